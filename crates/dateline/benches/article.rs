@@ -1,0 +1,2 @@
+//! Criterion benchmark of the article layer on the bundled samples.
+fn main() {}

@@ -1,0 +1,574 @@
+//! The input article: text, publication date, title, metadata and origin.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::span::Span;
+
+/// Where an article came from: file, line, record number and byte offset.
+///
+/// All fields are optional: an article built from a string in memory has no
+/// origin at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file (or `<stdin>`) the article was read from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file: Option<String>,
+    /// The 1-based line where the record starts (JSONL input).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line: Option<u64>,
+    /// The 1-based number of the record within its file (JSON arrays, JSONL).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub record: Option<u64>,
+    /// The byte offset in the file where the record starts.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub byte: Option<u64>,
+}
+
+impl Origin {
+    /// An origin naming only a file.
+    pub fn file(file: impl Into<String>) -> Self {
+        Origin {
+            file: Some(file.into()),
+            ..Origin::default()
+        }
+    }
+}
+
+/// The publication date of an article, with its time and UTC offset when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Published {
+    /// The calendar date of publication.
+    pub date: NaiveDate,
+    /// The time of publication, when given.
+    pub time: Option<NaiveTime>,
+    /// The UTC offset of `time`, when given.
+    pub offset: Option<FixedOffset>,
+}
+
+impl Published {
+    /// A publication date without a time.
+    pub fn date(date: NaiveDate) -> Self {
+        Published {
+            date,
+            time: None,
+            offset: None,
+        }
+    }
+
+    /// The date and time as ISO 8601 (`2023-11-06T14:05:00Z`,
+    /// `2023-11-06T14:05:00+03:00`, or without a zone when none was given);
+    /// `None` when only the date is known.
+    pub fn datetime_iso(&self) -> Option<String> {
+        let t = self.time?;
+        let mut s = format!(
+            "{}T{:02}:{:02}:{:02}",
+            self.date.format("%Y-%m-%d"),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
+        if let Some(off) = self.offset {
+            let secs = off.local_minus_utc();
+            if secs == 0 {
+                s.push('Z');
+            } else {
+                let sign = if secs < 0 { '-' } else { '+' };
+                let a = secs.unsigned_abs();
+                s.push_str(&format!("{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60));
+            }
+        }
+        Some(s)
+    }
+
+    /// Parses a date as found in a record's `date` field: ISO 8601
+    /// (`2023-11-06`, `2023-11-06T14:05:00Z`, `2023-11-06 14:05`) or a
+    /// written date (`6 November 2023`, `November 6, 2023`).
+    pub fn parse(value: &str) -> Result<Published> {
+        let v = value.trim();
+        let bad = |reason: String| Error::BadDate {
+            value: value.to_string(),
+            byte: None,
+            reason,
+        };
+        if v.len() >= 5 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && v.as_bytes()[4] == b'-' {
+            return parse_iso(v).map_err(bad);
+        }
+        if let Some(c) = PUBLICATION_DATE.captures(v) {
+            if c.get(0).map(|m| m.end()) == Some(v.len()) {
+                return published_from_captures(&c).map_err(bad);
+            }
+        }
+        Err(bad("expected YYYY-MM-DD, an ISO 8601 date-time, or a date such as 6 November 2023".into()))
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.datetime_iso() {
+            Some(s) => f.write_str(&s),
+            None => write!(f, "{}", self.date.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// Where an article's publication date was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateSource {
+    /// The `date` field of a JSON record, or a date given by the caller.
+    Record,
+    /// A dateline header opening the text: ` date 2023-11-09 `.
+    Header,
+    /// A publication line opening the text: `Published: 6 November 2023`.
+    PublicationLine,
+}
+
+/// A news article as handed to the extractor.
+///
+/// Build it from text with [`Article::from_text`] (which reads a dateline
+/// header or publication line opening the text), from a JSON record with
+/// [`crate::input::article_from_json`], or field by field.
+///
+/// ```
+/// use dateline::Article;
+/// let a = Article::from_text(" date 2023-11-06 Mr Al Sudani met Antony Blinken.").unwrap();
+/// assert_eq!(a.published.unwrap().date.to_string(), "2023-11-06");
+/// assert_eq!(a.header.unwrap().slice(&a.text), "date 2023-11-06");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The article's id: the record's `id`, the file name, or one given by the caller.
+    pub id: Option<String>,
+    /// The title given with the article (a record's `title` field).
+    pub title: Option<String>,
+    /// The full text, including any dateline header; every offset points into it.
+    pub text: String,
+    /// The publication date, from the record or from the text.
+    pub published: Option<Published>,
+    /// Where `published` was read from.
+    pub date_source: Option<DateSource>,
+    /// The span of a dateline header or publication line opening the text.
+    pub header: Option<Span>,
+    /// Other scalar fields of the record (`url`, `source`, `section`, ...).
+    pub metadata: BTreeMap<String, serde_json::Value>,
+    /// Where the article was read from.
+    pub origin: Origin,
+}
+
+impl Article {
+    /// An article from text that may open with a dateline header
+    /// (` date 2023-11-09 `, also with a time and zone) or a publication line
+    /// (`Published: 6 November 2023`, `November 6, 2023`).
+    ///
+    /// Errors: [`Error::Empty`] when there is no text besides the header,
+    /// [`Error::BadDate`] when the header holds a date that does not exist,
+    /// with the byte offset of the date in `text`.
+    pub fn from_text(text: impl Into<String>) -> Result<Article> {
+        let text = text.into();
+        let header = parse_header(&text)?;
+        let mut article = Article {
+            id: None,
+            title: None,
+            text,
+            published: None,
+            date_source: None,
+            header: None,
+            metadata: BTreeMap::new(),
+            origin: Origin::default(),
+        };
+        if let Some(h) = header {
+            article.published = Some(h.published);
+            article.date_source = Some(h.source);
+            article.header = Some(h.span);
+        }
+        if article.body_start() >= article.text.len() {
+            return Err(Error::Empty);
+        }
+        Ok(article)
+    }
+
+    /// Sets the id.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets the title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the publication date given with the record; it takes precedence
+    /// over a date read from the text.
+    pub fn with_published(mut self, published: Published) -> Self {
+        self.published = Some(published);
+        self.date_source = Some(DateSource::Record);
+        self
+    }
+
+    /// Sets the origin.
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    /// Byte offset where the body starts: after the header and any whitespace.
+    pub fn body_start(&self) -> usize {
+        let from = self.header.map_or(0, |h| h.end);
+        let rest = &self.text[from..];
+        from + (rest.len() - rest.trim_start().len())
+    }
+}
+
+/// A dateline header or publication line found at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Header {
+    pub span: Span,
+    pub published: Published,
+    pub source: DateSource,
+}
+
+static DATELINE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\ \t\x{FEFF}]*
+        (?P<kw>date)[\ \t]*:?[\ \t]+
+        (?P<v>\d\S*(?:[\ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[\ \t]*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})\b)?)?)",
+    )
+    .expect("valid regex")
+});
+
+const MONTHS: &str = r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?";
+
+static PUBLICATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?xi)^
+        (?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?[\ \t]+)?
+        (?:
+            (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\ \t]+(?P<m1>{MONTHS})\.?,?[\ \t]+(?P<y1>\d{{4}})
+          | (?P<m2>{MONTHS})\.?[\ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?[\ \t]+(?P<y2>\d{{4}})
+          | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+        )
+        (?:[,\ \t]+(?:at[\ \t]+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[\ \t]*(?P<ampm>[ap])\.?m\.?)?
+           (?:[\ \t]*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|Z)\b)?)?"
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
+
+static PUBLICATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\ \t\x{FEFF}]*
+        (?:(?:first[\ \t]+)?published|(?:last[\ \t]+)?updated|posted|dated?)
+        (?:[\ \t]+on)?[\ \t]*:?[\ \t]*",
+    )
+    .expect("valid regex")
+});
+
+/// Finds a dateline header or publication line at the start of `text`.
+pub(crate) fn parse_header(text: &str) -> Result<Option<Header>> {
+    if let Some(c) = DATELINE_HEADER.captures(text) {
+        let kw = c.name("kw").expect("group");
+        let v = c.name("v").expect("group");
+        let published = parse_iso(v.as_str()).map_err(|reason| Error::BadDate {
+            value: v.as_str().to_string(),
+            byte: Some(v.start() as u64),
+            reason,
+        })?;
+        return Ok(Some(Header {
+            span: Span::new(kw.start(), v.end()),
+            published,
+            source: DateSource::Header,
+        }));
+    }
+    // A publication line: optionally labelled, then a written date.
+    let (label_start, date_from, labelled) = match PUBLICATION_LABEL.find(text) {
+        Some(m) => {
+            let lead = text.len() - text.trim_start().len();
+            (lead, m.end(), true)
+        }
+        None => {
+            let lead = text.len() - text.trim_start_matches([' ', '\t', '\u{feff}']).len();
+            (lead, lead, false)
+        }
+    };
+    let rest = &text[date_from..];
+    let Some(c) = PUBLICATION_DATE.captures(rest) else {
+        return Ok(None);
+    };
+    let m = c.get(0).expect("match");
+    let after = &rest[m.end()..];
+    if !labelled && !ends_line_or_separated(after) {
+        return Ok(None);
+    }
+    let published = published_from_captures(&c).map_err(|reason| Error::BadDate {
+        value: m.as_str().to_string(),
+        byte: Some((date_from + m.start()) as u64),
+        reason,
+    })?;
+    Ok(Some(Header {
+        span: Span::new(label_start, date_from + m.end()),
+        published,
+        source: DateSource::PublicationLine,
+    }))
+}
+
+/// True when `after` (the text after a date) ends the line or continues
+/// after a dash or bar, so that the date stands as a line of its own.
+fn ends_line_or_separated(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '\t']);
+    t.is_empty()
+        || t.starts_with('\n')
+        || t.starts_with("\r\n")
+        || ((t.starts_with(['-', '|', '–', '—'])) && after.starts_with([' ', '\t']))
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let n = n.trim_end_matches('.');
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn make_date(y: i32, m: u32, d: u32) -> std::result::Result<NaiveDate, String> {
+    if !(1..=12).contains(&m) {
+        return Err(format!("month {m} does not exist"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let month = NaiveDate::from_ymd_opt(y, m, 1)
+            .map(|d| d.format("%B %Y").to_string())
+            .unwrap_or_else(|| format!("{y}-{m:02}"));
+        format!("day {d} does not exist in {month}")
+    })
+}
+
+fn published_from_captures(c: &regex::Captures<'_>) -> std::result::Result<Published, String> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let date = if let Some(iso) = c.name("iso") {
+        return parse_iso(iso.as_str()).and_then(|p| with_time(p, c));
+    } else if let (Some(d), Some(m), Some(y)) = (num("d1"), c.name("m1"), num("y1")) {
+        make_date(y as i32, month_number(m.as_str()).ok_or("unknown month")?, d)?
+    } else if let (Some(d), Some(m), Some(y)) = (num("d2"), c.name("m2"), num("y2")) {
+        make_date(y as i32, month_number(m.as_str()).ok_or("unknown month")?, d)?
+    } else {
+        return Err("no date".into());
+    };
+    with_time(Published::date(date), c)
+}
+
+fn with_time(mut p: Published, c: &regex::Captures<'_>) -> std::result::Result<Published, String> {
+    let (Some(h), Some(mi)) = (c.name("h"), c.name("mi")) else {
+        return Ok(p);
+    };
+    let mut hour: u32 = h.as_str().parse().map_err(|_| "bad hour")?;
+    let minute: u32 = mi.as_str().parse().map_err(|_| "bad minute")?;
+    if let Some(ampm) = c.name("ampm") {
+        if hour == 0 || hour > 12 {
+            return Err(format!("hour {hour} with am/pm"));
+        }
+        let pm = ampm.as_str().eq_ignore_ascii_case("p");
+        hour = (hour % 12) + if pm { 12 } else { 0 };
+    }
+    p.time = Some(
+        NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| format!("time {hour}:{minute:02} does not exist"))?,
+    );
+    if let Some(tz) = c.name("tz") {
+        let hours = match tz.as_str().to_ascii_uppercase().as_str() {
+            "GMT" | "UTC" | "Z" => 0,
+            "BST" | "CET" => 1,
+            "CEST" => 2,
+            "EST" | "CDT" => -5,
+            "EDT" => -4,
+            "CST" => -6,
+            "PST" => -8,
+            "PDT" => -7,
+            _ => return Ok(p),
+        };
+        p.offset = FixedOffset::east_opt(hours * 3600);
+    }
+    Ok(p)
+}
+
+/// Parses `YYYY-MM-DD`, optionally followed by `T` or a space and a time
+/// `HH:MM[:SS[.fff]]`, and a zone `Z`, `UTC`, `GMT` or `±HH[:]MM`.
+pub(crate) fn parse_iso(v: &str) -> std::result::Result<Published, String> {
+    const EXPECTED: &str = "expected YYYY-MM-DD, optionally with a time such as T14:05:00Z";
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        if s.bytes().all(|c| c.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(EXPECTED.into());
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return Err(EXPECTED.into());
+    };
+    let date = make_date(y as i32, m, d)?;
+    let mut p = Published::date(date);
+    let rest = &v[10..];
+    if rest.is_empty() {
+        return Ok(p);
+    }
+    let rest = rest
+        .strip_prefix('T')
+        .or_else(|| rest.strip_prefix(|c: char| c == ' ' || c == '\t'))
+        .ok_or_else(|| format!("unexpected {rest:?} after the date; {EXPECTED}"))?
+        .trim_start();
+    // Time.
+    let time_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let (time_str, zone) = rest.split_at(time_end);
+    let fields: Vec<&str> = time_str.split(':').collect();
+    let parse_field = |s: &str| -> std::result::Result<u32, String> {
+        if s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) || s.len() == 1 && s.bytes().all(|c| c.is_ascii_digit()) {
+            s.parse::<u32>().map_err(|e| e.to_string())
+        } else {
+            Err(format!("bad time {time_str:?}; {EXPECTED}"))
+        }
+    };
+    let (h, mi, s) = match fields.as_slice() {
+        [h, m] => (parse_field(h)?, parse_field(m)?, 0),
+        [h, m, s] => {
+            let whole = s.split('.').next().unwrap_or("");
+            (parse_field(h)?, parse_field(m)?, parse_field(whole)?)
+        }
+        _ => return Err(format!("bad time {time_str:?}; {EXPECTED}")),
+    };
+    p.time = Some(NaiveTime::from_hms_opt(h, mi, s).ok_or_else(|| format!("time {time_str} does not exist"))?);
+    let zone = zone.trim();
+    if zone.is_empty() {
+        return Ok(p);
+    }
+    let offset = match zone.to_ascii_uppercase().as_str() {
+        "Z" | "UTC" | "GMT" => 0,
+        z if (z.starts_with('+') || z.starts_with('-')) => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let digits: String = z[1..].chars().filter(|c| *c != ':').collect();
+            if digits.len() != 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(format!("bad UTC offset {zone:?}"));
+            }
+            let hh: i32 = digits[..2].parse().map_err(|_| "bad offset")?;
+            let mm: i32 = digits[2..].parse().map_err(|_| "bad offset")?;
+            if hh > 23 || mm > 59 {
+                return Err(format!("bad UTC offset {zone:?}"));
+            }
+            sign * (hh * 3600 + mm * 60)
+        }
+        _ => return Err(format!("unknown time zone {zone:?}")),
+    };
+    p.offset = FixedOffset::east_opt(offset);
+    // Reject dates chrono could not represent with the offset (never for valid input).
+    if p.date.year() < 0 {
+        return Err("year out of range".into());
+    }
+    Ok(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(text: &str) -> Option<(String, String, DateSource)> {
+        parse_header(text)
+            .unwrap()
+            .map(|h| (h.span.slice(text).to_string(), h.published.to_string(), h.source))
+    }
+
+    #[test]
+    fn dateline_header_on_same_line_as_text() {
+        let t = " date 2023-11-09 United States Secretary of State Antony Blinken made a visit.";
+        assert_eq!(
+            header(t),
+            Some(("date 2023-11-09".into(), "2023-11-09".into(), DateSource::Header))
+        );
+    }
+
+    #[test]
+    fn dateline_header_with_time_and_zone() {
+        let t = "date 2023-11-06T14:05:00Z\nText.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06T14:05:00Z");
+        let t = " date 2023-11-06 14:05 +03:00 Text.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06T14:05:00+03:00");
+        let t = " date 2023-11-06T14:05:00.250-05:00 Text.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06T14:05:00-05:00");
+    }
+
+    #[test]
+    fn malformed_header_date_names_the_byte() {
+        let err = parse_header(" date 2023-13-45 Text.").unwrap_err();
+        assert_eq!(
+            err,
+            Error::BadDate {
+                value: "2023-13-45".into(),
+                byte: Some(6),
+                reason: "month 13 does not exist".into()
+            }
+        );
+        let err = parse_header("date 2023-02-30 Text.").unwrap_err();
+        assert!(err.to_string().contains("day 30 does not exist in February 2023"), "{err}");
+        let err = parse_header("date 2023-11-06T25:00 Text.").unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn publication_lines() {
+        let t = "Published: 6 November 2023\n\nIraqi Prime Minister arrived.";
+        assert_eq!(
+            header(t),
+            Some(("Published: 6 November 2023".into(), "2023-11-06".into(), DateSource::PublicationLine))
+        );
+        let t = "November 6, 2023\nIraqi Prime Minister arrived.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06");
+        let t = "Updated on Monday, Nov. 6, 2023 at 2:05 pm GMT The minister said.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06T14:05:00Z");
+        let t = "First published 6th Nov 2023 10:30 BST\nText";
+        assert_eq!(header(t).unwrap().1, "2023-11-06T10:30:00+01:00");
+    }
+
+    #[test]
+    fn a_date_opening_a_sentence_is_not_a_header() {
+        assert_eq!(header("November 6, 2023 was a busy day in Baghdad."), None);
+        assert_eq!(header("The date 2023-11-09 is mentioned."), None);
+        assert_eq!(header("Date night in Baghdad."), None);
+    }
+
+    #[test]
+    fn record_dates() {
+        assert_eq!(Published::parse("2023-11-06").unwrap().to_string(), "2023-11-06");
+        assert_eq!(
+            Published::parse("2023-11-06 14:05:00").unwrap().to_string(),
+            "2023-11-06T14:05:00"
+        );
+        assert_eq!(Published::parse("6 November 2023").unwrap().to_string(), "2023-11-06");
+        let e = Published::parse("yesterday").unwrap_err();
+        assert_eq!(e.kind(), "bad_date");
+        assert!(Published::parse("2023-11-31").is_err());
+    }
+}

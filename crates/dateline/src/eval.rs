@@ -1,0 +1,36 @@
+//! The evaluation format of `../shared/eval`: one JSON object per document
+//! with code-point offsets, so that its `score.py` can score the output.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::RecordError;
+use crate::extract::Extraction;
+use crate::span::OffsetMap;
+
+/// The evaluation record of an extraction: `id`, `corpus` (when the input
+/// had one), `date`, `title`, `text`, and the layers that exist, with
+/// code-point offsets. Sentences are included as `sentences` (`start`, `end`).
+pub fn to_eval(x: &Extraction) -> Value {
+    let map = OffsetMap::new(&x.text);
+    let mut out = Map::new();
+    out.insert("id".into(), json!(x.id));
+    if let Some(corpus) = x.article.metadata.get("corpus") {
+        out.insert("corpus".into(), corpus.clone());
+    }
+    out.insert("date".into(), json!(x.article.date.map(|d| d.format("%Y-%m-%d").to_string())));
+    out.insert("title".into(), json!(x.article.title));
+    out.insert("text".into(), json!(x.text));
+    let sentences: Vec<Value> = x
+        .article
+        .sentences
+        .iter()
+        .map(|s| json!({"start": map.char_offset(s.start), "end": map.char_offset(s.end)}))
+        .collect();
+    out.insert("sentences".into(), Value::Array(sentences));
+    Value::Object(out)
+}
+
+/// The evaluation record of a record that failed: its `id` and the error.
+pub fn error_to_eval(e: &RecordError) -> Value {
+    json!({"id": e.id, "error": e.error})
+}

@@ -1,0 +1,475 @@
+//! Reading articles from bytes: plain text, JSON documents and JSONL streams.
+//!
+//! Every function here turns input into `Result<Article, RecordError>`:
+//! each record either becomes an article or an error that names the file,
+//! line, record and byte, and one bad record never hides the others.
+//! Nothing here touches the file system; callers hand in bytes or a reader.
+
+use std::io::BufRead;
+
+use serde_json::{Map, Value};
+
+use crate::article::{Article, Origin, Published};
+use crate::error::{Error, RecordError};
+
+/// How many bytes at the start of an input are checked for NUL bytes to
+/// recognise binary files.
+const SNIFF_BYTES: usize = 8192;
+
+/// The kind of an input document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// One article as plain text, optionally opening with a dateline header.
+    Text,
+    /// A JSON object (one article) or an array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format for a file name by its extension: `.json` is JSON,
+    /// `.jsonl`/`.ndjson` JSONL, anything else text.
+    pub fn from_path(path: &str) -> InputFormat {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            InputFormat::Jsonl
+        } else if lower.ends_with(".json") {
+            InputFormat::Json
+        } else {
+            InputFormat::Text
+        }
+    }
+
+    /// Guesses the format of a stream from its first bytes: `[` is JSON,
+    /// `{` JSONL (a pretty-printed object is handled by [`read_json`]'s
+    /// fallback), anything else text.
+    pub fn sniff(head: &[u8]) -> InputFormat {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        match head.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[') => InputFormat::Json,
+            Some(b'{') => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+/// Checks that `bytes` are text: no NUL byte in the first 8 KiB and valid
+/// UTF-8 throughout. Byte offsets in errors are relative to `bytes`.
+pub fn check_text(bytes: &[u8]) -> Result<&str, Error> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if let Some(pos) = memchr::memchr(0, head) {
+        return Err(Error::Binary { byte: pos as u64 });
+    }
+    std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        byte: e.valid_up_to() as u64,
+    })
+}
+
+/// An article from the bytes of a text file.
+///
+/// `origin.byte` (default 0) is the offset of `bytes` in their file; error
+/// offsets are absolute. The id defaults to `default_id`.
+pub fn read_text(bytes: &[u8], origin: Origin, default_id: Option<String>) -> Result<Article, RecordError> {
+    let base = origin.byte.unwrap_or(0);
+    let fail = |e: Error| RecordError::new(origin.clone(), e.offset_by(base)).with_id(default_id.clone());
+    let text = check_text(bytes).map_err(fail)?;
+    let mut article = Article::from_text(text).map_err(fail)?;
+    article.id = default_id;
+    article.origin = origin;
+    Ok(article)
+}
+
+/// An article from a parsed JSON record with `text` and optional `id`,
+/// `date`, `title`; other scalar fields (`url`, `source`, `corpus`, ...)
+/// are kept as metadata. Arrays and objects (such as gold annotations in
+/// evaluation files) are not metadata and are left out.
+pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, RecordError> {
+    let Value::Object(mut map) = value else {
+        let found = json_type(&value);
+        return Err(RecordError::new(
+            origin,
+            Error::FieldType {
+                field: "(record)".into(),
+                expected: "a JSON object".into(),
+                found: found.into(),
+            },
+        ));
+    };
+    let id = match map.remove("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            return Err(RecordError::new(origin, type_error("id", "a string or number", &other)));
+        }
+    };
+    let fail = |e: Error| RecordError::new(origin.clone(), e).with_id(id.clone());
+    let text = match map.remove("text") {
+        Some(Value::String(s)) => s,
+        None | Some(Value::Null) => {
+            return Err(fail(Error::MissingField { field: "text".into() }));
+        }
+        Some(other) => return Err(fail(type_error("text", "a string", &other))),
+    };
+    let title = optional_string(&mut map, "title").map_err(fail)?;
+    let date = optional_string(&mut map, "date").map_err(fail)?;
+    let published = date.as_deref().map(Published::parse).transpose().map_err(fail)?;
+
+    let mut article = Article::from_text(text).map_err(fail)?;
+    article.id = id;
+    article.title = title.filter(|t| !t.trim().is_empty());
+    if let Some(p) = published {
+        article = article.with_published(p);
+    }
+    article.metadata = map
+        .into_iter()
+        .filter(|(_, v)| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_)))
+        .collect();
+    article.origin = origin;
+    Ok(article)
+}
+
+fn optional_string(map: &mut Map<String, Value>, field: &str) -> Result<Option<String>, Error> {
+    match map.remove(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(type_error(field, "a string", &other)),
+    }
+}
+
+fn type_error(field: &str, expected: &str, found: &Value) -> Error {
+    Error::FieldType {
+        field: field.into(),
+        expected: expected.into(),
+        found: json_type(found).into(),
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The JSON error as an [`Error::Json`] at absolute offset `base` + the
+/// error's position in `text`.
+fn json_error(e: &serde_json::Error, text: &[u8], base: u64) -> Error {
+    let (line, column) = (e.line() as u64, e.column() as u64);
+    // Byte offset of (line, column) within text.
+    let mut offset = 0usize;
+    if line > 1 {
+        let mut seen = 1;
+        for pos in memchr::memchr_iter(b'\n', text) {
+            seen += 1;
+            if seen == line {
+                offset = pos + 1;
+                break;
+            }
+        }
+    }
+    offset = (offset + (column as usize).saturating_sub(1)).min(text.len());
+    let message = e.to_string();
+    // serde_json appends " at line L column C"; the error record says it itself.
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    Error::Json {
+        message,
+        line,
+        column,
+        byte: base + offset as u64,
+    }
+}
+
+/// Articles from a JSON document: one object, or an array of objects.
+///
+/// A document that turns out to hold several values one after another
+/// (JSONL saved as `.json`) is read as JSONL. Each array element is a
+/// record; `origin.record` numbers them from 1.
+pub fn read_json(bytes: &[u8], origin: Origin) -> Vec<Result<Article, RecordError>> {
+    let base = origin.byte.unwrap_or(0);
+    if let Err(e) = check_text(bytes) {
+        return vec![Err(RecordError::new(origin, e.offset_by(base)))];
+    }
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let o = Origin {
+                    record: Some(i as u64 + 1),
+                    ..origin.clone()
+                };
+                article_from_json(v, o)
+            })
+            .collect(),
+        Ok(v) => vec![article_from_json(v, origin)],
+        Err(e) if e.classify() == serde_json::error::Category::Syntax && e.line() > 1 && looks_like_jsonl(bytes) => {
+            JsonlReader::new(bytes, origin).collect()
+        }
+        Err(e) => vec![Err(RecordError::new(origin, json_error(&e, bytes, base)))],
+    }
+}
+
+/// True when the first line of `bytes` is a complete JSON value.
+fn looks_like_jsonl(bytes: &[u8]) -> bool {
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    serde_json::from_slice::<Value>(first).is_ok()
+}
+
+/// Reads JSONL (one JSON record per line) lazily from any reader, yielding
+/// one `Result` per non-blank line, in order, in bounded memory.
+///
+/// Lines longer than the limit (default 64 MiB, see
+/// [`JsonlReader::with_max_line`]) are skipped without being held in memory
+/// and reported as [`Error::TooLarge`].
+///
+/// ```
+/// use dateline::input::JsonlReader;
+/// let data = b"{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"c\"}\n";
+/// let records: Vec<_> = JsonlReader::new(&data[..], Default::default()).collect();
+/// assert_eq!(records.len(), 3);
+/// assert!(records[0].is_ok());
+/// assert_eq!(records[1].as_ref().unwrap_err().origin.line, Some(2));
+/// assert_eq!(records[2].as_ref().unwrap_err().error.kind(), "missing_field");
+/// ```
+pub struct JsonlReader<R> {
+    reader: R,
+    origin: Origin,
+    line: u64,
+    record: u64,
+    byte: u64,
+    max_line: u64,
+    buf: Vec<u8>,
+    failed: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// A reader of the records in `reader`; `origin.file` names the source in errors.
+    pub fn new(reader: R, origin: Origin) -> Self {
+        let byte = origin.byte.unwrap_or(0);
+        JsonlReader {
+            reader,
+            origin,
+            line: 0,
+            record: 0,
+            byte,
+            max_line: 64 << 20,
+            buf: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Sets the longest line accepted, in bytes.
+    pub fn with_max_line(mut self, max: u64) -> Self {
+        self.max_line = max;
+        self
+    }
+
+    /// Bytes consumed so far (for progress reporting).
+    pub fn bytes_read(&self) -> u64 {
+        self.byte
+    }
+
+    /// Reads one line into `self.buf` (without the newline), holding at most
+    /// `max_line` bytes; returns the line's full length, or `None` at the end.
+    fn next_line(&mut self) -> std::io::Result<Option<u64>> {
+        self.buf.clear();
+        let mut total: u64 = 0;
+        let mut any = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                return Ok(any.then_some(total));
+            }
+            any = true;
+            let (chunk, done) = match memchr::memchr(b'\n', available) {
+                Some(i) => (&available[..i], Some(i + 1)),
+                None => (available, None),
+            };
+            if total + (chunk.len() as u64) <= self.max_line {
+                self.buf.extend_from_slice(chunk);
+            }
+            total += chunk.len() as u64;
+            let consumed = done.unwrap_or(available.len());
+            self.reader.consume(consumed);
+            self.byte += consumed as u64;
+            if done.is_some() {
+                return Ok(Some(total));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Article, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            let start = self.byte;
+            let len = match self.next_line() {
+                Ok(Some(len)) => len,
+                Ok(None) => return None,
+                Err(e) => {
+                    // A read error ends the stream: report it once, where it happened.
+                    self.failed = true;
+                    let origin = Origin {
+                        line: Some(self.line + 1),
+                        byte: Some(start),
+                        ..self.origin.clone()
+                    };
+                    return Some(Err(RecordError::new(origin, e.into())));
+                }
+            };
+            self.line += 1;
+            let mut line: &[u8] = &self.buf;
+            if line.ends_with(b"\r") {
+                line = &line[..line.len() - 1];
+            }
+            if self.line == 1 {
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            }
+            if len <= self.max_line && line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.record += 1;
+            let origin = Origin {
+                line: Some(self.line),
+                record: Some(self.record),
+                byte: Some(start),
+                ..self.origin.clone()
+            };
+            if len > self.max_line {
+                return Some(Err(RecordError::new(
+                    origin,
+                    Error::TooLarge {
+                        size: len,
+                        limit: self.max_line,
+                    },
+                )));
+            }
+            return Some(parse_json_line(line, origin));
+        }
+    }
+}
+
+/// An article from one JSONL line; `origin.byte` is where the line starts.
+pub fn parse_json_line(line: &[u8], origin: Origin) -> Result<Article, RecordError> {
+    let base = origin.byte.unwrap_or(0);
+    if let Err(e) = check_text(line) {
+        return Err(RecordError::new(origin, e.offset_by(base)));
+    }
+    match serde_json::from_slice::<Value>(line) {
+        Ok(v) => article_from_json(v, origin),
+        Err(e) => {
+            let err = json_error(&e, line, base);
+            Err(RecordError::new(origin, err))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_and_invalid_utf8_name_the_byte() {
+        assert_eq!(check_text(b"abc\0def"), Err(Error::Binary { byte: 3 }));
+        assert_eq!(check_text(b"ab\xffcd"), Err(Error::InvalidUtf8 { byte: 2 }));
+        let origin = Origin {
+            file: Some("a.txt".into()),
+            byte: Some(100),
+            ..Default::default()
+        };
+        let err = read_text(b"Good text \xC3\x28 here", origin, None).unwrap_err();
+        assert_eq!(err.error, Error::InvalidUtf8 { byte: 110 });
+    }
+
+    #[test]
+    fn json_record_fields() {
+        let v: Value = serde_json::json!({
+            "id": 7, "date": "2023-11-06", "title": "Visit", "text": "Blinken visited Baghdad.",
+            "url": "https://example.org/a", "source": "Wire", "entities": [{"start": 0}]
+        });
+        let a = article_from_json(v, Origin::default()).unwrap();
+        assert_eq!(a.id.as_deref(), Some("7"));
+        assert_eq!(a.title.as_deref(), Some("Visit"));
+        assert_eq!(a.published.unwrap().to_string(), "2023-11-06");
+        assert_eq!(a.metadata.keys().collect::<Vec<_>>(), ["source", "url"]);
+    }
+
+    #[test]
+    fn json_record_errors() {
+        let e = article_from_json(serde_json::json!({"id": "x"}), Origin::default()).unwrap_err();
+        assert_eq!(e.error, Error::MissingField { field: "text".into() });
+        assert_eq!(e.id.as_deref(), Some("x"));
+        let e = article_from_json(serde_json::json!({"text": 5}), Origin::default()).unwrap_err();
+        assert_eq!(e.error.to_string(), "field \"text\" must be a string, found a number");
+        let e = article_from_json(serde_json::json!({"text": "x", "date": "2023-13-01"}), Origin::default()).unwrap_err();
+        assert_eq!(e.error.kind(), "bad_date");
+        let e = article_from_json(serde_json::json!([1]), Origin::default()).unwrap_err();
+        assert_eq!(e.error.kind(), "field_type");
+    }
+
+    #[test]
+    fn jsonl_lines_bytes_and_blank_lines() {
+        let data = b"{\"text\": \"One.\"}\n\n{\"text\": \"Two.\"\n{\"text\": \"Thr\xffee.\"}\r\n{\"text\": \"Four.\"}";
+        let origin = Origin::file("feed.jsonl");
+        let out: Vec<_> = JsonlReader::new(&data[..], origin).collect();
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0].as_ref().unwrap().origin.line, Some(1));
+        let e = out[1].as_ref().unwrap_err();
+        assert_eq!((e.origin.line, e.origin.record, e.origin.byte), (Some(3), Some(2), Some(18)));
+        assert_eq!(e.error.kind(), "json");
+        let e = out[2].as_ref().unwrap_err();
+        assert_eq!(e.error, Error::InvalidUtf8 { byte: 34 + 13 });
+        assert_eq!(data[47], 0xff);
+        assert_eq!(out[3].as_ref().unwrap().text, "Four.");
+        assert_eq!(out[3].as_ref().unwrap().origin.line, Some(5));
+    }
+
+    #[test]
+    fn jsonl_long_lines_are_skipped_and_reported() {
+        let long = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n", "x".repeat(1000));
+        let out: Vec<_> = JsonlReader::new(long.as_bytes(), Origin::default()).with_max_line(100).collect();
+        assert_eq!(out[0].as_ref().unwrap_err().error, Error::TooLarge { size: 1012, limit: 100 });
+        assert_eq!(out[1].as_ref().unwrap().text, "ok");
+    }
+
+    #[test]
+    fn json_documents() {
+        let doc = br#"[{"text": "A."}, {"title": "no text"}]"#;
+        let out = read_json(doc, Origin::file("x.json"));
+        assert!(out[0].is_ok());
+        assert_eq!(out[1].as_ref().unwrap_err().origin.record, Some(2));
+        let jsonl_as_json = b"{\"text\": \"A.\"}\n{\"text\": \"B.\"}\n";
+        assert_eq!(read_json(jsonl_as_json, Origin::default()).len(), 2);
+        let broken = b"{\"text\": \n\"A.\",, }";
+        let e = read_json(broken, Origin::default()).remove(0).unwrap_err();
+        assert_eq!(e.error.kind(), "json");
+        assert_eq!(e.error.byte(), Some(15));
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(InputFormat::sniff(b"  [{}]"), InputFormat::Json);
+        assert_eq!(InputFormat::sniff(b"\xEF\xBB\xBF{\"a\":1}"), InputFormat::Jsonl);
+        assert_eq!(InputFormat::sniff(b" date 2023-11-09 Text"), InputFormat::Text);
+        assert_eq!(InputFormat::from_path("a/B.JSONL"), InputFormat::Jsonl);
+    }
+}
