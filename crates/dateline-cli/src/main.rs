@@ -1,1 +1,246 @@
-fn main() {}
+//! `dateline`: extract typed data from English news articles.
+
+mod bench;
+mod output;
+mod sources;
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use dateline::input::InputFormat;
+use dateline::{Config, Extractor, Layer, RecordError};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use output::{Format, Writer};
+use sources::{Plan, ReadOptions, Records};
+
+/// Turn English news articles into typed data: publication date, title,
+/// paragraphs, sentences and tokens, with byte offsets into the text.
+#[derive(Parser, Debug)]
+#[command(name = "dateline", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract from articles: .txt files, .json/.jsonl records, folders, or - for standard input.
+    ///
+    /// With no input, runs on the bundled sample articles. Writes one record
+    /// per article, in input order: an extraction, or an error record naming
+    /// the file, line and byte. Exits with 1 when some records failed.
+    Extract(ExtractArgs),
+    /// Measure speed and memory.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum BenchCommand {
+    /// Articles/s, MB/s and peak memory of the whole pipeline and of each stage.
+    Speed(bench::SpeedArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct PipelineArgs {
+    /// Layers to run (comma-separated); the article layer always runs.
+    #[arg(long, value_delimiter = ',', default_value = "article")]
+    layers: Vec<String>,
+    /// Leave tokens out of the article layer.
+    #[arg(long)]
+    no_tokens: bool,
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = 10 << 20)]
+    max_article_bytes: usize,
+    /// Input format: by extension for files and by content for standard input, unless given.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Json,
+    Jsonl,
+}
+
+impl PipelineArgs {
+    fn extractor(&self) -> Result<Extractor, dateline::Error> {
+        let layers = self
+            .layers
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.parse::<Layer>())
+            .collect::<Result<Vec<_>, _>>()?;
+        Extractor::new(
+            Config::default()
+                .layers(layers)
+                .tokens(!self.no_tokens)
+                .max_article_bytes(self.max_article_bytes),
+        )
+    }
+
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            format: match self.input_format {
+                InputFormatArg::Auto => None,
+                InputFormatArg::Text => Some(InputFormat::Text),
+                InputFormatArg::Json => Some(InputFormat::Json),
+                InputFormatArg::Jsonl => Some(InputFormat::Jsonl),
+            },
+            max_article_bytes: self.max_article_bytes as u64,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Files, folders, or - for standard input. None: the bundled samples.
+    inputs: Vec<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<std::path::PathBuf>,
+    /// Worker threads (default: all cores). The output is the same for any number.
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// No progress bar and no error messages on standard error (the summary stays).
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+/// Records per parallel batch: bounds memory while keeping both cores busy.
+const BATCH_RECORDS: usize = 256;
+/// Bytes of text per parallel batch.
+const BATCH_BYTES: usize = 8 << 20;
+/// Error messages printed to standard error before only counting them.
+const MAX_ERROR_MESSAGES: u64 = 20;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n.max(1));
+    }
+    b.build().map_err(io::Error::other)
+}
+
+fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let stdin = plan.units.iter().any(|u| matches!(u, sources::Unit::Stdin));
+    let pb = if stdin {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::new(plan.total_bytes)
+    };
+    pb.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    let style = if stdin {
+        ProgressStyle::with_template("{spinner} {pos} articles {elapsed} {msg}")
+    } else {
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+    };
+    if let Ok(style) = style {
+        pb.set_style(style);
+    }
+    pb
+}
+
+fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
+    let extractor = match args.pipeline.extractor() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("dateline: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let pool = thread_pool(args.threads)?;
+    let plan = sources::plan(&args.inputs);
+    if plan.skipped > 0 && !args.quiet {
+        eprintln!(
+            "dateline: skipped {} file(s) in folders without a .txt, .json, .jsonl or .ndjson extension",
+            plan.skipped
+        );
+    }
+    let pb = progress(&plan, args.quiet);
+    let stdin_progress = plan.units.iter().any(|u| matches!(u, sources::Unit::Stdin));
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(File::create(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+        })?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format);
+    let mut records = Records::new(plan, args.pipeline.read_options());
+    let (mut ok, mut failed) = (0u64, 0u64);
+    loop {
+        let mut batch = Vec::with_capacity(BATCH_RECORDS);
+        let mut bytes = 0;
+        for r in records.by_ref() {
+            bytes += r.as_ref().map_or(0, |a| a.text.len());
+            batch.push(r);
+            if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results = pool.install(|| extractor.extract_batch(batch));
+        for r in &results {
+            match r {
+                Ok(x) => {
+                    ok += 1;
+                    pb.inc(if stdin_progress { 1 } else { x.text.len() as u64 });
+                }
+                Err(e) => {
+                    failed += 1;
+                    report(e, failed, args.quiet, &pb);
+                }
+            }
+            writer.write(r)?;
+        }
+    }
+    writer.finish()?;
+    pb.finish_and_clear();
+    if failed > 0 {
+        eprintln!("dateline: {failed} of {} record(s) failed; see the error records in the output", ok + failed);
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(e: &RecordError, n: u64, quiet: bool, pb: &ProgressBar) {
+    if quiet {
+        return;
+    }
+    if n <= MAX_ERROR_MESSAGES {
+        pb.suspend(|| eprintln!("dateline: {e}"));
+    } else if n == MAX_ERROR_MESSAGES + 1 {
+        pb.suspend(|| eprintln!("dateline: more errors; only counting them from here"));
+    }
+}

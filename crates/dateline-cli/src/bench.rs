@@ -1,0 +1,185 @@
+//! `dateline bench speed`: throughput and memory of the pipeline, streamed.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use dateline::Profile;
+use serde::Serialize;
+
+use crate::sources::{self, Records};
+use crate::PipelineArgs;
+
+/// Arguments of `dateline bench speed`.
+#[derive(Args, Debug)]
+pub struct SpeedArgs {
+    /// Files or folders of articles (none: the bundled samples).
+    inputs: Vec<String>,
+    /// Worker threads. With 1 (the default), time is also broken down per stage.
+    #[arg(short = 'j', long, default_value_t = 1)]
+    threads: usize,
+    /// Stream the inputs this many times (memory must not grow with it).
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    stage: String,
+    seconds: f64,
+    articles_per_s: f64,
+    mb_per_s: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    articles: u64,
+    errors: u64,
+    text_mb: f64,
+    threads: usize,
+    repeat: usize,
+    rows: Vec<Row>,
+    /// (articles streamed, resident memory in MB) samples.
+    rss_mb: Vec<(u64, f64)>,
+    peak_rss_mb: Option<f64>,
+}
+
+/// Reads a field (in kB) of /proc/self/status, in MB.
+fn proc_status_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn row(stage: &str, d: Duration, articles: u64, bytes: u64) -> Row {
+    let s = d.as_secs_f64().max(1e-9);
+    Row {
+        stage: stage.to_string(),
+        seconds: s,
+        articles_per_s: articles as f64 / s,
+        mb_per_s: bytes as f64 / 1e6 / s,
+    }
+}
+
+/// Runs the benchmark.
+pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
+    let extractor = match args.pipeline.extractor() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("dateline: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let pool = crate::thread_pool(Some(args.threads))?;
+    let mut profile = Profile::default();
+    let (mut articles, mut errors, mut bytes) = (0u64, 0u64, 0u64);
+    let (mut t_read, mut t_serialize) = (Duration::ZERO, Duration::ZERO);
+    let mut rss = Vec::new();
+    let mut next_sample = 1000;
+    let mut sink = io::sink();
+    let started = Instant::now();
+    for _ in 0..args.repeat.max(1) {
+        let mut records = Records::new(sources::plan(&args.inputs), args.pipeline.read_options());
+        loop {
+            let t = Instant::now();
+            let batch: Vec<_> = records.by_ref().take(if args.threads == 1 { 1 } else { 256 }).collect();
+            t_read += t.elapsed();
+            if batch.is_empty() {
+                break;
+            }
+            let results = if args.threads == 1 {
+                batch
+                    .into_iter()
+                    .map(|r| match r {
+                        Ok(a) => extractor.extract_profiled(a, &mut profile).map_err(|e| dateline::RecordError::new(Default::default(), e)),
+                        Err(e) => Err(e),
+                    })
+                    .collect::<Vec<_>>()
+            } else {
+                pool.install(|| extractor.extract_batch(batch))
+            };
+            let t = Instant::now();
+            for r in &results {
+                match r {
+                    Ok(x) => {
+                        articles += 1;
+                        bytes += x.text.len() as u64;
+                        serde_json::to_writer(&mut sink, x)?;
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        serde_json::to_writer(&mut sink, e)?;
+                    }
+                }
+                sink.write_all(b"\n")?;
+            }
+            t_serialize += t.elapsed();
+            if articles >= next_sample {
+                if let Some(mb) = proc_status_mb("VmRSS:") {
+                    rss.push((articles, mb));
+                }
+                next_sample = articles * 2;
+            }
+        }
+    }
+    let total = started.elapsed();
+    if let Some(mb) = proc_status_mb("VmRSS:") {
+        rss.push((articles, mb));
+    }
+    let mut rows = vec![row("read+parse input", t_read, articles, bytes)];
+    if args.threads == 1 {
+        for (stage, d) in &profile.stages {
+            rows.push(row(&format!("  article: {stage}"), *d, articles, bytes));
+        }
+        rows.push(row("article layer", profile.total(), articles, bytes));
+    }
+    rows.push(row("serialize JSONL", t_serialize, articles, bytes));
+    rows.push(row("whole pipeline", total, articles, bytes));
+    let report = Report {
+        articles,
+        errors,
+        text_mb: bytes as f64 / 1e6,
+        threads: args.threads,
+        repeat: args.repeat,
+        rows,
+        rss_mb: rss,
+        peak_rss_mb: proc_status_mb("VmHWM:"),
+    };
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_report(&mut out, &report)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    writeln!(
+        out,
+        "dateline bench speed: {} articles ({} errors), {:.1} MB of article text, {} thread(s), {} pass(es)",
+        r.articles, r.errors, r.text_mb, r.threads, r.repeat
+    )?;
+    writeln!(out, "{:<28} {:>10} {:>14} {:>10}", "stage", "seconds", "articles/s", "MB/s")?;
+    for row in &r.rows {
+        writeln!(
+            out,
+            "{:<28} {:>10.3} {:>14.0} {:>10.1}",
+            row.stage, row.seconds, row.articles_per_s, row.mb_per_s
+        )?;
+    }
+    let samples: Vec<String> = r.rss_mb.iter().map(|(n, mb)| format!("{mb:.1} MB after {n}")).collect();
+    writeln!(out, "resident memory: {}", if samples.is_empty() { "n/a".into() } else { samples.join(", ") })?;
+    match r.peak_rss_mb {
+        Some(mb) => writeln!(out, "peak resident memory: {mb:.1} MB"),
+        None => writeln!(out, "peak resident memory: n/a (no /proc on this system)"),
+    }
+}

@@ -1,0 +1,72 @@
+//! Writing results: JSONL, pretty JSON, or the evaluation format.
+
+use std::io::{self, Write};
+
+use dateline::{eval, Extraction, RecordError};
+
+/// Output formats of `dateline extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON record per line (extractions and error records).
+    Jsonl,
+    /// One pretty-printed JSON array of records.
+    Json,
+    /// The schema of `../shared/eval` (code-point offsets), one record per line.
+    Eval,
+}
+
+/// Writes records in one format.
+pub struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    written: u64,
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer of `format` to `out`.
+    pub fn new(out: W, format: Format) -> Self {
+        Writer {
+            out,
+            format,
+            written: 0,
+        }
+    }
+
+    /// Writes one result.
+    pub fn write(&mut self, r: &Result<Extraction, RecordError>) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                match r {
+                    Ok(x) => serde_json::to_writer(&mut self.out, x)?,
+                    Err(e) => serde_json::to_writer(&mut self.out, e)?,
+                }
+                self.out.write_all(b"\n")?;
+            }
+            Format::Eval => {
+                let v = match r {
+                    Ok(x) => eval::to_eval(x),
+                    Err(e) => eval::error_to_eval(e),
+                };
+                serde_json::to_writer(&mut self.out, &v)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                match r {
+                    Ok(x) => serde_json::to_writer_pretty(&mut self.out, x)?,
+                    Err(e) => serde_json::to_writer_pretty(&mut self.out, e)?,
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Ends the output and flushes it.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
