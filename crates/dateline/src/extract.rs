@@ -337,9 +337,10 @@ impl Extractor {
         let mut tokens = Vec::new();
         if self.config.tokens {
             tokens.reserve(text.len() / 5);
+            let mut scratch = Vec::new();
             for s in &mut sentences {
                 let first = tokens.len();
-                segment::tokens(text, Span::new(s.start, s.end), &mut tokens);
+                segment::tokens(text, Span::new(s.start, s.end), &mut tokens, &mut scratch);
                 s.tokens = IndexRange {
                     start: first,
                     end: tokens.len(),

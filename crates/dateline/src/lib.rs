@@ -43,6 +43,7 @@ pub mod input;
 pub mod samples;
 pub mod segment;
 pub mod span;
+mod uax29;
 
 pub use article::{Article, DateSource, Origin, Published};
 pub use error::{Error, RecordError, Result};

@@ -7,7 +7,6 @@
 //! and clitics.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
 
@@ -369,7 +368,12 @@ pub(crate) fn sentences(text: &str, para: Span, soft_wrap: bool, out: &mut Vec<S
     let p = para.slice(text);
     let mut current: Option<Span> = None;
     let mut prev_newline = false;
-    for (off, piece) in p.split_sentence_bound_indices() {
+    let mut breaks = Vec::new();
+    crate::uax29::sentence_breaks(p, &mut breaks);
+    let mut from = 0;
+    for end in breaks {
+        let (off, piece) = (from, &p[from..end]);
+        from = end;
         let trimmed_end = piece.trim_end();
         let trimmed = trimmed_end.trim_start();
         if trimmed.is_empty() {
@@ -442,12 +446,13 @@ fn abbreviation_takes_period(word: &str, is_last: bool) -> bool {
 }
 
 /// Appends the tokens of sentence `sent` to `out`.
-pub(crate) fn tokens(text: &str, sent: Span, out: &mut Vec<Token>) {
+///
+/// `scratch` is a buffer reused across calls.
+pub(crate) fn tokens(text: &str, sent: Span, out: &mut Vec<Token>, scratch: &mut Vec<(usize, usize)>) {
     let s = sent.slice(text);
-    let raw: Vec<(usize, &str)> = s
-        .split_word_bound_indices()
-        .filter(|(_, w)| !w.starts_with(char::is_whitespace))
-        .collect();
+    scratch.clear();
+    crate::uax29::words(s, scratch);
+    let raw: Vec<(usize, &str)> = scratch.iter().map(|&(a, b)| (a, &s[a..b])).collect();
     let abs = |off: usize| sent.start + off;
     let mut i = 0;
     let first_out = out.len();
@@ -523,7 +528,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        tokens(text, Span::new(0, text.len()), &mut out);
+        tokens(text, Span::new(0, text.len()), &mut out, &mut Vec::new());
         out.iter().map(|t| t.span().slice(text)).collect()
     }
 
@@ -646,7 +651,7 @@ mod tests {
     fn token_kinds() {
         let t = "Dozens killed: 1,400 people, 76% — 🇮🇶";
         let mut out = Vec::new();
-        tokens(t, Span::new(0, t.len()), &mut out);
+        tokens(t, Span::new(0, t.len()), &mut out, &mut Vec::new());
         let kinds: Vec<_> = out.iter().map(|t| t.kind).collect();
         use TokenKind::*;
         assert_eq!(kinds, [Word, Word, Punct, Number, Word, Punct, Number, Symbol, Punct, Symbol]);
