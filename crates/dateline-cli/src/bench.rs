@@ -89,7 +89,10 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
         let mut records = Records::new(sources::plan(&args.inputs), args.pipeline.read_options());
         loop {
             let t = Instant::now();
-            let batch: Vec<_> = records.by_ref().take(if args.threads == 1 { 1 } else { 256 }).collect();
+            let batch: Vec<_> = records
+                .by_ref()
+                .take(if args.threads == 1 { 1 } else { 256 })
+                .collect();
             t_read += t.elapsed();
             if batch.is_empty() {
                 break;
@@ -98,7 +101,9 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
                 batch
                     .into_iter()
                     .map(|r| match r {
-                        Ok(a) => extractor.extract_profiled(a, &mut profile).map_err(|e| dateline::RecordError::new(Default::default(), e)),
+                        Ok(a) => extractor
+                            .extract_profiled(a, &mut profile)
+                            .map_err(|e| dateline::RecordError::new(Default::default(), e)),
                         Err(e) => Err(e),
                     })
                     .collect::<Vec<_>>()
@@ -168,7 +173,11 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "dateline bench speed: {} articles ({} errors), {:.1} MB of article text, {} thread(s), {} pass(es)",
         r.articles, r.errors, r.text_mb, r.threads, r.repeat
     )?;
-    writeln!(out, "{:<28} {:>10} {:>14} {:>10}", "stage", "seconds", "articles/s", "MB/s")?;
+    writeln!(
+        out,
+        "{:<28} {:>10} {:>14} {:>10}",
+        "stage", "seconds", "articles/s", "MB/s"
+    )?;
     for row in &r.rows {
         writeln!(
             out,
@@ -176,8 +185,20 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
             row.stage, row.seconds, row.articles_per_s, row.mb_per_s
         )?;
     }
-    let samples: Vec<String> = r.rss_mb.iter().map(|(n, mb)| format!("{mb:.1} MB after {n}")).collect();
-    writeln!(out, "resident memory: {}", if samples.is_empty() { "n/a".into() } else { samples.join(", ") })?;
+    let samples: Vec<String> = r
+        .rss_mb
+        .iter()
+        .map(|(n, mb)| format!("{mb:.1} MB after {n}"))
+        .collect();
+    writeln!(
+        out,
+        "resident memory: {}",
+        if samples.is_empty() {
+            "n/a".into()
+        } else {
+            samples.join(", ")
+        }
+    )?;
     match r.peak_rss_mb {
         Some(mb) => writeln!(out, "peak resident memory: {mb:.1} MB"),
         None => writeln!(out, "peak resident memory: n/a (no /proc on this system)"),

@@ -162,7 +162,9 @@ fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
     let style = if stdin {
         ProgressStyle::with_template("{spinner} {pos} articles {elapsed} {msg}")
     } else {
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+        ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+        )
     };
     if let Ok(style) = style {
         pb.set_style(style);
@@ -215,7 +217,11 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             match r {
                 Ok(x) => {
                     ok += 1;
-                    pb.inc(if stdin_progress { 1 } else { x.text.len() as u64 });
+                    pb.inc(if stdin_progress {
+                        1
+                    } else {
+                        x.text.len() as u64
+                    });
                 }
                 Err(e) => {
                     failed += 1;
@@ -228,7 +234,10 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     writer.finish()?;
     pb.finish_and_clear();
     if failed > 0 {
-        eprintln!("dateline: {failed} of {} record(s) failed; see the error records in the output", ok + failed);
+        eprintln!(
+            "dateline: {failed} of {} record(s) failed; see the error records in the output",
+            ok + failed
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -51,7 +51,8 @@ impl<W: Write> Writer<W> {
                 self.out.write_all(b"\n")?;
             }
             Format::Json => {
-                self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 match r {
                     Ok(x) => serde_json::to_writer_pretty(&mut self.out, x)?,
                     Err(e) => serde_json::to_writer_pretty(&mut self.out, e)?,
@@ -65,7 +66,8 @@ impl<W: Write> Writer<W> {
     /// Ends the output and flushes it.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == Format::Json {
-            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }

@@ -74,7 +74,8 @@ fn walk(dir: &Path, plan: &mut Plan) {
     let mut entries = match entries {
         Ok(e) => e,
         Err(e) => {
-            plan.units.push(Unit::Unreadable(dir.to_path_buf(), e.to_string()));
+            plan.units
+                .push(Unit::Unreadable(dir.to_path_buf(), e.to_string()));
             return;
         }
     };
@@ -165,7 +166,10 @@ fn one(r: Record) -> Box<dyn Iterator<Item = Record>> {
 }
 
 /// Gives records without an id the id `<file stem>:<line or record>`.
-fn with_default_ids(it: impl Iterator<Item = Record> + 'static, file: String) -> Box<dyn Iterator<Item = Record>> {
+fn with_default_ids(
+    it: impl Iterator<Item = Record> + 'static,
+    file: String,
+) -> Box<dyn Iterator<Item = Record>> {
     let base = stem(&file);
     Box::new(it.map(move |r| {
         r.map(|mut a| {
@@ -183,9 +187,16 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
         Unit::Sample(i) => {
             let s = &SAMPLES[i];
             let origin = Origin::file(format!("samples/{}", s.name));
-            one(input::read_text(s.text.as_bytes(), origin, Some(s.id().to_string())))
+            one(input::read_text(
+                s.text.as_bytes(),
+                origin,
+                Some(s.id().to_string()),
+            ))
         }
-        Unit::Unreadable(path, message) => one(Err(RecordError::new(Origin::file(display(&path)), Error::Io { message }))),
+        Unit::Unreadable(path, message) => one(Err(RecordError::new(
+            Origin::file(display(&path)),
+            Error::Io { message },
+        ))),
         Unit::File(path) => {
             let name = display(&path);
             let format = opts.format.unwrap_or_else(|| InputFormat::from_path(&name));
@@ -194,10 +205,17 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
                 Err(e) => return one(Err(RecordError::new(Origin::file(name), e.into()))),
             };
             let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-            read_stream(Box::new(BufReader::with_capacity(1 << 16, file)), name, format, Some(size), opts)
+            read_stream(
+                Box::new(BufReader::with_capacity(1 << 16, file)),
+                name,
+                format,
+                Some(size),
+                opts,
+            )
         }
         Unit::Stdin => {
-            let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+            let mut reader: Box<dyn BufRead> =
+                Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
             let format = match opts.format {
                 Some(f) => f,
                 None => match reader.fill_buf() {
@@ -221,8 +239,14 @@ fn read_stream(
     match format {
         InputFormat::Jsonl => {
             // JSON escapes can make a record longer than its text: allow room.
-            let max_line = opts.max_article_bytes.saturating_mul(2).saturating_add(1 << 16);
-            with_default_ids(JsonlReader::new(reader, origin).with_max_line(max_line), name)
+            let max_line = opts
+                .max_article_bytes
+                .saturating_mul(2)
+                .saturating_add(1 << 16);
+            with_default_ids(
+                JsonlReader::new(reader, origin).with_max_line(max_line),
+                name,
+            )
         }
         InputFormat::Json => {
             if let Some(size) = size.filter(|s| *s > MAX_JSON_DOCUMENT) {
@@ -244,7 +268,11 @@ fn read_stream(
             let id = Some(stem(&name));
             let limit = opts.max_article_bytes;
             if let Some(size) = size.filter(|s| *s > limit) {
-                return one(Err(RecordError::new(origin, Error::TooLarge { size, limit }).with_id(id)));
+                return one(Err(RecordError::new(
+                    origin,
+                    Error::TooLarge { size, limit },
+                )
+                .with_id(id)));
             }
             let mut bytes = Vec::new();
             if let Err(e) = (&mut reader).take(limit + 1).read_to_end(&mut bytes) {
@@ -254,7 +282,11 @@ fn read_stream(
                 // Standard input: count the rest without keeping it.
                 let rest = io::copy(&mut reader, &mut io::sink()).unwrap_or(0);
                 let size = bytes.len() as u64 + rest;
-                return one(Err(RecordError::new(origin, Error::TooLarge { size, limit }).with_id(id)));
+                return one(Err(RecordError::new(
+                    origin,
+                    Error::TooLarge { size, limit },
+                )
+                .with_id(id)));
             }
             if bytes.is_empty() {
                 return one(Err(RecordError::new(origin, Error::Empty).with_id(id)));

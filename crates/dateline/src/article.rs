@@ -97,7 +97,10 @@ impl Published {
             byte: None,
             reason,
         };
-        if v.len() >= 5 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && v.as_bytes()[4] == b'-' {
+        if v.len() >= 5
+            && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && v.as_bytes()[4] == b'-'
+        {
             return parse_iso(v).map_err(bad);
         }
         if let Some(c) = PUBLICATION_DATE.captures(v) {
@@ -105,7 +108,9 @@ impl Published {
                 return published_from_captures(&c).map_err(bad);
             }
         }
-        Err(bad("expected YYYY-MM-DD, an ISO 8601 date-time, or a date such as 6 November 2023".into()))
+        Err(bad(
+            "expected YYYY-MM-DD, an ISO 8601 date-time, or a date such as 6 November 2023".into(),
+        ))
     }
 }
 
@@ -368,9 +373,17 @@ fn published_from_captures(c: &regex::Captures<'_>) -> std::result::Result<Publi
     let date = if let Some(iso) = c.name("iso") {
         return parse_iso(iso.as_str()).and_then(|p| with_time(p, c));
     } else if let (Some(d), Some(m), Some(y)) = (num("d1"), c.name("m1"), num("y1")) {
-        make_date(y as i32, month_number(m.as_str()).ok_or("unknown month")?, d)?
+        make_date(
+            y as i32,
+            month_number(m.as_str()).ok_or("unknown month")?,
+            d,
+        )?
     } else if let (Some(d), Some(m), Some(y)) = (num("d2"), c.name("m2"), num("y2")) {
-        make_date(y as i32, month_number(m.as_str()).ok_or("unknown month")?, d)?
+        make_date(
+            y as i32,
+            month_number(m.as_str()).ok_or("unknown month")?,
+            d,
+        )?
     } else {
         return Err("no date".into());
     };
@@ -391,7 +404,8 @@ fn with_time(mut p: Published, c: &regex::Captures<'_>) -> std::result::Result<P
         hour = (hour % 12) + if pm { 12 } else { 0 };
     }
     p.time = Some(
-        NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| format!("time {hour}:{minute:02} does not exist"))?,
+        NaiveTime::from_hms_opt(hour, minute, 0)
+            .ok_or_else(|| format!("time {hour}:{minute:02} does not exist"))?,
     );
     if let Some(tz) = c.name("tz") {
         let hours = match tz.as_str().to_ascii_uppercase().as_str() {
@@ -447,7 +461,9 @@ pub(crate) fn parse_iso(v: &str) -> std::result::Result<Published, String> {
     let (time_str, zone) = rest.split_at(time_end);
     let fields: Vec<&str> = time_str.split(':').collect();
     let parse_field = |s: &str| -> std::result::Result<u32, String> {
-        if s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) || s.len() == 1 && s.bytes().all(|c| c.is_ascii_digit()) {
+        if s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit())
+            || s.len() == 1 && s.bytes().all(|c| c.is_ascii_digit())
+        {
             s.parse::<u32>().map_err(|e| e.to_string())
         } else {
             Err(format!("bad time {time_str:?}; {EXPECTED}"))
@@ -461,7 +477,10 @@ pub(crate) fn parse_iso(v: &str) -> std::result::Result<Published, String> {
         }
         _ => return Err(format!("bad time {time_str:?}; {EXPECTED}")),
     };
-    p.time = Some(NaiveTime::from_hms_opt(h, mi, s).ok_or_else(|| format!("time {time_str} does not exist"))?);
+    p.time = Some(
+        NaiveTime::from_hms_opt(h, mi, s)
+            .ok_or_else(|| format!("time {time_str} does not exist"))?,
+    );
     let zone = zone.trim();
     if zone.is_empty() {
         return Ok(p);
@@ -496,9 +515,13 @@ mod tests {
     use super::*;
 
     fn header(text: &str) -> Option<(String, String, DateSource)> {
-        parse_header(text)
-            .unwrap()
-            .map(|h| (h.span.slice(text).to_string(), h.published.to_string(), h.source))
+        parse_header(text).unwrap().map(|h| {
+            (
+                h.span.slice(text).to_string(),
+                h.published.to_string(),
+                h.source,
+            )
+        })
     }
 
     #[test]
@@ -506,7 +529,11 @@ mod tests {
         let t = " date 2023-11-09 United States Secretary of State Antony Blinken made a visit.";
         assert_eq!(
             header(t),
-            Some(("date 2023-11-09".into(), "2023-11-09".into(), DateSource::Header))
+            Some((
+                "date 2023-11-09".into(),
+                "2023-11-09".into(),
+                DateSource::Header
+            ))
         );
     }
 
@@ -532,7 +559,11 @@ mod tests {
             }
         );
         let err = parse_header("date 2023-02-30 Text.").unwrap_err();
-        assert!(err.to_string().contains("day 30 does not exist in February 2023"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("day 30 does not exist in February 2023"),
+            "{err}"
+        );
         let err = parse_header("date 2023-11-06T25:00 Text.").unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
     }
@@ -542,7 +573,11 @@ mod tests {
         let t = "Published: 6 November 2023\n\nIraqi Prime Minister arrived.";
         assert_eq!(
             header(t),
-            Some(("Published: 6 November 2023".into(), "2023-11-06".into(), DateSource::PublicationLine))
+            Some((
+                "Published: 6 November 2023".into(),
+                "2023-11-06".into(),
+                DateSource::PublicationLine
+            ))
         );
         let t = "November 6, 2023\nIraqi Prime Minister arrived.";
         assert_eq!(header(t).unwrap().1, "2023-11-06");
@@ -561,12 +596,18 @@ mod tests {
 
     #[test]
     fn record_dates() {
-        assert_eq!(Published::parse("2023-11-06").unwrap().to_string(), "2023-11-06");
+        assert_eq!(
+            Published::parse("2023-11-06").unwrap().to_string(),
+            "2023-11-06"
+        );
         assert_eq!(
             Published::parse("2023-11-06 14:05:00").unwrap().to_string(),
             "2023-11-06T14:05:00"
         );
-        assert_eq!(Published::parse("6 November 2023").unwrap().to_string(), "2023-11-06");
+        assert_eq!(
+            Published::parse("6 November 2023").unwrap().to_string(),
+            "2023-11-06"
+        );
         let e = Published::parse("yesterday").unwrap_err();
         assert_eq!(e.kind(), "bad_date");
         assert!(Published::parse("2023-11-31").is_err());

@@ -17,7 +17,10 @@ pub fn to_eval(x: &Extraction) -> Value {
     if let Some(corpus) = x.article.metadata.get("corpus") {
         out.insert("corpus".into(), corpus.clone());
     }
-    out.insert("date".into(), json!(x.article.date.map(|d| d.format("%Y-%m-%d").to_string())));
+    out.insert(
+        "date".into(),
+        json!(x.article.date.map(|d| d.format("%Y-%m-%d").to_string())),
+    );
     out.insert("title".into(), json!(x.article.title));
     out.insert("text".into(), json!(x.text));
     let sentences: Vec<Value> = x

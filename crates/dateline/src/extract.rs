@@ -55,7 +55,10 @@ impl FromStr for Layer {
             .find(|l| l.name().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 let names: Vec<_> = Layer::ALL.iter().map(Layer::name).collect();
-                Error::Config(format!("unknown layer {s:?}; the layers are: {}", names.join(", ")))
+                Error::Config(format!(
+                    "unknown layer {s:?}; the layers are: {}",
+                    names.join(", ")
+                ))
             })
     }
 }
@@ -251,12 +254,21 @@ impl Extractor {
     /// Extracts from a batch in parallel (on the current rayon pool),
     /// keeping input order. Records that failed to read stay errors; an
     /// article that fails gets an error naming its origin and id.
-    pub fn extract_batch(&self, records: Vec<Result<Article, RecordError>>) -> Vec<Result<Extraction, RecordError>> {
-        records.into_par_iter().map(|r| self.extract_record(r)).collect()
+    pub fn extract_batch(
+        &self,
+        records: Vec<Result<Article, RecordError>>,
+    ) -> Vec<Result<Extraction, RecordError>> {
+        records
+            .into_par_iter()
+            .map(|r| self.extract_record(r))
+            .collect()
     }
 
     /// Extracts from one record that may already be an error.
-    pub fn extract_record(&self, record: Result<Article, RecordError>) -> Result<Extraction, RecordError> {
+    pub fn extract_record(
+        &self,
+        record: Result<Article, RecordError>,
+    ) -> Result<Extraction, RecordError> {
         let article = record?;
         let (origin, id) = (article.origin.clone(), article.id.clone());
         self.extract(article)
@@ -264,7 +276,10 @@ impl Extractor {
     }
 
     /// Extracts lazily from an iterator of records, one at a time, in order.
-    pub fn extract_iter<'a, I>(&'a self, records: I) -> impl Iterator<Item = Result<Extraction, RecordError>> + 'a
+    pub fn extract_iter<'a, I>(
+        &'a self,
+        records: I,
+    ) -> impl Iterator<Item = Result<Extraction, RecordError>> + 'a
     where
         I: IntoIterator<Item = Result<Article, RecordError>>,
         I::IntoIter: 'a,
@@ -298,7 +313,10 @@ impl Extractor {
         };
 
         // Structure: body, headline lines, paragraphs.
-        let body = Span::new(article.body_start(), text.trim_end().len().max(article.body_start()));
+        let body = Span::new(
+            article.body_start(),
+            text.trim_end().len().max(article.body_start()),
+        );
         let (paras, soft_wrap) = segment::paragraphs(text, body);
         let headlines = segment::headlines(text, &paras, article.title.as_deref());
         let story = &paras[headlines.len()..];
@@ -397,19 +415,35 @@ mod tests {
     fn layers_parse_by_name() {
         assert_eq!("Article".parse::<Layer>().unwrap(), Layer::Article);
         let e = "entities?".parse::<Layer>().unwrap_err();
-        assert_eq!(e.to_string(), "invalid configuration: unknown layer \"entities?\"; the layers are: article");
+        assert_eq!(
+            e.to_string(),
+            "invalid configuration: unknown layer \"entities?\"; the layers are: article"
+        );
     }
 
     #[test]
     fn too_large_and_empty_articles_are_errors() {
         let ex = Extractor::new(Config::default().max_article_bytes(10)).unwrap();
         assert_eq!(
-            ex.extract_text("This text is longer than ten bytes.").unwrap_err(),
-            Error::TooLarge { size: 35, limit: 10 }
+            ex.extract_text("This text is longer than ten bytes.")
+                .unwrap_err(),
+            Error::TooLarge {
+                size: 35,
+                limit: 10
+            }
         );
-        assert_eq!(Extractor::new(Config::default()).unwrap().extract_text(" \n ").unwrap_err(), Error::Empty);
         assert_eq!(
-            Extractor::new(Config::default()).unwrap().extract_text(" date 2023-11-09 ").unwrap_err(),
+            Extractor::new(Config::default())
+                .unwrap()
+                .extract_text(" \n ")
+                .unwrap_err(),
+            Error::Empty
+        );
+        assert_eq!(
+            Extractor::new(Config::default())
+                .unwrap()
+                .extract_text(" date 2023-11-09 ")
+                .unwrap_err(),
             Error::Empty
         );
         assert!(Extractor::new(Config::default().max_article_bytes(0)).is_err());
@@ -418,7 +452,9 @@ mod tests {
     #[test]
     fn record_title_and_tokens_off() {
         let ex = Extractor::new(Config::default().tokens(false)).unwrap();
-        let a = Article::from_text("Blinken in Baghdad\n\nThe visit was short.").unwrap().with_title("Blinken in Baghdad");
+        let a = Article::from_text("Blinken in Baghdad\n\nThe visit was short.")
+            .unwrap()
+            .with_title("Blinken in Baghdad");
         let out = ex.extract(a).unwrap();
         assert_eq!(out.article.headlines[0].kind, segment::HeadlineKind::Title);
         assert_eq!(out.article.title.as_deref(), Some("Blinken in Baghdad"));
@@ -430,7 +466,8 @@ mod tests {
     fn profile_counts_stages() {
         let ex = Extractor::new(Config::default()).unwrap();
         let mut p = Profile::default();
-        ex.extract_profiled(Article::from_text("One. Two.").unwrap(), &mut p).unwrap();
+        ex.extract_profiled(Article::from_text("One. Two.").unwrap(), &mut p)
+            .unwrap();
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
         assert_eq!(names, ["paragraphs", "sentences", "tokens"]);
         assert_eq!((p.articles, p.bytes), (1, 9));

@@ -71,9 +71,14 @@ pub fn check_text(bytes: &[u8]) -> Result<&str, Error> {
 ///
 /// `origin.byte` (default 0) is the offset of `bytes` in their file; error
 /// offsets are absolute. The id defaults to `default_id`.
-pub fn read_text(bytes: &[u8], origin: Origin, default_id: Option<String>) -> Result<Article, RecordError> {
+pub fn read_text(
+    bytes: &[u8],
+    origin: Origin,
+    default_id: Option<String>,
+) -> Result<Article, RecordError> {
     let base = origin.byte.unwrap_or(0);
-    let fail = |e: Error| RecordError::new(origin.clone(), e.offset_by(base)).with_id(default_id.clone());
+    let fail =
+        |e: Error| RecordError::new(origin.clone(), e.offset_by(base)).with_id(default_id.clone());
     let text = check_text(bytes).map_err(fail)?;
     let mut article = Article::from_text(text).map_err(fail)?;
     article.id = default_id;
@@ -102,20 +107,29 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
         Some(Value::String(s)) => Some(s),
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(other) => {
-            return Err(RecordError::new(origin, type_error("id", "a string or number", &other)));
+            return Err(RecordError::new(
+                origin,
+                type_error("id", "a string or number", &other),
+            ));
         }
     };
     let fail = |e: Error| RecordError::new(origin.clone(), e).with_id(id.clone());
     let text = match map.remove("text") {
         Some(Value::String(s)) => s,
         None | Some(Value::Null) => {
-            return Err(fail(Error::MissingField { field: "text".into() }));
+            return Err(fail(Error::MissingField {
+                field: "text".into(),
+            }));
         }
         Some(other) => return Err(fail(type_error("text", "a string", &other))),
     };
     let title = optional_string(&mut map, "title").map_err(fail)?;
     let date = optional_string(&mut map, "date").map_err(fail)?;
-    let published = date.as_deref().map(Published::parse).transpose().map_err(fail)?;
+    let published = date
+        .as_deref()
+        .map(Published::parse)
+        .transpose()
+        .map_err(fail)?;
 
     let mut article = Article::from_text(text).map_err(fail)?;
     article.id = id;
@@ -212,7 +226,11 @@ pub fn read_json(bytes: &[u8], origin: Origin) -> Vec<Result<Article, RecordErro
             })
             .collect(),
         Ok(v) => vec![article_from_json(v, origin)],
-        Err(e) if e.classify() == serde_json::error::Category::Syntax && e.line() > 1 && looks_like_jsonl(bytes) => {
+        Err(e)
+            if e.classify() == serde_json::error::Category::Syntax
+                && e.line() > 1
+                && looks_like_jsonl(bytes) =>
+        {
             JsonlReader::new(bytes, origin).collect()
         }
         Err(e) => vec![Err(RecordError::new(origin, json_error(&e, bytes, base)))],
@@ -416,11 +434,23 @@ mod tests {
     #[test]
     fn json_record_errors() {
         let e = article_from_json(serde_json::json!({"id": "x"}), Origin::default()).unwrap_err();
-        assert_eq!(e.error, Error::MissingField { field: "text".into() });
+        assert_eq!(
+            e.error,
+            Error::MissingField {
+                field: "text".into()
+            }
+        );
         assert_eq!(e.id.as_deref(), Some("x"));
         let e = article_from_json(serde_json::json!({"text": 5}), Origin::default()).unwrap_err();
-        assert_eq!(e.error.to_string(), "field \"text\" must be a string, found a number");
-        let e = article_from_json(serde_json::json!({"text": "x", "date": "2023-13-01"}), Origin::default()).unwrap_err();
+        assert_eq!(
+            e.error.to_string(),
+            "field \"text\" must be a string, found a number"
+        );
+        let e = article_from_json(
+            serde_json::json!({"text": "x", "date": "2023-13-01"}),
+            Origin::default(),
+        )
+        .unwrap_err();
         assert_eq!(e.error.kind(), "bad_date");
         let e = article_from_json(serde_json::json!([1]), Origin::default()).unwrap_err();
         assert_eq!(e.error.kind(), "field_type");
@@ -434,7 +464,10 @@ mod tests {
         assert_eq!(out.len(), 4);
         assert_eq!(out[0].as_ref().unwrap().origin.line, Some(1));
         let e = out[1].as_ref().unwrap_err();
-        assert_eq!((e.origin.line, e.origin.record, e.origin.byte), (Some(3), Some(2), Some(18)));
+        assert_eq!(
+            (e.origin.line, e.origin.record, e.origin.byte),
+            (Some(3), Some(2), Some(18))
+        );
         assert_eq!(e.error.kind(), "json");
         let e = out[2].as_ref().unwrap_err();
         assert_eq!(e.error, Error::InvalidUtf8 { byte: 34 + 13 });
@@ -445,9 +478,20 @@ mod tests {
 
     #[test]
     fn jsonl_long_lines_are_skipped_and_reported() {
-        let long = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n", "x".repeat(1000));
-        let out: Vec<_> = JsonlReader::new(long.as_bytes(), Origin::default()).with_max_line(100).collect();
-        assert_eq!(out[0].as_ref().unwrap_err().error, Error::TooLarge { size: 1012, limit: 100 });
+        let long = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n",
+            "x".repeat(1000)
+        );
+        let out: Vec<_> = JsonlReader::new(long.as_bytes(), Origin::default())
+            .with_max_line(100)
+            .collect();
+        assert_eq!(
+            out[0].as_ref().unwrap_err().error,
+            Error::TooLarge {
+                size: 1012,
+                limit: 100
+            }
+        );
         assert_eq!(out[1].as_ref().unwrap().text, "ok");
     }
 
@@ -468,8 +512,14 @@ mod tests {
     #[test]
     fn sniffing() {
         assert_eq!(InputFormat::sniff(b"  [{}]"), InputFormat::Json);
-        assert_eq!(InputFormat::sniff(b"\xEF\xBB\xBF{\"a\":1}"), InputFormat::Jsonl);
-        assert_eq!(InputFormat::sniff(b" date 2023-11-09 Text"), InputFormat::Text);
+        assert_eq!(
+            InputFormat::sniff(b"\xEF\xBB\xBF{\"a\":1}"),
+            InputFormat::Jsonl
+        );
+        assert_eq!(
+            InputFormat::sniff(b" date 2023-11-09 Text"),
+            InputFormat::Text
+        );
         assert_eq!(InputFormat::from_path("a/B.JSONL"), InputFormat::Jsonl);
     }
 }

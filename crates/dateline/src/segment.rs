@@ -215,7 +215,12 @@ fn is_kicker(line: &str) -> bool {
 
 /// Decides whether the paragraph `p` (the first of the body, or the second
 /// after a kicker) is a kicker or title line.
-fn headline_kind(text: &str, p: Span, title: Option<&str>, more_follows: bool) -> Option<HeadlineKind> {
+fn headline_kind(
+    text: &str,
+    p: Span,
+    title: Option<&str>,
+    more_follows: bool,
+) -> Option<HeadlineKind> {
     let line = p.slice(text);
     if !more_follows || line.contains('\n') || line.len() > 250 {
         return None;
@@ -273,28 +278,95 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '‹', '¿',
 
 /// Words that, written with a period, come before a name and never end a sentence.
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Gen",
-    "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Rev", "Fr", "St", "Mt",
-    "Ft", "Hon", "Pres", "Supt", "Insp", "Det", "Amb", "Atty", "Sheikh", "Sr", "Sra", "Mme", "Mlle",
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov",
+    "Govs", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr",
+    "Brig", "Rev", "Fr", "St", "Mt", "Ft", "Hon", "Pres", "Supt", "Insp", "Det", "Amb", "Atty",
+    "Sheikh", "Sr", "Sra", "Mme", "Mlle",
 ];
 
 /// Abbreviations followed by a number: `No. 10`, `Nov. 6`, `Art. 5`.
 const NUMERIC_ABBREVIATIONS: &[&str] = &[
-    "No", "Nos", "no", "nos", "Art", "Arts", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Para", "para", "Sec", "Ch",
-    "Ex", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Rm", "Tel", "Ref",
+    "No", "Nos", "no", "nos", "Art", "Arts", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Para",
+    "para", "Sec", "Ch", "Ex", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Rm", "Tel", "Ref",
 ];
 
 /// Abbreviations that never end a sentence.
-const INNER_ABBREVIATIONS: &[&str] = &["e.g", "i.e", "vs", "v", "cf", "approx", "ca", "viz", "incl", "esp"];
+const INNER_ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "vs", "v", "cf", "approx", "ca", "viz", "incl", "esp",
+];
 
 /// Capitalised words that usually open a sentence: a dotted abbreviation or
 /// initial followed by one of these ends its sentence.
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "This",
-    "That", "These", "Those", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On", "At", "After",
-    "Before", "When", "While", "As", "If", "Meanwhile", "Since", "Some", "Many", "Most", "Both", "All", "Now",
-    "Then", "Still", "Also", "For", "With", "During", "Earlier", "Later", "What", "Why", "How", "Who", "Where",
-    "Although", "Though", "Despite", "According", "Officials", "Police", "Such", "One", "Two", "Three",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "However",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Meanwhile",
+    "Since",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "All",
+    "Now",
+    "Then",
+    "Still",
+    "Also",
+    "For",
+    "With",
+    "During",
+    "Earlier",
+    "Later",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Although",
+    "Though",
+    "Despite",
+    "According",
+    "Officials",
+    "Police",
+    "Such",
+    "One",
+    "Two",
+    "Three",
 ];
 
 fn first_word(s: &str) -> &str {
@@ -308,13 +380,18 @@ fn word_before_period(core: &str) -> &str {
     let body = &core[..core.len() - 1];
     let start = body
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '-' || c == '/')
-        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
     &body[start..]
 }
 
 fn is_dotted_acronym(word: &str) -> bool {
     // "U.S", "U.N", "E.U": single uppercase letters separated by periods.
-    word.len() >= 3 && word.split('.').all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
+    word.len() >= 3
+        && word
+            .split('.')
+            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
 }
 
 fn is_initial(word: &str) -> bool {
@@ -337,7 +414,11 @@ fn should_join(prev: &str, next: &str, newline: bool, soft_wrap: bool) -> bool {
     if !prev.chars().any(char::is_alphanumeric) || !next.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let next_first = next.trim_start_matches(OPENERS).chars().next().unwrap_or(' ');
+    let next_first = next
+        .trim_start_matches(OPENERS)
+        .chars()
+        .next()
+        .unwrap_or(' ');
     if next_first.is_lowercase() {
         return true;
     }
@@ -402,8 +483,35 @@ pub(crate) fn sentences(text: &str, para: Span, soft_wrap: bool, out: &mut Vec<S
 fn is_symbol_char(c: char) -> bool {
     matches!(
         c,
-        '$' | '£' | '€' | '¥' | '₹' | '₽' | '₪' | '%' | '‰' | '&' | '+' | '=' | '<' | '>' | '~' | '^' | '|' | '°'
-            | '©' | '®' | '™' | '#' | '@' | '*' | '\\' | '§' | '¶' | '×' | '÷' | '±'
+        '$' | '£'
+            | '€'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₪'
+            | '%'
+            | '‰'
+            | '&'
+            | '+'
+            | '='
+            | '<'
+            | '>'
+            | '~'
+            | '^'
+            | '|'
+            | '°'
+            | '©'
+            | '®'
+            | '™'
+            | '#'
+            | '@'
+            | '*'
+            | '\\'
+            | '§'
+            | '¶'
+            | '×'
+            | '÷'
+            | '±'
     )
 }
 
@@ -428,7 +536,8 @@ fn token_kind(t: &str) -> TokenKind {
 }
 
 const CLITICS: &[&str] = &[
-    "'s", "’s", "'S", "’S", "n't", "n’t", "N'T", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+    "'s", "’s", "'S", "’S", "n't", "n’t", "N'T", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d",
+    "’d", "'m", "’m",
 ];
 
 fn is_hyphen(s: &str) -> bool {
@@ -442,13 +551,21 @@ fn abbreviation_takes_period(word: &str, is_last: bool) -> bool {
     !is_last
         && (NUMERIC_ABBREVIATIONS.contains(&word)
             || INNER_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-            || matches!(word, "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Bros" | "Gov" | "etc" | "al"))
+            || matches!(
+                word,
+                "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Bros" | "Gov" | "etc" | "al"
+            ))
 }
 
 /// Appends the tokens of sentence `sent` to `out`.
 ///
 /// `scratch` is a buffer reused across calls.
-pub(crate) fn tokens(text: &str, sent: Span, out: &mut Vec<Token>, scratch: &mut Vec<(usize, usize)>) {
+pub(crate) fn tokens(
+    text: &str,
+    sent: Span,
+    out: &mut Vec<Token>,
+    scratch: &mut Vec<(usize, usize)>,
+) {
     let s = sent.slice(text);
     scratch.clear();
     crate::uax29::words(s, scratch);
@@ -473,7 +590,9 @@ pub(crate) fn tokens(text: &str, sent: Span, out: &mut Vec<Token>, scratch: &mut
         // A period that belongs to an abbreviation, initial or acronym: Mr., U.S., J.
         if i + 1 < raw.len() && raw[i + 1].1 == "." && abs(raw[i + 1].0) == end {
             let word = &text[start..end];
-            if word.starts_with(char::is_alphabetic) && abbreviation_takes_period(word, i + 2 == raw.len()) {
+            if word.starts_with(char::is_alphabetic)
+                && abbreviation_takes_period(word, i + 2 == raw.len())
+            {
                 end += 1;
                 i += 1;
             }
@@ -488,7 +607,10 @@ pub(crate) fn tokens(text: &str, sent: Span, out: &mut Vec<Token>, scratch: &mut
         i += 1;
         let word = &text[start..end];
         // Clitics: Israel's -> Israel 's; don't -> do n't.
-        if let Some(c) = CLITICS.iter().find(|c| word.len() > c.len() && word.ends_with(**c)) {
+        if let Some(c) = CLITICS
+            .iter()
+            .find(|c| word.len() > c.len() && word.ends_with(**c))
+        {
             let split = end - c.len();
             if text[start..split].ends_with(char::is_alphabetic) {
                 out.push(Token {
@@ -535,8 +657,13 @@ mod tests {
     #[test]
     fn honorifics_and_titles_do_not_end_sentences() {
         assert_eq!(
-            split("Mr. Hussein met Dr. Fidan and Sen. Graham in Ankara. Gov. Al Eidani stayed home."),
-            ["Mr. Hussein met Dr. Fidan and Sen. Graham in Ankara.", "Gov. Al Eidani stayed home."]
+            split(
+                "Mr. Hussein met Dr. Fidan and Sen. Graham in Ankara. Gov. Al Eidani stayed home."
+            ),
+            [
+                "Mr. Hussein met Dr. Fidan and Sen. Graham in Ankara.",
+                "Gov. Al Eidani stayed home."
+            ]
         );
     }
 
@@ -544,7 +671,10 @@ mod tests {
     fn initials_and_us() {
         assert_eq!(
             split("John F. Kennedy visited the U.S. Capitol. The U.S. State Department said so."),
-            ["John F. Kennedy visited the U.S. Capitol.", "The U.S. State Department said so."]
+            [
+                "John F. Kennedy visited the U.S. Capitol.",
+                "The U.S. State Department said so."
+            ]
         );
         assert_eq!(
             split("Troops were sent to the U.S. The move was criticised."),
@@ -579,7 +709,10 @@ mod tests {
         );
         assert_eq!(
             split("He said: “Iraq’s sovereignty is not negotiable.” The talks ended."),
-            ["He said: “Iraq’s sovereignty is not negotiable.”", "The talks ended."]
+            [
+                "He said: “Iraq’s sovereignty is not negotiable.”",
+                "The talks ended."
+            ]
         );
     }
 
@@ -610,7 +743,10 @@ mod tests {
         let t = "One.\n\n  Two.\nstill two.\n \nThree";
         let (p, soft) = paragraphs(t, Span::new(0, t.len()));
         assert!(soft);
-        assert_eq!(p.iter().map(|s| s.slice(t)).collect::<Vec<_>>(), ["One.", "Two.\nstill two.", "Three"]);
+        assert_eq!(
+            p.iter().map(|s| s.slice(t)).collect::<Vec<_>>(),
+            ["One.", "Two.\nstill two.", "Three"]
+        );
         let t = "CRICKET - LEICESTERSHIRE WIN .\nLONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four .\n";
         let (p, soft) = paragraphs(t, Span::new(0, t.len()));
         assert!(!soft);
@@ -623,7 +759,13 @@ mod tests {
         let (p, _) = paragraphs(t, Span::new(0, t.len()));
         let h = headlines(t, &p, None);
         assert_eq!(h.len(), 1);
-        assert_eq!((h[0].kind, h[0].text.as_str()), (HeadlineKind::Kicker, "Live updates: Follow the latest news on Israel-Gaza"));
+        assert_eq!(
+            (h[0].kind, h[0].text.as_str()),
+            (
+                HeadlineKind::Kicker,
+                "Live updates: Follow the latest news on Israel-Gaza"
+            )
+        );
         let t = "Turkey and Iraq agree to step up security cooperation\n\nANKARA - Officials met.";
         let (p, _) = paragraphs(t, Span::new(0, t.len()));
         assert_eq!(headlines(t, &p, None)[0].kind, HeadlineKind::Title);
@@ -644,7 +786,10 @@ mod tests {
                 "6", ",", "said", "Dr.", "J.", "Smith", "."
             ]
         );
-        assert_eq!(toks("It cost $1.13bn (£600m)... don't"), ["It", "cost", "$", "1.13bn", "(", "£", "600m", ")", "...", "do", "n't"]);
+        assert_eq!(
+            toks("It cost $1.13bn (£600m)... don't"),
+            ["It", "cost", "$", "1.13bn", "(", "£", "600m", ")", "...", "do", "n't"]
+        );
     }
 
     #[test]
@@ -654,6 +799,9 @@ mod tests {
         tokens(t, Span::new(0, t.len()), &mut out, &mut Vec::new());
         let kinds: Vec<_> = out.iter().map(|t| t.kind).collect();
         use TokenKind::*;
-        assert_eq!(kinds, [Word, Word, Punct, Number, Word, Punct, Number, Symbol, Punct, Symbol]);
+        assert_eq!(
+            kinds,
+            [Word, Word, Punct, Number, Word, Punct, Number, Symbol, Punct, Symbol]
+        );
     }
 }

@@ -75,7 +75,10 @@ impl OffsetMap {
                 }
             }
         }
-        OffsetMap { extra, len: text.len() }
+        OffsetMap {
+            extra,
+            len: text.len(),
+        }
     }
 
     /// The code-point offset of byte offset `byte` (which must be on a

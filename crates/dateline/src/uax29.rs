@@ -78,7 +78,10 @@ pub(crate) fn sentence_breaks(p: &str, out: &mut Vec<usize>) {
                     );
                     break;
                 };
-                let end = p[stop..].char_indices().nth(2).map_or(p.len(), |(k, _)| stop + k);
+                let end = p[stop..]
+                    .char_indices()
+                    .nth(2)
+                    .map_or(p.len(), |(k, _)| stop + k);
                 let w = &p[start..end];
                 out.extend(
                     w.split_sentence_bound_indices()
@@ -174,7 +177,11 @@ pub(crate) fn words(s: &str, out: &mut Vec<(usize, usize)>) {
             ascii_words(chunk.as_bytes(), start, out);
         } else {
             // Include a preceding space: an extending mark may attach to it.
-            let from = if start > 0 && b[start - 1] == b' ' { start - 1 } else { start };
+            let from = if start > 0 && b[start - 1] == b' ' {
+                start - 1
+            } else {
+                start
+            };
             out.extend(
                 s[from..i]
                     .split_word_bound_indices()
@@ -193,7 +200,10 @@ pub(crate) mod tests {
     pub(crate) fn check_same(text: &str) {
         let mut got = Vec::new();
         sentence_breaks(text, &mut got);
-        let want: Vec<usize> = text.split_sentence_bound_indices().map(|(i, s)| i + s.len()).collect();
+        let want: Vec<usize> = text
+            .split_sentence_bound_indices()
+            .map(|(i, s)| i + s.len())
+            .collect();
         assert_eq!(got, want, "sentence breaks of {text:?}");
         let mut got = Vec::new();
         words(text, &mut got);
@@ -228,9 +238,9 @@ pub(crate) mod tests {
     fn same_as_unicode_segmentation_on_random_text() {
         // A deterministic generator over characters that matter to the rules.
         const POOL: &[&str] = &[
-            "a", "B", "z", "Q", "1", "9", ".", ".", "!", "?", ",", ";", ":", "'", "\"", " ", " ", " ", "\n", "\r",
-            "\t", "(", ")", "“", "”", "‘", "’", "—", "…", "_", "-", "é", "É", "ß", "\u{a0}", "$", "%", "e.g.",
-            "U.S.", "Mr. ", "3.5", "9,500",
+            "a", "B", "z", "Q", "1", "9", ".", ".", "!", "?", ",", ";", ":", "'", "\"", " ", " ",
+            " ", "\n", "\r", "\t", "(", ")", "“", "”", "‘", "’", "—", "…", "_", "-", "é", "É", "ß",
+            "\u{a0}", "$", "%", "e.g.", "U.S.", "Mr. ", "3.5", "9,500",
         ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {
@@ -243,6 +253,23 @@ pub(crate) mod tests {
                 s.push_str(POOL[(state % POOL.len() as u64) as usize]);
             }
             check_same(&s);
+        }
+    }
+
+    /// The same on every article of the unlabelled corpora of `../shared/eval`
+    /// (skipped when absent).
+    #[test]
+    fn same_as_unicode_segmentation_on_corpora() {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
+        for file in ["bbc_news/unlabelled.jsonl", "te3silver/unlabelled.jsonl"] {
+            let Ok(data) = std::fs::read_to_string(shared.join(file)) else {
+                eprintln!("skipped: {file} is absent");
+                continue;
+            };
+            for line in data.lines().step_by(3) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                check_same(v["text"].as_str().unwrap());
+            }
         }
     }
 }

@@ -1,1 +1,375 @@
-//! Integration tests of the dateline core.
+//! Integration tests of the dateline core: golden articles, the seed
+//! articles of `../shared/seeds` (skipped when absent), the JSON schema, and
+//! invariants of every extraction.
+
+use std::path::{Path, PathBuf};
+
+use dateline::input::{self, JsonlReader};
+use dateline::samples::SAMPLES;
+use dateline::{Article, Config, Extraction, Extractor, HeadlineKind, OffsetMap, Origin};
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `../shared` beside the repository, when it is there.
+fn shared() -> Option<PathBuf> {
+    let p = repo().join("../shared");
+    p.is_dir().then_some(p)
+}
+
+fn extractor() -> Extractor {
+    Extractor::new(Config::default()).unwrap()
+}
+
+/// The golden inputs: the bundled samples and `tests/golden/articles/*.txt`.
+fn golden_inputs() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = SAMPLES
+        .iter()
+        .map(|s| (s.id().to_string(), s.text.to_string()))
+        .collect();
+    let dir = repo().join("tests/golden/articles");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        let id = f.file_stem().unwrap().to_string_lossy().into_owned();
+        out.push((id, std::fs::read_to_string(&f).unwrap()));
+    }
+    out
+}
+
+fn extract_text(id: &str, text: &str) -> Extraction {
+    let a = input::read_text(
+        text.as_bytes(),
+        Origin::file(format!("{id}.txt")),
+        Some(id.to_string()),
+    )
+    .unwrap();
+    extractor().extract(a).unwrap()
+}
+
+/// Every offset points into the text, and the structure nests.
+fn check_invariants(x: &Extraction) {
+    let t = &x.text;
+    let a = &x.article;
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e)
+    };
+    assert!(ok(a.body.start, a.body.end));
+    if let Some(h) = a.header {
+        assert!(ok(h.start, h.end) && h.end <= a.body.start);
+    }
+    for h in &a.headlines {
+        assert!(ok(h.start, h.end));
+        assert_eq!(&t[h.start..h.end], h.text);
+    }
+    let mut prev_end = a.body.start;
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        assert!(ok(p.start, p.end) && p.start >= prev_end, "paragraph {pi}");
+        assert!(!p.sentences.is_empty(), "paragraph {pi} has sentences");
+        for s in &a.sentences[p.sentences.range()] {
+            assert!(s.start >= p.start && s.end <= p.end);
+            assert_eq!(s.paragraph, pi);
+        }
+        prev_end = p.end;
+    }
+    let mut prev_end = 0;
+    for s in &a.sentences {
+        assert!(ok(s.start, s.end) && s.start >= prev_end);
+        assert_eq!(&t[s.start..s.end], s.text);
+        assert_eq!(s.text.trim(), s.text, "sentences are trimmed");
+        for tok in &a.tokens[s.tokens.range()] {
+            assert!(
+                ok(tok.start, tok.end)
+                    && tok.start >= s.start
+                    && tok.end <= s.end
+                    && tok.start < tok.end
+            );
+            assert!(!t[tok.start..tok.end].starts_with(char::is_whitespace));
+        }
+        prev_end = s.end;
+    }
+    let covered: usize = a.sentences.iter().map(|s| s.tokens.len()).sum();
+    assert_eq!(
+        covered,
+        a.tokens.len(),
+        "every token belongs to one sentence"
+    );
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("docs/dateline.schema.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(v: &jsonschema::Validator, record: &Value) {
+    let errors: Vec<String> = v
+        .iter_errors(record)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "schema errors: {errors:?}");
+}
+
+#[test]
+fn golden_articles() {
+    let update = std::env::var_os("DATELINE_UPDATE_GOLDEN").is_some();
+    let dir = repo().join("tests/golden/expected");
+    for (id, text) in golden_inputs() {
+        let x = extract_text(&id, &text);
+        check_invariants(&x);
+        let got = serde_json::to_string_pretty(&x).unwrap() + "\n";
+        let path = dir.join(format!("{id}.json"));
+        if update {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run with DATELINE_UPDATE_GOLDEN=1 to create it)",
+                path.display()
+            )
+        });
+        assert!(
+            got == want,
+            "{id}: output differs from {} (DATELINE_UPDATE_GOLDEN=1 rewrites it after review)",
+            path.display()
+        );
+    }
+}
+
+fn sentence_texts(x: &Extraction) -> Vec<&str> {
+    x.article
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+#[test]
+fn samples_dates_headlines_and_tricky_sentences() {
+    let basra = extract_text("basra-floods", SAMPLES[0].text);
+    assert_eq!(basra.article.date.unwrap().to_string(), "2024-02-19");
+    assert_eq!(basra.article.headlines[0].kind, HeadlineKind::Kicker);
+    assert_eq!(basra.article.paragraphs.len(), 6);
+    let s = sentence_texts(&basra);
+    assert!(s.contains(
+        &"The U.S. Agency for International Development pledged $2.5 million in emergency aid."
+    ));
+    assert!(s.iter().any(|s| s.starts_with(
+        "At least 12 people have died since Saturday, according to Dr. Hamid Al Jabri"
+    )));
+    assert!(s.iter().any(|s| s.starts_with("Gov. Asaad Al Eidani said")));
+    assert_eq!(*s.last().unwrap(), "Rainfall in the province reached 3.5 times the monthly average in just two days, the Iraqi Meteorological Organization said");
+
+    let ankara = extract_text("ankara-talks", SAMPLES[1].text);
+    assert_eq!(
+        ankara.article.date_source,
+        Some(dateline::DateSource::PublicationLine)
+    );
+    assert_eq!(
+        ankara.article.title.as_deref(),
+        Some("Turkey and Iraq agree to step up border security cooperation")
+    );
+    assert!(sentence_texts(&ankara).contains(
+        &"Mr. Aydin said the region was \"at a crossroads... and we must act together\"."
+    ));
+
+    let gaza = extract_text("gaza-aid-vote", SAMPLES[2].text);
+    assert_eq!(
+        gaza.article.datetime.as_deref(),
+        Some("2024-05-02T08:30:00Z")
+    );
+    assert!(gaza.article.headlines.is_empty());
+    let s = sentence_texts(&gaza);
+    assert!(s[0].starts_with("U.N. Security Council members will vote"));
+    assert!(s.contains(&"\"It is time!\" he said."));
+    assert!(s
+        .iter()
+        .any(|s| s.contains("and for No. 2 on the list of priorities")));
+}
+
+#[test]
+fn wrapped_crlf_article() {
+    let text =
+        std::fs::read_to_string(repo().join("tests/golden/articles/wrapped-crlf.txt")).unwrap();
+    let x = extract_text("wrapped-crlf", &text);
+    assert_eq!(x.article.date.unwrap().to_string(), "2023-11-14");
+    assert_eq!(
+        x.article.headlines[0].text,
+        "Aid convoy reaches northern Gaza"
+    );
+    let s = sentence_texts(&x);
+    assert!(
+        s[0].starts_with("A convoy of 12 trucks")
+            && s[0].ends_with("the U.N. humanitarian office said."),
+        "{s:?}"
+    );
+    assert!(s.contains(&"Key figures:") && s.contains(&"Trucks: 12"));
+}
+
+#[test]
+fn offsets_hold_on_non_latin_text_and_map_to_code_points() {
+    let text =
+        std::fs::read_to_string(repo().join("tests/golden/articles/unicode-mixed.txt")).unwrap();
+    let x = extract_text("unicode-mixed", &text);
+    check_invariants(&x);
+    let map = OffsetMap::new(&x.text);
+    let chars: Vec<char> = x.text.chars().collect();
+    for tok in &x.article.tokens {
+        let (s, e) = (map.char_offset(tok.start), map.char_offset(tok.end));
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            &x.text[tok.start..tok.end]
+        );
+    }
+    let s = sentence_texts(&x);
+    assert!(
+        s.contains(&"She said the city’s schools had been shut since Nov. 2."),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn outputs_validate_against_the_schema() {
+    let v = schema_validator();
+    for (id, text) in golden_inputs() {
+        let x = extract_text(&id, &text);
+        assert_valid(&v, &serde_json::to_value(&x).unwrap());
+    }
+    // Error records of every kind the readers produce.
+    let data = b"{\"text\": \"A.\", \"date\": \"2023-13-01\"}\nnot json\n{\"title\": \"x\"}\n{\"text\": 3}\n";
+    let records: Vec<_> = JsonlReader::new(&data[..], Origin::file("bad.jsonl")).collect();
+    assert!(records.iter().all(|r| r.is_err()), "{records:?}");
+    for r in records {
+        assert_valid(&v, &serde_json::to_value(r.unwrap_err()).unwrap());
+    }
+    let e = input::read_text(b"\xff", Origin::file("x.txt"), None).unwrap_err();
+    assert_valid(&v, &serde_json::to_value(&e).unwrap());
+    // A record with metadata and a record date.
+    let rec = serde_json::json!({"id": "r1", "date": "2023-11-06T14:05:00+03:00", "title": "T", "text": "Body text.", "url": "u", "rank": 3});
+    let x = extractor()
+        .extract(input::article_from_json(rec, Origin::default()).unwrap())
+        .unwrap();
+    assert_eq!(
+        x.article.datetime.as_deref(),
+        Some("2023-11-06T14:05:00+03:00")
+    );
+    assert_valid(&v, &serde_json::to_value(&x).unwrap());
+}
+
+#[test]
+fn same_output_on_any_thread_count() {
+    let records = || -> Vec<_> {
+        golden_inputs()
+            .into_iter()
+            .map(|(id, t)| Ok(Article::from_text(t).unwrap().with_id(id)))
+            .collect()
+    };
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let out = pool.install(|| extractor().extract_batch(records()));
+        serde_json::to_string(&out.into_iter().map(|r| r.unwrap()).collect::<Vec<_>>()).unwrap()
+    };
+    assert_eq!(run(1), run(4));
+}
+
+/// The two real articles of `../shared/seeds` (skipped when absent).
+#[test]
+fn seed_articles() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let read = |name: &str| {
+        let path = shared.join("seeds").join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let a = input::read_text(&bytes, Origin::file(path.display().to_string()), None).unwrap();
+        extractor().extract(a).unwrap()
+    };
+    let first = read("000_ac435baf9cf167de.txt");
+    check_invariants(&first);
+    assert_eq!(first.article.date.unwrap().to_string(), "2023-11-09");
+    assert!(first.article.headlines.is_empty());
+    assert_eq!(first.article.paragraphs.len(), 7);
+    assert_eq!(first.article.sentences.len(), 15);
+    assert!(first.article.sentences[0]
+        .text
+        .starts_with("United States Secretary of State Antony Blinken"));
+
+    let second = read("002_a5617df903929637.txt");
+    check_invariants(&second);
+    assert_eq!(second.article.date.unwrap().to_string(), "2023-11-06");
+    assert_eq!(second.article.headlines.len(), 1);
+    assert_eq!(second.article.headlines[0].kind, HeadlineKind::Kicker);
+    assert_eq!(
+        second.article.headlines[0].text,
+        "Live updates: Follow the latest news on Israel-Gaza"
+    );
+    assert_eq!(second.article.paragraphs.len(), 12);
+    assert!(second
+        .article
+        .paragraphs
+        .iter()
+        .all(|p| p.sentences.len() == 1));
+    for s in second
+        .article
+        .sentences
+        .iter()
+        .chain(&first.article.sentences)
+    {
+        // Never split inside "Mr Al Sudani" nor between a closing quote and its attribution.
+        assert!(
+            !s.text.ends_with("Mr") && !s.text.starts_with("Al Sudani"),
+            "{}",
+            s.text
+        );
+        assert!(
+            !s.text.starts_with(|c: char| c.is_lowercase()),
+            "{}",
+            s.text
+        );
+    }
+    let quote = &second.article.sentences[5].text;
+    assert!(
+        quote.starts_with("“I made very clear")
+            && quote.ends_with(
+                "Mr Blinken told reporters accompanying him after the meeting, according to AFP."
+            )
+    );
+}
+
+/// Every record of the evaluation corpora becomes an extraction whose
+/// offsets hold (skipped when `../shared` is absent).
+#[test]
+fn eval_corpora_extract_cleanly() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let ex = extractor();
+    for file in [
+        "conll2003/dev.jsonl",
+        "gum/news-dev.jsonl",
+        "meantime/dev.jsonl",
+        "polnear/dev.jsonl",
+    ] {
+        let f = std::fs::File::open(shared.join("eval").join(file)).unwrap();
+        let mut n = 0;
+        for r in JsonlReader::new(std::io::BufReader::new(f), Origin::file(file)) {
+            let x = ex.extract(r.unwrap()).unwrap();
+            check_invariants(&x);
+            n += 1;
+        }
+        assert!(n > 10, "{file}: {n} records");
+    }
+}
