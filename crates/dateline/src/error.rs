@@ -44,7 +44,7 @@ pub enum Error {
         reason: String,
     },
     /// A JSON document or JSONL line that is not valid JSON.
-    #[error("not valid JSON at byte {byte} (line {line}, column {column}): {message}")]
+    #[error("not valid JSON at byte {byte}{}: {message}", json_position(*.line, *.column))]
     Json {
         /// The parser's message.
         message: String,
@@ -88,6 +88,14 @@ pub enum Error {
     /// An option that does not make sense.
     #[error("invalid configuration: {0}")]
     Config(String),
+}
+
+fn json_position(line: u64, column: u64) -> String {
+    if line > 1 {
+        format!(" (line {line}, column {column} of the document)")
+    } else {
+        format!(" (column {column})")
+    }
 }
 
 fn at_byte(byte: Option<u64>) -> String {
@@ -189,10 +197,10 @@ impl fmt::Display for RecordError {
             wrote = true;
         }
         if let Some(line) = self.origin.line {
-            write!(f, "{}line {line}", if wrote { ":" } else { "" })?;
+            write!(f, "{}line {line}", if wrote { ", " } else { "" })?;
             wrote = true;
         } else if let Some(record) = self.origin.record {
-            write!(f, "{}record {record}", if wrote { ": " } else { "" })?;
+            write!(f, "{}record {record}", if wrote { ", " } else { "" })?;
             wrote = true;
         }
         if let Some(id) = &self.id {
