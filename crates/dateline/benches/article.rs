@@ -15,7 +15,10 @@ fn bench_articles(c: &mut Criterion, name: &str, articles: Vec<Article>) {
     group.throughput(Throughput::Bytes(bytes as u64));
     for (label, config) in [
         ("article layer", Config::default()),
-        ("article layer without tokens", Config::default().tokens(false)),
+        (
+            "article layer without tokens",
+            Config::default().tokens(false),
+        ),
     ] {
         let extractor = Extractor::new(config).unwrap();
         group.bench_function(label, |b| {
@@ -34,7 +37,10 @@ fn bench_articles(c: &mut Criterion, name: &str, articles: Vec<Article>) {
 }
 
 fn samples(c: &mut Criterion) {
-    let articles = SAMPLES.iter().map(|s| Article::from_text(s.text).unwrap()).collect();
+    let articles = SAMPLES
+        .iter()
+        .map(|s| Article::from_text(s.text).unwrap())
+        .collect();
     bench_articles(c, "samples", articles);
 }
 

@@ -51,6 +51,11 @@ pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
 pub use span::{OffsetMap, Span};
 
+/// The README's examples, run as doc tests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
 pub const SCHEMA_VERSION: &str = "1.0";
