@@ -165,23 +165,6 @@ fn one(r: Record) -> Box<dyn Iterator<Item = Record>> {
     Box::new(std::iter::once(r))
 }
 
-/// Gives records without an id the id `<file stem>:<line or record>`.
-fn with_default_ids(
-    it: impl Iterator<Item = Record> + 'static,
-    file: String,
-) -> Box<dyn Iterator<Item = Record>> {
-    let base = stem(&file);
-    Box::new(it.map(move |r| {
-        r.map(|mut a| {
-            if a.id.is_none() {
-                let n = a.origin.line.or(a.origin.record).unwrap_or(1);
-                a.id = Some(format!("{base}:{n}"));
-            }
-            a
-        })
-    }))
-}
-
 fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
     match unit {
         Unit::Sample(i) => {
@@ -243,10 +226,7 @@ fn read_stream(
                 .max_article_bytes
                 .saturating_mul(2)
                 .saturating_add(1 << 16);
-            with_default_ids(
-                JsonlReader::new(reader, origin).with_max_line(max_line),
-                name,
-            )
+            Box::new(JsonlReader::new(reader, origin).with_max_line(max_line))
         }
         InputFormat::Json => {
             if let Some(size) = size.filter(|s| *s > MAX_JSON_DOCUMENT) {
@@ -262,7 +242,7 @@ fn read_stream(
             if let Err(e) = reader.take(MAX_JSON_DOCUMENT + 1).read_to_end(&mut bytes) {
                 return one(Err(RecordError::new(origin, e.into())));
             }
-            with_default_ids(input::read_json(&bytes, origin).into_iter(), name)
+            Box::new(input::read_json(&bytes, origin).into_iter())
         }
         _ => {
             let id = Some(stem(&name));

@@ -132,7 +132,7 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
         .map_err(fail)?;
 
     let mut article = Article::from_text(text).map_err(fail)?;
-    article.id = id;
+    article.id = id.or_else(|| fallback_id(&origin));
     article.title = title.filter(|t| !t.trim().is_empty());
     if let Some(p) = published {
         article = article.with_published(p);
@@ -143,6 +143,21 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
         .collect();
     article.origin = origin;
     Ok(article)
+}
+
+/// The id of a record that has none: `<file stem>:<line>` (or
+/// `<file stem>:<record>` for JSON arrays); `None` without a file name.
+pub fn fallback_id(origin: &Origin) -> Option<String> {
+    let file = origin.file.as_deref()?;
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    };
+    Some(format!(
+        "{stem}:{}",
+        origin.line.or(origin.record).unwrap_or(1)
+    ))
 }
 
 fn optional_string(map: &mut Map<String, Value>, field: &str) -> Result<Option<String>, Error> {
