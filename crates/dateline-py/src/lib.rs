@@ -1,0 +1,1175 @@
+//! `dateline._dateline`: the native module behind the `dateline` Python
+//! package. Only conversions live here: Rust types to Python classes, byte
+//! offsets to string indices, errors to exceptions. Everything else is the
+//! core crate.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, OnceLock};
+
+use dateline::input::{self, JsonlReader};
+use dateline::{
+    Article, Config, Error, Extraction, Extractor, Layer, OffsetMap, Origin, Published, RecordError,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple};
+use serde_json::{json, Map, Value};
+
+// ---------------------------------------------------------------- errors
+
+/// The one place where dateline errors become Python exceptions:
+/// `dateline.InputError` (a `ValueError`) for bad input, with the record's
+/// id, file, line, record and byte; `dateline.ConfigError` for bad options.
+fn record_exception(py: Python<'_>, e: &RecordError) -> PyErr {
+    let class = if matches!(e.error, Error::Config(_)) {
+        "ConfigError"
+    } else {
+        "InputError"
+    };
+    let made = py.import("dateline._errors").and_then(|m| m.getattr(class)).and_then(|cls| {
+        cls.call1((
+            e.to_string(),
+            e.error.kind(),
+            e.id.clone(),
+            e.origin.file.clone(),
+            e.origin.line,
+            e.origin.record,
+            e.error.byte(),
+        ))
+    });
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+fn core_exception(py: Python<'_>, e: Error) -> PyErr {
+    record_exception(py, &RecordError::new(Origin::default(), e))
+}
+
+// ----------------------------------------------------------- JSON values
+
+fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, value_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        Ok(Value::Null)
+    } else if let Ok(b) = obj.cast::<PyBool>() {
+        Ok(Value::Bool(b.is_true()))
+    } else if obj.is_instance_of::<PyInt>() {
+        match obj.extract::<i64>() {
+            Ok(i) => Ok(json!(i)),
+            Err(_) => Ok(json!(obj.extract::<u64>()?)),
+        }
+    } else if obj.is_instance_of::<PyFloat>() {
+        Ok(json!(obj.extract::<f64>()?))
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        Ok(Value::String(s.to_cow()?.into_owned()))
+    } else if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => k.str()?.to_cow()?.into_owned(),
+            };
+            map.insert(key, py_to_value(&v)?);
+        }
+        Ok(Value::Object(map))
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for item in obj.try_iter()? {
+            items.push(py_to_value(&item?)?);
+        }
+        Ok(Value::Array(items))
+    } else if let Ok(iso) = obj.call_method0("isoformat") {
+        Ok(Value::String(iso.extract::<String>()?))
+    } else {
+        Err(PyTypeError::new_err(format!(
+            "cannot convert {} to JSON",
+            obj.get_type().name()?
+        )))
+    }
+}
+
+// ------------------------------------------------------------- dates
+
+fn py_date<'py>(py: Python<'py>, d: chrono::NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    use chrono::Datelike;
+    py.import("datetime")?.getattr("date")?.call1((d.year(), d.month(), d.day()))
+}
+
+fn py_datetime<'py>(py: Python<'py>, iso: &str) -> PyResult<Bound<'py, PyAny>> {
+    // Python before 3.11 does not read a trailing Z.
+    let iso = match iso.strip_suffix('Z') {
+        Some(rest) => format!("{rest}+00:00"),
+        None => iso.to_string(),
+    };
+    py.import("datetime")?.getattr("datetime")?.call_method1("fromisoformat", (iso,))
+}
+
+/// A publication date given from Python: `None`, a string, a `datetime.date`
+/// or a `datetime.datetime`.
+fn published_from_py(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Published>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Published::parse(&s.to_cow()?).map(Some).map_err(|e| core_exception(py, e));
+    }
+    let datetime = py.import("datetime")?;
+    let int = |name: &str| -> PyResult<u32> { obj.getattr(name)?.extract::<u32>() };
+    let is_datetime = obj.is_instance(&datetime.getattr("datetime")?)?;
+    if !is_datetime && !obj.is_instance(&datetime.getattr("date")?)? {
+        return Err(PyTypeError::new_err(format!(
+            "date must be a str, datetime.date or datetime.datetime, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(int("year")? as i32, int("month")?, int("day")?)
+        .ok_or_else(|| PyValueError::new_err("date out of range"))?;
+    let mut p = Published::date(date);
+    if is_datetime {
+        p.time = chrono::NaiveTime::from_hms_opt(int("hour")?, int("minute")?, int("second")?);
+        let offset = obj.call_method0("utcoffset")?;
+        if !offset.is_none() {
+            let secs: f64 = offset.call_method0("total_seconds")?.extract()?;
+            p.offset = chrono::FixedOffset::east_opt(secs.round() as i32);
+        }
+    }
+    Ok(Some(p))
+}
+
+// ------------------------------------------------------- small classes
+
+/// A span of the text: `text[start:end]` (string indices).
+#[pyclass(module = "dateline", name = "Span", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PySpan {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+}
+
+#[pymethods]
+impl PySpan {
+    #[new]
+    fn new(start: usize, end: usize) -> Self {
+        PySpan { start, end }
+    }
+    fn __repr__(&self) -> String {
+        format!("Span(start={}, end={})", self.start, self.end)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize))> {
+        Ok((slf.get_type().into_any(), (slf.get().start, slf.get().end)))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"start": self.start, "end": self.end}))
+    }
+}
+
+/// A kicker or title line opening the article.
+#[pyclass(module = "dateline", name = "Headline", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyHeadline {
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+}
+
+#[pymethods]
+impl PyHeadline {
+    #[new]
+    fn new(kind: String, start: usize, end: usize, text: String) -> Self {
+        PyHeadline { kind, start, end, text }
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Headline(kind={}, start={}, end={}, text={})",
+            quote(&self.kind),
+            self.start,
+            self.end,
+            quote(&self.text)
+        )
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, usize, usize, String))> {
+        let s = slf.get();
+        Ok((slf.get_type().into_any(), (s.kind.clone(), s.start, s.end, s.text.clone())))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}))
+    }
+}
+
+/// A paragraph: its span and the indices of its sentences.
+#[pyclass(module = "dateline", name = "Paragraph", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyParagraph {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    first_sentence: usize,
+    end_sentence: usize,
+}
+
+#[pymethods]
+impl PyParagraph {
+    #[new]
+    fn new(start: usize, end: usize, first_sentence: usize, end_sentence: usize) -> Self {
+        PyParagraph {
+            start,
+            end,
+            first_sentence,
+            end_sentence,
+        }
+    }
+    /// Indices of the paragraph's sentences in `Extraction.sentences`.
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_range(py, self.first_sentence, self.end_sentence)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Paragraph(start={}, end={}, sentences=range({}, {}))",
+            self.start, self.end, self.first_sentence, self.end_sentence
+        )
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize, usize, usize))> {
+        let s = slf.get();
+        Ok((slf.get_type().into_any(), (s.start, s.end, s.first_sentence, s.end_sentence)))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"start": self.start, "end": self.end,
+            "sentences": {"start": self.first_sentence, "end": self.end_sentence}}))
+    }
+}
+
+/// A sentence: span, text, paragraph index and the indices of its tokens.
+#[pyclass(module = "dateline", name = "Sentence", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PySentence {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    paragraph: usize,
+    first_token: usize,
+    end_token: usize,
+}
+
+#[pymethods]
+impl PySentence {
+    #[new]
+    fn new(start: usize, end: usize, text: String, paragraph: usize, first_token: usize, end_token: usize) -> Self {
+        PySentence {
+            start,
+            end,
+            text,
+            paragraph,
+            first_token,
+            end_token,
+        }
+    }
+    /// Indices of the sentence's tokens in `Extraction.tokens`.
+    #[getter]
+    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_range(py, self.first_token, self.end_token)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentence(start={}, end={}, paragraph={}, text={})",
+            self.start,
+            self.end,
+            self.paragraph,
+            quote(&self.text)
+        )
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String, usize, usize, usize))> {
+        let s = slf.get();
+        Ok((
+            slf.get_type().into_any(),
+            (s.start, s.end, s.text.clone(), s.paragraph, s.first_token, s.end_token),
+        ))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"start": self.start, "end": self.end, "text": self.text, "paragraph": self.paragraph,
+            "tokens": {"start": self.first_token, "end": self.end_token}}))
+    }
+}
+
+/// A token: span and kind (`word`, `number`, `punct`, `symbol`).
+#[pyclass(module = "dateline", name = "Token", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyToken {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    kind: String,
+}
+
+#[pymethods]
+impl PyToken {
+    #[new]
+    fn new(start: usize, end: usize, kind: String) -> Self {
+        PyToken { start, end, kind }
+    }
+    fn __repr__(&self) -> String {
+        format!("Token(start={}, end={}, kind={})", self.start, self.end, quote(&self.kind))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String))> {
+        let s = slf.get();
+        Ok((slf.get_type().into_any(), (s.start, s.end, s.kind.clone())))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"start": self.start, "end": self.end, "kind": self.kind}))
+    }
+}
+
+fn py_range(py: Python<'_>, start: usize, end: usize) -> PyResult<Bound<'_, PyAny>> {
+    py.import("builtins")?.getattr("range")?.call1((start, end))
+}
+
+/// A JSON value returned to Python as dicts, lists and scalars.
+struct Value2(Value);
+
+impl<'py> IntoPyObject<'py> for Value2 {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        value_to_py(py, &self.0)
+    }
+}
+
+fn kind_name<T: serde::Serialize>(kind: &T) -> String {
+    match serde_json::to_value(kind) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+// ----------------------------------------------------------- Extraction
+
+/// Everything extracted from one article. Offsets are string indices:
+/// `x.text[s.start:s.end] == s.text` for every sentence `s`.
+#[pyclass(module = "dateline", name = "Extraction", frozen)]
+struct PyExtraction {
+    inner: Extraction,
+    map: OffsetMap,
+}
+
+impl PyExtraction {
+    fn new(inner: Extraction) -> Self {
+        let map = OffsetMap::new(&inner.text);
+        PyExtraction { inner, map }
+    }
+
+    fn c(&self, byte: usize) -> usize {
+        self.map.char_offset(byte)
+    }
+
+    /// The extraction as JSON with string-index offsets.
+    fn to_value(&self) -> Value {
+        let x = &self.inner;
+        let a = &x.article;
+        let span = |s: dateline::Span| json!({"start": self.c(s.start), "end": self.c(s.end)});
+        json!({
+            "schema_version": x.schema_version,
+            "id": x.id,
+            "origin": x.origin,
+            "text": x.text,
+            "article": {
+                "date": a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                "datetime": a.datetime,
+                "date_source": a.date_source,
+                "title": a.title,
+                "metadata": a.metadata,
+                "header": a.header.map(span),
+                "headlines": a.headlines.iter().map(|h| json!({
+                    "kind": h.kind, "start": self.c(h.start), "end": self.c(h.end), "text": h.text})).collect::<Vec<_>>(),
+                "body": span(a.body),
+                "paragraphs": a.paragraphs.iter().map(|p| json!({
+                    "start": self.c(p.start), "end": self.c(p.end), "sentences": p.sentences})).collect::<Vec<_>>(),
+                "sentences": a.sentences.iter().map(|s| json!({
+                    "start": self.c(s.start), "end": self.c(s.end), "text": s.text,
+                    "paragraph": s.paragraph, "tokens": s.tokens})).collect::<Vec<_>>(),
+                "tokens": a.tokens.iter().map(|t| json!({
+                    "start": self.c(t.start), "end": self.c(t.end), "kind": t.kind})).collect::<Vec<_>>(),
+            }
+        })
+    }
+}
+
+#[pymethods]
+impl PyExtraction {
+    /// The article's id.
+    #[getter]
+    fn id(&self) -> Option<String> {
+        self.inner.id.clone()
+    }
+    /// The full text; every offset indexes it.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
+    #[getter]
+    fn origin(&self) -> PyResult<Value2> {
+        Ok(Value2(serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null)))
+    }
+    /// Publication date (`datetime.date`), or None.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.article.date.map(|d| py_date(py, d)).transpose()
+    }
+    /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
+    #[getter]
+    fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.article.datetime.as_deref().map(|s| py_datetime(py, s)).transpose()
+    }
+    /// Where the date was read: "record", "header", "publication_line", or None.
+    #[getter]
+    fn date_source(&self) -> Option<String> {
+        self.inner.article.date_source.map(|d| kind_name(&d))
+    }
+    /// The title: the record's, or the title line of the text.
+    #[getter]
+    fn title(&self) -> Option<String> {
+        self.inner.article.title.clone()
+    }
+    /// Other scalar fields of the input record.
+    #[getter]
+    fn metadata(&self) -> Value2 {
+        Value2(Value::Object(self.inner.article.metadata.clone().into_iter().collect()))
+    }
+    /// The dateline header or publication line, or None.
+    #[getter]
+    fn header(&self) -> Option<PySpan> {
+        self.inner.article.header.map(|s| PySpan::new(self.c(s.start), self.c(s.end)))
+    }
+    /// The story's span, after the header.
+    #[getter]
+    fn body(&self) -> PySpan {
+        let b = self.inner.article.body;
+        PySpan::new(self.c(b.start), self.c(b.end))
+    }
+    /// Kicker and title lines opening the article.
+    #[getter]
+    fn headlines(&self) -> Vec<PyHeadline> {
+        let a = &self.inner.article;
+        a.headlines
+            .iter()
+            .map(|h| PyHeadline::new(kind_name(&h.kind), self.c(h.start), self.c(h.end), h.text.clone()))
+            .collect()
+    }
+    /// Paragraphs of the story.
+    #[getter]
+    fn paragraphs(&self) -> Vec<PyParagraph> {
+        let a = &self.inner.article;
+        a.paragraphs
+            .iter()
+            .map(|p| PyParagraph::new(self.c(p.start), self.c(p.end), p.sentences.start, p.sentences.end))
+            .collect()
+    }
+    /// Sentences of the story.
+    #[getter]
+    fn sentences(&self) -> Vec<PySentence> {
+        let a = &self.inner.article;
+        a.sentences
+            .iter()
+            .map(|s| {
+                PySentence::new(
+                    self.c(s.start),
+                    self.c(s.end),
+                    s.text.clone(),
+                    s.paragraph,
+                    s.tokens.start,
+                    s.tokens.end,
+                )
+            })
+            .collect()
+    }
+    /// Tokens of the sentences.
+    #[getter]
+    fn tokens(&self) -> Vec<PyToken> {
+        let a = &self.inner.article;
+        a.tokens
+            .iter()
+            .map(|t| PyToken::new(self.c(t.start), self.c(t.end), kind_name(&t.kind)))
+            .collect()
+    }
+    /// Always True (an `ErrorRecord` has `ok == False`).
+    #[getter]
+    fn ok(&self) -> bool {
+        true
+    }
+    /// The extraction as plain dicts and lists, offsets as string indices.
+    fn to_dict(&self) -> Value2 {
+        Value2(self.to_value())
+    }
+    /// The extraction as JSON, offsets as string indices.
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        let v = self.to_value();
+        let out = match indent {
+            None => serde_json::to_string(&v),
+            Some(n) => {
+                let pad = vec![b' '; n];
+                let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
+                let mut buf = Vec::new();
+                let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+                serde::Serialize::serialize(&v, &mut ser).map(|_| String::from_utf8_lossy(&buf).into_owned())
+            }
+        };
+        out.map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    /// One layer of this extraction as a pandas DataFrame (see `dateline.to_pandas`).
+    #[pyo3(signature = (layer="sentences"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, layer: &str) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        py.import("dateline")?.getattr("to_pandas")?.call1(([slf], layer))
+    }
+    fn __repr__(&self) -> String {
+        let a = &self.inner.article;
+        format!(
+            "Extraction(id={}, date={}, title={}, paragraphs={}, sentences={}, tokens={})",
+            py_repr_opt(self.inner.id.as_deref()),
+            a.date.map_or("None".into(), |d| d.format("%Y-%m-%d").to_string()),
+            py_repr_opt(a.title.as_deref()),
+            a.paragraphs.len(),
+            a.sentences.len(),
+            a.tokens.len()
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyExtraction>()
+            .map(|o| o.get().inner == self.inner)
+            .unwrap_or(false)
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let f = py.import("dateline._dateline")?.getattr("_extraction_from_json")?;
+        Ok((f, (json,)))
+    }
+}
+
+/// A string as Python's `repr` writes it.
+fn quote(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+fn py_repr_opt(s: Option<&str>) -> String {
+    s.map_or("None".into(), quote)
+}
+
+/// Rebuilds an `Extraction` from its JSON (byte offsets), for pickling.
+#[pyfunction]
+fn _extraction_from_json(json: &str) -> PyResult<PyExtraction> {
+    let x: Extraction = serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyExtraction::new(x))
+}
+
+// ----------------------------------------------------------- ErrorRecord
+
+/// An input record that could not be extracted: what went wrong and where.
+#[pyclass(module = "dateline", name = "ErrorRecord", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyErrorRecord {
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    message: String,
+    #[pyo3(get)]
+    id: Option<String>,
+    #[pyo3(get)]
+    file: Option<String>,
+    #[pyo3(get)]
+    line: Option<u64>,
+    #[pyo3(get)]
+    record: Option<u64>,
+    #[pyo3(get)]
+    byte: Option<u64>,
+}
+
+impl From<&RecordError> for PyErrorRecord {
+    fn from(e: &RecordError) -> Self {
+        PyErrorRecord {
+            kind: e.error.kind().to_string(),
+            message: e.to_string(),
+            id: e.id.clone(),
+            file: e.origin.file.clone(),
+            line: e.origin.line,
+            record: e.origin.record,
+            byte: e.error.byte(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyErrorRecord {
+    #[new]
+    #[pyo3(signature = (kind, message, id=None, file=None, line=None, record=None, byte=None))]
+    fn new(
+        kind: String,
+        message: String,
+        id: Option<String>,
+        file: Option<String>,
+        line: Option<u64>,
+        record: Option<u64>,
+        byte: Option<u64>,
+    ) -> Self {
+        PyErrorRecord {
+            kind,
+            message,
+            id,
+            file,
+            line,
+            record,
+            byte,
+        }
+    }
+    /// Always False (an `Extraction` has `ok == True`).
+    #[getter]
+    fn ok(&self) -> bool {
+        false
+    }
+    /// The exception this record stands for (`dateline.InputError`).
+    fn exception<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let class = if self.kind == "config" { "ConfigError" } else { "InputError" };
+        py.import("dateline._errors")?.getattr(class)?.call1((
+            self.message.clone(),
+            self.kind.clone(),
+            self.id.clone(),
+            self.file.clone(),
+            self.line,
+            self.record,
+            self.byte,
+        ))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(json!({"id": self.id, "kind": self.kind, "message": self.message, "file": self.file,
+            "line": self.line, "record": self.record, "byte": self.byte}))
+    }
+    fn __repr__(&self) -> String {
+        format!("ErrorRecord(kind={}, message={})", quote(&self.kind), quote(&self.message))
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (String, String, Option<String>, Option<String>, Option<u64>, Option<u64>, Option<u64>),
+    )> {
+        let s = slf.get();
+        Ok((
+            slf.get_type().into_any(),
+            (s.kind.clone(), s.message.clone(), s.id.clone(), s.file.clone(), s.line, s.record, s.byte),
+        ))
+    }
+}
+
+// --------------------------------------------------------------- Article
+
+/// An input article: text (which may open with a dateline header), and an
+/// optional date, title, id and metadata.
+#[pyclass(module = "dateline", name = "Article", frozen)]
+struct PyArticle {
+    inner: Article,
+}
+
+fn build_article(
+    py: Python<'_>,
+    text: String,
+    date: Option<&Bound<'_, PyAny>>,
+    title: Option<String>,
+    id: Option<String>,
+    metadata: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Article> {
+    let published = published_from_py(py, date)?;
+    let mut a = Article::from_text(text).map_err(|e| {
+        record_exception(py, &RecordError::new(Origin::default(), e).with_id(id.clone()))
+    })?;
+    a.id = id;
+    a.title = title;
+    if let Some(p) = published {
+        a = a.with_published(p);
+    }
+    if let Some(m) = metadata {
+        for (k, v) in m.iter() {
+            a.metadata.insert(k.str()?.to_cow()?.into_owned(), py_to_value(&v)?);
+        }
+    }
+    Ok(a)
+}
+
+#[pymethods]
+impl PyArticle {
+    #[new]
+    #[pyo3(signature = (text, date=None, *, title=None, id=None, metadata=None))]
+    fn new(
+        py: Python<'_>,
+        text: String,
+        date: Option<&Bound<'_, PyAny>>,
+        title: Option<String>,
+        id: Option<String>,
+        metadata: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        Ok(PyArticle {
+            inner: build_article(py, text, date, title, id, metadata)?,
+        })
+    }
+    /// The text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// The id.
+    #[getter]
+    fn id(&self) -> Option<String> {
+        self.inner.id.clone()
+    }
+    /// The title given with the article.
+    #[getter]
+    fn title(&self) -> Option<String> {
+        self.inner.title.clone()
+    }
+    /// The publication date (`datetime.date`), from the record or the text.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.published.map(|p| py_date(py, p.date)).transpose()
+    }
+    /// Other fields of the record.
+    #[getter]
+    fn metadata(&self) -> Value2 {
+        Value2(Value::Object(self.inner.metadata.clone().into_iter().collect()))
+    }
+    fn __repr__(&self) -> String {
+        let preview: String = self.inner.text.trim().chars().take(40).collect();
+        format!("Article(id={}, text={})", py_repr_opt(self.inner.id.as_deref()), quote(&format!("{preview}…")))
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<String>), Bound<'py, PyDict>)> {
+        let py = slf.py();
+        let a = &slf.get().inner;
+        let date = (a.date_source == Some(dateline::DateSource::Record))
+            .then(|| a.published.map(|p| p.to_string()))
+            .flatten();
+        // Keyword-only arguments travel through a helper.
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("title", a.title.clone())?;
+        kwargs.set_item("id", a.id.clone())?;
+        kwargs.set_item("metadata", Value2(Value::Object(a.metadata.clone().into_iter().collect())))?;
+        let f = py.import("dateline._dateline")?.getattr("_article")?;
+        Ok((f, (a.text.clone(), date), kwargs))
+    }
+}
+
+/// Rebuilds an `Article` (for pickling).
+#[pyfunction]
+#[pyo3(signature = (text, date, kwargs))]
+fn _article(py: Python<'_>, text: String, date: Option<String>, kwargs: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
+    let get = |k: &str| -> PyResult<Option<String>> {
+        match kwargs.get_item(k)? {
+            Some(v) if !v.is_none() => Ok(Some(v.extract::<String>()?)),
+            _ => Ok(None),
+        }
+    };
+    let date = date.map(|d| PyString::new(py, &d).into_any());
+    let metadata = kwargs.get_item("metadata")?;
+    let metadata = metadata.as_ref().and_then(|m| m.cast::<PyDict>().ok());
+    Ok(PyArticle {
+        inner: build_article(py, text, date.as_ref(), get("title")?, get("id")?, metadata)?,
+    })
+}
+
+// ------------------------------------------------------------- Extractor
+
+/// Turns one item of an iterable into a record: a str, a dict with `text`
+/// (and `id`, `date`, `title`, ...), or an `Article`. `n` is its 1-based
+/// position, used when the item has no origin of its own.
+fn record_from_py(item: &Bound<'_, PyAny>, n: u64) -> PyResult<Result<Article, RecordError>> {
+    let origin = Origin {
+        record: Some(n),
+        ..Origin::default()
+    };
+    if let Ok(a) = item.cast::<PyArticle>() {
+        let mut a = a.get().inner.clone();
+        if a.origin == Origin::default() {
+            a.origin = origin;
+        }
+        return Ok(Ok(a));
+    }
+    if let Ok(s) = item.cast::<PyString>() {
+        let text = s.to_cow()?.into_owned();
+        return Ok(Article::from_text(text)
+            .map(|a| a.with_origin(origin.clone()))
+            .map_err(|e| RecordError::new(origin, e)));
+    }
+    if item.is_instance_of::<PyDict>() {
+        return Ok(input::article_from_json(py_to_value(item)?, origin));
+    }
+    Ok(Err(RecordError::new(
+        origin,
+        Error::FieldType {
+            field: "(record)".into(),
+            expected: "a str, a dict with \"text\", or a dateline.Article".into(),
+            found: item.get_type().name()?.to_string(),
+        },
+    )))
+}
+
+/// An extractor configured once; `extract_many` runs in parallel with the GIL released.
+#[pyclass(module = "dateline", name = "Extractor", frozen)]
+struct PyExtractor {
+    inner: Arc<Extractor>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+}
+
+#[pymethods]
+impl PyExtractor {
+    #[new]
+    #[pyo3(signature = (*, tokens=true, max_article_bytes=10 << 20, layers=None, threads=None))]
+    fn new(
+        py: Python<'_>,
+        tokens: bool,
+        max_article_bytes: usize,
+        layers: Option<Vec<String>>,
+        threads: Option<usize>,
+    ) -> PyResult<Self> {
+        let mut config = Config::default().tokens(tokens).max_article_bytes(max_article_bytes);
+        if let Some(layers) = layers {
+            let parsed: Result<Vec<Layer>, Error> = layers.iter().map(|l| l.parse()).collect();
+            config = config.layers(parsed.map_err(|e| core_exception(py, e))?);
+        }
+        let inner = Extractor::new(config).map_err(|e| core_exception(py, e))?;
+        let pool = match threads {
+            None => None,
+            Some(n) => Some(Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build()
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
+            )),
+        };
+        Ok(PyExtractor {
+            inner: Arc::new(inner),
+            pool,
+        })
+    }
+
+    /// Extracts from one article; raises `InputError` on bad input.
+    #[pyo3(signature = (text, date=None, *, title=None, id=None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        date: Option<&Bound<'_, PyAny>>,
+        title: Option<String>,
+        id: Option<String>,
+    ) -> PyResult<PyExtraction> {
+        let article = if let Ok(a) = text.cast::<PyArticle>() {
+            a.get().inner.clone()
+        } else {
+            let s: String = text.extract().map_err(|_| {
+                PyTypeError::new_err("text must be a str or a dateline.Article")
+            })?;
+            build_article(py, s, date, title, id, None)?
+        };
+        let (origin, id) = (article.origin.clone(), article.id.clone());
+        let ex = Arc::clone(&self.inner);
+        let out = py.detach(move || ex.extract(article));
+        out.map(PyExtraction::new)
+            .map_err(|e| record_exception(py, &RecordError::new(origin, e).with_id(id)))
+    }
+
+    /// Extracts from every item of `records` (str, dict or Article), in
+    /// parallel, yielding results in input order as they come. A bad record
+    /// yields an `ErrorRecord` in its place, or raises with `errors="raise"`.
+    #[pyo3(signature = (records, *, errors="return", batch_size=256))]
+    fn extract_many(
+        &self,
+        records: &Bound<'_, PyAny>,
+        errors: &str,
+        batch_size: usize,
+    ) -> PyResult<PyExtractMany> {
+        let raise = match errors {
+            "return" => false,
+            "raise" => true,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"return\" or \"raise\", not {other:?}"
+                )))
+            }
+        };
+        Ok(PyExtractMany {
+            source: records.try_iter()?.unbind(),
+            extractor: Arc::clone(&self.inner),
+            pool: self.pool.clone(),
+            buffer: VecDeque::new(),
+            batch_size: batch_size.max(1),
+            raise,
+            seen: 0,
+            done: false,
+        })
+    }
+
+    /// Whether tokens are listed.
+    #[getter]
+    fn tokens(&self) -> bool {
+        self.inner.config().tokens
+    }
+    /// The largest article accepted, in bytes.
+    #[getter]
+    fn max_article_bytes(&self) -> usize {
+        self.inner.config().max_article_bytes
+    }
+    /// The layers that run.
+    #[getter]
+    fn layers(&self) -> Vec<String> {
+        self.inner.config().layers.iter().map(|l| l.name().to_string()).collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Extractor(tokens={}, max_article_bytes={}, layers=[{}])",
+            if self.tokens() { "True" } else { "False" },
+            self.max_article_bytes(),
+            self.layers().iter().map(|l| quote(l)).collect::<Vec<_>>().join(", ")
+        )
+    }
+}
+
+enum Slot {
+    Done(Result<Extraction, RecordError>),
+    Passthrough(Py<PyAny>),
+}
+
+/// The generator returned by `Extractor.extract_many`.
+#[pyclass(module = "dateline", name = "ExtractMany")]
+struct PyExtractMany {
+    source: Py<PyIterator>,
+    extractor: Arc<Extractor>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+    buffer: VecDeque<Slot>,
+    batch_size: usize,
+    raise: bool,
+    seen: u64,
+    done: bool,
+}
+
+impl PyExtractMany {
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        let mut records = Vec::with_capacity(self.batch_size);
+        // None: the record at this position; Some: an ErrorRecord passed through.
+        let mut order: Vec<Option<Py<PyAny>>> = Vec::with_capacity(self.batch_size);
+        let mut source = self.source.bind(py).clone();
+        while records.len() + order.iter().filter(|o| o.is_some()).count() < self.batch_size {
+            let Some(item) = source.next() else {
+                self.done = true;
+                break;
+            };
+            let item = item?;
+            self.seen += 1;
+            if item.is_instance_of::<PyErrorRecord>() {
+                order.push(Some(item.unbind()));
+                continue;
+            }
+            records.push(record_from_py(&item, self.seen)?);
+            order.push(None);
+        }
+        let ex = Arc::clone(&self.extractor);
+        let pool = self.pool.clone();
+        let results = py.detach(move || match pool {
+            Some(p) => p.install(|| ex.extract_batch(records)),
+            None => ex.extract_batch(records),
+        });
+        let mut results = results.into_iter();
+        for o in order {
+            self.buffer.push_back(match o {
+                Some(obj) => Slot::Passthrough(obj),
+                None => Slot::Done(results.next().expect("one result per record")),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl PyExtractMany {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        if self.buffer.is_empty() && !self.done {
+            self.fill(py)?;
+        }
+        let Some(slot) = self.buffer.pop_front() else {
+            return Ok(None);
+        };
+        match slot {
+            Slot::Done(Ok(x)) => Ok(Some(Py::new(py, PyExtraction::new(x))?.into_any())),
+            Slot::Done(Err(e)) if self.raise => Err(record_exception(py, &e)),
+            Slot::Done(Err(e)) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
+            Slot::Passthrough(obj) if self.raise => {
+                let exc = obj.bind(py).call_method0("exception")?;
+                Err(PyErr::from_value(exc))
+            }
+            Slot::Passthrough(obj) => Ok(Some(obj)),
+        }
+    }
+}
+
+// ------------------------------------------------------------ functions
+
+fn default_extractor() -> &'static Arc<Extractor> {
+    static DEFAULT: OnceLock<Arc<Extractor>> = OnceLock::new();
+    DEFAULT.get_or_init(|| Arc::new(Extractor::new(Config::default()).expect("default configuration is valid")))
+}
+
+/// Extracts from one article with the default options.
+#[pyfunction]
+#[pyo3(signature = (text, date=None, *, title=None, id=None))]
+fn extract(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    date: Option<&Bound<'_, PyAny>>,
+    title: Option<String>,
+    id: Option<String>,
+) -> PyResult<PyExtraction> {
+    let ex = PyExtractor {
+        inner: Arc::clone(default_extractor()),
+        pool: None,
+    };
+    ex.extract(py, text, date, title, id)
+}
+
+/// Streams the records of a JSONL file as `Article`s, or `ErrorRecord`s for
+/// lines that are not articles.
+#[pyclass(module = "dateline", name = "JsonlFile")]
+struct PyJsonlFile {
+    reader: JsonlReader<std::io::BufReader<std::fs::File>>,
+}
+
+#[pymethods]
+impl PyJsonlFile {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        match self.reader.next() {
+            None => Ok(None),
+            Some(Ok(a)) => Ok(Some(Py::new(py, PyArticle { inner: a })?.into_any())),
+            Some(Err(e)) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
+        }
+    }
+}
+
+/// Opens a JSONL file of articles for streaming.
+#[pyfunction]
+fn read_jsonl(path: std::path::PathBuf) -> PyResult<PyJsonlFile> {
+    let file = std::fs::File::open(&path)?;
+    let origin = Origin::file(path.display().to_string());
+    Ok(PyJsonlFile {
+        reader: JsonlReader::new(std::io::BufReader::with_capacity(1 << 16, file), origin),
+    })
+}
+
+/// The bundled sample articles, written by the dateline team.
+#[pyfunction]
+fn samples() -> PyResult<Vec<PyArticle>> {
+    dateline::samples::SAMPLES
+        .iter()
+        .map(|s| {
+            let a = input::read_text(s.text.as_bytes(), Origin::file(format!("samples/{}", s.name)), Some(s.id().to_string()))
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            Ok(PyArticle { inner: a })
+        })
+        .collect()
+}
+
+/// The native module.
+#[pymodule]
+fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("SCHEMA_VERSION", dateline::SCHEMA_VERSION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<PyArticle>()?;
+    m.add_class::<PyExtraction>()?;
+    m.add_class::<PyExtractor>()?;
+    m.add_class::<PyExtractMany>()?;
+    m.add_class::<PyErrorRecord>()?;
+    m.add_class::<PyJsonlFile>()?;
+    m.add_class::<PySpan>()?;
+    m.add_class::<PyHeadline>()?;
+    m.add_class::<PyParagraph>()?;
+    m.add_class::<PySentence>()?;
+    m.add_class::<PyToken>()?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(samples, m)?)?;
+    m.add_function(wrap_pyfunction!(_extraction_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_article, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,161 @@
+"""dateline: English news articles as typed, trustworthy data.
+
+>>> import dateline
+>>> x = dateline.extract(" date 2023-11-06 Mr Al Sudani met Antony Blinken in Baghdad. He left.")
+>>> x.date
+datetime.date(2023, 11, 6)
+>>> [s.text for s in x.sentences]
+['Mr Al Sudani met Antony Blinken in Baghdad.', 'He left.']
+>>> s = x.sentences[0]; x.text[s.start:s.end] == s.text
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Union
+
+from ._dateline import (
+    SCHEMA_VERSION,
+    Article,
+    ErrorRecord,
+    ExtractMany,
+    Extraction,
+    Extractor,
+    Headline,
+    JsonlFile,
+    Paragraph,
+    Sentence,
+    Span,
+    Token,
+    __version__,
+    extract,
+    read_jsonl,
+    samples,
+)
+from ._errors import ConfigError, DatelineError, InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ConfigError",
+    "DatelineError",
+    "ErrorRecord",
+    "ExtractMany",
+    "Extraction",
+    "Extractor",
+    "Headline",
+    "InputError",
+    "JsonlFile",
+    "LAYERS",
+    "Paragraph",
+    "Result",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+    "extract",
+    "read_jsonl",
+    "samples",
+    "to_pandas",
+]
+
+#: What `extract_many` yields for each input record.
+Result = Union[Extraction, ErrorRecord]
+
+_COLUMNS: Dict[str, List[str]] = {
+    "articles": ["id", "date", "datetime", "date_source", "title", "paragraphs", "sentences", "tokens", "file"],
+    "headlines": ["id", "kind", "start", "end", "text"],
+    "paragraphs": ["id", "paragraph", "start", "end", "sentences", "text"],
+    "sentences": ["id", "sentence", "paragraph", "start", "end", "text"],
+    "tokens": ["id", "sentence", "token", "start", "end", "kind", "text"],
+    "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
+}
+
+#: The tables `to_pandas` can build.
+LAYERS = tuple(_COLUMNS)
+
+
+def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
+    text = x.text
+    if layer == "articles":
+        row: Dict[str, Any] = {
+            "id": x.id,
+            "date": x.date,
+            "datetime": x.datetime,
+            "date_source": x.date_source,
+            "title": x.title,
+            "paragraphs": len(x.paragraphs),
+            "sentences": len(x.sentences),
+            "tokens": len(x.tokens),
+            "file": x.origin.get("file"),
+        }
+        for key, value in x.metadata.items():
+            row.setdefault(key, value)
+        yield row
+    elif layer == "headlines":
+        for h in x.headlines:
+            yield {"id": x.id, "kind": h.kind, "start": h.start, "end": h.end, "text": h.text}
+    elif layer == "paragraphs":
+        for i, p in enumerate(x.paragraphs):
+            yield {
+                "id": x.id,
+                "paragraph": i,
+                "start": p.start,
+                "end": p.end,
+                "sentences": len(p.sentences),
+                "text": text[p.start : p.end],
+            }
+    elif layer == "sentences":
+        for i, s in enumerate(x.sentences):
+            yield {"id": x.id, "sentence": i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+    elif layer == "tokens":
+        for si, s in enumerate(x.sentences):
+            tokens = x.tokens
+            for ti in s.tokens:
+                t = tokens[ti]
+                yield {
+                    "id": x.id,
+                    "sentence": si,
+                    "token": ti,
+                    "start": t.start,
+                    "end": t.end,
+                    "kind": t.kind,
+                    "text": text[t.start : t.end],
+                }
+
+
+def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "sentences") -> "pandas.DataFrame":
+    """One layer of many results as a tidy DataFrame, one row per item, with the article id.
+
+    ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
+    metadata), "headlines", "paragraphs", "sentences", "tokens", or "errors"
+    (one row per ErrorRecord; the other tables leave errors out).
+    Offsets are string indices into the article's text.
+    """
+    if layer not in _COLUMNS:
+        raise ValueError(f"unknown layer {layer!r}; the layers are: {', '.join(LAYERS)}")
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "dateline.to_pandas needs pandas, which is not installed: pip install pandas"
+        ) from e
+    rows: List[Dict[str, Any]] = []
+    for r in results:
+        if isinstance(r, ErrorRecord):
+            if layer == "errors":
+                rows.append(r.to_dict())
+        elif isinstance(r, Extraction):
+            if layer != "errors":
+                rows.extend(_rows(r, layer))
+        else:
+            raise TypeError(f"to_pandas takes Extraction and ErrorRecord objects, not {type(r).__name__}")
+    columns = list(_COLUMNS[layer])
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    return pd.DataFrame(rows, columns=columns)
