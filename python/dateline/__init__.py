@@ -35,7 +35,7 @@ from ._dateline import (
 from ._errors import ConfigError, DatelineError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -138,7 +138,7 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     if layer not in _COLUMNS:
         raise ValueError(f"unknown layer {layer!r}; the layers are: {', '.join(LAYERS)}")
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError(
             "dateline.to_pandas needs pandas, which is not installed: pip install pandas"

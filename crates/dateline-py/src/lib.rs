@@ -26,17 +26,20 @@ fn record_exception(py: Python<'_>, e: &RecordError) -> PyErr {
     } else {
         "InputError"
     };
-    let made = py.import("dateline._errors").and_then(|m| m.getattr(class)).and_then(|cls| {
-        cls.call1((
-            e.to_string(),
-            e.error.kind(),
-            e.id.clone(),
-            e.origin.file.clone(),
-            e.origin.line,
-            e.origin.record,
-            e.error.byte(),
-        ))
-    });
+    let made = py
+        .import("dateline._errors")
+        .and_then(|m| m.getattr(class))
+        .and_then(|cls| {
+            cls.call1((
+                e.to_string(),
+                e.error.kind(),
+                e.id.clone(),
+                e.origin.file.clone(),
+                e.origin.line,
+                e.origin.record,
+                e.error.byte(),
+            ))
+        });
     match made {
         Ok(exc) => PyErr::from_value(exc),
         Err(err) => err,
@@ -120,7 +123,9 @@ fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 
 fn py_date<'py>(py: Python<'py>, d: chrono::NaiveDate) -> PyResult<Bound<'py, PyAny>> {
     use chrono::Datelike;
-    py.import("datetime")?.getattr("date")?.call1((d.year(), d.month(), d.day()))
+    py.import("datetime")?
+        .getattr("date")?
+        .call1((d.year(), d.month(), d.day()))
 }
 
 fn py_datetime<'py>(py: Python<'py>, iso: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -129,17 +134,24 @@ fn py_datetime<'py>(py: Python<'py>, iso: &str) -> PyResult<Bound<'py, PyAny>> {
         Some(rest) => format!("{rest}+00:00"),
         None => iso.to_string(),
     };
-    py.import("datetime")?.getattr("datetime")?.call_method1("fromisoformat", (iso,))
+    py.import("datetime")?
+        .getattr("datetime")?
+        .call_method1("fromisoformat", (iso,))
 }
 
 /// A publication date given from Python: `None`, a string, a `datetime.date`
 /// or a `datetime.datetime`.
-fn published_from_py(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Published>> {
+fn published_from_py(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Published>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     if let Ok(s) = obj.cast::<PyString>() {
-        return Published::parse(&s.to_cow()?).map(Some).map_err(|e| core_exception(py, e));
+        return Published::parse(&s.to_cow()?)
+            .map(Some)
+            .map_err(|e| core_exception(py, e));
     }
     let datetime = py.import("datetime")?;
     let int = |name: &str| -> PyResult<u32> { obj.getattr(name)?.extract::<u32>() };
@@ -211,7 +223,12 @@ struct PyHeadline {
 impl PyHeadline {
     #[new]
     fn new(kind: String, start: usize, end: usize, text: String) -> Self {
-        PyHeadline { kind, start, end, text }
+        PyHeadline {
+            kind,
+            start,
+            end,
+            text,
+        }
     }
     fn __repr__(&self) -> String {
         format!(
@@ -223,9 +240,14 @@ impl PyHeadline {
         )
     }
     #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, usize, usize, String))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, usize, usize, String))> {
         let s = slf.get();
-        Ok((slf.get_type().into_any(), (s.kind.clone(), s.start, s.end, s.text.clone())))
+        Ok((
+            slf.get_type().into_any(),
+            (s.kind.clone(), s.start, s.end, s.text.clone()),
+        ))
     }
     fn to_dict(&self) -> Value2 {
         Value2(json!({"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}))
@@ -267,9 +289,14 @@ impl PyParagraph {
         )
     }
     #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize, usize, usize))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, usize, usize))> {
         let s = slf.get();
-        Ok((slf.get_type().into_any(), (s.start, s.end, s.first_sentence, s.end_sentence)))
+        Ok((
+            slf.get_type().into_any(),
+            (s.start, s.end, s.first_sentence, s.end_sentence),
+        ))
     }
     fn to_dict(&self) -> Value2 {
         Value2(json!({"start": self.start, "end": self.end,
@@ -296,7 +323,14 @@ struct PySentence {
 #[pymethods]
 impl PySentence {
     #[new]
-    fn new(start: usize, end: usize, text: String, paragraph: usize, first_token: usize, end_token: usize) -> Self {
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        paragraph: usize,
+        first_token: usize,
+        end_token: usize,
+    ) -> Self {
         PySentence {
             start,
             end,
@@ -323,16 +357,28 @@ impl PySentence {
     #[allow(clippy::type_complexity)]
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String, usize, usize, usize))> {
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (usize, usize, String, usize, usize, usize),
+    )> {
         let s = slf.get();
         Ok((
             slf.get_type().into_any(),
-            (s.start, s.end, s.text.clone(), s.paragraph, s.first_token, s.end_token),
+            (
+                s.start,
+                s.end,
+                s.text.clone(),
+                s.paragraph,
+                s.first_token,
+                s.end_token,
+            ),
         ))
     }
     fn to_dict(&self) -> Value2 {
-        Value2(json!({"start": self.start, "end": self.end, "text": self.text, "paragraph": self.paragraph,
-            "tokens": {"start": self.first_token, "end": self.end_token}}))
+        Value2(
+            json!({"start": self.start, "end": self.end, "text": self.text, "paragraph": self.paragraph,
+            "tokens": {"start": self.first_token, "end": self.end_token}}),
+        )
     }
 }
 
@@ -355,9 +401,16 @@ impl PyToken {
         PyToken { start, end, kind }
     }
     fn __repr__(&self) -> String {
-        format!("Token(start={}, end={}, kind={})", self.start, self.end, quote(&self.kind))
+        format!(
+            "Token(start={}, end={}, kind={})",
+            self.start,
+            self.end,
+            quote(&self.kind)
+        )
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String))> {
         let s = slf.get();
         Ok((slf.get_type().into_any(), (s.start, s.end, s.kind.clone())))
     }
@@ -457,7 +510,9 @@ impl PyExtraction {
     /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
     #[getter]
     fn origin(&self) -> PyResult<Value2> {
-        Ok(Value2(serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null)))
+        Ok(Value2(
+            serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null),
+        ))
     }
     /// Publication date (`datetime.date`), or None.
     #[getter]
@@ -467,7 +522,12 @@ impl PyExtraction {
     /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
     #[getter]
     fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.article.datetime.as_deref().map(|s| py_datetime(py, s)).transpose()
+        self.inner
+            .article
+            .datetime
+            .as_deref()
+            .map(|s| py_datetime(py, s))
+            .transpose()
     }
     /// Where the date was read: "record", "header", "publication_line", or None.
     #[getter]
@@ -482,12 +542,17 @@ impl PyExtraction {
     /// Other scalar fields of the input record.
     #[getter]
     fn metadata(&self) -> Value2 {
-        Value2(Value::Object(self.inner.article.metadata.clone().into_iter().collect()))
+        Value2(Value::Object(
+            self.inner.article.metadata.clone().into_iter().collect(),
+        ))
     }
     /// The dateline header or publication line, or None.
     #[getter]
     fn header(&self) -> Option<PySpan> {
-        self.inner.article.header.map(|s| PySpan::new(self.c(s.start), self.c(s.end)))
+        self.inner
+            .article
+            .header
+            .map(|s| PySpan::new(self.c(s.start), self.c(s.end)))
     }
     /// The story's span, after the header.
     #[getter]
@@ -501,7 +566,14 @@ impl PyExtraction {
         let a = &self.inner.article;
         a.headlines
             .iter()
-            .map(|h| PyHeadline::new(kind_name(&h.kind), self.c(h.start), self.c(h.end), h.text.clone()))
+            .map(|h| {
+                PyHeadline::new(
+                    kind_name(&h.kind),
+                    self.c(h.start),
+                    self.c(h.end),
+                    h.text.clone(),
+                )
+            })
             .collect()
     }
     /// Paragraphs of the story.
@@ -510,7 +582,14 @@ impl PyExtraction {
         let a = &self.inner.article;
         a.paragraphs
             .iter()
-            .map(|p| PyParagraph::new(self.c(p.start), self.c(p.end), p.sentences.start, p.sentences.end))
+            .map(|p| {
+                PyParagraph::new(
+                    self.c(p.start),
+                    self.c(p.end),
+                    p.sentences.start,
+                    p.sentences.end,
+                )
+            })
             .collect()
     }
     /// Sentences of the story.
@@ -560,7 +639,8 @@ impl PyExtraction {
                 let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
                 let mut buf = Vec::new();
                 let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-                serde::Serialize::serialize(&v, &mut ser).map(|_| String::from_utf8_lossy(&buf).into_owned())
+                serde::Serialize::serialize(&v, &mut ser)
+                    .map(|_| String::from_utf8_lossy(&buf).into_owned())
             }
         };
         out.map_err(|e| PyValueError::new_err(e.to_string()))
@@ -569,14 +649,17 @@ impl PyExtraction {
     #[pyo3(signature = (layer="sentences"))]
     fn to_pandas<'py>(slf: &Bound<'py, Self>, layer: &str) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        py.import("dateline")?.getattr("to_pandas")?.call1(([slf], layer))
+        py.import("dateline")?
+            .getattr("to_pandas")?
+            .call1(([slf], layer))
     }
     fn __repr__(&self) -> String {
         let a = &self.inner.article;
         format!(
             "Extraction(id={}, date={}, title={}, paragraphs={}, sentences={}, tokens={})",
             py_repr_opt(self.inner.id.as_deref()),
-            a.date.map_or("None".into(), |d| d.format("%Y-%m-%d").to_string()),
+            a.date
+                .map_or("None".into(), |d| d.format("%Y-%m-%d").to_string()),
             py_repr_opt(a.title.as_deref()),
             a.paragraphs.len(),
             a.sentences.len(),
@@ -590,15 +673,22 @@ impl PyExtraction {
             .unwrap_or(false)
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let f = py.import("dateline._dateline")?.getattr("_extraction_from_json")?;
+        let json =
+            serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let f = py
+            .import("dateline._dateline")?
+            .getattr("_extraction_from_json")?;
         Ok((f, (json,)))
     }
 }
 
 /// A string as Python's `repr` writes it.
 fn quote(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -625,7 +715,8 @@ fn py_repr_opt(s: Option<&str>) -> String {
 /// Rebuilds an `Extraction` from its JSON (byte offsets), for pickling.
 #[pyfunction]
 fn _extraction_from_json(json: &str) -> PyResult<PyExtraction> {
-    let x: Extraction = serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let x: Extraction =
+        serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(PyExtraction::new(x))
 }
 
@@ -695,7 +786,11 @@ impl PyErrorRecord {
     }
     /// The exception this record stands for (`dateline.InputError`).
     fn exception<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let class = if self.kind == "config" { "ConfigError" } else { "InputError" };
+        let class = if self.kind == "config" {
+            "ConfigError"
+        } else {
+            "InputError"
+        };
         py.import("dateline._errors")?.getattr(class)?.call1((
             self.message.clone(),
             self.kind.clone(),
@@ -707,23 +802,45 @@ impl PyErrorRecord {
         ))
     }
     fn to_dict(&self) -> Value2 {
-        Value2(json!({"id": self.id, "kind": self.kind, "message": self.message, "file": self.file,
-            "line": self.line, "record": self.record, "byte": self.byte}))
+        Value2(
+            json!({"id": self.id, "kind": self.kind, "message": self.message, "file": self.file,
+            "line": self.line, "record": self.record, "byte": self.byte}),
+        )
     }
     fn __repr__(&self) -> String {
-        format!("ErrorRecord(kind={}, message={})", quote(&self.kind), quote(&self.message))
+        format!(
+            "ErrorRecord(kind={}, message={})",
+            quote(&self.kind),
+            quote(&self.message)
+        )
     }
     #[allow(clippy::type_complexity)]
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(
         Bound<'py, PyAny>,
-        (String, String, Option<String>, Option<String>, Option<u64>, Option<u64>, Option<u64>),
+        (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<u64>,
+            Option<u64>,
+            Option<u64>,
+        ),
     )> {
         let s = slf.get();
         Ok((
             slf.get_type().into_any(),
-            (s.kind.clone(), s.message.clone(), s.id.clone(), s.file.clone(), s.line, s.record, s.byte),
+            (
+                s.kind.clone(),
+                s.message.clone(),
+                s.id.clone(),
+                s.file.clone(),
+                s.line,
+                s.record,
+                s.byte,
+            ),
         ))
     }
 }
@@ -747,7 +864,10 @@ fn build_article(
 ) -> PyResult<Article> {
     let published = published_from_py(py, date)?;
     let mut a = Article::from_text(text).map_err(|e| {
-        record_exception(py, &RecordError::new(Origin::default(), e).with_id(id.clone()))
+        record_exception(
+            py,
+            &RecordError::new(Origin::default(), e).with_id(id.clone()),
+        )
     })?;
     a.id = id;
     a.title = title;
@@ -756,7 +876,8 @@ fn build_article(
     }
     if let Some(m) = metadata {
         for (k, v) in m.iter() {
-            a.metadata.insert(k.str()?.to_cow()?.into_owned(), py_to_value(&v)?);
+            a.metadata
+                .insert(k.str()?.to_cow()?.into_owned(), py_to_value(&v)?);
         }
     }
     Ok(a)
@@ -796,51 +917,73 @@ impl PyArticle {
     /// The publication date (`datetime.date`), from the record or the text.
     #[getter]
     fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.published.map(|p| py_date(py, p.date)).transpose()
+        self.inner
+            .published
+            .map(|p| py_date(py, p.date))
+            .transpose()
     }
     /// Other fields of the record.
     #[getter]
     fn metadata(&self) -> Value2 {
-        Value2(Value::Object(self.inner.metadata.clone().into_iter().collect()))
+        Value2(Value::Object(
+            self.inner.metadata.clone().into_iter().collect(),
+        ))
     }
     fn __repr__(&self) -> String {
         let preview: String = self.inner.text.trim().chars().take(40).collect();
-        format!("Article(id={}, text={})", py_repr_opt(self.inner.id.as_deref()), quote(&format!("{preview}…")))
+        format!(
+            "Article(id={}, text={})",
+            py_repr_opt(self.inner.id.as_deref()),
+            quote(&format!("{preview}…"))
+        )
     }
     #[allow(clippy::type_complexity)]
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<String>), Bound<'py, PyDict>)> {
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Value2,
+        ),
+    )> {
         let py = slf.py();
         let a = &slf.get().inner;
         let date = (a.date_source == Some(dateline::DateSource::Record))
             .then(|| a.published.map(|p| p.to_string()))
             .flatten();
-        // Keyword-only arguments travel through a helper.
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("title", a.title.clone())?;
-        kwargs.set_item("id", a.id.clone())?;
-        kwargs.set_item("metadata", Value2(Value::Object(a.metadata.clone().into_iter().collect())))?;
+        let metadata = Value2(Value::Object(a.metadata.clone().into_iter().collect()));
         let f = py.import("dateline._dateline")?.getattr("_article")?;
-        Ok((f, (a.text.clone(), date), kwargs))
+        Ok((
+            f,
+            (
+                a.text.clone(),
+                date,
+                a.title.clone(),
+                a.id.clone(),
+                metadata,
+            ),
+        ))
     }
 }
 
-/// Rebuilds an `Article` (for pickling).
+/// Rebuilds an `Article` (for pickling; keyword-only arguments cannot travel through `__reduce__`).
 #[pyfunction]
-#[pyo3(signature = (text, date, kwargs))]
-fn _article(py: Python<'_>, text: String, date: Option<String>, kwargs: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
-    let get = |k: &str| -> PyResult<Option<String>> {
-        match kwargs.get_item(k)? {
-            Some(v) if !v.is_none() => Ok(Some(v.extract::<String>()?)),
-            _ => Ok(None),
-        }
-    };
+#[pyo3(signature = (text, date, title, id, metadata))]
+fn _article(
+    py: Python<'_>,
+    text: String,
+    date: Option<String>,
+    title: Option<String>,
+    id: Option<String>,
+    metadata: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyArticle> {
     let date = date.map(|d| PyString::new(py, &d).into_any());
-    let metadata = kwargs.get_item("metadata")?;
-    let metadata = metadata.as_ref().and_then(|m| m.cast::<PyDict>().ok());
     Ok(PyArticle {
-        inner: build_article(py, text, date.as_ref(), get("title")?, get("id")?, metadata)?,
+        inner: build_article(py, text, date.as_ref(), title, id, metadata)?,
     })
 }
 
@@ -890,7 +1033,7 @@ struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, tokens=true, max_article_bytes=10 << 20, layers=None, threads=None))]
+    #[pyo3(signature = (*, tokens=true, max_article_bytes=10485760, layers=None, threads=None))]
     fn new(
         py: Python<'_>,
         tokens: bool,
@@ -898,7 +1041,9 @@ impl PyExtractor {
         layers: Option<Vec<String>>,
         threads: Option<usize>,
     ) -> PyResult<Self> {
-        let mut config = Config::default().tokens(tokens).max_article_bytes(max_article_bytes);
+        let mut config = Config::default()
+            .tokens(tokens)
+            .max_article_bytes(max_article_bytes);
         if let Some(layers) = layers {
             let parsed: Result<Vec<Layer>, Error> = layers.iter().map(|l| l.parse()).collect();
             config = config.layers(parsed.map_err(|e| core_exception(py, e))?);
@@ -932,9 +1077,9 @@ impl PyExtractor {
         let article = if let Ok(a) = text.cast::<PyArticle>() {
             a.get().inner.clone()
         } else {
-            let s: String = text.extract().map_err(|_| {
-                PyTypeError::new_err("text must be a str or a dateline.Article")
-            })?;
+            let s: String = text
+                .extract()
+                .map_err(|_| PyTypeError::new_err("text must be a str or a dateline.Article"))?;
             build_article(py, s, date, title, id, None)?
         };
         let (origin, id) = (article.origin.clone(), article.id.clone());
@@ -988,14 +1133,23 @@ impl PyExtractor {
     /// The layers that run.
     #[getter]
     fn layers(&self) -> Vec<String> {
-        self.inner.config().layers.iter().map(|l| l.name().to_string()).collect()
+        self.inner
+            .config()
+            .layers
+            .iter()
+            .map(|l| l.name().to_string())
+            .collect()
     }
     fn __repr__(&self) -> String {
         format!(
             "Extractor(tokens={}, max_article_bytes={}, layers=[{}])",
             if self.tokens() { "True" } else { "False" },
             self.max_article_bytes(),
-            self.layers().iter().map(|l| quote(l)).collect::<Vec<_>>().join(", ")
+            self.layers()
+                .iter()
+                .map(|l| quote(l))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     }
 }
@@ -1085,7 +1239,9 @@ impl PyExtractMany {
 
 fn default_extractor() -> &'static Arc<Extractor> {
     static DEFAULT: OnceLock<Arc<Extractor>> = OnceLock::new();
-    DEFAULT.get_or_init(|| Arc::new(Extractor::new(Config::default()).expect("default configuration is valid")))
+    DEFAULT.get_or_init(|| {
+        Arc::new(Extractor::new(Config::default()).expect("default configuration is valid"))
+    })
 }
 
 /// Extracts from one article with the default options.
@@ -1143,8 +1299,12 @@ fn samples() -> PyResult<Vec<PyArticle>> {
     dateline::samples::SAMPLES
         .iter()
         .map(|s| {
-            let a = input::read_text(s.text.as_bytes(), Origin::file(format!("samples/{}", s.name)), Some(s.id().to_string()))
-                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            let a = input::read_text(
+                s.text.as_bytes(),
+                Origin::file(format!("samples/{}", s.name)),
+                Some(s.id().to_string()),
+            )
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
             Ok(PyArticle { inner: a })
         })
         .collect()

@@ -1,0 +1,221 @@
+"""Tests of the Python binding surface: conversions, offsets, errors, batches,
+threads, pickling and pandas. The depth of extraction is tested in Rust."""
+
+import datetime
+import itertools
+import json
+import pickle
+import threading
+
+import pytest
+
+import dateline
+
+WIRE = (
+    " date 2023-11-20 Protesters in Erbil \U0001F1EE\U0001F1F6 gathered outside the governor’s office "
+    "on Monday, reading “لا للحرب”.\n\nMr. Al Sudani’s office said 1,500 people took part. "
+    "“We are tired,” said Şirin Aydın."
+)
+
+
+def test_extract_gives_typed_article_layer():
+    x = dateline.extract(WIRE)
+    assert isinstance(x, dateline.Extraction) and x.ok
+    assert x.date == datetime.date(2023, 11, 20)
+    assert x.date_source == "header"
+    assert x.datetime is None
+    assert [s.paragraph for s in x.sentences] == [0, 1, 1]
+    assert x.sentences[2].text == "“We are tired,” said Şirin Aydın."
+    assert x.paragraphs[1].sentences == range(1, 3)
+    assert x.schema_version if hasattr(x, "schema_version") else True
+
+
+def test_offsets_are_string_indices_on_emoji_and_non_latin_text():
+    x = dateline.extract(WIRE)
+    for s in x.sentences:
+        assert x.text[s.start : s.end] == s.text
+    words = [x.text[t.start : t.end] for t in x.tokens]
+    assert "Erbil" in words and "Aydın" in words and "للحرب" in words and "Sudani" in words
+    assert x.text[x.header.start : x.header.end] == "date 2023-11-20"
+    d = x.to_dict()
+    first = d["article"]["sentences"][0]
+    assert x.text[first["start"] : first["end"]] == first["text"]
+    assert json.loads(x.to_json()) == d
+
+
+def test_kicker_and_record_fields():
+    x = dateline.extract(
+        "Live updates: Follow the latest news\n\nMr Al Sudani arrived in Tehran.",
+        "2023-11-06T14:05:00Z",
+        title="Iraqi PM in Tehran",
+        id="a1",
+    )
+    assert x.id == "a1" and x.title == "Iraqi PM in Tehran"
+    assert x.headlines[0].kind == "kicker"
+    assert x.date_source == "record"
+    assert x.datetime == datetime.datetime(2023, 11, 6, 14, 5, tzinfo=datetime.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        (datetime.date(2023, 11, 6), "2023-11-06"),
+        (datetime.datetime(2023, 11, 6, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=3))), "2023-11-06"),
+        ("6 November 2023", "2023-11-06"),
+    ],
+)
+def test_date_arguments(date, expected):
+    x = dateline.extract("Blinken met Al Sudani.", date)
+    assert x.date.isoformat() == expected
+
+
+def test_input_errors_are_value_errors_with_where():
+    with pytest.raises(dateline.InputError) as info:
+        dateline.extract(" date 2023-13-45 Text.")
+    e = info.value
+    assert isinstance(e, ValueError) and isinstance(e, dateline.DatelineError)
+    assert e.kind == "bad_date" and e.byte == 6
+    assert "month 13 does not exist" in str(e)
+    with pytest.raises(dateline.InputError) as info:
+        dateline.extract("   ")
+    assert info.value.kind == "empty"
+    with pytest.raises(dateline.InputError):
+        dateline.extract("x", "yesterday")
+    with pytest.raises(TypeError):
+        dateline.extract(42)
+    with pytest.raises(dateline.ConfigError):
+        dateline.Extractor(layers=["entitiez"])
+    with pytest.raises(ValueError):
+        dateline.Extractor().extract_many([], errors="ignore")
+
+
+def test_extract_many_keeps_order_and_yields_errors_in_place():
+    records = [
+        "First article. Two sentences.",
+        {"id": "d2", "date": "2023-11-06", "text": "Second.", "url": "https://example.org/2"},
+        12,
+        {"id": "d4", "title": "no text"},
+        dateline.Article("Fifth.", id="d5"),
+        " date 2023-02-30 Bad date.",
+    ]
+    out = list(dateline.Extractor().extract_many(records))
+    assert [r.ok for r in out] == [True, True, False, False, True, False]
+    assert out[1].id == "d2" and out[1].metadata == {"url": "https://example.org/2"}
+    assert out[2].kind == "field_type" and out[2].record == 3
+    assert out[3].kind == "missing_field" and out[3].id == "d4"
+    assert out[4].id == "d5"
+    assert out[5].kind == "bad_date" and "day 30 does not exist in February 2023" in out[5].message
+
+    with pytest.raises(dateline.InputError) as info:
+        list(dateline.Extractor().extract_many(records, errors="raise"))
+    assert info.value.record == 3
+
+
+def test_extract_many_is_a_lazy_generator():
+    def endless():
+        for i in itertools.count():
+            yield {"id": f"n{i}", "text": f"Article number {i}. It ends."}
+
+    gen = dateline.Extractor(threads=2).extract_many(endless(), batch_size=64)
+    first = list(itertools.islice(gen, 150))
+    assert [x.id for x in first] == [f"n{i}" for i in range(150)]
+
+
+def test_same_results_from_many_threads():
+    ex = dateline.Extractor(tokens=False)
+    texts = [f" date 2023-11-{i % 28 + 1:02d} Mr. Smith met Dr. Jones. Story {i}." for i in range(200)]
+    expected = [ex.extract(t) for t in texts]
+    results = {}
+
+    def work(k):
+        results[k] = [ex.extract(t) for t in texts]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(results[k] == expected for k in range(4))
+    many = list(ex.extract_many(texts))
+    assert [m.to_dict()["article"] for m in many] == [e.to_dict()["article"] for e in expected]
+    assert many[7].origin == {"record": 8}
+    assert not expected[0].tokens
+
+
+def test_pickling_round_trips():
+    x = dateline.extract(WIRE, id="w1")
+    for obj in [x, x.sentences[0], x.tokens[0], x.paragraphs[0], x.header, dateline.Headline("title", 0, 1, "T")]:
+        assert pickle.loads(pickle.dumps(obj)) == obj
+    a = dateline.Article("Text.", "2023-11-06", title="T", id="i", metadata={"url": "u"})
+    b = pickle.loads(pickle.dumps(a))
+    assert (b.text, b.date, b.title, b.id, b.metadata) == (a.text, a.date, a.title, a.id, a.metadata)
+    err = list(dateline.Extractor().extract_many([5]))[0]
+    assert pickle.loads(pickle.dumps(err)) == err
+
+
+def test_read_jsonl_streams_articles_and_errors(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    data = b'{"id": "a", "text": "One."}\nnot json\n\n{"text": "No id here."}\n{"id": "d", "text": "Bad \xff byte"}\n'
+    path.write_bytes(data)
+    items = list(dateline.read_jsonl(path))
+    assert [type(i).__name__ for i in items] == ["Article", "ErrorRecord", "Article", "ErrorRecord"]
+    assert items[1].line == 2 and items[1].kind == "json" and items[1].file == str(path)
+    assert items[2].id == "feed:4"
+    assert items[3].kind == "invalid_utf8" and items[3].byte == data.index(b"\xff") == 87
+    out = list(dateline.Extractor().extract_many(dateline.read_jsonl(path)))
+    assert [r.ok for r in out] == [True, False, True, False]
+    assert out[1] == items[1]
+    with pytest.raises(FileNotFoundError):
+        dateline.read_jsonl(tmp_path / "missing.jsonl")
+
+
+def test_samples_and_too_large():
+    samples = dateline.samples()
+    assert [a.id for a in samples] == ["basra-floods", "ankara-talks", "gaza-aid-vote"]
+    out = list(dateline.Extractor(max_article_bytes=100).extract_many(samples))
+    assert all(r.kind == "too_large" for r in out)
+
+
+def test_to_pandas_tables():
+    pd = pytest.importorskip("pandas")
+    results = list(dateline.Extractor().extract_many(dateline.samples() + [7]))
+    sentences = dateline.to_pandas(results, "sentences")
+    assert isinstance(sentences, pd.DataFrame)
+    assert list(sentences.columns[:6]) == ["id", "sentence", "paragraph", "start", "end", "text"]
+    assert set(sentences["id"]) == {"basra-floods", "ankara-talks", "gaza-aid-vote"}
+    articles = dateline.to_pandas(results, layer="articles")
+    assert len(articles) == 3 and articles.loc[2, "date"] == datetime.date(2024, 5, 2)
+    tokens = results[0].to_pandas("tokens")
+    row = tokens.iloc[0]
+    assert results[0].text[row["start"] : row["end"]] == row["text"]
+    errors = dateline.to_pandas(results, "errors")
+    assert list(errors["kind"]) == ["field_type"]
+    assert dateline.to_pandas([], "headlines").columns.tolist() == ["id", "kind", "start", "end", "text"]
+    with pytest.raises(ValueError):
+        dateline.to_pandas(results, "entitiez")
+
+
+def test_reprs():
+    x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
+    assert repr(x).startswith("Extraction(id='r1', date=None")
+    assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article'])"
+
+
+def test_seed_article_matches_the_command(shared):
+    text = (shared / "seeds" / "002_a5617df903929637.txt").read_text()
+    x = dateline.extract(text)
+    assert x.date == datetime.date(2023, 11, 6)
+    assert [h.kind for h in x.headlines] == ["kicker"]
+    assert len(x.paragraphs) == 12 and all(len(p.sentences) == 1 for p in x.paragraphs)
+
+
+def test_golden_outputs_agree(golden):
+    """The shared golden files (byte offsets) match, once offsets are converted."""
+    for sample in dateline.samples():
+        x = dateline.extract(sample)
+        want = json.loads((golden / "expected" / f"{sample.id}.json").read_text())
+        b = sample.text.encode()
+        got = [s.text for s in x.sentences]
+        assert got == [b[s["start"] : s["end"]].decode() for s in want["article"]["sentences"]]
+        assert [t.kind for t in x.tokens] == [t["kind"] for t in want["article"]["tokens"]]
