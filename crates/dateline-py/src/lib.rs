@@ -1155,7 +1155,7 @@ impl PyExtractor {
 }
 
 enum Slot {
-    Done(Result<Extraction, RecordError>),
+    Done(Box<Result<Extraction, RecordError>>),
     Passthrough(Py<PyAny>),
 }
 
@@ -1202,7 +1202,7 @@ impl PyExtractMany {
         for o in order {
             self.buffer.push_back(match o {
                 Some(obj) => Slot::Passthrough(obj),
-                None => Slot::Done(results.next().expect("one result per record")),
+                None => Slot::Done(Box::new(results.next().expect("one result per record"))),
             });
         }
         Ok(())
@@ -1223,9 +1223,11 @@ impl PyExtractMany {
             return Ok(None);
         };
         match slot {
-            Slot::Done(Ok(x)) => Ok(Some(Py::new(py, PyExtraction::new(x))?.into_any())),
-            Slot::Done(Err(e)) if self.raise => Err(record_exception(py, &e)),
-            Slot::Done(Err(e)) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
+            Slot::Done(done) => match *done {
+                Ok(x) => Ok(Some(Py::new(py, PyExtraction::new(x))?.into_any())),
+                Err(e) if self.raise => Err(record_exception(py, &e)),
+                Err(e) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
+            },
             Slot::Passthrough(obj) if self.raise => {
                 let exc = obj.bind(py).call_method0("exception")?;
                 Err(PyErr::from_value(exc))
