@@ -1,0 +1,704 @@
+//! The C ABI of dateline. Only conversions live here: C arguments to Rust
+//! values, results to borrowed views, errors and panics to status codes.
+//! `include/dateline.h` is generated from this file by cbindgen.
+
+#![allow(unsafe_code)] // the C boundary: every unsafe block is a pointer from the caller
+#![allow(clippy::missing_safety_doc)] // the safety rules are written once, in the header
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use dateline_core::{input, Article, Config, Error, Extraction, Extractor, Origin, RecordError};
+
+/// The outcome of a call.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatelineStatus {
+    /// Success: the outputs were written.
+    Ok = 0,
+    /// A required pointer argument was NULL.
+    NullArgument = 1,
+    /// The text is not valid UTF-8 (see dateline_last_error_byte()).
+    InvalidUtf8 = 2,
+    /// The input is not an article: empty, binary, a malformed date, a JSON
+    /// record that is not JSON or has no "text", too large, ...
+    InvalidInput = 3,
+    /// An option has an invalid value.
+    InvalidOption = 4,
+    /// An index past the end of a layer.
+    OutOfRange = 5,
+    /// An internal error (a bug): the call did nothing.
+    Panic = 6,
+}
+
+/// A borrowed view of UTF-8 text: `len` bytes at `ptr`, NOT NUL-terminated.
+/// `ptr` is never NULL; an absent value has `len` 0. Valid until the object
+/// it came from is freed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineStr {
+    /// First byte.
+    pub ptr: *const c_char,
+    /// Number of bytes.
+    pub len: usize,
+}
+
+impl DatelineStr {
+    fn new(s: &str) -> Self {
+        DatelineStr {
+            ptr: s.as_ptr().cast(),
+            len: s.len(),
+        }
+    }
+
+    fn empty() -> Self {
+        DatelineStr::new("")
+    }
+
+    fn opt(s: Option<&str>) -> Self {
+        s.map_or_else(DatelineStr::empty, DatelineStr::new)
+    }
+}
+
+/// Options of an extractor. Get the defaults from dateline_options_default()
+/// and change what you need.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineOptions {
+    /// List tokens in the article layer (default true).
+    pub tokens: bool,
+    /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
+    pub max_article_bytes: usize,
+}
+
+/// The layers of a result whose items can be read one by one.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatelineLayer {
+    /// Kicker and title lines above the story (kind "kicker" or "title").
+    Headlines = 0,
+    /// Paragraphs of the story.
+    Paragraphs = 1,
+    /// Sentences (parent: the paragraph's index).
+    Sentences = 2,
+    /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
+    Tokens = 3,
+}
+
+/// One item of a layer. All strings are borrowed from the result.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineItem {
+    /// The item's kind ("kicker", "title", "word", ...); empty for paragraphs and sentences.
+    pub kind: DatelineStr,
+    /// The item's text: the bytes start..end of the article text.
+    pub text: DatelineStr,
+    /// Byte offset of the first byte in the article text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Index of the enclosing item (paragraph of a sentence, sentence of a
+    /// token), or SIZE_MAX when there is none.
+    pub parent: usize,
+    /// The canonical name of the item (entities, in later layers); empty here.
+    pub canonical: DatelineStr,
+}
+
+/// The article layer of a result. All strings are borrowed from the result.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineArticle {
+    /// The article's id (empty when none).
+    pub id: DatelineStr,
+    /// The full text; every offset points into it.
+    pub text: DatelineStr,
+    /// Publication date as "YYYY-MM-DD" (empty when unknown).
+    pub date: DatelineStr,
+    /// Publication date and time, ISO 8601 (empty unless a time was given).
+    pub datetime: DatelineStr,
+    /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
+    pub date_source: DatelineStr,
+    /// The title: the record's, or the title line of the text (empty when none).
+    pub title: DatelineStr,
+    /// Byte offsets of the dateline header or publication line (both 0 when none).
+    pub header_start: usize,
+    /// End of the header.
+    pub header_end: usize,
+    /// Byte offsets of the story (after the header).
+    pub body_start: usize,
+    /// End of the story.
+    pub body_end: usize,
+    /// Number of headlines.
+    pub headlines: usize,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of tokens.
+    pub tokens: usize,
+}
+
+/// An extractor: build it once with dateline_extractor_new() and share it
+/// across threads; free it with dateline_extractor_free().
+pub struct DatelineExtractor {
+    inner: Extractor,
+}
+
+/// The result of extracting one article; free it with dateline_result_free().
+pub struct DatelineResult {
+    inner: Extraction,
+    date: String,
+    date_source: &'static str,
+}
+
+struct LastError {
+    message: CString,
+    byte: i64,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<Option<LastError>> = const { RefCell::new(None) };
+}
+
+fn set_error(message: String, byte: Option<u64>) {
+    let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
+    let byte = byte.map_or(-1, |b| b as i64);
+    LAST_ERROR.with(|e| *e.borrow_mut() = Some(LastError { message, byte }));
+}
+
+fn clear_error() {
+    LAST_ERROR.with(|e| *e.borrow_mut() = None);
+}
+
+fn fail(status: DatelineStatus, message: impl Into<String>) -> DatelineStatus {
+    set_error(message.into(), None);
+    status
+}
+
+fn fail_with(e: &Error, record: Option<&RecordError>) -> DatelineStatus {
+    let message = record.map_or_else(|| e.to_string(), |r| r.to_string());
+    set_error(message, e.byte());
+    match e {
+        Error::InvalidUtf8 { .. } => DatelineStatus::InvalidUtf8,
+        Error::Config(_) => DatelineStatus::InvalidOption,
+        _ => DatelineStatus::InvalidInput,
+    }
+}
+
+/// The panic boundary: runs `f`, turning a panic into DATELINE_STATUS_PANIC.
+fn guard(f: impl FnOnce() -> DatelineStatus) -> DatelineStatus {
+    clear_error();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(status) => status,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            fail(
+                DatelineStatus::Panic,
+                format!("internal error (please report it): {what}"),
+            )
+        }
+    }
+}
+
+/// The bytes `len` at `ptr`; an empty slice for (NULL, 0).
+unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
+    if ptr.is_null() {
+        return (len == 0).then_some(&[]);
+    }
+    // SAFETY: the caller promises `len` readable bytes at `ptr` (header conventions).
+    Some(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// The default options: tokens on, articles up to 10 MiB.
+#[no_mangle]
+pub extern "C" fn dateline_options_default() -> DatelineOptions {
+    let c = Config::default();
+    DatelineOptions {
+        tokens: c.tokens,
+        max_article_bytes: c.max_article_bytes,
+    }
+}
+
+/// Creates an extractor with `options` (NULL: the defaults) and writes it to `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_extractor_new(
+    options: *const DatelineOptions,
+    out: *mut *mut DatelineExtractor,
+) -> DatelineStatus {
+    guard(|| {
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        // SAFETY: a non-NULL `options` points to a DatelineOptions (header conventions).
+        let o = if options.is_null() {
+            dateline_options_default()
+        } else {
+            unsafe { *options }
+        };
+        let config = Config::default()
+            .tokens(o.tokens)
+            .max_article_bytes(o.max_article_bytes);
+        match Extractor::new(config) {
+            Ok(inner) => {
+                let boxed = Box::into_raw(Box::new(DatelineExtractor { inner }));
+                // SAFETY: `out` is non-NULL and writable.
+                unsafe { *out = boxed };
+                DatelineStatus::Ok
+            }
+            Err(e) => fail_with(&e, None),
+        }
+    })
+}
+
+/// Frees an extractor. NULL is accepted and ignored.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_extractor_free(extractor: *mut DatelineExtractor) {
+    if !extractor.is_null() {
+        // SAFETY: `extractor` came from dateline_extractor_new and is freed once.
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            drop(unsafe { Box::from_raw(extractor) })
+        }));
+    }
+}
+
+fn finish(
+    extractor: &DatelineExtractor,
+    article: Result<Article, RecordError>,
+    out: *mut *mut DatelineResult,
+) -> DatelineStatus {
+    let article = match article {
+        Ok(a) => a,
+        Err(r) => return fail_with(&r.error, Some(&r)),
+    };
+    match extractor.inner.extract(article) {
+        Ok(x) => {
+            let date = x
+                .article
+                .date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let date_source = match x.article.date_source {
+                Some(dateline_core::DateSource::Record) => "record",
+                Some(dateline_core::DateSource::Header) => "header",
+                Some(dateline_core::DateSource::PublicationLine) => "publication_line",
+                _ => "",
+            };
+            let boxed = Box::into_raw(Box::new(DatelineResult {
+                inner: x,
+                date,
+                date_source,
+            }));
+            // SAFETY: `out` was checked non-NULL by the caller of finish.
+            unsafe { *out = boxed };
+            DatelineStatus::Ok
+        }
+        Err(e) => fail_with(&e, None),
+    }
+}
+
+/// Extracts from one article: `len` bytes of UTF-8 text at `text`, which may
+/// open with a dateline header (" date 2023-11-09 "). Writes a new result to
+/// `*out`; free it with dateline_result_free().
+#[no_mangle]
+pub unsafe extern "C" fn dateline_extract(
+    extractor: *const DatelineExtractor,
+    text: *const u8,
+    len: usize,
+    out: *mut *mut DatelineResult,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: non-NULL pointers follow the header conventions.
+        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(text, len) })
+        else {
+            return fail(DatelineStatus::NullArgument, "extractor or text is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return fail_with(
+                    &Error::InvalidUtf8 {
+                        byte: e.valid_up_to() as u64,
+                    },
+                    None,
+                )
+            }
+        };
+        let article = Article::from_text(text).map_err(|e| RecordError::new(Origin::default(), e));
+        finish(ex, article, out)
+    })
+}
+
+/// Extracts from one JSON record (`len` bytes at `json`): an object with
+/// "text" and optional "id", "date", "title" (other scalar fields are kept as
+/// metadata). Writes a new result to `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_extract_json(
+    extractor: *const DatelineExtractor,
+    json: *const u8,
+    len: usize,
+    out: *mut *mut DatelineResult,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: non-NULL pointers follow the header conventions.
+        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(json, len) })
+        else {
+            return fail(DatelineStatus::NullArgument, "extractor or json is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        finish(ex, input::parse_json_line(bytes, Origin::default()), out)
+    })
+}
+
+/// Frees a result; every view taken from it becomes invalid. NULL is accepted.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_free(result: *mut DatelineResult) {
+    if !result.is_null() {
+        // SAFETY: `result` came from dateline_extract* and is freed once.
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { Box::from_raw(result) })));
+    }
+}
+
+/// Reads the article layer of `result` into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_article(
+    result: *const DatelineResult,
+    out: *mut DatelineArticle,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let x = &r.inner;
+        let a = &x.article;
+        let header = a.header.unwrap_or(dateline_core::Span::new(0, 0));
+        let article = DatelineArticle {
+            id: DatelineStr::opt(x.id.as_deref()),
+            text: DatelineStr::new(&x.text),
+            date: DatelineStr::new(&r.date),
+            datetime: DatelineStr::opt(a.datetime.as_deref()),
+            date_source: DatelineStr::new(r.date_source),
+            title: DatelineStr::opt(a.title.as_deref()),
+            header_start: header.start,
+            header_end: header.end,
+            body_start: a.body.start,
+            body_end: a.body.end,
+            headlines: a.headlines.len(),
+            paragraphs: a.paragraphs.len(),
+            sentences: a.sentences.len(),
+            tokens: a.tokens.len(),
+        };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = article };
+        DatelineStatus::Ok
+    })
+}
+
+impl DatelineLayer {
+    fn from_raw(raw: u32) -> Option<Self> {
+        Some(match raw {
+            0 => DatelineLayer::Headlines,
+            1 => DatelineLayer::Paragraphs,
+            2 => DatelineLayer::Sentences,
+            3 => DatelineLayer::Tokens,
+            _ => return None,
+        })
+    }
+}
+
+fn unknown_layer(raw: u32) -> DatelineStatus {
+    fail(
+        DatelineStatus::InvalidOption,
+        format!("unknown layer {raw}: use a DatelineLayer value"),
+    )
+}
+
+fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
+    let a = &x.article;
+    match layer {
+        DatelineLayer::Headlines => a.headlines.len(),
+        DatelineLayer::Paragraphs => a.paragraphs.len(),
+        DatelineLayer::Sentences => a.sentences.len(),
+        DatelineLayer::Tokens => a.tokens.len(),
+    }
+}
+
+/// Writes the number of items of `layer` (a DatelineLayer) in `result` to `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_count(
+    result: *const DatelineResult,
+    layer: u32,
+    out: *mut usize,
+) -> DatelineStatus {
+    guard(|| {
+        let Some(layer) = DatelineLayer::from_raw(layer) else {
+            return unknown_layer(layer);
+        };
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = layer_len(&r.inner, layer) };
+        DatelineStatus::Ok
+    })
+}
+
+/// Reads item `index` of `layer` (a DatelineLayer) in `result` into `*out`
+/// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_item(
+    result: *const DatelineResult,
+    layer: u32,
+    index: usize,
+    out: *mut DatelineItem,
+) -> DatelineStatus {
+    guard(|| {
+        let Some(layer) = DatelineLayer::from_raw(layer) else {
+            return unknown_layer(layer);
+        };
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let x = &r.inner;
+        let n = layer_len(x, layer);
+        if index >= n {
+            return fail(
+                DatelineStatus::OutOfRange,
+                format!("index {index} is past the end of the layer ({n} items)"),
+            );
+        }
+        let a = &x.article;
+        let text = |s: usize, e: usize| DatelineStr::new(&x.text[s..e]);
+        let item = match layer {
+            DatelineLayer::Headlines => {
+                let h = &a.headlines[index];
+                let kind = match h.kind {
+                    dateline_core::HeadlineKind::Kicker => "kicker",
+                    _ => "title",
+                };
+                item(
+                    DatelineStr::new(kind),
+                    text(h.start, h.end),
+                    h.start,
+                    h.end,
+                    usize::MAX,
+                )
+            }
+            DatelineLayer::Paragraphs => {
+                let p = &a.paragraphs[index];
+                item(
+                    DatelineStr::empty(),
+                    text(p.start, p.end),
+                    p.start,
+                    p.end,
+                    usize::MAX,
+                )
+            }
+            DatelineLayer::Sentences => {
+                let s = &a.sentences[index];
+                item(
+                    DatelineStr::empty(),
+                    text(s.start, s.end),
+                    s.start,
+                    s.end,
+                    s.paragraph,
+                )
+            }
+            DatelineLayer::Tokens => {
+                let t = &a.tokens[index];
+                let kind = match t.kind {
+                    dateline_core::TokenKind::Word => "word",
+                    dateline_core::TokenKind::Number => "number",
+                    dateline_core::TokenKind::Punct => "punct",
+                    _ => "symbol",
+                };
+                let sentence = a.sentences.partition_point(|s| s.tokens.end <= index);
+                item(
+                    DatelineStr::new(kind),
+                    text(t.start, t.end),
+                    t.start,
+                    t.end,
+                    sentence,
+                )
+            }
+        };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = item };
+        DatelineStatus::Ok
+    })
+}
+
+fn item(
+    kind: DatelineStr,
+    text: DatelineStr,
+    start: usize,
+    end: usize,
+    parent: usize,
+) -> DatelineItem {
+    DatelineItem {
+        kind,
+        text,
+        start,
+        end,
+        parent,
+        canonical: DatelineStr::empty(),
+    }
+}
+
+/// Writes the whole result as JSON (the shape of `dateline extract`,
+/// docs/schema.md) to `*out_json`, NUL-terminated, and its length without
+/// the NUL to `*out_len` (which may be NULL). Free it with dateline_string_free().
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_to_json(
+    result: *const DatelineResult,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out_json.is_null() {
+            return fail(DatelineStatus::NullArgument, "out_json is NULL");
+        }
+        let json = match serde_json::to_string(&r.inner) {
+            Ok(j) => j,
+            Err(e) => return fail(DatelineStatus::Panic, format!("cannot serialise: {e}")),
+        };
+        let len = json.len();
+        // JSON escapes NUL in strings, so there is none to refuse.
+        let c = CString::new(json).unwrap_or_default();
+        // SAFETY: both pointers are writable when non-NULL.
+        unsafe {
+            *out_json = c.into_raw();
+            if !out_len.is_null() {
+                *out_len = len;
+            }
+        }
+        DatelineStatus::Ok
+    })
+}
+
+/// Frees a string allocated by dateline. NULL is accepted.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
+    if !s.is_null() {
+        // SAFETY: `s` came from CString::into_raw in this library and is freed once.
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { CString::from_raw(s) })));
+    }
+}
+
+/// The message of the last error on this thread, NUL-terminated, or "" when
+/// the last call succeeded. Valid until the next dateline call on this thread.
+#[no_mangle]
+pub extern "C" fn dateline_last_error() -> *const c_char {
+    LAST_ERROR.with(|e| match &*e.borrow() {
+        Some(err) => err.message.as_ptr(),
+        None => c"".as_ptr(),
+    })
+}
+
+/// The byte offset the last error on this thread points at (the first
+/// invalid byte for DATELINE_STATUS_INVALID_UTF8), or -1 when it has none.
+#[no_mangle]
+pub extern "C" fn dateline_last_error_byte() -> i64 {
+    LAST_ERROR.with(|e| e.borrow().as_ref().map_or(-1, |err| err.byte))
+}
+
+/// The version of the library, NUL-terminated (static).
+#[no_mangle]
+pub extern "C" fn dateline_version() -> *const c_char {
+    static VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+    VERSION.as_ptr().cast()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ptr;
+
+    #[test]
+    fn null_arguments_and_errors_are_statuses() {
+        unsafe {
+            let mut ex = ptr::null_mut();
+            assert_eq!(
+                dateline_extractor_new(ptr::null(), &mut ex),
+                DatelineStatus::Ok
+            );
+            let mut r = ptr::null_mut();
+            assert_eq!(
+                dateline_extract(ex, ptr::null(), 5, &mut r),
+                DatelineStatus::NullArgument
+            );
+            assert!(r.is_null());
+            let bad = b"ab\xffcd";
+            assert_eq!(
+                dateline_extract(ex, bad.as_ptr(), bad.len(), &mut r),
+                DatelineStatus::InvalidUtf8
+            );
+            assert_eq!(dateline_last_error_byte(), 2);
+            assert_eq!(
+                dateline_extract(ex, ptr::null(), 0, &mut r),
+                DatelineStatus::InvalidInput
+            );
+            let t = b" date 2023-11-06 One. Two.";
+            assert_eq!(
+                dateline_extract(ex, t.as_ptr(), t.len(), &mut r),
+                DatelineStatus::Ok
+            );
+            assert_eq!(dateline_last_error_byte(), -1);
+            let mut n = 0;
+            assert_eq!(
+                dateline_result_count(r, DatelineLayer::Sentences as u32, &mut n),
+                DatelineStatus::Ok
+            );
+            assert_eq!(n, 2);
+            let mut it = item(DatelineStr::empty(), DatelineStr::empty(), 0, 0, 0);
+            assert_eq!(
+                dateline_result_item(r, DatelineLayer::Tokens as u32, 3, &mut it),
+                DatelineStatus::Ok
+            );
+            assert_eq!(it.parent, 1);
+            assert_eq!(
+                dateline_result_count(r, 42, &mut n),
+                DatelineStatus::InvalidOption
+            );
+            assert_eq!(
+                dateline_result_item(r, DatelineLayer::Sentences as u32, 2, &mut it),
+                DatelineStatus::OutOfRange
+            );
+            dateline_result_free(r);
+            dateline_extractor_free(ex);
+            dateline_extractor_free(ptr::null_mut());
+        }
+    }
+
+    #[test]
+    fn panics_become_statuses() {
+        assert_eq!(guard(|| panic!("boom")), DatelineStatus::Panic);
+        let msg = unsafe { std::ffi::CStr::from_ptr(dateline_last_error()) };
+        assert!(msg.to_str().unwrap().contains("boom"));
+    }
+}

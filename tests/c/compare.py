@@ -1,0 +1,46 @@
+"""Checks that the C example printed the same article fields as `dateline extract --format json`.
+
+    python3 tests/c/compare.py EXAMPLE_OUTPUT COMMAND_JSON
+"""
+
+import json
+import sys
+
+
+def main(example_path, json_path):
+    fields, headlines, sentences = {}, [], []
+    with open(example_path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "headline":
+                headlines.append((parts[1], parts[2]))
+            elif parts[0] == "sentence":
+                sentences.append((int(parts[1]), int(parts[2]), int(parts[3]), parts[4]))
+            else:
+                fields[parts[0]] = parts[1] if len(parts) > 1 else ""
+    with open(json_path, encoding="utf-8") as f:
+        record = json.load(f)[0]
+    a = record["article"]
+    want = {
+        "date": a["date"] or "",
+        "datetime": a["datetime"] or "",
+        "date_source": a["date_source"] or "",
+        "title": a["title"] or "",
+        "headlines": str(len(a["headlines"])),
+        "paragraphs": str(len(a["paragraphs"])),
+        "sentences": str(len(a["sentences"])),
+        "tokens": str(len(a["tokens"])),
+    }
+    got = {k: fields.get(k) for k in want}
+    problems = [f"{k}: C example {got[k]!r}, command {want[k]!r}" for k in want if got[k] != want[k]]
+    if headlines != [(h["kind"], h["text"]) for h in a["headlines"]]:
+        problems.append("headlines differ")
+    if sentences != [(s["paragraph"], s["start"], s["end"], s["text"]) for s in a["sentences"]]:
+        problems.append("sentences differ")
+    if problems:
+        sys.exit("C example and command disagree:\n  " + "\n  ".join(problems))
+    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, date {want['date']}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

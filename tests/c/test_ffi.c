@@ -1,0 +1,220 @@
+/*
+ * Tests of the C ABI, run under valgrind by scripts/test: NULL arguments,
+ * invalid UTF-8, empty and malformed articles, JSON records, typed
+ * accessors, JSON output, and one extractor shared by several threads.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dateline.h"
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                          \
+    do {                                                                     \
+        checks++;                                                            \
+        if (!(cond)) {                                                       \
+            failures++;                                                      \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                    \
+    } while (0)
+
+static int str_eq(DatelineStr s, const char *want) {
+    return s.ptr != NULL && s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static DatelineStatus extract(const DatelineExtractor *ex, const char *text, DatelineResult **out) {
+    return dateline_extract(ex, (const uint8_t *)text, strlen(text), out);
+}
+
+static const char *ARTICLE =
+    " date 2023-11-06 Live updates: Follow the latest news on Israel-Gaza\n\n"
+    "Mr Al Sudani met US Secretary of State Antony Blinken in Baghdad on Sunday evening.\n\n"
+    "\xe2\x80\x9cWe will take every necessary step to protect our people,\xe2\x80\x9d Mr Blinken told "
+    "reporters. Dr. Hamid Al Jabri said 9,500 people had died.";
+
+static void test_null_arguments(const DatelineExtractor *ex) {
+    DatelineResult *r = NULL;
+    CHECK(dateline_extractor_new(NULL, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_extract(NULL, (const uint8_t *)"x", 1, &r) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_extract(ex, NULL, 3, &r) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_extract(ex, (const uint8_t *)"x", 1, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(r == NULL);
+    CHECK(strlen(dateline_last_error()) > 0);
+    CHECK(dateline_extract_json(ex, NULL, 1, &r) == DATELINE_STATUS_NULL_ARGUMENT);
+    size_t n = 7;
+    CHECK(dateline_result_count(NULL, DATELINE_LAYER_SENTENCES, &n) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(n == 7);
+    DatelineArticle a;
+    CHECK(dateline_result_article(NULL, &a) == DATELINE_STATUS_NULL_ARGUMENT);
+    char *json = NULL;
+    CHECK(dateline_result_to_json(NULL, &json, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(json == NULL);
+    /* Every free accepts NULL. */
+    dateline_extractor_free(NULL);
+    dateline_result_free(NULL);
+    dateline_string_free(NULL);
+}
+
+static void test_bad_input(const DatelineExtractor *ex) {
+    DatelineResult *r = NULL;
+    const char bad_utf8[] = "Mr Al Sudani \xff met Blinken.";
+    CHECK(dateline_extract(ex, (const uint8_t *)bad_utf8, sizeof bad_utf8 - 1, &r) == DATELINE_STATUS_INVALID_UTF8);
+    CHECK(dateline_last_error_byte() == 13);
+    CHECK(strstr(dateline_last_error(), "invalid UTF-8 at byte 13") != NULL);
+    CHECK(r == NULL);
+
+    CHECK(dateline_extract(ex, (const uint8_t *)"", 0, &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(strstr(dateline_last_error(), "empty") != NULL);
+    CHECK(dateline_extract(ex, NULL, 0, &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(extract(ex, "  \n\n  ", &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(extract(ex, " date 2023-13-45 Text.", &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(dateline_last_error_byte() == 6);
+    CHECK(strstr(dateline_last_error(), "month 13 does not exist") != NULL);
+    CHECK(r == NULL);
+
+    const char *not_json = "{\"text\": ";
+    CHECK(dateline_extract_json(ex, (const uint8_t *)not_json, strlen(not_json), &r) == DATELINE_STATUS_INVALID_INPUT);
+    const char *no_text = "{\"id\": \"x1\", \"title\": \"T\"}";
+    CHECK(dateline_extract_json(ex, (const uint8_t *)no_text, strlen(no_text), &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(strstr(dateline_last_error(), "no \"text\" field") != NULL);
+    CHECK(r == NULL);
+
+    DatelineOptions small = dateline_options_default();
+    small.max_article_bytes = 10;
+    DatelineExtractor *tiny = NULL;
+    CHECK(dateline_extractor_new(&small, &tiny) == DATELINE_STATUS_OK);
+    CHECK(extract(tiny, "A sentence longer than ten bytes.", &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(strstr(dateline_last_error(), "over the limit") != NULL);
+    dateline_extractor_free(tiny);
+
+    DatelineOptions zero = dateline_options_default();
+    zero.max_article_bytes = 0;
+    DatelineExtractor *none = NULL;
+    CHECK(dateline_extractor_new(&zero, &none) == DATELINE_STATUS_INVALID_OPTION);
+    CHECK(none == NULL);
+}
+
+static void test_accessors(const DatelineExtractor *ex) {
+    DatelineResult *r = NULL;
+    CHECK(extract(ex, ARTICLE, &r) == DATELINE_STATUS_OK);
+    CHECK(strcmp(dateline_last_error(), "") == 0);
+    DatelineArticle a;
+    CHECK(dateline_result_article(r, &a) == DATELINE_STATUS_OK);
+    CHECK(str_eq(a.date, "2023-11-06"));
+    CHECK(str_eq(a.date_source, "header"));
+    CHECK(a.datetime.len == 0 && a.datetime.ptr != NULL);
+    CHECK(a.id.len == 0);
+    CHECK(a.header_start == 1 && a.header_end == 16);
+    CHECK(a.headlines == 1 && a.paragraphs == 2 && a.sentences == 3);
+    CHECK(a.text.len == strlen(ARTICLE));
+
+    DatelineItem item;
+    CHECK(dateline_result_item(r, DATELINE_LAYER_HEADLINES, 0, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "kicker"));
+    CHECK(str_eq(item.text, "Live updates: Follow the latest news on Israel-Gaza"));
+    CHECK(item.parent == SIZE_MAX);
+
+    CHECK(dateline_result_item(r, DATELINE_LAYER_SENTENCES, 1, &item) == DATELINE_STATUS_OK);
+    CHECK(item.parent == 1);
+    CHECK(item.end - item.start == item.text.len);
+    CHECK(memcmp(ARTICLE + item.start, item.text.ptr, item.text.len) == 0);
+    const char *tail = "Mr Blinken told reporters.";
+    CHECK(item.text.len >= strlen(tail) && memcmp(item.text.ptr + item.text.len - strlen(tail), tail, strlen(tail)) == 0);
+
+    size_t tokens = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_TOKENS, &tokens) == DATELINE_STATUS_OK);
+    CHECK(tokens == a.tokens && tokens > 20);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_TOKENS, 0, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "word") && str_eq(item.text, "Mr") && item.parent == 0);
+    int found_number = 0;
+    for (size_t i = 0; i < tokens; i++) {
+        CHECK(dateline_result_item(r, DATELINE_LAYER_TOKENS, i, &item) == DATELINE_STATUS_OK);
+        if (str_eq(item.text, "9,500")) {
+            found_number = str_eq(item.kind, "number") && item.parent == 2;
+        }
+    }
+    CHECK(found_number);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_TOKENS, tokens, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+    CHECK(dateline_result_item(r, 99, 0, &item) == DATELINE_STATUS_INVALID_OPTION);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_SENTENCES, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+
+    char *json = NULL;
+    size_t json_len = 0;
+    CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
+    CHECK(json != NULL && strlen(json) == json_len);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.0\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
+    dateline_string_free(json);
+    dateline_result_free(r);
+
+    const char *record = "{\"id\": \"r1\", \"date\": \"2023-11-05T18:30:00Z\", \"title\": \"Talks\", \"text\": \"One. Two.\"}";
+    CHECK(dateline_extract_json(ex, (const uint8_t *)record, strlen(record), &r) == DATELINE_STATUS_OK);
+    CHECK(dateline_result_article(r, &a) == DATELINE_STATUS_OK);
+    CHECK(str_eq(a.id, "r1") && str_eq(a.title, "Talks") && str_eq(a.date_source, "record"));
+    CHECK(str_eq(a.datetime, "2023-11-05T18:30:00Z") && a.sentences == 2);
+    dateline_result_free(r);
+}
+
+struct job {
+    const DatelineExtractor *ex;
+    size_t sentences;
+    int ok;
+};
+
+static void *work(void *arg) {
+    struct job *job = arg;
+    job->ok = 1;
+    for (int i = 0; i < 50; i++) {
+        DatelineResult *r = NULL;
+        if (extract(job->ex, ARTICLE, &r) != DATELINE_STATUS_OK) {
+            job->ok = 0;
+            continue;
+        }
+        DatelineArticle a;
+        if (dateline_result_article(r, &a) != DATELINE_STATUS_OK) {
+            job->ok = 0;
+        }
+        job->sentences += a.sentences;
+        /* Errors are per thread. */
+        DatelineResult *bad = NULL;
+        if (dateline_extract(job->ex, (const uint8_t *)"\xff", 1, &bad) != DATELINE_STATUS_INVALID_UTF8 ||
+            dateline_last_error_byte() != 0) {
+            job->ok = 0;
+        }
+        dateline_result_free(r);
+    }
+    return NULL;
+}
+
+static void test_threads(const DatelineExtractor *ex) {
+    enum { N = 4 };
+    pthread_t threads[N];
+    struct job jobs[N];
+    for (int i = 0; i < N; i++) {
+        jobs[i] = (struct job){ex, 0, 0};
+        CHECK(pthread_create(&threads[i], NULL, work, &jobs[i]) == 0);
+    }
+    for (int i = 0; i < N; i++) {
+        CHECK(pthread_join(threads[i], NULL) == 0);
+        CHECK(jobs[i].ok);
+        CHECK(jobs[i].sentences == 50 * 3);
+    }
+}
+
+int main(void) {
+    DatelineExtractor *ex = NULL;
+    CHECK(dateline_extractor_new(NULL, &ex) == DATELINE_STATUS_OK);
+    CHECK(strlen(dateline_version()) > 0);
+    test_null_arguments(ex);
+    test_bad_input(ex);
+    test_accessors(ex);
+    test_threads(ex);
+    dateline_extractor_free(ex);
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
