@@ -164,11 +164,12 @@ thread_local! {
 fn set_error(message: String, byte: Option<u64>) {
     let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
     let byte = byte.map_or(-1, |b| b as i64);
-    LAST_ERROR.with(|e| *e.borrow_mut() = Some(LastError { message, byte }));
+    // try_with: no error is recorded while the thread is being torn down.
+    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = Some(LastError { message, byte }));
 }
 
 fn clear_error() {
-    LAST_ERROR.with(|e| *e.borrow_mut() = None);
+    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
 }
 
 fn fail(status: DatelineStatus, message: impl Into<String>) -> DatelineStatus {
@@ -217,11 +218,18 @@ unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
 /// The default options: tokens on, articles up to 10 MiB.
 #[no_mangle]
 pub extern "C" fn dateline_options_default() -> DatelineOptions {
-    let c = Config::default();
-    DatelineOptions {
-        tokens: c.tokens,
-        max_article_bytes: c.max_article_bytes,
-    }
+    // Config::default() only builds plain values; the fallback is never taken.
+    catch_unwind(|| {
+        let c = Config::default();
+        DatelineOptions {
+            tokens: c.tokens,
+            max_article_bytes: c.max_article_bytes,
+        }
+    })
+    .unwrap_or(DatelineOptions {
+        tokens: true,
+        max_article_bytes: 10 << 20,
+    })
 }
 
 /// Creates an extractor with `options` (NULL: the defaults) and writes it to `*out`.
@@ -614,17 +622,25 @@ pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
 /// the last call succeeded. Valid until the next dateline call on this thread.
 #[no_mangle]
 pub extern "C" fn dateline_last_error() -> *const c_char {
-    LAST_ERROR.with(|e| match &*e.borrow() {
-        Some(err) => err.message.as_ptr(),
-        None => c"".as_ptr(),
-    })
+    let read = || {
+        LAST_ERROR
+            .try_with(|e| e.borrow().as_ref().map(|err| err.message.as_ptr()))
+            .ok()
+            .flatten()
+    };
+    catch_unwind(read).ok().flatten().unwrap_or(c"".as_ptr())
 }
 
 /// The byte offset the last error on this thread points at (the first
 /// invalid byte for DATELINE_STATUS_INVALID_UTF8), or -1 when it has none.
 #[no_mangle]
 pub extern "C" fn dateline_last_error_byte() -> i64 {
-    LAST_ERROR.with(|e| e.borrow().as_ref().map_or(-1, |err| err.byte))
+    let read = || {
+        LAST_ERROR
+            .try_with(|e| e.borrow().as_ref().map_or(-1, |err| err.byte))
+            .unwrap_or(-1)
+    };
+    catch_unwind(read).unwrap_or(-1)
 }
 
 /// The version of the library, NUL-terminated (static).
