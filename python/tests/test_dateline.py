@@ -219,3 +219,16 @@ def test_golden_outputs_agree(golden):
         got = [s.text for s in x.sentences]
         assert got == [b[s["start"] : s["end"]].decode() for s in want["article"]["sentences"]]
         assert [t.kind for t in x.tokens] == [t["kind"] for t in want["article"]["tokens"]]
+
+
+def test_an_exception_in_the_source_comes_after_the_records_read_before_it():
+    def source():
+        yield "First."
+        yield "Second."
+        raise RuntimeError("feed broke")
+
+    gen = dateline.Extractor().extract_many(source())
+    assert next(gen).sentences[0].text == "First."
+    assert next(gen).sentences[0].text == "Second."
+    with pytest.raises(RuntimeError, match="feed broke"):
+        next(gen)

@@ -1113,6 +1113,8 @@ impl PyExtractor {
             extractor: Arc::clone(&self.inner),
             pool: self.pool.clone(),
             buffer: VecDeque::new(),
+            pending: None,
+            deferred: None,
             batch_size: batch_size.max(1),
             raise,
             seen: 0,
@@ -1166,40 +1168,95 @@ struct PyExtractMany {
     extractor: Arc<Extractor>,
     pool: Option<Arc<rayon::ThreadPool>>,
     buffer: VecDeque<Slot>,
+    /// The batch being extracted in the background.
+    pending: Option<Pending>,
+    /// An exception raised by the source iterator, raised once the records
+    /// read before it have been yielded.
+    deferred: Option<PyErr>,
     batch_size: usize,
     raise: bool,
     seen: u64,
     done: bool,
 }
 
+type Batch = Vec<Result<Extraction, RecordError>>;
+
+struct Pending {
+    /// None: the next record's result; Some: an ErrorRecord passed through.
+    order: Vec<Option<Py<PyAny>>>,
+    /// In a mutex only because a Python class must be `Sync`.
+    results: std::sync::Mutex<std::sync::mpsc::Receiver<Batch>>,
+}
+
 impl PyExtractMany {
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Reads the next batch from the source (with the GIL) and starts
+    /// extracting it on the thread pool, without waiting.
+    fn launch(&mut self, py: Python<'_>) {
         let mut records = Vec::with_capacity(self.batch_size);
-        // None: the record at this position; Some: an ErrorRecord passed through.
         let mut order: Vec<Option<Py<PyAny>>> = Vec::with_capacity(self.batch_size);
         let mut source = self.source.bind(py).clone();
-        while records.len() + order.iter().filter(|o| o.is_some()).count() < self.batch_size {
-            let Some(item) = source.next() else {
-                self.done = true;
-                break;
+        while order.len() < self.batch_size {
+            let item = match source.next() {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(Err(e)) => {
+                    self.deferred = Some(e);
+                    self.done = true;
+                    break;
+                }
+                Some(Ok(item)) => item,
             };
-            let item = item?;
             self.seen += 1;
             if item.is_instance_of::<PyErrorRecord>() {
                 order.push(Some(item.unbind()));
                 continue;
             }
-            records.push(record_from_py(&item, self.seen)?);
-            order.push(None);
+            match record_from_py(&item, self.seen) {
+                Ok(r) => {
+                    records.push(r);
+                    order.push(None);
+                }
+                Err(e) => {
+                    self.deferred = Some(e);
+                    self.done = true;
+                    break;
+                }
+            }
         }
+        if order.is_empty() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
         let ex = Arc::clone(&self.extractor);
-        let pool = self.pool.clone();
-        let results = py.detach(move || match pool {
-            Some(p) => p.install(|| ex.extract_batch(records)),
-            None => ex.extract_batch(records),
+        let job = move || {
+            let _ = tx.send(ex.extract_batch(records));
+        };
+        match &self.pool {
+            Some(p) => p.spawn(job),
+            None => rayon::spawn(job),
+        }
+        self.pending = Some(Pending {
+            order,
+            results: std::sync::Mutex::new(rx),
         });
+    }
+
+    /// Waits (without the GIL) for the pending batch and queues its results.
+    fn collect(&mut self, py: Python<'_>) -> PyResult<()> {
+        let Some(pending) = self.pending.take() else {
+            return Ok(());
+        };
+        let rx = pending
+            .results
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        let results = py
+            .detach(move || rx.recv())
+            .map_err(|_| PyValueError::new_err("the extraction of a batch stopped unexpectedly"))?;
         let mut results = results.into_iter();
-        for o in order {
+        for o in pending.order {
             self.buffer.push_back(match o {
                 Some(obj) => Slot::Passthrough(obj),
                 None => Slot::Done(Box::new(results.next().expect("one result per record"))),
@@ -1216,11 +1273,23 @@ impl PyExtractMany {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        if self.buffer.is_empty() && !self.done {
-            self.fill(py)?;
+        if self.buffer.is_empty() {
+            if self.pending.is_none() && !self.done {
+                self.launch(py);
+            }
+            if self.pending.is_some() {
+                self.collect(py)?;
+                // Extract the next batch while Python consumes this one.
+                if !self.done {
+                    self.launch(py);
+                }
+            }
         }
         let Some(slot) = self.buffer.pop_front() else {
-            return Ok(None);
+            return match self.deferred.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
         };
         match slot {
             Slot::Done(done) => match *done {
