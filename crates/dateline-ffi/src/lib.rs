@@ -290,12 +290,7 @@ fn finish(
                 .date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
-            let date_source = match x.article.date_source {
-                Some(dateline_core::DateSource::Record) => "record",
-                Some(dateline_core::DateSource::Header) => "header",
-                Some(dateline_core::DateSource::PublicationLine) => "publication_line",
-                _ => "",
-            };
+            let date_source = x.article.date_source.map_or("", |d| d.as_str());
             let boxed = Box::into_raw(Box::new(DatelineResult {
                 inner: x,
                 date,
@@ -501,12 +496,8 @@ pub unsafe extern "C" fn dateline_result_item(
         let item = match layer {
             DatelineLayer::Headlines => {
                 let h = &a.headlines[index];
-                let kind = match h.kind {
-                    dateline_core::HeadlineKind::Kicker => "kicker",
-                    _ => "title",
-                };
                 item(
-                    DatelineStr::new(kind),
+                    DatelineStr::new(h.kind.as_str()),
                     text(h.start, h.end),
                     h.start,
                     h.end,
@@ -535,15 +526,9 @@ pub unsafe extern "C" fn dateline_result_item(
             }
             DatelineLayer::Tokens => {
                 let t = &a.tokens[index];
-                let kind = match t.kind {
-                    dateline_core::TokenKind::Word => "word",
-                    dateline_core::TokenKind::Number => "number",
-                    dateline_core::TokenKind::Punct => "punct",
-                    _ => "symbol",
-                };
                 let sentence = a.sentences.partition_point(|s| s.tokens.end <= index);
                 item(
-                    DatelineStr::new(kind),
+                    DatelineStr::new(t.kind.as_str()),
                     text(t.start, t.end),
                     t.start,
                     t.end,

@@ -436,13 +436,6 @@ impl<'py> IntoPyObject<'py> for Value2 {
     }
 }
 
-fn kind_name<T: serde::Serialize>(kind: &T) -> String {
-    match serde_json::to_value(kind) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -532,7 +525,10 @@ impl PyExtraction {
     /// Where the date was read: "record", "header", "publication_line", or None.
     #[getter]
     fn date_source(&self) -> Option<String> {
-        self.inner.article.date_source.map(|d| kind_name(&d))
+        self.inner
+            .article
+            .date_source
+            .map(|d| d.as_str().to_string())
     }
     /// The title: the record's, or the title line of the text.
     #[getter]
@@ -568,7 +564,7 @@ impl PyExtraction {
             .iter()
             .map(|h| {
                 PyHeadline::new(
-                    kind_name(&h.kind),
+                    h.kind.as_str().to_string(),
                     self.c(h.start),
                     self.c(h.end),
                     h.text.clone(),
@@ -616,7 +612,7 @@ impl PyExtraction {
         let a = &self.inner.article;
         a.tokens
             .iter()
-            .map(|t| PyToken::new(self.c(t.start), self.c(t.end), kind_name(&t.kind)))
+            .map(|t| PyToken::new(self.c(t.start), self.c(t.end), t.kind.as_str().to_string()))
             .collect()
     }
     /// Always True (an `ErrorRecord` has `ok == False`).

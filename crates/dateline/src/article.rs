@@ -136,6 +136,17 @@ pub enum DateSource {
     PublicationLine,
 }
 
+impl DateSource {
+    /// The name used in the JSON output: `record`, `header` or `publication_line`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateSource::Record => "record",
+            DateSource::Header => "header",
+            DateSource::PublicationLine => "publication_line",
+        }
+    }
+}
+
 /// A news article as handed to the extractor.
 ///
 /// Build it from text with [`Article::from_text`] (which reads a dateline

@@ -412,6 +412,30 @@ mod tests {
     }
 
     #[test]
+    fn kind_names_are_the_json_names() {
+        use crate::{DateSource, HeadlineKind, TokenKind};
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for k in [
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Punct,
+            TokenKind::Symbol,
+        ] {
+            assert_eq!(json(serde_json::to_value(k).unwrap()), k.as_str());
+        }
+        for k in [HeadlineKind::Kicker, HeadlineKind::Title] {
+            assert_eq!(json(serde_json::to_value(k).unwrap()), k.as_str());
+        }
+        for k in [
+            DateSource::Record,
+            DateSource::Header,
+            DateSource::PublicationLine,
+        ] {
+            assert_eq!(json(serde_json::to_value(k).unwrap()), k.as_str());
+        }
+    }
+
+    #[test]
     fn layers_parse_by_name() {
         assert_eq!("Article".parse::<Layer>().unwrap(), Layer::Article);
         let e = "entities?".parse::<Layer>().unwrap_err();

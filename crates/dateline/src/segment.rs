@@ -48,6 +48,16 @@ pub enum HeadlineKind {
     Title,
 }
 
+impl HeadlineKind {
+    /// The name used in the JSON output: `kicker` or `title`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            HeadlineKind::Kicker => "kicker",
+            HeadlineKind::Title => "title",
+        }
+    }
+}
+
 /// A kicker or title line opening the body: not a sentence of the story.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Headline {
@@ -101,6 +111,18 @@ pub enum TokenKind {
     Punct,
     /// Anything else: `$`, `%`, `£`, emoji.
     Symbol,
+}
+
+impl TokenKind {
+    /// The name used in the JSON output: `word`, `number`, `punct` or `symbol`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+        }
+    }
 }
 
 /// A token: a word, number, punctuation mark or symbol.
