@@ -62,6 +62,9 @@ typedef enum DatelineLayer {
   DATELINE_LAYER_SENTENCES = 2,
   // Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
   DATELINE_LAYER_TOKENS = 3,
+  // Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
+  // canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
+  DATELINE_LAYER_TIMEX = 4,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -135,7 +138,8 @@ typedef struct DatelineItem {
   // Index of the enclosing item (paragraph of a sentence, sentence of a
   // token), or SIZE_MAX when there is none.
   size_t parent;
-  // The canonical name of the item (entities, in later layers); empty here.
+  // The canonical form of the item: the TIMEX3 value of a temporal
+  // expression (and the canonical name of entities, in later layers); empty otherwise.
   struct DatelineStr canonical;
 } DatelineItem;
 

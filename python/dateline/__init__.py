@@ -26,6 +26,7 @@ from ._dateline import (
     Paragraph,
     Sentence,
     Span,
+    Timex,
     Token,
     __version__,
     extract,
@@ -54,6 +55,7 @@ __all__ = [
     "Result",
     "Sentence",
     "Span",
+    "Timex",
     "Token",
     "__version__",
     "extract",
@@ -71,6 +73,7 @@ _COLUMNS: Dict[str, List[str]] = {
     "paragraphs": ["id", "paragraph", "start", "end", "sentences", "text"],
     "sentences": ["id", "sentence", "paragraph", "start", "end", "text"],
     "tokens": ["id", "sentence", "token", "start", "end", "kind", "text"],
+    "timex": ["id", "start", "end", "text", "type", "value", "mod", "anchor", "first", "last"],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
 
@@ -111,9 +114,23 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
     elif layer == "sentences":
         for i, s in enumerate(x.sentences):
             yield {"id": x.id, "sentence": i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+    elif layer == "timex":
+        for t in x.timex:
+            yield {
+                "id": x.id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+                "mod": t.mod,
+                "anchor": t.anchor,
+                "first": t.first,
+                "last": t.last,
+            }
     elif layer == "tokens":
+        tokens = x.tokens
         for si, s in enumerate(x.sentences):
-            tokens = x.tokens
             for ti in s.tokens:
                 t = tokens[ti]
                 yield {
@@ -131,7 +148,7 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
-    metadata), "headlines", "paragraphs", "sentences", "tokens", or "errors"
+    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """

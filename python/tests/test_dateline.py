@@ -27,7 +27,7 @@ def test_extract_gives_typed_article_layer():
     assert [s.paragraph for s in x.sentences] == [0, 1, 1]
     assert x.sentences[2].text == "“We are tired,” said Şirin Aydın."
     assert x.paragraphs[1].sentences == range(1, 3)
-    assert x.schema_version if hasattr(x, "schema_version") else True
+    assert x.schema_version == dateline.SCHEMA_VERSION
 
 
 def test_offsets_are_string_indices_on_emoji_and_non_latin_text():
@@ -199,7 +199,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time'])"
 
 
 def test_seed_article_matches_the_command(shared):
@@ -211,14 +211,24 @@ def test_seed_article_matches_the_command(shared):
 
 
 def test_golden_outputs_agree(golden):
-    """The shared golden files (byte offsets) match, once offsets are converted."""
-    for sample in dateline.samples():
-        x = dateline.extract(sample)
-        want = json.loads((golden / "expected" / f"{sample.id}.json").read_text())
-        b = sample.text.encode()
-        got = [s.text for s in x.sentences]
-        assert got == [b[s["start"] : s["end"]].decode() for s in want["article"]["sentences"]]
-        assert [t.kind for t in x.tokens] == [t["kind"] for t in want["article"]["tokens"]]
+    """The shared golden files (byte offsets) give the same items as Python (string indices)."""
+    inputs = [(a.id, a.text) for a in dateline.samples()]
+    inputs += [(p.stem, p.read_bytes().decode("utf-8")) for p in sorted((golden / "articles").glob("*.txt"))]
+    assert len(inputs) == 5
+    for name, text in inputs:
+        x = dateline.extract(text)
+        want = json.loads((golden / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+        raw = text.encode()
+
+        def char(byte):
+            return len(raw[:byte].decode())
+
+        for layer, items in [("sentences", x.sentences), ("tokens", x.tokens)]:
+            gold = want["article"][layer]
+            assert [(i.start, i.end) for i in items] == [(char(g["start"]), char(g["end"])) for g in gold], name
+        assert [(t.start, t.end, t.value) for t in x.timex] == [
+            (char(g["start"]), char(g["end"]), g["value"]) for g in want["timex"]
+        ], name
 
 
 def test_an_exception_in_the_source_comes_after_the_records_read_before_it():
@@ -232,3 +242,25 @@ def test_an_exception_in_the_source_comes_after_the_records_read_before_it():
     assert next(gen).sentences[0].text == "Second."
     with pytest.raises(RuntimeError, match="feed broke"):
         next(gen)
+
+
+def test_time_layer_gives_values_and_datetimes():
+    x = dateline.extract(
+        " date 2023-11-06 Mr Al Sudani met Antony Blinken in Baghdad on Sunday evening. "
+        "Hamas fighters attacked on October 7. He will return next week."
+    )
+    got = [(t.text, t.type, t.value) for t in x.timex]
+    assert got == [
+        ("Sunday evening", "TIME", "2023-11-05TEV"),
+        ("October 7", "DATE", "2023-10-07"),
+        ("next week", "DATE", "2023-W46"),
+    ]
+    t = x.timex[0]
+    assert x.text[t.start : t.end] == t.text
+    assert t.first == datetime.datetime(2023, 11, 5, 18, 0) and t.anchor == "2023-11-06"
+    assert pickle.loads(pickle.dumps(t)) == t
+    d = x.to_dict()["timex"][1]
+    assert x.text[d["start"] : d["end"]] == "October 7"
+    df = x.to_pandas("timex")
+    assert list(df["value"]) == ["2023-11-05TEV", "2023-10-07", "2023-W46"]
+    assert dateline.Extractor(layers=["article"]).extract("On Monday.").timex == []

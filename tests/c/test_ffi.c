@@ -143,11 +143,18 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(dateline_result_item(r, 99, 0, &item) == DATELINE_STATUS_INVALID_OPTION);
     CHECK(dateline_result_item(r, DATELINE_LAYER_SENTENCES, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
 
+    size_t timex = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_TIMEX, &timex) == DATELINE_STATUS_OK);
+    CHECK(timex == 1);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_TIMEX, 0, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "TIME") && str_eq(item.text, "Sunday evening") && str_eq(item.canonical, "2023-11-05TEV"));
+    CHECK(memcmp(ARTICLE + item.start, "Sunday evening", item.end - item.start) == 0);
+
     char *json = NULL;
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.0\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.1\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

@@ -46,9 +46,10 @@ enum BenchCommand {
 
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
-    /// Layers to run (comma-separated); the article layer always runs.
-    #[arg(long, value_delimiter = ',', default_value = "article")]
-    layers: Vec<String>,
+    /// Layers to run, comma-separated (default: all of them: article,time);
+    /// the article layer always runs.
+    #[arg(long, value_delimiter = ',')]
+    layers: Option<Vec<String>>,
     /// Leave tokens out of the article layer.
     #[arg(long)]
     no_tokens: bool,
@@ -70,18 +71,18 @@ enum InputFormatArg {
 
 impl PipelineArgs {
     fn extractor(&self) -> Result<Extractor, dateline::Error> {
-        let layers = self
-            .layers
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.parse::<Layer>())
-            .collect::<Result<Vec<_>, _>>()?;
-        Extractor::new(
-            Config::default()
-                .layers(layers)
-                .tokens(!self.no_tokens)
-                .max_article_bytes(self.max_article_bytes),
-        )
+        let mut config = Config::default()
+            .tokens(!self.no_tokens)
+            .max_article_bytes(self.max_article_bytes);
+        if let Some(layers) = &self.layers {
+            let layers = layers
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.parse::<Layer>())
+                .collect::<Result<Vec<_>, _>>()?;
+            config = config.layers(layers);
+        }
+        Extractor::new(config)
     }
 
     fn read_options(&self) -> ReadOptions {

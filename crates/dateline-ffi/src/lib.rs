@@ -84,6 +84,9 @@ pub enum DatelineLayer {
     Sentences = 2,
     /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
     Tokens = 3,
+    /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
+    /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
+    Timex = 4,
 }
 
 /// One item of a layer. All strings are borrowed from the result.
@@ -101,7 +104,8 @@ pub struct DatelineItem {
     /// Index of the enclosing item (paragraph of a sentence, sentence of a
     /// token), or SIZE_MAX when there is none.
     pub parent: usize,
-    /// The canonical name of the item (entities, in later layers); empty here.
+    /// The canonical form of the item: the TIMEX3 value of a temporal
+    /// expression (and the canonical name of entities, in later layers); empty otherwise.
     pub canonical: DatelineStr,
 }
 
@@ -417,6 +421,7 @@ impl DatelineLayer {
             1 => DatelineLayer::Paragraphs,
             2 => DatelineLayer::Sentences,
             3 => DatelineLayer::Tokens,
+            4 => DatelineLayer::Timex,
             _ => return None,
         })
     }
@@ -436,6 +441,7 @@ fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
         DatelineLayer::Paragraphs => a.paragraphs.len(),
         DatelineLayer::Sentences => a.sentences.len(),
         DatelineLayer::Tokens => a.tokens.len(),
+        DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
     }
 }
 
@@ -534,6 +540,18 @@ pub unsafe extern "C" fn dateline_result_item(
                     t.end,
                     sentence,
                 )
+            }
+            DatelineLayer::Timex => {
+                let t = &x.timex.as_ref().expect("counted above")[index];
+                let mut it = item(
+                    DatelineStr::new(t.kind.as_str()),
+                    text(t.start, t.end),
+                    t.start,
+                    t.end,
+                    usize::MAX,
+                );
+                it.canonical = DatelineStr::opt(t.value.as_deref());
+                it
             }
         };
         // SAFETY: `out` is non-NULL and writable.

@@ -436,6 +436,124 @@ impl<'py> IntoPyObject<'py> for Value2 {
     }
 }
 
+/// A temporal expression with its TimeML type and value.
+#[pyclass(module = "dateline", name = "Timex", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyTimex {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    r#type: String,
+    #[pyo3(get)]
+    value: Option<String>,
+    #[pyo3(get)]
+    r#mod: Option<String>,
+    #[pyo3(get)]
+    anchor: Option<String>,
+    first_iso: Option<String>,
+    last_iso: Option<String>,
+}
+
+#[pymethods]
+impl PyTimex {
+    #[new]
+    #[pyo3(signature = (start, end, text, r#type, value=None, r#mod=None, anchor=None, first=None, last=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        r#type: String,
+        value: Option<String>,
+        r#mod: Option<String>,
+        anchor: Option<String>,
+        first: Option<String>,
+        last: Option<String>,
+    ) -> Self {
+        PyTimex {
+            start,
+            end,
+            text,
+            r#type,
+            value,
+            r#mod,
+            anchor,
+            first_iso: first,
+            last_iso: last,
+        }
+    }
+    /// The first instant the expression can mean (`datetime.datetime`), or None.
+    #[getter]
+    fn first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.first_iso
+            .as_deref()
+            .map(|s| py_datetime(py, s))
+            .transpose()
+    }
+    /// The last instant the expression can mean (`datetime.datetime`), or None.
+    #[getter]
+    fn last<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.last_iso
+            .as_deref()
+            .map(|s| py_datetime(py, s))
+            .transpose()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Timex(start={}, end={}, text={}, type={}, value={})",
+            self.start,
+            self.end,
+            quote(&self.text),
+            quote(&self.r#type),
+            py_repr_opt(self.value.as_deref())
+        )
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (
+            usize,
+            usize,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ),
+    )> {
+        let t = slf.get().clone();
+        Ok((
+            slf.get_type().into_any(),
+            (
+                t.start,
+                t.end,
+                t.text,
+                t.r#type,
+                t.value,
+                t.r#mod,
+                t.anchor,
+                t.first_iso,
+                t.last_iso,
+            ),
+        ))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(
+            json!({"start": self.start, "end": self.end, "text": self.text, "type": self.r#type,
+            "value": self.value, "mod": self.r#mod, "anchor": self.anchor,
+            "first": self.first_iso, "last": self.last_iso}),
+        )
+    }
+}
+
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -456,35 +574,33 @@ impl PyExtraction {
         self.map.char_offset(byte)
     }
 
-    /// The extraction as JSON with string-index offsets.
+    /// The extraction as JSON (the serde shape of the core) with every
+    /// `start`/`end` text offset turned into a string index. Index ranges
+    /// (a paragraph's `sentences`, a sentence's `tokens`) are left as they are.
     fn to_value(&self) -> Value {
-        let x = &self.inner;
-        let a = &x.article;
-        let span = |s: dateline::Span| json!({"start": self.c(s.start), "end": self.c(s.end)});
-        json!({
-            "schema_version": x.schema_version,
-            "id": x.id,
-            "origin": x.origin,
-            "text": x.text,
-            "article": {
-                "date": a.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                "datetime": a.datetime,
-                "date_source": a.date_source,
-                "title": a.title,
-                "metadata": a.metadata,
-                "header": a.header.map(span),
-                "headlines": a.headlines.iter().map(|h| json!({
-                    "kind": h.kind, "start": self.c(h.start), "end": self.c(h.end), "text": h.text})).collect::<Vec<_>>(),
-                "body": span(a.body),
-                "paragraphs": a.paragraphs.iter().map(|p| json!({
-                    "start": self.c(p.start), "end": self.c(p.end), "sentences": p.sentences})).collect::<Vec<_>>(),
-                "sentences": a.sentences.iter().map(|s| json!({
-                    "start": self.c(s.start), "end": self.c(s.end), "text": s.text,
-                    "paragraph": s.paragraph, "tokens": s.tokens})).collect::<Vec<_>>(),
-                "tokens": a.tokens.iter().map(|t| json!({
-                    "start": self.c(t.start), "end": self.c(t.end), "kind": t.kind})).collect::<Vec<_>>(),
+        fn convert(v: &mut Value, map: &OffsetMap) {
+            match v {
+                Value::Object(obj) => {
+                    for key in ["start", "end"] {
+                        if let Some(n) = obj.get(key).and_then(Value::as_u64) {
+                            obj.insert(key.into(), json!(map.char_offset(n as usize)));
+                        }
+                    }
+                    for (key, child) in obj.iter_mut() {
+                        let index_range =
+                            matches!(key.as_str(), "sentences" | "tokens") && child.is_object();
+                        if !index_range && key != "metadata" && key != "origin" {
+                            convert(child, map);
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter_mut().for_each(|i| convert(i, map)),
+                _ => {}
             }
-        })
+        }
+        let mut v = serde_json::to_value(&self.inner).unwrap_or(Value::Null);
+        convert(&mut v, &self.map);
+        v
     }
 }
 
@@ -614,6 +730,32 @@ impl PyExtraction {
             .iter()
             .map(|t| PyToken::new(self.c(t.start), self.c(t.end), t.kind.as_str().to_string()))
             .collect()
+    }
+    /// Temporal expressions (empty when the time layer did not run).
+    #[getter]
+    fn timex(&self) -> Vec<PyTimex> {
+        let iso = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+        self.inner
+            .timex
+            .iter()
+            .flatten()
+            .map(|t| PyTimex {
+                start: self.c(t.start),
+                end: self.c(t.end),
+                text: t.text.clone(),
+                r#type: t.kind.as_str().to_string(),
+                value: t.value.clone(),
+                r#mod: t.modifier.map(|m| m.as_str().to_string()),
+                anchor: t.anchor.clone(),
+                first_iso: t.interval.map(|i| iso(i.first)),
+                last_iso: t.interval.map(|i| iso(i.last)),
+            })
+            .collect()
+    }
+    /// Version of the output shape.
+    #[getter]
+    fn schema_version(&self) -> &str {
+        &self.inner.schema_version
     }
     /// Always True (an `ErrorRecord` has `ok == False`).
     #[getter]
@@ -1393,6 +1535,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyParagraph>()?;
     m.add_class::<PySentence>()?;
     m.add_class::<PyToken>()?;
+    m.add_class::<PyTimex>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(samples, m)?)?;

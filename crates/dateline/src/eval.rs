@@ -30,6 +30,16 @@ pub fn to_eval(x: &Extraction) -> Value {
         .map(|s| json!({"start": map.char_offset(s.start), "end": map.char_offset(s.end)}))
         .collect();
     out.insert("sentences".into(), Value::Array(sentences));
+    if let Some(timex) = &x.timex {
+        let items: Vec<Value> = timex
+            .iter()
+            .map(|t| {
+                json!({"start": map.char_offset(t.start), "end": map.char_offset(t.end),
+                       "type": t.kind.as_str(), "value": t.value, "mod": t.modifier.map(|m| m.as_str())})
+            })
+            .collect();
+        out.insert("timex".into(), Value::Array(items));
+    }
     Value::Object(out)
 }
 

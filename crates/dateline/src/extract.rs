@@ -25,16 +25,19 @@ use crate::SCHEMA_VERSION;
 pub enum Layer {
     /// Publication date, title, headline, paragraphs, sentences and tokens.
     Article,
+    /// Temporal expressions normalised against the publication date.
+    Time,
 }
 
 impl Layer {
     /// Every layer, in the order they run.
-    pub const ALL: &'static [Layer] = &[Layer::Article];
+    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time];
 
     /// The layer's name, as used in options and output (`article`).
     pub fn name(&self) -> &'static str {
         match self {
             Layer::Article => "article",
+            Layer::Time => "time",
         }
     }
 }
@@ -154,6 +157,10 @@ pub struct Extraction {
     pub text: String,
     /// The article layer.
     pub article: ArticleLayer,
+    /// The time layer: temporal expressions in text order (absent when the
+    /// layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<Vec<crate::time::Timex>>,
 }
 
 impl Extraction {
@@ -367,6 +374,17 @@ impl Extractor {
             lap("tokens", &mut profile);
         }
 
+        let timex = self.config.layers.contains(&Layer::Time).then(|| {
+            let spans: Vec<Span> = headlines
+                .iter()
+                .map(|h| Span::new(h.start, h.end))
+                .chain(sentences.iter().map(|s| Span::new(s.start, s.end)))
+                .collect();
+            let found = crate::time::extract(text, &spans, article.published.map(|p| p.date));
+            lap("time", &mut profile);
+            found
+        });
+
         let title = article.title.clone().or_else(|| {
             headlines
                 .iter()
@@ -396,6 +414,7 @@ impl Extractor {
             origin: article.origin,
             text: article.text,
             article: layer,
+            timex,
         })
     }
 }
@@ -441,7 +460,7 @@ mod tests {
         let e = "entities?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"entities?\"; the layers are: article"
+            "invalid configuration: unknown layer \"entities?\"; the layers are: article, time"
         );
     }
 
@@ -493,7 +512,7 @@ mod tests {
         ex.extract_profiled(Article::from_text("One. Two.").unwrap(), &mut p)
             .unwrap();
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
-        assert_eq!(names, ["paragraphs", "sentences", "tokens"]);
+        assert_eq!(names, ["paragraphs", "sentences", "tokens", "time"]);
         assert_eq!((p.articles, p.bytes), (1, 9));
     }
 }

@@ -43,6 +43,7 @@ pub mod input;
 pub mod samples;
 pub mod segment;
 pub mod span;
+pub mod time;
 mod uax29;
 
 pub use article::{Article, DateSource, Origin, Published};
@@ -50,6 +51,7 @@ pub use error::{Error, RecordError, Result};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
 pub use span::{OffsetMap, Span};
+pub use time::{Interval, Timex, TimexKind, TimexMod};
 
 /// The README's examples, run as doc tests.
 #[doc = include_str!("../../../README.md")]
@@ -58,4 +60,4 @@ pub struct ReadmeDoctests;
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";

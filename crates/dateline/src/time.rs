@@ -1,0 +1,1434 @@
+//! The time layer: temporal expressions, normalised to TimeML TIMEX3 values
+//! against the publication date.
+//!
+//! Expressions are found by one compiled pattern over the text (so the scan
+//! is a single pass of a lazy DFA), then each match is interpreted: absolute
+//! dates, weekdays and month-days resolved by the tense of their sentence,
+//! `last week`, `two years ago`, quarters, seasons, durations, sets,
+//! clock times and the PRESENT/PAST/FUTURE references. Without a
+//! publication date, relative expressions keep no value rather than an
+//! invented one.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// The TimeML type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
+pub enum TimexKind {
+    /// A calendar date or period: `October 7`, `last week`, `2023`, `the third quarter`.
+    Date,
+    /// A time of day: `10:30 GMT`, `Sunday evening`, `tonight`.
+    Time,
+    /// A length of time: `three days`, `the past two months`.
+    Duration,
+    /// A recurrence: `daily`, `every Monday`.
+    Set,
+}
+
+impl TimexKind {
+    /// The TimeML name: `DATE`, `TIME`, `DURATION` or `SET`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// A TimeML modifier of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum TimexMod {
+    /// `early`, `earlier this`: the start of the period.
+    Start,
+    /// `mid-`: the middle.
+    Mid,
+    /// `late`, `the end of`: the end.
+    End,
+    /// `about`, `around`, `some`.
+    Approx,
+    /// `more than`, `over`.
+    MoreThan,
+    /// `less than`, `almost`, `under`.
+    LessThan,
+    /// `nearly`, `up to`, `no more than`.
+    EqualOrLess,
+    /// `at least`.
+    EqualOrMore,
+}
+
+impl TimexMod {
+    /// The TimeML name (`START`, `MORE_THAN`, ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::LessThan => "LESS_THAN",
+            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
+        }
+    }
+}
+
+/// The first and last instant an expression can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interval {
+    /// The first instant.
+    pub first: NaiveDateTime,
+    /// The last instant.
+    pub last: NaiveDateTime,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: TimexKind,
+    /// The TIMEX3 value (`2023-11-05TEV`, `2023-W45`, `P3D`, `PRESENT_REF`,
+    /// `XXXX-10-07`), or `None` when it cannot be resolved (a relative
+    /// expression in an article without a publication date).
+    pub value: Option<String>,
+    /// A modifier: `START`, `END`, `APPROX`, `MORE_THAN`, ...
+    #[serde(rename = "mod")]
+    pub modifier: Option<TimexMod>,
+    /// What a relative expression was resolved against: the publication
+    /// date (`2023-11-06`); `None` for absolute expressions.
+    pub anchor: Option<String>,
+    /// The first and last instant of a DATE or TIME value, when it has them.
+    pub interval: Option<Interval>,
+}
+
+// ------------------------------------------------------------- patterns
+
+const MONTH: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)";
+const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const POD: &str = r"(?:morning|afternoon|evening|night|overnight)";
+const NUMW: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\ hundred|hundred|a\ few|few|several|a\ couple\ of|couple\ of|a|an)";
+const UNIT: &str =
+    r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centuries)s?";
+const MODP: &str = r"(?:more\ than|less\ than|fewer\ than|nearly|almost|about|around|approximately|roughly|some|over|under|at\ least|at\ most|up\ to|no\ more\ than|just\ over|just\ under)";
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
+const SEASON: &str = r"(?:spring|summer|fall|autumn|winter)";
+const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+const ZONE: &str = r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest)";
+
+static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
+    let p = format!(
+        r"(?xi-u)
+        \b(?:
+          (?P<iso>{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)
+        | (?P<slash>\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d))
+        | (?P<mdy>(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?)
+        | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:,?\ {YEAR})?)
+        | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
+        | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH},?\ {YEAR})
+        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ {YEAR})?|q[1-4](?:\ {YEAR})?)
+        | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
+        | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
+        | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
+        | (?P<yearago>(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter))
+        | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?)
+        | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
+        | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
+        | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR})
+        | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
+        | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
+        | (?P<clock>(?:{MODP}\ )?\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.(?:\ {ZONE})?|(?:{MODP}\ )?\d{{1,2}}:\d\d(?:\ {ZONE})?|noon|midnight|midday)
+        | (?P<set>daily|weekly|monthly|annually|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
+        | (?P<ref>now|currently|current|nowadays|at\ present|recently|recent|previously|the\ past|the\ future|future|soon|formerly|lately|these\ days)
+        | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades)|years|months|weeks|decades)
+        )\b"
+    );
+    Regex::new(&p).expect("valid timex pattern")
+});
+
+/// Words that make a sentence speak of the future.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:will|shall|won't|going\ to|is\ to|are\ to|scheduled|expected\ to|plans?\ to|due\ to|upcoming|next)\b|'ll\b")
+        .expect("valid regex")
+});
+
+// -------------------------------------------------------------- helpers
+
+fn month_number(s: &str) -> Option<u32> {
+    let l = s.trim_end_matches('.').to_ascii_lowercase();
+    let m = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    Some(match s.get(..3)?.to_ascii_lowercase().as_str() {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number(s: &str) -> Option<f64> {
+    let l = s.to_ascii_lowercase();
+    let v = match l.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "two" | "a couple of" | "couple of" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" | "a hundred" => 100.0,
+        "few" | "a few" | "several" => return None,
+        other => other.parse().ok()?,
+    };
+    Some(v)
+}
+
+/// TimeML unit letter of a unit word, and whether it is a time (PT) unit.
+fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
+    let u = unit.to_ascii_lowercase();
+    let u = u.trim_end_matches('s');
+    Some(match u {
+        "second" => ("S", true),
+        "minute" => ("M", true),
+        "hour" => ("H", true),
+        "day" => ("D", false),
+        "week" => ("W", false),
+        "fortnight" => ("W", false),
+        "month" => ("M", false),
+        "year" => ("Y", false),
+        "decade" => ("DE", false),
+        "century" | "centurie" => ("CE", false),
+        _ => return None,
+    })
+}
+
+fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
+    let (code, time) = unit_code(unit)?;
+    let lower = unit.to_ascii_lowercase();
+    let n = match n {
+        Some(n) if lower.starts_with("fortnight") => format_num(n * 2.0),
+        Some(n) => format_num(n),
+        None => "X".to_string(),
+    };
+    Some(if time {
+        format!("PT{n}{code}")
+    } else {
+        format!("P{n}{code}")
+    })
+}
+
+fn format_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn modifier_of(text: &str) -> Option<TimexMod> {
+    let l = text.to_ascii_lowercase();
+    let starts = |p: &str| l.starts_with(p);
+    if starts("more than") || starts("over ") || starts("just over") {
+        Some(TimexMod::MoreThan)
+    } else if starts("less than")
+        || starts("fewer than")
+        || starts("almost")
+        || starts("under ")
+        || starts("just under")
+    {
+        Some(TimexMod::LessThan)
+    } else if starts("nearly") || starts("up to") || starts("no more than") || starts("at most") {
+        Some(TimexMod::EqualOrLess)
+    } else if starts("at least") {
+        Some(TimexMod::EqualOrMore)
+    } else if starts("about")
+        || starts("around")
+        || starts("approximately")
+        || starts("roughly")
+        || starts("some ")
+        || l.ends_with(" or so")
+    {
+        Some(TimexMod::Approx)
+    } else if starts("early") || starts("earlier") || starts("the beginning") || starts("the start")
+    {
+        Some(TimexMod::Start)
+    } else if starts("mid") || starts("the middle") {
+        Some(TimexMod::Mid)
+    } else if starts("late") || starts("the end") {
+        Some(TimexMod::End)
+    } else {
+        None
+    }
+}
+
+fn iso_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + delta;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+fn pod_code(s: &str) -> &'static str {
+    match s.to_ascii_lowercase().as_str() {
+        "morning" => "TMO",
+        "afternoon" => "TAF",
+        "evening" => "TEV",
+        _ => "TNI",
+    }
+}
+
+fn season_code(s: &str) -> &'static str {
+    match s.to_ascii_lowercase().as_str() {
+        "spring" => "SP",
+        "summer" => "SU",
+        "winter" => "WI",
+        _ => "FA",
+    }
+}
+
+/// Which way a sentence points in time.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// The day with weekday `wd` nearest to `dct` in the direction of `tense`
+/// (the day itself when it is that weekday).
+fn resolve_weekday(dct: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> NaiveDate {
+    let diff = (wd.num_days_from_monday() as i64) - (dct.weekday().num_days_from_monday() as i64);
+    match tense {
+        Tense::Past => {
+            let back = (-diff).rem_euclid(7);
+            let back = if strict && back == 0 { 7 } else { back };
+            dct - Duration::days(back)
+        }
+        Tense::Future => {
+            let fwd = diff.rem_euclid(7);
+            let fwd = if strict && fwd == 0 { 7 } else { fwd };
+            dct + Duration::days(fwd)
+        }
+    }
+}
+
+/// The year that places month `m` (and day `d`) nearest the publication
+/// date, in the direction of the sentence's tense when it is far.
+fn resolve_year(dct: NaiveDate, m: u32, d: Option<u32>, tense: Option<Tense>) -> i32 {
+    let y = dct.year();
+    let day = d.unwrap_or(15);
+    let candidates = [y - 1, y, y + 1];
+    let score = |cy: i32| -> i64 {
+        let date = NaiveDate::from_ymd_opt(cy, m, day.min(28)).unwrap_or(dct);
+        let days = (date - dct).num_days();
+        let penalty = match tense {
+            Some(Tense::Past) if days > 1 => 200,
+            Some(Tense::Future) if days < -1 => 200,
+            _ => 0,
+        };
+        days.abs() + penalty
+    };
+    *candidates.iter().min_by_key(|c| score(**c)).unwrap_or(&y)
+}
+
+/// The interval a TIMEX3 value of a DATE or TIME covers.
+pub fn interval_of(value: &str) -> Option<Interval> {
+    let day_start = |d: NaiveDate| d.and_time(NaiveTime::MIN);
+    let day_end = |d: NaiveDate| d.and_hms_opt(23, 59, 59).expect("valid time");
+    let b = value.as_bytes();
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    if !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = &value[4..];
+    if rest.is_empty() {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
+        return Some(Interval {
+            first: day_start(first),
+            last: day_end(last),
+        });
+    }
+    if let Some(q) = rest.strip_prefix("-Q") {
+        let q: u32 = q.parse().ok()?;
+        let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+        let (ny, nm) = add_months(year, (q - 1) * 3 + 1, 3);
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        return Some(Interval {
+            first: day_start(first),
+            last: day_end(last),
+        });
+    }
+    if let Some(w) = rest.strip_prefix("-W") {
+        let (w, we) = match w.strip_suffix("-WE") {
+            Some(w) => (w, true),
+            None => (w, false),
+        };
+        let w: u32 = w.parse().ok()?;
+        let monday = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon)?;
+        let (first, last) = if we {
+            (monday + Duration::days(5), monday + Duration::days(6))
+        } else {
+            (monday, monday + Duration::days(6))
+        };
+        return Some(Interval {
+            first: day_start(first),
+            last: day_end(last),
+        });
+    }
+    let month: u32 = value.get(5..7)?.parse().ok()?;
+    if value.len() == 7 {
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let (ny, nm) = add_months(year, month, 1);
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        return Some(Interval {
+            first: day_start(first),
+            last: day_end(last),
+        });
+    }
+    let day: u32 = value.get(8..10)?.parse().ok()?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let time = value.get(10..).unwrap_or("");
+    let hm = |h: u32, m: u32| date.and_hms_opt(h, m, 0);
+    let (first, last) = match time {
+        "" => (day_start(date), day_end(date)),
+        "TMO" => (hm(5, 0)?, hm(11, 59)?),
+        "TAF" => (hm(12, 0)?, hm(17, 59)?),
+        "TEV" => (hm(18, 0)?, hm(21, 59)?),
+        "TNI" => (
+            hm(21, 0)?,
+            (date + Duration::days(1)).and_hms_opt(4, 59, 59)?,
+        ),
+        t => {
+            let h: u32 = t.get(1..3)?.parse().ok()?;
+            let m: u32 = t.get(4..6)?.parse().ok()?;
+            (hm(h, m)?, date.and_hms_opt(h, m, 59)?)
+        }
+    };
+    Some(Interval { first, last })
+}
+
+// ------------------------------------------------------------ extraction
+
+struct Found {
+    span: Span,
+    kind: TimexKind,
+    value: Option<String>,
+    relative: bool,
+}
+
+/// Finds and normalises the temporal expressions of `text` within `body`,
+/// sentence by sentence (`sentences` are byte spans), against `dct`.
+pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
+    let mut out = Vec::new();
+    let mut last_date: Option<NaiveDate> = None;
+    for s in sentences {
+        let sentence = s.slice(text);
+        let mut tense: Option<Option<Tense>> = None;
+        for c in TIMEX.captures_iter(sentence) {
+            let m = c.get(0).expect("match");
+            let span = Span::new(s.start + m.start(), s.start + m.end());
+            let tense_here = *tense.get_or_insert_with(|| sentence_tense(sentence));
+            let Some(found) = interpret(
+                &c,
+                sentence,
+                m.start(),
+                m.end(),
+                span,
+                dct,
+                tense_here,
+                last_date,
+            ) else {
+                continue;
+            };
+            let t = span.slice(text);
+            let value = found.value;
+            if let Some(v) = &value {
+                if let Some(d) = v
+                    .get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                {
+                    last_date = Some(d);
+                }
+            }
+            let interval = match found.kind {
+                TimexKind::Date | TimexKind::Time => value.as_deref().and_then(interval_of),
+                _ => None,
+            };
+            out.push(Timex {
+                start: found.span.start,
+                end: found.span.end,
+                text: t.to_string(),
+                kind: found.kind,
+                modifier: modifier_of(t),
+                anchor: (found.relative && value.is_some())
+                    .then(|| dct.map(iso_date))
+                    .flatten(),
+                value,
+                interval,
+            });
+        }
+    }
+    out
+}
+
+fn sentence_tense(sentence: &str) -> Option<Tense> {
+    FUTURE.is_match(sentence).then_some(Tense::Future)
+}
+
+fn next_word(sentence: &str, end: usize) -> &str {
+    let rest = sentence[end..].trim_start_matches([' ', ',']);
+    let e = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..e]
+}
+
+fn prev_word(sentence: &str, start: usize) -> &str {
+    let before = sentence[..start].trim_end();
+    let s = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[s..]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn interpret(
+    c: &regex::Captures<'_>,
+    sentence: &str,
+    mstart: usize,
+    mend: usize,
+    span: Span,
+    dct: Option<NaiveDate>,
+    tense: Option<Tense>,
+    last_date: Option<NaiveDate>,
+) -> Option<Found> {
+    let m = c.get(0)?.as_str();
+    let lower = m.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let absolute = |kind, value: String| {
+        Some(Found {
+            span,
+            kind,
+            value: Some(value),
+            relative: false,
+        })
+    };
+    let relative = |kind, value: Option<String>| {
+        Some(Found {
+            span,
+            kind,
+            value,
+            relative: true,
+        })
+    };
+    let next = next_word(sentence, mend);
+    let prev = prev_word(sentence, mstart).to_ascii_lowercase();
+
+    if let Some(iso) = c.name("iso") {
+        let v = iso.as_str();
+        let date = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d").ok()?;
+        if v.len() > 10 {
+            return absolute(TimexKind::Time, format!("{}{}", iso_date(date), &v[10..16]));
+        }
+        return absolute(TimexKind::Date, iso_date(date));
+    }
+    if let Some(x) = c.name("slash") {
+        let parts: Vec<&str> = x.as_str().split('/').collect();
+        let (a, b): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+        let mut y: i32 = parts[2].parse().ok()?;
+        if parts[2].len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        }
+        // US month/day unless the first number cannot be a month.
+        let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+        let date = NaiveDate::from_ymd_opt(y, mo, d)?;
+        return absolute(TimexKind::Date, iso_date(date));
+    }
+    if c.name("mdy").is_some() || c.name("dmy").is_some() {
+        let month = words
+            .iter()
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
+        let nums: Vec<u32> = words
+            .iter()
+            .filter_map(|w| {
+                let w = w
+                    .trim_end_matches(',')
+                    .trim_end_matches("st")
+                    .trim_end_matches("nd")
+                    .trim_end_matches("rd")
+                    .trim_end_matches("th");
+                w.parse::<u32>().ok()
+            })
+            .collect();
+        let day = *nums.iter().find(|n| **n <= 31)?;
+        let year = nums.iter().find(|n| **n > 31).map(|y| *y as i32);
+        if next.eq_ignore_ascii_case("percent") || next == "%" {
+            return None;
+        }
+        return match year {
+            Some(y) => absolute(
+                TimexKind::Date,
+                iso_date(NaiveDate::from_ymd_opt(y, month, day)?),
+            ),
+            None => match dct {
+                Some(dct) => {
+                    let y = resolve_year(dct, month, Some(day), tense);
+                    relative(
+                        TimexKind::Date,
+                        Some(iso_date(NaiveDate::from_ymd_opt(y, month, day)?)),
+                    )
+                }
+                None => relative(TimexKind::Date, Some(format!("XXXX-{month:02}-{day:02}"))),
+            },
+        };
+    }
+    if c.name("bound").is_some() {
+        // the beginning/middle/end of <period>: the period's value with a modifier.
+        let inner = lower.split(" of ").nth(1)?;
+        return period_value(inner, dct, tense).map(|(v, rel)| Found {
+            span,
+            kind: TimexKind::Date,
+            value: v,
+            relative: rel,
+        });
+    }
+    if c.name("my").is_some() {
+        let month = words
+            .iter()
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
+        let year: i32 = words.iter().find_map(|w| {
+            w.trim_end_matches(',')
+                .parse()
+                .ok()
+                .filter(|y: &i32| *y > 31)
+        })?;
+        return absolute(TimexKind::Date, format!("{year}-{month:02}"));
+    }
+    if c.name("quarter").is_some() {
+        return quarter(&lower, span, dct, last_date);
+    }
+    if c.name("decade").is_some() {
+        let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
+        let v = if digits.len() == 4 {
+            digits[..3].to_string()
+        } else {
+            // the '90s
+            let century = dct.map_or(19, |d| d.year() / 100);
+            format!("{century}{}", &digits[..1])
+        };
+        return absolute(TimexKind::Date, v);
+    }
+    if c.name("relunit").is_some() {
+        return period_value(&lower, dct, tense).map(|(v, _)| {
+            let kind = if lower.ends_with("morning") || lower.ends_with("night") {
+                TimexKind::Time
+            } else {
+                TimexKind::Date
+            };
+            Found {
+                span,
+                kind,
+                value: v,
+                relative: true,
+            }
+        });
+    }
+    if c.name("ago").is_some() {
+        let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
+        let n = words[..unit_idx]
+            .iter()
+            .rev()
+            .find_map(|w| number(w))
+            .or_else(|| (unit_idx > 0 && matches!(words[unit_idx - 1], "a" | "an")).then_some(1.0));
+        let dir: i64 = if lower.ends_with("later") { 1 } else { -1 };
+        let base = if lower.ends_with("ago") {
+            dct
+        } else {
+            last_date.or(dct)
+        };
+        let Some(base) = base else {
+            return relative(TimexKind::Date, None);
+        };
+        let Some(n) = n else {
+            return relative(
+                TimexKind::Date,
+                Some(if dir < 0 {
+                    "PAST_REF".into()
+                } else {
+                    "FUTURE_REF".into()
+                }),
+            );
+        };
+        let n = n as i64;
+        let v = match unit_code(words[unit_idx])?.0 {
+            "D" => iso_date(base + Duration::days(dir * n)),
+            "W" => iso_week(base + Duration::weeks(dir * n)),
+            "M" if !unit_code(words[unit_idx])?.1 => {
+                let (y, m) = add_months(base.year(), base.month(), (dir * n) as i32);
+                format!("{y}-{m:02}")
+            }
+            "Y" => format!("{}", base.year() as i64 + dir * n),
+            "DE" => format!("{}", (base.year() as i64 + dir * n * 10) / 10),
+            _ => iso_date(base),
+        };
+        return relative(TimexKind::Date, Some(v));
+    }
+    if c.name("yearago").is_some() {
+        let Some(dct) = dct else {
+            return relative(TimexKind::Date, None);
+        };
+        if lower.contains("quarter") || lower.contains("period") {
+            let q = quarter_of(dct);
+            let (y, q) = if q == 1 {
+                (dct.year() - 1, 4)
+            } else {
+                (dct.year(), q - 1)
+            };
+            return relative(TimexKind::Date, Some(format!("{}-Q{q}", y - 1)));
+        }
+        return relative(TimexKind::Date, Some(format!("{}", dct.year() - 1)));
+    }
+    if c.name("dur").is_some() {
+        let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
+        let unit = words[unit_idx];
+        let n = words[..unit_idx].iter().rev().find_map(|w| number(w));
+        // "a year" alone after "once/twice"? handled by set. "the year" is no duration here.
+        if words[..unit_idx].iter().all(|w| *w == "the") {
+            return None;
+        }
+        // "a day" as in "$5 a day" is a rate, not a duration.
+        if unit_idx == 1
+            && words[0] == "a"
+            && prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        return Some(Found {
+            span,
+            kind: TimexKind::Duration,
+            value: duration_value(n, unit),
+            relative: false,
+        });
+    }
+    if let Some(x) = c.name("wd") {
+        // Not a newspaper or other name: "Sunday Times".
+        if next.chars().next().is_some_and(char::is_uppercase) && month_number(next).is_none() {
+            return None;
+        }
+        let wd = words
+            .iter()
+            .find_map(|w| weekday(w).filter(|_| w.len() >= 6))?;
+        let pod = words.iter().find(|w| {
+            matches!(
+                **w,
+                "morning" | "afternoon" | "evening" | "night" | "overnight"
+            )
+        });
+        let Some(dct) = dct else {
+            let n = wd.number_from_monday();
+            return relative(TimexKind::Date, Some(format!("XXXX-WXX-{n}")));
+        };
+        let _ = x;
+        let d = resolve_weekday(dct, wd, tense.unwrap_or(Tense::Past), false);
+        return match pod {
+            Some(p) => relative(
+                TimexKind::Time,
+                Some(format!("{}{}", iso_date(d), pod_code(p))),
+            ),
+            None => relative(TimexKind::Date, Some(iso_date(d))),
+        };
+    }
+    if c.name("relday").is_some() {
+        if lower == "the weekend" {
+            let Some(dct) = dct else {
+                return relative(TimexKind::Date, None);
+            };
+            let d = if tense == Some(Tense::Future) {
+                dct + Duration::days(7)
+            } else {
+                dct - Duration::days(7)
+            };
+            let w = if dct.weekday().number_from_monday() >= 6 {
+                dct.iso_week()
+            } else {
+                d.iso_week()
+            };
+            return relative(
+                TimexKind::Date,
+                Some(format!("{}-W{:02}-WE", w.year(), w.week())),
+            );
+        }
+        let base = if lower.contains("next day") || lower.contains("following day") {
+            last_date.or(dct).map(|d| d + Duration::days(1))
+        } else if lower.contains("previous day") || lower.contains("day before") {
+            last_date.or(dct).map(|d| d - Duration::days(1))
+        } else if lower.contains("yesterday") {
+            dct.map(|d| d - Duration::days(1))
+        } else if lower.contains("tomorrow") {
+            dct.map(|d| d + Duration::days(1))
+        } else {
+            dct
+        };
+        let Some(d) = base else {
+            return relative(TimexKind::Date, None);
+        };
+        let pod = words.iter().find(|w| {
+            matches!(
+                **w,
+                "morning" | "afternoon" | "evening" | "night" | "overnight"
+            )
+        });
+        if lower.contains("tonight") {
+            return relative(TimexKind::Time, Some(format!("{}TNI", iso_date(d))));
+        }
+        return match pod {
+            Some(p) => relative(
+                TimexKind::Time,
+                Some(format!("{}{}", iso_date(d), pod_code(p))),
+            ),
+            None => relative(TimexKind::Date, Some(iso_date(d))),
+        };
+    }
+    if c.name("season").is_some() {
+        let s = words
+            .iter()
+            .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))?;
+        let y: i32 = words.iter().find_map(|w| w.parse().ok())?;
+        return absolute(TimexKind::Date, format!("{y}-{}", season_code(s)));
+    }
+    if c.name("month").is_some() {
+        let mword = words.last()?;
+        // "May" the verb, "March" the word: only after a preposition or a modifier.
+        let guarded = matches!(*mword, "may" | "march" | "august") || mword.len() <= 4;
+        let modified = words.len() > 1;
+        let prepositions = [
+            "in", "since", "by", "until", "till", "from", "during", "of", "through", "to",
+            "before", "after", "for", "between", "and", "early", "late", "mid", "last", "next",
+            "this", "until",
+        ];
+        if !modified
+            && (guarded || !m.starts_with(char::is_uppercase))
+            && !prepositions.contains(&prev.as_str())
+        {
+            return None;
+        }
+        if !m.starts_with(|ch: char| ch.is_uppercase()) && !modified {
+            return None;
+        }
+        let month = month_number(mword)?;
+        return match dct {
+            Some(dct) => {
+                let y = resolve_year(
+                    dct,
+                    month,
+                    None,
+                    tense.or(Some(Tense::Past)).filter(|_| true),
+                );
+                relative(TimexKind::Date, Some(format!("{y}-{month:02}")))
+            }
+            None => relative(TimexKind::Date, Some(format!("XXXX-{month:02}"))),
+        };
+    }
+    if c.name("year").is_some() {
+        let y = words.last()?;
+        // Not a count: "2000 troops", "1990 people"; not part of a larger number.
+        let before = sentence[..mstart].chars().next_back();
+        let after = sentence[mend..].chars().next();
+        if matches!(before, Some('$' | '£' | '€' | ',' | '.' | '#'))
+            || matches!(after, Some('%' | ',') if sentence[mend..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let nl = next.to_ascii_lowercase();
+        if words.len() == 1
+            && next.chars().next().is_some_and(|c| c.is_lowercase())
+            && nl.ends_with('s')
+            && !matches!(
+                nl.as_str(),
+                "as" | "was"
+                    | "is"
+                    | "has"
+                    | "its"
+                    | "his"
+                    | "this"
+                    | "thus"
+                    | "plus"
+                    | "across"
+                    | "towards"
+            )
+        {
+            return None;
+        }
+        if matches!(
+            nl.as_str(),
+            "percent"
+                | "million"
+                | "billion"
+                | "people"
+                | "tonnes"
+                | "tons"
+                | "barrels"
+                | "points"
+                | "feet"
+                | "metres"
+                | "meters"
+                | "miles"
+                | "votes"
+        ) {
+            return None;
+        }
+        return absolute(TimexKind::Date, (*y).to_string());
+    }
+    if c.name("clock").is_some() {
+        if matches!(lower.as_str(), "noon" | "midday") {
+            return dct.map(|d| Found {
+                span,
+                kind: TimexKind::Time,
+                value: Some(format!("{}T12:00", iso_date(last_date.unwrap_or(d)))),
+                relative: true,
+            });
+        }
+        if lower == "midnight" {
+            return dct.map(|d| Found {
+                span,
+                kind: TimexKind::Time,
+                value: Some(format!("{}T24:00", iso_date(last_date.unwrap_or(d)))),
+                relative: true,
+            });
+        }
+        let digits: String = lower.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        let rest = &lower[digits.len()..];
+        let mut parts = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty());
+        let mut h: u32 = parts.next()?.parse().ok()?;
+        let mi: u32 = if rest.contains(':') {
+            parts.next()?.parse().ok()?
+        } else {
+            0
+        };
+        if rest.contains("p.m.") && h < 12 {
+            h += 12;
+        } else if rest.contains("a.m.") && h == 12 {
+            h = 0;
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        let day = last_date.or(dct);
+        return match day {
+            Some(d) => relative(
+                TimexKind::Time,
+                Some(format!("{}T{h:02}:{mi:02}", iso_date(d))),
+            ),
+            None => relative(TimexKind::Time, Some(format!("XXXX-XX-XXT{h:02}:{mi:02}"))),
+        };
+    }
+    if c.name("set").is_some() {
+        let v = if lower.contains("day") || lower == "daily" {
+            "P1D".to_string()
+        } else if lower.contains("week") {
+            "P1W".to_string()
+        } else if lower.contains("month") {
+            "P1M".to_string()
+        } else if let Some(wd) = words
+            .iter()
+            .find_map(|w| weekday(w).filter(|_| w.len() >= 6))
+        {
+            format!("XXXX-WXX-{}", wd.number_from_monday())
+        } else {
+            // "a year" as a rate needs a number or price before it.
+            if lower == "a year"
+                && !prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !matches!(
+                    prev.as_str(),
+                    "million" | "billion" | "percent" | "once" | "twice"
+                )
+            {
+                return Some(Found {
+                    span,
+                    kind: TimexKind::Duration,
+                    value: Some("P1Y".into()),
+                    relative: false,
+                });
+            }
+            "P1Y".to_string()
+        };
+        return Some(Found {
+            span,
+            kind: TimexKind::Set,
+            value: Some(v),
+            relative: false,
+        });
+    }
+    if c.name("ref").is_some() {
+        let v = match lower.as_str() {
+            "now" | "currently" | "current" | "nowadays" | "at present" | "these days" => {
+                "PRESENT_REF"
+            }
+            "the future" | "future" | "soon" => "FUTURE_REF",
+            _ => "PAST_REF",
+        };
+        // "current" as an adjective of a thing ("current account") is still PRESENT_REF in TimeML.
+        return Some(Found {
+            span,
+            kind: TimexKind::Date,
+            value: Some(v.into()),
+            relative: false,
+        });
+    }
+    if c.name("unitpl").is_some() {
+        let unit = words.last()?;
+        return Some(Found {
+            span,
+            kind: TimexKind::Duration,
+            value: duration_value(None, unit),
+            relative: false,
+        });
+    }
+    None
+}
+
+/// The value of `this/last/next <unit>` and similar periods.
+fn period_value(
+    lower: &str,
+    dct: Option<NaiveDate>,
+    tense: Option<Tense>,
+) -> Option<(Option<String>, bool)> {
+    let words: Vec<&str> = lower.split(' ').collect();
+    let unit = *words.last()?;
+    let Some(dct) = dct else {
+        if let Ok(y) = unit.parse::<i32>() {
+            if words
+                .iter()
+                .any(|w| month_number(w).is_some() && w.len() >= 3)
+            {
+                let m = words
+                    .iter()
+                    .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
+                return Some((Some(format!("{y}-{m:02}")), false));
+            }
+            return Some((Some(y.to_string()), false));
+        }
+        return Some((None, true));
+    };
+    let dir: i32 = if words.contains(&"last")
+        || words.contains(&"past")
+        || words.contains(&"previous")
+    {
+        -1
+    } else if words.contains(&"next") || words.contains(&"coming") || words.contains(&"following") {
+        1
+    } else {
+        0
+    };
+    if let Ok(y) = unit.parse::<i32>() {
+        if let Some(m) = words
+            .iter()
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
+        {
+            return Some((Some(format!("{y}-{m:02}")), false));
+        }
+        return Some((Some(y.to_string()), false));
+    }
+    let v = match unit {
+        "week" => iso_week(dct + Duration::weeks(dir as i64)),
+        "weekend" => {
+            let d = dct
+                + Duration::weeks(if dir == 0 && dct.weekday().number_from_monday() < 6 {
+                    0
+                } else {
+                    dir as i64
+                });
+            format!("{}-WE", iso_week(d))
+        }
+        "month" => {
+            let (y, m) = add_months(dct.year(), dct.month(), dir);
+            format!("{y}-{m:02}")
+        }
+        "year" => format!("{}", dct.year() + dir),
+        "decade" => format!("{}", (dct.year() + dir * 10) / 10),
+        "century" => format!("{}", (dct.year() + dir * 100) / 100),
+        s if matches!(s, "spring" | "summer" | "fall" | "autumn" | "winter") => {
+            let code = season_code(s);
+            let season_month = match code {
+                "SP" => 4,
+                "SU" => 7,
+                "FA" => 10,
+                _ => 1,
+            };
+            let y = match dir {
+                -1 if season_month >= dct.month() => dct.year() - 1,
+                1 if season_month <= dct.month() => dct.year() + 1,
+                _ => dct.year(),
+            };
+            format!("{y}-{code}")
+        }
+        s if month_number(s).is_some() && s.len() >= 3 => {
+            let m = month_number(s)?;
+            let y = match dir {
+                -1 if m >= dct.month() => dct.year() - 1,
+                1 if m <= dct.month() => dct.year() + 1,
+                _ => dct.year(),
+            };
+            format!("{y}-{m:02}")
+        }
+        s if weekday(s).is_some() => {
+            let wd = weekday(s)?;
+            let t = match dir {
+                1 => Tense::Future,
+                -1 => Tense::Past,
+                _ => tense.unwrap_or(Tense::Past),
+            };
+            iso_date(resolve_weekday(dct, wd, t, dir != 0))
+        }
+        _ => return None,
+    };
+    Some((Some(v), true))
+}
+
+fn quarter(
+    lower: &str,
+    span: Span,
+    dct: Option<NaiveDate>,
+    _last: Option<NaiveDate>,
+) -> Option<Found> {
+    let q = if lower.contains("first") || lower.contains("1st") || lower.starts_with("q1") {
+        Some(1)
+    } else if lower.contains("second") || lower.contains("2nd") || lower.starts_with("q2") {
+        Some(2)
+    } else if lower.contains("third") || lower.contains("3rd") || lower.starts_with("q3") {
+        Some(3)
+    } else if lower.contains("fourth") || lower.contains("4th") || lower.starts_with("q4") {
+        Some(4)
+    } else {
+        None
+    };
+    let year: Option<i32> = lower
+        .split([' ', '-'])
+        .find_map(|w| w.parse().ok().filter(|y: &i32| *y > 1000));
+    let Some(dct) = dct else {
+        return Some(Found {
+            span,
+            kind: TimexKind::Date,
+            value: match (year, q) {
+                (Some(y), Some(q)) => Some(format!("{y}-Q{q}")),
+                (None, Some(q)) => Some(format!("XXXX-Q{q}")),
+                _ => None,
+            },
+            relative: year.is_none(),
+        });
+    };
+    let current = quarter_of(dct);
+    let (y, q) = match (year, q) {
+        (Some(y), Some(q)) => (y, q),
+        (None, Some(q)) => (
+            if q <= current {
+                dct.year()
+            } else {
+                dct.year() - 1
+            },
+            q,
+        ),
+        (_, None) => {
+            // the latest / last / previous quarter: the last completed one.
+            let shift_year = lower.contains("year-ago") || lower.contains("year-earlier");
+            let (y, q) = if current == 1 {
+                (dct.year() - 1, 4)
+            } else {
+                (dct.year(), current - 1)
+            };
+            if lower.contains("current") {
+                (dct.year(), current)
+            } else if shift_year {
+                (y - 1, q)
+            } else {
+                (y, q)
+            }
+        }
+    };
+    Some(Found {
+        span,
+        kind: TimexKind::Date,
+        value: Some(format!("{y}-Q{q}")),
+        relative: year.is_none(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, dct: &str) -> Vec<(String, String, Option<String>)> {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        extract(text, &[Span::new(0, text.len())], dct)
+            .into_iter()
+            .map(|t| (t.text, t.kind.as_str().to_string(), t.value))
+            .collect()
+    }
+
+    fn values(text: &str, dct: &str) -> Vec<(String, String)> {
+        find(text, dct)
+            .into_iter()
+            .map(|(t, _, v)| (t, v.unwrap_or_default()))
+            .collect()
+    }
+
+    fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn seed_expressions() {
+        assert_eq!(
+            values("Mr Al Sudani met US Secretary of State Antony Blinken in Baghdad on Sunday evening.", "2023-11-06"),
+            v(&[("Sunday evening", "2023-11-05TEV")])
+        );
+        assert_eq!(
+            values("Days after Hamas fighters killed more than 1,400 people in Israel on October 7, militias resumed attacks.", "2023-11-06"),
+            v(&[("October 7", "2023-10-07")])
+        );
+        assert_eq!(
+            values("He will visit on Sunday.", "2023-11-06"),
+            v(&[("Sunday", "2023-11-12")])
+        );
+    }
+
+    #[test]
+    fn relative_periods() {
+        let d = "1998-03-01";
+        assert_eq!(
+            values("Prices fell last week.", d),
+            v(&[("last week", "1998-W08")])
+        );
+        assert_eq!(
+            values("Sales rose last year and this year.", d),
+            v(&[("last year", "1997"), ("this year", "1998")])
+        );
+        assert_eq!(
+            values("It happened two years ago.", d),
+            v(&[("two years ago", "1996")])
+        );
+        assert_eq!(
+            values("It fell yesterday and will rise tomorrow.", d),
+            v(&[("yesterday", "1998-02-28"), ("tomorrow", "1998-03-02")])
+        );
+        assert_eq!(
+            values("He said so earlier this month.", d),
+            v(&[("earlier this month", "1998-03")])
+        );
+        assert_eq!(
+            values("Profit rose in the third quarter.", "1989-11-02"),
+            v(&[("the third quarter", "1989-Q3")])
+        );
+        assert_eq!(values("It is open now.", d), v(&[("now", "PRESENT_REF")]));
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        let d = "1998-03-01";
+        assert_eq!(
+            find("The talks lasted three days.", d),
+            vec![("three days".into(), "DURATION".into(), Some("P3D".into()))]
+        );
+        assert_eq!(
+            values("in the past two months", d),
+            v(&[("the past two months", "P2M")])
+        );
+        assert_eq!(values("a two-year deal", d), v(&[("two-year", "P2Y")]));
+        assert_eq!(
+            values("for more than four hours", d),
+            v(&[("more than four hours", "PT4H")])
+        );
+        assert_eq!(values("He runs daily.", d), v(&[("daily", "P1D")]));
+    }
+
+    #[test]
+    fn absolute_forms() {
+        let d = "2023-11-06";
+        assert_eq!(
+            values("On 7 October 2023 and on 2023-10-08.", d),
+            v(&[
+                ("7 October 2023", "2023-10-07"),
+                ("2023-10-08", "2023-10-08")
+            ])
+        );
+        assert_eq!(
+            values("in March 2022 and in the 1990s", d),
+            v(&[("March 2022", "2022-03"), ("the 1990s", "199")])
+        );
+        assert_eq!(values("In 2019, it began.", d), v(&[("2019", "2019")]));
+        assert_eq!(
+            values("at 10:30 GMT on Monday", d),
+            v(&[("10:30 GMT", "2023-11-06T10:30"), ("Monday", "2023-11-06")])
+        );
+    }
+
+    #[test]
+    fn no_false_alarms() {
+        let d = "2023-11-06";
+        for text in [
+            "He is in his 90s.",
+            "You may go.",
+            "The number is 20231106.",
+            "More than 1,400 people died.",
+            "The Sunday Times reported it.",
+            "They march on the capital.",
+            "Call 555-1234 now-ish.",
+            "The score was 3-2.",
+            "2000 troops were sent.",
+        ] {
+            let got: Vec<_> = find(text, d)
+                .into_iter()
+                .filter(|(t, _, _)| t != "now")
+                .collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn without_a_publication_date() {
+        assert_eq!(
+            find("On October 7 they met.", "")[0].2.as_deref(),
+            Some("XXXX-10-07")
+        );
+        assert_eq!(find("They met yesterday.", "")[0].2, None);
+        assert_eq!(find("In 2019 they met.", "")[0].2.as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn never_panics_on_mixed_text() {
+        const POOL: &[&str] = &[
+            "–",
+            "’",
+            "é",
+            "🇮🇶",
+            " ",
+            "on ",
+            "Sunday",
+            " evening",
+            "May",
+            "2023",
+            "-11-06",
+            "10:30",
+            " p.m.",
+            "last ",
+            "week",
+            "two",
+            " years ago",
+            "the ",
+            "third quarter",
+            "ago",
+            "Oct.",
+            " 7",
+            ",",
+            "1,400",
+            "$",
+            "1990s",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(state % 12 + 1) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(POOL[(state % POOL.len() as u64) as usize]);
+            }
+            for dct in ["2023-11-06", ""] {
+                for t in find(&s, dct) {
+                    assert!(!t.0.is_empty(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn intervals() {
+        let i = interval_of("2023-11-05TEV").unwrap();
+        assert_eq!(i.first.to_string(), "2023-11-05 18:00:00");
+        let i = interval_of("1998-W08").unwrap();
+        assert_eq!(
+            (i.first.date().to_string(), i.last.date().to_string()),
+            ("1998-02-16".into(), "1998-02-22".into())
+        );
+        assert_eq!(
+            interval_of("1989-Q3").unwrap().last.date().to_string(),
+            "1989-09-30"
+        );
+        assert!(interval_of("PRESENT_REF").is_none());
+    }
+}
