@@ -9,7 +9,8 @@
  * Conventions and ownership:
  * - Every function returning DatelineStatus writes its outputs only when it
  *   returns DATELINE_STATUS_OK. On failure, dateline_last_error() describes why.
- * - NULL arguments give DATELINE_STATUS_NULL_ARGUMENT, never a crash.
+ * - NULL arguments give DATELINE_STATUS_NULL_ARGUMENT, never a crash (a NULL
+ *   text of length 0 is an empty article: DATELINE_STATUS_INVALID_INPUT).
  * - Text is passed as pointer + length of UTF-8; it need not be
  *   NUL-terminated. Invalid UTF-8 gives DATELINE_STATUS_INVALID_UTF8, with the
  *   offset of the first bad byte in dateline_last_error_byte().
@@ -77,8 +78,8 @@ typedef struct DatelineResult DatelineResult;
 // Options of an extractor. Get the defaults from dateline_options_default()
 // and change what you need.
 typedef struct DatelineOptions {
-  // List tokens in the article layer (default true).
-  bool tokens;
+  // List tokens in the article layer: 1 (the default) or 0. Any non-zero value means yes.
+  uint8_t tokens;
   // Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
   size_t max_article_bytes;
 } DatelineOptions;

@@ -149,6 +149,8 @@ def test_pickling_round_trips():
     a = dateline.Article("Text.", "2023-11-06", title="T", id="i", metadata={"url": "u"})
     b = pickle.loads(pickle.dumps(a))
     assert (b.text, b.date, b.title, b.id, b.metadata) == (a.text, a.date, a.title, a.id, a.metadata)
+    with pytest.raises(TypeError):
+        dateline.Article("Text.", metadata={"tags": ["a", "b"]})
     err = list(dateline.Extractor().extract_many([5]))[0]
     assert pickle.loads(pickle.dumps(err)) == err
 
@@ -161,6 +163,8 @@ def test_read_jsonl_streams_articles_and_errors(tmp_path):
     assert [type(i).__name__ for i in items] == ["Article", "ErrorRecord", "Article", "ErrorRecord"]
     assert items[1].line == 2 and items[1].kind == "json" and items[1].file == str(path)
     assert items[2].id == "feed:4"
+    moved = pickle.loads(pickle.dumps(items[2]))
+    assert list(dateline.Extractor().extract_many([moved]))[0].origin == {"file": str(path), "line": 4, "record": 3, "byte": 38}
     assert items[3].kind == "invalid_utf8" and items[3].byte == data.index(b"\xff") == 87
     out = list(dateline.Extractor().extract_many(dateline.read_jsonl(path)))
     assert [r.ok for r in out] == [True, False, True, False]

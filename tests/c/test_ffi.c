@@ -70,6 +70,10 @@ static void test_bad_input(const DatelineExtractor *ex) {
 
     CHECK(dateline_extract(ex, (const uint8_t *)"", 0, &r) == DATELINE_STATUS_INVALID_INPUT);
     CHECK(strstr(dateline_last_error(), "empty") != NULL);
+    const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    CHECK(dateline_extract(ex, (const uint8_t *)binary, sizeof binary - 1, &r) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(dateline_last_error_byte() == 8);
+    CHECK(strstr(dateline_last_error(), "binary") != NULL);
     CHECK(dateline_extract(ex, NULL, 0, &r) == DATELINE_STATUS_INVALID_INPUT);
     CHECK(extract(ex, "  \n\n  ", &r) == DATELINE_STATUS_INVALID_INPUT);
     CHECK(extract(ex, " date 2023-13-45 Text.", &r) == DATELINE_STATUS_INVALID_INPUT);

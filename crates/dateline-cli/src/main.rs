@@ -54,7 +54,7 @@ struct PipelineArgs {
     #[arg(long)]
     no_tokens: bool,
     /// Refuse articles larger than this many bytes.
-    #[arg(long, default_value_t = 10 << 20)]
+    #[arg(long, default_value_t = Config::DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: usize,
     /// Input format: by extension for files and by content for standard input, unless given.
     #[arg(long, value_enum, default_value = "auto")]

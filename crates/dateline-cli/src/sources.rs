@@ -153,14 +153,6 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn stem(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    match base.rfind('.') {
-        Some(i) if i > 0 => base[..i].to_string(),
-        _ => base.to_string(),
-    }
-}
-
 fn one(r: Record) -> Box<dyn Iterator<Item = Record>> {
     Box::new(std::iter::once(r))
 }
@@ -199,13 +191,24 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
         Unit::Stdin => {
             let mut reader: Box<dyn BufRead> =
                 Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
-            let format = match opts.format {
+            let mut format = match opts.format {
                 Some(f) => f,
                 None => match reader.fill_buf() {
                     Ok(head) => InputFormat::sniff(head),
                     Err(e) => return one(Err(RecordError::new(Origin::file("<stdin>"), e.into()))),
                 },
             };
+            if opts.format.is_none() && format == InputFormat::Jsonl {
+                // One object per line, or one pretty-printed object? Look at the first line.
+                let mut first = Vec::new();
+                if let Err(e) = reader.read_until(b'\n', &mut first) {
+                    return one(Err(RecordError::new(Origin::file("<stdin>"), e.into())));
+                }
+                if serde_json::from_slice::<serde_json::Value>(&first).is_err() {
+                    format = InputFormat::Json;
+                }
+                reader = Box::new(io::Cursor::new(first).chain(reader));
+            }
             read_stream(reader, "<stdin>".into(), format, None, opts)
         }
     }
@@ -242,10 +245,20 @@ fn read_stream(
             if let Err(e) = reader.take(MAX_JSON_DOCUMENT + 1).read_to_end(&mut bytes) {
                 return one(Err(RecordError::new(origin, e.into())));
             }
+            if bytes.len() as u64 > MAX_JSON_DOCUMENT {
+                let size = bytes.len() as u64;
+                return one(Err(RecordError::new(
+                    origin,
+                    Error::TooLarge {
+                        size,
+                        limit: MAX_JSON_DOCUMENT,
+                    },
+                )));
+            }
             Box::new(input::read_json(&bytes, origin).into_iter())
         }
         _ => {
-            let id = Some(stem(&name));
+            let id = Some(input::file_stem(&name).to_string());
             let limit = opts.max_article_bytes;
             if let Some(size) = size.filter(|s| *s > limit) {
                 return one(Err(RecordError::new(
@@ -268,23 +281,7 @@ fn read_stream(
                 )
                 .with_id(id)));
             }
-            if bytes.is_empty() {
-                return one(Err(RecordError::new(origin, Error::Empty).with_id(id)));
-            }
             one(input::read_text(&bytes, origin, id))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stems() {
-        assert_eq!(stem("a/b/002_a56.txt"), "002_a56");
-        assert_eq!(stem("dev.jsonl"), "dev");
-        assert_eq!(stem(".hidden"), ".hidden");
-        assert_eq!(stem("<stdin>"), "<stdin>");
     }
 }

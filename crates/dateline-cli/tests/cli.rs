@@ -160,7 +160,7 @@ fn bad_inputs_give_error_records_and_the_batch_goes_on() {
         ("binary", "binary"),
         ("bad-date", "bad_date"),
         ("a1", "ok"),
-        ("", "json"),
+        ("feed:2", "json"),
         ("a3", "missing_field"),
         ("a4", "ok"),
         ("huge", "too_large"),
@@ -211,7 +211,7 @@ fn bad_inputs_give_error_records_and_the_batch_goes_on() {
     );
     assert!(
         err.contains(&format!(
-            "{jsonl}, line 2: not valid JSON at byte 96 (column 28): EOF while parsing a string"
+            "{jsonl}, line 2 (id feed:2): not valid JSON at byte 96 (column 28): EOF while parsing a string"
         )),
         "{err}"
     );

@@ -66,8 +66,8 @@ impl DatelineStr {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct DatelineOptions {
-    /// List tokens in the article layer (default true).
-    pub tokens: bool,
+    /// List tokens in the article layer: 1 (the default) or 0. Any non-zero value means yes.
+    pub tokens: u8,
     /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
     pub max_article_bytes: usize,
 }
@@ -222,18 +222,11 @@ unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
 /// The default options: tokens on, articles up to 10 MiB.
 #[no_mangle]
 pub extern "C" fn dateline_options_default() -> DatelineOptions {
-    // Config::default() only builds plain values; the fallback is never taken.
-    catch_unwind(|| {
-        let c = Config::default();
-        DatelineOptions {
-            tokens: c.tokens,
-            max_article_bytes: c.max_article_bytes,
-        }
-    })
-    .unwrap_or(DatelineOptions {
-        tokens: true,
-        max_article_bytes: 10 << 20,
-    })
+    let c = Config::default();
+    DatelineOptions {
+        tokens: u8::from(c.tokens),
+        max_article_bytes: c.max_article_bytes,
+    }
 }
 
 /// Creates an extractor with `options` (NULL: the defaults) and writes it to `*out`.
@@ -253,7 +246,7 @@ pub unsafe extern "C" fn dateline_extractor_new(
             unsafe { *options }
         };
         let config = Config::default()
-            .tokens(o.tokens)
+            .tokens(o.tokens != 0)
             .max_article_bytes(o.max_article_bytes);
         match Extractor::new(config) {
             Ok(inner) => {
@@ -327,19 +320,8 @@ pub unsafe extern "C" fn dateline_extract(
         if out.is_null() {
             return fail(DatelineStatus::NullArgument, "out is NULL");
         }
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                return fail_with(
-                    &Error::InvalidUtf8 {
-                        byte: e.valid_up_to() as u64,
-                    },
-                    None,
-                )
-            }
-        };
-        let article = Article::from_text(text).map_err(|e| RecordError::new(Origin::default(), e));
-        finish(ex, article, out)
+        // The same checks as for files: binary data, UTF-8, the header.
+        finish(ex, input::read_text(bytes, Origin::default(), None), out)
     })
 }
 

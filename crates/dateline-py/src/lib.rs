@@ -1014,8 +1014,15 @@ fn build_article(
     }
     if let Some(m) = metadata {
         for (k, v) in m.iter() {
-            a.metadata
-                .insert(k.str()?.to_cow()?.into_owned(), py_to_value(&v)?);
+            let key = k.str()?.to_cow()?.into_owned();
+            let value = py_to_value(&v)?;
+            if !matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
+                return Err(PyTypeError::new_err(format!(
+                    "metadata values must be str, int, float or bool; {key:?} is {}",
+                    v.get_type().name()?
+                )));
+            }
+            a.metadata.insert(key, value);
         }
     }
     Ok(a)
@@ -1086,6 +1093,7 @@ impl PyArticle {
             Option<String>,
             Option<String>,
             Value2,
+            String,
         ),
     )> {
         let py = slf.py();
@@ -1094,6 +1102,8 @@ impl PyArticle {
             .then(|| a.published.map(|p| p.to_string()))
             .flatten();
         let metadata = Value2(Value::Object(a.metadata.clone().into_iter().collect()));
+        let origin =
+            serde_json::to_string(&a.origin).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let f = py.import("dateline._dateline")?.getattr("_article")?;
         Ok((
             f,
@@ -1103,6 +1113,7 @@ impl PyArticle {
                 a.title.clone(),
                 a.id.clone(),
                 metadata,
+                origin,
             ),
         ))
     }
@@ -1110,7 +1121,7 @@ impl PyArticle {
 
 /// Rebuilds an `Article` (for pickling; keyword-only arguments cannot travel through `__reduce__`).
 #[pyfunction]
-#[pyo3(signature = (text, date, title, id, metadata))]
+#[pyo3(signature = (text, date, title, id, metadata, origin))]
 fn _article(
     py: Python<'_>,
     text: String,
@@ -1118,11 +1129,13 @@ fn _article(
     title: Option<String>,
     id: Option<String>,
     metadata: Option<&Bound<'_, PyDict>>,
+    origin: &str,
 ) -> PyResult<PyArticle> {
     let date = date.map(|d| PyString::new(py, &d).into_any());
-    Ok(PyArticle {
-        inner: build_article(py, text, date.as_ref(), title, id, metadata)?,
-    })
+    let mut inner = build_article(py, text, date.as_ref(), title, id, metadata)?;
+    inner.origin =
+        serde_json::from_str(origin).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyArticle { inner })
 }
 
 // ------------------------------------------------------------- Extractor
@@ -1504,18 +1517,10 @@ fn read_jsonl(path: std::path::PathBuf) -> PyResult<PyJsonlFile> {
 
 /// The bundled sample articles, written by the dateline team.
 #[pyfunction]
-fn samples() -> PyResult<Vec<PyArticle>> {
+fn samples() -> Vec<PyArticle> {
     dateline::samples::SAMPLES
         .iter()
-        .map(|s| {
-            let a = input::read_text(
-                s.text.as_bytes(),
-                Origin::file(format!("samples/{}", s.name)),
-                Some(s.id().to_string()),
-            )
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-            Ok(PyArticle { inner: a })
-        })
+        .map(|s| PyArticle { inner: s.article() })
         .collect()
 }
 

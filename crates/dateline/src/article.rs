@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -239,7 +239,11 @@ impl Article {
 
     /// Byte offset where the body starts: after the header and any whitespace.
     pub fn body_start(&self) -> usize {
-        let from = self.header.map_or(0, |h| h.end);
+        // A header set by hand may not fit the text: never slice past it.
+        let mut from = self.header.map_or(0, |h| h.end).min(self.text.len());
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
         let rest = &self.text[from..];
         from + (rest.len() - rest.trim_start().len())
     }
@@ -254,10 +258,15 @@ pub(crate) struct Header {
 }
 
 static DATELINE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // Only a date of the ISO shape makes a header: "Date 12 people died" is
+    // text, and "Date: 9 November 2023" is a publication line.
     Regex::new(
         r"(?xi)^[\ \t\x{FEFF}]*
         (?P<kw>date)[\ \t]*:?[\ \t]+
-        (?P<v>\d\S*(?:[\ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[\ \t]*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})\b)?)?)",
+        (?P<v>\d{4}-\d{1,2}-\d{1,2}
+          (?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?
+            |[\ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[\ \t]*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})\b)?)?)
+        (?:$|[\s,;.])",
     )
     .expect("valid regex")
 });
@@ -307,7 +316,10 @@ pub(crate) fn parse_header(text: &str) -> Result<Option<Header>> {
     // A publication line: optionally labelled, then a written date.
     let (label_start, date_from, labelled) = match PUBLICATION_LABEL.find(text) {
         Some(m) => {
-            let lead = text.len() - text.trim_start().len();
+            let lead = text.len()
+                - text
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .len();
             (lead, m.end(), true)
         }
         None => {
@@ -514,10 +526,6 @@ pub(crate) fn parse_iso(v: &str) -> std::result::Result<Published, String> {
         _ => return Err(format!("unknown time zone {zone:?}")),
     };
     p.offset = FixedOffset::east_opt(offset);
-    // Reject dates chrono could not represent with the offset (never for valid input).
-    if p.date.year() < 0 {
-        return Err("year out of range".into());
-    }
     Ok(p)
 }
 
@@ -603,6 +611,12 @@ mod tests {
         assert_eq!(header("November 6, 2023 was a busy day in Baghdad."), None);
         assert_eq!(header("The date 2023-11-09 is mentioned."), None);
         assert_eq!(header("Date night in Baghdad."), None);
+        assert_eq!(header("Date 12 people died."), None);
+        assert_eq!(header("date 2023-11-09, Baghdad").unwrap().1, "2023-11-09");
+        assert_eq!(
+            header("Date: 9 November 2023\nText").unwrap().2,
+            DateSource::PublicationLine
+        );
     }
 
     #[test]

@@ -45,5 +45,5 @@ pub fn to_eval(x: &Extraction) -> Value {
 
 /// The evaluation record of a record that failed: its `id` and the error.
 pub fn error_to_eval(e: &RecordError) -> Value {
-    json!({"id": e.id, "error": e.error})
+    json!({"id": e.id, "origin": e.origin, "error": e.error})
 }

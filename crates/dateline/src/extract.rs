@@ -71,7 +71,8 @@ impl FromStr for Layer {
 #[serde(default)]
 #[non_exhaustive]
 pub struct Config {
-    /// The layers to run besides the article layer, which always runs.
+    /// The layers to run (default: all). The article layer runs whether it
+    /// is listed or not, since every other layer builds on it.
     pub layers: Vec<Layer>,
     /// Whether the article layer lists tokens (they are the bulk of its output).
     pub tokens: bool,
@@ -84,20 +85,26 @@ impl Default for Config {
         Config {
             layers: Layer::ALL.to_vec(),
             tokens: true,
-            max_article_bytes: 10 << 20,
+            max_article_bytes: Config::DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 }
 
 impl Config {
+    /// The default largest article: 10 MiB.
+    pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10 << 20;
+
     /// The default configuration: every layer, with tokens, articles up to 10 MiB.
     pub fn new() -> Self {
         Config::default()
     }
 
-    /// Sets the layers to run.
+    /// Sets the layers to run (the article layer is always among them).
     pub fn layers(mut self, layers: impl IntoIterator<Item = Layer>) -> Self {
         self.layers = layers.into_iter().collect();
+        if !self.layers.contains(&Layer::Article) {
+            self.layers.insert(0, Layer::Article);
+        }
         self
     }
 

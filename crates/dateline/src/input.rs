@@ -93,6 +93,7 @@ pub fn read_text(
 pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, RecordError> {
     let Value::Object(mut map) = value else {
         let found = json_type(&value);
+        let id = fallback_id(&origin);
         return Err(RecordError::new(
             origin,
             Error::FieldType {
@@ -100,7 +101,8 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
                 expected: "a JSON object".into(),
                 found: found.into(),
             },
-        ));
+        )
+        .with_id(id));
     };
     let id = match map.remove("id") {
         None | Some(Value::Null) => None,
@@ -113,7 +115,20 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
             ));
         }
     };
-    let fail = |e: Error| RecordError::new(origin.clone(), e).with_id(id.clone());
+    // Errors name the record by its id, or the id it would have had. A byte
+    // offset inside the decoded "text" string is no offset into the file: drop it.
+    let record_id = id.clone().or_else(|| fallback_id(&origin));
+    let fail = |e: Error| {
+        let e = match e {
+            Error::BadDate { value, reason, .. } => Error::BadDate {
+                value,
+                byte: None,
+                reason,
+            },
+            other => other,
+        };
+        RecordError::new(origin.clone(), e).with_id(record_id.clone())
+    };
     let text = match map.remove("text") {
         Some(Value::String(s)) => s,
         None | Some(Value::Null) => {
@@ -149,15 +164,18 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
 /// `<file stem>:<record>` for JSON arrays); `None` without a file name.
 pub fn fallback_id(origin: &Origin) -> Option<String> {
     let file = origin.file.as_deref()?;
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let stem = match base.rfind('.') {
+    let n = origin.line.or(origin.record).unwrap_or(1);
+    Some(format!("{}:{n}", file_stem(file)))
+}
+
+/// The name of a file without its folders and extension: the id of a text
+/// file's article (`seeds/002_a56.txt` is `002_a56`).
+pub fn file_stem(path: &str) -> &str {
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match base.rfind('.') {
         Some(i) if i > 0 => &base[..i],
         _ => base,
-    };
-    Some(format!(
-        "{stem}:{}",
-        origin.line.or(origin.record).unwrap_or(1)
-    ))
+    }
 }
 
 fn optional_string(map: &mut Map<String, Value>, field: &str) -> Result<Option<String>, Error> {
@@ -224,6 +242,14 @@ fn json_error(e: &serde_json::Error, text: &[u8], base: u64) -> Error {
 /// (JSONL saved as `.json`) is read as JSONL. Each array element is a
 /// record; `origin.record` numbers them from 1.
 pub fn read_json(bytes: &[u8], origin: Origin) -> Vec<Result<Article, RecordError>> {
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, 3),
+        None => (bytes, 0),
+    };
+    let origin = Origin {
+        byte: Some(origin.byte.unwrap_or(0) + bom),
+        ..origin
+    };
     let base = origin.byte.unwrap_or(0);
     if let Err(e) = check_text(bytes) {
         return vec![Err(RecordError::new(origin, e.offset_by(base)))];
@@ -233,8 +259,10 @@ pub fn read_json(bytes: &[u8], origin: Origin) -> Vec<Result<Article, RecordErro
             .into_iter()
             .enumerate()
             .map(|(i, v)| {
+                // Elements have no line or byte of their own: the record number names them.
                 let o = Origin {
                     record: Some(i as u64 + 1),
+                    byte: None,
                     ..origin.clone()
                 };
                 article_from_json(v, o)
@@ -371,11 +399,15 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             };
             self.line += 1;
             let mut line: &[u8] = &self.buf;
+            let mut start = start;
             if line.ends_with(b"\r") {
                 line = &line[..line.len() - 1];
             }
             if self.line == 1 {
-                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
+                    line = rest;
+                    start += 3;
+                }
             }
             if len <= self.max_line && line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -388,13 +420,15 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 ..self.origin.clone()
             };
             if len > self.max_line {
+                let id = fallback_id(&origin);
                 return Some(Err(RecordError::new(
                     origin,
                     Error::TooLarge {
                         size: len,
                         limit: self.max_line,
                     },
-                )));
+                )
+                .with_id(id)));
             }
             return Some(parse_json_line(line, origin));
         }
@@ -404,14 +438,15 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 /// An article from one JSONL line; `origin.byte` is where the line starts.
 pub fn parse_json_line(line: &[u8], origin: Origin) -> Result<Article, RecordError> {
     let base = origin.byte.unwrap_or(0);
+    let id = fallback_id(&origin);
     if let Err(e) = check_text(line) {
-        return Err(RecordError::new(origin, e.offset_by(base)));
+        return Err(RecordError::new(origin, e.offset_by(base)).with_id(id));
     }
     match serde_json::from_slice::<Value>(line) {
         Ok(v) => article_from_json(v, origin),
         Err(e) => {
             let err = json_error(&e, line, base);
-            Err(RecordError::new(origin, err))
+            Err(RecordError::new(origin, err).with_id(id))
         }
     }
 }
@@ -522,6 +557,20 @@ mod tests {
         let e = read_json(broken, Origin::default()).remove(0).unwrap_err();
         assert_eq!(e.error.kind(), "json");
         assert_eq!(e.error.byte(), Some(15));
+    }
+
+    #[test]
+    fn stems_and_fallback_ids() {
+        assert_eq!(file_stem("a/b/002_a56.txt"), "002_a56");
+        assert_eq!(file_stem(".hidden"), ".hidden");
+        assert_eq!(file_stem("<stdin>"), "<stdin>");
+        let o = Origin {
+            file: Some("feeds/dev.jsonl".into()),
+            line: Some(4),
+            ..Default::default()
+        };
+        assert_eq!(fallback_id(&o).as_deref(), Some("dev:4"));
+        assert_eq!(fallback_id(&Origin::default()), None);
     }
 
     #[test]

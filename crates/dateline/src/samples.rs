@@ -15,6 +15,13 @@ impl Sample {
     pub fn id(&self) -> &'static str {
         self.name.trim_end_matches(".txt")
     }
+
+    /// The sample as an article, with its id and the origin `samples/<name>`.
+    pub fn article(&self) -> crate::Article {
+        let origin = crate::Origin::file(format!("samples/{}", self.name));
+        crate::input::read_text(self.text.as_bytes(), origin, Some(self.id().to_string()))
+            .expect("the bundled samples are valid articles (tested)")
+    }
 }
 
 /// The bundled samples: a dateline header on the kicker's line, a

@@ -273,8 +273,8 @@ fn headline_kind(
     }
 }
 
-/// The kicker and/or title lines opening the body, if any. Returns them
-/// and the number of leading paragraphs they take.
+/// The kicker and/or title lines opening the body, if any: each takes one
+/// leading paragraph.
 pub(crate) fn headlines(text: &str, paras: &[Span], title: Option<&str>) -> Vec<Headline> {
     let mut out = Vec::new();
     for (i, p) in paras.iter().enumerate().take(2) {

@@ -163,13 +163,16 @@ fn ascii_words(s: &[u8], base: usize, out: &mut Vec<(usize, usize)>) {
 pub(crate) fn words(s: &str, out: &mut Vec<(usize, usize)>) {
     let b = s.as_bytes();
     let mut i = 0;
+    // ASCII whitespace always separates words (UAX #29 breaks around it);
+    // \x0b and \x0c are line breaks there, like \n and \r.
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     while i < b.len() {
-        if matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        if space(b[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        while i < b.len() && !space(b[i]) {
             i += 1;
         }
         let chunk = &s[start..i];
