@@ -138,11 +138,11 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:
           (?P<iso>{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)
         | (?P<slash>\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d))
-        | (?P<mdy>(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?)
-        | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:,?\ {YEAR})?)
+        | (?P<mdy>(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?)
+        | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
-        | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH},?\ {YEAR})
-        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ {YEAR})?|q[1-4](?:\ {YEAR})?)
+        | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
+        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ {YEAR})?|the\ quarter|q[1-4](?:\ {YEAR})?)
         | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
@@ -151,11 +151,12 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
         | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
         | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR})
+        | (?P<holiday>(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?)
         | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
         | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
-        | (?P<clock>(?:{MODP}\ )?\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.(?:\ {ZONE})?|(?:{MODP}\ )?\d{{1,2}}:\d\d(?:\ {ZONE})?|noon|midnight|midday)
+        | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.|\d{{1,2}}:\d\d)(?:\ {ZONE})?(?:\ (?:{WEEKDAY}|today|yesterday|tomorrow))?|noon|midnight|midday)
         | (?P<set>daily|weekly|monthly|annually|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
-        | (?P<ref>now|currently|current|nowadays|at\ present|recently|recent|previously|the\ past|the\ future|future|soon|formerly|lately|these\ days)
+        | (?P<ref>now|currently|current|nowadays|at\ present|recently|recent|the\ past|the\ future|formerly|lately|these\ days)
         | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades)|years|months|weeks|decades)
         )\b"
     );
@@ -484,28 +485,28 @@ struct Found {
     relative: bool,
 }
 
+/// What the expressions read so far in an article say about the next one.
+#[derive(Default)]
+struct Context {
+    /// The last day mentioned (for `the next day`, `a day earlier`, clock times).
+    last_date: Option<NaiveDate>,
+    /// The last quarter mentioned (for `a year earlier` in results).
+    last_quarter: Option<(i32, u32)>,
+}
+
 /// Finds and normalises the temporal expressions of `text` within `body`,
 /// sentence by sentence (`sentences` are byte spans), against `dct`.
 pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::new();
-    let mut last_date: Option<NaiveDate> = None;
+    let mut ctx = Context::default();
     for s in sentences {
         let sentence = s.slice(text);
-        let mut tense: Option<Option<Tense>> = None;
         for c in TIMEX.captures_iter(sentence) {
             let m = c.get(0).expect("match");
             let span = Span::new(s.start + m.start(), s.start + m.end());
-            let tense_here = *tense.get_or_insert_with(|| sentence_tense(sentence));
-            let Some(found) = interpret(
-                &c,
-                sentence,
-                m.start(),
-                m.end(),
-                span,
-                dct,
-                tense_here,
-                last_date,
-            ) else {
+            let tense = tense_at(sentence, m.start(), m.end());
+            let Some(found) = interpret(&c, sentence, m.start(), m.end(), span, dct, tense, &ctx)
+            else {
                 continue;
             };
             let t = span.slice(text);
@@ -515,7 +516,12 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                     .get(..10)
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 {
-                    last_date = Some(d);
+                    ctx.last_date = Some(d);
+                }
+                if let Some((y, q)) = v.split_once("-Q") {
+                    if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
+                        ctx.last_quarter = Some((y, q));
+                    }
                 }
             }
             let interval = match found.kind {
@@ -539,8 +545,20 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
     out
 }
 
-fn sentence_tense(sentence: &str) -> Option<Tense> {
-    FUTURE.is_match(sentence).then_some(Tense::Future)
+/// The tense around an expression: future when a future marker (`will`,
+/// `is expected to`, ...) stands in the 60 bytes before it or the 20 after.
+fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
+    let mut from = start.saturating_sub(60);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 20).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    FUTURE
+        .is_match(&sentence[from..to])
+        .then_some(Tense::Future)
 }
 
 fn next_word(sentence: &str, end: usize) -> &str {
@@ -570,8 +588,9 @@ fn interpret(
     span: Span,
     dct: Option<NaiveDate>,
     tense: Option<Tense>,
-    last_date: Option<NaiveDate>,
+    ctx: &Context,
 ) -> Option<Found> {
+    let last_date = ctx.last_date;
     let m = c.get(0)?.as_str();
     let lower = m.to_ascii_lowercase();
     let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
@@ -730,6 +749,11 @@ fn interpret(
             );
         };
         let n = n as i64;
+        if let (Some((qy, q)), "Y") = (ctx.last_quarter, unit_code(words[unit_idx])?.0) {
+            if dir < 0 && n == 1 {
+                return relative(TimexKind::Date, Some(format!("{}-Q{q}", qy - 1)));
+            }
+        }
         let v = match unit_code(words[unit_idx])?.0 {
             "D" => iso_date(base + Duration::days(dir * n)),
             "W" => iso_week(base + Duration::weeks(dir * n)),
@@ -747,6 +771,9 @@ fn interpret(
         let Some(dct) = dct else {
             return relative(TimexKind::Date, None);
         };
+        if let Some((y, q)) = ctx.last_quarter {
+            return relative(TimexKind::Date, Some(format!("{}-Q{q}", y - 1)));
+        }
         if lower.contains("quarter") || lower.contains("period") {
             let q = quarter_of(dct);
             let (y, q) = if q == 1 {
@@ -758,7 +785,13 @@ fn interpret(
         }
         return relative(TimexKind::Date, Some(format!("{}", dct.year() - 1)));
     }
+    let after = &sentence[mend..];
+    let is_age =
+        after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
     if c.name("dur").is_some() {
+        if is_age {
+            return None;
+        }
         let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
         let unit = words[unit_idx];
         let n = words[..unit_idx].iter().rev().find_map(|w| number(w));
@@ -781,8 +814,11 @@ fn interpret(
         });
     }
     if let Some(x) = c.name("wd") {
-        // Not a newspaper or other name: "Sunday Times".
-        if next.chars().next().is_some_and(char::is_uppercase) && month_number(next).is_none() {
+        // Not a newspaper or other name: "Sunday Times" (but "Friday, Netanyahu said").
+        let name_follows = after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        if name_follows && month_number(next).is_none() {
             return None;
         }
         let wd = words
@@ -865,6 +901,33 @@ fn interpret(
             .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))?;
         let y: i32 = words.iter().find_map(|w| w.parse().ok())?;
         return absolute(TimexKind::Date, format!("{y}-{}", season_code(s)));
+    }
+    if c.name("holiday").is_some() {
+        let (m, d) = if lower.starts_with("christmas") {
+            (12, if lower.ends_with("eve") { 24 } else { 25 })
+        } else if lower.starts_with("new year") {
+            if lower.ends_with("eve") {
+                (12, 31)
+            } else {
+                (1, 1)
+            }
+        } else {
+            (11, 0) // Thanksgiving: the fourth Thursday of November
+        };
+        let Some(dct) = dct else {
+            return relative(TimexKind::Date, None);
+        };
+        let y = resolve_year(dct, m, Some(d.max(22)), tense);
+        let date = if d == 0 {
+            let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
+            let to_thu = (7 + Weekday::Thu.num_days_from_monday() as i64
+                - first.weekday().num_days_from_monday() as i64)
+                % 7;
+            first + Duration::days(to_thu + 21)
+        } else {
+            NaiveDate::from_ymd_opt(y, m, d)?
+        };
+        return relative(TimexKind::Date, Some(iso_date(date)));
     }
     if c.name("month").is_some() {
         let mword = words.last()?;
@@ -985,13 +1048,34 @@ fn interpret(
         if h > 24 || mi > 59 {
             return None;
         }
-        let day = last_date.or(dct);
+        let zulu = if words.iter().any(|w| matches!(*w, "utc" | "gmt")) {
+            "Z"
+        } else {
+            ""
+        };
+        let day = if let Some(wd) = words
+            .iter()
+            .find_map(|w| weekday(w).filter(|_| w.len() >= 6))
+        {
+            dct.map(|d| resolve_weekday(d, wd, tense.unwrap_or(Tense::Past), false))
+        } else if words.contains(&"yesterday") {
+            dct.map(|d| d - Duration::days(1))
+        } else if words.contains(&"tomorrow") {
+            dct.map(|d| d + Duration::days(1))
+        } else if words.contains(&"today") {
+            dct
+        } else {
+            last_date.or(dct)
+        };
         return match day {
             Some(d) => relative(
                 TimexKind::Time,
-                Some(format!("{}T{h:02}:{mi:02}", iso_date(d))),
+                Some(format!("{}T{h:02}:{mi:02}{zulu}", iso_date(d))),
             ),
-            None => relative(TimexKind::Time, Some(format!("XXXX-XX-XXT{h:02}:{mi:02}"))),
+            None => relative(
+                TimexKind::Time,
+                Some(format!("XXXX-XX-XXT{h:02}:{mi:02}{zulu}")),
+            ),
         };
     }
     if c.name("set").is_some() {
@@ -1333,7 +1417,7 @@ mod tests {
         assert_eq!(values("In 2019, it began.", d), v(&[("2019", "2019")]));
         assert_eq!(
             values("at 10:30 GMT on Monday", d),
-            v(&[("10:30 GMT", "2023-11-06T10:30"), ("Monday", "2023-11-06")])
+            v(&[("10:30 GMT", "2023-11-06T10:30Z"), ("Monday", "2023-11-06")])
         );
     }
 
