@@ -142,7 +142,7 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
-        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ {YEAR})?|the\ quarter|q[1-4](?:\ {YEAR})?)
+        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
         | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
@@ -460,9 +460,9 @@ pub fn interval_of(value: &str) -> Option<Interval> {
     let hm = |h: u32, m: u32| date.and_hms_opt(h, m, 0);
     let (first, last) = match time {
         "" => (day_start(date), day_end(date)),
-        "TMO" => (hm(5, 0)?, hm(11, 59)?),
-        "TAF" => (hm(12, 0)?, hm(17, 59)?),
-        "TEV" => (hm(18, 0)?, hm(21, 59)?),
+        "TMO" => (hm(5, 0)?, date.and_hms_opt(11, 59, 59)?),
+        "TAF" => (hm(12, 0)?, date.and_hms_opt(17, 59, 59)?),
+        "TEV" => (hm(18, 0)?, date.and_hms_opt(21, 59, 59)?),
         "TNI" => (
             hm(21, 0)?,
             (date + Duration::days(1)).and_hms_opt(4, 59, 59)?,
@@ -1274,6 +1274,17 @@ fn quarter(
         });
     };
     let current = quarter_of(dct);
+    let year = year.or_else(|| {
+        if lower.ends_with("of last year") {
+            Some(dct.year() - 1)
+        } else if lower.ends_with("of this year") {
+            Some(dct.year())
+        } else if lower.ends_with("of next year") {
+            Some(dct.year() + 1)
+        } else {
+            None
+        }
+    });
     let (y, q) = match (year, q) {
         (Some(y), Some(q)) => (y, q),
         (None, Some(q)) => (

@@ -339,6 +339,26 @@ fn seed_articles() {
             s.text
         );
     }
+    // The time layer: both "October 7" and "Sunday evening", resolved against 2023-11-06.
+    let timex: Vec<(&str, Option<&str>)> = second
+        .timex
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_deref()))
+        .collect();
+    assert_eq!(
+        timex
+            .iter()
+            .filter(|t| **t == ("October 7", Some("2023-10-07")))
+            .count(),
+        2,
+        "{timex:?}"
+    );
+    assert!(
+        timex.contains(&("Sunday evening", Some("2023-11-05TEV"))),
+        "{timex:?}"
+    );
     let quote = &second.article.sentences[5].text;
     assert!(
         quote.starts_with("“I made very clear")
