@@ -140,10 +140,26 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
     }
     let mut rows = vec![row("read+parse input", t_read, articles, bytes)];
     if args.threads == 1 {
-        for (stage, d) in &profile.stages {
+        // The article layer's stages, its total, then each further layer.
+        let article_stages = ["paragraphs", "sentences", "tokens"];
+        let mut article_total = Duration::ZERO;
+        for (stage, d) in profile
+            .stages
+            .iter()
+            .filter(|(s, _)| article_stages.contains(s))
+        {
             rows.push(row(&format!("  article: {stage}"), *d, articles, bytes));
+            article_total += *d;
         }
-        rows.push(row("article layer", profile.total(), articles, bytes));
+        rows.push(row("article layer", article_total, articles, bytes));
+        for (stage, d) in profile
+            .stages
+            .iter()
+            .filter(|(s, _)| !article_stages.contains(s))
+        {
+            rows.push(row(&format!("{stage} layer"), *d, articles, bytes));
+        }
+        rows.push(row("all layers", profile.total(), articles, bytes));
     }
     rows.push(row("serialize JSONL", t_serialize, articles, bytes));
     rows.push(row("whole pipeline", total, articles, bytes));
