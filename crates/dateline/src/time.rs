@@ -155,8 +155,8 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
         | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
         | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.|\d{{1,2}}:\d\d)(?:\ {ZONE})?(?:\ (?:{WEEKDAY}|today|yesterday|tomorrow))?|noon|midnight|midday)
-        | (?P<set>daily|weekly|monthly|annually|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
-        | (?P<ref>now|currently|current|nowadays|at\ present|recently|recent|the\ past|the\ future|formerly|lately|these\ days)
+        | (?P<set>daily|weekly|monthly|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
+        | (?P<ref>now|currently|current|nowadays|at\ present|recently|the\ past|the\ future|formerly|lately|these\ days)
         | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades)|years|months|weeks|decades)
         )\b"
     );
@@ -208,7 +208,7 @@ fn number(s: &str) -> Option<f64> {
     let l = s.to_ascii_lowercase();
     let v = match l.as_str() {
         "a" | "an" | "one" => 1.0,
-        "two" | "a couple of" | "couple of" => 2.0,
+        "two" | "a couple of" | "couple of" | "couple" => 2.0,
         "three" => 3.0,
         "four" => 4.0,
         "five" => 5.0,
@@ -239,6 +239,22 @@ fn number(s: &str) -> Option<f64> {
         other => other.parse().ok()?,
     };
     Some(v)
+}
+
+/// The number written in the words just before `words[unit]`: `three`,
+/// `24`, `twenty four`, `a couple of`.
+fn number_before(words: &[&str], unit: usize) -> Option<f64> {
+    let before = &words[..unit];
+    let last = before.iter().rposition(|w| number(w).is_some())?;
+    let n = number(before[last])?;
+    if last > 0 && n < 10.0 {
+        if let Some(tens) =
+            number(before[last - 1]).filter(|t| *t >= 20.0 && *t < 100.0 && t % 10.0 == 0.0)
+        {
+            return Some(tens + n);
+        }
+    }
+    Some(n)
 }
 
 /// TimeML unit letter of a unit word, and whether it is a time (PT) unit.
@@ -694,6 +710,9 @@ fn interpret(
         return absolute(TimexKind::Date, format!("{year}-{month:02}"));
     }
     if c.name("quarter").is_some() {
+        if sentence[mend..].starts_with('-') {
+            return None;
+        }
         return quarter(&lower, span, dct, last_date);
     }
     if c.name("decade").is_some() {
@@ -794,7 +813,7 @@ fn interpret(
         }
         let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
         let unit = words[unit_idx];
-        let n = words[..unit_idx].iter().rev().find_map(|w| number(w));
+        let n = number_before(&words, unit_idx);
         // "a year" alone after "once/twice"? handled by set. "the year" is no duration here.
         if words[..unit_idx].iter().all(|w| *w == "the") {
             return None;
