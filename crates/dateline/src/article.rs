@@ -358,7 +358,8 @@ fn ends_line_or_separated(after: &str) -> bool {
         || ((t.starts_with(['-', '|', '–', '—'])) && after.starts_with([' ', '\t']))
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// The number of a month from its name or abbreviation (`Nov.`, `november`).
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
     let n = n.trim_end_matches('.');
     let m = match n.get(..3)? {

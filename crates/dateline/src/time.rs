@@ -15,6 +15,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::article::month_number;
 use crate::span::Span;
 
 /// The TimeML type of a temporal expression.
@@ -170,26 +171,6 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 // -------------------------------------------------------------- helpers
-
-fn month_number(s: &str) -> Option<u32> {
-    let l = s.trim_end_matches('.').to_ascii_lowercase();
-    let m = match l.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
 
 fn weekday(s: &str) -> Option<Weekday> {
     Some(match s.get(..3)?.to_ascii_lowercase().as_str() {
