@@ -9,6 +9,7 @@ Prints articles/s and MB/s of each, best of `repeats` runs, and their ratio.
 
 import os
 import pathlib
+import resource
 import subprocess
 import sys
 import time
@@ -48,11 +49,15 @@ def main():
         return n
 
     _, t_cmd = best(command, repeats)
+    r0, w0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     _, t_py = best(python, repeats)
+    r1, wall = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter() - w0
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     articles = sum(1 for _ in open(path, encoding="utf-8"))
     for name, t in [("dateline extract", t_cmd), ("Extractor.extract_many", t_py)]:
         print(f"{name:<24} {t:7.3f} s {articles / t:10.0f} articles/s {size / t:7.1f} MB/s (of JSONL input)")
     print(f"python / command time: {t_py / t_cmd:.2f}")
+    print(f"Python: {cpu / wall:.2f} cores busy on average (CPU time / wall time over {repeats} runs)")
 
 
 if __name__ == "__main__":

@@ -694,7 +694,7 @@ fn interpret(
         if sentence[mend..].starts_with('-') {
             return None;
         }
-        return quarter(&lower, span, dct, last_date);
+        return quarter(&lower, span, dct);
     }
     if c.name("decade").is_some() {
         let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
@@ -724,11 +724,7 @@ fn interpret(
     }
     if c.name("ago").is_some() {
         let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
-        let n = words[..unit_idx]
-            .iter()
-            .rev()
-            .find_map(|w| number(w))
-            .or_else(|| (unit_idx > 0 && matches!(words[unit_idx - 1], "a" | "an")).then_some(1.0));
+        let n = number_before(&words, unit_idx);
         let dir: i64 = if lower.ends_with("later") { 1 } else { -1 };
         let base = if lower.ends_with("ago") {
             dct
@@ -813,7 +809,7 @@ fn interpret(
             relative: false,
         });
     }
-    if let Some(x) = c.name("wd") {
+    if c.name("wd").is_some() {
         // Not a newspaper or other name: "Sunday Times" (but "Friday, Netanyahu said").
         let name_follows = after
             .strip_prefix(' ')
@@ -834,7 +830,6 @@ fn interpret(
             let n = wd.number_from_monday();
             return relative(TimexKind::Date, Some(format!("XXXX-WXX-{n}")));
         };
-        let _ = x;
         let d = resolve_weekday(dct, wd, tense.unwrap_or(Tense::Past), false);
         return match pod {
             Some(p) => relative(
@@ -951,12 +946,7 @@ fn interpret(
         let month = month_number(mword)?;
         return match dct {
             Some(dct) => {
-                let y = resolve_year(
-                    dct,
-                    month,
-                    None,
-                    tense.or(Some(Tense::Past)).filter(|_| true),
-                );
+                let y = resolve_year(dct, month, None, tense.or(Some(Tense::Past)));
                 relative(TimexKind::Date, Some(format!("{y}-{month:02}")))
             }
             None => relative(TimexKind::Date, Some(format!("XXXX-{month:02}"))),
@@ -1241,12 +1231,7 @@ fn period_value(
     Some((Some(v), true))
 }
 
-fn quarter(
-    lower: &str,
-    span: Span,
-    dct: Option<NaiveDate>,
-    _last: Option<NaiveDate>,
-) -> Option<Found> {
+fn quarter(lower: &str, span: Span, dct: Option<NaiveDate>) -> Option<Found> {
     let q = if lower.contains("first") || lower.contains("1st") || lower.starts_with("q1") {
         Some(1)
     } else if lower.contains("second") || lower.contains("2nd") || lower.starts_with("q2") {

@@ -1,0 +1,27 @@
+"""Keeps only the timex predictions in the first N lines of each document.
+
+    python3 scripts/eval/first_lines.py PRED N > OUT
+
+MEANTIME marks time expressions only in each document's first six lines
+(headline, dateline, four sentences); scoring a whole-document prediction
+against it counts every later expression as a false alarm. This is for
+reading that score alongside the raw one, never for the output itself.
+"""
+
+import json
+import sys
+
+
+def main(path, n):
+    for line in open(path, encoding="utf-8"):
+        d = json.loads(line)
+        text, cut = d.get("text", ""), 0
+        for _ in range(int(n)):
+            i = text.find("\n", cut)
+            cut = len(text) if i < 0 else i + 1
+        d["timex"] = [x for x in d.get("timex", []) if x["start"] < cut]
+        print(json.dumps(d))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
