@@ -3,6 +3,7 @@
 mod bench;
 mod output;
 mod sources;
+mod train;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -36,6 +37,15 @@ enum Command {
     /// Measure speed and memory.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Rebuild a model from gold data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum TrainCommand {
+    /// Train the entity tagger on gold files in the eval JSONL schema.
+    Ner(train::NerArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -46,7 +56,7 @@ enum BenchCommand {
 
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
-    /// Layers to run, comma-separated (default: all of them: article,time);
+    /// Layers to run, comma-separated (default: all of them: article,time,entities);
     /// the article layer always runs.
     #[arg(long, value_delimiter = ',')]
     layers: Option<Vec<String>>,
@@ -130,6 +140,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
+        Command::Train(TrainCommand::Ner(args)) => train::ner(args),
     };
     match result {
         Ok(code) => code,

@@ -9,7 +9,8 @@ use crate::span::OffsetMap;
 
 /// The evaluation record of an extraction: `id`, `corpus` (when the input
 /// had one), `date`, `title`, `text`, and the layers that exist, with
-/// code-point offsets. Sentences are included as `sentences` (`start`, `end`).
+/// code-point offsets. Sentences are included as `sentences` (`start`, `end`),
+/// entity mentions as `entities` (the name's span, `label`, `coarse`).
 pub fn to_eval(x: &Extraction) -> Value {
     let map = OffsetMap::new(&x.text);
     let mut out = Map::new();
@@ -39,6 +40,18 @@ pub fn to_eval(x: &Extraction) -> Value {
             })
             .collect();
         out.insert("timex".into(), Value::Array(items));
+    }
+    if let Some(mentions) = &x.mentions {
+        // The name span (`Anbar` of `Anbar province`): gold corpora mark names.
+        let items: Vec<Value> = mentions
+            .iter()
+            .map(|m| {
+                json!({"start": map.char_offset(m.name_start), "end": map.char_offset(m.name_end),
+                       "label": m.kind.as_str(), "coarse": m.kind.coarse(),
+                       "subtype": m.subtype, "confidence": m.confidence})
+            })
+            .collect();
+        out.insert("entities".into(), Value::Array(items));
     }
     Value::Object(out)
 }

@@ -27,17 +27,20 @@ pub enum Layer {
     Article,
     /// Temporal expressions normalised against the publication date.
     Time,
+    /// Mentions of people, organisations, places and groups.
+    Entities,
 }
 
 impl Layer {
     /// Every layer, in the order they run.
-    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time];
+    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time, Layer::Entities];
 
     /// The layer's name, as used in options and output (`article`).
     pub fn name(&self) -> &'static str {
         match self {
             Layer::Article => "article",
             Layer::Time => "time",
+            Layer::Entities => "entities",
         }
     }
 }
@@ -168,6 +171,10 @@ pub struct Extraction {
     /// layer did not run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex: Option<Vec<crate::time::Timex>>,
+    /// The entity layer: mentions of people, organisations, places and
+    /// groups in text order (absent when the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<crate::entities::Mention>>,
 }
 
 impl Extraction {
@@ -381,14 +388,19 @@ impl Extractor {
             lap("tokens", &mut profile);
         }
 
+        let units: Vec<Span> = headlines
+            .iter()
+            .map(|h| Span::new(h.start, h.end))
+            .chain(sentences.iter().map(|s| Span::new(s.start, s.end)))
+            .collect();
         let timex = self.config.layers.contains(&Layer::Time).then(|| {
-            let spans: Vec<Span> = headlines
-                .iter()
-                .map(|h| Span::new(h.start, h.end))
-                .chain(sentences.iter().map(|s| Span::new(s.start, s.end)))
-                .collect();
-            let found = crate::time::extract(text, &spans, article.published.map(|p| p.date));
+            let found = crate::time::extract(text, &units, article.published.map(|p| p.date));
             lap("time", &mut profile);
+            found
+        });
+        let mentions = self.config.layers.contains(&Layer::Entities).then(|| {
+            let found = crate::entities::extract(text, &units);
+            lap("entities", &mut profile);
             found
         });
 
@@ -422,6 +434,7 @@ impl Extractor {
             text: article.text,
             article: layer,
             timex,
+            mentions,
         })
     }
 }
@@ -464,10 +477,10 @@ mod tests {
     #[test]
     fn layers_parse_by_name() {
         assert_eq!("Article".parse::<Layer>().unwrap(), Layer::Article);
-        let e = "entities?".parse::<Layer>().unwrap_err();
+        let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"entities?\"; the layers are: article, time"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities"
         );
     }
 
@@ -519,7 +532,7 @@ mod tests {
         ex.extract_profiled(Article::from_text("One. Two.").unwrap(), &mut p)
             .unwrap();
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
-        assert_eq!(names, ["paragraphs", "sentences", "tokens", "time"]);
+        assert_eq!(names, ["paragraphs", "sentences", "tokens", "time", "entities"]);
         assert_eq!((p.articles, p.bytes), (1, 9));
     }
 }

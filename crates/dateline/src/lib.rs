@@ -36,10 +36,13 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod input;
+pub mod lexicon;
+pub mod ner;
 pub mod samples;
 pub mod segment;
 pub mod span;
@@ -47,6 +50,7 @@ pub mod time;
 mod uax29;
 
 pub use article::{Article, DateSource, Origin, Published};
+pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
@@ -60,4 +64,4 @@ pub struct ReadmeDoctests;
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";

@@ -1,0 +1,373 @@
+//! The entity layer: every mention of a person, organisation, place,
+//! nationality or group, with its kind, subtype, confidence and, where the
+//! embedded lexicons know it, its country.
+//!
+//! Names are found by the sequence tagger of [`crate::ner`] (trained on
+//! CoNLL-2003, so it follows CoNLL's idea of a name), then refined with the
+//! lexicons of [`crate::lexicon`]: nationalities and religious, ethnic and
+//! political groups become `NORP`; places get a subtype (country, city,
+//! region, facility); a place followed by a descriptor (`Anbar province`,
+//! `Harir airbase`, `Baghdad's international airport`) becomes one mention
+//! whose `name` is the place's own name; hyphenated compounds give their
+//! parts (`Iran-backed` holds `Iran`, `Lebanon-Israel` holds two places).
+//!
+//! ```
+//! use dateline::{Config, Extractor, EntityKind};
+//!
+//! let ex = Extractor::new(Config::default())?;
+//! let out = ex.extract_text("Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in Baghdad.")?;
+//! let found: Vec<(&str, EntityKind)> = out
+//!     .mentions
+//!     .as_deref()
+//!     .unwrap_or_default()
+//!     .iter()
+//!     .map(|m| (m.text.as_str(), m.kind))
+//!     .collect();
+//! assert!(found.contains(&("Mohammed Shia al-Sudani", EntityKind::Person)));
+//! assert!(found.contains(&("Antony Blinken", EntityKind::Person)));
+//! assert!(found.contains(&("Baghdad", EntityKind::Place)));
+//! assert!(found.contains(&("Iraqi", EntityKind::Group)));
+//! # Ok::<(), dateline::Error>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
+use crate::ner::{self, label_type, Unit};
+use crate::span::Span;
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person: `Antony Blinken`.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation: `Hezbollah`, `State Department`, `Reuters`.
+    #[serde(rename = "ORG")]
+    Organisation,
+    /// A place: country, city, region or facility.
+    #[serde(rename = "LOC")]
+    Place,
+    /// A nationality, religious, ethnic or political group: `Iraqi`, `Shiite`.
+    #[serde(rename = "NORP")]
+    Group,
+    /// Another name: an event, a product, a law, a language.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    /// The label used in the output: `PER`, `ORG`, `LOC`, `NORP` or `MISC`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organisation => "ORG",
+            EntityKind::Place => "LOC",
+            EntityKind::Group => "NORP",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    /// The CoNLL class: `NORP` counts as `MISC`, the rest are themselves.
+    pub fn coarse(&self) -> &'static str {
+        match self {
+            EntityKind::Group => "MISC",
+            k => k.as_str(),
+        }
+    }
+
+    fn from_type(t: &str) -> EntityKind {
+        match t {
+            "PER" => EntityKind::Person,
+            "ORG" => EntityKind::Organisation,
+            "LOC" => EntityKind::Place,
+            _ => EntityKind::Misc,
+        }
+    }
+}
+
+/// One mention of a named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// First byte of the mention, descriptor included (`Anbar province`).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// What it names.
+    pub kind: EntityKind,
+    /// A finer kind where known. Places: `country`, `city`, `region`,
+    /// `facility`, `place`; groups: `nationality`, `religious`, `ethnic`,
+    /// `political`; organisations in the lexicon: `international`, `armed`,
+    /// `agency`, `government`, `party`, `company`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    /// First byte of the name itself (`Anbar` in `Anbar province`); equal
+    /// to `start` when the mention has no descriptor.
+    pub name_start: usize,
+    /// One past the last byte of the name.
+    pub name_end: usize,
+    /// The tagger's probability for the mention's labels (the lowest over
+    /// its words), 0 to 1.
+    pub confidence: f32,
+    /// ISO 3166 country code where the lexicons tie the name to a country
+    /// (`Erbil`, `Iraqi`, `Hezbollah`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Index of the headline or sentence holding the mention: headlines
+    /// first, then sentences, in text order.
+    pub unit: usize,
+}
+
+impl Mention {
+    /// The mention's byte span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The byte span of the name without its descriptor.
+    pub fn name_span(&self) -> Span {
+        Span::new(self.name_start, self.name_end)
+    }
+}
+
+/// Lower-case words that, after a place's name, make one mention with it.
+const REGION_WORDS: &[&str] = &[
+    "province", "governorate", "region", "district", "county", "area",
+];
+const FACILITY_WORDS: &[&str] = &[
+    "airbase", "base", "airport", "camp", "hospital", "port", "crossing", "prison",
+    "refinery", "stadium", "military base", "air base", "border crossing", "refugee camp",
+    "international airport", "military airport", "naval base",
+];
+
+/// Finds the entity mentions of the spans (headlines and sentences).
+pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
+    let lex = lexicon();
+    let (units, doc) = ner::prepare(text, spans, lex);
+    let model = ner::model();
+    let mut out = Vec::new();
+    let mut scratch = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        if u.words.is_empty() || !ner::has_letters(u) {
+            continue;
+        }
+        let (labels, probs) = model.tag(u, &doc, &mut scratch);
+        let first = out.len();
+        // BIO to spans.
+        let mut i = 0;
+        while i < labels.len() {
+            let Some(ty) = label_type(labels[i]) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < labels.len() && labels[j] == labels[i] + 1 {
+                j += 1;
+            }
+            let conf = probs[i..j].iter().copied().fold(1f32, f32::min);
+            let span = Span::new(u.words[i].span.start, u.words[j - 1].span.end);
+            out.push(mention(text, span, EntityKind::from_type(ty), conf, ui));
+            i = j;
+        }
+        add_lexicon_groups(text, u, lex, ui, first, &mut out);
+        split_compounds(text, u, lex, ui, first, &mut out);
+        extend_descriptors(text, u, first, &mut out);
+        out[first..].sort_by_key(|m| (m.start, m.end));
+    }
+    for m in &mut out {
+        refine(text, lex, m);
+    }
+    out
+}
+
+fn mention(text: &str, span: Span, kind: EntityKind, confidence: f32, unit: usize) -> Mention {
+    Mention {
+        start: span.start,
+        end: span.end,
+        text: span.slice(text).to_string(),
+        kind,
+        subtype: None,
+        name_start: span.start,
+        name_end: span.end,
+        confidence,
+        country: None,
+        unit,
+    }
+}
+
+fn overlaps(out: &[Mention], first: usize, s: Span) -> bool {
+    out[first..].iter().any(|m| m.start < s.end && m.end > s.start)
+}
+
+/// Capitalised nationality and group words the tagger left out (`Shiite`
+/// in `Shiite militias`) are `NORP` mentions.
+fn add_lexicon_groups(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+    for w in &u.words {
+        let s = w.span.slice(text);
+        if !s.chars().next().is_some_and(char::is_uppercase) || overlaps(out, first, w.span) {
+            continue;
+        }
+        if lex
+            .lookup(s)
+            .first()
+            .is_some_and(|e| matches!(e, EntryKind::Demonym(_) | EntryKind::Group(_)))
+        {
+            out.push(mention(text, w.span, EntityKind::Group, 0.5, ui));
+        }
+    }
+}
+
+/// Hyphenated words holding places or nationalities: `Iran-backed`,
+/// `Lebanon-based`, `Israel-Gaza`, `U.S.-led`, `Israeli-occupied`.
+fn split_compounds(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+    for w in &u.words {
+        let s = w.span.slice(text);
+        if !s.contains('-') {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for piece in s.split('-') {
+            let span = Span::new(w.span.start + at, w.span.start + at + piece.len());
+            at += piece.len() + 1;
+            if !piece.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let kind = match lex.lookup(piece).first() {
+                Some(EntryKind::Country(_) | EntryKind::Place(_)) => EntityKind::Place,
+                Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => EntityKind::Group,
+                _ => continue,
+            };
+            parts.push((span, kind));
+        }
+        if parts.is_empty() {
+            continue;
+        }
+        // A mention that is exactly this one word gives way to its parts.
+        let whole = out[first..]
+            .iter()
+            .position(|m| m.start == w.span.start && m.end == w.span.end);
+        let conf = match whole {
+            Some(k) => out.remove(first + k).confidence,
+            None if overlaps(out, first, w.span) => continue,
+            None => 0.5,
+        };
+        for (span, kind) in parts {
+            out.push(mention(text, span, kind, conf, ui));
+        }
+    }
+}
+
+/// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:
+/// a place (or an unlabelled capitalised name) followed by a descriptor.
+fn extend_descriptors(text: &str, u: &Unit, first: usize, out: &mut [Mention]) {
+    for m in out[first..].iter_mut() {
+        if m.kind != EntityKind::Place {
+            continue;
+        }
+        let Some(k) = u.words.iter().position(|w| w.span.end == m.end) else {
+            continue;
+        };
+        let mut next = k + 1;
+        // A possessive: "Baghdad's international airport".
+        let possessive = u
+            .words
+            .get(next)
+            .is_some_and(|w| matches!(w.span.slice(text), "'s" | "’s"));
+        if possessive {
+            next += 1;
+        }
+        let word = |i: usize| u.words.get(i).map(|w| w.span.slice(text));
+        let mut best: Option<(usize, bool)> = None;
+        for (list, facility) in [(FACILITY_WORDS, true), (REGION_WORDS, false)] {
+            for d in list.iter() {
+                let n = d.split(' ').count();
+                let ok = d
+                    .split(' ')
+                    .enumerate()
+                    .all(|(j, part)| word(next + j) == Some(part));
+                if ok && best.is_none_or(|(b, _)| n > b) {
+                    best = Some((n, facility));
+                }
+            }
+        }
+        let Some((n, facility)) = best else {
+            continue;
+        };
+        // "the state" after a possessive is not one place: only facilities.
+        if possessive && !facility {
+            continue;
+        }
+        let end = u.words[next + n - 1].span.end;
+        m.end = end;
+        m.text = text[m.start..end].to_string();
+        m.subtype = Some(if facility { "facility" } else { "region" }.to_string());
+    }
+}
+
+/// Subtypes and countries from the lexicons.
+fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
+    let name = &text[m.name_start..m.name_end];
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let entries = lex.lookup(name);
+    match m.kind {
+        EntityKind::Misc => {
+            if let Some(e) = entries
+                .iter()
+                .find(|e| matches!(e, EntryKind::Demonym(_) | EntryKind::Group(_)))
+            {
+                m.kind = EntityKind::Group;
+                set_group(lex, m, *e);
+            }
+        }
+        EntityKind::Group => {
+            if let Some(e) = entries.first() {
+                set_group(lex, m, *e);
+            }
+        }
+        EntityKind::Place => {
+            for e in entries {
+                match *e {
+                    EntryKind::Country(i) => {
+                        m.subtype.get_or_insert_with(|| "country".into());
+                        m.country = Some(lex.countries[i as usize].iso.clone());
+                    }
+                    EntryKind::Place(i) => {
+                        let p = &lex.places[i as usize];
+                        m.subtype.get_or_insert_with(|| match p.kind {
+                            PlaceKind::City => "city".into(),
+                            PlaceKind::Region => "region".into(),
+                        });
+                        m.country = Some(p.country.clone());
+                    }
+                    _ => continue,
+                }
+                break;
+            }
+            m.subtype.get_or_insert_with(|| "place".into());
+        }
+        EntityKind::Organisation => {
+            if let Some(EntryKind::Organisation(i)) = entries.first() {
+                let o = &lex.organisations[*i as usize];
+                m.subtype = Some(o.kind.clone());
+                if !o.country.is_empty() {
+                    m.country = Some(o.country.clone());
+                }
+            }
+        }
+        EntityKind::Person => {}
+    }
+}
+
+fn set_group(lex: &Lexicon, m: &mut Mention, e: EntryKind) {
+    match e {
+        EntryKind::Demonym(i) => {
+            m.subtype = Some("nationality".into());
+            m.country = Some(lex.countries[i as usize].iso.clone());
+        }
+        EntryKind::Group(i) => m.subtype = Some(lex.groups[i as usize].kind.clone()),
+        _ => {}
+    }
+}

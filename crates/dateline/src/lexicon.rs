@@ -1,0 +1,446 @@
+//! Embedded lexicons: countries (names, demonyms, capitals), the world's
+//! cities and first-level regions, organisations, religious, ethnic and
+//! political groups, and titles. They are data files in `data/`, compiled
+//! into the crate, with their sources and licences in `docs/data.md`; the
+//! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.
+//!
+//! All names are matched at once with one Aho-Corasick automaton
+//! (leftmost-longest, ASCII case-insensitive), and a match counts only on
+//! token boundaries (a hyphen is a boundary, so `Iran-backed` holds `Iran`).
+//!
+//! ```
+//! use dateline::lexicon::{lexicon, EntryKind};
+//!
+//! let lex = lexicon();
+//! let erbil = lex.lookup("Erbil").iter().find_map(|e| match e {
+//!     EntryKind::Place(i) => Some(&lex.places[*i as usize]),
+//!     _ => None,
+//! });
+//! assert_eq!(erbil.unwrap().country, "IQ");
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
+const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
+const GROUPS: &str = include_str!("../data/groups.tsv");
+const TITLES: &str = include_str!("../data/titles.tsv");
+
+/// A country or territory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code (`IQ`).
+    pub iso: String,
+    /// English short name (`Iraq`).
+    pub name: String,
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// Latitude of the country's centre, degrees.
+    pub lat: Option<f64>,
+    /// Longitude of the country's centre, degrees.
+    pub lon: Option<f64>,
+    /// Capital city's name.
+    pub capital: String,
+}
+
+/// What kind of place a [`Place`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A city or town (GeoNames populated place of 15,000 or more).
+    City,
+    /// A first-level division: state, province, governorate.
+    Region,
+}
+
+/// A city or region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// GeoNames id (0 for regions taken from countryinfo, which has none).
+    pub geonameid: u32,
+    /// Name as GeoNames writes it (`Erbil`).
+    pub name: String,
+    /// City or region.
+    pub kind: PlaceKind,
+    /// ISO country code.
+    pub country: String,
+    /// GeoNames first-level division code (may be empty).
+    pub admin1: String,
+    /// Latitude, degrees (absent for regions).
+    pub lat: Option<f64>,
+    /// Longitude, degrees (absent for regions).
+    pub lon: Option<f64>,
+    /// Population (0 when unknown).
+    pub population: u64,
+}
+
+/// A named organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    /// Canonical name (`Islamic Resistance in Iraq`).
+    pub name: String,
+    /// `international`, `armed`, `agency`, `government`, `party`, `company`.
+    pub kind: String,
+    /// ISO country code, empty for international bodies.
+    pub country: String,
+}
+
+/// A religious, ethnic or political group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Canonical name (`Shiite`).
+    pub name: String,
+    /// `religious`, `ethnic` or `political`.
+    pub kind: String,
+}
+
+/// A title or honorific.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// Canonical form (`Secretary of State`).
+    pub name: String,
+    /// `honorific`, `office`, `military` or `religious`.
+    pub kind: String,
+}
+
+/// What a lexicon name stands for; the number indexes the matching list of
+/// [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// A country's name.
+    Country(u16),
+    /// A country's demonym (`Iraqi`), pointing at the country.
+    Demonym(u16),
+    /// A city or region.
+    Place(u32),
+    /// An organisation.
+    Organisation(u16),
+    /// A group.
+    Group(u16),
+    /// A title.
+    Title(u16),
+}
+
+impl EntryKind {
+    /// Index of this kind among the six, for features.
+    pub(crate) fn class(&self) -> usize {
+        match self {
+            EntryKind::Country(_) => 0,
+            EntryKind::Demonym(_) => 1,
+            EntryKind::Place(_) => 2,
+            EntryKind::Organisation(_) => 3,
+            EntryKind::Group(_) => 4,
+            EntryKind::Title(_) => 5,
+        }
+    }
+}
+
+/// Number of entry classes ([`EntryKind::class`]).
+pub(crate) const CLASSES: usize = 6;
+
+/// A lexicon name found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexMatch {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the name in [`Lexicon::entries`].
+    pub name: u32,
+    /// The text has the name's exact letter case.
+    pub exact_case: bool,
+}
+
+/// All embedded lexicons and the automaton that finds their names.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Countries and territories.
+    pub countries: Vec<Country>,
+    /// Cities and regions.
+    pub places: Vec<Place>,
+    /// Organisations.
+    pub organisations: Vec<Organisation>,
+    /// Groups.
+    pub groups: Vec<Group>,
+    /// Titles and honorifics.
+    pub titles: Vec<Title>,
+    /// For each distinct name (lowercased), what it stands for, most
+    /// salient first (country before demonym before the biggest place).
+    pub entries: Vec<Vec<EntryKind>>,
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    automaton: AhoCorasick,
+}
+
+/// The embedded lexicons, built on first use (about 40 ms) and shared.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("")
+}
+
+fn variants<'a>(row: &[&'a str], i: usize) -> impl Iterator<Item = &'a str> {
+    field(row, i).split('|').filter(|s| !s.is_empty())
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut names: Vec<String> = Vec::new();
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut entries: Vec<Vec<EntryKind>> = Vec::new();
+        let mut add = |name: &str, kind: EntryKind| {
+            let name = name.trim();
+            if name.chars().count() < 2 {
+                return;
+            }
+            let key = name.to_lowercase();
+            let i = *index.entry(key).or_insert_with(|| {
+                names.push(name.to_string());
+                entries.push(Vec::new());
+                (names.len() - 1) as u32
+            });
+            let list = &mut entries[i as usize];
+            if !list.contains(&kind) {
+                list.push(kind);
+            }
+        };
+
+        let mut countries = Vec::new();
+        for r in rows(COUNTRIES) {
+            let i = countries.len() as u16;
+            countries.push(Country {
+                iso: field(&r, 0).to_string(),
+                name: field(&r, 1).to_string(),
+                geonameid: field(&r, 2).parse().unwrap_or(0),
+                lat: field(&r, 3).parse().ok(),
+                lon: field(&r, 4).parse().ok(),
+                capital: field(&r, 5).to_string(),
+            });
+            add(field(&r, 1), EntryKind::Country(i));
+            for n in variants(&r, 7) {
+                add(n, EntryKind::Country(i));
+            }
+            for d in variants(&r, 6) {
+                add(d, EntryKind::Demonym(i));
+            }
+        }
+        let mut places = Vec::new();
+        let mut order: Vec<(u64, u32)> = Vec::new();
+        for r in rows(PLACES) {
+            let i = places.len() as u32;
+            let p = Place {
+                geonameid: field(&r, 0).parse().unwrap_or(0),
+                name: field(&r, 1).to_string(),
+                kind: if field(&r, 2) == "region" {
+                    PlaceKind::Region
+                } else {
+                    PlaceKind::City
+                },
+                country: field(&r, 3).to_string(),
+                admin1: field(&r, 4).to_string(),
+                lat: field(&r, 5).parse().ok(),
+                lon: field(&r, 6).parse().ok(),
+                population: field(&r, 7).parse().unwrap_or(0),
+            };
+            // Regions rank with big cities: "Anbar" the province before any town.
+            let rank = match p.kind {
+                PlaceKind::Region => 5_000_000,
+                PlaceKind::City => p.population,
+            };
+            order.push((rank, i));
+            places.push(p);
+        }
+        // Biggest first, so that a name's first place is the likeliest.
+        let mut ranked = order.clone();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let place_rows: Vec<Vec<&str>> = rows(PLACES).collect();
+        for &(_, i) in &ranked {
+            let r = &place_rows[i as usize];
+            add(field(r, 1), EntryKind::Place(i));
+            for n in variants(r, 8) {
+                add(n, EntryKind::Place(i));
+            }
+        }
+        let mut organisations = Vec::new();
+        for r in rows(ORGANISATIONS) {
+            let i = organisations.len() as u16;
+            organisations.push(Organisation {
+                name: field(&r, 0).to_string(),
+                kind: field(&r, 1).to_string(),
+                country: field(&r, 2).to_string(),
+            });
+            add(field(&r, 0), EntryKind::Organisation(i));
+            for n in variants(&r, 3) {
+                add(n, EntryKind::Organisation(i));
+            }
+        }
+        let mut groups = Vec::new();
+        for r in rows(GROUPS) {
+            let i = groups.len() as u16;
+            groups.push(Group {
+                name: field(&r, 0).to_string(),
+                kind: field(&r, 1).to_string(),
+            });
+            add(field(&r, 0), EntryKind::Group(i));
+            for n in variants(&r, 2) {
+                add(n, EntryKind::Group(i));
+            }
+        }
+        let mut titles = Vec::new();
+        for r in rows(TITLES) {
+            let i = titles.len() as u16;
+            titles.push(Title {
+                name: field(&r, 0).to_string(),
+                kind: field(&r, 1).to_string(),
+            });
+            add(field(&r, 0), EntryKind::Title(i));
+            for n in variants(&r, 2) {
+                add(n, EntryKind::Title(i));
+            }
+        }
+        // Most salient reading first: organisation, country, demonym,
+        // group, place, title.
+        for list in &mut entries {
+            list.sort_by_key(|e| match e {
+                EntryKind::Organisation(_) => 0,
+                EntryKind::Country(_) => 1,
+                EntryKind::Demonym(_) => 2,
+                EntryKind::Group(_) => 3,
+                EntryKind::Place(_) => 4,
+                EntryKind::Title(_) => 5,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("the lexicon automaton builds from fixed data");
+        Lexicon {
+            countries,
+            places,
+            organisations,
+            groups,
+            titles,
+            entries,
+            names,
+            index,
+            automaton,
+        }
+    }
+
+    /// What a name stands for (letter case ignored), most salient first;
+    /// empty when the name is not in any lexicon.
+    pub fn lookup(&self, name: &str) -> &[EntryKind] {
+        match self.index.get(&name.to_lowercase()) {
+            Some(&i) => &self.entries[i as usize],
+            None => &[],
+        }
+    }
+
+    /// The name as the lexicon writes it, for a match's `name` index.
+    pub fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+
+    /// Finds lexicon names in `text` between `start` and `end`, on word
+    /// boundaries: a match must start and end where a letter or digit does
+    /// not continue it (`Iran` in `Iran-backed` counts, in `Irani` not).
+    /// A name whose text is all lower case is skipped unless the name
+    /// itself is (so `us` is not `US`), and names of three letters or fewer
+    /// must match case exactly (`AP`, not `ap`). Overlapping matches resolve
+    /// leftmost-longest.
+    pub fn find(&self, text: &str, start: usize, end: usize, out: &mut Vec<LexMatch>) {
+        let hay = &text[start..end];
+        let mut at = 0;
+        while at < hay.len() {
+            let input = aho_corasick::Input::new(hay).range(at..);
+            let Some(m) = self.automaton.find(input) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            let word_char = |c: char| c.is_alphanumeric();
+            let before_ok = hay[..s].chars().next_back().is_none_or(|c| !word_char(c));
+            let after_ok = hay[e..].chars().next().is_none_or(|c| !word_char(c));
+            let found = &hay[s..e];
+            let name = &self.names[m.pattern().as_usize()];
+            let exact_case = found == name;
+            let shape_ok = if found.len() <= 3 {
+                exact_case
+            } else {
+                found.chars().any(|c| c.is_uppercase()) || !name.chars().any(|c| c.is_uppercase())
+            };
+            if before_ok && after_ok && shape_ok {
+                out.push(LexMatch {
+                    start: start + s,
+                    end: start + e,
+                    name: m.pattern().as_u32(),
+                    exact_case,
+                });
+                at = e;
+            } else {
+                // Try again one character later, so a shorter name inside
+                // a rejected match can still be found.
+                at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        lexicon().find(text, 0, text.len(), &mut out);
+        out.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn countries_places_and_groups_load() {
+        let lex = lexicon();
+        assert!(lex.countries.len() >= 240);
+        assert!(lex.places.len() >= 30_000);
+        let iq = lex.lookup("Iraqi");
+        assert!(matches!(iq[0], EntryKind::Demonym(i) if lex.countries[i as usize].iso == "IQ"));
+        assert!(matches!(lex.lookup("U.S.")[0], EntryKind::Country(i) if lex.countries[i as usize].iso == "US"));
+        let place = |n: &str| match lex.lookup(n).iter().find(|e| matches!(e, EntryKind::Place(_))) {
+            Some(EntryKind::Place(i)) => lex.places[*i as usize].clone(),
+            _ => panic!("{n} is not a place"),
+        };
+        assert_eq!(place("Erbil").country, "IQ");
+        assert_eq!(place("Fallujah").country, "IQ");
+        assert_eq!(place("Anbar").kind, PlaceKind::Region);
+        // The biggest Paris first.
+        assert_eq!(place("Paris").country, "FR");
+        assert!(matches!(lex.lookup("Hezbollah")[0], EntryKind::Organisation(_)));
+        assert!(matches!(lex.lookup("shiite")[0], EntryKind::Group(_)));
+    }
+
+    #[test]
+    fn matches_respect_word_boundaries_and_case() {
+        assert_eq!(
+            found("Iran-backed groups hit the Lebanon-Israel border, US officials said."),
+            ["Iran", "Lebanon", "Israel", "US"]
+        );
+        // "us" is not the US, "Irani" holds no "Iran".
+        assert_eq!(found("tell us about Iranian and Irani food"), ["Iranian"]);
+        assert_eq!(found("LONDON 1996-08-30"), ["LONDON"]);
+        assert_eq!(
+            found("the Islamic Resistance in Iraq claimed it"),
+            ["Islamic Resistance in Iraq"]
+        );
+    }
+}

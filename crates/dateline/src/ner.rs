@@ -1,0 +1,732 @@
+//! The sequence tagger behind the entity layer: a first-order structured
+//! averaged perceptron (Collins 2002) over BIO labels for PER, ORG, LOC and
+//! MISC, with word, shape, affix, context, lexicon and document features,
+//! decoded with Viterbi. Its weights ship in the crate (`data/ner.model`);
+//! [`train`] rebuilds them from gold data (`dateline train ner`, see
+//! `docs/entities.md`).
+//!
+//! Features are hashed with 64-bit FNV-1a (then mixed), written out here so
+//! that a model's keys never change with a dependency's version.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::lexicon::{self, Lexicon, CLASSES};
+use crate::segment::{self, Token};
+use crate::span::Span;
+
+/// The tagger's labels, in model order.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+const N: usize = LABELS.len();
+const MAGIC: &[u8; 8] = b"DLNER\x00\x00\x01";
+const MODEL: &[u8] = include_bytes!("../data/ner.model");
+
+/// The entity type of a label index (`1` → `PER`), `None` for `O`.
+pub(crate) fn label_type(l: usize) -> Option<&'static str> {
+    (l > 0).then(|| &LABELS[l][2..])
+}
+
+fn is_inside(l: usize) -> bool {
+    l > 0 && l % 2 == 0
+}
+
+/// `I-X` may only follow `B-X` or `I-X`.
+fn allowed(prev: usize, cur: usize) -> bool {
+    !is_inside(cur) || (prev != N && (prev == cur || prev + 1 == cur))
+}
+
+// ---------------------------------------------------------------- hashing
+
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= b as u64;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    fn str(mut self, s: &str) -> Fnv {
+        for b in s.bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+    fn finish(self) -> u64 {
+        // A final mix so that low bits are well spread for the table.
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+/// Feature keys are already mixed hashes: the map uses them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+// ---------------------------------------------------------------- features
+
+/// One token as the tagger sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Lower case, digits folded to `0`.
+    lower: String,
+    /// Collapsed shape: `Xx`, `X.X.`, `d`, `x-Xx`.
+    shape: String,
+    /// First character is upper case.
+    cap: bool,
+    /// Lexicon features (`class:position`), precomputed.
+    gaz: Vec<u8>,
+}
+
+fn shape_of(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c == '’' {
+            '\''
+        } else {
+            c
+        };
+        if last != Some(k) || !matches!(k, 'X' | 'x' | 'd') {
+            out.push(k);
+        }
+        last = Some(k);
+    }
+    out
+}
+
+fn lower_of(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '0'..='9' => '0',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// A unit of text to tag: a headline or a sentence.
+pub(crate) struct Unit {
+    /// The unit's words.
+    pub words: Vec<Word>,
+    /// No lower-case letter anywhere: a headline in capitals.
+    caps: bool,
+}
+
+/// Document-level facts about words, so that a word's use elsewhere in the
+/// article informs it (a capitalised word at a sentence start or in an
+/// all-caps headline is a name if it is capitalised mid-sentence elsewhere).
+#[derive(Default)]
+pub(crate) struct DocInfo {
+    cap_mid: HashSet<String>,
+    lower_seen: HashSet<String>,
+}
+
+/// Tokenises each span, finds lexicon names and computes word features.
+pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, DocInfo) {
+    let mut units = Vec::with_capacity(spans.len());
+    let mut doc = DocInfo::default();
+    let mut toks: Vec<Token> = Vec::new();
+    let mut scratch = Vec::new();
+    let mut found = Vec::new();
+    for &span in spans {
+        toks.clear();
+        segment::tokens(text, span, &mut toks, &mut scratch);
+        let caps = !span.slice(text).chars().any(char::is_lowercase);
+        let mut words: Vec<Word> = toks
+            .iter()
+            .filter(|t| !t.span().slice(text).trim().is_empty())
+            .map(|t| {
+                let s = t.span().slice(text);
+                Word {
+                    span: t.span(),
+                    lower: lower_of(s),
+                    shape: shape_of(s),
+                    cap: s.chars().next().is_some_and(char::is_uppercase),
+                    gaz: Vec::new(),
+                }
+            })
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            if !caps && i > 0 && w.cap && w.shape != "X" {
+                let prev = &words[i - 1].lower;
+                if !matches!(prev.as_str(), "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
+                    doc.cap_mid.insert(w.lower.clone());
+                }
+            }
+            if !caps && w.shape.starts_with('x') {
+                doc.lower_seen.insert(w.lower.clone());
+            }
+        }
+        found.clear();
+        lex.find(text, span.start, span.end, &mut found);
+        for m in &found {
+            let mut classes = [false; CLASSES];
+            for e in &lex.entries[m.name as usize] {
+                classes[e.class()] = true;
+            }
+            let first = words.iter().position(|w| w.span.end > m.start);
+            let last = words.iter().rposition(|w| w.span.start < m.end);
+            let (Some(a), Some(b)) = (first, last) else {
+                continue;
+            };
+            let partial = words[a].span.start != m.start || words[b].span.end != m.end;
+            for (k, word) in words.iter_mut().enumerate().take(b + 1).skip(a) {
+                let pos = if partial {
+                    4
+                } else if a == b {
+                    0
+                } else if k == a {
+                    1
+                } else if k == b {
+                    3
+                } else {
+                    2
+                };
+                for (c, on) in classes.iter().enumerate() {
+                    if *on {
+                        let code = (c as u8) << 4 | pos << 1 | m.exact_case as u8;
+                        if !word.gaz.contains(&code) {
+                            word.gaz.push(code);
+                        }
+                    }
+                }
+            }
+        }
+        units.push(Unit { words, caps });
+    }
+    (units, doc)
+}
+
+const BOS: &str = "<s>";
+const EOS: &str = "</s>";
+
+/// The feature keys of word `i` of `u`.
+fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &u.words[i];
+    let lw = |j: isize| -> &str {
+        let k = i as isize + j;
+        if k < 0 {
+            BOS
+        } else {
+            u.words.get(k as usize).map_or(EOS, |w| w.lower.as_str())
+        }
+    };
+    let sh = |j: isize| -> &str {
+        let k = i as isize + j;
+        if k < 0 {
+            BOS
+        } else {
+            u.words.get(k as usize).map_or(EOS, |w| w.shape.as_str())
+        }
+    };
+    let caps = if u.caps { "C" } else { "c" };
+    let push = |out: &mut Vec<u64>, f: Fnv| out.push(f.finish());
+    push(out, Fnv::new(0));
+    push(out, Fnv::new(1).str(&w.lower));
+    push(out, Fnv::new(2).str(&w.shape).str(caps));
+    let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
+    for n in 1..=4usize {
+        if chars.len() > n {
+            push(out, Fnv::new(3 + n as u8).str(&w.lower[..chars[n].0]));
+            push(out, Fnv::new(8 + n as u8).str(&w.lower[chars[chars.len() - n].0..]));
+        }
+    }
+    push(out, Fnv::new(13).str(lw(-1)));
+    push(out, Fnv::new(14).str(lw(1)));
+    push(out, Fnv::new(15).str(lw(-2)));
+    push(out, Fnv::new(16).str(lw(2)));
+    push(out, Fnv::new(17).str(lw(-1)).str(&w.lower));
+    push(out, Fnv::new(18).str(&w.lower).str(lw(1)));
+    push(out, Fnv::new(19).str(sh(-1)).str(&w.shape).str(caps));
+    push(out, Fnv::new(20).str(&w.shape).str(sh(1)).str(caps));
+    push(out, Fnv::new(21).str(sh(-1)).str(&w.shape).str(sh(1)).str(caps));
+    if i == 0 {
+        push(out, Fnv::new(22).str(&w.shape));
+    }
+    if w.cap || u.caps {
+        let d = match (doc.cap_mid.contains(&w.lower), doc.lower_seen.contains(&w.lower)) {
+            (true, true) => "cl",
+            (true, false) => "c",
+            (false, true) => "l",
+            (false, false) => "-",
+        };
+        push(out, Fnv::new(23).str(d).str(caps));
+        push(out, Fnv::new(24).str(d).str(&w.lower));
+    }
+    for &g in &w.gaz {
+        let mut f = Fnv::new(25);
+        f.byte(g);
+        push(out, f.str(caps));
+        let mut f = Fnv::new(26);
+        f.byte(g & 0xf0 | (g >> 1 & 7) << 1);
+        push(out, f.str(&w.shape));
+    }
+    for (j, tmpl) in [(-1isize, 27u8), (1, 28), (-2, 29)] {
+        let k = i as isize + j;
+        if k >= 0 {
+            if let Some(o) = u.words.get(k as usize) {
+                for &g in &o.gaz {
+                    let mut f = Fnv::new(tmpl);
+                    f.byte(g >> 4);
+                    push(out, f);
+                }
+            }
+        }
+    }
+    // The text between: the word's own parts around a hyphen.
+    if let Some((a, b)) = w.lower.split_once('-') {
+        push(out, Fnv::new(30).str(a));
+        push(out, Fnv::new(31).str(b));
+    }
+}
+
+// ---------------------------------------------------------------- model
+
+/// A trained tagger: emission weights per feature and label transitions.
+pub struct Model {
+    weights: KeyMap<[f32; N]>,
+    /// `trans[prev][cur]`; `prev == N` is the sentence start.
+    trans: [[f32; N]; N + 1],
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("features", &self.weights.len())
+            .finish()
+    }
+}
+
+/// The model compiled into the crate, loaded on first use.
+pub(crate) fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|_| Model::empty()))
+}
+
+impl Model {
+    fn empty() -> Model {
+        Model {
+            weights: KeyMap::default(),
+            trans: [[0.0; N]; N + 1],
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a dateline NER model".into());
+        }
+        if r.u32()? as usize != N {
+            return Err("the model's labels differ from this version's".into());
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let mut m = Model::empty();
+        for row in m.trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32::from_bits(r.u32()?);
+            }
+        }
+        let count = r.u32()? as usize;
+        m.weights.reserve(count);
+        for _ in 0..count {
+            let key = r.u64()?;
+            let mask = r.u16()?;
+            let mut row = [0f32; N];
+            for (l, v) in row.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    *v = r.u16()? as i16 as f32 * scale;
+                }
+            }
+            m.weights.insert(key, row);
+        }
+        Ok(m)
+    }
+
+    /// Serialises the model: emission weights quantised to 16 bits, keys
+    /// in ascending order (so the same model gives the same bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .values()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, v| m.max(v.abs()))
+            .max(1e-9);
+        let scale = max / 32767.0;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(N as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_bits().to_le_bytes());
+            }
+        }
+        let mut keys: Vec<(u64, [i16; N])> = self
+            .weights
+            .iter()
+            .map(|(k, row)| {
+                let mut q = [0i16; N];
+                for (l, v) in row.iter().enumerate() {
+                    q[l] = (v / scale).round() as i16;
+                }
+                (*k, q)
+            })
+            .filter(|(_, q)| q.iter().any(|v| *v != 0))
+            .collect();
+        keys.sort_unstable_by_key(|k| k.0);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (k, q) in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            let mask: u16 = q
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v != 0)
+                .fold(0, |m, (l, _)| m | 1 << l);
+            out.extend_from_slice(&mask.to_le_bytes());
+            for v in q.iter().filter(|v| **v != 0) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    fn emissions(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> Vec<[f32; N]> {
+        let mut em = vec![[0f32; N]; u.words.len()];
+        for (i, row) in em.iter_mut().enumerate() {
+            features(u, doc, i, scratch);
+            for k in scratch.iter() {
+                if let Some(w) = self.weights.get(k) {
+                    for l in 0..N {
+                        row[l] += w[l];
+                    }
+                }
+            }
+        }
+        em
+    }
+
+    /// Tags one unit: the best label sequence and, for each word, the
+    /// probability of its label (forward-backward over the exponentiated
+    /// scores).
+    pub(crate) fn tag(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> (Vec<usize>, Vec<f32>) {
+        let em = self.emissions(u, doc, scratch);
+        let labels = viterbi(&em, &self.trans);
+        let probs = marginals(&em, &self.trans, &labels);
+        (labels, probs)
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or_else(|| format!("model truncated at byte {}", self.at))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, String> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap_or_default()))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or_default()))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap_or_default()))
+    }
+}
+
+fn viterbi(em: &[[f32; N]], trans: &[[f32; N]; N + 1]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N]; n];
+    let mut back = vec![[0u8; N]; n];
+    for l in 0..N {
+        if allowed(N, l) {
+            score[0][l] = trans[N][l] + em[0][l];
+        }
+    }
+    for i in 1..n {
+        for l in 0..N {
+            let mut best = (f32::NEG_INFINITY, 0);
+            for p in 0..N {
+                if !allowed(p, l) || score[i - 1][p] == f32::NEG_INFINITY {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p][l];
+                if s > best.0 {
+                    best = (s, p);
+                }
+            }
+            score[i][l] = best.0 + em[i][l];
+            back[i][l] = best.1 as u8;
+        }
+    }
+    let mut l = (0..N)
+        .max_by(|a, b| score[n - 1][*a].total_cmp(&score[n - 1][*b]).then(b.cmp(a)))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = l;
+        l = back[i][l] as usize;
+    }
+    out
+}
+
+fn log_sum_exp(v: impl Iterator<Item = f32>) -> f32 {
+    let v: Vec<f32> = v.filter(|x| x.is_finite()).collect();
+    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if !m.is_finite() {
+        return f32::NEG_INFINITY;
+    }
+    m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+}
+
+fn marginals(em: &[[f32; N]], trans: &[[f32; N]; N + 1], path: &[usize]) -> Vec<f32> {
+    let n = em.len();
+    let mut alpha = vec![[f32::NEG_INFINITY; N]; n];
+    let mut beta = vec![[0f32; N]; n];
+    if n == 0 {
+        return Vec::new();
+    }
+    for l in 0..N {
+        if allowed(N, l) {
+            alpha[0][l] = trans[N][l] + em[0][l];
+        }
+    }
+    for i in 1..n {
+        for l in 0..N {
+            alpha[i][l] = em[i][l]
+                + log_sum_exp((0..N).filter(|&p| allowed(p, l)).map(|p| alpha[i - 1][p] + trans[p][l]));
+        }
+    }
+    for i in (0..n - 1).rev() {
+        for p in 0..N {
+            beta[i][p] = log_sum_exp(
+                (0..N)
+                    .filter(|&l| allowed(p, l))
+                    .map(|l| trans[p][l] + em[i + 1][l] + beta[i + 1][l]),
+            );
+        }
+    }
+    let z = log_sum_exp((0..N).map(|l| alpha[n - 1][l]));
+    (0..n)
+        .map(|i| (alpha[i][path[i]] + beta[i][path[i]] - z).exp().clamp(0.0, 1.0))
+        .collect()
+}
+
+// ---------------------------------------------------------------- training
+
+/// One sentence of training data: its words and gold label indexes.
+pub struct TrainUnit {
+    unit: Unit,
+    gold: Vec<usize>,
+}
+
+/// A document of training data.
+pub struct TrainDoc {
+    units: Vec<TrainUnit>,
+    doc: DocInfo,
+}
+
+impl TrainDoc {
+    /// Builds training data from an article's text, the spans of its
+    /// headlines and sentences, and gold entities as byte spans with a type
+    /// (`PER`, `ORG`, `LOC` or `MISC`; others are skipped).
+    pub fn new(text: &str, spans: &[Span], gold: &[(Span, &str)]) -> TrainDoc {
+        let (units, doc) = prepare(text, spans, lexicon::lexicon());
+        let units = units
+            .into_iter()
+            .map(|unit| {
+                let mut labels = vec![0usize; unit.words.len()];
+                for (span, ty) in gold {
+                    let Some(base) = LABELS.iter().position(|l| l.strip_prefix("B-") == Some(*ty)) else {
+                        continue;
+                    };
+                    let mut first = true;
+                    for (i, w) in unit.words.iter().enumerate() {
+                        if w.span.start < span.end && w.span.end > span.start {
+                            labels[i] = if first { base } else { base + 1 };
+                            first = false;
+                        }
+                    }
+                }
+                TrainUnit { unit, gold: labels }
+            })
+            .collect();
+        TrainDoc { units, doc }
+    }
+
+    /// Number of words.
+    pub fn words(&self) -> usize {
+        self.units.iter().map(|u| u.gold.len()).sum()
+    }
+}
+
+/// Trains a model by the averaged structured perceptron: `epochs` passes
+/// over the documents in an order shuffled by a fixed seed, so the same
+/// data always gives the same model. `progress` is called after each epoch
+/// with the epoch number and the share of words tagged wrong.
+pub fn train(docs: &[TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
+    // Feature rows, indexed once.
+    let mut index: KeyMap<u32> = KeyMap::default();
+    let mut feats: Vec<Vec<Vec<u32>>> = Vec::new(); // [unit][word][feature]
+    let mut golds: Vec<&[usize]> = Vec::new();
+    let mut scratch = Vec::new();
+    for d in docs {
+        for u in &d.units {
+            let mut words = Vec::with_capacity(u.gold.len());
+            for i in 0..u.gold.len() {
+                features(&u.unit, &d.doc, i, &mut scratch);
+                let mut ids = Vec::with_capacity(scratch.len());
+                for k in &scratch {
+                    let next = index.len() as u32;
+                    ids.push(*index.entry(*k).or_insert(next));
+                }
+                words.push(ids);
+            }
+            feats.push(words);
+            golds.push(&u.gold);
+        }
+    }
+    let rows = index.len();
+    let mut w = vec![[0f32; N]; rows];
+    let mut acc = vec![[0f64; N]; rows];
+    let mut tw = [[0f32; N]; N + 1];
+    let mut tacc = [[0f64; N]; N + 1];
+    let mut order: Vec<usize> = (0..feats.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut c: f64 = 1.0;
+    for epoch in 1..=epochs {
+        // Fisher-Yates with a fixed xorshift sequence.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut wrong, mut total) = (0usize, 0usize);
+        for &s in &order {
+            let words = &feats[s];
+            let gold = golds[s];
+            let em: Vec<[f32; N]> = words
+                .iter()
+                .map(|fs| {
+                    let mut row = [0f32; N];
+                    for &f in fs {
+                        for l in 0..N {
+                            row[l] += w[f as usize][l];
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let pred = viterbi(&em, &tw);
+            total += gold.len();
+            if pred.as_slice() != gold {
+                for i in 0..gold.len() {
+                    if pred[i] != gold[i] {
+                        wrong += 1;
+                        for &f in &words[i] {
+                            w[f as usize][gold[i]] += 1.0;
+                            acc[f as usize][gold[i]] += c;
+                            w[f as usize][pred[i]] -= 1.0;
+                            acc[f as usize][pred[i]] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { N } else { gold[i - 1] };
+                    let pp = if i == 0 { N } else { pred[i - 1] };
+                    if gp != pp || gold[i] != pred[i] {
+                        tw[gp][gold[i]] += 1.0;
+                        tacc[gp][gold[i]] += c;
+                        tw[pp][pred[i]] -= 1.0;
+                        tacc[pp][pred[i]] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch, wrong as f64 / total.max(1) as f64);
+    }
+    // Averaged weights: w - acc / c.
+    let mut model = Model::empty();
+    let mut keys: Vec<(u64, u32)> = index.into_iter().collect();
+    keys.sort_unstable();
+    for (k, r) in keys {
+        let r = r as usize;
+        let mut row = [0f32; N];
+        for l in 0..N {
+            row[l] = (w[r][l] as f64 - acc[r][l] / c) as f32;
+        }
+        if row.iter().any(|v| v.abs() > 1e-3) {
+            model.weights.insert(k, row);
+        }
+    }
+    for p in 0..=N {
+        for l in 0..N {
+            model.trans[p][l] = (tw[p][l] as f64 - tacc[p][l] / c) as f32;
+        }
+    }
+    model
+}
+
+/// Kinds of tokens worth tagging: skip units with no letters at all.
+pub(crate) fn has_letters(u: &Unit) -> bool {
+    u.words.iter().any(|w| w.shape.contains(['X', 'x']))
+}
