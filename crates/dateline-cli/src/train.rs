@@ -24,8 +24,11 @@ pub struct NerArgs {
     #[arg(short, long)]
     out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     epochs: usize,
+    /// Parts the data is cut into to give the second pass unseen first-pass labels.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
 }
 
 struct Gold {
@@ -81,8 +84,12 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
         ok.len(),
         args.epochs
     );
-    let model = ner::train(&ok, args.epochs, |epoch, err| {
-        eprintln!("  epoch {epoch:2}: {:.2}% of words tagged wrong", err * 100.0);
+    let model = ner::train_tagger(&mut ok, args.epochs, args.folds, |stage, n, err| {
+        if stage == "fold" {
+            eprintln!("  {stage} {n}: first-pass labels for the second pass");
+        } else {
+            eprintln!("  {stage}, epoch {n:2}: {:.2}% of words tagged wrong", err * 100.0);
+        }
     });
     let bytes = model.to_bytes();
     fs::write(&args.out, &bytes).map_err(|e| {

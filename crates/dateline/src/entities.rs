@@ -145,15 +145,13 @@ const FACILITY_WORDS: &[&str] = &[
 /// Finds the entity mentions of the spans (headlines and sentences).
 pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     let lex = lexicon();
-    let (units, doc) = ner::prepare(text, spans, lex);
-    let model = ner::model();
+    let (mut units, doc) = ner::prepare(text, spans, lex);
+    let tagged = ner::tagger().tag(&mut units, &doc);
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
-    for (ui, u) in units.iter().enumerate() {
+    for (ui, (u, (labels, probs))) in units.iter().zip(tagged).enumerate() {
         if u.words.is_empty() || !ner::has_letters(u) {
             continue;
         }
-        let (labels, probs) = model.tag(u, &doc, &mut scratch);
         let first = out.len();
         // BIO to spans.
         let mut i = 0;

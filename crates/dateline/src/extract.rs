@@ -252,7 +252,7 @@ impl Extractor {
             // Build the lexicons and load the tagger now (about a quarter of
             // a second, once per process) rather than in the first article.
             crate::lexicon::lexicon();
-            crate::ner::model();
+            crate::ner::tagger();
         }
         Ok(Extractor { config })
     }

@@ -105,6 +105,8 @@ pub(crate) struct Word {
     cap: bool,
     /// Lexicon features (`class:position`), precomputed.
     gaz: Vec<u8>,
+    /// Document features from the first pass (empty in the first pass).
+    extra: Vec<u64>,
 }
 
 fn shape_of(w: &str) -> String {
@@ -180,6 +182,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                     shape: shape_of(s),
                     cap: s.chars().next().is_some_and(char::is_uppercase),
                     gaz: Vec::new(),
+                    extra: Vec::new(),
                 }
             })
             .collect();
@@ -322,6 +325,7 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
             }
         }
     }
+    out.extend_from_slice(&w.extra);
     // The text between: the word's own parts around a hyphen.
     if let Some((a, b)) = w.lower.split_once('-') {
         push(out, Fnv::new(30).str(a));
@@ -346,10 +350,143 @@ impl std::fmt::Debug for Model {
     }
 }
 
-/// The model compiled into the crate, loaded on first use.
-pub(crate) fn model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|_| Model::empty()))
+/// The tagger: a first pass over each sentence, then a second pass whose
+/// features include what the first pass found elsewhere in the article
+/// (the label the same word got in other sentences, whether it is part of
+/// a longer name: `Montalvo` after `Daniel Montalvo`).
+#[derive(Debug)]
+pub struct Tagger {
+    first: Model,
+    second: Model,
+}
+
+/// The tagger compiled into the crate, loaded on first use.
+pub(crate) fn tagger() -> &'static Tagger {
+    static M: OnceLock<Tagger> = OnceLock::new();
+    M.get_or_init(|| {
+        Tagger::from_bytes(MODEL).unwrap_or_else(|_| Tagger {
+            first: Model::empty(),
+            second: Model::empty(),
+        })
+    })
+}
+
+impl Tagger {
+    /// Number of features with weights, both passes.
+    pub fn len(&self) -> usize {
+        self.first.len() + self.second.len()
+    }
+
+    /// True when the tagger has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads a tagger written by [`Tagger::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {
+        let mut r = Reader { b, at: 0 };
+        let n = r.u64()? as usize;
+        let first = Model::from_bytes(r.take(n)?)?;
+        let second = Model::from_bytes(&b[r.at..])?;
+        Ok(Tagger { first, second })
+    }
+
+    /// Serialises both passes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let a = self.first.to_bytes();
+        let mut out = (a.len() as u64).to_le_bytes().to_vec();
+        out.extend_from_slice(&a);
+        out.extend_from_slice(&self.second.to_bytes());
+        out
+    }
+
+    /// Tags all units of an article: labels and label probabilities per unit.
+    pub(crate) fn tag(&self, units: &mut [Unit], doc: &DocInfo) -> Vec<(Vec<usize>, Vec<f32>)> {
+        let mut scratch = Vec::new();
+        let first: Vec<Vec<usize>> = units
+            .iter()
+            .map(|u| self.first.tag(u, doc, &mut scratch).0)
+            .collect();
+        add_doc_features(units, &first);
+        units
+            .iter()
+            .map(|u| self.second.tag(u, doc, &mut scratch))
+            .collect()
+    }
+}
+
+/// Sets each word's document features from first-pass labels.
+fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
+    // For each lower-cased word: how often the first pass gave it each
+    // type (index 0 = none), and the types of longer names holding it.
+    let mut counts: HashMap<&str, [u16; 5]> = HashMap::new();
+    let mut in_long: HashMap<&str, [bool; 5]> = HashMap::new();
+    for (u, ls) in units.iter().zip(labels) {
+        let mut i = 0;
+        while i < ls.len() {
+            let t = (ls[i] + 1) / 2; // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
+            let cap = u.words[i].cap;
+            if cap || t > 0 {
+                counts.entry(u.words[i].lower.as_str()).or_default()[t] += 1;
+            }
+            if t > 0 && ls[i] % 2 == 1 {
+                let mut j = i + 1;
+                while j < ls.len() && ls[j] == ls[i] + 1 {
+                    j += 1;
+                }
+                if j - i > 1 {
+                    for w in &u.words[i..j] {
+                        if w.cap {
+                            in_long.entry(w.lower.as_str()).or_default()[t] = true;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    let mut extra: Vec<Vec<Vec<u64>>> = Vec::with_capacity(units.len());
+    for (u, ls) in units.iter().zip(labels) {
+        let mut per_unit = Vec::with_capacity(u.words.len());
+        for (i, w) in u.words.iter().enumerate() {
+            let mut f = Vec::new();
+            let mut h = Fnv::new(40);
+            h.byte(ls[i] as u8);
+            f.push(h.finish());
+            if let Some(c) = counts.get(w.lower.as_str()) {
+                let total: u16 = c.iter().sum();
+                let best = (0..5).max_by_key(|&t| (c[t], 5 - t)).unwrap_or(0);
+                let mut h = Fnv::new(41);
+                h.byte(best as u8);
+                h.byte((total > 1) as u8);
+                f.push(h.finish());
+                for (t, n) in c.iter().enumerate().skip(1) {
+                    if *n > 0 {
+                        let mut h = Fnv::new(42);
+                        h.byte(t as u8);
+                        f.push(h.finish());
+                    }
+                }
+            }
+            if let Some(l) = in_long.get(w.lower.as_str()) {
+                for (t, on) in l.iter().enumerate() {
+                    if *on {
+                        let mut h = Fnv::new(43);
+                        h.byte(t as u8);
+                        h.byte(w.cap as u8);
+                        f.push(h.finish());
+                    }
+                }
+            }
+            per_unit.push(f);
+        }
+        extra.push(per_unit);
+    }
+    for (u, e) in units.iter_mut().zip(extra) {
+        for (w, f) in u.words.iter_mut().zip(e) {
+            w.extra = f;
+        }
+    }
 }
 
 impl Model {
@@ -616,15 +753,10 @@ fn marginals(em: &[[f32; N]], trans: &[[f32; N]; N + 1], path: &[usize]) -> Vec<
 
 // ---------------------------------------------------------------- training
 
-/// One sentence of training data: its words and gold label indexes.
-pub struct TrainUnit {
-    unit: Unit,
-    gold: Vec<usize>,
-}
-
-/// A document of training data.
+/// A document of training data: its units and their gold label indexes.
 pub struct TrainDoc {
-    units: Vec<TrainUnit>,
+    units: Vec<Unit>,
+    golds: Vec<Vec<usize>>,
     doc: DocInfo,
 }
 
@@ -634,8 +766,8 @@ impl TrainDoc {
     /// (`PER`, `ORG`, `LOC` or `MISC`; others are skipped).
     pub fn new(text: &str, spans: &[Span], gold: &[(Span, &str)]) -> TrainDoc {
         let (units, doc) = prepare(text, spans, lexicon::lexicon());
-        let units = units
-            .into_iter()
+        let golds = units
+            .iter()
             .map(|unit| {
                 let mut labels = vec![0usize; unit.words.len()];
                 for (span, ty) in gold {
@@ -650,33 +782,73 @@ impl TrainDoc {
                         }
                     }
                 }
-                TrainUnit { unit, gold: labels }
+                labels
             })
             .collect();
-        TrainDoc { units, doc }
+        TrainDoc { units, golds, doc }
     }
 
     /// Number of words.
     pub fn words(&self) -> usize {
-        self.units.iter().map(|u| u.gold.len()).sum()
+        self.golds.iter().map(Vec::len).sum()
     }
+}
+
+/// Trains both passes of the tagger. The second pass learns from first-pass
+/// labels that are as good as on unseen text: each training document gets
+/// them from a first-pass model trained on the other `folds - 1` parts.
+pub fn train_tagger(
+    docs: &mut [TrainDoc],
+    epochs: usize,
+    folds: usize,
+    mut progress: impl FnMut(&str, usize, f64),
+) -> Tagger {
+    let folds = folds.max(2);
+    let first = train(docs, epochs, |e, err| progress("first pass", e, err));
+    let mut held_out: Vec<Option<Vec<Vec<usize>>>> = (0..docs.len()).map(|_| None).collect();
+    for k in 0..folds {
+        let (rest, keep): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|i| i % folds != k);
+        let part: Vec<&TrainDoc> = rest.iter().map(|&i| &docs[i]).collect();
+        let model = train_refs(&part, epochs, |_, _| {});
+        let mut scratch = Vec::new();
+        for i in keep {
+            let d = &docs[i];
+            held_out[i] = Some(
+                d.units
+                    .iter()
+                    .map(|u| model.tag(u, &d.doc, &mut scratch).0)
+                    .collect(),
+            );
+        }
+        progress("fold", k + 1, 0.0);
+    }
+    for (d, labels) in docs.iter_mut().zip(held_out) {
+        add_doc_features(&mut d.units, &labels.unwrap_or_default());
+    }
+    let second = train(docs, epochs, |e, err| progress("second pass", e, err));
+    Tagger { first, second }
 }
 
 /// Trains a model by the averaged structured perceptron: `epochs` passes
 /// over the documents in an order shuffled by a fixed seed, so the same
 /// data always gives the same model. `progress` is called after each epoch
 /// with the epoch number and the share of words tagged wrong.
-pub fn train(docs: &[TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
+pub fn train(docs: &[TrainDoc], epochs: usize, progress: impl FnMut(usize, f64)) -> Model {
+    let refs: Vec<&TrainDoc> = docs.iter().collect();
+    train_refs(&refs, epochs, progress)
+}
+
+fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
     // Feature rows, indexed once.
     let mut index: KeyMap<u32> = KeyMap::default();
     let mut feats: Vec<Vec<Vec<u32>>> = Vec::new(); // [unit][word][feature]
     let mut golds: Vec<&[usize]> = Vec::new();
     let mut scratch = Vec::new();
     for d in docs {
-        for u in &d.units {
-            let mut words = Vec::with_capacity(u.gold.len());
-            for i in 0..u.gold.len() {
-                features(&u.unit, &d.doc, i, &mut scratch);
+        for (u, gold) in d.units.iter().zip(&d.golds) {
+            let mut words = Vec::with_capacity(gold.len());
+            for i in 0..gold.len() {
+                features(u, &d.doc, i, &mut scratch);
                 let mut ids = Vec::with_capacity(scratch.len());
                 for k in &scratch {
                     let next = index.len() as u32;
@@ -685,7 +857,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f
                 words.push(ids);
             }
             feats.push(words);
-            golds.push(&u.gold);
+            golds.push(gold);
         }
     }
     let rows = index.len();
