@@ -169,15 +169,49 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
             out.push(mention(text, span, EntityKind::from_type(ty), conf, ui));
             i = j;
         }
+        lexicon_organisations(text, u, lex, ui, first, &mut out);
+        split_groups(text, lex, ui, first, &mut out);
         add_lexicon_groups(text, u, lex, ui, first, &mut out);
         split_compounds(text, u, lex, ui, first, &mut out);
-        extend_descriptors(text, u, first, &mut out);
+        extend_descriptors(text, u, lex, first, &mut out);
         out[first..].sort_by_key(|m| (m.start, m.end));
     }
+    surnames(&mut out);
     for m in &mut out {
         refine(text, lex, m);
     }
     out
+}
+
+/// A name that repeats the end of a person's full name elsewhere in the
+/// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,
+/// `Montalvo` after `Daniel Montalvo`), whatever the tagger said.
+fn surnames(out: &mut [Mention]) {
+    let mut ends: Vec<String> = Vec::new();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Person) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for k in 1..words.len() {
+            let tail = words[k..].join(" ").to_lowercase();
+            if tail.chars().count() > 2 && !ends.contains(&tail) {
+                ends.push(tail);
+            }
+        }
+    }
+    if ends.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if matches!(m.kind, EntityKind::Organisation | EntityKind::Place | EntityKind::Misc)
+            && m.start == m.name_start
+            && m.end == m.name_end
+            && ends.contains(&m.text.to_lowercase())
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
 }
 
 fn mention(text: &str, span: Span, kind: EntityKind, confidence: f32, unit: usize) -> Mention {
@@ -197,6 +231,87 @@ fn mention(text: &str, span: Span, kind: EntityKind, confidence: f32, unit: usiz
 
 fn overlaps(out: &[Mention], first: usize, s: Span) -> bool {
     out[first..].iter().any(|m| m.start < s.end && m.end > s.start)
+}
+
+/// A name of several words from the organisation lexicon, in its exact
+/// case, is one organisation even where the tagger split it
+/// (`Islamic Resistance in Iraq`, not `Islamic Resistance` and `Iraq`).
+fn lexicon_organisations(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+    for m in &u.lex {
+        if !m.exact_case || !text[m.start..m.end].contains(' ') {
+            continue;
+        }
+        if !matches!(lex.entries[m.name as usize].first(), Some(EntryKind::Organisation(_))) {
+            continue;
+        }
+        let span = Span::new(m.start, m.end);
+        // Only when no mention crosses its edges.
+        let crosses = out[first..].iter().any(|x| {
+            x.start < span.end && x.end > span.start && (x.start < span.start || x.end > span.end)
+        });
+        if crosses {
+            continue;
+        }
+        let inside: Vec<usize> = (first..out.len())
+            .filter(|&k| out[k].start >= span.start && out[k].end <= span.end)
+            .collect();
+        if inside.len() == 1 && out[inside[0]].kind == EntityKind::Organisation && out[inside[0]].span() == span {
+            continue;
+        }
+        let conf = inside.iter().map(|&k| out[k].confidence).fold(0.5f32, f32::max);
+        for k in inside.into_iter().rev() {
+            out.remove(k);
+        }
+        out.push(mention(text, span, EntityKind::Organisation, conf, ui));
+    }
+}
+
+/// A `MISC` mention made only of nationality, group and place words is
+/// those words, one mention each: `Iraqi Shiite`, `Iran-backed Shiite`.
+fn split_groups(text: &str, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+    let mut k = first;
+    while k < out.len() {
+        let m = &out[k];
+        if m.kind != EntityKind::Misc || !m.text.contains(' ') {
+            k += 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut ok = true;
+        let mut at = m.start;
+        for word in m.text.split(' ') {
+            let span = Span::new(at, at + word.len());
+            at += word.len() + 1;
+            let mut sub = 0;
+            let mut any = false;
+            for piece in word.split('-') {
+                let ps = Span::new(span.start + sub, span.start + sub + piece.len());
+                sub += piece.len() + 1;
+                match lex.lookup(piece).first() {
+                    Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => {
+                        parts.push((ps, EntityKind::Group));
+                        any = true;
+                    }
+                    Some(EntryKind::Country(_)) if word.contains('-') => {
+                        parts.push((ps, EntityKind::Place));
+                        any = true;
+                    }
+                    _ if word.contains('-') && piece.chars().all(char::is_lowercase) => {}
+                    _ => ok = false,
+                }
+            }
+            ok &= any;
+        }
+        if !ok || parts.is_empty() {
+            k += 1;
+            continue;
+        }
+        let conf = m.confidence;
+        out.remove(k);
+        for (span, kind) in parts {
+            out.push(mention(text, span, kind, conf, ui));
+        }
+    }
 }
 
 /// Capitalised nationality and group words the tagger left out (`Shiite`
@@ -260,9 +375,13 @@ fn split_compounds(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize,
 
 /// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:
 /// a place (or an unlabelled capitalised name) followed by a descriptor.
-fn extend_descriptors(text: &str, u: &Unit, first: usize, out: &mut [Mention]) {
+fn extend_descriptors(text: &str, u: &Unit, lex: &Lexicon, first: usize, out: &mut [Mention]) {
     for m in out[first..].iter_mut() {
-        if m.kind != EntityKind::Place {
+        // An organisation or other name followed by a facility word is a
+        // place too (`Ain Al Asad base`), unless the lexicon knows it.
+        let other = matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
+            && lex.lookup(&m.text).is_empty();
+        if m.kind != EntityKind::Place && !other {
             continue;
         }
         let Some(k) = u.words.iter().position(|w| w.span.end == m.end) else {
@@ -295,9 +414,10 @@ fn extend_descriptors(text: &str, u: &Unit, first: usize, out: &mut [Mention]) {
             continue;
         };
         // "the state" after a possessive is not one place: only facilities.
-        if possessive && !facility {
+        if possessive && !facility || other && (!facility || possessive) {
             continue;
         }
+        m.kind = EntityKind::Place;
         let end = u.words[next + n - 1].span.end;
         m.end = end;
         m.text = text[m.start..end].to_string();
@@ -310,6 +430,15 @@ fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
     let name = &text[m.name_start..m.name_end];
     let name = name.strip_prefix("the ").unwrap_or(name);
     let entries = lex.lookup(name);
+    // A country's name tagged as an organisation or other name is the
+    // country (`US` in `US forces`).
+    if matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
+        && m.start == m.name_start
+        && m.end == m.name_end
+        && matches!(entries.first(), Some(EntryKind::Country(_)))
+    {
+        m.kind = EntityKind::Place;
+    }
     match m.kind {
         EntityKind::Misc => {
             if let Some(e) = entries
