@@ -66,6 +66,11 @@ typedef enum DatelineLayer {
   // Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
   // canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
   DATELINE_LAYER_TIMEX = 4,
+  // Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
+  // such as "city" or "nationality"; canonical: the name without a
+  // descriptor, "Anbar" for "Anbar province"; parent: the sentence's
+  // index, SIZE_MAX in a headline; confidence from 0 to 1).
+  DATELINE_LAYER_MENTIONS = 5,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -140,8 +145,14 @@ typedef struct DatelineItem {
   // token), or SIZE_MAX when there is none.
   size_t parent;
   // The canonical form of the item: the TIMEX3 value of a temporal
-  // expression (and the canonical name of entities, in later layers); empty otherwise.
+  // expression, the name of an entity mention; empty otherwise.
   struct DatelineStr canonical;
+  // A finer kind: an entity mention's subtype ("city", "nationality",
+  // "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
+  struct DatelineStr subtype;
+  // How sure the extractor is, from 0 to 1 (entity mentions); 1 for
+  // items of the article layer and temporal expressions.
+  double confidence;
 } DatelineItem;
 
 #ifdef __cplusplus

@@ -85,6 +85,15 @@ static int print_article(const DatelineExtractor *ex, const char *path) {
                    item.text.ptr);
         }
     }
+    size_t mentions = 0;
+    if (dateline_result_count(result, DATELINE_LAYER_MENTIONS, &mentions) == DATELINE_STATUS_OK) {
+        for (size_t i = 0; i < mentions; i++) {
+            if (dateline_result_item(result, DATELINE_LAYER_MENTIONS, i, &item) == DATELINE_STATUS_OK) {
+                printf("mention\t%zu\t%zu\t%.*s\t%.*s\t%.*s\n", item.start, item.end, (int)item.kind.len,
+                       item.kind.ptr, (int)item.subtype.len, item.subtype.ptr, (int)item.text.len, item.text.ptr);
+            }
+        }
+    }
     dateline_result_free(result);
     return 0;
 }

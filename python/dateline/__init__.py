@@ -23,6 +23,7 @@ from ._dateline import (
     Extractor,
     Headline,
     JsonlFile,
+    Mention,
     Paragraph,
     Sentence,
     Span,
@@ -51,6 +52,7 @@ __all__ = [
     "InputError",
     "JsonlFile",
     "LAYERS",
+    "Mention",
     "Paragraph",
     "Result",
     "Sentence",
@@ -74,6 +76,7 @@ _COLUMNS: Dict[str, List[str]] = {
     "sentences": ["id", "sentence", "paragraph", "start", "end", "text"],
     "tokens": ["id", "sentence", "token", "start", "end", "kind", "text"],
     "timex": ["id", "start", "end", "text", "type", "value", "mod", "anchor", "first", "last"],
+    "mentions": ["id", "start", "end", "text", "kind", "coarse", "subtype", "country", "confidence", "unit"],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
 
@@ -128,6 +131,20 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                 "first": t.first,
                 "last": t.last,
             }
+    elif layer == "mentions":
+        for m in x.mentions:
+            yield {
+                "id": x.id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "kind": m.kind,
+                "coarse": m.coarse,
+                "subtype": m.subtype,
+                "country": m.country,
+                "confidence": m.confidence,
+                "unit": m.unit,
+            }
     elif layer == "tokens":
         tokens = x.tokens
         for si, s in enumerate(x.sentences):
@@ -148,7 +165,7 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
-    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", or "errors"
+    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """

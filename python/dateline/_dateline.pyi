@@ -19,6 +19,7 @@ __all__ = [
     "Sentence",
     "Token",
     "Timex",
+    "Mention",
     "extract",
     "read_jsonl",
     "samples",
@@ -98,6 +99,46 @@ class Token:
     def __reduce__(self) -> Tuple[Any, ...]: ...
 
 @final
+class Mention:
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        subtype: Optional[str] = None,
+        name_start: Optional[int] = None,
+        name_end: Optional[int] = None,
+        confidence: float = 1.0,
+        country: Optional[str] = None,
+        unit: int = 0,
+    ) -> "Mention": ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def coarse(self) -> str: ...
+    @property
+    def subtype(self) -> Optional[str]: ...
+    @property
+    def name_start(self) -> int: ...
+    @property
+    def name_end(self) -> int: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def country(self) -> Optional[str]: ...
+    @property
+    def unit(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+
+@final
 class Timex:
     def __new__(
         cls,
@@ -164,6 +205,8 @@ class Extraction:
     def tokens(self) -> List[Token]: ...
     @property
     def timex(self) -> List[Timex]: ...
+    @property
+    def mentions(self) -> List[Mention]: ...
     @property
     def schema_version(self) -> str: ...
     @property

@@ -233,6 +233,9 @@ def test_golden_outputs_agree(golden):
         assert [(t.start, t.end, t.value) for t in x.timex] == [
             (char(g["start"]), char(g["end"]), g["value"]) for g in want["timex"]
         ], name
+        assert [(m.start, m.end, m.kind) for m in x.mentions] == [
+            (char(g["start"]), char(g["end"]), g["kind"]) for g in want["mentions"]
+        ], name
 
 
 def test_an_exception_in_the_source_comes_after_the_records_read_before_it():
@@ -268,3 +271,35 @@ def test_time_layer_gives_values_and_datetimes():
     df = x.to_pandas("timex")
     assert list(df["value"]) == ["2023-11-05TEV", "2023-10-07", "2023-W46"]
     assert dateline.Extractor(layers=["article"]).extract("On Monday.").timex == []
+
+
+def test_entity_layer_gives_mentions_with_kinds_and_places():
+    x = dateline.extract(
+        " date 2023-11-06 Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in Baghdad’s "
+        "Green Zone. “We will act,” al-Sudani said of the Iran-backed Shiite militias near Erbil."
+    )
+    got = {(m.text, m.kind) for m in x.mentions}
+    for want in [
+        ("Iraqi", "NORP"),
+        ("Mohammed Shia al-Sudani", "PER"),
+        ("Antony Blinken", "PER"),
+        ("Baghdad", "LOC"),
+        ("al-Sudani", "PER"),
+        ("Iran", "LOC"),
+        ("Shiite", "NORP"),
+        ("Erbil", "LOC"),
+    ]:
+        assert want in got, want
+    for m in x.mentions:
+        # String indices, after a curly quote and apostrophe.
+        assert x.text[m.start : m.end] == m.text
+        assert 0.0 <= m.confidence <= 1.0
+    erbil = next(m for m in x.mentions if m.text == "Erbil")
+    assert (erbil.subtype, erbil.country, erbil.coarse) == ("city", "IQ", "LOC")
+    assert pickle.loads(pickle.dumps(erbil)) == erbil
+    assert "Mention(" in repr(erbil)
+    df = x.to_pandas("mentions")
+    assert ("Erbil", "IQ") in set(zip(df["text"], df["country"]))
+    d = x.to_dict()["mentions"][0]
+    assert x.text[d["name_start"] : d["name_end"]] == d["text"]
+    assert dateline.Extractor(layers=["article"]).extract("Mr Blinken left.").mentions == []

@@ -8,12 +8,14 @@ import sys
 
 
 def main(example_path, json_path):
-    fields, headlines, sentences = {}, [], []
+    fields, headlines, sentences, mentions = {}, [], [], []
     with open(example_path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if parts[0] == "headline":
                 headlines.append((parts[1], parts[2]))
+            elif parts[0] == "mention":
+                mentions.append((int(parts[1]), int(parts[2]), parts[3], parts[4] or None, parts[5]))
             elif parts[0] == "sentence":
                 sentences.append((int(parts[1]), int(parts[2]), int(parts[3]), parts[4]))
             else:
@@ -37,9 +39,11 @@ def main(example_path, json_path):
         problems.append("headlines differ")
     if sentences != [(s["paragraph"], s["start"], s["end"], s["text"]) for s in a["sentences"]]:
         problems.append("sentences differ")
+    if mentions != [(m["start"], m["end"], m["kind"], m.get("subtype"), m["text"]) for m in record["mentions"]]:
+        problems.append("entity mentions differ")
     if problems:
         sys.exit("C example and command disagree:\n  " + "\n  ".join(problems))
-    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, date {want['date']}")
+    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, date {want['date']}")
 
 
 if __name__ == "__main__":

@@ -154,11 +154,29 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(str_eq(item.kind, "TIME") && str_eq(item.text, "Sunday evening") && str_eq(item.canonical, "2023-11-05TEV"));
     CHECK(memcmp(ARTICLE + item.start, "Sunday evening", item.end - item.start) == 0);
 
+    size_t mentions = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_MENTIONS, &mentions) == DATELINE_STATUS_OK);
+    CHECK(mentions >= 3);
+    int found_blinken = 0, found_baghdad = 0;
+    for (size_t i = 0; i < mentions; i++) {
+        CHECK(dateline_result_item(r, DATELINE_LAYER_MENTIONS, i, &item) == DATELINE_STATUS_OK);
+        CHECK(item.confidence >= 0.0 && item.confidence <= 1.0);
+        CHECK(memcmp(ARTICLE + item.start, item.text.ptr, item.text.len) == 0);
+        if (str_eq(item.text, "Antony Blinken")) {
+            found_blinken = str_eq(item.kind, "PER") && item.parent == 0;
+        }
+        if (str_eq(item.text, "Baghdad")) {
+            found_baghdad = str_eq(item.kind, "LOC") && str_eq(item.subtype, "city") && str_eq(item.canonical, "Baghdad");
+        }
+    }
+    CHECK(found_blinken && found_baghdad);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_MENTIONS, mentions, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+
     char *json = NULL;
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.1\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.2\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

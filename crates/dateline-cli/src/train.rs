@@ -43,8 +43,9 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
     let started = Instant::now();
     let mut golds = Vec::new();
     for path in &args.files {
-        let f = fs::File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+        let f = fs::File::open(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
         for (i, line) in BufReader::new(f).lines().enumerate() {
             let line = line?;
             if line.trim().is_empty() {
@@ -65,12 +66,10 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
             });
         }
     }
-    let extractor = Extractor::new(Config::default().layers([Layer::Article]))
-        .map_err(io::Error::other)?;
-    let docs: Vec<Result<TrainDoc, String>> = golds
-        .par_iter()
-        .map(|g| train_doc(&extractor, g))
-        .collect();
+    let extractor =
+        Extractor::new(Config::default().layers([Layer::Article])).map_err(io::Error::other)?;
+    let docs: Vec<Result<TrainDoc, String>> =
+        golds.par_iter().map(|g| train_doc(&extractor, g)).collect();
     let mut ok = Vec::with_capacity(docs.len());
     for d in docs {
         match d {
@@ -88,12 +87,18 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
         if stage == "fold" {
             eprintln!("  {stage} {n}: first-pass labels for the second pass");
         } else {
-            eprintln!("  {stage}, epoch {n:2}: {:.2}% of words tagged wrong", err * 100.0);
+            eprintln!(
+                "  {stage}, epoch {n:2}: {:.2}% of words tagged wrong",
+                err * 100.0
+            );
         }
     });
     let bytes = model.to_bytes();
     fs::write(&args.out, &bytes).map_err(|e| {
-        io::Error::new(e.kind(), format!("cannot write {}: {e}", args.out.display()))
+        io::Error::new(
+            e.kind(),
+            format!("cannot write {}: {e}", args.out.display()),
+        )
     })?;
     eprintln!(
         "dateline: wrote {} ({} features, {} bytes) in {:.1}s",
@@ -115,14 +120,21 @@ fn train_doc(extractor: &Extractor, g: &Gold) -> Result<TrainDoc, String> {
         .extract(article)
         .map_err(|e| format!("{place}: {e}"))?;
     if out.text != g.text {
-        return Err(format!("{place}: the article text differs from the record's"));
+        return Err(format!(
+            "{place}: the article text differs from the record's"
+        ));
     }
     let units: Vec<Span> = out
         .article
         .headlines
         .iter()
         .map(|h| Span::new(h.start, h.end))
-        .chain(out.article.sentences.iter().map(|s| Span::new(s.start, s.end)))
+        .chain(
+            out.article
+                .sentences
+                .iter()
+                .map(|s| Span::new(s.start, s.end)),
+        )
         .collect();
     // Code point offsets to bytes.
     let bytes: Vec<usize> = g

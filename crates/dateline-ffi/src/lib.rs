@@ -87,6 +87,11 @@ pub enum DatelineLayer {
     /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
     /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
     Timex = 4,
+    /// Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
+    /// such as "city" or "nationality"; canonical: the name without a
+    /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
+    /// index, SIZE_MAX in a headline; confidence from 0 to 1).
+    Mentions = 5,
 }
 
 /// One item of a layer. All strings are borrowed from the result.
@@ -105,8 +110,14 @@ pub struct DatelineItem {
     /// token), or SIZE_MAX when there is none.
     pub parent: usize,
     /// The canonical form of the item: the TIMEX3 value of a temporal
-    /// expression (and the canonical name of entities, in later layers); empty otherwise.
+    /// expression, the name of an entity mention; empty otherwise.
     pub canonical: DatelineStr,
+    /// A finer kind: an entity mention's subtype ("city", "nationality",
+    /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
+    pub subtype: DatelineStr,
+    /// How sure the extractor is, from 0 to 1 (entity mentions); 1 for
+    /// items of the article layer and temporal expressions.
+    pub confidence: f64,
 }
 
 /// The article layer of a result. All strings are borrowed from the result.
@@ -404,6 +415,7 @@ impl DatelineLayer {
             2 => DatelineLayer::Sentences,
             3 => DatelineLayer::Tokens,
             4 => DatelineLayer::Timex,
+            5 => DatelineLayer::Mentions,
             _ => return None,
         })
     }
@@ -424,6 +436,7 @@ fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
         DatelineLayer::Sentences => a.sentences.len(),
         DatelineLayer::Tokens => a.tokens.len(),
         DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
+        DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
     }
 }
 
@@ -533,6 +546,26 @@ pub unsafe extern "C" fn dateline_result_item(
                     usize::MAX,
                 );
                 it.canonical = DatelineStr::opt(t.value.as_deref());
+                it.subtype = DatelineStr::opt(t.modifier.map(|m| m.as_str()));
+                it
+            }
+            DatelineLayer::Mentions => {
+                let m = &x.mentions.as_ref().expect("counted above")[index];
+                let sentence = a
+                    .sentences
+                    .iter()
+                    .position(|s| s.start <= m.start && m.end <= s.end)
+                    .unwrap_or(usize::MAX);
+                let mut it = item(
+                    DatelineStr::new(m.kind.as_str()),
+                    text(m.start, m.end),
+                    m.start,
+                    m.end,
+                    sentence,
+                );
+                it.canonical = text(m.name_start, m.name_end);
+                it.subtype = DatelineStr::opt(m.subtype.as_deref());
+                it.confidence = f64::from(m.confidence);
                 it
             }
         };
@@ -556,6 +589,8 @@ fn item(
         end,
         parent,
         canonical: DatelineStr::empty(),
+        subtype: DatelineStr::empty(),
+        confidence: 1.0,
     }
 }
 

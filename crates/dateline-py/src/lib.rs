@@ -554,6 +554,124 @@ impl PyTimex {
     }
 }
 
+/// A mention of a person (PER), organisation (ORG), place (LOC),
+/// nationality or group (NORP) or other name (MISC).
+#[pyclass(module = "dateline", name = "Mention", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyMention {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    subtype: Option<String>,
+    #[pyo3(get)]
+    name_start: usize,
+    #[pyo3(get)]
+    name_end: usize,
+    #[pyo3(get)]
+    confidence: f32,
+    #[pyo3(get)]
+    country: Option<String>,
+    #[pyo3(get)]
+    unit: usize,
+}
+
+type MentionArgs = (
+    usize,
+    usize,
+    String,
+    String,
+    Option<String>,
+    usize,
+    usize,
+    f32,
+    Option<String>,
+    usize,
+);
+
+#[pymethods]
+impl PyMention {
+    #[new]
+    #[pyo3(signature = (start, end, text, kind, subtype=None, name_start=None, name_end=None, confidence=1.0, country=None, unit=0))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        kind: String,
+        subtype: Option<String>,
+        name_start: Option<usize>,
+        name_end: Option<usize>,
+        confidence: f32,
+        country: Option<String>,
+        unit: usize,
+    ) -> Self {
+        PyMention {
+            start,
+            end,
+            text,
+            kind,
+            subtype,
+            name_start: name_start.unwrap_or(start),
+            name_end: name_end.unwrap_or(end),
+            confidence,
+            country,
+            unit,
+        }
+    }
+    /// The CoNLL class: PER, ORG, LOC, or MISC (NORP counts as MISC).
+    #[getter]
+    fn coarse(&self) -> &'static str {
+        match self.kind.as_str() {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" => "LOC",
+            _ => "MISC",
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Mention(start={}, end={}, text={}, kind={}, subtype={}, confidence={:.2})",
+            self.start,
+            self.end,
+            quote(&self.text),
+            quote(&self.kind),
+            py_repr_opt(self.subtype.as_deref()),
+            self.confidence
+        )
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, MentionArgs)> {
+        let m = slf.get().clone();
+        Ok((
+            slf.get_type().into_any(),
+            (
+                m.start,
+                m.end,
+                m.text,
+                m.kind,
+                m.subtype,
+                m.name_start,
+                m.name_end,
+                m.confidence,
+                m.country,
+                m.unit,
+            ),
+        ))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(
+            json!({"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+            "subtype": self.subtype, "name_start": self.name_start, "name_end": self.name_end,
+            "confidence": self.confidence, "country": self.country, "unit": self.unit}),
+        )
+    }
+}
+
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -581,7 +699,7 @@ impl PyExtraction {
         fn convert(v: &mut Value, map: &OffsetMap) {
             match v {
                 Value::Object(obj) => {
-                    for key in ["start", "end"] {
+                    for key in ["start", "end", "name_start", "name_end"] {
                         if let Some(n) = obj.get(key).and_then(Value::as_u64) {
                             obj.insert(key.into(), json!(map.char_offset(n as usize)));
                         }
@@ -749,6 +867,27 @@ impl PyExtraction {
                 anchor: t.anchor.clone(),
                 first_iso: t.interval.map(|i| iso(i.first)),
                 last_iso: t.interval.map(|i| iso(i.last)),
+            })
+            .collect()
+    }
+    /// Entity mentions (empty when the entity layer did not run).
+    #[getter]
+    fn mentions(&self) -> Vec<PyMention> {
+        self.inner
+            .mentions
+            .iter()
+            .flatten()
+            .map(|m| PyMention {
+                start: self.c(m.start),
+                end: self.c(m.end),
+                text: m.text.clone(),
+                kind: m.kind.as_str().to_string(),
+                subtype: m.subtype.clone(),
+                name_start: self.c(m.name_start),
+                name_end: self.c(m.name_end),
+                confidence: m.confidence,
+                country: m.country.clone(),
+                unit: m.unit,
             })
             .collect()
     }
@@ -1541,6 +1680,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySentence>()?;
     m.add_class::<PyToken>()?;
     m.add_class::<PyTimex>()?;
+    m.add_class::<PyMention>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(samples, m)?)?;

@@ -134,12 +134,31 @@ impl Mention {
 
 /// Lower-case words that, after a place's name, make one mention with it.
 const REGION_WORDS: &[&str] = &[
-    "province", "governorate", "region", "district", "county", "area",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "county",
+    "area",
 ];
 const FACILITY_WORDS: &[&str] = &[
-    "airbase", "base", "airport", "camp", "hospital", "port", "crossing", "prison",
-    "refinery", "stadium", "military base", "air base", "border crossing", "refugee camp",
-    "international airport", "military airport", "naval base",
+    "airbase",
+    "base",
+    "airport",
+    "camp",
+    "hospital",
+    "port",
+    "crossing",
+    "prison",
+    "refinery",
+    "stadium",
+    "military base",
+    "air base",
+    "border crossing",
+    "refugee camp",
+    "international airport",
+    "military airport",
+    "naval base",
 ];
 
 /// Finds the entity mentions of the spans (headlines and sentences).
@@ -204,8 +223,10 @@ fn surnames(out: &mut [Mention]) {
         return;
     }
     for m in out.iter_mut() {
-        if matches!(m.kind, EntityKind::Organisation | EntityKind::Place | EntityKind::Misc)
-            && m.start == m.name_start
+        if matches!(
+            m.kind,
+            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+        ) && m.start == m.name_start
             && m.end == m.name_end
             && ends.contains(&m.text.to_lowercase())
         {
@@ -230,18 +251,30 @@ fn mention(text: &str, span: Span, kind: EntityKind, confidence: f32, unit: usiz
 }
 
 fn overlaps(out: &[Mention], first: usize, s: Span) -> bool {
-    out[first..].iter().any(|m| m.start < s.end && m.end > s.start)
+    out[first..]
+        .iter()
+        .any(|m| m.start < s.end && m.end > s.start)
 }
 
 /// A name of several words from the organisation lexicon, in its exact
 /// case, is one organisation even where the tagger split it
 /// (`Islamic Resistance in Iraq`, not `Islamic Resistance` and `Iraq`).
-fn lexicon_organisations(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+fn lexicon_organisations(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
     for m in &u.lex {
         if !m.exact_case || !text[m.start..m.end].contains(' ') {
             continue;
         }
-        if !matches!(lex.entries[m.name as usize].first(), Some(EntryKind::Organisation(_))) {
+        if !matches!(
+            lex.entries[m.name as usize].first(),
+            Some(EntryKind::Organisation(_))
+        ) {
             continue;
         }
         let span = Span::new(m.start, m.end);
@@ -255,10 +288,16 @@ fn lexicon_organisations(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: 
         let inside: Vec<usize> = (first..out.len())
             .filter(|&k| out[k].start >= span.start && out[k].end <= span.end)
             .collect();
-        if inside.len() == 1 && out[inside[0]].kind == EntityKind::Organisation && out[inside[0]].span() == span {
+        if inside.len() == 1
+            && out[inside[0]].kind == EntityKind::Organisation
+            && out[inside[0]].span() == span
+        {
             continue;
         }
-        let conf = inside.iter().map(|&k| out[k].confidence).fold(0.5f32, f32::max);
+        let conf = inside
+            .iter()
+            .map(|&k| out[k].confidence)
+            .fold(0.5f32, f32::max);
         for k in inside.into_iter().rev() {
             out.remove(k);
         }
@@ -316,7 +355,14 @@ fn split_groups(text: &str, lex: &Lexicon, ui: usize, first: usize, out: &mut Ve
 
 /// Capitalised nationality and group words the tagger left out (`Shiite`
 /// in `Shiite militias`) are `NORP` mentions.
-fn add_lexicon_groups(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+fn add_lexicon_groups(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
     for w in &u.words {
         let s = w.span.slice(text);
         if !s.chars().next().is_some_and(char::is_uppercase) || overlaps(out, first, w.span) {
@@ -334,7 +380,14 @@ fn add_lexicon_groups(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usi
 
 /// Hyphenated words holding places or nationalities: `Iran-backed`,
 /// `Lebanon-based`, `Israel-Gaza`, `U.S.-led`, `Israeli-occupied`.
-fn split_compounds(text: &str, u: &Unit, lex: &Lexicon, ui: usize, first: usize, out: &mut Vec<Mention>) {
+fn split_compounds(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
     for w in &u.words {
         let s = w.span.slice(text);
         if !s.contains('-') {
@@ -405,7 +458,7 @@ fn extend_descriptors(text: &str, u: &Unit, lex: &Lexicon, first: usize, out: &m
                     .split(' ')
                     .enumerate()
                     .all(|(j, part)| word(next + j) == Some(part));
-                if ok && best.is_none_or(|(b, _)| n > b) {
+                if ok && best.map_or(true, |(b, _)| n > b) {
                     best = Some((n, facility));
                 }
             }

@@ -159,7 +159,7 @@ impl From<std::io::Error> for Error {
 /// stream of results:
 ///
 /// ```json
-/// {"schema_version":"1.1","id":"feed:3","origin":{"file":"feed.jsonl","line":3,"record":3},
+/// {"schema_version":"1.2","id":"feed:3","origin":{"file":"feed.jsonl","line":3,"record":3},
 ///  "error":{"kind":"json","message":"…","byte":812}}
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -538,7 +538,10 @@ mod tests {
         ex.extract_profiled(Article::from_text("One. Two.").unwrap(), &mut p)
             .unwrap();
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
-        assert_eq!(names, ["paragraphs", "sentences", "tokens", "time", "entities"]);
+        assert_eq!(
+            names,
+            ["paragraphs", "sentences", "tokens", "time", "entities"]
+        );
         assert_eq!((p.articles, p.bytes), (1, 9));
     }
 }

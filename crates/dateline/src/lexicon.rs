@@ -369,7 +369,7 @@ impl Lexicon {
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
         for (i, c) in orig.char_indices() {
-            let at_start = prev.is_none_or(|p| !p.is_alphanumeric() && p != '\'' && p != '’');
+            let at_start = prev.map_or(true, |p| !p.is_alphanumeric() && p != '\'' && p != '’');
             prev = Some(c);
             if i < skip_to || !c.is_uppercase() || !at_start {
                 continue;
@@ -380,7 +380,7 @@ impl Lexicon {
                 .find(Input::new(hay).range(i..limit).anchored(Anchored::Yes))
             {
                 let e = m.end();
-                let after_ok = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = hay[e..].chars().next().map_or(true, |c| !c.is_alphanumeric());
                 let found = &orig[i..e];
                 let name = &self.names[m.pattern().as_usize()];
                 let exact_case = found == name;
@@ -421,8 +421,14 @@ mod tests {
         assert!(lex.places.len() >= 30_000);
         let iq = lex.lookup("Iraqi");
         assert!(matches!(iq[0], EntryKind::Demonym(i) if lex.countries[i as usize].iso == "IQ"));
-        assert!(matches!(lex.lookup("U.S.")[0], EntryKind::Country(i) if lex.countries[i as usize].iso == "US"));
-        let place = |n: &str| match lex.lookup(n).iter().find(|e| matches!(e, EntryKind::Place(_))) {
+        assert!(
+            matches!(lex.lookup("U.S.")[0], EntryKind::Country(i) if lex.countries[i as usize].iso == "US")
+        );
+        let place = |n: &str| match lex
+            .lookup(n)
+            .iter()
+            .find(|e| matches!(e, EntryKind::Place(_)))
+        {
             Some(EntryKind::Place(i)) => lex.places[*i as usize].clone(),
             _ => panic!("{n} is not a place"),
         };
@@ -431,7 +437,10 @@ mod tests {
         assert_eq!(place("Anbar").kind, PlaceKind::Region);
         // The biggest Paris first.
         assert_eq!(place("Paris").country, "FR");
-        assert!(matches!(lex.lookup("Hezbollah")[0], EntryKind::Organisation(_)));
+        assert!(matches!(
+            lex.lookup("Hezbollah")[0],
+            EntryKind::Organisation(_)
+        ));
         assert!(matches!(lex.lookup("shiite")[0], EntryKind::Group(_)));
     }
 

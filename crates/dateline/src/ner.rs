@@ -191,7 +191,10 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         for (i, w) in words.iter().enumerate() {
             if !caps && i > 0 && w.cap && w.shape != "X" {
                 let prev = &words[i - 1].lower;
-                if !matches!(prev.as_str(), "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
+                if !matches!(
+                    prev.as_str(),
+                    "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—"
+                ) {
                     doc.cap_mid.insert(w.lower.clone());
                 }
             }
@@ -297,12 +300,18 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     push(out, Fnv::new(18).str(&w.lower).str(lw(1)));
     push(out, Fnv::new(19).str(sh(-1)).str(&w.shape).str(caps));
     push(out, Fnv::new(20).str(&w.shape).str(sh(1)).str(caps));
-    push(out, Fnv::new(21).str(sh(-1)).str(&w.shape).str(sh(1)).str(caps));
+    push(
+        out,
+        Fnv::new(21).str(sh(-1)).str(&w.shape).str(sh(1)).str(caps),
+    );
     if i == 0 {
         push(out, Fnv::new(22).str(&w.shape));
     }
     if w.cap || u.caps {
-        let d = match (doc.cap_mid.contains(&w.lower), doc.lower_seen.contains(&w.lower)) {
+        let d = match (
+            doc.cap_mid.contains(&w.lower),
+            doc.lower_seen.contains(&w.lower),
+        ) {
             (true, true) => "cl",
             (true, false) => "c",
             (false, true) => "l",
@@ -435,7 +444,7 @@ fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
     for (u, ls) in units.iter().zip(labels) {
         let mut i = 0;
         while i < ls.len() {
-            let t = (ls[i] + 1) / 2; // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
+            let t = ls[i].div_ceil(2); // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
             let cap = u.words[i].cap;
             if cap || t > 0 {
                 counts.entry(u.words[i].lower.as_str()).or_default()[t] += 1;
@@ -616,7 +625,12 @@ impl Model {
     /// Tags one unit: the best label sequence and, for each word, the
     /// probability of its label (forward-backward over the exponentiated
     /// scores).
-    pub(crate) fn tag(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> (Vec<usize>, Vec<f32>) {
+    pub(crate) fn tag(
+        &self,
+        u: &Unit,
+        doc: &DocInfo,
+        scratch: &mut Vec<u64>,
+    ) -> (Vec<usize>, Vec<f32>) {
         let em = self.emissions(u, doc, scratch);
         let labels = viterbi(&em, &self.trans);
         // Perceptron scores are not log-probabilities: they are scaled down
@@ -644,13 +658,19 @@ impl Reader<'_> {
         Ok(s)
     }
     fn u16(&mut self) -> Result<u16, String> {
-        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap_or_default()))
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().unwrap_or_default(),
+        ))
     }
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or_default()))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
     }
     fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap_or_default()))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().unwrap_or_default(),
+        ))
     }
 }
 
@@ -787,7 +807,10 @@ impl TrainDoc {
             .map(|unit| {
                 let mut labels = vec![0usize; unit.words.len()];
                 for (span, ty) in gold {
-                    let Some(base) = LABELS.iter().position(|l| l.strip_prefix("B-") == Some(*ty)) else {
+                    let Some(base) = LABELS
+                        .iter()
+                        .position(|l| l.strip_prefix("B-") == Some(*ty))
+                    else {
                         continue;
                     };
                     let mut first = true;
