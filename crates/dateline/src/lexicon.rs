@@ -380,7 +380,10 @@ impl Lexicon {
                 .find(Input::new(hay).range(i..limit).anchored(Anchored::Yes))
             {
                 let e = m.end();
-                let after_ok = hay[e..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+                let after_ok = hay[e..]
+                    .chars()
+                    .next()
+                    .map_or(true, |c| !c.is_alphanumeric());
                 let found = &orig[i..e];
                 let name = &self.names[m.pattern().as_usize()];
                 let exact_case = found == name;
