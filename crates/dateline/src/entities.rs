@@ -109,7 +109,7 @@ pub struct Mention {
     /// One past the last byte of the name.
     pub name_end: usize,
     /// The tagger's probability for the mention's labels (the lowest over
-    /// its words), 0 to 1.
+    /// its words), 0 to 1, to three decimals.
     pub confidence: f32,
     /// ISO 3166 country code where the lexicons tie the name to a country
     /// (`Erbil`, `Iraqi`, `Hezbollah`).
@@ -198,6 +198,8 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     surnames(&mut out);
     for m in &mut out {
         refine(text, lex, m);
+        // Three decimals: more would be noise.
+        m.confidence = (m.confidence * 1000.0).round() / 1000.0;
     }
     out
 }

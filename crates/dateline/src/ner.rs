@@ -9,6 +9,8 @@
 //! that a model's keys never change with a dependency's version.
 
 use std::collections::{HashMap, HashSet};
+
+type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -99,6 +101,8 @@ pub(crate) struct Word {
     pub span: Span,
     /// Lower case, digits folded to `0`.
     lower: String,
+    /// A hash of `lower`, for document tables.
+    key: u64,
     /// Collapsed shape: `Xx`, `X.X.`, `d`, `x-Xx`.
     shape: String,
     /// First character is upper case.
@@ -158,8 +162,8 @@ pub(crate) struct Unit {
 /// all-caps headline is a name if it is capitalised mid-sentence elsewhere).
 #[derive(Default)]
 pub(crate) struct DocInfo {
-    cap_mid: HashSet<String>,
-    lower_seen: HashSet<String>,
+    cap_mid: KeySet,
+    lower_seen: KeySet,
 }
 
 /// Tokenises each span, finds lexicon names and computes word features.
@@ -178,9 +182,11 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
             .filter(|t| !t.span().slice(text).trim().is_empty())
             .map(|t| {
                 let s = t.span().slice(text);
+                let lower = lower_of(s);
                 Word {
                     span: t.span(),
-                    lower: lower_of(s),
+                    key: Fnv::new(99).str(&lower).finish(),
+                    lower,
                     shape: shape_of(s),
                     cap: s.chars().next().is_some_and(char::is_uppercase),
                     gaz: Vec::new(),
@@ -195,11 +201,11 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                     prev.as_str(),
                     "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—"
                 ) {
-                    doc.cap_mid.insert(w.lower.clone());
+                    doc.cap_mid.insert(w.key);
                 }
             }
             if !caps && w.shape.starts_with('x') {
-                doc.lower_seen.insert(w.lower.clone());
+                doc.lower_seen.insert(w.key);
             }
         }
         found.clear();
@@ -309,8 +315,8 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     }
     if w.cap || u.caps {
         let d = match (
-            doc.cap_mid.contains(&w.lower),
-            doc.lower_seen.contains(&w.lower),
+            doc.cap_mid.contains(&w.key),
+            doc.lower_seen.contains(&w.key),
         ) {
             (true, true) => "cl",
             (true, false) => "c",
@@ -422,15 +428,50 @@ impl Tagger {
 
     /// Tags all units of an article: labels and label probabilities per unit.
     pub(crate) fn tag(&self, units: &mut [Unit], doc: &DocInfo) -> Vec<(Vec<usize>, Vec<f32>)> {
+        // The words' own features, computed once for both passes: a flat
+        // list of keys and, per unit, each word's range in it.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::with_capacity(units.len());
         let mut scratch = Vec::new();
-        let first: Vec<Vec<usize>> = units
+        for u in units.iter() {
+            let mut r = Vec::with_capacity(u.words.len());
+            for i in 0..u.words.len() {
+                features(u, doc, i, &mut scratch);
+                let start = keys.len();
+                keys.extend_from_slice(&scratch);
+                r.push((start, keys.len()));
+            }
+            ranges.push(r);
+        }
+        let first: Vec<Vec<usize>> = ranges
             .iter()
-            .map(|u| self.first.tag(u, doc, &mut scratch).0)
+            .map(|r| {
+                let em: Vec<[f32; N]> = r
+                    .iter()
+                    .map(|&(a, b)| self.first.score(&keys[a..b]))
+                    .collect();
+                viterbi(&em, &self.first.trans)
+            })
             .collect();
         add_doc_features(units, &first);
         units
             .iter()
-            .map(|u| self.second.tag(u, doc, &mut scratch))
+            .zip(&ranges)
+            .map(|(u, r)| {
+                let em: Vec<[f32; N]> = r
+                    .iter()
+                    .zip(&u.words)
+                    .map(|(&(a, b), w)| {
+                        let mut row = self.second.score(&keys[a..b]);
+                        let extra = self.second.score(&w.extra);
+                        for l in 0..N {
+                            row[l] += extra[l];
+                        }
+                        row
+                    })
+                    .collect();
+                self.second.decode(em)
+            })
             .collect()
     }
 }
@@ -439,15 +480,15 @@ impl Tagger {
 fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
     // For each lower-cased word: how often the first pass gave it each
     // type (index 0 = none), and the types of longer names holding it.
-    let mut counts: HashMap<&str, [u16; 5]> = HashMap::new();
-    let mut in_long: HashMap<&str, [bool; 5]> = HashMap::new();
+    let mut counts: KeyMap<[u16; 5]> = KeyMap::default();
+    let mut in_long: KeyMap<[bool; 5]> = KeyMap::default();
     for (u, ls) in units.iter().zip(labels) {
         let mut i = 0;
         while i < ls.len() {
             let t = ls[i].div_ceil(2); // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
             let cap = u.words[i].cap;
             if cap || t > 0 {
-                counts.entry(u.words[i].lower.as_str()).or_default()[t] += 1;
+                counts.entry(u.words[i].key).or_default()[t] += 1;
             }
             if t > 0 && ls[i] % 2 == 1 {
                 let mut j = i + 1;
@@ -457,7 +498,7 @@ fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
                 if j - i > 1 {
                     for w in &u.words[i..j] {
                         if w.cap {
-                            in_long.entry(w.lower.as_str()).or_default()[t] = true;
+                            in_long.entry(w.key).or_default()[t] = true;
                         }
                     }
                 }
@@ -473,7 +514,7 @@ fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
             let mut h = Fnv::new(40);
             h.byte(ls[i] as u8);
             f.push(h.finish());
-            if let Some(c) = counts.get(w.lower.as_str()) {
+            if let Some(c) = counts.get(&w.key) {
                 let total: u16 = c.iter().sum();
                 let best = (0..5).max_by_key(|&t| (c[t], 5 - t)).unwrap_or(0);
                 let mut h = Fnv::new(41);
@@ -488,7 +529,7 @@ fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
                     }
                 }
             }
-            if let Some(l) = in_long.get(w.lower.as_str()) {
+            if let Some(l) = in_long.get(&w.key) {
                 for (t, on) in l.iter().enumerate() {
                     if *on {
                         let mut h = Fnv::new(43);
@@ -605,6 +646,33 @@ impl Model {
             }
         }
         out
+    }
+
+    /// The summed weights of some feature keys.
+    fn score(&self, keys: &[u64]) -> [f32; N] {
+        let mut row = [0f32; N];
+        for k in keys {
+            if let Some(w) = self.weights.get(k) {
+                for l in 0..N {
+                    row[l] += w[l];
+                }
+            }
+        }
+        row
+    }
+
+    /// Best labels and their probabilities from emission scores.
+    fn decode(&self, em: Vec<[f32; N]>) -> (Vec<usize>, Vec<f32>) {
+        let labels = viterbi(&em, &self.trans);
+        if labels.iter().all(|&l| l == 0) {
+            // No name: the probabilities would not be read.
+            return (labels, vec![1.0; em.len()]);
+        }
+        let t = TEMPERATURE;
+        let em: Vec<[f32; N]> = em.iter().map(|r| r.map(|v| v / t)).collect();
+        let trans = self.trans.map(|r| r.map(|v| v / t));
+        let probs = marginals(&em, &trans, &labels);
+        (labels, probs)
     }
 
     fn emissions(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> Vec<[f32; N]> {
