@@ -719,8 +719,9 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], String> {
         let s = self
-            .b
-            .get(self.at..self.at + n)
+            .at
+            .checked_add(n)
+            .and_then(|end| self.b.get(self.at..end))
             .ok_or_else(|| format!("model truncated at byte {}", self.at))?;
         self.at += n;
         Ok(s)
@@ -1051,4 +1052,44 @@ fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize,
 /// Kinds of tokens worth tagging: skip units with no letters at all.
 pub(crate) fn has_letters(u: &Unit) -> bool {
     u.words.iter().any(|w| w.shape.contains(['X', 'x']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tagger_loads_and_round_trips() {
+        let t = tagger();
+        assert!(t.len() > 10_000);
+        let again = Tagger::from_bytes(&t.to_bytes()).unwrap();
+        assert_eq!(again.len(), t.len());
+    }
+
+    #[test]
+    fn damaged_models_are_errors_not_panics() {
+        let bytes = tagger().to_bytes();
+        for cut in [0, 7, 8, 20, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Tagger::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut huge = u64::MAX.to_le_bytes().to_vec();
+        huge.extend_from_slice(&bytes[8..]);
+        assert!(Tagger::from_bytes(&huge).is_err());
+        assert!(Model::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn i_labels_only_follow_their_b() {
+        // A strong I-PER everywhere still decodes as B-PER I-PER ...
+        let mut em = vec![[0f32; N]; 3];
+        for row in &mut em {
+            row[2] = 5.0;
+        }
+        let trans = [[0f32; N]; N + 1];
+        let path = viterbi(&em, &trans);
+        assert_eq!(path[0], 1);
+        assert!(path.windows(2).all(|w| allowed(w[0], w[1])));
+        let p = marginals(&em, &trans, &path);
+        assert!(p.iter().all(|x| (0.0..=1.0).contains(x)));
+    }
 }
