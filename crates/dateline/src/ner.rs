@@ -664,6 +664,8 @@ impl Model {
     /// Best labels and their probabilities from emission scores.
     fn decode(&self, em: Vec<[f32; N]>) -> (Vec<usize>, Vec<f32>) {
         let labels = viterbi(&em, &self.trans);
+        // Perceptron scores are not log-probabilities: they are scaled down
+        // before forward-backward so that confidences are calibrated.
         if labels.iter().all(|&l| l == 0) {
             // No name: the probabilities would not be read.
             return (labels, vec![1.0; em.len()]);
@@ -675,39 +677,16 @@ impl Model {
         (labels, probs)
     }
 
-    fn emissions(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> Vec<[f32; N]> {
-        let mut em = vec![[0f32; N]; u.words.len()];
-        for (i, row) in em.iter_mut().enumerate() {
-            features(u, doc, i, scratch);
-            for k in scratch.iter() {
-                if let Some(w) = self.weights.get(k) {
-                    for l in 0..N {
-                        row[l] += w[l];
-                    }
-                }
-            }
-        }
-        em
-    }
-
-    /// Tags one unit: the best label sequence and, for each word, the
-    /// probability of its label (forward-backward over the exponentiated
-    /// scores).
-    pub(crate) fn tag(
-        &self,
-        u: &Unit,
-        doc: &DocInfo,
-        scratch: &mut Vec<u64>,
-    ) -> (Vec<usize>, Vec<f32>) {
-        let em = self.emissions(u, doc, scratch);
-        let labels = viterbi(&em, &self.trans);
-        // Perceptron scores are not log-probabilities: they are scaled down
-        // before forward-backward so that confidences are calibrated.
-        let t = TEMPERATURE;
-        let em: Vec<[f32; N]> = em.iter().map(|r| r.map(|v| v / t)).collect();
-        let trans = self.trans.map(|r| r.map(|v| v / t));
-        let probs = marginals(&em, &trans, &labels);
-        (labels, probs)
+    /// The best labels of one unit (a first pass over held-out training
+    /// documents).
+    fn labels(&self, u: &Unit, doc: &DocInfo, scratch: &mut Vec<u64>) -> Vec<usize> {
+        let em: Vec<[f32; N]> = (0..u.words.len())
+            .map(|i| {
+                features(u, doc, i, scratch);
+                self.score(scratch)
+            })
+            .collect();
+        viterbi(&em, &self.trans)
     }
 }
 
@@ -924,7 +903,7 @@ pub fn train_tagger(
             held_out[i] = Some(
                 d.units
                     .iter()
-                    .map(|u| model.tag(u, &d.doc, &mut scratch).0)
+                    .map(|u| model.labels(u, &d.doc, &mut scratch))
                     .collect(),
             );
         }
