@@ -333,7 +333,7 @@ fn split_groups(text: &str, lex: &Lexicon, ui: usize, first: usize, out: &mut Ve
                         parts.push((ps, EntityKind::Group));
                         any = true;
                     }
-                    Some(EntryKind::Country(_)) if word.contains('-') => {
+                    Some(EntryKind::Country(_) | EntryKind::Place(_)) if word.contains('-') => {
                         parts.push((ps, EntityKind::Place));
                         any = true;
                     }
