@@ -236,37 +236,37 @@ impl Lexicon {
                 add(d, EntryKind::Demonym(i));
             }
         }
-        let mut places = Vec::new();
-        let mut order: Vec<(u64, u32)> = Vec::new();
-        for r in rows(PLACES) {
-            let i = places.len() as u32;
-            let p = Place {
-                geonameid: field(&r, 0).parse().unwrap_or(0),
-                name: field(&r, 1).to_string(),
-                kind: if field(&r, 2) == "region" {
+        let place_rows: Vec<Vec<&str>> = rows(PLACES).collect();
+        let places: Vec<Place> = place_rows
+            .iter()
+            .map(|r| Place {
+                geonameid: field(r, 0).parse().unwrap_or(0),
+                name: field(r, 1).to_string(),
+                kind: if field(r, 2) == "region" {
                     PlaceKind::Region
                 } else {
                     PlaceKind::City
                 },
-                country: field(&r, 3).to_string(),
-                admin1: field(&r, 4).to_string(),
-                lat: field(&r, 5).parse().ok(),
-                lon: field(&r, 6).parse().ok(),
-                population: field(&r, 7).parse().unwrap_or(0),
-            };
-            // Regions rank with big cities: "Anbar" the province before any town.
-            let rank = match p.kind {
-                PlaceKind::Region => 5_000_000,
-                PlaceKind::City => p.population,
-            };
-            order.push((rank, i));
-            places.push(p);
-        }
-        // Biggest first, so that a name's first place is the likeliest.
-        let mut ranked = order.clone();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let place_rows: Vec<Vec<&str>> = rows(PLACES).collect();
-        for &(_, i) in &ranked {
+                country: field(r, 3).to_string(),
+                admin1: field(r, 4).to_string(),
+                lat: field(r, 5).parse().ok(),
+                lon: field(r, 6).parse().ok(),
+                population: field(r, 7).parse().unwrap_or(0),
+            })
+            .collect();
+        // Biggest first, so that a name's first place is the likeliest;
+        // regions rank with big cities ("Anbar" the province before any town).
+        let rank = |p: &Place| match p.kind {
+            PlaceKind::Region => 5_000_000,
+            PlaceKind::City => p.population,
+        };
+        let mut ranked: Vec<u32> = (0..places.len() as u32).collect();
+        ranked.sort_by(|&a, &b| {
+            rank(&places[b as usize])
+                .cmp(&rank(&places[a as usize]))
+                .then(a.cmp(&b))
+        });
+        for i in ranked {
             let r = &place_rows[i as usize];
             add(field(r, 1), EntryKind::Place(i));
             for n in variants(r, 8) {

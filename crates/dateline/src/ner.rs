@@ -259,22 +259,15 @@ const EOS: &str = "</s>";
 fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     out.clear();
     let w = &u.words[i];
-    let lw = |j: isize| -> &str {
-        let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else {
-            u.words.get(k as usize).map_or(EOS, |w| w.lower.as_str())
-        }
+    // The word `j` places away, or `None` past either end of the unit.
+    let near = |j: isize| -> Option<&Word> {
+        usize::try_from(i as isize + j)
+            .ok()
+            .and_then(|k| u.words.get(k))
     };
-    let sh = |j: isize| -> &str {
-        let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else {
-            u.words.get(k as usize).map_or(EOS, |w| w.shape.as_str())
-        }
-    };
+    let edge = |j: isize| if j < 0 { BOS } else { EOS };
+    let lw = |j: isize| near(j).map_or(edge(j), |w| w.lower.as_str());
+    let sh = |j: isize| near(j).map_or(edge(j), |w| w.shape.as_str());
     let caps = if u.caps { "C" } else { "c" };
     let push = |out: &mut Vec<u64>, f: Fnv| out.push(f.finish());
     push(out, Fnv::new(0));
@@ -331,19 +324,14 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
         f.byte(g);
         push(out, f.str(caps));
         let mut f = Fnv::new(26);
-        f.byte(g & 0xf0 | (g >> 1 & 7) << 1);
+        f.byte(g & !1); // without the exact-case bit
         push(out, f.str(&w.shape));
     }
     for (j, tmpl) in [(-1isize, 27u8), (1, 28), (-2, 29)] {
-        let k = i as isize + j;
-        if k >= 0 {
-            if let Some(o) = u.words.get(k as usize) {
-                for &g in &o.gaz {
-                    let mut f = Fnv::new(tmpl);
-                    f.byte(g >> 4);
-                    push(out, f);
-                }
-            }
+        for &g in near(j).map_or(&[][..], |o| &o.gaz) {
+            let mut f = Fnv::new(tmpl);
+            f.byte(g >> 4);
+            push(out, f);
         }
     }
     out.extend_from_slice(&w.extra);
@@ -1028,7 +1016,7 @@ fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize,
     model
 }
 
-/// Kinds of tokens worth tagging: skip units with no letters at all.
+/// Whether a unit has any letter at all (units without are not tagged).
 pub(crate) fn has_letters(u: &Unit) -> bool {
     u.words.iter().any(|w| w.shape.contains(['X', 'x']))
 }
