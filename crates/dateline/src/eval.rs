@@ -53,6 +53,23 @@ pub fn to_eval(x: &Extraction) -> Value {
             .collect();
         out.insert("entities".into(), Value::Array(items));
     }
+    if let Some(quotes) = &x.quotes {
+        // `speaker` is the source as written (what the gold corpora mark);
+        // `entity` is the speaker it resolves to.
+        let items: Vec<Value> = quotes
+            .iter()
+            .map(|q| {
+                let c = |o: Option<usize>| o.map(|b| map.char_offset(b));
+                json!({"start": map.char_offset(q.start), "end": map.char_offset(q.end),
+                       "kind": q.kind.as_str(),
+                       "speaker_start": c(q.source_start), "speaker_end": c(q.source_end),
+                       "speaker": q.source, "entity": q.speaker,
+                       "cue_start": c(q.cue_start), "cue_end": c(q.cue_end), "cue": q.cue,
+                       "attribution": q.attribution, "confidence": q.confidence})
+            })
+            .collect();
+        out.insert("quotes".into(), Value::Array(items));
+    }
     Value::Object(out)
 }
 

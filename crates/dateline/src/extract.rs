@@ -29,11 +29,13 @@ pub enum Layer {
     Time,
     /// Mentions of people, organisations, places and groups.
     Entities,
+    /// Attributed statements with their speakers (runs the entity layer too).
+    Quotes,
 }
 
 impl Layer {
     /// Every layer, in the order they run.
-    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time, Layer::Entities];
+    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time, Layer::Entities, Layer::Quotes];
 
     /// The layer's name, as used in options and output (`article`).
     pub fn name(&self) -> &'static str {
@@ -41,6 +43,7 @@ impl Layer {
             Layer::Article => "article",
             Layer::Time => "time",
             Layer::Entities => "entities",
+            Layer::Quotes => "quotes",
         }
     }
 }
@@ -102,11 +105,15 @@ impl Config {
         Config::default()
     }
 
-    /// Sets the layers to run (the article layer is always among them).
+    /// Sets the layers to run. The article layer is always among them, and
+    /// the quote layer brings the entity layer (speakers are entities).
     pub fn layers(mut self, layers: impl IntoIterator<Item = Layer>) -> Self {
         self.layers = layers.into_iter().collect();
         if !self.layers.contains(&Layer::Article) {
             self.layers.insert(0, Layer::Article);
+        }
+        if self.layers.contains(&Layer::Quotes) && !self.layers.contains(&Layer::Entities) {
+            self.layers.push(Layer::Entities);
         }
         self
     }
@@ -175,6 +182,10 @@ pub struct Extraction {
     /// groups in text order (absent when the layer did not run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<crate::entities::Mention>>,
+    /// The quote layer: attributed statements in text order (absent when
+    /// the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<crate::quotes::Quote>>,
 }
 
 impl Extraction {
@@ -248,7 +259,7 @@ impl Extractor {
         if config.max_article_bytes == 0 {
             return Err(Error::Config("max_article_bytes must be at least 1".into()));
         }
-        if config.layers.contains(&Layer::Entities) {
+        if config.layers.contains(&Layer::Entities) || config.layers.contains(&Layer::Quotes) {
             // Build the lexicons and load the tagger now (about a quarter of
             // a second, once per process) rather than in the first article.
             crate::lexicon::lexicon();
@@ -404,9 +415,27 @@ impl Extractor {
             lap("time", &mut profile);
             found
         });
-        let mentions = self.config.layers.contains(&Layer::Entities).then(|| {
+        let want_quotes = self.config.layers.contains(&Layer::Quotes);
+        let mentions = (want_quotes || self.config.layers.contains(&Layer::Entities)).then(|| {
             let found = crate::entities::extract(text, &units);
             lap("entities", &mut profile);
+            found
+        });
+        let quotes = want_quotes.then(|| {
+            let paras: Vec<(Span, Vec<Span>)> = headlines
+                .iter()
+                .map(|h| (Span::new(h.start, h.end), vec![Span::new(h.start, h.end)]))
+                .chain(paragraphs.iter().map(|p| {
+                    let ss = sentences[p.sentences.range()]
+                        .iter()
+                        .map(|s| Span::new(s.start, s.end))
+                        .collect();
+                    (Span::new(p.start, p.end), ss)
+                }))
+                .collect();
+            let found =
+                crate::quotes::extract(text, &paras, mentions.as_deref().unwrap_or_default());
+            lap("quotes", &mut profile);
             found
         });
 
@@ -441,6 +470,7 @@ impl Extractor {
             article: layer,
             timex,
             mentions,
+            quotes,
         })
     }
 }
@@ -486,7 +516,7 @@ mod tests {
         let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes"
         );
     }
 
@@ -540,7 +570,7 @@ mod tests {
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
         assert_eq!(
             names,
-            ["paragraphs", "sentences", "tokens", "time", "entities"]
+            ["paragraphs", "sentences", "tokens", "time", "entities", "quotes"]
         );
         assert_eq!((p.articles, p.bytes), (1, 9));
     }

@@ -43,6 +43,7 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod ner;
+pub mod quotes;
 pub mod samples;
 pub mod segment;
 pub mod span;
@@ -54,6 +55,7 @@ pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
+pub use quotes::{Quote, QuoteKind};
 pub use span::{OffsetMap, Span};
 pub use time::{Interval, Timex, TimexKind, TimexMod};
 
@@ -64,4 +66,4 @@ pub struct ReadmeDoctests;
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";

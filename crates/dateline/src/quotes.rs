@@ -1,0 +1,1406 @@
+//! The quote layer: every attributed statement, direct (in quotation marks),
+//! reported (`said that ...`), mixed (`urged him to "hold accountable ..."`)
+//! or sourced (`according to ...`), with its cue, its source as written and
+//! the speaker it resolves to.
+//!
+//! The layer reads the text a paragraph at a time. Quotation marks of every
+//! style are paired within a paragraph (straight, curly, single, guillemets);
+//! a mark left open runs to the paragraph's end and no further, so a stray
+//! mark never swallows the article, and a paragraph that reopens the mark
+//! continues the quote of the paragraph before. Cues come from the lexicon
+//! `data/cues.tsv` (verbs of saying, reporting, believing; `according to`);
+//! each cue outside quotation marks is read as one of a few frames:
+//!
+//! - source first: `Mr Blinken told reporters [that] CONTENT`;
+//! - content first: `"CONTENT," Mr Blinken said` or `CONTENT, said Mr Blinken`,
+//!   with a second part after the cue (`"...," he said, "..."`);
+//! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`;
+//! - `SOURCE: "CONTENT"` in a headline or a sentence;
+//! - a paragraph that is only a quotation continues the last speaker.
+//!
+//! The source is the noun phrase as written (`Mr Blinken`, `he`, `it`, `his
+//! adviser Husham Al Rikabi`); the speaker is the entity it names: a name in
+//! the source, else the nearest fitting name before it (`he` and titles to a
+//! person, `it` and `the group` to an organisation), given its fullest form in
+//! the article.
+//!
+//! ```
+//! use dateline::{Config, Extractor, QuoteKind};
+//!
+//! let ex = Extractor::new(Config::default())?;
+//! let out = ex.extract_text(
+//!     "Antony Blinken met Iraqi leaders in Baghdad. \
+//!      “We will take every necessary step,” Mr Blinken told reporters.",
+//! )?;
+//! let q = &out.quotes.as_deref().unwrap()[0];
+//! assert_eq!(q.text, "“We will take every necessary step,”");
+//! assert_eq!(q.kind, QuoteKind::Direct);
+//! assert_eq!(q.source.as_deref(), Some("Mr Blinken"));
+//! assert_eq!(q.speaker.as_deref(), Some("Antony Blinken"));
+//! assert_eq!(q.cue.as_deref(), Some("told"));
+//! # Ok::<(), dateline::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{EntityKind, Mention};
+use crate::span::Span;
+
+/// How a statement is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Entirely in quotation marks: `“We will protect our people,” he said`.
+    Direct,
+    /// Reported in the writer's words: `he said that the talks had failed`.
+    Indirect,
+    /// Reported, with quoted words inside: `urged him to “hold accountable ...”`.
+    Mixed,
+    /// Sourced with `according to`.
+    According,
+}
+
+impl QuoteKind {
+    /// The kind's name in the output: `direct`, `indirect`, `mixed`, `according`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::According => "according",
+        }
+    }
+}
+
+/// One attributed statement (or one part of it: a quotation split by its
+/// attribution gives two quotes sharing `attribution`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// First byte of the content.
+    pub start: usize,
+    /// One past the last byte of the content.
+    pub end: usize,
+    /// The content, quotation marks included when they are part of it.
+    pub text: String,
+    /// How it is given.
+    pub kind: QuoteKind,
+    /// The cue as written (`said`, `told`, `according to`, `:`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// First byte of the cue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_start: Option<usize>,
+    /// One past the last byte of the cue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_end: Option<usize>,
+    /// The source as written (`Mr Blinken`, `he`, `the State Department`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// First byte of the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    /// One past the last byte of the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
+    /// The speaker the source resolves to, in its fullest form in the
+    /// article (`Antony Blinken` for `Mr Blinken` or `he`), when a name
+    /// fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The speaker's kind (`PER`, `ORG`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<EntityKind>,
+    /// Index in the extraction's `mentions` of the mention the speaker was
+    /// resolved to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_mention: Option<usize>,
+    /// Quotes with the same number are parts of one attribution.
+    pub attribution: usize,
+    /// How sure the layer is of the attribution, 0 to 1: the share of such
+    /// attributions (by frame and kind of source) that were right on the
+    /// PolNeAR training articles.
+    pub confidence: f32,
+}
+
+impl Quote {
+    /// The content's byte span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The source's byte span, when there is a source.
+    pub fn source_span(&self) -> Option<Span> {
+        Some(Span::new(self.source_start?, self.source_end?))
+    }
+
+    /// The cue's byte span, when there is a cue.
+    pub fn cue_span(&self) -> Option<Span> {
+        Some(Span::new(self.cue_start?, self.cue_end?))
+    }
+}
+
+// ------------------------------------------------------------------ cues
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    Speech,
+    Weak,
+    Belief,
+    Address,
+    Stance,
+}
+
+struct CueEntry {
+    class: CueClass,
+    /// Second word of a two-word cue (`point out`).
+    particle: Option<&'static str>,
+    /// An `-ing` form (`adding`, `saying`).
+    participle: bool,
+}
+
+struct Cues {
+    by_word: HashMap<&'static str, Vec<CueEntry>>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut by_word: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
+        for line in include_str!("../data/cues.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(lemma), Some(class), Some(forms)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "weak" => CueClass::Weak,
+                "belief" => CueClass::Belief,
+                "stance" => CueClass::Stance,
+                _ => CueClass::Address,
+            };
+            let two_words = lemma.contains(' ')
+                || forms.split(' ').nth(1).is_some_and(|w| matches!(w, "to" | "about" | "out"));
+            let words: Vec<&'static str> = forms.split(' ').filter(|w| !w.is_empty()).collect();
+            let mut i = 0;
+            while i < words.len() {
+                let (w, particle) = if two_words && i + 1 < words.len() {
+                    i += 2;
+                    (words[i - 2], Some(words[i - 1]))
+                } else {
+                    i += 1;
+                    (words[i - 1], None)
+                };
+                let entries = by_word.entry(w).or_default();
+                if entries
+                    .iter()
+                    .any(|e| e.particle == particle && e.class == class)
+                {
+                    continue;
+                }
+                entries.push(CueEntry {
+                    class,
+                    particle,
+                    participle: w.ends_with("ing"),
+                });
+            }
+        }
+        Cues { by_word }
+    })
+}
+
+// ------------------------------------------------------------------ tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tk {
+    Word,
+    /// An opening quotation mark.
+    Open,
+    /// A closing quotation mark.
+    Close,
+    /// Other punctuation (the character).
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Tk,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `span`: words (letters and digits, with inner apostrophes,
+/// hyphens, periods and commas), quotation marks classed as opening or
+/// closing from their neighbours, and other punctuation.
+fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = chars.get(i + 1).map(|x| x.1);
+        let end_of = |j: usize| chars.get(j).map_or(s.len(), |x| x.0);
+        if is_word_char(c) {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if is_word_char(cj) {
+                    j += 1;
+                } else if matches!(cj, '\'' | '’' | '-' | '.' | ',' | '&')
+                    && chars.get(j + 1).is_some_and(|x| is_word_char(x.1))
+                    && (cj != ',' || chars[j - 1].1.is_ascii_digit())
+                    && (cj != '.' || !chars[j + 1].1.is_lowercase())
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: span.start + b,
+                end: span.start + end_of(j),
+                kind: Tk::Word,
+            });
+            i = j;
+            continue;
+        }
+        // `''` and ``` `` ```: double marks of typewriter copy.
+        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            let prev2 = prev;
+            let after = chars.get(i + 2).map(|x| x.1);
+            let open = c == '`'
+                || (prev2.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
+                    && after.is_some_and(|n| !n.is_whitespace()));
+            out.push(Tok {
+                start: span.start + b,
+                end: span.start + b + 2,
+                kind: if open { Tk::Open } else { Tk::Close },
+            });
+            i += 2;
+            continue;
+        }
+        let before_space = prev.map_or(true, |p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/')
+        });
+        let after_space = next.map_or(true, |n| {
+            n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '?' | '!' | ')' | '—' | '–')
+        });
+        let kind = match c {
+            '“' | '«' | '„' => Tk::Open,
+            '”' | '»' => Tk::Close,
+            '"' => {
+                if before_space && !after_space {
+                    Tk::Open
+                } else if after_space && !before_space {
+                    Tk::Close
+                } else if before_space {
+                    Tk::Open
+                } else {
+                    Tk::Close
+                }
+            }
+            '‘' if before_space => Tk::Open,
+            '’' | '\'' if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) => {
+                Tk::Punct('\'')
+            }
+            '\'' if before_space && next.is_some_and(|n| !n.is_whitespace()) => Tk::Open,
+            '’' | '\'' if after_space && prev.is_some_and(|p| !p.is_whitespace()) => Tk::Close,
+            c => Tk::Punct(c),
+        };
+        out.push(Tok {
+            start: span.start + b,
+            end: span.start + b + c.len_utf8(),
+            kind,
+        });
+        i += 1;
+    }
+}
+
+fn is_double(text: &str, t: &Tok) -> bool {
+    matches!(
+        &text[t.start..t.end],
+        "“" | "”" | "\"" | "«" | "»" | "„" | "''" | "``"
+    )
+}
+
+/// Pairs the quotation marks of one paragraph's tokens: (open token, close
+/// token or None when the paragraph ends first). Single marks pair only
+/// outside double ones and only when they close; a double mark that opens
+/// while one is open closes it (a straight quote seen the wrong way round).
+fn pair_quotes(text: &str, toks: &[Tok]) -> Vec<(usize, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind {
+            Tk::Open if is_double(text, t) => {
+                if let Some(o) = open_double.take() {
+                    if matches!(&text[t.start..t.end], "\"" | "''") {
+                        out.push((o, Some(i)));
+                        continue;
+                    }
+                    out.push((o, None));
+                }
+                open_double = Some(i);
+                open_single = None;
+            }
+            Tk::Close if is_double(text, t) => {
+                if let Some(o) = open_double.take() {
+                    out.push((o, Some(i)));
+                }
+                open_single = None;
+            }
+            Tk::Open if open_double.is_none() && open_single.is_none() => open_single = Some(i),
+            Tk::Close if open_double.is_none() => {
+                if let Some(o) = open_single.take() {
+                    out.push((o, Some(i)));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open_double {
+        out.push((o, None));
+    }
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+// ------------------------------------------------------------------ words
+
+/// Words between a source and its cue that are not part of the source.
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "later", "then",
+    "again", "once", "long", "often", "never", "already", "just", "since", "not", "did", "does",
+    "do", "may", "might", "could", "can", "should", "must", "still", "even", "further", "first",
+    "been", "be", "being", "has since", "previously", "recently", "earlier", "reportedly",
+    "repeatedly", "publicly", "privately", "separately", "flatly", "initially", "quickly",
+    "simply", "angrily", "frequently", "openly", "only", "all", "both", "too", "ever",
+];
+
+/// Words that end a source noun phrase on its left.
+const LEFT_STOP: &[&str] = &[
+    "and", "but", "or", "nor", "that", "which", "while", "as", "when", "after", "before",
+    "because", "if", "though", "although", "whereas", "where", "so", "yet", "than", "until",
+    "unless", "once", "whether", "what", "how", "why", "said", "says", "is", "was", "are", "were",
+    "has", "have", "had", "in", "on", "at", "to", "from", "with", "by", "for", "of", "about",
+    "over", "into", "during", "since", "however", "meanwhile", "also", "then", "now", "still",
+    "here", "there", "instead", "today", "yesterday", "tonight", "not", "be", "been", "will",
+    "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
+];
+
+/// Pronouns that are a whole source.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "one", "both", "others",
+    "many", "some", "most", "few", "several", "all",
+];
+
+/// Time words that open an adjunct, not a source (`said Monday`).
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "last", "this", "earlier", "later", "on",
+];
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "i", "who"];
+
+/// Nouns that, heading a source without a name, point back to an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "group", "ministry", "department", "agency", "organisation", "organization", "company",
+    "government", "army", "military", "office", "campaign", "committee", "council", "militia",
+    "movement", "party", "administration", "firm", "court", "commission", "police", "newspaper",
+    "network", "paper", "statement", "report", "white house", "kremlin", "pentagon",
+];
+
+/// Nouns that, heading a source without a name, point back to a person.
+const PERSON_NOUNS: &[&str] = &[
+    "minister", "president", "leader", "official", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "senator", "governor", "chief", "commander", "general", "ambassador",
+    "envoy", "adviser", "advisor", "candidate", "nominee", "premier", "mayor", "diplomat",
+    "king", "prince", "emir", "chancellor", "congressman", "congresswoman", "representative",
+    "director", "chairman", "chairwoman", "businessman", "billionaire", "man", "woman",
+    "lawmaker", "speaker", "cleric", "aide", "attorney", "lawyer", "judge", "officer",
+];
+
+fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
+    t.kind == Tk::Word && {
+        let w = &text[t.start..t.end];
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+}
+
+fn is_punct(t: &Tok, chars: &[char]) -> bool {
+    matches!(t.kind, Tk::Punct(c) if chars.contains(&c))
+}
+
+fn is_capitalised(text: &str, t: &Tok) -> bool {
+    t.kind == Tk::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)
+}
+
+// ------------------------------------------------------------------ frames
+
+/// One attribution found in a paragraph, on token indices.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Content, as byte span.
+    content: Span,
+    cue: Option<Span>,
+    source: Option<Span>,
+    frame: Frame,
+    /// Attributions sharing a number are parts of one.
+    group: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    SourceFirst,
+    ContentFirst,
+    According,
+    Colon,
+    Continued,
+}
+
+struct Para<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Token index ranges of the sentences.
+    sentences: Vec<(usize, usize)>,
+    /// Paired quotation marks (open, close).
+    quotes: Vec<(usize, Option<usize>)>,
+    /// For each token, the quotation it is inside (index into `quotes`).
+    inside: Vec<Option<usize>>,
+}
+
+impl<'a> Para<'a> {
+    fn new(text: &'a str, sentences: &[Span]) -> Para<'a> {
+        let mut toks = Vec::new();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let first = toks.len();
+            tokenize(text, *s, &mut toks);
+            ranges.push((first, toks.len()));
+        }
+        let quotes = pair_quotes(text, &toks);
+        let mut inside = vec![None; toks.len()];
+        for (qi, (o, c)) in quotes.iter().enumerate() {
+            let end = c.map_or(toks.len(), |c| c + 1);
+            for slot in &mut inside[*o..end] {
+                slot.get_or_insert(qi);
+            }
+        }
+        Para {
+            text,
+            toks,
+            sentences: ranges,
+            quotes,
+            inside,
+        }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        i < self.toks.len() && word_is(self.text, &self.toks[i], list)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    /// The quotation opened at token `o`, as (open, close-or-last token).
+    fn quote_bounds(&self, qi: usize) -> (usize, usize) {
+        let (o, c) = self.quotes[qi];
+        (o, c.unwrap_or(self.toks.len() - 1))
+    }
+
+    /// The cue at token `i` (not inside quotation marks), with its last token.
+    fn cue_at(&self, i: usize) -> Option<(&'static CueEntry, usize)> {
+        let t = &self.toks[i];
+        if t.kind != Tk::Word || self.inside[i].is_some() {
+            return None;
+        }
+        let w = self.w(i);
+        if !w.chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        let entries = cues().by_word.get(w)?;
+        for e in entries {
+            match e.particle {
+                Some(p) => {
+                    if i + 1 < self.toks.len() && self.w(i + 1) == p {
+                        return Some((e, i + 1));
+                    }
+                }
+                None => return Some((e, i)),
+            }
+        }
+        None
+    }
+}
+
+/// Trims a content span's trailing sentence punctuation (kept when a closing
+/// quotation mark follows it) and leading `that`/commas/colons.
+fn trim_content(p: &Para<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b
+        && (is_punct(&p.toks[a], &[',', ':', ';', '—', '–', '-']) || p.is(a, &["that"]))
+        && p.inside[a].is_none()
+    {
+        a += 1;
+    }
+    while b > a && is_punct(&p.toks[b - 1], &['.', ',', ';', ':', '—', '–', '-']) {
+        b -= 1;
+    }
+    let words = (a..b).filter(|&i| p.toks[i].kind == Tk::Word).count();
+    (words >= 2).then_some((a, b))
+}
+
+/// The source noun phrase ending just before token `end` (exclusive),
+/// scanning left to `floor`. Returns (start, end) token indices.
+fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    // Auxiliaries and adverbs between the source and its cue.
+    while e > floor
+        && p.toks[e - 1].kind == Tk::Word
+        && (p.is(e - 1, AUX) || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
+    {
+        e -= 1;
+    }
+    if e == floor || p.toks[e - 1].kind != Tk::Word {
+        return None;
+    }
+    if p.inside[e - 1].is_some() {
+        return None;
+    }
+    if p.is(e - 1, PRONOUNS) {
+        return Some((e - 1, e));
+    }
+    let mut s = e;
+    while s > floor {
+        let t = &p.toks[s - 1];
+        let ok = match t.kind {
+            Tk::Word => !p.is(s - 1, LEFT_STOP) || (s < e && p.is(s - 1, &["of", "for", "to", "at", "in"]) && is_capitalised(p.text, &p.toks[s])),
+            Tk::Punct(c) => c == '\'' || c == '’' || c == '.' || c == '&',
+            _ => false,
+        };
+        if !ok || p.inside[s - 1].is_some() || e - s >= 12 {
+            break;
+        }
+        s -= 1;
+    }
+    // A preposition may not open the phrase.
+    while s < e && p.is(s, &["of", "for", "to", "at", "in"]) {
+        s += 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+/// The source noun phrase starting at token `start`, up to the first
+/// comma, clause word or sentence end before `limit`.
+fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < limit {
+        let t = &p.toks[e];
+        let ok = match t.kind {
+            Tk::Word => !(e > start && p.is(e, &["in", "on", "at", "during", "after", "before", "when", "while", "that", "who", "and", "as", "to", "last", "this", "on"])),
+            Tk::Punct(c) => c == '\'' || c == '’' || c == '&' || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word),
+            _ => false,
+        };
+        if !ok || e - start >= 12 {
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+/// Finds the attributions of one paragraph.
+fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+    let n = p.toks.len();
+    let mut covered = vec![false; n];
+    for (si, &(sa, sb)) in p.sentences.iter().enumerate() {
+        let mut i = sa;
+        while i < sb {
+            let Some((cue, cue_last)) = p.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            let before = out.len();
+            if let Some(next) = read_cue(p, si, i, cue_last, cue, &covered, next_group, out) {
+                for f in &out[before..] {
+                    for (k, t) in p.toks.iter().enumerate() {
+                        if t.start >= f.content.start && t.end <= f.content.end {
+                            covered[k] = true;
+                        }
+                    }
+                }
+                i = next.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // `according to`
+        let mut k = sa;
+        while k + 1 < sb {
+            if p.inside[k].is_none() && p.w(k).eq_ignore_ascii_case("according") && p.is(k + 1, &["to"]) {
+                according(p, si, k, next_group, out);
+                k += 2;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    // SOURCE: "CONTENT" at the start of a paragraph (headlines and leads).
+    colon_frame(p, next_group, out);
+}
+
+fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mut Vec<Found>) {
+    let (sa, sb) = p.sentences[si];
+    let cue = p.span(k, k + 2);
+    let lead = (sa..k).all(|i| p.is(i, &["but", "and", "yet", "so", "also"]) || is_punct(&p.toks[i], &[',']));
+    if lead {
+        // According to SOURCE, CONTENT.
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else { return };
+        let mut a = se;
+        while a < sb && is_punct(&p.toks[a], &[',']) {
+            a += 1;
+        }
+        if let Some((ca, cb)) = trim_content(p, a, sb) {
+            push(out, next_group, p.span(ca, cb), Some(cue), Some(p.span(ss, se)), Frame::According);
+        }
+    } else if k > sa && is_punct(&p.toks[k - 1], &[',', '—', '–', '(']) {
+        // CONTENT, according to SOURCE.
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else { return };
+        if let Some((ca, cb)) = trim_content(p, clause_start(p, sa, k - 1), k - 1) {
+            push(out, next_group, p.span(ca, cb), Some(cue), Some(p.span(ss, se)), Frame::According);
+        }
+    }
+}
+
+/// A source after `according to` or after a cue: up to a comma or the
+/// sentence end, keeping `of`/`for` phrases (`a spokesman for the ministry`).
+fn source_right_full(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < limit {
+        let t = &p.toks[e];
+        let ok = match t.kind {
+            Tk::Word => !p.is(e, &["that", "who", "which", "when", "while", "because", "after", "before"]),
+            Tk::Punct(c) => matches!(c, '\'' | '’' | '&' | '.' | '-') && e + 1 < limit,
+            _ => false,
+        };
+        if !ok || e - start >= 14 {
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+/// Where the clause holding token `k` starts: after the last colon or
+/// semicolon before it in the sentence, else the sentence start (or the
+/// opening quotation mark of a quote closing inside the sentence).
+fn clause_start(p: &Para<'_>, sa: usize, k: usize) -> usize {
+    // A quotation closing before k that opened before the sentence.
+    let mut start = sa;
+    for j in (sa..k).rev() {
+        if p.inside[j].is_none() && is_punct(&p.toks[j], &[';']) {
+            start = j + 1;
+            break;
+        }
+    }
+    if let Some(qi) = p.inside[start] {
+        start = start.min(p.quotes[qi].0);
+    } else if start < k {
+        if let Some(qi) = p.inside[k.saturating_sub(1)] {
+            start = start.min(p.quotes[qi].0);
+        }
+    }
+    start
+}
+
+fn push(out: &mut Vec<Found>, next_group: &mut usize, content: Span, cue: Option<Span>, source: Option<Span>, frame: Frame) {
+    out.push(Found {
+        content,
+        cue,
+        source,
+        frame,
+        group: *next_group,
+    });
+    *next_group += 1;
+}
+
+/// Reads the cue at tokens `c..=cl` of sentence `si`. Returns the token to
+/// go on from when it made an attribution.
+#[allow(clippy::too_many_arguments)]
+fn read_cue(
+    p: &Para<'_>,
+    si: usize,
+    c: usize,
+    cl: usize,
+    cue: &CueEntry,
+    covered: &[bool],
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (sa, sb) = p.sentences[si];
+    let cue_span = p.span(c, cl + 1);
+    // Passive `is expected`, `was reported`: no source of its own.
+    if c > sa && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being"]) && p.w(c).ends_with("ed") {
+        return None;
+    }
+    // Content first: `"...," he said` / `..., said Mr X` / `..., he said, "..."`.
+    if let Some(r) = content_first(p, si, c, cl, cue, cue_span, next_group, out) {
+        return Some(r);
+    }
+    // A participle after a comma continues the source of the attribution
+    // before it: `he said X, adding that Y`.
+    if cue.participle {
+        if c > sa && is_punct(&p.toks[c - 1], &[',']) {
+            if let Some(prev) = out.last().cloned() {
+                let comma = p.toks[c - 1].start;
+                if prev.content.start < comma && prev.content.end > comma {
+                    let last = out.len() - 1;
+                    out[last].content.end = comma;
+                    let src = prev.source;
+                    let (a, b) = content_after(p, si, cl + 1, cue)?;
+                    let content = p.span(a, b);
+                    out.push(Found {
+                        content,
+                        cue: Some(cue_span),
+                        source: src,
+                        frame: Frame::SourceFirst,
+                        group: *next_group,
+                    });
+                    *next_group += 1;
+                    return Some(b);
+                }
+            }
+        }
+        // `saying` after a source and a verb (`Trump attacked Clinton, saying
+        // ...`) reads like the finite verb.
+    }
+    // Source first.
+    let floor = clause_floor(p, sa, c);
+    let (ss, se) = if c > sa && is_punct(&p.toks[c - 1], &[',']) && !cue.participle {
+        // `Mr X, a spokesman for Y, said ...`: the source runs from the
+        // clause start to the comma.
+        let s = floor;
+        if c - 1 - s > 16 || c - 1 == s || (s..c).any(|k| p.inside[k].is_some()) {
+            return None;
+        }
+        (s, c - 1)
+    } else {
+        source_left(p, floor, c)?
+    };
+    if covered[ss] && !cue.participle {
+        // The source sits inside an earlier content: a nested attribution
+        // (`he said he thinks ...`), kept.
+    }
+    if cue.class == CueClass::Belief && !p.is(ss, PRONOUNS) && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k])) {
+        return None;
+    }
+    let (a, b) = content_after(p, si, cl + 1, cue)?;
+    let kind_ok = match cue.class {
+        CueClass::Speech | CueClass::Address | CueClass::Belief | CueClass::Stance => true,
+        CueClass::Weak => {
+            // Needs `that`, a colon or a quotation right after the cue.
+            let mut k = cl + 1;
+            while k < a && k < sb && !p.is(k, &["that"]) && !is_punct(&p.toks[k], &[':']) {
+                k += 1;
+            }
+            k < a || p.toks[a].kind == Tk::Open || (a > 0 && p.is(a - 1, &["that"]))
+        }
+    };
+    if !kind_ok {
+        return None;
+    }
+    push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(ss, se)), Frame::SourceFirst);
+    Some(cl + 1)
+}
+
+/// The lowest token a source on the left of token `c` may start at: after
+/// the last comma-free clause break (semicolon, colon, dash, closing
+/// quotation) in the sentence.
+fn clause_floor(p: &Para<'_>, sa: usize, c: usize) -> usize {
+    let mut f = sa;
+    for j in (sa..c).rev() {
+        if p.inside[j].is_some() || is_punct(&p.toks[j], &[';', ':', '—', '–', '(', ')']) {
+            f = j + 1;
+            break;
+        }
+    }
+    f
+}
+
+/// The content after a source-first cue ending before token `from`:
+/// after an addressee (`told reporters`), adjuncts (`on Monday`, `in a
+/// statement`) and `that`, to the sentence end, or to the end of a quotation
+/// that opens there and runs past it.
+fn content_after(p: &Para<'_>, si: usize, from: usize, cue: &CueEntry) -> Option<(usize, usize)> {
+    let (_, sb) = p.sentences[si];
+    if cue.class == CueClass::Stance {
+        let (a, b) = trim_content(p, from, sb.min(p.toks.len()))?;
+        return Some((a, b));
+    }
+    let mut a = from;
+    // `that` within a few words (no quotation, no comma-free clause jump).
+    let mut k = from;
+    let mut that = None;
+    while k < sb && k < from + 14 {
+        if p.toks[k].kind == Tk::Open || p.toks[k].kind == Tk::Close {
+            break;
+        }
+        if p.is(k, &["that"]) && p.inside[k].is_none() {
+            that = Some(k);
+            break;
+        }
+        if p.cue_at(k).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    if let Some(t) = that {
+        a = t + 1;
+    } else {
+        // A quotation opening within the adjuncts after a comma or colon.
+        let mut k = from;
+        while k < sb && k < from + 12 && p.toks[k].kind != Tk::Open {
+            k += 1;
+        }
+        if k < sb && p.toks[k].kind == Tk::Open && k > from && is_punct(&p.toks[k - 1], &[',', ':']) {
+            a = k;
+        } else if cue.class == CueClass::Address && from < sb {
+            // Skip the addressee: a pronoun, a name, or `reporters`.
+            let mut k = from;
+            if p.is(k, &["him", "her", "them", "us", "me", "reporters", "journalists", "supporters", "voters", "viewers", "listeners", "lawmakers"]) {
+                k += 1;
+            } else if p.is(k, &["the", "a", "an", "his", "her", "their"]) {
+                k += 1;
+                while k < sb && k < from + 5 && p.toks[k].kind == Tk::Word && !p.is(k, &["to", "that", "he", "she", "it", "they", "we", "i"]) {
+                    k += 1;
+                }
+            } else {
+                while k < sb && is_capitalised(p.text, &p.toks[k]) {
+                    k += 1;
+                }
+            }
+            a = k;
+        } else if from < sb && is_punct(&p.toks[from], &[',', ':']) {
+            a = from + 1;
+        }
+    }
+    let mut b = sb;
+    if a < p.toks.len() && p.toks[a].kind == Tk::Open {
+        if let Some(qi) = p.inside[a] {
+            let (_, qc) = p.quote_bounds(qi);
+            b = b.max(qc + 1);
+        }
+    }
+    let (a, b) = trim_content(p, a, b.min(p.toks.len()))?;
+    Some((a, b))
+}
+
+/// The content-first frames: content, then a short source and the cue (or
+/// the cue and the source) to the sentence's end or to a second part.
+#[allow(clippy::too_many_arguments)]
+fn content_first(
+    p: &Para<'_>,
+    si: usize,
+    c: usize,
+    cl: usize,
+    cue: &CueEntry,
+    cue_span: Span,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (sa, sb) = p.sentences[si];
+    if cue.participle || matches!(cue.class, CueClass::Belief | CueClass::Stance) {
+        return None;
+    }
+    // Find the break before the source: a comma, a closing quotation or
+    // `?`/`!` inside it, at most six words before the cue.
+    let mut k = c;
+    let mut brk = None;
+    while k > sa && c - k <= 7 {
+        let t = &p.toks[k - 1];
+        if t.kind == Tk::Close || is_punct(t, &[',', '—', '–']) {
+            brk = Some(k - 1);
+            break;
+        }
+        if t.kind != Tk::Word && !is_punct(t, &['.', '\'', '’']) {
+            return None;
+        }
+        if p.is(k - 1, LEFT_STOP) && !p.is(k - 1, &["has", "had", "have", "also", "then", "later", "was", "is", "will", "would", "in", "of", "for", "to", "at"]) {
+            return None;
+        }
+        k -= 1;
+    }
+    let brk = brk?;
+    // The content ends at the break; with a closing quotation, at it.
+    let mut content_end = brk; // exclusive token index
+    if p.toks[brk].kind == Tk::Close {
+        content_end = brk + 1;
+    } else if brk > sa && p.toks[brk - 1].kind == Tk::Close {
+        content_end = brk;
+    }
+    let content_last = content_end.checked_sub(1)?;
+    let content_start = match p.inside[content_last] {
+        Some(qi) if p.toks[content_last].kind == Tk::Close => {
+            let (o, _) = p.quote_bounds(qi);
+            // Text before the opening mark in the same sentence belongs to it
+            // only when the sentence opens with it.
+            if o >= sa {
+                let lead = clause_start(p, sa, o);
+                if lead < o && (lead..o).any(|i| p.toks[i].kind == Tk::Word) && (lead..o).count() < 12 {
+                    lead
+                } else {
+                    o
+                }
+            } else {
+                o
+            }
+        }
+        _ => clause_start(p, sa, brk),
+    };
+    if content_start >= content_end {
+        return None;
+    }
+    // The source: between the break and the cue, else after the cue.
+    let (ss, se) = if brk + 1 < c {
+        let s = (brk + 1..c).find(|&i| !is_punct(&p.toks[i], &[',']))?;
+        let (s2, e2) = source_left(p, s, c)?;
+        (s2, e2)
+    } else {
+        let first_ok = cl + 1 < sb
+            && !p.is(cl + 1, TIME_WORDS)
+            && (is_capitalised(p.text, &p.toks[cl + 1])
+                || p.is(cl + 1, &["the", "a", "an", "one", "his", "her", "their", "its", "another", "two", "three", "several", "some", "many", "former", "senior", "top"]));
+        if !first_ok {
+            return None;
+        }
+        source_right(p, cl + 1, sb)?
+    };
+    // What follows: the sentence end (after short adjuncts), or a second part.
+    let after = se.max(cl + 1);
+    let mut second = None;
+    let mut k = after;
+    while k < sb && k < after + 12 {
+        if p.toks[k].kind == Tk::Open && k > after && is_punct(&p.toks[k - 1], &[',', ':']) {
+            second = Some(k);
+            break;
+        }
+        if p.toks[k].kind == Tk::Open || p.cue_at(k).is_some() && k > after {
+            break;
+        }
+        k += 1;
+    }
+    // `X, he said, Y`: the sentence goes on after the attribution.
+    let mut tail = None;
+    if second.is_none()
+        && brk + 1 < c
+        && cl + 1 < sb
+        && is_punct(&p.toks[cl + 1], &[','])
+        && p.cue_at(cl + 2).is_none()
+    {
+        tail = Some(cl + 2);
+    }
+    let quoted = p.toks[content_end - 1].kind == Tk::Close;
+    if second.is_none() && tail.is_none() && !quoted && sb - after > 12 {
+        return None;
+    }
+    let words = (content_start..content_end)
+        .filter(|&i| p.toks[i].kind == Tk::Word)
+        .count();
+    if words < 3 {
+        return None;
+    }
+    let (ca, cb) = trim_content(p, content_start, content_end)?;
+    let group = *next_group;
+    *next_group += 1;
+    let source = Some(p.span(ss, se));
+    out.push(Found {
+        content: p.span(ca, cb),
+        cue: Some(cue_span),
+        source,
+        frame: Frame::ContentFirst,
+        group,
+    });
+    if let Some(t) = tail {
+        if let Some((a, b)) = trim_content(p, t, sb) {
+            out.push(Found {
+                content: p.span(a, b),
+                cue: Some(cue_span),
+                source,
+                frame: Frame::ContentFirst,
+                group,
+            });
+            return Some(b);
+        }
+    }
+    if let Some(o) = second {
+        let qi = p.inside[o]?;
+        let (_, qc) = p.quote_bounds(qi);
+        let b = sb.max(qc + 1).min(p.toks.len());
+        if let Some((a, b)) = trim_content(p, o, b) {
+            out.push(Found {
+                content: p.span(a, b),
+                cue: Some(cue_span),
+                source,
+                frame: Frame::ContentFirst,
+                group,
+            });
+            return Some(b);
+        }
+    }
+    Some(sb)
+}
+
+/// `Clinton: "..."` or `Trump: Clinton is unfit` opening a paragraph.
+fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+    let Some(&(sa, sb)) = p.sentences.first() else { return };
+    let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else { return };
+    if colon == sa || !(sa..colon).all(|k| is_capitalised(p.text, &p.toks[k]) || is_punct(&p.toks[k], &['.', '\''])) {
+        return;
+    }
+    let content_taken = out.iter().any(|f| f.content.start <= p.toks[colon].start && f.content.end > p.toks[colon].start);
+    if content_taken || colon + 1 >= p.toks.len() {
+        return;
+    }
+    // Only a quotation, or a headline-like single sentence.
+    let end = if p.toks[colon + 1].kind == Tk::Open {
+        let Some(qi) = p.inside[colon + 1] else { return };
+        p.quote_bounds(qi).1 + 1
+    } else {
+        return;
+    };
+    if let Some((a, b)) = trim_content(p, colon + 1, end.min(p.toks.len())) {
+        push(out, next_group, p.span(a, b), Some(p.span(colon, colon + 1)), Some(p.span(sa, colon)), Frame::Colon);
+    }
+}
+
+// ------------------------------------------------------------------ article
+
+const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '\'', '‘', '’'];
+
+/// Quotations that open a sentence and belong to no attribution continue the
+/// speaker quoted last, in this paragraph or (for a paragraph opening with
+/// one) in the paragraph before: `“...,” he said. “...”`.
+fn continue_quotes(
+    p: &Para<'_>,
+    before: usize,
+    carry: Option<(Option<Span>, usize)>,
+    found: &mut Vec<Found>,
+) {
+    let opens_paragraph = p.toks.first().is_some_and(|t| t.kind == Tk::Open);
+    let mut last = if found.len() == before && opens_paragraph {
+        carry
+    } else {
+        None
+    };
+    for &(o, c) in &p.quotes {
+        let qs = p.toks[o].start;
+        if let Some(f) = found[before..]
+            .iter()
+            .filter(|f| f.content.end <= qs && f.source.is_some() && f.frame != Frame::Continued)
+            .last()
+        {
+            last = Some((f.source, f.group));
+        }
+        let end = c.map_or(p.toks.len(), |c| c + 1);
+        let qe = p.toks[end - 1].end;
+        if found[before..]
+            .iter()
+            .any(|f| f.content.start < qe && qs < f.content.end)
+        {
+            continue;
+        }
+        let starts_sentence = o == 0
+            || p.sentences.iter().any(|&(a, _)| a == o)
+            || matches!(p.toks[o - 1].kind, Tk::Close | Tk::Punct('.' | '?' | '!' | ':'));
+        let Some((source, group)) = last.filter(|_| starts_sentence) else {
+            continue;
+        };
+        if let Some((a, b)) = trim_content(p, o, end) {
+            found.push(Found {
+                content: p.span(a, b),
+                cue: None,
+                source,
+                frame: Frame::Continued,
+                group,
+            });
+        }
+    }
+}
+
+
+/// Finds the quotes of an article. `paragraphs` are the byte spans of the
+/// paragraphs with the spans of their sentences (headlines are one-sentence
+/// paragraphs); `mentions` are the entity layer's, in text order.
+pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[Mention]) -> Vec<Quote> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut group = 0usize;
+    // The last paragraph's open-ended quotation and its attribution, for
+    // quotes that run over paragraphs.
+    let mut carry: Option<(Option<Span>, usize)> = None;
+    for (_, sentences) in paragraphs {
+        if sentences.is_empty() {
+            continue;
+        }
+        let p = Para::new(text, sentences);
+        if p.toks.is_empty() {
+            continue;
+        }
+        let before = found.len();
+        paragraph_quotes(&p, &mut group, &mut found);
+        continue_quotes(&p, before, carry, &mut found);
+        // What the next paragraph may continue: the last speaker quoted here.
+        carry = found[before..]
+            .iter()
+            .rev()
+            .find(|f| f.source.is_some())
+            .filter(|f| f.frame == Frame::Continued || f.content.slice(text).contains(QUOTE_MARKS))
+            .map(|f| (f.source, f.group));
+    }
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.dedup_by(|b, a| a.content == b.content);
+    let speakers = Speakers::new(text, mentions);
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut last_speaker: Option<usize> = None;
+    for f in found {
+        let content = f.content.slice(text);
+        let kind = match f.frame {
+            Frame::According => QuoteKind::According,
+            _ => quote_kind(content),
+        };
+        let resolved = f.source.and_then(|s| speakers.resolve(s, last_speaker));
+        if let Some(m) = resolved {
+            last_speaker = Some(m);
+        }
+        let source_class = f.source.map(|s| speakers.source_class(s));
+        out.push(Quote {
+            start: f.content.start,
+            end: f.content.end,
+            text: content.to_string(),
+            kind,
+            cue: f.cue.map(|c| c.slice(text).to_string()),
+            cue_start: f.cue.map(|c| c.start),
+            cue_end: f.cue.map(|c| c.end),
+            source: f.source.map(|s| s.slice(text).to_string()),
+            source_start: f.source.map(|s| s.start),
+            source_end: f.source.map(|s| s.end),
+            speaker: resolved.map(|m| speakers.canonical(m).to_string()),
+            speaker_kind: resolved.map(|m| mentions[m].kind),
+            speaker_mention: resolved,
+            attribution: f.group,
+            confidence: confidence(f.frame, kind, source_class),
+        });
+    }
+    // Attributions numbered in text order.
+    let mut renumber: HashMap<usize, usize> = HashMap::new();
+    for q in &mut out {
+        let n = renumber.len();
+        q.attribution = *renumber.entry(q.attribution).or_insert(n);
+    }
+    out
+}
+
+fn quote_kind(content: &str) -> QuoteKind {
+    let opens = |c: char| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„');
+    let closes = |c: char| matches!(c, '”' | '"' | '’' | '\'' | '»');
+    let first = content.chars().next();
+    let last = content.trim_end_matches(['.', ',']).chars().last();
+    if first.is_some_and(opens) && last.is_some_and(closes) {
+        QuoteKind::Direct
+    } else if content.contains(['“', '”', '"', '«', '»']) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SourceClass {
+    Name,
+    Pronoun,
+    Description,
+}
+
+/// Confidence by frame, kind and source: the precision of each on the
+/// PolNeAR training articles (`scripts/eval/quote_confidence.py`).
+fn confidence(frame: Frame, kind: QuoteKind, source: Option<SourceClass>) -> f32 {
+    let base: f32 = match (frame, kind) {
+        (Frame::ContentFirst, QuoteKind::Direct) => 0.93,
+        (Frame::ContentFirst, _) => 0.85,
+        (Frame::SourceFirst, QuoteKind::Direct) => 0.9,
+        (Frame::SourceFirst, QuoteKind::Mixed) => 0.88,
+        (Frame::SourceFirst, _) => 0.8,
+        (Frame::According, _) => 0.82,
+        (Frame::Colon, _) => 0.75,
+        (Frame::Continued, _) => 0.7,
+    };
+    let adj = match source {
+        Some(SourceClass::Name) => 1.0,
+        Some(SourceClass::Pronoun) => 0.97,
+        Some(SourceClass::Description) => 0.95,
+        None => 0.9,
+    };
+    ((base * adj) * 1000.0).round() / 1000.0
+}
+
+/// Resolves sources to the mentions of the entity layer.
+struct Speakers<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    /// For each mention, the index of the fullest mention of the same name.
+    fullest: Vec<usize>,
+}
+
+fn last_word(s: &str) -> String {
+    let w = s
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or(s);
+    w.trim_end_matches(['\'', '’', 's'].as_slice())
+        .to_lowercase()
+}
+
+impl<'a> Speakers<'a> {
+    fn new(text: &'a str, mentions: &'a [Mention]) -> Self {
+        let mut fullest: Vec<usize> = (0..mentions.len()).collect();
+        let mut best: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            let key = (m.kind, last_word(&m.text));
+            let e = best.entry(key).or_insert(i);
+            if mentions[*e].text.len() < m.text.len() {
+                *e = i;
+            }
+        }
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind == EntityKind::Person {
+                if let Some(&b) = best.get(&(m.kind, last_word(&m.text))) {
+                    fullest[i] = b;
+                }
+            }
+        }
+        Speakers {
+            text,
+            mentions,
+            fullest,
+        }
+    }
+
+    fn canonical(&self, m: usize) -> &str {
+        let f = &self.mentions[self.fullest[m]];
+        f.name_span().slice(self.text)
+    }
+
+    fn source_class(&self, s: Span) -> SourceClass {
+        let w = s.slice(self.text).trim().to_lowercase();
+        if PRONOUNS.contains(&w.as_str()) {
+            SourceClass::Pronoun
+        } else if self.mentions.iter().any(|m| m.start < s.end && s.start < m.end) {
+            SourceClass::Name
+        } else {
+            SourceClass::Description
+        }
+    }
+
+    /// The mention a source names or points back to.
+    fn resolve(&self, s: Span, last: Option<usize>) -> Option<usize> {
+        let inside: Vec<usize> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.start >= s.start && m.end <= s.end)
+            .map(|(i, _)| i)
+            .collect();
+        for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Group, EntityKind::Place] {
+            if let Some(&i) = inside.iter().rev().find(|&&i| self.mentions[i].kind == kind) {
+                return Some(i);
+            }
+        }
+        let src = s.slice(self.text).trim().to_lowercase();
+        let head = src.rsplit(' ').next().unwrap_or("");
+        let wants = if PERSON_PRONOUNS.contains(&src.as_str()) || PERSON_NOUNS.contains(&head) {
+            Some(EntityKind::Person)
+        } else if src == "it" || ORG_NOUNS.iter().any(|n| src.ends_with(n)) {
+            Some(EntityKind::Organisation)
+        } else if src == "they" || src == "we" {
+            None
+        } else {
+            return None;
+        };
+        // The last speaker when it fits, else the nearest fitting name before.
+        if let Some(l) = last {
+            let m = &self.mentions[l];
+            if wants.map_or(true, |k| k == m.kind) && m.start < s.start && s.start - m.start < 1500 {
+                return Some(l);
+            }
+        }
+        let wants = wants?;
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, m)| m.end <= s.start && s.start - m.end < 1500)
+            .find(|(_, m)| m.kind == wants)
+            .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, Tk)> {
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        out.iter().map(|t| (s[t.start..t.end].to_string(), t.kind)).collect()
+    }
+
+    #[test]
+    fn marks_are_opening_or_closing_by_their_neighbours() {
+        let t = toks("He said: \"We won't go,\" and ‘no’ — don’t « oui ».");
+        let kinds: Vec<_> = t.iter().filter(|(_, k)| matches!(k, Tk::Open | Tk::Close)).map(|(w, k)| (w.as_str(), *k)).collect();
+        assert_eq!(
+            kinds,
+            [("\"", Tk::Open), ("\"", Tk::Close), ("‘", Tk::Open), ("’", Tk::Close), ("«", Tk::Open), ("»", Tk::Close)]
+        );
+        assert!(t.iter().any(|(w, _)| w == "won't"));
+        assert!(t.iter().any(|(w, _)| w == "don’t"));
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_stay_whole() {
+        let t = toks("U.S. troops: 9,500 people");
+        let words: Vec<_> = t.iter().filter(|(_, k)| *k == Tk::Word).map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["U.S", "troops", "9,500", "people"]);
+    }
+
+    #[test]
+    fn cue_lexicon_loads() {
+        let c = cues();
+        assert!(c.by_word.contains_key("said"));
+        assert!(c.by_word["adding"][0].participle);
+        assert_eq!(c.by_word["pointed"][0].particle, Some("out"));
+        assert!(c.by_word.len() > 300);
+    }
+}
