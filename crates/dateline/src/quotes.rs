@@ -185,7 +185,7 @@ fn cues() -> &'static Cues {
                 _ => CueClass::Address,
             };
             let two_words = lemma.contains(' ')
-                || forms.split(' ').nth(1).is_some_and(|w| matches!(w, "to" | "about" | "out"));
+                || forms.split(' ').nth(1).is_some_and(|w| matches!(w, "to" | "about" | "out" | "of" | "for" | "against"));
             let words: Vec<&'static str> = forms.split(' ').filter(|w| !w.is_empty()).collect();
             let mut i = 0;
             while i < words.len() {
@@ -409,6 +409,14 @@ const PRONOUNS: &[&str] = &[
     "many", "some", "most", "few", "several", "all",
 ];
 
+/// Words that open an adjunct after a cue (`said on Monday in a statement`).
+const ADJUNCT_START: &[&str] = &[
+    "in", "on", "at", "during", "to", "of", "about", "after", "before", "when", "while", "last",
+    "this", "earlier", "later", "recently", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "tonight", "from", "with", "via",
+    "as", "through", "for", "late", "early", "then", "again", "afterwards", "repeatedly",
+];
+
 /// Time words that open an adjunct, not a source (`said Monday`).
 const TIME_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -593,6 +601,13 @@ fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)>
     let mut s = e;
     while s > floor {
         let t = &p.toks[s - 1];
+        if is_punct(t, &[')']) {
+            // `Sen. Ted Cruz (Tex.)`: the bracket goes with the name.
+            if let Some(o) = (floor..s - 1).rev().take(6).find(|&k| is_punct(&p.toks[k], &['('])) {
+                s = o;
+                continue;
+            }
+        }
         let ok = match t.kind {
             Tk::Word => !p.is(s - 1, LEFT_STOP) || (s < e && p.is(s - 1, &["of", "for", "to", "at", "in"]) && is_capitalised(p.text, &p.toks[s])),
             Tk::Punct(c) => c == '\'' || c == '’' || c == '.' || c == '&',
@@ -767,32 +782,33 @@ fn read_cue(
     if let Some(r) = content_first(p, si, c, cl, cue, cue_span, next_group, out) {
         return Some(r);
     }
-    // A participle after a comma continues the source of the attribution
-    // before it: `he said X, adding that Y`.
-    if cue.participle {
-        if c > sa && is_punct(&p.toks[c - 1], &[',']) {
-            if let Some(prev) = out.last().cloned() {
-                let comma = p.toks[c - 1].start;
-                if prev.content.start < comma && prev.content.end > comma {
-                    let last = out.len() - 1;
+    // A participle after a comma continues the attribution before it in
+    // the sentence: `he said X, adding that Y`, `"...," he said, noting ...`.
+    if cue.participle && c > sa && is_punct(&p.toks[c - 1], &[',']) {
+        let comma = p.toks[c - 1].start;
+        let sentence_start = p.toks[sa].start;
+        if let Some(last) = out.len().checked_sub(1) {
+            let prev = out[last].clone();
+            let spans = prev.content.start < comma && prev.content.end > comma;
+            let cue_here = prev
+                .cue
+                .is_some_and(|cs| cs.start >= sentence_start && cs.end <= comma);
+            if prev.source.is_some() && (spans || cue_here) {
+                if spans {
                     out[last].content.end = comma;
-                    let src = prev.source;
-                    let (a, b) = content_after(p, si, cl + 1, cue)?;
-                    let content = p.span(a, b);
-                    out.push(Found {
-                        content,
-                        cue: Some(cue_span),
-                        source: src,
-                        frame: Frame::SourceFirst,
-                        group: *next_group,
-                    });
-                    *next_group += 1;
-                    return Some(b);
                 }
+                let (a, b) = content_after(p, si, cl + 1, cue)?;
+                out.push(Found {
+                    content: p.span(a, b),
+                    cue: Some(cue_span),
+                    source: prev.source,
+                    frame: Frame::SourceFirst,
+                    group: *next_group,
+                });
+                *next_group += 1;
+                return Some(b);
             }
         }
-        // `saying` after a source and a verb (`Trump attacked Clinton, saying
-        // ...`) reads like the finite verb.
     }
     // Source first.
     let floor = clause_floor(p, sa, c);
@@ -814,7 +830,36 @@ fn read_cue(
     if cue.class == CueClass::Belief && !p.is(ss, PRONOUNS) && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k])) {
         return None;
     }
-    let (a, b) = content_after(p, si, cl + 1, cue)?;
+    // `As The Atlantic noted, CONTENT`.
+    if ss > sa && p.is(ss - 1, &["as"]) {
+        let mut k = cl + 1;
+        while k < sb && k < cl + 8 && !is_punct(&p.toks[k], &[',']) {
+            k += 1;
+        }
+        if k < sb && is_punct(&p.toks[k], &[',']) {
+            let (a, b) = trim_content(p, k + 1, sb)?;
+            push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(ss, se)), Frame::SourceFirst);
+            return Some(b);
+        }
+    }
+    let (a, b) = match content_after(p, si, cl + 1, cue) {
+        Some(x) => x,
+        None => {
+            // `He told his audience: ` with the content in the next paragraph.
+            if sb == p.toks.len() && is_punct(&p.toks[sb - 1], &[':']) && cue.class != CueClass::Stance {
+                out.push(Found {
+                    content: Span::new(p.toks[sb - 1].end, p.toks[sb - 1].end),
+                    cue: Some(cue_span),
+                    source: Some(p.span(ss, se)),
+                    frame: Frame::Colon,
+                    group: *next_group,
+                });
+                *next_group += 1;
+                return Some(sb);
+            }
+            return None;
+        }
+    };
     let kind_ok = match cue.class {
         CueClass::Speech | CueClass::Address | CueClass::Belief | CueClass::Stance => true,
         CueClass::Weak => {
@@ -1020,6 +1065,17 @@ fn content_first(
         tail = Some(cl + 2);
     }
     let quoted = p.toks[content_end - 1].kind == Tk::Close;
+    if !quoted
+        && second.is_none()
+        && tail.is_none()
+        && after < sb
+        && !is_punct(&p.toks[after], &[',', '.', '!', '?', ';', ':', '('])
+        && !p.is(after, ADJUNCT_START)
+    {
+        // `..., Ferre said Trump has ...`: a clause follows, so the cue
+        // opens the content rather than closing it.
+        return None;
+    }
     if second.is_none() && tail.is_none() && !quoted && sb - after > 12 {
         return None;
     }
@@ -1165,6 +1221,19 @@ pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[
         if p.toks.is_empty() {
             continue;
         }
+        // `He told his audience:` closing the paragraph before introduces
+        // this one.
+        if let Some(f) = found.last_mut().filter(|f| f.content.is_empty()) {
+            let end = p.quotes.first().filter(|q| q.0 == 0).map_or(p.toks.len(), |q| {
+                q.1.map_or(p.toks.len(), |c| c + 1)
+            });
+            match trim_content(&p, 0, end) {
+                Some((a, b)) => f.content = p.span(a, b),
+                None => {
+                    found.pop();
+                }
+            }
+        }
         let before = found.len();
         paragraph_quotes(&p, &mut group, &mut found);
         continue_quotes(&p, before, carry, &mut found);
@@ -1176,6 +1245,7 @@ pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[
             .filter(|f| f.frame == Frame::Continued || f.content.slice(text).contains(QUOTE_MARKS))
             .map(|f| (f.source, f.group));
     }
+    found.retain(|f| !f.content.is_empty());
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by(|b, a| a.content == b.content);
     let speakers = Speakers::new(text, mentions);
