@@ -409,6 +409,19 @@ const PRONOUNS: &[&str] = &[
     "many", "some", "most", "few", "several", "all",
 ];
 
+/// Words that open a place or time adjunct.
+const PLACE_TIME_START: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "when", "while", "last", "this", "earlier",
+    "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "via", "through",
+];
+
+/// Words after which a cue word is a noun (`the backing of`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+    "those", "some", "any", "no", "every", "each", "another",
+];
+
 /// Words that open an adjunct after a cue (`said on Monday in a statement`).
 const ADJUNCT_START: &[&str] = &[
     "in", "on", "at", "during", "to", "of", "about", "after", "before", "when", "while", "last",
@@ -775,8 +788,11 @@ fn read_cue(
     let (sa, sb) = p.sentences[si];
     let cue_span = p.span(c, cl + 1);
     // Passive `is expected`, `was reported`: no source of its own.
-    if c > sa && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being"]) && p.w(c).ends_with("ed") {
-        return None;
+    if c > sa
+        && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being", "widely", "also"])
+        && (p.w(c).ends_with("ed") || p.w(c).ends_with("wn") || p.w(c) == "thought")
+    {
+        return passive(p, si, c, cl, cue_span, next_group, out);
     }
     // Content first: `"...," he said` / `..., said Mr X` / `..., he said, "..."`.
     if let Some(r) = content_first(p, si, c, cl, cue, cue_span, next_group, out) {
@@ -823,6 +839,10 @@ fn read_cue(
     } else {
         source_left(p, floor, c)?
     };
+    // `the backing of`, `Trump's claim to`: the cue is a noun.
+    if p.is(se - 1, DETERMINERS) || p.w(se - 1).ends_with("'s") || p.w(se - 1).ends_with("’s") {
+        return None;
+    }
     if covered[ss] && !cue.participle {
         // The source sits inside an earlier content: a nested attribution
         // (`he said he thinks ...`), kept.
@@ -876,6 +896,32 @@ fn read_cue(
     }
     push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(ss, se)), Frame::SourceFirst);
     Some(cl + 1)
+}
+
+/// A passive cue (`is expected to`, `was criticized by X as`): the content
+/// follows; the source is the agent after `by`, when there is one.
+fn passive(
+    p: &Para<'_>,
+    si: usize,
+    c: usize,
+    cl: usize,
+    cue_span: Span,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (_, sb) = p.sentences[si];
+    let mut from = cl + 1;
+    let mut source = None;
+    if p.is(from, &["by"]) {
+        let (s, e) = source_right_full(p, from + 1, sb)?;
+        let e = (s + 1..e).find(|&k| p.is(k, &["as", "to", "for", "of"])).unwrap_or(e);
+        source = Some(p.span(s, e));
+        from = e;
+    }
+    let (a, b) = trim_content(p, from, sb)?;
+    let _ = c;
+    push(out, next_group, p.span(a, b), Some(cue_span), source, Frame::SourceFirst);
+    Some(b)
 }
 
 /// The lowest token a source on the left of token `c` may start at: after
@@ -957,6 +1003,11 @@ fn content_after(p: &Para<'_>, si: usize, from: usize, cue: &CueEntry) -> Option
         }
     }
     let (a, b) = trim_content(p, a, b.min(p.toks.len()))?;
+    // `said in a statement`, `told People`: an adjunct, not a statement.
+    let words = (a..b).filter(|&i| p.toks[i].kind == Tk::Word).count();
+    if words <= 5 && p.is(a, PLACE_TIME_START) {
+        return None;
+    }
     Some((a, b))
 }
 
@@ -995,7 +1046,21 @@ fn content_first(
         }
         k -= 1;
     }
-    let brk = brk?;
+    let mut brk = brk?;
+    let mut appositive = None;
+    if brk + 1 == c && p.toks[brk].kind != Tk::Close {
+        // `"...," Sarah Warbelow, legal director of X, said`: the source
+        // runs from the closing quotation to the comma.
+        if let Some(q) = (sa.max(brk.saturating_sub(20))..brk).rev().find(|&k| p.toks[k].kind == Tk::Close) {
+            if q + 1 < brk && (q + 1..brk).all(|k| p.inside[k].is_none()) {
+                let s0 = if is_punct(&p.toks[q + 1], &[',']) { q + 2 } else { q + 1 };
+                if s0 < brk && is_capitalised(p.text, &p.toks[s0]) || p.is(s0, DETERMINERS) {
+                    appositive = Some((s0, brk));
+                    brk = q;
+                }
+            }
+        }
+    }
     // The content ends at the break; with a closing quotation, at it.
     let mut content_end = brk; // exclusive token index
     if p.toks[brk].kind == Tk::Close {
@@ -1026,7 +1091,9 @@ fn content_first(
         return None;
     }
     // The source: between the break and the cue, else after the cue.
-    let (ss, se) = if brk + 1 < c {
+    let (ss, se) = if let Some(a) = appositive {
+        a
+    } else if brk + 1 < c {
         let s = (brk + 1..c).find(|&i| !is_punct(&p.toks[i], &[',']))?;
         let (s2, e2) = source_left(p, s, c)?;
         (s2, e2)
