@@ -695,6 +695,7 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) 
     }
     // SOURCE: "CONTENT" at the start of a paragraph (headlines and leads).
     colon_frame(p, next_group, out);
+    dash_frame(p, next_group, out);
 }
 
 fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mut Vec<Found>) {
@@ -832,7 +833,7 @@ fn read_cue(
         // `Mr X, a spokesman for Y, said ...`: the source runs from the
         // clause start to the comma.
         let s = floor;
-        if c - 1 - s > 16 || c - 1 == s || (s..c).any(|k| p.inside[k].is_some()) {
+        if c - 1 - s > 30 || c - 1 == s || (s..c).any(|k| p.inside[k].is_some()) {
             return None;
         }
         (s, c - 1)
@@ -1032,7 +1033,9 @@ fn content_first(
     // `?`/`!` inside it, at most six words before the cue.
     let mut k = c;
     let mut brk = None;
-    while k > sa && c - k <= 7 {
+    // `“...?” Trump said.`: the sentence may open right after the quotation.
+    let low = if sa > 0 && p.toks[sa - 1].kind == Tk::Close { sa - 1 } else { sa };
+    while k > low && c - k <= 7 {
         let t = &p.toks[k - 1];
         if t.kind == Tk::Close || is_punct(t, &[',', '—', '–']) {
             brk = Some(k - 1);
@@ -1143,7 +1146,10 @@ fn content_first(
         // opens the content rather than closing it.
         return None;
     }
-    if second.is_none() && tail.is_none() && !quoted && sb - after > 12 {
+    let adjunct_rest = after < sb
+        && (p.is(after, ADJUNCT_START) || is_punct(&p.toks[after], &[',']))
+        && !(after..sb.min(after + 8)).any(|k| p.is(k, &["that"]));
+    if second.is_none() && tail.is_none() && !quoted && !adjunct_rest && sb - after > 12 {
         return None;
     }
     let words = (content_start..content_end)
@@ -1204,15 +1210,50 @@ fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
     if content_taken || colon + 1 >= p.toks.len() {
         return;
     }
-    // Only a quotation, or a headline-like single sentence.
+    // A quotation, or the rest of a one-sentence paragraph (a headline)
+    // after a name that is not a label (`Live updates:`, `Analysis:`).
     let end = if p.toks[colon + 1].kind == Tk::Open {
         let Some(qi) = p.inside[colon + 1] else { return };
         p.quote_bounds(qi).1 + 1
+    } else if p.sentences.len() == 1 && colon - sa <= 3 && !(sa..colon).any(|k| p.is(k, LABELS)) {
+        sb
     } else {
         return;
     };
     if let Some((a, b)) = trim_content(p, colon + 1, end.min(p.toks.len())) {
         push(out, next_group, p.span(a, b), Some(p.span(colon, colon + 1)), Some(p.span(sa, colon)), Frame::Colon);
+    }
+}
+
+/// Words of headline labels, which are not sources (`Live updates:`).
+const LABELS: &[&str] = &[
+    "live", "update", "updates", "breaking", "watch", "video", "analysis", "opinion",
+    "exclusive", "read", "photos", "editorial", "comment", "review", "poll", "factbox",
+    "explainer", "note", "editor", "correction", "related", "listen", "podcast", "timeline",
+    "q", "a", "the", "latest", "more", "source", "sources", "see", "also", "tags", "topics",
+];
+
+/// `“...” ― Sonya Herridge`: a quotation signed with a dash and a name
+/// closing its paragraph.
+fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+    let n = p.toks.len();
+    for &(o, c) in &p.quotes {
+        let Some(c) = c else { continue };
+        if c + 2 >= n || !is_punct(&p.toks[c + 1], &['―', '—', '–', '-']) {
+            continue;
+        }
+        let name = c + 2;
+        if n - name > 8 || !is_capitalised(p.text, &p.toks[name]) {
+            continue;
+        }
+        let end = (name..n).find(|&k| is_punct(&p.toks[k], &[',', '.', '('])).unwrap_or(n);
+        let qs = p.toks[o].start;
+        if out.iter().any(|f| f.content.start <= qs && qs < f.content.end) {
+            continue;
+        }
+        if let Some((a, b)) = trim_content(p, o, c + 1) {
+            push(out, next_group, p.span(a, b), Some(p.span(c + 1, c + 2)), Some(p.span(name, end)), Frame::Colon);
+        }
     }
 }
 
