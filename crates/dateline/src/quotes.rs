@@ -1135,6 +1135,15 @@ fn content_first(
         tail = Some(cl + 2);
     }
     let quoted = p.toks[content_end - 1].kind == Tk::Close;
+    // Unquoted content before the cue stands only when nothing that reads
+    // as the cue's own content follows (`In 1963, he declared: "..."`, `Later,
+    // he vowed to ...`).
+    if !quoted
+        && (second.is_some()
+            || (after < sb && (is_punct(&p.toks[after], &[':']) || p.is(after, &["to", "that"]))))
+    {
+        return None;
+    }
     if !quoted
         && second.is_none()
         && tail.is_none()
