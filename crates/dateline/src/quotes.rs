@@ -790,6 +790,7 @@ fn read_cue(
     let cue_span = p.span(c, cl + 1);
     // Passive `is expected`, `was reported`: no source of its own.
     if c > sa
+        && cue.class != CueClass::Belief
         && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being", "widely", "also"])
         && (p.w(c).ends_with("ed") || p.w(c).ends_with("wn") || p.w(c) == "thought")
     {
@@ -829,7 +830,21 @@ fn read_cue(
     }
     // Source first.
     let floor = clause_floor(p, sa, c);
-    let (ss, se) = if c > sa && is_punct(&p.toks[c - 1], &[',']) && !cue.participle {
+    let conjoined = c > sa + 1 && p.is(c - 1, &["and"]) && (sa..c).all(|k| p.inside[k].is_none());
+    let (ss, se) = if conjoined {
+        // `Authorities announced ... and said ...`: the subject opens the sentence.
+        let mut e = sa;
+        while e < c - 1
+            && e < sa + 8
+            && (is_capitalised(p.text, &p.toks[e]) || (e > sa && p.is(e, &["of", "for", "'s", "’s"])) || p.is(e, DETERMINERS))
+        {
+            e += 1;
+        }
+        if e == sa || p.is(sa, &["but", "and", "in", "on", "at", "after", "when", "while", "as", "if"]) {
+            return None;
+        }
+        (sa, e)
+    } else if c > sa && is_punct(&p.toks[c - 1], &[',']) && !cue.participle {
         // `Mr X, a spokesman for Y, said ...`: the source runs from the
         // clause start to the comma.
         let s = floor;
@@ -889,7 +904,10 @@ fn read_cue(
             while k < a && k < sb && !p.is(k, &["that"]) && !is_punct(&p.toks[k], &[':']) {
                 k += 1;
             }
-            k < a || p.toks[a].kind == Tk::Open || (a > 0 && p.is(a - 1, &["that"]))
+            k < a
+                || p.toks[a].kind == Tk::Open
+                || (a > 0 && p.is(a - 1, &["that"]))
+                || (a == cl + 1 && p.is(a, &["he", "she", "they", "it", "we", "i", "there"]))
         }
     };
     if !kind_ok {
@@ -1041,7 +1059,7 @@ fn content_first(
             brk = Some(k - 1);
             break;
         }
-        if t.kind != Tk::Word && !is_punct(t, &['.', '\'', '’']) {
+        if t.kind != Tk::Word && !is_punct(t, &['.', '\'', '’', '(', ')', '-']) {
             return None;
         }
         if p.is(k - 1, LEFT_STOP) && !p.is(k - 1, &["has", "had", "have", "also", "then", "later", "was", "is", "will", "would", "in", "of", "for", "to", "at"]) {
@@ -1164,10 +1182,14 @@ fn content_first(
     let words = (content_start..content_end)
         .filter(|&i| p.toks[i].kind == Tk::Word)
         .count();
-    if words < 3 {
+    if words < 3 && tail.is_none() {
         return None;
     }
-    let (ca, cb) = trim_content(p, content_start, content_end)?;
+    let (ca, cb) = if words < 2 {
+        (content_start, content_end)
+    } else {
+        trim_content(p, content_start, content_end)?
+    };
     let group = *next_group;
     *next_group += 1;
     let source = Some(p.span(ss, se));
