@@ -789,8 +789,12 @@ fn read_cue(
     let (sa, sb) = p.sentences[si];
     let cue_span = p.span(c, cl + 1);
     // Passive `is expected`, `was reported`: no source of its own.
+    let participle = matches!(
+        p.w(c),
+        "expected" | "believed" | "thought" | "feared" | "known" | "hoped" | "suspected" | "assumed" | "imagined" | "doubted"
+    );
     if c > sa
-        && cue.class != CueClass::Belief
+        && (cue.class != CueClass::Belief || participle)
         && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being", "widely", "also"])
         && (p.w(c).ends_with("ed") || p.w(c).ends_with("wn") || p.w(c) == "thought")
     {
@@ -928,18 +932,24 @@ fn passive(
     next_group: &mut usize,
     out: &mut Vec<Found>,
 ) -> Option<usize> {
-    let (_, sb) = p.sentences[si];
-    let mut from = cl + 1;
-    let mut source = None;
+    let (sa, sb) = p.sentences[si];
+    let from = cl + 1;
     if p.is(from, &["by"]) {
+        // `His views were echoed by experts`: the subject is the content.
         let (s, e) = source_right_full(p, from + 1, sb)?;
-        let e = (s + 1..e).find(|&k| p.is(k, &["as", "to", "for", "of"])).unwrap_or(e);
-        source = Some(p.span(s, e));
-        from = e;
+        let e = (s + 1..e)
+            .find(|&k| p.is(k, &["as", "to", "for", "of", "in", "on", "at"]) || is_punct(&p.toks[k], &[',']))
+            .unwrap_or(e);
+        let mut aux = c;
+        while aux > sa && p.is(aux - 1, AUX) {
+            aux -= 1;
+        }
+        let (a, b) = trim_content(p, clause_floor(p, sa, aux), aux)?;
+        push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(s, e)), Frame::SourceFirst);
+        return Some(e);
     }
     let (a, b) = trim_content(p, from, sb)?;
-    let _ = c;
-    push(out, next_group, p.span(a, b), Some(cue_span), source, Frame::SourceFirst);
+    push(out, next_group, p.span(a, b), Some(cue_span), None, Frame::SourceFirst);
     Some(b)
 }
 
@@ -1541,13 +1551,21 @@ impl<'a> Speakers<'a> {
             .filter(|(_, m)| m.start >= s.start && m.end <= s.end)
             .map(|(i, _)| i)
             .collect();
-        for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Group, EntityKind::Place] {
+        let src = s.slice(self.text).trim().to_lowercase();
+        let head = src.rsplit(' ').next().unwrap_or("");
+        let person_noun = PERSON_NOUNS.contains(&head) || head.ends_with("man") || head.ends_with("woman");
+        // `the American official`: a nationality describes the person, who is
+        // found before.
+        let kinds: &[EntityKind] = if person_noun {
+            &[EntityKind::Person, EntityKind::Organisation]
+        } else {
+            &[EntityKind::Person, EntityKind::Organisation, EntityKind::Group, EntityKind::Place]
+        };
+        for &kind in kinds {
             if let Some(&i) = inside.iter().rev().find(|&&i| self.mentions[i].kind == kind) {
                 return Some(i);
             }
         }
-        let src = s.slice(self.text).trim().to_lowercase();
-        let head = src.rsplit(' ').next().unwrap_or("");
         let wants = if PERSON_PRONOUNS.contains(&src.as_str()) || PERSON_NOUNS.contains(&head) {
             Some(EntityKind::Person)
         } else if src == "it" || ORG_NOUNS.iter().any(|n| src.ends_with(n)) {
