@@ -35,7 +35,8 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in the order they run.
-    pub const ALL: &'static [Layer] = &[Layer::Article, Layer::Time, Layer::Entities, Layer::Quotes];
+    pub const ALL: &'static [Layer] =
+        &[Layer::Article, Layer::Time, Layer::Entities, Layer::Quotes];
 
     /// The layer's name, as used in options and output (`article`).
     pub fn name(&self) -> &'static str {
@@ -570,7 +571,14 @@ mod tests {
         let names: Vec<_> = p.stages.iter().map(|s| s.0).collect();
         assert_eq!(
             names,
-            ["paragraphs", "sentences", "tokens", "time", "entities", "quotes"]
+            [
+                "paragraphs",
+                "sentences",
+                "tokens",
+                "time",
+                "entities",
+                "quotes"
+            ]
         );
         assert_eq!((p.articles, p.bytes), (1, 9));
     }

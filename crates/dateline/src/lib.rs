@@ -54,8 +54,8 @@ pub use article::{Article, DateSource, Origin, Published};
 pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
-pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
 pub use quotes::{Quote, QuoteKind};
+pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
 pub use span::{OffsetMap, Span};
 pub use time::{Interval, Timex, TimexKind, TimexMod};
 

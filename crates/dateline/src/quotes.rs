@@ -185,7 +185,9 @@ fn cues() -> &'static Cues {
                 _ => CueClass::Address,
             };
             let two_words = lemma.contains(' ')
-                || forms.split(' ').nth(1).is_some_and(|w| matches!(w, "to" | "about" | "out" | "of" | "for" | "against"));
+                || forms.split(' ').nth(1).is_some_and(|w| {
+                    matches!(w, "to" | "about" | "out" | "of" | "for" | "against")
+                });
             let words: Vec<&'static str> = forms.split(' ').filter(|w| !w.is_empty()).collect();
             let mut i = 0;
             while i < words.len() {
@@ -283,8 +285,9 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             let prev2 = prev;
             let after = chars.get(i + 2).map(|x| x.1);
             let open = c == '`'
-                || (prev2.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
-                    && after.is_some_and(|n| !n.is_whitespace()));
+                || (prev2.map_or(true, |p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')
+                }) && after.is_some_and(|n| !n.is_whitespace()));
             out.push(Tok {
                 start: span.start + b,
                 end: span.start + b + 2,
@@ -384,77 +387,340 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> Vec<(usize, Option<usize>)> {
 
 /// Words between a source and its cue that are not part of the source.
 const AUX: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "later", "then",
-    "again", "once", "long", "often", "never", "already", "just", "since", "not", "did", "does",
-    "do", "may", "might", "could", "can", "should", "must", "still", "even", "further", "first",
-    "been", "be", "being", "has since", "previously", "recently", "earlier", "reportedly",
-    "repeatedly", "publicly", "privately", "separately", "flatly", "initially", "quickly",
-    "simply", "angrily", "frequently", "openly", "only", "all", "both", "too", "ever",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "long",
+    "often",
+    "never",
+    "already",
+    "just",
+    "since",
+    "not",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "still",
+    "even",
+    "further",
+    "first",
+    "been",
+    "be",
+    "being",
+    "has since",
+    "previously",
+    "recently",
+    "earlier",
+    "reportedly",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "separately",
+    "flatly",
+    "initially",
+    "quickly",
+    "simply",
+    "angrily",
+    "frequently",
+    "openly",
+    "only",
+    "all",
+    "both",
+    "too",
+    "ever",
 ];
 
 /// Words that end a source noun phrase on its left.
 const LEFT_STOP: &[&str] = &[
-    "and", "but", "or", "nor", "that", "which", "while", "as", "when", "after", "before",
-    "because", "if", "though", "although", "whereas", "where", "so", "yet", "than", "until",
-    "unless", "once", "whether", "what", "how", "why", "said", "says", "is", "was", "are", "were",
-    "has", "have", "had", "in", "on", "at", "to", "from", "with", "by", "for", "of", "about",
-    "over", "into", "during", "since", "however", "meanwhile", "also", "then", "now", "still",
-    "here", "there", "instead", "today", "yesterday", "tonight", "not", "be", "been", "will",
-    "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "that",
+    "which",
+    "while",
+    "as",
+    "when",
+    "after",
+    "before",
+    "because",
+    "if",
+    "though",
+    "although",
+    "whereas",
+    "where",
+    "so",
+    "yet",
+    "than",
+    "until",
+    "unless",
+    "once",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "said",
+    "says",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "of",
+    "about",
+    "over",
+    "into",
+    "during",
+    "since",
+    "however",
+    "meanwhile",
+    "also",
+    "then",
+    "now",
+    "still",
+    "here",
+    "there",
+    "instead",
+    "today",
+    "yesterday",
+    "tonight",
+    "not",
+    "be",
+    "been",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
 ];
 
 /// Pronouns that are a whole source.
 const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "which", "one", "both", "others",
-    "many", "some", "most", "few", "several", "all",
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "one", "both", "others", "many",
+    "some", "most", "few", "several", "all",
 ];
 
 /// Words that open a place or time adjunct.
 const PLACE_TIME_START: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "when", "while", "last", "this", "earlier",
-    "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday", "tonight", "via", "through",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "via",
+    "through",
 ];
 
 /// Words after which a cue word is a noun (`the backing of`).
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-    "those", "some", "any", "no", "every", "each", "another",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "any", "no", "every", "each", "another",
 ];
 
 /// Words that open an adjunct after a cue (`said on Monday in a statement`).
 const ADJUNCT_START: &[&str] = &[
-    "in", "on", "at", "during", "to", "of", "about", "after", "before", "when", "while", "last",
-    "this", "earlier", "later", "recently", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "today", "yesterday", "tonight", "from", "with", "via",
-    "as", "through", "for", "late", "early", "then", "again", "afterwards", "repeatedly",
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "of",
+    "about",
+    "after",
+    "before",
+    "when",
+    "while",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "from",
+    "with",
+    "via",
+    "as",
+    "through",
+    "for",
+    "late",
+    "early",
+    "then",
+    "again",
+    "afterwards",
+    "repeatedly",
 ];
 
 /// Time words that open an adjunct, not a source (`said Monday`).
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "last", "this", "earlier", "later", "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "on",
 ];
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "i", "who"];
 
 /// Nouns that, heading a source without a name, point back to an organisation.
 const ORG_NOUNS: &[&str] = &[
-    "group", "ministry", "department", "agency", "organisation", "organization", "company",
-    "government", "army", "military", "office", "campaign", "committee", "council", "militia",
-    "movement", "party", "administration", "firm", "court", "commission", "police", "newspaper",
-    "network", "paper", "statement", "report", "white house", "kremlin", "pentagon",
+    "group",
+    "ministry",
+    "department",
+    "agency",
+    "organisation",
+    "organization",
+    "company",
+    "government",
+    "army",
+    "military",
+    "office",
+    "campaign",
+    "committee",
+    "council",
+    "militia",
+    "movement",
+    "party",
+    "administration",
+    "firm",
+    "court",
+    "commission",
+    "police",
+    "newspaper",
+    "network",
+    "paper",
+    "statement",
+    "report",
+    "white house",
+    "kremlin",
+    "pentagon",
 ];
 
 /// Nouns that, heading a source without a name, point back to a person.
 const PERSON_NOUNS: &[&str] = &[
-    "minister", "president", "leader", "official", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "senator", "governor", "chief", "commander", "general", "ambassador",
-    "envoy", "adviser", "advisor", "candidate", "nominee", "premier", "mayor", "diplomat",
-    "king", "prince", "emir", "chancellor", "congressman", "congresswoman", "representative",
-    "director", "chairman", "chairwoman", "businessman", "billionaire", "man", "woman",
-    "lawmaker", "speaker", "cleric", "aide", "attorney", "lawyer", "judge", "officer",
+    "minister",
+    "president",
+    "leader",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "senator",
+    "governor",
+    "chief",
+    "commander",
+    "general",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "candidate",
+    "nominee",
+    "premier",
+    "mayor",
+    "diplomat",
+    "king",
+    "prince",
+    "emir",
+    "chancellor",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "director",
+    "chairman",
+    "chairwoman",
+    "businessman",
+    "billionaire",
+    "man",
+    "woman",
+    "lawmaker",
+    "speaker",
+    "cleric",
+    "aide",
+    "attorney",
+    "lawyer",
+    "judge",
+    "officer",
 ];
 
 fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -469,7 +735,11 @@ fn is_punct(t: &Tok, chars: &[char]) -> bool {
 }
 
 fn is_capitalised(text: &str, t: &Tok) -> bool {
-    t.kind == Tk::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)
+    t.kind == Tk::Word
+        && text[t.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 // ------------------------------------------------------------------ frames
@@ -598,7 +868,8 @@ fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)>
     // Auxiliaries and adverbs between the source and its cue.
     while e > floor
         && p.toks[e - 1].kind == Tk::Word
-        && (p.is(e - 1, AUX) || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
+        && (p.is(e - 1, AUX)
+            || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
     {
         e -= 1;
     }
@@ -616,13 +887,22 @@ fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)>
         let t = &p.toks[s - 1];
         if is_punct(t, &[')']) {
             // `Sen. Ted Cruz (Tex.)`: the bracket goes with the name.
-            if let Some(o) = (floor..s - 1).rev().take(6).find(|&k| is_punct(&p.toks[k], &['('])) {
+            if let Some(o) = (floor..s - 1)
+                .rev()
+                .take(6)
+                .find(|&k| is_punct(&p.toks[k], &['(']))
+            {
                 s = o;
                 continue;
             }
         }
         let ok = match t.kind {
-            Tk::Word => !p.is(s - 1, LEFT_STOP) || (s < e && p.is(s - 1, &["of", "for", "to", "at", "in"]) && is_capitalised(p.text, &p.toks[s])),
+            Tk::Word => {
+                !p.is(s - 1, LEFT_STOP)
+                    || (s < e
+                        && p.is(s - 1, &["of", "for", "to", "at", "in"])
+                        && is_capitalised(p.text, &p.toks[s]))
+            }
             Tk::Punct(c) => c == '\'' || c == '’' || c == '.' || c == '&',
             _ => false,
         };
@@ -645,8 +925,22 @@ fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usiz
     while e < limit {
         let t = &p.toks[e];
         let ok = match t.kind {
-            Tk::Word => !(e > start && p.is(e, &["in", "on", "at", "during", "after", "before", "when", "while", "that", "who", "and", "as", "to", "last", "this", "on"])),
-            Tk::Punct(c) => c == '\'' || c == '’' || c == '&' || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word),
+            Tk::Word => {
+                !(e > start
+                    && p.is(
+                        e,
+                        &[
+                            "in", "on", "at", "during", "after", "before", "when", "while", "that",
+                            "who", "and", "as", "to", "last", "this", "on",
+                        ],
+                    ))
+            }
+            Tk::Punct(c) => {
+                c == '\''
+                    || c == '’'
+                    || c == '&'
+                    || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word)
+            }
             _ => false,
         };
         if !ok || e - start >= 12 {
@@ -685,7 +979,10 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) 
         // `according to`
         let mut k = sa;
         while k + 1 < sb {
-            if p.inside[k].is_none() && p.w(k).eq_ignore_ascii_case("according") && p.is(k + 1, &["to"]) {
+            if p.inside[k].is_none()
+                && p.w(k).eq_ignore_ascii_case("according")
+                && p.is(k + 1, &["to"])
+            {
                 according(p, si, k, next_group, out);
                 k += 2;
             } else {
@@ -701,22 +998,41 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) 
 fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mut Vec<Found>) {
     let (sa, sb) = p.sentences[si];
     let cue = p.span(k, k + 2);
-    let lead = (sa..k).all(|i| p.is(i, &["but", "and", "yet", "so", "also"]) || is_punct(&p.toks[i], &[',']));
+    let lead = (sa..k)
+        .all(|i| p.is(i, &["but", "and", "yet", "so", "also"]) || is_punct(&p.toks[i], &[',']));
     if lead {
         // According to SOURCE, CONTENT.
-        let Some((ss, se)) = source_right_full(p, k + 2, sb) else { return };
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
+            return;
+        };
         let mut a = se;
         while a < sb && is_punct(&p.toks[a], &[',']) {
             a += 1;
         }
         if let Some((ca, cb)) = trim_content(p, a, sb) {
-            push(out, next_group, p.span(ca, cb), Some(cue), Some(p.span(ss, se)), Frame::According);
+            push(
+                out,
+                next_group,
+                p.span(ca, cb),
+                Some(cue),
+                Some(p.span(ss, se)),
+                Frame::According,
+            );
         }
     } else if k > sa && is_punct(&p.toks[k - 1], &[',', '—', '–', '(']) {
         // CONTENT, according to SOURCE.
-        let Some((ss, se)) = source_right_full(p, k + 2, sb) else { return };
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
+            return;
+        };
         if let Some((ca, cb)) = trim_content(p, clause_start(p, sa, k - 1), k - 1) {
-            push(out, next_group, p.span(ca, cb), Some(cue), Some(p.span(ss, se)), Frame::According);
+            push(
+                out,
+                next_group,
+                p.span(ca, cb),
+                Some(cue),
+                Some(p.span(ss, se)),
+                Frame::According,
+            );
         }
     }
 }
@@ -728,7 +1044,12 @@ fn source_right_full(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize,
     while e < limit {
         let t = &p.toks[e];
         let ok = match t.kind {
-            Tk::Word => !p.is(e, &["that", "who", "which", "when", "while", "because", "after", "before"]),
+            Tk::Word => !p.is(
+                e,
+                &[
+                    "that", "who", "which", "when", "while", "because", "after", "before",
+                ],
+            ),
             Tk::Punct(c) => matches!(c, '\'' | '’' | '&' | '.' | '-') && e + 1 < limit,
             _ => false,
         };
@@ -762,7 +1083,14 @@ fn clause_start(p: &Para<'_>, sa: usize, k: usize) -> usize {
     start
 }
 
-fn push(out: &mut Vec<Found>, next_group: &mut usize, content: Span, cue: Option<Span>, source: Option<Span>, frame: Frame) {
+fn push(
+    out: &mut Vec<Found>,
+    next_group: &mut usize,
+    content: Span,
+    cue: Option<Span>,
+    source: Option<Span>,
+    frame: Frame,
+) {
     out.push(Found {
         content,
         cue,
@@ -791,11 +1119,25 @@ fn read_cue(
     // Passive `is expected`, `was reported`: no source of its own.
     let participle = matches!(
         p.w(c),
-        "expected" | "believed" | "thought" | "feared" | "known" | "hoped" | "suspected" | "assumed" | "imagined" | "doubted"
+        "expected"
+            | "believed"
+            | "thought"
+            | "feared"
+            | "known"
+            | "hoped"
+            | "suspected"
+            | "assumed"
+            | "imagined"
+            | "doubted"
     );
     if c > sa
         && (cue.class != CueClass::Belief || participle)
-        && p.is(c - 1, &["is", "are", "was", "were", "be", "been", "being", "widely", "also"])
+        && p.is(
+            c - 1,
+            &[
+                "is", "are", "was", "were", "be", "been", "being", "widely", "also",
+            ],
+        )
         && (p.w(c).ends_with("ed") || p.w(c).ends_with("wn") || p.w(c) == "thought")
     {
         return passive(p, si, c, cl, cue_span, next_group, out);
@@ -840,11 +1182,20 @@ fn read_cue(
         let mut e = sa;
         while e < c - 1
             && e < sa + 8
-            && (is_capitalised(p.text, &p.toks[e]) || (e > sa && p.is(e, &["of", "for", "'s", "’s"])) || p.is(e, DETERMINERS))
+            && (is_capitalised(p.text, &p.toks[e])
+                || (e > sa && p.is(e, &["of", "for", "'s", "’s"]))
+                || p.is(e, DETERMINERS))
         {
             e += 1;
         }
-        if e == sa || p.is(sa, &["but", "and", "in", "on", "at", "after", "when", "while", "as", "if"]) {
+        if e == sa
+            || p.is(
+                sa,
+                &[
+                    "but", "and", "in", "on", "at", "after", "when", "while", "as", "if",
+                ],
+            )
+        {
             return None;
         }
         (sa, e)
@@ -867,7 +1218,10 @@ fn read_cue(
         // The source sits inside an earlier content: a nested attribution
         // (`he said he thinks ...`), kept.
     }
-    if cue.class == CueClass::Belief && !p.is(ss, PRONOUNS) && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k])) {
+    if cue.class == CueClass::Belief
+        && !p.is(ss, PRONOUNS)
+        && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k]))
+    {
         return None;
     }
     // `As The Atlantic noted, CONTENT`.
@@ -878,7 +1232,14 @@ fn read_cue(
         }
         if k < sb && is_punct(&p.toks[k], &[',']) {
             let (a, b) = trim_content(p, k + 1, sb)?;
-            push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(ss, se)), Frame::SourceFirst);
+            push(
+                out,
+                next_group,
+                p.span(a, b),
+                Some(cue_span),
+                Some(p.span(ss, se)),
+                Frame::SourceFirst,
+            );
             return Some(b);
         }
     }
@@ -886,7 +1247,10 @@ fn read_cue(
         Some(x) => x,
         None => {
             // `He told his audience: ` with the content in the next paragraph.
-            if sb == p.toks.len() && is_punct(&p.toks[sb - 1], &[':']) && cue.class != CueClass::Stance {
+            if sb == p.toks.len()
+                && is_punct(&p.toks[sb - 1], &[':'])
+                && cue.class != CueClass::Stance
+            {
                 out.push(Found {
                     content: Span::new(p.toks[sb - 1].end, p.toks[sb - 1].end),
                     cue: Some(cue_span),
@@ -917,7 +1281,14 @@ fn read_cue(
     if !kind_ok {
         return None;
     }
-    push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(ss, se)), Frame::SourceFirst);
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(cue_span),
+        Some(p.span(ss, se)),
+        Frame::SourceFirst,
+    );
     Some(cl + 1)
 }
 
@@ -938,18 +1309,32 @@ fn passive(
         // `His views were echoed by experts`: the subject is the content.
         let (s, e) = source_right_full(p, from + 1, sb)?;
         let e = (s + 1..e)
-            .find(|&k| p.is(k, &["as", "to", "for", "of", "in", "on", "at"]) || is_punct(&p.toks[k], &[',']))
+            .find(|&k| p.is(k, &["as", "to", "for", "on", "at"]) || is_punct(&p.toks[k], &[',']))
             .unwrap_or(e);
         let mut aux = c;
         while aux > sa && p.is(aux - 1, AUX) {
             aux -= 1;
         }
         let (a, b) = trim_content(p, clause_floor(p, sa, aux), aux)?;
-        push(out, next_group, p.span(a, b), Some(cue_span), Some(p.span(s, e)), Frame::SourceFirst);
+        push(
+            out,
+            next_group,
+            p.span(a, b),
+            Some(cue_span),
+            Some(p.span(s, e)),
+            Frame::SourceFirst,
+        );
         return Some(e);
     }
     let (a, b) = trim_content(p, from, sb)?;
-    push(out, next_group, p.span(a, b), Some(cue_span), None, Frame::SourceFirst);
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(cue_span),
+        None,
+        Frame::SourceFirst,
+    );
     Some(b)
 }
 
@@ -1002,16 +1387,37 @@ fn content_after(p: &Para<'_>, si: usize, from: usize, cue: &CueEntry) -> Option
         while k < sb && k < from + 12 && p.toks[k].kind != Tk::Open {
             k += 1;
         }
-        if k < sb && p.toks[k].kind == Tk::Open && k > from && is_punct(&p.toks[k - 1], &[',', ':']) {
+        if k < sb && p.toks[k].kind == Tk::Open && k > from && is_punct(&p.toks[k - 1], &[',', ':'])
+        {
             a = k;
         } else if cue.class == CueClass::Address && from < sb {
             // Skip the addressee: a pronoun, a name, or `reporters`.
             let mut k = from;
-            if p.is(k, &["him", "her", "them", "us", "me", "reporters", "journalists", "supporters", "voters", "viewers", "listeners", "lawmakers"]) {
+            if p.is(
+                k,
+                &[
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                    "reporters",
+                    "journalists",
+                    "supporters",
+                    "voters",
+                    "viewers",
+                    "listeners",
+                    "lawmakers",
+                ],
+            ) {
                 k += 1;
             } else if p.is(k, &["the", "a", "an", "his", "her", "their"]) {
                 k += 1;
-                while k < sb && k < from + 5 && p.toks[k].kind == Tk::Word && !p.is(k, &["to", "that", "he", "she", "it", "they", "we", "i"]) {
+                while k < sb
+                    && k < from + 5
+                    && p.toks[k].kind == Tk::Word
+                    && !p.is(k, &["to", "that", "he", "she", "it", "they", "we", "i"])
+                {
                     k += 1;
                 }
             } else {
@@ -1062,7 +1468,11 @@ fn content_first(
     let mut k = c;
     let mut brk = None;
     // `“...?” Trump said.`: the sentence may open right after the quotation.
-    let low = if sa > 0 && p.toks[sa - 1].kind == Tk::Close { sa - 1 } else { sa };
+    let low = if sa > 0 && p.toks[sa - 1].kind == Tk::Close {
+        sa - 1
+    } else {
+        sa
+    };
     while k > low && c - k <= 7 {
         let t = &p.toks[k - 1];
         if t.kind == Tk::Close || is_punct(t, &[',', '—', '–']) {
@@ -1072,7 +1482,15 @@ fn content_first(
         if t.kind != Tk::Word && !is_punct(t, &['.', '\'', '’', '(', ')', '-']) {
             return None;
         }
-        if p.is(k - 1, LEFT_STOP) && !p.is(k - 1, &["has", "had", "have", "also", "then", "later", "was", "is", "will", "would", "in", "of", "for", "to", "at"]) {
+        if p.is(k - 1, LEFT_STOP)
+            && !p.is(
+                k - 1,
+                &[
+                    "has", "had", "have", "also", "then", "later", "was", "is", "will", "would",
+                    "in", "of", "for", "to", "at",
+                ],
+            )
+        {
             return None;
         }
         k -= 1;
@@ -1082,9 +1500,16 @@ fn content_first(
     if brk + 1 == c && p.toks[brk].kind != Tk::Close {
         // `"...," Sarah Warbelow, legal director of X, said`: the source
         // runs from the closing quotation to the comma.
-        if let Some(q) = (sa.max(brk.saturating_sub(20))..brk).rev().find(|&k| p.toks[k].kind == Tk::Close) {
+        if let Some(q) = (sa.max(brk.saturating_sub(20))..brk)
+            .rev()
+            .find(|&k| p.toks[k].kind == Tk::Close)
+        {
             if q + 1 < brk && (q + 1..brk).all(|k| p.inside[k].is_none()) {
-                let s0 = if is_punct(&p.toks[q + 1], &[',']) { q + 2 } else { q + 1 };
+                let s0 = if is_punct(&p.toks[q + 1], &[',']) {
+                    q + 2
+                } else {
+                    q + 1
+                };
                 if s0 < brk && is_capitalised(p.text, &p.toks[s0]) || p.is(s0, DETERMINERS) {
                     appositive = Some((s0, brk));
                     brk = q;
@@ -1107,7 +1532,10 @@ fn content_first(
             // only when the sentence opens with it.
             if o >= sa {
                 let lead = clause_start(p, sa, o);
-                if lead < o && (lead..o).any(|i| p.toks[i].kind == Tk::Word) && (lead..o).count() < 12 {
+                if lead < o
+                    && (lead..o).any(|i| p.toks[i].kind == Tk::Word)
+                    && (lead..o).count() < 12
+                {
                     lead
                 } else {
                     o
@@ -1132,7 +1560,13 @@ fn content_first(
         let first_ok = cl + 1 < sb
             && !p.is(cl + 1, TIME_WORDS)
             && (is_capitalised(p.text, &p.toks[cl + 1])
-                || p.is(cl + 1, &["the", "a", "an", "one", "his", "her", "their", "its", "another", "two", "three", "several", "some", "many", "former", "senior", "top"]));
+                || p.is(
+                    cl + 1,
+                    &[
+                        "the", "a", "an", "one", "his", "her", "their", "its", "another", "two",
+                        "three", "several", "some", "many", "former", "senior", "top",
+                    ],
+                ));
         if !first_ok {
             return None;
         }
@@ -1242,19 +1676,30 @@ fn content_first(
 
 /// `Clinton: "..."` or `Trump: Clinton is unfit` opening a paragraph.
 fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
-    let Some(&(sa, sb)) = p.sentences.first() else { return };
-    let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else { return };
-    if colon == sa || !(sa..colon).all(|k| is_capitalised(p.text, &p.toks[k]) || is_punct(&p.toks[k], &['.', '\''])) {
+    let Some(&(sa, sb)) = p.sentences.first() else {
+        return;
+    };
+    let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else {
+        return;
+    };
+    if colon == sa
+        || !(sa..colon)
+            .all(|k| is_capitalised(p.text, &p.toks[k]) || is_punct(&p.toks[k], &['.', '\'']))
+    {
         return;
     }
-    let content_taken = out.iter().any(|f| f.content.start <= p.toks[colon].start && f.content.end > p.toks[colon].start);
+    let content_taken = out
+        .iter()
+        .any(|f| f.content.start <= p.toks[colon].start && f.content.end > p.toks[colon].start);
     if content_taken || colon + 1 >= p.toks.len() {
         return;
     }
     // A quotation, or the rest of a one-sentence paragraph (a headline)
     // after a name that is not a label (`Live updates:`, `Analysis:`).
     let end = if p.toks[colon + 1].kind == Tk::Open {
-        let Some(qi) = p.inside[colon + 1] else { return };
+        let Some(qi) = p.inside[colon + 1] else {
+            return;
+        };
         p.quote_bounds(qi).1 + 1
     } else if p.sentences.len() == 1 && colon - sa <= 3 && !(sa..colon).any(|k| p.is(k, LABELS)) {
         sb
@@ -1262,16 +1707,54 @@ fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
         return;
     };
     if let Some((a, b)) = trim_content(p, colon + 1, end.min(p.toks.len())) {
-        push(out, next_group, p.span(a, b), Some(p.span(colon, colon + 1)), Some(p.span(sa, colon)), Frame::Colon);
+        push(
+            out,
+            next_group,
+            p.span(a, b),
+            Some(p.span(colon, colon + 1)),
+            Some(p.span(sa, colon)),
+            Frame::Colon,
+        );
     }
 }
 
 /// Words of headline labels, which are not sources (`Live updates:`).
 const LABELS: &[&str] = &[
-    "live", "update", "updates", "breaking", "watch", "video", "analysis", "opinion",
-    "exclusive", "read", "photos", "editorial", "comment", "review", "poll", "factbox",
-    "explainer", "note", "editor", "correction", "related", "listen", "podcast", "timeline",
-    "q", "a", "the", "latest", "more", "source", "sources", "see", "also", "tags", "topics",
+    "live",
+    "update",
+    "updates",
+    "breaking",
+    "watch",
+    "video",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "read",
+    "photos",
+    "editorial",
+    "comment",
+    "review",
+    "poll",
+    "factbox",
+    "explainer",
+    "note",
+    "editor",
+    "correction",
+    "related",
+    "listen",
+    "podcast",
+    "timeline",
+    "q",
+    "a",
+    "the",
+    "latest",
+    "more",
+    "source",
+    "sources",
+    "see",
+    "also",
+    "tags",
+    "topics",
 ];
 
 /// `“...” ― Sonya Herridge`: a quotation signed with a dash and a name
@@ -1287,13 +1770,25 @@ fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
         if n - name > 8 || !is_capitalised(p.text, &p.toks[name]) {
             continue;
         }
-        let end = (name..n).find(|&k| is_punct(&p.toks[k], &[',', '.', '('])).unwrap_or(n);
+        let end = (name..n)
+            .find(|&k| is_punct(&p.toks[k], &[',', '.', '(']))
+            .unwrap_or(n);
         let qs = p.toks[o].start;
-        if out.iter().any(|f| f.content.start <= qs && qs < f.content.end) {
+        if out
+            .iter()
+            .any(|f| f.content.start <= qs && qs < f.content.end)
+        {
             continue;
         }
         if let Some((a, b)) = trim_content(p, o, c + 1) {
-            push(out, next_group, p.span(a, b), Some(p.span(c + 1, c + 2)), Some(p.span(name, end)), Frame::Colon);
+            push(
+                out,
+                next_group,
+                p.span(a, b),
+                Some(p.span(c + 1, c + 2)),
+                Some(p.span(name, end)),
+                Frame::Colon,
+            );
         }
     }
 }
@@ -1321,8 +1816,8 @@ fn continue_quotes(
         let qs = p.toks[o].start;
         if let Some(f) = found[before..]
             .iter()
-            .filter(|f| f.content.end <= qs && f.source.is_some() && f.frame != Frame::Continued)
-            .last()
+            .rev()
+            .find(|f| f.content.end <= qs && f.source.is_some() && f.frame != Frame::Continued)
         {
             last = Some((f.source, f.group));
         }
@@ -1336,7 +1831,10 @@ fn continue_quotes(
         }
         let starts_sentence = o == 0
             || p.sentences.iter().any(|&(a, _)| a == o)
-            || matches!(p.toks[o - 1].kind, Tk::Close | Tk::Punct('.' | '?' | '!' | ':'));
+            || matches!(
+                p.toks[o - 1].kind,
+                Tk::Close | Tk::Punct('.' | '?' | '!' | ':')
+            );
         let Some((source, group)) = last.filter(|_| starts_sentence) else {
             continue;
         };
@@ -1352,11 +1850,14 @@ fn continue_quotes(
     }
 }
 
-
 /// Finds the quotes of an article. `paragraphs` are the byte spans of the
 /// paragraphs with the spans of their sentences (headlines are one-sentence
 /// paragraphs); `mentions` are the entity layer's, in text order.
-pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[Mention]) -> Vec<Quote> {
+pub(crate) fn extract(
+    text: &str,
+    paragraphs: &[(Span, Vec<Span>)],
+    mentions: &[Mention],
+) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
     let mut group = 0usize;
     // The last paragraph's open-ended quotation and its attribution, for
@@ -1373,9 +1874,11 @@ pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[
         // `He told his audience:` closing the paragraph before introduces
         // this one.
         if let Some(f) = found.last_mut().filter(|f| f.content.is_empty()) {
-            let end = p.quotes.first().filter(|q| q.0 == 0).map_or(p.toks.len(), |q| {
-                q.1.map_or(p.toks.len(), |c| c + 1)
-            });
+            let end = p
+                .quotes
+                .first()
+                .filter(|q| q.0 == 0)
+                .map_or(p.toks.len(), |q| q.1.map_or(p.toks.len(), |c| c + 1));
             match trim_content(&p, 0, end) {
                 Some((a, b)) => f.content = p.span(a, b),
                 None => {
@@ -1395,6 +1898,19 @@ pub(crate) fn extract(text: &str, paragraphs: &[(Span, Vec<Span>)], mentions: &[
             .map(|f| (f.source, f.group));
     }
     found.retain(|f| !f.content.is_empty());
+    // `"...," he told reporters, according to AFP`: the statement is
+    // attributed already; `according to` names where the report came from.
+    let cues: Vec<Span> = found
+        .iter()
+        .filter(|f| f.frame != Frame::According)
+        .filter_map(|f| f.cue)
+        .collect();
+    found.retain(|f| {
+        f.frame != Frame::According
+            || !cues
+                .iter()
+                .any(|c| c.start >= f.content.start && c.end <= f.content.end)
+    });
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by(|b, a| a.content == b.content);
     let speakers = Speakers::new(text, mentions);
@@ -1535,7 +2051,11 @@ impl<'a> Speakers<'a> {
         let w = s.slice(self.text).trim().to_lowercase();
         if PRONOUNS.contains(&w.as_str()) {
             SourceClass::Pronoun
-        } else if self.mentions.iter().any(|m| m.start < s.end && s.start < m.end) {
+        } else if self
+            .mentions
+            .iter()
+            .any(|m| m.start < s.end && s.start < m.end)
+        {
             SourceClass::Name
         } else {
             SourceClass::Description
@@ -1548,21 +2068,31 @@ impl<'a> Speakers<'a> {
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.start >= s.start && m.end <= s.end)
+            .filter(|(_, m)| m.start >= s.start && m.start < s.end)
             .map(|(i, _)| i)
             .collect();
         let src = s.slice(self.text).trim().to_lowercase();
         let head = src.rsplit(' ').next().unwrap_or("");
-        let person_noun = PERSON_NOUNS.contains(&head) || head.ends_with("man") || head.ends_with("woman");
+        let person_noun =
+            PERSON_NOUNS.contains(&head) || head.ends_with("man") || head.ends_with("woman");
         // `the American official`: a nationality describes the person, who is
         // found before.
         let kinds: &[EntityKind] = if person_noun {
             &[EntityKind::Person, EntityKind::Organisation]
         } else {
-            &[EntityKind::Person, EntityKind::Organisation, EntityKind::Group, EntityKind::Place]
+            &[
+                EntityKind::Person,
+                EntityKind::Organisation,
+                EntityKind::Group,
+                EntityKind::Place,
+            ]
         };
         for &kind in kinds {
-            if let Some(&i) = inside.iter().rev().find(|&&i| self.mentions[i].kind == kind) {
+            if let Some(&i) = inside
+                .iter()
+                .rev()
+                .find(|&&i| self.mentions[i].kind == kind)
+            {
                 return Some(i);
             }
         }
@@ -1575,10 +2105,13 @@ impl<'a> Speakers<'a> {
         } else {
             return None;
         };
-        // The last speaker when it fits, else the nearest fitting name before.
-        if let Some(l) = last {
+        // For a pronoun, the last speaker when it fits; else (and for a
+        // description) the nearest fitting name before.
+        let pronoun = PRONOUNS.contains(&src.as_str()) || PERSON_PRONOUNS.contains(&src.as_str());
+        if let Some(l) = last.filter(|_| pronoun) {
             let m = &self.mentions[l];
-            if wants.map_or(true, |k| k == m.kind) && m.start < s.start && s.start - m.start < 1500 {
+            if wants.map_or(true, |k| k == m.kind) && m.start < s.start && s.start - m.start < 1500
+            {
                 return Some(l);
             }
         }
@@ -1600,16 +2133,29 @@ mod tests {
     fn toks(s: &str) -> Vec<(String, Tk)> {
         let mut out = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut out);
-        out.iter().map(|t| (s[t.start..t.end].to_string(), t.kind)).collect()
+        out.iter()
+            .map(|t| (s[t.start..t.end].to_string(), t.kind))
+            .collect()
     }
 
     #[test]
     fn marks_are_opening_or_closing_by_their_neighbours() {
         let t = toks("He said: \"We won't go,\" and ‘no’ — don’t « oui ».");
-        let kinds: Vec<_> = t.iter().filter(|(_, k)| matches!(k, Tk::Open | Tk::Close)).map(|(w, k)| (w.as_str(), *k)).collect();
+        let kinds: Vec<_> = t
+            .iter()
+            .filter(|(_, k)| matches!(k, Tk::Open | Tk::Close))
+            .map(|(w, k)| (w.as_str(), *k))
+            .collect();
         assert_eq!(
             kinds,
-            [("\"", Tk::Open), ("\"", Tk::Close), ("‘", Tk::Open), ("’", Tk::Close), ("«", Tk::Open), ("»", Tk::Close)]
+            [
+                ("\"", Tk::Open),
+                ("\"", Tk::Close),
+                ("‘", Tk::Open),
+                ("’", Tk::Close),
+                ("«", Tk::Open),
+                ("»", Tk::Close)
+            ]
         );
         assert!(t.iter().any(|(w, _)| w == "won't"));
         assert!(t.iter().any(|(w, _)| w == "don’t"));
@@ -1618,7 +2164,11 @@ mod tests {
     #[test]
     fn numbers_and_abbreviations_stay_whole() {
         let t = toks("U.S. troops: 9,500 people");
-        let words: Vec<_> = t.iter().filter(|(_, k)| *k == Tk::Word).map(|(w, _)| w.as_str()).collect();
+        let words: Vec<_> = t
+            .iter()
+            .filter(|(_, k)| *k == Tk::Word)
+            .map(|(w, _)| w.as_str())
+            .collect();
         assert_eq!(words, ["U.S", "troops", "9,500", "people"]);
     }
 
