@@ -1873,6 +1873,7 @@ pub(crate) fn extract(
         }
         // `He told his audience:` closing the paragraph before introduces
         // this one.
+        let mut introduced = None;
         if let Some(f) = found.last_mut().filter(|f| f.content.is_empty()) {
             let end = p
                 .quotes
@@ -1880,7 +1881,10 @@ pub(crate) fn extract(
                 .filter(|q| q.0 == 0)
                 .map_or(p.toks.len(), |q| q.1.map_or(p.toks.len(), |c| c + 1));
             match trim_content(&p, 0, end) {
-                Some((a, b)) => f.content = p.span(a, b),
+                Some((a, b)) => {
+                    f.content = p.span(a, b);
+                    introduced = Some((f.source, f.group));
+                }
                 None => {
                     found.pop();
                 }
@@ -1895,7 +1899,8 @@ pub(crate) fn extract(
             .rev()
             .find(|f| f.source.is_some())
             .filter(|f| f.frame == Frame::Continued || f.content.slice(text).contains(QUOTE_MARKS))
-            .map(|f| (f.source, f.group));
+            .map(|f| (f.source, f.group))
+            .or(introduced.filter(|_| p.toks[0].kind == Tk::Open));
     }
     found.retain(|f| !f.content.is_empty());
     // `"...," he told reporters, according to AFP`: the statement is
@@ -1959,7 +1964,11 @@ fn quote_kind(content: &str) -> QuoteKind {
     let closes = |c: char| matches!(c, '”' | '"' | '’' | '\'' | '»');
     let first = content.chars().next();
     let last = content.trim_end_matches(['.', ',']).chars().last();
-    if first.is_some_and(opens) && last.is_some_and(closes) {
+    let marks = content
+        .chars()
+        .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+        .count();
+    if first.is_some_and(opens) && (last.is_some_and(closes) || marks == 1) {
         QuoteKind::Direct
     } else if content.contains(['“', '”', '"', '«', '»']) {
         QuoteKind::Mixed
