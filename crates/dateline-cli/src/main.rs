@@ -56,7 +56,7 @@ enum BenchCommand {
 
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
-    /// Layers to run, comma-separated (default: all of them: article,time,entities);
+    /// Layers to run, comma-separated (default: all of them: article,time,entities,quotes);
     /// the article layer always runs.
     #[arg(long, value_delimiter = ',')]
     layers: Option<Vec<String>>,

@@ -822,7 +822,7 @@ impl<'a> Para<'a> {
 
     /// The cue at token `i` (not inside quotation marks), with its last token.
     fn cue_at(&self, i: usize) -> Option<(&'static CueEntry, usize)> {
-        let t = &self.toks[i];
+        let t = self.toks.get(i)?;
         if t.kind != Tk::Word || self.inside[i].is_some() {
             return None;
         }

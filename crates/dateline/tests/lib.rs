@@ -929,3 +929,69 @@ fn polnear_dev_quotes_hold() {
     );
     assert!(acc >= 0.80, "PolNeAR dev speaker accuracy {acc:.3}");
 }
+
+/// Random mixes of quotation marks, cues and punctuation never panic and
+/// every quote lies on character boundaries inside one paragraph.
+#[test]
+fn quotes_survive_random_marks() {
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "``",
+        "''",
+        " said",
+        " says ",
+        " told",
+        " according to",
+        " adding",
+        ",",
+        ".",
+        ":",
+        "—",
+        "\n\n",
+        " He",
+        " it",
+        " Mr Blinken",
+        " the group",
+        " that",
+        " was expected",
+        " by",
+        " (",
+        ")",
+        " and",
+        " on Monday",
+        "?",
+        " Hezbollah",
+        " warned",
+        " as",
+        "",
+    ];
+    let ex = Extractor::new(Config::default().layers([Layer::Quotes])).unwrap();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..1500 {
+        let mut text = String::from("Antony Blinken");
+        for _ in 0..(seed % 24) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let x = ex.extract_text(&text).unwrap();
+        for q in x.quotes.as_ref().unwrap() {
+            assert!(q.start < q.end && q.end <= text.len(), "{text:?}: {q:?}");
+            assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            assert_eq!(&text[q.start..q.end], q.text);
+            assert!(!q.text.contains("\n\n"), "{text:?}: {q:?}");
+            if let Some(s) = q.source_span() {
+                assert!(text.is_char_boundary(s.start) && s.end <= text.len());
+            }
+        }
+    }
+}
