@@ -71,6 +71,12 @@ typedef enum DatelineLayer {
   // descriptor, "Anbar" for "Anbar province"; parent: the sentence's
   // index, SIZE_MAX in a headline; confidence from 0 to 1).
   DATELINE_LAYER_MENTIONS = 5,
+  // Attributed statements (kind "direct", "indirect", "mixed" or
+  // "according"; text: the content; canonical: the speaker it resolves
+  // to, empty when no name fits; subtype: the cue, "said"; source: the
+  // source as written, "Mr Blinken" or "he"; parent: the attribution's
+  // number, shared by the parts of a split quotation; confidence from 0 to 1).
+  DATELINE_LAYER_QUOTES = 6,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -150,9 +156,11 @@ typedef struct DatelineItem {
   // A finer kind: an entity mention's subtype ("city", "nationality",
   // "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
   struct DatelineStr subtype;
-  // How sure the extractor is, from 0 to 1 (entity mentions); 1 for
-  // items of the article layer and temporal expressions.
+  // How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
+  // for items of the article layer and temporal expressions.
   double confidence;
+  // A quote's source as written ("Mr Blinken", "he"); empty otherwise.
+  struct DatelineStr source;
 } DatelineItem;
 
 #ifdef __cplusplus

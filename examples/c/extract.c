@@ -94,6 +94,16 @@ static int print_article(const DatelineExtractor *ex, const char *path) {
             }
         }
     }
+    size_t quotes = 0;
+    if (dateline_result_count(result, DATELINE_LAYER_QUOTES, &quotes) == DATELINE_STATUS_OK) {
+        for (size_t i = 0; i < quotes; i++) {
+            if (dateline_result_item(result, DATELINE_LAYER_QUOTES, i, &item) == DATELINE_STATUS_OK) {
+                printf("quote\t%zu\t%zu\t%.*s\t%.*s\t%.*s\t%.*s\n", item.start, item.end, (int)item.kind.len,
+                       item.kind.ptr, (int)item.source.len, item.source.ptr, (int)item.canonical.len,
+                       item.canonical.ptr, (int)item.text.len, item.text.ptr);
+            }
+        }
+    }
     dateline_result_free(result);
     return 0;
 }

@@ -24,6 +24,7 @@ from ._dateline import (
     Headline,
     JsonlFile,
     Mention,
+    Quote,
     Paragraph,
     Sentence,
     Span,
@@ -53,6 +54,7 @@ __all__ = [
     "JsonlFile",
     "LAYERS",
     "Mention",
+    "Quote",
     "Paragraph",
     "Result",
     "Sentence",
@@ -77,6 +79,9 @@ _COLUMNS: Dict[str, List[str]] = {
     "tokens": ["id", "sentence", "token", "start", "end", "kind", "text"],
     "timex": ["id", "start", "end", "text", "type", "value", "mod", "anchor", "first", "last"],
     "mentions": ["id", "start", "end", "text", "kind", "coarse", "subtype", "country", "confidence", "unit"],
+    "quotes": [
+        "id", "start", "end", "text", "kind", "cue", "source", "speaker", "speaker_kind", "attribution", "confidence",
+    ],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
 
@@ -145,6 +150,21 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                 "confidence": m.confidence,
                 "unit": m.unit,
             }
+    elif layer == "quotes":
+        for q in x.quotes:
+            yield {
+                "id": x.id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "source": q.source,
+                "speaker": q.speaker,
+                "speaker_kind": q.speaker_kind,
+                "attribution": q.attribution,
+                "confidence": q.confidence,
+            }
     elif layer == "tokens":
         tokens = x.tokens
         for si, s in enumerate(x.sentences):
@@ -165,7 +185,7 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
-    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", or "errors"
+    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", "quotes", or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """

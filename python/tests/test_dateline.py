@@ -303,3 +303,28 @@ def test_entity_layer_gives_mentions_with_kinds_and_places():
     d = x.to_dict()["mentions"][0]
     assert x.text[d["name_start"] : d["name_end"]] == d["text"]
     assert dateline.Extractor(layers=["article"]).extract("Mr Blinken left.").mentions == []
+
+
+def test_quote_layer_attributes_statements_to_speakers():
+    x = dateline.extract(
+        " date 2023-11-06 Antony Blinken met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad.\n\n"
+        "“We will take every necessary step to protect our people,” Mr Blinken told reporters.\n\n"
+        "The State Department said he urged Mr Al Sudani to “hold accountable those responsible”."
+    )
+    by_text = {q.text: q for q in x.quotes}
+    direct = by_text["“We will take every necessary step to protect our people,”"]
+    assert (direct.kind, direct.source, direct.speaker, direct.cue) == ("direct", "Mr Blinken", "Antony Blinken", "told")
+    # String indices, after curly quotes.
+    assert x.text[direct.start : direct.end] == direct.text
+    assert x.text[direct.source_start : direct.source_end] == "Mr Blinken"
+    mixed = next(q for q in x.quotes if q.source == "The State Department")
+    assert mixed.kind == "mixed" and mixed.speaker == "State Department"
+    assert "hold accountable" in mixed.text
+    assert pickle.loads(pickle.dumps(direct)) == direct
+    assert "Quote(" in repr(direct)
+    df = x.to_pandas("quotes")
+    assert ("Antony Blinken", "direct") in set(zip(df["speaker"], df["kind"]))
+    d = x.to_dict()["quotes"][0]
+    assert x.text[d["source_start"] : d["source_end"]] == d["source"]
+    assert x.text[d["cue_start"] : d["cue_end"]] == d["cue"]
+    assert dateline.Extractor(layers=["article"]).extract("He said it was over.").quotes == []

@@ -8,7 +8,7 @@ import sys
 
 
 def main(example_path, json_path):
-    fields, headlines, sentences, mentions = {}, [], [], []
+    fields, headlines, sentences, mentions, quotes = {}, [], [], [], []
     with open(example_path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
@@ -16,6 +16,8 @@ def main(example_path, json_path):
                 headlines.append((parts[1], parts[2]))
             elif parts[0] == "mention":
                 mentions.append((int(parts[1]), int(parts[2]), parts[3], parts[4] or None, parts[5]))
+            elif parts[0] == "quote":
+                quotes.append((int(parts[1]), int(parts[2]), parts[3], parts[4] or None, parts[5] or None, parts[6]))
             elif parts[0] == "sentence":
                 sentences.append((int(parts[1]), int(parts[2]), int(parts[3]), parts[4]))
             else:
@@ -41,9 +43,14 @@ def main(example_path, json_path):
         problems.append("sentences differ")
     if mentions != [(m["start"], m["end"], m["kind"], m.get("subtype"), m["text"]) for m in record["mentions"]]:
         problems.append("entity mentions differ")
+    want_quotes = [
+        (q["start"], q["end"], q["kind"], q.get("source"), q.get("speaker"), q["text"]) for q in record.get("quotes", [])
+    ]
+    if quotes != want_quotes:
+        problems.append("quotes differ")
     if problems:
         sys.exit("C example and command disagree:\n  " + "\n  ".join(problems))
-    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, date {want['date']}")
+    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, {len(quotes)} quotes, date {want['date']}")
 
 
 if __name__ == "__main__":

@@ -172,11 +172,23 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(found_blinken && found_baghdad);
     CHECK(dateline_result_item(r, DATELINE_LAYER_MENTIONS, mentions, &item) == DATELINE_STATUS_OUT_OF_RANGE);
 
+    size_t quotes = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_QUOTES, &quotes) == DATELINE_STATUS_OK);
+    CHECK(quotes == 2);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, 0, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "direct") && str_eq(item.source, "Mr Blinken") && str_eq(item.canonical, "Antony Blinken"));
+    CHECK(str_eq(item.subtype, "told") && item.confidence > 0.0 && item.confidence <= 1.0);
+    CHECK(memcmp(ARTICLE + item.start, "\xe2\x80\x9cWe will take", 14) == 0);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, 1, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "indirect") && str_eq(item.text, "9,500 people had died"));
+    CHECK(str_eq(item.source, "Dr. Hamid Al Jabri") && item.parent == 1);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, quotes, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+
     char *json = NULL;
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.2\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.3\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

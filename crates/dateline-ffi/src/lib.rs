@@ -92,6 +92,12 @@ pub enum DatelineLayer {
     /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
     /// index, SIZE_MAX in a headline; confidence from 0 to 1).
     Mentions = 5,
+    /// Attributed statements (kind "direct", "indirect", "mixed" or
+    /// "according"; text: the content; canonical: the speaker it resolves
+    /// to, empty when no name fits; subtype: the cue, "said"; source: the
+    /// source as written, "Mr Blinken" or "he"; parent: the attribution's
+    /// number, shared by the parts of a split quotation; confidence from 0 to 1).
+    Quotes = 6,
 }
 
 /// One item of a layer. All strings are borrowed from the result.
@@ -115,9 +121,11 @@ pub struct DatelineItem {
     /// A finer kind: an entity mention's subtype ("city", "nationality",
     /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
     pub subtype: DatelineStr,
-    /// How sure the extractor is, from 0 to 1 (entity mentions); 1 for
-    /// items of the article layer and temporal expressions.
+    /// How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
+    /// for items of the article layer and temporal expressions.
     pub confidence: f64,
+    /// A quote's source as written ("Mr Blinken", "he"); empty otherwise.
+    pub source: DatelineStr,
 }
 
 /// The article layer of a result. All strings are borrowed from the result.
@@ -416,6 +424,7 @@ impl DatelineLayer {
             3 => DatelineLayer::Tokens,
             4 => DatelineLayer::Timex,
             5 => DatelineLayer::Mentions,
+            6 => DatelineLayer::Quotes,
             _ => return None,
         })
     }
@@ -437,6 +446,7 @@ fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
         DatelineLayer::Tokens => a.tokens.len(),
         DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
         DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
+        DatelineLayer::Quotes => x.quotes.as_ref().map_or(0, Vec::len),
     }
 }
 
@@ -568,6 +578,21 @@ pub unsafe extern "C" fn dateline_result_item(
                 it.confidence = f64::from(m.confidence);
                 it
             }
+            DatelineLayer::Quotes => {
+                let q = &x.quotes.as_ref().expect("counted above")[index];
+                let mut it = item(
+                    DatelineStr::new(q.kind.as_str()),
+                    text(q.start, q.end),
+                    q.start,
+                    q.end,
+                    q.attribution,
+                );
+                it.canonical = DatelineStr::opt(q.speaker.as_deref());
+                it.subtype = DatelineStr::opt(q.cue.as_deref());
+                it.source = DatelineStr::opt(q.source.as_deref());
+                it.confidence = f64::from(q.confidence);
+                it
+            }
         };
         // SAFETY: `out` is non-NULL and writable.
         unsafe { *out = item };
@@ -591,6 +616,7 @@ fn item(
         canonical: DatelineStr::empty(),
         subtype: DatelineStr::empty(),
         confidence: 1.0,
+        source: DatelineStr::empty(),
     }
 }
 

@@ -672,6 +672,129 @@ impl PyMention {
     }
 }
 
+/// An attributed statement: its content, how it is given (`direct`,
+/// `indirect`, `mixed`, `according`), the cue, the source as written and
+/// the speaker it resolves to.
+#[pyclass(module = "dateline", name = "Quote", frozen, eq)]
+#[derive(Clone, PartialEq)]
+struct PyQuote {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    cue: Option<String>,
+    #[pyo3(get)]
+    source: Option<String>,
+    #[pyo3(get)]
+    source_start: Option<usize>,
+    #[pyo3(get)]
+    source_end: Option<usize>,
+    #[pyo3(get)]
+    speaker: Option<String>,
+    #[pyo3(get)]
+    speaker_kind: Option<String>,
+    #[pyo3(get)]
+    attribution: usize,
+    #[pyo3(get)]
+    confidence: f32,
+}
+
+type QuoteArgs = (
+    usize,
+    usize,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<usize>,
+    Option<usize>,
+    Option<String>,
+    Option<String>,
+    usize,
+    f32,
+);
+
+#[pymethods]
+impl PyQuote {
+    #[new]
+    #[pyo3(signature = (start, end, text, kind, cue=None, source=None, source_start=None, source_end=None, speaker=None, speaker_kind=None, attribution=0, confidence=1.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        kind: String,
+        cue: Option<String>,
+        source: Option<String>,
+        source_start: Option<usize>,
+        source_end: Option<usize>,
+        speaker: Option<String>,
+        speaker_kind: Option<String>,
+        attribution: usize,
+        confidence: f32,
+    ) -> Self {
+        PyQuote {
+            start,
+            end,
+            text,
+            kind,
+            cue,
+            source,
+            source_start,
+            source_end,
+            speaker,
+            speaker_kind,
+            attribution,
+            confidence,
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote(start={}, end={}, kind={}, source={}, speaker={}, text={})",
+            self.start,
+            self.end,
+            quote(&self.kind),
+            py_repr_opt(self.source.as_deref()),
+            py_repr_opt(self.speaker.as_deref()),
+            quote(&self.text)
+        )
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, QuoteArgs)> {
+        let q = slf.get().clone();
+        Ok((
+            slf.get_type().into_any(),
+            (
+                q.start,
+                q.end,
+                q.text,
+                q.kind,
+                q.cue,
+                q.source,
+                q.source_start,
+                q.source_end,
+                q.speaker,
+                q.speaker_kind,
+                q.attribution,
+                q.confidence,
+            ),
+        ))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(
+            json!({"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+            "cue": self.cue, "source": self.source, "source_start": self.source_start,
+            "source_end": self.source_end, "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind, "attribution": self.attribution,
+            "confidence": self.confidence}),
+        )
+    }
+}
+
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -699,7 +822,16 @@ impl PyExtraction {
         fn convert(v: &mut Value, map: &OffsetMap) {
             match v {
                 Value::Object(obj) => {
-                    for key in ["start", "end", "name_start", "name_end"] {
+                    for key in [
+                        "start",
+                        "end",
+                        "name_start",
+                        "name_end",
+                        "cue_start",
+                        "cue_end",
+                        "source_start",
+                        "source_end",
+                    ] {
                         if let Some(n) = obj.get(key).and_then(Value::as_u64) {
                             obj.insert(key.into(), json!(map.char_offset(n as usize)));
                         }
@@ -888,6 +1020,29 @@ impl PyExtraction {
                 confidence: m.confidence,
                 country: m.country.clone(),
                 unit: m.unit,
+            })
+            .collect()
+    }
+    /// Attributed statements (empty when the quote layer did not run).
+    #[getter]
+    fn quotes(&self) -> Vec<PyQuote> {
+        self.inner
+            .quotes
+            .iter()
+            .flatten()
+            .map(|q| PyQuote {
+                start: self.c(q.start),
+                end: self.c(q.end),
+                text: q.text.clone(),
+                kind: q.kind.as_str().to_string(),
+                cue: q.cue.clone(),
+                source: q.source.clone(),
+                source_start: q.source_start.map(|b| self.c(b)),
+                source_end: q.source_end.map(|b| self.c(b)),
+                speaker: q.speaker.clone(),
+                speaker_kind: q.speaker_kind.map(|k| k.as_str().to_string()),
+                attribution: q.attribution,
+                confidence: q.confidence,
             })
             .collect()
     }
@@ -1681,6 +1836,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyToken>()?;
     m.add_class::<PyTimex>()?;
     m.add_class::<PyMention>()?;
+    m.add_class::<PyQuote>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(samples, m)?)?;
