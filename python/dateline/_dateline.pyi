@@ -20,6 +20,7 @@ __all__ = [
     "Token",
     "Timex",
     "Mention",
+    "Quote",
     "extract",
     "read_jsonl",
     "samples",

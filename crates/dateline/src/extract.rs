@@ -266,6 +266,9 @@ impl Extractor {
             crate::lexicon::lexicon();
             crate::ner::tagger();
         }
+        if config.layers.contains(&Layer::Quotes) {
+            crate::quotes::cues();
+        }
         Ok(Extractor { config })
     }
 

@@ -161,11 +161,11 @@ struct CueEntry {
     participle: bool,
 }
 
-struct Cues {
+pub(crate) struct Cues {
     by_word: HashMap<&'static str, Vec<CueEntry>>,
 }
 
-fn cues() -> &'static Cues {
+pub(crate) fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
         let mut by_word: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();

@@ -855,6 +855,9 @@ fn seed_quotes() {
     );
 }
 
+/// A gold quote: content span and source span.
+type GoldQuote = (usize, usize, Option<(usize, usize)>);
+
 /// PolNeAR dev, as `../shared/eval/score.py --task quotes` counts it: one
 /// to one matching by overlap, speaker right when the source spans overlap
 /// (skipped when `../shared` is absent). The release figures are in
@@ -880,7 +883,7 @@ fn polnear_dev_quotes_hold() {
             .chain([x.text.len()])
             .collect();
         let b = |v: &Value| v.as_u64().map(|c| bytes[c as usize]);
-        let gold: Vec<(usize, usize, Option<(usize, usize)>)> = v["quotes"]
+        let gold: Vec<GoldQuote> = v["quotes"]
             .as_array()
             .unwrap()
             .iter()
