@@ -953,8 +953,6 @@ fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usiz
 
 /// Finds the attributions of one paragraph.
 fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
-    let n = p.toks.len();
-    let mut covered = vec![false; n];
     for (si, &(sa, sb)) in p.sentences.iter().enumerate() {
         let mut i = sa;
         while i < sb {
@@ -962,15 +960,7 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) 
                 i += 1;
                 continue;
             };
-            let before = out.len();
-            if let Some(next) = read_cue(p, si, i, cue_last, cue, &covered, next_group, out) {
-                for f in &out[before..] {
-                    for (k, t) in p.toks.iter().enumerate() {
-                        if t.start >= f.content.start && t.end <= f.content.end {
-                            covered[k] = true;
-                        }
-                    }
-                }
+            if let Some(next) = read_cue(p, si, i, cue_last, cue, next_group, out) {
                 i = next.max(i + 1);
             } else {
                 i += 1;
@@ -1110,7 +1100,6 @@ fn read_cue(
     c: usize,
     cl: usize,
     cue: &CueEntry,
-    covered: &[bool],
     next_group: &mut usize,
     out: &mut Vec<Found>,
 ) -> Option<usize> {
@@ -1214,10 +1203,8 @@ fn read_cue(
     if p.is(se - 1, DETERMINERS) || p.w(se - 1).ends_with("'s") || p.w(se - 1).ends_with("’s") {
         return None;
     }
-    if covered[ss] && !cue.participle {
-        // The source sits inside an earlier content: a nested attribution
-        // (`he said he thinks ...`), kept.
-    }
+    // A source inside an earlier content is a nested attribution (`he said
+    // he thinks ...`): kept.
     if cue.class == CueClass::Belief
         && !p.is(ss, PRONOUNS)
         && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k]))
