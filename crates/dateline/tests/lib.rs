@@ -284,18 +284,21 @@ fn same_output_on_any_thread_count() {
 }
 
 /// The two real articles of `../shared/seeds` (skipped when absent).
+/// A seed article of `../shared/seeds`, extracted with every layer.
+fn read_seed(shared: &std::path::Path, name: &str) -> Extraction {
+    let path = shared.join("seeds").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let a = input::read_text(&bytes, Origin::file(path.display().to_string()), None).unwrap();
+    extractor().extract(a).unwrap()
+}
+
 #[test]
 fn seed_articles() {
     let Some(shared) = shared() else {
         eprintln!("skipped: ../shared is absent");
         return;
     };
-    let read = |name: &str| {
-        let path = shared.join("seeds").join(name);
-        let bytes = std::fs::read(&path).unwrap();
-        let a = input::read_text(&bytes, Origin::file(path.display().to_string()), None).unwrap();
-        extractor().extract(a).unwrap()
-    };
+    let read = |name: &str| read_seed(&shared, name);
     let first = read("000_ac435baf9cf167de.txt");
     check_invariants(&first);
     assert_eq!(first.article.date.unwrap().to_string(), "2023-11-09");
@@ -798,12 +801,7 @@ fn seed_quotes() {
         eprintln!("skipped: ../shared is absent");
         return;
     };
-    let read = |name: &str| {
-        let path = shared.join("seeds").join(name);
-        let bytes = std::fs::read(&path).unwrap();
-        let a = input::read_text(&bytes, Origin::file(path.display().to_string()), None).unwrap();
-        extractor().extract(a).unwrap()
-    };
+    let read = |name: &str| read_seed(&shared, name);
     let speaker_of = |x: &Extraction, content: &str| -> Option<String> {
         x.quotes
             .as_ref()
