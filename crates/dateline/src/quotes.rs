@@ -1151,14 +1151,14 @@ fn read_cue(
                     out[last].content.end = comma;
                 }
                 let (a, b) = content_after(p, si, cl + 1, cue)?;
-                out.push(Found {
-                    content: p.span(a, b),
-                    cue: Some(cue_span),
-                    source: prev.source,
-                    frame: Frame::SourceFirst,
-                    group: *next_group,
-                });
-                *next_group += 1;
+                push(
+                    out,
+                    next_group,
+                    p.span(a, b),
+                    Some(cue_span),
+                    prev.source,
+                    Frame::SourceFirst,
+                );
                 return Some(b);
             }
         }
@@ -1238,14 +1238,16 @@ fn read_cue(
                 && is_punct(&p.toks[sb - 1], &[':'])
                 && cue.class != CueClass::Stance
             {
-                out.push(Found {
-                    content: Span::new(p.toks[sb - 1].end, p.toks[sb - 1].end),
-                    cue: Some(cue_span),
-                    source: Some(p.span(ss, se)),
-                    frame: Frame::Colon,
-                    group: *next_group,
-                });
-                *next_group += 1;
+                let end = p.toks[sb - 1].end;
+                let source = Some(p.span(ss, se));
+                push(
+                    out,
+                    next_group,
+                    Span::new(end, end),
+                    Some(cue_span),
+                    source,
+                    Frame::Colon,
+                );
                 return Some(sb);
             }
             return None;
