@@ -1,8 +1,9 @@
-"""Keeps only the timex predictions in the first N lines of each document.
+"""Keeps only the predictions in the first N lines of each document.
 
-    python3 scripts/eval/first_lines.py PRED N > OUT
+    python3 scripts/eval/first_lines.py PRED N [KEY ...] > OUT
 
-MEANTIME marks time expressions only in each document's first six lines
+KEY is the list to cut (default `timex`; `values` for figures). MEANTIME
+marks time expressions and values only in each document's first six lines
 (headline, dateline, four sentences); scoring a whole-document prediction
 against it counts every later expression as a false alarm. This is for
 reading that score alongside the raw one, never for the output itself.
@@ -12,14 +13,16 @@ import json
 import sys
 
 
-def main(path, n):
+def main(path, n, *keys):
+    keys = keys or ("timex",)
     for line in open(path, encoding="utf-8"):
         d = json.loads(line)
         text, cut = d.get("text", ""), 0
         for _ in range(int(n)):
             i = text.find("\n", cut)
             cut = len(text) if i < 0 else i + 1
-        d["timex"] = [x for x in d.get("timex", []) if x["start"] < cut]
+        for key in keys:
+            d[key] = [x for x in d.get(key, []) if x["start"] < cut]
         print(json.dumps(d))
 
 

@@ -70,6 +70,20 @@ pub fn to_eval(x: &Extraction) -> Value {
             .collect();
         out.insert("quotes".into(), Value::Array(items));
     }
+    if let Some(figures) = &x.figures {
+        // `values`: every figure's amount with its MONEY / PERCENT / QUANTITY type.
+        let items: Vec<Value> = figures
+            .iter()
+            .map(|f| {
+                json!({"start": map.char_offset(f.start), "end": map.char_offset(f.end),
+                       "type": f.kind.eval_type(), "kind": f.kind.as_str(),
+                       "value": f.value, "low": f.low, "high": f.high,
+                       "bound": f.bound.as_str(), "unit": f.unit,
+                       "counted": f.counted, "category": f.category})
+            })
+            .collect();
+        out.insert("values".into(), Value::Array(items));
+    }
     Value::Object(out)
 }
 

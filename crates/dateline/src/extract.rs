@@ -31,12 +31,21 @@ pub enum Layer {
     Entities,
     /// Attributed statements with their speakers (runs the entity layer too).
     Quotes,
+    /// Numbers as claims: counts, money, percentages, quantities, with what
+    /// is counted, where, when, by whom and who says so (runs the time,
+    /// entity and quote layers too).
+    Figures,
 }
 
 impl Layer {
     /// Every layer, in the order they run.
-    pub const ALL: &'static [Layer] =
-        &[Layer::Article, Layer::Time, Layer::Entities, Layer::Quotes];
+    pub const ALL: &'static [Layer] = &[
+        Layer::Article,
+        Layer::Time,
+        Layer::Entities,
+        Layer::Quotes,
+        Layer::Figures,
+    ];
 
     /// The layer's name, as used in options and output (`article`).
     pub fn name(&self) -> &'static str {
@@ -45,6 +54,7 @@ impl Layer {
             Layer::Time => "time",
             Layer::Entities => "entities",
             Layer::Quotes => "quotes",
+            Layer::Figures => "figures",
         }
     }
 }
@@ -106,16 +116,26 @@ impl Config {
         Config::default()
     }
 
-    /// Sets the layers to run. The article layer is always among them, and
-    /// the quote layer brings the entity layer (speakers are entities).
+    /// Sets the layers to run. The article layer is always among them; the
+    /// quote layer brings the entity layer (speakers are entities), and the
+    /// figure layer brings the time, entity and quote layers (the when,
+    /// where, who and source of a figure).
     pub fn layers(mut self, layers: impl IntoIterator<Item = Layer>) -> Self {
         self.layers = layers.into_iter().collect();
-        if !self.layers.contains(&Layer::Article) {
-            self.layers.insert(0, Layer::Article);
+        let mut need = vec![Layer::Article];
+        if self.layers.contains(&Layer::Figures) {
+            need.extend([Layer::Time, Layer::Entities, Layer::Quotes]);
         }
-        if self.layers.contains(&Layer::Quotes) && !self.layers.contains(&Layer::Entities) {
-            self.layers.push(Layer::Entities);
+        if self.layers.contains(&Layer::Quotes) {
+            need.push(Layer::Entities);
         }
+        for l in need {
+            if !self.layers.contains(&l) {
+                self.layers.push(l);
+            }
+        }
+        self.layers.sort();
+        self.layers.dedup();
         self
     }
 
@@ -187,6 +207,10 @@ pub struct Extraction {
     /// the layer did not run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotes: Option<Vec<crate::quotes::Quote>>,
+    /// The figure layer: numbers as claims, in text order (absent when the
+    /// layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<crate::figures::Figure>>,
 }
 
 impl Extraction {
@@ -268,6 +292,9 @@ impl Extractor {
         }
         if config.layers.contains(&Layer::Quotes) {
             crate::quotes::cues();
+        }
+        if config.layers.contains(&Layer::Figures) {
+            crate::figures::lexicon();
         }
         Ok(Extractor { config })
     }
@@ -419,7 +446,8 @@ impl Extractor {
             lap("time", &mut profile);
             found
         });
-        let want_quotes = self.config.layers.contains(&Layer::Quotes);
+        let want_figures = self.config.layers.contains(&Layer::Figures);
+        let want_quotes = want_figures || self.config.layers.contains(&Layer::Quotes);
         let mentions = (want_quotes || self.config.layers.contains(&Layer::Entities)).then(|| {
             let found = crate::entities::extract(text, &units);
             lap("entities", &mut profile);
@@ -440,6 +468,18 @@ impl Extractor {
             let found =
                 crate::quotes::extract(text, &paras, mentions.as_deref().unwrap_or_default());
             lap("quotes", &mut profile);
+            found
+        });
+        let figures = want_figures.then(|| {
+            let found = crate::figures::extract(
+                text,
+                &units,
+                mentions.as_deref().unwrap_or_default(),
+                timex.as_deref().unwrap_or_default(),
+                quotes.as_deref().unwrap_or_default(),
+                article.published.map(|p| p.date),
+            );
+            lap("figures", &mut profile);
             found
         });
 
@@ -475,6 +515,7 @@ impl Extractor {
             timex,
             mentions,
             quotes,
+            figures,
         })
     }
 }
@@ -520,7 +561,7 @@ mod tests {
         let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes, figures"
         );
     }
 
@@ -580,7 +621,8 @@ mod tests {
                 "tokens",
                 "time",
                 "entities",
-                "quotes"
+                "quotes",
+                "figures"
             ]
         );
         assert_eq!((p.articles, p.bytes), (1, 9));

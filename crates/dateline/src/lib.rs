@@ -40,6 +40,7 @@ pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod figures;
 pub mod input;
 pub mod lexicon;
 pub mod ner;
@@ -53,6 +54,7 @@ mod uax29;
 pub use article::{Article, DateSource, Origin, Published};
 pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
+pub use figures::{Bound, Figure, FigureKind};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use quotes::{Quote, QuoteKind};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
@@ -66,4 +68,4 @@ pub struct ReadmeDoctests;
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";
