@@ -470,28 +470,38 @@ fn small_number(w: &str) -> Option<f64> {
 
 /// A scale word after a number: `million`, `bn`.
 fn scale_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
+    const S: [(&str, f64); 11] = [
+        ("hundred", 1e2),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("mln", 1e6),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("trillion", 1e12),
+        ("tn", 1e12),
+        ("trn", 1e12),
+    ];
+    S.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 /// A vague amount: `dozens` (24 or more), `hundreds`, `thousands`.
 fn vague_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "dozens" => 24.0,
-        "scores" => 40.0,
-        "hundreds" => 200.0,
-        "thousands" => 2e3,
-        "millions" => 2e6,
-        "billions" => 2e9,
-        "tens" => 20.0,
-        _ => return None,
-    })
+    const V: [(&str, f64); 7] = [
+        ("dozens", 24.0),
+        ("scores", 40.0),
+        ("hundreds", 200.0),
+        ("thousands", 2e3),
+        ("millions", 2e6),
+        ("billions", 2e9),
+        ("tens", 20.0),
+    ];
+    V.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 /// Words that open a number's name or code (`Flight 447`, `version 10.4`).
@@ -936,6 +946,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
     }
     let mut spelled = core.spelled;
     let mut dash_range = false;
+    let mut range_opener = false;
     // Ranges: `20 to 30`, `20-30`, `between 20 and 30`, `two or three`.
     let between = i > 0 && (c.is(i - 1, "between") || c.is(i - 1, "from"));
     if !core.vague && j + 1 < n {
@@ -977,12 +988,18 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
                             lo *= second.scale;
                         }
                         let hi = second.value.unwrap_or(lo);
-                        if hi >= lo || dash {
+                        if hi < lo && dash {
+                            return None; // a score: `3-1`
+                        }
+                        if hi >= lo {
                             value = Some(lo);
                             low = Some(lo);
                             high = Some(hi);
                             bound = Bound::Range;
                             dash_range = dash;
+                            if between && !dash {
+                                range_opener = true;
+                            }
                             j = second.end;
                             spelled = spelled && second.spelled;
                         }
@@ -991,7 +1008,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
             }
         }
     }
-    let mut first = i;
+    let mut first = if range_opener { i - 1 } else { i };
     let mut kind = FigureKind::Quantity;
     let mut unit: Option<String> = None;
     if core.fraction {
@@ -1091,7 +1108,9 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
                 j = k + 2;
             } else if let Some(u) = c.lex.units.get(lw.as_str()) {
                 let ok = match lw.as_str() {
-                    "m" | "g" | "ha" | "ft" => c.glued(k) || !pre.is_empty(),
+                    "m" | "g" | "ha" | "ft" | "in" => {
+                        (c.glued(k) || !pre.is_empty()) && c.s(k) == lw
+                    }
                     "point" | "points" => !spelled,
                     _ => true,
                 };
@@ -1136,7 +1155,10 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         let mut k = j;
         if c.is(k, "of") && (core.vague || core.fraction || spelled || value.is_some()) {
             k += 1;
-            if c.is(k, "the") || c.is(k, "those") || c.is(k, "these") || c.is(k, "their") {
+            if ["the", "those", "these", "their", "its", "his", "her", "our"]
+                .iter()
+                .any(|w| c.is(k, w))
+            {
                 k += 1;
             }
         }
@@ -1213,7 +1235,7 @@ fn counted_np(c: &Ctx<'_>, k: usize, value: Option<f64>) -> Np {
             }
             break;
         }
-        if small_number(w).is_some() || scale_word(w).is_some() {
+        if small_number(w).is_some() || scale_word(w).is_some() || vague_word(w).is_some() {
             break;
         }
         // a hyphenated word: look up its last part too
@@ -1365,7 +1387,7 @@ fn keep(c: &Ctx<'_>, r: &Raw, timex: &[&Timex], ms: &[Mention]) -> bool {
     if r.end < n {
         let next = c.toks[r.end];
         let ns = c.s(r.end);
-        if next.glued && next.kind == Tk::Word && r.counted.is_none() && !measured {
+        if next.glued && next.kind == Tk::Word && !measured {
             return false; // `1st`, `3G`, `1990s`
         }
         if next.glued
@@ -1389,6 +1411,42 @@ fn keep(c: &Ctx<'_>, r: &Raw, timex: &[&Timex], ms: &[Mention]) -> bool {
             && s.bytes().all(|b| b.is_ascii_digit())
             && (1000..=2100).contains(&s.parse::<u32>().unwrap_or(0));
         if year && r.first == r.core_first && !measured && r.counted.is_none() {
+            return false;
+        }
+    }
+    if let Some((_, b)) = r.counted {
+        let head = c.lower(b - 1);
+        if matches!(
+            head.as_str(),
+            "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades"
+                | "centuries" | "nights" | "mornings"
+        ) {
+            return false; // a duration: the time layer's
+        }
+    }
+    let bare = r.kind == FigureKind::Quantity && r.unit.is_none() && r.counted.is_none();
+    if bare && digits && r.first == r.core_first && r.core_first > 0 {
+        let p = r.core_first - 1;
+        // `'11`, `Boeing 's 787`
+        if matches!(c.s(p), "'" | "’") && core.glued {
+            return false;
+        }
+        if c.is(p, "s") && p >= 2 && matches!(c.s(p - 1), "'" | "’") && c.capitalised(p - 2) {
+            return false;
+        }
+    }
+    if bare && !r.spelled && r.end < n && c.word(r.end) {
+        // `787 Dreamliner`, `the final 717 jet`: a number naming a thing
+        let w = c.s(r.end);
+        let lw = w.to_lowercase();
+        let verb_like = lw.ends_with("ed") || lw.ends_with("ing");
+        if c.capitalised(r.end)
+            || !(is_in(NP_STOP, &lw)
+                || is_in(AUX, &lw)
+                || verb_like
+                || c.lex.triggers.contains_key(lw.as_str())
+                || plural_looking(&lw))
+        {
             return false;
         }
     }
@@ -1498,7 +1556,7 @@ fn mention_at<'m>(
     t: usize,
     ms: &'m [Mention],
 ) -> Option<(usize, usize, &'m Mention)> {
-    let start = c.toks[t].start;
+    let start = c.toks.get(t)?.start;
     let m = ms.iter().find(|m| m.start == start)?;
     let mut e = t;
     while e + 1 < c.toks.len() && c.toks[e + 1].end <= m.end {
@@ -1867,7 +1925,7 @@ pub fn extract(
         while i < toks.len() {
             if (has_digit || c.word(i)) && candidate(&c, i) {
                 if let Some(r) = read_figure(&c, i) {
-                    let end = r.end.max(i + 1);
+                    let end = r.counted.map_or(r.end, |(_, b)| b.max(r.end)).max(i + 1);
                     if keep(&c, &r, &tx, ms) {
                         raws.push(r);
                     }
@@ -1899,7 +1957,7 @@ pub fn extract(
             } else if let Some((_, t)) = trigger_right(&c, np_end) {
                 right_trigger = Some(t);
             }
-            if r.vague && r.counted.is_none() && category.is_none() {
+            if r.vague && r.counted.is_none() && category.is_none() && r.unit.is_none() {
                 continue; // `thousands` alone says nothing countable
             }
             // Part of the figure before: `four civilians, including three children`.
@@ -2045,6 +2103,35 @@ pub fn extract(
                 inherit(&mut f, &out[w]);
             }
             out.push(f);
+        }
+        // `a dozen journalists and 25 students were detained`: coordinated
+        // counts share the category of the last.
+        for k in (unit_first..out.len().saturating_sub(1)).rev() {
+            let (a, b) = (&out[k], &out[k + 1]);
+            let a_end = a.counted_end.unwrap_or(a.end);
+            let gap = text.get(a_end..b.start).unwrap_or("?");
+            if a.category.is_none()
+                && b.category.is_some()
+                && b.trigger_start.is_some_and(|t| t > b.end)
+                && matches!(gap.trim(), "and" | "or" | "," | ", and" | ", or")
+            {
+                let (cat, gd, tr, ts, te) = (
+                    b.category.clone(),
+                    b.gdelt.clone(),
+                    b.trigger.clone(),
+                    b.trigger_start,
+                    b.trigger_end,
+                );
+                let a = &mut out[k];
+                a.category = cat;
+                a.gdelt = gd;
+                a.trigger = tr;
+                a.trigger_start = ts;
+                a.trigger_end = te;
+                if a.kind == FigureKind::Quantity && a.unit.is_none() {
+                    a.kind = FigureKind::Count;
+                }
+            }
         }
     }
     out
