@@ -693,7 +693,10 @@ fn read_core(c: &Ctx<'_>, i: usize, money: bool) -> Option<Core> {
                 v *= sc;
                 core.scale = sc;
                 j += 1;
-            } else if money && c.glued(j) && matches!(w, "m" | "k" | "b") {
+            } else if (money || c.word(j + 1) && c.lex.money.contains_key(c.lower(j + 1).as_str()))
+                && c.glued(j)
+                && matches!(w, "m" | "k" | "b")
+            {
                 let sc = match w {
                     "m" => 1e6,
                     "k" => 1e3,
@@ -862,7 +865,27 @@ fn read_core(c: &Ctx<'_>, i: usize, money: bool) -> Option<Core> {
         }
         j += 1;
     }
-    let v = total + cur;
+    let mut v = total + cur;
+    // `two thirds`, `two-thirds`, `three quarters of`
+    let mut k = j;
+    if k + 1 < n && c.s(k) == "-" && c.glued(k) && c.glued(k + 1) {
+        k += 1;
+    }
+    if c.word(k) {
+        let den = match c.lower(k).as_str() {
+            "thirds" | "third" => 3.0,
+            "quarters" | "quarter" => 4.0,
+            "fifths" | "fifth" => 5.0,
+            "tenths" | "tenth" => 10.0,
+            "halves" | "half" => 2.0,
+            _ => 0.0,
+        };
+        if den > 0.0 && v < den && total == 0.0 {
+            v /= den;
+            core.fraction = true;
+            j = k + 1;
+        }
+    }
     core.end = j;
     core.value = Some(v);
     core.low = v;
@@ -948,7 +971,8 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
     let mut dash_range = false;
     let mut range_opener = false;
     // Ranges: `20 to 30`, `20-30`, `between 20 and 30`, `two or three`.
-    let between = i > 0 && (c.is(i - 1, "between") || c.is(i - 1, "from"));
+    let opener = cur_before.map_or(i, |(p, _)| p);
+    let between = opener > 0 && (c.is(opener - 1, "between") || c.is(opener - 1, "from"));
     if !core.vague && j + 1 < n {
         let sep = c.s(j);
         let dash = matches!(sep, "-" | "–" | "—") && c.glued(j) && c.glued(j + 1);
@@ -1008,7 +1032,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
             }
         }
     }
-    let mut first = if range_opener { i - 1 } else { i };
+    let mut first = if range_opener { opener - 1 } else { i };
     let mut kind = FigureKind::Quantity;
     let mut unit: Option<String> = None;
     if core.fraction {
@@ -1016,7 +1040,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
     }
     // Currency before, or a currency word / percent / unit after.
     if let Some((p, iso)) = cur_before {
-        first = p;
+        first = first.min(p);
         kind = FigureKind::Money;
         unit = Some(iso.to_string());
     }
@@ -1263,6 +1287,12 @@ fn counted_np(c: &Ctx<'_>, k: usize, value: Option<f64>) -> Np {
         }
         words += 1;
         t = end_t + 1;
+        if c.possessive_after(end_t) {
+            // `the country's big public banks`: the possessor is not the head
+            head = None;
+            t = end_t + 3;
+            continue;
+        }
         if head.is_some_and(|(h, _, _)| h == end_t) && plural && value.is_some_and(|v| v != 1.0) {
             // a plural head closes the phrase unless coordination follows
             if !(c.is(t, "and") || c.is(t, "or")) {
@@ -1639,7 +1669,7 @@ fn actor_left(c: &Ctx<'_>, v: usize) -> Option<(usize, usize)> {
 /// Where a clause scanned rightwards from a figure ends.
 fn clause_goes_on(c: &Ctx<'_>, t: usize) -> bool {
     let s = c.s(t);
-    if matches!(s, ";" | ":" | "—" | "–" | "(" | ")") {
+    if matches!(s, ";" | ":" | "—" | "–" | "(" | ")") || s == "-" && !c.glued(t) {
         return false;
     }
     if s == "," {
@@ -2014,7 +2044,9 @@ pub fn extract(
                     skipped += 1;
                 }
             }
-            let actor_bytes = actor.map(|(a, b)| (toks[a].start, toks[b - 1].end));
+            let actor_bytes = actor
+                .map(|(a, b)| (toks[a].start, toks[b - 1].end))
+                .filter(|&a| !tx.iter().any(|t| overlaps(a, (t.start, t.end))));
             // Place.
             let place = place_for(&c, r.first, np_end, &sc, actor_bytes);
             // Date: the nearest date after the figure in its sentence, else before.
@@ -2024,11 +2056,31 @@ pub fn extract(
                 matches!(t.kind, TimexKind::Date | TimexKind::Time)
                     && t.value.as_deref().is_some_and(|v| !v.ends_with("_REF"))
             };
+            // the clause: rightwards to its end, leftwards to `;`, `:` or a dash
+            let mut ce = np_end;
+            while ce < toks.len() && clause_goes_on(&c, ce) {
+                ce += 1;
+            }
+            let clause_end = toks.get(ce).map_or(unit.end, |t| t.start);
+            let mut cs = r.first;
+            while cs > 0 && r.first - cs < 15 {
+                let p = c.s(cs - 1);
+                if matches!(p, ";" | ":" | "—" | "–") || p == "-" && !c.glued(cs - 1) {
+                    break;
+                }
+                cs -= 1;
+            }
+            let clause_start = toks.get(cs).map_or(unit.start, |t| t.start);
             let date = tx
                 .iter()
                 .filter(dated)
-                .find(|t| t.start >= f_end)
-                .or_else(|| tx.iter().filter(dated).rev().find(|t| t.end <= f_start))
+                .find(|t| t.start >= f_end && t.end <= clause_end)
+                .or_else(|| {
+                    tx.iter()
+                        .filter(dated)
+                        .rev()
+                        .find(|t| t.end <= f_start && t.start >= clause_start)
+                })
                 .map(|t| {
                     let v = t.value.clone().unwrap_or_default();
                     let lead = text[unit.start..t.start].trim_end();
