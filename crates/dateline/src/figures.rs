@@ -1512,6 +1512,12 @@ const ACTOR_STOP: &[&str] = &[
 /// A trigger right after the counted phrase: `people have been killed`, `12 dead`.
 fn trigger_right(c: &Ctx<'_>, from: usize) -> Option<(&'static str, usize)> {
     let n = c.toks.len();
+    // `forcing hundreds of families from their homes`
+    if (c.is(from, "from") || c.is(from, "out") && c.is(from + 1, "of"))
+        && (1..=3).any(|k| c.is(from + k, "homes") || c.is(from + k, "home"))
+    {
+        return Some(("displaced", from));
+    }
     let mut t = from;
     let mut skipped = 0;
     while t < n && skipped <= 4 {
@@ -1631,6 +1637,20 @@ fn actor_right(c: &Ctx<'_>, t: usize, ms: &[Mention]) -> Option<(usize, usize)> 
 /// An actor phrase ending just before token `v` (the verb), read leftwards:
 /// `Hamas fighters` in `Days after Hamas fighters killed`.
 fn actor_left(c: &Ctx<'_>, v: usize) -> Option<(usize, usize)> {
+    // `Turkey has repeatedly carried out`: past the auxiliaries and adverbs
+    let mut v = v;
+    while v > 0
+        && c.word(v - 1)
+        && is_in(
+            &[
+                "has", "have", "had", "was", "were", "is", "are", "also", "reportedly",
+                "repeatedly", "allegedly", "then", "later", "again", "already", "now",
+            ],
+            c.s(v - 1),
+        )
+    {
+        v -= 1;
+    }
     let mut s = v;
     let mut words = 0;
     while s > 0 && words < 6 {
@@ -1669,7 +1689,7 @@ fn actor_left(c: &Ctx<'_>, v: usize) -> Option<(usize, usize)> {
 /// Where a clause scanned rightwards from a figure ends.
 fn clause_goes_on(c: &Ctx<'_>, t: usize) -> bool {
     let s = c.s(t);
-    if matches!(s, ";" | ":" | "—" | "–" | "(" | ")") || s == "-" && !c.glued(t) {
+    if matches!(s, ";" | ":" | "—" | "–") || s == "-" && !c.glued(t) {
         return false;
     }
     if s == "," {
@@ -1765,6 +1785,15 @@ fn place_at(
             return None;
         }
         if let Some(want) = place_description(c.s(t)) {
+            // `the town of Zakho`: the name that follows
+            if c.is(t + 1, "of") {
+                if let Some(p) = place_at(c, t + 2, sc, before, avoid) {
+                    return Some(PlaceFound {
+                        start: c.toks[k].start,
+                        ..p
+                    });
+                }
+            }
             return describe(c, k, t, want, sc, before, avoid);
         }
         let lw = c.lower(t);
