@@ -77,6 +77,12 @@ typedef enum DatelineLayer {
   // source as written, "Mr Blinken" or "he"; parent: the attribution's
   // number, shared by the parts of a split quotation; confidence from 0 to 1).
   DATELINE_LAYER_QUOTES = 6,
+  // Figures (kind "count", "money", "percent" or "quantity"; text: the
+  // amount, "more than 9,500"; canonical: what is counted, "people";
+  // subtype: the category, "killed"; source: who says so, as written;
+  // parent: the index of the figure it is part of, SIZE_MAX when none).
+  // Numbers, bounds, place, date and actor: dateline_result_figure.
+  DATELINE_LAYER_FIGURES = 7,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -163,6 +169,55 @@ typedef struct DatelineItem {
   struct DatelineStr source;
 } DatelineItem;
 
+// One figure of a result, with its numbers. All strings are borrowed from
+// the result; absent strings are empty, absent numbers NaN.
+typedef struct DatelineFigure {
+  // "count", "money", "percent" or "quantity".
+  struct DatelineStr kind;
+  // The amount as written ("more than 9,500", "US$ 14 billion").
+  struct DatelineStr text;
+  // Byte offset of the amount's first byte.
+  size_t start;
+  // Byte offset one past its last byte.
+  size_t end;
+  // The number stated (NaN for vague amounts such as "dozens").
+  double value;
+  // The least the text allows (NaN when unbounded below or approximate).
+  double low;
+  // The most the text allows (NaN when unbounded above or approximate).
+  double high;
+  // "exact", "lower", "upper", "approx" or "range".
+  struct DatelineStr bound;
+  // ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
+  struct DatelineStr unit;
+  // What is counted, as written ("people").
+  struct DatelineStr counted;
+  // "killed", "wounded", "attacks", ... (empty when none).
+  struct DatelineStr category;
+  // The GDELT count type of the category ("KILL").
+  struct DatelineStr gdelt;
+  // Index of the figure this one is part of, SIZE_MAX when none.
+  size_t part_of;
+  // Where, as written ("the Lebanon-Israel border").
+  struct DatelineStr place;
+  // The place's name as resolved ("Gaza" for "the enclave").
+  struct DatelineStr place_name;
+  // ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
+  struct DatelineStr place_countries;
+  // TIMEX3 value of the date ("2023-10-07").
+  struct DatelineStr date;
+  // Who did it, as written ("Hamas fighters").
+  struct DatelineStr actor;
+  // The name in the actor ("Hamas").
+  struct DatelineStr actor_entity;
+  // Who says so, as written ("the health ministry").
+  struct DatelineStr source;
+  // The entity the source resolves to.
+  struct DatelineStr source_entity;
+  // Index of the headline or sentence holding it (headlines first).
+  size_t segment;
+} DatelineFigure;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -211,6 +266,12 @@ enum DatelineStatus dateline_result_item(const struct DatelineResult *result,
                                          uint32_t layer,
                                          size_t index,
                                          struct DatelineItem *out);
+
+// Reads figure `index` of `result` into `*out`, with its numbers, place,
+// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
+enum DatelineStatus dateline_result_figure(const struct DatelineResult *result,
+                                           size_t index,
+                                           struct DatelineFigure *out);
 
 // Writes the whole result as JSON (the shape of `dateline extract`,
 // docs/schema.md) to `*out_json`, NUL-terminated, and its length without

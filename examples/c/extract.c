@@ -104,6 +104,22 @@ static int print_article(const DatelineExtractor *ex, const char *path) {
             }
         }
     }
+    size_t figures = 0;
+    if (dateline_result_count(result, DATELINE_LAYER_FIGURES, &figures) == DATELINE_STATUS_OK) {
+        DatelineFigure f;
+        for (size_t i = 0; i < figures; i++) {
+            if (dateline_result_figure(result, i, &f) == DATELINE_STATUS_OK) {
+                /* Absent numbers are NaN: print them as empty fields. */
+                char low[32] = "", high[32] = "";
+                if (f.low == f.low) snprintf(low, sizeof low, "%.17g", f.low);
+                if (f.high == f.high) snprintf(high, sizeof high, "%.17g", f.high);
+                printf("figure\t%zu\t%zu\t%.*s\t%s\t%s\t%.*s\t%.*s\t%.*s\t%.*s\t%.*s\n", f.start, f.end,
+                       (int)f.kind.len, f.kind.ptr, low, high, (int)f.counted.len, f.counted.ptr, (int)f.category.len,
+                       f.category.ptr, (int)f.place.len, f.place.ptr, (int)f.place_countries.len, f.place_countries.ptr,
+                       (int)f.text.len, f.text.ptr);
+            }
+        }
+    }
     dateline_result_free(result);
     return 0;
 }

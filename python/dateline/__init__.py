@@ -21,6 +21,7 @@ from ._dateline import (
     ExtractMany,
     Extraction,
     Extractor,
+    Figure,
     Headline,
     JsonlFile,
     Mention,
@@ -49,6 +50,7 @@ __all__ = [
     "ExtractMany",
     "Extraction",
     "Extractor",
+    "Figure",
     "Headline",
     "InputError",
     "JsonlFile",
@@ -81,6 +83,11 @@ _COLUMNS: Dict[str, List[str]] = {
     "mentions": ["id", "start", "end", "text", "kind", "coarse", "subtype", "country", "confidence", "unit"],
     "quotes": [
         "id", "start", "end", "text", "kind", "cue", "source", "speaker", "speaker_kind", "attribution", "confidence",
+    ],
+    "figures": [
+        "id", "start", "end", "text", "kind", "value", "low", "high", "bound", "unit", "counted", "counted_class",
+        "category", "gdelt", "trigger", "part_of", "place", "place_name", "place_countries", "date", "actor",
+        "actor_entity", "source", "source_entity", "segment",
     ],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
@@ -165,6 +172,11 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                 "attribution": q.attribution,
                 "confidence": q.confidence,
             }
+    elif layer == "figures":
+        for f in x.figures:
+            row = f.to_dict()
+            row["id"] = x.id
+            yield row
     elif layer == "tokens":
         tokens = x.tokens
         for si, s in enumerate(x.sentences):
@@ -185,7 +197,9 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
-    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", "quotes", or "errors"
+    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", "quotes", "figures" (one
+    row per figure: amount, bounds, unit, what is counted, category, place,
+    date, actor, source), or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """

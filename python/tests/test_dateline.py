@@ -203,7 +203,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time', 'entities', 'quotes'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time', 'entities', 'quotes', 'figures'])"
 
 
 def test_seed_article_matches_the_command(shared):
@@ -328,3 +328,37 @@ def test_quote_layer_attributes_statements_to_speakers():
     assert x.text[d["source_start"] : d["source_end"]] == d["source"]
     assert x.text[d["cue_start"] : d["cue_end"]] == d["cue"]
     assert dateline.Extractor(layers=["article"]).extract("He said it was over.").quotes == []
+
+
+def test_figure_layer_gives_claims_with_bounds_places_and_a_tidy_table():
+    x = dateline.extract(
+        " date 2023-11-06 Live updates: Israel-Gaza\n\n"
+        "Days after Hamas fighters killed more than 1,400 people in Israel on October 7, "
+        "militias resumed attacks.\n\n"
+        "An Israeli air raid killed four civilians, including three children, along the Lebanon-Israel border. "
+        "Washington pledged $3bn (£2.4bn) in aid, the health ministry said."
+    )
+    f = x.figures
+    assert [g.text for g in f] == ["more than 1,400", "four", "three", "$3bn", "£2.4bn"]
+    toll = f[0]
+    assert (toll.kind, toll.value, toll.low, toll.high, toll.bound) == ("count", 1400.0, 1400.0, None, "lower")
+    assert (toll.counted, toll.category, toll.gdelt) == ("people", "killed", "KILL")
+    assert (toll.place, toll.place_countries, toll.date) == ("Israel", ["IL"], "2023-10-07")
+    assert (toll.actor, toll.actor_entity) == ("Hamas fighters", "Hamas")
+    assert x.text[toll.start : toll.end] == toll.text  # string indices
+    children = f[2]
+    assert (children.counted, children.part_of, children.category) == ("children", 1, "killed")
+    assert children.place == "the Lebanon-Israel border" and children.place_countries == ["LB", "IL"]
+    money = f[3]
+    assert (money.kind, money.unit, money.value, money.is_claim) == ("money", "USD", 3e9, False)
+    assert money.source == "the health ministry"
+    assert f[4].unit == "GBP"
+    assert pickle.loads(pickle.dumps(toll)) == toll
+    assert "Figure(" in repr(toll)
+    df = x.to_pandas("figures")
+    assert list(df["text"]) == [g.text for g in f]
+    assert df.loc[0, "category"] == "killed" and df.loc[2, "part_of"] == 1
+    d = x.to_dict()["figures"][0]
+    assert x.text[d["counted_start"] : d["counted_end"]] == "people"
+    assert x.text[d["place_start"] : d["place_end"]] == "Israel"
+    assert dateline.Extractor(layers=["article"]).extract("Twelve people died.").figures == []

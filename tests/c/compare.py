@@ -8,7 +8,7 @@ import sys
 
 
 def main(example_path, json_path):
-    fields, headlines, sentences, mentions, quotes = {}, [], [], [], []
+    fields, headlines, sentences, mentions, quotes, figures = {}, [], [], [], [], []
     with open(example_path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
@@ -18,6 +18,13 @@ def main(example_path, json_path):
                 mentions.append((int(parts[1]), int(parts[2]), parts[3], parts[4] or None, parts[5]))
             elif parts[0] == "quote":
                 quotes.append((int(parts[1]), int(parts[2]), parts[3], parts[4] or None, parts[5] or None, parts[6]))
+            elif parts[0] == "figure":
+                num = lambda v: float(v) if v else None  # noqa: E731
+                figures.append(
+                    (int(parts[1]), int(parts[2]), parts[3], num(parts[4]), num(parts[5]))
+                    + tuple(p or None for p in parts[6:10])
+                    + (parts[10],)
+                )
             elif parts[0] == "sentence":
                 sentences.append((int(parts[1]), int(parts[2]), int(parts[3]), parts[4]))
             else:
@@ -48,9 +55,16 @@ def main(example_path, json_path):
     ]
     if quotes != want_quotes:
         problems.append("quotes differ")
+    want_figures = [
+        (f["start"], f["end"], f["kind"], f["low"], f["high"], f.get("counted"), f.get("category"), f.get("place"),
+         ",".join(f.get("place_countries", [])) or None, f["text"])
+        for f in record.get("figures", [])
+    ]
+    if figures != want_figures:
+        problems.append(f"figures differ: C {figures!r}, command {want_figures!r}")
     if problems:
         sys.exit("C example and command disagree:\n  " + "\n  ".join(problems))
-    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, {len(quotes)} quotes, date {want['date']}")
+    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, {len(quotes)} quotes, {len(figures)} figures, date {want['date']}")
 
 
 if __name__ == "__main__":

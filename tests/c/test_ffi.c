@@ -184,11 +184,27 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(str_eq(item.source, "Dr. Hamid Al Jabri") && item.parent == 1);
     CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, quotes, &item) == DATELINE_STATUS_OUT_OF_RANGE);
 
+    size_t figures = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_FIGURES, &figures) == DATELINE_STATUS_OK);
+    CHECK(figures == 1);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_FIGURES, 0, &item) == DATELINE_STATUS_OK);
+    CHECK(str_eq(item.kind, "count") && str_eq(item.text, "9,500") && str_eq(item.canonical, "people"));
+    CHECK(str_eq(item.subtype, "killed") && str_eq(item.source, "Dr. Hamid Al Jabri") && item.parent == SIZE_MAX);
+    DatelineFigure fig;
+    CHECK(dateline_result_figure(r, 0, &fig) == DATELINE_STATUS_OK);
+    CHECK(fig.value == 9500.0 && fig.low == 9500.0 && fig.high == 9500.0 && str_eq(fig.bound, "exact"));
+    CHECK(str_eq(fig.counted, "people") && str_eq(fig.category, "killed") && str_eq(fig.gdelt, "KILL"));
+    CHECK(fig.unit.len == 0 && fig.part_of == SIZE_MAX && str_eq(fig.source, "Dr. Hamid Al Jabri"));
+    CHECK(memcmp(ARTICLE + fig.start, "9,500", fig.end - fig.start) == 0);
+    CHECK(dateline_result_figure(r, figures, &fig) == DATELINE_STATUS_OUT_OF_RANGE);
+    CHECK(dateline_result_figure(NULL, 0, &fig) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_result_figure(r, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+
     char *json = NULL;
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.3\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.4\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

@@ -98,6 +98,12 @@ pub enum DatelineLayer {
     /// source as written, "Mr Blinken" or "he"; parent: the attribution's
     /// number, shared by the parts of a split quotation; confidence from 0 to 1).
     Quotes = 6,
+    /// Figures (kind "count", "money", "percent" or "quantity"; text: the
+    /// amount, "more than 9,500"; canonical: what is counted, "people";
+    /// subtype: the category, "killed"; source: who says so, as written;
+    /// parent: the index of the figure it is part of, SIZE_MAX when none).
+    /// Numbers, bounds, place, date and actor: dateline_result_figure.
+    Figures = 7,
 }
 
 /// One item of a layer. All strings are borrowed from the result.
@@ -173,6 +179,59 @@ pub struct DatelineResult {
     inner: Extraction,
     date: String,
     date_source: &'static str,
+    /// The place countries of each figure, joined with commas.
+    figure_countries: Vec<String>,
+}
+
+/// One figure of a result, with its numbers. All strings are borrowed from
+/// the result; absent strings are empty, absent numbers NaN.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineFigure {
+    /// "count", "money", "percent" or "quantity".
+    pub kind: DatelineStr,
+    /// The amount as written ("more than 9,500", "US$ 14 billion").
+    pub text: DatelineStr,
+    /// Byte offset of the amount's first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// The number stated (NaN for vague amounts such as "dozens").
+    pub value: f64,
+    /// The least the text allows (NaN when unbounded below or approximate).
+    pub low: f64,
+    /// The most the text allows (NaN when unbounded above or approximate).
+    pub high: f64,
+    /// "exact", "lower", "upper", "approx" or "range".
+    pub bound: DatelineStr,
+    /// ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
+    pub unit: DatelineStr,
+    /// What is counted, as written ("people").
+    pub counted: DatelineStr,
+    /// "killed", "wounded", "attacks", ... (empty when none).
+    pub category: DatelineStr,
+    /// The GDELT count type of the category ("KILL").
+    pub gdelt: DatelineStr,
+    /// Index of the figure this one is part of, SIZE_MAX when none.
+    pub part_of: usize,
+    /// Where, as written ("the Lebanon-Israel border").
+    pub place: DatelineStr,
+    /// The place's name as resolved ("Gaza" for "the enclave").
+    pub place_name: DatelineStr,
+    /// ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
+    pub place_countries: DatelineStr,
+    /// TIMEX3 value of the date ("2023-10-07").
+    pub date: DatelineStr,
+    /// Who did it, as written ("Hamas fighters").
+    pub actor: DatelineStr,
+    /// The name in the actor ("Hamas").
+    pub actor_entity: DatelineStr,
+    /// Who says so, as written ("the health ministry").
+    pub source: DatelineStr,
+    /// The entity the source resolves to.
+    pub source_entity: DatelineStr,
+    /// Index of the headline or sentence holding it (headlines first).
+    pub segment: usize,
 }
 
 struct LastError {
@@ -307,10 +366,17 @@ fn finish(
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
             let date_source = x.article.date_source.map_or("", |d| d.as_str());
+            let figure_countries = x
+                .figures
+                .iter()
+                .flatten()
+                .map(|f| f.place_countries.join(","))
+                .collect();
             let boxed = Box::into_raw(Box::new(DatelineResult {
                 inner: x,
                 date,
                 date_source,
+                figure_countries,
             }));
             // SAFETY: `out` was checked non-NULL by the caller of finish.
             unsafe { *out = boxed };
@@ -425,6 +491,7 @@ impl DatelineLayer {
             4 => DatelineLayer::Timex,
             5 => DatelineLayer::Mentions,
             6 => DatelineLayer::Quotes,
+            7 => DatelineLayer::Figures,
             _ => return None,
         })
     }
@@ -447,6 +514,7 @@ fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
         DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
         DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
         DatelineLayer::Quotes => x.quotes.as_ref().map_or(0, Vec::len),
+        DatelineLayer::Figures => x.figures.as_ref().map_or(0, Vec::len),
     }
 }
 
@@ -593,9 +661,80 @@ pub unsafe extern "C" fn dateline_result_item(
                 it.confidence = f64::from(q.confidence);
                 it
             }
+            DatelineLayer::Figures => {
+                let f = &x.figures.as_ref().expect("counted above")[index];
+                let mut it = item(
+                    DatelineStr::new(f.kind.as_str()),
+                    text(f.start, f.end),
+                    f.start,
+                    f.end,
+                    f.part_of.unwrap_or(usize::MAX),
+                );
+                it.canonical = DatelineStr::opt(f.counted.as_deref());
+                it.subtype = DatelineStr::opt(f.category.as_deref());
+                it.source = DatelineStr::opt(f.source.as_deref());
+                it
+            }
         };
         // SAFETY: `out` is non-NULL and writable.
         unsafe { *out = item };
+        DatelineStatus::Ok
+    })
+}
+
+/// Reads figure `index` of `result` into `*out`, with its numbers, place,
+/// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_figure(
+    result: *const DatelineResult,
+    index: usize,
+    out: *mut DatelineFigure,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let figures = r.inner.figures.as_deref().unwrap_or_default();
+        let Some(f) = figures.get(index) else {
+            return fail(
+                DatelineStatus::OutOfRange,
+                format!(
+                    "index {index} is past the end of the figures ({} items)",
+                    figures.len()
+                ),
+            );
+        };
+        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
+        let figure = DatelineFigure {
+            kind: DatelineStr::new(f.kind.as_str()),
+            text: DatelineStr::new(&f.text),
+            start: f.start,
+            end: f.end,
+            value: f.value.unwrap_or(f64::NAN),
+            low: f.low.unwrap_or(f64::NAN),
+            high: f.high.unwrap_or(f64::NAN),
+            bound: DatelineStr::new(f.bound.as_str()),
+            unit: s(&f.unit),
+            counted: s(&f.counted),
+            category: s(&f.category),
+            gdelt: s(&f.gdelt),
+            part_of: f.part_of.unwrap_or(usize::MAX),
+            place: s(&f.place),
+            place_name: s(&f.place_name),
+            place_countries: DatelineStr::new(&r.figure_countries[index]),
+            date: s(&f.date),
+            actor: s(&f.actor),
+            actor_entity: s(&f.actor_entity),
+            source: s(&f.source),
+            source_entity: s(&f.source_entity),
+            segment: f.segment,
+        };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = figure };
         DatelineStatus::Ok
     })
 }

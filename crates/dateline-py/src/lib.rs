@@ -795,6 +795,96 @@ impl PyQuote {
     }
 }
 
+/// A figure: a number the article states (a count, money, a percentage,
+/// a quantity), with its bounds and unit and, for counts, the claim around
+/// it: what is counted, the category (`killed`, ...), the whole it is part
+/// of, the place, date, actor and source. Offsets are string indices.
+#[pyclass(module = "dateline", name = "Figure", frozen, eq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PyFigure {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    value: Option<f64>,
+    #[pyo3(get)]
+    low: Option<f64>,
+    #[pyo3(get)]
+    high: Option<f64>,
+    #[pyo3(get)]
+    bound: String,
+    #[pyo3(get)]
+    unit: Option<String>,
+    #[pyo3(get)]
+    counted: Option<String>,
+    #[pyo3(get)]
+    counted_class: Option<String>,
+    #[pyo3(get)]
+    category: Option<String>,
+    #[pyo3(get)]
+    gdelt: Option<String>,
+    #[pyo3(get)]
+    trigger: Option<String>,
+    #[pyo3(get)]
+    part_of: Option<usize>,
+    #[pyo3(get)]
+    place: Option<String>,
+    #[pyo3(get)]
+    place_name: Option<String>,
+    #[pyo3(get)]
+    place_countries: Vec<String>,
+    #[pyo3(get)]
+    date: Option<String>,
+    #[pyo3(get)]
+    actor: Option<String>,
+    #[pyo3(get)]
+    actor_entity: Option<String>,
+    #[pyo3(get)]
+    source: Option<String>,
+    #[pyo3(get)]
+    source_entity: Option<String>,
+    #[pyo3(get)]
+    segment: usize,
+}
+
+#[pymethods]
+impl PyFigure {
+    /// Rebuilds a figure from the JSON of `to_dict` (used by pickle).
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    /// True for a counted claim (`kind == "count"`).
+    #[getter]
+    fn is_claim(&self) -> bool {
+        self.kind == "count"
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Figure(start={}, end={}, kind={}, text={}, counted={}, category={})",
+            self.start,
+            self.end,
+            quote(&self.kind),
+            quote(&self.text),
+            py_repr_opt(self.counted.as_deref()),
+            py_repr_opt(self.category.as_deref())
+        )
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json =
+            serde_json::to_string(slf.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+    fn to_dict(&self) -> Value2 {
+        Value2(serde_json::to_value(self).unwrap_or(Value::Null))
+    }
+}
+
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -831,6 +921,16 @@ impl PyExtraction {
                         "cue_end",
                         "source_start",
                         "source_end",
+                        "counted_start",
+                        "counted_end",
+                        "trigger_start",
+                        "trigger_end",
+                        "place_start",
+                        "place_end",
+                        "date_start",
+                        "date_end",
+                        "actor_start",
+                        "actor_end",
                     ] {
                         if let Some(n) = obj.get(key).and_then(Value::as_u64) {
                             obj.insert(key.into(), json!(map.char_offset(n as usize)));
@@ -1043,6 +1143,42 @@ impl PyExtraction {
                 speaker_kind: q.speaker_kind.map(|k| k.as_str().to_string()),
                 attribution: q.attribution,
                 confidence: q.confidence,
+            })
+            .collect()
+    }
+    /// Figures: counts, money, percentages and quantities (empty when the
+    /// figure layer did not run).
+    #[getter]
+    fn figures(&self) -> Vec<PyFigure> {
+        self.inner
+            .figures
+            .iter()
+            .flatten()
+            .map(|f| PyFigure {
+                start: self.c(f.start),
+                end: self.c(f.end),
+                text: f.text.clone(),
+                kind: f.kind.as_str().to_string(),
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                bound: f.bound.as_str().to_string(),
+                unit: f.unit.clone(),
+                counted: f.counted.clone(),
+                counted_class: f.counted_class.clone(),
+                category: f.category.clone(),
+                gdelt: f.gdelt.clone(),
+                trigger: f.trigger.clone(),
+                part_of: f.part_of,
+                place: f.place.clone(),
+                place_name: f.place_name.clone(),
+                place_countries: f.place_countries.clone(),
+                date: f.date.clone(),
+                actor: f.actor.clone(),
+                actor_entity: f.actor_entity.clone(),
+                source: f.source.clone(),
+                source_entity: f.source_entity.clone(),
+                segment: f.segment,
             })
             .collect()
     }
@@ -1837,6 +1973,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTimex>()?;
     m.add_class::<PyMention>()?;
     m.add_class::<PyQuote>()?;
+    m.add_class::<PyFigure>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(samples, m)?)?;

@@ -229,10 +229,14 @@ pub struct Figure {
     /// The name in the actor (`Hamas`, `Israeli`), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor_entity: Option<String>,
-    /// Who says so: the speaker of the attributed statement holding the
-    /// figure (`the health ministry said ...`), as resolved by the quote layer.
+    /// Who says so, as written: the source of the attributed statement
+    /// holding the figure (`the health ministry` of `the health ministry
+    /// said ...`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The entity that source resolves to (the quote layer's speaker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_entity: Option<String>,
     /// Index (in the article's quotes) of that statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_quote: Option<usize>,
@@ -331,7 +335,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 _ => {}
             }
         }
-        lex.modifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        lex.modifiers
+            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         lex
     })
 }
@@ -506,66 +511,410 @@ fn vague_word(w: &str) -> Option<f64> {
 
 /// Words that open a number's name or code (`Flight 447`, `version 10.4`).
 const IDENT_WORDS: &[&str] = &[
-    "no", "nos", "number", "version", "chapter", "article", "section", "flight", "route",
-    "highway", "resolution", "room", "platform", "gate", "page", "pages", "line", "level",
-    "category", "phase", "grade", "model", "type", "class", "item", "paragraph", "clause",
-    "amendment", "channel", "terminal", "block", "row", "seat", "stage", "season", "episode",
-    "series", "volume", "code", "figure", "table", "bill", "act", "division", "district", "ward",
-    "sector", "zone", "cell", "unit", "tier", "step", "round", "game", "match", "lane", "exit",
-    "suite", "apartment", "floor", "building", "hall", "pier", "berth", "track", "ch", "vol",
-    "p", "pp", "art", "sec", "op", "box", "po", "g", "sd", "am", "pm",
+    "no",
+    "nos",
+    "number",
+    "version",
+    "chapter",
+    "article",
+    "section",
+    "flight",
+    "route",
+    "highway",
+    "resolution",
+    "room",
+    "platform",
+    "gate",
+    "page",
+    "pages",
+    "line",
+    "level",
+    "category",
+    "phase",
+    "grade",
+    "model",
+    "type",
+    "class",
+    "item",
+    "paragraph",
+    "clause",
+    "amendment",
+    "channel",
+    "terminal",
+    "block",
+    "row",
+    "seat",
+    "stage",
+    "season",
+    "episode",
+    "series",
+    "volume",
+    "code",
+    "figure",
+    "table",
+    "bill",
+    "act",
+    "division",
+    "district",
+    "ward",
+    "sector",
+    "zone",
+    "cell",
+    "unit",
+    "tier",
+    "step",
+    "round",
+    "game",
+    "match",
+    "lane",
+    "exit",
+    "suite",
+    "apartment",
+    "floor",
+    "building",
+    "hall",
+    "pier",
+    "berth",
+    "track",
+    "ch",
+    "vol",
+    "p",
+    "pp",
+    "art",
+    "sec",
+    "op",
+    "box",
+    "po",
+    "g",
+    "sd",
+    "am",
+    "pm",
 ];
 
 /// Capitalised words that may stand before a number without naming it.
 const OPEN_WORDS: &[&str] = &[
-    "the", "of", "in", "by", "for", "to", "with", "only", "just", "all", "another", "these",
-    "those", "at", "about", "and", "but", "some", "over", "nearly", "almost", "around",
-    "roughly", "approximately", "more", "fewer", "less", "up", "under", "an", "a", "since",
-    "after", "before", "from", "among", "including", "while", "when", "as", "than", "least",
-    "kill", "kills", "killed", "killing", "wounds", "injures", "leaves", "left", "dead", "die",
-    "dies", "say", "says", "said", "claim", "claims", "dozens", "estimated", "total", "net",
-    "are", "were", "was", "is", "had", "has", "have", "been", "be", "on", "still", "reported",
-    "reports", "toll", "rises", "rose", "reaches", "hits", "tops", "top", "exceeds",
-    "surpasses", "passes", "nears", "arrested", "detained", "injured", "wounded", "killing",
-    "between", "or", "if", "into", "every", "each", "per", "than", "against", "out",
+    "the",
+    "of",
+    "in",
+    "by",
+    "for",
+    "to",
+    "with",
+    "only",
+    "just",
+    "all",
+    "another",
+    "these",
+    "those",
+    "at",
+    "about",
+    "and",
+    "but",
+    "some",
+    "over",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "approximately",
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "under",
+    "an",
+    "a",
+    "since",
+    "after",
+    "before",
+    "from",
+    "among",
+    "including",
+    "while",
+    "when",
+    "as",
+    "than",
+    "least",
+    "kill",
+    "kills",
+    "killed",
+    "killing",
+    "wounds",
+    "injures",
+    "leaves",
+    "left",
+    "dead",
+    "die",
+    "dies",
+    "say",
+    "says",
+    "said",
+    "claim",
+    "claims",
+    "dozens",
+    "estimated",
+    "total",
+    "net",
+    "are",
+    "were",
+    "was",
+    "is",
+    "had",
+    "has",
+    "have",
+    "been",
+    "be",
+    "on",
+    "still",
+    "reported",
+    "reports",
+    "toll",
+    "rises",
+    "rose",
+    "reaches",
+    "hits",
+    "tops",
+    "top",
+    "exceeds",
+    "surpasses",
+    "passes",
+    "nears",
+    "arrested",
+    "detained",
+    "injured",
+    "wounded",
+    "killing",
+    "between",
+    "or",
+    "if",
+    "into",
+    "every",
+    "each",
+    "per",
+    "than",
+    "against",
+    "out",
 ];
 
 /// Words that end what a counted noun phrase can be.
 const NP_STOP: &[&str] = &[
-    "in", "on", "at", "of", "from", "to", "for", "with", "by", "since", "after", "before",
-    "during", "near", "along", "across", "into", "over", "under", "against", "among",
-    "including", "than", "per", "a", "an", "the", "but", "that", "which", "who", "whom",
-    "whose", "while", "when", "as", "because", "if", "have", "has", "had", "been", "were",
-    "was", "are", "is", "be", "being", "will", "would", "could", "should", "may", "might",
-    "must", "can", "did", "do", "does", "said", "say", "says", "this", "these", "those",
-    "its", "his", "her", "their", "our", "my", "your", "it", "they", "he", "she", "we",
-    "you", "them", "us", "so", "also", "not", "no", "or", "and", "each", "every", "last",
-    "this", "ago", "earlier", "later", "more", "less", "than", "between", "out", "up", "down",
-    "off", "via", "about", "around", "through", "throughout", "inside", "outside", "within",
-    "without", "where", "there", "here", "now", "then", "yet", "still", "just", "only",
-    "according", "amid", "despite", "toward", "towards", "upon", "per", "plus", "minus",
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "to",
+    "for",
+    "with",
+    "by",
+    "since",
+    "after",
+    "before",
+    "during",
+    "near",
+    "along",
+    "across",
+    "into",
+    "over",
+    "under",
+    "against",
+    "among",
+    "including",
+    "than",
+    "per",
+    "a",
+    "an",
+    "the",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "when",
+    "as",
+    "because",
+    "if",
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "do",
+    "does",
+    "said",
+    "say",
+    "says",
+    "this",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "them",
+    "us",
+    "so",
+    "also",
+    "not",
+    "no",
+    "or",
+    "and",
+    "each",
+    "every",
+    "last",
+    "this",
+    "ago",
+    "earlier",
+    "later",
+    "more",
+    "less",
+    "than",
+    "between",
+    "out",
+    "up",
+    "down",
+    "off",
+    "via",
+    "about",
+    "around",
+    "through",
+    "throughout",
+    "inside",
+    "outside",
+    "within",
+    "without",
+    "where",
+    "there",
+    "here",
+    "now",
+    "then",
+    "yet",
+    "still",
+    "just",
+    "only",
+    "according",
+    "amid",
+    "despite",
+    "toward",
+    "towards",
+    "upon",
+    "per",
+    "plus",
+    "minus",
 ];
 
 /// Words between a counted noun phrase and its participle (`have been`).
 const AUX: &[&str] = &[
-    "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
-    "also", "now", "so", "far", "already", "allegedly", "all", "who", "were", "since",
-    "feared", "believed", "thought", "confirmed", "said", "to", "left", "lay", "lie",
-    "lying", "remain", "remained", "remains", "either", "or", "not", "later", "subsequently",
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "reportedly",
+    "also",
+    "now",
+    "so",
+    "far",
+    "already",
+    "allegedly",
+    "all",
+    "who",
+    "were",
+    "since",
+    "feared",
+    "believed",
+    "thought",
+    "confirmed",
+    "said",
+    "to",
+    "left",
+    "lay",
+    "lie",
+    "lying",
+    "remain",
+    "remained",
+    "remains",
+    "either",
+    "or",
+    "not",
+    "later",
+    "subsequently",
 ];
 
 /// Words before a place name that make it where a figure happened.
 const LOCATIVE: &[&str] = &[
-    "in", "along", "near", "across", "at", "inside", "outside", "throughout", "around",
-    "into", "on", "within", "off", "outside",
+    "in",
+    "along",
+    "near",
+    "across",
+    "at",
+    "inside",
+    "outside",
+    "throughout",
+    "around",
+    "into",
+    "on",
+    "within",
+    "off",
+    "outside",
 ];
 
 /// Nouns of violence after which `of`/`on` + a place is where it happened.
 const ATTACK_NOUNS: &[&str] = &[
-    "bombardment", "shelling", "attack", "attacks", "strike", "strikes", "airstrike",
-    "airstrikes", "raid", "raids", "siege", "invasion", "bombing", "bombings", "offensive",
-    "assault", "war", "blockade", "incursion", "operation", "campaign", "occupation",
-    "fighting", "clashes",
+    "bombardment",
+    "shelling",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+    "siege",
+    "invasion",
+    "bombing",
+    "bombings",
+    "offensive",
+    "assault",
+    "war",
+    "blockade",
+    "incursion",
+    "operation",
+    "campaign",
+    "occupation",
+    "fighting",
+    "clashes",
 ];
 
 /// Nouns that describe a place already named (`the enclave`), with the
@@ -582,9 +931,24 @@ fn place_description(w: &str) -> Option<Option<&'static str>> {
 
 /// Nouns after a place name that stay part of where (`the Lebanon-Israel border`).
 const PLACE_TAIL: &[&str] = &[
-    "border", "borders", "frontier", "region", "area", "areas", "crossing", "coast",
-    "province", "city", "district", "camp", "strip", "valley", "countryside", "governorate",
-    "state", "border-area",
+    "border",
+    "borders",
+    "frontier",
+    "region",
+    "area",
+    "areas",
+    "crossing",
+    "coast",
+    "province",
+    "city",
+    "district",
+    "camp",
+    "strip",
+    "valley",
+    "countryside",
+    "governorate",
+    "state",
+    "border-area",
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -602,8 +966,18 @@ fn plural_looking(w: &str) -> bool {
         && !is_in(NP_STOP, &lw)
         && !matches!(
             lw.as_str(),
-            "news" | "always" | "perhaps" | "series" | "species" | "whereas" | "towards"
-                | "sometimes" | "afterwards" | "besides" | "unless" | "yes"
+            "news"
+                | "always"
+                | "perhaps"
+                | "series"
+                | "species"
+                | "whereas"
+                | "towards"
+                | "sometimes"
+                | "afterwards"
+                | "besides"
+                | "unless"
+                | "yes"
         )
 }
 
@@ -963,7 +1337,11 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
     let mut value = core.value;
     let mut low = Some(core.low);
     let mut high = value;
-    let mut bound = if core.vague { Bound::Lower } else { Bound::Exact };
+    let mut bound = if core.vague {
+        Bound::Lower
+    } else {
+        Bound::Exact
+    };
     if core.vague {
         high = None;
     }
@@ -985,10 +1363,28 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
                         let w = c.lower(i - k);
                         matches!(
                             w.as_str(),
-                            "rose" | "fell" | "increased" | "decreased" | "climbed" | "dropped"
-                                | "jumped" | "grew" | "cut" | "raised" | "lowered" | "up"
-                                | "down" | "rising" | "falling" | "rise" | "fall" | "increase"
-                                | "decrease" | "down from" | "declined" | "slipped"
+                            "rose"
+                                | "fell"
+                                | "increased"
+                                | "decreased"
+                                | "climbed"
+                                | "dropped"
+                                | "jumped"
+                                | "grew"
+                                | "cut"
+                                | "raised"
+                                | "lowered"
+                                | "up"
+                                | "down"
+                                | "rising"
+                                | "falling"
+                                | "rise"
+                                | "fall"
+                                | "increase"
+                                | "decrease"
+                                | "down from"
+                                | "declined"
+                                | "slipped"
                         )
                     }
                 }));
@@ -1117,8 +1513,10 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         if c.word(k) {
             let mut lw = c.lower(k);
             let mut pre = String::new();
-            if matches!(lw.as_str(), "nautical" | "square" | "sq" | "cubic" | "metric")
-                && c.word(k + 1)
+            if matches!(
+                lw.as_str(),
+                "nautical" | "square" | "sq" | "cubic" | "metric"
+            ) && c.word(k + 1)
             {
                 pre = format!("{lw} ");
                 k += 1;
@@ -1359,8 +1757,7 @@ fn candidate(c: &Ctx<'_>, i: usize) -> bool {
             // cheap first-letter filter before the word lists
             matches!(
                 first,
-                b'a' | b'd' | b'e' | b'f' | b'h' | b'm' | b'b' | b'n' | b'o' | b's' | b't'
-                    | b'z'
+                b'a' | b'd' | b'e' | b'f' | b'h' | b'm' | b'b' | b'n' | b'o' | b's' | b't' | b'z'
             ) && (small_number(w).is_some()
                 || vague_word(w).is_some()
                 || w.eq_ignore_ascii_case("a")
@@ -1448,8 +1845,17 @@ fn keep(c: &Ctx<'_>, r: &Raw, timex: &[&Timex], ms: &[Mention]) -> bool {
         let head = c.lower(b - 1);
         if matches!(
             head.as_str(),
-            "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades"
-                | "centuries" | "nights" | "mornings"
+            "seconds"
+                | "minutes"
+                | "hours"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "decades"
+                | "centuries"
+                | "nights"
+                | "mornings"
         ) {
             return false; // a duration: the time layer's
         }
@@ -1497,16 +1903,64 @@ const LEFT_SKIP: &[&str] = &["the", "a", "an", "another", "also", "reportedly", 
 
 /// Verbs that make their subject the actor of counted attacks.
 const ATTACK_VERBS: &[&str] = &[
-    "launched", "launching", "fired", "firing", "conducted", "claimed", "staged", "mounted",
-    "carried", "out", "killed", "killing", "wounded", "wounding", "injured", "injuring",
-    "abducted", "kidnapped", "arrested", "detained", "seized",
+    "launched",
+    "launching",
+    "fired",
+    "firing",
+    "conducted",
+    "claimed",
+    "staged",
+    "mounted",
+    "carried",
+    "out",
+    "killed",
+    "killing",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "abducted",
+    "kidnapped",
+    "arrested",
+    "detained",
+    "seized",
 ];
 
 /// Words that end an actor phrase read leftwards.
 const ACTOR_STOP: &[&str] = &[
-    "after", "before", "when", "that", "which", "who", "as", "of", "since", "while", "and",
-    "but", "because", "if", "said", "says", "following", "where", "in", "on", "at", "with",
-    "to", "for", "from", "by", "than", "then", "reports", "report", "amid", "during", "whom",
+    "after",
+    "before",
+    "when",
+    "that",
+    "which",
+    "who",
+    "as",
+    "of",
+    "since",
+    "while",
+    "and",
+    "but",
+    "because",
+    "if",
+    "said",
+    "says",
+    "following",
+    "where",
+    "in",
+    "on",
+    "at",
+    "with",
+    "to",
+    "for",
+    "from",
+    "by",
+    "than",
+    "then",
+    "reports",
+    "report",
+    "amid",
+    "during",
+    "whom",
 ];
 
 /// A trigger right after the counted phrase: `people have been killed`, `12 dead`.
@@ -1549,7 +2003,8 @@ fn trigger_left(c: &Ctx<'_>, first: usize) -> Option<(&'static str, usize)> {
         }
         let lw = c.lower(t);
         if let Some(cat) = c.lex.triggers.get(lw.as_str()) {
-            if lw.ends_with("ing") || lw.ends_with("ed") || matches!(lw.as_str(), "kill" | "kills") {
+            if lw.ends_with("ing") || lw.ends_with("ed") || matches!(lw.as_str(), "kill" | "kills")
+            {
                 return Some((cat, t));
             }
             return None;
@@ -1574,11 +2029,44 @@ fn trigger_left(c: &Ctx<'_>, first: usize) -> Option<(&'static str, usize)> {
         }
         if !matches!(
             lw.as_str(),
-            "has" | "had" | "have" | "rose" | "risen" | "climbed" | "reached" | "hit" | "stands"
-                | "stood" | "is" | "was" | "to" | "at" | "now" | "jumped" | "increased"
-                | "passed" | "topped" | "exceeded" | "surpassed" | "of" | "the" | "s" | "rises"
-                | "climbs" | "reaches" | "hits" | "tops" | "nears" | "neared"
-                | "soared" | "soars" | "stand" | "official" | "overall" | "total" | "a"
+            "has"
+                | "had"
+                | "have"
+                | "rose"
+                | "risen"
+                | "climbed"
+                | "reached"
+                | "hit"
+                | "stands"
+                | "stood"
+                | "is"
+                | "was"
+                | "to"
+                | "at"
+                | "now"
+                | "jumped"
+                | "increased"
+                | "passed"
+                | "topped"
+                | "exceeded"
+                | "surpassed"
+                | "of"
+                | "the"
+                | "s"
+                | "rises"
+                | "climbs"
+                | "reaches"
+                | "hits"
+                | "tops"
+                | "nears"
+                | "neared"
+                | "soared"
+                | "soars"
+                | "stand"
+                | "official"
+                | "overall"
+                | "total"
+                | "a"
         ) {
             return None;
         }
@@ -1587,11 +2075,7 @@ fn trigger_left(c: &Ctx<'_>, first: usize) -> Option<(&'static str, usize)> {
 }
 
 /// Token range of the mention starting at token `t`, if one does.
-fn mention_at<'m>(
-    c: &Ctx<'_>,
-    t: usize,
-    ms: &'m [Mention],
-) -> Option<(usize, usize, &'m Mention)> {
+fn mention_at<'m>(c: &Ctx<'_>, t: usize, ms: &'m [Mention]) -> Option<(usize, usize, &'m Mention)> {
     let start = c.toks.get(t)?.start;
     let m = ms.iter().find(|m| m.start == start)?;
     let mut e = t;
@@ -1643,8 +2127,22 @@ fn actor_left(c: &Ctx<'_>, v: usize) -> Option<(usize, usize)> {
         && c.word(v - 1)
         && is_in(
             &[
-                "has", "have", "had", "was", "were", "is", "are", "also", "reportedly",
-                "repeatedly", "allegedly", "then", "later", "again", "already", "now",
+                "has",
+                "have",
+                "had",
+                "was",
+                "were",
+                "is",
+                "are",
+                "also",
+                "reportedly",
+                "repeatedly",
+                "allegedly",
+                "then",
+                "later",
+                "again",
+                "already",
+                "now",
             ],
             c.s(v - 1),
         )
@@ -1682,7 +2180,9 @@ fn actor_left(c: &Ctx<'_>, v: usize) -> Option<(usize, usize)> {
             text[0].as_str(),
             "it" | "they" | "he" | "she" | "we" | "which" | "who" | "that" | "this" | "there"
         );
-    let determiner_only = text.iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"));
+    let determiner_only = text
+        .iter()
+        .all(|w| matches!(w.as_str(), "the" | "a" | "an"));
     (!pronoun_only && !determiner_only).then_some((s, v))
 }
 
@@ -1751,12 +2251,17 @@ fn place_at(
                     return None;
                 }
             }
-            let idx = sc.ms.iter().position(|x| std::ptr::eq(x, m)).map(|i| i + sc.base);
+            let idx = sc
+                .ms
+                .iter()
+                .position(|x| std::ptr::eq(x, m))
+                .map(|i| i + sc.base);
             let mut countries: Vec<String> = m.country.iter().cloned().collect();
             let name_start = m.name_start;
             let mut name_end = m.name_end;
             // `Lebanon-Israel border`: a second place joined by a hyphen
-            while e + 1 < n && matches!(c.s(e), "-" | "‑" | "–") && c.glued(e) && c.glued(e + 1) {
+            while e + 1 < n && matches!(c.s(e), "-" | "‑" | "–") && c.glued(e) && c.glued(e + 1)
+            {
                 match mention_at(c, e + 1, sc.ms) {
                     Some((_, e2, m2)) if m2.kind == EntityKind::Place => {
                         if let Some(cc) = &m2.country {
@@ -1938,8 +2443,16 @@ fn part_link(c: &Ctx<'_>, from: usize, to: usize) -> bool {
     let joined = words.join(" ");
     matches!(
         joined.as_str(),
-        "including" | "among them" | "among whom" | "of whom" | "of them" | "mostly" | "mainly"
-            | "including at least" | "among them at least" | "of which"
+        "including"
+            | "among them"
+            | "among whom"
+            | "of whom"
+            | "of them"
+            | "mostly"
+            | "mainly"
+            | "including at least"
+            | "among them at least"
+            | "of which"
     ) && (from..to).all(|t| c.word(t) || c.s(t) == ",")
 }
 
@@ -2126,10 +2639,7 @@ pub fn extract(
             let source = quotes
                 .iter()
                 .position(|q| q.start <= f_start && f_end <= q.end)
-                .map(|qi| {
-                    let q = &quotes[qi];
-                    (q.speaker.clone().or_else(|| q.source.clone()), qi)
-                });
+                .map(|qi| (&quotes[qi], qi));
             let span = |o: Option<(usize, usize)>| o.map(|(a, b)| (toks[a].start, toks[b - 1].end));
             let counted = span(r.counted);
             let actor_entity = actor_bytes.and_then(|(a, b)| {
@@ -2157,9 +2667,7 @@ pub fn extract(
                 counted_class: r.counted_class.map(str::to_string),
                 category: category.map(|(k, _)| k.to_string()),
                 gdelt: category.and_then(|(k, _)| gdelt_of(k)).map(str::to_string),
-                trigger: category
-                    .and_then(|(_, t)| t)
-                    .map(|t| c.s(t).to_string()),
+                trigger: category.and_then(|(_, t)| t).map(|t| c.s(t).to_string()),
                 trigger_start: category.and_then(|(_, t)| t).map(|t| toks[t].start),
                 trigger_end: category.and_then(|(_, t)| t).map(|t| toks[t].end),
                 part_of,
@@ -2176,7 +2684,8 @@ pub fn extract(
                 actor_start: actor_bytes.map(|x| x.0),
                 actor_end: actor_bytes.map(|x| x.1),
                 actor_entity,
-                source: source.as_ref().and_then(|s| s.0.clone()),
+                source: source.and_then(|(q, _)| q.source.clone()),
+                source_entity: source.and_then(|(q, _)| q.speaker.clone()),
                 source_quote: source.map(|s| s.1),
                 segment: ui,
             };
@@ -2246,8 +2755,9 @@ fn inherit(f: &mut Figure, whole: &Figure) {
         f.actor_end = whole.actor_end;
         f.actor_entity.clone_from(&whole.actor_entity);
     }
-    if f.source.is_none() {
+    if f.source_quote.is_none() {
         f.source.clone_from(&whole.source);
+        f.source_entity.clone_from(&whole.source_entity);
         f.source_quote = whole.source_quote;
     }
 }

@@ -108,7 +108,10 @@ fn check_invariants(x: &Extraction) {
                 assert!(ok(s, e) && s < e, "figure {i} sub-span");
             }
         }
-        assert!(f.part_of.map_or(true, |w| w < i), "figure {i} is part of an earlier one");
+        assert!(
+            f.part_of.map_or(true, |w| w < i),
+            "figure {i} is part of an earlier one"
+        );
         if let (Some(lo), Some(hi)) = (f.low, f.high) {
             assert!(lo <= hi, "figure {i}: {lo} > {hi}");
         }
@@ -1071,20 +1074,160 @@ fn figure_shapes_of_real_copy() {
          9,420 nautical miles. About a quarter of the staff left.",
     );
     let want: Vec<FigureRow> = vec![
-        ("at least 1,200".into(), "count", Some(1200.0), Some(1200.0), None, "lower", None, s("people"), s("killed")),
-        ("Up to 30".into(), "count", Some(30.0), None, Some(30.0), "upper", None, s("rockets"), s("attacks")),
-        ("$3bn".into(), "money", Some(3e9), Some(3e9), Some(3e9), "exact", s("USD"), None, None),
-        ("about €1.2 million".into(), "money", Some(1.2e6), None, None, "approx", s("EUR"), None, None),
-        ("5.6 percent".into(), "percent", Some(5.6), Some(5.6), Some(5.6), "exact", s("%"), None, None),
-        ("12 per cent".into(), "percent", Some(12.0), Some(12.0), Some(12.0), "exact", s("%"), None, None),
-        ("Dozens".into(), "count", None, Some(24.0), None, "lower", None, s("homes"), None),
-        ("tens of thousands".into(), "count", None, Some(20000.0), None, "lower", None, s("people"), s("displaced")),
-        ("Between 20 and 30".into(), "count", Some(20.0), Some(20.0), Some(30.0), "range", None, s("soldiers"), s("arrested")),
-        ("A dozen".into(), "count", Some(12.0), Some(12.0), Some(12.0), "exact", None, s("journalists"), s("arrested")),
-        ("3,400".into(), "count", Some(3400.0), Some(3400.0), Some(3400.0), "exact", None, None, s("wounded")),
-        ("twenty-five".into(), "count", Some(25.0), Some(25.0), Some(25.0), "exact", None, s("students"), s("arrested")),
-        ("9,420 nautical miles".into(), "quantity", Some(9420.0), Some(9420.0), Some(9420.0), "exact", s("nautical mile"), None, None),
-        ("About a quarter".into(), "quantity", Some(0.25), None, None, "approx", s("fraction"), None, None),
+        (
+            "at least 1,200".into(),
+            "count",
+            Some(1200.0),
+            Some(1200.0),
+            None,
+            "lower",
+            None,
+            s("people"),
+            s("killed"),
+        ),
+        (
+            "Up to 30".into(),
+            "count",
+            Some(30.0),
+            None,
+            Some(30.0),
+            "upper",
+            None,
+            s("rockets"),
+            s("attacks"),
+        ),
+        (
+            "$3bn".into(),
+            "money",
+            Some(3e9),
+            Some(3e9),
+            Some(3e9),
+            "exact",
+            s("USD"),
+            None,
+            None,
+        ),
+        (
+            "about €1.2 million".into(),
+            "money",
+            Some(1.2e6),
+            None,
+            None,
+            "approx",
+            s("EUR"),
+            None,
+            None,
+        ),
+        (
+            "5.6 percent".into(),
+            "percent",
+            Some(5.6),
+            Some(5.6),
+            Some(5.6),
+            "exact",
+            s("%"),
+            None,
+            None,
+        ),
+        (
+            "12 per cent".into(),
+            "percent",
+            Some(12.0),
+            Some(12.0),
+            Some(12.0),
+            "exact",
+            s("%"),
+            None,
+            None,
+        ),
+        (
+            "Dozens".into(),
+            "count",
+            None,
+            Some(24.0),
+            None,
+            "lower",
+            None,
+            s("homes"),
+            None,
+        ),
+        (
+            "tens of thousands".into(),
+            "count",
+            None,
+            Some(20000.0),
+            None,
+            "lower",
+            None,
+            s("people"),
+            s("displaced"),
+        ),
+        (
+            "Between 20 and 30".into(),
+            "count",
+            Some(20.0),
+            Some(20.0),
+            Some(30.0),
+            "range",
+            None,
+            s("soldiers"),
+            s("arrested"),
+        ),
+        (
+            "A dozen".into(),
+            "count",
+            Some(12.0),
+            Some(12.0),
+            Some(12.0),
+            "exact",
+            None,
+            s("journalists"),
+            s("arrested"),
+        ),
+        (
+            "3,400".into(),
+            "count",
+            Some(3400.0),
+            Some(3400.0),
+            Some(3400.0),
+            "exact",
+            None,
+            None,
+            s("wounded"),
+        ),
+        (
+            "twenty-five".into(),
+            "count",
+            Some(25.0),
+            Some(25.0),
+            Some(25.0),
+            "exact",
+            None,
+            s("students"),
+            s("arrested"),
+        ),
+        (
+            "9,420 nautical miles".into(),
+            "quantity",
+            Some(9420.0),
+            Some(9420.0),
+            Some(9420.0),
+            "exact",
+            s("nautical mile"),
+            None,
+            None,
+        ),
+        (
+            "About a quarter".into(),
+            "quantity",
+            Some(0.25),
+            None,
+            None,
+            "approx",
+            s("fraction"),
+            None,
+            None,
+        ),
     ];
     for w in &want {
         assert!(r.contains(w), "missing {w:?}\nin {r:#?}");
@@ -1105,10 +1248,16 @@ fn no_false_figures() {
     assert!(r.is_empty(), "{r:#?}");
     // An age is a quantity in years, not a count.
     let r = rows("Mary Barra, 51, and a 12-year-old boy were named.");
-    let ages: Vec<_> = r.iter().map(|f| (f.0.as_str(), f.1, f.6.as_deref())).collect();
+    let ages: Vec<_> = r
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.6.as_deref()))
+        .collect();
     assert_eq!(
         ages,
-        [("51", "quantity", None), ("12-year-old", "quantity", Some("years"))]
+        [
+            ("51", "quantity", None),
+            ("12-year-old", "quantity", Some("years"))
+        ]
     );
 }
 
@@ -1124,7 +1273,10 @@ fn seed_figures() {
     let texts: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["More than 9,500", "more than 1,400", "Dozens"]);
     let gaza = &f[0];
-    assert_eq!((gaza.bound, gaza.low, gaza.high), (dateline::Bound::Lower, Some(9500.0), None));
+    assert_eq!(
+        (gaza.bound, gaza.low, gaza.high),
+        (dateline::Bound::Lower, Some(9500.0), None)
+    );
     assert_eq!(gaza.counted.as_deref(), Some("people"));
     assert_eq!(gaza.category.as_deref(), Some("killed"));
     assert_eq!(gaza.gdelt.as_deref(), Some("KILL"));
@@ -1134,7 +1286,10 @@ fn seed_figures() {
     assert_eq!(gaza.actor.as_deref(), Some("Israel"));
     assert_eq!(gaza.date.as_deref(), Some("2023-10-07/2023-11-06"));
     let israel = &f[1];
-    assert_eq!((israel.bound, israel.low), (dateline::Bound::Lower, Some(1400.0)));
+    assert_eq!(
+        (israel.bound, israel.low),
+        (dateline::Bound::Lower, Some(1400.0))
+    );
     assert_eq!(israel.category.as_deref(), Some("killed"));
     assert_eq!(israel.place.as_deref(), Some("Israel"));
     assert_eq!(israel.place_countries, ["IL"]);
@@ -1142,11 +1297,23 @@ fn seed_figures() {
     assert_eq!(israel.actor.as_deref(), Some("Hamas fighters"));
     assert_eq!(israel.actor_entity.as_deref(), Some("Hamas"));
     let attacks = &f[2];
-    assert_eq!((attacks.value, attacks.low, attacks.bound), (None, Some(24.0), dateline::Bound::Lower));
-    assert_eq!(attacks.counted.as_deref(), Some("drone and missile attacks"));
+    assert_eq!(
+        (attacks.value, attacks.low, attacks.bound),
+        (None, Some(24.0), dateline::Bound::Lower)
+    );
+    assert_eq!(
+        attacks.counted.as_deref(),
+        Some("drone and missile attacks")
+    );
     assert_eq!(attacks.category.as_deref(), Some("attacks"));
-    assert_eq!(attacks.actor.as_deref(), Some("the Islamic Resistance in Iraq"));
-    assert_eq!(attacks.actor_entity.as_deref(), Some("Islamic Resistance in Iraq"));
+    assert_eq!(
+        attacks.actor.as_deref(),
+        Some("the Islamic Resistance in Iraq")
+    );
+    assert_eq!(
+        attacks.actor_entity.as_deref(),
+        Some("Islamic Resistance in Iraq")
+    );
 
     // Seed 1 (2023-11-09): four civilians, three of them children.
     let x = read_seed(&shared, "000_ac435baf9cf167de.txt");
@@ -1183,14 +1350,24 @@ fn meantime_dev_values_hold() {
         let a = input::article_from_json(v.clone(), Origin::default()).unwrap();
         let x = ex.extract(a).unwrap();
         let map = OffsetMap::new(&x.text);
-        let cut = x.text.match_indices('\n').nth(5).map_or(x.text.len(), |(i, _)| i);
+        let cut = x
+            .text
+            .match_indices('\n')
+            .nth(5)
+            .map_or(x.text.len(), |(i, _)| i);
         let pred: Vec<(usize, usize, &str)> = x
             .figures
             .as_ref()
             .unwrap()
             .iter()
             .filter(|f| f.start < cut)
-            .map(|f| (map.char_offset(f.start), map.char_offset(f.end), f.kind.eval_type()))
+            .map(|f| {
+                (
+                    map.char_offset(f.start),
+                    map.char_offset(f.end),
+                    f.kind.eval_type(),
+                )
+            })
             .collect();
         let gold: Vec<(usize, usize, &str)> = v["values"]
             .as_array()
@@ -1208,7 +1385,9 @@ fn meantime_dev_values_hold() {
         pred_n += pred.len();
         let mut used = vec![false; pred.len()];
         for g in &gold {
-            if let Some(k) = (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1) {
+            if let Some(k) =
+                (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1)
+            {
                 used[k] = true;
                 tp += 1;
                 type_ok += usize::from(pred[k].2 == g.2);
@@ -1218,7 +1397,10 @@ fn meantime_dev_values_hold() {
     let p = tp as f64 / pred_n as f64;
     let r = tp as f64 / gold_n as f64;
     let f1 = 2.0 * p * r / (p + r);
-    assert!(f1 >= 0.88, "MEANTIME dev values relaxed F1 {f1:.3} (p {p:.3}, r {r:.3})");
+    assert!(
+        f1 >= 0.88,
+        "MEANTIME dev values relaxed F1 {f1:.3} (p {p:.3}, r {r:.3})"
+    );
     assert!(type_ok as f64 / tp as f64 >= 0.95, "type accuracy");
 }
 
@@ -1227,12 +1409,62 @@ fn meantime_dev_values_hold() {
 #[test]
 fn figures_survive_random_numbers() {
     let pieces = [
-        " 9,500", " 1.2", "3", "-", " to", " and", " between", " more than", " about", " a",
-        " dozen", " dozens", " of", " hundreds", " tens", " thousands", " million", "bn", "m",
-        " $", "US$", "€", "%", " percent", " per", " cent", " people", " were", " killed",
-        " killing", " by", " Hamas", " in", " Gaza", " the", " enclave", ",", " including",
-        " twenty", "-five", " half", " quarter", " year", "-old", " km", ".", "\n\n", " on",
-        " October 7", " since", "’s", " 0", "1,23", "..", " bombardment", "",
+        " 9,500",
+        " 1.2",
+        "3",
+        "-",
+        " to",
+        " and",
+        " between",
+        " more than",
+        " about",
+        " a",
+        " dozen",
+        " dozens",
+        " of",
+        " hundreds",
+        " tens",
+        " thousands",
+        " million",
+        "bn",
+        "m",
+        " $",
+        "US$",
+        "€",
+        "%",
+        " percent",
+        " per",
+        " cent",
+        " people",
+        " were",
+        " killed",
+        " killing",
+        " by",
+        " Hamas",
+        " in",
+        " Gaza",
+        " the",
+        " enclave",
+        ",",
+        " including",
+        " twenty",
+        "-five",
+        " half",
+        " quarter",
+        " year",
+        "-old",
+        " km",
+        ".",
+        "\n\n",
+        " on",
+        " October 7",
+        " since",
+        "’s",
+        " 0",
+        "1,23",
+        "..",
+        " bombardment",
+        "",
     ];
     let ex = Extractor::new(Config::default().layers([Layer::Figures])).unwrap();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
