@@ -61,7 +61,15 @@ fn no_input_runs_on_the_bundled_samples() {
     assert_eq!(recs[0]["article"]["headlines"][0]["kind"], "kicker");
     assert_eq!(recs[1]["article"]["date_source"], "publication_line");
     assert_eq!(recs[2]["article"]["datetime"], "2024-05-02T08:30:00Z");
-    assert_eq!(recs[0]["schema_version"], "1.3");
+    assert_eq!(recs[0]["schema_version"], "1.4");
+    let tolls: Vec<_> = recs[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "killed")
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(tolls, ["At least 12"]);
 }
 
 #[test]
@@ -315,7 +323,7 @@ fn eval_format_keeps_ids_and_uses_code_points() {
     let input = write(
         dir.path(),
         "e.jsonl",
-        "{\"id\": \"d1\", \"corpus\": \"test\", \"date\": \"2023-11-06\", \"text\": \"Café in Erbil. Second one.\", \"entities\": []}\n{\"id\": \"d2\", \"text\": 5}\n"
+        "{\"id\": \"d1\", \"corpus\": \"test\", \"date\": \"2023-11-06\", \"text\": \"Café in Erbil. It cost €5 million, 12 % more.\", \"entities\": []}\n{\"id\": \"d2\", \"text\": 5}\n"
             .as_bytes(),
     );
     let out = run(&["extract", "--format", "eval", &input]);
@@ -328,6 +336,23 @@ fn eval_format_keeps_ids_and_uses_code_points() {
     assert_eq!(
         recs[0]["sentences"][1]["start"], 15,
         "code points, not bytes (é is two bytes)"
+    );
+    let values: Vec<_> = recs[0]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["start"].as_u64().unwrap(),
+                v["end"].as_u64().unwrap(),
+                v["type"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [(23, 33, "MONEY"), (35, 39, "PERCENT")],
+        "values in code points"
     );
     assert_eq!(recs[1]["id"], "d2");
     assert_eq!(recs[1]["error"]["kind"], "field_type");
