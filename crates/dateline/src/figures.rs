@@ -1463,6 +1463,23 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
             }
         }
     }
+    if kind == FigureKind::Quantity
+        && unit.is_none()
+        && !core.vague
+        && j + 1 < n
+        && (c.is(j, "and") || c.is(j, "or") || c.s(j) == ",")
+    {
+        // `eight and fourteen percent`, `166.5 and 93.3 %`: a shared sign
+        if let Some(second) = read_core(c, j + 1, false) {
+            let k = second.end;
+            let percent = k < n
+                && (c.s(k) == "%" || c.is(k, "percent") || c.is(k, "per") && c.is(k + 1, "cent"));
+            if percent && second.spelled == core.spelled {
+                kind = FigureKind::Percent;
+                unit = Some("%".into());
+            }
+        }
+    }
     if kind == FigureKind::Quantity || kind == FigureKind::Money {
         // `dollars`, `US dollars`, `billions of dollars`.
         let mut k = j;
@@ -1889,8 +1906,14 @@ fn keep(c: &Ctx<'_>, r: &Raw, timex: &[&Timex], ms: &[Mention]) -> bool {
     if r.dash && !measured && r.counted.is_none() {
         return false; // scores, votes and model numbers: `2-1`, `737-800`
     }
-    if r.spelled && !r.vague && r.counted.is_none() && !measured {
-        return false; // `one of`, `the two`
+    if r.spelled
+        && !r.vague
+        && r.counted.is_none()
+        && !measured
+        && trigger_left(c, r.first).is_none()
+        && trigger_right(c, r.end).is_none()
+    {
+        return false; // `one of`, `the two`; but `killing at least one`
     }
     true
 }

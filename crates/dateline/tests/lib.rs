@@ -1236,6 +1236,36 @@ fn figure_shapes_of_real_copy() {
 }
 
 #[test]
+fn shared_signs_and_counts_without_nouns() {
+    let r = rows("Sales rose eight and fourteen percent, and 166.5 and 93.3 % respectively.");
+    let kinds: Vec<_> = r.iter().map(|f| (f.0.as_str(), f.1, f.2)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("eight", "percent", Some(8.0)),
+            ("fourteen percent", "percent", Some(14.0)),
+            ("166.5", "percent", Some(166.5)),
+            ("93.3 %", "percent", Some(93.3)),
+        ]
+    );
+    // A spelled number counts nothing unless a verb of harm governs it.
+    let r = rows(
+        "The strike killed at least one and wounded two. One of them said the two would meet.",
+    );
+    let claims: Vec<_> = r
+        .iter()
+        .map(|f| (f.0.as_str(), f.5, f.8.as_deref()))
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("at least one", "lower", Some("killed")),
+            ("two", "exact", Some("wounded"))
+        ]
+    );
+}
+
+#[test]
 fn no_false_figures() {
     let r = rows(
         " date 2023-11-06 On 7 October 2023 at 10:30, during the Covid-19 pandemic, the first \
