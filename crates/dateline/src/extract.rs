@@ -441,12 +441,13 @@ impl Extractor {
             .map(|h| Span::new(h.start, h.end))
             .chain(sentences.iter().map(|s| Span::new(s.start, s.end)))
             .collect();
-        let timex = self.config.layers.contains(&Layer::Time).then(|| {
+        let want_figures = self.config.layers.contains(&Layer::Figures);
+        let want_time = want_figures || self.config.layers.contains(&Layer::Time);
+        let timex = want_time.then(|| {
             let found = crate::time::extract(text, &units, article.published.map(|p| p.date));
             lap("time", &mut profile);
             found
         });
-        let want_figures = self.config.layers.contains(&Layer::Figures);
         let want_quotes = want_figures || self.config.layers.contains(&Layer::Quotes);
         let mentions = (want_quotes || self.config.layers.contains(&Layer::Entities)).then(|| {
             let found = crate::entities::extract(text, &units);

@@ -251,8 +251,8 @@ impl Figure {
         Span::new(self.start, self.end)
     }
 
-    /// True when the figure is a counted claim: a count of something, or an
-    /// amount with a category (`killing 12`).
+    /// True when the figure is a counted claim: a count of people or things
+    /// (`four civilians`), or a bare number with a category (`killing 12`).
     pub fn is_claim(&self) -> bool {
         self.kind == FigureKind::Count
     }
@@ -308,8 +308,15 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                         "exact" => ModBound::Exact,
                         _ => ModBound::Approx,
                     };
-                    lex.modifiers
-                        .push((words.split(' ').collect::<Vec<_>>(), bound));
+                    // `approx.`: the tokenizer reads the dot as a token of its own
+                    let mut seq = Vec::new();
+                    for w in words.split(' ') {
+                        match w.strip_suffix('.') {
+                            Some(stem) if !stem.is_empty() => seq.extend([stem, "."]),
+                            _ => seq.push(w),
+                        }
+                    }
+                    lex.modifiers.push((seq, bound));
                 }
                 "currency" => {
                     lex.currency.insert(words, value);
@@ -533,8 +540,8 @@ const OPEN_WORDS: &[&str] = &[
     "dies", "say", "says", "said", "claim", "claims", "dozens", "estimated", "total", "net",
     "are", "were", "was", "is", "had", "has", "have", "been", "be", "on", "still", "reported",
     "reports", "toll", "rises", "rose", "reaches", "hits", "tops", "top", "exceeds",
-    "surpasses", "passes", "nears", "arrested", "detained", "injured", "wounded", "killing",
-    "between", "or", "if", "into", "every", "each", "per", "than", "against", "out",
+    "surpasses", "passes", "nears", "arrested", "detained", "injured", "wounded", "between",
+    "or", "if", "into", "every", "each", "per", "against", "out",
 ];
 
 /// Words that end what a counted noun phrase can be.
@@ -547,27 +554,27 @@ const NP_STOP: &[&str] = &[
     "was", "are", "is", "be", "being", "will", "would", "could", "should", "may", "might",
     "must", "can", "did", "do", "does", "said", "say", "says", "this", "these", "those", "its",
     "his", "her", "their", "our", "my", "your", "it", "they", "he", "she", "we", "you", "them",
-    "us", "so", "also", "not", "no", "or", "and", "each", "every", "last", "this", "ago",
-    "earlier", "later", "more", "less", "than", "between", "out", "up", "down", "off", "via",
-    "about", "around", "through", "throughout", "inside", "outside", "within", "without",
-    "where", "there", "here", "now", "then", "yet", "still", "just", "only", "according",
-    "amid", "despite", "toward", "towards", "upon", "per", "plus", "minus",
+    "us", "so", "also", "not", "no", "or", "and", "each", "every", "last", "ago", "earlier",
+    "later", "more", "less", "between", "out", "up", "down", "off", "via", "about", "around",
+    "through", "throughout", "inside", "outside", "within", "without", "where", "there",
+    "here", "now", "then", "yet", "still", "just", "only", "according", "amid", "despite",
+    "toward", "towards", "upon", "plus", "minus",
 ];
 
 /// Words between a counted noun phrase and its participle (`have been`).
 #[rustfmt::skip]
 const AUX: &[&str] = &[
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
-    "also", "now", "so", "far", "already", "allegedly", "all", "who", "were", "since",
-    "feared", "believed", "thought", "confirmed", "said", "to", "left", "lay", "lie", "lying",
-    "remain", "remained", "remains", "either", "or", "not", "later", "subsequently",
+    "also", "now", "so", "far", "already", "allegedly", "all", "who", "since", "feared",
+    "believed", "thought", "confirmed", "said", "to", "left", "lay", "lie", "lying", "remain",
+    "remained", "remains", "either", "or", "not", "later", "subsequently",
 ];
 
 /// Words before a place name that make it where a figure happened.
 #[rustfmt::skip]
 const LOCATIVE: &[&str] = &[
     "in", "along", "near", "across", "at", "inside", "outside", "throughout", "around", "into",
-    "on", "within", "off", "outside",
+    "on", "within", "off",
 ];
 
 /// Nouns of violence after which `of`/`on` + a place is where it happened.
@@ -643,6 +650,10 @@ impl<'a> Ctx<'a> {
         &self.text[t.start..t.end]
     }
 
+    fn s_at(&self, i: usize) -> Option<&'a str> {
+        (i < self.toks.len()).then(|| self.s(i))
+    }
+
     fn is(&self, i: usize, w: &str) -> bool {
         i < self.toks.len() && self.s(i).eq_ignore_ascii_case(w)
     }
@@ -685,6 +696,14 @@ struct Core {
     scale: f64,
 }
 
+/// `v` times a power of ten, without the rounding of a float product
+/// (`4.1 million` is 4100000, not 4099999.9999999995).
+fn scaled(v: f64, scale: f64) -> f64 {
+    format!("{v}e{}", scale.log10().round() as i32)
+        .parse()
+        .unwrap_or(v * scale)
+}
+
 fn parse_digits(s: &str) -> Option<f64> {
     if s.matches('.').count() > 1 {
         return None;
@@ -712,19 +731,23 @@ fn read_core(c: &Ctx<'_>, i: usize, money: bool) -> Option<Core> {
         if c.word(j) {
             let w = c.s(j);
             if let Some(sc) = scale_word(w) {
-                v *= sc;
+                v = scaled(v, sc);
                 core.scale = sc;
                 j += 1;
-            } else if (money || c.word(j + 1) && c.lex.money.contains_key(c.lower(j + 1).as_str()))
+            } else if (money
+                || c.word(j + 1)
+                    && (c.lex.money.contains_key(c.lower(j + 1).as_str())
+                        || c.lex.nouns.contains_key(c.lower(j + 1).as_str())))
                 && c.glued(j)
                 && matches!(w, "m" | "k" | "b")
             {
+                // `$3m`, `784m euros`, `1.5m people`
                 let sc = match w {
                     "m" => 1e6,
                     "k" => 1e3,
                     _ => 1e9,
                 };
-                v *= sc;
+                v = scaled(v, sc);
                 core.scale = sc;
                 j += 1;
             }
@@ -756,6 +779,9 @@ fn read_core(c: &Ctx<'_>, i: usize, money: bool) -> Option<Core> {
             core.spelled = true;
             core.scale = v;
             return Some(core);
+        }
+        if w2 == "few" {
+            return None; // `a few thousand`: read from `few`
         }
         let f = match w2.as_str() {
             "quarter" => Some(0.25),
@@ -946,11 +972,11 @@ fn modifier_before(c: &Ctx<'_>, i: usize) -> Option<(usize, ModBound)> {
             continue;
         }
         let first = i - k;
-        if words.iter().enumerate().all(|(o, w)| {
-            let t = first + o;
-            c.word(t) && c.s(t).eq_ignore_ascii_case(w)
-                || (w.ends_with('.') && c.s(t).eq_ignore_ascii_case(&w[..w.len() - 1]))
-        }) {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(o, w)| c.s(first + o).eq_ignore_ascii_case(w))
+        {
             return Some((first, *bound));
         }
     }
@@ -1003,39 +1029,37 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         let sep = c.s(j);
         let dash = matches!(sep, "-" | "–" | "—") && c.glued(j) && c.glued(j + 1);
         let word_sep = c.is(j, "to") || c.is(j, "or") || (between && c.is(j, "and"));
-        let change = i > 1
-            && c.is(i - 1, "from")
-            && (i >= 2
-                && (2..=4).any(|k| {
-                    i >= k && {
-                        let w = c.lower(i - k);
-                        matches!(
-                            w.as_str(),
-                            "rose"
-                                | "fell"
-                                | "increased"
-                                | "decreased"
-                                | "climbed"
-                                | "dropped"
-                                | "jumped"
-                                | "grew"
-                                | "cut"
-                                | "raised"
-                                | "lowered"
-                                | "up"
-                                | "down"
-                                | "rising"
-                                | "falling"
-                                | "rise"
-                                | "fall"
-                                | "increase"
-                                | "decrease"
-                                | "down from"
-                                | "declined"
-                                | "slipped"
-                        )
-                    }
-                }));
+        // `rose from 5 to 7` is a change, not a range
+        let change = opener > 1
+            && c.is(opener - 1, "from")
+            && (2..=4).filter(|&k| opener >= k).any(|k| {
+                is_in(
+                    &[
+                        "rose",
+                        "fell",
+                        "increased",
+                        "decreased",
+                        "climbed",
+                        "dropped",
+                        "jumped",
+                        "grew",
+                        "cut",
+                        "raised",
+                        "lowered",
+                        "up",
+                        "down",
+                        "rising",
+                        "falling",
+                        "rise",
+                        "fall",
+                        "increase",
+                        "decrease",
+                        "declined",
+                        "slipped",
+                    ],
+                    c.s(opener - k),
+                )
+            });
         if (dash || word_sep) && !change {
             let mut k = j + 1;
             if currency_before(c, k + 1).is_some() && c.toks[k].kind == Tk::Sym {
@@ -1052,8 +1076,13 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
                 if let Some(second) = read_core(c, k, cur_before.is_some()) {
                     if !second.vague && !second.fraction && second.spelled == core.spelled {
                         let mut lo = core.value.unwrap_or(0.0);
-                        if core.scale == 1.0 && second.scale > 1.0 {
-                            lo *= second.scale;
+                        // `1 to 2 million`, but not `800,000 to 1.2 million`
+                        let hi_raw = second.value.unwrap_or(lo);
+                        if core.scale == 1.0
+                            && second.scale > 1.0
+                            && scaled(lo, second.scale) <= hi_raw
+                        {
+                            lo = scaled(lo, second.scale);
                         }
                         let hi = second.value.unwrap_or(lo);
                         if hi < lo && dash {
@@ -1077,6 +1106,9 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         }
     }
     let mut first = if range_opener { opener - 1 } else { i };
+    if c.is(i, "few") && i > 0 && c.is(i - 1, "a") {
+        first = i - 1; // `a few thousand`
+    }
     let mut kind = FigureKind::Quantity;
     let mut unit: Option<String> = None;
     if core.fraction {
@@ -1138,7 +1170,6 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
             Some("US" | "American") => Some("USD"),
             Some("Australian") => Some("AUD"),
             Some("Canadian") => Some("CAD"),
-            Some("Hong") => None,
             _ => None,
         };
         if adj_iso.is_some() && c.word(k + 1) {
@@ -1147,12 +1178,16 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         if c.word(k) {
             let lw = c.lower(k);
             if let Some(iso) = c.lex.money.get(lw.as_str()) {
-                let weight = lw.starts_with("pound") && kind != FigureKind::Money && {
-                    // `pounds` after a bare number is money only with `sterling`
-                    // or a money context; in a quantity context it is weight.
-                    k + 1 < n && (c.is(k + 1, "of") || c.is(k + 1, "in"))
-                };
-                if !weight {
+                // `500 pounds of explosives` is a weight; `£5m`, `5m pounds in
+                // compensation` and `pounds sterling` are money.
+                let weight = lw.starts_with("pound")
+                    && kind != FigureKind::Money
+                    && core.scale < 1e6
+                    && c.is(k + 1, "of");
+                if weight {
+                    unit = Some("lb".into());
+                    j = k + 1;
+                } else {
                     let cents = matches!(lw.as_str(), "cent" | "cents" | "pence" | "penny");
                     if cents {
                         value = value.map(|v| v / 100.0);
@@ -1195,15 +1230,18 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
                 j = k + 2;
             } else if let Some(u) = c.lex.units.get(lw.as_str()) {
                 let ok = match lw.as_str() {
-                    "m" | "g" | "ha" | "ft" | "in" => {
-                        (c.glued(k) || !pre.is_empty()) && c.s(k) == lw
-                    }
+                    "m" | "g" | "ha" | "ft" => (c.glued(k) || !pre.is_empty()) && c.s(k) == lw,
                     "point" | "points" => !spelled,
                     _ => true,
                 };
                 if ok {
                     unit = Some(format!("{pre}{u}").trim().to_string());
                     j = k + 1;
+                    // `120 km/h`
+                    if lw == "km" && c.s_at(j) == Some("/") && c.is(j + 1, "h") && c.glued(j + 1) {
+                        unit = Some("km/h".into());
+                        j += 2;
+                    }
                 }
             }
         }
@@ -1311,7 +1349,7 @@ fn counted_np(c: &Ctx<'_>, k: usize, value: Option<f64>) -> Np {
         let lw = w.to_lowercase();
         if is_in(NP_STOP, &lw) {
             if (lw == "and" || lw == "or")
-                && head.is_none_or_singular(c)
+                && singular_head(c, head.map(|(h, _, _)| h))
                 && words > 0
                 && c.word(t + 1)
                 && small_number(c.s(t + 1)).is_none()
@@ -1396,17 +1434,9 @@ fn counted_np(c: &Ctx<'_>, k: usize, value: Option<f64>) -> Np {
     }
 }
 
-trait HeadExt {
-    fn is_none_or_singular(&self, c: &Ctx<'_>) -> bool;
-}
-
-impl HeadExt for Option<(usize, Option<&'static str>, Option<&'static str>)> {
-    fn is_none_or_singular(&self, c: &Ctx<'_>) -> bool {
-        match self {
-            None => true,
-            Some((h, _, _)) => !plural_looking(&c.lower(*h)),
-        }
-    }
+/// No head yet, or a singular one (coordination may still follow).
+fn singular_head(c: &Ctx<'_>, head: Option<usize>) -> bool {
+    head.map_or(true, |h| !plural_looking(&c.lower(h)))
 }
 
 // ---------------------------------------------------------------- guards
@@ -1726,7 +1756,7 @@ fn actor_right(c: &Ctx<'_>, t: usize, ms: &[Mention]) -> Option<(usize, usize)> 
             words += 1;
             continue;
         }
-        if c.possessive_after(end.saturating_sub(1)) && end > k && c.s(end) != "s" {
+        if end > k && c.possessive_after(end - 1) {
             end += 2;
             continue;
         }
@@ -1840,7 +1870,6 @@ struct PlaceFound {
 }
 
 struct Scope<'a> {
-    text: &'a str,
     /// All mentions of the article, and the offset of this unit's first.
     all: &'a [Mention],
     base: usize,
@@ -1975,7 +2004,6 @@ fn describe(
     }
     let (_, i) = best?;
     let m = &sc.all[i];
-    let _ = sc.text;
     Some(PlaceFound {
         start: c.toks[k].start,
         end: c.toks[t].end,
@@ -2036,7 +2064,7 @@ fn actor_of_attack(c: &Ctx<'_>, after: usize, ms: &[Mention]) -> Option<(usize, 
             if c.is(k, "the") || c.is(k, "a") || c.is(k, "an") {
                 k += 1;
             }
-            if let Some((s, e, m)) = mention_at(c, k, ms) {
+            if let Some((s, e, _)) = mention_at(c, k, ms) {
                 let mut h = e;
                 if c.possessive_after(e - 1) {
                     h = e + 2;
@@ -2045,7 +2073,6 @@ fn actor_of_attack(c: &Ctx<'_>, after: usize, ms: &[Mention]) -> Option<(usize, 
                 for o in 0..3 {
                     let w = h + o;
                     if w < n && c.word(w) && is_in(ATTACK_NOUNS, c.s(w)) {
-                        let _ = m;
                         return Some(if h > e { (s, e) } else { (t + 1, w + 1) });
                     }
                     if w >= n || !c.word(w) {
@@ -2075,8 +2102,6 @@ fn part_link(c: &Ctx<'_>, from: usize, to: usize) -> bool {
             | "of them"
             | "mostly"
             | "mainly"
-            | "including at least"
-            | "among them at least"
             | "of which"
     ) && (from..to).all(|t| c.word(t) || c.s(t) == ",")
 }
@@ -2095,7 +2120,7 @@ pub fn extract(
     let lex = lexicon();
     let mut out: Vec<Figure> = Vec::new();
     let mut toks = Vec::new();
-    let mut m_lo = 0;
+    let (mut m_lo, mut t_lo) = (0, 0);
     for (ui, unit) in units.iter().enumerate() {
         while m_lo < mentions.len() && mentions[m_lo].unit < ui {
             m_lo += 1;
@@ -2105,12 +2130,13 @@ pub fn extract(
             m_hi += 1;
         }
         let ms = &mentions[m_lo..m_hi];
-        let tx: Vec<&Timex> = timex
+        while t_lo < timex.len() && timex[t_lo].end <= unit.start {
+            t_lo += 1;
+        }
+        let tx: Vec<&Timex> = timex[t_lo..]
             .iter()
-            .filter(|t| t.start < unit.end && t.end > unit.start)
+            .take_while(|t| t.start < unit.end)
             .collect();
-        let bytes = &text.as_bytes()[unit.start..unit.end];
-        let has_digit = bytes.iter().any(u8::is_ascii_digit);
         tokenize(text, *unit, &mut toks);
         let c = Ctx {
             text,
@@ -2120,7 +2146,7 @@ pub fn extract(
         let mut raws: Vec<Raw> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if (has_digit || c.word(i)) && candidate(&c, i) {
+            if candidate(&c, i) {
                 if let Some(r) = read_figure(&c, i) {
                     let end = r.counted.map_or(r.end, |(_, b)| b.max(r.end)).max(i + 1);
                     if keep(&c, &r, &tx, ms) {
@@ -2133,7 +2159,6 @@ pub fn extract(
             i += 1;
         }
         let sc = Scope {
-            text,
             all: mentions,
             base: m_lo,
             ms,

@@ -1236,6 +1236,79 @@ fn figure_shapes_of_real_copy() {
 }
 
 #[test]
+fn scales_units_and_ranges_read_exactly() {
+    let r = rows(
+        "It cost 4.1 million dollars and $8.2bn. About 1.5m people fled. Cars drove at 120 \
+         km/h. Prices rose from $5m to $10m. Approx. 500 people came. Between 800,000 and 1.2 \
+         million people voted. Police found 500 pounds of explosives. He paid 5m pounds in \
+         compensation. A few thousand marched in protest. The process would take between 60 \
+         and 90 days.",
+    );
+    let got: Vec<_> = r
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2, f.4, f.5, f.6.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "4.1 million dollars",
+                "money",
+                Some(4.1e6),
+                Some(4.1e6),
+                "exact",
+                Some("USD")
+            ),
+            (
+                "$8.2bn",
+                "money",
+                Some(8.2e9),
+                Some(8.2e9),
+                "exact",
+                Some("USD")
+            ),
+            ("About 1.5m", "count", Some(1.5e6), None, "approx", None),
+            (
+                "120 km/h",
+                "quantity",
+                Some(120.0),
+                Some(120.0),
+                "exact",
+                Some("km/h")
+            ),
+            ("$5m", "money", Some(5e6), Some(5e6), "exact", Some("USD")),
+            ("$10m", "money", Some(1e7), Some(1e7), "exact", Some("USD")),
+            ("Approx. 500", "count", Some(500.0), None, "approx", None),
+            (
+                "Between 800,000 and 1.2 million",
+                "count",
+                Some(8e5),
+                Some(1.2e6),
+                "range",
+                None
+            ),
+            (
+                "500 pounds",
+                "quantity",
+                Some(500.0),
+                Some(500.0),
+                "exact",
+                Some("lb")
+            ),
+            (
+                "5m pounds",
+                "money",
+                Some(5e6),
+                Some(5e6),
+                "exact",
+                Some("GBP")
+            ),
+            ("A few thousand", "count", None, None, "lower", None),
+        ]
+    );
+}
+
+#[test]
 fn shared_signs_and_counts_without_nouns() {
     let r = rows("Sales rose eight and fourteen percent, and 166.5 and 93.3 % respectively.");
     let kinds: Vec<_> = r.iter().map(|f| (f.0.as_str(), f.1, f.2)).collect();
