@@ -964,6 +964,20 @@ fn currency_before(c: &Ctx<'_>, i: usize) -> Option<(usize, &'static str)> {
     None
 }
 
+/// A percent sign at token `j`: its unit and length in tokens (`%`,
+/// `percent`, `pct`, `per cent`, `percentage points`).
+fn percent_at(c: &Ctx<'_>, j: usize) -> Option<(&'static str, usize)> {
+    if c.s_at(j)? == "%" || c.is(j, "percent") || c.is(j, "pct") {
+        Some(("%", 1))
+    } else if c.is(j, "per") && c.is(j + 1, "cent") {
+        Some(("%", 2))
+    } else if c.is(j, "percentage") && (c.is(j + 1, "points") || c.is(j + 1, "point")) {
+        Some(("percentage points", 2))
+    } else {
+        None
+    }
+}
+
 /// A bounding phrase ending just before token `i`: (first token, bound).
 fn modifier_before(c: &Ctx<'_>, i: usize) -> Option<(usize, ModBound)> {
     for (words, bound) in &c.lex.modifiers {
@@ -995,7 +1009,8 @@ struct Raw {
     unit: Option<String>,
     counted: Option<(usize, usize)>,
     counted_class: Option<&'static str>,
-    category: Option<(&'static str, Option<(usize, usize)>)>,
+    /// The category the counted noun gives (`deaths`: killed).
+    category: Option<&'static str>,
     spelled: bool,
     vague: bool,
     /// A range written with a dash (`20-30`).
@@ -1120,28 +1135,10 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         kind = FigureKind::Money;
         unit = Some(iso.to_string());
     }
-    if j < n {
-        let s = c.s(j);
-        if s == "%" {
-            kind = FigureKind::Percent;
-            unit = Some("%".into());
-            j += 1;
-        } else if c.word(j) {
-            let lw = c.lower(j);
-            if lw == "percent" || lw == "pct" {
-                kind = FigureKind::Percent;
-                unit = Some("%".into());
-                j += 1;
-            } else if lw == "per" && c.is(j + 1, "cent") {
-                kind = FigureKind::Percent;
-                unit = Some("%".into());
-                j += 2;
-            } else if lw == "percentage" && (c.is(j + 1, "points") || c.is(j + 1, "point")) {
-                kind = FigureKind::Percent;
-                unit = Some("percentage points".into());
-                j += 2;
-            }
-        }
+    if let Some((u, len)) = percent_at(c, j) {
+        kind = FigureKind::Percent;
+        unit = Some(u.into());
+        j += len;
     }
     if kind == FigureKind::Quantity
         && unit.is_none()
@@ -1151,10 +1148,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
     {
         // `eight and fourteen percent`, `166.5 and 93.3 %`: a shared sign
         if let Some(second) = read_core(c, j + 1, false) {
-            let k = second.end;
-            let percent = k < n
-                && (c.s(k) == "%" || c.is(k, "percent") || c.is(k, "per") && c.is(k + 1, "cent"));
-            if percent && second.spelled == core.spelled {
+            if percent_at(c, second.end).is_some() && second.spelled == core.spelled {
                 kind = FigureKind::Percent;
                 unit = Some("%".into());
             }
@@ -1291,7 +1285,7 @@ fn read_figure(c: &Ctx<'_>, i: usize) -> Option<Raw> {
         if np.is_some() {
             counted = np;
             counted_class = class;
-            category = cat.map(|k| (k, None));
+            category = cat;
         }
     }
     if core.fraction {
@@ -2167,7 +2161,7 @@ pub fn extract(
         for (ri, r) in raws.iter().enumerate() {
             let np_end = r.counted.map_or(r.end, |(_, b)| b);
             // Category and trigger.
-            let mut category = r.category.map(|(k, _)| (k, None));
+            let mut category = r.category.map(|k| (k, None));
             let mut right_trigger = None;
             if category.is_none() {
                 if let Some((cat, t)) = trigger_right(&c, np_end) {
