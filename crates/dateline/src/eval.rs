@@ -84,7 +84,68 @@ pub fn to_eval(x: &Extraction) -> Value {
             .collect();
         out.insert("values".into(), Value::Array(items));
     }
+    if let Some(entities) = &x.entities {
+        // `clusters`: one chain per entity (groups left out: the corpora do
+        // not mark nationalities), with the noun phrase's extent that
+        // coreference corpora mark: a `the` before an organisation's or
+        // place's name, and an attached possessive (`Trump's`).
+        let mut clusters = Vec::new();
+        let mut links = Vec::new();
+        for e in entities {
+            if e.kind == crate::entities::EntityKind::Group {
+                continue;
+            }
+            let mut chain = Vec::new();
+            for m in &e.mentions {
+                let (s, end) = np_extent(&x.text, e, m);
+                chain.push(json!({"start": map.char_offset(s), "end": map.char_offset(end),
+                                  "form": m.form.as_str()}));
+                if let (Some(p), crate::resolve::MentionForm::Name) = (&e.place, m.form) {
+                    links.push(json!({"start": map.char_offset(s), "end": map.char_offset(end),
+                                      "target": p.name.replace(' ', "_"),
+                                      "geonameid": p.geonameid, "country": p.country}));
+                }
+            }
+            clusters.push(Value::Array(chain));
+        }
+        out.insert("clusters".into(), Value::Array(clusters));
+        out.insert("links".into(), Value::Array(links));
+    }
     Value::Object(out)
+}
+
+/// The noun phrase a name heads, as coreference corpora mark it: `the`
+/// before an organisation's or place's name (`the United States`), and a
+/// possessive attached to the name (`Trump's`).
+fn np_extent(
+    text: &str,
+    e: &crate::resolve::Entity,
+    m: &crate::resolve::EntityMention,
+) -> (usize, usize) {
+    use crate::entities::EntityKind;
+    use crate::resolve::MentionForm;
+    let (mut s, mut end) = (m.start, m.end);
+    if !matches!(m.form, MentionForm::Name | MentionForm::Acronym) {
+        return (s, end);
+    }
+    if e.kind != EntityKind::Person {
+        let before = &text[..s];
+        if before.ends_with("the ") || before.ends_with("The ") {
+            s -= 4;
+        }
+    }
+    let after = &text[end..];
+    for p in ["'s", "’s"] {
+        if after.starts_with(p)
+            && !after[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            end += p.len();
+        }
+    }
+    (s, end)
 }
 
 /// The evaluation record of a record that failed: its `id` and the error.

@@ -31,6 +31,10 @@ pub enum Layer {
     Entities,
     /// Attributed statements with their speakers (runs the entity layer too).
     Quotes,
+    /// Who is who: mentions resolved to entities with canonical names,
+    /// roles, organisation kinds and places on the map, and the article's
+    /// focus countries (runs the entity layer, and uses quotes when they run).
+    Resolve,
     /// Numbers as claims: counts, money, percentages, quantities, with what
     /// is counted, where, when, by whom and who says so (runs the time,
     /// entity and quote layers too).
@@ -44,6 +48,7 @@ impl Layer {
         Layer::Time,
         Layer::Entities,
         Layer::Quotes,
+        Layer::Resolve,
         Layer::Figures,
     ];
 
@@ -54,6 +59,7 @@ impl Layer {
             Layer::Time => "time",
             Layer::Entities => "entities",
             Layer::Quotes => "quotes",
+            Layer::Resolve => "resolve",
             Layer::Figures => "figures",
         }
     }
@@ -117,7 +123,8 @@ impl Config {
     }
 
     /// Sets the layers to run. The article layer is always among them; the
-    /// quote layer brings the entity layer (speakers are entities), and the
+    /// quote and resolve layers bring the entity layer (speakers are
+    /// entities; entities are resolved from mentions), and the
     /// figure layer brings the time, entity and quote layers (the when,
     /// where, who and source of a figure).
     pub fn layers(mut self, layers: impl IntoIterator<Item = Layer>) -> Self {
@@ -126,7 +133,7 @@ impl Config {
         if self.layers.contains(&Layer::Figures) {
             need.extend([Layer::Time, Layer::Entities, Layer::Quotes]);
         }
-        if self.layers.contains(&Layer::Quotes) {
+        if self.layers.contains(&Layer::Quotes) || self.layers.contains(&Layer::Resolve) {
             need.push(Layer::Entities);
         }
         for l in need {
@@ -211,6 +218,14 @@ pub struct Extraction {
     /// layer did not run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Vec<crate::figures::Figure>>,
+    /// The resolve layer: the article's entities, each once with all its
+    /// mentions, roles and place, in order of first mention (absent when
+    /// the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<crate::resolve::Entity>>,
+    /// The resolve layer's focus countries, most prominent first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_countries: Option<Vec<crate::resolve::FocusCountry>>,
 }
 
 impl Extraction {
@@ -284,7 +299,10 @@ impl Extractor {
         if config.max_article_bytes == 0 {
             return Err(Error::Config("max_article_bytes must be at least 1".into()));
         }
-        if config.layers.contains(&Layer::Entities) || config.layers.contains(&Layer::Quotes) {
+        if config.layers.contains(&Layer::Entities)
+            || config.layers.contains(&Layer::Quotes)
+            || config.layers.contains(&Layer::Resolve)
+        {
             // Build the lexicons and load the tagger now (about a quarter of
             // a second, once per process) rather than in the first article.
             crate::lexicon::lexicon();
@@ -449,7 +467,11 @@ impl Extractor {
             found
         });
         let want_quotes = want_figures || self.config.layers.contains(&Layer::Quotes);
-        let mentions = (want_quotes || self.config.layers.contains(&Layer::Entities)).then(|| {
+        let want_resolve = self.config.layers.contains(&Layer::Resolve);
+        let mentions = (want_quotes
+            || want_resolve
+            || self.config.layers.contains(&Layer::Entities))
+        .then(|| {
             let found = crate::entities::extract(text, &units);
             lap("entities", &mut profile);
             found
@@ -469,6 +491,17 @@ impl Extractor {
             let found =
                 crate::quotes::extract(text, &paras, mentions.as_deref().unwrap_or_default());
             lap("quotes", &mut profile);
+            found
+        });
+        let resolution = want_resolve.then(|| {
+            let found = crate::resolve::resolve(
+                text,
+                &units,
+                headlines.len(),
+                mentions.as_deref().unwrap_or_default(),
+                quotes.as_deref().unwrap_or_default(),
+            );
+            lap("resolve", &mut profile);
             found
         });
         let figures = want_figures.then(|| {
@@ -517,6 +550,8 @@ impl Extractor {
             mentions,
             quotes,
             figures,
+            focus_countries: resolution.as_ref().map(|r| r.focus.clone()),
+            entities: resolution.map(|r| r.entities),
         })
     }
 }

@@ -29,6 +29,23 @@ const PLACES: &str = include_str!("../data/places.tsv");
 const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 const GROUPS: &str = include_str!("../data/groups.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
+const ADMIN1: &str = include_str!("../data/admin1.tsv");
+
+/// A first-level division of a country (GeoNames admin1: a state,
+/// province or governorate).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Admin1 {
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: String,
+    /// GeoNames admin1 code within the country (`11`).
+    pub code: String,
+    /// GeoNames name (`Arbil`).
+    pub name: String,
+    /// Latitude of the centroid of its GeoNames places, degrees.
+    pub lat: f64,
+    /// Longitude of that centroid, degrees.
+    pub lon: f64,
+}
 
 /// A country or territory.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,6 +184,8 @@ pub struct Lexicon {
     pub groups: Vec<Group>,
     /// Titles and honorifics.
     pub titles: Vec<Title>,
+    /// First-level divisions, sorted by country and code.
+    pub admin1: Vec<Admin1>,
     /// For each distinct name (lowercased), what it stands for, most
     /// salient first (country before demonym before the biggest place).
     pub entries: Vec<Vec<EntryKind>>,
@@ -335,6 +354,19 @@ impl Lexicon {
             organisations,
             groups,
             titles,
+            admin1: {
+                let mut a: Vec<Admin1> = rows(ADMIN1)
+                    .map(|r| Admin1 {
+                        country: field(&r, 0).to_string(),
+                        code: field(&r, 1).to_string(),
+                        name: field(&r, 2).to_string(),
+                        lat: field(&r, 3).parse().unwrap_or(0.0),
+                        lon: field(&r, 4).parse().unwrap_or(0.0),
+                    })
+                    .collect();
+                a.sort_by(|x, y| (&x.country, &x.code).cmp(&(&y.country, &y.code)));
+                a
+            },
             entries,
             names,
             index,
@@ -349,6 +381,19 @@ impl Lexicon {
             Some(&i) => &self.entries[i as usize],
             None => &[],
         }
+    }
+
+    /// The first-level division `code` of `country` (`IQ`, `11` → Arbil).
+    pub fn admin1(&self, country: &str, code: &str) -> Option<&Admin1> {
+        self.admin1
+            .binary_search_by(|a| (a.country.as_str(), a.code.as_str()).cmp(&(country, code)))
+            .ok()
+            .map(|i| &self.admin1[i])
+    }
+
+    /// The country with ISO code `iso`.
+    pub fn country(&self, iso: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso == iso)
     }
 
     /// The name as the lexicon writes it, for a match's `name` index.
@@ -438,6 +483,8 @@ mod tests {
         assert_eq!(place("Erbil").country, "IQ");
         assert_eq!(place("Fallujah").country, "IQ");
         assert_eq!(place("Anbar").kind, PlaceKind::Region);
+        assert_eq!(lex.admin1("IQ", &place("Erbil").admin1).unwrap().name, "Arbil");
+        assert_eq!(place("Anbar").admin1, "01");
         // The biggest Paris first.
         assert_eq!(place("Paris").country, "FR");
         assert!(matches!(

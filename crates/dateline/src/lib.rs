@@ -45,6 +45,7 @@ pub mod input;
 pub mod lexicon;
 pub mod ner;
 pub mod quotes;
+pub mod resolve;
 pub mod samples;
 pub mod segment;
 pub mod span;
@@ -57,6 +58,7 @@ pub use error::{Error, RecordError, Result};
 pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use figures::{Bound, Figure, FigureKind};
 pub use quotes::{Quote, QuoteKind};
+pub use resolve::{Entity, EntityMention, FocusCountry, Location, MentionForm, Role};
 pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
 pub use span::{OffsetMap, Span};
 pub use time::{Interval, Timex, TimexKind, TimexMod};
@@ -68,4 +70,4 @@ pub struct ReadmeDoctests;
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.4";
+pub const SCHEMA_VERSION: &str = "1.5";

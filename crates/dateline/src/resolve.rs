@@ -1,0 +1,1806 @@
+//! Who is who: the mentions of an article resolved to entities, each once,
+//! with a canonical name, every mention (names, acronyms, titles and
+//! descriptions used alone, pronouns), roles, nationality, organisation
+//! kind and country, and places resolved in the embedded gazetteer; and the
+//! article's focus countries.
+//!
+//! The method is rules over the entity layer's mentions, in five passes:
+//!
+//! 1. **Names.** A person's name joins an earlier person whose name ends
+//!    with it or which it ends with (`Blinken`, `Mr Al Sudani` and `al-Sudani`
+//!    join `Mohammed Shia al-Sudani`: case, hyphens, accents and the particles
+//!    `al`, `bin`, `van der` do not count, honorifics are left out).
+//!    Organisations and places join on the same name, the same lexicon entry
+//!    (`US`, `U.S.`, `United States`), an acronym given in brackets after the
+//!    name (`Islamic Resistance in Iraq (IRI)`) or spelled by its initials
+//!    (`GM` after `General Motors`), or a longer name that ends with theirs
+//!    (`US State Department`, `State Department`). The canonical name is the
+//!    fullest form used.
+//! 2. **Pronouns.** `he`, `his`, `him`, `she`, `her` go to the latest person
+//!    of the sentence, else the first person of the nearest sentence before
+//!    (honorifics keep `she` off a `Mr`); `its` and `it said` to the latest
+//!    organisation of the sentence or the one before; a quote's pronoun or
+//!    description source (`it said`, `the American official warning`) to the
+//!    speaker the quote layer found.
+//! 3. **Roles.** A title from `data/roles.tsv` right before a name or in an
+//!    apposition after it, with the body before it (a country, demonym or
+//!    organisation: `United States Secretary of State Antony Blinken`,
+//!    `Hezbollah leader`), after it (`ambassador to the United States`), or a
+//!    possessive pronoun (`his adviser Husham Al Rikabi` is an adviser to the
+//!    person `his` refers to). `his Turkish counterpart, Hakan Fidan` gives
+//!    Fidan the office of the person `his` refers to (a Secretary of State is
+//!    a foreign minister), in Turkey. Each role keeps its sentence.
+//! 4. **Descriptions.** `the prime minister`, `the Iraqi leader`, `the
+//!    American official` go to the latest person holding that title, or of
+//!    that country; `the group`, `the company` to the latest organisation of
+//!    that kind; `the country` and `the city` to the latest such place, all
+//!    within the last three sentences.
+//! 5. **Places.** A place's name is looked up in the gazetteer; where it
+//!    names several places, the one in a country the article names wins,
+//!    else the biggest. A facility or unknown place located by the text
+//!    (`Ain Al Asad base in Anbar province`, `Harir airbase, in the northern
+//!    city of Erbil`, `Baghdad's international airport`) takes its
+//!    container's location. A capital that speaks or has support
+//!    (`Washington's support`, `Moscow said`) is its country's government.
+//!    Focus countries are ranked by the mentions of places in them and of
+//!    people, organisations and groups tied to them (headline mentions count
+//!    double).
+//!
+//! ```
+//! use dateline::{Config, Extractor};
+//!
+//! let ex = Extractor::new(Config::default())?;
+//! let out = ex.extract_text(
+//!     "Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in Erbil. \
+//!      Mr Al Sudani said he welcomed the visit.",
+//! )?;
+//! let entities = out.entities.as_deref().unwrap_or_default();
+//! let sudani = entities.iter().find(|e| e.name == "Mohammed Shia al-Sudani").unwrap();
+//! let said: Vec<&str> = sudani.mentions.iter().map(|m| m.text.as_str()).collect();
+//! assert_eq!(said, ["Mohammed Shia al-Sudani", "Al Sudani", "he"]);
+//! assert_eq!(sudani.roles[0].title, "Prime Minister");
+//! assert_eq!(sudani.roles[0].of_country.as_deref(), Some("IQ"));
+//! let erbil = entities.iter().find(|e| e.name == "Erbil").unwrap();
+//! assert_eq!(erbil.place.as_ref().unwrap().country.as_deref(), Some("IQ"));
+//! # Ok::<(), dateline::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{EntityKind, Mention};
+use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
+use crate::quotes::Quote;
+use crate::span::Span;
+
+const ROLES: &str = include_str!("../data/roles.tsv");
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// A name or part of one: `Mohammed Shia al-Sudani`, `Al Sudani`.
+    Name,
+    /// An acronym of the name: `IRI`, `GM`.
+    Acronym,
+    /// A title or description used alone: `the prime minister`, `the group`.
+    Description,
+    /// A pronoun: `he`, `his`, `it`.
+    Pronoun,
+}
+
+impl MentionForm {
+    /// The form's name in the output (`name`, `acronym`, ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Acronym => "acronym",
+            MentionForm::Description => "description",
+            MentionForm::Pronoun => "pronoun",
+        }
+    }
+}
+
+/// One mention of a resolved entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// How it refers: name, acronym, description or pronoun.
+    pub form: MentionForm,
+    /// Index of the headline or sentence holding it (as in `mentions`).
+    pub unit: usize,
+    /// Index of the entity-layer mention it is, for names and acronyms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<usize>,
+}
+
+/// A title or role a person holds, for a body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    /// The title (`Secretary of State`, `leader`, `adviser`).
+    pub title: String,
+    /// The office in terms that hold across countries (`foreign minister`
+    /// for a US Secretary of State), where the roles lexicon gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// The body the role is for, as named: a country, an organisation or a
+    /// person (`United States`, `Hezbollah`, `Mohammed Shia Al Sudani`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// ISO 3166 code of the body's country, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_country: Option<String>,
+    /// Id of the entity the role is for (an organisation or a person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_entity: Option<usize>,
+    /// Id of the entity the role was read through (`his Turkish
+    /// counterpart`: the person `his` refers to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_entity: Option<usize>,
+    /// First byte of the words that state the role.
+    pub start: usize,
+    /// One past their last byte.
+    pub end: usize,
+    /// Those words (`United States Secretary of State`).
+    pub text: String,
+    /// Index of the headline or sentence stating it.
+    pub unit: usize,
+    /// That sentence, the evidence.
+    pub sentence: String,
+}
+
+/// Where a place is: a gazetteer entry, or its container's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// GeoNames id of the entry, when the place itself is in the gazetteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u32>,
+    /// The gazetteer's name for it (or the text's, for a facility).
+    pub name: String,
+    /// `country`, `region` (first-level division), `city`, `facility` or
+    /// `place`.
+    pub feature: String,
+    /// ISO 3166 country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The country's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_name: Option<String>,
+    /// GeoNames first-level division code within the country (`11`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// The first-level division's GeoNames name (`Arbil`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1_name: Option<String>,
+    /// Latitude, degrees (a region's: the centroid of its places).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude, degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Names from the place up to its country (`Erbil`, `Arbil`, `Iraq`).
+    pub chain: Vec<String>,
+    /// Id of the entity whose location this one inherits (`Ain Al Asad
+    /// base` from `Anbar province`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<usize>,
+}
+
+/// One person, organisation, place, group or other named thing of an
+/// article, with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Index of the entity in the article's `entities`.
+    pub id: usize,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The finer kind, as for mentions (places: `country`, `city`, ...;
+    /// groups: `nationality`, ...; organisations: see `org_kind`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    /// The canonical name: the fullest form the article uses.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+    /// Roles of a person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// A person's nationality (ISO 3166 code), from a demonym next to the
+    /// name or the country of a state office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<String>,
+    /// An organisation's kind: `government`, `armed`, `international`,
+    /// `company`, `media`, `party` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_kind: Option<String>,
+    /// The country an organisation, group or place belongs to (ISO 3166).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Where a place is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Location>,
+}
+
+impl Entity {
+    /// The entity's mentions that are names or acronyms.
+    pub fn names(&self) -> impl Iterator<Item = &EntityMention> {
+        self.mentions
+            .iter()
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Acronym))
+    }
+}
+
+/// A country the article is about, with its share of the article's
+/// country-bearing mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FocusCountry {
+    /// ISO 3166 code.
+    pub country: String,
+    /// The country's name.
+    pub name: String,
+    /// Share of the weighted mentions, 0 to 1, to three decimals.
+    pub score: f32,
+    /// Mentions tied to the country (places in it, its people,
+    /// organisations and nationality).
+    pub mentions: usize,
+}
+
+/// The resolution of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolution {
+    /// The entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// The focus countries, most prominent first.
+    pub focus: Vec<FocusCountry>,
+}
+
+// ------------------------------------------------------------------ roles lexicon
+
+struct RoleEntry {
+    title: &'static str,
+    function: Option<&'static str>,
+}
+
+struct RoleLexicon {
+    entries: Vec<RoleEntry>,
+    /// Lower-cased phrase (words joined by one space) to entry.
+    phrases: HashMap<String, usize>,
+    longest: usize,
+}
+
+fn roles_lexicon() -> &'static RoleLexicon {
+    static LEX: OnceLock<RoleLexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut phrases = HashMap::new();
+        let mut longest = 1;
+        for line in ROLES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let title = f.next().unwrap_or("").trim();
+            let function = f.next().unwrap_or("-").trim();
+            let variants = f.next().unwrap_or("");
+            let i = entries.len();
+            entries.push(RoleEntry {
+                title,
+                function: (function != "-" && !function.is_empty()).then_some(function),
+            });
+            for v in std::iter::once(title).chain(variants.split('|')) {
+                let v = v.trim();
+                if v.is_empty() {
+                    continue;
+                }
+                let key = v.to_lowercase();
+                longest = longest.max(key.split(' ').count());
+                phrases.entry(key).or_insert(i);
+            }
+        }
+        RoleLexicon {
+            entries,
+            phrases,
+            longest,
+        }
+    })
+}
+
+// ------------------------------------------------------------------ words
+
+/// A word of the text: a run of letters and digits, with inner `-`, `'`,
+/// `’` and `.` (`al-Sudani`, `U.S.`), and a trailing `.` of an abbreviation.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '-' | '\'' | '’' | '.') {
+                let next = s[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(|n| n.is_alphanumeric()) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Word {
+            start: span.start + i,
+            end: span.start + end,
+        });
+    }
+    out
+}
+
+/// `Trump's` → `Trump`, `Blinken’s` → `Blinken`.
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix("'"))
+        .or_else(|| w.strip_suffix("’"))
+        .unwrap_or(w)
+}
+
+const PARTICLES: &[&str] = &[
+    "al", "el", "ul", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del", "della",
+    "di", "da", "dos", "du", "la", "le", "st",
+];
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof", "professor",
+    "sayyed", "sayyid", "president", "secretary", "minister", "senator", "sen", "rep", "gov",
+    "governor", "general", "gen", "king", "queen", "prince", "pope", "judge", "ambassador",
+    "chancellor", "mayor", "prime", "premier", "speaker", "colonel", "col", "captain", "capt",
+    "lt", "lieutenant", "commander", "admiral", "sgt", "sergeant", "major", "maj",
+];
+const FEMALE: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen"];
+const MALE: &[&str] = &["mr", "sir", "lord", "king", "prince", "sheikh"];
+
+/// Folds a word for comparing names: lower case, accents and apostrophes
+/// off (`Al-Sudani` and `al Sudani` compare equal word by word).
+fn fold(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in strip_possessive(w).chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'É' | 'È' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' | 'ø' | 'Ó' | 'Ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'Ú' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            'ş' | 'Ş' => 's',
+            'ğ' => 'g',
+            'ı' => 'i',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The words of a name, folded, split at spaces and hyphens, without a
+/// leading `the` or honorifics.
+fn name_words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if out.first().is_some_and(|w| w == "the") {
+        out.remove(0);
+    }
+    while out.len() > 1 && HONORIFICS.contains(&out[0].as_str()) {
+        out.remove(0);
+    }
+    out
+}
+
+/// The words of a person's name that identify (particles dropped).
+fn content_words(words: &[String]) -> Vec<&str> {
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !PARTICLES.contains(w))
+        .collect();
+    if kept.is_empty() {
+        words.iter().map(String::as_str).collect()
+    } else {
+        kept
+    }
+}
+
+/// Initials of a name's capitalised words (`General Motors` → `GM`;
+/// `Islamic Resistance in Iraq` → `IRI`).
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// An acronym as written: two to six capitals, dots allowed (`U.A.W.`).
+fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+// ------------------------------------------------------------------ the resolver
+
+/// What a lexicon knows a name as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Anchor {
+    Country(u16),
+    Org(u16),
+    Place(u32),
+    Group(u16),
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    units: &'a [Span],
+    mentions: &'a [Mention],
+    lex: &'static Lexicon,
+    entities: Vec<Entity>,
+    /// Entity of each entity-layer mention.
+    of_mention: Vec<Option<usize>>,
+    /// Folded name words of each entity's names.
+    keys: Vec<Vec<Vec<String>>>,
+    anchors: Vec<Option<Anchor>>,
+    acronyms: Vec<Vec<String>>,
+    gender: Vec<Option<bool>>,
+    /// Byte position of each entity's latest mention so far.
+    last: Vec<usize>,
+}
+
+fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
+    let entries = lex.lookup(name);
+    let want = |e: &EntryKind| match (m.kind, e) {
+        (EntityKind::Place, EntryKind::Country(i)) => Some(Anchor::Country(*i)),
+        (EntityKind::Place, EntryKind::Place(i)) => Some(Anchor::Place(*i)),
+        (EntityKind::Organisation, EntryKind::Organisation(i)) => Some(Anchor::Org(*i)),
+        (EntityKind::Group, EntryKind::Demonym(i)) => Some(Anchor::Country(*i)),
+        (EntityKind::Group, EntryKind::Country(i)) => Some(Anchor::Country(*i)),
+        (EntityKind::Group, EntryKind::Group(i)) => Some(Anchor::Group(*i)),
+        _ => None,
+    };
+    entries.iter().find_map(want)
+}
+
+/// Resolves the entities of an article from its entity-layer mentions
+/// (and, when given, its quotes, whose pronoun sources join the speaker).
+///
+/// `units` are the headlines and sentences (headlines first, `headlines` of
+/// them), as for the other layers.
+pub fn resolve(
+    text: &str,
+    units: &[Span],
+    headlines: usize,
+    mentions: &[Mention],
+    quotes: &[Quote],
+) -> Resolution {
+    let mut b = Builder {
+        text,
+        units,
+        mentions,
+        lex: lexicon(),
+        entities: Vec::new(),
+        of_mention: vec![None; mentions.len()],
+        keys: Vec::new(),
+        anchors: Vec::new(),
+        acronyms: Vec::new(),
+        gender: Vec::new(),
+        last: Vec::new(),
+    };
+    b.names();
+    b.metonyms();
+    b.pronouns(quotes);
+    b.roles();
+    b.descriptions();
+    b.places();
+    b.organisations();
+    let mut entities = b.entities;
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| (m.start, m.end));
+        e.mentions.dedup_by_key(|m| (m.start, m.end));
+    }
+    // Ids in order of first mention.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| entities[i].mentions.first().map_or(usize::MAX, |m| m.start));
+    let mut new_id = vec![0; entities.len()];
+    for (n, &i) in order.iter().enumerate() {
+        new_id[i] = n;
+    }
+    let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
+    for &i in &order {
+        let mut e = entities[i].clone();
+        e.id = new_id[i];
+        for r in &mut e.roles {
+            r.of_entity = r.of_entity.map(|x| new_id[x]);
+            r.via_entity = r.via_entity.map(|x| new_id[x]);
+        }
+        if let Some(p) = &mut e.place {
+            p.within = p.within.map(|x| new_id[x]);
+        }
+        sorted.push(e);
+    }
+    let focus = focus_countries(&sorted, headlines, b.lex);
+    Resolution {
+        entities: sorted,
+        focus,
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn unit_of(&self, pos: usize) -> usize {
+        self.units
+            .partition_point(|u| u.end <= pos)
+            .min(self.units.len().saturating_sub(1))
+    }
+
+    fn new_entity(&mut self, m: &Mention, mi: usize, key: Vec<String>, anchor: Option<Anchor>) {
+        let id = self.entities.len();
+        let name = if m.subtype.as_deref() == Some("facility") {
+            self.text[m.start..m.end].to_string()
+        } else {
+            self.text[m.name_start..m.name_end].to_string()
+        };
+        self.entities.push(Entity {
+            id,
+            kind: m.kind,
+            subtype: m.subtype.clone(),
+            name: strip_possessive(&name).to_string(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            nationality: None,
+            org_kind: None,
+            country: m.country.clone(),
+            place: None,
+        });
+        self.keys.push(vec![key]);
+        self.anchors.push(anchor);
+        self.acronyms.push(Vec::new());
+        self.gender.push(None);
+        self.last.push(m.start);
+        self.add_name(id, mi, MentionForm::Name);
+    }
+
+    fn add_name(&mut self, id: usize, mi: usize, form: MentionForm) {
+        let m = &self.mentions[mi];
+        self.entities[id].mentions.push(EntityMention {
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            form,
+            unit: m.unit,
+            mention: Some(mi),
+        });
+        self.of_mention[mi] = Some(id);
+        self.last[id] = self.last[id].max(m.start);
+        // An honorific right before the name tells the gender.
+        let before = self.text[..m.start].trim_end();
+        let hon = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .map(fold)
+            .unwrap_or_default();
+        if FEMALE.contains(&hon.as_str()) {
+            self.gender[id] = Some(false);
+        } else if MALE.contains(&hon.as_str()) {
+            self.gender[id] = Some(true);
+        }
+    }
+
+    fn add_other(&mut self, id: usize, start: usize, end: usize, form: MentionForm) {
+        let unit = self.unit_of(start);
+        self.entities[id].mentions.push(EntityMention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            form,
+            unit,
+            mention: None,
+        });
+        self.last[id] = self.last[id].max(start);
+    }
+
+    /// Pass 1: names, acronyms and lexicon entries.
+    fn names(&mut self) {
+        for (mi, m) in self.mentions.iter().enumerate() {
+            // A facility is named by its whole mention (`Harir airbase`),
+            // not by the place it is named after.
+            let facility = m.subtype.as_deref() == Some("facility");
+            let raw = if facility {
+                &self.text[m.start..m.end]
+            } else {
+                &self.text[m.name_start..m.name_end]
+            };
+            let key = name_words(raw);
+            if key.is_empty() {
+                continue;
+            }
+            let anchor = if facility {
+                None
+            } else {
+                anchor_of(self.lex, m, raw.trim_start_matches("the ").trim())
+            };
+            let found = self.match_name(m, raw, &key, anchor);
+            match found {
+                Some((id, form)) => {
+                    self.add_name(id, mi, form);
+                    let e = &mut self.entities[id];
+                    // The fullest form is the canonical name.
+                    if form == MentionForm::Name
+                        && key.len() > name_words(&e.name).len()
+                        && m.kind == e.kind
+                    {
+                        e.name = strip_possessive(raw).to_string();
+                    }
+                    if e.country.is_none() {
+                        e.country = m.country.clone();
+                    }
+                    if e.subtype.is_none() {
+                        e.subtype = m.subtype.clone();
+                    }
+                    if !self.keys[id].contains(&key) {
+                        self.keys[id].push(key);
+                    }
+                    if self.anchors[id].is_none() {
+                        self.anchors[id] = anchor;
+                    }
+                }
+                None => self.new_entity(m, mi, key, anchor),
+            }
+            // `Name (ACR)`: the acronym belongs to this entity.
+            let id = self.of_mention[mi].unwrap_or(0);
+            let after = &self.text[m.name_end..];
+            if let Some(rest) = after.strip_prefix(" (") {
+                if let Some(close) = rest.find(')') {
+                    if let Some(a) = acronym(rest[..close].trim()) {
+                        if !self.acronyms[id].contains(&a) {
+                            self.acronyms[id].push(a);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn match_name(
+        &self,
+        m: &Mention,
+        raw: &str,
+        key: &[String],
+        anchor: Option<Anchor>,
+    ) -> Option<(usize, MentionForm)> {
+        // The latest entity that matches wins.
+        let mut best: Option<(usize, MentionForm, usize)> = None;
+        let mut consider = |id: usize, form: MentionForm, last: usize| {
+            if best.map_or(true, |(_, _, l)| last > l) {
+                best = Some((id, form, last));
+            }
+        };
+        let acr = acronym(raw);
+        for (id, e) in self.entities.iter().enumerate() {
+            let last = self.last[id];
+            let same_kind = e.kind == m.kind;
+            if m.kind == EntityKind::Group || e.kind == EntityKind::Group {
+                if same_kind
+                    && (anchor.is_some() && anchor == self.anchors[id]
+                        || self.keys[id].iter().any(|k| k == key))
+                {
+                    consider(id, MentionForm::Name, last);
+                }
+                continue;
+            }
+            if let (Some(a), Some(b)) = (anchor, self.anchors[id]) {
+                if a == b {
+                    consider(id, MentionForm::Name, last);
+                    continue;
+                }
+                if matches!(a, Anchor::Country(_)) || matches!(b, Anchor::Country(_)) {
+                    continue;
+                }
+            }
+            if let Some(a) = &acr {
+                if self.acronyms[id].contains(a)
+                    || (e.kind != EntityKind::Person
+                        && self.keys[id].iter().any(|k| k.len() >= 2)
+                        && initials(&e.name) == *a)
+                {
+                    consider(id, MentionForm::Acronym, last);
+                    continue;
+                }
+            }
+            let person = e.kind == EntityKind::Person;
+            // A short name tagged as something else still joins a person of
+            // that surname (`Blinken` tagged ORG once).
+            let may_join_person =
+                m.kind == EntityKind::Person || (key.len() <= 2 && m.kind != EntityKind::Place);
+            for k in &self.keys[id] {
+                if k.as_slice() == key {
+                    if same_kind || (person && may_join_person) {
+                        consider(id, MentionForm::Name, last);
+                    }
+                    break;
+                }
+                if person && may_join_person && m.kind != EntityKind::Place {
+                    let a = content_words(k);
+                    let b = content_words(key);
+                    if ends_with(&a, &b) || (m.kind == EntityKind::Person && ends_with(&b, &a)) {
+                        consider(id, MentionForm::Name, last);
+                        break;
+                    }
+                } else if same_kind
+                    && e.kind == EntityKind::Organisation
+                    && key.len() >= 2
+                    && k.len() >= 2
+                    && (ends_with(k, key) || ends_with(key, k))
+                {
+                    consider(id, MentionForm::Name, last);
+                    break;
+                }
+            }
+        }
+        // An acronym defined earlier in brackets.
+        if best.is_none() {
+            if let Some(a) = &acr {
+                for (id, list) in self.acronyms.iter().enumerate() {
+                    if list.contains(a) {
+                        return Some((id, MentionForm::Acronym));
+                    }
+                }
+            }
+        }
+        best.map(|(id, form, _)| (id, form))
+    }
+
+    /// A capital that speaks or supports is its country's government
+    /// (`Washington's support`, `Moscow said`).
+    fn metonyms(&mut self) {
+        const ACTS: &[&str] = &[
+            "said", "says", "support", "supports", "backing", "backed", "warned", "announced",
+            "accused", "denied", "insisted", "urged", "demanded", "rejected", "responded",
+            "has", "policy", "position", "decision", "response", "ally", "allies", "stance",
+        ];
+        for id in 0..self.entities.len() {
+            let e = &self.entities[id];
+            if e.kind != EntityKind::Place || e.subtype.as_deref() == Some("country") {
+                continue;
+            }
+            let Some(country) = self
+                .lex
+                .countries
+                .iter()
+                .find(|c| c.capital.eq_ignore_ascii_case(&e.name) || capital_alias(c.iso.as_str(), &e.name))
+            else {
+                continue;
+            };
+            let acts = e.mentions.iter().filter(|m| {
+                let after = &self.text[m.end..];
+                let after = after
+                    .strip_prefix("'s")
+                    .or_else(|| after.strip_prefix("’s"))
+                    .unwrap_or(after);
+                let next = after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                ACTS.contains(&next)
+            });
+            if acts.count() * 2 >= e.mentions.len() {
+                let iso = country.iso.clone();
+                let e = &mut self.entities[id];
+                e.kind = EntityKind::Organisation;
+                e.subtype = Some("government".into());
+                e.org_kind = Some("government".into());
+                e.country = Some(iso);
+                self.anchors[id] = None;
+            }
+        }
+    }
+
+    fn people_in(&self, unit: usize, before: usize) -> Vec<(usize, usize)> {
+        // (position, entity) of the persons mentioned in `unit` before `before`.
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for m in &e.mentions {
+                if m.unit == unit && m.start < before {
+                    out.push((m.start, id));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Pass 2: personal and possessive pronouns.
+    fn pronouns(&mut self, quotes: &[Quote]) {
+        // Quote sources that are pronouns or descriptions join the speaker.
+        for q in quotes {
+            let (Some(s), Some(e), Some(mi)) = (q.source_start, q.source_end, q.speaker_mention)
+            else {
+                continue;
+            };
+            let Some(id) = self.of_mention.get(mi).copied().flatten() else {
+                continue;
+            };
+            let src = &self.text[s..e];
+            let form = if PRONOUNS.iter().any(|(p, _)| src.eq_ignore_ascii_case(p)) {
+                MentionForm::Pronoun
+            } else if src.starts_with("the ") || src.starts_with("The ") {
+                MentionForm::Description
+            } else {
+                continue;
+            };
+            let named = self
+                .mentions
+                .iter()
+                .any(|m| m.start < e && s < m.end && m.kind != EntityKind::Group);
+            if !named {
+                self.add_other(id, s, e, form);
+            }
+        }
+        for ui in 0..self.units.len() {
+            for w in words(self.text, self.units[ui]) {
+                let word = &self.text[w.start..w.end];
+                let Some(&(_, class)) = PRONOUNS.iter().find(|(p, _)| word.eq_ignore_ascii_case(p))
+                else {
+                    continue;
+                };
+                if self.entities.iter().any(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|m| m.start == w.start && m.end == w.end)
+                }) {
+                    continue;
+                }
+                let target = match class {
+                    'm' | 'f' => self.person_for(ui, w.start, class == 'f'),
+                    _ => self.org_for(ui, w),
+                };
+                if let Some(id) = target {
+                    self.add_other(id, w.start, w.end, MentionForm::Pronoun);
+                }
+            }
+        }
+    }
+
+    fn person_for(&self, ui: usize, pos: usize, female: bool) -> Option<usize> {
+        let fits = |id: usize| self.gender[id].map_or(true, |g| g != female);
+        // The latest fitting person of the sentence, outside a quotation the
+        // pronoun is not in.
+        let here = self.people_in(ui, pos);
+        if let Some(&(_, id)) = here.iter().rev().find(|(_, id)| fits(*id)) {
+            return Some(id);
+        }
+        // Else the first fitting person of the nearest sentence before (two
+        // at most).
+        for back in 1..=2 {
+            let Some(u) = ui.checked_sub(back) else { break };
+            let there = self.people_in(u, usize::MAX);
+            if let Some(&(_, id)) = there.iter().find(|(_, id)| fits(*id)) {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    fn org_for(&self, ui: usize, w: Word) -> Option<usize> {
+        let word = self.text[w.start..w.end].to_ascii_lowercase();
+        if word == "it" {
+            // Only `it` that acts: `it said`, `it added`.
+            let next = self.text[w.end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|x| !x.is_empty())
+                .unwrap_or("");
+            if !SPEECH.contains(&next) {
+                return None;
+            }
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            // Organisations, and countries, which act as their governments.
+            let country = e.kind == EntityKind::Place && e.subtype.as_deref() == Some("country");
+            if e.kind != EntityKind::Organisation && !country {
+                continue;
+            }
+            for m in &e.mentions {
+                let near = m.unit == ui || m.unit + 1 == ui;
+                if near && m.start < w.start && best.map_or(true, |(p, _)| m.start > p) {
+                    best = Some((m.start, id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Pass 3: roles stated next to a person's name.
+    fn roles(&mut self) {
+        let rl = roles_lexicon();
+        for mi in 0..self.mentions.len() {
+            let m = &self.mentions[mi];
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            let Some(id) = self.of_mention[mi] else {
+                continue;
+            };
+            let unit = self.units.get(m.unit).copied().unwrap_or(Span::new(0, 0));
+            let ws = words(self.text, Span::new(unit.start, m.start));
+            if let Some((role, nationality)) = self.role_before(rl, &ws, m, id) {
+                if self.entities[id].nationality.is_none() {
+                    self.entities[id].nationality = nationality;
+                }
+                self.add_role(id, role);
+            }
+            if let Some(role) = self.role_after(rl, m, unit) {
+                self.add_role(id, role);
+            }
+        }
+        // Nationality from a state office.
+        for e in &mut self.entities {
+            if e.kind == EntityKind::Person && e.nationality.is_none() {
+                e.nationality = e
+                    .roles
+                    .iter()
+                    .find(|r| r.of_entity.is_none() && r.of_country.is_some())
+                    .and_then(|r| r.of_country.clone());
+            }
+        }
+    }
+
+    fn add_role(&mut self, id: usize, role: Role) {
+        let roles = &mut self.entities[id].roles;
+        let same = |r: &Role| r.title.eq_ignore_ascii_case(&role.title);
+        if let Some(old) = roles.iter_mut().find(|r| same(r)) {
+            // Keep the fuller statement.
+            if old.of.is_none() && role.of.is_some() {
+                *old = role;
+            }
+            return;
+        }
+        // A bare title (`Secretary Blinken`) adds nothing to a fuller one
+        // that holds it (`Secretary of State`).
+        if role.of.is_none()
+            && roles.iter().any(|r| {
+                r.title
+                    .to_lowercase()
+                    .contains(&role.title.to_lowercase())
+            })
+        {
+            return;
+        }
+        roles.push(role);
+    }
+
+    /// Finds the longest role phrase ending at word `end` (exclusive).
+    fn phrase_ending(&self, rl: &RoleLexicon, ws: &[Word], end: usize) -> Option<(usize, usize)> {
+        for n in (1..=rl.longest.min(end)).rev() {
+            let from = end - n;
+            let first = ws[from].start;
+            let last = ws[end - 1].end;
+            let phrase = self.text[first..last].to_lowercase();
+            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(&i) = rl.phrases.get(phrase.trim_end_matches('.')) {
+                // The words must be adjacent (no comma inside).
+                if !self.text[first..last].contains([',', ';', '(', ')', '"', '“', '”']) {
+                    return Some((from, i));
+                }
+            }
+        }
+        None
+    }
+
+    /// A title right before a person's name, and the nationality a demonym
+    /// before the title gives.
+    fn role_before(
+        &self,
+        rl: &RoleLexicon,
+        ws: &[Word],
+        m: &Mention,
+        id: usize,
+    ) -> Option<(Role, Option<String>)> {
+        if ws.is_empty() {
+            return None;
+        }
+        let mut end = ws.len();
+        let gap = &self.text[ws[end - 1].end..m.start];
+        let comma = gap.trim() == ",";
+        if !(gap.trim().is_empty() || comma) {
+            return None;
+        }
+        // Honorifics between title and name (`President Mr`) are rare; a
+        // body after the title (`Ambassador to the United States`) is not.
+        let mut body_after: Option<(usize, usize)> = None;
+        if let Some(bm) = self.mention_ending(ws[end - 1].end) {
+            let b = &self.mentions[bm];
+            let k = ws.partition_point(|w| w.start < b.start);
+            if k >= 2 && k < end {
+                let prep = self.text[ws[k - 1].start..ws[k - 1].end].to_ascii_lowercase();
+                let (k, prep) = if prep == "the" && k >= 3 {
+                    (k - 1, self.text[ws[k - 2].start..ws[k - 2].end].to_ascii_lowercase())
+                } else {
+                    (k, prep)
+                };
+                if matches!(prep.as_str(), "to" | "of" | "for" | "at") {
+                    body_after = Some((bm, k - 1));
+                    end = k - 1;
+                }
+            }
+        }
+        let (from, ri) = self.phrase_ending(rl, ws, end)?;
+        let entry = &rl.entries[ri];
+        // A lower-case title needs a body or a possessive before it, or a
+        // comma after it (`his adviser Husham Al Rikabi`, `Hezbollah leader`).
+        let mut role = Role {
+            title: entry.title.to_string(),
+            function: entry.function.map(str::to_string),
+            of: None,
+            of_country: None,
+            of_entity: None,
+            via_entity: None,
+            start: ws[from].start,
+            end: ws[end - 1].end,
+            text: String::new(),
+            unit: m.unit,
+            sentence: String::new(),
+        };
+        let mut start = role.start;
+        if let Some((bm, _)) = body_after {
+            self.set_body(&mut role, bm);
+            role.end = self.mentions[bm].end;
+        }
+        // What stands before the title: a demonym or country, an
+        // organisation, a possessive pronoun, or `X's`.
+        let mut k = from;
+        let mut nationality: Option<String> = None;
+        if k > 0 {
+            let w = ws[k - 1];
+            let gap = &self.text[w.end..ws[k].start];
+            if gap.trim().is_empty() {
+                if let Some(bm) = self.mention_ending(w.end) {
+                    let b = &self.mentions[bm];
+                    if b.kind == EntityKind::Group {
+                        nationality = b.country.clone();
+                        if role.of.is_none() && entry.title != "counterpart" {
+                            self.set_body(&mut role, bm);
+                        }
+                        start = b.start;
+                        k = ws.partition_point(|x| x.start < b.start);
+                    } else if role.of.is_none()
+                        && matches!(b.kind, EntityKind::Place | EntityKind::Organisation)
+                    {
+                        self.set_body(&mut role, bm);
+                        start = b.start;
+                        k = ws.partition_point(|x| x.start < b.start);
+                    }
+                }
+            }
+        }
+        if k > 0 {
+            let w = ws[k - 1];
+            let word = self.text[w.start..w.end].to_ascii_lowercase();
+            if matches!(word.as_str(), "his" | "her" | "their" | "its") {
+                // Whose: the entity the possessive refers to.
+                let owner = self.entities.iter().position(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|x| x.start == w.start && x.form == MentionForm::Pronoun)
+                });
+                if let Some(owner) = owner.filter(|&o| o != id) {
+                    start = w.start;
+                    if entry.title == "counterpart" {
+                        let theirs = self.entities[owner]
+                            .roles
+                            .iter()
+                            .find_map(|r| r.function.clone().or_else(|| Some(r.title.clone())))?;
+                        role.title = title_case(&theirs);
+                        role.function = Some(theirs);
+                        role.via_entity = Some(owner);
+                        if let Some(c) = &nationality {
+                            role.of_country = Some(c.clone());
+                            role.of = self.lex.country(c).map(|c| c.name.clone());
+                        }
+                    } else if role.of.is_none() {
+                        role.of = Some(self.entities[owner].name.clone());
+                        role.of_entity = Some(owner);
+                        role.of_country = None;
+                    }
+                }
+            }
+        }
+        if role.of.is_none() && entry.title == "counterpart" {
+            return None;
+        }
+        let lower_case = self.text[role.start..role.start + 1]
+            .chars()
+            .all(|c| c.is_lowercase());
+        if lower_case && role.of.is_none() && !comma {
+            return None;
+        }
+        role.start = start;
+        role.text = self.text[role.start..role.end].to_string();
+        let unit = self.units.get(m.unit).copied().unwrap_or(Span::new(0, 0));
+        role.sentence = self.text[unit.start..unit.end].to_string();
+        Some((role, nationality))
+    }
+
+    /// `Name, the White House press secretary,` / `Name, chief executive
+    /// of General Motors`.
+    fn role_after(&self, rl: &RoleLexicon, m: &Mention, unit: Span) -> Option<Role> {
+        let rest = &self.text[m.end..unit.end];
+        let rest_trim = rest.strip_prefix(", ")?;
+        let from = m.end + 2;
+        // The apposition runs to the next comma or the sentence's end.
+        let stop = rest_trim.find([',', ';', '(', ')', '"', '“', '”']).unwrap_or(rest_trim.len());
+        let ws = words(self.text, Span::new(from, from + stop));
+        if ws.is_empty() || ws.len() > 10 {
+            return None;
+        }
+        let mut i = 0;
+        let first = self.text[ws[0].start..ws[0].end].to_ascii_lowercase();
+        if matches!(first.as_str(), "the" | "a" | "an") {
+            i = 1;
+        }
+        let mut role_body: Option<usize> = None;
+        // A body before the title: `the White House press secretary`,
+        // `Iraq's prime minister`.
+        if let Some(w) = ws.get(i) {
+            if let Some(bm) = self.mention_starting(w.start) {
+                role_body = Some(bm);
+                let b = &self.mentions[bm];
+                i = ws.partition_point(|x| x.start < b.end);
+            }
+        }
+        // The longest title from word i.
+        let mut found = None;
+        for n in (1..=rl.longest.min(ws.len().saturating_sub(i))).rev() {
+            let phrase = self.text[ws[i].start..ws[i + n - 1].end].to_lowercase();
+            if let Some(&ri) = rl.phrases.get(phrase.as_str()) {
+                found = Some((n, ri));
+                break;
+            }
+        }
+        let (n, ri) = found?;
+        let entry = &rl.entries[ri];
+        if entry.title == "counterpart" {
+            return None;
+        }
+        let mut end = ws[i + n - 1].end;
+        let mut body = role_body;
+        // A body after: `of General Motors`, `to the United States`.
+        if let Some(prep) = ws.get(i + n) {
+            let p = self.text[prep.start..prep.end].to_ascii_lowercase();
+            if matches!(p.as_str(), "of" | "at" | "for" | "to") {
+                let mut j = i + n + 1;
+                if ws
+                    .get(j)
+                    .is_some_and(|w| self.text[w.start..w.end].eq_ignore_ascii_case("the"))
+                {
+                    j += 1;
+                }
+                if let Some(bm) = ws.get(j).and_then(|w| self.mention_starting(w.start)) {
+                    if body.is_none() {
+                        body = Some(bm);
+                    }
+                    end = self.mentions[bm].end;
+                }
+            }
+        }
+        // The apposition must be all role: nothing after the title and body.
+        let tail = &self.text[end..from + stop];
+        if !tail.trim().is_empty() {
+            return None;
+        }
+        let mut role = Role {
+            title: entry.title.to_string(),
+            function: entry.function.map(str::to_string),
+            of: None,
+            of_country: None,
+            of_entity: None,
+            via_entity: None,
+            start: from,
+            end,
+            text: self.text[from..end].to_string(),
+            unit: m.unit,
+            sentence: self.text[unit.start..unit.end].to_string(),
+        };
+        if let Some(bm) = body {
+            self.set_body(&mut role, bm);
+        }
+        Some(role)
+    }
+
+    fn set_body(&self, role: &mut Role, bm: usize) {
+        let b = &self.mentions[bm];
+        let id = self.of_mention[bm];
+        let e = id.map(|i| &self.entities[i]);
+        match b.kind {
+            EntityKind::Place | EntityKind::Group => {
+                role.of_country = b.country.clone().or_else(|| e.and_then(|e| e.country.clone()));
+                role.of = match (&role.of_country, b.kind) {
+                    (Some(c), _) => self.lex.country(c).map(|c| c.name.clone()),
+                    (None, _) => e.map(|e| e.name.clone()),
+                };
+                if b.kind == EntityKind::Place && b.subtype.as_deref() != Some("country") {
+                    role.of_entity = id;
+                    role.of = e.map(|e| e.name.clone());
+                }
+                if e.is_some_and(|e| e.kind == EntityKind::Organisation) {
+                    role.of_entity = id;
+                    role.of = e.map(|e| e.name.clone());
+                }
+            }
+            _ => {
+                role.of = e.map(|e| e.name.clone()).or_else(|| Some(b.text.clone()));
+                role.of_entity = id;
+                role.of_country = b.country.clone().or_else(|| e.and_then(|e| e.country.clone()));
+            }
+        }
+    }
+
+    fn mention_ending(&self, end: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.end == end || m.name_end == end)
+    }
+
+    fn mention_starting(&self, start: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.start == start)
+    }
+
+    /// Pass 4: titles and descriptions used alone.
+    fn descriptions(&mut self) {
+        let rl = roles_lexicon();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for ui in 0..self.units.len() {
+            let ws = words(self.text, self.units[ui]);
+            for (i, w) in ws.iter().enumerate() {
+                let det = &self.text[w.start..w.end];
+                if det != "the" && det != "The" {
+                    continue;
+                }
+                // `the [Demonym] HEAD`, not followed by a name.
+                let mut j = i + 1;
+                let mut country: Option<String> = None;
+                if let Some(bm) = ws.get(j).and_then(|x| self.mention_starting(x.start)) {
+                    let b = &self.mentions[bm];
+                    if b.kind != EntityKind::Group {
+                        continue;
+                    }
+                    country = b.country.clone();
+                    j = ws.partition_point(|x| x.start < b.end);
+                }
+                let Some(head) = ws.get(j) else { continue };
+                let mut target = None;
+                let mut end = head.end;
+                for n in (1..=rl.longest.min(ws.len() - j)).rev() {
+                    let phrase = self.text[head.start..ws[j + n - 1].end].to_lowercase();
+                    if let Some(&ri) = rl.phrases.get(phrase.as_str()) {
+                        end = ws[j + n - 1].end;
+                        let next = ws.get(j + n);
+                        let followed = next.is_some_and(|x| {
+                            self.text[end..x.start].trim().is_empty()
+                                && self.text[x.start..x.end].starts_with(char::is_uppercase)
+                        }) || next.is_some_and(|x| {
+                            self.text[x.start..x.end].eq_ignore_ascii_case("of")
+                                && self.text[end..x.start].trim().is_empty()
+                        });
+                        if !followed {
+                            target = self.holder_of(&rl.entries[ri], country.as_deref(), w.start);
+                        }
+                        break;
+                    }
+                }
+                if target.is_none() && end == head.end {
+                    let noun = self.text[head.start..head.end].to_ascii_lowercase();
+                    let next_is_name = ws.get(j + 1).is_some_and(|x| {
+                        self.text[head.end..x.start].trim().is_empty()
+                            && self.text[x.start..x.end].starts_with(char::is_uppercase)
+                    });
+                    if !next_is_name {
+                        target = self.described(&noun, country.as_deref(), ui, w.start);
+                    }
+                }
+                if let Some(id) = target {
+                    found.push((id, w.start, end));
+                }
+            }
+        }
+        for (id, s, e) in found {
+            let taken = self.entities.iter().any(|x| {
+                x.kind != EntityKind::Group && x.mentions.iter().any(|m| m.start < e && s < m.end)
+            });
+            if !taken {
+                self.add_other(id, s, e, MentionForm::Description);
+            }
+        }
+    }
+
+    /// The person holding a title (of a country), latest before `pos`,
+    /// within the last three sentences of a mention of them.
+    fn holder_of(&self, entry: &RoleEntry, country: Option<&str>, pos: usize) -> Option<usize> {
+        let ui = self.unit_of(pos);
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let title_fits = entry.title == "official"
+                || e.roles.iter().any(|r| {
+                    r.title.eq_ignore_ascii_case(entry.title)
+                        || (entry.function.is_some() && r.function.as_deref() == entry.function)
+                        || (entry.title == "leader" && r.function.is_some())
+                });
+            let country_fits = country.map_or(true, |c| {
+                e.nationality.as_deref() == Some(c)
+                    || e.roles.iter().any(|r| r.of_country.as_deref() == Some(c))
+            });
+            if !(title_fits && country_fits) || (entry.title == "official" && country.is_none()) {
+                continue;
+            }
+            if let Some(m) = e.mentions.iter().filter(|m| m.start < pos).last() {
+                if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
+                    best = Some((m.start, id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// `the group`, `the company`, `the country`: the latest fitting entity
+    /// of the last three sentences.
+    fn described(&self, noun: &str, country: Option<&str>, ui: usize, pos: usize) -> Option<usize> {
+        let fits = |e: &Entity| -> bool {
+            let kind = e.org_kind.as_deref().or(e.subtype.as_deref());
+            match noun {
+                "group" | "militia" | "movement" | "network" | "faction" | "organisation"
+                | "organization" => {
+                    e.kind == EntityKind::Organisation
+                        && matches!(kind, None | Some("armed" | "party" | "other" | "international"))
+                }
+                "company" | "firm" | "carmaker" | "automaker" | "bank" | "airline" | "group's" => {
+                    e.kind == EntityKind::Organisation && matches!(kind, None | Some("company"))
+                }
+                "ministry" | "department" | "agency" | "government" => {
+                    e.kind == EntityKind::Organisation && matches!(kind, None | Some("government"))
+                }
+                "country" | "nation" => {
+                    e.kind == EntityKind::Place && e.subtype.as_deref() == Some("country")
+                }
+                "city" | "town" | "capital" => {
+                    e.kind == EntityKind::Place && e.subtype.as_deref() == Some("city")
+                }
+                _ => false,
+            }
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            if !fits(e) || country.is_some_and(|c| e.country.as_deref() != Some(c)) {
+                continue;
+            }
+            if let Some(m) = e.mentions.iter().filter(|m| m.start < pos).last() {
+                if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
+                    best = Some((m.start, id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Pass 5: places in the gazetteer, or located by their container.
+    fn places(&mut self) {
+        // Countries the article names, to choose between places of one name.
+        let mut named: Vec<String> = Vec::new();
+        for m in self.mentions {
+            if let Some(c) = &m.country {
+                if matches!(m.kind, EntityKind::Place | EntityKind::Group) && !named.contains(c) {
+                    named.push(c.clone());
+                }
+            }
+        }
+        for id in 0..self.entities.len() {
+            if self.entities[id].kind != EntityKind::Place {
+                continue;
+            }
+            let loc = self.gazetteer_location(id, &named);
+            self.entities[id].place = loc;
+        }
+        // Containers: `X in Y`, `X, in the northern city of Y`, `X near Y`,
+        // `Y's X`.
+        for id in 0..self.entities.len() {
+            if self.entities[id].kind != EntityKind::Place {
+                continue;
+            }
+            let own = self.entities[id].place.as_ref().map(|p| p.feature.clone());
+            if matches!(own.as_deref(), Some("country" | "city" | "region")) {
+                continue;
+            }
+            let mut container = None;
+            for m in self.entities[id].names() {
+                let mi = m.mention.unwrap_or(0);
+                let mention = &self.mentions[mi];
+                if mention.name_end < mention.end {
+                    // `Baghdad's international airport`: the name part is
+                    // the container when it is a gazetteer place.
+                    let name = strip_possessive(&self.text[mention.name_start..mention.name_end]);
+                    if let Some(c) = self
+                        .entities
+                        .iter()
+                        .position(|e| e.kind == EntityKind::Place && e.name == name && e.id != id)
+                    {
+                        container = Some(c);
+                        break;
+                    }
+                }
+                if let Some(c) = self.container_after(mention) {
+                    container = Some(c);
+                    break;
+                }
+            }
+            let Some(c) = container.filter(|&c| c != id) else {
+                continue;
+            };
+            let Some(outer) = self.entities[c].place.clone() else {
+                continue;
+            };
+            let e = &self.entities[id];
+            let mut chain = vec![e.name.clone()];
+            chain.extend(outer.chain.iter().cloned());
+            let feature = if e.subtype.as_deref() == Some("facility") {
+                "facility"
+            } else {
+                "place"
+            };
+            let loc = Location {
+                geonameid: None,
+                name: e.name.clone(),
+                feature: feature.into(),
+                country: outer.country.clone(),
+                country_name: outer.country_name.clone(),
+                admin1: outer.admin1.clone(),
+                admin1_name: outer.admin1_name.clone(),
+                lat: outer.lat,
+                lon: outer.lon,
+                chain,
+                within: Some(c),
+            };
+            let e = &mut self.entities[id];
+            e.country = loc.country.clone();
+            e.place = Some(loc);
+        }
+    }
+
+    fn container_after(&self, m: &Mention) -> Option<usize> {
+        let rest = &self.text[m.end..];
+        let lower = rest.get(..rest.len().min(60))?.to_ascii_lowercase();
+        for lead in [" in ", ", in ", " near ", ", near ", " outside ", ", outside "] {
+            if let Some(tail) = lower.strip_prefix(lead) {
+                let mut skip = m.end + lead.len();
+                // `the northern city of`, `the province of`.
+                let mut t = tail;
+                if let Some(x) = t.strip_prefix("the ") {
+                    skip += 4;
+                    t = x;
+                    let words: Vec<&str> = t.split(' ').take(4).collect();
+                    if let Some(k) = words.iter().position(|w| *w == "of") {
+                        let n: usize = words[..=k].iter().map(|w| w.len() + 1).sum();
+                        skip += n;
+                    }
+                }
+                let bm = self.mention_starting(skip)?;
+                let b = &self.mentions[bm];
+                if b.kind == EntityKind::Place {
+                    return self.of_mention[bm];
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    fn gazetteer_location(&self, id: usize, named: &[String]) -> Option<Location> {
+        let lex = self.lex;
+        let e = &self.entities[id];
+        // The name part of a descriptor mention (`Anbar` of `Anbar province`).
+        let mut names: Vec<&str> = Vec::new();
+        let mut facility = false;
+        for m in e.names() {
+            let mention = &self.mentions[m.mention.unwrap_or(0)];
+            if mention.subtype.as_deref() == Some("facility") {
+                facility = true;
+            }
+            let n = strip_possessive(&self.text[mention.name_start..mention.name_end]);
+            let n = n.strip_prefix("the ").unwrap_or(n);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        if facility {
+            return None;
+        }
+        let region_hint = e.subtype.as_deref() == Some("region");
+        let mut best: Option<(i64, Location)> = None;
+        for name in names {
+            for entry in lex.lookup(name) {
+                let (score, loc) = match *entry {
+                    EntryKind::Country(i) => {
+                        let c = &lex.countries[i as usize];
+                        (
+                            3_000_000_000,
+                            Location {
+                                geonameid: Some(c.geonameid).filter(|g| *g != 0),
+                                name: c.name.clone(),
+                                feature: "country".into(),
+                                country: Some(c.iso.clone()),
+                                country_name: Some(c.name.clone()),
+                                admin1: None,
+                                admin1_name: None,
+                                lat: c.lat,
+                                lon: c.lon,
+                                chain: vec![c.name.clone()],
+                                within: None,
+                            },
+                        )
+                    }
+                    EntryKind::Place(i) => {
+                        let p = &lex.places[i as usize];
+                        let country = lex.country(&p.country);
+                        let admin = lex.admin1(&p.country, &p.admin1);
+                        let region = p.kind == PlaceKind::Region;
+                        let mut chain = vec![p.name.clone()];
+                        if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
+                            chain.push(a.name.clone());
+                        }
+                        if let Some(c) = country {
+                            chain.push(c.name.clone());
+                        }
+                        let mut score = p.population.min(2_000_000_000) as i64;
+                        if region {
+                            score = score.max(5_000_000);
+                        }
+                        if named.contains(&p.country) {
+                            score += 1_000_000_000;
+                        }
+                        if region == region_hint {
+                            score += 100_000_000;
+                        }
+                        (
+                            score,
+                            Location {
+                                geonameid: Some(p.geonameid).filter(|g| *g != 0),
+                                name: p.name.clone(),
+                                feature: if region { "region" } else { "city" }.into(),
+                                country: Some(p.country.clone()),
+                                country_name: country.map(|c| c.name.clone()),
+                                admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
+                                admin1_name: admin.map(|a| a.name.clone()),
+                                lat: p.lat.or(admin.map(|a| a.lat)),
+                                lon: p.lon.or(admin.map(|a| a.lon)),
+                                chain,
+                                within: None,
+                            },
+                        )
+                    }
+                    _ => continue,
+                };
+                if best.as_ref().map_or(true, |(s, _)| score > *s) {
+                    best = Some((score, loc));
+                }
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// Organisation kind and country.
+    fn organisations(&mut self) {
+        for id in 0..self.entities.len() {
+            let e = &self.entities[id];
+            if e.kind != EntityKind::Organisation {
+                continue;
+            }
+            let mut kind = e.org_kind.clone();
+            let mut country = e.country.clone();
+            if let Some(Anchor::Org(i)) = self.anchors[id] {
+                let o = &self.lex.organisations[i as usize];
+                kind = kind.or_else(|| Some(org_kind(&o.kind).to_string()));
+                if country.is_none() && !o.country.is_empty() {
+                    country = Some(o.country.clone());
+                }
+            }
+            if kind.is_none() {
+                kind = e.subtype.as_deref().map(|k| org_kind(k).to_string());
+            }
+            if kind.is_none() {
+                kind = guess_org_kind(&e.name).map(str::to_string);
+            }
+            if country.is_none() {
+                // A country or demonym inside the name (`US State Department`).
+                for w in e.name.split_whitespace() {
+                    for entry in self.lex.lookup(strip_possessive(w)) {
+                        if let EntryKind::Country(i) | EntryKind::Demonym(i) = entry {
+                            country = Some(self.lex.countries[*i as usize].iso.clone());
+                            break;
+                        }
+                    }
+                    if country.is_some() {
+                        break;
+                    }
+                }
+            }
+            let e = &mut self.entities[id];
+            e.org_kind = kind;
+            e.country = country;
+        }
+        for id in 0..self.entities.len() {
+            let e = &self.entities[id];
+            if e.kind == EntityKind::Group && e.country.is_none() {
+                if let Some(Anchor::Country(i)) = self.anchors[id] {
+                    self.entities[id].country = Some(self.lex.countries[i as usize].iso.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The pronouns resolved, with their class: `m` male person, `f` female
+/// person, `o` organisation.
+const PRONOUNS: &[(&str, char)] = &[
+    ("he", 'm'),
+    ("him", 'm'),
+    ("his", 'm'),
+    ("himself", 'm'),
+    ("she", 'f'),
+    ("her", 'f'),
+    ("hers", 'f'),
+    ("herself", 'f'),
+    ("it", 'o'),
+    ("its", 'o'),
+];
+
+const SPEECH: &[&str] = &[
+    "said", "says", "added", "announced", "claimed", "warned", "denied", "confirmed",
+    "reported", "stated", "told", "insisted", "accused", "urged", "called",
+];
+
+fn capital_alias(iso: &str, name: &str) -> bool {
+    // News metonyms whose gazetteer capital is spelled otherwise.
+    matches!(
+        (iso, name),
+        ("US", "Washington") | ("GB", "Downing Street") | ("RU", "Kremlin")
+    )
+}
+
+fn ends_with<S: AsRef<str>, T: AsRef<str>>(long: &[S], short: &[T]) -> bool {
+    !short.is_empty()
+        && short.len() <= long.len()
+        && long[long.len() - short.len()..]
+            .iter()
+            .zip(short)
+            .all(|(a, b)| a.as_ref() == b.as_ref())
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn org_kind(lexicon_kind: &str) -> &str {
+    match lexicon_kind {
+        "agency" => "media",
+        k @ ("government" | "armed" | "international" | "company" | "party") => k,
+        _ => "other",
+    }
+}
+
+/// An organisation's kind from the last word of its name.
+fn guess_org_kind(name: &str) -> Option<&'static str> {
+    let last = name.split_whitespace().last()?.to_ascii_lowercase();
+    let first = name.split_whitespace().next()?.to_ascii_lowercase();
+    let kind = match last.trim_end_matches('.') {
+        "ministry" | "department" | "council" | "commission" | "agency" | "office" | "police"
+        | "army" | "navy" | "parliament" | "government" | "court" | "senate" | "assembly"
+        | "authority" | "bureau" => "government",
+        "inc" | "corp" | "corporation" | "ltd" | "plc" | "llc" | "company" | "co" | "group"
+        | "motors" | "airlines" | "airways" | "bank" | "holdings" | "technologies" | "industries" => {
+            "company"
+        }
+        "news" | "times" | "post" | "tv" | "radio" | "press" | "journal" | "herald" | "tribune"
+        | "television" | "guardian" | "telegraph" => "media",
+        "brigades" | "brigade" | "militia" | "front" | "resistance" | "movement" | "forces" => {
+            "armed"
+        }
+        "party" => "party",
+        "university" | "institute" | "foundation" | "school" | "college" | "hospital" => "other",
+        _ => match first.as_str() {
+            "ministry" | "department" => "government",
+            "university" => "other",
+            _ => return None,
+        },
+    };
+    Some(kind)
+}
+
+/// Ranks the countries of the article by its mentions tied to them.
+fn focus_countries(entities: &[Entity], headlines: usize, lex: &Lexicon) -> Vec<FocusCountry> {
+    let mut score: HashMap<String, (f32, usize)> = HashMap::new();
+    for e in entities {
+        let (country, weight) = match e.kind {
+            EntityKind::Place => (e.place.as_ref().and_then(|p| p.country.clone()), 1.0),
+            // News agencies are where a story comes from, not what it is about.
+            EntityKind::Organisation if e.org_kind.as_deref() == Some("media") => (None, 0.0),
+            EntityKind::Organisation => (e.country.clone(), 0.5),
+            EntityKind::Group => (e.country.clone(), 0.5),
+            EntityKind::Person => (
+                e.nationality.clone().or_else(|| {
+                    e.roles
+                        .iter()
+                        .find(|r| r.of_entity.is_none())
+                        .and_then(|r| r.of_country.clone())
+                }),
+                0.5,
+            ),
+            EntityKind::Misc => (None, 0.0),
+        };
+        let Some(c) = country else { continue };
+        let s = score.entry(c).or_insert((0.0, 0));
+        for m in e.mentions.iter().filter(|m| m.form != MentionForm::Pronoun) {
+            s.0 += if m.unit < headlines { 2.0 } else { 1.0 } * weight;
+            s.1 += 1;
+        }
+    }
+    let total: f32 = score.values().map(|s| s.0).sum();
+    let mut out: Vec<FocusCountry> = score
+        .into_iter()
+        .filter(|(_, (s, _))| *s > 0.0)
+        .map(|(c, (s, n))| FocusCountry {
+            name: lex.country(&c).map(|x| x.name.clone()).unwrap_or_default(),
+            country: c,
+            score: ((s / total) * 1000.0).round() / 1000.0,
+            mentions: n,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.country.cmp(&b.country))
+    });
+    out.truncate(10);
+    out
+}
