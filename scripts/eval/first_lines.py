@@ -2,8 +2,10 @@
 
     python3 scripts/eval/first_lines.py PRED N [KEY ...] > OUT
 
-KEY is the list to cut (default `timex`; `values` for figures). MEANTIME
-marks time expressions and values only in each document's first six lines
+KEY is the list to cut (default `timex`; `values` for figures, `clusters`
+for coreference chains, whose mentions are cut one by one). MEANTIME
+marks time expressions, values and name mentions only in each document's
+first six lines
 (headline, dateline, four sentences); scoring a whole-document prediction
 against it counts every later expression as a false alarm. This is for
 reading that score alongside the raw one, never for the output itself.
@@ -22,7 +24,11 @@ def main(path, n, *keys):
             i = text.find("\n", cut)
             cut = len(text) if i < 0 else i + 1
         for key in keys:
-            d[key] = [x for x in d.get(key, []) if x["start"] < cut]
+            items = d.get(key, [])
+            if key == "clusters":
+                d[key] = [k for k in ([m for m in c if m["start"] < cut] for c in items) if k]
+            else:
+                d[key] = [x for x in items if x["start"] < cut]
         print(json.dumps(d))
 
 

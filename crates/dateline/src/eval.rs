@@ -97,7 +97,7 @@ pub fn to_eval(x: &Extraction) -> Value {
             }
             let mut chain = Vec::new();
             for m in &e.mentions {
-                let (s, end) = np_extent(&x.text, e, m);
+                let (s, end) = np_extent(&x.text, x.mentions.as_deref().unwrap_or_default(), e, m);
                 chain.push(json!({"start": map.char_offset(s), "end": map.char_offset(end),
                                   "form": m.form.as_str()}));
                 if let (Some(p), crate::resolve::MentionForm::Name) = (&e.place, m.form) {
@@ -114,11 +114,23 @@ pub fn to_eval(x: &Extraction) -> Value {
     Value::Object(out)
 }
 
+/// Words that follow a noun phrase's head rather than continue it.
+const HEAD_FOLLOWERS: &[&str] = &[
+    "said", "says", "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "of",
+    "in", "on", "at", "to", "for", "with", "by", "from", "as", "that", "which", "who", "will",
+    "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "also",
+    "after", "before", "since", "until", "when", "where", "while", "because", "if", "than",
+    "into", "over", "under", "about", "against", "between", "during", "through", "via", "per",
+    "itself", "not", "now", "then", "again", "still", "says", "tells", "told", "announces",
+    "plans", "wants", "needs", "gets", "makes", "takes", "gives",
+];
+
 /// The noun phrase a name heads, as coreference corpora mark it: `the`
 /// before an organisation's or place's name (`the United States`), and a
 /// possessive attached to the name (`Trump's`).
 fn np_extent(
     text: &str,
+    mentions: &[crate::entities::Mention],
     e: &crate::resolve::Entity,
     m: &crate::resolve::EntityMention,
 ) -> (usize, usize) {
@@ -128,9 +140,42 @@ fn np_extent(
     if !matches!(m.form, MentionForm::Name | MentionForm::Acronym) {
         return (s, end);
     }
-    if e.kind != EntityKind::Person {
+    if e.kind == EntityKind::Person {
+        let line = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        s = crate::resolve::titles_before(text, line, s);
+        // `Lee Cheuk-yan of the Labour Party`: the affiliation is part of
+        // the phrase.
+        if let Some(org) = mentions.iter().find(|o| {
+            o.kind == EntityKind::Organisation && {
+                let gap = &text[end..o.start.max(end)];
+                o.start > end && (gap == " of " || gap == " of the " || gap == " from the ")
+            }
+        }) {
+            end = org.end;
+        }
+        // `DAB's Elizabeth Quat`.
+        if let Some(org) = mentions.iter().find(|o| {
+            o.kind == EntityKind::Organisation && {
+                let gap = &text[o.end.min(s)..s];
+                o.end < s && (gap == "'s " || gap == "’s ")
+            }
+        }) {
+            s = org.start;
+        }
+    } else {
+        // `the` belongs to the name when the name heads the phrase: not in
+        // `the Scientology organization`.
         let before = &text[..s];
-        if before.ends_with("the ") || before.ends_with("The ") {
+        let next = text[end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let gap = text[end..].chars().next().map_or(true, |c| c == ' ');
+        let modifier = gap
+            && next.starts_with(char::is_lowercase)
+            && !HEAD_FOLLOWERS.contains(&next)
+            && !next.ends_with("ed");
+        if (before.ends_with("the ") || before.ends_with("The ")) && !modifier {
             s -= 4;
         }
     }

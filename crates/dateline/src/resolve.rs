@@ -740,16 +740,21 @@ impl<'a> Builder<'a> {
             let person = e.kind == EntityKind::Person;
             // A short name tagged as something else still joins a person of
             // that surname (`Blinken` tagged ORG once).
-            let may_join_person =
-                m.kind == EntityKind::Person || (key.len() <= 2 && m.kind != EntityKind::Place);
+            let may_join_person = m.kind == EntityKind::Person
+                || (key.len() <= 2 && (m.kind != EntityKind::Place || anchor.is_none()));
             for k in &self.keys[id] {
                 if k.as_slice() == key {
-                    if same_kind || (person && may_join_person) {
+                    // The same name is the same entity whatever the tagger
+                    // called it (`Mecca` once ORG, once LOC), unless the
+                    // gazetteer says it is a country.
+                    let country = matches!(anchor, Some(Anchor::Country(_)))
+                        || matches!(self.anchors[id], Some(Anchor::Country(_)));
+                    if same_kind || !country {
                         consider(id, MentionForm::Name, last);
                     }
                     break;
                 }
-                if person && may_join_person && m.kind != EntityKind::Place {
+                if person && may_join_person {
                     let a = content_words(k);
                     let b = content_words(key);
                     if ends_with(&a, &b) || (m.kind == EntityKind::Person && ends_with(&b, &a)) {
@@ -1668,6 +1673,61 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// Where the noun phrase of a person's name starts when titles stand before
+/// it (`U.S. President Donald Trump`, `Afghan Ambassador to the United States
+/// Hamdullah Mohib`, `Major general Fuad Basya`): the start of the titles,
+/// with a country or demonym before them; `start` when there are none.
+pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usize {
+    let rl = roles_lexicon();
+    let ws = words(text, Span::new(line_start, start));
+    let mut k = ws.len();
+    let mut begin = start;
+    let adjacent = |k: usize, to: usize| text[ws[k - 1].end..to].trim().is_empty();
+    loop {
+        if k == 0 || !adjacent(k, begin) {
+            break;
+        }
+        // The longest title or honorific ending at word k.
+        let mut hit = None;
+        for n in (1..=rl.longest.min(k)).rev() {
+            let phrase = text[ws[k - n].start..ws[k - 1].end].to_lowercase();
+            let phrase = phrase.trim_end_matches('.');
+            let first = &text[ws[k - n].start..ws[k - n].end];
+            if first.starts_with(char::is_uppercase)
+                && (rl.phrases.contains_key(phrase)
+                    || (n == 1 && HONORIFICS.contains(&fold(phrase).as_str())))
+            {
+                hit = Some(k - n);
+                break;
+            }
+        }
+        match hit {
+            Some(h) => {
+                k = h;
+                begin = ws[h].start;
+            }
+            None => break,
+        }
+        // `Ambassador to the United States`: a body between titles is
+        // taken when it follows `to` / `of`.
+    }
+    if begin == start {
+        return start;
+    }
+    // A country or demonym before the titles (`U.S.`, `Afghan`).
+    if k > 0 && adjacent(k, begin) {
+        let w = &text[ws[k - 1].start..ws[k - 1].end];
+        if lexicon()
+            .lookup(w)
+            .iter()
+            .any(|e| matches!(e, EntryKind::Country(_) | EntryKind::Demonym(_)))
+        {
+            begin = ws[k - 1].start;
+        }
+    }
+    begin
 }
 
 /// The pronouns resolved, with their class: `m` male person, `f` female
