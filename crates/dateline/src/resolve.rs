@@ -272,6 +272,8 @@ struct RoleLexicon {
     entries: Vec<RoleEntry>,
     /// Lower-cased phrase (words joined by one space) to entry.
     phrases: HashMap<String, usize>,
+    /// Lower-cased first words of the phrases.
+    first_words: std::collections::HashSet<String>,
     longest: usize,
 }
 
@@ -280,6 +282,7 @@ fn roles_lexicon() -> &'static RoleLexicon {
     LEX.get_or_init(|| {
         let mut entries = Vec::new();
         let mut phrases = HashMap::new();
+        let mut first_words = std::collections::HashSet::new();
         let mut longest = 1;
         for line in ROLES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -301,12 +304,14 @@ fn roles_lexicon() -> &'static RoleLexicon {
                 }
                 let key = v.to_lowercase();
                 longest = longest.max(key.split(' ').count());
+                first_words.insert(key.split(' ').next().unwrap_or("").to_string());
                 phrases.entry(key).or_insert(i);
             }
         }
         RoleLexicon {
             entries,
             phrases,
+            first_words,
             longest,
         }
     })
@@ -476,6 +481,16 @@ struct Builder<'a> {
     gender: Vec<Option<bool>>,
     /// Byte position of each entity's latest mention so far.
     last: Vec<usize>,
+    /// Entity-layer mention by start byte, and by end byte (of the mention
+    /// or of its name).
+    by_start: HashMap<usize, usize>,
+    by_end: HashMap<usize, usize>,
+    /// Words of each unit.
+    unit_words: Vec<Vec<Word>>,
+    /// (position, entity) of the persons mentioned in each unit, in order.
+    people: Vec<Vec<(usize, usize)>>,
+    /// Starts of the pronouns the quote layer resolved.
+    quoted: Vec<usize>,
 }
 
 fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
@@ -516,7 +531,17 @@ pub fn resolve(
         acronyms: Vec::new(),
         gender: Vec::new(),
         last: Vec::new(),
+        by_start: HashMap::new(),
+        by_end: HashMap::new(),
+        unit_words: units.iter().map(|u| words(text, *u)).collect(),
+        people: vec![Vec::new(); units.len()],
+        quoted: Vec::new(),
     };
+    for (i, m) in mentions.iter().enumerate().rev() {
+        b.by_start.insert(m.start, i);
+        b.by_end.insert(m.name_end, i);
+        b.by_end.insert(m.end, i);
+    }
     b.names();
     b.metonyms();
     b.pronouns(quotes);
@@ -537,8 +562,9 @@ pub fn resolve(
         new_id[i] = n;
     }
     let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for &i in &order {
-        let mut e = entities[i].clone();
+        let Some(mut e) = slots[i].take() else { continue };
         e.id = new_id[i];
         for r in &mut e.roles {
             r.of_entity = r.of_entity.map(|x| new_id[x]);
@@ -706,6 +732,7 @@ impl<'a> Builder<'a> {
             }
         };
         let acr = acronym(raw);
+        let mine = content_words(key);
         for (id, e) in self.entities.iter().enumerate() {
             let last = self.last[id];
             let same_kind = e.kind == m.kind;
@@ -756,8 +783,7 @@ impl<'a> Builder<'a> {
                 }
                 if person && may_join_person {
                     let a = content_words(k);
-                    let b = content_words(key);
-                    if ends_with(&a, &b) || (m.kind == EntityKind::Person && ends_with(&b, &a)) {
+                    if ends_with(&a, &mine) || (m.kind == EntityKind::Person && ends_with(&mine, &a)) {
                         consider(id, MentionForm::Name, last);
                         break;
                     }
@@ -798,12 +824,7 @@ impl<'a> Builder<'a> {
             if e.kind != EntityKind::Place || e.subtype.as_deref() == Some("country") {
                 continue;
             }
-            let Some(country) = self
-                .lex
-                .countries
-                .iter()
-                .find(|c| c.capital.eq_ignore_ascii_case(&e.name) || capital_alias(c.iso.as_str(), &e.name))
-            else {
+            let Some(country) = capital_of(self.lex, &e.name) else {
                 continue;
             };
             let acts = e.mentions.iter().filter(|m| {
@@ -830,25 +851,26 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn people_in(&self, unit: usize, before: usize) -> Vec<(usize, usize)> {
+    fn people_in(&self, unit: usize, before: usize) -> &[(usize, usize)] {
         // (position, entity) of the persons mentioned in `unit` before `before`.
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (id, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            for m in &e.mentions {
-                if m.unit == unit && m.start < before {
-                    out.push((m.start, id));
-                }
-            }
-        }
-        out.sort_unstable();
-        out
+        let list = &self.people[unit];
+        &list[..list.partition_point(|(p, _)| *p < before)]
     }
 
     /// Pass 2: personal and possessive pronouns.
     fn pronouns(&mut self, quotes: &[Quote]) {
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind == EntityKind::Person {
+                for m in &e.mentions {
+                    if let Some(list) = self.people.get_mut(m.unit) {
+                        list.push((m.start, id));
+                    }
+                }
+            }
+        }
+        for list in &mut self.people {
+            list.sort_unstable();
+        }
         // Quote sources that are pronouns or descriptions join the speaker.
         for q in quotes {
             let (Some(s), Some(e), Some(mi)) = (q.source_start, q.source_end, q.speaker_mention)
@@ -872,20 +894,18 @@ impl<'a> Builder<'a> {
                 .any(|m| m.start < e && s < m.end && m.kind != EntityKind::Group);
             if !named {
                 self.add_other(id, s, e, form);
+                self.quoted.push(s);
             }
         }
         for ui in 0..self.units.len() {
-            for w in words(self.text, self.units[ui]) {
+            for wi in 0..self.unit_words[ui].len() {
+                let w = self.unit_words[ui][wi];
                 let word = &self.text[w.start..w.end];
                 let Some(&(_, class)) = PRONOUNS.iter().find(|(p, _)| word.eq_ignore_ascii_case(p))
                 else {
                     continue;
                 };
-                if self.entities.iter().any(|e| {
-                    e.mentions
-                        .iter()
-                        .any(|m| m.start == w.start && m.end == w.end)
-                }) {
+                if self.by_start.contains_key(&w.start) || self.quoted.contains(&w.start) {
                     continue;
                 }
                 let target = match class {
@@ -894,6 +914,11 @@ impl<'a> Builder<'a> {
                 };
                 if let Some(id) = target {
                     self.add_other(id, w.start, w.end, MentionForm::Pronoun);
+                    if self.entities[id].kind == EntityKind::Person {
+                        let list = &mut self.people[ui];
+                        let at = list.partition_point(|(p, _)| *p < w.start);
+                        list.insert(at, (w.start, id));
+                    }
                 }
             }
         }
@@ -1274,11 +1299,11 @@ impl<'a> Builder<'a> {
     }
 
     fn mention_ending(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.end == end || m.name_end == end)
+        self.by_end.get(&end).copied()
     }
 
     fn mention_starting(&self, start: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.start == start)
+        self.by_start.get(&start).copied()
     }
 
     /// Pass 4: titles and descriptions used alone.
@@ -1286,7 +1311,7 @@ impl<'a> Builder<'a> {
         let rl = roles_lexicon();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for ui in 0..self.units.len() {
-            let ws = words(self.text, self.units[ui]);
+            let ws = &self.unit_words[ui];
             for (i, w) in ws.iter().enumerate() {
                 let det = &self.text[w.start..w.end];
                 if det != "the" && det != "The" {
@@ -1306,7 +1331,13 @@ impl<'a> Builder<'a> {
                 let Some(head) = ws.get(j) else { continue };
                 let mut target = None;
                 let mut end = head.end;
-                for n in (1..=rl.longest.min(ws.len() - j)).rev() {
+                let head_word = self.text[head.start..head.end].to_lowercase();
+                let titled = rl.first_words.contains(&head_word);
+                let described = DESCRIBED.contains(&head_word.as_str());
+                if !titled && !described {
+                    continue;
+                }
+                for n in (1..=rl.longest.min(ws.len() - j)).rev().filter(|_| titled) {
                     let phrase = self.text[head.start..ws[j + n - 1].end].to_lowercase();
                     if let Some(&ri) = rl.phrases.get(phrase.as_str()) {
                         end = ws[j + n - 1].end;
@@ -1391,7 +1422,7 @@ impl<'a> Builder<'a> {
                     e.kind == EntityKind::Organisation
                         && matches!(kind, None | Some("armed" | "party" | "other" | "international"))
                 }
-                "company" | "firm" | "carmaker" | "automaker" | "bank" | "airline" | "group's" => {
+                "company" | "firm" | "carmaker" | "automaker" | "bank" | "airline" => {
                     e.kind == EntityKind::Organisation && matches!(kind, None | Some("company"))
                 }
                 "ministry" | "department" | "agency" | "government" => {
@@ -1552,41 +1583,15 @@ impl<'a> Builder<'a> {
             return None;
         }
         let region_hint = e.subtype.as_deref() == Some("region");
-        let mut best: Option<(i64, Location)> = None;
+        // Score every entry the names stand for, then describe the best.
+        let mut best: Option<(i64, EntryKind)> = None;
         for name in names {
             for entry in lex.lookup(name) {
-                let (score, loc) = match *entry {
-                    EntryKind::Country(i) => {
-                        let c = &lex.countries[i as usize];
-                        (
-                            3_000_000_000,
-                            Location {
-                                geonameid: Some(c.geonameid).filter(|g| *g != 0),
-                                name: c.name.clone(),
-                                feature: "country".into(),
-                                country: Some(c.iso.clone()),
-                                country_name: Some(c.name.clone()),
-                                admin1: None,
-                                admin1_name: None,
-                                lat: c.lat,
-                                lon: c.lon,
-                                chain: vec![c.name.clone()],
-                                within: None,
-                            },
-                        )
-                    }
+                let score = match *entry {
+                    EntryKind::Country(_) => 3_000_000_000,
                     EntryKind::Place(i) => {
                         let p = &lex.places[i as usize];
-                        let country = lex.country(&p.country);
-                        let admin = lex.admin1(&p.country, &p.admin1);
                         let region = p.kind == PlaceKind::Region;
-                        let mut chain = vec![p.name.clone()];
-                        if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
-                            chain.push(a.name.clone());
-                        }
-                        if let Some(c) = country {
-                            chain.push(c.name.clone());
-                        }
                         let mut score = p.population.min(2_000_000_000) as i64;
                         if region {
                             score = score.max(5_000_000);
@@ -1597,31 +1602,60 @@ impl<'a> Builder<'a> {
                         if region == region_hint {
                             score += 100_000_000;
                         }
-                        (
-                            score,
-                            Location {
-                                geonameid: Some(p.geonameid).filter(|g| *g != 0),
-                                name: p.name.clone(),
-                                feature: if region { "region" } else { "city" }.into(),
-                                country: Some(p.country.clone()),
-                                country_name: country.map(|c| c.name.clone()),
-                                admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
-                                admin1_name: admin.map(|a| a.name.clone()),
-                                lat: p.lat.or(admin.map(|a| a.lat)),
-                                lon: p.lon.or(admin.map(|a| a.lon)),
-                                chain,
-                                within: None,
-                            },
-                        )
+                        score
                     }
                     _ => continue,
                 };
-                if best.as_ref().map_or(true, |(s, _)| score > *s) {
-                    best = Some((score, loc));
+                if best.map_or(true, |(s, _)| score > s) {
+                    best = Some((score, *entry));
                 }
             }
         }
-        best.map(|(_, l)| l)
+        Some(match best?.1 {
+            EntryKind::Country(i) => {
+                let c = &lex.countries[i as usize];
+                Location {
+                    geonameid: Some(c.geonameid).filter(|g| *g != 0),
+                    name: c.name.clone(),
+                    feature: "country".into(),
+                    country: Some(c.iso.clone()),
+                    country_name: Some(c.name.clone()),
+                    admin1: None,
+                    admin1_name: None,
+                    lat: c.lat,
+                    lon: c.lon,
+                    chain: vec![c.name.clone()],
+                    within: None,
+                }
+            }
+            EntryKind::Place(i) => {
+                let p = &lex.places[i as usize];
+                let country = lex.country(&p.country);
+                let admin = lex.admin1(&p.country, &p.admin1);
+                let region = p.kind == PlaceKind::Region;
+                let mut chain = vec![p.name.clone()];
+                if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
+                    chain.push(a.name.clone());
+                }
+                if let Some(c) = country {
+                    chain.push(c.name.clone());
+                }
+                Location {
+                    geonameid: Some(p.geonameid).filter(|g| *g != 0),
+                    name: p.name.clone(),
+                    feature: if region { "region" } else { "city" }.into(),
+                    country: Some(p.country.clone()),
+                    country_name: country.map(|c| c.name.clone()),
+                    admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
+                    admin1_name: admin.map(|a| a.name.clone()),
+                    lat: p.lat.or(admin.map(|a| a.lat)),
+                    lon: p.lon.or(admin.map(|a| a.lon)),
+                    chain,
+                    within: None,
+                }
+            }
+            _ => return None,
+        })
     }
 
     /// Organisation kind and country.
@@ -1730,6 +1764,13 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
     begin
 }
 
+/// Nouns that, after `the`, refer back to an organisation or place.
+const DESCRIBED: &[&str] = &[
+    "group", "militia", "movement", "network", "faction", "organisation", "organization",
+    "company", "firm", "carmaker", "automaker", "bank", "airline", "ministry", "department",
+    "agency", "government", "country", "nation", "city", "town", "capital",
+];
+
 /// The pronouns resolved, with their class: `m` male person, `f` female
 /// person, `o` organisation.
 const PRONOUNS: &[(&str, char)] = &[
@@ -1750,12 +1791,25 @@ const SPEECH: &[&str] = &[
     "reported", "stated", "told", "insisted", "accused", "urged", "called",
 ];
 
-fn capital_alias(iso: &str, name: &str) -> bool {
-    // News metonyms whose gazetteer capital is spelled otherwise.
-    matches!(
-        (iso, name),
-        ("US", "Washington") | ("GB", "Downing Street") | ("RU", "Kremlin")
-    )
+/// The country whose capital (or seat of government, in news usage:
+/// `Kremlin`, `Downing Street`) `name` is.
+fn capital_of<'l>(lex: &'l Lexicon, name: &str) -> Option<&'l crate::lexicon::Country> {
+    static CAPITALS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let map = CAPITALS.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (i, c) in lexicon().countries.iter().enumerate() {
+            if !c.capital.is_empty() {
+                m.entry(c.capital.to_lowercase()).or_insert(i);
+            }
+        }
+        for (name, iso) in [("washington", "US"), ("downing street", "GB"), ("kremlin", "RU")] {
+            if let Some(i) = lexicon().countries.iter().position(|c| c.iso == iso) {
+                m.insert(name.to_string(), i);
+            }
+        }
+        m
+    });
+    map.get(&name.to_lowercase()).map(|&i| &lex.countries[i])
 }
 
 fn ends_with<S: AsRef<str>, T: AsRef<str>>(long: &[S], short: &[T]) -> bool {
