@@ -597,7 +597,7 @@ mod tests {
         let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes, figures"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes, resolve, figures"
         );
     }
 
@@ -658,6 +658,7 @@ mod tests {
                 "time",
                 "entities",
                 "quotes",
+                "resolve",
                 "figures"
             ]
         );
