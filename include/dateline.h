@@ -83,6 +83,12 @@ typedef enum DatelineLayer {
   // parent: the index of the figure it is part of, SIZE_MAX when none).
   // Numbers, bounds, place, date and actor: dateline_result_figure.
   DATELINE_LAYER_FIGURES = 7,
+  // Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
+  // "MISC"; text, start, end: the first mention; canonical: the
+  // canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
+  // Roles, place and every mention: dateline_result_entity,
+  // dateline_result_entity_mention, dateline_result_entity_role.
+  DATELINE_LAYER_ENTITIES = 8,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -218,6 +224,79 @@ typedef struct DatelineFigure {
   size_t segment;
 } DatelineFigure;
 
+// One resolved entity of a result. All strings are borrowed from the
+// result; absent strings are empty, absent numbers NaN, absent indices
+// SIZE_MAX.
+typedef struct DatelineEntity {
+  // Index of the entity (roles and places refer to entities by it).
+  size_t id;
+  // "PER", "ORG", "LOC", "NORP" or "MISC".
+  struct DatelineStr kind;
+  // A finer kind ("city", "facility", "armed", "nationality").
+  struct DatelineStr subtype;
+  // The canonical name: the fullest form the article uses.
+  struct DatelineStr name;
+  // Number of mentions (read them with dateline_result_entity_mention).
+  size_t mentions;
+  // Number of roles (read them with dateline_result_entity_role).
+  size_t roles;
+  // A person's nationality, ISO 3166 ("IQ").
+  struct DatelineStr nationality;
+  // An organisation's kind ("government", "armed", "international",
+  // "company", "media", "party", "other").
+  struct DatelineStr org_kind;
+  // The country an organisation, group or place belongs to.
+  struct DatelineStr country;
+  // 1 when the entity is a place located on the map, else 0 (and the
+  // place fields below are empty).
+  uint8_t has_place;
+  // GeoNames id of the place (0 when it has none of its own: a facility).
+  uint32_t geonameid;
+  // "country", "region", "city", "facility" or "place".
+  struct DatelineStr feature;
+  // The place's name in the gazetteer.
+  struct DatelineStr place_name;
+  // ISO 3166 code of the place's country.
+  struct DatelineStr place_country;
+  // GeoNames first-level division code ("11").
+  struct DatelineStr admin1;
+  // Its name ("Arbil").
+  struct DatelineStr admin1_name;
+  // Latitude in degrees (NaN when unknown).
+  double lat;
+  // Longitude in degrees (NaN when unknown).
+  double lon;
+  // The names from the place up to its country, joined with " > "
+  // ("Harir airbase > Erbil > Arbil > Iraq").
+  struct DatelineStr chain;
+  // The entity whose location this one inherits, SIZE_MAX when none.
+  size_t within;
+} DatelineEntity;
+
+// A role of a person. All strings are borrowed from the result.
+typedef struct DatelineRole {
+  // The title ("Secretary of State", "leader", "adviser").
+  struct DatelineStr title;
+  // The office across countries ("foreign minister"), empty when none.
+  struct DatelineStr function;
+  // The body, as named ("United States", "Hezbollah").
+  struct DatelineStr of;
+  // ISO 3166 code of the body's country.
+  struct DatelineStr of_country;
+  // The entity the role is for, SIZE_MAX when none.
+  size_t of_entity;
+  // The entity a "counterpart" was read through, SIZE_MAX when none.
+  size_t via_entity;
+  // Byte offset of the words that state the role.
+  size_t start;
+  // One past their last byte.
+  size_t end;
+  // Those words ("United States Secretary of State").
+  struct DatelineStr text;
+  // The sentence that states it.
+  struct DatelineStr sentence;
+} DatelineRole;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -272,6 +351,29 @@ enum DatelineStatus dateline_result_item(const struct DatelineResult *result,
 enum DatelineStatus dateline_result_figure(const struct DatelineResult *result,
                                            size_t index,
                                            struct DatelineFigure *out);
+
+// Reads entity `index` of `result` into `*out`, with its kind, canonical
+// name, counts of mentions and roles, nationality, organisation kind,
+// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
+enum DatelineStatus dateline_result_entity(const struct DatelineResult *result,
+                                           size_t index,
+                                           struct DatelineEntity *out);
+
+// Reads mention `index` of entity `entity` into `*out` (kind: the form,
+// "name", "acronym", "description" or "pronoun"; text, start, end: the
+// mention; canonical: the entity's name; parent: the headline or sentence
+// unit holding it, headlines first).
+enum DatelineStatus dateline_result_entity_mention(const struct DatelineResult *result,
+                                                   size_t entity,
+                                                   size_t index,
+                                                   struct DatelineItem *out);
+
+// Reads role `index` of entity `entity` into `*out`
+// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+enum DatelineStatus dateline_result_entity_role(const struct DatelineResult *result,
+                                                size_t entity,
+                                                size_t index,
+                                                struct DatelineRole *out);
 
 // Writes the whole result as JSON (the shape of `dateline extract`,
 // docs/schema.md) to `*out_json`, NUL-terminated, and its length without

@@ -120,6 +120,22 @@ static int print_article(const DatelineExtractor *ex, const char *path) {
             }
         }
     }
+    size_t entities = 0;
+    if (dateline_result_count(result, DATELINE_LAYER_ENTITIES, &entities) == DATELINE_STATUS_OK) {
+        DatelineEntity e;
+        for (size_t i = 0; i < entities; i++) {
+            if (dateline_result_entity(result, i, &e) != DATELINE_STATUS_OK) continue;
+            /* The first role, when there is one: "Secretary of State of United States". */
+            DatelineRole role;
+            int has_role = e.roles > 0 && dateline_result_entity_role(result, i, 0, &role) == DATELINE_STATUS_OK;
+            char coords[64] = "";
+            if (e.has_place && e.lat == e.lat) snprintf(coords, sizeof coords, "%.4f,%.4f", e.lat, e.lon);
+            printf("entity\t%zu\t%.*s\t%.*s\t%zu\t%.*s\t%.*s\t%.*s\t%s\t%.*s\n", e.id, (int)e.kind.len, e.kind.ptr,
+                   (int)e.name.len, e.name.ptr, e.mentions, has_role ? (int)role.title.len : 0,
+                   has_role ? role.title.ptr : "", has_role ? (int)role.of.len : 0, has_role ? role.of.ptr : "",
+                   (int)e.place_country.len, e.place_country.ptr, coords, (int)e.chain.len, e.chain.ptr);
+        }
+    }
     dateline_result_free(result);
     return 0;
 }

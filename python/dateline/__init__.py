@@ -20,6 +20,8 @@ from ._dateline import (
     ErrorRecord,
     ExtractMany,
     Extraction,
+    Entity,
+    EntityMention,
     Extractor,
     Figure,
     Headline,
@@ -27,6 +29,8 @@ from ._dateline import (
     Mention,
     Quote,
     Paragraph,
+    Place,
+    Role,
     Sentence,
     Span,
     Timex,
@@ -46,6 +50,8 @@ __all__ = [
     "Article",
     "ConfigError",
     "DatelineError",
+    "Entity",
+    "EntityMention",
     "ErrorRecord",
     "ExtractMany",
     "Extraction",
@@ -58,7 +64,9 @@ __all__ = [
     "Mention",
     "Quote",
     "Paragraph",
+    "Place",
     "Result",
+    "Role",
     "Sentence",
     "Span",
     "Timex",
@@ -88,6 +96,10 @@ _COLUMNS: Dict[str, List[str]] = {
         "id", "start", "end", "text", "kind", "value", "low", "high", "bound", "unit", "counted", "counted_class",
         "category", "gdelt", "trigger", "part_of", "place", "place_name", "place_countries", "date", "actor",
         "actor_entity", "source", "source_entity", "segment",
+    ],
+    "entities": [
+        "id", "entity", "kind", "subtype", "name", "mentions", "roles", "nationality", "org_kind", "country",
+        "geonameid", "feature", "place_country", "admin1_name", "lat", "lon", "chain",
     ],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
@@ -177,6 +189,28 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
             row = f.to_dict()
             row["id"] = x.id
             yield row
+    elif layer == "entities":
+        for e in x.entities:
+            p = e.place
+            yield {
+                "id": x.id,
+                "entity": e.id,
+                "kind": e.kind,
+                "subtype": e.subtype,
+                "name": e.name,
+                "mentions": len(e.mentions),
+                "roles": "; ".join(r.title + (" of " + r.of if r.of else "") for r in e.roles) or None,
+                "nationality": e.nationality,
+                "org_kind": e.org_kind,
+                "country": e.country,
+                "geonameid": p.geonameid if p else None,
+                "feature": p.feature if p else None,
+                "place_country": p.country if p else None,
+                "admin1_name": p.admin1_name if p else None,
+                "lat": p.lat if p else None,
+                "lon": p.lon if p else None,
+                "chain": " > ".join(p.chain) if p else None,
+            }
     elif layer == "tokens":
         tokens = x.tokens
         for si, s in enumerate(x.sentences):
@@ -199,7 +233,9 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
     metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", "quotes", "figures" (one
     row per figure: amount, bounds, unit, what is counted, category, place,
-    date, actor, source), or "errors"
+    date, actor, source), "entities" (one row per resolved entity: canonical
+    name, mention count, roles, nationality, organisation kind, country and
+    place with coordinates and chain), or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """

@@ -203,7 +203,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time', 'entities', 'quotes', 'figures'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time', 'entities', 'quotes', 'resolve', 'figures'])"
 
 
 def test_seed_article_matches_the_command(shared):
@@ -362,3 +362,48 @@ def test_figure_layer_gives_claims_with_bounds_places_and_a_tidy_table():
     assert x.text[d["counted_start"] : d["counted_end"]] == "people"
     assert x.text[d["place_start"] : d["place_end"]] == "Israel"
     assert dateline.Extractor(layers=["article"]).extract("Twelve people died.").figures == []
+
+
+def test_resolve_layer_gives_each_entity_once_with_roles_and_places():
+    x = dateline.extract(
+        " date 2023-11-06 Iraqi Prime Minister Mohammed Shia Al Sudani has arrived in Tehran.\n\n"
+        "Mr Al Sudani’s tour will include “friendly countries”, his adviser Husham Al Rikabi said.\n\n"
+        "Mr Al Sudani met US Secretary of State Antony Blinken in Baghdad on Sunday evening. "
+        "He will meet his Turkish counterpart, Hakan Fidan, on Monday.\n\n"
+        "Among the targets was Harir airbase, in the northern city of Erbil."
+    )
+    by_name = {e.name: e for e in x.entities}
+    sudani = by_name["Mohammed Shia Al Sudani"]
+    assert sudani.kind == "PER" and sudani.nationality == "IQ"
+    assert [(m.text, m.form) for m in sudani.mentions] == [
+        ("Mohammed Shia Al Sudani", "name"),
+        ("Al Sudani", "name"),
+        ("his", "pronoun"),
+        ("Al Sudani", "name"),
+    ]
+    for m in sudani.mentions:
+        assert x.text[m.start : m.end] == m.text  # string indices, past the curly quotes
+    role = sudani.roles[0]
+    assert (role.title, role.of, role.of_country, role.function) == (
+        "Prime Minister", "Iraq", "IQ", "head of government",
+    )
+    assert role.sentence.startswith("Iraqi Prime Minister")
+    adviser = by_name["Husham Al Rikabi"].roles[0]
+    assert (adviser.title, adviser.of_entity) == ("adviser", sudani.id)
+    blinken = by_name["Antony Blinken"]
+    assert (blinken.roles[0].title, blinken.roles[0].of_country) == ("Secretary of State", "US")
+    fidan = by_name["Hakan Fidan"].roles[0]
+    assert (fidan.title, fidan.of_country, fidan.via_entity) == ("Foreign Minister", "TR", blinken.id)
+    tehran = by_name["Tehran"].place
+    assert (tehran.country, tehran.feature, tehran.geonameid) == ("IR", "city", 112931)
+    assert abs(tehran.lat - 35.69) < 0.1 and abs(tehran.lon - 51.42) < 0.1
+    harir = by_name["Harir airbase"].place
+    assert harir.chain == ["Harir airbase", "Erbil", "Arbil", "Iraq"]
+    assert harir.within == by_name["Erbil"].id and harir.geonameid is None
+    assert x.focus_countries[0]["country"] == "IQ"
+    assert pickle.loads(pickle.dumps(sudani)) == sudani
+    assert "Entity(" in repr(sudani) and "Place(" in repr(tehran) and "Role(" in repr(role)
+    df = x.to_pandas("entities")
+    assert list(df["name"]) == [e.name for e in x.entities]
+    assert df.loc[df["name"] == "Erbil", "chain"].item() == "Erbil > Arbil > Iraq"
+    assert dateline.Extractor(layers=["entities"]).extract("Mr Blinken left.").entities == []

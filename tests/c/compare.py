@@ -8,7 +8,7 @@ import sys
 
 
 def main(example_path, json_path):
-    fields, headlines, sentences, mentions, quotes, figures = {}, [], [], [], [], []
+    fields, headlines, sentences, mentions, quotes, figures, entities = {}, [], [], [], [], [], []
     with open(example_path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
@@ -25,6 +25,8 @@ def main(example_path, json_path):
                     + tuple(p or None for p in parts[6:10])
                     + (parts[10],)
                 )
+            elif parts[0] == "entity":
+                entities.append((int(parts[1]),) + tuple(p or None for p in parts[2:]))
             elif parts[0] == "sentence":
                 sentences.append((int(parts[1]), int(parts[2]), int(parts[3]), parts[4]))
             else:
@@ -62,9 +64,18 @@ def main(example_path, json_path):
     ]
     if figures != want_figures:
         problems.append(f"figures differ: C {figures!r}, command {want_figures!r}")
+    want_entities = []
+    for e in record.get("entities", []):
+        role = (e.get("roles") or [{}])[0]
+        place = e.get("place") or {}
+        coords = "%.4f,%.4f" % (place["lat"], place["lon"]) if place.get("lat") is not None else None
+        want_entities.append((e["id"], e["kind"], e["name"], str(len(e["mentions"])), role.get("title"), role.get("of"),
+                              place.get("country"), coords, " > ".join(place.get("chain", [])) or None))
+    if entities != want_entities:
+        problems.append(f"entities differ: C {entities!r}, command {want_entities!r}")
     if problems:
         sys.exit("C example and command disagree:\n  " + "\n  ".join(problems))
-    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, {len(quotes)} quotes, {len(figures)} figures, date {want['date']}")
+    print(f"C example matches the command on {fields.get('file')}: {len(sentences)} sentences, {len(mentions)} mentions, {len(quotes)} quotes, {len(figures)} figures, {len(entities)} entities, date {want['date']}")
 
 
 if __name__ == "__main__":

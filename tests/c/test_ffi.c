@@ -200,11 +200,50 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(dateline_result_figure(NULL, 0, &fig) == DATELINE_STATUS_NULL_ARGUMENT);
     CHECK(dateline_result_figure(r, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
 
+    size_t entities = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_ENTITIES, &entities) == DATELINE_STATUS_OK);
+    CHECK(entities == 7);
+    size_t blinken = SIZE_MAX, baghdad = SIZE_MAX;
+    for (size_t i = 0; i < entities; i++) {
+        CHECK(dateline_result_item(r, DATELINE_LAYER_ENTITIES, i, &item) == DATELINE_STATUS_OK);
+        CHECK(memcmp(ARTICLE + item.start, item.text.ptr, item.text.len) == 0);
+        if (str_eq(item.canonical, "Antony Blinken")) blinken = i;
+        if (str_eq(item.canonical, "Baghdad")) baghdad = i;
+    }
+    CHECK(blinken != SIZE_MAX && baghdad != SIZE_MAX);
+    DatelineEntity ent;
+    if (blinken != SIZE_MAX) {
+        CHECK(dateline_result_entity(r, blinken, &ent) == DATELINE_STATUS_OK);
+        CHECK(ent.id == blinken && str_eq(ent.kind, "PER") && str_eq(ent.name, "Antony Blinken"));
+        CHECK(ent.mentions == 2 && ent.roles == 1 && str_eq(ent.nationality, "US") && ent.has_place == 0);
+        CHECK(dateline_result_entity_mention(r, blinken, 1, &item) == DATELINE_STATUS_OK);
+        CHECK(str_eq(item.kind, "name") && str_eq(item.text, "Blinken") && str_eq(item.canonical, "Antony Blinken"));
+        CHECK(memcmp(ARTICLE + item.start, "Blinken told", 12) == 0);
+        CHECK(dateline_result_entity_mention(r, blinken, 2, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+        DatelineRole role;
+        CHECK(dateline_result_entity_role(r, blinken, 0, &role) == DATELINE_STATUS_OK);
+        CHECK(str_eq(role.title, "Secretary of State") && str_eq(role.of, "United States"));
+        CHECK(str_eq(role.of_country, "US") && str_eq(role.function, "foreign minister"));
+        CHECK(role.of_entity == SIZE_MAX && str_eq(role.text, "US Secretary of State"));
+        CHECK(memcmp(ARTICLE + role.start, "US Secretary of State", role.end - role.start) == 0);
+        CHECK(dateline_result_entity_role(r, blinken, 1, &role) == DATELINE_STATUS_OUT_OF_RANGE);
+        CHECK(dateline_result_entity_role(r, blinken, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    }
+    if (baghdad != SIZE_MAX) {
+        CHECK(dateline_result_entity(r, baghdad, &ent) == DATELINE_STATUS_OK);
+        CHECK(ent.has_place == 1 && ent.geonameid == 98182 && str_eq(ent.feature, "city"));
+        CHECK(str_eq(ent.place_country, "IQ") && ent.lat > 33.0 && ent.lat < 33.6 && ent.lon > 44.0 && ent.lon < 44.7);
+        CHECK(str_eq(ent.chain, "Baghdad > Mayorality of Baghdad > Iraq") && ent.within == SIZE_MAX);
+    }
+    CHECK(dateline_result_entity(r, entities, &ent) == DATELINE_STATUS_OUT_OF_RANGE);
+    CHECK(dateline_result_entity(NULL, 0, &ent) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_result_entity_mention(r, entities, 0, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+
     char *json = NULL;
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.4\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.5\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

@@ -104,6 +104,12 @@ pub enum DatelineLayer {
     /// parent: the index of the figure it is part of, SIZE_MAX when none).
     /// Numbers, bounds, place, date and actor: dateline_result_figure.
     Figures = 7,
+    /// Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
+    /// "MISC"; text, start, end: the first mention; canonical: the
+    /// canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
+    /// Roles, place and every mention: dateline_result_entity,
+    /// dateline_result_entity_mention, dateline_result_entity_role.
+    Entities = 8,
 }
 
 /// One item of a layer. All strings are borrowed from the result.
@@ -181,6 +187,85 @@ pub struct DatelineResult {
     date_source: &'static str,
     /// The place countries of each figure, joined with commas.
     figure_countries: Vec<String>,
+    /// The place chain of each entity, joined with " > ".
+    entity_chains: Vec<String>,
+}
+
+/// One resolved entity of a result. All strings are borrowed from the
+/// result; absent strings are empty, absent numbers NaN, absent indices
+/// SIZE_MAX.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineEntity {
+    /// Index of the entity (roles and places refer to entities by it).
+    pub id: usize,
+    /// "PER", "ORG", "LOC", "NORP" or "MISC".
+    pub kind: DatelineStr,
+    /// A finer kind ("city", "facility", "armed", "nationality").
+    pub subtype: DatelineStr,
+    /// The canonical name: the fullest form the article uses.
+    pub name: DatelineStr,
+    /// Number of mentions (read them with dateline_result_entity_mention).
+    pub mentions: usize,
+    /// Number of roles (read them with dateline_result_entity_role).
+    pub roles: usize,
+    /// A person's nationality, ISO 3166 ("IQ").
+    pub nationality: DatelineStr,
+    /// An organisation's kind ("government", "armed", "international",
+    /// "company", "media", "party", "other").
+    pub org_kind: DatelineStr,
+    /// The country an organisation, group or place belongs to.
+    pub country: DatelineStr,
+    /// 1 when the entity is a place located on the map, else 0 (and the
+    /// place fields below are empty).
+    pub has_place: u8,
+    /// GeoNames id of the place (0 when it has none of its own: a facility).
+    pub geonameid: u32,
+    /// "country", "region", "city", "facility" or "place".
+    pub feature: DatelineStr,
+    /// The place's name in the gazetteer.
+    pub place_name: DatelineStr,
+    /// ISO 3166 code of the place's country.
+    pub place_country: DatelineStr,
+    /// GeoNames first-level division code ("11").
+    pub admin1: DatelineStr,
+    /// Its name ("Arbil").
+    pub admin1_name: DatelineStr,
+    /// Latitude in degrees (NaN when unknown).
+    pub lat: f64,
+    /// Longitude in degrees (NaN when unknown).
+    pub lon: f64,
+    /// The names from the place up to its country, joined with " > "
+    /// ("Harir airbase > Erbil > Arbil > Iraq").
+    pub chain: DatelineStr,
+    /// The entity whose location this one inherits, SIZE_MAX when none.
+    pub within: usize,
+}
+
+/// A role of a person. All strings are borrowed from the result.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineRole {
+    /// The title ("Secretary of State", "leader", "adviser").
+    pub title: DatelineStr,
+    /// The office across countries ("foreign minister"), empty when none.
+    pub function: DatelineStr,
+    /// The body, as named ("United States", "Hezbollah").
+    pub of: DatelineStr,
+    /// ISO 3166 code of the body's country.
+    pub of_country: DatelineStr,
+    /// The entity the role is for, SIZE_MAX when none.
+    pub of_entity: usize,
+    /// The entity a "counterpart" was read through, SIZE_MAX when none.
+    pub via_entity: usize,
+    /// Byte offset of the words that state the role.
+    pub start: usize,
+    /// One past their last byte.
+    pub end: usize,
+    /// Those words ("United States Secretary of State").
+    pub text: DatelineStr,
+    /// The sentence that states it.
+    pub sentence: DatelineStr,
 }
 
 /// One figure of a result, with its numbers. All strings are borrowed from
@@ -372,11 +457,18 @@ fn finish(
                 .flatten()
                 .map(|f| f.place_countries.join(","))
                 .collect();
+            let entity_chains = x
+                .entities
+                .iter()
+                .flatten()
+                .map(|e| e.place.as_ref().map(|p| p.chain.join(" > ")).unwrap_or_default())
+                .collect();
             let boxed = Box::into_raw(Box::new(DatelineResult {
                 inner: x,
                 date,
                 date_source,
                 figure_countries,
+                entity_chains,
             }));
             // SAFETY: `out` was checked non-NULL by the caller of finish.
             unsafe { *out = boxed };
@@ -492,6 +584,7 @@ impl DatelineLayer {
             5 => DatelineLayer::Mentions,
             6 => DatelineLayer::Quotes,
             7 => DatelineLayer::Figures,
+            8 => DatelineLayer::Entities,
             _ => return None,
         })
     }
@@ -515,6 +608,7 @@ fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
         DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
         DatelineLayer::Quotes => x.quotes.as_ref().map_or(0, Vec::len),
         DatelineLayer::Figures => x.figures.as_ref().map_or(0, Vec::len),
+        DatelineLayer::Entities => x.entities.as_ref().map_or(0, Vec::len),
     }
 }
 
@@ -675,6 +769,20 @@ pub unsafe extern "C" fn dateline_result_item(
                 it.source = DatelineStr::opt(f.source.as_deref());
                 it
             }
+            DatelineLayer::Entities => {
+                let e = &x.entities.as_ref().expect("counted above")[index];
+                let (s, t) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
+                let mut it = item(
+                    DatelineStr::new(e.kind.as_str()),
+                    text(s, t),
+                    s,
+                    t,
+                    usize::MAX,
+                );
+                it.canonical = DatelineStr::new(&e.name);
+                it.subtype = DatelineStr::opt(e.subtype.as_deref());
+                it
+            }
         };
         // SAFETY: `out` is non-NULL and writable.
         unsafe { *out = item };
@@ -735,6 +843,165 @@ pub unsafe extern "C" fn dateline_result_figure(
         };
         // SAFETY: `out` is non-NULL and writable.
         unsafe { *out = figure };
+        DatelineStatus::Ok
+    })
+}
+
+fn entity_at(r: &DatelineResult, index: usize) -> Result<&dateline_core::Entity, DatelineStatus> {
+    let entities = r.inner.entities.as_deref().unwrap_or_default();
+    entities.get(index).ok_or_else(|| {
+        fail(
+            DatelineStatus::OutOfRange,
+            format!(
+                "index {index} is past the end of the entities ({} items)",
+                entities.len()
+            ),
+        )
+    })
+}
+
+/// Reads entity `index` of `result` into `*out`, with its kind, canonical
+/// name, counts of mentions and roles, nationality, organisation kind,
+/// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_entity(
+    result: *const DatelineResult,
+    index: usize,
+    out: *mut DatelineEntity,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let e = match entity_at(r, index) {
+            Ok(e) => e,
+            Err(status) => return status,
+        };
+        let s = |o: Option<&String>| DatelineStr::opt(o.map(String::as_str));
+        let p = e.place.as_ref();
+        let entity = DatelineEntity {
+            id: e.id,
+            kind: DatelineStr::new(e.kind.as_str()),
+            subtype: s(e.subtype.as_ref()),
+            name: DatelineStr::new(&e.name),
+            mentions: e.mentions.len(),
+            roles: e.roles.len(),
+            nationality: s(e.nationality.as_ref()),
+            org_kind: s(e.org_kind.as_ref()),
+            country: s(e.country.as_ref()),
+            has_place: u8::from(p.is_some()),
+            geonameid: p.and_then(|p| p.geonameid).unwrap_or(0),
+            feature: s(p.map(|p| &p.feature)),
+            place_name: s(p.map(|p| &p.name)),
+            place_country: s(p.and_then(|p| p.country.as_ref())),
+            admin1: s(p.and_then(|p| p.admin1.as_ref())),
+            admin1_name: s(p.and_then(|p| p.admin1_name.as_ref())),
+            lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
+            lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
+            chain: DatelineStr::new(&r.entity_chains[index]),
+            within: p.and_then(|p| p.within).unwrap_or(usize::MAX),
+        };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = entity };
+        DatelineStatus::Ok
+    })
+}
+
+/// Reads mention `index` of entity `entity` into `*out` (kind: the form,
+/// "name", "acronym", "description" or "pronoun"; text, start, end: the
+/// mention; canonical: the entity's name; parent: the headline or sentence
+/// unit holding it, headlines first).
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_entity_mention(
+    result: *const DatelineResult,
+    entity: usize,
+    index: usize,
+    out: *mut DatelineItem,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let e = match entity_at(r, entity) {
+            Ok(e) => e,
+            Err(status) => return status,
+        };
+        let Some(m) = e.mentions.get(index) else {
+            return fail(
+                DatelineStatus::OutOfRange,
+                format!(
+                    "index {index} is past the end of the entity's mentions ({} items)",
+                    e.mentions.len()
+                ),
+            );
+        };
+        let mut it = item(
+            DatelineStr::new(m.form.as_str()),
+            DatelineStr::new(&r.inner.text[m.start..m.end]),
+            m.start,
+            m.end,
+            m.unit,
+        );
+        it.canonical = DatelineStr::new(&e.name);
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = it };
+        DatelineStatus::Ok
+    })
+}
+
+/// Reads role `index` of entity `entity` into `*out`
+/// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+#[no_mangle]
+pub unsafe extern "C" fn dateline_result_entity_role(
+    result: *const DatelineResult,
+    entity: usize,
+    index: usize,
+    out: *mut DatelineRole,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: a non-NULL `result` came from dateline_extract*.
+        let Some(r) = (unsafe { result.as_ref() }) else {
+            return fail(DatelineStatus::NullArgument, "result is NULL");
+        };
+        if out.is_null() {
+            return fail(DatelineStatus::NullArgument, "out is NULL");
+        }
+        let e = match entity_at(r, entity) {
+            Ok(e) => e,
+            Err(status) => return status,
+        };
+        let Some(role) = e.roles.get(index) else {
+            return fail(
+                DatelineStatus::OutOfRange,
+                format!(
+                    "index {index} is past the end of the entity's roles ({} items)",
+                    e.roles.len()
+                ),
+            );
+        };
+        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
+        let out_role = DatelineRole {
+            title: DatelineStr::new(&role.title),
+            function: s(&role.function),
+            of: s(&role.of),
+            of_country: s(&role.of_country),
+            of_entity: role.of_entity.unwrap_or(usize::MAX),
+            via_entity: role.via_entity.unwrap_or(usize::MAX),
+            start: role.start,
+            end: role.end,
+            text: DatelineStr::new(&role.text),
+            sentence: DatelineStr::new(&role.sentence),
+        };
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = out_role };
         DatelineStatus::Ok
     })
 }

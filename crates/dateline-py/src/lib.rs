@@ -885,6 +885,212 @@ impl PyFigure {
     }
 }
 
+/// Pickle and dict support shared by the resolve layer's classes.
+macro_rules! json_class {
+    ($t:ty) => {
+        #[pymethods]
+        impl $t {
+            /// Rebuilds the object from the JSON of `to_dict` (used by pickle).
+            #[staticmethod]
+            fn _from_json(json: &str) -> PyResult<Self> {
+                serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
+            }
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                let json = serde_json::to_string(slf.get())
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?;
+                Ok((slf.get_type().getattr("_from_json")?, (json,)))
+            }
+            /// The object as plain dicts and lists.
+            fn to_dict(&self) -> Value2 {
+                Value2(serde_json::to_value(self).unwrap_or(Value::Null))
+            }
+            fn __repr__(&self) -> String {
+                self.repr()
+            }
+        }
+    };
+}
+
+/// One mention of an entity: a name, acronym, description (`the prime
+/// minister`) or pronoun, with string-index offsets.
+#[pyclass(module = "dateline", name = "EntityMention", frozen, eq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PyEntityMention {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    form: String,
+    #[pyo3(get)]
+    unit: usize,
+    #[pyo3(get)]
+    #[serde(default)]
+    mention: Option<usize>,
+}
+
+impl PyEntityMention {
+    fn repr(&self) -> String {
+        format!(
+            "EntityMention(start={}, end={}, text={}, form={})",
+            self.start,
+            self.end,
+            quote(&self.text),
+            quote(&self.form)
+        )
+    }
+}
+json_class!(PyEntityMention);
+
+/// A person's title or role, with the body it is for and the sentence
+/// that states it.
+#[pyclass(module = "dateline", name = "Role", frozen, eq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PyRole {
+    #[pyo3(get)]
+    title: String,
+    #[pyo3(get)]
+    #[serde(default)]
+    function: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    of: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    of_country: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    of_entity: Option<usize>,
+    #[pyo3(get)]
+    #[serde(default)]
+    via_entity: Option<usize>,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    unit: usize,
+    #[pyo3(get)]
+    sentence: String,
+}
+
+impl PyRole {
+    fn repr(&self) -> String {
+        format!(
+            "Role(title={}, of={}, of_country={})",
+            quote(&self.title),
+            py_repr_opt(self.of.as_deref()),
+            py_repr_opt(self.of_country.as_deref())
+        )
+    }
+}
+json_class!(PyRole);
+
+/// Where a place is: its gazetteer entry (GeoNames id, feature, country,
+/// first-level division, coordinates, chain up to the country), or its
+/// container's.
+#[pyclass(module = "dateline", name = "Place", frozen, eq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PyPlace {
+    #[pyo3(get)]
+    #[serde(default)]
+    geonameid: Option<u32>,
+    #[pyo3(get)]
+    name: String,
+    #[pyo3(get)]
+    feature: String,
+    #[pyo3(get)]
+    #[serde(default)]
+    country: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    country_name: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    admin1: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    admin1_name: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    lat: Option<f64>,
+    #[pyo3(get)]
+    #[serde(default)]
+    lon: Option<f64>,
+    #[pyo3(get)]
+    chain: Vec<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    within: Option<usize>,
+}
+
+impl PyPlace {
+    fn repr(&self) -> String {
+        format!(
+            "Place(name={}, feature={}, country={}, lat={}, lon={})",
+            quote(&self.name),
+            quote(&self.feature),
+            py_repr_opt(self.country.as_deref()),
+            self.lat.map_or("None".into(), |v| v.to_string()),
+            self.lon.map_or("None".into(), |v| v.to_string())
+        )
+    }
+}
+json_class!(PyPlace);
+
+/// A person, organisation, place, group or other named thing of the
+/// article, once, with its canonical name, every mention, roles,
+/// nationality, organisation kind, country and place.
+#[pyclass(module = "dateline", name = "Entity", frozen, eq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct PyEntity {
+    #[pyo3(get)]
+    id: usize,
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    #[serde(default)]
+    subtype: Option<String>,
+    #[pyo3(get)]
+    name: String,
+    #[pyo3(get)]
+    mentions: Vec<PyEntityMention>,
+    #[pyo3(get)]
+    #[serde(default)]
+    roles: Vec<PyRole>,
+    #[pyo3(get)]
+    #[serde(default)]
+    nationality: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    org_kind: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    country: Option<String>,
+    #[pyo3(get)]
+    #[serde(default)]
+    place: Option<PyPlace>,
+}
+
+impl PyEntity {
+    fn repr(&self) -> String {
+        format!(
+            "Entity(id={}, kind={}, name={}, mentions={})",
+            self.id,
+            quote(&self.kind),
+            quote(&self.name),
+            self.mentions.len()
+        )
+    }
+}
+json_class!(PyEntity);
+
 // ----------------------------------------------------------- Extraction
 
 /// Everything extracted from one article. Offsets are string indices:
@@ -1181,6 +1387,22 @@ impl PyExtraction {
                 segment: f.segment,
             })
             .collect()
+    }
+    /// The article's entities, each once with its mentions, roles and
+    /// place (empty when the resolve layer did not run).
+    #[getter]
+    fn entities(&self) -> PyResult<Vec<PyEntity>> {
+        match self.to_value().get("entities") {
+            Some(v) => serde_json::from_value(v.clone())
+                .map_err(|e| PyValueError::new_err(e.to_string())),
+            None => Ok(Vec::new()),
+        }
+    }
+    /// The countries the article is about, most prominent first, as dicts
+    /// (`country`, `name`, `score`, `mentions`).
+    #[getter]
+    fn focus_countries(&self) -> Value2 {
+        Value2(json!(self.inner.focus_countries.as_deref().unwrap_or_default()))
     }
     /// Version of the output shape.
     #[getter]
@@ -1974,6 +2196,10 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMention>()?;
     m.add_class::<PyQuote>()?;
     m.add_class::<PyFigure>()?;
+    m.add_class::<PyEntity>()?;
+    m.add_class::<PyEntityMention>()?;
+    m.add_class::<PyRole>()?;
+    m.add_class::<PyPlace>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(samples, m)?)?;

@@ -314,6 +314,9 @@ impl Extractor {
         if config.layers.contains(&Layer::Figures) {
             crate::figures::lexicon();
         }
+        if config.layers.contains(&Layer::Resolve) {
+            crate::resolve::warm();
+        }
         Ok(Extractor { config })
     }
 

@@ -277,6 +277,13 @@ struct RoleLexicon {
     longest: usize,
 }
 
+/// Builds the roles lexicon and the capitals table now rather than in the
+/// first article.
+pub(crate) fn warm() {
+    roles_lexicon();
+    capital_of(lexicon(), "");
+}
+
 fn roles_lexicon() -> &'static RoleLexicon {
     static LEX: OnceLock<RoleLexicon> = OnceLock::new();
     LEX.get_or_init(|| {
