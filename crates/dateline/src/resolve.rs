@@ -685,6 +685,16 @@ impl<'a> Builder<'a> {
             let found = self.match_name(m, raw, &key, anchor);
             match found {
                 Some((id, form)) => {
+                    // `GM` for `General Motors` is an acronym even when the
+                    // lexicon lists it as a name.
+                    let form = if form == MentionForm::Name
+                        && acronym(raw).is_some()
+                        && acronym(&self.entities[id].name).is_none()
+                    {
+                        MentionForm::Acronym
+                    } else {
+                        form
+                    };
                     self.add_name(id, mi, form);
                     let e = &mut self.entities[id];
                     // The fullest form is the canonical name.
@@ -1461,11 +1471,12 @@ impl<'a> Builder<'a> {
     /// Pass 5: places in the gazetteer, or located by their container.
     fn places(&mut self) {
         // Countries the article names, to choose between places of one name.
-        let mut named: Vec<String> = Vec::new();
-        for m in self.mentions {
+        // (country, entity) of every place or group mention.
+        let mut named: Vec<(String, Option<usize>)> = Vec::new();
+        for (mi, m) in self.mentions.iter().enumerate() {
             if let Some(c) = &m.country {
-                if matches!(m.kind, EntityKind::Place | EntityKind::Group) && !named.contains(c) {
-                    named.push(c.clone());
+                if matches!(m.kind, EntityKind::Place | EntityKind::Group) {
+                    named.push((c.clone(), self.of_mention[mi]));
                 }
             }
         }
@@ -1473,7 +1484,16 @@ impl<'a> Builder<'a> {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
             }
-            let loc = self.gazetteer_location(id, &named);
+            // The countries the *other* entities name.
+            let others: Vec<String> = named
+                .iter()
+                .filter(|(_, e)| *e != Some(id))
+                .map(|(c, _)| c.clone())
+                .collect();
+            let loc = self.gazetteer_location(id, &others);
+            if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
+                self.entities[id].country = Some(c);
+            }
             self.entities[id].place = loc;
         }
         // Containers: `X in Y`, `X, in the northern city of Y`, `X near Y`,
@@ -1590,6 +1610,33 @@ impl<'a> Builder<'a> {
             return None;
         }
         let region_hint = e.subtype.as_deref() == Some("region");
+        // `Paris, Texas`, `Birmingham, Alabama`: a region or country right
+        // after the name qualifies it.
+        let mut qualifier: Option<(String, String)> = None;
+        for m in e.names() {
+            let mention = &self.mentions[m.mention.unwrap_or(0)];
+            let Some(next) = self.mention_starting(mention.end + 2) else {
+                continue;
+            };
+            if !self.text[mention.end..].starts_with(", ") {
+                continue;
+            }
+            let q = &self.mentions[next];
+            let qname = &self.text[q.name_start..q.name_end];
+            for entry in lex.lookup(qname) {
+                match *entry {
+                    EntryKind::Place(i) if lex.places[i as usize].kind == PlaceKind::Region => {
+                        let p = &lex.places[i as usize];
+                        qualifier = Some((p.country.clone(), p.admin1.clone()));
+                    }
+                    EntryKind::Country(i) => {
+                        qualifier = Some((lex.countries[i as usize].iso.clone(), String::new()));
+                    }
+                    _ => continue,
+                }
+                break;
+            }
+        }
         // Score every entry the names stand for, then describe the best.
         let mut best: Option<(i64, EntryKind)> = None;
         for name in names {
@@ -1608,6 +1655,11 @@ impl<'a> Builder<'a> {
                         }
                         if region == region_hint {
                             score += 100_000_000;
+                        }
+                        if let Some((c, a)) = &qualifier {
+                            if *c == p.country && (a.is_empty() || *a == p.admin1) {
+                                score += 4_000_000_000;
+                            }
                         }
                         score
                     }
