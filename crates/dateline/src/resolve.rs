@@ -1188,9 +1188,10 @@ impl<'a> Builder<'a> {
         if role.of.is_none() && entry.title == "counterpart" {
             return None;
         }
-        let lower_case = self.text[role.start..role.start + 1]
+        let lower_case = self.text[role.start..]
             .chars()
-            .all(|c| c.is_lowercase());
+            .next()
+            .is_some_and(char::is_lowercase);
         if lower_case && role.of.is_none() && !comma {
             return None;
         }
@@ -1263,9 +1264,9 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // The apposition must be all role: nothing after the title and body.
-        let tail = &self.text[end..from + stop];
-        if !tail.trim().is_empty() {
+        // The apposition must be all role: nothing after the title and body
+        // (and a body that runs past the apposition's end is not one).
+        if end > from + stop || !self.text[end..from + stop].trim().is_empty() {
             return None;
         }
         let mut role = Role {

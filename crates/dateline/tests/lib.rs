@@ -1861,3 +1861,70 @@ fn coreference_scores_hold() {
     let meantime = coref_f1(&shared, "eval/meantime/dev.jsonl", "mention=NAM").unwrap();
     assert!(meantime >= 0.37, "MEANTIME dev coref F1 {meantime}");
 }
+
+#[test]
+fn resolution_survives_random_copy() {
+    // Names, titles, appositions, brackets, possessives, pronouns and
+    // non-ASCII letters in random order: no panic, and every invariant.
+    let pieces = [
+        " Mr",
+        " Ms",
+        " Óscar",
+        " Al Sudani",
+        " al-Sudani",
+        " Antony Blinken",
+        " Blinken",
+        " Menlo Park, Calif.,",
+        " Consolidated Freightways Inc.",
+        " (CFI)",
+        " CFI",
+        " chief executive of",
+        " president",
+        " Secretary of State",
+        " Prime Minister",
+        " his",
+        " her",
+        " its",
+        " it said",
+        " he",
+        " she",
+        " the company",
+        " the group",
+        " the Iraqi leader",
+        " his Turkish counterpart,",
+        " Hezbollah leader",
+        " in",
+        " near",
+        " the northern city of",
+        " Erbil",
+        " Harir airbase",
+        " Anbar province",
+        "’s",
+        "'s",
+        ",",
+        ".",
+        " “",
+        "”",
+        "\n\n",
+        " Washington",
+        " said",
+        " Paris",
+        " Texas",
+        " Iraqi",
+        "",
+    ];
+    let ex = Extractor::new(Config::default().layers([Layer::Resolve, Layer::Quotes])).unwrap();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..1500 {
+        let mut text = String::from(" date 2023-11-06 Baghdad");
+        for _ in 0..(seed % 32) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let x = ex.extract_text(&text).unwrap();
+        check_invariants(&x);
+    }
+}
