@@ -359,6 +359,78 @@ fn eval_format_keeps_ids_and_uses_code_points() {
 }
 
 #[test]
+fn resolve_layer_gives_entities_chains_and_links() {
+    let text = " date 2023-11-06 Café owners met President Joe Biden’s envoy in Erbil. \
+                Mr Biden said the United States would help. Erbil’s governor agreed.";
+    let out = run_stdin(&["extract", "--layers", "resolve", "-"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rec = &records(&out)[0];
+    assert!(
+        rec.get("quotes").is_none(),
+        "only the layers asked for (and entities)"
+    );
+    let entities = rec["entities"].as_array().unwrap();
+    let biden = entities.iter().find(|e| e["name"] == "Joe Biden").unwrap();
+    let said: Vec<_> = biden["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(said, ["Joe Biden", "Biden"]);
+    let erbil = entities.iter().find(|e| e["name"] == "Erbil").unwrap();
+    assert_eq!(erbil["place"]["geonameid"], 95446);
+    assert_eq!(erbil["place"]["country"], "IQ");
+    assert_eq!(rec["focus_countries"][0]["country"], "IQ");
+
+    // The eval format: chains and links in code points, with the noun
+    // phrase's extent (`President Joe Biden’s`, `the United States`).
+    let out = run_stdin(
+        &["extract", "--format", "eval", "--layers", "resolve", "-"],
+        text.as_bytes(),
+    );
+    let rec = &records(&out)[0];
+    let t: Vec<char> = rec["text"].as_str().unwrap().chars().collect();
+    let span = |m: &Value| -> String {
+        t[m["start"].as_u64().unwrap() as usize..m["end"].as_u64().unwrap() as usize]
+            .iter()
+            .collect()
+    };
+    let chains: Vec<Vec<String>> = rec["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_array().unwrap().iter().map(span).collect())
+        .collect();
+    assert!(
+        chains.contains(&vec![
+            "President Joe Biden’s".to_string(),
+            "Mr Biden".to_string()
+        ]),
+        "{chains:?}"
+    );
+    assert!(
+        chains.contains(&vec!["the United States".to_string()]),
+        "{chains:?}"
+    );
+    assert!(
+        chains.contains(&vec!["Erbil".to_string(), "Erbil’s".to_string()]),
+        "{chains:?}"
+    );
+    let links: Vec<(String, &str)> = rec["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (span(l), l["target"].as_str().unwrap()))
+        .collect();
+    assert!(links.contains(&("Erbil".to_string(), "Erbil")), "{links:?}");
+    assert!(
+        links.contains(&("the United States".to_string(), "United_States")),
+        "{links:?}"
+    );
+}
+
+#[test]
 fn eval_format_on_the_conll_dev_set() {
     let Some(shared) = shared() else {
         eprintln!("skipped: ../shared is absent");

@@ -461,7 +461,12 @@ fn finish(
                 .entities
                 .iter()
                 .flatten()
-                .map(|e| e.place.as_ref().map(|p| p.chain.join(" > ")).unwrap_or_default())
+                .map(|e| {
+                    e.place
+                        .as_ref()
+                        .map(|p| p.chain.join(" > "))
+                        .unwrap_or_default()
+                })
                 .collect();
             let boxed = Box::into_raw(Box::new(DatelineResult {
                 inner: x,

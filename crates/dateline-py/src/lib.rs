@@ -895,9 +895,7 @@ macro_rules! json_class {
             fn _from_json(json: &str) -> PyResult<Self> {
                 serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
             }
-            fn __reduce__<'py>(
-                slf: &Bound<'py, Self>,
-            ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
                 let json = serde_json::to_string(slf.get())
                     .map_err(|e| PyValueError::new_err(e.to_string()))?;
                 Ok((slf.get_type().getattr("_from_json")?, (json,)))
@@ -1393,8 +1391,9 @@ impl PyExtraction {
     #[getter]
     fn entities(&self) -> PyResult<Vec<PyEntity>> {
         match self.to_value().get("entities") {
-            Some(v) => serde_json::from_value(v.clone())
-                .map_err(|e| PyValueError::new_err(e.to_string())),
+            Some(v) => {
+                serde_json::from_value(v.clone()).map_err(|e| PyValueError::new_err(e.to_string()))
+            }
             None => Ok(Vec::new()),
         }
     }
@@ -1402,7 +1401,11 @@ impl PyExtraction {
     /// (`country`, `name`, `score`, `mentions`).
     #[getter]
     fn focus_countries(&self) -> Value2 {
-        Value2(json!(self.inner.focus_countries.as_deref().unwrap_or_default()))
+        Value2(json!(self
+            .inner
+            .focus_countries
+            .as_deref()
+            .unwrap_or_default()))
     }
     /// Version of the output shape.
     #[getter]

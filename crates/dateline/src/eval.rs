@@ -98,12 +98,16 @@ pub fn to_eval(x: &Extraction) -> Value {
             let mut chain = Vec::new();
             for m in &e.mentions {
                 let (s, end) = np_extent(&x.text, x.mentions.as_deref().unwrap_or_default(), e, m);
-                chain.push(json!({"start": map.char_offset(s), "end": map.char_offset(end),
-                                  "form": m.form.as_str()}));
+                chain.push(
+                    json!({"start": map.char_offset(s), "end": map.char_offset(end),
+                                  "form": m.form.as_str()}),
+                );
                 if let (Some(p), crate::resolve::MentionForm::Name) = (&e.place, m.form) {
-                    links.push(json!({"start": map.char_offset(s), "end": map.char_offset(end),
+                    links.push(
+                        json!({"start": map.char_offset(s), "end": map.char_offset(end),
                                       "target": p.name.replace(' ', "_"),
-                                      "geonameid": p.geonameid, "country": p.country}));
+                                      "geonameid": p.geonameid, "country": p.country}),
+                    );
                 }
             }
             clusters.push(Value::Array(chain));
@@ -116,13 +120,80 @@ pub fn to_eval(x: &Extraction) -> Value {
 
 /// Words that follow a noun phrase's head rather than continue it.
 const HEAD_FOLLOWERS: &[&str] = &[
-    "said", "says", "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "of",
-    "in", "on", "at", "to", "for", "with", "by", "from", "as", "that", "which", "who", "will",
-    "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "also",
-    "after", "before", "since", "until", "when", "where", "while", "because", "if", "than",
-    "into", "over", "under", "about", "against", "between", "during", "through", "via", "per",
-    "itself", "not", "now", "then", "again", "still", "says", "tells", "told", "announces",
-    "plans", "wants", "needs", "gets", "makes", "takes", "gives",
+    "said",
+    "says",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "where",
+    "while",
+    "because",
+    "if",
+    "than",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "between",
+    "during",
+    "through",
+    "via",
+    "per",
+    "itself",
+    "not",
+    "now",
+    "then",
+    "again",
+    "still",
+    "says",
+    "tells",
+    "told",
+    "announces",
+    "plans",
+    "wants",
+    "needs",
+    "gets",
+    "makes",
+    "takes",
+    "gives",
 ];
 
 /// The noun phrase a name heads, as coreference corpora mark it: `the`

@@ -487,7 +487,10 @@ mod tests {
         assert_eq!(place("Erbil").country, "IQ");
         assert_eq!(place("Fallujah").country, "IQ");
         assert_eq!(place("Anbar").kind, PlaceKind::Region);
-        assert_eq!(lex.admin1("IQ", &place("Erbil").admin1).unwrap().name, "Arbil");
+        assert_eq!(
+            lex.admin1("IQ", &place("Erbil").admin1).unwrap().name,
+            "Arbil"
+        );
         assert_eq!(place("Anbar").admin1, "01");
         // The biggest Paris first.
         assert_eq!(place("Paris").country, "FR");

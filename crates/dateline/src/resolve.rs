@@ -377,15 +377,57 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 const PARTICLES: &[&str] = &[
-    "al", "el", "ul", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del", "della",
-    "di", "da", "dos", "du", "la", "le", "st",
+    "al", "el", "ul", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "del",
+    "della", "di", "da", "dos", "du", "la", "le", "st",
 ];
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof", "professor",
-    "sayyed", "sayyid", "president", "secretary", "minister", "senator", "sen", "rep", "gov",
-    "governor", "general", "gen", "king", "queen", "prince", "pope", "judge", "ambassador",
-    "chancellor", "mayor", "prime", "premier", "speaker", "colonel", "col", "captain", "capt",
-    "lt", "lieutenant", "commander", "admiral", "sgt", "sergeant", "major", "maj",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "prof",
+    "professor",
+    "sayyed",
+    "sayyid",
+    "president",
+    "secretary",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "general",
+    "gen",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "judge",
+    "ambassador",
+    "chancellor",
+    "mayor",
+    "prime",
+    "premier",
+    "speaker",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lt",
+    "lieutenant",
+    "commander",
+    "admiral",
+    "sgt",
+    "sergeant",
+    "major",
+    "maj",
 ];
 const FEMALE: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen"];
 const MALE: &[&str] = &["mr", "sir", "lord", "king", "prince", "sheikh"];
@@ -396,7 +438,9 @@ fn fold(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     for c in strip_possessive(w).chars() {
         let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ā' => 'a',
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ā' => {
+                'a'
+            }
             'é' | 'è' | 'ê' | 'ë' | 'ē' | 'É' | 'È' => 'e',
             'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' => 'i',
             'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' | 'ø' | 'Ó' | 'Ö' => 'o',
@@ -571,7 +615,9 @@ pub fn resolve(
     let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for &i in &order {
-        let Some(mut e) = slots[i].take() else { continue };
+        let Some(mut e) = slots[i].take() else {
+            continue;
+        };
         e.id = new_id[i];
         for r in &mut e.roles {
             r.of_entity = r.of_entity.map(|x| new_id[x]);
@@ -800,7 +846,9 @@ impl<'a> Builder<'a> {
                 }
                 if person && may_join_person {
                     let a = content_words(k);
-                    if ends_with(&a, &mine) || (m.kind == EntityKind::Person && ends_with(&mine, &a)) {
+                    if ends_with(&a, &mine)
+                        || (m.kind == EntityKind::Person && ends_with(&mine, &a))
+                    {
                         consider(id, MentionForm::Name, last);
                         break;
                     }
@@ -832,9 +880,29 @@ impl<'a> Builder<'a> {
     /// (`Washington's support`, `Moscow said`).
     fn metonyms(&mut self) {
         const ACTS: &[&str] = &[
-            "said", "says", "support", "supports", "backing", "backed", "warned", "announced",
-            "accused", "denied", "insisted", "urged", "demanded", "rejected", "responded",
-            "has", "policy", "position", "decision", "response", "ally", "allies", "stance",
+            "said",
+            "says",
+            "support",
+            "supports",
+            "backing",
+            "backed",
+            "warned",
+            "announced",
+            "accused",
+            "denied",
+            "insisted",
+            "urged",
+            "demanded",
+            "rejected",
+            "responded",
+            "has",
+            "policy",
+            "position",
+            "decision",
+            "response",
+            "ally",
+            "allies",
+            "stance",
         ];
         for id in 0..self.entities.len() {
             let e = &self.entities[id];
@@ -1038,11 +1106,9 @@ impl<'a> Builder<'a> {
         // A bare title (`Secretary Blinken`) adds nothing to a fuller one
         // that holds it (`Secretary of State`).
         if role.of.is_none()
-            && roles.iter().any(|r| {
-                r.title
-                    .to_lowercase()
-                    .contains(&role.title.to_lowercase())
-            })
+            && roles
+                .iter()
+                .any(|r| r.title.to_lowercase().contains(&role.title.to_lowercase()))
         {
             return;
         }
@@ -1094,7 +1160,10 @@ impl<'a> Builder<'a> {
             if k >= 2 && k < end {
                 let prep = self.text[ws[k - 1].start..ws[k - 1].end].to_ascii_lowercase();
                 let (k, prep) = if prep == "the" && k >= 3 {
-                    (k - 1, self.text[ws[k - 2].start..ws[k - 2].end].to_ascii_lowercase())
+                    (
+                        k - 1,
+                        self.text[ws[k - 2].start..ws[k - 2].end].to_ascii_lowercase(),
+                    )
                 } else {
                     (k, prep)
                 };
@@ -1209,7 +1278,9 @@ impl<'a> Builder<'a> {
         let rest_trim = rest.strip_prefix(", ")?;
         let from = m.end + 2;
         // The apposition runs to the next comma or the sentence's end.
-        let stop = rest_trim.find([',', ';', '(', ')', '"', '“', '”']).unwrap_or(rest_trim.len());
+        let stop = rest_trim
+            .find([',', ';', '(', ')', '"', '“', '”'])
+            .unwrap_or(rest_trim.len());
         let ws = words(self.text, Span::new(from, from + stop));
         if ws.is_empty() || ws.len() > 10 {
             return None;
@@ -1294,7 +1365,10 @@ impl<'a> Builder<'a> {
         let e = id.map(|i| &self.entities[i]);
         match b.kind {
             EntityKind::Place | EntityKind::Group => {
-                role.of_country = b.country.clone().or_else(|| e.and_then(|e| e.country.clone()));
+                role.of_country = b
+                    .country
+                    .clone()
+                    .or_else(|| e.and_then(|e| e.country.clone()));
                 role.of = match (&role.of_country, b.kind) {
                     (Some(c), _) => self.lex.country(c).map(|c| c.name.clone()),
                     (None, _) => e.map(|e| e.name.clone()),
@@ -1311,7 +1385,10 @@ impl<'a> Builder<'a> {
             _ => {
                 role.of = e.map(|e| e.name.clone()).or_else(|| Some(b.text.clone()));
                 role.of_entity = id;
-                role.of_country = b.country.clone().or_else(|| e.and_then(|e| e.country.clone()));
+                role.of_country = b
+                    .country
+                    .clone()
+                    .or_else(|| e.and_then(|e| e.country.clone()));
             }
         }
     }
@@ -1438,7 +1515,10 @@ impl<'a> Builder<'a> {
                 "group" | "militia" | "movement" | "network" | "faction" | "organisation"
                 | "organization" => {
                     e.kind == EntityKind::Organisation
-                        && matches!(kind, None | Some("armed" | "party" | "other" | "international"))
+                        && matches!(
+                            kind,
+                            None | Some("armed" | "party" | "other" | "international")
+                        )
                 }
                 "company" | "firm" | "carmaker" | "automaker" | "bank" | "airline" => {
                     e.kind == EntityKind::Organisation && matches!(kind, None | Some("company"))
@@ -1565,7 +1645,14 @@ impl<'a> Builder<'a> {
     fn container_after(&self, m: &Mention) -> Option<usize> {
         let rest = &self.text[m.end..];
         let lower = rest.get(..rest.len().min(60))?.to_ascii_lowercase();
-        for lead in [" in ", ", in ", " near ", ", near ", " outside ", ", outside "] {
+        for lead in [
+            " in ",
+            ", in ",
+            " near ",
+            ", near ",
+            " outside ",
+            ", outside ",
+        ] {
             if let Some(tail) = lower.strip_prefix(lead) {
                 let mut skip = m.end + lead.len();
                 // `the northern city of`, `the province of`.
@@ -1826,9 +1913,28 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
 
 /// Nouns that, after `the`, refer back to an organisation or place.
 const DESCRIBED: &[&str] = &[
-    "group", "militia", "movement", "network", "faction", "organisation", "organization",
-    "company", "firm", "carmaker", "automaker", "bank", "airline", "ministry", "department",
-    "agency", "government", "country", "nation", "city", "town", "capital",
+    "group",
+    "militia",
+    "movement",
+    "network",
+    "faction",
+    "organisation",
+    "organization",
+    "company",
+    "firm",
+    "carmaker",
+    "automaker",
+    "bank",
+    "airline",
+    "ministry",
+    "department",
+    "agency",
+    "government",
+    "country",
+    "nation",
+    "city",
+    "town",
+    "capital",
 ];
 
 /// The pronouns resolved, with their class: `m` male person, `f` female
@@ -1847,8 +1953,21 @@ const PRONOUNS: &[(&str, char)] = &[
 ];
 
 const SPEECH: &[&str] = &[
-    "said", "says", "added", "announced", "claimed", "warned", "denied", "confirmed",
-    "reported", "stated", "told", "insisted", "accused", "urged", "called",
+    "said",
+    "says",
+    "added",
+    "announced",
+    "claimed",
+    "warned",
+    "denied",
+    "confirmed",
+    "reported",
+    "stated",
+    "told",
+    "insisted",
+    "accused",
+    "urged",
+    "called",
 ];
 
 /// The country whose capital (or seat of government, in news usage:
@@ -1862,7 +1981,11 @@ fn capital_of<'l>(lex: &'l Lexicon, name: &str) -> Option<&'l crate::lexicon::Co
                 m.entry(c.capital.to_lowercase()).or_insert(i);
             }
         }
-        for (name, iso) in [("washington", "US"), ("downing street", "GB"), ("kremlin", "RU")] {
+        for (name, iso) in [
+            ("washington", "US"),
+            ("downing street", "GB"),
+            ("kremlin", "RU"),
+        ] {
             if let Some(i) = lexicon().countries.iter().position(|c| c.iso == iso) {
                 m.insert(name.to_string(), i);
             }
@@ -1911,9 +2034,8 @@ fn guess_org_kind(name: &str) -> Option<&'static str> {
         | "army" | "navy" | "parliament" | "government" | "court" | "senate" | "assembly"
         | "authority" | "bureau" => "government",
         "inc" | "corp" | "corporation" | "ltd" | "plc" | "llc" | "company" | "co" | "group"
-        | "motors" | "airlines" | "airways" | "bank" | "holdings" | "technologies" | "industries" => {
-            "company"
-        }
+        | "motors" | "airlines" | "airways" | "bank" | "holdings" | "technologies"
+        | "industries" => "company",
         "news" | "times" | "post" | "tv" | "radio" | "press" | "journal" | "herald" | "tribune"
         | "television" | "guardian" | "telegraph" => "media",
         "brigades" | "brigade" | "militia" | "front" | "resistance" | "movement" | "forces" => {

@@ -1626,7 +1626,10 @@ fn entity<'a>(x: &'a Extraction, name: &str) -> &'a dateline::Entity {
 }
 
 fn said(e: &dateline::Entity) -> Vec<(&str, dateline::MentionForm)> {
-    e.mentions.iter().map(|m| (m.text.as_str(), m.form)).collect()
+    e.mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.form))
+        .collect()
 }
 
 #[test]
@@ -1666,7 +1669,11 @@ fn seed_entities_are_resolved() {
         (r.title.as_str(), r.of.as_deref(), r.of_country.as_deref()),
         ("Secretary of State", Some("United States"), Some("US"))
     );
-    assert_eq!(blinken.roles.len(), 1, "Secretary Blinken adds no second role");
+    assert_eq!(
+        blinken.roles.len(),
+        1,
+        "Secretary Blinken adds no second role"
+    );
     let hezbollah = entity(&x, "Hezbollah");
     let nasrallah = entity(&x, "Sayyed Hassan Nasrallah");
     assert_eq!(nasrallah.roles[0].title, "leader");
@@ -1683,7 +1690,9 @@ fn seed_entities_are_resolved() {
         ("Foreign Minister", Some("foreign minister"), Some("TR"))
     );
     assert_eq!(fidan.via_entity, Some(blinken.id));
-    assert!(fidan.sentence.contains("his Turkish counterpart, Hakan Fidan"));
+    assert!(fidan
+        .sentence
+        .contains("his Turkish counterpart, Hakan Fidan"));
     let focus: Vec<_> = x.focus_countries.as_ref().unwrap()[..3]
         .iter()
         .map(|f| f.country.as_str())
@@ -1751,7 +1760,10 @@ fn seed_entities_are_resolved() {
     let harir = place("Harir airbase");
     assert_eq!(harir.chain, ["Harir airbase", "Erbil", "Arbil", "Iraq"]);
     assert_eq!(harir.within, Some(entity(&x, "Erbil").id));
-    assert_eq!(place("Baghdad's international airport").country.as_deref(), Some("IQ"));
+    assert_eq!(
+        place("Baghdad's international airport").country.as_deref(),
+        Some("IQ")
+    );
     assert_eq!(x.focus_countries.as_ref().unwrap()[0].country, "IQ");
 }
 
@@ -1837,7 +1849,14 @@ fn coref_f1(shared: &std::path::Path, gold: &str, filter: &str) -> Option<f64> {
         .arg(shared.join("eval/score.py"))
         .arg(shared.join(gold))
         .arg(&pred)
-        .args(["--task", "coref", "--gold-where", filter, "--min-chain", "2"])
+        .args([
+            "--task",
+            "coref",
+            "--gold-where",
+            filter,
+            "--min-chain",
+            "2",
+        ])
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&run.stdout);
