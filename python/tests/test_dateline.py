@@ -369,8 +369,8 @@ def test_resolve_layer_gives_each_entity_once_with_roles_and_places():
         " date 2023-11-06 Iraqi Prime Minister Mohammed Shia Al Sudani has arrived in Tehran.\n\n"
         "Mr Al Sudani’s tour will include “friendly countries”, his adviser Husham Al Rikabi said.\n\n"
         "Mr Al Sudani met US Secretary of State Antony Blinken in Baghdad on Sunday evening. "
-        "He will meet his Turkish counterpart, Hakan Fidan, on Monday.\n\n"
-        "Among the targets was Harir airbase, in the northern city of Erbil."
+        "Blinken will meet his Turkish counterpart, Hakan Fidan, on Monday.\n\n"
+        "Among the targets were the Ain Al Asad base in Anbar province, and Harir airbase, in the northern city of Erbil."
     )
     by_name = {e.name: e for e in x.entities}
     sudani = by_name["Mohammed Shia Al Sudani"]

@@ -1010,7 +1010,7 @@ impl<'a> Builder<'a> {
     }
 
     fn person_for(&self, ui: usize, pos: usize, female: bool) -> Option<usize> {
-        let fits = |id: usize| self.gender[id].map_or(true, |g| g != female);
+        let fits = |id: usize| self.gender[id] != Some(female);
         // The latest fitting person of the sentence, outside a quotation the
         // pronoun is not in.
         let here = self.people_in(ui, pos);
@@ -1497,7 +1497,12 @@ impl<'a> Builder<'a> {
             if !(title_fits && country_fits) || (entry.title == "official" && country.is_none()) {
                 continue;
             }
-            if let Some(m) = e.mentions.iter().filter(|m| m.start < pos).last() {
+            if let Some(m) = e
+                .mentions
+                .iter()
+                .filter(|m| m.start < pos)
+                .max_by_key(|m| m.start)
+            {
                 if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
                     best = Some((m.start, id));
                 }
@@ -1540,7 +1545,12 @@ impl<'a> Builder<'a> {
             if !fits(e) || country.is_some_and(|c| e.country.as_deref() != Some(c)) {
                 continue;
             }
-            if let Some(m) = e.mentions.iter().filter(|m| m.start < pos).last() {
+            if let Some(m) = e
+                .mentions
+                .iter()
+                .filter(|m| m.start < pos)
+                .max_by_key(|m| m.start)
+            {
                 if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
                     best = Some((m.start, id));
                 }
