@@ -250,6 +250,18 @@ fn np_extent(
             s -= 4;
         }
     }
+    if e.kind == EntityKind::Place {
+        // `Evansville, Indiana, United States`: a place qualified by the
+        // region or country it is in is one phrase.
+        while let Some(q) = mentions.iter().find(|q| {
+            q.start == end + 2
+                && text[end..].starts_with(", ")
+                && q.kind == EntityKind::Place
+                && matches!(q.subtype.as_deref(), Some("region" | "country"))
+        }) {
+            end = q.end;
+        }
+    }
     let after = &text[end..];
     for p in ["'s", "’s"] {
         if after.starts_with(p)

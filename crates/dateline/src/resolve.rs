@@ -595,11 +595,11 @@ pub fn resolve(
     }
     b.names();
     b.metonyms();
+    b.organisations();
     b.pronouns(quotes);
     b.roles();
     b.descriptions();
     b.places();
-    b.organisations();
     let mut entities = b.entities;
     for e in &mut entities {
         e.mentions.sort_by_key(|m| (m.start, m.end));
