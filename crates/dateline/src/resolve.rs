@@ -542,6 +542,9 @@ struct Builder<'a> {
     people: Vec<Vec<(usize, usize)>>,
     /// Starts of the pronouns the quote layer resolved.
     quoted: Vec<usize>,
+    /// (speaker entity, start, end) of the quote sources that are
+    /// descriptions (`the American official`).
+    quoted_descriptions: Vec<(usize, usize, usize)>,
 }
 
 fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
@@ -587,6 +590,7 @@ pub fn resolve(
         unit_words: units.iter().map(|u| words(text, *u)).collect(),
         people: vec![Vec::new(); units.len()],
         quoted: Vec::new(),
+        quoted_descriptions: Vec::new(),
     };
     for (i, m) in mentions.iter().enumerate().rev() {
         b.by_start.insert(m.start, i);
@@ -977,7 +981,15 @@ impl<'a> Builder<'a> {
                 .mentions
                 .iter()
                 .any(|m| m.start < e && s < m.end && m.kind != EntityKind::Group);
-            if !named {
+            if named {
+                continue;
+            }
+            if form == MentionForm::Description {
+                // The description pass reads titles better (`the Iraqi
+                // leader` is the Iraqi who leads, not the last person named);
+                // the quote's speaker is its fallback.
+                self.quoted_descriptions.push((id, s, e));
+            } else {
                 self.add_other(id, s, e, form);
                 self.quoted.push(s);
             }
@@ -1465,7 +1477,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        for (id, s, e) in found {
+        let fallback = std::mem::take(&mut self.quoted_descriptions);
+        for (id, s, e) in found.into_iter().chain(fallback) {
             let taken = self.entities.iter().any(|x| {
                 x.kind != EntityKind::Group && x.mentions.iter().any(|m| m.start < e && s < m.end)
             });

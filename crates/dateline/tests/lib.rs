@@ -1947,3 +1947,29 @@ fn resolution_survives_random_copy() {
         check_invariants(&x);
     }
 }
+
+#[test]
+fn descriptions_go_to_the_holder_not_the_last_name() {
+    use dateline::MentionForm::{Acronym, Description, Name};
+    let x = extract_text(
+        "resolve-descriptions",
+        " date 2023-11-06 Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in \
+         Baghdad. The Iraqi leader said the talks went well.\n\n\
+         The Islamic Resistance in Iraq (IRI) claimed the attack. The group said it would \
+         continue. IRI fighters fired drones at Erbil.",
+    );
+    let sudani = entity(&x, "Mohammed Shia al-Sudani");
+    assert!(said(sudani).contains(&("The Iraqi leader", Description)));
+    assert!(!said(entity(&x, "Antony Blinken")).contains(&("The Iraqi leader", Description)));
+    let iri = entity(&x, "Islamic Resistance in Iraq");
+    assert_eq!(
+        said(iri),
+        [
+            ("Islamic Resistance in Iraq", Name),
+            ("IRI", Acronym),
+            ("The group", Description),
+            ("IRI", Acronym),
+        ]
+    );
+    assert_eq!(iri.org_kind.as_deref(), Some("armed"));
+}
