@@ -907,7 +907,7 @@ pub unsafe extern "C" fn dateline_result_entity(
             admin1_name: s(p.and_then(|p| p.admin1_name.as_ref())),
             lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
             lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
-            chain: DatelineStr::new(&r.entity_chains[index]),
+            chain: DatelineStr::opt(p.map(|_| r.entity_chains[index].as_str())),
             within: p.and_then(|p| p.within).unwrap_or(usize::MAX),
         };
         // SAFETY: `out` is non-NULL and writable.

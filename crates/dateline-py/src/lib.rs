@@ -1113,48 +1113,52 @@ impl PyExtraction {
     /// `start`/`end` text offset turned into a string index. Index ranges
     /// (a paragraph's `sentences`, a sentence's `tokens`) are left as they are.
     fn to_value(&self) -> Value {
-        fn convert(v: &mut Value, map: &OffsetMap) {
-            match v {
-                Value::Object(obj) => {
-                    for key in [
-                        "start",
-                        "end",
-                        "name_start",
-                        "name_end",
-                        "cue_start",
-                        "cue_end",
-                        "source_start",
-                        "source_end",
-                        "counted_start",
-                        "counted_end",
-                        "trigger_start",
-                        "trigger_end",
-                        "place_start",
-                        "place_end",
-                        "date_start",
-                        "date_end",
-                        "actor_start",
-                        "actor_end",
-                    ] {
-                        if let Some(n) = obj.get(key).and_then(Value::as_u64) {
-                            obj.insert(key.into(), json!(map.char_offset(n as usize)));
-                        }
-                    }
-                    for (key, child) in obj.iter_mut() {
-                        let index_range =
-                            matches!(key.as_str(), "sentences" | "tokens") && child.is_object();
-                        if !index_range && key != "metadata" && key != "origin" {
-                            convert(child, map);
-                        }
-                    }
+        let mut v = serde_json::to_value(&self.inner).unwrap_or(Value::Null);
+        convert_offsets(&mut v, &self.map);
+        v
+    }
+}
+
+/// Turns every `start`/`end`-like text offset of `v` (bytes) into a string
+/// index. Index ranges (a paragraph's `sentences`, a sentence's `tokens`)
+/// are left as they are.
+fn convert_offsets(v: &mut Value, map: &OffsetMap) {
+    match v {
+        Value::Object(obj) => {
+            for key in [
+                "start",
+                "end",
+                "name_start",
+                "name_end",
+                "cue_start",
+                "cue_end",
+                "source_start",
+                "source_end",
+                "counted_start",
+                "counted_end",
+                "trigger_start",
+                "trigger_end",
+                "place_start",
+                "place_end",
+                "date_start",
+                "date_end",
+                "actor_start",
+                "actor_end",
+            ] {
+                if let Some(n) = obj.get(key).and_then(Value::as_u64) {
+                    obj.insert(key.into(), json!(map.char_offset(n as usize)));
                 }
-                Value::Array(items) => items.iter_mut().for_each(|i| convert(i, map)),
-                _ => {}
+            }
+            for (key, child) in obj.iter_mut() {
+                let index_range =
+                    matches!(key.as_str(), "sentences" | "tokens") && child.is_object();
+                if !index_range && key != "metadata" && key != "origin" {
+                    convert_offsets(child, map);
+                }
             }
         }
-        let mut v = serde_json::to_value(&self.inner).unwrap_or(Value::Null);
-        convert(&mut v, &self.map);
-        v
+        Value::Array(items) => items.iter_mut().for_each(|i| convert_offsets(i, map)),
+        _ => {}
     }
 }
 
@@ -1390,12 +1394,11 @@ impl PyExtraction {
     /// place (empty when the resolve layer did not run).
     #[getter]
     fn entities(&self) -> PyResult<Vec<PyEntity>> {
-        match self.to_value().get("entities") {
-            Some(v) => {
-                serde_json::from_value(v.clone()).map_err(|e| PyValueError::new_err(e.to_string()))
-            }
-            None => Ok(Vec::new()),
-        }
+        // Only the entities go through JSON (with string-index offsets).
+        let mut v = serde_json::to_value(self.inner.entities.as_deref().unwrap_or_default())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        convert_offsets(&mut v, &self.map);
+        serde_json::from_value(v).map_err(|e| PyValueError::new_err(e.to_string()))
     }
     /// The countries the article is about, most prominent first, as dicts
     /// (`country`, `name`, `score`, `mentions`).

@@ -183,7 +183,6 @@ const HEAD_FOLLOWERS: &[&str] = &[
     "then",
     "again",
     "still",
-    "says",
     "tells",
     "told",
     "announces",
@@ -212,7 +211,12 @@ fn np_extent(
         return (s, end);
     }
     if e.kind == EntityKind::Person {
-        let line = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        // Titles are read within the line, at most 200 bytes back.
+        let mut from = s.saturating_sub(200);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = text[from..s].rfind('\n').map_or(from, |i| from + i + 1);
         s = crate::resolve::titles_before(text, line, s);
         // `Lee Cheuk-yan of the Labour Party`: the affiliation is part of
         // the phrase.

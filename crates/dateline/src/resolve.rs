@@ -4,18 +4,20 @@
 //! kind and country, and places resolved in the embedded gazetteer; and the
 //! article's focus countries.
 //!
-//! The method is rules over the entity layer's mentions, in five passes:
+//! The method is rules over the entity layer's mentions, in passes (in this
+//! order: names, capitals that act, organisation kinds, pronouns, roles,
+//! descriptions, places):
 //!
 //! 1. **Names.** A person's name joins an earlier person whose name ends
 //!    with it or which it ends with (`Blinken`, `Mr Al Sudani` and `al-Sudani`
 //!    join `Mohammed Shia al-Sudani`: case, hyphens, accents and the particles
 //!    `al`, `bin`, `van der` do not count, honorifics are left out).
 //!    Organisations and places join on the same name, the same lexicon entry
-//!    (`US`, `U.S.`, `United States`), an acronym given in brackets after the
-//!    name (`Islamic Resistance in Iraq (IRI)`) or spelled by its initials
-//!    (`GM` after `General Motors`), or a longer name that ends with theirs
-//!    (`US State Department`, `State Department`). The canonical name is the
-//!    fullest form used.
+//!    (`US`, `U.S.`, `United States`), or an acronym given in brackets after
+//!    the name (`Islamic Resistance in Iraq (IRI)`) or spelled by its
+//!    initials (`GM` after `General Motors`); organisations also on a longer
+//!    name that ends with theirs (`US State Department`, `State
+//!    Department`). The canonical name is the fullest form used.
 //! 2. **Pronouns.** `he`, `his`, `him`, `she`, `her` go to the latest person
 //!    of the sentence, else the first person of the nearest sentence before
 //!    (honorifics keep `she` off a `Mr`); `its` and `it said` to the latest
@@ -34,7 +36,7 @@
 //!    American official` go to the latest person holding that title, or of
 //!    that country; `the group`, `the company` to the latest organisation of
 //!    that kind; `the country` and `the city` to the latest such place, all
-//!    within the last three sentences.
+//!    mentioned in the sentence or the three before.
 //! 5. **Places.** A place's name is looked up in the gazetteer; where it
 //!    names several places, the one in a country the article names wins,
 //!    else the biggest. A facility or unknown place located by the text
@@ -212,8 +214,9 @@ pub struct Entity {
     /// Roles of a person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
-    /// A person's nationality (ISO 3166 code), from a demonym next to the
-    /// name or the country of a state office.
+    /// A person's nationality (ISO 3166 code), from a demonym before a
+    /// title next to the name (`Iraqi Prime Minister ...`) or the country of
+    /// a state office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationality: Option<String>,
     /// An organisation's kind: `government`, `armed`, `international`,
@@ -229,7 +232,8 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The entity's mentions that are names or acronyms.
+    /// The entity's mentions that are names or acronyms (each has the index
+    /// of its entity-layer mention).
     pub fn names(&self) -> impl Iterator<Item = &EntityMention> {
         self.mentions
             .iter()
@@ -309,7 +313,7 @@ fn roles_lexicon() -> &'static RoleLexicon {
                 if v.is_empty() {
                     continue;
                 }
-                let key = v.to_lowercase();
+                let key = v.to_lowercase().trim_end_matches('.').to_string();
                 longest = longest.max(key.split(' ').count());
                 first_words.insert(key.split(' ').next().unwrap_or("").to_string());
                 phrases.entry(key).or_insert(i);
@@ -327,7 +331,8 @@ fn roles_lexicon() -> &'static RoleLexicon {
 // ------------------------------------------------------------------ words
 
 /// A word of the text: a run of letters and digits, with inner `-`, `'`,
-/// `’` and `.` (`al-Sudani`, `U.S.`), and a trailing `.` of an abbreviation.
+/// `’` and `.` (`al-Sudani`, `U.S`); a final `.` is left out (`Sen`), and
+/// the roles lexicon's keys are stored without it.
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
@@ -541,7 +546,7 @@ struct Builder<'a> {
     /// (position, entity) of the persons mentioned in each unit, in order.
     people: Vec<Vec<(usize, usize)>>,
     /// Starts of the pronouns the quote layer resolved.
-    quoted: Vec<usize>,
+    quoted: std::collections::HashSet<usize>,
     /// (speaker entity, start, end) of the quote sources that are
     /// descriptions (`the American official`).
     quoted_descriptions: Vec<(usize, usize, usize)>,
@@ -589,7 +594,7 @@ pub fn resolve(
         by_end: HashMap::new(),
         unit_words: units.iter().map(|u| words(text, *u)).collect(),
         people: vec![Vec::new(); units.len()],
-        quoted: Vec::new(),
+        quoted: std::collections::HashSet::new(),
         quoted_descriptions: Vec::new(),
     };
     for (i, m) in mentions.iter().enumerate().rev() {
@@ -619,9 +624,7 @@ pub fn resolve(
     let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for &i in &order {
-        let Some(mut e) = slots[i].take() else {
-            continue;
-        };
+        let mut e = slots[i].take().expect("each entity is placed once");
         e.id = new_id[i];
         for r in &mut e.roles {
             r.of_entity = r.of_entity.map(|x| new_id[x]);
@@ -867,16 +870,6 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // An acronym defined earlier in brackets.
-        if best.is_none() {
-            if let Some(a) = &acr {
-                for (id, list) in self.acronyms.iter().enumerate() {
-                    if list.contains(a) {
-                        return Some((id, MentionForm::Acronym));
-                    }
-                }
-            }
-        }
         best.map(|(id, form, _)| (id, form))
     }
 
@@ -991,7 +984,7 @@ impl<'a> Builder<'a> {
                 self.quoted_descriptions.push((id, s, e));
             } else {
                 self.add_other(id, s, e, form);
-                self.quoted.push(s);
+                self.quoted.insert(s);
             }
         }
         for ui in 0..self.units.len() {
@@ -1023,8 +1016,7 @@ impl<'a> Builder<'a> {
 
     fn person_for(&self, ui: usize, pos: usize, female: bool) -> Option<usize> {
         let fits = |id: usize| self.gender[id] != Some(female);
-        // The latest fitting person of the sentence, outside a quotation the
-        // pronoun is not in.
+        // The latest fitting person of the sentence.
         let here = self.people_in(ui, pos);
         if let Some(&(_, id)) = here.iter().rev().find(|(_, id)| fits(*id)) {
             return Some(id);
@@ -1087,7 +1079,9 @@ impl<'a> Builder<'a> {
                 if self.entities[id].nationality.is_none() {
                     self.entities[id].nationality = nationality;
                 }
-                self.add_role(id, role);
+                if let Some(role) = role {
+                    self.add_role(id, role);
+                }
             }
             if let Some(role) = self.role_after(rl, m, unit) {
                 self.add_role(id, role);
@@ -1117,32 +1111,39 @@ impl<'a> Builder<'a> {
         }
         // A bare title (`Secretary Blinken`) adds nothing to a fuller one
         // that holds it (`Secretary of State`).
+        let bare = role.title.to_lowercase();
         if role.of.is_none()
-            && roles
-                .iter()
-                .any(|r| r.title.to_lowercase().contains(&role.title.to_lowercase()))
+            && roles.iter().any(|r| {
+                let fuller = r.title.to_lowercase();
+                fuller == bare || fuller.starts_with(&format!("{bare} "))
+            })
         {
             return;
         }
         roles.push(role);
     }
 
+    /// The roles-lexicon entry of the words `from..from + n` (letter case,
+    /// runs of white space and a final `.` ignored; no punctuation inside).
+    fn phrase_at(&self, rl: &RoleLexicon, ws: &[Word], from: usize, n: usize) -> Option<usize> {
+        let (first, last) = (ws[from].start, ws[from + n - 1].end);
+        let raw = &self.text[first..last];
+        if raw.contains([',', ';', '(', ')', '"', '“', '”']) {
+            return None;
+        }
+        let phrase = raw
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        rl.phrases.get(phrase.trim_end_matches('.')).copied()
+    }
+
     /// Finds the longest role phrase ending at word `end` (exclusive).
     fn phrase_ending(&self, rl: &RoleLexicon, ws: &[Word], end: usize) -> Option<(usize, usize)> {
-        for n in (1..=rl.longest.min(end)).rev() {
-            let from = end - n;
-            let first = ws[from].start;
-            let last = ws[end - 1].end;
-            let phrase = self.text[first..last].to_lowercase();
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-            if let Some(&i) = rl.phrases.get(phrase.trim_end_matches('.')) {
-                // The words must be adjacent (no comma inside).
-                if !self.text[first..last].contains([',', ';', '(', ')', '"', '“', '”']) {
-                    return Some((from, i));
-                }
-            }
-        }
-        None
+        (1..=rl.longest.min(end))
+            .rev()
+            .find_map(|n| self.phrase_at(rl, ws, end - n, n).map(|i| (end - n, i)))
     }
 
     /// A title right before a person's name, and the nationality a demonym
@@ -1153,18 +1154,18 @@ impl<'a> Builder<'a> {
         ws: &[Word],
         m: &Mention,
         id: usize,
-    ) -> Option<(Role, Option<String>)> {
+    ) -> Option<(Option<Role>, Option<String>)> {
         if ws.is_empty() {
             return None;
         }
         let mut end = ws.len();
         let gap = &self.text[ws[end - 1].end..m.start];
         let comma = gap.trim() == ",";
-        if !(gap.trim().is_empty() || comma) {
+        // `Sen. Elizabeth Warren`: the abbreviation's dot may stand between.
+        if !(gap.trim().is_empty() || comma || gap.trim() == ".") {
             return None;
         }
-        // Honorifics between title and name (`President Mr`) are rare; a
-        // body after the title (`Ambassador to the United States`) is not.
+        // A body after the title: `Ambassador to the United States`.
         let mut body_after: Option<(usize, usize)> = None;
         if let Some(bm) = self.mention_ending(ws[end - 1].end) {
             let b = &self.mentions[bm];
@@ -1197,7 +1198,8 @@ impl<'a> Builder<'a> {
             of_entity: None,
             via_entity: None,
             start: ws[from].start,
-            end: ws[end - 1].end,
+            // With the abbreviation's dot (`Sen.`).
+            end: ws[end - 1].end + usize::from(self.text[ws[end - 1].end..].starts_with('.')),
             text: String::new(),
             unit: m.unit,
             sentence: String::new(),
@@ -1215,7 +1217,13 @@ impl<'a> Builder<'a> {
             let w = ws[k - 1];
             let gap = &self.text[w.end..ws[k].start];
             if gap.trim().is_empty() {
-                if let Some(bm) = self.mention_ending(w.end) {
+                // `Iraq's Prime Minister`: the word holds the possessive.
+                let word = &self.text[w.start..w.end];
+                let bare = w.start + strip_possessive(word).len();
+                if let Some(bm) = self
+                    .mention_ending(w.end)
+                    .or_else(|| self.mention_ending(bare).filter(|_| bare < w.end))
+                {
                     let b = &self.mentions[bm];
                     if b.kind == EntityKind::Group {
                         nationality = b.country.clone();
@@ -1247,10 +1255,15 @@ impl<'a> Builder<'a> {
                 if let Some(owner) = owner.filter(|&o| o != id) {
                     start = w.start;
                     if entry.title == "counterpart" {
-                        let theirs = self.entities[owner]
+                        let Some(theirs) = self.entities[owner]
                             .roles
                             .iter()
-                            .find_map(|r| r.function.clone().or_else(|| Some(r.title.clone())))?;
+                            .find_map(|r| r.function.clone().or_else(|| Some(r.title.clone())))
+                        else {
+                            // No office to mirror; the demonym still tells
+                            // the nationality.
+                            return nationality.map(|n| (None, Some(n)));
+                        };
                         role.title = title_case(&theirs);
                         role.function = Some(theirs);
                         role.via_entity = Some(owner);
@@ -1280,7 +1293,7 @@ impl<'a> Builder<'a> {
         role.text = self.text[role.start..role.end].to_string();
         let unit = self.units.get(m.unit).copied().unwrap_or(Span::new(0, 0));
         role.sentence = self.text[unit.start..unit.end].to_string();
-        Some((role, nationality))
+        Some((Some(role), nationality))
     }
 
     /// `Name, the White House press secretary,` / `Name, chief executive
@@ -1313,15 +1326,9 @@ impl<'a> Builder<'a> {
             }
         }
         // The longest title from word i.
-        let mut found = None;
-        for n in (1..=rl.longest.min(ws.len().saturating_sub(i))).rev() {
-            let phrase = self.text[ws[i].start..ws[i + n - 1].end].to_lowercase();
-            if let Some(&ri) = rl.phrases.get(phrase.as_str()) {
-                found = Some((n, ri));
-                break;
-            }
-        }
-        let (n, ri) = found?;
+        let (n, ri) = (1..=rl.longest.min(ws.len().saturating_sub(i)))
+            .rev()
+            .find_map(|n| self.phrase_at(rl, &ws, i, n).map(|ri| (n, ri)))?;
         let entry = &rl.entries[ri];
         if entry.title == "counterpart" {
             return None;
@@ -1381,9 +1388,9 @@ impl<'a> Builder<'a> {
                     .country
                     .clone()
                     .or_else(|| e.and_then(|e| e.country.clone()));
-                role.of = match (&role.of_country, b.kind) {
-                    (Some(c), _) => self.lex.country(c).map(|c| c.name.clone()),
-                    (None, _) => e.map(|e| e.name.clone()),
+                role.of = match &role.of_country {
+                    Some(c) => self.lex.country(c).map(|c| c.name.clone()),
+                    None => e.map(|e| e.name.clone()),
                 };
                 if b.kind == EntityKind::Place && b.subtype.as_deref() != Some("country") {
                     role.of_entity = id;
@@ -1445,8 +1452,7 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 for n in (1..=rl.longest.min(ws.len() - j)).rev().filter(|_| titled) {
-                    let phrase = self.text[head.start..ws[j + n - 1].end].to_lowercase();
-                    if let Some(&ri) = rl.phrases.get(phrase.as_str()) {
+                    if let Some(ri) = self.phrase_at(rl, ws, j, n) {
                         end = ws[j + n - 1].end;
                         let next = ws.get(j + n);
                         let followed = next.is_some_and(|x| {
@@ -1489,7 +1495,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The person holding a title (of a country), latest before `pos`,
-    /// within the last three sentences of a mention of them.
+    /// mentioned in the sentence of `pos` or the three before.
     fn holder_of(&self, entry: &RoleEntry, country: Option<&str>, pos: usize) -> Option<usize> {
         let ui = self.unit_of(pos);
         let mut best: Option<(usize, usize)> = None;
@@ -1525,7 +1531,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `the group`, `the company`, `the country`: the latest fitting entity
-    /// of the last three sentences.
+    /// mentioned in the sentence of `pos` or the three before.
     fn described(&self, noun: &str, country: Option<&str>, ui: usize, pos: usize) -> Option<usize> {
         let fits = |e: &Entity| -> bool {
             let kind = e.org_kind.as_deref().or(e.subtype.as_deref());
@@ -1575,12 +1581,16 @@ impl<'a> Builder<'a> {
     /// Pass 5: places in the gazetteer, or located by their container.
     fn places(&mut self) {
         // Countries the article names, to choose between places of one name.
-        // (country, entity) of every place or group mention.
-        let mut named: Vec<(String, Option<usize>)> = Vec::new();
+        // Countries of the place and group mentions, counted, and per entity.
+        let mut named: HashMap<&str, usize> = HashMap::new();
+        let mut own: HashMap<(usize, &str), usize> = HashMap::new();
         for (mi, m) in self.mentions.iter().enumerate() {
             if let Some(c) = &m.country {
                 if matches!(m.kind, EntityKind::Place | EntityKind::Group) {
-                    named.push((c.clone(), self.of_mention[mi]));
+                    *named.entry(c.as_str()).or_default() += 1;
+                    if let Some(id) = self.of_mention[mi] {
+                        *own.entry((id, c.as_str())).or_default() += 1;
+                    }
                 }
             }
         }
@@ -1591,8 +1601,8 @@ impl<'a> Builder<'a> {
             // The countries the *other* entities name.
             let others: Vec<String> = named
                 .iter()
-                .filter(|(_, e)| *e != Some(id))
-                .map(|(c, _)| c.clone())
+                .filter(|(c, n)| **n > own.get(&(id, **c)).copied().unwrap_or(0))
+                .map(|(c, _)| c.to_string())
                 .collect();
             let loc = self.gazetteer_location(id, &others);
             if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
@@ -1611,8 +1621,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let mut container = None;
-            for m in self.entities[id].names() {
-                let mi = m.mention.unwrap_or(0);
+            for mi in self.entities[id].names().filter_map(|m| m.mention) {
                 let mention = &self.mentions[mi];
                 if mention.name_end < mention.end {
                     // `Baghdad's international airport`: the name part is
@@ -1667,7 +1676,11 @@ impl<'a> Builder<'a> {
 
     fn container_after(&self, m: &Mention) -> Option<usize> {
         let rest = &self.text[m.end..];
-        let lower = rest.get(..rest.len().min(60))?.to_ascii_lowercase();
+        let mut cut = rest.len().min(60);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lower = rest[..cut].to_ascii_lowercase();
         for lead in [
             " in ",
             ", in ",
@@ -1706,8 +1719,11 @@ impl<'a> Builder<'a> {
         // The name part of a descriptor mention (`Anbar` of `Anbar province`).
         let mut names: Vec<&str> = Vec::new();
         let mut facility = false;
-        for m in e.names() {
-            let mention = &self.mentions[m.mention.unwrap_or(0)];
+        for mention in e
+            .names()
+            .filter_map(|m| m.mention)
+            .map(|i| &self.mentions[i])
+        {
             if mention.subtype.as_deref() == Some("facility") {
                 facility = true;
             }
@@ -1723,9 +1739,14 @@ impl<'a> Builder<'a> {
         let region_hint = e.subtype.as_deref() == Some("region");
         // `Paris, Texas`, `Birmingham, Alabama`: a region or country right
         // after the name qualifies it.
-        let mut qualifier: Option<(String, String)> = None;
-        for m in e.names() {
-            let mention = &self.mentions[m.mention.unwrap_or(0)];
+        // Every reading of the qualifier counts (`Georgia` the country and
+        // the US state).
+        let mut qualifiers: Vec<(String, String)> = Vec::new();
+        for mention in e
+            .names()
+            .filter_map(|m| m.mention)
+            .map(|i| &self.mentions[i])
+        {
             let Some(next) = self.mention_starting(mention.end + 2) else {
                 continue;
             };
@@ -1738,14 +1759,13 @@ impl<'a> Builder<'a> {
                 match *entry {
                     EntryKind::Place(i) if lex.places[i as usize].kind == PlaceKind::Region => {
                         let p = &lex.places[i as usize];
-                        qualifier = Some((p.country.clone(), p.admin1.clone()));
+                        qualifiers.push((p.country.clone(), p.admin1.clone()));
                     }
                     EntryKind::Country(i) => {
-                        qualifier = Some((lex.countries[i as usize].iso.clone(), String::new()));
+                        qualifiers.push((lex.countries[i as usize].iso.clone(), String::new()));
                     }
-                    _ => continue,
+                    _ => {}
                 }
-                break;
             }
         }
         // Score every entry the names stand for, then describe the best.
@@ -1767,10 +1787,11 @@ impl<'a> Builder<'a> {
                         if region == region_hint {
                             score += 100_000_000;
                         }
-                        if let Some((c, a)) = &qualifier {
-                            if *c == p.country && (a.is_empty() || *a == p.admin1) {
-                                score += 4_000_000_000;
-                            }
+                        if qualifiers
+                            .iter()
+                            .any(|(c, a)| *c == p.country && (a.is_empty() || *a == p.admin1))
+                        {
+                            score += 4_000_000_000;
                         }
                         score
                     }
@@ -1879,10 +1900,11 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Where the noun phrase of a person's name starts when titles stand before
-/// it (`U.S. President Donald Trump`, `Afghan Ambassador to the United States
-/// Hamdullah Mohib`, `Major general Fuad Basya`): the start of the titles,
-/// with a country or demonym before them; `start` when there are none.
+/// Where the noun phrase of a person's name starts when capitalised titles
+/// and honorifics stand right before it (`U.S. President Donald Trump`,
+/// `Afghan Ambassador Hamdullah Mohib`, `Mr Biden`): the start of the
+/// titles, with a country or demonym before them; `start` when there are
+/// none.
 pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usize {
     let rl = roles_lexicon();
     let ws = words(text, Span::new(line_start, start));
@@ -1914,8 +1936,6 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
             }
             None => break,
         }
-        // `Ambassador to the United States`: a body between titles is
-        // taken when it follows `to` / `of`.
     }
     if begin == start {
         return start;
@@ -2085,15 +2105,7 @@ fn focus_countries(entities: &[Entity], headlines: usize, lex: &Lexicon) -> Vec<
             EntityKind::Organisation if e.org_kind.as_deref() == Some("media") => (None, 0.0),
             EntityKind::Organisation => (e.country.clone(), 0.5),
             EntityKind::Group => (e.country.clone(), 0.5),
-            EntityKind::Person => (
-                e.nationality.clone().or_else(|| {
-                    e.roles
-                        .iter()
-                        .find(|r| r.of_entity.is_none())
-                        .and_then(|r| r.of_country.clone())
-                }),
-                0.5,
-            ),
+            EntityKind::Person => (e.nationality.clone(), 0.5),
             EntityKind::Misc => (None, 0.0),
         };
         let Some(c) = country else { continue };
