@@ -1497,11 +1497,12 @@ impl<'a> Builder<'a> {
     /// The person holding a title (of a country), latest before `pos`,
     /// mentioned in the sentence of `pos` or the three before.
     fn holder_of(&self, entry: &RoleEntry, country: Option<&str>, pos: usize) -> Option<usize> {
-        let ui = self.unit_of(pos);
-        let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
+        if entry.title == "official" && country.is_none() {
+            return None;
+        }
+        self.latest_fitting(pos, self.unit_of(pos), |e| {
             if e.kind != EntityKind::Person {
-                continue;
+                return false;
             }
             let title_fits = entry.title == "official"
                 || e.roles.iter().any(|r| {
@@ -1513,15 +1514,29 @@ impl<'a> Builder<'a> {
                 e.nationality.as_deref() == Some(c)
                     || e.roles.iter().any(|r| r.of_country.as_deref() == Some(c))
             });
-            if !(title_fits && country_fits) || (entry.title == "official" && country.is_none()) {
+            title_fits && country_fits
+        })
+    }
+
+    /// The entity that `fits` whose latest mention before `pos` is the
+    /// latest of all, when that mention is in unit `ui` or the three before.
+    fn latest_fitting(
+        &self,
+        pos: usize,
+        ui: usize,
+        fits: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            if !fits(e) {
                 continue;
             }
-            if let Some(m) = e
+            let latest = e
                 .mentions
                 .iter()
                 .filter(|m| m.start < pos)
-                .max_by_key(|m| m.start)
-            {
+                .max_by_key(|m| m.start);
+            if let Some(m) = latest {
                 if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
                     best = Some((m.start, id));
                 }
@@ -1559,29 +1574,15 @@ impl<'a> Builder<'a> {
                 _ => false,
             }
         };
-        let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
-            if !fits(e) || country.is_some_and(|c| e.country.as_deref() != Some(c)) {
-                continue;
-            }
-            if let Some(m) = e
-                .mentions
-                .iter()
-                .filter(|m| m.start < pos)
-                .max_by_key(|m| m.start)
-            {
-                if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
-                    best = Some((m.start, id));
-                }
-            }
-        }
-        best.map(|(_, id)| id)
+        self.latest_fitting(pos, ui, |e| {
+            fits(e) && country.map_or(true, |c| e.country.as_deref() == Some(c))
+        })
     }
 
     /// Pass 5: places in the gazetteer, or located by their container.
     fn places(&mut self) {
-        // Countries the article names, to choose between places of one name.
-        // Countries of the place and group mentions, counted, and per entity.
+        // Countries the article names, to choose between places of one name:
+        // those of the place and group mentions, counted, and per entity.
         let mut named: HashMap<&str, usize> = HashMap::new();
         let mut own: HashMap<(usize, &str), usize> = HashMap::new();
         for (mi, m) in self.mentions.iter().enumerate() {
