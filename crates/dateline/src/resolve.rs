@@ -837,8 +837,12 @@ impl<'a> Builder<'a> {
             let person = e.kind == EntityKind::Person;
             // A short name tagged as something else still joins a person of
             // that surname (`Blinken` tagged ORG once).
+            // A town's name that is a person's surname is the person
+            // (`Montalvo` after `Daniel Montalvo`), a country's is not.
             let may_join_person = m.kind == EntityKind::Person
-                || (key.len() <= 2 && (m.kind != EntityKind::Place || anchor.is_none()));
+                || (key.len() <= 2
+                    && (m.kind != EntityKind::Place
+                        || !matches!(anchor, Some(Anchor::Country(_)))));
             for k in &self.keys[id] {
                 if k.as_slice() == key {
                     // The same name is the same entity whatever the tagger
@@ -855,6 +859,7 @@ impl<'a> Builder<'a> {
                     let a = content_words(k);
                     if ends_with(&a, &mine)
                         || (m.kind == EntityKind::Person && ends_with(&mine, &a))
+                        || (m.kind == EntityKind::Person && same_but_a_letter(&a, &mine))
                     {
                         consider(id, MentionForm::Name, last);
                         break;
@@ -865,6 +870,16 @@ impl<'a> Builder<'a> {
                     && k.len() >= 2
                     && (ends_with(k, key) || ends_with(key, k))
                 {
+                    consider(id, MentionForm::Name, last);
+                    break;
+                } else if e.kind == EntityKind::Organisation
+                    && !matches!(anchor, Some(Anchor::Country(_) | Anchor::Place(_)))
+                    && key.len() == 1
+                    && k.len() == 2
+                    && k[0] == key[0]
+                    && ORG_HEADS.contains(&k[1].as_str())
+                {
+                    // `Freedom` after `Freedom Magazine`.
                     consider(id, MentionForm::Name, last);
                     break;
                 }
@@ -2037,6 +2052,53 @@ fn capital_of<'l>(lex: &'l Lexicon, name: &str) -> Option<&'l crate::lexicon::Co
         m
     });
     map.get(&name.to_lowercase()).map(|&i| &lex.countries[i])
+}
+
+/// Words that, after a distinctive word, make an organisation's name whose
+/// distinctive word alone still names it (`Freedom Magazine`, `Likud Party`).
+const ORG_HEADS: &[&str] = &[
+    "magazine",
+    "newspaper",
+    "party",
+    "group",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "movement",
+    "church",
+    "foundation",
+    "airlines",
+    "airways",
+    "motors",
+];
+
+/// Two full names of a person that differ by one letter in one word
+/// (`Kristin Wilkins`, `Kristen Wilkins`): a spelling slip, one person.
+fn same_but_a_letter<S: AsRef<str>, T: AsRef<str>>(a: &[S], b: &[T]) -> bool {
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    let mut slips = 0;
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.as_ref(), y.as_ref());
+        if x == y {
+            continue;
+        }
+        let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        let one_sub = xs.len() == ys.len()
+            && xs.len() >= 4
+            && xs.iter().zip(&ys).filter(|(p, q)| p != q).count() == 1;
+        if !one_sub {
+            return false;
+        }
+        slips += 1;
+    }
+    slips == 1
 }
 
 fn ends_with<S: AsRef<str>, T: AsRef<str>>(long: &[S], short: &[T]) -> bool {
