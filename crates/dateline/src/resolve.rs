@@ -341,32 +341,49 @@ struct Word {
 
 fn words(text: &str, span: Span) -> Vec<Word> {
     let s = &text[span.start..span.end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
-            continue;
+    let b = s.as_bytes();
+    // The length of the letter or digit at byte `i`, if there is one there
+    // (ASCII read as bytes, the rest decoded).
+    let alnum_at = |i: usize| -> Option<usize> {
+        match b.get(i) {
+            None => None,
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric().then_some(1),
+            Some(_) => s[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map(char::len_utf8),
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                it.next();
-            } else if matches!(d, '-' | '\'' | '’' | '.') {
-                let next = s[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(|n| n.is_alphanumeric()) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            } else {
-                break;
+    };
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        let Some(n) = alnum_at(i) else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let start = i;
+        i += n;
+        loop {
+            if let Some(n) = alnum_at(i) {
+                i += n;
+                continue;
             }
+            // An inner `-`, `'`, `’` or `.` between letters or digits.
+            let joiner = match b.get(i) {
+                Some(b'-' | b'\'' | b'.') => 1,
+                Some(_) if s[i..].starts_with('’') => '’'.len_utf8(),
+                _ => 0,
+            };
+            if joiner > 0 && alnum_at(i + joiner).is_some() {
+                i += joiner;
+                continue;
+            }
+            break;
         }
         out.push(Word {
-            start: span.start + i,
-            end: span.start + end,
+            start: span.start + start,
+            end: span.start + i,
         });
     }
     out
@@ -532,6 +549,10 @@ struct Builder<'a> {
     of_mention: Vec<Option<usize>>,
     /// Folded name words of each entity's names.
     keys: Vec<Vec<Vec<String>>>,
+    /// The same keys without particles (`content_words`), for persons.
+    content: Vec<Vec<Vec<String>>>,
+    /// Number of words of each entity's canonical name, as a key.
+    name_len: Vec<usize>,
     anchors: Vec<Option<Anchor>>,
     acronyms: Vec<Vec<String>>,
     gender: Vec<Option<bool>>,
@@ -553,6 +574,10 @@ struct Builder<'a> {
 }
 
 fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
+    // Only places, organisations and groups have lexicon anchors.
+    if matches!(m.kind, EntityKind::Person | EntityKind::Misc) {
+        return None;
+    }
     let entries = lex.lookup(name);
     let want = |e: &EntryKind| match (m.kind, e) {
         (EntityKind::Place, EntryKind::Country(i)) => Some(Anchor::Country(*i)),
@@ -586,6 +611,8 @@ pub fn resolve(
         entities: Vec::new(),
         of_mention: vec![None; mentions.len()],
         keys: Vec::new(),
+        content: Vec::new(),
+        name_len: Vec::new(),
         anchors: Vec::new(),
         acronyms: Vec::new(),
         gender: Vec::new(),
@@ -668,6 +695,11 @@ impl<'a> Builder<'a> {
             country: m.country.clone(),
             place: None,
         });
+        self.content.push(vec![content_words(&key)
+            .into_iter()
+            .map(str::to_string)
+            .collect()]);
+        self.name_len.push(key.len());
         self.keys.push(vec![key]);
         self.anchors.push(anchor);
         self.acronyms.push(Vec::new());
@@ -752,10 +784,11 @@ impl<'a> Builder<'a> {
                     let e = &mut self.entities[id];
                     // The fullest form is the canonical name.
                     if form == MentionForm::Name
-                        && key.len() > name_words(&e.name).len()
+                        && key.len() > self.name_len[id]
                         && m.kind == e.kind
                     {
                         e.name = strip_possessive(raw).to_string();
+                        self.name_len[id] = key.len();
                     }
                     if e.country.is_none() {
                         e.country = m.country.clone();
@@ -764,6 +797,11 @@ impl<'a> Builder<'a> {
                         e.subtype = m.subtype.clone();
                     }
                     if !self.keys[id].contains(&key) {
+                        let c = content_words(&key)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect();
+                        self.content[id].push(c);
                         self.keys[id].push(key);
                     }
                     if self.anchors[id].is_none() {
@@ -843,7 +881,7 @@ impl<'a> Builder<'a> {
                 || (key.len() <= 2
                     && (m.kind != EntityKind::Place
                         || !matches!(anchor, Some(Anchor::Country(_)))));
-            for k in &self.keys[id] {
+            for (ki, k) in self.keys[id].iter().enumerate() {
                 if k.as_slice() == key {
                     // The same name is the same entity whatever the tagger
                     // called it (`Mecca` once ORG, once LOC), unless the
@@ -856,10 +894,10 @@ impl<'a> Builder<'a> {
                     break;
                 }
                 if person && may_join_person {
-                    let a = content_words(k);
-                    if ends_with(&a, &mine)
-                        || (m.kind == EntityKind::Person && ends_with(&mine, &a))
-                        || (m.kind == EntityKind::Person && same_but_a_letter(&a, &mine))
+                    let a = &self.content[id][ki];
+                    if ends_with(a, &mine)
+                        || (m.kind == EntityKind::Person && ends_with(&mine, a))
+                        || (m.kind == EntityKind::Person && same_but_a_letter(a, &mine))
                     {
                         consider(id, MentionForm::Name, last);
                         break;
@@ -1006,6 +1044,10 @@ impl<'a> Builder<'a> {
             for wi in 0..self.unit_words[ui].len() {
                 let w = self.unit_words[ui][wi];
                 let word = &self.text[w.start..w.end];
+                // Every pronoun resolved starts with h, s or i and is short.
+                if word.len() > 7 || !matches!(word.as_bytes()[0] | 0x20, b'h' | b's' | b'i') {
+                    continue;
+                }
                 let Some(&(_, class)) = PRONOUNS.iter().find(|(p, _)| word.eq_ignore_ascii_case(p))
                 else {
                     continue;
@@ -1088,9 +1130,13 @@ impl<'a> Builder<'a> {
             let Some(id) = self.of_mention[mi] else {
                 continue;
             };
-            let unit = self.units.get(m.unit).copied().unwrap_or(Span::new(0, 0));
-            let ws = words(self.text, Span::new(unit.start, m.start));
-            if let Some((role, nationality)) = self.role_before(rl, &ws, m, id) {
+            let Some(&unit) = self.units.get(m.unit) else {
+                continue;
+            };
+            // The words of the sentence before the name.
+            let all = &self.unit_words[m.unit];
+            let ws = &all[..all.partition_point(|w| w.end <= m.start)];
+            if let Some((role, nationality)) = self.role_before(rl, ws, m, id) {
                 if self.entities[id].nationality.is_none() {
                     self.entities[id].nationality = nationality;
                 }
@@ -1614,12 +1660,10 @@ impl<'a> Builder<'a> {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
             }
-            // The countries the *other* entities name.
-            let others: Vec<String> = named
-                .iter()
-                .filter(|(c, n)| **n > own.get(&(id, **c)).copied().unwrap_or(0))
-                .map(|(c, _)| c.to_string())
-                .collect();
+            // Whether the *other* entities name a country.
+            let others = |c: &str| {
+                named.get(c).copied().unwrap_or(0) > own.get(&(id, c)).copied().unwrap_or(0)
+            };
             let loc = self.gazetteer_location(id, &others);
             if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
                 self.entities[id].country = Some(c);
@@ -1729,7 +1773,7 @@ impl<'a> Builder<'a> {
         None
     }
 
-    fn gazetteer_location(&self, id: usize, named: &[String]) -> Option<Location> {
+    fn gazetteer_location(&self, id: usize, named: &dyn Fn(&str) -> bool) -> Option<Location> {
         let lex = self.lex;
         let e = &self.entities[id];
         // The name part of a descriptor mention (`Anbar` of `Anbar province`).
@@ -1797,7 +1841,7 @@ impl<'a> Builder<'a> {
                         if region {
                             score = score.max(5_000_000);
                         }
-                        if named.contains(&p.country) {
+                        if named(&p.country) {
                             score += 1_000_000_000;
                         }
                         if region == region_hint {
@@ -2089,10 +2133,9 @@ fn same_but_a_letter<S: AsRef<str>, T: AsRef<str>>(a: &[S], b: &[T]) -> bool {
         if x == y {
             continue;
         }
-        let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-        let one_sub = xs.len() == ys.len()
-            && xs.len() >= 4
-            && xs.iter().zip(&ys).filter(|(p, q)| p != q).count() == 1;
+        let one_sub = x.chars().count() == y.chars().count()
+            && x.chars().count() >= 4
+            && x.chars().zip(y.chars()).filter(|(p, q)| p != q).count() == 1;
         if !one_sub {
             return false;
         }
