@@ -512,6 +512,11 @@ fn content_words(words: &[String]) -> Vec<&str> {
     }
 }
 
+/// The words as owned strings.
+fn owned(words: Vec<&str>) -> Vec<String> {
+    words.into_iter().map(str::to_string).collect()
+}
+
 /// Initials of a name's capitalised words (`General Motors` → `GM`;
 /// `Islamic Resistance in Iraq` → `IRI`).
 fn initials(name: &str) -> String {
@@ -695,10 +700,7 @@ impl<'a> Builder<'a> {
             country: m.country.clone(),
             place: None,
         });
-        self.content.push(vec![content_words(&key)
-            .into_iter()
-            .map(str::to_string)
-            .collect()]);
+        self.content.push(vec![owned(content_words(&key))]);
         self.name_len.push(key.len());
         self.keys.push(vec![key]);
         self.anchors.push(anchor);
@@ -797,10 +799,7 @@ impl<'a> Builder<'a> {
                         e.subtype = m.subtype.clone();
                     }
                     if !self.keys[id].contains(&key) {
-                        let c = content_words(&key)
-                            .into_iter()
-                            .map(str::to_string)
-                            .collect();
+                        let c = owned(content_words(&key));
                         self.content[id].push(c);
                         self.keys[id].push(key);
                     }
