@@ -852,9 +852,22 @@ pub unsafe extern "C" fn dateline_result_figure(
     })
 }
 
-fn entity_at(r: &DatelineResult, index: usize) -> Result<&dateline_core::Entity, DatelineStatus> {
+/// The result and entity `index` behind an entity accessor's arguments,
+/// after checking that `result` and `out` are not NULL.
+fn entity_at<'r, T>(
+    result: *const DatelineResult,
+    index: usize,
+    out: *mut T,
+) -> Result<(&'r DatelineResult, &'r dateline_core::Entity), DatelineStatus> {
+    // SAFETY: a non-NULL `result` came from dateline_extract*.
+    let Some(r) = (unsafe { result.as_ref() }) else {
+        return Err(fail(DatelineStatus::NullArgument, "result is NULL"));
+    };
+    if out.is_null() {
+        return Err(fail(DatelineStatus::NullArgument, "out is NULL"));
+    }
     let entities = r.inner.entities.as_deref().unwrap_or_default();
-    entities.get(index).ok_or_else(|| {
+    let e = entities.get(index).ok_or_else(|| {
         fail(
             DatelineStatus::OutOfRange,
             format!(
@@ -862,7 +875,8 @@ fn entity_at(r: &DatelineResult, index: usize) -> Result<&dateline_core::Entity,
                 entities.len()
             ),
         )
-    })
+    })?;
+    Ok((r, e))
 }
 
 /// Reads entity `index` of `result` into `*out`, with its kind, canonical
@@ -875,15 +889,8 @@ pub unsafe extern "C" fn dateline_result_entity(
     out: *mut DatelineEntity,
 ) -> DatelineStatus {
     guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let e = match entity_at(r, index) {
-            Ok(e) => e,
+        let (r, e) = match entity_at(result, index, out) {
+            Ok(found) => found,
             Err(status) => return status,
         };
         let s = |o: Option<&String>| DatelineStr::opt(o.map(String::as_str));
@@ -928,15 +935,8 @@ pub unsafe extern "C" fn dateline_result_entity_mention(
     out: *mut DatelineItem,
 ) -> DatelineStatus {
     guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let e = match entity_at(r, entity) {
-            Ok(e) => e,
+        let (r, e) = match entity_at(result, entity, out) {
+            Ok(found) => found,
             Err(status) => return status,
         };
         let Some(m) = e.mentions.get(index) else {
@@ -972,15 +972,8 @@ pub unsafe extern "C" fn dateline_result_entity_role(
     out: *mut DatelineRole,
 ) -> DatelineStatus {
     guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let e = match entity_at(r, entity) {
-            Ok(e) => e,
+        let (_, e) = match entity_at(result, entity, out) {
+            Ok(found) => found,
             Err(status) => return status,
         };
         let Some(role) = e.roles.get(index) else {
