@@ -463,7 +463,23 @@ fn should_join(prev: &str, next: &str, newline: bool, soft_wrap: bool) -> bool {
     if is_initial(word) || is_dotted_acronym(word) {
         return !STARTERS.contains(&first_word(next));
     }
+    if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") {
+        // `at 10 p.m. Wednesday`, `5 p.m. EST Nov. 9`: the clock time goes on.
+        return is_clock_continuation(first_word(next));
+    }
     false
+}
+
+/// A capitalised word that goes on a clock time: a weekday, a month or a time zone.
+fn is_clock_continuation(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb",
+        "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT",
+        "UTC", "BST", "CET", "CEST",
+    ];
+    WORDS.contains(&word)
 }
 
 /// Appends the sentence spans of paragraph `para` to `out`.
@@ -711,6 +727,19 @@ mod tests {
             [
                 "More than 9,500 people died, No. 10 said.",
                 "Rainfall was 3.5 times the average on Nov. 6 in Basra."
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times_go_on_into_their_day() {
+        assert_eq!(
+            split("He was seized at 10 p.m. Wednesday, police said. Talks ended at 5 p.m. EST Nov. 9. They left at 6 p.m. The talks resumed."),
+            [
+                "He was seized at 10 p.m. Wednesday, police said.",
+                "Talks ended at 5 p.m. EST Nov. 9.",
+                "They left at 6 p.m.",
+                "The talks resumed."
             ]
         );
     }

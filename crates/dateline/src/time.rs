@@ -155,19 +155,13 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<holiday>(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?)
         | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
         | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
-        | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.|\d{{1,2}}:\d\d)(?:\ {ZONE})?(?:\ (?:{WEEKDAY}|today|yesterday|tomorrow))?|noon|midnight|midday)
+        | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.?|\d{{1,2}}:\d\d(?:\ ?[ap]\.m\.?)?|noon|midnight|midday)(?:\ {ZONE})?(?:,?\ (?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?))?)
         | (?P<set>daily|weekly|monthly|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
         | (?P<ref>now|currently|current|nowadays|at\ present|recently|the\ past|the\ future|formerly|lately|these\ days)
         | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades)|years|months|weeks|decades)
         )\b"
     );
     Regex::new(&p).expect("valid timex pattern")
-});
-
-/// Words that make a sentence speak of the future.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:will|shall|won't|going\ to|is\ to|are\ to|scheduled|expected\ to|plans?\ to|due\ to|upcoming|next)\b|'ll\b")
-        .expect("valid regex")
 });
 
 // -------------------------------------------------------------- helpers
@@ -500,9 +494,15 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
         let sentence = s.slice(text);
         for c in TIMEX.captures_iter(sentence) {
             let m = c.get(0).expect("match");
-            let span = Span::new(s.start + m.start(), s.start + m.end());
-            let tense = tense_at(sentence, m.start(), m.end());
-            let Some(found) = interpret(&c, sentence, m.start(), m.end(), span, dct, tense, &ctx)
+            // The pattern stops before the period of `p.m.` (no word boundary after it).
+            let lower_end = m.as_str().get(m.len().saturating_sub(3)..).unwrap_or("");
+            let dotted = (lower_end.eq_ignore_ascii_case("a.m")
+                || lower_end.eq_ignore_ascii_case("p.m"))
+                && sentence[m.end()..].starts_with('.');
+            let mend = m.end() + usize::from(dotted);
+            let span = Span::new(s.start + m.start(), s.start + mend);
+            let tense = tense_at(sentence, m.start(), mend);
+            let Some(found) = interpret(&c, sentence, m.start(), mend, span, dct, tense, &ctx)
             else {
                 continue;
             };
@@ -542,20 +542,134 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
     out
 }
 
-/// The tense around an expression: future when a future marker (`will`,
-/// `is expected to`, ...) stands in the 60 bytes before it or the 20 after.
+/// Words that point ahead on their own (`will`, `the scheduled talks`).
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "won't", "wont", "upcoming", "scheduled", "slated", "expected", "due",
+    "tomorrow", "soon", "effective", "until", "deadline",
+];
+
+/// Words before `to` that make it point ahead (`plans to`, `is set to`).
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going", "plan", "plans", "planned", "planning", "set", "scheduled", "slated", "expected",
+    "due", "is", "are", "aims", "aim", "intends", "intend", "hopes", "hope", "wants", "want",
+    "ready", "likely", "poised", "prepared", "preparing", "agreed", "vowed", "promised",
+    "threatened", "decided",
+];
+
+/// Past forms that do not end in `-ed`.
+const PAST_WORDS: &[&str] = &[
+    "said", "told", "had", "was", "were", "did", "didn't", "wasn't", "weren't", "hadn't", "ago",
+    "yesterday", "met", "began", "saw", "went", "came", "took", "left", "made", "gave", "fell",
+    "rose", "sent", "held", "brought", "fought", "won", "lost", "struck", "spoke", "wrote", "got",
+    "became", "found", "thought", "shot", "hit", "led", "put", "ran", "sold", "bought", "paid",
+    "spent", "heard", "felt", "kept", "meant", "read", "stood", "understood", "broke", "chose",
+    "drew", "drove", "flew", "forgot", "grew", "hid", "knew", "laid", "lay", "rode", "sang",
+    "sat", "shook", "slept", "stole", "stuck", "swore", "taught", "threw", "woke", "wore",
+    "quit", "set", "cut", "let", "fled", "sought", "dealt", "built", "lent", "bent", "burnt",
+    "overthrew", "withdrew", "undertook", "arose", "forbade", "froze", "bore", "bit", "blew",
+    "caught", "dug", "fed", "forgave", "hung", "leapt", "lit", "meant", "overtook", "shut",
+    "sank", "slid", "spun", "split", "spread", "stung", "struck", "swept", "swam", "tore",
+    "wept", "wound", "wrung",
+];
+
+/// `-ed` words that are not past forms.
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "indeed", "proceed", "exceed", "succeed", "breed", "greed", "creed", "steed",
+    "tweed", "hundred", "embed", "shed", "weed", "seed", "feed", "bleed", "heed", "deed",
+    "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "kindred",
+];
+
+/// The tense around an expression, read from the nearest verb group before it
+/// in its clause (`will`, `is expected to`, `planned to`, `as soon as` point
+/// ahead; `said`, `was`, `had`, `met`, `-ed` forms point back; `had been due
+/// to` points back), else from the first such word after it (`On Tuesday,
+/// the ministers met`).
 fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
-    let mut from = start.saturating_sub(60);
+    let mut from = start.saturating_sub(80);
     while !sentence.is_char_boundary(from) {
         from -= 1;
     }
-    let mut to = (end + 20).min(sentence.len());
+    let mut before = &sentence[from..start];
+    // The clause: not across a semicolon, a dash or a quotation mark.
+    if let Some(i) = before.rfind([';', '"', '\u{201c}', '\u{201d}', '\u{2014}']) {
+        before = &before[i..];
+    }
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let n = lower.len();
+    for i in (n.saturating_sub(10)..n).rev() {
+        if let Some(t) = word_tense(&lower, &words, i) {
+            return Some(t);
+        }
+    }
+    let mut to = (end + 50).min(sentence.len());
     while !sentence.is_char_boundary(to) {
         to += 1;
     }
-    FUTURE
-        .is_match(&sentence[from..to])
-        .then_some(Tense::Future)
+    let mut after = &sentence[end..to];
+    if let Some(i) = after.find([';', '"', '\u{201c}', '\u{201d}', '\u{2014}']) {
+        after = &after[..i];
+    }
+    let words: Vec<&str> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    (0..lower.len()).find_map(|i| word_tense(&lower, &words, i))
+}
+
+/// The tense word `i` of a clause gives, seen with the words before it.
+fn word_tense(lower: &[String], words: &[&str], i: usize) -> Option<Tense> {
+    let w = lower[i].as_str();
+    let back = |k: usize| i.checked_sub(k).map(|j| lower[j].as_str());
+    // `had been due to`, `had planned to`: a plan of the past.
+    let had_before = (1..=3).any(|k| back(k) == Some("had"));
+    if w == "to" {
+        let prev = back(1)?;
+        if FUTURE_BEFORE_TO.contains(&prev) {
+            return Some(if had_before || prev == "set" && back(2) == Some("was") {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
+        }
+        return None;
+    }
+    if w == "as" && matches!(back(1), Some("soon" | "early")) && back(2) == Some("as") {
+        return Some(Tense::Future);
+    }
+    if w.ends_with("'ll") {
+        return Some(Tense::Future);
+    }
+    if FUTURE_WORDS.contains(&w) {
+        // `expected`, `scheduled` alone after `had`: the plan was before.
+        return Some(if had_before && w != "will" {
+            Tense::Past
+        } else {
+            Tense::Future
+        });
+    }
+    if w == "set" && back(1).is_some_and(|p| matches!(p, "is" | "are")) {
+        return Some(Tense::Future);
+    }
+    if PAST_WORDS.contains(&w) {
+        return Some(Tense::Past);
+    }
+    let capitalised = words[i].starts_with(char::is_uppercase);
+    if !capitalised && w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
+        return Some(Tense::Past);
+    }
+    None
 }
 
 fn next_word(sentence: &str, end: usize) -> &str {
@@ -658,7 +772,7 @@ fn interpret(
             ),
             None => match dct {
                 Some(dct) => {
-                    let y = resolve_year(dct, month, Some(day), tense);
+                    let y = resolve_year(dct, month, Some(day), tense.or(Some(Tense::Past)));
                     relative(
                         TimexKind::Date,
                         Some(iso_date(NaiveDate::from_ymd_opt(y, month, day)?)),
@@ -1003,47 +1117,69 @@ fn interpret(
         return absolute(TimexKind::Date, (*y).to_string());
     }
     if c.name("clock").is_some() {
-        if matches!(lower.as_str(), "noon" | "midday") {
-            return dct.map(|d| Found {
-                span,
-                kind: TimexKind::Time,
-                value: Some(format!("{}T12:00", iso_date(last_date.unwrap_or(d)))),
-                relative: true,
-            });
-        }
-        if lower == "midnight" {
-            return dct.map(|d| Found {
-                span,
-                kind: TimexKind::Time,
-                value: Some(format!("{}T24:00", iso_date(last_date.unwrap_or(d)))),
-                relative: true,
-            });
-        }
-        let digits: String = lower.chars().take_while(|c| !c.is_ascii_digit()).collect();
-        let rest = &lower[digits.len()..];
-        let mut parts = rest
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|p| !p.is_empty());
-        let mut h: u32 = parts.next()?.parse().ok()?;
-        let mi: u32 = if rest.contains(':') {
-            parts.next()?.parse().ok()?
+        // The clock part, then the day it names (`10 p.m. Wednesday`, `5 p.m. EST Nov. 9`).
+        let month_at = words
+            .iter()
+            .position(|w| w.len() >= 3 && month_number(w).is_some());
+        let clock_words = &words[..month_at.unwrap_or(words.len())];
+        let (h, mi) = if clock_words.iter().any(|w| matches!(*w, "noon" | "midday")) {
+            (12, 0)
+        } else if clock_words.contains(&"midnight") {
+            (24, 0)
         } else {
-            0
+            let clock = clock_words.join(" ");
+            let lead: String = clock.chars().take_while(|c| !c.is_ascii_digit()).collect();
+            let rest = &clock[lead.len()..];
+            let mut parts = rest
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty());
+            let mut h: u32 = parts.next()?.parse().ok()?;
+            let mi: u32 = if rest.contains(':') {
+                parts.next()?.parse().ok()?
+            } else {
+                0
+            };
+            if rest.contains("p.m") && h < 12 {
+                h += 12;
+            } else if rest.contains("a.m") && h == 12 {
+                h = 0;
+            }
+            (h, mi)
         };
-        if rest.contains("p.m.") && h < 12 {
-            h += 12;
-        } else if rest.contains("a.m.") && h == 12 {
-            h = 0;
-        }
         if h > 24 || mi > 59 {
             return None;
         }
+        let named_day = match month_at {
+            Some(i) => {
+                let month = month_number(words[i])?;
+                let mut nums = words[i + 1..].iter().filter_map(|w| {
+                    w.trim_end_matches([',', '.'])
+                        .trim_end_matches(char::is_alphabetic)
+                        .parse::<u32>()
+                        .ok()
+                });
+                let day = nums.next().filter(|d| (1..=31).contains(d))?;
+                match nums.next().map(|y| y as i32) {
+                    Some(y) => Some(NaiveDate::from_ymd_opt(y, month, day)?),
+                    None => match dct {
+                        Some(d) => {
+                            let y = resolve_year(d, month, Some(day), tense);
+                            Some(NaiveDate::from_ymd_opt(y, month, day)?)
+                        }
+                        None => None,
+                    },
+                }
+            }
+            None => None,
+        };
         let zulu = if words.iter().any(|w| matches!(*w, "utc" | "gmt")) {
             "Z"
         } else {
             ""
         };
-        let day = if let Some(wd) = words
+        let day = if named_day.is_some() {
+            named_day
+        } else if let Some(wd) = words
             .iter()
             .find_map(|w| weekday(w).filter(|_| w.len() >= 6))
         {
