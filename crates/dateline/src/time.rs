@@ -139,11 +139,12 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:
           (?P<iso>{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)
         | (?P<slash>\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d))
-        | (?P<mdy>(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?)
-        | (?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
+        | (?P<mdy>(?:{WEEKDAY},?\ )?(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?)
+        | (?P<dmy>(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
-        | (?P<quarter>(?:the\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
+        | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
+        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
         | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
@@ -515,7 +516,12 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 {
                     ctx.last_date = Some(d);
                 }
-                if let Some((y, q)) = v.split_once("-Q") {
+                // A quarter named a year back (`a year earlier`) is a comparison,
+                // not the new topic: the next `year-ago` still means the topic's.
+                let lt = t.to_ascii_lowercase();
+                let comparison =
+                    lt.contains("ago") || lt.contains("earlier") || lt.contains("last year");
+                if let (Some((y, q)), false) = (v.split_once("-Q"), comparison) {
                     if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
                         ctx.last_quarter = Some((y, q));
                     }
@@ -804,6 +810,22 @@ fn interpret(
         })?;
         return absolute(TimexKind::Date, format!("{year}-{month:02}"));
     }
+    if c.name("monthrel").is_some() {
+        // `June last year`, `January this year`, `April next year`.
+        let month = words
+            .iter()
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
+        let Some(dct) = dct else {
+            return relative(TimexKind::Date, Some(format!("XXXX-{month:02}")));
+        };
+        let y = dct.year()
+            + if words.contains(&"last") {
+                -1
+            } else {
+                i32::from(words.contains(&"next"))
+            };
+        return relative(TimexKind::Date, Some(format!("{y}-{month:02}")));
+    }
     if c.name("quarter").is_some() {
         if sentence[mend..].starts_with('-') {
             return None;
@@ -1057,6 +1079,10 @@ fn interpret(
         if !m.starts_with(|ch: char| ch.is_uppercase()) && !modified {
             return None;
         }
+        // `Jan Kavan`, `May Day`: a name, not the month.
+        if guarded && !modified && next.starts_with(char::is_uppercase) {
+            return None;
+        }
         let month = month_number(mword)?;
         return match dct {
             Some(dct) => {
@@ -1072,7 +1098,7 @@ fn interpret(
         let before = sentence[..mstart].chars().next_back();
         let after = sentence[mend..].chars().next();
         if matches!(before, Some('$' | '£' | '€' | ',' | '.' | '#'))
-            || matches!(after, Some('%' | ',') if sentence[mend..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+            || matches!(after, Some('%' | ',' | '.') if sentence[mend..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
         {
             return None;
         }
@@ -1396,16 +1422,17 @@ fn quarter(lower: &str, span: Span, dct: Option<NaiveDate>) -> Option<Found> {
     };
     let current = quarter_of(dct);
     let year = year.or_else(|| {
-        if lower.ends_with("of last year") {
+        if lower.ends_with("of last year") || lower.contains("last year's") {
             Some(dct.year() - 1)
-        } else if lower.ends_with("of this year") {
+        } else if lower.ends_with("of this year") || lower.contains("this year's") {
             Some(dct.year())
-        } else if lower.ends_with("of next year") {
+        } else if lower.ends_with("of next year") || lower.contains("next year's") {
             Some(dct.year() + 1)
         } else {
             None
         }
     });
+    let year_ago = lower.contains("year-ago") || lower.contains("year-earlier");
     let (y, q) = match (year, q) {
         (Some(y), Some(q)) => (y, q),
         (None, Some(q)) => (
@@ -1413,12 +1440,12 @@ fn quarter(lower: &str, span: Span, dct: Option<NaiveDate>) -> Option<Found> {
                 dct.year()
             } else {
                 dct.year() - 1
-            },
+            } - i32::from(year_ago),
             q,
         ),
         (_, None) => {
             // the latest / last / previous quarter: the last completed one.
-            let shift_year = lower.contains("year-ago") || lower.contains("year-earlier");
+            let shift_year = year_ago;
             let (y, q) = if current == 1 {
                 (dct.year() - 1, 4)
             } else {
