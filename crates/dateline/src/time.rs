@@ -144,7 +144,7 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
         | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
-        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
+        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
         | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
@@ -1538,6 +1538,98 @@ mod tests {
             v(&[("the third quarter", "1989-Q3")])
         );
         assert_eq!(values("It is open now.", d), v(&[("now", "PRESENT_REF")]));
+    }
+
+    #[test]
+    fn tense_comes_from_the_nearest_verb_group() {
+        // Wednesday 2000-01-05.
+        let d = "2000-01-05";
+        assert_eq!(
+            values("The team planned to leave Nairobi on Thursday.", d),
+            v(&[("Thursday", "2000-01-06")])
+        );
+        assert_eq!(
+            values("The offer had been due to expire Friday evening.", d),
+            v(&[("Friday evening", "1999-12-31TEV")])
+        );
+        assert_eq!(
+            values("They could arrive as soon as Monday, Castro said.", d),
+            v(&[("Monday", "2000-01-10")])
+        );
+        assert_eq!(
+            values("On Monday, the ministers met in Nairobi.", d),
+            v(&[("Monday", "2000-01-03")])
+        );
+        // `next to` is a place, not the future.
+        assert_eq!(
+            values("A bomb exploded next to the embassy on Monday.", d),
+            v(&[("Monday", "2000-01-03")])
+        );
+        assert_eq!(
+            values("The pact takes hold, effective Feb. 1.", "1989-10-26"),
+            v(&[("Feb. 1", "1990-02-01")])
+        );
+        assert_eq!(
+            values("He was shot to death on the night of Oct. 23.", "1999-05-05"),
+            v(&[("Oct. 23", "1998-10-23")])
+        );
+    }
+
+    #[test]
+    fn clock_times_with_their_day() {
+        let d = "1998-02-13";
+        assert_eq!(
+            find("He was seized at 10 p.m. Wednesday, police said.", d),
+            vec![(
+                "10 p.m. Wednesday".into(),
+                "TIME".into(),
+                Some("1998-02-11T22:00".into())
+            )]
+        );
+        assert_eq!(
+            values("Talks broke off at noon Thursday. They met at around 7:15 p.m.", d),
+            v(&[
+                ("noon Thursday", "1998-02-12T12:00"),
+                ("around 7:15 p.m.", "1998-02-12T19:15")
+            ])
+        );
+        assert_eq!(
+            values("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-01"),
+            v(&[("5 p.m. EST Nov. 9", "1989-11-09T17:00")])
+        );
+    }
+
+    #[test]
+    fn months_and_quarters_with_their_year() {
+        let d = "1998-03-01";
+        assert_eq!(
+            values("In January this year and in June last year, it fell.", d),
+            v(&[("January this year", "1998-01"), ("June last year", "1997-06")])
+        );
+        assert_eq!(
+            values("The Times said in an editorial on Saturday, April 25: no.", "1998-04-24"),
+            v(&[("Saturday, April 25", "1998-04-25")])
+        );
+        let d = "1989-10-26";
+        assert_eq!(
+            values("In the 1988 third quarter, it lost money.", d),
+            v(&[("the 1988 third quarter", "1988-Q3")])
+        );
+        assert_eq!(
+            values("Profit fell in the third quarter. A year earlier it rose. Year-ago results were hurt.", d),
+            v(&[
+                ("the third quarter", "1989-Q3"),
+                ("A year earlier", "1988-Q3"),
+                ("Year-ago", "1988-Q3")
+            ])
+        );
+        assert_eq!(
+            values("In the year-ago third quarter, it earned more.", d),
+            v(&[("the year-ago third quarter", "1988-Q3")])
+        );
+        // Not dates: a name, an index level.
+        assert_eq!(values("Jan Kavan of the Czech Republic spoke.", d), v(&[]));
+        assert_eq!(values("The index closed at 2082.1 points.", d), v(&[]));
     }
 
     #[test]
