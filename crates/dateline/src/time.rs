@@ -144,22 +144,25 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
         | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
-        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|q[1-4](?:\ {YEAR})?)
-        | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ '\d0s)
+        | (?P<spelled>(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand))
+        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|q[1-4](?:\ {YEAR})?)
+        | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:(?:1[6-9]|20)\d0s|'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
         | (?P<yearago>(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter))
         | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?)
         | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
-        | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
+        | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
         | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR})
         | (?P<holiday>(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?)
         | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
         | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
         | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.?|\d{{1,2}}:\d\d(?:\ ?[ap]\.m\.?)?|noon|midnight|midday)(?:\ {ZONE})?(?:,?\ (?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?))?)
-        | (?P<set>daily|weekly|monthly|yearly|every\ (?:day|week|month|year|{WEEKDAY})|each\ (?:day|week|month|year)|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
-        | (?P<ref>now|currently|current|nowadays|at\ present|recently|the\ past|the\ future|formerly|lately|these\ days)
-        | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades)|years|months|weeks|decades)
+        | (?P<set>daily|weekly|monthly|yearly|(?:every|each)\ (?:day|week|month|year|{WEEKDAY}|{MONTH})|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
+        | (?P<theyear>the\ (?:full\ |fiscal\ |current\ |current\ fiscal\ |latest\ fiscal\ )?year)
+        | (?P<thatyear>(?:(?:earlier|later)\ )?that\ year)
+        | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades|quarters)|years|months|weeks|decades)
+        | (?P<ref>now|currently|current|nowadays|at\ present|recently|the\ past|the\ near\ future|the\ near\ term|the\ short\ term|the\ future|future|soon|recent|formerly|lately|these\ days)
         )\b"
     );
     Regex::new(&p).expect("valid timex pattern")
@@ -247,6 +250,7 @@ fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
         "month" => ("M", false),
         "year" => ("Y", false),
         "decade" => ("DE", false),
+        "quarter" => ("Q", false),
         "century" | "centurie" => ("CE", false),
         _ => return None,
     })
@@ -345,6 +349,48 @@ fn season_code(s: &str) -> &'static str {
         "winter" => "WI",
         _ => "FA",
     }
+}
+
+/// The value of a spelled tens word (`twenty` .. `ninety`; `twent` for `twenties`).
+fn spelled_tens(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" | "twent" => 20,
+        "thirty" | "thirt" => 30,
+        "forty" | "fort" => 40,
+        "fifty" | "fift" => 50,
+        "sixty" | "sixt" => 60,
+        "seventy" | "sevent" => 70,
+        "eighty" | "eight" => 80,
+        "ninety" | "ninet" => 90,
+        _ => return None,
+    })
+}
+
+/// The year a spelled form names: `nineteen ninety-six`, `eighteen hundred`,
+/// `two thousand` (the words of the expression, lower-cased).
+fn spelled_year(words: &[&str]) -> Option<i32> {
+    const SMALL: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ];
+    let small = |w: &str| SMALL.iter().position(|s| *s == w).map(|n| n as i32);
+    let i = words
+        .iter()
+        .position(|w| matches!(*w, "nineteen" | "eighteen" | "two"))?;
+    if words.get(i + 1) == Some(&"thousand") {
+        return Some(2000);
+    }
+    let century = small(words[i])? * 100;
+    let rest = &words[i + 1..];
+    let tail = match rest {
+        ["hundred", ..] => 0,
+        [t, u, ..] if spelled_tens(t).is_some() => spelled_tens(t)? as i32 + small(u)?,
+        [t] if spelled_tens(t).is_some() => spelled_tens(t)? as i32,
+        [n, ..] => small(n).filter(|n| *n >= 10)?,
+        [] => return None,
+    };
+    Some(century + tail)
 }
 
 /// Which way a sentence points in time.
@@ -484,6 +530,8 @@ struct Context {
     last_date: Option<NaiveDate>,
     /// The last quarter mentioned (for `a year earlier` in results).
     last_quarter: Option<(i32, u32)>,
+    /// The year of the last date, month, quarter or year mentioned (for `that year`).
+    last_year: Option<i32>,
 }
 
 /// Finds and normalises the temporal expressions of `text` within `body`,
@@ -515,6 +563,9 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 {
                     ctx.last_date = Some(d);
+                }
+                if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
+                    ctx.last_year = Some(y);
                 }
                 // A quarter named a year back (`a year earlier`) is a comparison,
                 // not the new topic: the next `year-ago` still means the topic's.
@@ -810,6 +861,22 @@ fn interpret(
         })?;
         return absolute(TimexKind::Date, format!("{year}-{month:02}"));
     }
+    if c.name("spelled").is_some() {
+        let y = spelled_year(&words)?;
+        if let Some(m) = words
+            .iter()
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
+        {
+            return absolute(TimexKind::Date, format!("{y}-{m:02}"));
+        }
+        if let Some(season) = words
+            .iter()
+            .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))
+        {
+            return absolute(TimexKind::Date, format!("{y}-{}", season_code(season)));
+        }
+        return absolute(TimexKind::Date, y.to_string());
+    }
     if c.name("monthrel").is_some() {
         // `June last year`, `January this year`, `April next year`.
         let month = words
@@ -833,6 +900,12 @@ fn interpret(
         return quarter(&lower, span, dct);
     }
     if c.name("decade").is_some() {
+        if let Some(tens) = words.last().and_then(|w| spelled_tens(w.trim_end_matches("ies")))
+        {
+            // `the nineties`: the decade of the publication's century.
+            let century = dct.map_or(19, |d| d.year() / 100);
+            return absolute(TimexKind::Date, format!("{century}{}", tens / 10));
+        }
         let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
         let v = if digits.len() == 4 {
             digits[..3].to_string()
@@ -844,6 +917,15 @@ fn interpret(
         return absolute(TimexKind::Date, v);
     }
     if c.name("relunit").is_some() {
+        // `the following year`, `the previous year`: next to the year last named.
+        if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year")) {
+            if lower.contains("following") {
+                return relative(TimexKind::Date, Some((y + 1).to_string()));
+            }
+            if lower.contains("previous") {
+                return relative(TimexKind::Date, Some((y - 1).to_string()));
+            }
+        }
         return period_value(&lower, dct, tense).map(|(v, _)| {
             let kind = if lower.ends_with("morning") || lower.ends_with("night") {
                 TimexKind::Time
@@ -1242,6 +1324,12 @@ fn interpret(
             .find_map(|w| weekday(w).filter(|_| w.len() >= 6))
         {
             format!("XXXX-WXX-{}", wd.number_from_monday())
+        } else if let Some(mo) = words
+            .iter()
+            .skip(1)
+            .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
+        {
+            format!("XXXX-{mo:02}")
         } else {
             // "a year" as a rate needs a number or price before it.
             if lower == "a year"
@@ -1268,11 +1356,19 @@ fn interpret(
         });
     }
     if c.name("ref").is_some() {
+        // `as soon as Tuesday` is the day's; `Future Group` and `Recent Sales` are names.
+        if lower == "soon" && prev == "as" {
+            return None;
+        }
+        if matches!(lower.as_str(), "future" | "recent") && !m.starts_with(char::is_lowercase) {
+            return None;
+        }
         let v = match lower.as_str() {
             "now" | "currently" | "current" | "nowadays" | "at present" | "these days" => {
                 "PRESENT_REF"
             }
-            "the future" | "future" | "soon" => "FUTURE_REF",
+            "the future" | "future" | "soon" | "the near future" | "the near term"
+            | "the short term" => "FUTURE_REF",
             _ => "PAST_REF",
         };
         // "current" as an adjective of a thing ("current account") is still PRESENT_REF in TimeML.
@@ -1282,6 +1378,29 @@ fn interpret(
             value: Some(v.into()),
             relative: false,
         });
+    }
+    if c.name("theyear").is_some() {
+        // `for the year ended June 30` is a span of a year; `the full year`, `the year` a date.
+        if after.starts_with('-') || next.starts_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
+        let nl = next.to_ascii_lowercase();
+        if matches!(nl.as_str(), "ended" | "ending" | "to" | "through") {
+            return Some(Found {
+                span,
+                kind: TimexKind::Duration,
+                value: Some("P1Y".into()),
+                relative: false,
+            });
+        }
+        let shift = i32::from(lower.contains("latest"));
+        return relative(
+            TimexKind::Date,
+            dct.map(|d| (d.year() - shift).to_string()),
+        );
+    }
+    if c.name("thatyear").is_some() {
+        return relative(TimexKind::Date, ctx.last_year.map(|y| y.to_string()));
     }
     if c.name("unitpl").is_some() {
         let unit = words.last()?;
