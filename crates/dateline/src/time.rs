@@ -145,7 +145,7 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
         | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
         | (?P<spelled>(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand))
-        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|q[1-4](?:\ {YEAR})?)
+        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?)
         | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:(?:1[6-9]|20)\d0s|'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
@@ -225,6 +225,13 @@ fn number(s: &str) -> Option<f64> {
 fn number_before(words: &[&str], unit: usize) -> Option<f64> {
     let before = &words[..unit];
     let last = before.iter().rposition(|w| number(w).is_some())?;
+    // `a few days`, `a couple of weeks`: the number is the vague word's.
+    if before[last + 1..]
+        .iter()
+        .any(|w| matches!(*w, "few" | "several" | "many"))
+    {
+        return None;
+    }
     let n = number(before[last])?;
     if last > 0 && n < 10.0 {
         if let Some(tens) =
@@ -573,8 +580,11 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 let comparison =
                     lt.contains("ago") || lt.contains("earlier") || lt.contains("last year");
                 if let (Some((y, q)), false) = (v.split_once("-Q"), comparison) {
-                    if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
-                        ctx.last_quarter = Some((y, q));
+                    if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse()) {
+                        // `the 1988 period` after the 1989 quarter is a comparison too.
+                        if ctx.last_quarter.is_none_or(|(ty, _)| y >= ty) {
+                            ctx.last_quarter = Some((y, q));
+                        }
                     }
                 }
             }
@@ -602,7 +612,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
 /// Words that point ahead on their own (`will`, `the scheduled talks`).
 const FUTURE_WORDS: &[&str] = &[
     "will", "shall", "won't", "wont", "upcoming", "scheduled", "slated", "expected", "due",
-    "tomorrow", "soon", "effective", "until", "deadline",
+    "tomorrow", "soon", "effective", "until", "payable",
 ];
 
 /// Words before `to` that make it point ahead (`plans to`, `is set to`).
@@ -897,7 +907,7 @@ fn interpret(
         if sentence[mend..].starts_with('-') {
             return None;
         }
-        return quarter(&lower, span, dct);
+        return quarter(&lower, span, dct, ctx.last_quarter);
     }
     if c.name("decade").is_some() {
         if let Some(tens) = words.last().and_then(|w| spelled_tens(w.trim_end_matches("ies")))
@@ -918,6 +928,19 @@ fn interpret(
     }
     if c.name("relunit").is_some() {
         // `the following year`, `the previous year`: next to the year last named.
+        if let (Some(d), true) = (last_date, lower.ends_with(" month")) {
+            let delta = if lower.contains("following") {
+                1
+            } else if lower.contains("previous") {
+                -1
+            } else {
+                0
+            };
+            if delta != 0 {
+                let (y, m) = add_months(d.year(), d.month(), delta);
+                return relative(TimexKind::Date, Some(format!("{y}-{m:02}")));
+            }
+        }
         if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year")) {
             if lower.contains("following") {
                 return relative(TimexKind::Date, Some((y + 1).to_string()));
@@ -1081,7 +1104,7 @@ fn interpret(
             last_date.or(dct).map(|d| d + Duration::days(1))
         } else if lower.contains("previous day") || lower.contains("day before") {
             last_date.or(dct).map(|d| d - Duration::days(1))
-        } else if lower.contains("yesterday") {
+        } else if lower.contains("yesterday") || lower == "last night" {
             dct.map(|d| d - Duration::days(1))
         } else if lower.contains("tomorrow") {
             dct.map(|d| d + Duration::days(1))
@@ -1494,7 +1517,8 @@ fn period_value(
             let y = match dir {
                 -1 if m >= dct.month() => dct.year() - 1,
                 1 if m <= dct.month() => dct.year() + 1,
-                _ => dct.year(),
+                -1 | 1 => dct.year(),
+                _ => resolve_year(dct, m, None, tense.or(Some(Tense::Past))),
             };
             format!("{y}-{m:02}")
         }
@@ -1512,7 +1536,12 @@ fn period_value(
     Some((Some(v), true))
 }
 
-fn quarter(lower: &str, span: Span, dct: Option<NaiveDate>) -> Option<Found> {
+fn quarter(
+    lower: &str,
+    span: Span,
+    dct: Option<NaiveDate>,
+    topic: Option<(i32, u32)>,
+) -> Option<Found> {
     let q = if lower.contains("first") || lower.contains("1st") || lower.starts_with("q1") {
         Some(1)
     } else if lower.contains("second") || lower.contains("2nd") || lower.starts_with("q2") {
@@ -1552,6 +1581,8 @@ fn quarter(lower: &str, span: Span, dct: Option<NaiveDate>) -> Option<Found> {
         }
     });
     let year_ago = lower.contains("year-ago") || lower.contains("year-earlier");
+    // `the 1988 period`: the topic quarter of that year.
+    let q = q.or_else(|| year.and(topic).map(|(_, q)| q));
     let (y, q) = match (year, q) {
         (Some(y), Some(q)) => (y, q),
         (None, Some(q)) => (
