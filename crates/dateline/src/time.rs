@@ -141,19 +141,21 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<slash>\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d))
         | (?P<mdy>(?:{WEEKDAY},?\ )?(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?)
         | (?P<dmy>(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
-        | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
+        | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next|the)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
         | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
         | (?P<spelled>(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand))
         | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?)
-        | (?P<decade>the\ (?:early\ |mid-|late\ )?(?:(?:1[6-9]|20)\d0s|'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
-        | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
+        | (?P<decade>(?:the\ )?(?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ (?:early\ |mid-|late\ )?(?:'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
+        | (?P<century>(?:the\ )?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\ ]century)
+        | (?P<yearend>(?:around\ )?(?:year[-\ ]end|year's\ end))
+        | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|this\ past|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
         | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
         | (?P<yearago>(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter))
         | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?)
         | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
         | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
-        | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR})
+        | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR}|(?:the\ )?(?:(?:early|late)\ )?{SEASON})
         | (?P<holiday>(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?)
         | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
         | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
@@ -909,6 +911,33 @@ fn interpret(
         }
         return quarter(&lower, span, dct, ctx.last_quarter);
     }
+    if c.name("century").is_some() {
+        const ORDINALS: &[&str] = &[
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+            "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        ];
+        let word = words.iter().find(|w| **w != "the")?;
+        let n: u32 = if lower.contains("twenty-first") || lower.contains("twenty first") {
+            21
+        } else if let Some(i) = ORDINALS.iter().position(|o| o == word) {
+            i as u32 + 1
+        } else {
+            word.trim_end_matches(char::is_alphabetic).parse().ok()?
+        };
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        return absolute(TimexKind::Date, format!("{:02}", n - 1));
+    }
+    if c.name("yearend").is_some() {
+        // The end of the publication's year; `since year-end` looks back.
+        let Some(dct) = dct else {
+            return relative(TimexKind::Date, None);
+        };
+        let back = i32::from(prev == "since");
+        return relative(TimexKind::Date, Some((dct.year() - back).to_string()));
+    }
     if c.name("decade").is_some() {
         if let Some(tens) = words.last().and_then(|w| spelled_tens(w.trim_end_matches("ies")))
         {
@@ -1135,8 +1164,32 @@ fn interpret(
         let s = words
             .iter()
             .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))?;
-        let y: i32 = words.iter().find_map(|w| w.parse().ok())?;
-        return absolute(TimexKind::Date, format!("{y}-{}", season_code(s)));
+        if let Some(y) = words.iter().find_map(|w| w.parse::<i32>().ok()) {
+            return absolute(TimexKind::Date, format!("{y}-{}", season_code(s)));
+        }
+        // A season alone (`the summer`, `over the summer`), not `prices fall`,
+        // `the fall of Saigon` or `Arab Spring`.
+        let seasonal = words[0] == "the"
+            || matches!(
+                prev.as_str(),
+                "in" | "during" | "over" | "by" | "since" | "until" | "through" | "this" | "last"
+                    | "next" | "early" | "late" | "mid" | "of"
+            );
+        if !seasonal || next == "of" || !m.starts_with(char::is_lowercase) && words[0] != "the" {
+            return None;
+        }
+        let code = season_code(s);
+        let Some(dct) = dct else {
+            return relative(TimexKind::Date, Some(format!("XXXX-{code}")));
+        };
+        let mid = match code {
+            "SP" => 4,
+            "SU" => 7,
+            "FA" => 10,
+            _ => 1,
+        };
+        let y = resolve_year(dct, mid, None, tense.or(Some(Tense::Past)));
+        return relative(TimexKind::Date, Some(format!("{y}-{code}")));
     }
     if c.name("holiday").is_some() {
         let (m, d) = if lower.starts_with("christmas") {
