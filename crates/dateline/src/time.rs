@@ -124,7 +124,7 @@ pub struct Timex {
 const MONTH: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const POD: &str = r"(?:morning|afternoon|evening|night|overnight)";
-const NUMW: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\ hundred|hundred|a\ few|few|several|a\ couple\ of|couple\ of|a|an)";
+const NUMW: &str = r"(?:\d+\ 1/2|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\ ](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\ hundred|hundred|a\ few|few|several|a\ couple\ of|couple\ of|a|an)";
 const UNIT: &str =
     r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centuries)s?";
 const MODP: &str = r"(?:more\ than|less\ than|fewer\ than|nearly|almost|about|around|approximately|roughly|some|over|under|at\ least|at\ most|up\ to|no\ more\ than|just\ over|just\ under)";
@@ -150,9 +150,9 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<century>(?:the\ )?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\ ]century)
         | (?P<yearend>(?:around\ )?(?:year[-\ ]end|year's\ end))
         | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|this\ past|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
-        | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?\ (?:ago|earlier|before|later))
+        | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ](?:(?:more|additional|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?\ (?:ago|earlier|before|later))
         | (?P<yearago>(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter))
-        | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ]{UNIT}(?:\ or\ so)?)
+        | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ](?:(?:more|additional|straight|consecutive|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?)
         | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
         | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
         | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR}|(?:the\ )?(?:(?:early|late)\ )?{SEASON})
@@ -234,7 +234,10 @@ fn number_before(words: &[&str], unit: usize) -> Option<f64> {
     {
         return None;
     }
-    let n = number(before[last])?;
+    let mut n = number(before[last])?;
+    if before.get(last + 1) == Some(&"1/2") || words[unit..].contains(&"half") {
+        n += 0.5;
+    }
     if last > 0 && n < 10.0 {
         if let Some(tens) =
             number(before[last - 1]).filter(|t| *t >= 20.0 && *t < 100.0 && t % 10.0 == 0.0)
@@ -268,11 +271,37 @@ fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
 fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     let (code, time) = unit_code(unit)?;
     let lower = unit.to_ascii_lowercase();
-    let n = match n {
-        Some(n) if lower.starts_with("fortnight") => format_num(n * 2.0),
-        Some(n) => format_num(n),
-        None => "X".to_string(),
+    let n = n.map(|n| if lower.starts_with("fortnight") { n * 2.0 } else { n });
+    // A half goes to the next smaller unit: `2 1/2 years` is P2Y6M.
+    if let Some(n) = n.filter(|n| n.fract() == 0.5) {
+        let whole = n.trunc() as i64;
+        let half = match (code, time) {
+            ("Y", false) => Some("6M"),
+            ("D", false) => Some("T12H"),
+            ("H", true) => Some("30M"),
+            ("M", true) => Some("30S"),
+            _ => None,
+        };
+        if let Some(half) = half {
+            let whole = if whole > 0 {
+                format!("{whole}{code}")
+            } else {
+                String::new()
+            };
+            return Some(if time {
+                format!("PT{whole}{half}")
+            } else {
+                format!("P{whole}{half}")
+            });
+        }
+    }
+    // Decades and centuries as years, as TimeML annotators write them (P20Y).
+    let (n, code) = match (n, code) {
+        (Some(n), "DE") => (Some(n * 10.0), "Y"),
+        (Some(n), "CE") => (Some(n * 100.0), "Y"),
+        other => other,
     };
+    let n = n.map_or_else(|| "X".to_string(), format_num);
     Some(if time {
         format!("PT{n}{code}")
     } else {
@@ -1833,6 +1862,61 @@ mod tests {
         // Not dates: a name, an index level.
         assert_eq!(values("Jan Kavan of the Czech Republic spoke.", d), v(&[]));
         assert_eq!(values("The index closed at 2082.1 points.", d), v(&[]));
+    }
+
+    #[test]
+    fn spelled_years_centuries_seasons_and_years_named_before() {
+        let d = "1998-03-06";
+        assert_eq!(
+            values("In nineteen ninety-one he was convicted; in January nineteen ninety-seven he left.", d),
+            v(&[("nineteen ninety-one", "1991"), ("January nineteen ninety-seven", "1997-01")])
+        );
+        assert_eq!(
+            values("by the year two thousand, in the winter of nineteen ninety-four", d),
+            v(&[("the year two thousand", "2000"), ("the winter of nineteen ninety-four", "1994-WI")])
+        );
+        assert_eq!(
+            values("the fabled 11th century temple and the 20th century", d),
+            v(&[("11th century", "10"), ("the 20th century", "19")])
+        );
+        assert_eq!(
+            values("hate groups dropped through the nineties and the early 1990s", d),
+            v(&[("the nineties", "199"), ("the early 1990s", "199")])
+        );
+        assert_eq!(
+            values("Sales rose over the summer. Prices fell in spring.", "1989-10-26"),
+            v(&[("the summer", "1989-SU"), ("spring", "1989-SP")])
+        );
+        assert_eq!(values("after the fall of Saigon", d), v(&[]));
+        assert_eq!(
+            values("He fled in June 1998 and returned later that year. The following year he left.", "2000-01-07"),
+            v(&[("June 1998", "1998-06"), ("later that year", "1998"), ("The following year", "1999")])
+        );
+        assert_eq!(
+            values("It closed on March 3. The following month, it reopened.", d),
+            v(&[("March 3", "1998-03-03"), ("The following month", "1998-04")])
+        );
+    }
+
+    #[test]
+    fn durations_with_halves_and_more() {
+        let d = "1998-03-06";
+        assert_eq!(
+            values("They lived in camps for 2 1/2 years and then about 5 1/2 hours in Nairobi.", d),
+            v(&[("2 1/2 years", "P2Y6M"), ("about 5 1/2 hours", "PT5H30M")])
+        );
+        assert_eq!(
+            values("for at least 20 more years, within a few days, for almost two decades", d),
+            v(&[
+                ("at least 20 more years", "P20Y"),
+                ("a few days", "PXD"),
+                ("almost two decades", "P20Y")
+            ])
+        );
+        assert_eq!(
+            values("In the last twenty four hours, a minute and a half", d),
+            v(&[("the last twenty four hours", "PT24H"), ("a minute and a half", "PT1M30S")])
+        );
     }
 
     #[test]
