@@ -143,6 +143,7 @@ static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<dmy>(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
         | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next|the)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
         | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
+        | (?P<half>the\ (?:first|second|last|latter)\ half\ of\ (?:{YEAR}|this\ year|last\ year|next\ year)|the\ first\ two\ quarters\ of\ {YEAR})
         | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
         | (?P<spelled>(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand))
         | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?)
@@ -570,6 +571,8 @@ struct Context {
     last_quarter: Option<(i32, u32)>,
     /// The year of the last date, month, quarter or year mentioned (for `that year`).
     last_year: Option<i32>,
+    /// The last month mentioned, alone or in a date (for `the following month`).
+    last_month: Option<(i32, u32)>,
 }
 
 /// Finds and normalises the temporal expressions of `text` within `body`,
@@ -604,6 +607,11 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 }
                 if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
                     ctx.last_year = Some(y);
+                    let month = v.get(4..5) == Some("-")
+                        && v.get(5..7).is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()));
+                    if let (true, Some(m)) = (month, v.get(5..7).and_then(|m| m.parse().ok())) {
+                        ctx.last_month = Some((y, m));
+                    }
                 }
                 // A quarter named a year back (`a year earlier`) is a comparison,
                 // not the new topic: the next `year-ago` still means the topic's.
@@ -701,9 +709,15 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
         .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
         .collect();
     let n = lower.len();
+    let mut before_tense = None;
     for i in (n.saturating_sub(10)..n).rev() {
         if let Some(t) = word_tense(&lower, &words, i) {
-            return Some(t);
+            before_tense = Some(t);
+            // `Until Thursday, they had not called him`: the clause after decides.
+            if lower[i] != "until" {
+                return before_tense;
+            }
+            break;
         }
     }
     let mut to = (end + 50).min(sentence.len());
@@ -723,7 +737,9 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
         .iter()
         .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
         .collect();
-    (0..lower.len()).find_map(|i| word_tense(&lower, &words, i))
+    (0..lower.len())
+        .find_map(|i| word_tense(&lower, &words, i))
+        .or(before_tense)
 }
 
 /// The tense word `i` of a clause gives, seen with the words before it.
@@ -918,6 +934,20 @@ fn interpret(
         }
         return absolute(TimexKind::Date, y.to_string());
     }
+    if c.name("half").is_some() {
+        let h = if lower.contains("first") { 1 } else { 2 };
+        let y = match words.iter().find_map(|w| w.parse::<i32>().ok()) {
+            Some(y) => y,
+            None => {
+                let Some(dct) = dct else {
+                    return relative(TimexKind::Date, Some(format!("XXXX-H{h}")));
+                };
+                dct.year() + i32::from(lower.ends_with("next year"))
+                    - i32::from(lower.ends_with("last year"))
+            }
+        };
+        return relative(TimexKind::Date, Some(format!("{y}-H{h}")));
+    }
     if c.name("monthrel").is_some() {
         // `June last year`, `January this year`, `April next year`.
         let month = words
@@ -986,17 +1016,29 @@ fn interpret(
     }
     if c.name("relunit").is_some() {
         // `the following year`, `the previous year`: next to the year last named.
-        if let (Some(d), true) = (last_date, lower.ends_with(" month")) {
-            let delta = if lower.contains("following") {
-                1
-            } else if lower.contains("previous") {
-                -1
-            } else {
-                0
-            };
+        let delta = if lower.contains("following") {
+            1
+        } else if lower.contains("previous") {
+            -1
+        } else {
+            0
+        };
+        if let (Some((y, m)), true) = (ctx.last_month, lower.ends_with(" month") && delta != 0) {
+            let (y, m) = add_months(y, m, delta);
+            return relative(TimexKind::Date, Some(format!("{y}-{m:02}")));
+        }
+        // `the previous Friday`: the one before the day last named.
+        if let (Some(d), Some(wd)) = (
+            last_date,
+            words.last().and_then(|w| weekday(w).filter(|_| w.len() >= 6)),
+        ) {
             if delta != 0 {
-                let (y, m) = add_months(d.year(), d.month(), delta);
-                return relative(TimexKind::Date, Some(format!("{y}-{m:02}")));
+                let t = if delta > 0 {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                };
+                return relative(TimexKind::Date, Some(iso_date(resolve_weekday(d, wd, t, true))));
             }
         }
         if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year")) {
