@@ -133,42 +133,181 @@ const SEASON: &str = r"(?:spring|summer|fall|autumn|winter)";
 const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 const ZONE: &str = r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest)";
 
+/// The alternatives of the temporal pattern, by name, in the order they are
+/// tried (the first that matches at a position wins). Each is written for
+/// `(?xi-u)`: spaces are escaped, case is ignored, classes are ASCII.
+// One form for every row, whether or not it has placeholders.
+#[allow(clippy::useless_format)]
+static ALTERNATIVES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+    vec![
+        ("iso", format!(r"{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?")),
+        ("slash", format!(r"\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d)")),
+        (
+            "mdy",
+            format!(
+                r"(?:{WEEKDAY},?\ )?(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?"
+            ),
+        ),
+        (
+            "dmy",
+            format!(
+                r"(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?"
+            ),
+        ),
+        (
+            "bound",
+            format!(
+                r"the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next|the)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR})"
+            ),
+        ),
+        (
+            "my",
+            format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR}"),
+        ),
+        (
+            "half",
+            format!(
+                r"the\ (?:first|second|last|latter)\ half\ of\ (?:{YEAR}|this\ year|last\ year|next\ year)|the\ first\ two\ quarters\ of\ {YEAR}"
+            ),
+        ),
+        (
+            "monthrel",
+            format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year"),
+        ),
+        (
+            "spelled",
+            format!(
+                r"(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand)"
+            ),
+        ),
+        (
+            "quarter",
+            format!(
+                r"(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?"
+            ),
+        ),
+        (
+            "decade",
+            format!(
+                r"(?:the\ )?(?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ (?:early\ |mid-|late\ )?(?:'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+            ),
+        ),
+        (
+            "century",
+            format!(
+                r"(?:the\ )?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\ ]century"
+            ),
+        ),
+        (
+            "yearend",
+            format!(r"(?:around\ )?(?:year[-\ ]end|year's\ end)"),
+        ),
+        (
+            "relunit",
+            format!(
+                r"(?:(?:earlier|later|early|late)\ )?(?:this|this\ past|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY})"
+            ),
+        ),
+        (
+            "ago",
+            format!(
+                r"(?:{MODP}\ )?{NUMW}[-\ ](?:(?:more|additional|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?\ (?:ago|earlier|before|later)"
+            ),
+        ),
+        (
+            "yearago",
+            format!(
+                r"(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter)"
+            ),
+        ),
+        (
+            "dur",
+            format!(
+                r"(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ](?:(?:more|additional|straight|consecutive|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?"
+            ),
+        ),
+        ("wd", format!(r"(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?")),
+        (
+            "relday",
+            format!(
+                r"(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend"
+            ),
+        ),
+        (
+            "season",
+            format!(
+                r"(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR}|(?:the\ )?(?:(?:early|late)\ )?{SEASON}"
+            ),
+        ),
+        (
+            "holiday",
+            format!(r"(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?"),
+        ),
+        ("month", format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}")),
+        (
+            "year",
+            format!(r"(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR}"),
+        ),
+        (
+            "clock",
+            format!(
+                r"(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.?|\d{{1,2}}:\d\d(?:\ ?[ap]\.m\.?)?|noon|midnight|midday)(?:\ {ZONE})?(?:,?\ (?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?))?"
+            ),
+        ),
+        (
+            "set",
+            format!(
+                r"daily|weekly|monthly|yearly|(?:every|each)\ (?:day|week|month|year|{WEEKDAY}|{MONTH})|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year"
+            ),
+        ),
+        (
+            "theyear",
+            format!(r"the\ (?:full\ |fiscal\ |current\ |current\ fiscal\ |latest\ fiscal\ )?year"),
+        ),
+        ("thatyear", format!(r"(?:(?:earlier|later)\ )?that\ year")),
+        (
+            "unitpl",
+            format!(
+                r"(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades|quarters)|years|months|weeks|decades"
+            ),
+        ),
+        (
+            "ref",
+            format!(
+                r"now|currently|current|nowadays|at\ present|recently|the\ past|the\ near\ future|the\ near\ term|the\ short\ term|the\ future|future|soon|recent|formerly|lately|these\ days"
+            ),
+        ),
+    ]
+});
+
+/// Every temporal expression: the alternatives joined, between word boundaries.
+/// Only the overall match is asked of it (the lazy DFA alone, no captures).
 static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
-    let p = format!(
-        r"(?xi-u)
-        \b(?:
-          (?P<iso>{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)
-        | (?P<slash>\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d))
-        | (?P<mdy>(?:{WEEKDAY},?\ )?(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?)
-        | (?P<dmy>(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?)
-        | (?P<bound>the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next|the)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR}))
-        | (?P<my>(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR})
-        | (?P<half>the\ (?:first|second|last|latter)\ half\ of\ (?:{YEAR}|this\ year|last\ year|next\ year)|the\ first\ two\ quarters\ of\ {YEAR})
-        | (?P<monthrel>(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year)
-        | (?P<spelled>(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand))
-        | (?P<quarter>(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?)
-        | (?P<decade>(?:the\ )?(?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ (?:early\ |mid-|late\ )?(?:'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
-        | (?P<century>(?:the\ )?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\ ]century)
-        | (?P<yearend>(?:around\ )?(?:year[-\ ]end|year's\ end))
-        | (?P<relunit>(?:(?:earlier|later|early|late)\ )?(?:this|this\ past|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY}))
-        | (?P<ago>(?:{MODP}\ )?{NUMW}[-\ ](?:(?:more|additional|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?\ (?:ago|earlier|before|later))
-        | (?P<yearago>(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter))
-        | (?P<dur>(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ](?:(?:more|additional|straight|consecutive|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?)
-        | (?P<wd>(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?)
-        | (?P<relday>(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend)
-        | (?P<season>(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR}|(?:the\ )?(?:(?:early|late)\ )?{SEASON})
-        | (?P<holiday>(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?)
-        | (?P<month>(?:(?:early|mid|late)[-\ ])?{MONTH})
-        | (?P<year>(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR})
-        | (?P<clock>(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.?|\d{{1,2}}:\d\d(?:\ ?[ap]\.m\.?)?|noon|midnight|midday)(?:\ {ZONE})?(?:,?\ (?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?))?)
-        | (?P<set>daily|weekly|monthly|yearly|(?:every|each)\ (?:day|week|month|year|{WEEKDAY}|{MONTH})|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year)
-        | (?P<theyear>the\ (?:full\ |fiscal\ |current\ |current\ fiscal\ |latest\ fiscal\ )?year)
-        | (?P<thatyear>(?:(?:earlier|later)\ )?that\ year)
-        | (?P<unitpl>(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades|quarters)|years|months|weeks|decades)
-        | (?P<ref>now|currently|current|nowadays|at\ present|recently|the\ past|the\ near\ future|the\ near\ term|the\ short\ term|the\ future|future|soon|recent|formerly|lately|these\ days)
-        )\b"
-    );
-    Regex::new(&p).expect("valid timex pattern")
+    let alternatives: Vec<String> = ALTERNATIVES
+        .iter()
+        .map(|(_, p)| format!("(?:{p})"))
+        .collect();
+    let p = format!(r"(?xi-u)\b(?:{})\b", alternatives.join("|"));
+    // A larger lazy-DFA cache: the pattern is wide, and a small cache is rebuilt over and over.
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid timex pattern")
+});
+
+/// Which alternative a match of [`TIMEX`] took: each anchored at the match's
+/// start; the lowest that matches is the one leftmost-first search chose.
+/// Cheaper than captures on the whole pattern, which cost a backtracking
+/// search per match.
+static TIMEX_KIND: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSetBuilder::new(
+        ALTERNATIVES
+            .iter()
+            .map(|(_, p)| format!(r"(?xi-u)^(?:{p})\b")),
+    )
+    .dfa_size_limit(32 << 20)
+    .build()
+    .expect("valid timex patterns")
 });
 
 // -------------------------------------------------------------- helpers
@@ -272,7 +411,13 @@ fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
 fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     let (code, time) = unit_code(unit)?;
     let lower = unit.to_ascii_lowercase();
-    let n = n.map(|n| if lower.starts_with("fortnight") { n * 2.0 } else { n });
+    let n = n.map(|n| {
+        if lower.starts_with("fortnight") {
+            n * 2.0
+        } else {
+            n
+        }
+    });
     // A half goes to the next smaller unit: `2 1/2 years` is P2Y6M.
     if let Some(n) = n.filter(|n| n.fract() == 0.5) {
         let whole = n.trunc() as i64;
@@ -409,9 +554,26 @@ fn spelled_tens(w: &str) -> Option<u32> {
 /// `two thousand` (the words of the expression, lower-cased).
 fn spelled_year(words: &[&str]) -> Option<i32> {
     const SMALL: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     let small = |w: &str| SMALL.iter().position(|s| *s == w).map(|n| n as i32);
     let i = words
@@ -582,8 +744,11 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
     let mut ctx = Context::default();
     for s in sentences {
         let sentence = s.slice(text);
-        for c in TIMEX.captures_iter(sentence) {
-            let m = c.get(0).expect("match");
+        for m in TIMEX.find_iter(sentence) {
+            let Some(kind) = TIMEX_KIND.matches(&sentence[m.start()..]).iter().next() else {
+                continue;
+            };
+            let group = ALTERNATIVES[kind].0;
             // The pattern stops before the period of `p.m.` (no word boundary after it).
             let lower_end = m.as_str().get(m.len().saturating_sub(3)..).unwrap_or("");
             let dotted = (lower_end.eq_ignore_ascii_case("a.m")
@@ -591,9 +756,29 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 && sentence[m.end()..].starts_with('.');
             let mend = m.end() + usize::from(dotted);
             let span = Span::new(s.start + m.start(), s.start + mend);
-            let tense = tense_at(sentence, m.start(), mend);
-            let Some(found) = interpret(&c, sentence, m.start(), mend, span, dct, tense, &ctx)
-            else {
+            // Only the forms resolved by direction need the tense of their clause.
+            let directed = [
+                "mdy", "dmy", "bound", "relunit", "wd", "relday", "holiday", "month",
+            ]
+            .iter()
+            .chain(&["clock", "season"])
+            .any(|g| *g == group);
+            let tense = if directed {
+                tense_at(sentence, m.start(), mend)
+            } else {
+                None
+            };
+            let Some(found) = interpret(
+                group,
+                m.as_str(),
+                sentence,
+                m.start(),
+                mend,
+                span,
+                dct,
+                tense,
+                &ctx,
+            ) else {
                 continue;
             };
             let t = span.slice(text);
@@ -608,7 +793,8 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
                     ctx.last_year = Some(y);
                     let month = v.get(4..5) == Some("-")
-                        && v.get(5..7).is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()));
+                        && v.get(5..7)
+                            .is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()));
                     if let (true, Some(m)) = (month, v.get(5..7).and_then(|m| m.parse().ok())) {
                         ctx.last_month = Some((y, m));
                     }
@@ -621,7 +807,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 if let (Some((y, q)), false) = (v.split_once("-Q"), comparison) {
                     if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse()) {
                         // `the 1988 period` after the 1989 quarter is a comparison too.
-                        if ctx.last_quarter.is_none_or(|(ty, _)| y >= ty) {
+                        if ctx.last_quarter.map_or(true, |(ty, _)| y >= ty) {
                             ctx.last_quarter = Some((y, q));
                         }
                     }
@@ -650,40 +836,208 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
 
 /// Words that point ahead on their own (`will`, `the scheduled talks`).
 const FUTURE_WORDS: &[&str] = &[
-    "will", "shall", "won't", "wont", "upcoming", "scheduled", "slated", "expected", "due",
-    "tomorrow", "soon", "effective", "until", "payable",
+    "will",
+    "shall",
+    "won't",
+    "wont",
+    "upcoming",
+    "scheduled",
+    "slated",
+    "expected",
+    "due",
+    "tomorrow",
+    "soon",
+    "effective",
+    "until",
+    "payable",
 ];
 
 /// Words before `to` that make it point ahead (`plans to`, `is set to`).
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "going", "plan", "plans", "planned", "planning", "set", "scheduled", "slated", "expected",
-    "due", "is", "are", "aims", "aim", "intends", "intend", "hopes", "hope", "wants", "want",
-    "ready", "likely", "poised", "prepared", "preparing", "agreed", "vowed", "promised",
-    "threatened", "decided",
+    "going",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "set",
+    "scheduled",
+    "slated",
+    "expected",
+    "due",
+    "is",
+    "are",
+    "aims",
+    "aim",
+    "intends",
+    "intend",
+    "hopes",
+    "hope",
+    "wants",
+    "want",
+    "ready",
+    "likely",
+    "poised",
+    "prepared",
+    "preparing",
+    "agreed",
+    "vowed",
+    "promised",
+    "threatened",
+    "decided",
 ];
 
 /// Past forms that do not end in `-ed`.
 const PAST_WORDS: &[&str] = &[
-    "said", "told", "had", "was", "were", "did", "didn't", "wasn't", "weren't", "hadn't", "ago",
-    "yesterday", "met", "began", "saw", "went", "came", "took", "left", "made", "gave", "fell",
-    "rose", "sent", "held", "brought", "fought", "won", "lost", "struck", "spoke", "wrote", "got",
-    "became", "found", "thought", "shot", "hit", "led", "put", "ran", "sold", "bought", "paid",
-    "spent", "heard", "felt", "kept", "meant", "read", "stood", "understood", "broke", "chose",
-    "drew", "drove", "flew", "forgot", "grew", "hid", "knew", "laid", "lay", "rode", "sang",
-    "sat", "shook", "slept", "stole", "stuck", "swore", "taught", "threw", "woke", "wore",
-    "quit", "set", "cut", "let", "fled", "sought", "dealt", "built", "lent", "bent", "burnt",
-    "overthrew", "withdrew", "undertook", "arose", "forbade", "froze", "bore", "bit", "blew",
-    "caught", "dug", "fed", "forgave", "hung", "leapt", "lit", "meant", "overtook", "shut",
-    "sank", "slid", "spun", "split", "spread", "stung", "struck", "swept", "swam", "tore",
-    "wept", "wound", "wrung",
+    "said",
+    "told",
+    "had",
+    "was",
+    "were",
+    "did",
+    "didn't",
+    "wasn't",
+    "weren't",
+    "hadn't",
+    "ago",
+    "yesterday",
+    "met",
+    "began",
+    "saw",
+    "went",
+    "came",
+    "took",
+    "left",
+    "made",
+    "gave",
+    "fell",
+    "rose",
+    "sent",
+    "held",
+    "brought",
+    "fought",
+    "won",
+    "lost",
+    "struck",
+    "spoke",
+    "wrote",
+    "got",
+    "became",
+    "found",
+    "thought",
+    "shot",
+    "hit",
+    "led",
+    "put",
+    "ran",
+    "sold",
+    "bought",
+    "paid",
+    "spent",
+    "heard",
+    "felt",
+    "kept",
+    "meant",
+    "read",
+    "stood",
+    "understood",
+    "broke",
+    "chose",
+    "drew",
+    "drove",
+    "flew",
+    "forgot",
+    "grew",
+    "hid",
+    "knew",
+    "laid",
+    "lay",
+    "rode",
+    "sang",
+    "sat",
+    "shook",
+    "slept",
+    "stole",
+    "stuck",
+    "swore",
+    "taught",
+    "threw",
+    "woke",
+    "wore",
+    "quit",
+    "set",
+    "cut",
+    "let",
+    "fled",
+    "sought",
+    "dealt",
+    "built",
+    "lent",
+    "bent",
+    "burnt",
+    "overthrew",
+    "withdrew",
+    "undertook",
+    "arose",
+    "forbade",
+    "froze",
+    "bore",
+    "bit",
+    "blew",
+    "caught",
+    "dug",
+    "fed",
+    "forgave",
+    "hung",
+    "leapt",
+    "lit",
+    "meant",
+    "overtook",
+    "shut",
+    "sank",
+    "slid",
+    "spun",
+    "split",
+    "spread",
+    "stung",
+    "struck",
+    "swept",
+    "swam",
+    "tore",
+    "wept",
+    "wound",
+    "wrung",
 ];
 
 /// `-ed` words that are not past forms.
 const NOT_PAST: &[&str] = &[
     "need", "speed", "indeed", "proceed", "exceed", "succeed", "breed", "greed", "creed", "steed",
-    "tweed", "hundred", "embed", "shed", "weed", "seed", "feed", "bleed", "heed", "deed",
-    "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "kindred",
+    "tweed", "hundred", "embed", "shed", "weed", "seed", "feed", "bleed", "heed", "deed", "sacred",
+    "naked", "wicked", "rugged", "ragged", "beloved", "kindred",
 ];
+
+/// How a word points in time, from the word lists above (one hash lookup).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Future,
+    Past,
+    NotPast,
+}
+
+static WORD_CLASS: LazyLock<std::collections::HashMap<&'static str, WordClass>> =
+    LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for w in PAST_WORDS {
+            map.insert(*w, WordClass::Past);
+        }
+        for w in NOT_PAST {
+            map.insert(*w, WordClass::NotPast);
+        }
+        // Future words last, over any past reading.
+        for w in FUTURE_WORDS {
+            map.insert(*w, WordClass::Future);
+        }
+        map
+    });
 
 /// The tense around an expression, read from the nearest verb group before it
 /// in its clause (`will`, `is expected to`, `planned to`, `as soon as` point
@@ -697,24 +1051,17 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
     }
     let mut before = &sentence[from..start];
     // The clause: not across a semicolon, a dash or a quotation mark.
-    if let Some(i) = before.rfind([';', '"', '\u{201c}', '\u{201d}', '\u{2014}']) {
+    if let Some(i) = before.rfind(CLAUSE_ENDS) {
         before = &before[i..];
     }
-    let words: Vec<&str> = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
-    let n = lower.len();
+    let clause = Clause::new(before);
+    let n = clause.len();
     let mut before_tense = None;
     for i in (n.saturating_sub(10)..n).rev() {
-        if let Some(t) = word_tense(&lower, &words, i) {
+        if let Some(t) = clause.tense(i) {
             before_tense = Some(t);
             // `Until Thursday, they had not called him`: the clause after decides.
-            if lower[i] != "until" {
+            if clause.word(i) != "until" {
                 return before_tense;
             }
             break;
@@ -725,65 +1072,109 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
         to += 1;
     }
     let mut after = &sentence[end..to];
-    if let Some(i) = after.find([';', '"', '\u{201c}', '\u{201d}', '\u{2014}']) {
+    if let Some(i) = after.find(CLAUSE_ENDS) {
         after = &after[..i];
     }
-    let words: Vec<&str> = after
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
-    (0..lower.len())
-        .find_map(|i| word_tense(&lower, &words, i))
+    let clause = Clause::new(after);
+    (0..clause.len().min(6))
+        .find_map(|i| clause.tense(i))
         .or(before_tense)
 }
 
-/// The tense word `i` of a clause gives, seen with the words before it.
-fn word_tense(lower: &[String], words: &[&str], i: usize) -> Option<Tense> {
-    let w = lower[i].as_str();
-    let back = |k: usize| i.checked_sub(k).map(|j| lower[j].as_str());
-    // `had been due to`, `had planned to`: a plan of the past.
-    let had_before = (1..=3).any(|k| back(k) == Some("had"));
-    if w == "to" {
-        let prev = back(1)?;
-        if FUTURE_BEFORE_TO.contains(&prev) {
-            return Some(if had_before || prev == "set" && back(2) == Some("was") {
+/// Marks that end a clause for [`tense_at`].
+const CLAUSE_ENDS: [char; 5] = [';', '"', '\u{201c}', '\u{201d}', '\u{2014}'];
+
+/// The words of a short clause, lower-cased once (ASCII, so offsets hold).
+struct Clause<'a> {
+    text: &'a str,
+    lower: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'a> Clause<'a> {
+    fn new(text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let mut spans = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            let inside = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    spans.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            spans.push((s, text.len()));
+        }
+        Clause { text, lower, spans }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Word `i`, lower-cased.
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.lower[a..b]
+    }
+
+    /// The tense word `i` gives, seen with the words before it.
+    fn tense(&self, i: usize) -> Option<Tense> {
+        let raw = self.word(i);
+        // A curly apostrophe is a straight one (`won’t`, `they’ll`).
+        let owned;
+        let w = if raw.contains('\u{2019}') {
+            owned = raw.replace('\u{2019}', "'");
+            owned.as_str()
+        } else {
+            raw
+        };
+        let back = |k: usize| i.checked_sub(k).map(|j| self.word(j));
+        // `had been due to`, `had planned to`: a plan of the past.
+        let had_before = || (1..=3).any(|k| back(k) == Some("had"));
+        let class = WORD_CLASS.get(w).copied();
+        if w == "to" {
+            let prev = back(1)?;
+            if FUTURE_BEFORE_TO.contains(&prev) {
+                return Some(if had_before() || prev == "set" && back(2) == Some("was") {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                });
+            }
+            return None;
+        }
+        if w == "as" && matches!(back(1), Some("soon" | "early")) && back(2) == Some("as") {
+            return Some(Tense::Future);
+        }
+        if w.ends_with("'ll") {
+            return Some(Tense::Future);
+        }
+        if class == Some(WordClass::Future) {
+            // `expected`, `scheduled` alone after `had`: the plan was before.
+            return Some(if had_before() && w != "will" {
                 Tense::Past
             } else {
                 Tense::Future
             });
         }
-        return None;
+        if w == "set" && back(1).is_some_and(|p| matches!(p, "is" | "are")) {
+            return Some(Tense::Future);
+        }
+        if class == Some(WordClass::Past) {
+            return Some(Tense::Past);
+        }
+        let capitalised = self.text[self.spans[i].0..].starts_with(char::is_uppercase);
+        if !capitalised && w.len() >= 5 && w.ends_with("ed") && class != Some(WordClass::NotPast) {
+            return Some(Tense::Past);
+        }
+        None
     }
-    if w == "as" && matches!(back(1), Some("soon" | "early")) && back(2) == Some("as") {
-        return Some(Tense::Future);
-    }
-    if w.ends_with("'ll") {
-        return Some(Tense::Future);
-    }
-    if FUTURE_WORDS.contains(&w) {
-        // `expected`, `scheduled` alone after `had`: the plan was before.
-        return Some(if had_before && w != "will" {
-            Tense::Past
-        } else {
-            Tense::Future
-        });
-    }
-    if w == "set" && back(1).is_some_and(|p| matches!(p, "is" | "are")) {
-        return Some(Tense::Future);
-    }
-    if PAST_WORDS.contains(&w) {
-        return Some(Tense::Past);
-    }
-    let capitalised = words[i].starts_with(char::is_uppercase);
-    if !capitalised && w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
-        return Some(Tense::Past);
-    }
-    None
 }
 
 fn next_word(sentence: &str, end: usize) -> &str {
@@ -806,7 +1197,8 @@ fn prev_word(sentence: &str, start: usize) -> &str {
 
 #[allow(clippy::too_many_arguments)]
 fn interpret(
-    c: &regex::Captures<'_>,
+    group: &str,
+    m: &str,
     sentence: &str,
     mstart: usize,
     mend: usize,
@@ -816,7 +1208,6 @@ fn interpret(
     ctx: &Context,
 ) -> Option<Found> {
     let last_date = ctx.last_date;
-    let m = c.get(0)?.as_str();
     let lower = m.to_ascii_lowercase();
     let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let absolute = |kind, value: String| {
@@ -838,16 +1229,16 @@ fn interpret(
     let next = next_word(sentence, mend);
     let prev = prev_word(sentence, mstart).to_ascii_lowercase();
 
-    if let Some(iso) = c.name("iso") {
-        let v = iso.as_str();
+    if group == "iso" {
+        let v = m;
         let date = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d").ok()?;
         if v.len() > 10 {
             return absolute(TimexKind::Time, format!("{}{}", iso_date(date), &v[10..16]));
         }
         return absolute(TimexKind::Date, iso_date(date));
     }
-    if let Some(x) = c.name("slash") {
-        let parts: Vec<&str> = x.as_str().split('/').collect();
+    if group == "slash" {
+        let parts: Vec<&str> = m.split('/').collect();
         let (a, b): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
         let mut y: i32 = parts[2].parse().ok()?;
         if parts[2].len() == 2 {
@@ -858,7 +1249,7 @@ fn interpret(
         let date = NaiveDate::from_ymd_opt(y, mo, d)?;
         return absolute(TimexKind::Date, iso_date(date));
     }
-    if c.name("mdy").is_some() || c.name("dmy").is_some() {
+    if group == "mdy" || group == "dmy" {
         let month = words
             .iter()
             .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
@@ -896,7 +1287,7 @@ fn interpret(
             },
         };
     }
-    if c.name("bound").is_some() {
+    if group == "bound" {
         // the beginning/middle/end of <period>: the period's value with a modifier.
         let inner = lower.split(" of ").nth(1)?;
         return period_value(inner, dct, tense).map(|(v, rel)| Found {
@@ -906,7 +1297,7 @@ fn interpret(
             relative: rel,
         });
     }
-    if c.name("my").is_some() {
+    if group == "my" {
         let month = words
             .iter()
             .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
@@ -918,7 +1309,7 @@ fn interpret(
         })?;
         return absolute(TimexKind::Date, format!("{year}-{month:02}"));
     }
-    if c.name("spelled").is_some() {
+    if group == "spelled" {
         let y = spelled_year(&words)?;
         if let Some(m) = words
             .iter()
@@ -934,7 +1325,7 @@ fn interpret(
         }
         return absolute(TimexKind::Date, y.to_string());
     }
-    if c.name("half").is_some() {
+    if group == "half" {
         let h = if lower.contains("first") { 1 } else { 2 };
         let y = match words.iter().find_map(|w| w.parse::<i32>().ok()) {
             Some(y) => y,
@@ -948,7 +1339,7 @@ fn interpret(
         };
         return relative(TimexKind::Date, Some(format!("{y}-H{h}")));
     }
-    if c.name("monthrel").is_some() {
+    if group == "monthrel" {
         // `June last year`, `January this year`, `April next year`.
         let month = words
             .iter()
@@ -964,17 +1355,34 @@ fn interpret(
             };
         return relative(TimexKind::Date, Some(format!("{y}-{month:02}")));
     }
-    if c.name("quarter").is_some() {
+    if group == "quarter" {
         if sentence[mend..].starts_with('-') {
             return None;
         }
         return quarter(&lower, span, dct, ctx.last_quarter);
     }
-    if c.name("century").is_some() {
+    if group == "century" {
         const ORDINALS: &[&str] = &[
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-            "seventeenth", "eighteenth", "nineteenth", "twentieth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
         ];
         let word = words.iter().find(|w| **w != "the")?;
         let n: u32 = if lower.contains("twenty-first") || lower.contains("twenty first") {
@@ -989,7 +1397,7 @@ fn interpret(
         }
         return absolute(TimexKind::Date, format!("{:02}", n - 1));
     }
-    if c.name("yearend").is_some() {
+    if group == "yearend" {
         // The end of the publication's year; `since year-end` looks back.
         let Some(dct) = dct else {
             return relative(TimexKind::Date, None);
@@ -997,8 +1405,10 @@ fn interpret(
         let back = i32::from(prev == "since");
         return relative(TimexKind::Date, Some((dct.year() - back).to_string()));
     }
-    if c.name("decade").is_some() {
-        if let Some(tens) = words.last().and_then(|w| spelled_tens(w.trim_end_matches("ies")))
+    if group == "decade" {
+        if let Some(tens) = words
+            .last()
+            .and_then(|w| spelled_tens(w.trim_end_matches("ies")))
         {
             // `the nineties`: the decade of the publication's century.
             let century = dct.map_or(19, |d| d.year() / 100);
@@ -1014,7 +1424,7 @@ fn interpret(
         };
         return absolute(TimexKind::Date, v);
     }
-    if c.name("relunit").is_some() {
+    if group == "relunit" {
         // `the following year`, `the previous year`: next to the year last named.
         let delta = if lower.contains("following") {
             1
@@ -1030,7 +1440,9 @@ fn interpret(
         // `the previous Friday`: the one before the day last named.
         if let (Some(d), Some(wd)) = (
             last_date,
-            words.last().and_then(|w| weekday(w).filter(|_| w.len() >= 6)),
+            words
+                .last()
+                .and_then(|w| weekday(w).filter(|_| w.len() >= 6)),
         ) {
             if delta != 0 {
                 let t = if delta > 0 {
@@ -1038,7 +1450,10 @@ fn interpret(
                 } else {
                     Tense::Past
                 };
-                return relative(TimexKind::Date, Some(iso_date(resolve_weekday(d, wd, t, true))));
+                return relative(
+                    TimexKind::Date,
+                    Some(iso_date(resolve_weekday(d, wd, t, true))),
+                );
             }
         }
         if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year")) {
@@ -1063,7 +1478,7 @@ fn interpret(
             }
         });
     }
-    if c.name("ago").is_some() {
+    if group == "ago" {
         let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
         let n = number_before(&words, unit_idx);
         let dir: i64 = if lower.ends_with("later") { 1 } else { -1 };
@@ -1104,7 +1519,7 @@ fn interpret(
         };
         return relative(TimexKind::Date, Some(v));
     }
-    if c.name("yearago").is_some() {
+    if group == "yearago" {
         let Some(dct) = dct else {
             return relative(TimexKind::Date, None);
         };
@@ -1125,7 +1540,7 @@ fn interpret(
     let after = &sentence[mend..];
     let is_age =
         after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
-    if c.name("dur").is_some() {
+    if group == "dur" {
         if is_age {
             return None;
         }
@@ -1150,7 +1565,7 @@ fn interpret(
             relative: false,
         });
     }
-    if c.name("wd").is_some() {
+    if group == "wd" {
         // Not a newspaper or other name: "Sunday Times" (but "Friday, Netanyahu said").
         let name_follows = after
             .strip_prefix(' ')
@@ -1180,7 +1595,7 @@ fn interpret(
             None => relative(TimexKind::Date, Some(iso_date(d))),
         };
     }
-    if c.name("relday").is_some() {
+    if group == "relday" {
         if lower == "the weekend" {
             let Some(dct) = dct else {
                 return relative(TimexKind::Date, None);
@@ -1231,7 +1646,7 @@ fn interpret(
             None => relative(TimexKind::Date, Some(iso_date(d))),
         };
     }
-    if c.name("season").is_some() {
+    if group == "season" {
         let s = words
             .iter()
             .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))?;
@@ -1243,8 +1658,19 @@ fn interpret(
         let seasonal = words[0] == "the"
             || matches!(
                 prev.as_str(),
-                "in" | "during" | "over" | "by" | "since" | "until" | "through" | "this" | "last"
-                    | "next" | "early" | "late" | "mid" | "of"
+                "in" | "during"
+                    | "over"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "through"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
             );
         if !seasonal || next == "of" || !m.starts_with(char::is_lowercase) && words[0] != "the" {
             return None;
@@ -1262,7 +1688,7 @@ fn interpret(
         let y = resolve_year(dct, mid, None, tense.or(Some(Tense::Past)));
         return relative(TimexKind::Date, Some(format!("{y}-{code}")));
     }
-    if c.name("holiday").is_some() {
+    if group == "holiday" {
         let (m, d) = if lower.starts_with("christmas") {
             (12, if lower.ends_with("eve") { 24 } else { 25 })
         } else if lower.starts_with("new year") {
@@ -1289,7 +1715,7 @@ fn interpret(
         };
         return relative(TimexKind::Date, Some(iso_date(date)));
     }
-    if c.name("month").is_some() {
+    if group == "month" {
         let mword = words.last()?;
         // "May" the verb, "March" the word: only after a preposition or a modifier.
         let guarded = matches!(*mword, "may" | "march" | "august") || mword.len() <= 4;
@@ -1321,7 +1747,7 @@ fn interpret(
             None => relative(TimexKind::Date, Some(format!("XXXX-{month:02}"))),
         };
     }
-    if c.name("year").is_some() {
+    if group == "year" {
         let y = words.last()?;
         // Not a count: "2000 troops", "1990 people"; not part of a larger number.
         let before = sentence[..mstart].chars().next_back();
@@ -1371,7 +1797,7 @@ fn interpret(
         }
         return absolute(TimexKind::Date, (*y).to_string());
     }
-    if c.name("clock").is_some() {
+    if group == "clock" {
         // The clock part, then the day it names (`10 p.m. Wednesday`, `5 p.m. EST Nov. 9`).
         let month_at = words
             .iter()
@@ -1459,7 +1885,7 @@ fn interpret(
             ),
         };
     }
-    if c.name("set").is_some() {
+    if group == "set" {
         let v = if lower.contains("day") || lower == "daily" {
             "P1D".to_string()
         } else if lower.contains("week") {
@@ -1502,7 +1928,7 @@ fn interpret(
             relative: false,
         });
     }
-    if c.name("ref").is_some() {
+    if group == "ref" {
         // `as soon as Tuesday` is the day's; `Future Group` and `Recent Sales` are names.
         if lower == "soon" && prev == "as" {
             return None;
@@ -1526,7 +1952,7 @@ fn interpret(
             relative: false,
         });
     }
-    if c.name("theyear").is_some() {
+    if group == "theyear" {
         // `for the year ended June 30` is a span of a year; `the full year`, `the year` a date.
         if after.starts_with('-') || next.starts_with(|ch: char| ch.is_ascii_digit()) {
             return None;
@@ -1541,15 +1967,12 @@ fn interpret(
             });
         }
         let shift = i32::from(lower.contains("latest"));
-        return relative(
-            TimexKind::Date,
-            dct.map(|d| (d.year() - shift).to_string()),
-        );
+        return relative(TimexKind::Date, dct.map(|d| (d.year() - shift).to_string()));
     }
-    if c.name("thatyear").is_some() {
+    if group == "thatyear" {
         return relative(TimexKind::Date, ctx.last_year.map(|y| y.to_string()));
     }
-    if c.name("unitpl").is_some() {
+    if group == "unitpl" {
         let unit = words.last()?;
         return Some(Found {
             span,
@@ -1844,7 +2267,10 @@ mod tests {
             v(&[("Feb. 1", "1990-02-01")])
         );
         assert_eq!(
-            values("He was shot to death on the night of Oct. 23.", "1999-05-05"),
+            values(
+                "He was shot to death on the night of Oct. 23.",
+                "1999-05-05"
+            ),
             v(&[("Oct. 23", "1998-10-23")])
         );
     }
@@ -1861,7 +2287,10 @@ mod tests {
             )]
         );
         assert_eq!(
-            values("Talks broke off at noon Thursday. They met at around 7:15 p.m.", d),
+            values(
+                "Talks broke off at noon Thursday. They met at around 7:15 p.m.",
+                d
+            ),
             v(&[
                 ("noon Thursday", "1998-02-12T12:00"),
                 ("around 7:15 p.m.", "1998-02-12T19:15")
@@ -1878,10 +2307,16 @@ mod tests {
         let d = "1998-03-01";
         assert_eq!(
             values("In January this year and in June last year, it fell.", d),
-            v(&[("January this year", "1998-01"), ("June last year", "1997-06")])
+            v(&[
+                ("January this year", "1998-01"),
+                ("June last year", "1997-06")
+            ])
         );
         assert_eq!(
-            values("The Times said in an editorial on Saturday, April 25: no.", "1998-04-24"),
+            values(
+                "The Times said in an editorial on Saturday, April 25: no.",
+                "1998-04-24"
+            ),
             v(&[("Saturday, April 25", "1998-04-25")])
         );
         let d = "1989-10-26";
@@ -1914,29 +2349,51 @@ mod tests {
             v(&[("nineteen ninety-one", "1991"), ("January nineteen ninety-seven", "1997-01")])
         );
         assert_eq!(
-            values("by the year two thousand, in the winter of nineteen ninety-four", d),
-            v(&[("the year two thousand", "2000"), ("the winter of nineteen ninety-four", "1994-WI")])
+            values(
+                "by the year two thousand, in the winter of nineteen ninety-four",
+                d
+            ),
+            v(&[
+                ("the year two thousand", "2000"),
+                ("the winter of nineteen ninety-four", "1994-WI")
+            ])
         );
         assert_eq!(
             values("the fabled 11th century temple and the 20th century", d),
             v(&[("11th century", "10"), ("the 20th century", "19")])
         );
         assert_eq!(
-            values("hate groups dropped through the nineties and the early 1990s", d),
+            values(
+                "hate groups dropped through the nineties and the early 1990s",
+                d
+            ),
             v(&[("the nineties", "199"), ("the early 1990s", "199")])
         );
         assert_eq!(
-            values("Sales rose over the summer. Prices fell in spring.", "1989-10-26"),
+            values(
+                "Sales rose over the summer. Prices fell in spring.",
+                "1989-10-26"
+            ),
             v(&[("the summer", "1989-SU"), ("spring", "1989-SP")])
         );
         assert_eq!(values("after the fall of Saigon", d), v(&[]));
         assert_eq!(
-            values("He fled in June 1998 and returned later that year. The following year he left.", "2000-01-07"),
-            v(&[("June 1998", "1998-06"), ("later that year", "1998"), ("The following year", "1999")])
+            values(
+                "He fled in June 1998 and returned later that year. The following year he left.",
+                "2000-01-07"
+            ),
+            v(&[
+                ("June 1998", "1998-06"),
+                ("later that year", "1998"),
+                ("The following year", "1999")
+            ])
         );
         assert_eq!(
             values("It closed on March 3. The following month, it reopened.", d),
-            v(&[("March 3", "1998-03-03"), ("The following month", "1998-04")])
+            v(&[
+                ("March 3", "1998-03-03"),
+                ("The following month", "1998-04")
+            ])
         );
     }
 
@@ -1944,11 +2401,17 @@ mod tests {
     fn durations_with_halves_and_more() {
         let d = "1998-03-06";
         assert_eq!(
-            values("They lived in camps for 2 1/2 years and then about 5 1/2 hours in Nairobi.", d),
+            values(
+                "They lived in camps for 2 1/2 years and then about 5 1/2 hours in Nairobi.",
+                d
+            ),
             v(&[("2 1/2 years", "P2Y6M"), ("about 5 1/2 hours", "PT5H30M")])
         );
         assert_eq!(
-            values("for at least 20 more years, within a few days, for almost two decades", d),
+            values(
+                "for at least 20 more years, within a few days, for almost two decades",
+                d
+            ),
             v(&[
                 ("at least 20 more years", "P20Y"),
                 ("a few days", "PXD"),
@@ -1957,7 +2420,10 @@ mod tests {
         );
         assert_eq!(
             values("In the last twenty four hours, a minute and a half", d),
-            v(&[("the last twenty four hours", "PT24H"), ("a minute and a half", "PT1M30S")])
+            v(&[
+                ("the last twenty four hours", "PT24H"),
+                ("a minute and a half", "PT1M30S")
+            ])
         );
     }
 
