@@ -1228,6 +1228,10 @@ fn interpret(
     };
     let next = next_word(sentence, mend);
     let prev = prev_word(sentence, mstart).to_ascii_lowercase();
+    // Titles of shows and films: `60 Minutes`, `48 Hours`, `High Noon`.
+    if matches!(m, "60 Minutes" | "48 Hours" | "20/20") || lower == "noon" && prev == "high" {
+        return None;
+    }
 
     if group == "iso" {
         let v = m;
@@ -1573,6 +1577,11 @@ fn interpret(
         if name_follows && month_number(next).is_none() {
             return None;
         }
+        // `the Mail on Sunday`, `the Independent on Sunday`: newspapers.
+        let before = sentence[..mstart].trim_end();
+        if before.ends_with("Mail on") || before.ends_with("Independent on") {
+            return None;
+        }
         let wd = words
             .iter()
             .find_map(|w| weekday(w).filter(|_| w.len() >= 6))?;
@@ -1734,8 +1743,11 @@ fn interpret(
         if !m.starts_with(|ch: char| ch.is_uppercase()) && !modified {
             return None;
         }
-        // `Jan Kavan`, `May Day`: a name, not the month.
-        if guarded && !modified && next.starts_with(char::is_uppercase) {
+        // `Jan Kavan`, `May Day`, `April Ryan asked`: a name, not the month.
+        if !modified
+            && next.starts_with(char::is_uppercase)
+            && (guarded || !prepositions.contains(&prev.as_str()))
+        {
             return None;
         }
         let month = month_number(mword)?;
@@ -1752,7 +1764,14 @@ fn interpret(
         // Not a count: "2000 troops", "1990 people"; not part of a larger number.
         let before = sentence[..mstart].chars().next_back();
         let after = sentence[mend..].chars().next();
-        if matches!(before, Some('$' | '£' | '€' | ',' | '.' | '#'))
+        // Nor a model or code: `Model 2000-X`.
+        let code = after == Some('-')
+            && sentence[mend..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_alphabetic());
+        if code
+            || matches!(before, Some('$' | '£' | '€' | ',' | '.' | '#'))
             || matches!(after, Some('%' | ',' | '.') if sentence[mend..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
         {
             return None;
@@ -1934,6 +1953,10 @@ fn interpret(
             return None;
         }
         if matches!(lower.as_str(), "future" | "recent") && !m.starts_with(char::is_lowercase) {
+            return None;
+        }
+        // `The Future Investment Initiative`: a capitalised name goes on.
+        if m.starts_with(char::is_uppercase) && next.starts_with(char::is_uppercase) {
             return None;
         }
         let v = match lower.as_str() {

@@ -2045,3 +2045,32 @@ fn names_join_across_slips_towns_and_generic_heads() {
         entity(&y, "Chelsea Clinton").id
     );
 }
+
+/// The team's file of sentences with no date in them (`tests/time/not-dates.txt`):
+/// the time layer finds nothing in any of them.
+#[test]
+fn time_has_no_false_alarms() {
+    let cases = std::fs::read_to_string(repo().join("tests/time/not-dates.txt"))
+        .expect("tests/time/not-dates.txt");
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in cases.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        n += 1;
+        let x = extract_text("not-dates", &format!(" date 2023-11-06 \n\n{line}\n"));
+        let found: Vec<_> = x
+            .timex
+            .iter()
+            .flatten()
+            .map(|t| (&t.text, &t.value))
+            .collect();
+        if !found.is_empty() {
+            wrong.push(format!("{line} -> {found:?}"));
+        }
+    }
+    assert!(n >= 30, "the file holds {n} cases");
+    assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
+}
