@@ -112,6 +112,28 @@ pub fn to_eval(x: &Extraction) -> Value {
             }
             clusters.push(Value::Array(chain));
         }
+        // A day or month named more than once (`Tuesday` ... `Tuesday`) is one
+        // referent too, as the corpora chain it: joined by the time layer's value.
+        let mut days: Vec<(&str, Vec<Value>)> = Vec::new();
+        for t in x.timex.iter().flatten() {
+            let named = t.text.len() >= 3
+                && t.text.starts_with(|c: char| c.is_ascii_uppercase())
+                && t.text.bytes().all(|b| b.is_ascii_alphabetic());
+            let Some(value) = t.value.as_deref().filter(|_| named) else {
+                continue;
+            };
+            let m = json!({"start": map.char_offset(t.start), "end": map.char_offset(t.end),
+                           "form": "name"});
+            match days.iter_mut().find(|(v, _)| *v == value) {
+                Some((_, chain)) => chain.push(m),
+                None => days.push((value, vec![m])),
+            }
+        }
+        clusters.extend(
+            days.into_iter()
+                .filter(|(_, chain)| chain.len() >= 2)
+                .map(|(_, chain)| Value::Array(chain)),
+        );
         out.insert("clusters".into(), Value::Array(clusters));
         out.insert("links".into(), Value::Array(links));
     }
@@ -217,7 +239,17 @@ fn np_extent(
             from += 1;
         }
         let line = text[from..s].rfind('\n').map_or(from, |i| from + i + 1);
-        s = crate::resolve::titles_before(text, line, s);
+        let titled = crate::resolve::titles_before(text, line, s);
+        // `U.S. President Donald Trump`, `Malaysia's Prime Minister`, `Afghan
+        // Ambassador ...`: the country or nationality before a title too.
+        s = match mentions.iter().find(|o| {
+            matches!(o.kind, EntityKind::Place | EntityKind::Group)
+                && o.end <= titled
+                && matches!(&text[o.end..titled], " " | "'s " | "’s ")
+        }) {
+            Some(o) if titled < s => o.start,
+            _ => titled,
+        };
         // `Lee Cheuk-yan of the Labour Party`: the affiliation is part of
         // the phrase.
         if let Some(org) = mentions.iter().find(|o| {
@@ -254,9 +286,9 @@ fn np_extent(
             s -= 4;
         }
     }
-    if e.kind == EntityKind::Place {
+    if e.kind == EntityKind::Place && e.subtype.as_deref() != Some("country") {
         // `Evansville, Indiana, United States`: a place qualified by the
-        // region or country it is in is one phrase.
+        // region or country it is in is one phrase (not `Iran, Libya`, a list).
         while let Some(q) = mentions.iter().find(|q| {
             q.start == end + 2
                 && text[end..].starts_with(", ")
