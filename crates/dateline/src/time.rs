@@ -535,47 +535,22 @@ fn season_code(s: &str) -> &'static str {
     }
 }
 
-/// The value of a spelled tens word (`twenty` .. `ninety`; `twent` for `twenties`).
-fn spelled_tens(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenty" | "twent" => 20,
-        "thirty" | "thirt" => 30,
-        "forty" | "fort" => 40,
-        "fifty" | "fift" => 50,
-        "sixty" | "sixt" => 60,
-        "seventy" | "sevent" => 70,
-        "eighty" | "eight" => 80,
-        "ninety" | "ninet" => 90,
-        _ => return None,
-    })
+/// The value of a spelled tens word (`twenty` .. `ninety`).
+fn spelled_tens(w: &str) -> Option<i32> {
+    number(w)
+        .filter(|n| (20.0..100.0).contains(n) && n % 10.0 == 0.0)
+        .map(|n| n as i32)
 }
 
 /// The year a spelled form names: `nineteen ninety-six`, `eighteen hundred`,
 /// `two thousand` (the words of the expression, lower-cased).
 fn spelled_year(words: &[&str]) -> Option<i32> {
-    const SMALL: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let small = |w: &str| SMALL.iter().position(|s| *s == w).map(|n| n as i32);
+    // `one` .. `nineteen`, not `a` or `an`.
+    let small = |w: &str| {
+        number(w)
+            .filter(|n| (1.0..20.0).contains(n) && w.len() > 2)
+            .map(|n| n as i32)
+    };
     let i = words
         .iter()
         .position(|w| matches!(*w, "nineteen" | "eighteen" | "two"))?;
@@ -586,8 +561,8 @@ fn spelled_year(words: &[&str]) -> Option<i32> {
     let rest = &words[i + 1..];
     let tail = match rest {
         ["hundred", ..] => 0,
-        [t, u, ..] if spelled_tens(t).is_some() => spelled_tens(t)? as i32 + small(u)?,
-        [t] if spelled_tens(t).is_some() => spelled_tens(t)? as i32,
+        [t, u, ..] if spelled_tens(t).is_some() => spelled_tens(t)? + small(u)?,
+        [t] if spelled_tens(t).is_some() => spelled_tens(t)?,
         [n, ..] => small(n).filter(|n| *n >= 10)?,
         [] => return None,
     };
@@ -1412,7 +1387,7 @@ fn interpret(
     if group == "decade" {
         if let Some(tens) = words
             .last()
-            .and_then(|w| spelled_tens(w.trim_end_matches("ies")))
+            .and_then(|w| spelled_tens(&format!("{}y", w.strip_suffix("ies")?)))
         {
             // `the nineties`: the decade of the publication's century.
             let century = dct.map_or(19, |d| d.year() / 100);
