@@ -119,7 +119,9 @@ pub fn to_eval(x: &Extraction) -> Value {
             let named = t.text.len() >= 3
                 && t.text.starts_with(|c: char| c.is_ascii_uppercase())
                 && t.text.bytes().all(|b| b.is_ascii_alphabetic());
-            let Some(value) = t.value.as_deref().filter(|_| named) else {
+            // Dates only: two sentence-opening `Now` are not one referent.
+            let dated = |v: &&str| v.starts_with(|c: char| c.is_ascii_digit());
+            let Some(value) = t.value.as_deref().filter(dated).filter(|_| named) else {
                 continue;
             };
             let m = json!({"start": map.char_offset(t.start), "end": map.char_offset(t.end),

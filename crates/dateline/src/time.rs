@@ -200,7 +200,7 @@ static ALTERNATIVES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
         ),
         (
             "yearend",
-            format!(r"(?:around\ )?(?:year[-\ ]end|year's\ end)"),
+            format!(r"(?:around\ )?(?:the\ )?(?:year[-\ ]end|year's\ end)"),
         ),
         (
             "relunit",
@@ -217,7 +217,7 @@ static ALTERNATIVES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
         (
             "yearago",
             format!(
-                r"(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)\ (?:period|quarter)"
+                r"(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)(?:\ (?:period|quarter))?"
             ),
         ),
         (
@@ -535,6 +535,18 @@ fn season_code(s: &str) -> &'static str {
     }
 }
 
+/// The TimeML value of a decade named without its century (`the '90s`,
+/// `the nineties`): the latest such decade that has begun by the publication
+/// date (the 1990s in 2023, not the 2090s).
+fn decade_value(dct: Option<NaiveDate>, tens: i32) -> String {
+    let year = dct.map_or(1999, |d| d.year());
+    let mut century = year.div_euclid(100);
+    if century * 100 + tens * 10 > year {
+        century -= 1;
+    }
+    format!("{century}{tens}")
+}
+
 /// The value of a spelled tens word (`twenty` .. `ninety`).
 fn spelled_tens(w: &str) -> Option<i32> {
     number(w)
@@ -632,7 +644,7 @@ pub fn interval_of(value: &str) -> Option<Interval> {
         });
     }
     if let Some(q) = rest.strip_prefix("-Q") {
-        let q: u32 = q.parse().ok()?;
+        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
         let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
         let (ny, nm) = add_months(year, (q - 1) * 3 + 1, 3);
         let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
@@ -715,6 +727,9 @@ struct Context {
 /// Finds and normalises the temporal expressions of `text` within `body`,
 /// sentence by sentence (`sentences` are byte spans), against `dct`.
 pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
+    // Dates are counted from within the four-digit years only, so that day
+    // arithmetic never nears the ends of the calendar.
+    let dct = dct.filter(|d| (1..=9999).contains(&d.year()));
     let mut out = Vec::new();
     let mut ctx = Context::default();
     for s in sentences {
@@ -823,7 +838,6 @@ const FUTURE_WORDS: &[&str] = &[
     "tomorrow",
     "soon",
     "effective",
-    "until",
     "payable",
 ];
 
@@ -965,7 +979,6 @@ const PAST_WORDS: &[&str] = &[
     "hung",
     "leapt",
     "lit",
-    "meant",
     "overtook",
     "shut",
     "sank",
@@ -974,7 +987,6 @@ const PAST_WORDS: &[&str] = &[
     "split",
     "spread",
     "stung",
-    "struck",
     "swept",
     "swam",
     "tore",
@@ -1031,16 +1043,22 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
     }
     let clause = Clause::new(before);
     let n = clause.len();
+    let mut until = false;
     let mut before_tense = None;
     for i in (n.saturating_sub(10)..n).rev() {
+        if clause.word(i) == "until" {
+            // `Until Thursday, they had not called him`, `He was held until
+            // Tuesday`: the clause's verb decides, after or before.
+            until = true;
+            continue;
+        }
         if let Some(t) = clause.tense(i) {
             before_tense = Some(t);
-            // `Until Thursday, they had not called him`: the clause after decides.
-            if clause.word(i) != "until" {
-                return before_tense;
-            }
             break;
         }
+    }
+    if before_tense.is_some() && !until {
+        return before_tense;
     }
     let mut to = (end + 50).min(sentence.len());
     while !sentence.is_char_boundary(to) {
@@ -1054,6 +1072,7 @@ fn tense_at(sentence: &str, start: usize, end: usize) -> Option<Tense> {
     (0..clause.len().min(6))
         .find_map(|i| clause.tense(i))
         .or(before_tense)
+        .or(until.then_some(Tense::Future))
 }
 
 /// Marks that end a clause for [`tense_at`].
@@ -1098,6 +1117,11 @@ impl<'a> Clause<'a> {
         &self.lower[a..b]
     }
 
+    /// The word after word `i`, lower-cased (within the clause).
+    fn next_word(&self, i: usize) -> Option<&str> {
+        (i + 1 < self.spans.len()).then(|| self.word(i + 1))
+    }
+
     /// The tense word `i` gives, seen with the words before it.
     fn tense(&self, i: usize) -> Option<Tense> {
         let raw = self.word(i);
@@ -1115,7 +1139,12 @@ impl<'a> Clause<'a> {
         let class = WORD_CLASS.get(w).copied();
         if w == "to" {
             let prev = back(1)?;
-            if FUTURE_BEFORE_TO.contains(&prev) {
+            // `due to the storm` is a cause, not a plan.
+            let cause = prev == "due"
+                && self.next_word(i).is_some_and(|n| {
+                    matches!(n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                });
+            if FUTURE_BEFORE_TO.contains(&prev) && !cause {
                 return Some(if had_before() || prev == "set" && back(2) == Some("was") {
                     Tense::Past
                 } else {
@@ -1129,6 +1158,14 @@ impl<'a> Clause<'a> {
         }
         if w.ends_with("'ll") {
             return Some(Tense::Future);
+        }
+        // `more than expected`, `as expected`: a comparison, not a plan.
+        if w == "expected" && matches!(back(1), Some("than" | "as")) {
+            return None;
+        }
+        if w == "due" {
+            // Read with its `to` (`due to expire`, not `due to the storm`).
+            return None;
         }
         if class == Some(WordClass::Future) {
             // `expected`, `scheduled` alone after `had`: the plan was before.
@@ -1204,7 +1241,7 @@ fn interpret(
     let next = next_word(sentence, mend);
     let prev = prev_word(sentence, mstart).to_ascii_lowercase();
     // Titles of shows and films: `60 Minutes`, `48 Hours`, `High Noon`.
-    if matches!(m, "60 Minutes" | "48 Hours" | "20/20") || lower == "noon" && prev == "high" {
+    if matches!(m, "60 Minutes" | "48 Hours") || lower == "noon" && prev == "high" {
         return None;
     }
 
@@ -1289,6 +1326,18 @@ fn interpret(
         return absolute(TimexKind::Date, format!("{year}-{month:02}"));
     }
     if group == "spelled" {
+        // A count, not a year: `two thousand people`, `twenty-two thousand`,
+        // `two thousand years ago`.
+        let nl = next.to_ascii_lowercase();
+        let plural = next.starts_with(char::is_lowercase)
+            && nl.ends_with('s')
+            && !matches!(
+                nl.as_str(),
+                "as" | "was" | "is" | "has" | "his" | "this" | "its"
+            );
+        if sentence[..mstart].ends_with('-') || plural || nl == "people" {
+            return None;
+        }
         let y = spelled_year(&words)?;
         if let Some(m) = words
             .iter()
@@ -1307,7 +1356,7 @@ fn interpret(
     if group == "half" {
         let h = if lower.contains("first") { 1 } else { 2 };
         let y = match words.iter().find_map(|w| w.parse::<i32>().ok()) {
-            Some(y) => y,
+            Some(y) => return absolute(TimexKind::Date, format!("{y}-H{h}")),
             None => {
                 let Some(dct) = dct else {
                     return relative(TimexKind::Date, Some(format!("XXXX-H{h}")));
@@ -1389,17 +1438,14 @@ fn interpret(
             .last()
             .and_then(|w| spelled_tens(&format!("{}y", w.strip_suffix("ies")?)))
         {
-            // `the nineties`: the decade of the publication's century.
-            let century = dct.map_or(19, |d| d.year() / 100);
-            return absolute(TimexKind::Date, format!("{century}{}", tens / 10));
+            return absolute(TimexKind::Date, decade_value(dct, tens / 10));
         }
         let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
         let v = if digits.len() == 4 {
             digits[..3].to_string()
         } else {
             // the '90s
-            let century = dct.map_or(19, |d| d.year() / 100);
-            format!("{century}{}", &digits[..1])
+            decade_value(dct, digits.get(..1)?.parse().ok()?)
         };
         return absolute(TimexKind::Date, v);
     }
@@ -1479,6 +1525,10 @@ fn interpret(
                 }),
             );
         };
+        // `13.8 billion years ago`: past any calendar the value can name.
+        if !(0.0..=10_000.0).contains(&n) {
+            return relative(TimexKind::Date, None);
+        }
         let n = n as i64;
         if let (Some((qy, q)), "Y") = (ctx.last_quarter, unit_code(words[unit_idx])?.0) {
             if dir < 0 && n == 1 {
@@ -1486,8 +1536,8 @@ fn interpret(
             }
         }
         let v = match unit_code(words[unit_idx])?.0 {
-            "D" => iso_date(base + Duration::days(dir * n)),
-            "W" => iso_week(base + Duration::weeks(dir * n)),
+            "D" => iso_date(base.checked_add_signed(Duration::days(dir * n))?),
+            "W" => iso_week(base.checked_add_signed(Duration::weeks(dir * n))?),
             "M" if !unit_code(words[unit_idx])?.1 => {
                 let (y, m) = add_months(base.year(), base.month(), (dir * n) as i32);
                 format!("{y}-{m:02}")
@@ -1707,7 +1757,7 @@ fn interpret(
         let prepositions = [
             "in", "since", "by", "until", "till", "from", "during", "of", "through", "to",
             "before", "after", "for", "between", "and", "early", "late", "mid", "last", "next",
-            "this", "until",
+            "this",
         ];
         if !modified
             && (guarded || !m.starts_with(char::is_uppercase))
@@ -1718,11 +1768,12 @@ fn interpret(
         if !m.starts_with(|ch: char| ch.is_uppercase()) && !modified {
             return None;
         }
-        // `Jan Kavan`, `May Day`, `April Ryan asked`: a name, not the month.
-        if !modified
-            && next.starts_with(char::is_uppercase)
-            && (guarded || !prepositions.contains(&prev.as_str()))
-        {
+        // `Jan Kavan`, `May Day`, `April Ryan asked`: a name, not the month
+        // (`In June, Biden said` keeps it: a comma ends the name).
+        let name_follows = after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        if !modified && name_follows && (guarded || !prepositions.contains(&prev.as_str())) {
             return None;
         }
         let month = month_number(mword)?;
@@ -1880,7 +1931,13 @@ fn interpret(
         };
     }
     if group == "set" {
-        let v = if lower.contains("day") || lower == "daily" {
+        // `every Monday` (not `monthly`, which begins as Monday does).
+        let weekday_named = words
+            .iter()
+            .find_map(|w| weekday(w).filter(|_| w.ends_with("day") && w.len() >= 6));
+        let v = if let Some(wd) = weekday_named {
+            format!("XXXX-WXX-{}", wd.number_from_monday())
+        } else if lower.contains("day") || lower == "daily" {
             "P1D".to_string()
         } else if lower.contains("week") {
             "P1W".to_string()
@@ -2422,6 +2479,64 @@ mod tests {
                 ("the last twenty four hours", "PT24H"),
                 ("a minute and a half", "PT1M30S")
             ])
+        );
+    }
+
+    #[test]
+    fn review_cases() {
+        // Huge counts and odd quarters: no panic, no overflowed value.
+        for text in [
+            "It formed 100000000 days ago.",
+            "It formed 1000000000000000 days ago.",
+            "99999999999999999999 years later it cooled.",
+            "9999999999999999999 decades ago it began.",
+            "2147480000 months later, nothing.",
+            "13.8 billion years ago the universe began.",
+        ] {
+            let _ = values(text, "2023-11-06");
+        }
+        assert!(interval_of("2023-Q0").is_none());
+        assert!(interval_of("2023-Q5").is_none());
+        let d = "2000-01-05"; // a Wednesday
+        assert_eq!(
+            values("He was held until Tuesday.", d),
+            v(&[("Tuesday", "2000-01-04")])
+        );
+        assert_eq!(
+            values("Flights were cancelled due to the storm on Sunday.", d),
+            v(&[("Sunday", "2000-01-02")])
+        );
+        assert_eq!(
+            values("Shares rose more than expected on Tuesday.", d),
+            v(&[("Tuesday", "2000-01-04")])
+        );
+        assert_eq!(
+            values("In June, Biden said no.", d),
+            v(&[("June", "1999-06")])
+        );
+        assert_eq!(
+            values(
+                "Flights leave every Monday and each Thursday; fares are set monthly.",
+                d
+            ),
+            v(&[
+                ("every Monday", "XXXX-WXX-1"),
+                ("each Thursday", "XXXX-WXX-4"),
+                ("monthly", "P1M")
+            ])
+        );
+        assert_eq!(values("More than two thousand people fled.", d), v(&[]));
+        assert_eq!(
+            values("The year-ago results were restated.", "1989-10-26"),
+            v(&[("The year-ago", "1988")])
+        );
+        assert_eq!(
+            values("It will close by the year-end.", "1989-10-26"),
+            v(&[("the year-end", "1989")])
+        );
+        assert_eq!(
+            values("Crime fell in the nineties and the '90s.", "2023-11-06"),
+            v(&[("the nineties", "199"), ("the '90s", "199")])
         );
     }
 
