@@ -748,11 +748,10 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
             let span = Span::new(s.start + m.start(), s.start + mend);
             // Only the forms resolved by direction need the tense of their clause.
             let directed = [
-                "mdy", "dmy", "bound", "relunit", "wd", "relday", "holiday", "month",
+                "mdy", "dmy", "bound", "relunit", "wd", "relday", "holiday", "month", "clock",
+                "season",
             ]
-            .iter()
-            .chain(&["clock", "season"])
-            .any(|g| *g == group);
+            .contains(&group);
             let tense = if directed {
                 tense_at(sentence, m.start(), mend)
             } else {
@@ -1481,13 +1480,8 @@ fn interpret(
                 );
             }
         }
-        if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year")) {
-            if lower.contains("following") {
-                return relative(TimexKind::Date, Some((y + 1).to_string()));
-            }
-            if lower.contains("previous") {
-                return relative(TimexKind::Date, Some((y - 1).to_string()));
-            }
+        if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year") && delta != 0) {
+            return relative(TimexKind::Date, Some((y + delta).to_string()));
         }
         return period_value(&lower, dct, tense).map(|(v, _)| {
             let kind = if lower.ends_with("morning") || lower.ends_with("night") {
