@@ -183,10 +183,16 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
             while j < labels.len() && labels[j] == labels[i] + 1 {
                 j += 1;
             }
+            let stop = j;
+            // A capitalised function word does not end a name (`Regina Ip
+            // In the ...` in copy without full stops).
+            while j - i > 1 && TRAILING_FUNCTION_WORDS.contains(&u.words[j - 1].span.slice(text)) {
+                j -= 1;
+            }
             let conf = probs[i..j].iter().copied().fold(1f32, f32::min);
             let span = Span::new(u.words[i].span.start, u.words[j - 1].span.end);
             out.push(mention(text, span, EntityKind::from_type(ty), conf, ui));
-            i = j;
+            i = stop;
         }
         lexicon_organisations(text, u, lex, ui, first, &mut out);
         split_groups(text, lex, ui, first, &mut out);
@@ -203,6 +209,12 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     }
     out
 }
+
+/// Capitalised function words that end no name.
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "In", "On", "At", "The", "Of", "For", "And", "To", "From", "With", "By", "As", "IN", "THE",
+    "OF", "AND",
+];
 
 /// A name that repeats the end of a person's full name elsewhere in the
 /// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,

@@ -5,13 +5,58 @@ use serde_json::{json, Map, Value};
 
 use crate::error::RecordError;
 use crate::extract::Extraction;
+use crate::entities::{EntityKind, Mention};
+use crate::lexicon::{lexicon, EntryKind, PlaceKind};
 use crate::span::OffsetMap;
+
+/// What span an `entities` item of the evaluation format covers: corpora
+/// differ on what a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// The name alone, as named-entity corpora mark it (CoNLL-2003):
+    /// `United States`, `Trump`, `Labour Party`.
+    Names,
+    /// The referring expression a name heads, as mention corpora mark it
+    /// (GUM): `the United States`, `President Trump's`, `Lee Cheuk-yan of
+    /// the Labour Party`, with the names nested in names (`United States`
+    /// in `the United States Navy`, `Andy Warhol` in `the Andy Warhol
+    /// Foundation`) and people named as a plural group (`Afghans`).
+    Phrases,
+}
+
+impl Extent {
+    /// The convention of a corpus of `../shared/eval` by its `corpus` name:
+    /// phrases for GUM, names for the others and for records of no corpus.
+    pub fn of_corpus(corpus: Option<&str>) -> Extent {
+        match corpus {
+            Some("gum") => Extent::Phrases,
+            _ => Extent::Names,
+        }
+    }
+
+    /// The convention of the record's own corpus ([`Extent::of_corpus`]).
+    pub fn of_record(x: &Extraction) -> Extent {
+        Extent::of_corpus(
+            x.article
+                .metadata
+                .get("corpus")
+                .and_then(Value::as_str),
+        )
+    }
+}
+
+/// The evaluation record of an extraction in the convention of its corpus
+/// ([`Extent::of_record`]); see [`to_eval_with`].
+pub fn to_eval(x: &Extraction) -> Value {
+    to_eval_with(x, Extent::of_record(x))
+}
 
 /// The evaluation record of an extraction: `id`, `corpus` (when the input
 /// had one), `date`, `title`, `text`, and the layers that exist, with
 /// code-point offsets. Sentences are included as `sentences` (`start`, `end`),
-/// entity mentions as `entities` (the name's span, `label`, `coarse`).
-pub fn to_eval(x: &Extraction) -> Value {
+/// entity mentions as `entities` (`label`, `coarse`, and the span `extent`
+/// asks for).
+pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     let map = OffsetMap::new(&x.text);
     let mut out = Map::new();
     out.insert("id".into(), json!(x.id));
@@ -42,15 +87,25 @@ pub fn to_eval(x: &Extraction) -> Value {
         out.insert("timex".into(), Value::Array(items));
     }
     if let Some(mentions) = &x.mentions {
-        // The name span (`Anbar` of `Anbar province`): gold corpora mark names.
-        let items: Vec<Value> = mentions
-            .iter()
-            .map(|m| {
-                json!({"start": map.char_offset(m.name_start), "end": map.char_offset(m.name_end),
-                       "label": m.kind.as_str(), "coarse": m.kind.coarse(),
-                       "subtype": m.subtype, "confidence": m.confidence})
-            })
-            .collect();
+        let items: Vec<Value> = match extent {
+            // The name span (`Anbar` of `Anbar province`).
+            Extent::Names => mentions
+                .iter()
+                .map(|m| {
+                    json!({"start": map.char_offset(m.name_start), "end": map.char_offset(m.name_end),
+                           "label": m.kind.as_str(), "coarse": m.kind.coarse(),
+                           "subtype": m.subtype, "confidence": m.confidence})
+                })
+                .collect(),
+            Extent::Phrases => phrase_items(&x.text, mentions, x.entities.as_deref())
+                .into_iter()
+                .map(|p| {
+                    json!({"start": map.char_offset(p.start), "end": map.char_offset(p.end),
+                           "label": p.kind.as_str(), "coarse": p.kind.coarse(),
+                           "subtype": p.subtype, "confidence": p.confidence})
+                })
+                .collect(),
+        };
         out.insert("entities".into(), Value::Array(items));
     }
     if let Some(quotes) = &x.quotes {
@@ -92,7 +147,7 @@ pub fn to_eval(x: &Extraction) -> Value {
         let mut clusters = Vec::new();
         let mut links = Vec::new();
         for e in entities {
-            if e.kind == crate::entities::EntityKind::Group {
+            if e.kind == EntityKind::Group {
                 continue;
             }
             let mut chain = Vec::new();
@@ -219,22 +274,38 @@ const HEAD_FOLLOWERS: &[&str] = &[
     "gives",
 ];
 
-/// The noun phrase a name heads, as coreference corpora mark it: `the`
-/// before an organisation's or place's name (`the United States`), and a
-/// possessive attached to the name (`Trump's`).
+/// The noun phrase a name of an entity heads ([`phrase_extent`]); other
+/// forms (pronouns, descriptions) keep their span.
 fn np_extent(
     text: &str,
-    mentions: &[crate::entities::Mention],
+    mentions: &[Mention],
     e: &crate::resolve::Entity,
     m: &crate::resolve::EntityMention,
 ) -> (usize, usize) {
-    use crate::entities::EntityKind;
     use crate::resolve::MentionForm;
-    let (mut s, mut end) = (m.start, m.end);
     if !matches!(m.form, MentionForm::Name | MentionForm::Acronym) {
-        return (s, end);
+        return (m.start, m.end);
     }
-    if e.kind == EntityKind::Person {
+    phrase_extent(text, mentions, e.kind, e.subtype.as_deref(), m.start, m.end)
+}
+
+/// The noun phrase a name at `start..end` heads, as mention corpora mark
+/// it: a person's titles and the country before them (`U.S. President
+/// Donald Trump`) and an affiliation (`Lee Cheuk-yan of the Labour Party`,
+/// `DAB's Elizabeth Quat`); `the` before other names when the name heads
+/// the phrase (`the United States`, not `the Scientology organization`); a
+/// place's region or country after it (`Sydney, Australia`); an attached
+/// possessive (`Trump's`).
+fn phrase_extent(
+    text: &str,
+    mentions: &[Mention],
+    kind: EntityKind,
+    subtype: Option<&str>,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let (mut s, mut end) = (start, end);
+    if kind == EntityKind::Person {
         // Titles are read within the line, at most 200 bytes back.
         let mut from = s.saturating_sub(200);
         while !text.is_char_boundary(from) {
@@ -271,7 +342,8 @@ fn np_extent(
         }) {
             s = org.start;
         }
-    } else {
+    }
+    if kind != EntityKind::Person || subtype == Some(PEOPLE) {
         // `the` belongs to the name when the name heads the phrase: not in
         // `the Scientology organization`.
         let before = &text[..s];
@@ -288,7 +360,7 @@ fn np_extent(
             s -= 4;
         }
     }
-    if e.kind == EntityKind::Place && e.subtype.as_deref() != Some("country") {
+    if kind == EntityKind::Place && subtype != Some("country") {
         // `Evansville, Indiana, United States`: a place qualified by the
         // region or country it is in is one phrase (not `Iran, Libya`, a list).
         while let Some(q) = mentions.iter().find(|q| {
@@ -312,6 +384,196 @@ fn np_extent(
         }
     }
     (s, end)
+}
+
+/// The subtype of a group named as people (`Afghans`, `the Muslims`),
+/// which mention corpora mark as persons.
+const PEOPLE: &str = "people";
+
+/// The population from which a city of the gazetteer inside a longer name
+/// counts as a nested place (`Mexico` in `Mexico City`): smaller towns share
+/// their names with common words (`University`, `Union`).
+const NESTED_CITY_POPULATION: u64 = 100_000;
+
+/// One `entities` item in the phrase convention.
+struct PhraseItem {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    subtype: Option<String>,
+    confidence: f32,
+}
+
+/// The `entities` items of the phrase convention ([`Extent::Phrases`]):
+/// every person, organisation, place and other name as the noun phrase it
+/// heads; groups named in the plural as people (`Afghans`); and the names
+/// nested in a longer name: places of the gazetteer (`Mexico` in `Mexico
+/// City`, `United States` in `the United States Navy`) and names the
+/// article uses on their own for something else (`Andy Warhol` in `the Andy
+/// Warhol Foundation`; not `Labour` in `Labour Party` when the two are one
+/// entity).
+fn phrase_items(
+    text: &str,
+    mentions: &[Mention],
+    entities: Option<&[crate::resolve::Entity]>,
+) -> Vec<PhraseItem> {
+    let lex = lexicon();
+    // The entity each name span belongs to.
+    let mut entity_of: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    for (i, e) in entities.unwrap_or_default().iter().enumerate() {
+        for m in &e.mentions {
+            entity_of.insert((m.start, m.end), i);
+        }
+    }
+    let entity = |m: &Mention| {
+        entity_of
+            .get(&(m.name_start, m.name_end))
+            .or_else(|| entity_of.get(&(m.start, m.end)))
+            .copied()
+    };
+    // Distinct names of the article, with their kind and entity.
+    let mut names: Vec<(&str, EntityKind, Option<usize>)> = Vec::new();
+    for m in mentions {
+        let name = &text[m.name_start..m.name_end];
+        if matches!(
+            m.kind,
+            EntityKind::Person | EntityKind::Organisation | EntityKind::Place
+        ) && !names.iter().any(|(n, ..)| *n == name)
+        {
+            names.push((name, m.kind, entity(m)));
+        }
+    }
+    let sports = sports_article(text);
+    let mut out: Vec<PhraseItem> = Vec::new();
+    let mut found = Vec::new();
+    for m in mentions {
+        // A name inside a hyphenated word (`pro-Beijing`, `Iran-backed`) is
+        // no noun phrase of its own.
+        let before = text[..m.start].trim_end_matches('-');
+        let hyphen_before = before.len() < m.start && before.ends_with(char::is_alphanumeric);
+        let hyphen_after = text[m.end..]
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        if hyphen_before || hyphen_after {
+            continue;
+        }
+        let (kind, subtype) = match m.kind {
+            EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
+                (EntityKind::Person, Some(PEOPLE.to_string()))
+            }
+            // A national side in a match report (`Sweden defeated South
+            // Korea 1 – 0`), not where a thing happens (`in Russia`).
+            EntityKind::Place
+                if sports
+                    && m.subtype.as_deref() == Some("country")
+                    && !LOCATIVES.iter().any(|p| text[..m.start].ends_with(p)) =>
+            {
+                (EntityKind::Organisation, Some(TEAM.to_string()))
+            }
+            k => (k, m.subtype.clone()),
+        };
+        let (s, e) = phrase_extent(text, mentions, kind, subtype.as_deref(), m.start, m.end);
+        out.push(PhraseItem {
+            start: s,
+            end: e,
+            kind,
+            subtype,
+            confidence: m.confidence,
+        });
+        // A person's name holds no other name; groups are not phrases.
+        if matches!(kind, EntityKind::Group | EntityKind::Person)
+            || !text[m.start..m.end].contains(' ')
+        {
+            continue;
+        }
+        let mut nested = |start: usize, end: usize, kind: EntityKind| {
+            if (start, end) != (m.name_start, m.name_end) && (start, end) != (m.start, m.end) {
+                out.push(PhraseItem {
+                    start,
+                    end,
+                    kind,
+                    subtype: None,
+                    confidence: m.confidence,
+                });
+            }
+        };
+        // Places of the gazetteer inside the name.
+        found.clear();
+        lex.find(text, m.start, m.end, &mut found);
+        for f in &found {
+            let place = lex.entries[f.name as usize].first().is_some_and(|k| match k {
+                EntryKind::Country(_) => true,
+                EntryKind::Place(i) => {
+                    let p = &lex.places[*i as usize];
+                    p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
+                }
+                _ => false,
+            });
+            if place && f.exact_case && m.kind != EntityKind::Person {
+                nested(f.start, f.end, EntityKind::Place);
+            }
+        }
+        // Names the article uses on their own, for another entity.
+        let own = entity(m);
+        let inside = &text[m.start..m.end];
+        for &(name, inner, ent) in &names {
+            if name.len() >= inside.len() || (own.is_some() && ent == own) {
+                continue;
+            }
+            for (i, _) in inside.match_indices(name) {
+                // An organisation inside an organisation's name leads it
+                // (`Google Chrome`), not `Scientology` in `Church of
+                // Scientology`, the faith the church is named after.
+                if inner == EntityKind::Organisation && kind == EntityKind::Organisation && i > 0 {
+                    continue;
+                }
+                let (a, b) = (m.start + i, m.start + i + name.len());
+                let bounded = !text[..a].ends_with(char::is_alphanumeric)
+                    && !text[b..].starts_with(char::is_alphanumeric);
+                if bounded && !found.iter().any(|f| f.start <= a && b <= f.end) {
+                    nested(a, b, inner);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out.dedup_by(|a, b| (a.start, a.end, a.kind) == (b.start, b.end, b.kind));
+    out
+}
+
+/// The subtype of a country that stands for its national team.
+const TEAM: &str = "team";
+
+/// Words before a place that keep it a place in a match report.
+const LOCATIVES: &[&str] = &["in ", "at ", "across ", "throughout ", "near ", "In ", "At "];
+
+/// Words of match reports.
+const SPORTS_WORDS: &[&str] = &[
+    "World Cup", "match", "goal", "scored", "penalty", "striker", "midfielder", "defender",
+    "goalkeeper", "half-time", "kick-off", "tournament", "qualifier", "semi-final", "quarter-final",
+];
+
+/// Whether an article reports matches: three or more different words of
+/// [`SPORTS_WORDS`], on word boundaries.
+fn sports_article(text: &str) -> bool {
+    let present = |w: &&str| {
+        text.match_indices(*w).any(|(i, _)| {
+            !text[..i].ends_with(char::is_alphanumeric)
+                && !text[i + w.len()..].starts_with(char::is_alphanumeric)
+        })
+    };
+    SPORTS_WORDS.iter().filter(|w| present(w)).count() >= 3
+}
+
+/// A group's name in the plural, a noun for its people (`Afghans`,
+/// `Muslims`, `Bangladeshis`), not the adjective (`Afghan`).
+fn plural_group(name: &str) -> bool {
+    name.strip_suffix('s').is_some_and(|one| {
+        lexicon()
+            .lookup(one)
+            .iter()
+            .any(|k| matches!(k, EntryKind::Demonym(_) | EntryKind::Group(_)))
+    })
 }
 
 /// The evaluation record of a record that failed: its `id` and the error.
