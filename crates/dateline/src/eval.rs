@@ -343,22 +343,48 @@ fn phrase_extent(
             s = org.start;
         }
     }
-    if kind != EntityKind::Person || subtype == Some(PEOPLE) {
-        // `the` belongs to the name when the name heads the phrase: not in
-        // `the Scientology organization`.
-        let before = &text[..s];
-        let next = text[end..]
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
-        let gap = text[end..].chars().next().map_or(true, |c| c == ' ');
-        let modifier = gap
-            && next.starts_with(char::is_lowercase)
-            && !HEAD_FOLLOWERS.contains(&next)
-            && !next.ends_with("ed");
-        if (before.ends_with("the ") || before.ends_with("The ")) && !modifier {
-            s -= 4;
+    if kind == EntityKind::Person {
+        // `Mark Tedeschi, QC`: a post-nominal is part of the name.
+        for p in POSTNOMINALS {
+            if text[end..].starts_with(p)
+                && !text[end + p.len()..].starts_with(char::is_alphanumeric)
+            {
+                end += p.len();
+                break;
+            }
         }
+    } else {
+        // `the University of Sheffield of the UK`, `the Andy Warhol
+        // Foundation for the Visual Arts`, `the Fisht Stadium in Sochi`: a
+        // name attached by a preposition completes the phrase.
+        while let Some(q) = mentions.iter().find(|q| {
+            q.start > end
+                && q.kind != EntityKind::Group
+                && ATTACHMENTS.contains(&&text[end..q.start])
+                && (kind == EntityKind::Organisation || q.kind == EntityKind::Place)
+        }) {
+            end = q.end;
+        }
+    }
+    // `the` belongs to the name when the name heads the phrase: not in
+    // `the Scientology organization`.
+    let before = &text[..s];
+    let next: String = text[end..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
+        .collect();
+    let gap = text[end..].chars().next().map_or(true, |c| c == ' ');
+    let verb_like = next.ends_with("ed")
+        || next.ends_with("ly")
+        || next.contains(['\'', '’'])
+        || (next.ends_with('s') && !next.ends_with("ss"));
+    let modifier = gap
+        && next.starts_with(char::is_lowercase)
+        && !HEAD_FOLLOWERS.contains(&next.as_str())
+        && !verb_like;
+    if (before.ends_with("the ") || before.ends_with("The ")) && !modifier {
+        s -= 4;
     }
     if kind == EntityKind::Place && subtype != Some("country") {
         // `Evansville, Indiana, United States`: a place qualified by the
@@ -373,6 +399,10 @@ fn phrase_extent(
         }
     }
     let after = &text[end..];
+    // `Thomas' sister`.
+    if text[..end].ends_with('s') && (after.starts_with("' ") || after.starts_with("’ ")) {
+        end += after.chars().next().map_or(0, char::len_utf8);
+    }
     for p in ["'s", "’s"] {
         if after.starts_with(p)
             && !after[p.len()..]
@@ -385,6 +415,12 @@ fn phrase_extent(
     }
     (s, end)
 }
+
+/// Post-nominal letters that complete a person's name.
+const POSTNOMINALS: &[&str] = &[", QC", ", KC", ", SC", ", Jr.", ", Jr", " Jr.", ", Sr."];
+
+/// What joins a name to another that completes its phrase.
+const ATTACHMENTS: &[&str] = &[" of the ", " for the ", " at the ", " of ", " at ", " in "];
 
 /// The subtype of a group named as people (`Afghans`, `the Muslims`),
 /// which mention corpora mark as persons.

@@ -1971,12 +1971,20 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
     let mut begin = start;
     let adjacent = |k: usize, to: usize| text[ws[k - 1].end..to].trim().is_empty();
     loop {
-        if k == 0 || !adjacent(k, begin) {
+        // An abbreviation's full stop may stand between (`Mr. Tedeschi`,
+        // `Gen. Basya`), not a sentence's (`the Secretary. Mr Smith`).
+        let dotted = k > 0
+            && text[ws[k - 1].end..begin].trim() == "."
+            && ws[k - 1].end - ws[k - 1].start <= 4;
+        if k == 0 || !(adjacent(k, begin) || dotted) {
             break;
         }
         // The longest title or honorific ending at word k.
         let mut hit = None;
         for n in (1..=rl.longest.min(k)).rev() {
+            if dotted && n > 1 {
+                continue;
+            }
             let phrase = text[ws[k - n].start..ws[k - 1].end].to_lowercase();
             let phrase = phrase.trim_end_matches('.');
             let first = &text[ws[k - n].start..ws[k - n].end];
