@@ -146,10 +146,13 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         // place's name, and an attached possessive (`Trump's`).
         let mut clusters = Vec::new();
         let mut links = Vec::new();
-        for e in entities {
+        // The cluster of each entity (groups have none).
+        let mut cluster_of = vec![usize::MAX; entities.len()];
+        for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Group {
                 continue;
             }
+            cluster_of[i] = clusters.len();
             let mut chain = Vec::new();
             for m in &e.mentions {
                 let (s, end) = np_extent(&x.text, x.mentions.as_deref().unwrap_or_default(), e, m);
@@ -166,6 +169,33 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
                 }
             }
             clusters.push(Value::Array(chain));
+        }
+        // In the phrase convention, a name nested in a longer name (`United
+        // States` in `the United States Navy`) is a mention of the entity of
+        // that name.
+        let nesting = if extent == Extent::Phrases { Some(entities) } else { None };
+        let mentions = x.mentions.as_deref().unwrap_or_default();
+        let named: Vec<(usize, &str)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != EntityKind::Group)
+            .flat_map(|(i, e)| e.names().map(move |m| (i, &x.text[m.start..m.end])))
+            .collect();
+        let mut taken: std::collections::HashSet<(usize, usize)> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+            .collect();
+        for p in nesting.map_or_else(Vec::new, |e| phrase_items(&x.text, mentions, Some(e))) {
+            let text = &x.text[p.start..p.end];
+            let Some(&(i, _)) = named.iter().find(|(_, n)| *n == text) else {
+                continue;
+            };
+            if p.nested && taken.insert((p.start, p.end)) {
+                if let Some(Value::Array(chain)) = clusters.get_mut(cluster_of[i]) {
+                    chain.push(json!({"start": map.char_offset(p.start),
+                                      "end": map.char_offset(p.end), "form": "name"}));
+                }
+            }
         }
         // A day or month named more than once (`Tuesday` ... `Tuesday`) is one
         // referent too, as the corpora chain it: joined by the time layer's value.
@@ -435,6 +465,8 @@ const NESTED_CITY_POPULATION: u64 = 100_000;
 struct PhraseItem {
     start: usize,
     end: usize,
+    /// A name inside a longer name.
+    nested: bool,
     kind: EntityKind,
     subtype: Option<String>,
     confidence: f32,
@@ -512,6 +544,7 @@ fn phrase_items(
         out.push(PhraseItem {
             start: s,
             end: e,
+            nested: false,
             kind,
             subtype,
             confidence: m.confidence,
@@ -527,6 +560,7 @@ fn phrase_items(
                 out.push(PhraseItem {
                     start,
                     end,
+                    nested: true,
                     kind,
                     subtype: None,
                     confidence: m.confidence,
