@@ -212,8 +212,8 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
 
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "In", "On", "At", "The", "Of", "For", "And", "To", "From", "With", "By", "As", "IN", "THE",
-    "OF", "AND",
+    "In", "On", "At", "The", "Of", "For", "And", "From", "With", "By", "As", "IN", "THE", "OF",
+    "AND",
 ];
 
 /// A name that repeats the end of a person's full name elsewhere in the

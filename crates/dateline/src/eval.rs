@@ -175,19 +175,19 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         // that name.
         let nesting = if extent == Extent::Phrases { Some(entities) } else { None };
         let mentions = x.mentions.as_deref().unwrap_or_default();
-        let named: Vec<(usize, &str)> = entities
+        let named: Vec<(usize, NameKey)> = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind != EntityKind::Group)
-            .flat_map(|(i, e)| e.names().map(move |m| (i, &x.text[m.start..m.end])))
+            .flat_map(|(i, e)| e.names().map(move |m| (i, name_key(&x.text[m.start..m.end]))))
             .collect();
         let mut taken: std::collections::HashSet<(usize, usize)> = entities
             .iter()
             .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
             .collect();
         for p in nesting.map_or_else(Vec::new, |e| phrase_items(&x.text, mentions, Some(e))) {
-            let text = &x.text[p.start..p.end];
-            let Some(&(i, _)) = named.iter().find(|(_, n)| *n == text) else {
+            let key = name_key(&x.text[p.start..p.end]);
+            let Some(&(i, _)) = named.iter().find(|(_, n)| *n == key) else {
                 continue;
             };
             if p.nested && taken.insert((p.start, p.end)) {
@@ -225,6 +225,21 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         out.insert("links".into(), Value::Array(links));
     }
     Value::Object(out)
+}
+
+/// What makes two names one: the country the lexicon reads them as (`US`,
+/// `U.S.`, `United States`), else the name itself.
+#[derive(Debug, PartialEq, Eq)]
+enum NameKey<'a> {
+    Country(u16),
+    Text(&'a str),
+}
+
+fn name_key(name: &str) -> NameKey<'_> {
+    match lexicon().lookup(name).first() {
+        Some(EntryKind::Country(c)) => NameKey::Country(*c),
+        _ => NameKey::Text(name),
+    }
 }
 
 /// Words that follow a noun phrase's head rather than continue it.
@@ -302,6 +317,74 @@ const HEAD_FOLLOWERS: &[&str] = &[
     "makes",
     "takes",
     "gives",
+    "among",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "upon",
+    "onto",
+    "off",
+    "out",
+    "up",
+    "down",
+    "near",
+    "beyond",
+    "despite",
+    "including",
+    "like",
+    "amid",
+    "lost",
+    "won",
+    "made",
+    "took",
+    "gave",
+    "came",
+    "went",
+    "held",
+    "met",
+    "left",
+    "began",
+    "became",
+    "found",
+    "got",
+    "ran",
+    "saw",
+    "sent",
+    "set",
+    "spent",
+    "stood",
+    "thought",
+    "wrote",
+    "brought",
+    "bought",
+    "built",
+    "kept",
+    "led",
+    "paid",
+    "put",
+    "sold",
+    "knew",
+    "grew",
+    "fell",
+    "felt",
+    "meant",
+    "chose",
+    "rose",
+    "struck",
+    "spoke",
+    "won't",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "so",
+    "yet",
+    "too",
+    "either",
 ];
 
 /// The noun phrase a name of an entity heads ([`phrase_extent`]); other
@@ -383,7 +466,31 @@ fn phrase_extent(
                 break;
             }
         }
+        // `Michael Tien of NPP`: an affiliation in capitals the tagger
+        // left out.
+        if let Some(rest) = text[end..].strip_prefix(" of ") {
+            let w: &str = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let after = &rest[w.len()..];
+            if (2..=6).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && !after.starts_with(char::is_alphanumeric)
+            {
+                end += 4 + w.len();
+            }
+        }
     } else {
+        // `Mecca's Grand Mosque`, `Saudi Arabia's Civil Defense Authority`:
+        // a place or organisation owning the name opens its phrase.
+        if let Some(o) = mentions.iter().find(|o| {
+            matches!(o.kind, EntityKind::Place | EntityKind::Organisation)
+                && o.end < s
+                && matches!(&text[o.end..s], "'s " | "’s ")
+        }) {
+            s = o.start;
+        }
         // `the University of Sheffield of the UK`, `the Andy Warhol
         // Foundation for the Visual Arts`, `the Fisht Stadium in Sochi`: a
         // name attached by a preposition completes the phrase.
@@ -409,10 +516,14 @@ fn phrase_extent(
         || next.ends_with("ly")
         || next.contains(['\'', '’'])
         || (next.ends_with('s') && !next.ends_with("ss"));
-    let modifier = gap
-        && next.starts_with(char::is_lowercase)
-        && !HEAD_FOLLOWERS.contains(&next.as_str())
-        && !verb_like;
+    // `the United States National Security Council`: a name right before
+    // another name modifies it.
+    let before_name = gap && mentions.iter().any(|o| o.start == end + 1);
+    let modifier = before_name
+        || (gap
+            && next.starts_with(char::is_lowercase)
+            && !HEAD_FOLLOWERS.contains(&next.as_str())
+            && !verb_like);
     if (before.ends_with("the ") || before.ends_with("The ")) && !modifier {
         s -= 4;
     }
