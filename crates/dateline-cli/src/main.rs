@@ -108,6 +108,17 @@ impl PipelineArgs {
     }
 }
 
+/// What an entity item of the evaluation format spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExtentArg {
+    /// By the record's `corpus`.
+    Auto,
+    /// The name alone, as CoNLL-2003 marks it.
+    Names,
+    /// The noun phrase a name heads, with nested names, as GUM marks it.
+    Phrases,
+}
+
 #[derive(Args, Debug)]
 struct ExtractArgs {
     /// Files, folders, or - for standard input. None: the bundled samples.
@@ -115,6 +126,10 @@ struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value = "jsonl")]
     format: Format,
+    /// With `--format eval`: what an entity item spans. `auto` follows each
+    /// record's corpus (`phrases` for GUM, `names` otherwise).
+    #[arg(long, value_enum, default_value = "auto")]
+    extent: ExtentArg,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<std::path::PathBuf>,
@@ -208,7 +223,12 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         })?),
         None => Box::new(io::stdout().lock()),
     };
-    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format);
+    let extent = match args.extent {
+        ExtentArg::Auto => None,
+        ExtentArg::Names => Some(dateline::eval::Extent::Names),
+        ExtentArg::Phrases => Some(dateline::eval::Extent::Phrases),
+    };
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent);
     let mut records = Records::new(plan, args.pipeline.read_options());
     let (mut ok, mut failed) = (0u64, 0u64);
     loop {

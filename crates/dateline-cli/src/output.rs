@@ -19,15 +19,18 @@ pub enum Format {
 pub struct Writer<W: Write> {
     out: W,
     format: Format,
+    extent: Option<eval::Extent>,
     written: u64,
 }
 
 impl<W: Write> Writer<W> {
-    /// A writer of `format` to `out`.
-    pub fn new(out: W, format: Format) -> Self {
+    /// A writer of `format` to `out`; `extent` fixes what the evaluation
+    /// format's entity items span (`None`: each record's corpus decides).
+    pub fn new(out: W, format: Format, extent: Option<eval::Extent>) -> Self {
         Writer {
             out,
             format,
+            extent,
             written: 0,
         }
     }
@@ -44,7 +47,10 @@ impl<W: Write> Writer<W> {
             }
             Format::Eval => {
                 let v = match r {
-                    Ok(x) => eval::to_eval(x),
+                    Ok(x) => eval::to_eval_with(
+                        x,
+                        self.extent.unwrap_or_else(|| eval::Extent::of_record(x)),
+                    ),
                     Err(e) => eval::error_to_eval(e),
                 };
                 serde_json::to_writer(&mut self.out, &v)?;

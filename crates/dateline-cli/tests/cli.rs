@@ -431,6 +431,36 @@ fn resolve_layer_gives_entities_chains_and_links() {
 }
 
 #[test]
+fn eval_extent_follows_the_corpus_unless_given() {
+    let record = br#"{"id": "g1", "corpus": "gum", "date": "2017-07-18", "text": "President Donald Trump asked the State Department to help."}"#;
+    let items = |args: &[&str]| -> Vec<String> {
+        let out = run_stdin(args, record);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rec = &records(&out)[0];
+        let t: Vec<char> = rec["text"].as_str().unwrap().chars().collect();
+        rec["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                t[e["start"].as_u64().unwrap() as usize..e["end"].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect()
+            })
+            .collect()
+    };
+    let eval = ["extract", "--format", "eval", "--input-format", "jsonl"];
+    let auto = items(&[&eval[..], &["-"]].concat());
+    assert_eq!(auto, ["President Donald Trump", "the State Department"]);
+    let names = items(&[&eval[..], &["--extent", "names", "-"]].concat());
+    assert_eq!(names, ["Donald Trump", "State Department"]);
+    let phrases = items(&[&eval[..], &["--extent", "phrases", "-"]].concat());
+    assert_eq!(phrases, auto);
+    let out = run_stdin(&[&eval[..], &["--extent", "words", "-"]].concat(), record);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+}
+
+#[test]
 fn eval_format_on_the_conll_dev_set() {
     let Some(shared) = shared() else {
         eprintln!("skipped: ../shared is absent");

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::entities::{EntityKind, Mention};
 use crate::error::RecordError;
 use crate::extract::Extraction;
-use crate::entities::{EntityKind, Mention};
 use crate::lexicon::{lexicon, EntryKind, PlaceKind};
 use crate::span::OffsetMap;
 
@@ -36,12 +36,7 @@ impl Extent {
 
     /// The convention of the record's own corpus ([`Extent::of_corpus`]).
     pub fn of_record(x: &Extraction) -> Extent {
-        Extent::of_corpus(
-            x.article
-                .metadata
-                .get("corpus")
-                .and_then(Value::as_str),
-        )
+        Extent::of_corpus(x.article.metadata.get("corpus").and_then(Value::as_str))
     }
 }
 
@@ -173,13 +168,20 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         // In the phrase convention, a name nested in a longer name (`United
         // States` in `the United States Navy`) is a mention of the entity of
         // that name.
-        let nesting = if extent == Extent::Phrases { Some(entities) } else { None };
+        let nesting = if extent == Extent::Phrases {
+            Some(entities)
+        } else {
+            None
+        };
         let mentions = x.mentions.as_deref().unwrap_or_default();
-        let named: Vec<(usize, NameKey)> = entities
+        let named: Vec<(usize, NameKey<'_>)> = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind != EntityKind::Group)
-            .flat_map(|(i, e)| e.names().map(move |m| (i, name_key(&x.text[m.start..m.end]))))
+            .flat_map(|(i, e)| {
+                e.names()
+                    .map(move |m| (i, name_key(&x.text[m.start..m.end])))
+            })
             .collect();
         let mut taken: std::collections::HashSet<(usize, usize)> = entities
             .iter()
@@ -572,6 +574,12 @@ const PEOPLE: &str = "people";
 /// their names with common words (`University`, `Union`).
 const NESTED_CITY_POPULATION: u64 = 100_000;
 
+/// Words of direction that the gazetteer knows as regions (`Southern`) but
+/// that inside a longer name qualify the next word (`Southern Indiana`).
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+];
+
 /// One `entities` item in the phrase convention.
 struct PhraseItem {
     start: usize,
@@ -645,7 +653,8 @@ fn phrase_items(
             EntityKind::Place
                 if sports
                     && m.subtype.as_deref() == Some("country")
-                    && !LOCATIVES.iter().any(|p| text[..m.start].ends_with(p)) =>
+                    && !LOCATIVES.iter().any(|p| text[..m.start].ends_with(p))
+                    && match_sentence(text, m.start, m.end) =>
             {
                 (EntityKind::Organisation, Some(TEAM.to_string()))
             }
@@ -682,15 +691,18 @@ fn phrase_items(
         found.clear();
         lex.find(text, m.start, m.end, &mut found);
         for f in &found {
-            let place = lex.entries[f.name as usize].first().is_some_and(|k| match k {
-                EntryKind::Country(_) => true,
-                EntryKind::Place(i) => {
-                    let p = &lex.places[*i as usize];
-                    p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
-                }
-                _ => false,
-            });
-            if place && f.exact_case && m.kind != EntityKind::Person {
+            let place = lex.entries[f.name as usize]
+                .first()
+                .is_some_and(|k| match k {
+                    EntryKind::Country(_) => true,
+                    EntryKind::Place(i) => {
+                        let p = &lex.places[*i as usize];
+                        p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
+                    }
+                    _ => false,
+                });
+            let direction = DIRECTIONS.contains(&&text[f.start..f.end]);
+            if place && f.exact_case && !direction && m.kind != EntityKind::Person {
                 nested(f.start, f.end, EntityKind::Place);
             }
         }
@@ -726,12 +738,33 @@ fn phrase_items(
 const TEAM: &str = "team";
 
 /// Words before a place that keep it a place in a match report.
-const LOCATIVES: &[&str] = &["in ", "at ", "across ", "throughout ", "near ", "In ", "At "];
+const LOCATIVES: &[&str] = &[
+    "in ",
+    "at ",
+    "across ",
+    "throughout ",
+    "near ",
+    "In ",
+    "At ",
+];
 
 /// Words of match reports.
 const SPORTS_WORDS: &[&str] = &[
-    "World Cup", "match", "goal", "scored", "penalty", "striker", "midfielder", "defender",
-    "goalkeeper", "half-time", "kick-off", "tournament", "qualifier", "semi-final", "quarter-final",
+    "World Cup",
+    "match",
+    "goal",
+    "scored",
+    "penalty",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "half-time",
+    "kick-off",
+    "tournament",
+    "qualifier",
+    "semi-final",
+    "quarter-final",
 ];
 
 /// Whether an article reports matches: three or more different words of
@@ -744,6 +777,54 @@ fn sports_article(text: &str) -> bool {
         })
     };
     SPORTS_WORDS.iter().filter(|w| present(w)).count() >= 3
+}
+
+/// Words of a sentence that reports a match, besides [`SPORTS_WORDS`].
+const MATCH_WORDS: &[&str] = &[
+    "defeated",
+    "beat",
+    "drew",
+    "faced",
+    "against",
+    "lost",
+    "won",
+    "game",
+    "minute",
+    "possession",
+    "substitute",
+    "card",
+    "squad",
+    "coach",
+    "players",
+];
+
+/// Whether the sentence around `start..end` reports a match: a word of
+/// [`SPORTS_WORDS`] or [`MATCH_WORDS`], or a score (`1 – 0`, `3-1`).
+fn match_sentence(text: &str, start: usize, end: usize) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start].rfind(is_end).map_or(0, |i| i + 1);
+    let to = text[end..].find(is_end).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    let word = |w: &&str| {
+        sentence.match_indices(*w).any(|(i, _)| {
+            !sentence[..i].ends_with(char::is_alphanumeric)
+                && !sentence[i + w.len()..].starts_with(char::is_alphanumeric)
+        })
+    };
+    let score = sentence.char_indices().any(|(i, c)| {
+        matches!(c, '–' | '-') && {
+            let (l, r) = (
+                sentence[..i].trim_end(),
+                sentence[i + c.len_utf8()..].trim_start(),
+            );
+            let digits =
+                |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+            let left = l.rsplit(' ').next().unwrap_or("");
+            let right = r.split(' ').next().unwrap_or("");
+            digits(left) && digits(right.trim_end_matches([',', ';']))
+        }
+    });
+    score || SPORTS_WORDS.iter().any(word) || MATCH_WORDS.iter().any(word)
 }
 
 /// A group's name in the plural, a noun for its people (`Afghans`,

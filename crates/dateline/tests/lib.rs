@@ -9,7 +9,7 @@ use dateline::samples::SAMPLES;
 use dateline::{
     Article, Config, EntityKind, Extraction, Extractor, HeadlineKind, Layer, OffsetMap, Origin,
 };
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -1933,8 +1933,8 @@ fn coreference_scores_hold() {
         return;
     };
     let gum = coref_f1(&shared, "eval/gum/news-dev.jsonl", "mention=proper");
-    // Measured 0.669 (docs/resolve.md); the floor guards against regressions.
-    assert!(gum >= 0.65, "GUM news dev coref F1 {gum}");
+    // Measured 0.717 (docs/resolve.md); the floor is the issue's bar.
+    assert!(gum >= 0.70, "GUM news dev coref F1 {gum}");
     let meantime = coref_f1(&shared, "eval/meantime/dev.jsonl", "mention=NAM");
     assert!(meantime >= 0.37, "MEANTIME dev coref F1 {meantime}");
 }
@@ -2124,4 +2124,118 @@ fn time_has_no_false_alarms() {
     }
     assert!(n >= 30, "the file holds {n} cases");
     assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
+}
+
+/// The entity items `--format eval` writes for a record, as (label, text).
+fn eval_entities(record: &Value, extent: dateline::eval::Extent) -> Vec<(String, String)> {
+    let a = input::article_from_json(record.clone(), Origin::default()).unwrap();
+    let x = extractor().extract(a).unwrap();
+    let v = dateline::eval::to_eval_with(&x, extent);
+    let chars: Vec<char> = x.text.chars().collect();
+    v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            (
+                e["label"].as_str().unwrap().to_string(),
+                chars[s..t].iter().collect(),
+            )
+        })
+        .collect()
+}
+
+/// Mention corpora (GUM) mark the noun phrase a name heads, with the names
+/// nested in it; named-entity corpora (CoNLL-2003) the name alone. The
+/// evaluation format writes each record in its corpus' convention.
+#[test]
+fn eval_extents_follow_the_corpus_convention() {
+    let text = "Afghan girls robotics team allowed into the United States\n\
+        President Donald Trump personally asked the State Department to help the girls. \
+        Afghans celebrated the news. The girls will compete at an event sponsored by the \
+        United States Navy. Lee Cheuk-yan of the Labour Party said the United States had acted. \
+        Mr. Tedeschi told the court, according to Mark Tedeschi, QC, that the Church of \
+        Scientology's lawyers were present. \
+        The Andy Warhol Foundation gave Polaroids by Andy Warhol to the University of \
+        Southern Indiana.\n\
+        Sweden defeated South Korea 1 – 0 in the World Cup match in Nizhny Novgorod. \
+        Andreas Granqvist scored the penalty and the striker was cheered.";
+    let record = json!({"id": "gum-like", "corpus": "gum", "date": "2017-07-18", "text": text});
+    assert_eq!(
+        dateline::eval::Extent::of_corpus(Some("gum")),
+        dateline::eval::Extent::Phrases
+    );
+    let phrases = eval_entities(&record, dateline::eval::Extent::of_corpus(Some("gum")));
+    let has = |found: &[(String, String)], label: &str, text: &str| {
+        found.iter().any(|(l, t)| l == label && t == text)
+    };
+    for (label, want) in [
+        ("LOC", "the United States"),
+        ("PER", "President Donald Trump"),
+        ("ORG", "the State Department"),
+        ("PER", "Afghans"),
+        ("LOC", "United States"),
+        ("PER", "Lee Cheuk-yan of the Labour Party"),
+        ("ORG", "the Labour Party"),
+        ("PER", "Mr. Tedeschi"),
+        ("PER", "Mark Tedeschi, QC"),
+        ("ORG", "the Church of Scientology's"),
+        ("PER", "Andy Warhol"),
+        ("ORG", "Sweden"),
+        ("ORG", "South Korea"),
+    ] {
+        assert!(
+            has(&phrases, label, want),
+            "{label} {want:?} in {phrases:?}"
+        );
+    }
+    // The country the girls enter stays a place; `Scientology` inside the
+    // church's name is no separate organisation; a word of direction is no
+    // place of its own.
+    assert!(!has(&phrases, "ORG", "the United States"), "{phrases:?}");
+    assert!(
+        !phrases.iter().any(|(_, t)| t == "Scientology"),
+        "{phrases:?}"
+    );
+    assert!(!phrases.iter().any(|(_, t)| t == "Southern"), "{phrases:?}");
+    // The same record in the names convention: names alone, countries as places.
+    let names = eval_entities(&record, dateline::eval::Extent::Names);
+    for (label, want) in [
+        ("LOC", "United States"),
+        ("PER", "Donald Trump"),
+        ("ORG", "State Department"),
+        ("PER", "Lee Cheuk-yan"),
+        ("ORG", "Labour Party"),
+        ("PER", "Tedeschi"),
+        ("LOC", "Sweden"),
+    ] {
+        assert!(has(&names, label, want), "{label} {want:?} in {names:?}");
+    }
+    assert!(
+        !names.iter().any(|(_, t)| t.starts_with("the ")),
+        "{names:?}"
+    );
+}
+
+/// GUM news dev, proper-noun mentions in GUM's phrase convention, exact
+/// span and class over PER/ORG/LOC, scored by `score.py --task ner`.
+#[test]
+fn gum_names_hold() {
+    let Some(shared) = scorer() else {
+        return;
+    };
+    let args = [
+        "--task",
+        "ner",
+        "--coarse",
+        "--gold-where",
+        "mention=proper",
+    ];
+    let line = score_line(&shared, "eval/gum/news-dev.jsonl", &[Layer::Resolve], &args);
+    // Measured 0.681 (docs/entities.md); the floor guards against regressions.
+    assert!(score_of(&line, "ner_f1") >= 0.66, "GUM news dev: {line}");
 }
