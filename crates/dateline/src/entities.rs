@@ -210,6 +210,50 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     out
 }
 
+/// Last words of an institution's name.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Foundation",
+    "Institute",
+    "University",
+    "Museum",
+    "Party",
+    "Council",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Association",
+    "Society",
+    "Church",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Bank",
+    "Fund",
+    "Trust",
+    "Center",
+    "Centre",
+    "College",
+    "School",
+    "Hospital",
+    "Program",
+    "Programme",
+    "Project",
+    "Gallery",
+    "Union",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Authority",
+    "Court",
+    "Club",
+    "Group",
+];
+
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
     "In", "On", "At", "The", "Of", "For", "And", "From", "With", "By", "As", "IN", "THE", "OF",
@@ -505,6 +549,18 @@ fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
         && matches!(entries.first(), Some(EntryKind::Country(_)))
     {
         m.kind = EntityKind::Place;
+    }
+    // `Andy Warhol Foundation`, `Tang Teaching Museum`: a name of several
+    // words ending in an institution's noun is an organisation, whatever
+    // the tagger read in its first words.
+    if matches!(m.kind, EntityKind::Person | EntityKind::Misc)
+        && name.contains(' ')
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| INSTITUTION_HEADS.contains(&w))
+    {
+        m.kind = EntityKind::Organisation;
     }
     match m.kind {
         EntityKind::Misc => {

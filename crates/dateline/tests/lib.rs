@@ -607,6 +607,18 @@ fn entity_shapes_of_real_copy() {
 
     let got = mentions("Science fiction writer L. Ron Hubbard founded the group in 1954.");
     assert!(got.contains(&("L. Ron Hubbard".into(), "PER")), "{got:?}");
+
+    // An institution named after a person is an organisation; a capitalised
+    // preposition in copy without full stops ends no name; `To` may.
+    let got = mentions(
+        "The Andy Warhol Foundation gave the prints to the museum.\n\
+         Regina Ip In the Hong Kong Island constituency, James To of the Democratic Party won.",
+    );
+    for want in pairs(&[("Andy Warhol Foundation", "ORG"), ("James To", "PER")]) {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+    assert!(got.iter().any(|m| m.0 == "Regina Ip"), "{got:?}");
+    assert!(!got.iter().any(|m| m.0.ends_with(" In")), "{got:?}");
 }
 
 /// Capitalised words that are not names stay out: sentence starters,
