@@ -184,9 +184,18 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
                 j += 1;
             }
             let stop = j;
-            // A capitalised function word does not end a name (`Regina Ip
-            // In the ...` in copy without full stops).
-            while j - i > 1 && TRAILING_FUNCTION_WORDS.contains(&u.words[j - 1].span.slice(text)) {
+            // A capitalised function word before an article does not end a
+            // name (`Regina Ip In the ...` in copy without full stops; `Moon
+            // Jae In said` keeps it).
+            while j - i > 1
+                && TRAILING_FUNCTION_WORDS.contains(&u.words[j - 1].span.slice(text))
+                && u.words.get(j).is_some_and(|w| {
+                    matches!(
+                        w.span.slice(text),
+                        "the" | "a" | "an" | "this" | "its" | "their"
+                    )
+                })
+            {
                 j -= 1;
             }
             let conf = probs[i..j].iter().copied().fold(1f32, f32::min);
@@ -201,6 +210,9 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
         extend_descriptors(text, u, lex, first, &mut out);
         out[first..].sort_by_key(|m| (m.start, m.end));
     }
+    for m in &mut out {
+        institution(m);
+    }
     surnames(&mut out);
     for m in &mut out {
         refine(text, lex, m);
@@ -210,7 +222,8 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     out
 }
 
-/// Last words of an institution's name.
+/// Last words of an institution's name that are nobody's surname (not
+/// `Church`, `Court`, `Union`: `Charlotte Church`, `Margaret Court`).
 const INSTITUTION_HEADS: &[&str] = &[
     "Foundation",
     "Institute",
@@ -221,20 +234,15 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Company",
     "Corporation",
     "Inc",
-    "Inc.",
     "Ltd",
-    "Ltd.",
     "Association",
     "Society",
-    "Church",
     "Department",
     "Ministry",
     "Agency",
     "Commission",
     "Committee",
-    "Bank",
     "Fund",
-    "Trust",
     "Center",
     "Centre",
     "College",
@@ -242,17 +250,28 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Hospital",
     "Program",
     "Programme",
-    "Project",
     "Gallery",
-    "Union",
     "Federation",
     "Organisation",
     "Organization",
     "Authority",
-    "Court",
-    "Club",
-    "Group",
 ];
+
+/// `Andy Warhol Foundation`, `Tang Teaching Museum`: a person's name of
+/// several words ending in an institution's noun is an organisation,
+/// whatever the tagger read in its first words (before [`surnames`] reads
+/// people's last words).
+fn institution(m: &mut Mention) {
+    if m.kind == EntityKind::Person
+        && m.text.contains(' ')
+        && m.text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| INSTITUTION_HEADS.contains(&w.trim_end_matches('.')))
+    {
+        m.kind = EntityKind::Organisation;
+    }
+}
 
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
@@ -549,18 +568,6 @@ fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
         && matches!(entries.first(), Some(EntryKind::Country(_)))
     {
         m.kind = EntityKind::Place;
-    }
-    // `Andy Warhol Foundation`, `Tang Teaching Museum`: a name of several
-    // words ending in an institution's noun is an organisation, whatever
-    // the tagger read in its first words.
-    if matches!(m.kind, EntityKind::Person | EntityKind::Misc)
-        && name.contains(' ')
-        && name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| INSTITUTION_HEADS.contains(&w))
-    {
-        m.kind = EntityKind::Organisation;
     }
     match m.kind {
         EntityKind::Misc => {

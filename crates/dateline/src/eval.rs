@@ -81,6 +81,11 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
             .collect();
         out.insert("timex".into(), Value::Array(items));
     }
+    // The phrase convention's items, for `entities` and `clusters`.
+    let phrases = match (extent, &x.mentions) {
+        (Extent::Phrases, Some(mentions)) => phrase_items(&x.text, mentions, x.entities.as_deref()),
+        _ => Vec::new(),
+    };
     if let Some(mentions) = &x.mentions {
         let items: Vec<Value> = match extent {
             // The name span (`Anbar` of `Anbar province`).
@@ -92,8 +97,8 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
                            "subtype": m.subtype, "confidence": m.confidence})
                 })
                 .collect(),
-            Extent::Phrases => phrase_items(&x.text, mentions, x.entities.as_deref())
-                .into_iter()
+            Extent::Phrases => phrases
+                .iter()
                 .map(|p| {
                     json!({"start": map.char_offset(p.start), "end": map.char_offset(p.end),
                            "label": p.kind.as_str(), "coarse": p.kind.coarse(),
@@ -136,9 +141,8 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     }
     if let Some(entities) = &x.entities {
         // `clusters`: one chain per entity (groups left out: the corpora do
-        // not mark nationalities), with the noun phrase's extent that
-        // coreference corpora mark: a `the` before an organisation's or
-        // place's name, and an attached possessive (`Trump's`).
+        // not mark nationalities), each name with the noun phrase's extent
+        // that coreference corpora mark ([`phrase_extent`]).
         let mut clusters = Vec::new();
         let mut links = Vec::new();
         // The cluster of each entity (groups have none).
@@ -168,34 +172,34 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         // In the phrase convention, a name nested in a longer name (`United
         // States` in `the United States Navy`) is a mention of the entity of
         // that name.
-        let nesting = if extent == Extent::Phrases {
-            Some(entities)
-        } else {
-            None
-        };
-        let mentions = x.mentions.as_deref().unwrap_or_default();
-        let named: Vec<(usize, NameKey<'_>)> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind != EntityKind::Group)
-            .flat_map(|(i, e)| {
-                e.names()
-                    .map(move |m| (i, name_key(&x.text[m.start..m.end])))
-            })
-            .collect();
-        let mut taken: std::collections::HashSet<(usize, usize)> = entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
-            .collect();
-        for p in nesting.map_or_else(Vec::new, |e| phrase_items(&x.text, mentions, Some(e))) {
-            let key = name_key(&x.text[p.start..p.end]);
-            let Some(&(i, _)) = named.iter().find(|(_, n)| *n == key) else {
-                continue;
-            };
-            if p.nested && taken.insert((p.start, p.end)) {
-                if let Some(Value::Array(chain)) = clusters.get_mut(cluster_of[i]) {
-                    chain.push(json!({"start": map.char_offset(p.start),
-                                      "end": map.char_offset(p.end), "form": "name"}));
+        if extent == Extent::Phrases {
+            // Each name of an entity, by what makes two names one.
+            let named: Vec<(usize, NameKey<'_>)> = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind != EntityKind::Group)
+                .flat_map(|(i, e)| {
+                    e.names()
+                        .map(move |m| (i, name_key(&x.text[m.start..m.end], e.kind)))
+                })
+                .collect();
+            let mut taken: std::collections::HashSet<(usize, usize)> = entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+                .collect();
+            for p in phrases.iter().filter(|p| p.nested) {
+                let key = name_key(&x.text[p.start..p.end], p.kind);
+                let Some(&(i, _)) = named
+                    .iter()
+                    .find(|(i, n)| *n == key && entities[*i].kind == p.kind)
+                else {
+                    continue;
+                };
+                if taken.insert((p.start, p.end)) {
+                    if let Some(Value::Array(chain)) = clusters.get_mut(cluster_of[i]) {
+                        chain.push(json!({"start": map.char_offset(p.start),
+                                          "end": map.char_offset(p.end), "form": "name"}));
+                    }
                 }
             }
         }
@@ -229,17 +233,17 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     Value::Object(out)
 }
 
-/// What makes two names one: the country the lexicon reads them as (`US`,
-/// `U.S.`, `United States`), else the name itself.
+/// What makes two names one: for places, the country the lexicon reads
+/// them as (`US`, `U.S.`, `United States`); else the name itself.
 #[derive(Debug, PartialEq, Eq)]
 enum NameKey<'a> {
     Country(u16),
     Text(&'a str),
 }
 
-fn name_key(name: &str) -> NameKey<'_> {
+fn name_key(name: &str, kind: EntityKind) -> NameKey<'_> {
     match lexicon().lookup(name).first() {
-        Some(EntryKind::Country(c)) => NameKey::Country(*c),
+        Some(EntryKind::Country(c)) if kind == EntityKind::Place => NameKey::Country(*c),
         _ => NameKey::Text(name),
     }
 }
@@ -457,8 +461,6 @@ fn phrase_extent(
         }) {
             s = org.start;
         }
-    }
-    if kind == EntityKind::Person {
         // `Mark Tedeschi, QC`: a post-nominal is part of the name.
         for p in POSTNOMINALS {
             if text[end..].starts_with(p)
@@ -496,11 +498,15 @@ fn phrase_extent(
         // `the University of Sheffield of the UK`, `the Andy Warhol
         // Foundation for the Visual Arts`, `the Fisht Stadium in Sochi`: a
         // name attached by a preposition completes the phrase.
+        // `in` and `at` only after a building or institution: `Samsung in
+        // California` is the verb's.
         while let Some(q) = mentions.iter().find(|q| {
-            q.start > end
-                && q.kind != EntityKind::Group
-                && ATTACHMENTS.contains(&&text[end..q.start])
-                && (kind == EntityKind::Organisation || q.kind == EntityKind::Place)
+            q.start > end && q.kind != EntityKind::Group && {
+                let gap = &text[end..q.start];
+                let sited = text[s..end].split(' ').any(|w| FACILITY_HEADS.contains(&w));
+                (ATTACHMENTS.contains(&gap) || (sited && SITE_ATTACHMENTS.contains(&gap)))
+                    && (kind == EntityKind::Organisation || q.kind == EntityKind::Place)
+            }
         }) {
             end = q.end;
         }
@@ -508,25 +514,33 @@ fn phrase_extent(
     // `the` belongs to the name when the name heads the phrase: not in
     // `the Scientology organization`.
     let before = &text[..s];
-    let next: String = text[end..]
-        .trim_start_matches(' ')
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
-        .collect();
+    let mut words = text[end..]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    let next = words.next().unwrap_or("");
+    let after_next = words.next().unwrap_or("");
     let gap = text[end..].chars().next().map_or(true, |c| c == ' ');
+    // A verb after the name ends its phrase: `-ed`, an adverb, a contraction
+    // (`isn't`), or `-s` before an object (`rates the Rohingya`), not a
+    // plural noun (`the US forces left`, `the Kennedy family`).
     let verb_like = next.ends_with("ed")
-        || next.ends_with("ly")
-        || next.contains(['\'', '’'])
-        || (next.ends_with('s') && !next.ends_with("ss"));
+        || (next.ends_with("ly") && !LY_NOUNS.contains(&next))
+        || ["n't", "n’t", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
+            .iter()
+            .any(|c| next.ends_with(c))
+        || (next.ends_with('s') && !next.ends_with("ss") && OBJECT_OPENERS.contains(&after_next));
     // `the United States National Security Council`: a name right before
     // another name modifies it.
     let before_name = gap && mentions.iter().any(|o| o.start == end + 1);
     let modifier = before_name
         || (gap
             && next.starts_with(char::is_lowercase)
-            && !HEAD_FOLLOWERS.contains(&next.as_str())
+            && !HEAD_FOLLOWERS.contains(&next)
             && !verb_like);
-    if (before.ends_with("the ") || before.ends_with("The ")) && !modifier {
+    let article = (before.ends_with("the ") || before.ends_with("The "))
+        && !before[..before.len() - 4].ends_with(char::is_alphanumeric);
+    if article && !modifier {
         s -= 4;
     }
     if kind == EntityKind::Place && subtype != Some("country") {
@@ -542,8 +556,13 @@ fn phrase_extent(
         }
     }
     let after = &text[end..];
-    // `Thomas' sister`.
-    if text[..end].ends_with('s') && (after.starts_with("' ") || after.starts_with("’ ")) {
+    // `Thomas' sister`, not the closing quote of `‘Jaws’`.
+    let quoted = text[..s].ends_with(['‘', '\'', '"', '“']);
+    if kind == EntityKind::Person
+        && !quoted
+        && text[..end].ends_with('s')
+        && (after.starts_with("' ") || after.starts_with("’ "))
+    {
         end += after.chars().next().map_or(0, char::len_utf8);
     }
     for p in ["'s", "’s"] {
@@ -559,11 +578,57 @@ fn phrase_extent(
     (s, end)
 }
 
+/// Words in `-ly` that are nouns, not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "homily", "bully",
+];
+
+/// Words that open a verb's object (`rates the Rohingya`).
+const OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "him", "them", "it", "us", "me", "no", "all", "some", "any", "to",
+];
+
 /// Post-nominal letters that complete a person's name.
-const POSTNOMINALS: &[&str] = &[", QC", ", KC", ", SC", ", Jr.", ", Jr", " Jr.", ", Sr."];
+const POSTNOMINALS: &[&str] = &[", QC", ", KC", ", Jr.", ", Jr", " Jr.", ", Sr."];
 
 /// What joins a name to another that completes its phrase.
-const ATTACHMENTS: &[&str] = &[" of the ", " for the ", " at the ", " of ", " at ", " in "];
+const ATTACHMENTS: &[&str] = &[" of the ", " for the ", " of "];
+
+/// What joins a building or institution to the place or body it is at.
+const SITE_ATTACHMENTS: &[&str] = &[" at the ", " at ", " in "];
+
+/// Words of a building's or institution's name that make a following `in`
+/// or `at` part of the phrase (`the Fisht Stadium in Sochi`).
+const FACILITY_HEADS: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "University",
+    "Museum",
+    "College",
+    "Hotel",
+    "Hall",
+    "Center",
+    "Centre",
+    "Gallery",
+    "Hospital",
+    "School",
+    "Airport",
+    "Mosque",
+    "Church",
+    "Cathedral",
+    "Temple",
+    "Institute",
+    "Library",
+    "Theatre",
+    "Theater",
+    "Park",
+    "Towers",
+    "Building",
+    "Prison",
+    "Base",
+    "Factory",
+];
 
 /// The subtype of a group named as people (`Afghans`, `the Muslims`),
 /// which mention corpora mark as persons.
@@ -574,10 +639,44 @@ const PEOPLE: &str = "people";
 /// their names with common words (`University`, `Union`).
 const NESTED_CITY_POPULATION: u64 = 100_000;
 
-/// Words of direction that the gazetteer knows as regions (`Southern`) but
-/// that inside a longer name qualify the next word (`Southern Indiana`).
-const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+/// Words the gazetteer knows as regions or big cities (`Southern`, `Gulf`,
+/// `Delta`, `Mobile`) that inside a longer name are common words
+/// (`Southern Indiana`, `the Gulf of Mexico`, `the Niger Delta`).
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Gulf",
+    "Lake",
+    "Centre",
+    "Center",
+    "Coast",
+    "Plateau",
+    "Maritime",
+    "Delta",
+    "Mobile",
+    "Surprise",
+    "Bay",
+    "Island",
+    "Islands",
+    "River",
+    "Valley",
+    "Mountain",
+    "Highlands",
+    "Capital",
+    "Union",
+    "University",
+    "Republic",
+    "Victory",
+    "Liberty",
+    "Independence",
+    "Enterprise",
 ];
 
 /// One `entities` item in the phrase convention.
@@ -653,7 +752,7 @@ fn phrase_items(
             EntityKind::Place
                 if sports
                     && m.subtype.as_deref() == Some("country")
-                    && !LOCATIVES.iter().any(|p| text[..m.start].ends_with(p))
+                    && !locative(text, m.start)
                     && match_sentence(text, m.start, m.end) =>
             {
                 (EntityKind::Organisation, Some(TEAM.to_string()))
@@ -701,8 +800,8 @@ fn phrase_items(
                     }
                     _ => false,
                 });
-            let direction = DIRECTIONS.contains(&&text[f.start..f.end]);
-            if place && f.exact_case && !direction && m.kind != EntityKind::Person {
+            let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
+            if place && f.exact_case && !generic {
                 nested(f.start, f.end, EntityKind::Place);
             }
         }
@@ -710,7 +809,10 @@ fn phrase_items(
         let own = entity(m);
         let inside = &text[m.start..m.end];
         for &(name, inner, ent) in &names {
-            if name.len() >= inside.len() || (own.is_some() && ent == own) {
+            // A person's name nests whole (`Andy Warhol` in `the Andy Warhol
+            // Foundation`), not a surname alone (`Brown University`).
+            let single = inner == EntityKind::Person && !name.contains(' ');
+            if name.len() >= inside.len() || single || (own.is_some() && ent == own) {
                 continue;
             }
             for (i, _) in inside.match_indices(name) {
@@ -721,9 +823,7 @@ fn phrase_items(
                     continue;
                 }
                 let (a, b) = (m.start + i, m.start + i + name.len());
-                let bounded = !text[..a].ends_with(char::is_alphanumeric)
-                    && !text[b..].starts_with(char::is_alphanumeric);
-                if bounded && !found.iter().any(|f| f.start <= a && b <= f.end) {
+                if bounded(text, a, b) && !found.iter().any(|f| f.start <= a && b <= f.end) {
                     nested(a, b, inner);
                 }
             }
@@ -738,15 +838,33 @@ fn phrase_items(
 const TEAM: &str = "team";
 
 /// Words before a place that keep it a place in a match report.
-const LOCATIVES: &[&str] = &[
-    "in ",
-    "at ",
-    "across ",
-    "throughout ",
-    "near ",
-    "In ",
-    "At ",
-];
+const LOCATIVES: &[&str] = &["in", "at", "across", "throughout", "near", "In", "At"];
+
+/// Whether the word before `start` (a `the` skipped) is one of
+/// [`LOCATIVES`]: `in Russia`, `at the United States`, not `beat Sweden`.
+fn locative(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| !b.ends_with(char::is_alphanumeric))
+        .map_or(before, str::trim_end);
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    LOCATIVES.contains(&word)
+}
+
+/// Whether `text[a..b]` stands on word boundaries.
+fn bounded(text: &str, a: usize, b: usize) -> bool {
+    !text[..a].ends_with(char::is_alphanumeric) && !text[b..].starts_with(char::is_alphanumeric)
+}
+
+/// Whether `word` occurs in `hay` on word boundaries.
+fn has_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word)
+        .any(|(i, _)| bounded(hay, i, i + word.len()))
+}
 
 /// Words of match reports.
 const SPORTS_WORDS: &[&str] = &[
@@ -770,16 +888,10 @@ const SPORTS_WORDS: &[&str] = &[
 /// Whether an article reports matches: three or more different words of
 /// [`SPORTS_WORDS`], on word boundaries.
 fn sports_article(text: &str) -> bool {
-    let present = |w: &&str| {
-        text.match_indices(*w).any(|(i, _)| {
-            !text[..i].ends_with(char::is_alphanumeric)
-                && !text[i + w.len()..].starts_with(char::is_alphanumeric)
-        })
-    };
-    SPORTS_WORDS.iter().filter(|w| present(w)).count() >= 3
+    SPORTS_WORDS.iter().filter(|w| has_word(text, w)).count() >= 3
 }
 
-/// Words of a sentence that reports a match, besides [`SPORTS_WORDS`].
+/// Words of a sentence that reports play.
 const MATCH_WORDS: &[&str] = &[
     "defeated",
     "beat",
@@ -798,19 +910,13 @@ const MATCH_WORDS: &[&str] = &[
     "players",
 ];
 
-/// Whether the sentence around `start..end` reports a match: a word of
-/// [`SPORTS_WORDS`] or [`MATCH_WORDS`], or a score (`1 – 0`, `3-1`).
+/// Whether the sentence around `start..end` reports play: a word of
+/// [`MATCH_WORDS`] or a score (`1 – 0`, `3-1`).
 fn match_sentence(text: &str, start: usize, end: usize) -> bool {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
     let from = text[..start].rfind(is_end).map_or(0, |i| i + 1);
     let to = text[end..].find(is_end).map_or(text.len(), |i| end + i);
     let sentence = &text[from..to];
-    let word = |w: &&str| {
-        sentence.match_indices(*w).any(|(i, _)| {
-            !sentence[..i].ends_with(char::is_alphanumeric)
-                && !sentence[i + w.len()..].starts_with(char::is_alphanumeric)
-        })
-    };
     let score = sentence.char_indices().any(|(i, c)| {
         matches!(c, '–' | '-') && {
             let (l, r) = (
@@ -824,7 +930,8 @@ fn match_sentence(text: &str, start: usize, end: usize) -> bool {
             digits(left) && digits(right.trim_end_matches([',', ';']))
         }
     });
-    score || SPORTS_WORDS.iter().any(word) || MATCH_WORDS.iter().any(word)
+    // Not the football words of the article: `Qatar will host the World Cup`.
+    score || MATCH_WORDS.iter().any(|w| has_word(sentence, w))
 }
 
 /// A group's name in the plural, a noun for its people (`Afghans`,

@@ -1959,6 +1959,13 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Titles and honorifics written abbreviated with a full stop (`Mr.`,
+/// `Gen.`), folded.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "fr", "st",
+];
+
 /// Where the noun phrase of a person's name starts when capitalised titles
 /// and honorifics stand right before it (`U.S. President Donald Trump`,
 /// `Afghan Ambassador Hamdullah Mohib`, `Mr Biden`): the start of the
@@ -1975,7 +1982,7 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
         // `Gen. Basya`), not a sentence's (`the Secretary. Mr Smith`).
         let dotted = k > 0
             && text[ws[k - 1].end..begin].trim() == "."
-            && ws[k - 1].end - ws[k - 1].start <= 4;
+            && ABBREVIATED_TITLES.contains(&fold(&text[ws[k - 1].start..ws[k - 1].end]).as_str());
         if k == 0 || !(adjacent(k, begin) || dotted) {
             break;
         }
