@@ -87,25 +87,33 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         _ => Vec::new(),
     };
     if let Some(mentions) = &x.mentions {
-        let items: Vec<Value> = match extent {
-            // The name span (`Anbar` of `Anbar province`).
+        // The name span (`Anbar` of `Anbar province`), or the phrase items.
+        let spans: Vec<(usize, usize, EntityKind, Option<&str>, f32)> = match extent {
             Extent::Names => mentions
                 .iter()
                 .map(|m| {
-                    json!({"start": map.char_offset(m.name_start), "end": map.char_offset(m.name_end),
-                           "label": m.kind.as_str(), "coarse": m.kind.coarse(),
-                           "subtype": m.subtype, "confidence": m.confidence})
+                    (
+                        m.name_start,
+                        m.name_end,
+                        m.kind,
+                        m.subtype.as_deref(),
+                        m.confidence,
+                    )
                 })
                 .collect(),
             Extent::Phrases => phrases
                 .iter()
-                .map(|p| {
-                    json!({"start": map.char_offset(p.start), "end": map.char_offset(p.end),
-                           "label": p.kind.as_str(), "coarse": p.kind.coarse(),
-                           "subtype": p.subtype, "confidence": p.confidence})
-                })
+                .map(|p| (p.start, p.end, p.kind, p.subtype.as_deref(), p.confidence))
                 .collect(),
         };
+        let items: Vec<Value> = spans
+            .into_iter()
+            .map(|(start, end, kind, subtype, confidence)| {
+                json!({"start": map.char_offset(start), "end": map.char_offset(end),
+                       "label": kind.as_str(), "coarse": kind.coarse(),
+                       "subtype": subtype, "confidence": confidence})
+            })
+            .collect();
         out.insert("entities".into(), Value::Array(items));
     }
     if let Some(quotes) = &x.quotes {
