@@ -794,9 +794,17 @@ fn phrase_items(
                 });
             }
         };
-        // Places of the gazetteer inside the name.
+        // Places of the gazetteer inside the name, also where a longer name
+        // of the gazetteer hides them (`Hong Kong` in `Hong Kong Island`).
         found.clear();
         lex.find(text, m.start, m.end, &mut found);
+        let mut shorter = Vec::new();
+        for (i, _) in text[m.start..m.end].match_indices(' ') {
+            lex.find(text, m.start, m.start + i, &mut shorter);
+            found.extend(shorter.drain(..).filter(|f| f.end == m.start + i));
+        }
+        found.sort_by_key(|f| (f.start, f.end));
+        found.dedup();
         for f in &found {
             let place = lex.entries[f.name as usize]
                 .first()

@@ -1955,7 +1955,7 @@ fn coreference_scores_hold() {
         return;
     };
     let gum = coref_f1(&shared, "eval/gum/news-dev.jsonl", "mention=proper");
-    // Measured 0.722 (docs/resolve.md); the floor is the issue's bar.
+    // Measured 0.726 (docs/resolve.md); the floor is the issue's bar.
     assert!(gum >= 0.70, "GUM news dev coref F1 {gum}");
     let meantime = coref_f1(&shared, "eval/meantime/dev.jsonl", "mention=NAM");
     assert!(meantime >= 0.37, "MEANTIME dev coref F1 {meantime}");
@@ -2262,7 +2262,7 @@ fn gum_names_hold() {
         "mention=proper",
     ];
     let line = score_line(&shared, "eval/gum/news-dev.jsonl", &[Layer::Resolve], &args);
-    // Measured 0.677 (docs/entities.md); the floor guards against regressions.
+    // Measured 0.678 (docs/entities.md); the floor guards against regressions.
     assert!(score_of(&line, "ner_f1") >= 0.66, "GUM news dev: {line}");
 }
 
@@ -2317,11 +2317,14 @@ fn eval_phrases_keep_to_the_phrase() {
     }
     // Nested places are names, not common words; facilities keep their town.
     let got = gum("Ships crossed the Gulf of Mexico to the Niger Delta. \
-                   Fans filled the Fisht Stadium in Sochi.");
+                   Fans filled the Fisht Stadium in Sochi. \
+                   Voters in the Hong Kong Island constituency chose her.");
     for bad in ["Gulf", "Delta"] {
         assert!(!got.iter().any(|(_, t)| t == bad), "{bad:?} in {got:?}");
     }
     assert!(got.iter().any(|(_, t)| t == "Mexico"), "{got:?}");
+    // Also where a longer gazetteer name holds it.
+    assert!(got.contains(&("LOC".into(), "Hong Kong".into())), "{got:?}");
     assert!(
         got.iter().any(|(_, t)| t == "the Fisht Stadium in Sochi"),
         "{got:?}"
