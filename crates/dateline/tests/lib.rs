@@ -2148,28 +2148,37 @@ fn time_has_no_false_alarms() {
     assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
 }
 
-/// The entity items `--format eval` writes for a record, as (label, text).
-/// (`None`: the record's own convention).
-fn eval_entities(record: &Value, extent: Option<dateline::eval::Extent>) -> Vec<(String, String)> {
+/// The `--format eval` record of a record (`None`: in its own corpus'
+/// convention) and its text's characters, for spans in code points.
+fn eval_of(record: &Value, extent: Option<dateline::eval::Extent>) -> (Value, Vec<char>) {
     let a = input::article_from_json(record.clone(), Origin::default()).unwrap();
     let x = extractor().extract(a).unwrap();
     let v = match extent {
         Some(e) => dateline::eval::to_eval_with(&x, e),
         None => dateline::eval::to_eval(&x),
     };
-    let chars: Vec<char> = x.text.chars().collect();
+    (v, x.text.chars().collect())
+}
+
+/// The text an eval item (`start`, `end` in code points) spans.
+fn span_text(chars: &[char], item: &Value) -> String {
+    chars[item["start"].as_u64().unwrap() as usize..item["end"].as_u64().unwrap() as usize]
+        .iter()
+        .collect()
+}
+
+/// The entity items `--format eval` writes for a record, as (label, text)
+/// (`None`: the record's own convention).
+fn eval_entities(record: &Value, extent: Option<dateline::eval::Extent>) -> Vec<(String, String)> {
+    let (v, chars) = eval_of(record, extent);
     v["entities"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| {
-            let (s, t) = (
-                e["start"].as_u64().unwrap() as usize,
-                e["end"].as_u64().unwrap() as usize,
-            );
             (
                 e["label"].as_str().unwrap().to_string(),
-                chars[s..t].iter().collect(),
+                span_text(&chars, e),
             )
         })
         .collect()
@@ -2269,20 +2278,18 @@ fn gum_names_hold() {
 /// The `clusters` `--format eval` writes for a record in the phrase
 /// convention, as texts.
 fn eval_chains(record: &Value) -> Vec<Vec<String>> {
-    let a = input::article_from_json(record.clone(), Origin::default()).unwrap();
-    let x = extractor().extract(a).unwrap();
-    let v = dateline::eval::to_eval_with(&x, dateline::eval::Extent::Phrases);
-    let chars: Vec<char> = x.text.chars().collect();
-    let span = |m: &Value| -> String {
-        chars[m["start"].as_u64().unwrap() as usize..m["end"].as_u64().unwrap() as usize]
-            .iter()
-            .collect()
-    };
+    let (v, chars) = eval_of(record, Some(dateline::eval::Extent::Phrases));
     v["clusters"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c.as_array().unwrap().iter().map(span).collect())
+        .map(|c| {
+            c.as_array()
+                .unwrap()
+                .iter()
+                .map(|m| span_text(&chars, m))
+                .collect()
+        })
         .collect()
 }
 
