@@ -198,9 +198,31 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
             {
                 j -= 1;
             }
-            let conf = probs[i..j].iter().copied().fold(1f32, f32::min);
+            let mut conf = probs[i..j].iter().copied().fold(1f32, f32::min);
+            let mut kind = EntityKind::from_type(ty);
+            let mut stop = stop;
+            // `Fiat Group SpA`, `Chrysler LLC`: a legal form right after a
+            // name belongs to it, and makes it a company, whatever the
+            // tagger made of the form alone.
+            if j == stop && kind != EntityKind::Group {
+                if let Some(w) = u.words.get(j) {
+                    let alone = label_type(labels[j]).is_none()
+                        || labels
+                            .get(j + 1)
+                            .map_or(true, |&l| !is_continuation(labels[j], l));
+                    if alone
+                        && LEGAL_FORMS.contains(&w.span.slice(text))
+                        && text[u.words[j - 1].span.end..w.span.start] == *" "
+                    {
+                        j += 1;
+                        stop = j;
+                        kind = EntityKind::Organisation;
+                        conf = conf.min(probs[j - 1]);
+                    }
+                }
+            }
             let span = Span::new(u.words[i].span.start, u.words[j - 1].span.end);
-            out.push(mention(text, span, EntityKind::from_type(ty), conf, ui));
+            out.push(mention(text, span, kind, conf, ui));
             i = stop;
         }
         lexicon_organisations(text, u, lex, ui, first, &mut out);
@@ -214,6 +236,7 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
         institution(m);
     }
     surnames(&mut out);
+    companies(&mut out);
     for m in &mut out {
         refine(text, lex, m);
         // Three decimals: more would be noise.
@@ -235,6 +258,15 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Corporation",
     "Inc",
     "Ltd",
+    "LLC",
+    "Corp",
+    "Co",
+    "PLC",
+    "SpA",
+    "AG",
+    "GmbH",
+    "Group",
+    "Holdings",
     "Association",
     "Society",
     "Department",
@@ -311,6 +343,67 @@ fn surnames(out: &mut [Mention]) {
         }
     }
 }
+
+/// Legal forms written after a company's name (`Inc.`, `LLC`, `SpA`).
+const LEGAL_FORMS: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Co.", "LLC", "L.L.C.", "Ltd", "Ltd.", "plc", "PLC", "Plc",
+    "SpA", "S.p.A.", "AG", "GmbH", "N.V.", "NV", "S.A.", "SA", "B.V.", "LP", "L.P.",
+];
+
+/// Label `next` continues the name that label `cur` is part of.
+fn is_continuation(cur: usize, next: usize) -> bool {
+    let inside = if cur % 2 == 1 { cur + 1 } else { cur };
+    cur > 0 && next == inside
+}
+
+/// `Chrysler` where the article also names `Chrysler LLC` or `Chrysler
+/// Group` is the company, not a person or place of that name, unless a
+/// person's full name ends in it (`Walter Chrysler`).
+fn companies(out: &mut [Mention]) {
+    let mut firms: Vec<String> = Vec::new();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Organisation) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        if words.len() == 2
+            && (LEGAL_FORMS.contains(&words[1]) || COMPANY_WORDS.contains(&words[1]))
+            && words[0].len() > 2
+            && !firms.iter().any(|f| f == words[0])
+        {
+            firms.push(words[0].to_string());
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
+    let people: Vec<&str> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
+        .filter_map(|m| m.text.rsplit(' ').next())
+        .collect();
+    let firms: Vec<String> = firms
+        .into_iter()
+        .filter(|f| !people.contains(&f.as_str()))
+        .collect();
+    for m in out.iter_mut() {
+        if matches!(m.kind, EntityKind::Person | EntityKind::Misc)
+            && m.start == m.name_start
+            && m.end == m.name_end
+            && firms.contains(&m.text)
+        {
+            m.kind = EntityKind::Organisation;
+        }
+    }
+}
+
+/// Words after a company's first word that say it is a company (`Chrysler
+/// Group`, `Ford Motor`).
+const COMPANY_WORDS: &[&str] = &[
+    "Group",
+    "Motors",
+    "Motor",
+    "Corporation",
+    "Company",
+    "Holdings",
+];
 
 fn mention(text: &str, span: Span, kind: EntityKind, confidence: f32, unit: usize) -> Mention {
     Mention {

@@ -548,6 +548,8 @@ struct Builder<'a> {
     text: &'a str,
     units: &'a [Span],
     mentions: &'a [Mention],
+    /// How many of `units` are headlines.
+    headlines: usize,
     lex: &'static Lexicon,
     entities: Vec<Entity>,
     /// Entity of each entity-layer mention.
@@ -612,6 +614,7 @@ pub fn resolve(
         text,
         units,
         mentions,
+        headlines,
         lex: lexicon(),
         entities: Vec::new(),
         of_mention: vec![None; mentions.len()],
@@ -749,9 +752,18 @@ impl<'a> Builder<'a> {
         self.last[id] = self.last[id].max(start);
     }
 
-    /// Pass 1: names, acronyms and lexicon entries.
+    /// Pass 1: names, acronyms and lexicon entries. The story's mentions
+    /// come first and the headlines' after them: a headline shortens names
+    /// the story gives in full (`GM` for `General Motors Corporation (GM)`,
+    /// `DaimlerChrysler` for `The DaimlerChrysler Corporation`).
     fn names(&mut self) {
-        for (mi, m) in self.mentions.iter().enumerate() {
+        let in_headline = |m: &Mention| m.unit < self.headlines;
+        let order: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| !in_headline(&self.mentions[i]))
+            .chain((0..self.mentions.len()).filter(|&i| in_headline(&self.mentions[i])))
+            .collect();
+        for mi in order {
+            let m = &self.mentions[mi];
             // A facility is named by its whole mention (`Harir airbase`),
             // not by the place it is named after.
             let facility = m.subtype.as_deref() == Some("facility");
@@ -865,7 +877,7 @@ impl<'a> Builder<'a> {
                 if self.acronyms[id].contains(a)
                     || (e.kind != EntityKind::Person
                         && self.keys[id].iter().any(|k| k.len() >= 2)
-                        && initials(&e.name) == *a)
+                        && (initials(&e.name) == *a || initials(corporate_name(&e.name)) == *a))
                 {
                     consider(id, MentionForm::Acronym, last);
                     continue;
@@ -910,13 +922,17 @@ impl<'a> Builder<'a> {
                     consider(id, MentionForm::Name, last);
                     break;
                 } else if e.kind == EntityKind::Organisation
+                    && m.kind != EntityKind::Person
                     && !matches!(anchor, Some(Anchor::Country(_) | Anchor::Place(_)))
-                    && key.len() == 1
-                    && k.len() == 2
-                    && k[0] == key[0]
-                    && ORG_HEADS.contains(&k[1].as_str())
+                    && !matches!(
+                        self.anchors[id],
+                        Some(Anchor::Country(_) | Anchor::Place(_))
+                    )
+                    && same_company(k, key)
                 {
-                    // `Freedom` after `Freedom Magazine`.
+                    // `Freedom` and `Freedom Magazine`, `General Motors` and
+                    // `General Motors Corporation`, `Ford` and `Ford Motor
+                    // Company`.
                     consider(id, MentionForm::Name, last);
                     break;
                 }
@@ -2133,7 +2149,78 @@ const ORG_HEADS: &[&str] = &[
     "airlines",
     "airways",
     "motors",
+    "motor",
+    "computer",
 ];
+
+/// Words after a company's name that give its legal form or structure
+/// (`Inc.`, `Corporation`, `SpA`, `Group`), not which company it is.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "spa",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "holding",
+    "holdings",
+    "group",
+];
+
+/// A company's name words without its legal form (`general motors` of
+/// `general motors corporation`); never empty when `key` is not.
+fn corporate_core<S: AsRef<str>>(key: &[S]) -> &[S] {
+    let mut n = key.len();
+    while n > 1 && CORPORATE_SUFFIXES.contains(&key[n - 1].as_ref()) {
+        n -= 1;
+    }
+    &key[..n]
+}
+
+/// A company's name as written without its legal form (`General Motors`
+/// of `General Motors Corporation`), for its initials.
+fn corporate_name(name: &str) -> &str {
+    let mut name = name.trim_end();
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        if !CORPORATE_SUFFIXES.contains(&fold(last).as_str()) {
+            break;
+        }
+        name = head.trim_end_matches([' ', ',']);
+    }
+    name
+}
+
+/// Two names of one organisation: the same once their legal forms are off
+/// (`General Motors`, `General Motors Corporation`, `Fiat Group SpA` and
+/// `Fiat`), or a one-word name and the same word with the noun of what the
+/// body is (`Freedom Magazine`, `Ford Motor Company`).
+fn same_company(a: &[String], b: &[String]) -> bool {
+    let (ca, cb) = (corporate_core(a), corporate_core(b));
+    if ca == cb {
+        // One of the two has a legal form the other lacks.
+        return a.len() != b.len();
+    }
+    let (short, long) = if ca.len() < cb.len() {
+        (ca, cb)
+    } else {
+        (cb, ca)
+    };
+    short.len() == 1
+        && long.len() == 2
+        && long[0] == short[0]
+        && ORG_HEADS.contains(&long[1].as_str())
+}
 
 /// Two full names of a person that differ by one letter in one word
 /// (`Kristin Wilkins`, `Kristen Wilkins`): a spelling slip, one person.

@@ -2119,6 +2119,54 @@ fn names_join_across_slips_towns_and_generic_heads() {
     );
 }
 
+/// A company is one entity under its legal forms, its short name and its
+/// acronym, and a headline's short names join the names the story gives in
+/// full.
+#[test]
+fn companies_join_across_legal_forms_and_headlines() {
+    use dateline::MentionForm::{Acronym, Name};
+    let record = json!({
+        "id": "resolve-companies",
+        "date": "2009-04-01",
+        "title": "GM sales plunge as Fiat Group SpA takes over Chrysler",
+        "text": "GM sales plunge as Fiat Group SpA takes over Chrysler\n\n\
+                 General Motors Corporation (GM) said on Wednesday that its sales fell 45 \
+                 percent in March. Ford Motor Company said its sales fell 41 percent. Ford \
+                 said the market showed signs of life. Fiat will run Chrysler LLC, and \
+                 Chrysler said the deal would save jobs. Analysts at Goldman Sachs Group \
+                 Inc. said General Motors needed more aid."
+    });
+    let article = input::article_from_json(record, Origin::file("companies.json")).unwrap();
+    let x = extractor().extract(article).unwrap();
+    let gm = entity(&x, "General Motors Corporation");
+    let gm_said = said(gm);
+    for form in [("GM", Acronym), ("General Motors", Name)] {
+        assert!(gm_said.contains(&form), "{form:?} not in {gm_said:?}");
+    }
+    // The headline's `GM` and the story's `(GM)` both.
+    assert_eq!(
+        gm_said.iter().filter(|m| m.0 == "GM").count(),
+        2,
+        "{gm_said:?}"
+    );
+    let ford = entity(&x, "Ford Motor Company");
+    assert!(said(ford).contains(&("Ford", Name)), "{:?}", said(ford));
+    let fiat = entity(&x, "Fiat Group SpA");
+    assert!(said(fiat).contains(&("Fiat", Name)), "{:?}", said(fiat));
+    let chrysler = entity(&x, "Chrysler LLC");
+    assert_eq!(
+        said(chrysler).iter().filter(|m| m.0 == "Chrysler").count(),
+        2,
+        "{:?}",
+        said(chrysler)
+    );
+    // Other companies stay apart: a shared legal form is not a name.
+    let goldman = entity(&x, "Goldman Sachs Group Inc.");
+    assert_ne!(goldman.id, gm.id);
+    assert_ne!(goldman.id, fiat.id);
+    assert_ne!(ford.id, gm.id);
+}
+
 /// The team's file of sentences with no date in them (`tests/time/not-dates.txt`):
 /// the time layer finds nothing in any of them.
 #[test]
