@@ -22,14 +22,22 @@ pub enum Extent {
     /// in `the United States Navy`, `Andy Warhol` in `the Andy Warhol
     /// Foundation`) and people named as a plural group (`Afghans`).
     Phrases,
+    /// The name with the noun phrase that describes it, as MEANTIME marks
+    /// names: `US automaker GM`, `The American auto company Chrysler`,
+    /// `Chrysler Chief Executive Robert Nardelli`; and a name with the
+    /// acronym after it (`General Motors (GM`) besides each alone. Only
+    /// entities make chains (no dates).
+    Described,
 }
 
 impl Extent {
     /// The convention of a corpus of `../shared/eval` by its `corpus` name:
-    /// phrases for GUM, names for the others and for records of no corpus.
+    /// phrases for GUM, described names for MEANTIME, names for the others
+    /// and for records of no corpus.
     pub fn of_corpus(corpus: Option<&str>) -> Extent {
         match corpus {
             Some("gum") => Extent::Phrases,
+            Some("meantime") => Extent::Described,
             _ => Extent::Names,
         }
     }
@@ -105,6 +113,16 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
                 .iter()
                 .map(|p| (p.start, p.end, p.kind, p.subtype.as_deref(), p.confidence))
                 .collect(),
+            Extent::Described => mentions
+                .iter()
+                .map(|m| {
+                    let sub = m.subtype.as_deref();
+                    let (s, e) =
+                        phrase_extent(&x.text, mentions, m.kind, sub, m.name_start, m.name_end);
+                    let s = described_start(&x.text, mentions, m.kind, s, m.name_start);
+                    (s, e, m.kind, sub, m.confidence)
+                })
+                .collect(),
         };
         let items: Vec<Value> = spans
             .into_iter()
@@ -161,8 +179,21 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
             }
             cluster_of[i] = clusters.len();
             let mut chain = Vec::new();
+            let all = x.mentions.as_deref().unwrap_or_default();
             for m in &e.mentions {
-                let (s, end) = np_extent(&x.text, x.mentions.as_deref().unwrap_or_default(), e, m);
+                let (mut s, end) = np_extent(&x.text, all, e, m);
+                if extent == Extent::Described && s < m.end {
+                    s = described_start(&x.text, all, e.kind, s, m.start);
+                    // `General Motors (GM`: the name with its acronym too.
+                    if let Some(a) = e.mentions.iter().find(|a| {
+                        a.form == crate::resolve::MentionForm::Acronym
+                            && a.start > end
+                            && matches!(&x.text[end..a.start], " (" | " ( ")
+                    }) {
+                        chain.push(json!({"start": map.char_offset(s),
+                                          "end": map.char_offset(a.end), "form": "name"}));
+                    }
+                }
                 chain.push(
                     json!({"start": map.char_offset(s), "end": map.char_offset(end),
                                   "form": m.form.as_str()}),
@@ -214,7 +245,8 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         // A day or month named more than once (`Tuesday` ... `Tuesday`) is one
         // referent too, as the corpora chain it: joined by the time layer's value.
         let mut days: Vec<(&str, Vec<Value>)> = Vec::new();
-        for t in x.timex.iter().flatten() {
+        let dated_chains = extent != Extent::Described;
+        for t in x.timex.iter().flatten().filter(|_| dated_chains) {
             let named = t.text.len() >= 3
                 && t.text.starts_with(|c: char| c.is_ascii_uppercase())
                 && t.text.bytes().all(|b| b.is_ascii_alphabetic());
@@ -585,6 +617,247 @@ fn phrase_extent(
     }
     (s, end)
 }
+
+/// Where a name's phrase starts when the noun phrase that describes it is
+/// part of it (MEANTIME's names, [`Extent::Described`]): `US automaker GM`,
+/// `The American auto company Chrysler`, `New York City-based private
+/// equity firm Cerberus`, `Chrysler Chief Executive Robert Nardelli`, `the
+/// emerging Chrysler`. `start` is where the phrase starts so far
+/// ([`phrase_extent`]), `name_start` where the name does: a title already
+/// read lets a name before it in (`Chrysler` before `Chief Executive`).
+fn described_start(
+    text: &str,
+    mentions: &[Mention],
+    kind: EntityKind,
+    start: usize,
+    name_start: usize,
+) -> usize {
+    let line = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut s = start;
+    // A phrase that opens with its own determiner or owner is whole.
+    if start < name_start && kind != EntityKind::Person {
+        return start;
+    }
+    // A person's title already in the phrase takes only the body before it
+    // (`Chrysler Chief Executive`) and a determiner.
+    let titled = start < name_start;
+    if titled
+        && text[start..].starts_with(['t', 'T'])
+        && text[start..]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+    {
+        return start;
+    }
+    // A describing noun next to the name, or a title already in the phrase.
+    let mut described = titled;
+    let mut modifiers = 0;
+    loop {
+        let Some(before) = text[line..s].strip_suffix(' ') else {
+            break;
+        };
+        let w0 = line + before.rfind(' ').map_or(0, |i| i + 1);
+        let word = &text[w0..s - 1];
+        let lower = word.to_lowercase();
+        let first_of_line = w0 == line;
+        // A name before the describing words: `US automaker`, `Ford Motor
+        // Company CEO`; then only a determiner.
+        if described {
+            if let Some(o) = mentions.iter().find(|o| {
+                o.end == s - 1
+                    && o.start >= line
+                    && matches!(
+                        o.kind,
+                        EntityKind::Place | EntityKind::Group | EntityKind::Organisation
+                    )
+            }) {
+                s = o.start;
+                if let Some(d) = text[line..s].strip_suffix(' ').and_then(|b| {
+                    let d0 = line + b.rfind(' ').map_or(0, |i| i + 1);
+                    DETERMINERS
+                        .contains(&text[d0..s - 1].to_lowercase().as_str())
+                        .then_some(d0)
+                }) {
+                    s = d;
+                }
+                break;
+            }
+        }
+        if DETERMINERS.contains(&lower.as_str()) {
+            if described || modifiers > 0 && modifiers <= 2 {
+                s = w0;
+                described = true;
+            }
+            break;
+        }
+        let plain = word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (word.starts_with(char::is_lowercase) || first_of_line);
+        if !plain || titled {
+            break;
+        }
+        if !described && DESCRIBING_NOUNS.contains(&lower.as_str()) {
+            described = true;
+        } else if !described && DESCRIBING_ADJECTIVES.contains(&lower.as_str()) {
+            modifiers += 1;
+        } else if !described
+            || HEAD_FOLLOWERS.contains(&lower.as_str())
+            || NOT_MODIFIERS.contains(&lower.as_str())
+        {
+            break;
+        }
+        s = w0;
+        if first_of_line {
+            break;
+        }
+    }
+    if described {
+        s
+    } else {
+        start
+    }
+}
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "its", "their", "his", "her", "our", "this", "that",
+];
+
+/// Nouns that describe what a name is when they stand right before it
+/// (`automaker GM`, `analyst Jesse Toprak`).
+const DESCRIBING_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "airline",
+    "carrier",
+    "airframer",
+    "giant",
+    "group",
+    "conglomerate",
+    "retailer",
+    "bank",
+    "lender",
+    "insurer",
+    "union",
+    "agency",
+    "magazine",
+    "newspaper",
+    "network",
+    "broadcaster",
+    "producer",
+    "supplier",
+    "rival",
+    "subsidiary",
+    "parent",
+    "owner",
+    "investor",
+    "fund",
+    "operator",
+    "developer",
+    "publisher",
+    "club",
+    "team",
+    "party",
+    "consortium",
+    "regulator",
+    "chain",
+    "brand",
+    "startup",
+    "dealer",
+    "dealership",
+    "automobile",
+    "executive",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "president",
+    "director",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "economist",
+    "expert",
+    "founder",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "leader",
+    "official",
+    "manager",
+    "actor",
+    "actress",
+    "singer",
+    "musician",
+    "writer",
+    "author",
+    "journalist",
+    "reporter",
+    "lawyer",
+    "attorney",
+    "judge",
+    "professor",
+    "researcher",
+    "scientist",
+    "player",
+    "coach",
+    "candidate",
+    "activist",
+    "billionaire",
+    "entrepreneur",
+    "designer",
+    "artist",
+    "chief",
+];
+
+/// Adjectives that, between a determiner and a name, describe it (`the
+/// emerging Chrysler`, `the new iPhone`).
+const DESCRIBING_ADJECTIVES: &[&str] = &[
+    "new",
+    "emerging",
+    "former",
+    "current",
+    "popular",
+    "struggling",
+    "troubled",
+    "embattled",
+    "ailing",
+    "bankrupt",
+    "beleaguered",
+    "rival",
+    "old",
+    "restructured",
+];
+
+/// Lower-case words that end a describing phrase: verbs and the like that
+/// no noun phrase holds.
+const NOT_MODIFIERS: &[&str] = &[
+    "says",
+    "said",
+    "told",
+    "named",
+    "appointed",
+    "replaced",
+    "replaces",
+    "joined",
+    "left",
+    "than",
+    "like",
+    "unlike",
+    "whether",
+    "how",
+    "why",
+    "what",
+    "giving",
+    "being",
+    "according",
+];
 
 /// Words in `-ly` that are nouns, not adverbs.
 const LY_NOUNS: &[&str] = &[

@@ -773,7 +773,10 @@ impl<'a> Builder<'a> {
                 &self.text[m.name_start..m.name_end]
             };
             let key = name_words(raw);
-            if key.is_empty() {
+            // A currency (`US$`) or a time zone (`GMT`, whatever the tagger
+            // called it) is no referent.
+            let currency = m.kind == EntityKind::Misc && raw.ends_with('$');
+            if key.is_empty() || currency || TIME_ZONES.contains(&raw) {
                 continue;
             }
             let anchor = if facility {
@@ -2043,6 +2046,11 @@ pub(crate) fn titles_before(text: &str, line_start: usize, start: usize) -> usiz
     }
     begin
 }
+
+/// Time zones the entity layer marks as names (as CoNLL-2003 does).
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "PDT",
+];
 
 /// Nouns that, after `the`, refer back to an organisation or place.
 const DESCRIBED: &[&str] = &[
