@@ -230,13 +230,14 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
         add_lexicon_groups(text, u, lex, ui, first, &mut out);
         split_compounds(text, u, lex, ui, first, &mut out);
         extend_descriptors(text, u, lex, first, &mut out);
+        split_titles(text, u, lex, ui, first, &mut out);
         out[first..].sort_by_key(|m| (m.start, m.end));
     }
     for m in &mut out {
         institution(m);
     }
     surnames(&mut out);
-    companies(&mut out);
+    companies(text, &mut out);
     for m in &mut out {
         refine(text, lex, m);
         // Three decimals: more would be noise.
@@ -357,10 +358,36 @@ fn is_continuation(cur: usize, next: usize) -> bool {
 }
 
 /// `Chrysler` where the article also names `Chrysler LLC` or `Chrysler
-/// Group` is the company, not a person or place of that name, unless a
-/// person's full name ends in it (`Walter Chrysler`).
-fn companies(out: &mut [Mention]) {
+/// Group`, or calls it `the auto company Chrysler`, or writes `Chrysler
+/// Chief Executive Robert Nardelli`, is the company everywhere in the
+/// article, not a person or place of that name, unless a person's full
+/// name ends in it (`Walter Chrysler`).
+fn companies(text: &str, out: &mut [Mention]) {
     let mut firms: Vec<String> = Vec::new();
+    // `auto company Chrysler`, `Chrysler Chief Executive Robert Nardelli`:
+    // a one-word name after a company's noun, or before a title and a
+    // person's name, is the company.
+    for m in out.iter() {
+        if m.kind != EntityKind::Person || m.text.contains(' ') || firms.contains(&m.text) {
+            continue;
+        }
+        let before = &text[..m.start];
+        let noun = before
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(|w| COMPANY_NOUNS.contains(&w.to_lowercase().as_str()));
+        let body = out.iter().any(|o| {
+            o.kind == EntityKind::Person
+                && o.start > m.end + 1
+                && o.start - m.end < 60
+                && text[m.end..].starts_with(' ')
+                && text[m.end + 1..o.start].ends_with(' ')
+                && crate::resolve::titles_before(text, m.end + 1, o.start) == m.end + 1
+        });
+        if noun || body {
+            firms.push(m.text.clone());
+        }
+    }
     for m in out.iter().filter(|m| m.kind == EntityKind::Organisation) {
         let words: Vec<&str> = m.text.split(' ').collect();
         if words.len() == 2
@@ -393,6 +420,26 @@ fn companies(out: &mut [Mention]) {
         }
     }
 }
+
+/// Nouns for a company that, right before a name, say the name is one
+/// (`automaker Chrysler`).
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "automaker",
+    "carmaker",
+    "maker",
+    "manufacturer",
+    "airline",
+    "carrier",
+    "bank",
+    "retailer",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "giant",
+    "corporation",
+];
 
 /// Words after a company's first word that say it is a company (`Chrysler
 /// Group`, `Ford Motor`).
@@ -595,6 +642,71 @@ fn split_compounds(
         }
     }
 }
+
+/// `CEO Steve Jobs`, `Apple Computer CEO Steve Jobs` tagged as one person:
+/// the name is `Steve Jobs`, the title its descriptor, and the body before
+/// the title a name of its own (`Apple Computer`).
+fn split_titles(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    let mut bodies = Vec::new();
+    for m in out[first..].iter_mut() {
+        if m.kind != EntityKind::Person || m.start != m.name_start {
+            continue;
+        }
+        let words: Vec<Span> = u
+            .words
+            .iter()
+            .map(|w| w.span)
+            .filter(|w| w.start >= m.start && w.end <= m.end)
+            .collect();
+        // The first word after a title that starts the name.
+        let Some((k, begin)) = (1..words.len()).find_map(|k| {
+            let begin = crate::resolve::titles_before(text, m.start, words[k].start);
+            (begin < words[k].start
+                && words[k..]
+                    .iter()
+                    .all(|w| w.slice(text).starts_with(char::is_uppercase)))
+            .then_some((k, begin))
+        }) else {
+            continue;
+        };
+        // Honorifics stay: `Mr Biden` is the name as written.
+        if k == 1 && HONORIFIC_WORDS.contains(&words[0].slice(text)) {
+            continue;
+        }
+        m.name_start = words[k].start;
+        if begin > m.start {
+            // The body before the title, as the name it is.
+            let body_end = words.iter().rev().find(|w| w.end < begin).map(|w| w.end);
+            if let Some(body_end) = body_end {
+                let span = Span::new(m.start, body_end);
+                let name = span.slice(text);
+                let kind = match lex.lookup(name).first() {
+                    Some(EntryKind::Country(_)) => EntityKind::Place,
+                    Some(EntryKind::Demonym(_)) => EntityKind::Group,
+                    _ => EntityKind::Organisation,
+                };
+                bodies.push(mention(text, span, kind, m.confidence, ui));
+            }
+            m.start = begin;
+        }
+        m.text = text[m.start..m.end].to_string();
+    }
+    out.extend(bodies);
+}
+
+/// Honorifics that stay part of the name the tagger read (`Mr Biden`,
+/// `Sayyed Hassan Nasrallah`).
+const HONORIFIC_WORDS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+    "Sayyed", "Sayyid", "Sheikh", "Sheik",
+];
 
 /// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:
 /// a place (or an unlabelled capitalised name) followed by a descriptor.

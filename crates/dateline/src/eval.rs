@@ -94,6 +94,30 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
         (Extent::Phrases, Some(mentions)) => phrase_items(&x.text, mentions, x.entities.as_deref()),
         _ => Vec::new(),
     };
+    // The names that may own or head a describing phrase (`US` of `US
+    // automaker GM`): names of places, organisations, groups and others,
+    // by the kind of their entity when resolved (a `Chrysler` the tagger
+    // read as a person but resolved to the company counts).
+    let owners: Vec<(usize, usize)> = match (extent, &x.entities, &x.mentions) {
+        (Extent::Described, Some(entities), _) => entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Person)
+            .flat_map(|e| e.names().map(|m| (m.start, m.end)))
+            .chain(
+                x.mentions
+                    .iter()
+                    .flatten()
+                    .filter(|m| m.kind == EntityKind::Group)
+                    .map(|m| (m.start, m.end)),
+            )
+            .collect(),
+        (Extent::Described, None, Some(mentions)) => mentions
+            .iter()
+            .filter(|m| m.kind != EntityKind::Person)
+            .map(|m| (m.start, m.end))
+            .collect(),
+        _ => Vec::new(),
+    };
     if let Some(mentions) = &x.mentions {
         // The name span (`Anbar` of `Anbar province`), or the phrase items.
         let spans: Vec<(usize, usize, EntityKind, Option<&str>, f32)> = match extent {
@@ -119,7 +143,7 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
                     let sub = m.subtype.as_deref();
                     let (s, e) =
                         phrase_extent(&x.text, mentions, m.kind, sub, m.name_start, m.name_end);
-                    let s = described_start(&x.text, mentions, m.kind, s, m.name_start);
+                    let s = described_start(&x.text, &owners, m.kind, s, m.name_start);
                     (s, e, m.kind, sub, m.confidence)
                 })
                 .collect(),
@@ -181,16 +205,33 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
             let mut chain = Vec::new();
             let all = x.mentions.as_deref().unwrap_or_default();
             for m in &e.mentions {
-                let (mut s, end) = np_extent(&x.text, all, e, m);
-                if extent == Extent::Described && s < m.end {
-                    s = described_start(&x.text, all, e.kind, s, m.start);
-                    // `General Motors (GM`: the name with its acronym too.
+                let (s, end) = np_extent(&x.text, all, e, m);
+                let named = matches!(
+                    m.form,
+                    crate::resolve::MentionForm::Name | crate::resolve::MentionForm::Acronym
+                );
+                if extent == Extent::Described && named {
+                    // MEANTIME marks the name and, besides, the name with
+                    // what describes it (`US automaker GM`) and with its
+                    // acronym (`General Motors ( GM`).
+                    let wide = described_start(&x.text, &owners, e.kind, s, m.start);
+                    // `Steve Jobs` of `CEO Steve Jobs`.
+                    if let Some(n) = m.mention.and_then(|i| all.get(i)) {
+                        if n.name_start > s && n.start < n.name_start {
+                            chain.push(json!({"start": map.char_offset(n.name_start),
+                                              "end": map.char_offset(n.name_end), "form": "name"}));
+                        }
+                    }
+                    if wide < s {
+                        chain.push(json!({"start": map.char_offset(wide),
+                                          "end": map.char_offset(end), "form": "description"}));
+                    }
                     if let Some(a) = e.mentions.iter().find(|a| {
                         a.form == crate::resolve::MentionForm::Acronym
                             && a.start > end
                             && matches!(&x.text[end..a.start], " (" | " ( ")
                     }) {
-                        chain.push(json!({"start": map.char_offset(s),
+                        chain.push(json!({"start": map.char_offset(wide),
                                           "end": map.char_offset(a.end), "form": "name"}));
                     }
                 }
@@ -625,9 +666,11 @@ fn phrase_extent(
 /// emerging Chrysler`. `start` is where the phrase starts so far
 /// ([`phrase_extent`]), `name_start` where the name does: a title already
 /// read lets a name before it in (`Chrysler` before `Chief Executive`).
+/// `owners` are the spans of the names that may stand before the
+/// describing words (`US`, `Ford Motor Company`).
 fn described_start(
     text: &str,
-    mentions: &[Mention],
+    owners: &[(usize, usize)],
     kind: EntityKind,
     start: usize,
     name_start: usize,
@@ -652,34 +695,35 @@ fn described_start(
     // A describing noun next to the name, or a title already in the phrase.
     let mut described = titled;
     let mut modifiers = 0;
-    loop {
-        let Some(before) = text[line..s].strip_suffix(' ') else {
-            break;
-        };
+    // The name (and its determiner) whose mention ends at `at`.
+    let name_ending = |at: usize| {
+        let &(o, _) = owners.iter().find(|&&(s, e)| e == at && s >= line)?;
+        let d = text[line..o].strip_suffix(' ').and_then(|b| {
+            let d0 = line + b.rfind(' ').map_or(0, |i| i + 1);
+            DETERMINERS
+                .contains(&text[d0..o - 1].to_lowercase().as_str())
+                .then_some(d0)
+        });
+        Some(d.unwrap_or(o))
+    };
+    while let Some(before) = text[line..s].strip_suffix(' ') {
         let w0 = line + before.rfind(' ').map_or(0, |i| i + 1);
         let word = &text[w0..s - 1];
         let lower = word.to_lowercase();
         let first_of_line = w0 == line;
-        // A name before the describing words: `US automaker`, `Ford Motor
-        // Company CEO`; then only a determiner.
+        // A name or owner before the describing words: `US automaker`,
+        // `Ford Motor Company CEO`, `The United States's largest car
+        // manufacturer`; then only a determiner.
         if described {
-            if let Some(o) = mentions.iter().find(|o| {
-                o.end == s - 1
-                    && o.start >= line
-                    && matches!(
-                        o.kind,
-                        EntityKind::Place | EntityKind::Group | EntityKind::Organisation
-                    )
-            }) {
-                s = o.start;
-                if let Some(d) = text[line..s].strip_suffix(' ').and_then(|b| {
-                    let d0 = line + b.rfind(' ').map_or(0, |i| i + 1);
-                    DETERMINERS
-                        .contains(&text[d0..s - 1].to_lowercase().as_str())
-                        .then_some(d0)
-                }) {
-                    s = d;
-                }
+            let owner = if matches!(word, "'s" | "’s") && w0 > line {
+                name_ending(w0 - 1)
+            } else {
+                word.strip_suffix("'s")
+                    .or_else(|| word.strip_suffix("’s"))
+                    .and_then(|w| name_ending(w0 + w.len()))
+            };
+            if let Some(o) = owner.or_else(|| name_ending(s - 1)) {
+                s = o;
                 break;
             }
         }

@@ -1153,7 +1153,8 @@ impl<'a> Builder<'a> {
             };
             // The words of the sentence before the name.
             let all = &self.unit_words[m.unit];
-            let ws = &all[..all.partition_point(|w| w.end <= m.start)];
+            // (A title the tagger kept in the mention is before the name.)
+            let ws = &all[..all.partition_point(|w| w.end <= m.name_start)];
             if let Some((role, nationality)) = self.role_before(rl, ws, m, id) {
                 if self.entities[id].nationality.is_none() {
                     self.entities[id].nationality = nationality;
@@ -1238,7 +1239,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         let mut end = ws.len();
-        let gap = &self.text[ws[end - 1].end..m.start];
+        let gap = &self.text[ws[end - 1].end..m.name_start];
         let comma = gap.trim() == ",";
         // `Sen. Elizabeth Warren`: the abbreviation's dot may stand between.
         if !(gap.trim().is_empty() || comma || gap.trim() == ".") {

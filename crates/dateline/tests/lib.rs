@@ -2119,6 +2119,35 @@ fn names_join_across_slips_towns_and_generic_heads() {
     );
 }
 
+/// A title the tagger kept inside a person's name is the name's descriptor:
+/// the name is the person's, and the title still makes the role.
+#[test]
+fn titles_inside_a_name_are_not_the_name() {
+    let x = extract_text(
+        "resolve-titles",
+        " date 2019-03-01 \"Seventeen years ago, this would not have been possible at all,\" \
+         said Ambassador Mohib.",
+    );
+    let mohib = entity(&x, "Mohib");
+    let m = x
+        .mentions
+        .as_deref()
+        .unwrap()
+        .iter()
+        .find(|m| m.kind == dateline::EntityKind::Person)
+        .unwrap();
+    assert_eq!(&x.text[m.start..m.end], "Ambassador Mohib");
+    assert_eq!(&x.text[m.name_start..m.name_end], "Mohib");
+    assert!(
+        mohib
+            .roles
+            .iter()
+            .any(|r| r.title.eq_ignore_ascii_case("ambassador")),
+        "{:?}",
+        mohib.roles
+    );
+}
+
 /// A company is one entity under its legal forms, its short name and its
 /// acronym, and a headline's short names join the names the story gives in
 /// full.
@@ -2325,8 +2354,8 @@ fn gum_names_hold() {
 
 /// The `clusters` `--format eval` writes for a record in the phrase
 /// convention, as texts.
-fn eval_chains(record: &Value) -> Vec<Vec<String>> {
-    let (v, chars) = eval_of(record, Some(dateline::eval::Extent::Phrases));
+fn eval_chains(record: &Value, extent: Option<dateline::eval::Extent>) -> Vec<Vec<String>> {
+    let (v, chars) = eval_of(record, extent);
     v["clusters"]
         .as_array()
         .unwrap()
@@ -2339,6 +2368,60 @@ fn eval_chains(record: &Value) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// MEANTIME's convention: a name with the noun phrase that describes it,
+/// besides the name alone, and a name with its acronym; no date chains.
+#[test]
+fn eval_described_names_follow_meantime() {
+    let text = "US automaker GM reports losses\n\
+        May 07 , 2009\n\
+        General Motors Corporation ( GM ) said on Thursday that it lost US$ 6 billion .\n\
+        The American auto company Chrysler filed for bankruptcy Thursday , and a deal with \
+        European auto maker Fiat went through .\n\
+        Chrysler Chief Executive Robert Nardelli will step down , Nardelli said .\n\
+        GM and Chrysler said the deal with Fiat would save jobs .";
+    let record = json!({"id": "meantime-like", "corpus": "meantime", "date": "2009-05-07",
+                        "text": text});
+    let chains = eval_chains(&record, None);
+    let chain_of = |name: &str| {
+        chains
+            .iter()
+            .find(|c| c.iter().any(|m| m == name))
+            .unwrap_or_else(|| panic!("no chain with {name:?} in {chains:?}"))
+    };
+    let gm = chain_of("General Motors Corporation");
+    for want in ["US automaker GM", "GM", "General Motors Corporation ( GM"] {
+        assert!(gm.iter().any(|m| m == want), "{want:?} not in {gm:?}");
+    }
+    let chrysler = chain_of("The American auto company Chrysler");
+    assert!(chrysler.iter().any(|m| m == "Chrysler"), "{chrysler:?}");
+    assert!(chain_of("European auto maker Fiat")
+        .iter()
+        .any(|m| m == "Fiat"));
+    let nardelli = chain_of("Chrysler Chief Executive Robert Nardelli");
+    assert!(nardelli.iter().any(|m| m == "Nardelli"), "{nardelli:?}");
+    // The describing words stop at the verb and the preposition.
+    for m in chains.iter().flatten() {
+        assert!(
+            !m.contains("a deal with") && !m.starts_with("said"),
+            "{m:?}"
+        );
+    }
+    // Dates and currencies make no chains here.
+    assert!(
+        !chains
+            .iter()
+            .flatten()
+            .any(|m| m == "Thursday" || m == "US$"),
+        "{chains:?}"
+    );
+    // GUM's convention keeps to the name's own phrase.
+    let phrases = eval_chains(&record, Some(dateline::eval::Extent::Phrases));
+    assert!(
+        !phrases.iter().flatten().any(|m| m == "US automaker GM"),
+        "{phrases:?}"
+    );
 }
 
 /// What the phrase convention must not do: `the` of a modified noun or
@@ -2412,7 +2495,7 @@ fn eval_phrases_keep_to_the_phrase() {
     let record = json!({"id": "c", "corpus": "gum", "date": "2019-05-02", "text":
         "Gordon Brown visited Brown University. Brown said the United States Navy \
          helped. The United States sent ships."});
-    let chains = eval_chains(&record);
+    let chains = eval_chains(&record, Some(dateline::eval::Extent::Phrases));
     let brown = chains
         .iter()
         .find(|c| c.contains(&"Gordon Brown".to_string()))
