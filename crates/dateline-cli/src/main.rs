@@ -117,6 +117,8 @@ enum ExtentArg {
     Names,
     /// The noun phrase a name heads, with nested names, as GUM marks it.
     Phrases,
+    /// The name with the phrase that describes it, as MEANTIME marks it.
+    Described,
 }
 
 #[derive(Args, Debug)]
@@ -227,6 +229,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         ExtentArg::Auto => None,
         ExtentArg::Names => Some(dateline::eval::Extent::Names),
         ExtentArg::Phrases => Some(dateline::eval::Extent::Phrases),
+        ExtentArg::Described => Some(dateline::eval::Extent::Described),
     };
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent);
     let mut records = Records::new(plan, args.pipeline.read_options());

@@ -456,6 +456,32 @@ fn eval_extent_follows_the_corpus_unless_given() {
     assert_eq!(names, ["Donald Trump", "State Department"]);
     let phrases = items(&[&eval[..], &["--extent", "phrases", "-"]].concat());
     assert_eq!(phrases, auto);
+    // MEANTIME's convention takes the describing words, chosen by the
+    // record's corpus or by the option.
+    let gm = br#"{"id": "m1", "corpus": "meantime", "date": "2009-05-07", "text": "The US automaker GM said on Thursday that sales fell."}"#;
+    for args in [
+        &eval[..],
+        &[&eval[..], &["--extent", "described"]].concat()[..],
+    ] {
+        let out = run_stdin(&[args, &["-"]].concat(), gm);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rec = &records(&out)[0];
+        let t: Vec<char> = rec["text"].as_str().unwrap().chars().collect();
+        let spans: Vec<String> = rec["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                t[e["start"].as_u64().unwrap() as usize..e["end"].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        assert!(
+            spans.iter().any(|s| s == "The US automaker GM"),
+            "{spans:?}"
+        );
+    }
     let out = run_stdin(&[&eval[..], &["--extent", "words", "-"]].concat(), record);
     assert_eq!(out.status.code(), Some(2), "a usage error");
 }

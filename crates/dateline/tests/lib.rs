@@ -1957,8 +1957,10 @@ fn coreference_scores_hold() {
     let gum = coref_f1(&shared, "eval/gum/news-dev.jsonl", "mention=proper");
     // Measured 0.726 (docs/resolve.md); the floor is the bar.
     assert!(gum >= 0.70, "GUM news dev coref F1 {gum}");
+    // Measured 0.487 on whole documents (0.791 in the six first lines, the
+    // only ones where MEANTIME marks names: docs/resolve.md).
     let meantime = coref_f1(&shared, "eval/meantime/dev.jsonl", "mention=NAM");
-    assert!(meantime >= 0.37, "MEANTIME dev coref F1 {meantime}");
+    assert!(meantime >= 0.46, "MEANTIME dev coref F1 {meantime}");
 }
 
 #[test]
