@@ -656,7 +656,7 @@ fn split_titles(
 ) {
     let mut bodies = Vec::new();
     for m in out[first..].iter_mut() {
-        if m.kind != EntityKind::Person || m.start != m.name_start {
+        if m.kind != EntityKind::Person || m.start != m.name_start || !m.text.contains(' ') {
             continue;
         }
         let words: Vec<Span> = u
@@ -667,6 +667,9 @@ fn split_titles(
             .collect();
         // The first word after a title that starts the name.
         let Some((k, begin)) = (1..words.len()).find_map(|k| {
+            if !crate::resolve::may_end_title(words[k - 1].slice(text)) {
+                return None;
+            }
             let begin = crate::resolve::titles_before(text, m.start, words[k].start);
             (begin < words[k].start
                 && words[k..]

@@ -278,6 +278,8 @@ struct RoleLexicon {
     phrases: HashMap<String, usize>,
     /// Lower-cased first words of the phrases.
     first_words: std::collections::HashSet<String>,
+    /// Lower-cased last words of the phrases.
+    last_words: std::collections::HashSet<String>,
     longest: usize,
 }
 
@@ -294,6 +296,7 @@ fn roles_lexicon() -> &'static RoleLexicon {
         let mut entries = Vec::new();
         let mut phrases = HashMap::new();
         let mut first_words = std::collections::HashSet::new();
+        let mut last_words = std::collections::HashSet::new();
         let mut longest = 1;
         for line in ROLES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -316,6 +319,7 @@ fn roles_lexicon() -> &'static RoleLexicon {
                 let key = v.to_lowercase().trim_end_matches('.').to_string();
                 longest = longest.max(key.split(' ').count());
                 first_words.insert(key.split(' ').next().unwrap_or("").to_string());
+                last_words.insert(key.rsplit(' ').next().unwrap_or("").to_string());
                 phrases.entry(key).or_insert(i);
             }
         }
@@ -323,6 +327,7 @@ fn roles_lexicon() -> &'static RoleLexicon {
             entries,
             phrases,
             first_words,
+            last_words,
             longest,
         }
     })
@@ -1985,6 +1990,13 @@ const ABBREVIATED_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "fr", "st",
 ];
+
+/// Whether a word may end a title or be an honorific (`CEO`, `Minister`,
+/// `Mr.`): a cheap test before [`titles_before`].
+pub(crate) fn may_end_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    roles_lexicon().last_words.contains(&w) || HONORIFICS.contains(&fold(&w).as_str())
+}
 
 /// Where the noun phrase of a person's name starts when capitalised titles
 /// and honorifics stand right before it (`U.S. President Donald Trump`,
