@@ -214,9 +214,11 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
                     // MEANTIME marks the name and, besides, the name with
                     // what describes it (`US automaker GM`) and with its
                     // acronym (`General Motors ( GM`).
-                    let wide = described_start(&x.text, &owners, e.kind, s, m.start);
+                    let name = m.mention.and_then(|i| all.get(i));
+                    let name_start = name.map_or(m.start, |n| n.name_start);
+                    let wide = described_start(&x.text, &owners, e.kind, s, name_start);
                     // `Steve Jobs` of `CEO Steve Jobs`.
-                    if let Some(n) = m.mention.and_then(|i| all.get(i)) {
+                    if let Some(n) = name {
                         if n.name_start > s && n.start < n.name_start {
                             chain.push(json!({"start": map.char_offset(n.name_start),
                                               "end": map.char_offset(n.name_end), "form": "name"}));

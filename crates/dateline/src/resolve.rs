@@ -586,8 +586,9 @@ struct Builder<'a> {
 }
 
 fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
-    // Only places, organisations and groups have lexicon anchors.
-    if matches!(m.kind, EntityKind::Person | EntityKind::Misc) {
+    // Only places, organisations, groups and other names have lexicon
+    // anchors.
+    if m.kind == EntityKind::Person {
         return None;
     }
     let entries = lex.lookup(name);
@@ -595,6 +596,9 @@ fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
         (EntityKind::Place, EntryKind::Country(i)) => Some(Anchor::Country(*i)),
         (EntityKind::Place, EntryKind::Place(i)) => Some(Anchor::Place(*i)),
         (EntityKind::Organisation, EntryKind::Organisation(i)) => Some(Anchor::Org(*i)),
+        // `Dow`, `FTSE 100`: an index the tagger marks as other names, as
+        // CoNLL-2003 does, is the lexicon's entry all the same.
+        (EntityKind::Misc, EntryKind::Organisation(i)) => Some(Anchor::Org(*i)),
         (EntityKind::Group, EntryKind::Demonym(i)) => Some(Anchor::Country(*i)),
         (EntityKind::Group, EntryKind::Country(i)) => Some(Anchor::Country(*i)),
         (EntityKind::Group, EntryKind::Group(i)) => Some(Anchor::Group(*i)),

@@ -2121,6 +2121,31 @@ fn names_join_across_slips_towns_and_generic_heads() {
     );
 }
 
+/// Market indices and exchanges are entities of the lexicon: the short
+/// names a market report uses join the full ones, whatever the tagger
+/// called them.
+#[test]
+fn market_indices_join_their_short_names() {
+    let x = extract_text(
+        "resolve-markets",
+        " date 2008-10-10 The Dow Jones Industrial Average fell 7.3% on Thursday, while \
+         Japan's Nikkei 225 index closed down 9.6%. The Dow ended at 8,579, the first close \
+         below 9,000 since 2003. The Nikkei has lost 24% this week, and the New York Stock \
+         Exchange said it would stay open.",
+    );
+    let dow = entity(&x, "Dow Jones Industrial Average");
+    assert!(said(dow).iter().any(|m| m.0 == "Dow"), "{:?}", said(dow));
+    let nikkei = entity(&x, "Nikkei 225");
+    assert!(
+        said(nikkei).iter().any(|m| m.0 == "Nikkei"),
+        "{:?}",
+        said(nikkei)
+    );
+    assert_ne!(dow.id, nikkei.id);
+    let nyse = entity(&x, "New York Stock Exchange");
+    assert_eq!(nyse.org_kind.as_deref(), Some("company"));
+}
+
 /// A title the tagger kept inside a person's name is the name's descriptor:
 /// the name is the person's, and the title still makes the role.
 #[test]
