@@ -210,8 +210,15 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
                         || labels
                             .get(j + 1)
                             .map_or(true, |&l| !is_continuation(labels[j], l));
+                    // `AG`, `SA`, `NV` also abbreviate offices and
+                    // regions (`Texas AG Ken Paxton`, `Reno NV`): only
+                    // after what the tagger read as an organisation.
+                    let form = w.span.slice(text);
+                    let sure = !AMBIGUOUS_FORMS.contains(&form)
+                        || matches!(kind, EntityKind::Organisation | EntityKind::Misc);
                     if alone
-                        && LEGAL_FORMS.contains(&w.span.slice(text))
+                        && sure
+                        && LEGAL_FORMS.contains(&form)
                         && text[u.words[j - 1].span.end..w.span.start] == *" "
                     {
                         j += 1;
@@ -351,6 +358,9 @@ const LEGAL_FORMS: &[&str] = &[
     "SpA", "S.p.A.", "AG", "GmbH", "N.V.", "NV", "S.A.", "SA", "B.V.", "LP", "L.P.",
 ];
 
+/// Legal forms that are also other abbreviations.
+const AMBIGUOUS_FORMS: &[&str] = &["AG", "SA", "NV", "LP", "Co."];
+
 /// Label `next` continues the name that label `cur` is part of.
 fn is_continuation(cur: usize, next: usize) -> bool {
     let inside = if cur % 2 == 1 { cur + 1 } else { cur };
@@ -376,13 +386,18 @@ fn companies(text: &str, out: &mut [Mention]) {
             .strip_suffix(' ')
             .and_then(|b| b.rsplit(' ').next())
             .is_some_and(|w| COMPANY_NOUNS.contains(&w.to_lowercase().as_str()));
+        // A company's title only (`Chief Executive`, `CEO`): `Trump
+        // National Security Adviser John Bolton` says nothing of a firm.
         let body = out.iter().any(|o| {
             o.kind == EntityKind::Person
-                && o.start > m.end + 1
-                && o.start - m.end < 60
+                && o.name_start > m.end + 1
+                && o.name_start - m.end < 60
                 && text[m.end..].starts_with(' ')
-                && text[m.end + 1..o.start].ends_with(' ')
-                && crate::resolve::titles_before(text, m.end + 1, o.start) == m.end + 1
+                && text[m.end + 1..o.name_start].ends_with(' ')
+                && text[m.end + 1..o.name_start]
+                    .split(' ')
+                    .any(|w| CORPORATE_TITLES.contains(&w.to_lowercase().as_str()))
+                && crate::resolve::titles_before(text, m.end + 1, o.name_start) == m.end + 1
         });
         if noun || body {
             firms.push(m.text.clone());
@@ -420,6 +435,19 @@ fn companies(text: &str, out: &mut [Mention]) {
         }
     }
 }
+
+/// Words of a company's titles (`Chief Executive`, `CEO`, `Chairman`).
+const CORPORATE_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "officer",
+];
 
 /// Nouns for a company that, right before a name, say the name is one
 /// (`automaker Chrysler`).
@@ -665,38 +693,58 @@ fn split_titles(
             .map(|w| w.span)
             .filter(|w| w.start >= m.start && w.end <= m.end)
             .collect();
-        // The first word after a title that starts the name.
-        let Some((k, begin)) = (1..words.len()).find_map(|k| {
+        // The name starts after the longest run of titles (`Prime Minister
+        // Boris Johnson`, `Chrysler Chief Executive Robert Nardelli`), and
+        // is more than a generational suffix (`Martin Luther King Jr.`).
+        let Some((k, begin)) = (1..words.len()).rev().find_map(|k| {
             if !crate::resolve::may_end_title(words[k - 1].slice(text)) {
                 return None;
             }
             let begin = crate::resolve::titles_before(text, m.start, words[k].start);
+            let name = &words[k..];
             (begin < words[k].start
-                && words[k..]
+                && name
                     .iter()
-                    .all(|w| w.slice(text).starts_with(char::is_uppercase)))
+                    .all(|w| w.slice(text).starts_with(char::is_uppercase))
+                && !name
+                    .iter()
+                    .all(|w| GENERATIONS.contains(&w.slice(text).trim_end_matches('.'))))
             .then_some((k, begin))
         }) else {
             continue;
         };
-        // Honorifics stay: `Mr Biden` is the name as written.
-        if k == 1 && HONORIFIC_WORDS.contains(&words[0].slice(text)) {
+        // Honorifics and a sovereign's titles stay: `Mr Biden`, `Pope
+        // Francis` are the names as written.
+        if begin == m.start && KEPT_TITLES.contains(&words[0].slice(text)) {
+            continue;
+        }
+        // The body before the title (`Apple Computer`, `Texas`) is a name
+        // of its own when it is one: a name of the lexicon, or two
+        // capitalised words or more with no title among them (not
+        // `Deputy`, `Former`).
+        let body: Vec<Span> = words.iter().copied().filter(|w| w.end < begin).collect();
+        let body_kind = body.last().and_then(|last| {
+            let name = &text[m.start..last.end];
+            match lex.lookup(name).first() {
+                Some(EntryKind::Country(_) | EntryKind::Place(_)) => Some(EntityKind::Place),
+                Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => Some(EntityKind::Group),
+                Some(EntryKind::Organisation(_)) => Some(EntityKind::Organisation),
+                _ => (body.len() >= 2
+                    && body.iter().all(|w| {
+                        let w = w.slice(text);
+                        w.starts_with(char::is_uppercase) && !crate::resolve::may_end_title(w)
+                    }))
+                .then_some(EntityKind::Organisation),
+            }
+        });
+        if begin > m.start && body_kind.is_none() {
+            // Words before the titles that are no name: leave the mention.
             continue;
         }
         m.name_start = words[k].start;
-        if begin > m.start {
-            // The body before the title, as the name it is.
-            let body_end = words.iter().rev().find(|w| w.end < begin).map(|w| w.end);
-            if let Some(body_end) = body_end {
-                let span = Span::new(m.start, body_end);
-                let name = span.slice(text);
-                let kind = match lex.lookup(name).first() {
-                    Some(EntryKind::Country(_)) => EntityKind::Place,
-                    Some(EntryKind::Demonym(_)) => EntityKind::Group,
-                    _ => EntityKind::Organisation,
-                };
-                bodies.push(mention(text, span, kind, m.confidence, ui));
-            }
+        if let (Some(kind), Some(last)) = (body_kind, body.last()) {
+            let span = Span::new(m.start, last.end);
+            bodies.push(mention(text, span, kind, m.confidence, ui));
             m.start = begin;
         }
         m.text = text[m.start..m.end].to_string();
@@ -704,11 +752,15 @@ fn split_titles(
     out.extend(bodies);
 }
 
-/// Honorifics that stay part of the name the tagger read (`Mr Biden`,
-/// `Sayyed Hassan Nasrallah`).
-const HONORIFIC_WORDS: &[&str] = &[
+/// Generational suffixes, which are no name alone.
+const GENERATIONS: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Honorifics and a sovereign's titles that stay part of the name the
+/// tagger read (`Mr Biden`, `Sayyed Hassan Nasrallah`, `Pope Francis`).
+const KEPT_TITLES: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
-    "Sayyed", "Sayyid", "Sheikh", "Sheik",
+    "Sayyed", "Sayyid", "Sheikh", "Sheik", "King", "Queen", "Prince", "Princess", "Pope",
+    "Emperor", "Empress", "Sultan", "Emir", "Crown",
 ];
 
 /// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:

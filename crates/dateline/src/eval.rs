@@ -748,6 +748,7 @@ fn described_start(
         } else if !described
             || HEAD_FOLLOWERS.contains(&lower.as_str())
             || NOT_MODIFIERS.contains(&lower.as_str())
+            || verb_like(&lower, first_of_line)
         {
             break;
         }
@@ -761,6 +762,19 @@ fn described_start(
     } else {
         start
     }
+}
+
+/// A word that reads as a verb rather than a modifier of the describing
+/// noun: `-ed` (`fired`, `acquired`; not `-based`, `-owned`, `-led` or the
+/// describing adjectives), `-ly`, and a plural at a line's start
+/// (`Shareholders sued carmaker Toyota`).
+fn verb_like(lower: &str, first_of_line: bool) -> bool {
+    let compound = ["-based", "-owned", "-led", "-controlled", "-listed"]
+        .iter()
+        .any(|x| lower.ends_with(x));
+    (lower.ends_with("ed") && !compound && !DESCRIBING_ADJECTIVES.contains(&lower))
+        || lower.ends_with("ly")
+        || (first_of_line && lower.ends_with('s') && !lower.ends_with("ss"))
 }
 
 /// Words that open a noun phrase.

@@ -885,6 +885,15 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             }
+            // `United Auto Workers` in a headline, after the story's `UAW`.
+            if acr.is_none()
+                && key.len() >= 2
+                && e.kind != EntityKind::Person
+                && acronym(&e.name).is_some_and(|a| a == initials(corporate_name(raw)))
+            {
+                consider(id, MentionForm::Name, last);
+                continue;
+            }
             if let Some(a) = &acr {
                 if self.acronyms[id].contains(a)
                     || (e.kind != EntityKind::Person
@@ -2233,8 +2242,8 @@ fn corporate_name(name: &str) -> &str {
 fn same_company(a: &[String], b: &[String]) -> bool {
     let (ca, cb) = (corporate_core(a), corporate_core(b));
     if ca == cb {
-        // One of the two has a legal form the other lacks.
-        return a.len() != b.len();
+        // The legal forms differ (`Corp.`, `Corporation`) or one lacks one.
+        return true;
     }
     let (short, long) = if ca.len() < cb.len() {
         (ca, cb)

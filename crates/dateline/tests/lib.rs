@@ -2175,6 +2175,84 @@ fn titles_inside_a_name_are_not_the_name() {
     );
 }
 
+/// Titles come off a person's name only where they are titles: the whole
+/// run of them (`Prime Minister`, `Chief Executive`), not a generational
+/// suffix's name (`Martin Luther King Jr.`) nor a sovereign's (`Pope
+/// Francis`), and the body before them keeps its kind (`Texas`).
+#[test]
+fn titles_split_only_where_they_are_titles() {
+    let x = extract_text(
+        "resolve-title-runs",
+        " date 2023-05-02 Prime Minister Boris Johnson met Deputy Prime Minister Dominic Raab \
+         in London. Attorney General Merrick Garland spoke later. The speech of Martin Luther \
+         King Jr. was read aloud. Pope Francis was not there. Texas Governor Greg Abbott said \
+         Texas would act. Chrysler Chief Executive Robert Nardelli will step down.",
+    );
+    let names: Vec<(&str, dateline::EntityKind)> = x
+        .entities
+        .as_deref()
+        .unwrap()
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    use dateline::EntityKind::{Person, Place};
+    for want in [
+        ("Boris Johnson", Person),
+        ("Dominic Raab", Person),
+        ("Merrick Garland", Person),
+        ("Martin Luther King Jr.", Person),
+        ("Pope Francis", Person),
+        ("Greg Abbott", Person),
+        ("Robert Nardelli", Person),
+        ("Texas", Place),
+    ] {
+        assert!(names.contains(&want), "{want:?} not in {names:?}");
+    }
+    for (name, _) in &names {
+        assert!(
+            !["Jr.", "Martin Luther", "Deputy", "Francis"].contains(name)
+                && !name.starts_with("Minister ")
+                && !name.starts_with("Executive ")
+                && !name.starts_with("General "),
+            "{name:?} in {names:?}"
+        );
+    }
+}
+
+/// A headline that spells out a name the story gives as an acronym joins it,
+/// and two legal forms of one company are one company.
+#[test]
+fn acronyms_join_a_headline_spelling_and_legal_forms_join() {
+    let record = json!({
+        "id": "resolve-uaw",
+        "date": "2009-05-01",
+        "title": "United Auto Workers approve the deal",
+        "text": "United Auto Workers approve the deal\n\nThe UAW said on Thursday that its \
+                 members approved cuts at General Motors Corp. General Motors Corporation said \
+                 the vote would help."
+    });
+    let article = input::article_from_json(record, Origin::file("uaw.json")).unwrap();
+    let x = extractor().extract(article).unwrap();
+    let uaw = entity(&x, "United Auto Workers");
+    assert!(said(uaw).iter().any(|m| m.0 == "UAW"), "{:?}", said(uaw));
+    let gm = x
+        .entities
+        .as_deref()
+        .unwrap()
+        .iter()
+        .find(|e| e.name.starts_with("General Motors"))
+        .unwrap();
+    let forms: Vec<&str> = said(gm).iter().map(|m| m.0).collect();
+    assert!(
+        // (`Corp.` at a sentence's end gives its full stop to the sentence.)
+        forms
+            .iter()
+            .any(|f| *f == "General Motors Corp" || *f == "General Motors Corp.")
+            && forms.contains(&"General Motors Corporation"),
+        "{forms:?}"
+    );
+}
+
 /// A company is one entity under its legal forms, its short name and its
 /// acronym, and a headline's short names join the names the story gives in
 /// full.
@@ -2435,6 +2513,19 @@ fn eval_described_names_follow_meantime() {
             "{m:?}"
         );
     }
+    // A verb before the describing noun is no part of the phrase.
+    let fired = json!({"id": "m2", "corpus": "meantime", "date": "2009-05-07",
+        "text": "Ford fires analyst\nMay 07 , 2009\nThe board fired analyst Jesse Toprak on \
+                 Monday , and Toprak left .\nShareholders sued carmaker Toyota , and Toyota said \
+                 it would fight ."});
+    let fired = eval_chains(&fired, None);
+    for m in fired.iter().flatten() {
+        assert!(!m.contains("fired") && !m.contains("sued"), "{fired:?}");
+    }
+    assert!(
+        fired.iter().flatten().any(|m| m == "analyst Jesse Toprak"),
+        "{fired:?}"
+    );
     // Dates and currencies make no chains here.
     assert!(
         !chains
