@@ -863,6 +863,10 @@ impl<'a> Builder<'a> {
             }
         };
         let acr = acronym(raw);
+        // The acronym a name of several words spells (`UAW`).
+        let spelled = (acr.is_none() && key.len() >= 2)
+            .then(|| initials(corporate_name(raw)))
+            .filter(|a| (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase()));
         let mine = content_words(key);
         for (id, e) in self.entities.iter().enumerate() {
             let last = self.last[id];
@@ -886,11 +890,10 @@ impl<'a> Builder<'a> {
                 }
             }
             // `United Auto Workers` in a headline, after the story's `UAW`.
-            if acr.is_none()
-                && key.len() >= 2
-                && e.kind != EntityKind::Person
-                && acronym(&e.name).is_some_and(|a| a == initials(corporate_name(raw)))
-            {
+            if spelled.as_ref().is_some_and(|spelled| {
+                e.kind != EntityKind::Person
+                    && e.name.chars().filter(|c| *c != '.').eq(spelled.chars())
+            }) {
                 consider(id, MentionForm::Name, last);
                 continue;
             }
