@@ -353,7 +353,7 @@ fn surnames(out: &mut [Mention]) {
 }
 
 /// Legal forms written after a company's name (`Inc.`, `LLC`, `SpA`).
-const LEGAL_FORMS: &[&str] = &[
+pub(crate) const LEGAL_FORMS: &[&str] = &[
     "Inc.", "Inc", "Corp.", "Corp", "Co.", "LLC", "L.L.C.", "Ltd", "Ltd.", "plc", "PLC", "Plc",
     "SpA", "S.p.A.", "AG", "GmbH", "N.V.", "NV", "S.A.", "SA", "B.V.", "LP", "L.P.",
 ];

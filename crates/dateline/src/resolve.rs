@@ -2190,36 +2190,36 @@ const ORG_HEADS: &[&str] = &[
     "computer",
 ];
 
-/// Words after a company's name that give its legal form or structure
-/// (`Inc.`, `Corporation`, `SpA`, `Group`), not which company it is.
-const CORPORATE_SUFFIXES: &[&str] = &[
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
+/// Words after a company's name that give its structure rather than which
+/// company it is; with the entity layer's legal forms (`Inc.`, `SpA`), the
+/// corporate suffixes.
+const CORPORATE_WORDS: &[&str] = &[
     "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "lp",
-    "spa",
-    "ag",
-    "sa",
-    "nv",
-    "bv",
-    "gmbh",
+    "corporation",
+    "group",
     "holding",
     "holdings",
-    "group",
+    "limited",
+    "incorporated",
 ];
+
+/// A folded name word that is a corporate suffix (`inc`, `spa`, `group`).
+fn corporate_suffix(w: &str) -> bool {
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        crate::entities::LEGAL_FORMS
+            .iter()
+            .map(|f| fold(f))
+            .collect()
+    });
+    CORPORATE_WORDS.contains(&w) || forms.iter().any(|f| f == w)
+}
 
 /// A company's name words without its legal form (`general motors` of
 /// `general motors corporation`); never empty when `key` is not.
 fn corporate_core<S: AsRef<str>>(key: &[S]) -> &[S] {
     let mut n = key.len();
-    while n > 1 && CORPORATE_SUFFIXES.contains(&key[n - 1].as_ref()) {
+    while n > 1 && corporate_suffix(key[n - 1].as_ref()) {
         n -= 1;
     }
     &key[..n]
@@ -2230,7 +2230,7 @@ fn corporate_core<S: AsRef<str>>(key: &[S]) -> &[S] {
 fn corporate_name(name: &str) -> &str {
     let mut name = name.trim_end();
     while let Some((head, last)) = name.rsplit_once(' ') {
-        if !CORPORATE_SUFFIXES.contains(&fold(last).as_str()) {
+        if !corporate_suffix(&fold(last)) {
             break;
         }
         name = head.trim_end_matches([' ', ',']);
