@@ -54,6 +54,12 @@ fn extract_text(id: &str, text: &str) -> Extraction {
     extractor().extract(a).unwrap()
 }
 
+/// The extraction of one JSON record, as the JSON reader makes it.
+fn extract_record(record: Value) -> Extraction {
+    let article = input::article_from_json(record, Origin::file("record.json")).unwrap();
+    extractor().extract(article).unwrap()
+}
+
 /// Every offset points into the text, and the structure nests.
 fn check_invariants(x: &Extraction) {
     let t = &x.text;
@@ -2231,8 +2237,7 @@ fn acronyms_join_a_headline_spelling_and_legal_forms_join() {
                  members approved cuts at General Motors Corp. General Motors Corporation said \
                  the vote would help."
     });
-    let article = input::article_from_json(record, Origin::file("uaw.json")).unwrap();
-    let x = extractor().extract(article).unwrap();
+    let x = extract_record(record);
     let uaw = entity(&x, "United Auto Workers");
     assert!(said(uaw).iter().any(|m| m.0 == "UAW"), "{:?}", said(uaw));
     let gm = x
@@ -2270,8 +2275,7 @@ fn companies_join_across_legal_forms_and_headlines() {
                  Chrysler said the deal would save jobs. Analysts at Goldman Sachs Group \
                  Inc. said General Motors needed more aid."
     });
-    let article = input::article_from_json(record, Origin::file("companies.json")).unwrap();
-    let x = extractor().extract(article).unwrap();
+    let x = extract_record(record);
     let gm = entity(&x, "General Motors Corporation");
     let gm_said = said(gm);
     for form in [("GM", Acronym), ("General Motors", Name)] {
