@@ -50,7 +50,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{EntityKind, Mention};
-use crate::quotes::Quote;
+use crate::quotes::{Quote, MAX_QUOTE_BYTES};
 use crate::span::Span;
 use crate::time::{Timex, TimexKind};
 
@@ -1962,8 +1962,13 @@ fn place_at(
     None
 }
 
+/// How many mentions before a described place (`the enclave`) are read to
+/// resolve it: the article's last `DESCRIBE_LOOKBACK` names before it.
+const DESCRIBE_LOOKBACK: usize = 1000;
+
 /// Resolves `the enclave` (tokens `k..=t`) to the place the article names
-/// most often before it, of a fitting subtype, ties to the latest.
+/// most often before it (among its last [`DESCRIBE_LOOKBACK`] mentions), of
+/// a fitting subtype, ties to the latest.
 fn describe(
     c: &Ctx<'_>,
     k: usize,
@@ -1975,10 +1980,9 @@ fn describe(
 ) -> Option<PlaceFound> {
     let mut best: Option<(usize, usize)> = None; // (count, index)
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (i, m) in sc.all.iter().enumerate() {
-        if m.start >= before {
-            break;
-        }
+    let to = sc.all.partition_point(|m| m.start < before);
+    let from = to.saturating_sub(DESCRIBE_LOOKBACK);
+    for (i, m) in sc.all.iter().enumerate().take(to).skip(from) {
         if m.kind != EntityKind::Place || m.subtype.as_deref() == Some("facility") {
             continue;
         }
@@ -2280,10 +2284,13 @@ pub fn extract(
                     (v, t.start, t.end)
                 });
             // Source: the attributed statement holding the figure.
-            let source = quotes
+            // Quotes are in text order and at most `MAX_QUOTE_BYTES` long.
+            let from = quotes.partition_point(|q| q.start + MAX_QUOTE_BYTES < f_start);
+            let source = quotes[from..]
                 .iter()
-                .position(|q| q.start <= f_start && f_end <= q.end)
-                .map(|qi| (&quotes[qi], qi));
+                .take_while(|q| q.start <= f_start)
+                .position(|q| f_end <= q.end)
+                .map(|qi| (&quotes[from + qi], from + qi));
             let span = |o: Option<(usize, usize)>| o.map(|(a, b)| (toks[a].start, toks[b - 1].end));
             let counted = span(r.counted);
             let actor_entity = actor_bytes.and_then(|(a, b)| {

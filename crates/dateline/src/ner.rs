@@ -215,11 +215,14 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
             for e in &lex.entries[m.name as usize] {
                 classes[e.class()] = true;
             }
-            let first = words.iter().position(|w| w.span.end > m.start);
-            let last = words.iter().rposition(|w| w.span.start < m.end);
-            let (Some(a), Some(b)) = (first, last) else {
+            // Words are in text order: two binary searches find the words a
+            // match covers (a scan per match is quadratic in a long unit).
+            let a = words.partition_point(|w| w.span.end <= m.start);
+            let b = words.partition_point(|w| w.span.start < m.end);
+            if a >= b {
                 continue;
-            };
+            }
+            let b = b - 1;
             let partial = words[a].span.start != m.start || words[b].span.end != m.end;
             for (k, word) in words.iter_mut().enumerate().take(b + 1).skip(a) {
                 let pos = if partial {

@@ -67,7 +67,7 @@
 //! # Ok::<(), dateline::Error>(())
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -570,6 +570,14 @@ struct Builder<'a> {
     gender: Vec<Option<bool>>,
     /// Byte position of each entity's latest mention so far.
     last: Vec<usize>,
+    /// Entities by each of their name keys, and by their lexicon anchor:
+    /// a full name or a lexicon entry finds its entity however long ago it
+    /// was last mentioned.
+    by_key: HashMap<Vec<String>, Vec<usize>>,
+    by_anchor: HashMap<Anchor, Vec<usize>>,
+    /// (latest mention, entity) of every entity: the most recent ones are
+    /// those a partial name (a surname, an acronym) may join.
+    recent: BTreeSet<(usize, usize)>,
     /// Entity-layer mention by start byte, and by end byte (of the mention
     /// or of its name).
     by_start: HashMap<usize, usize>,
@@ -607,6 +615,13 @@ fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
     entries.iter().find_map(want)
 }
 
+/// How many of the most recently mentioned entities a name that is not the
+/// full name of an earlier one (a surname, an acronym, a short company
+/// name) may join. A news article names far fewer; the cap keeps resolution
+/// linear in a text of thousands of entities (a feed joined into one
+/// article). Full names and lexicon entries join across any distance.
+pub const RECENT_ENTITIES: usize = 256;
+
 /// Resolves the entities of an article from its entity-layer mentions
 /// (and, when given, its quotes, whose pronoun sources join the speaker).
 ///
@@ -634,6 +649,9 @@ pub fn resolve(
         acronyms: Vec::new(),
         gender: Vec::new(),
         last: Vec::new(),
+        by_key: HashMap::new(),
+        by_anchor: HashMap::new(),
+        recent: BTreeSet::new(),
         by_start: HashMap::new(),
         by_end: HashMap::new(),
         unit_words: units.iter().map(|u| words(text, *u)).collect(),
@@ -714,12 +732,27 @@ impl<'a> Builder<'a> {
         });
         self.content.push(vec![owned(content_words(&key))]);
         self.name_len.push(key.len());
+        self.by_key.entry(key.clone()).or_default().push(id);
         self.keys.push(vec![key]);
+        if let Some(a) = anchor {
+            self.by_anchor.entry(a).or_default().push(id);
+        }
         self.anchors.push(anchor);
         self.acronyms.push(Vec::new());
         self.gender.push(None);
         self.last.push(m.start);
+        self.recent.insert((m.start, id));
         self.add_name(id, mi, MentionForm::Name);
+    }
+
+    /// Records a mention of entity `id` at byte `pos`.
+    fn touch(&mut self, id: usize, pos: usize) {
+        let old = self.last[id];
+        if pos > old {
+            self.recent.remove(&(old, id));
+            self.recent.insert((pos, id));
+            self.last[id] = pos;
+        }
     }
 
     fn add_name(&mut self, id: usize, mi: usize, form: MentionForm) {
@@ -733,7 +766,7 @@ impl<'a> Builder<'a> {
             mention: Some(mi),
         });
         self.of_mention[mi] = Some(id);
-        self.last[id] = self.last[id].max(m.start);
+        self.touch(id, m.start);
         // An honorific right before the name tells the gender.
         let before = self.text[..m.start].trim_end();
         let hon = before
@@ -758,7 +791,7 @@ impl<'a> Builder<'a> {
             unit,
             mention: None,
         });
-        self.last[id] = self.last[id].max(start);
+        self.touch(id, start);
     }
 
     /// Pass 1: names, acronyms and lexicon entries. The story's mentions
@@ -825,10 +858,14 @@ impl<'a> Builder<'a> {
                     if !self.keys[id].contains(&key) {
                         let c = owned(content_words(&key));
                         self.content[id].push(c);
+                        self.by_key.entry(key.clone()).or_default().push(id);
                         self.keys[id].push(key);
                     }
                     if self.anchors[id].is_none() {
                         self.anchors[id] = anchor;
+                        if let Some(a) = anchor {
+                            self.by_anchor.entry(a).or_default().push(id);
+                        }
                     }
                 }
                 None => self.new_entity(m, mi, key, anchor),
@@ -868,7 +905,24 @@ impl<'a> Builder<'a> {
             .then(|| initials(corporate_name(raw)))
             .filter(|a| (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase()));
         let mine = content_words(key);
-        for (id, e) in self.entities.iter().enumerate() {
+        // The candidates: the entities mentioned most recently, and any
+        // entity of the same full name or lexicon entry. In an article of
+        // fewer than `RECENT_ENTITIES` entities, that is all of them.
+        let mut candidates: Vec<usize> = self
+            .recent
+            .iter()
+            .rev()
+            .take(RECENT_ENTITIES)
+            .map(|&(_, id)| id)
+            .collect();
+        candidates.extend(self.by_key.get(key).into_iter().flatten());
+        if let Some(ids) = anchor.and_then(|a| self.by_anchor.get(&a)) {
+            candidates.extend(ids);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for id in candidates {
+            let e = &self.entities[id];
             let last = self.last[id];
             let same_kind = e.kind == m.kind;
             if m.kind == EntityKind::Group || e.kind == EntityKind::Group {
