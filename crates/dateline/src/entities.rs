@@ -30,6 +30,8 @@
 //! # Ok::<(), dateline::Error>(())
 //! ```
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
@@ -373,11 +375,11 @@ fn is_continuation(cur: usize, next: usize) -> bool {
 /// article, not a person or place of that name, unless a person's full
 /// name ends in it (`Walter Chrysler`).
 fn companies(text: &str, out: &mut [Mention]) {
-    let mut firms: Vec<String> = Vec::new();
+    let mut firms: HashSet<String> = HashSet::new();
     // `auto company Chrysler`, `Chrysler Chief Executive Robert Nardelli`:
     // a one-word name after a company's noun, or before a title and a
     // person's name, is the company.
-    for m in out.iter() {
+    for (i, m) in out.iter().enumerate() {
         if m.kind != EntityKind::Person || m.text.contains(' ') || firms.contains(&m.text) {
             continue;
         }
@@ -388,7 +390,10 @@ fn companies(text: &str, out: &mut [Mention]) {
             .is_some_and(|w| COMPANY_NOUNS.contains(&w.to_lowercase().as_str()));
         // A company's title only (`Chief Executive`, `CEO`): `Trump
         // National Security Adviser John Bolton` says nothing of a firm.
-        let body = out.iter().any(|o| {
+        // Mentions are in text order: those whose name may start within 60
+        // bytes after this one are the next few.
+        let near = out[i + 1..].partition_point(|o| o.start < m.end + 60);
+        let body = out[i + 1..i + 1 + near].iter().any(|o| {
             o.kind == EntityKind::Person
                 && o.name_start > m.end + 1
                 && o.name_start - m.end < 60
@@ -400,7 +405,7 @@ fn companies(text: &str, out: &mut [Mention]) {
                 && crate::resolve::titles_before(text, m.end + 1, o.name_start) == m.end + 1
         });
         if noun || body {
-            firms.push(m.text.clone());
+            firms.insert(m.text.clone());
         }
     }
     for m in out.iter().filter(|m| m.kind == EntityKind::Organisation) {
@@ -408,22 +413,22 @@ fn companies(text: &str, out: &mut [Mention]) {
         if words.len() == 2
             && (LEGAL_FORMS.contains(&words[1]) || COMPANY_WORDS.contains(&words[1]))
             && words[0].len() > 2
-            && !firms.iter().any(|f| f == words[0])
+            && !firms.contains(words[0])
         {
-            firms.push(words[0].to_string());
+            firms.insert(words[0].to_string());
         }
     }
     if firms.is_empty() {
         return;
     }
-    let people: Vec<&str> = out
+    let people: HashSet<&str> = out
         .iter()
         .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
         .filter_map(|m| m.text.rsplit(' ').next())
         .collect();
-    let firms: Vec<String> = firms
+    let firms: HashSet<String> = firms
         .into_iter()
-        .filter(|f| !people.contains(&f.as_str()))
+        .filter(|f| !people.contains(f.as_str()))
         .collect();
     for m in out.iter_mut() {
         if matches!(m.kind, EntityKind::Person | EntityKind::Misc)

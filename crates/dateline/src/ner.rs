@@ -147,6 +147,11 @@ fn lower_of(w: &str) -> String {
         .collect()
 }
 
+/// Articles of more words than this compute each word's features in both
+/// passes of the tagger rather than keep them between the passes (same
+/// result, bounded memory).
+const KEEP_FEATURES_WORDS: usize = 100_000;
+
 /// A unit of text to tag: a headline or a sentence.
 pub(crate) struct Unit {
     /// The unit's words.
@@ -419,12 +424,15 @@ impl Tagger {
 
     /// Tags all units of an article: labels and label probabilities per unit.
     pub(crate) fn tag(&self, units: &mut [Unit], doc: &DocInfo) -> Vec<(Vec<usize>, Vec<f32>)> {
-        // The words' own features, computed once for both passes: a flat
-        // list of keys and, per unit, each word's range in it.
-        let mut keys: Vec<u64> = Vec::new();
-        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::with_capacity(units.len());
+        // The words' own features, computed once for both passes (a list of
+        // keys per unit and each word's range in it), unless the article is
+        // so long that keeping them would cost more memory than computing
+        // them again: about 300 bytes a word.
+        let words: usize = units.iter().map(|u| u.words.len()).sum();
+        let keep = words <= KEEP_FEATURES_WORDS;
         let mut scratch = Vec::new();
-        for u in units.iter() {
+        let mut unit_features = |u: &Unit| {
+            let mut keys: Vec<u64> = Vec::new();
             let mut r = Vec::with_capacity(u.words.len());
             for i in 0..u.words.len() {
                 features(u, doc, i, &mut scratch);
@@ -432,23 +440,46 @@ impl Tagger {
                 keys.extend_from_slice(&scratch);
                 r.push((start, keys.len()));
             }
-            ranges.push(r);
-        }
-        let first: Vec<Vec<usize>> = ranges
+            (keys, r)
+        };
+        let mut kept = Vec::with_capacity(if keep { units.len() } else { 0 });
+        let first: Vec<Vec<usize>> = units
             .iter()
-            .map(|r| {
+            .map(|u| {
+                let (keys, r) = unit_features(u);
                 let em: Vec<[f32; N]> = r
                     .iter()
                     .map(|&(a, b)| self.first.score(&keys[a..b]))
                     .collect();
+                if keep {
+                    kept.push((keys, r));
+                }
                 viterbi(&em, &self.first.trans)
             })
             .collect();
         add_doc_features(units, &first);
+        let mut kept = kept.into_iter();
         units
-            .iter()
-            .zip(&ranges)
-            .map(|(u, r)| {
+            .iter_mut()
+            .map(|u| {
+                let (keys, r) = match kept.next() {
+                    Some(k) => k,
+                    None => {
+                        // The word's own features, without the document
+                        // features the first pass has since added.
+                        let extras: Vec<Vec<u64>> = u
+                            .words
+                            .iter_mut()
+                            .map(|w| std::mem::take(&mut w.extra))
+                            .collect();
+                        let k = unit_features(u);
+                        for (w, e) in u.words.iter_mut().zip(extras) {
+                            w.extra = e;
+                        }
+                        k
+                    }
+                };
+                let u = &*u;
                 let em: Vec<[f32; N]> = r
                     .iter()
                     .zip(&u.words)

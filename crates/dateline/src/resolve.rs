@@ -75,6 +75,7 @@ use serde::{Deserialize, Serialize};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
 use crate::quotes::Quote;
+use crate::segment::MAX_SENTENCE_BYTES;
 use crate::span::Span;
 
 const ROLES: &str = include_str!("../data/roles.tsv");
@@ -578,6 +579,10 @@ struct Builder<'a> {
     /// (latest mention, entity) of every entity: the most recent ones are
     /// those a partial name (a surname, an acronym) may join.
     recent: BTreeSet<(usize, usize)>,
+    /// (start, end, entity, form) of the entity mentions so far, per unit: the
+    /// passes that look for a mention near a word read its unit and the
+    /// few before, not every entity.
+    in_unit: Vec<Vec<(usize, usize, usize, MentionForm)>>,
     /// Entity-layer mention by start byte, and by end byte (of the mention
     /// or of its name).
     by_start: HashMap<usize, usize>,
@@ -652,6 +657,7 @@ pub fn resolve(
         by_key: HashMap::new(),
         by_anchor: HashMap::new(),
         recent: BTreeSet::new(),
+        in_unit: vec![Vec::new(); units.len()],
         by_start: HashMap::new(),
         by_end: HashMap::new(),
         unit_words: units.iter().map(|u| words(text, *u)).collect(),
@@ -767,6 +773,9 @@ impl<'a> Builder<'a> {
         });
         self.of_mention[mi] = Some(id);
         self.touch(id, m.start);
+        if let Some(list) = self.in_unit.get_mut(m.unit) {
+            list.push((m.start, m.end, id, form));
+        }
         // An honorific right before the name tells the gender.
         let before = self.text[..m.start].trim_end();
         let hon = before
@@ -792,6 +801,9 @@ impl<'a> Builder<'a> {
             mention: None,
         });
         self.touch(id, start);
+        if let Some(list) = self.in_unit.get_mut(unit) {
+            list.push((start, end, id, form));
+        }
     }
 
     /// Pass 1: names, acronyms and lexicon entries. The story's mentions
@@ -1116,10 +1128,15 @@ impl<'a> Builder<'a> {
             } else {
                 continue;
             };
-            let named = self
+            // Mentions lie within a sentence: those that may overlap start
+            // at most a sentence before.
+            let from = self
                 .mentions
+                .partition_point(|m| m.start + MAX_SENTENCE_BYTES < s);
+            let named = self.mentions[from..]
                 .iter()
-                .any(|m| m.start < e && s < m.end && m.kind != EntityKind::Group);
+                .take_while(|m| m.start < e)
+                .any(|m| s < m.end && m.kind != EntityKind::Group);
             if named {
                 continue;
             }
@@ -1196,16 +1213,20 @@ impl<'a> Builder<'a> {
             }
         }
         let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
-            // Organisations, and countries, which act as their governments.
-            let country = e.kind == EntityKind::Place && e.subtype.as_deref() == Some("country");
-            if e.kind != EntityKind::Organisation && !country {
-                continue;
-            }
-            for m in &e.mentions {
-                let near = m.unit == ui || m.unit + 1 == ui;
-                if near && m.start < w.start && best.map_or(true, |(p, _)| m.start > p) {
-                    best = Some((m.start, id));
+        for u in ui.saturating_sub(1)..=ui {
+            for &(start, _, id, _) in self.in_unit.get(u).into_iter().flatten() {
+                // Organisations, and countries, which act as their governments.
+                let e = &self.entities[id];
+                let country =
+                    e.kind == EntityKind::Place && e.subtype.as_deref() == Some("country");
+                if e.kind != EntityKind::Organisation && !country {
+                    continue;
+                }
+                // The latest mention; of two at one place, the first entity.
+                if start < w.start
+                    && best.map_or(true, |(p, b)| start > p || (start == p && id < b))
+                {
+                    best = Some((start, id));
                 }
             }
         }
@@ -1402,11 +1423,16 @@ impl<'a> Builder<'a> {
             let word = self.text[w.start..w.end].to_ascii_lowercase();
             if matches!(word.as_str(), "his" | "her" | "their" | "its") {
                 // Whose: the entity the possessive refers to.
-                let owner = self.entities.iter().position(|e| {
-                    e.mentions
-                        .iter()
-                        .any(|x| x.start == w.start && x.form == MentionForm::Pronoun)
-                });
+                let owner = self
+                    .in_unit
+                    .get(self.unit_of(w.start))
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&(start, _, _, form)| {
+                        start == w.start && form == MentionForm::Pronoun
+                    })
+                    .map(|&(_, _, id, _)| id)
+                    .min();
                 if let Some(owner) = owner.filter(|&o| o != id) {
                     start = w.start;
                     if entry.title == "counterpart" {
@@ -1640,9 +1666,11 @@ impl<'a> Builder<'a> {
         }
         let fallback = std::mem::take(&mut self.quoted_descriptions);
         for (id, s, e) in found.into_iter().chain(fallback) {
-            let taken = self.entities.iter().any(|x| {
-                x.kind != EntityKind::Group && x.mentions.iter().any(|m| m.start < e && s < m.end)
-            });
+            let taken = self.in_unit.get(self.unit_of(s)).into_iter().flatten().any(
+                |&(start, end, x, _)| {
+                    self.entities[x].kind != EntityKind::Group && start < e && s < end
+                },
+            );
             if !taken {
                 self.add_other(id, s, e, MentionForm::Description);
             }
@@ -1681,19 +1709,17 @@ impl<'a> Builder<'a> {
         ui: usize,
         fits: impl Fn(&Entity) -> bool,
     ) -> Option<usize> {
+        // `pos` lies in unit `ui`: an entity's latest mention before it is
+        // in `ui` or the three before exactly when the entity has a mention
+        // before `pos` there, and it is the latest of those.
         let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
-            if !fits(e) {
-                continue;
-            }
-            let latest = e
-                .mentions
-                .iter()
-                .filter(|m| m.start < pos)
-                .max_by_key(|m| m.start);
-            if let Some(m) = latest {
-                if m.unit + 3 >= ui && best.map_or(true, |(p, _)| m.start > p) {
-                    best = Some((m.start, id));
+        for u in ui.saturating_sub(3)..=ui {
+            for &(start, _, id, _) in self.in_unit.get(u).into_iter().flatten() {
+                if start < pos
+                    && best.map_or(true, |(p, b)| start > p || (start == p && id < b))
+                    && fits(&self.entities[id])
+                {
+                    best = Some((start, id));
                 }
             }
         }

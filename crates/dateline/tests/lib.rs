@@ -2,6 +2,8 @@
 //! articles of `../shared/seeds` (skipped when absent), the JSON schema, and
 //! invariants of every extraction.
 
+mod scaling;
+
 use std::path::{Path, PathBuf};
 
 use dateline::input::{self, JsonlReader};

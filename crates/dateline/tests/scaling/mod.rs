@@ -1,0 +1,120 @@
+//! Every layer stays linear in the article's length, and the output stays a
+//! small multiple of the input, on text with no natural end (issue 19): each
+//! shape of `dateline::samples::stress` at two sizes, eight times apart.
+//!
+//! Cost is this thread's CPU time (`/proc/thread-self/schedstat`, which load
+//! on the machine does not inflate the way it does wall time), compared as
+//! a ratio within one test, never against an absolute time; the best of two
+//! runs is taken. Where the kernel does not give it, only the output bound
+//! and the caps are checked.
+
+use dateline::quotes::MAX_QUOTE_BYTES;
+use dateline::samples::stress::Shape;
+use dateline::segment::MAX_SENTENCE_BYTES;
+use dateline::{Article, Config, Extractor};
+
+const SMALL: usize = 20_000;
+const LARGE: usize = 8 * SMALL;
+
+/// The output of one article may be at most this many times its input.
+const MAX_OUTPUT_RATIO: usize = 40;
+
+/// CPU time per byte at the large size may be at most this many times that
+/// at the small size (linear: about 1; quadratic: about 8).
+const MAX_GROWTH: f64 = 2.0;
+
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// CPU nanoseconds (if known) and output bytes of one extraction.
+fn run(ex: &Extractor, text: &str) -> (Option<u64>, usize) {
+    let article = Article::from_text(text).expect("a valid article");
+    let before = thread_cpu_ns();
+    let x = ex.extract(article).expect("extracts");
+    let after = thread_cpu_ns();
+    for s in &x.article.sentences {
+        assert!(
+            s.end - s.start <= MAX_SENTENCE_BYTES,
+            "a sentence over the cap"
+        );
+    }
+    for q in x.quotes.iter().flatten() {
+        assert!(
+            q.end - q.start <= MAX_QUOTE_BYTES,
+            "a quotation over the cap"
+        );
+    }
+    let bytes = serde_json::to_vec(&x).expect("serialises").len();
+    let ns = before
+        .zip(after)
+        .map(|(a, b)| b.saturating_sub(a))
+        .filter(|&n| n > 0);
+    (ns, bytes)
+}
+
+fn best(ex: &Extractor, text: &str) -> (Option<u64>, usize) {
+    let (a, bytes) = run(ex, text);
+    let (b, _) = run(ex, text);
+    (a.zip(b).map(|(a, b)| a.min(b)), bytes)
+}
+
+#[test]
+fn every_layer_is_linear_on_text_with_no_natural_end() {
+    let ex = Extractor::new(Config::default()).expect("default extractor");
+    let mut report = Vec::new();
+    for &shape in Shape::ALL {
+        let small = shape.text(SMALL);
+        let large = shape.text(LARGE);
+        run(&ex, &small); // warm the lexicons
+        let (ts, out_small) = best(&ex, &small);
+        let (tl, out_large) = best(&ex, &large);
+        for (text, out) in [(&small, out_small), (&large, out_large)] {
+            assert!(
+                out <= MAX_OUTPUT_RATIO * text.len(),
+                "{}: {} bytes of output for {} of input",
+                shape.name(),
+                out,
+                text.len()
+            );
+        }
+        if let (Some(ts), Some(tl)) = (ts, tl) {
+            let per_byte_small = ts as f64 / small.len() as f64;
+            let per_byte_large = tl as f64 / large.len() as f64;
+            let growth = per_byte_large / per_byte_small;
+            report.push(format!("{} x{growth:.2}", shape.name()));
+            assert!(
+                growth <= MAX_GROWTH,
+                "{}: CPU time per byte grew {growth:.2} times from {} to {} bytes ({ts} ns, {tl} ns)",
+                shape.name(),
+                small.len(),
+                large.len()
+            );
+        }
+    }
+    eprintln!(
+        "growth of CPU time per byte, {SMALL} to {LARGE} bytes: {}",
+        report.join(", ")
+    );
+}
+
+#[test]
+fn stress_shapes_are_real_text_of_the_size_asked() {
+    for &shape in Shape::ALL {
+        let t = shape.text(5_000);
+        assert!(
+            t.len() <= 5_000 && t.len() > 4_000,
+            "{}: {}",
+            shape.name(),
+            t.len()
+        );
+        assert!(t.starts_with(" date 2023-11-06 "));
+    }
+    // News names thousands of different people.
+    let t = Shape::News.text(200_000);
+    let ex = Extractor::new(Config::default()).unwrap();
+    let x = ex.extract(Article::from_text(&t).unwrap()).unwrap();
+    let n = x.entities.as_ref().map_or(0, Vec::len);
+    assert!(n > 1_000, "{n} entities");
+}
