@@ -220,3 +220,120 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
         None => writeln!(out, "peak resident memory: n/a (no /proc on this system)"),
     }
 }
+
+/// Arguments of `dateline bench scaling`.
+#[derive(Args, Debug)]
+pub struct ScalingArgs {
+    /// Article sizes in bytes.
+    #[arg(long, value_delimiter = ',', default_values_t = [100_000usize, 1_000_000, 4_000_000])]
+    sizes: Vec<usize>,
+    /// Shapes to run (default: all): said, straight-quotes, curly-quotes,
+    /// honorifics, titles, capitals, numbers, news.
+    #[arg(long, value_delimiter = ',')]
+    shapes: Option<Vec<String>>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+/// CPU time of this thread so far, when the system tells it.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Runs `dateline bench scaling`: each stress shape at each size, one
+/// article each, on this thread.
+pub fn scaling(args: ScalingArgs) -> io::Result<ExitCode> {
+    use dateline::samples::stress::Shape;
+    let extractor = match args.pipeline.extractor() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("dateline: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let shapes: Vec<Shape> = match &args.shapes {
+        None => Shape::ALL.to_vec(),
+        Some(names) => {
+            let mut out = Vec::new();
+            for n in names {
+                match Shape::ALL.iter().find(|s| s.name() == n.trim()) {
+                    Some(s) => out.push(*s),
+                    None => {
+                        let all: Vec<&str> = Shape::ALL.iter().map(|s| s.name()).collect();
+                        eprintln!(
+                            "dateline: error: unknown shape {n:?}; shapes: {}",
+                            all.join(", ")
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
+            out
+        }
+    };
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{:<16} {:>10} {:>10} {:>10} {:>12} {:>10}",
+        "shape", "bytes", "cpu s", "s per MB", "output MB", "out/in"
+    )?;
+    for shape in shapes {
+        for &size in &args.sizes {
+            let text = shape.text(size);
+            let article = match dateline::Article::from_text(&text) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("dateline: error: {e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let (t0, w0) = (thread_cpu(), Instant::now());
+            let result = extractor.extract(article);
+            let elapsed = match (t0, thread_cpu()) {
+                (Some(a), Some(b)) => b.saturating_sub(a),
+                _ => w0.elapsed(),
+            };
+            let x = match result {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("dateline: error: {}: {e}", shape.name());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let mut counter = Counter(0);
+            serde_json::to_writer(&mut counter, &x)?;
+            let mb = text.len() as f64 / 1e6;
+            writeln!(
+                out,
+                "{:<16} {:>10} {:>10.3} {:>10.3} {:>12.1} {:>10.1}",
+                shape.name(),
+                text.len(),
+                elapsed.as_secs_f64(),
+                elapsed.as_secs_f64() / mb,
+                counter.0 as f64 / 1e6,
+                counter.0 as f64 / text.len() as f64
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "cpu s: this thread's CPU time for the extraction (wall time where the system does not tell); peak resident memory: {}",
+        proc_status_mb("VmHWM:").map_or("n/a".to_string(), |m| format!("{m:.1} MB"))
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A writer that only counts bytes.
+struct Counter(u64);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -52,6 +52,8 @@ enum TrainCommand {
 enum BenchCommand {
     /// Articles/s, MB/s and peak memory of the whole pipeline and of each stage.
     Speed(bench::SpeedArgs),
+    /// CPU time per MB and output size of text with no natural end, at growing sizes.
+    Scaling(bench::ScalingArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -157,6 +159,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
+        Command::Bench(BenchCommand::Scaling(args)) => bench::scaling(args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(args),
     };
     match result {
