@@ -100,11 +100,11 @@ pub(crate) struct Word {
     /// Byte span in the article text.
     pub span: Span,
     /// Lower case, digits folded to `0`.
-    lower: String,
+    lower: Box<str>,
     /// A hash of `lower`, for document tables.
     key: u64,
     /// Collapsed shape: `Xx`, `X.X.`, `d`, `x-Xx`.
-    shape: String,
+    shape: Box<str>,
     /// First character is upper case.
     cap: bool,
     /// Lexicon features (`class:position`), precomputed.
@@ -182,30 +182,29 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
         let caps = !span.slice(text).chars().any(char::is_lowercase);
-        let mut words: Vec<Word> = toks
-            .iter()
-            .filter(|t| !t.span().slice(text).trim().is_empty())
-            .map(|t| {
-                let s = t.span().slice(text);
-                let lower = lower_of(s);
-                Word {
-                    span: t.span(),
-                    key: Fnv::new(99).str(&lower).finish(),
-                    lower,
-                    shape: shape_of(s),
-                    cap: s.chars().next().is_some_and(char::is_uppercase),
-                    gaz: Vec::new(),
-                    extra: Vec::new(),
-                }
-            })
-            .collect();
+        // Sized once: a long article holds millions of words at a time.
+        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+        words.extend(
+            toks.iter()
+                .filter(|t| !t.span().slice(text).trim().is_empty())
+                .map(|t| {
+                    let s = t.span().slice(text);
+                    let lower = lower_of(s);
+                    Word {
+                        span: t.span(),
+                        key: Fnv::new(99).str(&lower).finish(),
+                        lower: lower.into_boxed_str(),
+                        shape: shape_of(s).into_boxed_str(),
+                        cap: s.chars().next().is_some_and(char::is_uppercase),
+                        gaz: Vec::new(),
+                        extra: Vec::new(),
+                    }
+                }),
+        );
         for (i, w) in words.iter().enumerate() {
-            if !caps && i > 0 && w.cap && w.shape != "X" {
+            if !caps && i > 0 && w.cap && &*w.shape != "X" {
                 let prev = &words[i - 1].lower;
-                if !matches!(
-                    prev.as_str(),
-                    "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—"
-                ) {
+                if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
                     doc.cap_mid.insert(w.key);
                 }
             }
@@ -274,8 +273,8 @@ fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
             .and_then(|k| u.words.get(k))
     };
     let edge = |j: isize| if j < 0 { BOS } else { EOS };
-    let lw = |j: isize| near(j).map_or(edge(j), |w| w.lower.as_str());
-    let sh = |j: isize| near(j).map_or(edge(j), |w| w.shape.as_str());
+    let lw = |j: isize| near(j).map_or(edge(j), |w| &*w.lower);
+    let sh = |j: isize| near(j).map_or(edge(j), |w| &*w.shape);
     let caps = if u.caps { "C" } else { "c" };
     let push = |out: &mut Vec<u64>, f: Fnv| out.push(f.finish());
     push(out, Fnv::new(0));
