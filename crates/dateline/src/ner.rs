@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::lexicon::{self, Lexicon, CLASSES};
 use crate::segment::{self, Token};
@@ -100,11 +100,11 @@ pub(crate) struct Word {
     /// Byte span in the article text.
     pub span: Span,
     /// Lower case, digits folded to `0`.
-    lower: Box<str>,
+    lower: Arc<str>,
     /// A hash of `lower`, for document tables.
     key: u64,
     /// Collapsed shape: `Xx`, `X.X.`, `d`, `x-Xx`.
-    shape: Box<str>,
+    shape: Arc<str>,
     /// First character is upper case.
     cap: bool,
     /// Lexicon features (`class:position`), precomputed.
@@ -171,6 +171,20 @@ pub(crate) struct DocInfo {
     lower_seen: KeySet,
 }
 
+/// The shared copy of `s` (whose hash is `key`) in `table`, made there
+/// when missing; a string whose hash another holds gets its own copy.
+fn intern(table: &mut KeyMap<Arc<str>>, key: u64, s: String) -> Arc<str> {
+    match table.get(&key) {
+        Some(a) if **a == *s => a.clone(),
+        Some(_) => Arc::from(s),
+        None => {
+            let a: Arc<str> = Arc::from(s);
+            table.insert(key, a.clone());
+            a
+        }
+    }
+}
+
 /// Tokenises each span, finds lexicon names and computes word features.
 pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, DocInfo) {
     let mut units = Vec::with_capacity(spans.len());
@@ -178,11 +192,13 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
     let mut toks: Vec<Token> = Vec::new();
     let mut scratch = Vec::new();
     let mut found = Vec::new();
+    let mut interned: KeyMap<Arc<str>> = KeyMap::default();
     for &span in spans {
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
         let caps = !span.slice(text).chars().any(char::is_lowercase);
-        // Sized once: a long article holds millions of words at a time.
+        // Sized once: a long article holds millions of words at a time,
+        // and their forms are shared (`interned`), not one string each.
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         words.extend(
             toks.iter()
@@ -190,11 +206,14 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                 .map(|t| {
                     let s = t.span().slice(text);
                     let lower = lower_of(s);
+                    let key = Fnv::new(99).str(&lower).finish();
+                    let shape = shape_of(s);
+                    let shape_key = Fnv::new(98).str(&shape).finish();
                     Word {
                         span: t.span(),
-                        key: Fnv::new(99).str(&lower).finish(),
-                        lower: lower.into_boxed_str(),
-                        shape: shape_of(s).into_boxed_str(),
+                        key,
+                        lower: intern(&mut interned, key, lower),
+                        shape: intern(&mut interned, shape_key, shape),
                         cap: s.chars().next().is_some_and(char::is_uppercase),
                         gaz: Vec::new(),
                         extra: Vec::new(),
@@ -456,35 +475,27 @@ impl Tagger {
                 viterbi(&em, &self.first.trans)
             })
             .collect();
-        add_doc_features(units, &first);
+        // The document features of each word, from the first pass's
+        // labels, computed as each word is scored (not kept per word).
+        let tables = DocTables::new(units, &first);
         let mut kept = kept.into_iter();
+        let mut extra = Vec::new();
         units
-            .iter_mut()
-            .map(|u| {
+            .iter()
+            .zip(&first)
+            .map(|(u, ls)| {
                 let (keys, r) = match kept.next() {
                     Some(k) => k,
-                    None => {
-                        // The word's own features, without the document
-                        // features the first pass has since added.
-                        let extras: Vec<Vec<u64>> = u
-                            .words
-                            .iter_mut()
-                            .map(|w| std::mem::take(&mut w.extra))
-                            .collect();
-                        let k = unit_features(u);
-                        for (w, e) in u.words.iter_mut().zip(extras) {
-                            w.extra = e;
-                        }
-                        k
-                    }
+                    None => unit_features(u),
                 };
-                let u = &*u;
                 let em: Vec<[f32; N]> = r
                     .iter()
                     .zip(&u.words)
-                    .map(|(&(a, b), w)| {
+                    .zip(ls)
+                    .map(|((&(a, b), w), &l)| {
                         let mut row = self.second.score(&keys[a..b]);
-                        let extra = self.second.score(&w.extra);
+                        tables.features(w, l, &mut extra);
+                        let extra = self.second.score(&extra);
                         for l in 0..N {
                             row[l] += extra[l];
                         }
@@ -497,76 +508,90 @@ impl Tagger {
     }
 }
 
-/// Sets each word's document features from first-pass labels.
-fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
-    // For each lower-cased word: how often the first pass gave it each
-    // type (index 0 = none), and the types of longer names holding it.
-    let mut counts: KeyMap<[u16; 5]> = KeyMap::default();
-    let mut in_long: KeyMap<[bool; 5]> = KeyMap::default();
-    for (u, ls) in units.iter().zip(labels) {
-        let mut i = 0;
-        while i < ls.len() {
-            let t = ls[i].div_ceil(2); // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
-            let cap = u.words[i].cap;
-            if cap || t > 0 {
-                counts.entry(u.words[i].key).or_default()[t] += 1;
-            }
-            if t > 0 && ls[i] % 2 == 1 {
-                let mut j = i + 1;
-                while j < ls.len() && ls[j] == ls[i] + 1 {
-                    j += 1;
+/// Document tables from the first pass's labels: for each lower-cased word
+/// (by key), how often the first pass gave it each type (index 0 = none),
+/// and the types of longer names holding it.
+struct DocTables {
+    counts: KeyMap<[u16; 5]>,
+    in_long: KeyMap<[bool; 5]>,
+}
+
+impl DocTables {
+    fn new(units: &[Unit], labels: &[Vec<usize>]) -> DocTables {
+        let mut counts: KeyMap<[u16; 5]> = KeyMap::default();
+        let mut in_long: KeyMap<[bool; 5]> = KeyMap::default();
+        for (u, ls) in units.iter().zip(labels) {
+            let mut i = 0;
+            while i < ls.len() {
+                let t = ls[i].div_ceil(2); // 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC
+                let cap = u.words[i].cap;
+                if cap || t > 0 {
+                    let c = &mut counts.entry(u.words[i].key).or_default()[t];
+                    *c = c.saturating_add(1);
                 }
-                if j - i > 1 {
-                    for w in &u.words[i..j] {
-                        if w.cap {
-                            in_long.entry(w.key).or_default()[t] = true;
+                if t > 0 && ls[i] % 2 == 1 {
+                    let mut j = i + 1;
+                    while j < ls.len() && ls[j] == ls[i] + 1 {
+                        j += 1;
+                    }
+                    if j - i > 1 {
+                        for w in &u.words[i..j] {
+                            if w.cap {
+                                in_long.entry(w.key).or_default()[t] = true;
+                            }
                         }
                     }
                 }
+                i += 1;
             }
-            i += 1;
         }
+        DocTables { counts, in_long }
     }
-    let mut extra: Vec<Vec<Vec<u64>>> = Vec::with_capacity(units.len());
-    for (u, ls) in units.iter().zip(labels) {
-        let mut per_unit = Vec::with_capacity(u.words.len());
-        for (i, w) in u.words.iter().enumerate() {
-            let mut f = Vec::new();
-            let mut h = Fnv::new(40);
-            h.byte(ls[i] as u8);
+
+    /// The document features of word `w`, which the first pass labelled
+    /// `label`, into `f`.
+    fn features(&self, w: &Word, label: usize, f: &mut Vec<u64>) {
+        f.clear();
+        let mut h = Fnv::new(40);
+        h.byte(label as u8);
+        f.push(h.finish());
+        if let Some(c) = self.counts.get(&w.key) {
+            let total: u32 = c.iter().map(|&n| u32::from(n)).sum();
+            let best = (0..5).max_by_key(|&t| (c[t], 5 - t)).unwrap_or(0);
+            let mut h = Fnv::new(41);
+            h.byte(best as u8);
+            h.byte((total > 1) as u8);
             f.push(h.finish());
-            if let Some(c) = counts.get(&w.key) {
-                let total: u16 = c.iter().sum();
-                let best = (0..5).max_by_key(|&t| (c[t], 5 - t)).unwrap_or(0);
-                let mut h = Fnv::new(41);
-                h.byte(best as u8);
-                h.byte((total > 1) as u8);
-                f.push(h.finish());
-                for (t, n) in c.iter().enumerate().skip(1) {
-                    if *n > 0 {
-                        let mut h = Fnv::new(42);
-                        h.byte(t as u8);
-                        f.push(h.finish());
-                    }
+            for (t, n) in c.iter().enumerate().skip(1) {
+                if *n > 0 {
+                    let mut h = Fnv::new(42);
+                    h.byte(t as u8);
+                    f.push(h.finish());
                 }
             }
-            if let Some(l) = in_long.get(&w.key) {
-                for (t, on) in l.iter().enumerate() {
-                    if *on {
-                        let mut h = Fnv::new(43);
-                        h.byte(t as u8);
-                        h.byte(w.cap as u8);
-                        f.push(h.finish());
-                    }
-                }
-            }
-            per_unit.push(f);
         }
-        extra.push(per_unit);
+        if let Some(l) = self.in_long.get(&w.key) {
+            for (t, on) in l.iter().enumerate() {
+                if *on {
+                    let mut h = Fnv::new(43);
+                    h.byte(t as u8);
+                    h.byte(w.cap as u8);
+                    f.push(h.finish());
+                }
+            }
+        }
     }
-    for (u, e) in units.iter_mut().zip(extra) {
-        for (w, f) in u.words.iter_mut().zip(e) {
-            w.extra = f;
+}
+
+/// Sets each word's document features from first-pass labels (training
+/// keeps them on the words; tagging computes them as it scores).
+fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
+    let tables = DocTables::new(units, labels);
+    let mut f = Vec::new();
+    for (u, ls) in units.iter_mut().zip(labels) {
+        for (w, &l) in u.words.iter_mut().zip(ls) {
+            tables.features(w, l, &mut f);
+            w.extra = f.clone();
         }
     }
 }
