@@ -16,7 +16,7 @@ use dateline::{Config, Extractor, Layer, RecordError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use output::{Format, Writer};
-use sources::{Plan, ReadOptions, Records};
+use sources::{Next, Plan, ReadOptions, Records};
 
 /// Turn English news articles into typed data: publication date, title,
 /// paragraphs, sentences and tokens, with byte offsets into the text.
@@ -378,7 +378,9 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     loop {
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes = 0;
-        for r in records.by_ref() {
+        // A batch ends before an input that may wait (standard input, a
+        // pipe), so the records before it are written out first.
+        while let Next::Record(r) = records.next_record(batch.is_empty()) {
             bytes += r.as_ref().map_or(0, |a| a.text.len());
             batch.push(r);
             if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {

@@ -274,19 +274,58 @@ impl Records {
     }
 }
 
+/// What [`Records::next_record`] found.
+pub enum Next {
+    /// A record.
+    Record(Record),
+    /// The next input may make the reader wait (standard input, a pipe
+    /// named on the command line): it is not opened yet.
+    MayWait,
+    /// No more records.
+    End,
+}
+
+impl Records {
+    /// The next record. With `may_wait` false, stops with [`Next::MayWait`]
+    /// before opening an input that may block (standard input or a pipe), so
+    /// that the records read so far can be written out first.
+    pub fn next_record(&mut self, may_wait: bool) -> Next {
+        loop {
+            if let Some(it) = &mut self.current {
+                if let Some(r) = it.next() {
+                    return Next::Record(r);
+                }
+                self.current = None;
+            }
+            let Some(unit) = self.units.as_slice().first() else {
+                return Next::End;
+            };
+            if !may_wait && may_block(unit) {
+                return Next::MayWait;
+            }
+            let unit = self.units.next().expect("a unit");
+            self.current = Some(open(unit, self.options));
+        }
+    }
+}
+
+/// True when reading `unit` may wait for another process: standard input,
+/// or a file named on the command line that is not a regular file.
+fn may_block(unit: &Unit) -> bool {
+    match unit {
+        Unit::Stdin => true,
+        Unit::File(path) => std::fs::metadata(path).is_ok_and(|m| !m.is_file()),
+        _ => false,
+    }
+}
+
 impl Iterator for Records {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        loop {
-            if let Some(it) = &mut self.current {
-                if let Some(r) = it.next() {
-                    return Some(r);
-                }
-                self.current = None;
-            }
-            let unit = self.units.next()?;
-            self.current = Some(open(unit, self.options));
+        match self.next_record(true) {
+            Next::Record(r) => Some(r),
+            Next::MayWait | Next::End => None,
         }
     }
 }
