@@ -354,7 +354,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     }
     if plan.repeated > 0 && !args.quiet {
         eprintln!(
-            "dateline: skipped {} folder(s) or file(s) already read (reached again through a link)",
+            "dateline: skipped {} folder(s) or file(s) already read (named twice, or reached again through a link)",
             plan.repeated
         );
     }

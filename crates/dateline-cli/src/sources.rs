@@ -275,6 +275,9 @@ impl Records {
 }
 
 /// What [`Records::next_record`] found.
+// As large as the record it holds, as `Option<Record>` would be: one per
+// record, moved at once.
+#[allow(clippy::large_enum_variant)]
 pub enum Next {
     /// A record.
     Record(Record),
