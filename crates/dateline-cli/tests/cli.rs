@@ -701,6 +701,28 @@ fn an_existing_output_is_replaced_only_when_the_run_ends() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
     assert!(!d.join("no").exists());
+    // An output named through a link replaces the file it points to, which
+    // keeps its permissions; the link stays a link.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let real = d.join("real.jsonl");
+        std::fs::write(&real, b"old results\n").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = d.join("link.jsonl");
+        std::os::unix::fs::symlink("real.jsonl", &link).unwrap();
+        let out = run(&["extract", &a, "-o", link.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let rec: Value =
+            serde_json::from_str(std::fs::read_to_string(&real).unwrap().trim()).unwrap();
+        assert_eq!(rec["id"], "a");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }
 
 /// While the run waits on a pipe named on the command line, the records
