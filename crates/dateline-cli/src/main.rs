@@ -292,14 +292,12 @@ fn open_output(path: Option<&Path>) -> io::Result<Output> {
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dateline-").suffix(".tmp");
+    // As File::create: 0o666 less the umask (the replaced file's mode is set below).
     #[cfg(unix)]
-    let mode = {
+    {
         use std::os::unix::fs::PermissionsExt;
-        // As File::create: 0o666 less the umask, or the replaced file's mode.
-        std::fs::Permissions::from_mode(0o666)
-    };
-    #[cfg(unix)]
-    builder.permissions(mode);
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     let temp = builder.tempfile_in(&dir).map_err(cannot)?;
     if let Some(m) = &existing {
         // Best effort: the replaced file keeps its permissions.
