@@ -7,6 +7,7 @@ mod train;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -15,7 +16,7 @@ use dateline::{Config, Extractor, Layer, RecordError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use output::{Format, Writer};
-use sources::{Plan, ReadOptions, Records};
+use sources::{Next, Plan, ReadOptions, Records};
 
 /// Turn English news articles into typed data: publication date, title,
 /// paragraphs, sentences and tokens, with byte offsets into the text.
@@ -65,10 +66,12 @@ struct PipelineArgs {
     /// Leave tokens out of the article layer.
     #[arg(long)]
     no_tokens: bool,
-    /// Refuse articles larger than this many bytes.
+    /// Refuse articles larger than this many bytes. A JSONL line may be up to
+    /// 2 x this + 64 KiB long (room for JSON escapes and other fields).
     #[arg(long, default_value_t = Config::DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: usize,
-    /// Input format: by extension for files and by content for standard input, unless given.
+    /// Input format: by extension for files and by content for standard input
+    /// (`[` or `{` opening JSON, otherwise text: `[Updated 14:00] ...` is text), unless given.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
 }
@@ -134,10 +137,14 @@ struct ExtractArgs {
     /// record's corpus (`phrases` for GUM, `names` otherwise).
     #[arg(long, value_enum, default_value = "auto")]
     extent: ExtentArg,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output. The output is written to
+    /// a temporary file beside it and renamed when the run ends, so an
+    /// existing file of that name is replaced then (and left as it was when
+    /// the run fails). It must not be one of the inputs.
     #[arg(short, long)]
-    output: Option<std::path::PathBuf>,
-    /// Worker threads (default: all cores). The output is the same for any number.
+    output: Option<PathBuf>,
+    /// Worker threads (default or 0: all cores), at most 4 x the cores. The
+    /// output is the same for any number.
     #[arg(short = 'j', long)]
     threads: Option<usize>,
     /// No progress bar and no error messages on standard error (the summary stays).
@@ -172,12 +179,134 @@ fn main() -> ExitCode {
     }
 }
 
+/// Most worker threads per core: more only adds memory and switching.
+const THREADS_PER_CORE: usize = 4;
+
+/// The worker threads for `-j`: `None` (or 0) is rayon's default, all
+/// cores; more than [`THREADS_PER_CORE`] x the cores is capped, with a warning.
+fn thread_count(requested: Option<usize>, quiet: bool) -> Option<usize> {
+    let n = requested.filter(|&n| n > 0)?;
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let cap = cores.saturating_mul(THREADS_PER_CORE);
+    if n > cap {
+        if !quiet {
+            eprintln!(
+                "dateline: warning: -j {n} is more than {THREADS_PER_CORE} x the {cores} core(s); using {cap} threads"
+            );
+        }
+        return Some(cap);
+    }
+    Some(n)
+}
+
 fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
-        b = b.num_threads(n.max(1));
+        b = b.num_threads(n);
     }
-    b.build().map_err(io::Error::other)
+    b.build().map_err(|e| {
+        let n = threads.map_or_else(|| "the".to_string(), |n| n.to_string());
+        io::Error::other(format!("cannot start {n} worker threads: {e}"))
+    })
+}
+
+/// Where the records go.
+enum Output {
+    /// Standard output.
+    Stdout,
+    /// A temporary file beside `target`, renamed onto it at the end.
+    Replace {
+        temp: tempfile::NamedTempFile,
+        target: PathBuf,
+    },
+    /// A file that is not a regular file (`/dev/null`, a FIFO), written directly.
+    Direct(File),
+}
+
+/// Refuses an output that is one of the inputs, by file identity: `-o`, or
+/// standard output redirected to a file, that is an input file, a file in
+/// an input folder or the file standard input reads. Returns the message.
+fn check_output(output: Option<&Path>, plan: &Plan) -> Result<(), String> {
+    let stdout_id = if output.is_none() {
+        // Only a regular file: two pipes or terminals are never one input.
+        sources::std_stream_metadata(true)
+            .filter(|m| m.is_file())
+            .and_then(|_| sources::std_stream_id(true))
+    } else {
+        None
+    };
+    let (id, name) = match output {
+        Some(path) => match sources::FileId::of_path(path) {
+            Some(id) => (id, format!("the output file {}", path.display())),
+            None => return Ok(()),
+        },
+        None => match stdout_id {
+            Some(id) => (id, "standard output".to_string()),
+            None => return Ok(()),
+        },
+    };
+    for unit in &plan.units {
+        let same = match unit {
+            sources::Unit::File(p) => sources::FileId::of_path(p).is_some_and(|i| i == id),
+            sources::Unit::Stdin => sources::std_stream_id(false).is_some_and(|i| i == id),
+            _ => false,
+        };
+        if same {
+            let input = match unit {
+                sources::Unit::File(p) => format!("the input file {}", p.display()),
+                _ => "standard input".to_string(),
+            };
+            return Err(format!(
+                "{name} is {input}: writing it would destroy the input; write to another file"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Opens the output: nothing is created or truncated before this.
+fn open_output(path: Option<&Path>) -> io::Result<Output> {
+    let Some(path) = path else {
+        return Ok(Output::Stdout);
+    };
+    let cannot =
+        |e: io::Error| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()));
+    let existing = std::fs::metadata(path).ok();
+    if let Some(m) = &existing {
+        if m.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("cannot write {}: it is a folder", path.display()),
+            ));
+        }
+        if !m.is_file() {
+            // A device or FIFO is written as it is, never replaced.
+            return File::create(path).map(Output::Direct).map_err(cannot);
+        }
+    }
+    // Replace the file a symbolic link points to, not the link.
+    let target = match &existing {
+        Some(_) => std::fs::canonicalize(path).map_err(cannot)?,
+        None => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dateline-").suffix(".tmp");
+    // As File::create: 0o666 less the umask (the replaced file's mode is set below).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder.tempfile_in(&dir).map_err(cannot)?;
+    if let Some(m) = &existing {
+        // Best effort: the replaced file keeps its permissions.
+        let _ = temp.as_file().set_permissions(m.permissions());
+    }
+    Ok(Output::Replace { temp, target })
 }
 
 fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
@@ -212,21 +341,31 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let pool = thread_pool(args.threads)?;
+    let pool = thread_pool(thread_count(args.threads, args.quiet))?;
     let plan = sources::plan(&args.inputs);
+    if let Err(message) = check_output(args.output.as_deref(), &plan) {
+        eprintln!("dateline: error: {message}");
+        return Ok(ExitCode::from(2));
+    }
     if plan.skipped > 0 && !args.quiet {
         eprintln!(
             "dateline: skipped {} file(s) in folders without a .txt, .json, .jsonl or .ndjson extension",
             plan.skipped
         );
     }
+    if plan.repeated > 0 && !args.quiet {
+        eprintln!(
+            "dateline: skipped {} folder(s) or file(s) already read (named twice, or reached again through a link)",
+            plan.repeated
+        );
+    }
+    let output = open_output(args.output.as_deref())?;
     let pb = progress(&plan, args.quiet);
     let stdin_progress = plan.units.iter().any(|u| matches!(u, sources::Unit::Stdin));
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(File::create(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
-        })?),
-        None => Box::new(io::stdout().lock()),
+    let out: Box<dyn Write + '_> = match &output {
+        Output::Stdout => Box::new(io::stdout().lock()),
+        Output::Replace { temp, .. } => Box::new(temp.as_file()),
+        Output::Direct(file) => Box::new(file),
     };
     let extent = match args.extent {
         ExtentArg::Auto => None,
@@ -240,7 +379,9 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     loop {
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes = 0;
-        for r in records.by_ref() {
+        // A batch ends before an input that may wait (standard input, a
+        // pipe), so the records before it are written out first.
+        while let Next::Record(r) = records.next_record(batch.is_empty()) {
             bytes += r.as_ref().map_or(0, |a| a.text.len());
             batch.push(r);
             if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
@@ -268,9 +409,20 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             }
             writer.write(r)?;
         }
+        // What is extracted is out before a later input is waited for.
+        writer.flush()?;
     }
     writer.finish()?;
     pb.finish_and_clear();
+    if let Output::Replace { temp, target } = output {
+        temp.as_file().sync_all()?;
+        temp.persist(&target).map_err(|e| {
+            io::Error::new(
+                e.error.kind(),
+                format!("cannot write {}: {}", target.display(), e.error),
+            )
+        })?;
+    }
     if failed > 0 {
         eprintln!(
             "dateline: {failed} of {} record(s) failed; see the error records in the output",

@@ -69,6 +69,11 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// Flushes what is written so far (a JSON array stays open).
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     /// Ends the output and flushes it.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == Format::Json {

@@ -1,6 +1,7 @@
 //! Turning command-line inputs (files, folders, standard input, the bundled
 //! samples) into a lazy stream of records.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,100 @@ pub enum Unit {
     Sample(usize),
     /// An input that could not be listed (an unreadable folder or entry).
     Unreadable(PathBuf, String),
+    /// An entry of a folder that is not a regular file (a FIFO, socket or
+    /// device), with what it is: never opened, as reading it could block forever.
+    NotRegular(PathBuf, &'static str),
+}
+
+/// The identity of a file: device and inode on Unix, the canonical path
+/// elsewhere. Two names (links, `./a` and `a`) of one file have one identity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    /// The identity of the file at `path`, whose metadata (following links) is `meta`.
+    #[cfg(unix)]
+    pub fn of(_path: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId((meta.dev(), meta.ino())))
+    }
+
+    /// The identity of the file at `path`, whose metadata (following links) is `meta`.
+    #[cfg(not(unix))]
+    pub fn of(path: &Path, _meta: &std::fs::Metadata) -> Option<FileId> {
+        std::fs::canonicalize(path).ok().map(FileId)
+    }
+
+    /// The identity of the file `path` names, when it exists.
+    pub fn of_path(path: &Path) -> Option<FileId> {
+        let meta = std::fs::metadata(path).ok()?;
+        FileId::of(path, &meta)
+    }
+}
+
+/// The metadata of what standard input (`fd` 0) or output (`fd` 1) is
+/// connected to; `None` when it cannot be known.
+#[cfg(unix)]
+pub fn std_stream_metadata(output: bool) -> Option<std::fs::Metadata> {
+    use std::os::fd::AsFd;
+    let fd = if output {
+        io::stdout().as_fd().try_clone_to_owned()
+    } else {
+        io::stdin().as_fd().try_clone_to_owned()
+    };
+    File::from(fd.ok()?).metadata().ok()
+}
+
+/// The metadata of what standard input or output is connected to; `None`
+/// when it cannot be known.
+#[cfg(not(unix))]
+pub fn std_stream_metadata(_output: bool) -> Option<std::fs::Metadata> {
+    None
+}
+
+/// The identity of standard input or output, when it is a file.
+pub fn std_stream_id(output: bool) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        let meta = std_stream_metadata(output)?;
+        FileId::of(Path::new(""), &meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = output;
+        None
+    }
+}
+
+/// True when the program was started with standard input closed
+/// (`dateline extract - <&-`). The Rust runtime then opens `/dev/null` for
+/// it, read-write, where a shell's `< /dev/null` opens it read-only: Linux
+/// shows the difference in `/proc/self/fdinfo/0`. Elsewhere a closed
+/// standard input reads as empty.
+fn stdin_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Some(stdin), Ok(null)) = (std_stream_metadata(false), std::fs::metadata("/dev/null"))
+        else {
+            return false;
+        };
+        if stdin.rdev() != null.rdev() || stdin.dev() != null.dev() || stdin.ino() != null.ino() {
+            return false;
+        }
+        let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/0") else {
+            return false;
+        };
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            // O_ACCMODE is 3, O_RDWR 2.
+            .is_some_and(|flags| flags & 3 == 2)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
 }
 
 /// What the inputs expand to, with counts for the user.
@@ -35,12 +130,23 @@ pub struct Plan {
     pub units: Vec<Unit>,
     /// Files in folders skipped for their extension.
     pub skipped: usize,
+    /// Folders and files in folders skipped because they were already read
+    /// (reached again through a symbolic link, or named twice).
+    pub repeated: usize,
     /// Total size in bytes of the files, for progress.
     pub total_bytes: u64,
+    /// Folders walked and files planned, by identity.
+    seen: HashSet<FileId>,
 }
 
 /// Expands the command-line inputs: `-` is standard input, folders are walked
 /// recursively in name order, no input means the bundled samples.
+///
+/// A folder is walked once however many links lead to it (so links to `..`
+/// end), a file in a folder is read once however many names it has (and not
+/// again when it was also named on the command line), and only regular files
+/// are read from folders. Files named on the command line are read as named,
+/// also when they are pipes (`<(zcat feed.jsonl.gz)`).
 pub fn plan(inputs: &[String]) -> Plan {
     let mut plan = Plan::default();
     if inputs.is_empty() {
@@ -55,8 +161,11 @@ pub fn plan(inputs: &[String]) -> Plan {
         }
         let path = PathBuf::from(raw);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, &mut plan),
+            Ok(m) if m.is_dir() => walk(&path, &m, &mut plan),
             Ok(m) => {
+                if let Some(id) = FileId::of(&path, &m) {
+                    plan.seen.insert(id);
+                }
                 plan.total_bytes += m.len();
                 plan.units.push(Unit::File(path));
             }
@@ -66,7 +175,35 @@ pub fn plan(inputs: &[String]) -> Plan {
     plan
 }
 
-fn walk(dir: &Path, plan: &mut Plan) {
+/// What a file that is not a regular file or folder is.
+fn file_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = ft;
+    "not a file"
+}
+
+fn walk(dir: &Path, meta: &std::fs::Metadata, plan: &mut Plan) {
+    if let Some(id) = FileId::of(dir, meta) {
+        if !plan.seen.insert(id) {
+            plan.repeated += 1;
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
         Err(e) => Err(e),
@@ -84,18 +221,23 @@ fn walk(dir: &Path, plan: &mut Plan) {
         let path = entry.path();
         // Follow symbolic links; a dangling one is an unreadable input.
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, plan),
+            Ok(m) if m.is_dir() => walk(&path, &m, plan),
             Ok(m) => {
                 let ext = path
                     .extension()
                     .and_then(|e| e.to_str())
                     .map(|e| e.to_ascii_lowercase())
                     .unwrap_or_default();
-                if FOLDER_EXTENSIONS.contains(&ext.as_str()) {
+                if !FOLDER_EXTENSIONS.contains(&ext.as_str()) {
+                    plan.skipped += 1;
+                } else if !m.is_file() {
+                    plan.units
+                        .push(Unit::NotRegular(path, file_kind(&m.file_type())));
+                } else if FileId::of(&path, &m).is_some_and(|id| !plan.seen.insert(id)) {
+                    plan.repeated += 1;
+                } else {
                     plan.total_bytes += m.len();
                     plan.units.push(Unit::File(path));
-                } else {
-                    plan.skipped += 1;
                 }
             }
             Err(e) => plan.units.push(Unit::Unreadable(path, e.to_string())),
@@ -132,19 +274,61 @@ impl Records {
     }
 }
 
+/// What [`Records::next_record`] found.
+// As large as the record it holds, as `Option<Record>` would be: one per
+// record, moved at once.
+#[allow(clippy::large_enum_variant)]
+pub enum Next {
+    /// A record.
+    Record(Record),
+    /// The next input may make the reader wait (standard input, a pipe
+    /// named on the command line): it is not opened yet.
+    MayWait,
+    /// No more records.
+    End,
+}
+
+impl Records {
+    /// The next record. With `may_wait` false, stops with [`Next::MayWait`]
+    /// before opening an input that may block (standard input or a pipe), so
+    /// that the records read so far can be written out first.
+    pub fn next_record(&mut self, may_wait: bool) -> Next {
+        loop {
+            if let Some(it) = &mut self.current {
+                if let Some(r) = it.next() {
+                    return Next::Record(r);
+                }
+                self.current = None;
+            }
+            let Some(unit) = self.units.as_slice().first() else {
+                return Next::End;
+            };
+            if !may_wait && may_block(unit) {
+                return Next::MayWait;
+            }
+            let unit = self.units.next().expect("a unit");
+            self.current = Some(open(unit, self.options));
+        }
+    }
+}
+
+/// True when reading `unit` may wait for another process: standard input,
+/// or a file named on the command line that is not a regular file.
+fn may_block(unit: &Unit) -> bool {
+    match unit {
+        Unit::Stdin => true,
+        Unit::File(path) => std::fs::metadata(path).is_ok_and(|m| !m.is_file()),
+        _ => false,
+    }
+}
+
 impl Iterator for Records {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        loop {
-            if let Some(it) = &mut self.current {
-                if let Some(r) = it.next() {
-                    return Some(r);
-                }
-                self.current = None;
-            }
-            let unit = self.units.next()?;
-            self.current = Some(open(unit, self.options));
+        match self.next_record(true) {
+            Next::Record(r) => Some(r),
+            Next::MayWait | Next::End => None,
         }
     }
 }
@@ -172,6 +356,14 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
             Origin::file(display(&path)),
             Error::Io { message },
         ))),
+        Unit::NotRegular(path, kind) => one(Err(RecordError::new(
+            Origin::file(display(&path)),
+            Error::Io {
+                message: format!(
+                    "not a regular file ({kind}); only regular files are read from folders"
+                ),
+            },
+        ))),
         Unit::File(path) => {
             let name = display(&path);
             let format = opts.format.unwrap_or_else(|| InputFormat::from_path(&name));
@@ -189,27 +381,58 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
             )
         }
         Unit::Stdin => {
-            let mut reader: Box<dyn BufRead> =
-                Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
-            let mut format = match opts.format {
-                Some(f) => f,
-                None => match reader.fill_buf() {
-                    Ok(head) => InputFormat::sniff(head),
-                    Err(e) => return one(Err(RecordError::new(Origin::file("<stdin>"), e.into()))),
-                },
-            };
-            if opts.format.is_none() && format == InputFormat::Jsonl {
-                // One object per line, or one pretty-printed object? Look at the first line.
-                let mut first = Vec::new();
-                if let Err(e) = reader.read_until(b'\n', &mut first) {
-                    return one(Err(RecordError::new(Origin::file("<stdin>"), e.into())));
-                }
-                if serde_json::from_slice::<serde_json::Value>(&first).is_err() {
-                    format = InputFormat::Json;
-                }
-                reader = Box::new(io::Cursor::new(first).chain(reader));
+            let origin = || Origin::file("<stdin>");
+            if stdin_closed() {
+                return one(Err(RecordError::new(
+                    origin(),
+                    Error::Io {
+                        message: "standard input is closed".into(),
+                    },
+                )));
             }
-            read_stream(reader, "<stdin>".into(), format, None, opts)
+            let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+            let format = match opts.format {
+                Some(f) => f,
+                None => {
+                    // Decide by content: read up to the end of the first line
+                    // that holds something, and that line's next one when it is
+                    // only an opening bracket, then read on from the start.
+                    let limit = input::line_limit(opts.max_article_bytes);
+                    let head = match read_head(&mut reader, limit) {
+                        Ok(h) => h,
+                        Err(e) => return one(Err(RecordError::new(origin(), e.into()))),
+                    };
+                    let format = InputFormat::detect(&head);
+                    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(head).chain(reader));
+                    return read_stream(reader, "<stdin>".into(), format, None, opts);
+                }
+            };
+            read_stream(Box::new(reader), "<stdin>".into(), format, None, opts)
+        }
+    }
+}
+
+/// Reads the start of a stream for [`InputFormat::detect`]: up to the end of
+/// the first line with two non-space bytes in what was read (an opening
+/// bracket on a line of its own is followed by the next line), at most
+/// `limit` bytes (a longer first line is judged by its start).
+fn read_head(reader: &mut impl BufRead, limit: u64) -> io::Result<Vec<u8>> {
+    let mut head = Vec::new();
+    loop {
+        let before = head.len();
+        let room = limit.saturating_sub(before as u64);
+        if room == 0 {
+            return Ok(head);
+        }
+        let n = reader.by_ref().take(room).read_until(b'\n', &mut head)?;
+        if n == 0
+            || head
+                .iter()
+                .filter(|b| !b.is_ascii_whitespace())
+                .nth(1)
+                .is_some()
+        {
+            return Ok(head);
         }
     }
 }
@@ -224,18 +447,15 @@ fn read_stream(
     let origin = Origin::file(name.clone());
     match format {
         InputFormat::Jsonl => {
-            // JSON escapes can make a record longer than its text: allow room.
-            let max_line = opts
-                .max_article_bytes
-                .saturating_mul(2)
-                .saturating_add(1 << 16);
-            Box::new(JsonlReader::new(reader, origin).with_max_line(max_line))
+            // JSON escapes can make a record longer than its text: the line
+            // limit leaves room and names the article limit it comes from.
+            Box::new(JsonlReader::new(reader, origin).with_max_article(opts.max_article_bytes))
         }
         InputFormat::Json => {
             if let Some(size) = size.filter(|s| *s > MAX_JSON_DOCUMENT) {
                 return one(Err(RecordError::new(
                     origin,
-                    Error::TooLarge {
+                    Error::DocumentTooLarge {
                         size,
                         limit: MAX_JSON_DOCUMENT,
                     },
@@ -249,7 +469,7 @@ fn read_stream(
                 let size = bytes.len() as u64;
                 return one(Err(RecordError::new(
                     origin,
-                    Error::TooLarge {
+                    Error::DocumentTooLarge {
                         size,
                         limit: MAX_JSON_DOCUMENT,
                     },

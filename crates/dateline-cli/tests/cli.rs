@@ -555,3 +555,471 @@ fn bench_speed_reports_throughput_and_memory() {
         .iter()
         .all(|r| r["mb_per_s"].as_f64().unwrap() > 0.0));
 }
+
+/// Kills a child that runs longer than a minute (a regression that blocks on
+/// a FIFO or walks a link loop forever), so the test fails instead of hanging.
+/// `fifo`, when given, is opened for reading once the child is killed, to
+/// release a test thread blocked opening it for writing.
+struct Watchdog {
+    done: std::sync::mpsc::Sender<()>,
+    fired: std::thread::JoinHandle<bool>,
+}
+
+impl Watchdog {
+    fn new(pid: u32, fifo: Option<PathBuf>) -> Watchdog {
+        let (done, rx) = std::sync::mpsc::channel::<()>();
+        let fired = std::thread::spawn(move || {
+            if rx.recv_timeout(std::time::Duration::from_secs(60))
+                != Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            {
+                return false;
+            }
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            if let Some(f) = fifo {
+                let _ = std::fs::File::open(f);
+            }
+            true
+        });
+        Watchdog { done, fired }
+    }
+
+    /// Stops the watchdog; panics when it had to kill the child.
+    fn finish(self, what: &str) {
+        let _ = self.done.send(());
+        assert!(
+            !self.fired.join().unwrap(),
+            "{what}: still running after 60 s, killed"
+        );
+    }
+}
+
+/// Runs the command with a [`Watchdog`].
+fn run_guarded(args: &[&str], what: &str) -> Output {
+    let child = bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let dog = Watchdog::new(child.id(), None);
+    let out = child.wait_with_output().unwrap();
+    dog.finish(what);
+    out
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+const ARTICLE: &[u8] =
+    b"Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in Baghdad on Sunday. \
+The two men discussed the war in Gaza, officials said.";
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let feed = b"{\"id\": \"baghdad-visit\", \"text\": \"Antony Blinken met Mohammed Shia al-Sudani in Baghdad on Sunday.\"}\n";
+    let x = write(d, "x.jsonl", feed);
+    let check = |out: &Output, what: &str| {
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", stderr(out));
+        assert!(
+            stderr(out).contains("would destroy the input"),
+            "{what}: {}",
+            stderr(out)
+        );
+        assert!(out.stdout.is_empty(), "{what}");
+        assert_eq!(
+            std::fs::read(&x).unwrap(),
+            feed,
+            "{what}: the input is kept"
+        );
+    };
+    check(&run(&["extract", &x, "-o", &x]), "same name");
+    let other_name = format!("{}/./x.jsonl", d.display());
+    check(&run(&["extract", &x, "-o", &other_name]), "another name");
+    let folder = d.display().to_string();
+    check(
+        &run(&["extract", &folder, "-o", &x]),
+        "a file in an input folder",
+    );
+    // Standard input redirected from the file.
+    let out = bin()
+        .args(["extract", "-", "-o", &x])
+        .stdin(std::fs::File::open(&x).unwrap())
+        .output()
+        .unwrap();
+    check(&out, "standard input");
+    #[cfg(unix)]
+    {
+        let link = d.join("latest.jsonl");
+        std::os::unix::fs::symlink(&x, &link).unwrap();
+        check(
+            &run(&["extract", link.to_str().unwrap(), "-o", &x]),
+            "a link to it",
+        );
+        // Standard output appended to an input would feed the output back in.
+        let out = bin()
+            .args(["extract", &x])
+            .stdout(std::fs::OpenOptions::new().append(true).open(&x).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("standard output is the input file"));
+        assert_eq!(std::fs::read(&x).unwrap(), feed);
+    }
+}
+
+#[test]
+fn an_existing_output_is_replaced_only_when_the_run_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(d, "a.txt", ARTICLE);
+    let out_path = d.join("out.jsonl");
+    std::fs::write(&out_path, b"old results\n").unwrap();
+    let out = run(&["extract", &a, "-o", out_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!text.contains("old results"));
+    let rec: Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(rec["id"], "a");
+    // No temporary file is left beside it.
+    let mut names: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.txt", "out.jsonl"]);
+    // An output in a missing folder is an error, and nothing is created.
+    let missing = d.join("no/such/folder/out.jsonl");
+    let out = run(&["extract", &a, "-o", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(!d.join("no").exists());
+    // An output named through a link replaces the file it points to, which
+    // keeps its permissions; the link stays a link.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let real = d.join("real.jsonl");
+        std::fs::write(&real, b"old results\n").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = d.join("link.jsonl");
+        std::os::unix::fs::symlink("real.jsonl", &link).unwrap();
+        let out = run(&["extract", &a, "-o", link.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let rec: Value =
+            serde_json::from_str(std::fs::read_to_string(&real).unwrap().trim()).unwrap();
+        assert_eq!(rec["id"], "a");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+/// While the run waits on a pipe named on the command line, the records
+/// before it are already out on standard output, and an existing `-o` file
+/// still holds what it held (it is replaced when the run ends).
+#[cfg(unix)]
+#[test]
+fn records_before_a_waiting_pipe_are_written_and_the_output_replaced_at_the_end() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(d, "a.txt", ARTICLE);
+    let fifo = d.join("feed.jsonl");
+    if !mkfifo(&fifo) {
+        eprintln!("mkfifo is not available: skipped");
+        return;
+    }
+    let record = b"{\"id\": \"later\", \"text\": \"Mr Smith left the ministry on Monday.\"}\n";
+
+    // Standard output: the first record arrives before the pipe has a writer.
+    let mut child = bin()
+        .args(["extract", &a, fifo.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let dog = Watchdog::new(child.id(), Some(fifo.clone()));
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let first_id = serde_json::from_str::<Value>(&first).map(|v| v["id"].clone());
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .unwrap()
+        .write_all(record)
+        .unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    dog.finish("extract with a pipe, to stdout");
+    assert_eq!(first_id.unwrap(), "a");
+    assert!(status.success());
+    let later: Value = serde_json::from_str(rest.trim()).unwrap();
+    assert_eq!(later["id"], "later");
+
+    // -o: the old file stays until the run ends.
+    let out_path = d.join("out.jsonl");
+    std::fs::write(&out_path, b"old results\n").unwrap();
+    let child = bin()
+        .args([
+            "extract",
+            &a,
+            fifo.to_str().unwrap(),
+            "-o",
+            out_path.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let dog = Watchdog::new(child.id(), Some(fifo.clone()));
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    // The run has opened the pipe, so it has read a.txt; it cannot end
+    // before the pipe is closed.
+    assert_eq!(std::fs::read(&out_path).unwrap(), b"old results\n");
+    writer.write_all(record).unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    dog.finish("extract with a pipe, to a file");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = std::fs::read_to_string(&out_path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"later\""]);
+}
+
+/// A FIFO, socket or device in a folder gives an error record without being
+/// opened (opening a FIFO waits for a writer forever), and the run goes on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_an_error_record_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", ARTICLE);
+    if !mkfifo(&d.join("b.txt")) {
+        eprintln!("mkfifo is not available: skipped");
+        return;
+    }
+    write(
+        d,
+        "c.txt",
+        b"Mr Smith left the ministry on Monday, his office said.",
+    );
+    let out = run_guarded(&["extract", d.to_str().unwrap()], "a folder with a FIFO");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[1]["error"]["kind"], "io");
+    assert!(recs[1]["origin"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("b.txt"));
+    let message = recs[1]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("not a regular file (a FIFO)"), "{message}");
+    assert_eq!(recs[2]["id"], "c");
+}
+
+/// Two links to `..` once made the walk run forever; a link to a file gave
+/// its article twice.
+#[cfg(unix)]
+#[test]
+fn links_in_folders_are_followed_once_per_real_folder_and_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    let sub = root.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    write(&root, "a.txt", ARTICLE);
+    write(
+        &sub,
+        "b.txt",
+        b"Mr Smith left the ministry on Monday, his office said.",
+    );
+    std::os::unix::fs::symlink("..", sub.join("up1")).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up2")).unwrap();
+    std::os::unix::fs::symlink("a.txt", root.join("same.txt")).unwrap();
+    let out = run_guarded(
+        &["extract", root.to_str().unwrap()],
+        "a folder with link loops",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(
+        stderr(&out).contains("skipped 3 folder(s) or file(s) already read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn thread_counts_are_capped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let one = run(&["extract", "-j", "1", &a]);
+    assert!(one.status.success());
+    let many = run(&["extract", "-j", "5000", &a]);
+    assert!(many.status.success(), "{}", stderr(&many));
+    assert!(
+        stderr(&many).contains("warning: -j 5000 is more than 4 x the"),
+        "{}",
+        stderr(&many)
+    );
+    assert_eq!(many.stdout, one.stdout);
+    let zero = run(&["extract", "-j", "0", &a]);
+    assert!(zero.status.success());
+    assert!(!stderr(&zero).contains("warning"), "{}", stderr(&zero));
+    assert_eq!(zero.stdout, one.stdout);
+}
+
+#[test]
+fn standard_input_opening_with_a_bracket_is_text_unless_it_is_json() {
+    for text in [
+        &b"[Updated 14:00] Mr Smith left the ministry on Monday, his office said."[..],
+        b"{Note} Mr Smith left the ministry on Monday, his office said.",
+        b"[1] Mr Smith left the ministry on Monday.\nHis office confirmed it.\n",
+    ] {
+        let out = run_stdin(&["extract", "-", "--layers", "article"], text);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let recs = records(&out);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0]["text"].as_str().unwrap().as_bytes(), text);
+        assert_eq!(recs[0]["id"], "<stdin>");
+    }
+    // JSON stays JSON: an array, pretty-printed, and broken JSON says where.
+    let out = run_stdin(
+        &["extract", "-", "--layers", "article"],
+        b"[\n  {\"id\": \"one\", \"text\": \"Mr Smith left.\"}\n]\n",
+    );
+    assert_eq!(records(&out)[0]["id"], "one");
+    let out = run_stdin(
+        &["extract", "-", "--layers", "article"],
+        b"[{\"id\": \"one\", \"text\": \"Mr Smith left.\",, }]",
+    );
+    assert_eq!(records(&out)[0]["error"]["kind"], "json");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn closed_standard_input_is_a_read_error() {
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" extract - <&-",
+            env!("CARGO_BIN_EXE_dateline"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs[0]["error"]["kind"], "io");
+    assert_eq!(
+        recs[0]["error"]["message"],
+        "cannot read: standard input is closed"
+    );
+    // Empty standard input is still an empty article.
+    let out = run_stdin(&["extract", "-"], b"");
+    assert_eq!(records(&out)[0]["error"]["kind"], "empty");
+}
+
+#[test]
+fn long_jsonl_lines_name_the_line_limit_and_joined_files_keep_their_records() {
+    let long = format!(
+        "{{\"id\": \"long\", \"text\": \"{}\"}}\n",
+        "Mr Smith left the ministry. ".repeat(3000)
+    );
+    let mut feed = Vec::new();
+    feed.extend_from_slice(long.as_bytes());
+    // Two files with byte order marks, joined with `cat`.
+    feed.extend_from_slice(b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"Mr Smith left.\"}\n");
+    feed.extend_from_slice(b"\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"Ms Jones arrived.\"}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "feed.jsonl", &feed);
+    let out = run(&["extract", "--max-article-bytes", "1000", &f]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["error"]["kind"], "too_large");
+    assert_eq!(
+        recs[0]["error"]["message"],
+        format!(
+            "JSONL line of {} bytes is over the line limit of 67536 bytes \
+             (2 x the article limit of 1000 bytes + 64 KiB)",
+            long.len() - 1
+        )
+    );
+    assert_eq!(recs[1]["id"], "a");
+    assert_eq!(recs[1]["text"], "Mr Smith left.");
+    assert_eq!(recs[2]["id"], "b");
+    assert_eq!(recs[2]["text"], "Ms Jones arrived.");
+}
+
+#[test]
+fn numbers_keep_their_exact_digits_and_header_dates_their_whole_value() {
+    let out = run_stdin(
+        &["extract", "-", "--layers", "article", "--no-tokens"],
+        b"{\"id\": 123456789012345678901234567890, \"text\": \"Mr Smith left.\", \"views\": 123456789012345678901234567891, \"rank\": -0}\n\
+          {\"id\": 123456789012345678901234567891, \"text\": \"Ms Jones arrived.\"}\n\
+          {\"id\": -0, \"text\": \"Mr Brown stayed.\"}\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let raw = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        raw.contains(r#""metadata":{"rank":-0,"views":123456789012345678901234567891}"#),
+        "{raw}"
+    );
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "123456789012345678901234567890",
+            "123456789012345678901234567891",
+            "-0"
+        ]
+    );
+
+    for (text, value) in [
+        (
+            &b" date 2023-11-066 Mr Smith left the ministry."[..],
+            "2023-11-066",
+        ),
+        (
+            b"Published: 6 November 99999\nMr Smith left.",
+            "6 November 99999",
+        ),
+        (
+            b"Published: 06 November 2023999\nMr Smith left.",
+            "06 November 2023999",
+        ),
+        (
+            b" date 0000-01-01 Mr Smith left the ministry.",
+            "0000-01-01",
+        ),
+    ] {
+        let out = run_stdin(&["extract", "-"], text);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let rec = &records(&out)[0];
+        assert_eq!(rec["error"]["kind"], "bad_date", "{rec}");
+        assert_eq!(rec["error"]["value"], value);
+    }
+}

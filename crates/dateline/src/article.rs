@@ -336,11 +336,36 @@ pub(crate) fn parse_header(text: &str) -> Result<Option<Header>> {
     if !labelled && !ends_line_or_separated(after) {
         return Ok(None);
     }
-    let published = published_from_captures(&c).map_err(|reason| Error::BadDate {
-        value: m.as_str().to_string(),
+    let bad = |value: &str, reason: String| Error::BadDate {
+        value: value.to_string(),
         byte: Some((date_from + m.start()) as u64),
         reason,
-    })?;
+    };
+    // A labelled date must end where the pattern ends: `2023-11-066`,
+    // `6 November 99999` and `6 November 2023999` are malformed dates, not
+    // a date with digits left over. An ISO date may go on with a time
+    // (`2023-11-06T14:05:00Z`), read as a whole.
+    if after.starts_with(|ch: char| ch.is_alphanumeric() || ch == '_') {
+        let trailing = after
+            .find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';'))
+            .unwrap_or(after.len());
+        let value = &rest[m.start()..m.end() + trailing];
+        if c.name("iso").is_some() && c.name("h").is_none() {
+            let value = value.trim_end_matches(['.', ':']);
+            let published = parse_iso(value).map_err(|reason| bad(value, reason))?;
+            return Ok(Some(Header {
+                span: Span::new(label_start, date_from + m.start() + value.len()),
+                published,
+                source: DateSource::PublicationLine,
+            }));
+        }
+        let unexpected = &after[..trailing];
+        return Err(bad(
+            value,
+            format!("unexpected {unexpected:?} after the date"),
+        ));
+    }
+    let published = published_from_captures(&c).map_err(|reason| bad(m.as_str(), reason))?;
     Ok(Some(Header {
         span: Span::new(label_start, date_from + m.end()),
         published,
@@ -381,6 +406,9 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
 }
 
 fn make_date(y: i32, m: u32, d: u32) -> std::result::Result<NaiveDate, String> {
+    if !(1..=9999).contains(&y) {
+        return Err(format!("year {y} is outside 1-9999"));
+    }
     if !(1..=12).contains(&m) {
         return Err(format!("month {m} does not exist"));
     }
@@ -586,6 +614,92 @@ mod tests {
         );
         let err = parse_header("date 2023-11-06T25:00 Text.").unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn header_dates_with_trailing_characters_are_refused() {
+        for (text, value, byte) in [
+            (
+                " date 2023-11-066 Mr Smith left the ministry.",
+                "2023-11-066",
+                6,
+            ),
+            (
+                "Published: 6 November 99999\nMr Smith left the ministry.",
+                "6 November 99999",
+                11,
+            ),
+            (
+                "Published: 06 November 2023999 Mr Smith left.",
+                "06 November 2023999",
+                11,
+            ),
+            (
+                " date 06 November 2023999 Mr Smith left.",
+                "06 November 2023999",
+                6,
+            ),
+            (
+                "Updated: 2023-11-06T14:05:00Zulu Mr Smith left.",
+                "2023-11-06T14:05:00Zulu",
+                9,
+            ),
+        ] {
+            let err = parse_header(text).expect_err(text);
+            match &err {
+                Error::BadDate {
+                    value: v, byte: b, ..
+                } => assert_eq!((v.as_str(), *b), (value, Some(byte)), "{text}: {err}"),
+                other => panic!("{text}: {other}"),
+            }
+            assert_eq!(Article::from_text(text).unwrap_err().kind(), "bad_date");
+        }
+        // As ` date 2023-11-0` always was.
+        assert_eq!(
+            parse_header(" date 2023-11-0 Mr Smith left.")
+                .unwrap_err()
+                .kind(),
+            "bad_date"
+        );
+        // A date on a line of its own that runs into digits is no header at all.
+        assert_eq!(header("06 November 2023999\nMr Smith left."), None);
+    }
+
+    #[test]
+    fn a_labelled_iso_date_goes_on_with_its_time() {
+        let t = "Published: 2023-11-06T14:05:00Z\nMr Smith left.";
+        let (span, value, _) = header(t).unwrap();
+        assert_eq!(span, "Published: 2023-11-06T14:05:00Z");
+        assert_eq!(value, "2023-11-06T14:05:00Z");
+        let t = "Published: 6 November 2023. Mr Smith left.";
+        assert_eq!(header(t).unwrap().1, "2023-11-06");
+    }
+
+    #[test]
+    fn years_outside_1_to_9999_are_refused() {
+        let err = parse_header(" date 0000-01-01 Mr Smith left.").unwrap_err();
+        assert_eq!(
+            err,
+            Error::BadDate {
+                value: "0000-01-01".into(),
+                byte: Some(6),
+                reason: "year 0 is outside 1-9999".into()
+            }
+        );
+        let err = Published::parse("0000-01-01").unwrap_err();
+        assert!(
+            err.to_string().contains("year 0 is outside 1-9999"),
+            "{err}"
+        );
+        assert!(Published::parse("6 November 0000").is_err());
+        assert_eq!(
+            Published::parse("9999-12-31").unwrap().to_string(),
+            "9999-12-31"
+        );
+        assert_eq!(
+            Published::parse("0001-01-01").unwrap().to_string(),
+            "0001-01-01"
+        );
     }
 
     #[test]

@@ -79,6 +79,27 @@ pub enum Error {
         /// The limit ([`crate::Config::max_article_bytes`]).
         limit: u64,
     },
+    /// A JSONL line longer than the reader's line limit (see
+    /// [`crate::input::JsonlReader::with_max_article`]); the line is skipped
+    /// without being held in memory.
+    #[error("JSONL line of {size} bytes is over the line limit of {limit} bytes{}", line_limit_rule(*.article_limit))]
+    LineTooLarge {
+        /// Length of the line in bytes, without its newline.
+        size: u64,
+        /// The line limit.
+        limit: u64,
+        /// The article limit the line limit was derived from (twice it plus
+        /// 64 KiB), when it was.
+        article_limit: Option<u64>,
+    },
+    /// A JSON document (a whole `.json` file) larger than can be read into memory.
+    #[error("JSON document of {size} bytes is over the document limit of {limit} bytes")]
+    DocumentTooLarge {
+        /// Size of the document in bytes.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// The input could not be read (a missing or unreadable file).
     #[error("cannot read: {message}")]
     Io {
@@ -98,6 +119,12 @@ fn json_position(line: u64, column: u64) -> String {
     }
 }
 
+fn line_limit_rule(article_limit: Option<u64>) -> String {
+    article_limit
+        .map(|a| format!(" (2 x the article limit of {a} bytes + 64 KiB)"))
+        .unwrap_or_default()
+}
+
 fn at_byte(byte: Option<u64>) -> String {
     byte.map(|b| format!(" at byte {b}")).unwrap_or_default()
 }
@@ -113,7 +140,9 @@ impl Error {
             Error::Json { .. } => "json",
             Error::MissingField { .. } => "missing_field",
             Error::FieldType { .. } => "field_type",
-            Error::TooLarge { .. } => "too_large",
+            Error::TooLarge { .. }
+            | Error::LineTooLarge { .. }
+            | Error::DocumentTooLarge { .. } => "too_large",
             Error::Io { .. } => "io",
             Error::Config(_) => "config",
         }
@@ -233,7 +262,9 @@ impl Serialize for Error {
             Error::MissingField { field } | Error::FieldType { field, .. } => {
                 m.serialize_entry("field", field)?
             }
-            Error::TooLarge { size, limit } => {
+            Error::TooLarge { size, limit }
+            | Error::LineTooLarge { size, limit, .. }
+            | Error::DocumentTooLarge { size, limit } => {
                 m.serialize_entry("size", size)?;
                 m.serialize_entry("limit", limit)?;
             }

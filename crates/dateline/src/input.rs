@@ -42,16 +42,102 @@ impl InputFormat {
         }
     }
 
-    /// Guesses the format of a stream from its first bytes: `[` is JSON,
-    /// `{` JSONL (a pretty-printed object is handled by [`read_json`]'s
-    /// fallback), anything else text.
+    /// Guesses the format of a stream from its first bytes, by content: a
+    /// `[` followed by what can start a JSON value (`{`, `[`, `]`, `"`, `-`, a
+    /// digit, `true`, `false` or `null`) is JSON; a `{` followed by `"` or `}`
+    /// is JSONL (a pretty-printed object is handled by [`read_json`]'s
+    /// fallback); anything else is text, so `[Updated 14:00] Mr Smith left`
+    /// and `{Note} ...` are text.
+    ///
+    /// A UTF-8 byte order mark and whitespace before and after the opening
+    /// bracket are skipped; when `head` ends before the next significant byte
+    /// the bracket decides. [`InputFormat::detect`] also checks the first line.
     pub fn sniff(head: &[u8]) -> InputFormat {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        match head.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'[') => InputFormat::Json,
-            Some(b'{') => InputFormat::Jsonl,
+        let Some(open) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+            return InputFormat::Text;
+        };
+        let rest = &head[open + 1..];
+        let next = rest.iter().position(|b| !b.is_ascii_whitespace());
+        let after = next.map(|i| &rest[i..]);
+        match head[open] {
+            b'[' => match after {
+                None => InputFormat::Json,
+                Some(a) if starts_json_value(a) => InputFormat::Json,
+                Some(_) => InputFormat::Text,
+            },
+            b'{' => match after.map(|a| a[0]) {
+                None | Some(b'"' | b'}') => InputFormat::Jsonl,
+                Some(_) => InputFormat::Text,
+            },
             _ => InputFormat::Text,
         }
+    }
+
+    /// The format of a stream whose format was not given, from its start:
+    /// [`InputFormat::sniff`], then a check of the first line that holds
+    /// something (`head` should hold at least that whole line, or be all
+    /// there is).
+    ///
+    /// - A first line that is one whole JSON object is JSONL; an object that
+    ///   goes on past the first line is a (pretty-printed) JSON document.
+    /// - A first line opening with `[` is a JSON document, unless it is no
+    ///   JSON at all and opens no object: `[1] Mr Smith left.` and
+    ///   `["No," he said]` are text. A first line that does not parse but
+    ///   opens an object (`[{"text": "A.",, }]`) stays JSON, so that its
+    ///   error record says where the JSON breaks.
+    ///
+    /// ```
+    /// use dateline::input::InputFormat;
+    /// assert_eq!(InputFormat::detect(b"[Updated 14:00] Mr Smith left"), InputFormat::Text);
+    /// assert_eq!(InputFormat::detect(b"[1] Mr Smith left.\n"), InputFormat::Text);
+    /// assert_eq!(InputFormat::detect(b"[\n  {\"text\": \"A.\"}\n]"), InputFormat::Json);
+    /// assert_eq!(InputFormat::detect(b"{\"text\": \"A.\"}\n{\"text\": "), InputFormat::Jsonl);
+    /// assert_eq!(InputFormat::detect(b"{\n \"text\": \"A.\"\n}"), InputFormat::Json);
+    /// ```
+    pub fn detect(head: &[u8]) -> InputFormat {
+        let sniffed = InputFormat::sniff(head);
+        if sniffed == InputFormat::Text {
+            return sniffed;
+        }
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let line = &head[start..];
+        let line = match memchr::memchr(b'\n', line) {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
+            Ok(_) => sniffed,
+            // The value goes on past the line: a pretty-printed document.
+            Err(e) if e.is_eof() => InputFormat::Json,
+            Err(_) if sniffed == InputFormat::Json && memchr::memchr(b'{', line).is_none() => {
+                InputFormat::Text
+            }
+            Err(_) => InputFormat::Json,
+        }
+    }
+}
+
+/// True when `bytes` start with something that can start a JSON value.
+fn starts_json_value(bytes: &[u8]) -> bool {
+    match bytes[0] {
+        b'{' | b'[' | b']' | b'"' | b'-' | b'0'..=b'9' => true,
+        b't' | b'f' | b'n' => ["true", "false", "null"].iter().any(|word| {
+            let w = word.as_bytes();
+            // The word, then no letter or digit (`nothing` is text); a head
+            // that ends inside the word may still be the word.
+            let n = w.len().min(bytes.len());
+            bytes[..n] == w[..n]
+                && bytes
+                    .get(w.len())
+                    .map_or(true, |b| !b.is_ascii_alphanumeric() && *b != b'_')
+        }),
+        _ => false,
     }
 }
 
@@ -90,6 +176,10 @@ pub fn read_text(
 /// `date`, `title`; other scalar fields (`url`, `source`, `corpus`, ...)
 /// are kept as metadata. Arrays and objects (such as gold annotations in
 /// evaluation files) are not metadata and are left out.
+///
+/// Numbers keep their exact value, as written: a numeric `id` becomes the
+/// string of its digits (`123456789012345678901234567890`, `-0`, `1.50`), and
+/// numeric metadata is written back with the same digits, however large.
 pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, RecordError> {
     let Value::Object(mut map) = value else {
         let found = json_type(&value);
@@ -107,6 +197,8 @@ pub fn article_from_json(value: Value, origin: Origin) -> Result<Article, Record
     let id = match map.remove("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
+        // Numbers are kept as written (serde_json's `arbitrary_precision`):
+        // `123456789012345678901234567890` and `-0` stay those digits.
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(other) => {
             return Err(RecordError::new(
@@ -286,12 +378,21 @@ fn looks_like_jsonl(bytes: &[u8]) -> bool {
     serde_json::from_slice::<Value>(first).is_ok()
 }
 
+/// The longest JSONL line read for an article limit of `max_article_bytes`:
+/// twice the limit (JSON escapes can make a record longer than its text)
+/// plus 64 KiB for the record's other fields.
+pub fn line_limit(max_article_bytes: u64) -> u64 {
+    max_article_bytes.saturating_mul(2).saturating_add(1 << 16)
+}
+
 /// Reads JSONL (one JSON record per line) lazily from any reader, yielding
 /// one `Result` per non-blank line, in order, in bounded memory.
 ///
 /// Lines longer than the limit (default 64 MiB, see
-/// [`JsonlReader::with_max_line`]) are skipped without being held in memory
-/// and reported as [`Error::TooLarge`].
+/// [`JsonlReader::with_max_line`] and [`JsonlReader::with_max_article`]) are
+/// skipped without being held in memory and reported as
+/// [`Error::LineTooLarge`]. A UTF-8 byte order mark opening any line (files
+/// joined with `cat`) is skipped.
 ///
 /// ```
 /// use dateline::input::JsonlReader;
@@ -309,6 +410,7 @@ pub struct JsonlReader<R> {
     record: u64,
     byte: u64,
     max_line: u64,
+    article_limit: Option<u64>,
     buf: Vec<u8>,
     failed: bool,
 }
@@ -324,6 +426,7 @@ impl<R: BufRead> JsonlReader<R> {
             record: 0,
             byte,
             max_line: 64 << 20,
+            article_limit: None,
             buf: Vec::new(),
             failed: false,
         }
@@ -332,6 +435,16 @@ impl<R: BufRead> JsonlReader<R> {
     /// Sets the longest line accepted, in bytes.
     pub fn with_max_line(mut self, max: u64) -> Self {
         self.max_line = max;
+        self.article_limit = None;
+        self
+    }
+
+    /// Sets the longest line accepted from the article limit (the longest
+    /// article text, in bytes): [`line_limit`] of it, room for JSON escapes
+    /// and the record's other fields. Errors for longer lines name both limits.
+    pub fn with_max_article(mut self, max_article_bytes: u64) -> Self {
+        self.max_line = line_limit(max_article_bytes);
+        self.article_limit = Some(max_article_bytes);
         self
     }
 
@@ -403,11 +516,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if line.ends_with(b"\r") {
                 line = &line[..line.len() - 1];
             }
-            if self.line == 1 {
-                if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
-                    line = rest;
-                    start += 3;
-                }
+            // A byte order mark opens a file, and files joined one after
+            // another put one at the start of a later line.
+            if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
+                line = rest;
+                start += 3;
             }
             if len <= self.max_line && line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -423,9 +536,10 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 let id = fallback_id(&origin);
                 return Some(Err(RecordError::new(
                     origin,
-                    Error::TooLarge {
+                    Error::LineTooLarge {
                         size: len,
                         limit: self.max_line,
+                        article_limit: self.article_limit,
                     },
                 )
                 .with_id(id)));
@@ -537,12 +651,68 @@ mod tests {
             .collect();
         assert_eq!(
             out[0].as_ref().unwrap_err().error,
-            Error::TooLarge {
+            Error::LineTooLarge {
                 size: 1012,
-                limit: 100
+                limit: 100,
+                article_limit: None,
             }
         );
         assert_eq!(out[1].as_ref().unwrap().text, "ok");
+    }
+
+    #[test]
+    fn a_long_line_names_the_line_limit_and_the_article_limit_it_comes_from() {
+        let line = format!("{{\"text\": \"{}\"}}\n", "Mr Smith left. ".repeat(20_000));
+        let out: Vec<_> = JsonlReader::new(line.as_bytes(), Origin::file("feed.jsonl"))
+            .with_max_article(100_000)
+            .collect();
+        let e = &out[0].as_ref().unwrap_err().error;
+        assert_eq!(e.kind(), "too_large");
+        assert_eq!(
+            e.to_string(),
+            "JSONL line of 300012 bytes is over the line limit of 265536 bytes \
+             (2 x the article limit of 100000 bytes + 64 KiB)"
+        );
+        assert_eq!(line_limit(100_000), 265_536);
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_a_later_line_is_skipped() {
+        // Two files with byte order marks, joined with `cat`.
+        let data = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"Mr Smith left.\"}\n\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"Ms Jones arrived.\"}\n";
+        let out: Vec<_> = JsonlReader::new(&data[..], Origin::file("joined.jsonl")).collect();
+        assert_eq!(out.len(), 2);
+        let b = out[1].as_ref().expect("the second line is a record");
+        assert_eq!(b.id.as_deref(), Some("b"));
+        assert_eq!(b.text, "Ms Jones arrived.");
+        // The record starts after the second mark.
+        assert_eq!(b.origin.byte, Some(44));
+        assert_eq!(data[41..44], *b"\xEF\xBB\xBF");
+        assert_eq!(data[44], b'{');
+    }
+
+    #[test]
+    fn numeric_ids_and_metadata_keep_their_exact_digits() {
+        let line = br#"{"id": 123456789012345678901234567890, "text": "Mr Smith left.", "views": 123456789012345678901234567891, "score": -0, "ratio": 1.50}"#;
+        let a = parse_json_line(line, Origin::default()).unwrap();
+        assert_eq!(a.id.as_deref(), Some("123456789012345678901234567890"));
+        let meta = serde_json::to_string(&a.metadata).unwrap();
+        assert_eq!(
+            meta,
+            r#"{"ratio":1.50,"score":-0,"views":123456789012345678901234567891}"#
+        );
+        let a = parse_json_line(
+            br#"{"id": -0, "text": "Mr Smith left."}"#,
+            Origin::default(),
+        )
+        .unwrap();
+        assert_eq!(a.id.as_deref(), Some("-0"));
+        let a = parse_json_line(
+            br#"{"id": 9007199254740993, "text": "A."}"#,
+            Origin::default(),
+        )
+        .unwrap();
+        assert_eq!(a.id.as_deref(), Some("9007199254740993"));
     }
 
     #[test]
@@ -571,6 +741,53 @@ mod tests {
         };
         assert_eq!(fallback_id(&o).as_deref(), Some("dev:4"));
         assert_eq!(fallback_id(&Origin::default()), None);
+    }
+
+    #[test]
+    fn text_opening_with_a_bracket_is_text() {
+        for text in [
+            &b"[Updated 14:00] Mr Smith left the ministry on Monday."[..],
+            b"[Editor's note: this story was corrected.] The minister said.",
+            b"{Note} The minister said.",
+            b"[ nothing ] to see",
+        ] {
+            assert_eq!(
+                InputFormat::sniff(text),
+                InputFormat::Text,
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+            assert_eq!(InputFormat::detect(text), InputFormat::Text);
+        }
+        // JSON openers that are not JSON and open no object: text.
+        assert_eq!(
+            InputFormat::detect(b"[1] Mr Smith left.\nHe said so.\n"),
+            InputFormat::Text
+        );
+        assert_eq!(
+            InputFormat::detect(b"[\"No,\" he said] and left."),
+            InputFormat::Text
+        );
+        assert_eq!(
+            InputFormat::detect(b"[true story] Mr Smith left."),
+            InputFormat::Text
+        );
+        // Broken JSON that opens an object stays JSON, for its error record.
+        assert_eq!(
+            InputFormat::detect(b"[{\"text\": \"A.\",, }]"),
+            InputFormat::Json
+        );
+        assert_eq!(
+            InputFormat::detect(b"{\"text\": \"A.\",, }\n"),
+            InputFormat::Json
+        );
+        assert_eq!(InputFormat::detect(b"[true, null]"), InputFormat::Json);
+        assert_eq!(InputFormat::detect(b"[]"), InputFormat::Json);
+        assert_eq!(InputFormat::detect(b"\n\n  [\n"), InputFormat::Json);
+        assert_eq!(
+            InputFormat::detect(b"{\"text\": \"One.\"}\r\n{\"text\""),
+            InputFormat::Jsonl
+        );
     }
 
     #[test]
