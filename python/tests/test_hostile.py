@@ -346,3 +346,10 @@ def test_error_record_exceptions_and_huge_batches():
     exc = out[1].exception()
     assert isinstance(exc, dateline.InputError) and exc.record == 2 and exc.kind == "field_type"
     assert isinstance(dateline.ErrorRecord("internal", "boom").exception(), dateline.DatelineError)
+
+
+def test_a_huge_json_indent_is_refused_not_an_abort():
+    x = dateline.extract(BAGHDAD)
+    assert x.to_json(indent=2).startswith('{\n  "')
+    with pytest.raises(dateline.ConfigError, match="indent must be at most 64, not 1000000000000"):
+        x.to_json(indent=10**12)

@@ -1455,9 +1455,17 @@ impl PyExtraction {
     fn to_dict(&self) -> Value2 {
         Value2(self.to_value())
     }
-    /// The extraction as JSON, offsets as string indices.
+    /// The extraction as JSON, offsets as string indices; `indent` (at most
+    /// 64) pretty-prints it.
     #[pyo3(signature = (indent=None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        if let Some(n) = indent.filter(|&n| n > MAX_INDENT) {
+            // Every line repeats the indent: a huge one would exhaust memory.
+            return Err(core_exception(
+                py,
+                Error::Config(format!("indent must be at most {MAX_INDENT}, not {n}")),
+            ));
+        }
         let v = self.to_value();
         let out = match indent {
             None => serde_json::to_string(&v),
@@ -1508,6 +1516,9 @@ impl PyExtraction {
         Ok((f, (json,)))
     }
 }
+
+/// The largest `indent` of `Extraction.to_json`.
+const MAX_INDENT: usize = 64;
 
 /// A string as Python's `repr` writes it.
 fn quote(s: &str) -> String {
