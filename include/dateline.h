@@ -16,6 +16,8 @@
  *   offset of the first bad byte in dateline_last_error_byte().
  * - Objects from a *_new function or dateline_extract* are owned by the
  *   caller and released with their *_free function; every *_free accepts NULL.
+ *   Freeing an object twice, or using it (or a view or string taken from it)
+ *   after it is freed, is undefined behaviour: the library cannot detect it.
  * - DatelineStr values are borrowed views (pointer + length, NOT
  *   NUL-terminated; print them with printf("%.*s", (int)s.len, s.ptr)); they
  *   stay valid until the object they came from is freed. Their ptr is never
@@ -308,7 +310,10 @@ struct DatelineOptions dateline_options_default(void);
 enum DatelineStatus dateline_extractor_new(const struct DatelineOptions *options,
                                            struct DatelineExtractor **out);
 
-// Frees an extractor. NULL is accepted and ignored.
+// Frees an extractor. NULL is accepted and ignored. Call it once, after
+// every thread has finished with the extractor: freeing it twice, or using
+// it (or passing it to any dateline function) after it is freed, is
+// undefined behaviour. Results made by the extractor stay valid.
 void dateline_extractor_free(struct DatelineExtractor *extractor);
 
 // Extracts from one article: `len` bytes of UTF-8 text at `text`, which may
@@ -328,6 +333,8 @@ enum DatelineStatus dateline_extract_json(const struct DatelineExtractor *extrac
                                           struct DatelineResult **out);
 
 // Frees a result; every view taken from it becomes invalid. NULL is accepted.
+// Freeing a result twice, or using it or any `DatelineStr` view taken from
+// it after it is freed, is undefined behaviour.
 void dateline_result_free(struct DatelineResult *result);
 
 // Reads the article layer of `result` into `*out`.
@@ -382,7 +389,9 @@ enum DatelineStatus dateline_result_to_json(const struct DatelineResult *result,
                                             char **out_json,
                                             size_t *out_len);
 
-// Frees a string allocated by dateline. NULL is accepted.
+// Frees a string allocated by dateline. NULL is accepted. Freeing a string
+// twice, reading it after it is freed, or passing a string dateline did not
+// allocate (or releasing one with `free()`) is undefined behaviour.
 void dateline_string_free(char *s);
 
 // The message of the last error on this thread, NUL-terminated, or "" when

@@ -2,7 +2,7 @@
 
 import datetime
 from os import PathLike
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Optional, SupportsIndex, Tuple, Union, final
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,6 +37,10 @@ SCHEMA_VERSION: str
 __version__: str
 
 _DateLike = Union[str, datetime.date, datetime.datetime, None]
+#: An id: a str, an int of any size (or an object with `__index__`, such as
+#: numpy.int64), kept as its exact decimal digits, or a float with a whole
+#: value up to 2**53. A bool is not an id; None (or NaN) means no id.
+_Id = Union[str, SupportsIndex, float, None]
 
 @final
 class Span:
@@ -481,7 +485,7 @@ class Article:
         date: _DateLike = None,
         *,
         title: Optional[str] = None,
-        id: Optional[str] = None,
+        id: _Id = None,
         metadata: Optional[Dict[str, Any]] = None,
     ) -> "Article": ...
     @property
@@ -508,7 +512,7 @@ class Extractor:
         *,
         tokens: bool = True,
         max_article_bytes: int = 10485760,
-        layers: Optional[List[str]] = None,
+        layers: Union[str, Iterable[str], None] = None,
         threads: Optional[int] = None,
     ) -> "Extractor": ...
     def extract(
@@ -517,7 +521,7 @@ class Extractor:
         date: _DateLike = None,
         *,
         title: Optional[str] = None,
-        id: Optional[str] = None,
+        id: _Id = None,
     ) -> Extraction: ...
     def extract_many(
         self,
@@ -543,7 +547,7 @@ def extract(
     date: _DateLike = None,
     *,
     title: Optional[str] = None,
-    id: Optional[str] = None,
+    id: _Id = None,
 ) -> Extraction: ...
 def read_jsonl(path: Union[str, "PathLike[str]"]) -> JsonlFile: ...
 def samples() -> List[Article]: ...

@@ -423,7 +423,10 @@ pub unsafe extern "C" fn dateline_extractor_new(
     })
 }
 
-/// Frees an extractor. NULL is accepted and ignored.
+/// Frees an extractor. NULL is accepted and ignored. Call it once, after
+/// every thread has finished with the extractor: freeing it twice, or using
+/// it (or passing it to any dateline function) after it is freed, is
+/// undefined behaviour. Results made by the extractor stay valid.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_extractor_free(extractor: *mut DatelineExtractor) {
     if !extractor.is_null() {
@@ -531,6 +534,8 @@ pub unsafe extern "C" fn dateline_extract_json(
 }
 
 /// Frees a result; every view taken from it becomes invalid. NULL is accepted.
+/// Freeing a result twice, or using it or any `DatelineStr` view taken from
+/// it after it is freed, is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_result_free(result: *mut DatelineResult) {
     if !result.is_null() {
@@ -1059,7 +1064,9 @@ pub unsafe extern "C" fn dateline_result_to_json(
     })
 }
 
-/// Frees a string allocated by dateline. NULL is accepted.
+/// Frees a string allocated by dateline. NULL is accepted. Freeing a string
+/// twice, reading it after it is freed, or passing a string dateline did not
+/// allocate (or releasing one with `free()`) is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
     if !s.is_null() {

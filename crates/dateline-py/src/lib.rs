@@ -4,40 +4,48 @@
 //! core crate.
 
 use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 
-use dateline::input::{self, JsonlReader};
+mod record;
+
+use record::{read_id, read_key, read_metadata, read_text, record_from_py, type_name};
+
+use dateline::input::JsonlReader;
 use dateline::{
     Article, Config, Error, Extraction, Extractor, Layer, OffsetMap, Origin, Published, RecordError,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple};
-use serde_json::{json, Map, Value};
+use pyo3::types::{PyBool, PyDict, PyIterator, PyList, PyString};
+use rayon::prelude::*;
+use serde_json::{json, Value};
 
 // ---------------------------------------------------------------- errors
 
-/// The one place where dateline errors become Python exceptions:
-/// `dateline.InputError` (a `ValueError`) for bad input, with the record's
-/// id, file, line, record and byte; `dateline.ConfigError` for bad options.
-fn record_exception(py: Python<'_>, e: &RecordError) -> PyErr {
-    let class = if matches!(e.error, Error::Config(_)) {
-        "ConfigError"
-    } else {
-        "InputError"
+/// The one place where dateline errors become Python exceptions, from the
+/// error record that describes them: `dateline.InputError` (a `ValueError`)
+/// for bad input, with the record's id, file, line, record and byte;
+/// `dateline.ConfigError` (a `ValueError`) for bad options;
+/// `dateline.DatelineError` for an internal error (a bug in dateline).
+fn exception_of(py: Python<'_>, r: &PyErrorRecord) -> PyErr {
+    let class = match r.kind.as_str() {
+        "config" => "ConfigError",
+        INTERNAL => "DatelineError",
+        _ => "InputError",
     };
     let made = py
         .import("dateline._errors")
         .and_then(|m| m.getattr(class))
         .and_then(|cls| {
             cls.call1((
-                e.to_string(),
-                e.error.kind(),
-                e.id.clone(),
-                e.origin.file.clone(),
-                e.origin.line,
-                e.origin.record,
-                e.error.byte(),
+                r.message.clone(),
+                r.kind.clone(),
+                r.id.clone(),
+                r.file.clone(),
+                r.line,
+                r.record,
+                r.byte,
             ))
         });
     match made {
@@ -46,8 +54,59 @@ fn record_exception(py: Python<'_>, e: &RecordError) -> PyErr {
     }
 }
 
+/// The exception for a core error of one record (see [`exception_of`]).
+fn record_exception(py: Python<'_>, e: &RecordError) -> PyErr {
+    exception_of(py, &PyErrorRecord::from(e))
+}
+
+/// The exception for a core error with no record (see [`exception_of`]).
 fn core_exception(py: Python<'_>, e: Error) -> PyErr {
     record_exception(py, &RecordError::new(Origin::default(), e))
+}
+
+/// The `kind` of an error that is a bug in dateline: a panic of the core,
+/// caught before it crosses into Python.
+const INTERNAL: &str = "internal";
+
+/// The error record for a panic of the core while it extracted the record
+/// at `origin`.
+fn internal_error(
+    origin: &Origin,
+    id: Option<String>,
+    payload: &(dyn std::any::Any + Send),
+) -> PyErrorRecord {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into());
+    // The record's place, written as the core writes it before an error.
+    let mut place = [
+        origin.file.clone(),
+        origin
+            .line
+            .map(|l| format!("line {l}"))
+            .or_else(|| origin.record.map(|r| format!("record {r}"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    if let Some(id) = &id {
+        place = format!("{place} (id {id})").trim_start().to_string();
+    }
+    let sep = if place.is_empty() { "" } else { ": " };
+    PyErrorRecord {
+        kind: INTERNAL.into(),
+        message: format!(
+            "{place}{sep}internal error (a bug in dateline; please report it with the article): {what}"
+        ),
+        id,
+        file: origin.file.clone(),
+        line: origin.line,
+        record: origin.record,
+        byte: None,
+    }
 }
 
 // ----------------------------------------------------------- JSON values
@@ -79,46 +138,6 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
     })
 }
 
-fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    if obj.is_none() {
-        Ok(Value::Null)
-    } else if let Ok(b) = obj.cast::<PyBool>() {
-        Ok(Value::Bool(b.is_true()))
-    } else if obj.is_instance_of::<PyInt>() {
-        match obj.extract::<i64>() {
-            Ok(i) => Ok(json!(i)),
-            Err(_) => Ok(json!(obj.extract::<u64>()?)),
-        }
-    } else if obj.is_instance_of::<PyFloat>() {
-        Ok(json!(obj.extract::<f64>()?))
-    } else if let Ok(s) = obj.cast::<PyString>() {
-        Ok(Value::String(s.to_cow()?.into_owned()))
-    } else if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in d.iter() {
-            let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => k.str()?.to_cow()?.into_owned(),
-            };
-            map.insert(key, py_to_value(&v)?);
-        }
-        Ok(Value::Object(map))
-    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
-        for item in obj.try_iter()? {
-            items.push(py_to_value(&item?)?);
-        }
-        Ok(Value::Array(items))
-    } else if let Ok(iso) = obj.call_method0("isoformat") {
-        Ok(Value::String(iso.extract::<String>()?))
-    } else {
-        Err(PyTypeError::new_err(format!(
-            "cannot convert {} to JSON",
-            obj.get_type().name()?
-        )))
-    }
-}
-
 // ------------------------------------------------------------- dates
 
 fn py_date<'py>(py: Python<'py>, d: chrono::NaiveDate) -> PyResult<Bound<'py, PyAny>> {
@@ -148,8 +167,11 @@ fn published_from_py(
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Published::parse(&s.to_cow()?)
+    if obj.cast::<PyString>().is_ok() {
+        let text = read_text("date", obj)
+            .map_err(|r| r.into_pyerr(py, None))?
+            .unwrap_or_default();
+        return Published::parse(&text)
             .map(Some)
             .map_err(|e| core_exception(py, e));
     }
@@ -159,11 +181,20 @@ fn published_from_py(
     if !is_datetime && !obj.is_instance(&datetime.getattr("date")?)? {
         return Err(PyTypeError::new_err(format!(
             "date must be a str, datetime.date or datetime.datetime, not {}",
-            obj.get_type().name()?
+            type_name(obj)
         )));
     }
-    let date = chrono::NaiveDate::from_ymd_opt(int("year")? as i32, int("month")?, int("day")?)
-        .ok_or_else(|| PyValueError::new_err("date out of range"))?;
+    let (year, month, day) = (int("year")?, int("month")?, int("day")?);
+    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+        core_exception(
+            py,
+            Error::BadDate {
+                value: format!("{year:04}-{month:02}-{day:02}"),
+                byte: None,
+                reason: "not a date".into(),
+            },
+        )
+    })?;
     let mut p = Published::date(date);
     if is_datetime {
         p.time = chrono::NaiveTime::from_hms_opt(int("hour")?, int("minute")?, int("second")?);
@@ -1424,9 +1455,17 @@ impl PyExtraction {
     fn to_dict(&self) -> Value2 {
         Value2(self.to_value())
     }
-    /// The extraction as JSON, offsets as string indices.
+    /// The extraction as JSON, offsets as string indices; `indent` (at most
+    /// 64) pretty-prints it.
     #[pyo3(signature = (indent=None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        if let Some(n) = indent.filter(|&n| n > MAX_INDENT) {
+            // Every line repeats the indent: a huge one would exhaust memory.
+            return Err(core_exception(
+                py,
+                Error::Config(format!("indent must be at most {MAX_INDENT}, not {n}")),
+            ));
+        }
         let v = self.to_value();
         let out = match indent {
             None => serde_json::to_string(&v),
@@ -1477,6 +1516,9 @@ impl PyExtraction {
         Ok((f, (json,)))
     }
 }
+
+/// The largest `indent` of `Extraction.to_json`.
+const MAX_INDENT: usize = 64;
 
 /// A string as Python's `repr` writes it.
 fn quote(s: &str) -> String {
@@ -1580,22 +1622,13 @@ impl PyErrorRecord {
     fn ok(&self) -> bool {
         false
     }
-    /// The exception this record stands for (`dateline.InputError`).
-    fn exception<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let class = if self.kind == "config" {
-            "ConfigError"
-        } else {
-            "InputError"
-        };
-        py.import("dateline._errors")?.getattr(class)?.call1((
-            self.message.clone(),
-            self.kind.clone(),
-            self.id.clone(),
-            self.file.clone(),
-            self.line,
-            self.record,
-            self.byte,
-        ))
+    /// The exception this record stands for (`dateline.InputError`;
+    /// `ConfigError` or `DatelineError` for a configuration or internal error).
+    fn exception<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        exception_of(py, self)
+            .into_value(py)
+            .into_bound(py)
+            .into_any()
     }
     fn to_dict(&self) -> Value2 {
         Value2(
@@ -1650,14 +1683,30 @@ struct PyArticle {
     inner: Article,
 }
 
+/// An article from the arguments of `extract`, `Extractor.extract` or
+/// `Article`. A value of the wrong type raises `TypeError`; a bad value
+/// (a lone surrogate, an infinite number, a malformed date, an empty text)
+/// raises `InputError` naming the field.
 fn build_article(
     py: Python<'_>,
-    text: String,
+    text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
-    title: Option<String>,
-    id: Option<String>,
+    title: Option<&Bound<'_, PyAny>>,
+    id: Option<&Bound<'_, PyAny>>,
     metadata: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Article> {
+    let id = match id {
+        Some(id) => read_id(id).map_err(|r| r.into_pyerr(py, None))?,
+        None => None,
+    };
+    let refused = |r: record::Refusal| r.into_pyerr(py, id.clone());
+    let text = read_text("text", text)
+        .map_err(refused)?
+        .ok_or_else(|| PyTypeError::new_err("text must be a str, not None"))?;
+    let title = match title {
+        Some(t) => read_text("title", t).map_err(refused)?,
+        None => None,
+    };
     let published = published_from_py(py, date)?;
     let mut a = Article::from_text(text).map_err(|e| {
         record_exception(
@@ -1665,23 +1714,23 @@ fn build_article(
             &RecordError::new(Origin::default(), e).with_id(id.clone()),
         )
     })?;
+    if let Some(m) = metadata {
+        for (k, v) in m
+            .items()
+            .iter()
+            .map(|pair| pair.extract())
+            .collect::<PyResult<Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>>>()?
+        {
+            let key = read_key(&k).map_err(refused)?;
+            if let Some(value) = read_metadata(&key, &v, false).map_err(refused)? {
+                a.metadata.insert(key, value);
+            }
+        }
+    }
     a.id = id;
     a.title = title;
     if let Some(p) = published {
         a = a.with_published(p);
-    }
-    if let Some(m) = metadata {
-        for (k, v) in m.iter() {
-            let key = k.str()?.to_cow()?.into_owned();
-            let value = py_to_value(&v)?;
-            if !matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
-                return Err(PyTypeError::new_err(format!(
-                    "metadata values must be str, int, float or bool; {key:?} is {}",
-                    v.get_type().name()?
-                )));
-            }
-            a.metadata.insert(key, value);
-        }
     }
     Ok(a)
 }
@@ -1692,10 +1741,10 @@ impl PyArticle {
     #[pyo3(signature = (text, date=None, *, title=None, id=None, metadata=None))]
     fn new(
         py: Python<'_>,
-        text: String,
+        text: &Bound<'_, PyAny>,
         date: Option<&Bound<'_, PyAny>>,
-        title: Option<String>,
-        id: Option<String>,
+        title: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
         metadata: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         Ok(PyArticle {
@@ -1790,7 +1839,17 @@ fn _article(
     origin: &str,
 ) -> PyResult<PyArticle> {
     let date = date.map(|d| PyString::new(py, &d).into_any());
-    let mut inner = build_article(py, text, date.as_ref(), title, id, metadata)?;
+    let text = PyString::new(py, &text).into_any();
+    let title = title.map(|t| PyString::new(py, &t).into_any());
+    let id = id.map(|i| PyString::new(py, &i).into_any());
+    let mut inner = build_article(
+        py,
+        &text,
+        date.as_ref(),
+        title.as_ref(),
+        id.as_ref(),
+        metadata,
+    )?;
     inner.origin =
         serde_json::from_str(origin).map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(PyArticle { inner })
@@ -1798,45 +1857,47 @@ fn _article(
 
 // ------------------------------------------------------------- Extractor
 
-/// Turns one item of an iterable into a record: a str, a dict with `text`
-/// (and `id`, `date`, `title`, ...), or an `Article`. `n` is its 1-based
-/// position, used when the item has no origin of its own.
-fn record_from_py(item: &Bound<'_, PyAny>, n: u64) -> PyResult<Result<Article, RecordError>> {
-    let origin = Origin {
-        record: Some(n),
-        ..Origin::default()
-    };
-    if let Ok(a) = item.cast::<PyArticle>() {
-        let mut a = a.get().inner.clone();
-        if a.origin == Origin::default() {
-            a.origin = origin;
-        }
-        return Ok(Ok(a));
-    }
-    if let Ok(s) = item.cast::<PyString>() {
-        let text = s.to_cow()?.into_owned();
-        return Ok(Article::from_text(text)
-            .map(|a| a.with_origin(origin.clone()))
-            .map_err(|e| RecordError::new(origin, e)));
-    }
-    if item.is_instance_of::<PyDict>() {
-        return Ok(input::article_from_json(py_to_value(item)?, origin));
-    }
-    Ok(Err(RecordError::new(
-        origin,
-        Error::FieldType {
-            field: "(record)".into(),
-            expected: "a str, a dict with \"text\", or a dateline.Article".into(),
-            found: item.get_type().name()?.to_string(),
-        },
-    )))
-}
-
 /// An extractor configured once; `extract_many` runs in parallel with the GIL released.
 #[pyclass(module = "dateline", name = "Extractor", frozen)]
 struct PyExtractor {
     inner: Arc<Extractor>,
     pool: Option<Arc<rayon::ThreadPool>>,
+}
+
+/// The most threads an extractor starts: more than a few per core only
+/// costs memory and switching (`threads=100000` would take the machine down).
+fn max_threads() -> usize {
+    4 * std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The layers option: None (all), one name, or an iterable of names.
+fn layers_option(py: Python<'_>, layers: &Bound<'_, PyAny>) -> PyResult<Vec<Layer>> {
+    let names: Vec<Bound<'_, PyAny>> = if layers.is_instance_of::<PyString>() {
+        vec![layers.clone()]
+    } else {
+        let items = layers.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "layers must be a str or a list of str, not {}",
+                type_name(layers)
+            ))
+        })?;
+        items.collect::<PyResult<_>>()?
+    };
+    names
+        .iter()
+        .map(|name| {
+            let name = match name.cast::<PyString>() {
+                Ok(s) => s.to_string_lossy().into_owned(),
+                Err(_) => {
+                    return Err(PyTypeError::new_err(format!(
+                        "layers must be a str or a list of str; found {} in the list",
+                        type_name(name)
+                    )))
+                }
+            };
+            name.parse::<Layer>().map_err(|e| core_exception(py, e))
+        })
+        .collect()
 }
 
 #[pymethods]
@@ -1847,25 +1908,45 @@ impl PyExtractor {
         py: Python<'_>,
         tokens: bool,
         max_article_bytes: usize,
-        layers: Option<Vec<String>>,
+        layers: Option<&Bound<'_, PyAny>>,
         threads: Option<usize>,
     ) -> PyResult<Self> {
         let mut config = Config::default()
             .tokens(tokens)
             .max_article_bytes(max_article_bytes);
-        if let Some(layers) = layers {
-            let parsed: Result<Vec<Layer>, Error> = layers.iter().map(|l| l.parse()).collect();
-            config = config.layers(parsed.map_err(|e| core_exception(py, e))?);
+        if let Some(layers) = layers.filter(|l| !l.is_none()) {
+            config = config.layers(layers_option(py, layers)?);
         }
         let inner = Extractor::new(config).map_err(|e| core_exception(py, e))?;
         let pool = match threads {
             None => None,
-            Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build()
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
-            )),
+            Some(n) => {
+                let asked = n.max(1);
+                let n = asked.min(max_threads());
+                if n < asked {
+                    let message = std::ffi::CString::new(format!(
+                        "dateline: threads={asked} is more than 4 per core; using {n}"
+                    ))
+                    .unwrap_or_default();
+                    PyErr::warn(
+                        py,
+                        &py.get_type::<pyo3::exceptions::PyRuntimeWarning>(),
+                        &message,
+                        1,
+                    )?;
+                }
+                Some(Arc::new(
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(n)
+                        .build()
+                        .map_err(|e| {
+                            core_exception(
+                                py,
+                                Error::Config(format!("cannot start {n} threads: {e}")),
+                            )
+                        })?,
+                ))
+            }
         };
         Ok(PyExtractor {
             inner: Arc::new(inner),
@@ -1880,22 +1961,27 @@ impl PyExtractor {
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         date: Option<&Bound<'_, PyAny>>,
-        title: Option<String>,
-        id: Option<String>,
+        title: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyExtraction> {
         let article = if let Ok(a) = text.cast::<PyArticle>() {
             a.get().inner.clone()
+        } else if text.is_instance_of::<PyString>() {
+            build_article(py, text, date, title, id, None)?
         } else {
-            let s: String = text
-                .extract()
-                .map_err(|_| PyTypeError::new_err("text must be a str or a dateline.Article"))?;
-            build_article(py, s, date, title, id, None)?
+            return Err(PyTypeError::new_err(format!(
+                "text must be a str or a dateline.Article, not {}",
+                type_name(text)
+            )));
         };
-        let (origin, id) = (article.origin.clone(), article.id.clone());
         let ex = Arc::clone(&self.inner);
-        let out = py.detach(move || ex.extract(article));
-        out.map(PyExtraction::new)
-            .map_err(|e| record_exception(py, &RecordError::new(origin, e).with_id(id)))
+        match py.detach(move || extract_guarded(&ex, Ok(article))) {
+            Outcome::Done(done) => match *done {
+                Ok(x) => Ok(PyExtraction::new(x)),
+                Err(e) => Err(record_exception(py, &e)),
+            },
+            Outcome::Panicked(e) => Err(exception_of(py, &e)),
+        }
     }
 
     /// Extracts from every item of `records` (str, dict or Article), in
@@ -1904,6 +1990,7 @@ impl PyExtractor {
     #[pyo3(signature = (records, *, errors="return", batch_size=256))]
     fn extract_many(
         &self,
+        py: Python<'_>,
         records: &Bound<'_, PyAny>,
         errors: &str,
         batch_size: usize,
@@ -1912,9 +1999,12 @@ impl PyExtractor {
             "return" => false,
             "raise" => true,
             other => {
-                return Err(PyValueError::new_err(format!(
-                    "errors must be \"return\" or \"raise\", not {other:?}"
-                )))
+                return Err(core_exception(
+                    py,
+                    Error::Config(format!(
+                        "errors must be \"return\" or \"raise\", not {other:?}"
+                    )),
+                ))
             }
         };
         Ok(PyExtractMany {
@@ -1965,9 +2055,35 @@ impl PyExtractor {
     }
 }
 
+/// The most records a batch makes room for before it reads them (a huge
+/// `batch_size` grows as records come, rather than reserving memory up front).
+const RESERVE: usize = 256;
+
+/// The outcome of extracting one record: the core's result, or the error
+/// record of a panic caught before it reached Python.
+enum Outcome {
+    Done(Box<Result<Extraction, RecordError>>),
+    Panicked(PyErrorRecord),
+}
+
+/// Extracts one record, catching a panic of the core so that it becomes
+/// an error record for this record alone.
+fn extract_guarded(ex: &Extractor, record: Result<Article, RecordError>) -> Outcome {
+    let article = match record {
+        Ok(a) => a,
+        Err(e) => return Outcome::Done(Box::new(Err(e))),
+    };
+    let (origin, id) = (article.origin.clone(), article.id.clone());
+    match catch_unwind(AssertUnwindSafe(|| ex.extract_record(Ok(article)))) {
+        Ok(result) => Outcome::Done(Box::new(result)),
+        Err(payload) => Outcome::Panicked(internal_error(&origin, id, payload.as_ref())),
+    }
+}
+
 enum Slot {
     Done(Box<Result<Extraction, RecordError>>),
-    Passthrough(Py<PyAny>),
+    /// An error record: an internal error, or one passed through from the source.
+    Error(Py<PyAny>),
 }
 
 /// The generator returned by `Extractor.extract_many`.
@@ -1988,7 +2104,7 @@ struct PyExtractMany {
     done: bool,
 }
 
-type Batch = Vec<Result<Extraction, RecordError>>;
+type Batch = Vec<Outcome>;
 
 struct Pending {
     /// None: the next record's result; Some: an ErrorRecord passed through.
@@ -1999,10 +2115,13 @@ struct Pending {
 
 impl PyExtractMany {
     /// Reads the next batch from the source (with the GIL) and starts
-    /// extracting it on the thread pool, without waiting.
+    /// extracting it on the thread pool, without waiting. Every item
+    /// becomes a record or an error record; only an exception of the
+    /// source itself (or a `KeyboardInterrupt`) ends the batch, and it is
+    /// raised after the results of the records read before it.
     fn launch(&mut self, py: Python<'_>) {
-        let mut records = Vec::with_capacity(self.batch_size);
-        let mut order: Vec<Option<Py<PyAny>>> = Vec::with_capacity(self.batch_size);
+        let mut records = Vec::with_capacity(self.batch_size.min(RESERVE));
+        let mut order: Vec<Option<Py<PyAny>>> = Vec::with_capacity(self.batch_size.min(RESERVE));
         let mut source = self.source.bind(py).clone();
         while order.len() < self.batch_size {
             let item = match source.next() {
@@ -2040,7 +2159,11 @@ impl PyExtractMany {
         let (tx, rx) = std::sync::mpsc::channel();
         let ex = Arc::clone(&self.extractor);
         let job = move || {
-            let _ = tx.send(ex.extract_batch(records));
+            let out: Batch = records
+                .into_par_iter()
+                .map(|r| extract_guarded(&ex, r))
+                .collect();
+            let _ = tx.send(out);
         };
         match &self.pool {
             Some(p) => p.spawn(job),
@@ -2061,14 +2184,25 @@ impl PyExtractMany {
             .results
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
-        let results = py
-            .detach(move || rx.recv())
-            .map_err(|_| PyValueError::new_err("the extraction of a batch stopped unexpectedly"))?;
+        let stopped = || {
+            exception_of(
+                py,
+                &internal_error(
+                    &Origin::default(),
+                    None,
+                    &"the extraction of a batch stopped unexpectedly",
+                ),
+            )
+        };
+        let results = py.detach(move || rx.recv()).map_err(|_| stopped())?;
         let mut results = results.into_iter();
         for o in pending.order {
             self.buffer.push_back(match o {
-                Some(obj) => Slot::Passthrough(obj),
-                None => Slot::Done(Box::new(results.next().expect("one result per record"))),
+                Some(obj) => Slot::Error(obj),
+                None => match results.next().ok_or_else(stopped)? {
+                    Outcome::Done(r) => Slot::Done(r),
+                    Outcome::Panicked(e) => Slot::Error(Py::new(py, e)?.into_any()),
+                },
             });
         }
         Ok(())
@@ -2106,22 +2240,24 @@ impl PyExtractMany {
                 Err(e) if self.raise => Err(record_exception(py, &e)),
                 Err(e) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
             },
-            Slot::Passthrough(obj) if self.raise => {
-                let exc = obj.bind(py).call_method0("exception")?;
-                Err(PyErr::from_value(exc))
-            }
-            Slot::Passthrough(obj) => Ok(Some(obj)),
+            Slot::Error(obj) if self.raise => match obj.bind(py).cast::<PyErrorRecord>() {
+                Ok(e) => Err(exception_of(py, e.get())),
+                Err(_) => Ok(Some(obj)),
+            },
+            Slot::Error(obj) => Ok(Some(obj)),
         }
     }
 }
 
 // ------------------------------------------------------------ functions
 
-fn default_extractor() -> &'static Arc<Extractor> {
-    static DEFAULT: OnceLock<Arc<Extractor>> = OnceLock::new();
-    DEFAULT.get_or_init(|| {
-        Arc::new(Extractor::new(Config::default()).expect("default configuration is valid"))
-    })
+/// The extractor with the default options, built once.
+fn default_extractor(py: Python<'_>) -> PyResult<Arc<Extractor>> {
+    static DEFAULT: OnceLock<Result<Arc<Extractor>, Error>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| Extractor::new(Config::default()).map(Arc::new))
+        .clone()
+        .map_err(|e| core_exception(py, e))
 }
 
 /// Extracts from one article with the default options.
@@ -2131,11 +2267,11 @@ fn extract(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     date: Option<&Bound<'_, PyAny>>,
-    title: Option<String>,
-    id: Option<String>,
+    title: Option<&Bound<'_, PyAny>>,
+    id: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyExtraction> {
     let ex = PyExtractor {
-        inner: Arc::clone(default_extractor()),
+        inner: default_extractor(py)?,
         pool: None,
     };
     ex.extract(py, text, date, title, id)
