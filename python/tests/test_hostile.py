@@ -165,7 +165,7 @@ def test_metadata_keeps_exact_values_and_missing_values_as_none():
     x = extract_many([record])[0]
     assert x.ok
     assert x.metadata == {
-        "views": "123456789012345678901234567890",
+        "views": 123456789012345678901234567890,
         "shares": 1500,
         "score": 0.5,
         "breaking": True,
@@ -174,8 +174,9 @@ def test_metadata_keeps_exact_values_and_missing_values_as_none():
         "updated": "2023-11-20T14:05:00",
     }
     assert '"sentiment":null' in x.to_json()
+    assert '"views":123456789012345678901234567890' in x.to_json()
     a = dateline.Article(ERBIL, metadata={"views": 10**30, "sentiment": float("nan")})
-    assert a.metadata == {"views": "1" + "0" * 30, "sentiment": None}
+    assert a.metadata == {"views": 10**30, "sentiment": None}
     b = pickle.loads(pickle.dumps(a))
     assert b.metadata == a.metadata
 

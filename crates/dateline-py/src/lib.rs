@@ -118,6 +118,16 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
         Value::Number(n) => match (n.as_i64(), n.as_u64()) {
             (Some(i), _) => i.into_pyobject(py)?.into_any(),
             (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            // An integer beyond 64 bits, kept exact: Python's int of its digits.
+            _ if n
+                .to_string()
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit()) =>
+            {
+                py.get_type::<pyo3::types::PyInt>()
+                    .call1((n.to_string(),))?
+            }
             _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
         },
         Value::String(s) => PyString::new(py, s).into_any(),

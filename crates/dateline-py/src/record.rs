@@ -338,8 +338,12 @@ pub(crate) fn read_metadata(
         Scalar::Int(digits) => match (digits.parse::<i64>(), digits.parse::<u64>()) {
             (Ok(i), _) => Value::from(i),
             (_, Ok(u)) => Value::from(u),
-            // Beyond 64 bits: the exact digits, as a str.
-            _ => Value::String(digits),
+            // Beyond 64 bits: the exact digits, as a JSON number (written
+            // back digit for digit, and an int again in Python).
+            _ => digits
+                .parse::<Number>()
+                .map(Value::Number)
+                .unwrap_or(Value::String(digits)),
         },
         Scalar::Float(f) => match Number::from_f64(f) {
             Some(n) => Value::Number(n),
