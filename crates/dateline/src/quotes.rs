@@ -2021,21 +2021,23 @@ fn capped(text: &str, content: Span, sentence_ends: &[usize]) -> Span {
     if content.len() <= MAX_QUOTE_BYTES {
         return content;
     }
-    let limit = content.start + MAX_QUOTE_BYTES;
+    let mut limit = content.start + MAX_QUOTE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let i = sentence_ends.partition_point(|&e| e <= limit);
     let end = match i.checked_sub(1).map(|i| sentence_ends[i]) {
         Some(e) if e > content.start => e,
         _ => {
-            let mut l = limit;
-            while !text.is_char_boundary(l) {
-                l -= 1;
-            }
-            let w = &text[content.start..l];
-            content.start + w.rfind(char::is_whitespace).unwrap_or(w.len())
+            let w = &text[content.start..limit];
+            content.start
+                + w.rfind(char::is_whitespace)
+                    .filter(|&k| k > 0)
+                    .unwrap_or(w.len())
         }
     };
     let end = content.start + text[content.start..end].trim_end().len();
-    Span::new(content.start, end.max(content.start + 1).min(content.end))
+    Span::new(content.start, if end > content.start { end } else { limit })
 }
 
 fn quote_kind(content: &str) -> QuoteKind {

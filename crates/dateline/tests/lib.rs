@@ -276,6 +276,27 @@ fn wrapped_crlf_article() {
 }
 
 #[test]
+fn lone_cr_line_ends_make_lines_and_paragraphs() {
+    // Old Mac files end lines with a carriage return alone: the title and
+    // the paragraphs are the same as with line feeds, and a quotation that
+    // opens in one paragraph does not run into the next.
+    let lf = " date 2023-11-09 \nBlinken meets Iraqi leader in Baghdad\n\nSecretary of State Antony Blinken said the talks were useful. He then left for Ankara.\n\n\"We will keep working with our partners, he said.\n\nThe ministry said 12 people were hurt.\n";
+    let cr = lf.replace('\n', "\r");
+    let (a, b) = (extract_text("lf", lf), extract_text("cr", &cr));
+    assert_eq!(b.article.headlines.len(), 1, "{:?}", b.article.headlines);
+    assert_eq!(
+        b.article.headlines[0].text,
+        "Blinken meets Iraqi leader in Baghdad"
+    );
+    assert_eq!(a.article.paragraphs.len(), b.article.paragraphs.len());
+    assert_eq!(sentence_texts(&a), sentence_texts(&b));
+    assert_eq!(b.article.paragraphs.len(), 3);
+    for q in b.quotes.iter().flatten() {
+        assert!(!b.text[q.start..q.end].contains('\r'), "{q:?}");
+    }
+}
+
+#[test]
 fn offsets_hold_on_non_latin_text_and_map_to_code_points() {
     let text =
         std::fs::read_to_string(repo().join("tests/golden/articles/unicode-mixed.txt")).unwrap();
