@@ -231,6 +231,9 @@ pub struct ScalingArgs {
     /// honorifics, titles, capitals, numbers, news.
     #[arg(long, value_delimiter = ',')]
     shapes: Option<Vec<String>>,
+    /// Runs of each article; the least CPU time is reported.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -282,25 +285,34 @@ pub fn scaling(args: ScalingArgs) -> io::Result<ExitCode> {
     for shape in shapes {
         for &size in &args.sizes {
             let text = shape.text(size);
-            let article = match dateline::Article::from_text(&text) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("dateline: error: {e}");
-                    return Ok(ExitCode::from(1));
+            let mut best: Option<(Duration, dateline::Extraction)> = None;
+            for _ in 0..args.repeat.max(1) {
+                let article = match dateline::Article::from_text(&text) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        eprintln!("dateline: error: {e}");
+                        return Ok(ExitCode::from(1));
+                    }
+                };
+                let (t0, w0) = (thread_cpu(), Instant::now());
+                let result = extractor.extract(article);
+                let elapsed = match (t0, thread_cpu()) {
+                    (Some(a), Some(b)) => b.saturating_sub(a),
+                    _ => w0.elapsed(),
+                };
+                match result {
+                    Ok(x) if best.as_ref().map_or(true, |(d, _)| elapsed < *d) => {
+                        best = Some((elapsed, x))
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        eprintln!("dateline: error: {}: {e}", shape.name());
+                        return Ok(ExitCode::from(1));
+                    }
                 }
-            };
-            let (t0, w0) = (thread_cpu(), Instant::now());
-            let result = extractor.extract(article);
-            let elapsed = match (t0, thread_cpu()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => w0.elapsed(),
-            };
-            let x = match result {
-                Ok(x) => x,
-                Err(e) => {
-                    eprintln!("dateline: error: {}: {e}", shape.name());
-                    return Ok(ExitCode::from(1));
-                }
+            }
+            let Some((elapsed, x)) = best else {
+                continue;
             };
             let mut counter = Counter(0);
             serde_json::to_writer(&mut counter, &x)?;
@@ -319,7 +331,8 @@ pub fn scaling(args: ScalingArgs) -> io::Result<ExitCode> {
     }
     writeln!(
         out,
-        "cpu s: this thread's CPU time for the extraction (wall time where the system does not tell); peak resident memory: {}",
+        "cpu s: this thread's least CPU time for the extraction over {} run(s) (wall time where the system does not tell); peak resident memory: {}",
+        args.repeat.max(1),
         proc_status_mb("VmHWM:").map_or("n/a".to_string(), |m| format!("{m:.1} MB"))
     )?;
     Ok(ExitCode::SUCCESS)
