@@ -850,6 +850,8 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
     let mut ctx = Context::default();
     for s in sentences {
         let sentence = s.slice(text);
+        // Where the last expression listed in this sentence ends.
+        let mut last_end = 0;
         for m in TIMEX.find_iter(sentence) {
             let Some(kind) = TIMEX_KIND.matches(&sentence[m.start()..]).iter().next() else {
                 continue;
@@ -862,11 +864,11 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 && sentence[m.end()..].starts_with('.');
             let mend = m.end() + usize::from(dotted);
             // `10,000 years`: the match starts after the last comma of the
-            // count; a duration or `ago` counts the whole number.
-            let mstart = if matches!(group, "dur" | "ago") {
-                grouped_number_start(sentence, m.start())
-            } else {
-                m.start()
+            // count; a duration or `ago` counts the whole number (unless an
+            // expression listed before holds part of it: `May 5,000 years`).
+            let mstart = match grouped_number_start(sentence, m.start()) {
+                first if matches!(group, "dur" | "ago") && first >= last_end => first,
+                _ => m.start(),
             };
             let span = Span::new(s.start + mstart, s.start + mend);
             // Only the forms resolved by direction need the tense of their clause.
@@ -893,6 +895,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
             ) else {
                 continue;
             };
+            last_end = mend;
             let t = span.slice(text);
             // Arithmetic near the ends of the calendar (`tomorrow` on
             // 9999-12-31, `2023 years ago`) gives no value, not a malformed one.
@@ -2858,6 +2861,17 @@ mod tests {
             raw("The model says the star will burn for 9223372036854775807 years, or 100000000000000000000 years.", d),
             some(&[("9223372036854775807 years", None), ("100000000000000000000 years", None)])
         );
+        // A number that an expression before holds part of is not read
+        // whole: expressions never overlap.
+        let found = raw(
+            "The vote on May 5,000 years after the founding was close.",
+            d,
+        );
+        assert_eq!(
+            found[0],
+            ("May 5".to_string(), Some("2023-05-05".to_string()))
+        );
+        assert!(found.iter().all(|(t, _)| t != "5,000 years"), "{found:?}");
         assert_eq!(
             raw("The drill ran for 10,000 hours over two decades.", d),
             some(&[
