@@ -17,7 +17,8 @@
 //!   `within`, `of_entity`, `via_entity`, an entity's `id`) point inside
 //!   their lists;
 //! - time values (`timex[].value`, `figures[].date`) are well-formed TIMEX3
-//!   values with years as four digits from 0001 to 9999.
+//!   values with years as four digits from 0001 to 9999, and the time
+//!   expressions come in text order without overlapping.
 //!
 //! Any failure panics with the JSON path of the offending field.
 
@@ -108,6 +109,15 @@ fn check_extraction(json: &Value) {
         for (i, t) in timex.iter().enumerate() {
             if let Some(v) = t["value"].as_str() {
                 assert!(timex3(v), "$.timex[{i}].value {v:?} is not a TIMEX3 value");
+            }
+            // In text order, none overlapping the one before.
+            if i > 0 {
+                let (end, start) = (timex[i - 1]["end"].as_u64(), t["start"].as_u64());
+                assert!(
+                    end <= start,
+                    "$.timex[{i}] overlaps or precedes $.timex[{}]",
+                    i - 1
+                );
             }
         }
     }
