@@ -325,6 +325,39 @@ fn weekday(s: &str) -> Option<Weekday> {
     })
 }
 
+/// Where the number ends at `start` of `sentence` begins, when `start` is
+/// the last group of a number with thousands separators (`000` of
+/// `10,000`); `start` otherwise.
+fn grouped_number_start(sentence: &str, start: usize) -> usize {
+    let b = sentence.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if !(digit_at(start) && digit_at(start + 1) && digit_at(start + 2)) || digit_at(start + 3) {
+        return start;
+    }
+    let mut first = start;
+    while let Some(comma) = first.checked_sub(1).filter(|&c| b[c] == b',') {
+        let mut j = comma;
+        while j > 0 && digit_at(j - 1) && comma - j < 4 {
+            j -= 1;
+        }
+        let digits = comma - j;
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        first = j;
+        if digits < 3 {
+            break;
+        }
+    }
+    // A decimal part (`1.000,000`) or a code (`A1,000`) is no count.
+    if first < start && first > 0 && (b[first - 1] == b'.' || b[first - 1].is_ascii_alphanumeric())
+    {
+        return start;
+    }
+    first
+}
+
+/// The value of a number word or numeral (`three`, `24`, `2.5`, `10,000`).
 fn number(s: &str) -> Option<f64> {
     let l = s.to_ascii_lowercase();
     let v = match l.as_str() {
@@ -357,6 +390,17 @@ fn number(s: &str) -> Option<f64> {
         "ninety" => 90.0,
         "hundred" | "a hundred" => 100.0,
         "few" | "a few" | "several" => return None,
+        other if other.contains(',') => {
+            let mut groups = other.split(',');
+            let lead = groups.next()?;
+            let grouped = (1..=3).contains(&lead.len())
+                && lead.bytes().all(|b| b.is_ascii_digit())
+                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+            if !grouped {
+                return None;
+            }
+            other.replace(',', "").parse().ok()?
+        }
         other => other.parse().ok()?,
     };
     Some(v)
@@ -408,6 +452,30 @@ fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// The longest duration that gets a value, in years: the span of the
+/// calendar. A count past it (`9223372036854775807 years`) keeps no value
+/// rather than an overflowed or invented one.
+const LONGEST_DURATION_YEARS: f64 = 10_000.0;
+
+/// How many of a TimeML unit (letter, and whether it is a time unit) make a year.
+fn units_per_year(code: &str, time: bool) -> f64 {
+    match (code, time) {
+        ("S", true) => 31_557_600.0,
+        ("M", true) => 525_960.0,
+        ("H", true) => 8_766.0,
+        ("D", _) => 365.25,
+        ("W", _) => 52.18,
+        ("M", false) => 12.0,
+        ("Q", _) => 4.0,
+        ("DE", _) => 0.1,
+        ("CE", _) => 0.01,
+        _ => 1.0,
+    }
+}
+
+/// The TIMEX3 value of a duration of `n` (`None`: an unknown count, `X`)
+/// `unit`s: `P3D`, `PT4H`, `P2Y6M`, `PXW`. `None` for a unit that is none,
+/// or a count longer than [`LONGEST_DURATION_YEARS`].
 fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     let (code, time) = unit_code(unit)?;
     let lower = unit.to_ascii_lowercase();
@@ -418,6 +486,10 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
             n
         }
     });
+    let years = n.map(|n| n / units_per_year(code, time));
+    if years.is_some_and(|y| y.is_nan() || y > LONGEST_DURATION_YEARS) {
+        return None;
+    }
     // A half goes to the next smaller unit: `2 1/2 years` is P2Y6M.
     if let Some(n) = n.filter(|n| n.fract() == 0.5) {
         let whole = n.trunc() as i64;
@@ -499,13 +571,56 @@ fn modifier_of(text: &str) -> Option<TimexMod> {
     }
 }
 
+/// The first and last year a TIMEX3 value can name: four digits, no sign.
+const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
+
+/// Year `y` as a TIMEX3 value writes it, four digits (`0998`); `None`
+/// outside years 1-9999, which have no such form.
+fn year_value(y: impl Into<i64>) -> Option<String> {
+    let y = y.into();
+    YEARS.contains(&y).then(|| format!("{y:04}"))
+}
+
+/// The decade of year `y` (`199` for 1995, `099` for 995); `None` outside years 1-9999.
+fn decade_of(y: impl Into<i64>) -> Option<String> {
+    let y = y.into();
+    YEARS.contains(&y).then(|| format!("{:03}", y / 10))
+}
+
+/// The century of year `y` as TimeML writes it (`20` for 2023); `None`
+/// outside years 1-9999.
+fn century_of(y: impl Into<i64>) -> Option<String> {
+    let y = y.into();
+    YEARS.contains(&y).then(|| format!("{:02}", y / 100))
+}
+
+/// A date as `YYYY-MM-DD`. A year outside 1-9999 comes out signed or as
+/// `0000`, which [`well_formed`] refuses.
 fn iso_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
 fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Whether `value` is a TIMEX3 value as this layer writes them, with every
+/// year from 0001 to 9999: `PRESENT_REF`, a duration (`P2Y6M`, `PT1M30S`,
+/// `PXD`), a century or decade (`20`, `199`), or a year (`2023`, `XXXX`)
+/// with a month, day, time, week, quarter, half or season. A value that
+/// arithmetic took past the calendar (`+10000-01-01`, `0000-12-31`, `-979`,
+/// `10000-W01`) is not one, and is dropped rather than written.
+fn well_formed(value: &str) -> bool {
+    static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+        let num = r"(?:\d+(?:\.\d+)?|X)";
+        let time = r"T(?:MO|AF|EV|NI|\d\d:\d\d(?::\d\d)?Z?)";
+        Regex::new(&format!(
+            r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{{2,3}}|P(?:{num}(?:[YMWDQ]|DE|CE))*(?:T(?:{num}[HMS])+)?|(?:\d{{4}}|XXXX)(?:-(?:\d\d(?:-\d\d(?:{time})?)?|W\d\d(?:-WE)?|WXX-[1-7]|Q[1-4]|H[12]|SP|SU|FA|WI|XX-XX{time}))?)$"
+        ))
+        .expect("valid TIMEX3 value pattern")
+    });
+    VALUE.is_match(value) && value != "P" && !value.starts_with("0000")
 }
 
 fn quarter_of(d: NaiveDate) -> u32 {
@@ -538,13 +653,13 @@ fn season_code(s: &str) -> &'static str {
 /// The TimeML value of a decade named without its century (`the '90s`,
 /// `the nineties`): the latest such decade that has begun by the publication
 /// date (the 1990s in 2023, not the 2090s).
-fn decade_value(dct: Option<NaiveDate>, tens: i32) -> String {
+fn decade_value(dct: Option<NaiveDate>, tens: i32) -> Option<String> {
     let year = dct.map_or(1999, |d| d.year());
     let mut century = year.div_euclid(100);
     if century * 100 + tens * 10 > year {
         century -= 1;
     }
-    format!("{century}{tens}")
+    decade_of(century * 100 + tens * 10)
 }
 
 /// The value of a spelled tens word (`twenty` .. `ninety`).
@@ -611,7 +726,8 @@ fn resolve_weekday(dct: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> N
 fn resolve_year(dct: NaiveDate, m: u32, d: Option<u32>, tense: Option<Tense>) -> i32 {
     let y = dct.year();
     let day = d.unwrap_or(15);
-    let candidates = [y - 1, y, y + 1];
+    // Within the calendar (`in January` of an article of 9999-12-31 is 9999's).
+    let candidates = [y - 1, y, y + 1].map(|c| c.clamp(1, 9999));
     let score = |cy: i32| -> i64 {
         let date = NaiveDate::from_ymd_opt(cy, m, day.min(28)).unwrap_or(dct);
         let days = (date - dct).num_days();
@@ -734,6 +850,8 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
     let mut ctx = Context::default();
     for s in sentences {
         let sentence = s.slice(text);
+        // Where the last expression listed in this sentence ends.
+        let mut last_end = 0;
         for m in TIMEX.find_iter(sentence) {
             let Some(kind) = TIMEX_KIND.matches(&sentence[m.start()..]).iter().next() else {
                 continue;
@@ -745,7 +863,14 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
                 || lower_end.eq_ignore_ascii_case("p.m"))
                 && sentence[m.end()..].starts_with('.');
             let mend = m.end() + usize::from(dotted);
-            let span = Span::new(s.start + m.start(), s.start + mend);
+            // `10,000 years`: the match starts after the last comma of the
+            // count; a duration or `ago` counts the whole number (unless an
+            // expression listed before holds part of it: `May 5,000 years`).
+            let mstart = match grouped_number_start(sentence, m.start()) {
+                first if matches!(group, "dur" | "ago") && first >= last_end => first,
+                _ => m.start(),
+            };
+            let span = Span::new(s.start + mstart, s.start + mend);
             // Only the forms resolved by direction need the tense of their clause.
             let directed = [
                 "mdy", "dmy", "bound", "relunit", "wd", "relday", "holiday", "month", "clock",
@@ -759,9 +884,9 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
             };
             let Some(found) = interpret(
                 group,
-                m.as_str(),
+                &sentence[mstart..mend],
                 sentence,
-                m.start(),
+                mstart,
                 mend,
                 span,
                 dct,
@@ -770,8 +895,11 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
             ) else {
                 continue;
             };
+            last_end = mend;
             let t = span.slice(text);
-            let value = found.value;
+            // Arithmetic near the ends of the calendar (`tomorrow` on
+            // 9999-12-31, `2023 years ago`) gives no value, not a malformed one.
+            let value = found.value.filter(|v| well_formed(v));
             if let Some(v) = &value {
                 if let Some(d) = v
                     .get(..10)
@@ -1229,6 +1357,15 @@ fn interpret(
             relative: false,
         })
     };
+    // An absolute expression whose value may fall outside the calendar.
+    let absolute_or_none = |kind, value: Option<String>| {
+        Some(Found {
+            span,
+            kind,
+            value,
+            relative: false,
+        })
+    };
     let relative = |kind, value: Option<String>| {
         Some(Found {
             span,
@@ -1322,7 +1459,10 @@ fn interpret(
                 .ok()
                 .filter(|y: &i32| *y > 31)
         })?;
-        return absolute(TimexKind::Date, format!("{year}-{month:02}"));
+        return absolute_or_none(
+            TimexKind::Date,
+            year_value(year).map(|y| format!("{y}-{month:02}")),
+        );
     }
     if group == "spelled" {
         // A count, not a year: `two thousand people`, `twenty-two thousand`,
@@ -1342,20 +1482,31 @@ fn interpret(
             .iter()
             .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
         {
-            return absolute(TimexKind::Date, format!("{y}-{m:02}"));
+            return absolute_or_none(
+                TimexKind::Date,
+                year_value(y).map(|y| format!("{y}-{m:02}")),
+            );
         }
         if let Some(season) = words
             .iter()
             .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))
         {
-            return absolute(TimexKind::Date, format!("{y}-{}", season_code(season)));
+            return absolute_or_none(
+                TimexKind::Date,
+                year_value(y).map(|y| format!("{y}-{}", season_code(season))),
+            );
         }
-        return absolute(TimexKind::Date, y.to_string());
+        return absolute_or_none(TimexKind::Date, year_value(y));
     }
     if group == "half" {
         let h = if lower.contains("first") { 1 } else { 2 };
         let y = match words.iter().find_map(|w| w.parse::<i32>().ok()) {
-            Some(y) => return absolute(TimexKind::Date, format!("{y}-H{h}")),
+            Some(y) => {
+                return absolute_or_none(
+                    TimexKind::Date,
+                    year_value(y).map(|y| format!("{y}-H{h}")),
+                )
+            }
             None => {
                 let Some(dct) = dct else {
                     return relative(TimexKind::Date, Some(format!("XXXX-H{h}")));
@@ -1364,7 +1515,7 @@ fn interpret(
                     - i32::from(lower.ends_with("last year"))
             }
         };
-        return relative(TimexKind::Date, Some(format!("{y}-H{h}")));
+        return relative(TimexKind::Date, year_value(y).map(|y| format!("{y}-H{h}")));
     }
     if group == "monthrel" {
         // `June last year`, `January this year`, `April next year`.
@@ -1380,7 +1531,10 @@ fn interpret(
             } else {
                 i32::from(words.contains(&"next"))
             };
-        return relative(TimexKind::Date, Some(format!("{y}-{month:02}")));
+        return relative(
+            TimexKind::Date,
+            year_value(y).map(|y| format!("{y}-{month:02}")),
+        );
     }
     if group == "quarter" {
         if sentence[mend..].starts_with('-') {
@@ -1430,23 +1584,23 @@ fn interpret(
             return relative(TimexKind::Date, None);
         };
         let back = i32::from(prev == "since");
-        return relative(TimexKind::Date, Some((dct.year() - back).to_string()));
+        return relative(TimexKind::Date, year_value(dct.year() - back));
     }
     if group == "decade" {
         if let Some(tens) = words
             .last()
             .and_then(|w| spelled_tens(&format!("{}y", w.strip_suffix("ies")?)))
         {
-            return absolute(TimexKind::Date, decade_value(dct, tens / 10));
+            return absolute_or_none(TimexKind::Date, decade_value(dct, tens / 10));
         }
         let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
         let v = if digits.len() == 4 {
-            digits[..3].to_string()
+            Some(digits[..3].to_string())
         } else {
             // the '90s
             decade_value(dct, digits.get(..1)?.parse().ok()?)
         };
-        return absolute(TimexKind::Date, v);
+        return absolute_or_none(TimexKind::Date, v);
     }
     if group == "relunit" {
         // `the following year`, `the previous year`: next to the year last named.
@@ -1459,7 +1613,10 @@ fn interpret(
         };
         if let (Some((y, m)), true) = (ctx.last_month, lower.ends_with(" month") && delta != 0) {
             let (y, m) = add_months(y, m, delta);
-            return relative(TimexKind::Date, Some(format!("{y}-{m:02}")));
+            return relative(
+                TimexKind::Date,
+                year_value(y).map(|y| format!("{y}-{m:02}")),
+            );
         }
         // `the previous Friday`: the one before the day last named.
         if let (Some(d), Some(wd)) = (
@@ -1481,7 +1638,7 @@ fn interpret(
             }
         }
         if let (Some(y), true) = (ctx.last_year, lower.ends_with(" year") && delta != 0) {
-            return relative(TimexKind::Date, Some((y + delta).to_string()));
+            return relative(TimexKind::Date, year_value(y + delta));
         }
         return period_value(&lower, dct, tense).map(|(v, _)| {
             let kind = if lower.ends_with("morning") || lower.ends_with("night") {
@@ -1526,28 +1683,36 @@ fn interpret(
         let n = n as i64;
         if let (Some((qy, q)), "Y") = (ctx.last_quarter, unit_code(words[unit_idx])?.0) {
             if dir < 0 && n == 1 {
-                return relative(TimexKind::Date, Some(format!("{}-Q{q}", qy - 1)));
+                return relative(
+                    TimexKind::Date,
+                    year_value(qy - 1).map(|y| format!("{y}-Q{q}")),
+                );
             }
         }
+        let year = base.year() as i64;
         let v = match unit_code(words[unit_idx])?.0 {
-            "D" => iso_date(base.checked_add_signed(Duration::days(dir * n))?),
-            "W" => iso_week(base.checked_add_signed(Duration::weeks(dir * n))?),
+            "D" => Some(iso_date(base.checked_add_signed(Duration::days(dir * n))?)),
+            "W" => Some(iso_week(base.checked_add_signed(Duration::weeks(dir * n))?)),
             "M" if !unit_code(words[unit_idx])?.1 => {
                 let (y, m) = add_months(base.year(), base.month(), (dir * n) as i32);
-                format!("{y}-{m:02}")
+                year_value(y).map(|y| format!("{y}-{m:02}"))
             }
-            "Y" => format!("{}", base.year() as i64 + dir * n),
-            "DE" => format!("{}", (base.year() as i64 + dir * n * 10) / 10),
-            _ => iso_date(base),
+            "Y" => year_value(year + dir * n),
+            "DE" => decade_of(year + dir * n * 10),
+            "CE" => century_of(year + dir * n * 100),
+            _ => Some(iso_date(base)),
         };
-        return relative(TimexKind::Date, Some(v));
+        return relative(TimexKind::Date, v);
     }
     if group == "yearago" {
         let Some(dct) = dct else {
             return relative(TimexKind::Date, None);
         };
         if let Some((y, q)) = ctx.last_quarter {
-            return relative(TimexKind::Date, Some(format!("{}-Q{q}", y - 1)));
+            return relative(
+                TimexKind::Date,
+                year_value(y - 1).map(|y| format!("{y}-Q{q}")),
+            );
         }
         if lower.contains("quarter") || lower.contains("period") {
             let q = quarter_of(dct);
@@ -1556,9 +1721,12 @@ fn interpret(
             } else {
                 (dct.year(), q - 1)
             };
-            return relative(TimexKind::Date, Some(format!("{}-Q{q}", y - 1)));
+            return relative(
+                TimexKind::Date,
+                year_value(y - 1).map(|y| format!("{y}-Q{q}")),
+            );
         }
-        return relative(TimexKind::Date, Some(format!("{}", dct.year() - 1)));
+        return relative(TimexKind::Date, year_value(dct.year() - 1));
     }
     let after = &sentence[mend..];
     let is_age =
@@ -1640,7 +1808,7 @@ fn interpret(
             };
             return relative(
                 TimexKind::Date,
-                Some(format!("{}-W{:02}-WE", w.year(), w.week())),
+                year_value(w.year()).map(|y| format!("{y}-W{:02}-WE", w.week())),
             );
         }
         let base = if lower.contains("next day") || lower.contains("following day") {
@@ -1679,7 +1847,10 @@ fn interpret(
             .iter()
             .find(|w| matches!(**w, "spring" | "summer" | "fall" | "autumn" | "winter"))?;
         if let Some(y) = words.iter().find_map(|w| w.parse::<i32>().ok()) {
-            return absolute(TimexKind::Date, format!("{y}-{}", season_code(s)));
+            return absolute_or_none(
+                TimexKind::Date,
+                year_value(y).map(|y| format!("{y}-{}", season_code(s))),
+            );
         }
         // A season alone (`the summer`, `over the summer`), not `prices fall`,
         // `the fall of Saigon` or `Arab Spring`.
@@ -1714,7 +1885,10 @@ fn interpret(
             _ => 1,
         };
         let y = resolve_year(dct, mid, None, tense.or(Some(Tense::Past)));
-        return relative(TimexKind::Date, Some(format!("{y}-{code}")));
+        return relative(
+            TimexKind::Date,
+            year_value(y).map(|y| format!("{y}-{code}")),
+        );
     }
     if group == "holiday" {
         let (m, d) = if lower.starts_with("christmas") {
@@ -1774,7 +1948,10 @@ fn interpret(
         return match dct {
             Some(dct) => {
                 let y = resolve_year(dct, month, None, tense.or(Some(Tense::Past)));
-                relative(TimexKind::Date, Some(format!("{y}-{month:02}")))
+                relative(
+                    TimexKind::Date,
+                    year_value(y).map(|y| format!("{y}-{month:02}")),
+                )
             }
             None => relative(TimexKind::Date, Some(format!("XXXX-{month:02}"))),
         };
@@ -2016,10 +2193,13 @@ fn interpret(
             });
         }
         let shift = i32::from(lower.contains("latest"));
-        return relative(TimexKind::Date, dct.map(|d| (d.year() - shift).to_string()));
+        return relative(
+            TimexKind::Date,
+            dct.and_then(|d| year_value(d.year() - shift)),
+        );
     }
     if group == "thatyear" {
-        return relative(TimexKind::Date, ctx.last_year.map(|y| y.to_string()));
+        return relative(TimexKind::Date, ctx.last_year.and_then(year_value));
     }
     if group == "unitpl" {
         let unit = words.last()?;
@@ -2050,9 +2230,9 @@ fn period_value(
                 let m = words
                     .iter()
                     .find_map(|w| month_number(w).filter(|_| w.len() >= 3))?;
-                return Some((Some(format!("{y}-{m:02}")), false));
+                return Some((year_value(y).map(|y| format!("{y}-{m:02}")), false));
             }
-            return Some((Some(y.to_string()), false));
+            return Some((year_value(y), false));
         }
         return Some((None, true));
     };
@@ -2071,12 +2251,12 @@ fn period_value(
             .iter()
             .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
         {
-            return Some((Some(format!("{y}-{m:02}")), false));
+            return Some((year_value(y).map(|y| format!("{y}-{m:02}")), false));
         }
-        return Some((Some(y.to_string()), false));
+        return Some((year_value(y), false));
     }
     let v = match unit {
-        "week" => iso_week(dct + Duration::weeks(dir as i64)),
+        "week" => Some(iso_week(dct + Duration::weeks(dir as i64))),
         "weekend" => {
             let d = dct
                 + Duration::weeks(if dir == 0 && dct.weekday().number_from_monday() < 6 {
@@ -2084,15 +2264,15 @@ fn period_value(
                 } else {
                     dir as i64
                 });
-            format!("{}-WE", iso_week(d))
+            Some(format!("{}-WE", iso_week(d)))
         }
         "month" => {
             let (y, m) = add_months(dct.year(), dct.month(), dir);
-            format!("{y}-{m:02}")
+            year_value(y).map(|y| format!("{y}-{m:02}"))
         }
-        "year" => format!("{}", dct.year() + dir),
-        "decade" => format!("{}", (dct.year() + dir * 10) / 10),
-        "century" => format!("{}", (dct.year() + dir * 100) / 100),
+        "year" => year_value(dct.year() + dir),
+        "decade" => decade_of(dct.year() + dir * 10),
+        "century" => century_of(dct.year() + dir * 100),
         s if matches!(s, "spring" | "summer" | "fall" | "autumn" | "winter") => {
             let code = season_code(s);
             let season_month = match code {
@@ -2106,7 +2286,7 @@ fn period_value(
                 1 if season_month <= dct.month() => dct.year() + 1,
                 _ => dct.year(),
             };
-            format!("{y}-{code}")
+            year_value(y).map(|y| format!("{y}-{code}"))
         }
         s if month_number(s).is_some() && s.len() >= 3 => {
             let m = month_number(s)?;
@@ -2116,7 +2296,7 @@ fn period_value(
                 -1 | 1 => dct.year(),
                 _ => resolve_year(dct, m, None, tense.or(Some(Tense::Past))),
             };
-            format!("{y}-{m:02}")
+            year_value(y).map(|y| format!("{y}-{m:02}"))
         }
         s if weekday(s).is_some() => {
             let wd = weekday(s)?;
@@ -2125,11 +2305,11 @@ fn period_value(
                 -1 => Tense::Past,
                 _ => tense.unwrap_or(Tense::Past),
             };
-            iso_date(resolve_weekday(dct, wd, t, dir != 0))
+            Some(iso_date(resolve_weekday(dct, wd, t, dir != 0)))
         }
         _ => return None,
     };
-    Some((Some(v), true))
+    Some((v, true))
 }
 
 fn quarter(
@@ -2157,7 +2337,7 @@ fn quarter(
             span,
             kind: TimexKind::Date,
             value: match (year, q) {
-                (Some(y), Some(q)) => Some(format!("{y}-Q{q}")),
+                (Some(y), Some(q)) => year_value(y).map(|y| format!("{y}-Q{q}")),
                 (None, Some(q)) => Some(format!("XXXX-Q{q}")),
                 _ => None,
             },
@@ -2209,7 +2389,7 @@ fn quarter(
     Some(Found {
         span,
         kind: TimexKind::Date,
-        value: Some(format!("{y}-Q{q}")),
+        value: year_value(y).map(|y| format!("{y}-Q{q}")),
         relative: year.is_none(),
     })
 }
@@ -2604,6 +2784,138 @@ mod tests {
         );
         assert_eq!(find("They met yesterday.", "")[0].2, None);
         assert_eq!(find("In 2019 they met.", "")[0].2.as_deref(), Some("2019"));
+    }
+
+    /// Each expression of `text` with its value, `None` where it has none.
+    fn raw(text: &str, dct: &str) -> Vec<(String, Option<String>)> {
+        find(text, dct)
+            .into_iter()
+            .map(|(t, _, v)| (t, v))
+            .collect()
+    }
+
+    fn some(pairs: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+        pairs
+            .iter()
+            .map(|(t, v)| (t.to_string(), v.map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn years_are_four_digits_within_the_calendar() {
+        let d = "2023-11-06";
+        // A year before 1000 has four digits; `the year 998` is no expression
+        // the layer knows, and is left alone rather than read as a count.
+        assert_eq!(
+            raw(
+                "The abbey, founded in the year 998, was rebuilt 1025 years ago, the bishop said.",
+                d
+            ),
+            some(&[("1025 years ago", Some("0998"))])
+        );
+        // Year 0 and years before it have no TIMEX3 value.
+        assert_eq!(
+            raw(
+                "Some 2023 years ago, in 0 AD, the town was a Roman camp.",
+                d
+            ),
+            some(&[("Some 2023 years ago", None)])
+        );
+        assert_eq!(
+            raw(
+                "The city was founded 1,500 years ago, and the seal would hold 10000 years later.",
+                d
+            ),
+            some(&[
+                ("1,500 years ago", Some("0523")),
+                ("10000 years later", None)
+            ])
+        );
+        // Centuries count back in centuries (not the publication date).
+        assert_eq!(
+            raw(
+                "The bridge was built two centuries ago and 3000 centuries ago.",
+                d
+            ),
+            some(&[
+                ("two centuries ago", Some("18")),
+                ("3000 centuries ago", None)
+            ])
+        );
+    }
+
+    #[test]
+    fn durations_past_the_calendar_keep_no_value() {
+        let d = "2023-11-06";
+        assert_eq!(
+            raw(
+                "The vault is built to last 10,000 years from now, engineers said.",
+                d
+            ),
+            some(&[
+                ("10,000 years", Some("P10000Y")),
+                ("now", Some("PRESENT_REF"))
+            ])
+        );
+        assert_eq!(
+            raw("The model says the star will burn for 9223372036854775807 years, or 100000000000000000000 years.", d),
+            some(&[("9223372036854775807 years", None), ("100000000000000000000 years", None)])
+        );
+        // A number that an expression before holds part of is not read
+        // whole: expressions never overlap.
+        let found = raw(
+            "The vote on May 5,000 years after the founding was close.",
+            d,
+        );
+        assert_eq!(
+            found[0],
+            ("May 5".to_string(), Some("2023-05-05".to_string()))
+        );
+        assert!(found.iter().all(|(t, _)| t != "5,000 years"), "{found:?}");
+        assert_eq!(
+            raw("The drill ran for 10,000 hours over two decades.", d),
+            some(&[
+                ("10,000 hours", Some("PT10000H")),
+                ("over two decades", Some("P20Y"))
+            ])
+        );
+    }
+
+    #[test]
+    fn relative_expressions_at_the_ends_of_the_calendar() {
+        // Nothing is invented past 9999-12-31 or before 0001-01-01.
+        assert_eq!(
+            raw("The ministers will meet tomorrow, next week and again next year, and did in January.", "9999-12-31"),
+            some(&[
+                ("tomorrow", None),
+                ("next week", None),
+                ("next year", None),
+                ("January", Some("9999-01")),
+            ])
+        );
+        assert_eq!(
+            raw(
+                "Talks ended yesterday and last year, as in the nineties, the envoy said.",
+                "0001-01-01"
+            ),
+            some(&[
+                ("yesterday", None),
+                ("last year", None),
+                ("the nineties", None)
+            ])
+        );
+        // Early years are padded: decades to three digits, years to four.
+        assert_eq!(
+            raw(
+                "Harvests this year beat the nineties and the first half of this year.",
+                "0999-06-01"
+            ),
+            some(&[
+                ("this year", Some("0999")),
+                ("the nineties", Some("099")),
+                ("the first half of this year", Some("0999-H1")),
+            ])
+        );
     }
 
     #[test]
