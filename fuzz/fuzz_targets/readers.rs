@@ -83,10 +83,11 @@ fn check_jsonl(records: &[Result<Article, RecordError>], data: &[u8]) {
         last_line = line;
         let byte = origin.byte.expect("a JSONL record has its byte") as usize;
         assert!(byte <= data.len());
-        // The record starts where its line does (after a BOM on the first line).
-        let line_start = byte == 0
-            || data[byte - 1] == b'\n'
-            || (line == 1 && byte == 3 && data.starts_with(b"\xEF\xBB\xBF"));
+        // The record starts where its line does, or after a BOM that opens
+        // its line (files joined end to end keep theirs).
+        let at_line = |b: usize| b == 0 || data[b - 1] == b'\n';
+        let line_start = at_line(byte)
+            || (byte >= 3 && &data[byte - 3..byte] == b"\xEF\xBB\xBF" && at_line(byte - 3));
         assert!(
             line_start,
             "JSONL record {} starts at byte {byte}, inside a line",
