@@ -583,6 +583,10 @@ struct Builder<'a> {
     /// passes that look for a mention near a word read its unit and the
     /// few before, not every entity.
     in_unit: Vec<Vec<(usize, usize, usize, MentionForm)>>,
+    /// Whether `by_key`, `by_anchor` and `recent` are kept: only once the
+    /// article has more than `RECENT_ENTITIES` entities (below that, a name
+    /// is compared with every entity, and the indexes would only cost).
+    indexed: bool,
     /// Entity-layer mention by start byte, and by end byte (of the mention
     /// or of its name).
     by_start: HashMap<usize, usize>,
@@ -658,6 +662,7 @@ pub fn resolve(
         by_anchor: HashMap::new(),
         recent: BTreeSet::new(),
         in_unit: vec![Vec::new(); units.len()],
+        indexed: false,
         by_start: HashMap::new(),
         by_end: HashMap::new(),
         unit_words: units.iter().map(|u| words(text, *u)).collect(),
@@ -738,25 +743,53 @@ impl<'a> Builder<'a> {
         });
         self.content.push(vec![owned(content_words(&key))]);
         self.name_len.push(key.len());
-        self.by_key.entry(key.clone()).or_default().push(id);
-        self.keys.push(vec![key]);
-        if let Some(a) = anchor {
-            self.by_anchor.entry(a).or_default().push(id);
+        if self.indexed {
+            self.by_key.entry(key.clone()).or_default().push(id);
+            if let Some(a) = anchor {
+                self.by_anchor.entry(a).or_default().push(id);
+            }
         }
+        self.keys.push(vec![key]);
         self.anchors.push(anchor);
         self.acronyms.push(Vec::new());
         self.gender.push(None);
         self.last.push(m.start);
-        self.recent.insert((m.start, id));
+        if self.indexed {
+            self.recent.insert((m.start, id));
+        }
         self.add_name(id, mi, MentionForm::Name);
+    }
+
+    /// Builds the indexes of names, anchors and recency from the entities so
+    /// far, and keeps them from now on.
+    fn build_indexes(&mut self) {
+        for (id, keys) in self.keys.iter().enumerate() {
+            for k in keys {
+                self.by_key.entry(k.clone()).or_default().push(id);
+            }
+        }
+        for (id, a) in self.anchors.iter().enumerate() {
+            if let Some(a) = a {
+                self.by_anchor.entry(*a).or_default().push(id);
+            }
+        }
+        self.recent = self
+            .last
+            .iter()
+            .enumerate()
+            .map(|(id, &l)| (l, id))
+            .collect();
+        self.indexed = true;
     }
 
     /// Records a mention of entity `id` at byte `pos`.
     fn touch(&mut self, id: usize, pos: usize) {
         let old = self.last[id];
         if pos > old {
-            self.recent.remove(&(old, id));
-            self.recent.insert((pos, id));
+            if self.indexed {
+                self.recent.remove(&(old, id));
+                self.recent.insert((pos, id));
+            }
             self.last[id] = pos;
         }
     }
@@ -838,6 +871,9 @@ impl<'a> Builder<'a> {
             } else {
                 anchor_of(self.lex, m, raw.trim_start_matches("the ").trim())
             };
+            if !self.indexed && self.entities.len() > RECENT_ENTITIES {
+                self.build_indexes();
+            }
             let found = self.match_name(m, raw, &key, anchor);
             match found {
                 Some((id, form)) => {
@@ -870,12 +906,14 @@ impl<'a> Builder<'a> {
                     if !self.keys[id].contains(&key) {
                         let c = owned(content_words(&key));
                         self.content[id].push(c);
-                        self.by_key.entry(key.clone()).or_default().push(id);
+                        if self.indexed {
+                            self.by_key.entry(key.clone()).or_default().push(id);
+                        }
                         self.keys[id].push(key);
                     }
                     if self.anchors[id].is_none() {
                         self.anchors[id] = anchor;
-                        if let Some(a) = anchor {
+                        if let Some(a) = anchor.filter(|_| self.indexed) {
                             self.by_anchor.entry(a).or_default().push(id);
                         }
                     }
@@ -920,20 +958,30 @@ impl<'a> Builder<'a> {
         // The candidates: the entities mentioned most recently, and any
         // entity of the same full name or lexicon entry. In an article of
         // fewer than `RECENT_ENTITIES` entities, that is all of them.
-        let mut candidates: Vec<usize> = self
-            .recent
-            .iter()
-            .rev()
-            .take(RECENT_ENTITIES)
-            .map(|&(_, id)| id)
-            .collect();
-        candidates.extend(self.by_key.get(key).into_iter().flatten());
-        if let Some(ids) = anchor.and_then(|a| self.by_anchor.get(&a)) {
-            candidates.extend(ids);
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for id in candidates {
+        let candidates: Vec<usize> = if !self.indexed {
+            Vec::new()
+        } else {
+            let mut c: Vec<usize> = self
+                .recent
+                .iter()
+                .rev()
+                .take(RECENT_ENTITIES)
+                .map(|&(_, id)| id)
+                .collect();
+            c.extend(self.by_key.get(key).into_iter().flatten());
+            if let Some(ids) = anchor.and_then(|a| self.by_anchor.get(&a)) {
+                c.extend(ids);
+            }
+            c.sort_unstable();
+            c.dedup();
+            c
+        };
+        let all = 0..if candidates.is_empty() {
+            self.entities.len()
+        } else {
+            0
+        };
+        for id in all.chain(candidates) {
             let e = &self.entities[id];
             let last = self.last[id];
             let same_kind = e.kind == m.kind;
