@@ -325,7 +325,7 @@ const TRAILING_FUNCTION_WORDS: &[&str] = &[
 /// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,
 /// `Montalvo` after `Daniel Montalvo`), whatever the tagger said.
 fn surnames(out: &mut [Mention]) {
-    let mut ends: Vec<String> = Vec::new();
+    let mut ends: HashSet<String> = HashSet::new();
     for m in out.iter().filter(|m| m.kind == EntityKind::Person) {
         let words: Vec<&str> = m.text.split(' ').collect();
         if words.len() < 2 {
@@ -333,8 +333,8 @@ fn surnames(out: &mut [Mention]) {
         }
         for k in 1..words.len() {
             let tail = words[k..].join(" ").to_lowercase();
-            if tail.chars().count() > 2 && !ends.contains(&tail) {
-                ends.push(tail);
+            if tail.chars().count() > 2 {
+                ends.insert(tail);
             }
         }
     }

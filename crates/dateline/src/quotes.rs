@@ -959,7 +959,10 @@ fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usiz
 }
 
 /// Finds the attributions of one paragraph.
-fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+///
+/// `out[from..]` are the attributions that may hold text of this paragraph
+/// (the one the paragraph before introduced, and this paragraph's own).
+fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
     for (si, &(sa, sb)) in p.sentences.iter().enumerate() {
         let mut i = sa;
         while i < sb {
@@ -988,8 +991,8 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) 
         }
     }
     // SOURCE: "CONTENT" at the start of a paragraph (headlines and leads).
-    colon_frame(p, next_group, out);
-    dash_frame(p, next_group, out);
+    colon_frame(p, next_group, out, from);
+    dash_frame(p, next_group, out, from);
 }
 
 fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mut Vec<Found>) {
@@ -1671,7 +1674,7 @@ fn content_first(
 }
 
 /// `Clinton: "..."` or `Trump: Clinton is unfit` opening a paragraph.
-fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
     let Some(&(sa, sb)) = p.sentences.first() else {
         return;
     };
@@ -1684,7 +1687,7 @@ fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
     {
         return;
     }
-    let content_taken = out
+    let content_taken = out[from.min(out.len())..]
         .iter()
         .any(|f| f.content.start <= p.toks[colon].start && f.content.end > p.toks[colon].start);
     if content_taken || colon + 1 >= p.toks.len() {
@@ -1755,7 +1758,7 @@ const LABELS: &[&str] = &[
 
 /// `“...” ― Sonya Herridge`: a quotation signed with a dash and a name
 /// closing its paragraph.
-fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
+fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
     let n = p.toks.len();
     for &(o, c) in &p.quotes {
         let Some(c) = c else { continue };
@@ -1770,7 +1773,7 @@ fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
             .find(|&k| is_punct(&p.toks[k], &[',', '.', '(']))
             .unwrap_or(n);
         let qs = p.toks[o].start;
-        if out
+        if out[from.min(out.len())..]
             .iter()
             .any(|f| f.content.start <= qs && qs < f.content.end)
         {
@@ -1792,10 +1795,6 @@ fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>) {
 // ------------------------------------------------------------------ article
 
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '\'', '‘', '’'];
-
-/// How many of a paragraph's attributions, latest first, a quotation that
-/// continues a speaker looks back through.
-const CONTINUE_LOOKBACK: usize = 64;
 
 /// The longest quotation, in bytes. An unclosed quotation mark opens a
 /// quotation that runs to its paragraph's end, and a paragraph may be a
@@ -1845,16 +1844,25 @@ fn continue_quotes(
     // The furthest end of the continued quotations added here (all open
     // before the current one).
     let mut continued_end = 0;
+    // The attributions a quotation may continue, by content end: quotations
+    // come in text order, so those ending before one only grow, and the
+    // latest added of them is kept as a pointer moves on.
+    let mut by_end: Vec<(usize, usize)> = found[before..before + found_here]
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.source.is_some() && f.frame != Frame::Continued)
+        .map(|(i, f)| (f.content.end, before + i))
+        .collect();
+    by_end.sort_unstable();
+    let (mut next, mut latest) = (0, None::<usize>);
     for &(o, c) in &p.quotes {
         let qs = p.toks[o].start;
-        // The latest attribution before the quotation, among the last
-        // `CONTINUE_LOOKBACK` of the paragraph.
-        if let Some(f) = found[before..before + found_here]
-            .iter()
-            .rev()
-            .take(CONTINUE_LOOKBACK)
-            .find(|f| f.content.end <= qs && f.source.is_some() && f.frame != Frame::Continued)
-        {
+        // The latest attribution ending before the quotation.
+        while next < by_end.len() && by_end[next].0 <= qs {
+            latest = latest.max(Some(by_end[next].1));
+            next += 1;
+        }
+        if let Some(f) = latest.map(|i| &found[i]) {
             last = Some((f.source, f.group));
         }
         let end = c.map_or(p.toks.len(), |c| c + 1);
@@ -1926,7 +1934,7 @@ pub(crate) fn extract(
             }
         }
         let before = found.len();
-        paragraph_quotes(&p, &mut group, &mut found);
+        paragraph_quotes(&p, &mut group, &mut found, before.saturating_sub(1));
         continue_quotes(&p, before, carry, &mut found);
         // What the next paragraph may continue: the last speaker quoted here.
         carry = found[before..]
