@@ -70,12 +70,9 @@ fn row(stage: &str, d: Duration, articles: u64, bytes: u64) -> Row {
 
 /// Runs the benchmark.
 pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
-    let extractor = match args.pipeline.extractor() {
+    let extractor = match args.pipeline.extractor_or_usage_error() {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("dateline: error: {e}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
     let pool = crate::thread_pool(Some(args.threads))?;
     let mut profile = Profile::default();
@@ -249,12 +246,9 @@ fn thread_cpu() -> Option<Duration> {
 /// article each, on this thread.
 pub fn scaling(args: ScalingArgs) -> io::Result<ExitCode> {
     use dateline::samples::stress::Shape;
-    let extractor = match args.pipeline.extractor() {
+    let extractor = match args.pipeline.extractor_or_usage_error() {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("dateline: error: {e}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
     let shapes: Vec<Shape> = match &args.shapes {
         None => Shape::ALL.to_vec(),

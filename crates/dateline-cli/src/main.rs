@@ -100,6 +100,15 @@ impl PipelineArgs {
         Extractor::new(config)
     }
 
+    /// The extractor, or (after saying why on standard error) the exit code
+    /// of a usage error: a bad `--layers` value.
+    fn extractor_or_usage_error(&self) -> Result<Extractor, ExitCode> {
+        self.extractor().map_err(|e| {
+            eprintln!("dateline: error: {e}");
+            ExitCode::from(2)
+        })
+    }
+
     fn read_options(&self) -> ReadOptions {
         ReadOptions {
             format: match self.input_format {
@@ -334,12 +343,9 @@ fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
 }
 
 fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
-    let extractor = match args.pipeline.extractor() {
+    let extractor = match args.pipeline.extractor_or_usage_error() {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("dateline: error: {e}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
     let pool = thread_pool(thread_count(args.threads, args.quiet))?;
     let plan = sources::plan(&args.inputs);
