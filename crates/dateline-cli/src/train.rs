@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
-use dateline::ner::{self, TrainDoc};
+use dateline::entities::tagger::{self as ner, TrainDoc};
 use dateline::{Config, Extractor, Layer, Origin, Span};
 use rayon::prelude::*;
 use serde_json::Value;

@@ -5,14 +5,14 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::article::Origin;
-use crate::SCHEMA_VERSION;
+use crate::origin::Origin;
+use crate::schema::SCHEMA_VERSION;
 
 /// Everything that can go wrong in dateline.
 ///
 /// Byte offsets in variants are absolute offsets into the input the record
 /// came from (the file or stream), when the input was read through
-/// [`crate::input`]; the [`RecordError`] that carries an error adds the file,
+/// [`crate::article::input`]; the [`RecordError`] that carries an error adds the file,
 /// line and record.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -80,7 +80,7 @@ pub enum Error {
         limit: u64,
     },
     /// A JSONL line longer than the reader's line limit (see
-    /// [`crate::input::JsonlReader::with_max_article`]); the line is skipped
+    /// [`crate::article::input::JsonlReader::with_max_article`]); the line is skipped
     /// without being held in memory.
     #[error("JSONL line of {size} bytes is over the line limit of {limit} bytes{}", line_limit_rule(*.article_limit))]
     LineTooLarge {

@@ -35,31 +35,40 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// The pipeline, in the order its layers run: each layer reads only what
+// the layers before it produced (docs/architecture.md).
 pub mod article;
 pub mod entities;
-pub mod error;
-pub mod eval;
-pub mod extract;
 pub mod figures;
-pub mod input;
-pub mod lexicon;
-pub mod ner;
 pub mod quotes;
 pub mod resolve;
-pub mod samples;
-pub mod segment;
-pub mod span;
 pub mod time;
-mod uax29;
 
-pub use article::{Article, DateSource, Origin, Published};
+// What the layers share, owned by none of them.
+pub mod error;
+pub mod lexicon;
+pub mod origin;
+pub mod schema;
+pub mod span;
+
+// Running the layers, and their output for evaluation.
+pub mod eval;
+pub mod pipeline;
+pub mod samples;
+
+pub use article::input;
+pub use article::segment::{
+    Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind,
+};
+pub use article::{Article, DateSource, Published};
 pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
-pub use extract::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use figures::{Bound, Figure, FigureKind};
+pub use origin::Origin;
+pub use pipeline::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
 pub use quotes::{Quote, QuoteKind};
 pub use resolve::{Entity, EntityMention, FocusCountry, Location, MentionForm, Role};
-pub use segment::{Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind};
+pub use schema::SCHEMA_VERSION;
 pub use span::{OffsetMap, Span};
 pub use time::{Interval, Timex, TimexKind, TimexMod};
 
@@ -67,7 +76,3 @@ pub use time::{Interval, Timex, TimexKind, TimexMod};
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
-
-/// Version of the JSON output shape (`docs/schema.md`). The minor number
-/// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.5";

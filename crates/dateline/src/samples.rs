@@ -19,7 +19,7 @@ impl Sample {
     /// The sample as an article, with its id and the origin `samples/<name>`.
     pub fn article(&self) -> crate::Article {
         let origin = crate::Origin::file(format!("samples/{}", self.name));
-        crate::input::read_text(self.text.as_bytes(), origin, Some(self.id().to_string()))
+        crate::article::input::read_text(self.text.as_bytes(), origin, Some(self.id().to_string()))
             .expect("the bundled samples are valid articles (tested)")
     }
 }

@@ -8,9 +8,9 @@
 //! runs is taken. Where the kernel does not give it, only the output bound
 //! and the caps are checked.
 
+use dateline::article::segment::MAX_SENTENCE_BYTES;
 use dateline::quotes::MAX_QUOTE_BYTES;
 use dateline::samples::stress::Shape;
-use dateline::segment::MAX_SENTENCE_BYTES;
 use dateline::{Article, Config, Extractor};
 
 const SMALL: usize = 20_000;

@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, DateSource, Origin};
+use crate::article::segment::{self, Headline, IndexRange, Paragraph, Sentence, Token};
+use crate::article::{Article, DateSource};
 use crate::error::{Error, RecordError, Result};
-use crate::segment::{self, Headline, IndexRange, Paragraph, Sentence, Token};
+use crate::origin::Origin;
+use crate::schema::SCHEMA_VERSION;
 use crate::span::Span;
-use crate::SCHEMA_VERSION;
 
 /// A layer of the extraction: one capability that can be switched on or off.
 ///
@@ -306,7 +307,7 @@ impl Extractor {
             // Build the lexicons and load the tagger now (about a quarter of
             // a second, once per process) rather than in the first article.
             crate::lexicon::lexicon();
-            crate::ner::tagger();
+            crate::entities::tagger::tagger();
         }
         if config.layers.contains(&Layer::Quotes) {
             crate::quotes::cues();

@@ -14,8 +14,8 @@ type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
+use crate::article::segment::{self, Token};
 use crate::lexicon::{self, Lexicon, CLASSES};
-use crate::segment::{self, Token};
 use crate::span::Span;
 
 /// The tagger's labels, in model order.
@@ -24,7 +24,7 @@ pub const LABELS: [&str; 9] = [
 ];
 const N: usize = LABELS.len();
 const MAGIC: &[u8; 8] = b"DLNER\x00\x00\x01";
-const MODEL: &[u8] = include_bytes!("../data/ner.model");
+const MODEL: &[u8] = include_bytes!("../../data/ner.model");
 
 /// The entity type of a label index (`1` → `PER`), `None` for `O`.
 pub(crate) fn label_type(l: usize) -> Option<&'static str> {

@@ -5,8 +5,8 @@ use serde_json::{json, Map, Value};
 
 use crate::entities::{EntityKind, Mention};
 use crate::error::RecordError;
-use crate::extract::Extraction;
 use crate::lexicon::{lexicon, EntryKind, PlaceKind};
+use crate::pipeline::Extraction;
 use crate::span::OffsetMap;
 
 /// What span an `entities` item of the evaluation format covers: corpora

@@ -292,7 +292,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             nouns: HashMap::new(),
             triggers: HashMap::new(),
         };
-        for line in include_str!("../data/figures.tsv").lines() {
+        for line in include_str!("../../data/figures.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

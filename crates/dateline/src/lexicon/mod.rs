@@ -24,12 +24,12 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-const PLACES: &str = include_str!("../data/places.tsv");
-const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
-const GROUPS: &str = include_str!("../data/groups.tsv");
-const TITLES: &str = include_str!("../data/titles.tsv");
-const ADMIN1: &str = include_str!("../data/admin1.tsv");
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+const GROUPS: &str = include_str!("../../data/groups.tsv");
+const TITLES: &str = include_str!("../../data/titles.tsv");
+const ADMIN1: &str = include_str!("../../data/admin1.tsv");
 
 /// A first-level division of a country (GeoNames admin1: a state,
 /// province or governorate).

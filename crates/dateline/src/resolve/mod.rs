@@ -72,13 +72,13 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::segment::MAX_SENTENCE_BYTES;
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
 use crate::quotes::Quote;
-use crate::segment::MAX_SENTENCE_BYTES;
 use crate::span::Span;
 
-const ROLES: &str = include_str!("../data/roles.tsv");
+const ROLES: &str = include_str!("../../data/roles.tsv");
 
 /// How a mention refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -573,7 +573,7 @@ pub(crate) fn sentences(text: &str, para: Span, soft_wrap: bool, out: &mut Vec<S
     let mut current: Option<Span> = None;
     let mut prev_newline = false;
     let mut breaks = Vec::new();
-    crate::uax29::sentence_breaks(p, &mut breaks);
+    crate::article::uax29::sentence_breaks(p, &mut breaks);
     let mut from = 0;
     for end in breaks {
         let (off, piece) = (from, &p[from..end]);
@@ -732,7 +732,7 @@ pub(crate) fn tokens(
 ) {
     let s = sent.slice(text);
     scratch.clear();
-    crate::uax29::words(s, scratch);
+    crate::article::uax29::words(s, scratch);
     let raw: Vec<(usize, &str)> = scratch.iter().map(|&(a, b)| (a, &s[a..b])).collect();
     let abs = |off: usize| sent.start + off;
     let mut i = 0;

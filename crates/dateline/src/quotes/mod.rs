@@ -46,8 +46,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::segment::MAX_SENTENCE_BYTES;
 use crate::entities::{EntityKind, Mention};
-use crate::segment::MAX_SENTENCE_BYTES;
 use crate::span::Span;
 
 /// How a statement is given.
@@ -170,7 +170,7 @@ pub(crate) fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
         let mut by_word: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
-        for line in include_str!("../data/cues.tsv").lines() {
+        for line in include_str!("../../data/cues.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

@@ -9,8 +9,9 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
-use crate::article::{Article, Origin, Published};
+use crate::article::{Article, Published};
 use crate::error::{Error, RecordError};
+use crate::origin::Origin;
 
 /// How many bytes at the start of an input are checked for NUL bytes to
 /// recognise binary files.

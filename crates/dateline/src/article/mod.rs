@@ -1,4 +1,14 @@
-//! The input article: text, publication date, title, metadata and origin.
+//! The article layer, first in the pipeline: the input article (text,
+//! publication date, title, metadata and origin), the readers that build it
+//! from text, JSON and JSONL ([`input`]), and its segmentation into
+//! headlines, paragraphs, sentences and tokens ([`segment`]).
+//!
+//! Reads: nothing but the input. Adds: the [`crate::ArticleLayer`] every
+//! later layer reads (the sentence and headline spans, the tokens).
+
+pub mod input;
+pub mod segment;
+mod uax29;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,37 +19,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::origin::Origin;
 use crate::span::Span;
-
-/// Where an article came from: file, line, record number and byte offset.
-///
-/// All fields are optional: an article built from a string in memory has no
-/// origin at all.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Origin {
-    /// The file (or `<stdin>`) the article was read from.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub file: Option<String>,
-    /// The 1-based line where the record starts (JSONL input).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub line: Option<u64>,
-    /// The 1-based number of the record within its file (JSON arrays, JSONL).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub record: Option<u64>,
-    /// The byte offset in the file where the record starts.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub byte: Option<u64>,
-}
-
-impl Origin {
-    /// An origin naming only a file.
-    pub fn file(file: impl Into<String>) -> Self {
-        Origin {
-            file: Some(file.into()),
-            ..Origin::default()
-        }
-    }
-}
 
 /// The publication date of an article, with its time and UTC offset when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,7 +132,7 @@ impl DateSource {
 ///
 /// Build it from text with [`Article::from_text`] (which reads a dateline
 /// header or publication line opening the text), from a JSON record with
-/// [`crate::input::article_from_json`], or field by field.
+/// [`crate::article::input::article_from_json`], or field by field.
 ///
 /// ```
 /// use dateline::Article;

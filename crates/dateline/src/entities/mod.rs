@@ -2,7 +2,7 @@
 //! nationality or group, with its kind, subtype, confidence and, where the
 //! embedded lexicons know it, its country.
 //!
-//! Names are found by the sequence tagger of [`crate::ner`] (trained on
+//! Names are found by the sequence tagger of [`tagger`] (trained on
 //! CoNLL-2003, so it follows CoNLL's idea of a name), then refined with the
 //! lexicons of [`crate::lexicon`]: nationalities and religious, ethnic and
 //! political groups become `NORP`; places get a subtype (country, city,
@@ -34,8 +34,10 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use self::tagger::{label_type, Unit};
 use crate::lexicon::{lexicon, EntryKind, Lexicon, PlaceKind};
-use crate::ner::{self, label_type, Unit};
+
+pub mod tagger;
 use crate::span::Span;
 
 /// What a mention names.
@@ -166,11 +168,11 @@ const FACILITY_WORDS: &[&str] = &[
 /// Finds the entity mentions of the spans (headlines and sentences).
 pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     let lex = lexicon();
-    let (mut units, doc) = ner::prepare(text, spans, lex);
-    let tagged = ner::tagger().tag(&mut units, &doc);
+    let (mut units, doc) = tagger::prepare(text, spans, lex);
+    let tagged = tagger::tagger().tag(&mut units, &doc);
     let mut out = Vec::new();
     for (ui, (u, (labels, probs))) in units.iter().zip(tagged).enumerate() {
-        if u.words.is_empty() || !ner::has_letters(u) {
+        if u.words.is_empty() || !tagger::has_letters(u) {
             continue;
         }
         let first = out.len();
