@@ -2,6 +2,7 @@
 //! articles of `../shared/seeds` (skipped when absent), the JSON schema, and
 //! invariants of every extraction.
 
+mod architecture;
 mod scaling;
 
 use std::path::{Path, PathBuf};

@@ -404,7 +404,7 @@ fn companies(text: &str, out: &mut [Mention]) {
                 && text[m.end + 1..o.name_start]
                     .split(' ')
                     .any(|w| CORPORATE_TITLES.contains(&w.to_lowercase().as_str()))
-                && crate::resolve::titles_before(text, m.end + 1, o.name_start) == m.end + 1
+                && crate::lexicon::roles::titles_before(text, m.end + 1, o.name_start) == m.end + 1
         });
         if noun || body {
             firms.insert(m.text.clone());
@@ -704,10 +704,10 @@ fn split_titles(
         // Boris Johnson`, `Chrysler Chief Executive Robert Nardelli`), and
         // is more than a generational suffix (`Martin Luther King Jr.`).
         let Some((k, begin)) = (1..words.len()).rev().find_map(|k| {
-            if !crate::resolve::may_end_title(words[k - 1].slice(text)) {
+            if !crate::lexicon::roles::may_end_title(words[k - 1].slice(text)) {
                 return None;
             }
-            let begin = crate::resolve::titles_before(text, m.start, words[k].start);
+            let begin = crate::lexicon::roles::titles_before(text, m.start, words[k].start);
             let name = &words[k..];
             (begin < words[k].start
                 && name
@@ -739,7 +739,8 @@ fn split_titles(
                 _ => (body.len() >= 2
                     && body.iter().all(|w| {
                         let w = w.slice(text);
-                        w.starts_with(char::is_uppercase) && !crate::resolve::may_end_title(w)
+                        w.starts_with(char::is_uppercase)
+                            && !crate::lexicon::roles::may_end_title(w)
                     }))
                 .then_some(EntityKind::Organisation),
             }

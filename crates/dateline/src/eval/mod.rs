@@ -514,7 +514,7 @@ fn phrase_extent(
             from += 1;
         }
         let line = text[from..s].rfind('\n').map_or(from, |i| from + i + 1);
-        let titled = crate::resolve::titles_before(text, line, s);
+        let titled = crate::lexicon::roles::titles_before(text, line, s);
         // `U.S. President Donald Trump`, `Malaysia's Prime Minister`, `Afghan
         // Ambassador ...`: the country or nationality before a title too.
         s = match mentions.iter().find(|o| {

@@ -1,6 +1,7 @@
 //! Embedded lexicons: countries (names, demonyms, capitals), the world's
 //! cities and first-level regions, organisations, religious, ethnic and
-//! political groups, and titles. They are data files in `data/`, compiled
+//! political groups, titles and roles ([`roles`], shared by the entity and
+//! resolve layers). They are data files in `data/`, compiled
 //! into the crate, with their sources and licences in `docs/data.md`; the
 //! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.
 //!
@@ -18,6 +19,8 @@
 //! });
 //! assert_eq!(erbil.unwrap().country, "IQ");
 //! ```
+
+pub(crate) mod roles;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
