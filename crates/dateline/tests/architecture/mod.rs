@@ -58,8 +58,7 @@ fn code_of(text: &str) -> String {
     let mut out = String::new();
     let mut skip_depth: Option<i64> = None;
     let mut depth: i64 = 0;
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
+    for line in text.lines() {
         let code = match line.find("//") {
             Some(i) => &line[..i],
             None => line,
