@@ -60,12 +60,13 @@ pub use article::input;
 pub use article::segment::{
     Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind,
 };
+pub use article::ArticleLayer;
 pub use article::{Article, DateSource, Published};
 pub use entities::{EntityKind, Mention};
 pub use error::{Error, RecordError, Result};
 pub use figures::{Bound, Figure, FigureKind};
 pub use origin::Origin;
-pub use pipeline::{ArticleLayer, Config, Extraction, Extractor, Layer, Profile};
+pub use pipeline::{Config, Extraction, Extractor, Layer, Profile};
 pub use quotes::{Quote, QuoteKind};
 pub use resolve::{Entity, EntityMention, FocusCountry, Location, MentionForm, Role};
 pub use schema::SCHEMA_VERSION;

@@ -7,8 +7,11 @@
 //! later layer reads (the sentence and headline spans, the tokens).
 
 pub mod input;
+mod layer;
 pub mod segment;
 mod uax29;
+
+pub use layer::ArticleLayer;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -1,6 +1,6 @@
 //! Embedded lexicons: countries (names, demonyms, capitals), the world's
 //! cities and first-level regions, organisations, religious, ethnic and
-//! political groups, titles and roles ([`roles`], shared by the entity and
+//! political groups, titles and roles (`lexicon/roles.rs`, shared by the entity and
 //! resolve layers). They are data files in `data/`, compiled
 //! into the crate, with their sources and licences in `docs/data.md`; the
 //! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.

@@ -1,0 +1,61 @@
+//! Which layers run, and the options of an extractor.
+
+use serde::{Deserialize, Serialize};
+
+use super::layer::Layer;
+
+/// Options of an [`crate::Extractor`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Config {
+    /// The layers to run (default: all). The article layer runs whether it
+    /// is listed or not, since every other layer builds on it.
+    pub layers: Vec<Layer>,
+    /// Whether the article layer lists tokens (they are the bulk of its output).
+    pub tokens: bool,
+    /// Articles longer than this many bytes are refused with [`crate::Error::TooLarge`].
+    pub max_article_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            layers: Layer::ALL.to_vec(),
+            tokens: true,
+            max_article_bytes: Config::DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+impl Config {
+    /// The default largest article: 10 MiB.
+    pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10 << 20;
+
+    /// The default configuration: every layer, with tokens, articles up to 10 MiB.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// Sets the layers to run. The article layer is always among them; the
+    /// quote and resolve layers bring the entity layer (speakers are
+    /// entities; entities are resolved from mentions), and the
+    /// figure layer brings the time, entity and quote layers (the when,
+    /// where, who and source of a figure).
+    pub fn layers(mut self, layers: impl IntoIterator<Item = Layer>) -> Self {
+        self.layers = super::steps::with_needs(layers);
+        self
+    }
+
+    /// Sets whether tokens are listed.
+    pub fn tokens(mut self, on: bool) -> Self {
+        self.tokens = on;
+        self
+    }
+
+    /// Sets the largest article accepted, in bytes.
+    pub fn max_article_bytes(mut self, bytes: usize) -> Self {
+        self.max_article_bytes = bytes;
+        self
+    }
+}

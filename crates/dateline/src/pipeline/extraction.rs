@@ -1,0 +1,67 @@
+//! [`Extraction`]: the serialisable view of a document once its layers ran.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::segment::{Sentence, Token};
+use crate::article::ArticleLayer;
+use crate::origin::Origin;
+use crate::span::Span;
+
+/// Everything extracted from one article.
+///
+/// Serialises to the versioned JSON shape described in `docs/schema.md`;
+/// every offset is a byte offset into [`Extraction::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Version of the output shape ([`crate::SCHEMA_VERSION`]).
+    pub schema_version: String,
+    /// The article's id.
+    pub id: Option<String>,
+    /// Where the article came from.
+    pub origin: Origin,
+    /// The article's full text.
+    pub text: String,
+    /// The article layer.
+    pub article: ArticleLayer,
+    /// The time layer: temporal expressions in text order (absent when the
+    /// layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<Vec<crate::time::Timex>>,
+    /// The entity layer: mentions of people, organisations, places and
+    /// groups in text order (absent when the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<crate::entities::Mention>>,
+    /// The quote layer: attributed statements in text order (absent when
+    /// the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<crate::quotes::Quote>>,
+    /// The figure layer: numbers as claims, in text order (absent when the
+    /// layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<crate::figures::Figure>>,
+    /// The resolve layer: the article's entities, each once with all its
+    /// mentions, roles and place, in order of first mention (absent when
+    /// the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<crate::resolve::Entity>>,
+    /// The resolve layer's focus countries, most prominent first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_countries: Option<Vec<crate::resolve::FocusCountry>>,
+}
+
+impl Extraction {
+    /// The text of a byte span of this extraction.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The sentences of paragraph `i`.
+    pub fn paragraph_sentences(&self, i: usize) -> &[Sentence] {
+        &self.article.sentences[self.article.paragraphs[i].sentences.range()]
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.article.tokens[self.article.sentences[i].tokens.range()]
+    }
+}
