@@ -1,0 +1,356 @@
+//! The phrase convention of GUM ([`super::Extent::Phrases`]): each name as
+//! the referring expression it heads (`the United States`, `President
+//! Trump's`), names nested in longer names, and people named as a plural
+//! group (`Afghans`).
+
+use crate::entities::{EntityKind, Mention};
+use crate::lexicon::{lexicon, EntryKind, PlaceKind};
+
+use super::layers::EntitySpan;
+use super::noun_phrase::phrase_extent;
+
+/// What makes two names one: for places, the country the lexicon reads
+/// them as (`US`, `U.S.`, `United States`); else the name itself.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum NameKey<'a> {
+    Country(u16),
+    Text(&'a str),
+}
+
+pub(super) fn name_key(name: &str, kind: EntityKind) -> NameKey<'_> {
+    match lexicon().lookup(name).first() {
+        Some(EntryKind::Country(c)) if kind == EntityKind::Place => NameKey::Country(*c),
+        _ => NameKey::Text(name),
+    }
+}
+
+/// The subtype of a group named as people (`Afghans`, `the Muslims`),
+/// which mention corpora mark as persons.
+pub(super) const PEOPLE: &str = "people";
+
+/// The population from which a city of the gazetteer inside a longer name
+/// counts as a nested place (`Mexico` in `Mexico City`): smaller towns share
+/// their names with common words (`University`, `Union`).
+pub(super) const NESTED_CITY_POPULATION: u64 = 100_000;
+
+/// Words the gazetteer knows as regions or big cities (`Southern`, `Gulf`,
+/// `Delta`, `Mobile`) that inside a longer name are common words
+/// (`Southern Indiana`, `the Gulf of Mexico`, `the Niger Delta`).
+pub(super) const GENERIC_PLACE_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Gulf",
+    "Lake",
+    "Centre",
+    "Center",
+    "Coast",
+    "Plateau",
+    "Maritime",
+    "Delta",
+    "Mobile",
+    "Surprise",
+    "Bay",
+    "Island",
+    "Islands",
+    "River",
+    "Valley",
+    "Mountain",
+    "Highlands",
+    "Capital",
+    "Union",
+    "University",
+    "Republic",
+    "Victory",
+    "Liberty",
+    "Independence",
+    "Enterprise",
+];
+
+/// One `entities` item in the phrase convention.
+pub(super) struct PhraseItem {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// A name inside a longer name.
+    pub(super) nested: bool,
+    pub(super) kind: EntityKind,
+    pub(super) subtype: Option<String>,
+    pub(super) confidence: f32,
+}
+
+/// The `entities` items of the phrase convention ([`Extent::Phrases`]):
+/// every person, organisation, place and other name as the noun phrase it
+/// heads; groups named in the plural as people (`Afghans`); and the names
+/// nested in a longer name: places of the gazetteer (`Mexico` in `Mexico
+/// City`, `United States` in `the United States Navy`) and names the
+/// article uses on their own for something else (`Andy Warhol` in `the Andy
+/// Warhol Foundation`; not `Labour` in `Labour Party` when the two are one
+/// entity).
+pub(super) fn phrase_items(
+    text: &str,
+    mentions: &[Mention],
+    entities: Option<&[crate::resolve::Entity]>,
+) -> Vec<PhraseItem> {
+    let lex = lexicon();
+    // The entity each name span belongs to.
+    let mut entity_of: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    for (i, e) in entities.unwrap_or_default().iter().enumerate() {
+        for m in &e.mentions {
+            entity_of.insert((m.start, m.end), i);
+        }
+    }
+    let entity = |m: &Mention| {
+        entity_of
+            .get(&(m.name_start, m.name_end))
+            .or_else(|| entity_of.get(&(m.start, m.end)))
+            .copied()
+    };
+    // Distinct names of the article, with their kind and entity.
+    let mut names: Vec<(&str, EntityKind, Option<usize>)> = Vec::new();
+    for m in mentions {
+        let name = &text[m.name_start..m.name_end];
+        if matches!(
+            m.kind,
+            EntityKind::Person | EntityKind::Organisation | EntityKind::Place
+        ) && !names.iter().any(|(n, ..)| *n == name)
+        {
+            names.push((name, m.kind, entity(m)));
+        }
+    }
+    let sports = sports_article(text);
+    let mut out: Vec<PhraseItem> = Vec::new();
+    let mut found = Vec::new();
+    for m in mentions {
+        // A name inside a hyphenated word (`pro-Beijing`, `Iran-backed`) is
+        // no noun phrase of its own.
+        let before = text[..m.start].trim_end_matches('-');
+        let hyphen_before = before.len() < m.start && before.ends_with(char::is_alphanumeric);
+        let hyphen_after = text[m.end..]
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        if hyphen_before || hyphen_after {
+            continue;
+        }
+        let (kind, subtype) = match m.kind {
+            EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
+                (EntityKind::Person, Some(PEOPLE.to_string()))
+            }
+            // A national side in a match report (`Sweden defeated South
+            // Korea 1 – 0`), not where a thing happens (`in Russia`).
+            EntityKind::Place
+                if sports
+                    && m.subtype.as_deref() == Some("country")
+                    && !locative(text, m.start)
+                    && match_sentence(text, m.start, m.end) =>
+            {
+                (EntityKind::Organisation, Some(TEAM.to_string()))
+            }
+            k => (k, m.subtype.clone()),
+        };
+        let (s, e) = phrase_extent(text, mentions, kind, subtype.as_deref(), m.start, m.end);
+        out.push(PhraseItem {
+            start: s,
+            end: e,
+            nested: false,
+            kind,
+            subtype,
+            confidence: m.confidence,
+        });
+        // A person's name holds no other name; groups are not phrases.
+        if matches!(kind, EntityKind::Group | EntityKind::Person)
+            || !text[m.start..m.end].contains(' ')
+        {
+            continue;
+        }
+        let mut nested = |start: usize, end: usize, kind: EntityKind| {
+            if (start, end) != (m.name_start, m.name_end) && (start, end) != (m.start, m.end) {
+                out.push(PhraseItem {
+                    start,
+                    end,
+                    nested: true,
+                    kind,
+                    subtype: None,
+                    confidence: m.confidence,
+                });
+            }
+        };
+        // Places of the gazetteer inside the name, also where a longer name
+        // of the gazetteer hides them (`Hong Kong` in `Hong Kong Island`).
+        found.clear();
+        lex.find(text, m.start, m.end, &mut found);
+        let mut shorter = Vec::new();
+        for (i, _) in text[m.start..m.end].match_indices(' ') {
+            lex.find(text, m.start, m.start + i, &mut shorter);
+            found.extend(shorter.drain(..).filter(|f| f.end == m.start + i));
+        }
+        found.sort_by_key(|f| (f.start, f.end));
+        found.dedup();
+        for f in &found {
+            let place = lex.entries[f.name as usize]
+                .first()
+                .is_some_and(|k| match k {
+                    EntryKind::Country(_) => true,
+                    EntryKind::Place(i) => {
+                        let p = &lex.places[*i as usize];
+                        p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
+                    }
+                    _ => false,
+                });
+            let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
+            if place && f.exact_case && !generic {
+                nested(f.start, f.end, EntityKind::Place);
+            }
+        }
+        // Names the article uses on their own, for another entity.
+        let own = entity(m);
+        let inside = &text[m.start..m.end];
+        for &(name, inner, ent) in &names {
+            // A person's name nests whole (`Andy Warhol` in `the Andy Warhol
+            // Foundation`), not a surname alone (`Brown University`).
+            let single = inner == EntityKind::Person && !name.contains(' ');
+            if name.len() >= inside.len() || single || (own.is_some() && ent == own) {
+                continue;
+            }
+            for (i, _) in inside.match_indices(name) {
+                // An organisation inside an organisation's name leads it
+                // (`Google Chrome`), not `Scientology` in `Church of
+                // Scientology`, the faith the church is named after.
+                if inner == EntityKind::Organisation && kind == EntityKind::Organisation && i > 0 {
+                    continue;
+                }
+                let (a, b) = (m.start + i, m.start + i + name.len());
+                if bounded(text, a, b) && !found.iter().any(|f| f.start <= a && b <= f.end) {
+                    nested(a, b, inner);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out.dedup_by(|a, b| (a.start, a.end, a.kind) == (b.start, b.end, b.kind));
+    out
+}
+
+/// The subtype of a country that stands for its national team.
+pub(super) const TEAM: &str = "team";
+
+/// Words before a place that keep it a place in a match report.
+pub(super) const LOCATIVES: &[&str] = &["in", "at", "across", "throughout", "near", "In", "At"];
+
+/// Whether the word before `start` (a `the` skipped) is one of
+/// [`LOCATIVES`]: `in Russia`, `at the United States`, not `beat Sweden`.
+pub(super) fn locative(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| !b.ends_with(char::is_alphanumeric))
+        .map_or(before, str::trim_end);
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    LOCATIVES.contains(&word)
+}
+
+/// Whether `text[a..b]` stands on word boundaries.
+pub(super) fn bounded(text: &str, a: usize, b: usize) -> bool {
+    !text[..a].ends_with(char::is_alphanumeric) && !text[b..].starts_with(char::is_alphanumeric)
+}
+
+/// Whether `word` occurs in `hay` on word boundaries.
+pub(super) fn has_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word)
+        .any(|(i, _)| bounded(hay, i, i + word.len()))
+}
+
+/// Words of match reports.
+pub(super) const SPORTS_WORDS: &[&str] = &[
+    "World Cup",
+    "match",
+    "goal",
+    "scored",
+    "penalty",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "half-time",
+    "kick-off",
+    "tournament",
+    "qualifier",
+    "semi-final",
+    "quarter-final",
+];
+
+/// Whether an article reports matches: three or more different words of
+/// [`SPORTS_WORDS`], on word boundaries.
+pub(super) fn sports_article(text: &str) -> bool {
+    SPORTS_WORDS.iter().filter(|w| has_word(text, w)).count() >= 3
+}
+
+/// Words of a sentence that reports play.
+pub(super) const MATCH_WORDS: &[&str] = &[
+    "defeated",
+    "beat",
+    "drew",
+    "faced",
+    "against",
+    "lost",
+    "won",
+    "game",
+    "minute",
+    "possession",
+    "substitute",
+    "card",
+    "squad",
+    "coach",
+    "players",
+];
+
+/// Whether the sentence around `start..end` reports play: a word of
+/// [`MATCH_WORDS`] or a score (`1 – 0`, `3-1`).
+pub(super) fn match_sentence(text: &str, start: usize, end: usize) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start].rfind(is_end).map_or(0, |i| i + 1);
+    let to = text[end..].find(is_end).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    let score = sentence.char_indices().any(|(i, c)| {
+        matches!(c, '–' | '-') && {
+            let (l, r) = (
+                sentence[..i].trim_end(),
+                sentence[i + c.len_utf8()..].trim_start(),
+            );
+            let digits =
+                |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+            let left = l.rsplit(' ').next().unwrap_or("");
+            let right = r.split(' ').next().unwrap_or("");
+            digits(left) && digits(right.trim_end_matches([',', ';']))
+        }
+    });
+    // Not the football words of the article: `Qatar will host the World Cup`.
+    score || MATCH_WORDS.iter().any(|w| has_word(sentence, w))
+}
+
+/// A group's name in the plural, a noun for its people (`Afghans`,
+/// `Muslims`, `Bangladeshis`), not the adjective (`Afghan`).
+pub(super) fn plural_group(name: &str) -> bool {
+    name.strip_suffix('s').is_some_and(|one| {
+        lexicon()
+            .lookup(one)
+            .iter()
+            .any(|k| matches!(k, EntryKind::Demonym(_) | EntryKind::Group(_)))
+    })
+}
+
+/// The `entities` spans of the phrase convention.
+pub(super) fn spans(phrases: &[PhraseItem]) -> Vec<EntitySpan<'_>> {
+    phrases
+        .iter()
+        .map(|p| (p.start, p.end, p.kind, p.subtype.as_deref(), p.confidence))
+        .collect()
+}
