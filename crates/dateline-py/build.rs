@@ -15,6 +15,8 @@ struct Class {
     new: Option<&'static [(&'static str, &'static str, Option<&'static str>)]>,
     /// Pickled through JSON: `_from_json` and `__eq__` are stubbed.
     json: bool,
+    /// A value class: `to_dict` and `__reduce__` are stubbed.
+    value: bool,
     /// The getters: name and type.
     props: &'static [(&'static str, &'static str)],
     /// Further method stubs, each one line.
@@ -126,14 +128,16 @@ fn class_stub(c: &Class) -> String {
             python_name(name)
         );
     }
-    for m in c.methods {
-        let _ = writeln!(out, "    {m}");
+    for line in c.methods.iter().flat_map(|m| m.lines()) {
+        let _ = writeln!(out, "    {line}");
     }
-    out.push_str("    def to_dict(self) -> Dict[str, Any]: ...\n");
-    if c.json {
-        out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
+    if c.value {
+        out.push_str("    def to_dict(self) -> Dict[str, Any]: ...\n");
+        if c.json {
+            out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
+        }
+        out.push_str("    def __reduce__(self) -> Tuple[Any, ...]: ...\n");
     }
-    out.push_str("    def __reduce__(self) -> Tuple[Any, ...]: ...\n");
     out
 }
 

@@ -322,92 +322,158 @@ value_class! {
     repr(kind, message)
 }
 
-hand_written!(
-    PyExtraction,
-    "Extraction",
-    r#"
-@final
-class Extraction:
-    @property
-    def id(self) -> Optional[str]: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def origin(self) -> Dict[str, Any]: ...
-    @property
-    def date(self) -> Optional[datetime.date]: ...
-    @property
-    def datetime(self) -> Optional[datetime.datetime]: ...
-    @property
-    def date_source(self) -> Optional[str]: ...
-    @property
-    def title(self) -> Optional[str]: ...
-    @property
-    def metadata(self) -> Dict[str, Any]: ...
-    @property
-    def header(self) -> Optional[Span]: ...
-    @property
-    def body(self) -> Span: ...
-    @property
-    def headlines(self) -> List[Headline]: ...
-    @property
-    def paragraphs(self) -> List[Paragraph]: ...
-    @property
-    def sentences(self) -> List[Sentence]: ...
-    @property
-    def tokens(self) -> List[Token]: ...
-    @property
-    def timex(self) -> List[Timex]: ...
-    @property
-    def mentions(self) -> List[Mention]: ...
-    @property
-    def quotes(self) -> List[Quote]: ...
-    @property
-    def figures(self) -> List[Figure]: ...
-    @property
-    def entities(self) -> List[Entity]: ...
-    @property
-    def focus_countries(self) -> List[Dict[str, Any]]: ...
-    @property
-    def schema_version(self) -> str: ...
-    @property
-    def ok(self) -> bool: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def to_json(self, indent: Optional[int] = None) -> str: ...
-    def to_pandas(self, layer: str = "sentences") -> Any: ...
-    def __eq__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> Tuple[Any, ...]: ...
-"#
-);
+class_getters! {
+    class "Extraction" = PyExtraction
+    getters {
+        /// The article's id.
+        fn id(&self) -> Option<String> as "Optional[str]" {
+            self.inner.id.clone()
+        }
+        /// The full text; every offset indexes it.
+        fn text(&self) -> &str as "str" {
+            &self.inner.text
+        }
+        /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
+        fn origin(&self) -> Value2 as "Dict[str, Any]" {
+            Value2(serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null))
+        }
+        /// Publication date (`datetime.date`), or None.
+        fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            self.inner.article.date.map(|d| py_date(py, d)).transpose()
+        }
+        /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
+        fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.datetime]"
+        {
+            let iso = self.inner.article.datetime.as_deref();
+            iso.map(|s| py_datetime(py, s)).transpose()
+        }
+        /// Where the date was read: "record", "header", "publication_line", or None.
+        fn date_source(&self) -> Option<String> as "Optional[str]" {
+            self.inner.article.date_source.map(|d| d.as_str().to_string())
+        }
+        /// The title: the record's, or the title line of the text.
+        fn title(&self) -> Option<String> as "Optional[str]" {
+            self.inner.article.title.clone()
+        }
+        /// Other scalar fields of the input record.
+        fn metadata(&self) -> Value2 as "Dict[str, Any]" {
+            metadata(&self.inner.article.metadata)
+        }
+        /// The dateline header or publication line, or None.
+        fn header(&self) -> Option<PySpan> as "Optional[Span]" {
+            self.inner.article.header.as_ref().map(|s| self.one(s))
+        }
+        /// The story's span, after the header.
+        fn body(&self) -> PySpan as "Span" {
+            self.one(&self.inner.article.body)
+        }
+        /// Kicker and title lines opening the article.
+        fn headlines(&self) -> Vec<PyHeadline> as "List[Headline]" {
+            self.all(&self.inner.article.headlines)
+        }
+        /// Paragraphs of the story.
+        fn paragraphs(&self) -> Vec<PyParagraph> as "List[Paragraph]" {
+            self.all(&self.inner.article.paragraphs)
+        }
+        /// Sentences of the story.
+        fn sentences(&self) -> Vec<PySentence> as "List[Sentence]" {
+            self.all(&self.inner.article.sentences)
+        }
+        /// Tokens of the sentences.
+        fn tokens(&self) -> Vec<PyToken> as "List[Token]" {
+            self.all(&self.inner.article.tokens)
+        }
+        /// Temporal expressions (empty when the time layer did not run).
+        fn timex(&self) -> Vec<PyTimex> as "List[Timex]" {
+            self.all(self.inner.timex.as_deref().unwrap_or_default())
+        }
+        /// Entity mentions (empty when the entity layer did not run).
+        fn mentions(&self) -> Vec<PyMention> as "List[Mention]" {
+            self.all(self.inner.mentions.as_deref().unwrap_or_default())
+        }
+        /// Attributed statements (empty when the quote layer did not run).
+        fn quotes(&self) -> Vec<PyQuote> as "List[Quote]" {
+            self.all(self.inner.quotes.as_deref().unwrap_or_default())
+        }
+        /// Figures: counts, money, percentages and quantities (empty when the
+        /// figure layer did not run).
+        fn figures(&self) -> Vec<PyFigure> as "List[Figure]" {
+            self.all(self.inner.figures.as_deref().unwrap_or_default())
+        }
+        /// The article's entities, each once with its mentions, roles and
+        /// place (empty when the resolve layer did not run).
+        fn entities(&self) -> PyResult<Vec<PyEntity>> as "List[Entity]" {
+            // Only the entities go through JSON (with string-index offsets).
+            let mut v = serde_json::to_value(self.inner.entities.as_deref().unwrap_or_default())
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            convert_offsets(&mut v, &self.map);
+            serde_json::from_value(v).map_err(|e| PyValueError::new_err(e.to_string()))
+        }
+        /// The countries the article is about, most prominent first, as dicts
+        /// (`country`, `name`, `score`, `mentions`).
+        fn focus_countries(&self) -> Value2 as "List[Dict[str, Any]]" {
+            Value2(json!(self.inner.focus_countries.as_deref().unwrap_or_default()))
+        }
+        /// Version of the output shape.
+        fn schema_version(&self) -> &str as "str" {
+            &self.inner.schema_version
+        }
+        /// Always True (an `ErrorRecord` has `ok == False`).
+        fn ok(&self) -> bool as "bool" {
+            true
+        }
+    }
+    stub [
+        "def to_dict(self) -> Dict[str, Any]: ...",
+        "def to_json(self, indent: Optional[int] = None) -> str: ...",
+        "def to_pandas(self, layer: str = \"sentences\") -> Any: ...",
+        "def __eq__(self, value: object, /) -> bool: ...",
+        "def __reduce__(self) -> Tuple[Any, ...]: ...",
+    ]
+}
 
-hand_written!(
-    PyArticle,
-    "Article",
-    r#"
-@final
-class Article:
-    def __new__(
-        cls,
-        text: str,
-        date: _DateLike = None,
-        *,
-        title: Optional[str] = None,
-        id: _Id = None,
-        metadata: Optional[Dict[str, Any]] = None,
-    ) -> "Article": ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def id(self) -> Optional[str]: ...
-    @property
-    def title(self) -> Optional[str]: ...
-    @property
-    def date(self) -> Optional[datetime.date]: ...
-    @property
-    def metadata(self) -> Dict[str, Any]: ...
-    def __reduce__(self) -> Tuple[Any, ...]: ...
-"#
-);
+class_getters! {
+    class "Article" = PyArticle
+    getters {
+        /// The text.
+        fn text(&self) -> &str as "str" {
+            &self.inner.text
+        }
+        /// The id.
+        fn id(&self) -> Option<String> as "Optional[str]" {
+            self.inner.id.clone()
+        }
+        /// The title given with the article.
+        fn title(&self) -> Option<String> as "Optional[str]" {
+            self.inner.title.clone()
+        }
+        /// The publication date (`datetime.date`), from the record or the text.
+        fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            self.inner.published.map(|p| py_date(py, p.date)).transpose()
+        }
+        /// Other fields of the record.
+        fn metadata(&self) -> Value2 as "Dict[str, Any]" {
+            metadata(&self.inner.metadata)
+        }
+    }
+    stub [
+        r#"def __new__(
+    cls,
+    text: str,
+    date: _DateLike = None,
+    *,
+    title: Optional[str] = None,
+    id: _Id = None,
+    metadata: Optional[Dict[str, Any]] = None,
+) -> "Article": ..."#,
+        "def __reduce__(self) -> Tuple[Any, ...]: ...",
+    ]
+}
 
 hand_written!(
     PyExtractMany,
@@ -420,43 +486,49 @@ class ExtractMany:
 "#
 );
 
-hand_written!(
-    PyExtractor,
-    "Extractor",
-    r#"
-@final
-class Extractor:
-    def __new__(
-        cls,
-        *,
-        tokens: bool = True,
-        max_article_bytes: int = 10485760,
-        layers: Union[str, Iterable[str], None] = None,
-        threads: Optional[int] = None,
-    ) -> "Extractor": ...
-    def extract(
-        self,
-        text: Union[str, Article],
-        date: _DateLike = None,
-        *,
-        title: Optional[str] = None,
-        id: _Id = None,
-    ) -> Extraction: ...
-    def extract_many(
-        self,
-        records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
-        *,
-        errors: str = "return",
-        batch_size: int = 256,
-    ) -> ExtractMany: ...
-    @property
-    def tokens(self) -> bool: ...
-    @property
-    def max_article_bytes(self) -> int: ...
-    @property
-    def layers(self) -> List[str]: ...
-"#
-);
+class_getters! {
+    class "Extractor" = PyExtractor
+    getters {
+        /// Whether tokens are listed.
+        fn tokens(&self) -> bool as "bool" {
+            self.inner.config().tokens
+        }
+        /// The largest article accepted, in bytes.
+        fn max_article_bytes(&self) -> usize as "int" {
+            self.inner.config().max_article_bytes
+        }
+        /// The layers that run.
+        fn layers(&self) -> Vec<String> as "List[str]" {
+            let layers = &self.inner.config().layers;
+            layers.iter().map(|l| l.name().to_string()).collect()
+        }
+    }
+    stub [
+        r#"def __new__(
+    cls,
+    *,
+    tokens: bool = True,
+    max_article_bytes: int = 10485760,
+    layers: Union[str, Iterable[str], None] = None,
+    threads: Optional[int] = None,
+) -> "Extractor": ..."#,
+        r#"def extract(
+    self,
+    text: Union[str, Article],
+    date: _DateLike = None,
+    *,
+    title: Optional[str] = None,
+    id: _Id = None,
+) -> Extraction: ..."#,
+        r#"def extract_many(
+    self,
+    records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
+    *,
+    errors: str = "return",
+    batch_size: int = 256,
+) -> ExtractMany: ..."#,
+    ]
+}
 
 hand_written!(
     PyJsonlFile,

@@ -65,7 +65,7 @@ macro_rules! value_class {
 
             #[pymethods]
             impl $rust {
-                $($( $(#[$ga])* #[getter] fn $g $(<$gl>)? ($($gargs)*) -> $gt $gb )*)?
+                $($( $(#[$ga])* #[getter] pub(crate) fn $g $(<$gl>)? ($($gargs)*) -> $gt $gb )*)?
                 $($($m)*)?
                 fn __repr__(&self) -> String {
                     value_class!(@repr self, $name, $repr)
@@ -91,6 +91,7 @@ macro_rules! value_class {
                     $(($f $fp $([$fd $(or $fb)?])?))* $($(($h $hp $([$hd])?))*)?
                 ]),
                 json: value_class!(@is_json $pickle),
+                value: true,
                 props: &[$((stringify!($f), $fp),)* $($((stringify!($g), $gp),)*)?],
                 methods: &[$($($ms),*)?],
             });
@@ -177,6 +178,36 @@ macro_rules! value_class {
     (@default $fd:tt) => { Some(stringify!($fd)) };
     (@is_json args) => { false };
     (@is_json json) => { true };
+}
+
+/// The getters of a class written by hand in the crate, each with its stub
+/// type, and the stubs of the class's other methods (`stub`, one string a
+/// method, as it stands in the class body).
+macro_rules! class_getters {
+    (
+        class $name:literal = $rust:ident
+        getters { $( $(#[$ga:meta])*
+            fn $g:ident $(<$gl:lifetime>)? ( $($gargs:tt)* ) -> $gt:ty as $gp:literal $gb:block )* }
+        stub [$($ms:literal),* $(,)?]
+    ) => {
+        pyo3_side! {
+            #[pymethods]
+            impl $rust {
+                $( $(#[$ga])* #[getter] pub(crate) fn $g $(<$gl>)? ($($gargs)*) -> $gt $gb )*
+            }
+        }
+        stub_side! {
+            #[allow(non_upper_case_globals)]
+            const $rust: Item = Item::Class(Class {
+                name: $name,
+                new: None,
+                json: false,
+                value: false,
+                props: &[$((stringify!($g), $gp),)*],
+                methods: &[$($ms),*],
+            });
+        }
+    };
 }
 
 /// A class or function written by hand in the crate, with its stub text

@@ -323,6 +323,11 @@ fn py_range(py: Python<'_>, start: usize, end: usize) -> PyResult<Bound<'_, PyAn
     py.import("builtins")?.getattr("range")?.call1((start, end))
 }
 
+/// Metadata (an article's, an extraction's) as a Python dict.
+fn metadata(m: &std::collections::BTreeMap<String, Value>) -> Value2 {
+    Value2(Value::Object(m.clone().into_iter().collect()))
+}
+
 /// A JSON value returned to Python as dicts, lists and scalars.
 struct Value2(Value);
 
@@ -417,139 +422,6 @@ fn convert_offsets(v: &mut Value, map: &OffsetMap) {
 
 #[pymethods]
 impl PyExtraction {
-    /// The article's id.
-    #[getter]
-    fn id(&self) -> Option<String> {
-        self.inner.id.clone()
-    }
-    /// The full text; every offset indexes it.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
-    #[getter]
-    fn origin(&self) -> PyResult<Value2> {
-        Ok(Value2(
-            serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null),
-        ))
-    }
-    /// Publication date (`datetime.date`), or None.
-    #[getter]
-    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.article.date.map(|d| py_date(py, d)).transpose()
-    }
-    /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
-    #[getter]
-    fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .article
-            .datetime
-            .as_deref()
-            .map(|s| py_datetime(py, s))
-            .transpose()
-    }
-    /// Where the date was read: "record", "header", "publication_line", or None.
-    #[getter]
-    fn date_source(&self) -> Option<String> {
-        self.inner
-            .article
-            .date_source
-            .map(|d| d.as_str().to_string())
-    }
-    /// The title: the record's, or the title line of the text.
-    #[getter]
-    fn title(&self) -> Option<String> {
-        self.inner.article.title.clone()
-    }
-    /// Other scalar fields of the input record.
-    #[getter]
-    fn metadata(&self) -> Value2 {
-        Value2(Value::Object(
-            self.inner.article.metadata.clone().into_iter().collect(),
-        ))
-    }
-    /// The dateline header or publication line, or None.
-    #[getter]
-    fn header(&self) -> Option<PySpan> {
-        self.inner.article.header.as_ref().map(|s| self.one(s))
-    }
-    /// The story's span, after the header.
-    #[getter]
-    fn body(&self) -> PySpan {
-        self.one(&self.inner.article.body)
-    }
-    /// Kicker and title lines opening the article.
-    #[getter]
-    fn headlines(&self) -> Vec<PyHeadline> {
-        self.all(&self.inner.article.headlines)
-    }
-    /// Paragraphs of the story.
-    #[getter]
-    fn paragraphs(&self) -> Vec<PyParagraph> {
-        self.all(&self.inner.article.paragraphs)
-    }
-    /// Sentences of the story.
-    #[getter]
-    fn sentences(&self) -> Vec<PySentence> {
-        self.all(&self.inner.article.sentences)
-    }
-    /// Tokens of the sentences.
-    #[getter]
-    fn tokens(&self) -> Vec<PyToken> {
-        self.all(&self.inner.article.tokens)
-    }
-    /// Temporal expressions (empty when the time layer did not run).
-    #[getter]
-    fn timex(&self) -> Vec<PyTimex> {
-        self.all(self.inner.timex.as_deref().unwrap_or_default())
-    }
-    /// Entity mentions (empty when the entity layer did not run).
-    #[getter]
-    fn mentions(&self) -> Vec<PyMention> {
-        self.all(self.inner.mentions.as_deref().unwrap_or_default())
-    }
-    /// Attributed statements (empty when the quote layer did not run).
-    #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        self.all(self.inner.quotes.as_deref().unwrap_or_default())
-    }
-    /// Figures: counts, money, percentages and quantities (empty when the
-    /// figure layer did not run).
-    #[getter]
-    fn figures(&self) -> Vec<PyFigure> {
-        self.all(self.inner.figures.as_deref().unwrap_or_default())
-    }
-    /// The article's entities, each once with its mentions, roles and
-    /// place (empty when the resolve layer did not run).
-    #[getter]
-    fn entities(&self) -> PyResult<Vec<PyEntity>> {
-        // Only the entities go through JSON (with string-index offsets).
-        let mut v = serde_json::to_value(self.inner.entities.as_deref().unwrap_or_default())
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        convert_offsets(&mut v, &self.map);
-        serde_json::from_value(v).map_err(|e| PyValueError::new_err(e.to_string()))
-    }
-    /// The countries the article is about, most prominent first, as dicts
-    /// (`country`, `name`, `score`, `mentions`).
-    #[getter]
-    fn focus_countries(&self) -> Value2 {
-        Value2(json!(self
-            .inner
-            .focus_countries
-            .as_deref()
-            .unwrap_or_default()))
-    }
-    /// Version of the output shape.
-    #[getter]
-    fn schema_version(&self) -> &str {
-        &self.inner.schema_version
-    }
-    /// Always True (an `ErrorRecord` has `ok == False`).
-    #[getter]
-    fn ok(&self) -> bool {
-        true
-    }
     /// The extraction as plain dicts and lists, offsets as string indices.
     fn to_dict(&self) -> Value2 {
         Value2(self.to_value())
@@ -750,36 +622,6 @@ impl PyArticle {
             inner: build_article(py, text, date, title, id, metadata)?,
         })
     }
-    /// The text.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    /// The id.
-    #[getter]
-    fn id(&self) -> Option<String> {
-        self.inner.id.clone()
-    }
-    /// The title given with the article.
-    #[getter]
-    fn title(&self) -> Option<String> {
-        self.inner.title.clone()
-    }
-    /// The publication date (`datetime.date`), from the record or the text.
-    #[getter]
-    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .published
-            .map(|p| py_date(py, p.date))
-            .transpose()
-    }
-    /// Other fields of the record.
-    #[getter]
-    fn metadata(&self) -> Value2 {
-        Value2(Value::Object(
-            self.inner.metadata.clone().into_iter().collect(),
-        ))
-    }
     fn __repr__(&self) -> String {
         let preview: String = self.inner.text.trim().chars().take(40).collect();
         format!(
@@ -807,7 +649,7 @@ impl PyArticle {
         let date = (a.date_source == Some(dateline::DateSource::Record))
             .then(|| a.published.map(|p| p.to_string()))
             .flatten();
-        let metadata = Value2(Value::Object(a.metadata.clone().into_iter().collect()));
+        let metadata = metadata(&a.metadata);
         let origin =
             serde_json::to_string(&a.origin).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let f = py.import("dateline._dateline")?.getattr("_article")?;
@@ -1020,26 +862,6 @@ impl PyExtractor {
         })
     }
 
-    /// Whether tokens are listed.
-    #[getter]
-    fn tokens(&self) -> bool {
-        self.inner.config().tokens
-    }
-    /// The largest article accepted, in bytes.
-    #[getter]
-    fn max_article_bytes(&self) -> usize {
-        self.inner.config().max_article_bytes
-    }
-    /// The layers that run.
-    #[getter]
-    fn layers(&self) -> Vec<String> {
-        self.inner
-            .config()
-            .layers
-            .iter()
-            .map(|l| l.name().to_string())
-            .collect()
-    }
     fn __repr__(&self) -> String {
         format!(
             "Extractor(tokens={}, max_article_bytes={}, layers=[{}])",
