@@ -1,34 +1,14 @@
 //! Writes python/dateline/_dateline.pyi, the type stubs of the native
 //! module, from the same class descriptions the crate is built from
 //! (src/api.rs, through the macros of src/describe.rs). It runs before
-//! maturin packages the Python files, so `pip install ./python` ships the
+//! maturin packs the Python files, so `pip install ./python` ships the
 //! stubs; the file is generated, not committed (see docs/bindings.md).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The stub of a class described with `value_class!`.
-struct Class {
-    name: &'static str,
-    /// The constructor's parameters (name, type, default), for a class
-    /// Python can build.
-    new: Option<&'static [(&'static str, &'static str, Option<&'static str>)]>,
-    /// Pickled through JSON: `_from_json` and `__eq__` are stubbed.
-    json: bool,
-    /// A value class: `to_dict` and `__reduce__` are stubbed.
-    value: bool,
-    /// The getters: name and type.
-    props: &'static [(&'static str, &'static str)],
-    /// Further method stubs, each one line.
-    methods: &'static [&'static str],
-}
-
-/// A member of the module.
-enum Item {
-    Class(Class),
-    /// A hand-written class or function: its name and stub text.
-    Text(&'static str, &'static str),
-}
+/// A member of the module: its name and its stub.
+type Item = (&'static str, &'static str);
 
 /// Keeps the stub side of a class description.
 macro_rules! stub_side {
@@ -45,9 +25,6 @@ include!("src/describe.rs");
 mod api {
     include!("src/api.rs");
 }
-
-/// The stubs' limit on a line, beyond which a signature is wrapped.
-const LINE: usize = 120;
 
 /// The stub file's opening: imports, constants and type aliases.
 const HEADER: &str = r#""""Type stubs of the native module `dateline._dateline` (checked by mypy.stubtest).
@@ -72,91 +49,19 @@ _DateLike = Union[str, datetime.date, datetime.datetime, None]
 _Id = Union[str, SupportsIndex, float, None]
 "#;
 
-fn name(item: &Item) -> &'static str {
-    match item {
-        Item::Class(c) => c.name,
-        Item::Text(name, _) => name,
-    }
-}
-
-/// A Rust field name as Python spells it (`r#type` is `type`).
-fn python_name(field: &str) -> &str {
-    field.trim_start_matches("r#")
-}
-
-/// `def __new__(...)` as black writes it: on one line, or the parameters on
-/// one line of their own, or one a line.
-fn constructor(class: &str, params: &[(&str, &str, Option<&str>)]) -> String {
-    let params: Vec<String> = std::iter::once("cls".to_string())
-        .chain(params.iter().map(|(n, t, d)| match d {
-            Some(d) => format!("{}: {t} = {d}", python_name(n)),
-            None => format!("{}: {t}", python_name(n)),
-        }))
-        .collect();
-    let joined = params.join(", ");
-    let one = format!("    def __new__({joined}) -> \"{class}\": ...\n");
-    if one.trim_end().len() <= LINE {
-        return one;
-    }
-    if 8 + joined.len() <= LINE {
-        return format!("    def __new__(\n        {joined}\n    ) -> \"{class}\": ...\n");
-    }
-    let mut out = String::from("    def __new__(\n");
-    for p in &params {
-        let _ = writeln!(out, "        {p},");
-    }
-    let _ = writeln!(out, "    ) -> \"{class}\": ...");
-    out
-}
-
-fn class_stub(c: &Class) -> String {
-    let mut out = format!("\n@final\nclass {}:\n", c.name);
-    if let Some(params) = c.new {
-        out.push_str(&constructor(c.name, params));
-    }
-    if c.json {
-        let _ = writeln!(
-            out,
-            "    @staticmethod\n    def _from_json(json: str) -> \"{}\": ...",
-            c.name
-        );
-    }
-    for (name, ty) in c.props {
-        let _ = writeln!(
-            out,
-            "    @property\n    def {}(self) -> {ty}: ...",
-            python_name(name)
-        );
-    }
-    for line in c.methods.iter().flat_map(|m| m.lines()) {
-        let _ = writeln!(out, "    {line}");
-    }
-    if c.value {
-        out.push_str("    def to_dict(self) -> Dict[str, Any]: ...\n");
-        if c.json {
-            out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
-        }
-        out.push_str("    def __reduce__(self) -> Tuple[Any, ...]: ...\n");
-    }
-    out
-}
-
 /// The whole stub file.
 fn stubs() -> String {
-    let mut out = String::from(HEADER);
-    out.push_str("__all__ = [\n    \"SCHEMA_VERSION\",\n    \"__version__\",\n");
-    for item in api::MEMBERS {
-        let _ = writeln!(out, "    \"{}\",", name(item));
+    let mut out = format!("{HEADER}__all__ = [\n    \"SCHEMA_VERSION\",\n    \"__version__\",\n");
+    for (name, _) in api::MEMBERS {
+        let _ = writeln!(out, "    \"{name}\",");
     }
     out.push_str("]\n");
     out.push_str(ALIASES);
-    for item in api::MEMBERS {
-        match item {
-            Item::Class(c) => out.push_str(&class_stub(c)),
-            Item::Text(_, text) => out.push_str(text),
-        }
+    for (_, stub) in api::MEMBERS {
+        out.push_str(stub);
     }
-    out
+    // A field named as a Rust keyword (`r#type`) is plain `type` in Python.
+    out.replace("r#", "")
 }
 
 fn main() {

@@ -318,7 +318,7 @@ value_class! {
             exception_of(py, self).into_value(py).into_bound(py).into_any()
         }
     }
-    stub ["def exception(self) -> Exception: ..."]
+    stub "    def exception(self) -> Exception: ...\n"
     repr(kind, message)
 }
 
@@ -426,13 +426,12 @@ class_getters! {
             true
         }
     }
-    stub [
-        "def to_dict(self) -> Dict[str, Any]: ...",
-        "def to_json(self, indent: Optional[int] = None) -> str: ...",
-        "def to_pandas(self, layer: str = \"sentences\") -> Any: ...",
-        "def __eq__(self, value: object, /) -> bool: ...",
-        "def __reduce__(self) -> Tuple[Any, ...]: ...",
-    ]
+    stub r#"    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_pandas(self, layer: str = "sentences") -> Any: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+"#
 }
 
 class_getters! {
@@ -461,18 +460,17 @@ class_getters! {
             metadata(&self.inner.metadata)
         }
     }
-    stub [
-        r#"def __new__(
-    cls,
-    text: str,
-    date: _DateLike = None,
-    *,
-    title: Optional[str] = None,
-    id: _Id = None,
-    metadata: Optional[Dict[str, Any]] = None,
-) -> "Article": ..."#,
-        "def __reduce__(self) -> Tuple[Any, ...]: ...",
-    ]
+    stub r#"    def __new__(
+        cls,
+        text: str,
+        date: _DateLike = None,
+        *,
+        title: Optional[str] = None,
+        id: _Id = None,
+        metadata: Optional[Dict[str, Any]] = None,
+    ) -> "Article": ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+"#
 }
 
 hand_written!(
@@ -503,31 +501,30 @@ class_getters! {
             layers.iter().map(|l| l.name().to_string()).collect()
         }
     }
-    stub [
-        r#"def __new__(
-    cls,
-    *,
-    tokens: bool = True,
-    max_article_bytes: int = 10485760,
-    layers: Union[str, Iterable[str], None] = None,
-    threads: Optional[int] = None,
-) -> "Extractor": ..."#,
-        r#"def extract(
-    self,
-    text: Union[str, Article],
-    date: _DateLike = None,
-    *,
-    title: Optional[str] = None,
-    id: _Id = None,
-) -> Extraction: ..."#,
-        r#"def extract_many(
-    self,
-    records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
-    *,
-    errors: str = "return",
-    batch_size: int = 256,
-) -> ExtractMany: ..."#,
-    ]
+    stub r#"    def __new__(
+        cls,
+        *,
+        tokens: bool = True,
+        max_article_bytes: int = 10485760,
+        layers: Union[str, Iterable[str], None] = None,
+        threads: Optional[int] = None,
+    ) -> "Extractor": ...
+    def extract(
+        self,
+        text: Union[str, Article],
+        date: _DateLike = None,
+        *,
+        title: Optional[str] = None,
+        id: _Id = None,
+    ) -> Extraction: ...
+    def extract_many(
+        self,
+        records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
+        *,
+        errors: str = "return",
+        batch_size: int = 256,
+    ) -> ExtractMany: ...
+"#
 }
 
 hand_written!(

@@ -51,7 +51,7 @@ macro_rules! value_class {
             $( $(#[$ga:meta])*
                fn $g:ident $(<$gl:lifetime>)? ( $($gargs:tt)* ) -> $gt:ty as $gp:literal $gb:block )*
         } )?
-        $( methods { $($m:tt)* } stub [$($ms:literal),* $(,)?] )?
+        $( methods { $($m:tt)* } stub $ms:literal )?
         repr $repr:tt
     ) => {
         pyo3_side! {
@@ -85,16 +85,18 @@ macro_rules! value_class {
         }
         stub_side! {
             #[allow(non_upper_case_globals)]
-            const $rust: Item = Item::Class(Class {
-                name: $name,
-                new: value_class!(@new_stub $pickle [
+            const $rust: Item = ($name, concat!(
+                "\n@final\nclass ", $name, ":\n",
+                value_class!(@new_stub $pickle $name [
                     $(($f $fp $([$fd $(or $fb)?])?))* $($(($h $hp $([$hd])?))*)?
                 ]),
-                json: value_class!(@is_json $pickle),
-                value: true,
-                props: &[$((stringify!($f), $fp),)* $($((stringify!($g), $gp),)*)?],
-                methods: &[$($($ms),*)?],
-            });
+                $("    @property\n    def ", stringify!($f), "(self) -> ", $fp, ": ...\n",)*
+                $($("    @property\n    def ", stringify!($g), "(self) -> ", $gp, ": ...\n",)*)?
+                $($ms,)?
+                "    def to_dict(self) -> Dict[str, Any]: ...\n",
+                value_class!(@eq_stub $pickle),
+                "    def __reduce__(self) -> Tuple[Any, ...]: ...\n",
+            ));
         }
     };
 
@@ -164,20 +166,21 @@ macro_rules! value_class {
 
     // ---- the stub side
 
-    (@new_stub args [$(($f:ident $fp:literal $([$fd:tt $(or $fb:ident)?])?))*]) => {
-        Some(&[$((
-            stringify!($f),
-            value_class!(@arg_stub $fp $($(, $fb)?)?),
-            value_class!(@default $($fd)?),
-        )),*])
+    (@new_stub args $name:literal [$(($f:ident $fp:literal $([$fd:tt $(or $fb:ident)?])?))*]) => {
+        concat!(
+            "    def __new__(cls",
+            $(", ", stringify!($f), ": ", value_class!(@arg_stub $fp $($(, $fb)?)?),
+                $(" = ", stringify!($fd),)?)*
+            ") -> \"", $name, "\": ...\n",
+        )
     };
-    (@new_stub json [$($fields:tt)*]) => { None };
+    (@new_stub json $name:literal [$($fields:tt)*]) => {
+        concat!("    @staticmethod\n    def _from_json(json: str) -> \"", $name, "\": ...\n")
+    };
     (@arg_stub $fp:literal) => { $fp };
     (@arg_stub $fp:literal, $fb:ident) => { concat!("Optional[", $fp, "]") };
-    (@default) => { None };
-    (@default $fd:tt) => { Some(stringify!($fd)) };
-    (@is_json args) => { false };
-    (@is_json json) => { true };
+    (@eq_stub args) => { "" };
+    (@eq_stub json) => { "    def __eq__(self, value: object, /) -> bool: ...\n" };
 }
 
 /// The getters of a class written by hand in the crate, each with its stub
@@ -188,7 +191,7 @@ macro_rules! class_getters {
         class $name:literal = $rust:ident
         getters { $( $(#[$ga:meta])*
             fn $g:ident $(<$gl:lifetime>)? ( $($gargs:tt)* ) -> $gt:ty as $gp:literal $gb:block )* }
-        stub [$($ms:literal),* $(,)?]
+        stub $ms:literal
     ) => {
         pyo3_side! {
             #[pymethods]
@@ -198,14 +201,11 @@ macro_rules! class_getters {
         }
         stub_side! {
             #[allow(non_upper_case_globals)]
-            const $rust: Item = Item::Class(Class {
-                name: $name,
-                new: None,
-                json: false,
-                value: false,
-                props: &[$((stringify!($g), $gp),)*],
-                methods: &[$($ms),*],
-            });
+            const $rust: Item = ($name, concat!(
+                "\n@final\nclass ", $name, ":\n",
+                $("    @property\n    def ", stringify!($g), "(self) -> ", $gp, ": ...\n",)*
+                $ms,
+            ));
         }
     };
 }
@@ -216,7 +216,7 @@ macro_rules! hand_written {
     ($rust:ident, $name:literal, $stub:literal) => {
         stub_side! {
             #[allow(non_upper_case_globals)]
-            const $rust: Item = Item::Text($name, $stub);
+            const $rust: Item = ($name, $stub);
         }
     };
 }
