@@ -5,34 +5,11 @@
 // `pyo3_side!` (keeps or drops Rust items) and `stub_side!` (keeps or drops
 // stub items) before the description is read. See docs/bindings.md.
 
-/// One output class: a frozen Python class holding plain fields, with
-/// getters, `__repr__`, `to_dict`, pickling and its stub from one list.
-///
-/// ```text
-/// value_class! {
-///     /// Class doc.
-///     class "Name" = PyName, pickle args|json [, from core::Type as |c, at|] [, dict custom_fn] {
-///         field: RustType as "PyType" [default] => conversion from `c`,
-///         name_start: usize as "int" [None or start] => at(c.name_start),
-///     }
-///     hidden { field: RustType as "PyType" [default] => conversion, }   // no getter
-///     getters { /// doc
-///               fn name(&self) -> RustType as "PyType" { body } }
-///     methods { PyO3 methods } stub ["def m(self) -> T: ..."]
-///     repr(field, field) | repr custom_fn
-/// }
-/// ```
-///
-/// - `pickle args`: a Python constructor taking every field (shown, then
-///   hidden) in order, `[default]` making it optional (`[None or f]`: an
-///   optional int that defaults to field `f`), and `__reduce__` giving
-///   those arguments; `pickle json`: no constructor, pickled through the
-///   JSON of `to_dict` (`_from_json`).
-/// - `from`: `FromCore<core::Type>` builds the class from the core type;
-///   each field is its `=> expression` of `c` (`at` turns a byte offset
-///   into a string index), or `c.field.clone()` without one.
-/// - `to_dict` is the serde form of the fields (or `dict custom_fn(&self)`);
-///   `repr(a, b)` writes `Name(a=.., b=..)` through `ReprValue`.
+/// One output class: a frozen Python class of plain fields whose getters,
+/// constructor or `_from_json`, `__reduce__`, `to_dict`, `__repr__`,
+/// conversion from the core type (`FromCore`) and stub all come from one
+/// list of fields (`name: RustType as "PythonType" [default] => conversion`).
+/// The grammar, by example, is in docs/bindings.md.
 macro_rules! value_class {
     (
         $(#[$doc:meta])*
