@@ -297,6 +297,7 @@ fn python_name(field: &str) -> &str {
     field.trim_start_matches("r#")
 }
 
+/// `Paragraph.__repr__`: its sentences as the `range` Python shows.
 fn paragraph_repr(p: &PyParagraph) -> String {
     format!(
         "Paragraph(start={}, end={}, sentences=range({}, {}))",
@@ -304,11 +305,13 @@ fn paragraph_repr(p: &PyParagraph) -> String {
     )
 }
 
+/// `Paragraph.to_dict`: its sentences as a `{start, end}` range.
 fn paragraph_dict(p: &PyParagraph) -> Value {
     json!({"start": p.start, "end": p.end,
         "sentences": {"start": p.first_sentence, "end": p.end_sentence}})
 }
 
+/// `Sentence.to_dict`: its tokens as a `{start, end}` range.
 fn sentence_dict(s: &PySentence) -> Value {
     json!({"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph,
         "tokens": {"start": s.first_token, "end": s.end_token}})
@@ -319,6 +322,7 @@ fn iso(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
+/// Python's `range(start, end)`.
 fn py_range(py: Python<'_>, start: usize, end: usize) -> PyResult<Bound<'_, PyAny>> {
     py.import("builtins")?.getattr("range")?.call1((start, end))
 }
