@@ -217,251 +217,119 @@ fn published_from_py(
     Ok(Some(p))
 }
 
-// ------------------------------------------------------- small classes
+// ------------------------------------------------------------- classes
 
-/// A span of the text: `text[start:end]` (string indices).
-#[pyclass(module = "dateline", name = "Span", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PySpan {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
+/// Keeps the PyO3 side of a class description (src/describe.rs); build.rs
+/// defines it to drop it instead.
+macro_rules! pyo3_side {
+    ($($item:item)*) => { $($item)* };
 }
 
-#[pymethods]
-impl PySpan {
-    #[new]
-    fn new(start: usize, end: usize) -> Self {
-        PySpan { start, end }
-    }
-    fn __repr__(&self) -> String {
-        format!("Span(start={}, end={})", self.start, self.end)
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (usize, usize))> {
-        Ok((slf.get_type().into_any(), (slf.get().start, slf.get().end)))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(json!({"start": self.start, "end": self.end}))
-    }
+/// Drops the stub side of a class description; build.rs keeps it.
+macro_rules! stub_side {
+    ($($item:item)*) => {};
 }
 
-/// A kicker or title line opening the article.
-#[pyclass(module = "dateline", name = "Headline", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyHeadline {
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
+#[macro_use]
+mod describe;
+/// The classes and functions of the module, each described once (its
+/// stub is written from the same description by build.rs).
+mod api;
+
+use api::*;
+
+/// A Python class built from a core type, offsets turned into string indices.
+trait FromCore<C> {
+    /// The class for `core`, whose text offsets `map` turns into string indices.
+    fn from_core(core: &C, map: &OffsetMap) -> Self;
 }
 
-#[pymethods]
-impl PyHeadline {
-    #[new]
-    fn new(kind: String, start: usize, end: usize, text: String) -> Self {
-        PyHeadline {
-            kind,
-            start,
-            end,
-            text,
-        }
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Headline(kind={}, start={}, end={}, text={})",
-            quote(&self.kind),
-            self.start,
-            self.end,
-            quote(&self.text)
-        )
-    }
-    #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, usize, usize, String))> {
-        let s = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (s.kind.clone(), s.start, s.end, s.text.clone()),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(json!({"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}))
+/// A field as `__repr__` writes it: strings quoted as Python does, a
+/// confidence to two places, a list as its length.
+trait ReprValue {
+    /// The text of the value in a repr.
+    fn repr(&self) -> String;
+}
+
+macro_rules! repr_display {
+    ($($t:ty),*) => {
+        $(impl ReprValue for $t {
+            fn repr(&self) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+repr_display!(usize, u32, u64);
+
+impl ReprValue for String {
+    fn repr(&self) -> String {
+        quote(self)
     }
 }
 
-/// A paragraph: its span and the indices of its sentences.
-#[pyclass(module = "dateline", name = "Paragraph", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyParagraph {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    first_sentence: usize,
-    end_sentence: usize,
-}
-
-#[pymethods]
-impl PyParagraph {
-    #[new]
-    fn new(start: usize, end: usize, first_sentence: usize, end_sentence: usize) -> Self {
-        PyParagraph {
-            start,
-            end,
-            first_sentence,
-            end_sentence,
-        }
-    }
-    /// Indices of the paragraph's sentences in `Extraction.sentences`.
-    #[getter]
-    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_range(py, self.first_sentence, self.end_sentence)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Paragraph(start={}, end={}, sentences=range({}, {}))",
-            self.start, self.end, self.first_sentence, self.end_sentence
-        )
-    }
-    #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, usize, usize))> {
-        let s = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (s.start, s.end, s.first_sentence, s.end_sentence),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(json!({"start": self.start, "end": self.end,
-            "sentences": {"start": self.first_sentence, "end": self.end_sentence}}))
+impl ReprValue for Option<String> {
+    fn repr(&self) -> String {
+        py_repr_opt(self.as_deref())
     }
 }
 
-/// A sentence: span, text, paragraph index and the indices of its tokens.
-#[pyclass(module = "dateline", name = "Sentence", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PySentence {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    paragraph: usize,
-    first_token: usize,
-    end_token: usize,
-}
-
-#[pymethods]
-impl PySentence {
-    #[new]
-    fn new(
-        start: usize,
-        end: usize,
-        text: String,
-        paragraph: usize,
-        first_token: usize,
-        end_token: usize,
-    ) -> Self {
-        PySentence {
-            start,
-            end,
-            text,
-            paragraph,
-            first_token,
-            end_token,
-        }
-    }
-    /// Indices of the sentence's tokens in `Extraction.tokens`.
-    #[getter]
-    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_range(py, self.first_token, self.end_token)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Sentence(start={}, end={}, paragraph={}, text={})",
-            self.start,
-            self.end,
-            self.paragraph,
-            quote(&self.text)
-        )
-    }
-    #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(
-        Bound<'py, PyAny>,
-        (usize, usize, String, usize, usize, usize),
-    )> {
-        let s = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (
-                s.start,
-                s.end,
-                s.text.clone(),
-                s.paragraph,
-                s.first_token,
-                s.end_token,
-            ),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(
-            json!({"start": self.start, "end": self.end, "text": self.text, "paragraph": self.paragraph,
-            "tokens": {"start": self.first_token, "end": self.end_token}}),
-        )
+impl ReprValue for Option<f64> {
+    fn repr(&self) -> String {
+        self.map_or("None".into(), |v| v.to_string())
     }
 }
 
-/// A token: span and kind (`word`, `number`, `punct`, `symbol`).
-#[pyclass(module = "dateline", name = "Token", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyToken {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    kind: String,
-}
-
-#[pymethods]
-impl PyToken {
-    #[new]
-    fn new(start: usize, end: usize, kind: String) -> Self {
-        PyToken { start, end, kind }
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Token(start={}, end={}, kind={})",
-            self.start,
-            self.end,
-            quote(&self.kind)
-        )
-    }
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String))> {
-        let s = slf.get();
-        Ok((slf.get_type().into_any(), (s.start, s.end, s.kind.clone())))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(json!({"start": self.start, "end": self.end, "kind": self.kind}))
+impl ReprValue for f32 {
+    fn repr(&self) -> String {
+        format!("{self:.2}")
     }
 }
 
+impl<T> ReprValue for Vec<T> {
+    fn repr(&self) -> String {
+        self.len().to_string()
+    }
+}
+
+/// A Rust field name as Python spells it (`r#type` is `type`).
+fn python_name(field: &str) -> &str {
+    field.trim_start_matches("r#")
+}
+
+/// `Paragraph.__repr__`: its sentences as the `range` Python shows.
+fn paragraph_repr(p: &PyParagraph) -> String {
+    format!(
+        "Paragraph(start={}, end={}, sentences=range({}, {}))",
+        p.start, p.end, p.first_sentence, p.end_sentence
+    )
+}
+
+/// `Paragraph.to_dict`: its sentences as a `{start, end}` range.
+fn paragraph_dict(p: &PyParagraph) -> Value {
+    json!({"start": p.start, "end": p.end,
+        "sentences": {"start": p.first_sentence, "end": p.end_sentence}})
+}
+
+/// `Sentence.to_dict`: its tokens as a `{start, end}` range.
+fn sentence_dict(s: &PySentence) -> Value {
+    json!({"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph,
+        "tokens": {"start": s.first_token, "end": s.end_token}})
+}
+
+/// An instant of a timex interval, as `Timex.first` and `Timex.last` keep it.
+fn iso(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Python's `range(start, end)`.
 fn py_range(py: Python<'_>, start: usize, end: usize) -> PyResult<Bound<'_, PyAny>> {
     py.import("builtins")?.getattr("range")?.call1((start, end))
+}
+
+/// Metadata (an article's, an extraction's) as a Python dict.
+fn metadata(m: &std::collections::BTreeMap<String, Value>) -> Value2 {
+    Value2(Value::Object(m.clone().into_iter().collect()))
 }
 
 /// A JSON value returned to Python as dicts, lists and scalars.
@@ -476,659 +344,6 @@ impl<'py> IntoPyObject<'py> for Value2 {
         value_to_py(py, &self.0)
     }
 }
-
-/// A temporal expression with its TimeML type and value.
-#[pyclass(module = "dateline", name = "Timex", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyTimex {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    r#type: String,
-    #[pyo3(get)]
-    value: Option<String>,
-    #[pyo3(get)]
-    r#mod: Option<String>,
-    #[pyo3(get)]
-    anchor: Option<String>,
-    first_iso: Option<String>,
-    last_iso: Option<String>,
-}
-
-#[pymethods]
-impl PyTimex {
-    #[new]
-    #[pyo3(signature = (start, end, text, r#type, value=None, r#mod=None, anchor=None, first=None, last=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        start: usize,
-        end: usize,
-        text: String,
-        r#type: String,
-        value: Option<String>,
-        r#mod: Option<String>,
-        anchor: Option<String>,
-        first: Option<String>,
-        last: Option<String>,
-    ) -> Self {
-        PyTimex {
-            start,
-            end,
-            text,
-            r#type,
-            value,
-            r#mod,
-            anchor,
-            first_iso: first,
-            last_iso: last,
-        }
-    }
-    /// The first instant the expression can mean (`datetime.datetime`), or None.
-    #[getter]
-    fn first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.first_iso
-            .as_deref()
-            .map(|s| py_datetime(py, s))
-            .transpose()
-    }
-    /// The last instant the expression can mean (`datetime.datetime`), or None.
-    #[getter]
-    fn last<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.last_iso
-            .as_deref()
-            .map(|s| py_datetime(py, s))
-            .transpose()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Timex(start={}, end={}, text={}, type={}, value={})",
-            self.start,
-            self.end,
-            quote(&self.text),
-            quote(&self.r#type),
-            py_repr_opt(self.value.as_deref())
-        )
-    }
-    #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(
-        Bound<'py, PyAny>,
-        (
-            usize,
-            usize,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        ),
-    )> {
-        let t = slf.get().clone();
-        Ok((
-            slf.get_type().into_any(),
-            (
-                t.start,
-                t.end,
-                t.text,
-                t.r#type,
-                t.value,
-                t.r#mod,
-                t.anchor,
-                t.first_iso,
-                t.last_iso,
-            ),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(
-            json!({"start": self.start, "end": self.end, "text": self.text, "type": self.r#type,
-            "value": self.value, "mod": self.r#mod, "anchor": self.anchor,
-            "first": self.first_iso, "last": self.last_iso}),
-        )
-    }
-}
-
-/// A mention of a person (PER), organisation (ORG), place (LOC),
-/// nationality or group (NORP) or other name (MISC).
-#[pyclass(module = "dateline", name = "Mention", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyMention {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    subtype: Option<String>,
-    #[pyo3(get)]
-    name_start: usize,
-    #[pyo3(get)]
-    name_end: usize,
-    #[pyo3(get)]
-    confidence: f32,
-    #[pyo3(get)]
-    country: Option<String>,
-    #[pyo3(get)]
-    unit: usize,
-}
-
-type MentionArgs = (
-    usize,
-    usize,
-    String,
-    String,
-    Option<String>,
-    usize,
-    usize,
-    f32,
-    Option<String>,
-    usize,
-);
-
-#[pymethods]
-impl PyMention {
-    #[new]
-    #[pyo3(signature = (start, end, text, kind, subtype=None, name_start=None, name_end=None, confidence=1.0, country=None, unit=0))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        start: usize,
-        end: usize,
-        text: String,
-        kind: String,
-        subtype: Option<String>,
-        name_start: Option<usize>,
-        name_end: Option<usize>,
-        confidence: f32,
-        country: Option<String>,
-        unit: usize,
-    ) -> Self {
-        PyMention {
-            start,
-            end,
-            text,
-            kind,
-            subtype,
-            name_start: name_start.unwrap_or(start),
-            name_end: name_end.unwrap_or(end),
-            confidence,
-            country,
-            unit,
-        }
-    }
-    /// The CoNLL class: PER, ORG, LOC, or MISC (NORP counts as MISC).
-    #[getter]
-    fn coarse(&self) -> &'static str {
-        match self.kind.as_str() {
-            "PER" => "PER",
-            "ORG" => "ORG",
-            "LOC" => "LOC",
-            _ => "MISC",
-        }
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Mention(start={}, end={}, text={}, kind={}, subtype={}, confidence={:.2})",
-            self.start,
-            self.end,
-            quote(&self.text),
-            quote(&self.kind),
-            py_repr_opt(self.subtype.as_deref()),
-            self.confidence
-        )
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, MentionArgs)> {
-        let m = slf.get().clone();
-        Ok((
-            slf.get_type().into_any(),
-            (
-                m.start,
-                m.end,
-                m.text,
-                m.kind,
-                m.subtype,
-                m.name_start,
-                m.name_end,
-                m.confidence,
-                m.country,
-                m.unit,
-            ),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(
-            json!({"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-            "subtype": self.subtype, "name_start": self.name_start, "name_end": self.name_end,
-            "confidence": self.confidence, "country": self.country, "unit": self.unit}),
-        )
-    }
-}
-
-/// An attributed statement: its content, how it is given (`direct`,
-/// `indirect`, `mixed`, `according`), the cue, the source as written and
-/// the speaker it resolves to.
-#[pyclass(module = "dateline", name = "Quote", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyQuote {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    cue: Option<String>,
-    #[pyo3(get)]
-    source: Option<String>,
-    #[pyo3(get)]
-    source_start: Option<usize>,
-    #[pyo3(get)]
-    source_end: Option<usize>,
-    #[pyo3(get)]
-    speaker: Option<String>,
-    #[pyo3(get)]
-    speaker_kind: Option<String>,
-    #[pyo3(get)]
-    attribution: usize,
-    #[pyo3(get)]
-    confidence: f32,
-}
-
-type QuoteArgs = (
-    usize,
-    usize,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<usize>,
-    Option<usize>,
-    Option<String>,
-    Option<String>,
-    usize,
-    f32,
-);
-
-#[pymethods]
-impl PyQuote {
-    #[new]
-    #[pyo3(signature = (start, end, text, kind, cue=None, source=None, source_start=None, source_end=None, speaker=None, speaker_kind=None, attribution=0, confidence=1.0))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        start: usize,
-        end: usize,
-        text: String,
-        kind: String,
-        cue: Option<String>,
-        source: Option<String>,
-        source_start: Option<usize>,
-        source_end: Option<usize>,
-        speaker: Option<String>,
-        speaker_kind: Option<String>,
-        attribution: usize,
-        confidence: f32,
-    ) -> Self {
-        PyQuote {
-            start,
-            end,
-            text,
-            kind,
-            cue,
-            source,
-            source_start,
-            source_end,
-            speaker,
-            speaker_kind,
-            attribution,
-            confidence,
-        }
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Quote(start={}, end={}, kind={}, source={}, speaker={}, text={})",
-            self.start,
-            self.end,
-            quote(&self.kind),
-            py_repr_opt(self.source.as_deref()),
-            py_repr_opt(self.speaker.as_deref()),
-            quote(&self.text)
-        )
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, QuoteArgs)> {
-        let q = slf.get().clone();
-        Ok((
-            slf.get_type().into_any(),
-            (
-                q.start,
-                q.end,
-                q.text,
-                q.kind,
-                q.cue,
-                q.source,
-                q.source_start,
-                q.source_end,
-                q.speaker,
-                q.speaker_kind,
-                q.attribution,
-                q.confidence,
-            ),
-        ))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(
-            json!({"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-            "cue": self.cue, "source": self.source, "source_start": self.source_start,
-            "source_end": self.source_end, "speaker": self.speaker,
-            "speaker_kind": self.speaker_kind, "attribution": self.attribution,
-            "confidence": self.confidence}),
-        )
-    }
-}
-
-/// A figure: a number the article states (a count, money, a percentage,
-/// a quantity), with its bounds and unit and, for counts, the claim around
-/// it: what is counted, the category (`killed`, ...), the whole it is part
-/// of, the place, date, actor and source. Offsets are string indices.
-#[pyclass(module = "dateline", name = "Figure", frozen, eq)]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PyFigure {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    value: Option<f64>,
-    #[pyo3(get)]
-    low: Option<f64>,
-    #[pyo3(get)]
-    high: Option<f64>,
-    #[pyo3(get)]
-    bound: String,
-    #[pyo3(get)]
-    unit: Option<String>,
-    #[pyo3(get)]
-    counted: Option<String>,
-    #[pyo3(get)]
-    counted_class: Option<String>,
-    #[pyo3(get)]
-    category: Option<String>,
-    #[pyo3(get)]
-    gdelt: Option<String>,
-    #[pyo3(get)]
-    trigger: Option<String>,
-    #[pyo3(get)]
-    part_of: Option<usize>,
-    #[pyo3(get)]
-    place: Option<String>,
-    #[pyo3(get)]
-    place_name: Option<String>,
-    #[pyo3(get)]
-    place_countries: Vec<String>,
-    #[pyo3(get)]
-    date: Option<String>,
-    #[pyo3(get)]
-    actor: Option<String>,
-    #[pyo3(get)]
-    actor_entity: Option<String>,
-    #[pyo3(get)]
-    source: Option<String>,
-    #[pyo3(get)]
-    source_entity: Option<String>,
-    #[pyo3(get)]
-    segment: usize,
-}
-
-#[pymethods]
-impl PyFigure {
-    /// Rebuilds a figure from the JSON of `to_dict` (used by pickle).
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
-    }
-    /// True for a counted claim (`kind == "count"`).
-    #[getter]
-    fn is_claim(&self) -> bool {
-        self.kind == "count"
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Figure(start={}, end={}, kind={}, text={}, counted={}, category={})",
-            self.start,
-            self.end,
-            quote(&self.kind),
-            quote(&self.text),
-            py_repr_opt(self.counted.as_deref()),
-            py_repr_opt(self.category.as_deref())
-        )
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json =
-            serde_json::to_string(slf.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok((slf.get_type().getattr("_from_json")?, (json,)))
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(serde_json::to_value(self).unwrap_or(Value::Null))
-    }
-}
-
-/// Pickle and dict support shared by the resolve layer's classes.
-macro_rules! json_class {
-    ($t:ty) => {
-        #[pymethods]
-        impl $t {
-            /// Rebuilds the object from the JSON of `to_dict` (used by pickle).
-            #[staticmethod]
-            fn _from_json(json: &str) -> PyResult<Self> {
-                serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
-            }
-            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-                let json = serde_json::to_string(slf.get())
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?;
-                Ok((slf.get_type().getattr("_from_json")?, (json,)))
-            }
-            /// The object as plain dicts and lists.
-            fn to_dict(&self) -> Value2 {
-                Value2(serde_json::to_value(self).unwrap_or(Value::Null))
-            }
-            fn __repr__(&self) -> String {
-                self.repr()
-            }
-        }
-    };
-}
-
-/// One mention of an entity: a name, acronym, description (`the prime
-/// minister`) or pronoun, with string-index offsets.
-#[pyclass(module = "dateline", name = "EntityMention", frozen, eq)]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PyEntityMention {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    form: String,
-    #[pyo3(get)]
-    unit: usize,
-    #[pyo3(get)]
-    #[serde(default)]
-    mention: Option<usize>,
-}
-
-impl PyEntityMention {
-    fn repr(&self) -> String {
-        format!(
-            "EntityMention(start={}, end={}, text={}, form={})",
-            self.start,
-            self.end,
-            quote(&self.text),
-            quote(&self.form)
-        )
-    }
-}
-json_class!(PyEntityMention);
-
-/// A person's title or role, with the body it is for and the sentence
-/// that states it.
-#[pyclass(module = "dateline", name = "Role", frozen, eq)]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PyRole {
-    #[pyo3(get)]
-    title: String,
-    #[pyo3(get)]
-    #[serde(default)]
-    function: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    of: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    of_country: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    of_entity: Option<usize>,
-    #[pyo3(get)]
-    #[serde(default)]
-    via_entity: Option<usize>,
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    unit: usize,
-    #[pyo3(get)]
-    sentence: String,
-}
-
-impl PyRole {
-    fn repr(&self) -> String {
-        format!(
-            "Role(title={}, of={}, of_country={})",
-            quote(&self.title),
-            py_repr_opt(self.of.as_deref()),
-            py_repr_opt(self.of_country.as_deref())
-        )
-    }
-}
-json_class!(PyRole);
-
-/// Where a place is: its gazetteer entry (GeoNames id, feature, country,
-/// first-level division, coordinates, chain up to the country), or its
-/// container's.
-#[pyclass(module = "dateline", name = "Place", frozen, eq)]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PyPlace {
-    #[pyo3(get)]
-    #[serde(default)]
-    geonameid: Option<u32>,
-    #[pyo3(get)]
-    name: String,
-    #[pyo3(get)]
-    feature: String,
-    #[pyo3(get)]
-    #[serde(default)]
-    country: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    country_name: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    admin1: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    admin1_name: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    lat: Option<f64>,
-    #[pyo3(get)]
-    #[serde(default)]
-    lon: Option<f64>,
-    #[pyo3(get)]
-    chain: Vec<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    within: Option<usize>,
-}
-
-impl PyPlace {
-    fn repr(&self) -> String {
-        format!(
-            "Place(name={}, feature={}, country={}, lat={}, lon={})",
-            quote(&self.name),
-            quote(&self.feature),
-            py_repr_opt(self.country.as_deref()),
-            self.lat.map_or("None".into(), |v| v.to_string()),
-            self.lon.map_or("None".into(), |v| v.to_string())
-        )
-    }
-}
-json_class!(PyPlace);
-
-/// A person, organisation, place, group or other named thing of the
-/// article, once, with its canonical name, every mention, roles,
-/// nationality, organisation kind, country and place.
-#[pyclass(module = "dateline", name = "Entity", frozen, eq)]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-struct PyEntity {
-    #[pyo3(get)]
-    id: usize,
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    #[serde(default)]
-    subtype: Option<String>,
-    #[pyo3(get)]
-    name: String,
-    #[pyo3(get)]
-    mentions: Vec<PyEntityMention>,
-    #[pyo3(get)]
-    #[serde(default)]
-    roles: Vec<PyRole>,
-    #[pyo3(get)]
-    #[serde(default)]
-    nationality: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    org_kind: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    country: Option<String>,
-    #[pyo3(get)]
-    #[serde(default)]
-    place: Option<PyPlace>,
-}
-
-impl PyEntity {
-    fn repr(&self) -> String {
-        format!(
-            "Entity(id={}, kind={}, name={}, mentions={})",
-            self.id,
-            quote(&self.kind),
-            quote(&self.name),
-            self.mentions.len()
-        )
-    }
-}
-json_class!(PyEntity);
 
 // ----------------------------------------------------------- Extraction
 
@@ -1146,8 +361,14 @@ impl PyExtraction {
         PyExtraction { inner, map }
     }
 
-    fn c(&self, byte: usize) -> usize {
-        self.map.char_offset(byte)
+    /// A core item as its Python class.
+    fn one<C, P: FromCore<C>>(&self, item: &C) -> P {
+        P::from_core(item, &self.map)
+    }
+
+    /// Core items as their Python class.
+    fn all<C, P: FromCore<C>>(&self, items: &[C]) -> Vec<P> {
+        items.iter().map(|item| self.one(item)).collect()
     }
 
     /// The extraction as JSON (the serde shape of the core) with every
@@ -1205,262 +426,6 @@ fn convert_offsets(v: &mut Value, map: &OffsetMap) {
 
 #[pymethods]
 impl PyExtraction {
-    /// The article's id.
-    #[getter]
-    fn id(&self) -> Option<String> {
-        self.inner.id.clone()
-    }
-    /// The full text; every offset indexes it.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
-    #[getter]
-    fn origin(&self) -> PyResult<Value2> {
-        Ok(Value2(
-            serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null),
-        ))
-    }
-    /// Publication date (`datetime.date`), or None.
-    #[getter]
-    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.article.date.map(|d| py_date(py, d)).transpose()
-    }
-    /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
-    #[getter]
-    fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .article
-            .datetime
-            .as_deref()
-            .map(|s| py_datetime(py, s))
-            .transpose()
-    }
-    /// Where the date was read: "record", "header", "publication_line", or None.
-    #[getter]
-    fn date_source(&self) -> Option<String> {
-        self.inner
-            .article
-            .date_source
-            .map(|d| d.as_str().to_string())
-    }
-    /// The title: the record's, or the title line of the text.
-    #[getter]
-    fn title(&self) -> Option<String> {
-        self.inner.article.title.clone()
-    }
-    /// Other scalar fields of the input record.
-    #[getter]
-    fn metadata(&self) -> Value2 {
-        Value2(Value::Object(
-            self.inner.article.metadata.clone().into_iter().collect(),
-        ))
-    }
-    /// The dateline header or publication line, or None.
-    #[getter]
-    fn header(&self) -> Option<PySpan> {
-        self.inner
-            .article
-            .header
-            .map(|s| PySpan::new(self.c(s.start), self.c(s.end)))
-    }
-    /// The story's span, after the header.
-    #[getter]
-    fn body(&self) -> PySpan {
-        let b = self.inner.article.body;
-        PySpan::new(self.c(b.start), self.c(b.end))
-    }
-    /// Kicker and title lines opening the article.
-    #[getter]
-    fn headlines(&self) -> Vec<PyHeadline> {
-        let a = &self.inner.article;
-        a.headlines
-            .iter()
-            .map(|h| {
-                PyHeadline::new(
-                    h.kind.as_str().to_string(),
-                    self.c(h.start),
-                    self.c(h.end),
-                    h.text.clone(),
-                )
-            })
-            .collect()
-    }
-    /// Paragraphs of the story.
-    #[getter]
-    fn paragraphs(&self) -> Vec<PyParagraph> {
-        let a = &self.inner.article;
-        a.paragraphs
-            .iter()
-            .map(|p| {
-                PyParagraph::new(
-                    self.c(p.start),
-                    self.c(p.end),
-                    p.sentences.start,
-                    p.sentences.end,
-                )
-            })
-            .collect()
-    }
-    /// Sentences of the story.
-    #[getter]
-    fn sentences(&self) -> Vec<PySentence> {
-        let a = &self.inner.article;
-        a.sentences
-            .iter()
-            .map(|s| {
-                PySentence::new(
-                    self.c(s.start),
-                    self.c(s.end),
-                    s.text.clone(),
-                    s.paragraph,
-                    s.tokens.start,
-                    s.tokens.end,
-                )
-            })
-            .collect()
-    }
-    /// Tokens of the sentences.
-    #[getter]
-    fn tokens(&self) -> Vec<PyToken> {
-        let a = &self.inner.article;
-        a.tokens
-            .iter()
-            .map(|t| PyToken::new(self.c(t.start), self.c(t.end), t.kind.as_str().to_string()))
-            .collect()
-    }
-    /// Temporal expressions (empty when the time layer did not run).
-    #[getter]
-    fn timex(&self) -> Vec<PyTimex> {
-        let iso = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
-        self.inner
-            .timex
-            .iter()
-            .flatten()
-            .map(|t| PyTimex {
-                start: self.c(t.start),
-                end: self.c(t.end),
-                text: t.text.clone(),
-                r#type: t.kind.as_str().to_string(),
-                value: t.value.clone(),
-                r#mod: t.modifier.map(|m| m.as_str().to_string()),
-                anchor: t.anchor.clone(),
-                first_iso: t.interval.map(|i| iso(i.first)),
-                last_iso: t.interval.map(|i| iso(i.last)),
-            })
-            .collect()
-    }
-    /// Entity mentions (empty when the entity layer did not run).
-    #[getter]
-    fn mentions(&self) -> Vec<PyMention> {
-        self.inner
-            .mentions
-            .iter()
-            .flatten()
-            .map(|m| PyMention {
-                start: self.c(m.start),
-                end: self.c(m.end),
-                text: m.text.clone(),
-                kind: m.kind.as_str().to_string(),
-                subtype: m.subtype.clone(),
-                name_start: self.c(m.name_start),
-                name_end: self.c(m.name_end),
-                confidence: m.confidence,
-                country: m.country.clone(),
-                unit: m.unit,
-            })
-            .collect()
-    }
-    /// Attributed statements (empty when the quote layer did not run).
-    #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        self.inner
-            .quotes
-            .iter()
-            .flatten()
-            .map(|q| PyQuote {
-                start: self.c(q.start),
-                end: self.c(q.end),
-                text: q.text.clone(),
-                kind: q.kind.as_str().to_string(),
-                cue: q.cue.clone(),
-                source: q.source.clone(),
-                source_start: q.source_start.map(|b| self.c(b)),
-                source_end: q.source_end.map(|b| self.c(b)),
-                speaker: q.speaker.clone(),
-                speaker_kind: q.speaker_kind.map(|k| k.as_str().to_string()),
-                attribution: q.attribution,
-                confidence: q.confidence,
-            })
-            .collect()
-    }
-    /// Figures: counts, money, percentages and quantities (empty when the
-    /// figure layer did not run).
-    #[getter]
-    fn figures(&self) -> Vec<PyFigure> {
-        self.inner
-            .figures
-            .iter()
-            .flatten()
-            .map(|f| PyFigure {
-                start: self.c(f.start),
-                end: self.c(f.end),
-                text: f.text.clone(),
-                kind: f.kind.as_str().to_string(),
-                value: f.value,
-                low: f.low,
-                high: f.high,
-                bound: f.bound.as_str().to_string(),
-                unit: f.unit.clone(),
-                counted: f.counted.clone(),
-                counted_class: f.counted_class.clone(),
-                category: f.category.clone(),
-                gdelt: f.gdelt.clone(),
-                trigger: f.trigger.clone(),
-                part_of: f.part_of,
-                place: f.place.clone(),
-                place_name: f.place_name.clone(),
-                place_countries: f.place_countries.clone(),
-                date: f.date.clone(),
-                actor: f.actor.clone(),
-                actor_entity: f.actor_entity.clone(),
-                source: f.source.clone(),
-                source_entity: f.source_entity.clone(),
-                segment: f.segment,
-            })
-            .collect()
-    }
-    /// The article's entities, each once with its mentions, roles and
-    /// place (empty when the resolve layer did not run).
-    #[getter]
-    fn entities(&self) -> PyResult<Vec<PyEntity>> {
-        // Only the entities go through JSON (with string-index offsets).
-        let mut v = serde_json::to_value(self.inner.entities.as_deref().unwrap_or_default())
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        convert_offsets(&mut v, &self.map);
-        serde_json::from_value(v).map_err(|e| PyValueError::new_err(e.to_string()))
-    }
-    /// The countries the article is about, most prominent first, as dicts
-    /// (`country`, `name`, `score`, `mentions`).
-    #[getter]
-    fn focus_countries(&self) -> Value2 {
-        Value2(json!(self
-            .inner
-            .focus_countries
-            .as_deref()
-            .unwrap_or_default()))
-    }
-    /// Version of the output shape.
-    #[getter]
-    fn schema_version(&self) -> &str {
-        &self.inner.schema_version
-    }
-    /// Always True (an `ErrorRecord` has `ok == False`).
-    #[getter]
-    fn ok(&self) -> bool {
-        true
-    }
     /// The extraction as plain dicts and lists, offsets as string indices.
     fn to_dict(&self) -> Value2 {
         Value2(self.to_value())
@@ -1570,26 +535,6 @@ fn _extraction_from_json(json: &str) -> PyResult<PyExtraction> {
 
 // ----------------------------------------------------------- ErrorRecord
 
-/// An input record that could not be extracted: what went wrong and where.
-#[pyclass(module = "dateline", name = "ErrorRecord", frozen, eq)]
-#[derive(Clone, PartialEq)]
-struct PyErrorRecord {
-    #[pyo3(get)]
-    kind: String,
-    #[pyo3(get)]
-    message: String,
-    #[pyo3(get)]
-    id: Option<String>,
-    #[pyo3(get)]
-    file: Option<String>,
-    #[pyo3(get)]
-    line: Option<u64>,
-    #[pyo3(get)]
-    record: Option<u64>,
-    #[pyo3(get)]
-    byte: Option<u64>,
-}
-
 impl From<&RecordError> for PyErrorRecord {
     fn from(e: &RecordError) -> Self {
         PyErrorRecord {
@@ -1601,86 +546,6 @@ impl From<&RecordError> for PyErrorRecord {
             record: e.origin.record,
             byte: e.error.byte(),
         }
-    }
-}
-
-#[pymethods]
-impl PyErrorRecord {
-    #[new]
-    #[pyo3(signature = (kind, message, id=None, file=None, line=None, record=None, byte=None))]
-    fn new(
-        kind: String,
-        message: String,
-        id: Option<String>,
-        file: Option<String>,
-        line: Option<u64>,
-        record: Option<u64>,
-        byte: Option<u64>,
-    ) -> Self {
-        PyErrorRecord {
-            kind,
-            message,
-            id,
-            file,
-            line,
-            record,
-            byte,
-        }
-    }
-    /// Always False (an `Extraction` has `ok == True`).
-    #[getter]
-    fn ok(&self) -> bool {
-        false
-    }
-    /// The exception this record stands for (`dateline.InputError`;
-    /// `ConfigError` or `DatelineError` for a configuration or internal error).
-    fn exception<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
-        exception_of(py, self)
-            .into_value(py)
-            .into_bound(py)
-            .into_any()
-    }
-    fn to_dict(&self) -> Value2 {
-        Value2(
-            json!({"id": self.id, "kind": self.kind, "message": self.message, "file": self.file,
-            "line": self.line, "record": self.record, "byte": self.byte}),
-        )
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "ErrorRecord(kind={}, message={})",
-            quote(&self.kind),
-            quote(&self.message)
-        )
-    }
-    #[allow(clippy::type_complexity)]
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(
-        Bound<'py, PyAny>,
-        (
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<u64>,
-            Option<u64>,
-            Option<u64>,
-        ),
-    )> {
-        let s = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (
-                s.kind.clone(),
-                s.message.clone(),
-                s.id.clone(),
-                s.file.clone(),
-                s.line,
-                s.record,
-                s.byte,
-            ),
-        ))
     }
 }
 
@@ -1761,36 +626,6 @@ impl PyArticle {
             inner: build_article(py, text, date, title, id, metadata)?,
         })
     }
-    /// The text.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-    /// The id.
-    #[getter]
-    fn id(&self) -> Option<String> {
-        self.inner.id.clone()
-    }
-    /// The title given with the article.
-    #[getter]
-    fn title(&self) -> Option<String> {
-        self.inner.title.clone()
-    }
-    /// The publication date (`datetime.date`), from the record or the text.
-    #[getter]
-    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .published
-            .map(|p| py_date(py, p.date))
-            .transpose()
-    }
-    /// Other fields of the record.
-    #[getter]
-    fn metadata(&self) -> Value2 {
-        Value2(Value::Object(
-            self.inner.metadata.clone().into_iter().collect(),
-        ))
-    }
     fn __repr__(&self) -> String {
         let preview: String = self.inner.text.trim().chars().take(40).collect();
         format!(
@@ -1818,7 +653,7 @@ impl PyArticle {
         let date = (a.date_source == Some(dateline::DateSource::Record))
             .then(|| a.published.map(|p| p.to_string()))
             .flatten();
-        let metadata = Value2(Value::Object(a.metadata.clone().into_iter().collect()));
+        let metadata = metadata(&a.metadata);
         let origin =
             serde_json::to_string(&a.origin).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let f = py.import("dateline._dateline")?.getattr("_article")?;
@@ -2031,26 +866,6 @@ impl PyExtractor {
         })
     }
 
-    /// Whether tokens are listed.
-    #[getter]
-    fn tokens(&self) -> bool {
-        self.inner.config().tokens
-    }
-    /// The largest article accepted, in bytes.
-    #[getter]
-    fn max_article_bytes(&self) -> usize {
-        self.inner.config().max_article_bytes
-    }
-    /// The layers that run.
-    #[getter]
-    fn layers(&self) -> Vec<String> {
-        self.inner
-            .config()
-            .layers
-            .iter()
-            .map(|l| l.name().to_string())
-            .collect()
-    }
     fn __repr__(&self) -> String {
         format!(
             "Extractor(tokens={}, max_article_bytes={}, layers=[{}])",
@@ -2333,29 +1148,5 @@ fn samples() -> Vec<PyArticle> {
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SCHEMA_VERSION", dateline::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add_class::<PyArticle>()?;
-    m.add_class::<PyExtraction>()?;
-    m.add_class::<PyExtractor>()?;
-    m.add_class::<PyExtractMany>()?;
-    m.add_class::<PyErrorRecord>()?;
-    m.add_class::<PyJsonlFile>()?;
-    m.add_class::<PySpan>()?;
-    m.add_class::<PyHeadline>()?;
-    m.add_class::<PyParagraph>()?;
-    m.add_class::<PySentence>()?;
-    m.add_class::<PyToken>()?;
-    m.add_class::<PyTimex>()?;
-    m.add_class::<PyMention>()?;
-    m.add_class::<PyQuote>()?;
-    m.add_class::<PyFigure>()?;
-    m.add_class::<PyEntity>()?;
-    m.add_class::<PyEntityMention>()?;
-    m.add_class::<PyRole>()?;
-    m.add_class::<PyPlace>()?;
-    m.add_function(wrap_pyfunction!(extract, m)?)?;
-    m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
-    m.add_function(wrap_pyfunction!(samples, m)?)?;
-    m.add_function(wrap_pyfunction!(_extraction_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(_article, m)?)?;
-    Ok(())
+    add_members(m)
 }

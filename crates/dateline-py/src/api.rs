@@ -1,0 +1,601 @@
+// The Python classes of `dateline._dateline`, each described once: the
+// crate builds the PyO3 class from it and build.rs the class's stub in
+// python/dateline/_dateline.pyi (see src/describe.rs and docs/bindings.md).
+// Only macro invocations belong here: build.rs reads this file too.
+
+use super::*;
+
+value_class! {
+    /// A span of the text: `text[start:end]` (string indices).
+    class "Span" = PySpan, pickle args, from dateline::Span as |s, at| {
+        start: usize as "int" => at(s.start),
+        end: usize as "int" => at(s.end),
+    }
+    repr(start, end)
+}
+
+value_class! {
+    /// A kicker or title line opening the article.
+    class "Headline" = PyHeadline, pickle args, from dateline::Headline as |h, at| {
+        kind: String as "str" => h.kind.as_str().to_string(),
+        start: usize as "int" => at(h.start),
+        end: usize as "int" => at(h.end),
+        text: String as "str",
+    }
+    repr(kind, start, end, text)
+}
+
+value_class! {
+    /// A paragraph: its span and the indices of its sentences.
+    class "Paragraph" = PyParagraph, pickle args, from dateline::Paragraph as |p, at|,
+        dict paragraph_dict
+    {
+        start: usize as "int" => at(p.start),
+        end: usize as "int" => at(p.end),
+    }
+    hidden {
+        first_sentence: usize as "int" => p.sentences.start,
+        end_sentence: usize as "int" => p.sentences.end,
+    }
+    getters {
+        /// Indices of the paragraph's sentences in `Extraction.sentences`.
+        fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> as "range" {
+            py_range(py, self.first_sentence, self.end_sentence)
+        }
+    }
+    repr paragraph_repr
+}
+
+value_class! {
+    /// A sentence: span, text, paragraph index and the indices of its tokens.
+    class "Sentence" = PySentence, pickle args, from dateline::Sentence as |s, at|,
+        dict sentence_dict
+    {
+        start: usize as "int" => at(s.start),
+        end: usize as "int" => at(s.end),
+        text: String as "str",
+        paragraph: usize as "int",
+    }
+    hidden {
+        first_token: usize as "int" => s.tokens.start,
+        end_token: usize as "int" => s.tokens.end,
+    }
+    getters {
+        /// Indices of the sentence's tokens in `Extraction.tokens`.
+        fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> as "range" {
+            py_range(py, self.first_token, self.end_token)
+        }
+    }
+    repr(start, end, paragraph, text)
+}
+
+value_class! {
+    /// A token: span and kind (`word`, `number`, `punct`, `symbol`).
+    class "Token" = PyToken, pickle args, from dateline::Token as |t, at| {
+        start: usize as "int" => at(t.start),
+        end: usize as "int" => at(t.end),
+        kind: String as "str" => t.kind.as_str().to_string(),
+    }
+    repr(start, end, kind)
+}
+
+value_class! {
+    /// A temporal expression with its TimeML type and value.
+    class "Timex" = PyTimex, pickle args, from dateline::Timex as |t, at| {
+        start: usize as "int" => at(t.start),
+        end: usize as "int" => at(t.end),
+        text: String as "str",
+        r#type: String as "str" => t.kind.as_str().to_string(),
+        value: Option<String> as "Optional[str]" [None],
+        r#mod: Option<String> as "Optional[str]" [None] => t.modifier.map(|m| m.as_str().to_string()),
+        anchor: Option<String> as "Optional[str]" [None],
+    }
+    hidden {
+        first: Option<String> as "Optional[str]" [None] => t.interval.map(|i| iso(i.first)),
+        last: Option<String> as "Optional[str]" [None] => t.interval.map(|i| iso(i.last)),
+    }
+    getters {
+        /// The first instant the expression can mean (`datetime.datetime`), or None.
+        fn first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.datetime]"
+        {
+            self.first.as_deref().map(|s| py_datetime(py, s)).transpose()
+        }
+        /// The last instant the expression can mean (`datetime.datetime`), or None.
+        fn last<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.datetime]"
+        {
+            self.last.as_deref().map(|s| py_datetime(py, s)).transpose()
+        }
+    }
+    repr(start, end, text, r#type, value)
+}
+
+value_class! {
+    /// A mention of a person (PER), organisation (ORG), place (LOC),
+    /// nationality or group (NORP) or other name (MISC).
+    class "Mention" = PyMention, pickle args, from dateline::Mention as |m, at| {
+        start: usize as "int" => at(m.start),
+        end: usize as "int" => at(m.end),
+        text: String as "str",
+        kind: String as "str" => m.kind.as_str().to_string(),
+        subtype: Option<String> as "Optional[str]" [None],
+        name_start: usize as "int" [None or start] => at(m.name_start),
+        name_end: usize as "int" [None or end] => at(m.name_end),
+        confidence: f32 as "float" [1.0],
+        country: Option<String> as "Optional[str]" [None],
+        unit: usize as "int" [0],
+    }
+    getters {
+        /// The CoNLL class: PER, ORG, LOC, or MISC (NORP counts as MISC).
+        fn coarse(&self) -> &'static str as "str" {
+            match self.kind.as_str() {
+                "PER" => "PER",
+                "ORG" => "ORG",
+                "LOC" => "LOC",
+                _ => "MISC",
+            }
+        }
+    }
+    repr(start, end, text, kind, subtype, confidence)
+}
+
+value_class! {
+    /// An attributed statement: its content, how it is given (`direct`,
+    /// `indirect`, `mixed`, `according`), the cue, the source as written and
+    /// the speaker it resolves to.
+    class "Quote" = PyQuote, pickle args, from dateline::Quote as |q, at| {
+        start: usize as "int" => at(q.start),
+        end: usize as "int" => at(q.end),
+        text: String as "str",
+        kind: String as "str" => q.kind.as_str().to_string(),
+        cue: Option<String> as "Optional[str]" [None],
+        source: Option<String> as "Optional[str]" [None],
+        source_start: Option<usize> as "Optional[int]" [None] => q.source_start.map(at),
+        source_end: Option<usize> as "Optional[int]" [None] => q.source_end.map(at),
+        speaker: Option<String> as "Optional[str]" [None],
+        speaker_kind: Option<String> as "Optional[str]" [None]
+            => q.speaker_kind.map(|k| k.as_str().to_string()),
+        attribution: usize as "int" [0],
+        confidence: f32 as "float" [1.0],
+    }
+    repr(start, end, kind, source, speaker, text)
+}
+
+value_class! {
+    /// A figure: a number the article states (a count, money, a percentage,
+    /// a quantity), with its bounds and unit and, for counts, the claim around
+    /// it: what is counted, the category (`killed`, ...), the whole it is part
+    /// of, the place, date, actor and source. Offsets are string indices.
+    class "Figure" = PyFigure, pickle json, from dateline::Figure as |f, at| {
+        start: usize as "int" => at(f.start),
+        end: usize as "int" => at(f.end),
+        text: String as "str",
+        kind: String as "str" => f.kind.as_str().to_string(),
+        value: Option<f64> as "Optional[float]",
+        low: Option<f64> as "Optional[float]",
+        high: Option<f64> as "Optional[float]",
+        bound: String as "str" => f.bound.as_str().to_string(),
+        unit: Option<String> as "Optional[str]",
+        counted: Option<String> as "Optional[str]",
+        counted_class: Option<String> as "Optional[str]",
+        category: Option<String> as "Optional[str]",
+        gdelt: Option<String> as "Optional[str]",
+        trigger: Option<String> as "Optional[str]",
+        part_of: Option<usize> as "Optional[int]",
+        place: Option<String> as "Optional[str]",
+        place_name: Option<String> as "Optional[str]",
+        place_countries: Vec<String> as "List[str]",
+        date: Option<String> as "Optional[str]",
+        actor: Option<String> as "Optional[str]",
+        actor_entity: Option<String> as "Optional[str]",
+        source: Option<String> as "Optional[str]",
+        source_entity: Option<String> as "Optional[str]",
+        segment: usize as "int",
+    }
+    getters {
+        /// True for a counted claim (`kind == "count"`).
+        fn is_claim(&self) -> bool as "bool" {
+            self.kind == "count"
+        }
+    }
+    repr(start, end, kind, text, counted, category)
+}
+
+value_class! {
+    /// One mention of an entity: a name, acronym, description (`the prime
+    /// minister`) or pronoun, with string-index offsets.
+    class "EntityMention" = PyEntityMention, pickle json {
+        start: usize as "int",
+        end: usize as "int",
+        text: String as "str",
+        form: String as "str",
+        unit: usize as "int",
+        #[serde(default)]
+        mention: Option<usize> as "Optional[int]",
+    }
+    repr(start, end, text, form)
+}
+
+value_class! {
+    /// A person's title or role, with the body it is for and the sentence
+    /// that states it.
+    class "Role" = PyRole, pickle json {
+        title: String as "str",
+        #[serde(default)]
+        function: Option<String> as "Optional[str]",
+        #[serde(default)]
+        of: Option<String> as "Optional[str]",
+        #[serde(default)]
+        of_country: Option<String> as "Optional[str]",
+        #[serde(default)]
+        of_entity: Option<usize> as "Optional[int]",
+        #[serde(default)]
+        via_entity: Option<usize> as "Optional[int]",
+        start: usize as "int",
+        end: usize as "int",
+        text: String as "str",
+        unit: usize as "int",
+        sentence: String as "str",
+    }
+    repr(title, of, of_country)
+}
+
+value_class! {
+    /// Where a place is: its gazetteer entry (GeoNames id, feature, country,
+    /// first-level division, coordinates, chain up to the country), or its
+    /// container's.
+    class "Place" = PyPlace, pickle json {
+        #[serde(default)]
+        geonameid: Option<u32> as "Optional[int]",
+        name: String as "str",
+        feature: String as "str",
+        #[serde(default)]
+        country: Option<String> as "Optional[str]",
+        #[serde(default)]
+        country_name: Option<String> as "Optional[str]",
+        #[serde(default)]
+        admin1: Option<String> as "Optional[str]",
+        #[serde(default)]
+        admin1_name: Option<String> as "Optional[str]",
+        #[serde(default)]
+        lat: Option<f64> as "Optional[float]",
+        #[serde(default)]
+        lon: Option<f64> as "Optional[float]",
+        chain: Vec<String> as "List[str]",
+        #[serde(default)]
+        within: Option<usize> as "Optional[int]",
+    }
+    repr(name, feature, country, lat, lon)
+}
+
+value_class! {
+    /// A person, organisation, place, group or other named thing of the
+    /// article, once, with its canonical name, every mention, roles,
+    /// nationality, organisation kind, country and place.
+    class "Entity" = PyEntity, pickle json {
+        id: usize as "int",
+        kind: String as "str",
+        #[serde(default)]
+        subtype: Option<String> as "Optional[str]",
+        name: String as "str",
+        mentions: Vec<PyEntityMention> as "List[EntityMention]",
+        #[serde(default)]
+        roles: Vec<PyRole> as "List[Role]",
+        #[serde(default)]
+        nationality: Option<String> as "Optional[str]",
+        #[serde(default)]
+        org_kind: Option<String> as "Optional[str]",
+        #[serde(default)]
+        country: Option<String> as "Optional[str]",
+        #[serde(default)]
+        place: Option<PyPlace> as "Optional[Place]",
+    }
+    repr(id, kind, name, mentions)
+}
+
+value_class! {
+    /// An input record that could not be extracted: what went wrong and where.
+    class "ErrorRecord" = PyErrorRecord, pickle args {
+        kind: String as "str",
+        message: String as "str",
+        id: Option<String> as "Optional[str]" [None],
+        file: Option<String> as "Optional[str]" [None],
+        line: Option<u64> as "Optional[int]" [None],
+        record: Option<u64> as "Optional[int]" [None],
+        byte: Option<u64> as "Optional[int]" [None],
+    }
+    getters {
+        /// Always False (an `Extraction` has `ok == True`).
+        fn ok(&self) -> bool as "bool" {
+            false
+        }
+    }
+    methods {
+        /// The exception this record stands for (`dateline.InputError`;
+        /// `ConfigError` or `DatelineError` for a configuration or internal error).
+        fn exception<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+            exception_of(py, self).into_value(py).into_bound(py).into_any()
+        }
+    }
+    stub "    def exception(self) -> Exception: ...\n"
+    repr(kind, message)
+}
+
+class_getters! {
+    class "Extraction" = PyExtraction
+    getters {
+        /// The article's id.
+        fn id(&self) -> Option<String> as "Optional[str]" {
+            self.inner.id.clone()
+        }
+        /// The full text; every offset indexes it.
+        fn text(&self) -> &str as "str" {
+            &self.inner.text
+        }
+        /// Where the article came from: `file`, `line`, `record`, `byte` (when known).
+        fn origin(&self) -> Value2 as "Dict[str, Any]" {
+            Value2(serde_json::to_value(&self.inner.origin).unwrap_or(Value::Null))
+        }
+        /// Publication date (`datetime.date`), or None.
+        fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            self.inner.article.date.map(|d| py_date(py, d)).transpose()
+        }
+        /// Publication date and time (`datetime.datetime`, aware when the zone is known), or None.
+        fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.datetime]"
+        {
+            let iso = self.inner.article.datetime.as_deref();
+            iso.map(|s| py_datetime(py, s)).transpose()
+        }
+        /// Where the date was read: "record", "header", "publication_line", or None.
+        fn date_source(&self) -> Option<String> as "Optional[str]" {
+            self.inner.article.date_source.map(|d| d.as_str().to_string())
+        }
+        /// The title: the record's, or the title line of the text.
+        fn title(&self) -> Option<String> as "Optional[str]" {
+            self.inner.article.title.clone()
+        }
+        /// Other scalar fields of the input record.
+        fn metadata(&self) -> Value2 as "Dict[str, Any]" {
+            metadata(&self.inner.article.metadata)
+        }
+        /// The dateline header or publication line, or None.
+        fn header(&self) -> Option<PySpan> as "Optional[Span]" {
+            self.inner.article.header.as_ref().map(|s| self.one(s))
+        }
+        /// The story's span, after the header.
+        fn body(&self) -> PySpan as "Span" {
+            self.one(&self.inner.article.body)
+        }
+        /// Kicker and title lines opening the article.
+        fn headlines(&self) -> Vec<PyHeadline> as "List[Headline]" {
+            self.all(&self.inner.article.headlines)
+        }
+        /// Paragraphs of the story.
+        fn paragraphs(&self) -> Vec<PyParagraph> as "List[Paragraph]" {
+            self.all(&self.inner.article.paragraphs)
+        }
+        /// Sentences of the story.
+        fn sentences(&self) -> Vec<PySentence> as "List[Sentence]" {
+            self.all(&self.inner.article.sentences)
+        }
+        /// Tokens of the sentences.
+        fn tokens(&self) -> Vec<PyToken> as "List[Token]" {
+            self.all(&self.inner.article.tokens)
+        }
+        /// Temporal expressions (empty when the time layer did not run).
+        fn timex(&self) -> Vec<PyTimex> as "List[Timex]" {
+            self.all(self.inner.timex.as_deref().unwrap_or_default())
+        }
+        /// Entity mentions (empty when the entity layer did not run).
+        fn mentions(&self) -> Vec<PyMention> as "List[Mention]" {
+            self.all(self.inner.mentions.as_deref().unwrap_or_default())
+        }
+        /// Attributed statements (empty when the quote layer did not run).
+        fn quotes(&self) -> Vec<PyQuote> as "List[Quote]" {
+            self.all(self.inner.quotes.as_deref().unwrap_or_default())
+        }
+        /// Figures: counts, money, percentages and quantities (empty when the
+        /// figure layer did not run).
+        fn figures(&self) -> Vec<PyFigure> as "List[Figure]" {
+            self.all(self.inner.figures.as_deref().unwrap_or_default())
+        }
+        /// The article's entities, each once with its mentions, roles and
+        /// place (empty when the resolve layer did not run).
+        fn entities(&self) -> PyResult<Vec<PyEntity>> as "List[Entity]" {
+            // Only the entities go through JSON (with string-index offsets).
+            let mut v = serde_json::to_value(self.inner.entities.as_deref().unwrap_or_default())
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            convert_offsets(&mut v, &self.map);
+            serde_json::from_value(v).map_err(|e| PyValueError::new_err(e.to_string()))
+        }
+        /// The countries the article is about, most prominent first, as dicts
+        /// (`country`, `name`, `score`, `mentions`).
+        fn focus_countries(&self) -> Value2 as "List[Dict[str, Any]]" {
+            Value2(json!(self.inner.focus_countries.as_deref().unwrap_or_default()))
+        }
+        /// Version of the output shape.
+        fn schema_version(&self) -> &str as "str" {
+            &self.inner.schema_version
+        }
+        /// Always True (an `ErrorRecord` has `ok == False`).
+        fn ok(&self) -> bool as "bool" {
+            true
+        }
+    }
+    stub r#"    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_pandas(self, layer: str = "sentences") -> Any: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+"#
+}
+
+class_getters! {
+    class "Article" = PyArticle
+    getters {
+        /// The text.
+        fn text(&self) -> &str as "str" {
+            &self.inner.text
+        }
+        /// The id.
+        fn id(&self) -> Option<String> as "Optional[str]" {
+            self.inner.id.clone()
+        }
+        /// The title given with the article.
+        fn title(&self) -> Option<String> as "Optional[str]" {
+            self.inner.title.clone()
+        }
+        /// The publication date (`datetime.date`), from the record or the text.
+        fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            self.inner.published.map(|p| py_date(py, p.date)).transpose()
+        }
+        /// Other fields of the record.
+        fn metadata(&self) -> Value2 as "Dict[str, Any]" {
+            metadata(&self.inner.metadata)
+        }
+    }
+    stub r#"    def __new__(
+        cls,
+        text: str,
+        date: _DateLike = None,
+        *,
+        title: Optional[str] = None,
+        id: _Id = None,
+        metadata: Optional[Dict[str, Any]] = None,
+    ) -> "Article": ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+"#
+}
+
+hand_written!(
+    PyExtractMany,
+    "ExtractMany",
+    r#"
+@final
+class ExtractMany:
+    def __iter__(self) -> "ExtractMany": ...
+    def __next__(self) -> Union[Extraction, ErrorRecord]: ...
+"#
+);
+
+class_getters! {
+    class "Extractor" = PyExtractor
+    getters {
+        /// Whether tokens are listed.
+        fn tokens(&self) -> bool as "bool" {
+            self.inner.config().tokens
+        }
+        /// The largest article accepted, in bytes.
+        fn max_article_bytes(&self) -> usize as "int" {
+            self.inner.config().max_article_bytes
+        }
+        /// The layers that run.
+        fn layers(&self) -> Vec<String> as "List[str]" {
+            let layers = &self.inner.config().layers;
+            layers.iter().map(|l| l.name().to_string()).collect()
+        }
+    }
+    stub r#"    def __new__(
+        cls,
+        *,
+        tokens: bool = True,
+        max_article_bytes: int = 10485760,
+        layers: Union[str, Iterable[str], None] = None,
+        threads: Optional[int] = None,
+    ) -> "Extractor": ...
+    def extract(
+        self,
+        text: Union[str, Article],
+        date: _DateLike = None,
+        *,
+        title: Optional[str] = None,
+        id: _Id = None,
+    ) -> Extraction: ...
+    def extract_many(
+        self,
+        records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
+        *,
+        errors: str = "return",
+        batch_size: int = 256,
+    ) -> ExtractMany: ...
+"#
+}
+
+hand_written!(
+    PyJsonlFile,
+    "JsonlFile",
+    r#"
+@final
+class JsonlFile:
+    def __iter__(self) -> "JsonlFile": ...
+    def __next__(self) -> Union[Article, ErrorRecord]: ...
+"#
+);
+
+hand_written!(
+    extract,
+    "extract",
+    r#"
+def extract(
+    text: Union[str, Article],
+    date: _DateLike = None,
+    *,
+    title: Optional[str] = None,
+    id: _Id = None,
+) -> Extraction: ...
+"#
+);
+
+hand_written!(
+    read_jsonl,
+    "read_jsonl",
+    r#"
+def read_jsonl(path: Union[str, "PathLike[str]"]) -> JsonlFile: ...
+"#
+);
+
+hand_written!(
+    samples,
+    "samples",
+    r#"
+def samples() -> List[Article]: ...
+"#
+);
+
+hand_written!(
+    _extraction_from_json,
+    "_extraction_from_json",
+    r#"
+def _extraction_from_json(json: str) -> Extraction: ...
+"#
+);
+
+hand_written!(
+    _article,
+    "_article",
+    r#"
+def _article(
+    text: str,
+    date: Optional[str],
+    title: Optional[str],
+    id: Optional[str],
+    metadata: Optional[Dict[str, Any]],
+    origin: str,
+) -> Article: ...
+"#
+);
+
+members! {
+    classes [
+        PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile,
+        PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyTimex, PyMention, PyQuote,
+        PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace,
+    ]
+    functions [extract, read_jsonl, samples, _extraction_from_json, _article]
+}

@@ -1,0 +1,118 @@
+"""The shape of every class the native module builds from one description
+(crates/dateline-py/src/api.rs): constructor, getters, repr, to_dict,
+pickling, and the stub file shipped with the package. The expected values
+are those of the hand-written classes the descriptions replaced."""
+
+import inspect
+import pathlib
+import pickle
+
+import pytest
+
+import dateline
+from dateline import _dateline
+
+CASES = [
+    (
+        dateline.Span(1, 2),
+        "Span(start=1, end=2)",
+        {"end": 2, "start": 1},
+        (1, 2),
+    ),
+    (
+        dateline.Headline("title", 0, 3, "a'b"),
+        "Headline(kind='title', start=0, end=3, text=\"a'b\")",
+        {"end": 3, "kind": "title", "start": 0, "text": "a'b"},
+        ("title", 0, 3, "a'b"),
+    ),
+    (
+        dateline.Paragraph(0, 9, 1, 3),
+        "Paragraph(start=0, end=9, sentences=range(1, 3))",
+        {"end": 9, "sentences": {"end": 3, "start": 1}, "start": 0},
+        (0, 9, 1, 3),
+    ),
+    (
+        dateline.Sentence(0, 4, "a\nb", 0, 2, 5),
+        "Sentence(start=0, end=4, paragraph=0, text='a\\nb')",
+        {"end": 4, "paragraph": 0, "start": 0, "text": "a\nb", "tokens": {"end": 5, "start": 2}},
+        (0, 4, "a\nb", 0, 2, 5),
+    ),
+    (
+        dateline.Token(0, 1, "word"),
+        "Token(start=0, end=1, kind='word')",
+        {"end": 1, "kind": "word", "start": 0},
+        (0, 1, "word"),
+    ),
+    (
+        dateline.Timex(0, 4, "2020", "DATE", "2020", None, None, "2020-01-01T00:00:00", "2020-12-31T23:59:59"),
+        "Timex(start=0, end=4, text='2020', type='DATE', value='2020')",
+        {
+            "anchor": None, "end": 4, "first": "2020-01-01T00:00:00", "last": "2020-12-31T23:59:59",
+            "mod": None, "start": 0, "text": "2020", "type": "DATE", "value": "2020",
+        },
+        (0, 4, "2020", "DATE", "2020", None, None, "2020-01-01T00:00:00", "2020-12-31T23:59:59"),
+    ),
+    (
+        dateline.Mention(0, 4, "Erbil", "LOC"),
+        "Mention(start=0, end=4, text='Erbil', kind='LOC', subtype=None, confidence=1.00)",
+        {
+            "confidence": 1.0, "country": None, "end": 4, "kind": "LOC", "name_end": 4, "name_start": 0,
+            "start": 0, "subtype": None, "text": "Erbil", "unit": 0,
+        },
+        (0, 4, "Erbil", "LOC", None, 0, 4, 1.0, None, 0),
+    ),
+    (
+        dateline.Quote(0, 4, "hi", "direct", "said", "he", 5, 7, "Bob", "PER", 1, 0.5),
+        "Quote(start=0, end=4, kind='direct', source='he', speaker='Bob', text='hi')",
+        {
+            "attribution": 1, "confidence": 0.5, "cue": "said", "end": 4, "kind": "direct", "source": "he",
+            "source_end": 7, "source_start": 5, "speaker": "Bob", "speaker_kind": "PER", "start": 0, "text": "hi",
+        },
+        (0, 4, "hi", "direct", "said", "he", 5, 7, "Bob", "PER", 1, 0.5),
+    ),
+    (
+        dateline.ErrorRecord("json", "bad", "7", "f.jsonl", 3, 4, 5),
+        "ErrorRecord(kind='json', message='bad')",
+        {"byte": 5, "file": "f.jsonl", "id": "7", "kind": "json", "line": 3, "message": "bad", "record": 4},
+        ("json", "bad", "7", "f.jsonl", 3, 4, 5),
+    ),
+]
+
+
+@pytest.mark.parametrize("obj, text, as_dict, args", CASES, ids=lambda c: type(c).__name__)
+def test_value_class_shapes(obj, text, as_dict, args):
+    assert repr(obj) == text
+    assert obj.to_dict() == as_dict
+    assert list(obj.to_dict()) == list(as_dict)  # keys in the same order
+    cls, reduced = obj.__reduce__()
+    assert cls is type(obj) and reduced == args
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert type(obj)(*args) == obj
+
+
+def test_constructor_defaults_and_errors():
+    m = dateline.Mention(3, 9, "Erbil x", "LOC", name_end=8, confidence=0.876)
+    assert (m.name_start, m.name_end, m.unit, m.country, m.coarse) == (3, 8, 0, None, "LOC")
+    assert repr(m).endswith("confidence=0.88)")
+    t = dateline.Timex(0, 4, "2020", "DATE", first="2020-01-01T00:00:00")
+    assert t.first is not None and t.first.year == 2020 and t.last is None
+    assert str(inspect.signature(dateline.Quote)) == (
+        "(start, end, text, kind, cue=None, source=None, source_start=None, source_end=None, "
+        "speaker=None, speaker_kind=None, attribution=0, confidence=1.0)"
+    )
+    with pytest.raises(TypeError, match="missing 4 required positional arguments"):
+        dateline.Timex()  # type: ignore[call-arg]
+    for cls in (dateline.Figure, dateline.Entity, dateline.EntityMention, dateline.Role, dateline.Place):
+        with pytest.raises(TypeError, match="cannot create"):
+            cls()  # type: ignore[call-arg]
+
+
+def test_stub_file_ships_with_the_package_and_names_every_member():
+    stub = pathlib.Path(_dateline.__file__).with_name("_dateline.pyi")
+    assert stub.is_file(), "the wheel has no _dateline.pyi (see python/pyproject.toml, include)"
+    text = stub.read_text(encoding="utf-8")
+    public = [n for n in dir(_dateline) if isinstance(getattr(_dateline, n), type)]
+    for name in public:
+        assert f"\nclass {name}:\n" in text, name
+    assert "    def first(self) -> Optional[datetime.datetime]: ...\n" in text
+    assert '    def __new__(cls, start: int, end: int) -> "Span": ...\n' in text
