@@ -181,96 +181,125 @@ pub(super) fn phrase_extent(
     start: usize,
     end: usize,
 ) -> (usize, usize) {
-    let (mut s, mut end) = (start, end);
-    if kind == EntityKind::Person {
-        // Titles are read within the line, at most 200 bytes back.
-        let mut from = s.saturating_sub(200);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let line = text[from..s].rfind('\n').map_or(from, |i| from + i + 1);
-        let titled = crate::lexicon::roles::titles_before(text, line, s);
-        // `U.S. President Donald Trump`, `Malaysia's Prime Minister`, `Afghan
-        // Ambassador ...`: the country or nationality before a title too.
-        s = match mentions.iter().find(|o| {
-            matches!(o.kind, EntityKind::Place | EntityKind::Group)
-                && o.end <= titled
-                && matches!(&text[o.end..titled], " " | "'s " | "’s ")
-        }) {
-            Some(o) if titled < s => o.start,
-            _ => titled,
-        };
-        // `Lee Cheuk-yan of the Labour Party`: the affiliation is part of
-        // the phrase.
-        if let Some(org) = mentions.iter().find(|o| {
-            o.kind == EntityKind::Organisation && {
-                let gap = &text[end..o.start.max(end)];
-                o.start > end && (gap == " of " || gap == " of the " || gap == " from the ")
-            }
-        }) {
-            end = org.end;
-        }
-        // `DAB's Elizabeth Quat`.
-        if let Some(org) = mentions.iter().find(|o| {
-            o.kind == EntityKind::Organisation && {
-                let gap = &text[o.end.min(s)..s];
-                o.end < s && (gap == "'s " || gap == "’s ")
-            }
-        }) {
-            s = org.start;
-        }
-        // `Mark Tedeschi, QC`: a post-nominal is part of the name.
-        for p in POSTNOMINALS {
-            if text[end..].starts_with(p)
-                && !text[end + p.len()..].starts_with(char::is_alphanumeric)
-            {
-                end += p.len();
-                break;
-            }
-        }
-        // `Michael Tien of NPP`: an affiliation in capitals the tagger
-        // left out.
-        if let Some(rest) = text[end..].strip_prefix(" of ") {
-            let w: &str = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let after = &rest[w.len()..];
-            if (2..=6).contains(&w.len())
-                && w.bytes().all(|b| b.is_ascii_uppercase())
-                && !after.starts_with(char::is_alphanumeric)
-            {
-                end += 4 + w.len();
-            }
-        }
+    let (s, end) = if kind == EntityKind::Person {
+        person_extent(text, mentions, start, end)
     } else {
-        // `Mecca's Grand Mosque`, `Saudi Arabia's Civil Defense Authority`:
-        // a place or organisation owning the name opens its phrase.
-        if let Some(o) = mentions.iter().find(|o| {
-            matches!(o.kind, EntityKind::Place | EntityKind::Organisation)
-                && o.end < s
-                && matches!(&text[o.end..s], "'s " | "’s ")
-        }) {
-            s = o.start;
+        name_extent(text, mentions, kind, start, end)
+    };
+    let s = with_article(text, mentions, s, end);
+    let end = if kind == EntityKind::Place && subtype != Some("country") {
+        with_region(text, mentions, end)
+    } else {
+        end
+    };
+    (s, with_possessive(text, kind, s, end))
+}
+
+/// A person's phrase: titles, the country before them, an affiliation
+/// and a post-nominal.
+fn person_extent(text: &str, mentions: &[Mention], start: usize, end: usize) -> (usize, usize) {
+    let (mut s, mut end) = (start, end);
+    // Titles are read within the line, at most 200 bytes back.
+    let mut from = s.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = text[from..s].rfind('\n').map_or(from, |i| from + i + 1);
+    let titled = crate::lexicon::roles::titles_before(text, line, s);
+    // `U.S. President Donald Trump`, `Malaysia's Prime Minister`, `Afghan
+    // Ambassador ...`: the country or nationality before a title too.
+    s = match mentions.iter().find(|o| {
+        matches!(o.kind, EntityKind::Place | EntityKind::Group)
+            && o.end <= titled
+            && matches!(&text[o.end..titled], " " | "'s " | "’s ")
+    }) {
+        Some(o) if titled < s => o.start,
+        _ => titled,
+    };
+    // `Lee Cheuk-yan of the Labour Party`: the affiliation is part of
+    // the phrase.
+    if let Some(org) = mentions.iter().find(|o| {
+        o.kind == EntityKind::Organisation && {
+            let gap = &text[end..o.start.max(end)];
+            o.start > end && (gap == " of " || gap == " of the " || gap == " from the ")
         }
-        // `the University of Sheffield of the UK`, `the Andy Warhol
-        // Foundation for the Visual Arts`, `the Fisht Stadium in Sochi`: a
-        // name attached by a preposition completes the phrase.
-        // `in` and `at` only after a building or institution: `Samsung in
-        // California` is the verb's.
-        while let Some(q) = mentions.iter().find(|q| {
-            q.start > end && q.kind != EntityKind::Group && {
-                let gap = &text[end..q.start];
-                let sited = text[s..end].split(' ').any(|w| FACILITY_HEADS.contains(&w));
-                (ATTACHMENTS.contains(&gap) || (sited && SITE_ATTACHMENTS.contains(&gap)))
-                    && (kind == EntityKind::Organisation || q.kind == EntityKind::Place)
-            }
-        }) {
-            end = q.end;
+    }) {
+        end = org.end;
+    }
+    // `DAB's Elizabeth Quat`.
+    if let Some(org) = mentions.iter().find(|o| {
+        o.kind == EntityKind::Organisation && {
+            let gap = &text[o.end.min(s)..s];
+            o.end < s && (gap == "'s " || gap == "’s ")
+        }
+    }) {
+        s = org.start;
+    }
+    // `Mark Tedeschi, QC`: a post-nominal is part of the name.
+    for p in POSTNOMINALS {
+        if text[end..].starts_with(p) && !text[end + p.len()..].starts_with(char::is_alphanumeric) {
+            end += p.len();
+            break;
         }
     }
-    // `the` belongs to the name when the name heads the phrase: not in
-    // `the Scientology organization`.
+    // `Michael Tien of NPP`: an affiliation in capitals the tagger
+    // left out.
+    if let Some(rest) = text[end..].strip_prefix(" of ") {
+        let w: &str = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let after = &rest[w.len()..];
+        if (2..=6).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && !after.starts_with(char::is_alphanumeric)
+        {
+            end += 4 + w.len();
+        }
+    }
+    (s, end)
+}
+
+/// Another name's phrase: an owner before it, names attached after it.
+fn name_extent(
+    text: &str,
+    mentions: &[Mention],
+    kind: EntityKind,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let (mut s, mut end) = (start, end);
+    // `Mecca's Grand Mosque`, `Saudi Arabia's Civil Defense Authority`:
+    // a place or organisation owning the name opens its phrase.
+    if let Some(o) = mentions.iter().find(|o| {
+        matches!(o.kind, EntityKind::Place | EntityKind::Organisation)
+            && o.end < s
+            && matches!(&text[o.end..s], "'s " | "’s ")
+    }) {
+        s = o.start;
+    }
+    // `the University of Sheffield of the UK`, `the Andy Warhol
+    // Foundation for the Visual Arts`, `the Fisht Stadium in Sochi`: a
+    // name attached by a preposition completes the phrase.
+    // `in` and `at` only after a building or institution: `Samsung in
+    // California` is the verb's.
+    while let Some(q) = mentions.iter().find(|q| {
+        q.start > end && q.kind != EntityKind::Group && {
+            let gap = &text[end..q.start];
+            let sited = text[s..end].split(' ').any(|w| FACILITY_HEADS.contains(&w));
+            (ATTACHMENTS.contains(&gap) || (sited && SITE_ATTACHMENTS.contains(&gap)))
+                && (kind == EntityKind::Organisation || q.kind == EntityKind::Place)
+        }
+    }) {
+        end = q.end;
+    }
+    (s, end)
+}
+
+/// `the` belongs to the name when the name heads the phrase: not in
+/// `the Scientology organization`. The phrase's start, with `the` when it
+/// belongs.
+fn with_article(text: &str, mentions: &[Mention], s: usize, end: usize) -> usize {
     let before = &text[..s];
     let mut words = text[end..]
         .split(' ')
@@ -299,20 +328,29 @@ pub(super) fn phrase_extent(
     let article = (before.ends_with("the ") || before.ends_with("The "))
         && !before[..before.len() - 4].ends_with(char::is_alphanumeric);
     if article && !modifier {
-        s -= 4;
+        s - 4
+    } else {
+        s
     }
-    if kind == EntityKind::Place && subtype != Some("country") {
-        // `Evansville, Indiana, United States`: a place qualified by the
-        // region or country it is in is one phrase (not `Iran, Libya`, a list).
-        while let Some(q) = mentions.iter().find(|q| {
-            q.start == end + 2
-                && text[end..].starts_with(", ")
-                && q.kind == EntityKind::Place
-                && matches!(q.subtype.as_deref(), Some("region" | "country"))
-        }) {
-            end = q.end;
-        }
+}
+
+/// `Evansville, Indiana, United States`: a place qualified by the region or
+/// country it is in is one phrase (not `Iran, Libya`, a list). The
+/// phrase's end.
+fn with_region(text: &str, mentions: &[Mention], mut end: usize) -> usize {
+    while let Some(q) = mentions.iter().find(|q| {
+        q.start == end + 2
+            && text[end..].starts_with(", ")
+            && q.kind == EntityKind::Place
+            && matches!(q.subtype.as_deref(), Some("region" | "country"))
+    }) {
+        end = q.end;
     }
+    end
+}
+
+/// An attached possessive (`Trump's`, `Thomas'`): the phrase's end.
+fn with_possessive(text: &str, kind: EntityKind, s: usize, mut end: usize) -> usize {
     let after = &text[end..];
     // `Thomas' sister`, not the closing quote of `‘Jaws’`.
     let quoted = text[..s].ends_with(['‘', '\'', '"', '“']);
@@ -333,7 +371,7 @@ pub(super) fn phrase_extent(
             end += p.len();
         }
     }
-    (s, end)
+    end
 }
 
 /// Words in `-ly` that are nouns, not adverbs.
