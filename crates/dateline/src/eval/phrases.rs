@@ -3,8 +3,10 @@
 //! Trump's`), names nested in longer names, and people named as a plural
 //! group (`Afghans`).
 
+use std::collections::HashMap;
+
 use crate::entities::{EntityKind, Mention};
-use crate::lexicon::{lexicon, EntryKind, PlaceKind};
+use crate::lexicon::{lexicon, EntryKind, LexMatch, PlaceKind};
 
 use super::layers::EntitySpan;
 use super::noun_phrase::phrase_extent;
@@ -97,9 +99,8 @@ pub(super) fn phrase_items(
     mentions: &[Mention],
     entities: Option<&[crate::resolve::Entity]>,
 ) -> Vec<PhraseItem> {
-    let lex = lexicon();
     // The entity each name span belongs to.
-    let mut entity_of: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut entity_of: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, e) in entities.unwrap_or_default().iter().enumerate() {
         for m in &e.mentions {
             entity_of.insert((m.start, m.end), i);
@@ -112,7 +113,7 @@ pub(super) fn phrase_items(
             .copied()
     };
     // Distinct names of the article, with their kind and entity.
-    let mut names: Vec<(&str, EntityKind, Option<usize>)> = Vec::new();
+    let mut names: Vec<Name<'_>> = Vec::new();
     for m in mentions {
         let name = &text[m.name_start..m.name_end];
         if matches!(
@@ -127,32 +128,10 @@ pub(super) fn phrase_items(
     let mut out: Vec<PhraseItem> = Vec::new();
     let mut found = Vec::new();
     for m in mentions {
-        // A name inside a hyphenated word (`pro-Beijing`, `Iran-backed`) is
-        // no noun phrase of its own.
-        let before = text[..m.start].trim_end_matches('-');
-        let hyphen_before = before.len() < m.start && before.ends_with(char::is_alphanumeric);
-        let hyphen_after = text[m.end..]
-            .strip_prefix('-')
-            .is_some_and(|r| r.starts_with(char::is_alphabetic));
-        if hyphen_before || hyphen_after {
+        if in_hyphenated_word(text, m) {
             continue;
         }
-        let (kind, subtype) = match m.kind {
-            EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
-                (EntityKind::Person, Some(PEOPLE.to_string()))
-            }
-            // A national side in a match report (`Sweden defeated South
-            // Korea 1 – 0`), not where a thing happens (`in Russia`).
-            EntityKind::Place
-                if sports
-                    && m.subtype.as_deref() == Some("country")
-                    && !locative(text, m.start)
-                    && match_sentence(text, m.start, m.end) =>
-            {
-                (EntityKind::Organisation, Some(TEAM.to_string()))
-            }
-            k => (k, m.subtype.clone()),
-        };
+        let (kind, subtype) = phrase_kind(text, m, sports);
         let (s, e) = phrase_extent(text, mentions, kind, subtype.as_deref(), m.start, m.end);
         out.push(PhraseItem {
             start: s,
@@ -168,7 +147,9 @@ pub(super) fn phrase_items(
         {
             continue;
         }
-        let mut nested = |start: usize, end: usize, kind: EntityKind| {
+        let mut inner = nested_places(text, m, &mut found);
+        inner.extend(nested_names(text, m, kind, entity(m), &names, &found));
+        for (start, end, kind) in inner {
             if (start, end) != (m.name_start, m.name_end) && (start, end) != (m.start, m.end) {
                 out.push(PhraseItem {
                     start,
@@ -179,60 +160,118 @@ pub(super) fn phrase_items(
                     confidence: m.confidence,
                 });
             }
-        };
-        // Places of the gazetteer inside the name, also where a longer name
-        // of the gazetteer hides them (`Hong Kong` in `Hong Kong Island`).
-        found.clear();
-        lex.find(text, m.start, m.end, &mut found);
-        let mut shorter = Vec::new();
-        for (i, _) in text[m.start..m.end].match_indices(' ') {
-            lex.find(text, m.start, m.start + i, &mut shorter);
-            found.extend(shorter.drain(..).filter(|f| f.end == m.start + i));
-        }
-        found.sort_by_key(|f| (f.start, f.end));
-        found.dedup();
-        for f in &found {
-            let place = lex.entries[f.name as usize]
-                .first()
-                .is_some_and(|k| match k {
-                    EntryKind::Country(_) => true,
-                    EntryKind::Place(i) => {
-                        let p = &lex.places[*i as usize];
-                        p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
-                    }
-                    _ => false,
-                });
-            let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
-            if place && f.exact_case && !generic {
-                nested(f.start, f.end, EntityKind::Place);
-            }
-        }
-        // Names the article uses on their own, for another entity.
-        let own = entity(m);
-        let inside = &text[m.start..m.end];
-        for &(name, inner, ent) in &names {
-            // A person's name nests whole (`Andy Warhol` in `the Andy Warhol
-            // Foundation`), not a surname alone (`Brown University`).
-            let single = inner == EntityKind::Person && !name.contains(' ');
-            if name.len() >= inside.len() || single || (own.is_some() && ent == own) {
-                continue;
-            }
-            for (i, _) in inside.match_indices(name) {
-                // An organisation inside an organisation's name leads it
-                // (`Google Chrome`), not `Scientology` in `Church of
-                // Scientology`, the faith the church is named after.
-                if inner == EntityKind::Organisation && kind == EntityKind::Organisation && i > 0 {
-                    continue;
-                }
-                let (a, b) = (m.start + i, m.start + i + name.len());
-                if bounded(text, a, b) && !found.iter().any(|f| f.start <= a && b <= f.end) {
-                    nested(a, b, inner);
-                }
-            }
         }
     }
     out.sort_by_key(|p| (p.start, p.end));
     out.dedup_by(|a, b| (a.start, a.end, a.kind) == (b.start, b.end, b.kind));
+    out
+}
+
+/// A distinct name of the article: its text, kind and entity.
+type Name<'a> = (&'a str, EntityKind, Option<usize>);
+
+/// A name inside a hyphenated word (`pro-Beijing`, `Iran-backed`) is no
+/// noun phrase of its own.
+fn in_hyphenated_word(text: &str, m: &Mention) -> bool {
+    let before = text[..m.start].trim_end_matches('-');
+    let hyphen_before = before.len() < m.start && before.ends_with(char::is_alphanumeric);
+    let hyphen_after = text[m.end..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    hyphen_before || hyphen_after
+}
+
+/// The kind and subtype of a mention's phrase: a group named in the plural
+/// is people; a country in a match report is its national side.
+fn phrase_kind(text: &str, m: &Mention, sports: bool) -> (EntityKind, Option<String>) {
+    match m.kind {
+        EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
+            (EntityKind::Person, Some(PEOPLE.to_string()))
+        }
+        // A national side in a match report (`Sweden defeated South
+        // Korea 1 – 0`), not where a thing happens (`in Russia`).
+        EntityKind::Place
+            if sports
+                && m.subtype.as_deref() == Some("country")
+                && !locative(text, m.start)
+                && match_sentence(text, m.start, m.end) =>
+        {
+            (EntityKind::Organisation, Some(TEAM.to_string()))
+        }
+        k => (k, m.subtype.clone()),
+    }
+}
+
+/// Places of the gazetteer inside the name, also where a longer name of
+/// the gazetteer hides them (`Hong Kong` in `Hong Kong Island`). `found`
+/// is left holding every gazetteer match inside the name.
+fn nested_places(
+    text: &str,
+    m: &Mention,
+    found: &mut Vec<LexMatch>,
+) -> Vec<(usize, usize, EntityKind)> {
+    let lex = lexicon();
+    found.clear();
+    lex.find(text, m.start, m.end, found);
+    let mut shorter = Vec::new();
+    for (i, _) in text[m.start..m.end].match_indices(' ') {
+        lex.find(text, m.start, m.start + i, &mut shorter);
+        found.extend(shorter.drain(..).filter(|f| f.end == m.start + i));
+    }
+    found.sort_by_key(|f| (f.start, f.end));
+    found.dedup();
+    let mut out = Vec::new();
+    for f in found.iter() {
+        let place = lex.entries[f.name as usize]
+            .first()
+            .is_some_and(|k| match k {
+                EntryKind::Country(_) => true,
+                EntryKind::Place(i) => {
+                    let p = &lex.places[*i as usize];
+                    p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
+                }
+                _ => false,
+            });
+        let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
+        if place && f.exact_case && !generic {
+            out.push((f.start, f.end, EntityKind::Place));
+        }
+    }
+    out
+}
+
+/// Names the article uses on their own, for another entity, inside the
+/// name `m` (of kind `kind`, entity `own`), outside the places `found`.
+fn nested_names(
+    text: &str,
+    m: &Mention,
+    kind: EntityKind,
+    own: Option<usize>,
+    names: &[Name<'_>],
+    found: &[LexMatch],
+) -> Vec<(usize, usize, EntityKind)> {
+    let mut out = Vec::new();
+    let inside = &text[m.start..m.end];
+    for &(name, inner, ent) in names {
+        // A person's name nests whole (`Andy Warhol` in `the Andy Warhol
+        // Foundation`), not a surname alone (`Brown University`).
+        let single = inner == EntityKind::Person && !name.contains(' ');
+        if name.len() >= inside.len() || single || (own.is_some() && ent == own) {
+            continue;
+        }
+        for (i, _) in inside.match_indices(name) {
+            // An organisation inside an organisation's name leads it
+            // (`Google Chrome`), not `Scientology` in `Church of
+            // Scientology`, the faith the church is named after.
+            if inner == EntityKind::Organisation && kind == EntityKind::Organisation && i > 0 {
+                continue;
+            }
+            let (a, b) = (m.start + i, m.start + i + name.len());
+            if bounded(text, a, b) && !found.iter().any(|f| f.start <= a && b <= f.end) {
+                out.push((a, b, inner));
+            }
+        }
+    }
     out
 }
 
