@@ -217,124 +217,48 @@ fn variants<'a>(row: &[&'a str], i: usize) -> impl Iterator<Item = &'a str> {
     field(row, i).split('|').filter(|s| !s.is_empty())
 }
 
-impl Lexicon {
-    fn build() -> Lexicon {
-        let mut names: Vec<String> = Vec::new();
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut entries: Vec<Vec<EntryKind>> = Vec::new();
-        let mut add = |name: &str, kind: EntryKind| {
-            let name = name.trim();
-            if name.chars().count() < 2 {
-                return;
-            }
-            let key = name.to_lowercase();
-            let i = *index.entry(key).or_insert_with(|| {
-                names.push(name.to_string());
-                entries.push(Vec::new());
-                (names.len() - 1) as u32
-            });
-            let list = &mut entries[i as usize];
-            if !list.contains(&kind) {
-                list.push(kind);
-            }
-        };
+/// The names of every lexicon, each once (letter case ignored), with what
+/// each stands for, in the order they were added.
+#[derive(Default)]
+struct Names {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    entries: Vec<Vec<EntryKind>>,
+}
 
-        let mut countries = Vec::new();
-        for r in rows(COUNTRIES) {
-            let i = countries.len() as u16;
-            countries.push(Country {
-                iso: field(&r, 0).to_string(),
-                name: field(&r, 1).to_string(),
-                geonameid: field(&r, 2).parse().unwrap_or(0),
-                lat: field(&r, 3).parse().ok(),
-                lon: field(&r, 4).parse().ok(),
-                capital: field(&r, 5).to_string(),
-            });
-            add(field(&r, 1), EntryKind::Country(i));
-            for n in variants(&r, 7) {
-                add(n, EntryKind::Country(i));
-            }
-            for d in variants(&r, 6) {
-                add(d, EntryKind::Demonym(i));
-            }
+impl Names {
+    /// Adds `name` as standing for `kind` (names under two characters are
+    /// left out).
+    fn add(&mut self, name: &str, kind: EntryKind) {
+        let name = name.trim();
+        if name.chars().count() < 2 {
+            return;
         }
-        let place_rows: Vec<Vec<&str>> = rows(PLACES).collect();
-        let places: Vec<Place> = place_rows
-            .iter()
-            .map(|r| Place {
-                geonameid: field(r, 0).parse().unwrap_or(0),
-                name: field(r, 1).to_string(),
-                kind: if field(r, 2) == "region" {
-                    PlaceKind::Region
-                } else {
-                    PlaceKind::City
-                },
-                country: field(r, 3).to_string(),
-                admin1: field(r, 4).to_string(),
-                lat: field(r, 5).parse().ok(),
-                lon: field(r, 6).parse().ok(),
-                population: field(r, 7).parse().unwrap_or(0),
-            })
-            .collect();
-        // Biggest first, so that a name's first place is the likeliest;
-        // regions rank with big cities ("Anbar" the province before any town).
-        let rank = |p: &Place| match p.kind {
-            PlaceKind::Region => 5_000_000,
-            PlaceKind::City => p.population,
-        };
-        let mut ranked: Vec<u32> = (0..places.len() as u32).collect();
-        ranked.sort_by(|&a, &b| {
-            rank(&places[b as usize])
-                .cmp(&rank(&places[a as usize]))
-                .then(a.cmp(&b))
+        let key = name.to_lowercase();
+        let (names, entries) = (&mut self.names, &mut self.entries);
+        let i = *self.index.entry(key).or_insert_with(|| {
+            names.push(name.to_string());
+            entries.push(Vec::new());
+            (names.len() - 1) as u32
         });
-        for i in ranked {
-            let r = &place_rows[i as usize];
-            add(field(r, 1), EntryKind::Place(i));
-            for n in variants(r, 8) {
-                add(n, EntryKind::Place(i));
-            }
+        let list = &mut entries[i as usize];
+        if !list.contains(&kind) {
+            list.push(kind);
         }
-        let mut organisations = Vec::new();
-        for r in rows(ORGANISATIONS) {
-            let i = organisations.len() as u16;
-            organisations.push(Organisation {
-                name: field(&r, 0).to_string(),
-                kind: field(&r, 1).to_string(),
-                country: field(&r, 2).to_string(),
-            });
-            add(field(&r, 0), EntryKind::Organisation(i));
-            for n in variants(&r, 3) {
-                add(n, EntryKind::Organisation(i));
-            }
+    }
+
+    /// Adds a row's name (column `name`) and its variants (column `variants`).
+    fn add_row(&mut self, row: &[&str], name: usize, variants_at: usize, kind: EntryKind) {
+        self.add(field(row, name), kind);
+        for n in variants(row, variants_at) {
+            self.add(n, kind);
         }
-        let mut groups = Vec::new();
-        for r in rows(GROUPS) {
-            let i = groups.len() as u16;
-            groups.push(Group {
-                name: field(&r, 0).to_string(),
-                kind: field(&r, 1).to_string(),
-            });
-            add(field(&r, 0), EntryKind::Group(i));
-            for n in variants(&r, 2) {
-                add(n, EntryKind::Group(i));
-            }
-        }
-        let mut titles = Vec::new();
-        for r in rows(TITLES) {
-            let i = titles.len() as u16;
-            titles.push(Title {
-                name: field(&r, 0).to_string(),
-                kind: field(&r, 1).to_string(),
-            });
-            add(field(&r, 0), EntryKind::Title(i));
-            for n in variants(&r, 2) {
-                add(n, EntryKind::Title(i));
-            }
-        }
-        // Most salient reading first: organisation, country, demonym,
-        // group, place, title.
-        for list in &mut entries {
+    }
+
+    /// Puts each name's most salient reading first: organisation, country,
+    /// demonym, group, place, title.
+    fn rank_readings(&mut self) {
+        for list in &mut self.entries {
             list.sort_by_key(|e| match e {
                 EntryKind::Organisation(_) => 0,
                 EntryKind::Country(_) => 1,
@@ -344,7 +268,136 @@ impl Lexicon {
                 EntryKind::Title(_) => 5,
             });
         }
-        let lowered: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    }
+}
+
+/// The countries, their names and demonyms.
+fn read_countries(names: &mut Names) -> Vec<Country> {
+    let mut countries = Vec::new();
+    for r in rows(COUNTRIES) {
+        let i = countries.len() as u16;
+        countries.push(Country {
+            iso: field(&r, 0).to_string(),
+            name: field(&r, 1).to_string(),
+            geonameid: field(&r, 2).parse().unwrap_or(0),
+            lat: field(&r, 3).parse().ok(),
+            lon: field(&r, 4).parse().ok(),
+            capital: field(&r, 5).to_string(),
+        });
+        names.add_row(&r, 1, 7, EntryKind::Country(i));
+        for d in variants(&r, 6) {
+            names.add(d, EntryKind::Demonym(i));
+        }
+    }
+    countries
+}
+
+/// The cities and regions, whose names are added biggest first, so that a
+/// name's first place is the likeliest; regions rank with big cities
+/// ("Anbar" the province before any town).
+fn read_places(names: &mut Names) -> Vec<Place> {
+    let place_rows: Vec<Vec<&str>> = rows(PLACES).collect();
+    let places: Vec<Place> = place_rows
+        .iter()
+        .map(|r| Place {
+            geonameid: field(r, 0).parse().unwrap_or(0),
+            name: field(r, 1).to_string(),
+            kind: if field(r, 2) == "region" {
+                PlaceKind::Region
+            } else {
+                PlaceKind::City
+            },
+            country: field(r, 3).to_string(),
+            admin1: field(r, 4).to_string(),
+            lat: field(r, 5).parse().ok(),
+            lon: field(r, 6).parse().ok(),
+            population: field(r, 7).parse().unwrap_or(0),
+        })
+        .collect();
+    let rank = |p: &Place| match p.kind {
+        PlaceKind::Region => 5_000_000,
+        PlaceKind::City => p.population,
+    };
+    let mut ranked: Vec<u32> = (0..places.len() as u32).collect();
+    ranked.sort_by(|&a, &b| {
+        rank(&places[b as usize])
+            .cmp(&rank(&places[a as usize]))
+            .then(a.cmp(&b))
+    });
+    for i in ranked {
+        names.add_row(&place_rows[i as usize], 1, 8, EntryKind::Place(i));
+    }
+    places
+}
+
+/// The organisations.
+fn read_organisations(names: &mut Names) -> Vec<Organisation> {
+    let mut organisations = Vec::new();
+    for r in rows(ORGANISATIONS) {
+        let i = organisations.len() as u16;
+        organisations.push(Organisation {
+            name: field(&r, 0).to_string(),
+            kind: field(&r, 1).to_string(),
+            country: field(&r, 2).to_string(),
+        });
+        names.add_row(&r, 0, 3, EntryKind::Organisation(i));
+    }
+    organisations
+}
+
+/// The religious, ethnic and political groups.
+fn read_groups(names: &mut Names) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for r in rows(GROUPS) {
+        let i = groups.len() as u16;
+        groups.push(Group {
+            name: field(&r, 0).to_string(),
+            kind: field(&r, 1).to_string(),
+        });
+        names.add_row(&r, 0, 2, EntryKind::Group(i));
+    }
+    groups
+}
+
+/// The titles.
+fn read_titles(names: &mut Names) -> Vec<Title> {
+    let mut titles = Vec::new();
+    for r in rows(TITLES) {
+        let i = titles.len() as u16;
+        titles.push(Title {
+            name: field(&r, 0).to_string(),
+            kind: field(&r, 1).to_string(),
+        });
+        names.add_row(&r, 0, 2, EntryKind::Title(i));
+    }
+    titles
+}
+
+/// The first-level regions, sorted by country and code.
+fn read_admin1() -> Vec<Admin1> {
+    let mut a: Vec<Admin1> = rows(ADMIN1)
+        .map(|r| Admin1 {
+            country: field(&r, 0).to_string(),
+            code: field(&r, 1).to_string(),
+            name: field(&r, 2).to_string(),
+            lat: field(&r, 3).parse().unwrap_or(0.0),
+            lon: field(&r, 4).parse().unwrap_or(0.0),
+        })
+        .collect();
+    a.sort_by(|x, y| (&x.country, &x.code).cmp(&(&y.country, &y.code)));
+    a
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut names = Names::default();
+        let countries = read_countries(&mut names);
+        let places = read_places(&mut names);
+        let organisations = read_organisations(&mut names);
+        let groups = read_groups(&mut names);
+        let titles = read_titles(&mut names);
+        names.rank_readings();
+        let lowered: Vec<String> = names.names.iter().map(|n| n.to_ascii_lowercase()).collect();
         let automaton = AhoCorasickBuilder::new()
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -357,22 +410,10 @@ impl Lexicon {
             organisations,
             groups,
             titles,
-            admin1: {
-                let mut a: Vec<Admin1> = rows(ADMIN1)
-                    .map(|r| Admin1 {
-                        country: field(&r, 0).to_string(),
-                        code: field(&r, 1).to_string(),
-                        name: field(&r, 2).to_string(),
-                        lat: field(&r, 3).parse().unwrap_or(0.0),
-                        lon: field(&r, 4).parse().unwrap_or(0.0),
-                    })
-                    .collect();
-                a.sort_by(|x, y| (&x.country, &x.code).cmp(&(&y.country, &y.code)));
-                a
-            },
-            entries,
-            names,
-            index,
+            admin1: read_admin1(),
+            entries: names.entries,
+            names: names.names,
+            index: names.index,
             automaton,
         }
     }
