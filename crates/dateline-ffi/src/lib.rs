@@ -1,6 +1,13 @@
 //! The C ABI of dateline. Only conversions live here: C arguments to Rust
 //! values, results to borrowed views, errors and panics to status codes.
 //! `include/dateline.h` is generated from this file by cbindgen.
+//!
+//! The C types are plain `#[repr(C)]` definitions (cbindgen reads them and
+//! their docs as written). Each output type is read by one method of
+//! [`DatelineResult`] that fills it field by field, and the item layers are
+//! one table ([`layers!`]); every accessor is a one-line `extern "C"`
+//! function over [`read`], which holds the NULL checks, the panic boundary
+//! and the write (docs/c.md, "Adding an accessor").
 
 #![allow(unsafe_code)] // the C boundary: every unsafe block is a pointer from the caller
 #![allow(clippy::missing_safety_doc)] // the safety rules are written once, in the header
@@ -9,7 +16,8 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dateline_core::{input, Article, Config, Error, Extraction, Extractor, Origin, RecordError};
+use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
+use dateline_core::{RecordError, Span};
 
 /// The outcome of a call.
 #[repr(C)]
@@ -42,23 +50,6 @@ pub struct DatelineStr {
     pub ptr: *const c_char,
     /// Number of bytes.
     pub len: usize,
-}
-
-impl DatelineStr {
-    fn new(s: &str) -> Self {
-        DatelineStr {
-            ptr: s.as_ptr().cast(),
-            len: s.len(),
-        }
-    }
-
-    fn empty() -> Self {
-        DatelineStr::new("")
-    }
-
-    fn opt(s: Option<&str>) -> Self {
-        s.map_or_else(DatelineStr::empty, DatelineStr::new)
-    }
 }
 
 /// Options of an extractor. Get the defaults from dateline_options_default()
@@ -319,6 +310,66 @@ pub struct DatelineFigure {
     pub segment: usize,
 }
 
+/// An absent index in a C struct: SIZE_MAX.
+const NONE: usize = usize::MAX;
+
+/// Text a [`DatelineStr`] can view; absent text is viewed as empty.
+trait AsText {
+    /// The text, or None when it is absent.
+    fn as_text(&self) -> Option<&str>;
+}
+
+impl AsText for str {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsText for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: AsText + ?Sized> AsText for &T {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+
+impl<T: AsText> AsText for Option<T> {
+    fn as_text(&self) -> Option<&str> {
+        self.as_ref()?.as_text()
+    }
+}
+
+/// A view of `text` (its ptr is never NULL); an empty one when it is absent.
+fn view(text: impl AsText) -> DatelineStr {
+    let s = text.as_text().unwrap_or("");
+    DatelineStr {
+        ptr: s.as_ptr().cast(),
+        len: s.len(),
+    }
+}
+
+/// The items of a layer: a list, or an optional one (absent: empty).
+trait Items<T> {
+    /// The items as a slice.
+    fn items(&self) -> &[T];
+}
+
+impl<T> Items<T> for Vec<T> {
+    fn items(&self) -> &[T] {
+        self
+    }
+}
+
+impl<T> Items<T> for Option<Vec<T>> {
+    fn items(&self) -> &[T] {
+        self.as_deref().unwrap_or_default()
+    }
+}
+
 struct LastError {
     message: CString,
     byte: i64,
@@ -339,6 +390,10 @@ fn clear_error() {
     let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
 }
 
+/// What runs inside the panic boundary: `Err` carries the status of a
+/// failure whose message is already recorded (by [`fail`] or [`fail_with`]).
+type Outcome<T = ()> = Result<T, DatelineStatus>;
+
 fn fail(status: DatelineStatus, message: impl Into<String>) -> DatelineStatus {
     set_error(message.into(), None);
     status
@@ -355,10 +410,11 @@ fn fail_with(e: &Error, record: Option<&RecordError>) -> DatelineStatus {
 }
 
 /// The panic boundary: runs `f`, turning a panic into DATELINE_STATUS_PANIC.
-fn guard(f: impl FnOnce() -> DatelineStatus) -> DatelineStatus {
+fn guard(f: impl FnOnce() -> Outcome) -> DatelineStatus {
     clear_error();
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(status) => status,
+        Ok(Ok(())) => DatelineStatus::Ok,
+        Ok(Err(status)) => status,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -371,6 +427,50 @@ fn guard(f: impl FnOnce() -> DatelineStatus) -> DatelineStatus {
             )
         }
     }
+}
+
+/// Frees what `ptr` owns with `free`, unless it is NULL; a panic in a
+/// destructor goes no further.
+fn release<T>(ptr: *mut T, free: impl FnOnce(*mut T)) {
+    if !ptr.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| free(ptr)));
+    }
+}
+
+/// DATELINE_STATUS_NULL_ARGUMENT naming `what` when `ptr` is NULL.
+fn non_null<T>(ptr: *const T, what: &str) -> Outcome {
+    match ptr.is_null() {
+        true => Err(fail(
+            DatelineStatus::NullArgument,
+            format!("{what} is NULL"),
+        )),
+        false => Ok(()),
+    }
+}
+
+/// Item `index` of `items`, or DATELINE_STATUS_OUT_OF_RANGE naming the list.
+fn nth<'a, T>(items: &'a [T], index: usize, what: &str) -> Outcome<&'a T> {
+    items.get(index).ok_or_else(|| {
+        let n = items.len();
+        let message = format!("index {index} is past the end of the {what} ({n} items)");
+        fail(DatelineStatus::OutOfRange, message)
+    })
+}
+
+/// Every accessor: checks that `result` and then `out` are not NULL, and
+/// writes what `get` reads from the result to `*out`.
+fn read<T>(
+    result: *const DatelineResult,
+    out: *mut T,
+    get: impl FnOnce(&DatelineResult) -> Outcome<T>,
+) -> Outcome {
+    non_null(result, "result")?;
+    non_null(out, "out")?;
+    // SAFETY: a non-NULL `result` came from dateline_extract* (header conventions).
+    let value = get(unsafe { &*result })?;
+    // SAFETY: `out` is non-NULL and points to writable memory for a T.
+    unsafe { out.write(value) };
+    Ok(())
 }
 
 /// The bytes `len` at `ptr`; an empty slice for (NULL, 0).
@@ -399,27 +499,16 @@ pub unsafe extern "C" fn dateline_extractor_new(
     out: *mut *mut DatelineExtractor,
 ) -> DatelineStatus {
     guard(|| {
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
+        non_null(out, "out")?;
         // SAFETY: a non-NULL `options` points to a DatelineOptions (header conventions).
-        let o = if options.is_null() {
-            dateline_options_default()
-        } else {
-            unsafe { *options }
-        };
+        let o = unsafe { options.as_ref() }.map_or_else(|| dateline_options_default(), |o| *o);
         let config = Config::default()
             .tokens(o.tokens != 0)
             .max_article_bytes(o.max_article_bytes);
-        match Extractor::new(config) {
-            Ok(inner) => {
-                let boxed = Box::into_raw(Box::new(DatelineExtractor { inner }));
-                // SAFETY: `out` is non-NULL and writable.
-                unsafe { *out = boxed };
-                DatelineStatus::Ok
-            }
-            Err(e) => fail_with(&e, None),
-        }
+        let inner = Extractor::new(config).map_err(|e| fail_with(&e, None))?;
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = Box::into_raw(Box::new(DatelineExtractor { inner })) };
+        Ok(())
     })
 }
 
@@ -429,61 +518,32 @@ pub unsafe extern "C" fn dateline_extractor_new(
 /// undefined behaviour. Results made by the extractor stay valid.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_extractor_free(extractor: *mut DatelineExtractor) {
-    if !extractor.is_null() {
-        // SAFETY: `extractor` came from dateline_extractor_new and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| {
-            drop(unsafe { Box::from_raw(extractor) })
-        }));
-    }
+    // SAFETY: `extractor` came from dateline_extractor_new and is freed once.
+    release(extractor, |p| drop(unsafe { Box::from_raw(p) }));
 }
 
-fn finish(
-    extractor: &DatelineExtractor,
-    article: Result<Article, RecordError>,
+/// Both extract calls: checks the arguments (`what` names the input), reads
+/// the article from the input with `parse` and writes a new result to `*out`.
+fn extract(
+    extractor: *const DatelineExtractor,
+    (input, len, what): (*const u8, usize, &str),
     out: *mut *mut DatelineResult,
+    parse: impl FnOnce(&[u8]) -> Result<Article, RecordError>,
 ) -> DatelineStatus {
-    let article = match article {
-        Ok(a) => a,
-        Err(r) => return fail_with(&r.error, Some(&r)),
-    };
-    match extractor.inner.extract(article) {
-        Ok(x) => {
-            let date = x
-                .article
-                .date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            let date_source = x.article.date_source.map_or("", |d| d.as_str());
-            let figure_countries = x
-                .figures
-                .iter()
-                .flatten()
-                .map(|f| f.place_countries.join(","))
-                .collect();
-            let entity_chains = x
-                .entities
-                .iter()
-                .flatten()
-                .map(|e| {
-                    e.place
-                        .as_ref()
-                        .map(|p| p.chain.join(" > "))
-                        .unwrap_or_default()
-                })
-                .collect();
-            let boxed = Box::into_raw(Box::new(DatelineResult {
-                inner: x,
-                date,
-                date_source,
-                figure_countries,
-                entity_chains,
-            }));
-            // SAFETY: `out` was checked non-NULL by the caller of finish.
-            unsafe { *out = boxed };
-            DatelineStatus::Ok
-        }
-        Err(e) => fail_with(&e, None),
-    }
+    guard(|| {
+        // SAFETY: non-NULL pointers follow the header conventions.
+        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(input, len) })
+        else {
+            let message = format!("extractor or {what} is NULL");
+            return Err(fail(DatelineStatus::NullArgument, message));
+        };
+        non_null(out, "out")?;
+        let article = parse(bytes).map_err(|r| fail_with(&r.error, Some(&r)))?;
+        let x = ex.inner.extract(article).map_err(|e| fail_with(&e, None))?;
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = Box::into_raw(Box::new(DatelineResult::new(x))) };
+        Ok(())
+    })
 }
 
 /// Extracts from one article: `len` bytes of UTF-8 text at `text`, which may
@@ -496,17 +556,9 @@ pub unsafe extern "C" fn dateline_extract(
     len: usize,
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: non-NULL pointers follow the header conventions.
-        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(text, len) })
-        else {
-            return fail(DatelineStatus::NullArgument, "extractor or text is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        // The same checks as for files: binary data, UTF-8, the header.
-        finish(ex, input::read_text(bytes, Origin::default(), None), out)
+    // The same checks as for files: binary data, UTF-8, the header.
+    extract(extractor, (text, len, "text"), out, |bytes| {
+        input::read_text(bytes, Origin::default(), None)
     })
 }
 
@@ -520,16 +572,8 @@ pub unsafe extern "C" fn dateline_extract_json(
     len: usize,
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: non-NULL pointers follow the header conventions.
-        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(json, len) })
-        else {
-            return fail(DatelineStatus::NullArgument, "extractor or json is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        finish(ex, input::parse_json_line(bytes, Origin::default()), out)
+    extract(extractor, (json, len, "json"), out, |bytes| {
+        input::parse_json_line(bytes, Origin::default())
     })
 }
 
@@ -538,10 +582,8 @@ pub unsafe extern "C" fn dateline_extract_json(
 /// it after it is freed, is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_result_free(result: *mut DatelineResult) {
-    if !result.is_null() {
-        // SAFETY: `result` came from dateline_extract* and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { Box::from_raw(result) })));
-    }
+    // SAFETY: `result` came from dateline_extract* and is freed once.
+    release(result, |p| drop(unsafe { Box::from_raw(p) }));
 }
 
 /// Reads the article layer of `result` into `*out`.
@@ -550,76 +592,7 @@ pub unsafe extern "C" fn dateline_result_article(
     result: *const DatelineResult,
     out: *mut DatelineArticle,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let x = &r.inner;
-        let a = &x.article;
-        let header = a.header.unwrap_or(dateline_core::Span::new(0, 0));
-        let article = DatelineArticle {
-            id: DatelineStr::opt(x.id.as_deref()),
-            text: DatelineStr::new(&x.text),
-            date: DatelineStr::new(&r.date),
-            datetime: DatelineStr::opt(a.datetime.as_deref()),
-            date_source: DatelineStr::new(r.date_source),
-            title: DatelineStr::opt(a.title.as_deref()),
-            header_start: header.start,
-            header_end: header.end,
-            body_start: a.body.start,
-            body_end: a.body.end,
-            headlines: a.headlines.len(),
-            paragraphs: a.paragraphs.len(),
-            sentences: a.sentences.len(),
-            tokens: a.tokens.len(),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = article };
-        DatelineStatus::Ok
-    })
-}
-
-impl DatelineLayer {
-    fn from_raw(raw: u32) -> Option<Self> {
-        Some(match raw {
-            0 => DatelineLayer::Headlines,
-            1 => DatelineLayer::Paragraphs,
-            2 => DatelineLayer::Sentences,
-            3 => DatelineLayer::Tokens,
-            4 => DatelineLayer::Timex,
-            5 => DatelineLayer::Mentions,
-            6 => DatelineLayer::Quotes,
-            7 => DatelineLayer::Figures,
-            8 => DatelineLayer::Entities,
-            _ => return None,
-        })
-    }
-}
-
-fn unknown_layer(raw: u32) -> DatelineStatus {
-    fail(
-        DatelineStatus::InvalidOption,
-        format!("unknown layer {raw}: use a DatelineLayer value"),
-    )
-}
-
-fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
-    let a = &x.article;
-    match layer {
-        DatelineLayer::Headlines => a.headlines.len(),
-        DatelineLayer::Paragraphs => a.paragraphs.len(),
-        DatelineLayer::Sentences => a.sentences.len(),
-        DatelineLayer::Tokens => a.tokens.len(),
-        DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Quotes => x.quotes.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Figures => x.figures.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Entities => x.entities.as_ref().map_or(0, Vec::len),
-    }
+    guard(|| read(result, out, |r| Ok(r.article())))
 }
 
 /// Writes the number of items of `layer` (a DatelineLayer) in `result` to `*out`.
@@ -629,21 +602,7 @@ pub unsafe extern "C" fn dateline_result_count(
     layer: u32,
     out: *mut usize,
 ) -> DatelineStatus {
-    guard(|| {
-        let Some(layer) = DatelineLayer::from_raw(layer) else {
-            return unknown_layer(layer);
-        };
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = layer_len(&r.inner, layer) };
-        DatelineStatus::Ok
-    })
+    guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| Ok(r.count(l)))))
 }
 
 /// Reads item `index` of `layer` (a DatelineLayer) in `result` into `*out`
@@ -655,149 +614,7 @@ pub unsafe extern "C" fn dateline_result_item(
     index: usize,
     out: *mut DatelineItem,
 ) -> DatelineStatus {
-    guard(|| {
-        let Some(layer) = DatelineLayer::from_raw(layer) else {
-            return unknown_layer(layer);
-        };
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let x = &r.inner;
-        let n = layer_len(x, layer);
-        if index >= n {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!("index {index} is past the end of the layer ({n} items)"),
-            );
-        }
-        let a = &x.article;
-        let text = |s: usize, e: usize| DatelineStr::new(&x.text[s..e]);
-        let item = match layer {
-            DatelineLayer::Headlines => {
-                let h = &a.headlines[index];
-                item(
-                    DatelineStr::new(h.kind.as_str()),
-                    text(h.start, h.end),
-                    h.start,
-                    h.end,
-                    usize::MAX,
-                )
-            }
-            DatelineLayer::Paragraphs => {
-                let p = &a.paragraphs[index];
-                item(
-                    DatelineStr::empty(),
-                    text(p.start, p.end),
-                    p.start,
-                    p.end,
-                    usize::MAX,
-                )
-            }
-            DatelineLayer::Sentences => {
-                let s = &a.sentences[index];
-                item(
-                    DatelineStr::empty(),
-                    text(s.start, s.end),
-                    s.start,
-                    s.end,
-                    s.paragraph,
-                )
-            }
-            DatelineLayer::Tokens => {
-                let t = &a.tokens[index];
-                let sentence = a.sentences.partition_point(|s| s.tokens.end <= index);
-                item(
-                    DatelineStr::new(t.kind.as_str()),
-                    text(t.start, t.end),
-                    t.start,
-                    t.end,
-                    sentence,
-                )
-            }
-            DatelineLayer::Timex => {
-                let t = &x.timex.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(t.kind.as_str()),
-                    text(t.start, t.end),
-                    t.start,
-                    t.end,
-                    usize::MAX,
-                );
-                it.canonical = DatelineStr::opt(t.value.as_deref());
-                it.subtype = DatelineStr::opt(t.modifier.map(|m| m.as_str()));
-                it
-            }
-            DatelineLayer::Mentions => {
-                let m = &x.mentions.as_ref().expect("counted above")[index];
-                let sentence = a
-                    .sentences
-                    .iter()
-                    .position(|s| s.start <= m.start && m.end <= s.end)
-                    .unwrap_or(usize::MAX);
-                let mut it = item(
-                    DatelineStr::new(m.kind.as_str()),
-                    text(m.start, m.end),
-                    m.start,
-                    m.end,
-                    sentence,
-                );
-                it.canonical = text(m.name_start, m.name_end);
-                it.subtype = DatelineStr::opt(m.subtype.as_deref());
-                it.confidence = f64::from(m.confidence);
-                it
-            }
-            DatelineLayer::Quotes => {
-                let q = &x.quotes.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(q.kind.as_str()),
-                    text(q.start, q.end),
-                    q.start,
-                    q.end,
-                    q.attribution,
-                );
-                it.canonical = DatelineStr::opt(q.speaker.as_deref());
-                it.subtype = DatelineStr::opt(q.cue.as_deref());
-                it.source = DatelineStr::opt(q.source.as_deref());
-                it.confidence = f64::from(q.confidence);
-                it
-            }
-            DatelineLayer::Figures => {
-                let f = &x.figures.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(f.kind.as_str()),
-                    text(f.start, f.end),
-                    f.start,
-                    f.end,
-                    f.part_of.unwrap_or(usize::MAX),
-                );
-                it.canonical = DatelineStr::opt(f.counted.as_deref());
-                it.subtype = DatelineStr::opt(f.category.as_deref());
-                it.source = DatelineStr::opt(f.source.as_deref());
-                it
-            }
-            DatelineLayer::Entities => {
-                let e = &x.entities.as_ref().expect("counted above")[index];
-                let (s, t) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
-                let mut it = item(
-                    DatelineStr::new(e.kind.as_str()),
-                    text(s, t),
-                    s,
-                    t,
-                    usize::MAX,
-                );
-                it.canonical = DatelineStr::new(&e.name);
-                it.subtype = DatelineStr::opt(e.subtype.as_deref());
-                it
-            }
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = item };
-        DatelineStatus::Ok
-    })
+    guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| r.item(l, index))))
 }
 
 /// Reads figure `index` of `result` into `*out`, with its numbers, place,
@@ -808,80 +625,7 @@ pub unsafe extern "C" fn dateline_result_figure(
     index: usize,
     out: *mut DatelineFigure,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let figures = r.inner.figures.as_deref().unwrap_or_default();
-        let Some(f) = figures.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the figures ({} items)",
-                    figures.len()
-                ),
-            );
-        };
-        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
-        let figure = DatelineFigure {
-            kind: DatelineStr::new(f.kind.as_str()),
-            text: DatelineStr::new(&f.text),
-            start: f.start,
-            end: f.end,
-            value: f.value.unwrap_or(f64::NAN),
-            low: f.low.unwrap_or(f64::NAN),
-            high: f.high.unwrap_or(f64::NAN),
-            bound: DatelineStr::new(f.bound.as_str()),
-            unit: s(&f.unit),
-            counted: s(&f.counted),
-            category: s(&f.category),
-            gdelt: s(&f.gdelt),
-            part_of: f.part_of.unwrap_or(usize::MAX),
-            place: s(&f.place),
-            place_name: s(&f.place_name),
-            place_countries: DatelineStr::new(&r.figure_countries[index]),
-            date: s(&f.date),
-            actor: s(&f.actor),
-            actor_entity: s(&f.actor_entity),
-            source: s(&f.source),
-            source_entity: s(&f.source_entity),
-            segment: f.segment,
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = figure };
-        DatelineStatus::Ok
-    })
-}
-
-/// The result and entity `index` behind an entity accessor's arguments,
-/// after checking that `result` and `out` are not NULL.
-fn entity_at<'r, T>(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut T,
-) -> Result<(&'r DatelineResult, &'r dateline_core::Entity), DatelineStatus> {
-    // SAFETY: a non-NULL `result` came from dateline_extract*.
-    let Some(r) = (unsafe { result.as_ref() }) else {
-        return Err(fail(DatelineStatus::NullArgument, "result is NULL"));
-    };
-    if out.is_null() {
-        return Err(fail(DatelineStatus::NullArgument, "out is NULL"));
-    }
-    let entities = r.inner.entities.as_deref().unwrap_or_default();
-    let e = entities.get(index).ok_or_else(|| {
-        fail(
-            DatelineStatus::OutOfRange,
-            format!(
-                "index {index} is past the end of the entities ({} items)",
-                entities.len()
-            ),
-        )
-    })?;
-    Ok((r, e))
+    guard(|| read(result, out, |r| r.figure(index)))
 }
 
 /// Reads entity `index` of `result` into `*out`, with its kind, canonical
@@ -893,39 +637,7 @@ pub unsafe extern "C" fn dateline_result_entity(
     index: usize,
     out: *mut DatelineEntity,
 ) -> DatelineStatus {
-    guard(|| {
-        let (r, e) = match entity_at(result, index, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let s = |o: Option<&String>| DatelineStr::opt(o.map(String::as_str));
-        let p = e.place.as_ref();
-        let entity = DatelineEntity {
-            id: e.id,
-            kind: DatelineStr::new(e.kind.as_str()),
-            subtype: s(e.subtype.as_ref()),
-            name: DatelineStr::new(&e.name),
-            mentions: e.mentions.len(),
-            roles: e.roles.len(),
-            nationality: s(e.nationality.as_ref()),
-            org_kind: s(e.org_kind.as_ref()),
-            country: s(e.country.as_ref()),
-            has_place: u8::from(p.is_some()),
-            geonameid: p.and_then(|p| p.geonameid).unwrap_or(0),
-            feature: s(p.map(|p| &p.feature)),
-            place_name: s(p.map(|p| &p.name)),
-            place_country: s(p.and_then(|p| p.country.as_ref())),
-            admin1: s(p.and_then(|p| p.admin1.as_ref())),
-            admin1_name: s(p.and_then(|p| p.admin1_name.as_ref())),
-            lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
-            lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
-            chain: DatelineStr::opt(p.map(|_| r.entity_chains[index].as_str())),
-            within: p.and_then(|p| p.within).unwrap_or(usize::MAX),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = entity };
-        DatelineStatus::Ok
-    })
+    guard(|| read(result, out, |r| r.entity(index)))
 }
 
 /// Reads mention `index` of entity `entity` into `*out` (kind: the form,
@@ -939,32 +651,7 @@ pub unsafe extern "C" fn dateline_result_entity_mention(
     index: usize,
     out: *mut DatelineItem,
 ) -> DatelineStatus {
-    guard(|| {
-        let (r, e) = match entity_at(result, entity, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let Some(m) = e.mentions.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the entity's mentions ({} items)",
-                    e.mentions.len()
-                ),
-            );
-        };
-        let mut it = item(
-            DatelineStr::new(m.form.as_str()),
-            DatelineStr::new(&r.inner.text[m.start..m.end]),
-            m.start,
-            m.end,
-            m.unit,
-        );
-        it.canonical = DatelineStr::new(&e.name);
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = it };
-        DatelineStatus::Ok
-    })
+    guard(|| read(result, out, |r| r.entity_mention(entity, index)))
 }
 
 /// Reads role `index` of entity `entity` into `*out`
@@ -976,57 +663,7 @@ pub unsafe extern "C" fn dateline_result_entity_role(
     index: usize,
     out: *mut DatelineRole,
 ) -> DatelineStatus {
-    guard(|| {
-        let (_, e) = match entity_at(result, entity, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let Some(role) = e.roles.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the entity's roles ({} items)",
-                    e.roles.len()
-                ),
-            );
-        };
-        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
-        let out_role = DatelineRole {
-            title: DatelineStr::new(&role.title),
-            function: s(&role.function),
-            of: s(&role.of),
-            of_country: s(&role.of_country),
-            of_entity: role.of_entity.unwrap_or(usize::MAX),
-            via_entity: role.via_entity.unwrap_or(usize::MAX),
-            start: role.start,
-            end: role.end,
-            text: DatelineStr::new(&role.text),
-            sentence: DatelineStr::new(&role.sentence),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = out_role };
-        DatelineStatus::Ok
-    })
-}
-
-fn item(
-    kind: DatelineStr,
-    text: DatelineStr,
-    start: usize,
-    end: usize,
-    parent: usize,
-) -> DatelineItem {
-    DatelineItem {
-        kind,
-        text,
-        start,
-        end,
-        parent,
-        canonical: DatelineStr::empty(),
-        subtype: DatelineStr::empty(),
-        confidence: 1.0,
-        source: DatelineStr::empty(),
-    }
+    guard(|| read(result, out, |r| r.entity_role(entity, index)))
 }
 
 /// Writes the whole result as JSON (the shape of `dateline extract`,
@@ -1039,17 +676,11 @@ pub unsafe extern "C" fn dateline_result_to_json(
     out_len: *mut usize,
 ) -> DatelineStatus {
     guard(|| {
+        non_null(result, "result")?;
+        non_null(out_json, "out_json")?;
         // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out_json.is_null() {
-            return fail(DatelineStatus::NullArgument, "out_json is NULL");
-        }
-        let json = match serde_json::to_string(&r.inner) {
-            Ok(j) => j,
-            Err(e) => return fail(DatelineStatus::Panic, format!("cannot serialise: {e}")),
-        };
+        let json = serde_json::to_string(&unsafe { &*result }.inner)
+            .map_err(|e| fail(DatelineStatus::Panic, format!("cannot serialise: {e}")))?;
         let len = json.len();
         // JSON escapes NUL in strings, so there is none to refuse.
         let c = CString::new(json).unwrap_or_default();
@@ -1060,7 +691,7 @@ pub unsafe extern "C" fn dateline_result_to_json(
                 *out_len = len;
             }
         }
-        DatelineStatus::Ok
+        Ok(())
     })
 }
 
@@ -1069,10 +700,8 @@ pub unsafe extern "C" fn dateline_result_to_json(
 /// allocate (or releasing one with `free()`) is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
-    if !s.is_null() {
-        // SAFETY: `s` came from CString::into_raw in this library and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { CString::from_raw(s) })));
-    }
+    // SAFETY: `s` came from CString::into_raw in this library and is freed once.
+    release(s, |p| drop(unsafe { CString::from_raw(p) }));
 }
 
 /// The message of the last error on this thread, NUL-terminated, or "" when
@@ -1105,6 +734,247 @@ pub extern "C" fn dateline_last_error_byte() -> i64 {
 pub extern "C" fn dateline_version() -> *const c_char {
     static VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
     VERSION.as_ptr().cast()
+}
+
+/// The item layers, one line each: the layer, where its items are (`$x` the
+/// extraction, `$a` its article layer), and how item `i` reads as a
+/// DatelineItem (`$r` the result). Gives DatelineLayer::from_raw and
+/// DatelineResult::count and ::item. Adding a layer is a variant of
+/// DatelineLayer (the C enum) and a line in the table below.
+macro_rules! layers {
+    ($r:ident, $x:ident, $a:ident; $($layer:ident: $items:expr => $item:expr;)*) => {
+        impl DatelineLayer {
+            /// The layer numbered `raw`, or DATELINE_STATUS_INVALID_OPTION.
+            fn from_raw(raw: u32) -> Outcome<Self> {
+                let known = [$(DatelineLayer::$layer),*];
+                known.into_iter().find(|l| *l as u32 == raw).ok_or_else(|| {
+                    let message = format!("unknown layer {raw}: use a DatelineLayer value");
+                    fail(DatelineStatus::InvalidOption, message)
+                })
+            }
+        }
+
+        impl DatelineResult {
+            /// The number of items of `layer`.
+            fn count(&self, layer: DatelineLayer) -> usize {
+                let ($x, $a) = (&self.inner, &self.inner.article);
+                match layer {
+                    $(DatelineLayer::$layer => $items.items().len(),)*
+                }
+            }
+
+            /// Item `index` of `layer` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+            fn item(&self, layer: DatelineLayer, index: usize) -> Outcome<DatelineItem> {
+                let ($r, $x, $a) = (self, &self.inner, &self.inner.article);
+                match layer {
+                    $(DatelineLayer::$layer => layer_item($items.items(), index, $item),)*
+                }
+            }
+        }
+    };
+}
+
+/// Item `index` of a layer's `items`, read by `item`.
+fn layer_item<'a, T>(
+    items: &'a [T],
+    index: usize,
+    item: impl FnOnce(&'a T, usize) -> DatelineItem,
+) -> Outcome<DatelineItem> {
+    Ok(item(nth(items, index, "layer")?, index))
+}
+
+layers! { r, x, a;
+    Headlines: a.headlines => |h, _| r.span(h.kind.as_str(), h.start, h.end, NONE);
+    Paragraphs: a.paragraphs => |p, _| r.span("", p.start, p.end, NONE);
+    Sentences: a.sentences => |s, _| r.span("", s.start, s.end, s.paragraph);
+    Tokens: a.tokens => |t, i| {
+        let sentence = a.sentences.partition_point(|s| s.tokens.end <= i);
+        r.span(t.kind.as_str(), t.start, t.end, sentence)
+    };
+    Timex: x.timex => |t, _| DatelineItem {
+        canonical: view(&t.value),
+        subtype: view(t.modifier.map(|m| m.as_str())),
+        ..r.span(t.kind.as_str(), t.start, t.end, NONE)
+    };
+    Mentions: x.mentions => |m, _| {
+        let within = |s: &&dateline_core::Sentence| s.start <= m.start && m.end <= s.end;
+        let sentence = a.sentences.iter().position(|s| within(&s)).unwrap_or(NONE);
+        DatelineItem {
+            canonical: view(&x.text[m.name_start..m.name_end]),
+            subtype: view(&m.subtype),
+            confidence: f64::from(m.confidence),
+            ..r.span(m.kind.as_str(), m.start, m.end, sentence)
+        }
+    };
+    Quotes: x.quotes => |q, _| DatelineItem {
+        canonical: view(&q.speaker),
+        subtype: view(&q.cue),
+        source: view(&q.source),
+        confidence: f64::from(q.confidence),
+        ..r.span(q.kind.as_str(), q.start, q.end, q.attribution)
+    };
+    Figures: x.figures => |f, _| DatelineItem {
+        canonical: view(&f.counted),
+        subtype: view(&f.category),
+        source: view(&f.source),
+        ..r.span(f.kind.as_str(), f.start, f.end, f.part_of.unwrap_or(NONE))
+    };
+    Entities: x.entities => |e, _| {
+        let (start, end) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
+        DatelineItem {
+            canonical: view(&e.name),
+            subtype: view(&e.subtype),
+            ..r.span(e.kind.as_str(), start, end, NONE)
+        }
+    };
+}
+
+/// How each output type reads from a result: one method per type, one line
+/// per field (adding a field to a C struct is its declaration above and its
+/// line here).
+impl DatelineResult {
+    fn new(inner: Extraction) -> Self {
+        let date = inner.article.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let date_source = inner.article.date_source.map_or("", |d| d.as_str());
+        let figures = inner.figures.items().iter();
+        let figure_countries = figures.map(|f| f.place_countries.join(",")).collect();
+        let chain = |e: &Entity| {
+            e.place
+                .as_ref()
+                .map(|p| p.chain.join(" > "))
+                .unwrap_or_default()
+        };
+        let entity_chains = inner.entities.items().iter().map(chain).collect();
+        DatelineResult {
+            date: date.unwrap_or_default(),
+            date_source,
+            figure_countries,
+            entity_chains,
+            inner,
+        }
+    }
+
+    /// An item spanning `start..end` of the text: no canonical form,
+    /// subtype or source, confidence 1.
+    fn span(&self, kind: &str, start: usize, end: usize, parent: usize) -> DatelineItem {
+        DatelineItem {
+            kind: view(kind),
+            text: view(&self.inner.text[start..end]),
+            start,
+            end,
+            parent,
+            canonical: view(""),
+            subtype: view(""),
+            confidence: 1.0,
+            source: view(""),
+        }
+    }
+
+    fn article(&self) -> DatelineArticle {
+        let (x, a) = (&self.inner, &self.inner.article);
+        let header = a.header.unwrap_or(Span::new(0, 0));
+        DatelineArticle {
+            id: view(&x.id),
+            text: view(&x.text),
+            date: view(&self.date),
+            datetime: view(&a.datetime),
+            date_source: view(self.date_source),
+            title: view(&a.title),
+            header_start: header.start,
+            header_end: header.end,
+            body_start: a.body.start,
+            body_end: a.body.end,
+            headlines: a.headlines.len(),
+            paragraphs: a.paragraphs.len(),
+            sentences: a.sentences.len(),
+            tokens: a.tokens.len(),
+        }
+    }
+
+    fn figure(&self, index: usize) -> Outcome<DatelineFigure> {
+        let f = nth(self.inner.figures.items(), index, "figures")?;
+        Ok(DatelineFigure {
+            kind: view(f.kind.as_str()),
+            text: view(&f.text),
+            start: f.start,
+            end: f.end,
+            value: f.value.unwrap_or(f64::NAN),
+            low: f.low.unwrap_or(f64::NAN),
+            high: f.high.unwrap_or(f64::NAN),
+            bound: view(f.bound.as_str()),
+            unit: view(&f.unit),
+            counted: view(&f.counted),
+            category: view(&f.category),
+            gdelt: view(&f.gdelt),
+            part_of: f.part_of.unwrap_or(NONE),
+            place: view(&f.place),
+            place_name: view(&f.place_name),
+            place_countries: view(&self.figure_countries[index]),
+            date: view(&f.date),
+            actor: view(&f.actor),
+            actor_entity: view(&f.actor_entity),
+            source: view(&f.source),
+            source_entity: view(&f.source_entity),
+            segment: f.segment,
+        })
+    }
+
+    /// The core entity `index` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn core_entity(&self, index: usize) -> Outcome<&Entity> {
+        nth(self.inner.entities.items(), index, "entities")
+    }
+
+    fn entity(&self, index: usize) -> Outcome<DatelineEntity> {
+        let e = self.core_entity(index)?;
+        let p = e.place.as_ref();
+        Ok(DatelineEntity {
+            id: e.id,
+            kind: view(e.kind.as_str()),
+            subtype: view(&e.subtype),
+            name: view(&e.name),
+            mentions: e.mentions.len(),
+            roles: e.roles.len(),
+            nationality: view(&e.nationality),
+            org_kind: view(&e.org_kind),
+            country: view(&e.country),
+            has_place: u8::from(p.is_some()),
+            geonameid: p.and_then(|p| p.geonameid).unwrap_or(0),
+            feature: view(p.map(|p| &p.feature)),
+            place_name: view(p.map(|p| &p.name)),
+            place_country: view(p.map(|p| &p.country)),
+            admin1: view(p.map(|p| &p.admin1)),
+            admin1_name: view(p.map(|p| &p.admin1_name)),
+            lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
+            lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
+            chain: view(&self.entity_chains[index]),
+            within: p.and_then(|p| p.within).unwrap_or(NONE),
+        })
+    }
+
+    fn entity_mention(&self, entity: usize, index: usize) -> Outcome<DatelineItem> {
+        let e = self.core_entity(entity)?;
+        let m = nth(&e.mentions, index, "entity's mentions")?;
+        Ok(DatelineItem {
+            canonical: view(&e.name),
+            ..self.span(m.form.as_str(), m.start, m.end, m.unit)
+        })
+    }
+
+    fn entity_role(&self, entity: usize, index: usize) -> Outcome<DatelineRole> {
+        let role = nth(&self.core_entity(entity)?.roles, index, "entity's roles")?;
+        Ok(DatelineRole {
+            title: view(&role.title),
+            function: view(&role.function),
+            of: view(&role.of),
+            of_country: view(&role.of_country),
+            of_entity: role.of_entity.unwrap_or(NONE),
+            via_entity: role.via_entity.unwrap_or(NONE),
+            start: role.start,
+            end: role.end,
+            text: view(&role.text),
+            sentence: view(&role.sentence),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -1148,7 +1018,7 @@ mod tests {
                 DatelineStatus::Ok
             );
             assert_eq!(n, 2);
-            let mut it = item(DatelineStr::empty(), DatelineStr::empty(), 0, 0, 0);
+            let mut it = (*r).span("", 0, 0, 0);
             assert_eq!(
                 dateline_result_item(r, DatelineLayer::Tokens as u32, 3, &mut it),
                 DatelineStatus::Ok
