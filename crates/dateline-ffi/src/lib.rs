@@ -1,13 +1,12 @@
 //! The C ABI of dateline. Only conversions live here: C arguments to Rust
 //! values, results to borrowed views, errors and panics to status codes.
-//! `include/dateline.h` is generated from this file by cbindgen.
+//! `include/dateline.h` is generated from this file by cbindgen, which
+//! expands the macros first (docs/c.md, "Adding an accessor").
 //!
-//! The C types are plain `#[repr(C)]` definitions (cbindgen reads them and
-//! their docs as written). Each output type is read by one method of
-//! [`DatelineResult`] that fills it field by field, and the item layers are
-//! one table ([`layers!`]); every accessor is a one-line `extern "C"`
-//! function over [`read`], which holds the NULL checks, the panic boundary
-//! and the write (docs/c.md, "Adding an accessor").
+//! Each output type is one description ([`output!`]): per field its doc,
+//! C type and the value that fills it; the item layers are one table
+//! ([`layers!`]). The accessors they give, like the hand-written ones,
+//! run through [`read`]: NULL checks, the panic boundary, the write.
 
 #![allow(unsafe_code)] // the C boundary: every unsafe block is a pointer from the caller
 #![allow(clippy::missing_safety_doc)] // the safety rules are written once, in the header
@@ -62,47 +61,6 @@ pub struct DatelineOptions {
     /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
     pub max_article_bytes: usize,
 }
-
-/// The layers of a result whose items can be read one by one.
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatelineLayer {
-    /// Kicker and title lines above the story (kind "kicker" or "title").
-    Headlines = 0,
-    /// Paragraphs of the story.
-    Paragraphs = 1,
-    /// Sentences (parent: the paragraph's index).
-    Sentences = 2,
-    /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
-    Tokens = 3,
-    /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
-    /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
-    Timex = 4,
-    /// Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
-    /// such as "city" or "nationality"; canonical: the name without a
-    /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
-    /// index, SIZE_MAX in a headline; confidence from 0 to 1).
-    Mentions = 5,
-    /// Attributed statements (kind "direct", "indirect", "mixed" or
-    /// "according"; text: the content; canonical: the speaker it resolves
-    /// to, empty when no name fits; subtype: the cue, "said"; source: the
-    /// source as written, "Mr Blinken" or "he"; parent: the attribution's
-    /// number, shared by the parts of a split quotation; confidence from 0 to 1).
-    Quotes = 6,
-    /// Figures (kind "count", "money", "percent" or "quantity"; text: the
-    /// amount, "more than 9,500"; canonical: what is counted, "people";
-    /// subtype: the category, "killed"; source: who says so, as written;
-    /// parent: the index of the figure it is part of, SIZE_MAX when none).
-    /// Numbers, bounds, place, date and actor: dateline_result_figure.
-    Figures = 7,
-    /// Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
-    /// "MISC"; text, start, end: the first mention; canonical: the
-    /// canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
-    /// Roles, place and every mention: dateline_result_entity,
-    /// dateline_result_entity_mention, dateline_result_entity_role.
-    Entities = 8,
-}
-
 /// One item of a layer. All strings are borrowed from the result.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -131,243 +89,25 @@ pub struct DatelineItem {
     pub source: DatelineStr,
 }
 
-/// The article layer of a result. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineArticle {
-    /// The article's id (empty when none).
-    pub id: DatelineStr,
-    /// The full text; every offset points into it.
-    pub text: DatelineStr,
-    /// Publication date as "YYYY-MM-DD" (empty when unknown).
-    pub date: DatelineStr,
-    /// Publication date and time, ISO 8601 (empty unless a time was given).
-    pub datetime: DatelineStr,
-    /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
-    pub date_source: DatelineStr,
-    /// The title: the record's, or the title line of the text (empty when none).
-    pub title: DatelineStr,
-    /// Byte offsets of the dateline header or publication line (both 0 when none).
-    pub header_start: usize,
-    /// End of the header.
-    pub header_end: usize,
-    /// Byte offsets of the story (after the header).
-    pub body_start: usize,
-    /// End of the story.
-    pub body_end: usize,
-    /// Number of headlines.
-    pub headlines: usize,
-    /// Number of paragraphs.
-    pub paragraphs: usize,
-    /// Number of sentences.
-    pub sentences: usize,
-    /// Number of tokens.
-    pub tokens: usize,
-}
-
-/// An extractor: build it once with dateline_extractor_new() and share it
-/// across threads; free it with dateline_extractor_free().
-pub struct DatelineExtractor {
-    inner: Extractor,
-}
-
-/// The result of extracting one article; free it with dateline_result_free().
-pub struct DatelineResult {
-    inner: Extraction,
-    date: String,
-    date_source: &'static str,
-    /// The place countries of each figure, joined with commas.
-    figure_countries: Vec<String>,
-    /// The place chain of each entity, joined with " > ".
-    entity_chains: Vec<String>,
-}
-
-/// One resolved entity of a result. All strings are borrowed from the
-/// result; absent strings are empty, absent numbers NaN, absent indices
-/// SIZE_MAX.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineEntity {
-    /// Index of the entity (roles and places refer to entities by it).
-    pub id: usize,
-    /// "PER", "ORG", "LOC", "NORP" or "MISC".
-    pub kind: DatelineStr,
-    /// A finer kind ("city", "facility", "armed", "nationality").
-    pub subtype: DatelineStr,
-    /// The canonical name: the fullest form the article uses.
-    pub name: DatelineStr,
-    /// Number of mentions (read them with dateline_result_entity_mention).
-    pub mentions: usize,
-    /// Number of roles (read them with dateline_result_entity_role).
-    pub roles: usize,
-    /// A person's nationality, ISO 3166 ("IQ").
-    pub nationality: DatelineStr,
-    /// An organisation's kind ("government", "armed", "international",
-    /// "company", "media", "party", "other").
-    pub org_kind: DatelineStr,
-    /// The country an organisation, group or place belongs to.
-    pub country: DatelineStr,
-    /// 1 when the entity is a place located on the map, else 0 (and the
-    /// place fields below are empty).
-    pub has_place: u8,
-    /// GeoNames id of the place (0 when it has none of its own: a facility).
-    pub geonameid: u32,
-    /// "country", "region", "city", "facility" or "place".
-    pub feature: DatelineStr,
-    /// The place's name in the gazetteer.
-    pub place_name: DatelineStr,
-    /// ISO 3166 code of the place's country.
-    pub place_country: DatelineStr,
-    /// GeoNames first-level division code ("11").
-    pub admin1: DatelineStr,
-    /// Its name ("Arbil").
-    pub admin1_name: DatelineStr,
-    /// Latitude in degrees (NaN when unknown).
-    pub lat: f64,
-    /// Longitude in degrees (NaN when unknown).
-    pub lon: f64,
-    /// The names from the place up to its country, joined with " > "
-    /// ("Harir airbase > Erbil > Arbil > Iraq").
-    pub chain: DatelineStr,
-    /// The entity whose location this one inherits, SIZE_MAX when none.
-    pub within: usize,
-}
-
-/// A role of a person. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineRole {
-    /// The title ("Secretary of State", "leader", "adviser").
-    pub title: DatelineStr,
-    /// The office across countries ("foreign minister"), empty when none.
-    pub function: DatelineStr,
-    /// The body, as named ("United States", "Hezbollah").
-    pub of: DatelineStr,
-    /// ISO 3166 code of the body's country.
-    pub of_country: DatelineStr,
-    /// The entity the role is for, SIZE_MAX when none.
-    pub of_entity: usize,
-    /// The entity a "counterpart" was read through, SIZE_MAX when none.
-    pub via_entity: usize,
-    /// Byte offset of the words that state the role.
-    pub start: usize,
-    /// One past their last byte.
-    pub end: usize,
-    /// Those words ("United States Secretary of State").
-    pub text: DatelineStr,
-    /// The sentence that states it.
-    pub sentence: DatelineStr,
-}
-
-/// One figure of a result, with its numbers. All strings are borrowed from
-/// the result; absent strings are empty, absent numbers NaN.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineFigure {
-    /// "count", "money", "percent" or "quantity".
-    pub kind: DatelineStr,
-    /// The amount as written ("more than 9,500", "US$ 14 billion").
-    pub text: DatelineStr,
-    /// Byte offset of the amount's first byte.
-    pub start: usize,
-    /// Byte offset one past its last byte.
-    pub end: usize,
-    /// The number stated (NaN for vague amounts such as "dozens").
-    pub value: f64,
-    /// The least the text allows (NaN when unbounded below or approximate).
-    pub low: f64,
-    /// The most the text allows (NaN when unbounded above or approximate).
-    pub high: f64,
-    /// "exact", "lower", "upper", "approx" or "range".
-    pub bound: DatelineStr,
-    /// ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
-    pub unit: DatelineStr,
-    /// What is counted, as written ("people").
-    pub counted: DatelineStr,
-    /// "killed", "wounded", "attacks", ... (empty when none).
-    pub category: DatelineStr,
-    /// The GDELT count type of the category ("KILL").
-    pub gdelt: DatelineStr,
-    /// Index of the figure this one is part of, SIZE_MAX when none.
-    pub part_of: usize,
-    /// Where, as written ("the Lebanon-Israel border").
-    pub place: DatelineStr,
-    /// The place's name as resolved ("Gaza" for "the enclave").
-    pub place_name: DatelineStr,
-    /// ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
-    pub place_countries: DatelineStr,
-    /// TIMEX3 value of the date ("2023-10-07").
-    pub date: DatelineStr,
-    /// Who did it, as written ("Hamas fighters").
-    pub actor: DatelineStr,
-    /// The name in the actor ("Hamas").
-    pub actor_entity: DatelineStr,
-    /// Who says so, as written ("the health ministry").
-    pub source: DatelineStr,
-    /// The entity the source resolves to.
-    pub source_entity: DatelineStr,
-    /// Index of the headline or sentence holding it (headlines first).
-    pub segment: usize,
-}
-
 /// An absent index in a C struct: SIZE_MAX.
 const NONE: usize = usize::MAX;
 
-/// Text a [`DatelineStr`] can view; absent text is viewed as empty.
-trait AsText {
-    /// The text, or None when it is absent.
-    fn as_text(&self) -> Option<&str>;
-}
-
-impl AsText for str {
-    fn as_text(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl AsText for String {
-    fn as_text(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl<T: AsText + ?Sized> AsText for &T {
-    fn as_text(&self) -> Option<&str> {
-        (**self).as_text()
-    }
-}
-
-impl<T: AsText> AsText for Option<T> {
-    fn as_text(&self) -> Option<&str> {
-        self.as_ref()?.as_text()
-    }
-}
-
-/// A view of `text` (its ptr is never NULL); an empty one when it is absent.
-fn view(text: impl AsText) -> DatelineStr {
-    let s = text.as_text().unwrap_or("");
+/// A view of `s`.
+fn text(s: &str) -> DatelineStr {
     DatelineStr {
         ptr: s.as_ptr().cast(),
         len: s.len(),
     }
 }
 
-/// The items of a layer: a list, or an optional one (absent: empty).
-trait Items<T> {
-    /// The items as a slice.
-    fn items(&self) -> &[T];
+/// A view of `s`, empty when it is absent.
+fn opt(s: Option<&str>) -> DatelineStr {
+    text(s.unwrap_or_default())
 }
 
-impl<T> Items<T> for Vec<T> {
-    fn items(&self) -> &[T] {
-        self
-    }
-}
-
-impl<T> Items<T> for Option<Vec<T>> {
-    fn items(&self) -> &[T] {
-        self.as_deref().unwrap_or_default()
-    }
+/// The items of an optional layer (empty when it was not made).
+fn list<T>(items: &Option<Vec<T>>) -> &[T] {
+    items.as_deref().unwrap_or_default()
 }
 
 struct LastError {
@@ -384,10 +124,6 @@ fn set_error(message: String, byte: Option<u64>) {
     let byte = byte.map_or(-1, |b| b as i64);
     // try_with: no error is recorded while the thread is being torn down.
     let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = Some(LastError { message, byte }));
-}
-
-fn clear_error() {
-    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
 }
 
 /// What runs inside the panic boundary: `Err` carries the status of a
@@ -411,7 +147,7 @@ fn fail_with(e: &Error, record: Option<&RecordError>) -> DatelineStatus {
 
 /// The panic boundary: runs `f`, turning a panic into DATELINE_STATUS_PANIC.
 fn guard(f: impl FnOnce() -> Outcome) -> DatelineStatus {
-    clear_error();
+    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => DatelineStatus::Ok,
         Ok(Err(status)) => status,
@@ -421,10 +157,8 @@ fn guard(f: impl FnOnce() -> Outcome) -> DatelineStatus {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown".into());
-            fail(
-                DatelineStatus::Panic,
-                format!("internal error (please report it): {what}"),
-            )
+            let message = format!("internal error (please report it): {what}");
+            fail(DatelineStatus::Panic, message)
         }
     }
 }
@@ -471,6 +205,168 @@ fn read<T>(
     // SAFETY: `out` is non-NULL and points to writable memory for a T.
     unsafe { out.write(value) };
     Ok(())
+}
+
+/// Declares a C output type and its accessor from one description: the
+/// struct's doc and name; the accessor's doc, name and index arguments
+/// (after `result`, before `out`), with the statements that find what it
+/// reads (`$r` is the result); and one entry per field: its doc, name, C
+/// type and value. Gives the `#[repr(C)]` struct and the `extern "C"`
+/// accessor over [`read`]. Adding a field is one entry.
+macro_rules! output {
+    (
+        $(#[$doc:meta])* struct $name:ident;
+        $(#[$fn_doc:meta])* fn $accessor:ident($r:ident $(, $index:ident)*) { $(let $bind:pat = $find:expr;)* }
+        { $($(#[$field_doc:meta])* $field:ident: $ty:ty = $value:expr,)* }
+    ) => {
+        $(#[$doc])*
+        #[repr(C)]
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: $ty,)*
+        }
+
+        $(#[$fn_doc])*
+        #[no_mangle]
+        pub unsafe extern "C" fn $accessor(
+            result: *const DatelineResult,
+            $($index: usize,)*
+            out: *mut $name,
+        ) -> DatelineStatus {
+            guard(|| read(result, out, |$r| { $(let $bind = $find;)* Ok($name { $($field: $value,)* }) }))
+        }
+    };
+}
+
+/// Declares the C enum of item layers from one table, a line (and a doc)
+/// per layer: the layer, its number, its items (`$x` is the extraction, `$a`
+/// its article layer) and how item `i` of them reads as a DatelineItem (`$r`
+/// is the result). Gives the enum, DatelineLayer::from_raw and
+/// DatelineResult::count and ::item. Adding a layer is one entry.
+macro_rules! layers {
+    (
+        $(#[$doc:meta])* enum $name:ident($r:ident, $x:ident, $a:ident) {
+            $($(#[$layer_doc:meta])* $layer:ident = $n:literal: $items:expr => $item:expr,)*
+        }
+    ) => {
+        $(#[$doc])*
+        #[repr(C)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$layer_doc])* $layer = $n,)*
+        }
+
+        impl $name {
+            /// The layer numbered `raw`, or DATELINE_STATUS_INVALID_OPTION.
+            fn from_raw(raw: u32) -> Outcome<Self> {
+                let known = [$($name::$layer),*];
+                known.into_iter().find(|l| *l as u32 == raw).ok_or_else(|| {
+                    let message = format!("unknown layer {raw}: use a DatelineLayer value");
+                    fail(DatelineStatus::InvalidOption, message)
+                })
+            }
+        }
+
+        impl DatelineResult {
+            /// The number of items of `layer`.
+            fn count(&self, layer: $name) -> usize {
+                let ($x, $a) = (&self.inner, &self.inner.article);
+                match layer {
+                    $($name::$layer => $items.len(),)*
+                }
+            }
+
+            /// Item `index` of `layer` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+            fn item(&self, layer: $name, index: usize) -> Outcome<DatelineItem> {
+                let ($r, $x, $a) = (self, &self.inner, &self.inner.article);
+                match layer {
+                    $($name::$layer => layer_item($items, index, $item),)*
+                }
+            }
+        }
+    };
+}
+
+/// Item `index` of a layer's `items`, read by `item`.
+fn layer_item<'a, T>(
+    items: &'a [T],
+    index: usize,
+    item: impl FnOnce(&'a T, usize) -> DatelineItem,
+) -> Outcome<DatelineItem> {
+    Ok(item(nth(items, index, "layer")?, index))
+}
+
+layers! {
+    /// The layers of a result whose items can be read one by one.
+    enum DatelineLayer(r, x, a) {
+        /// Kicker and title lines above the story (kind "kicker" or "title").
+        Headlines = 0: &a.headlines => |h, _| r.span(h.kind.as_str(), h.start, h.end, NONE),
+        /// Paragraphs of the story.
+        Paragraphs = 1: &a.paragraphs => |p, _| r.span("", p.start, p.end, NONE),
+        /// Sentences (parent: the paragraph's index).
+        Sentences = 2: &a.sentences => |s, _| r.span("", s.start, s.end, s.paragraph),
+        /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
+        Tokens = 3: &a.tokens => |t, i| {
+            let sentence = a.sentences.partition_point(|s| s.tokens.end <= i);
+            r.span(t.kind.as_str(), t.start, t.end, sentence)
+        },
+        /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
+        /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
+        Timex = 4: list(&x.timex) => |t, _| DatelineItem {
+            canonical: opt(t.value.as_deref()),
+            subtype: opt(t.modifier.map(|m| m.as_str())),
+            ..r.span(t.kind.as_str(), t.start, t.end, NONE)
+        },
+        /// Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
+        /// such as "city" or "nationality"; canonical: the name without a
+        /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
+        /// index, SIZE_MAX in a headline; confidence from 0 to 1).
+        Mentions = 5: list(&x.mentions) => |m, _| {
+            let sentence = a.sentences.iter().position(|s| s.start <= m.start && m.end <= s.end);
+            DatelineItem {
+                canonical: text(&x.text[m.name_start..m.name_end]),
+                subtype: opt(m.subtype.as_deref()),
+                confidence: f64::from(m.confidence),
+                ..r.span(m.kind.as_str(), m.start, m.end, sentence.unwrap_or(NONE))
+            }
+        },
+        /// Attributed statements (kind "direct", "indirect", "mixed" or
+        /// "according"; text: the content; canonical: the speaker it resolves
+        /// to, empty when no name fits; subtype: the cue, "said"; source: the
+        /// source as written, "Mr Blinken" or "he"; parent: the attribution's
+        /// number, shared by the parts of a split quotation; confidence from 0 to 1).
+        Quotes = 6: list(&x.quotes) => |q, _| DatelineItem {
+            canonical: opt(q.speaker.as_deref()),
+            subtype: opt(q.cue.as_deref()),
+            source: opt(q.source.as_deref()),
+            confidence: f64::from(q.confidence),
+            ..r.span(q.kind.as_str(), q.start, q.end, q.attribution)
+        },
+        /// Figures (kind "count", "money", "percent" or "quantity"; text: the
+        /// amount, "more than 9,500"; canonical: what is counted, "people";
+        /// subtype: the category, "killed"; source: who says so, as written;
+        /// parent: the index of the figure it is part of, SIZE_MAX when none).
+        /// Numbers, bounds, place, date and actor: dateline_result_figure.
+        Figures = 7: list(&x.figures) => |f, _| DatelineItem {
+            canonical: opt(f.counted.as_deref()),
+            subtype: opt(f.category.as_deref()),
+            source: opt(f.source.as_deref()),
+            ..r.span(f.kind.as_str(), f.start, f.end, f.part_of.unwrap_or(NONE))
+        },
+        /// Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
+        /// "MISC"; text, start, end: the first mention; canonical: the
+        /// canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
+        /// Roles, place and every mention: dateline_result_entity,
+        /// dateline_result_entity_mention, dateline_result_entity_role.
+        Entities = 8: list(&x.entities) => |e, _| {
+            let (start, end) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
+            DatelineItem {
+                canonical: text(&e.name),
+                subtype: opt(e.subtype.as_deref()),
+                ..r.span(e.kind.as_str(), start, end, NONE)
+            }
+        },
+    }
 }
 
 /// The bytes `len` at `ptr`; an empty slice for (NULL, 0).
@@ -557,8 +453,8 @@ pub unsafe extern "C" fn dateline_extract(
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
     // The same checks as for files: binary data, UTF-8, the header.
-    extract(extractor, (text, len, "text"), out, |bytes| {
-        input::read_text(bytes, Origin::default(), None)
+    extract(extractor, (text, len, "text"), out, |t| {
+        input::read_text(t, Origin::default(), None)
     })
 }
 
@@ -572,8 +468,8 @@ pub unsafe extern "C" fn dateline_extract_json(
     len: usize,
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
-    extract(extractor, (json, len, "json"), out, |bytes| {
-        input::parse_json_line(bytes, Origin::default())
+    extract(extractor, (json, len, "json"), out, |j| {
+        input::parse_json_line(j, Origin::default())
     })
 }
 
@@ -586,13 +482,44 @@ pub unsafe extern "C" fn dateline_result_free(result: *mut DatelineResult) {
     release(result, |p| drop(unsafe { Box::from_raw(p) }));
 }
 
-/// Reads the article layer of `result` into `*out`.
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_article(
-    result: *const DatelineResult,
-    out: *mut DatelineArticle,
-) -> DatelineStatus {
-    guard(|| read(result, out, |r| Ok(r.article())))
+output! {
+    /// The article layer of a result. All strings are borrowed from the result.
+    struct DatelineArticle;
+    /// Reads the article layer of `result` into `*out`.
+    fn dateline_result_article(r) {
+        let (x, a) = (&r.inner, &r.inner.article);
+        let header = a.header.unwrap_or(Span::new(0, 0));
+    }
+    {
+        /// The article's id (empty when none).
+        id: DatelineStr = opt(x.id.as_deref()),
+        /// The full text; every offset points into it.
+        text: DatelineStr = text(&x.text),
+        /// Publication date as "YYYY-MM-DD" (empty when unknown).
+        date: DatelineStr = text(&r.date),
+        /// Publication date and time, ISO 8601 (empty unless a time was given).
+        datetime: DatelineStr = opt(a.datetime.as_deref()),
+        /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
+        date_source: DatelineStr = text(r.date_source),
+        /// The title: the record's, or the title line of the text (empty when none).
+        title: DatelineStr = opt(a.title.as_deref()),
+        /// Byte offsets of the dateline header or publication line (both 0 when none).
+        header_start: usize = header.start,
+        /// End of the header.
+        header_end: usize = header.end,
+        /// Byte offsets of the story (after the header).
+        body_start: usize = a.body.start,
+        /// End of the story.
+        body_end: usize = a.body.end,
+        /// Number of headlines.
+        headlines: usize = a.headlines.len(),
+        /// Number of paragraphs.
+        paragraphs: usize = a.paragraphs.len(),
+        /// Number of sentences.
+        sentences: usize = a.sentences.len(),
+        /// Number of tokens.
+        tokens: usize = a.tokens.len(),
+    }
 }
 
 /// Writes the number of items of `layer` (a DatelineLayer) in `result` to `*out`.
@@ -617,27 +544,120 @@ pub unsafe extern "C" fn dateline_result_item(
     guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| r.item(l, index))))
 }
 
-/// Reads figure `index` of `result` into `*out`, with its numbers, place,
-/// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_figure(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut DatelineFigure,
-) -> DatelineStatus {
-    guard(|| read(result, out, |r| r.figure(index)))
+output! {
+    /// One figure of a result, with its numbers. All strings are borrowed from
+    /// the result; absent strings are empty, absent numbers NaN.
+    struct DatelineFigure;
+    /// Reads figure `index` of `result` into `*out`, with its numbers, place,
+    /// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_figure(r, index) {
+        let f = nth(list(&r.inner.figures), index, "figures")?;
+    }
+    {
+        /// "count", "money", "percent" or "quantity".
+        kind: DatelineStr = text(f.kind.as_str()),
+        /// The amount as written ("more than 9,500", "US$ 14 billion").
+        text: DatelineStr = text(&f.text),
+        /// Byte offset of the amount's first byte.
+        start: usize = f.start,
+        /// Byte offset one past its last byte.
+        end: usize = f.end,
+        /// The number stated (NaN for vague amounts such as "dozens").
+        value: f64 = f.value.unwrap_or(f64::NAN),
+        /// The least the text allows (NaN when unbounded below or approximate).
+        low: f64 = f.low.unwrap_or(f64::NAN),
+        /// The most the text allows (NaN when unbounded above or approximate).
+        high: f64 = f.high.unwrap_or(f64::NAN),
+        /// "exact", "lower", "upper", "approx" or "range".
+        bound: DatelineStr = text(f.bound.as_str()),
+        /// ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
+        unit: DatelineStr = opt(f.unit.as_deref()),
+        /// What is counted, as written ("people").
+        counted: DatelineStr = opt(f.counted.as_deref()),
+        /// "killed", "wounded", "attacks", ... (empty when none).
+        category: DatelineStr = opt(f.category.as_deref()),
+        /// The GDELT count type of the category ("KILL").
+        gdelt: DatelineStr = opt(f.gdelt.as_deref()),
+        /// Index of the figure this one is part of, SIZE_MAX when none.
+        part_of: usize = f.part_of.unwrap_or(NONE),
+        /// Where, as written ("the Lebanon-Israel border").
+        place: DatelineStr = opt(f.place.as_deref()),
+        /// The place's name as resolved ("Gaza" for "the enclave").
+        place_name: DatelineStr = opt(f.place_name.as_deref()),
+        /// ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
+        place_countries: DatelineStr = text(&r.figure_countries[index]),
+        /// TIMEX3 value of the date ("2023-10-07").
+        date: DatelineStr = opt(f.date.as_deref()),
+        /// Who did it, as written ("Hamas fighters").
+        actor: DatelineStr = opt(f.actor.as_deref()),
+        /// The name in the actor ("Hamas").
+        actor_entity: DatelineStr = opt(f.actor_entity.as_deref()),
+        /// Who says so, as written ("the health ministry").
+        source: DatelineStr = opt(f.source.as_deref()),
+        /// The entity the source resolves to.
+        source_entity: DatelineStr = opt(f.source_entity.as_deref()),
+        /// Index of the headline or sentence holding it (headlines first).
+        segment: usize = f.segment,
+    }
 }
 
-/// Reads entity `index` of `result` into `*out`, with its kind, canonical
-/// name, counts of mentions and roles, nationality, organisation kind,
-/// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut DatelineEntity,
-) -> DatelineStatus {
-    guard(|| read(result, out, |r| r.entity(index)))
+output! {
+    /// One resolved entity of a result. All strings are borrowed from the
+    /// result; absent strings are empty, absent numbers NaN, absent indices
+    /// SIZE_MAX.
+    struct DatelineEntity;
+    /// Reads entity `index` of `result` into `*out`, with its kind, canonical
+    /// name, counts of mentions and roles, nationality, organisation kind,
+    /// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_entity(r, index) {
+        let e = r.entity(index)?;
+        let p = e.place.as_ref();
+    }
+    {
+        /// Index of the entity (roles and places refer to entities by it).
+        id: usize = e.id,
+        /// "PER", "ORG", "LOC", "NORP" or "MISC".
+        kind: DatelineStr = text(e.kind.as_str()),
+        /// A finer kind ("city", "facility", "armed", "nationality").
+        subtype: DatelineStr = opt(e.subtype.as_deref()),
+        /// The canonical name: the fullest form the article uses.
+        name: DatelineStr = text(&e.name),
+        /// Number of mentions (read them with dateline_result_entity_mention).
+        mentions: usize = e.mentions.len(),
+        /// Number of roles (read them with dateline_result_entity_role).
+        roles: usize = e.roles.len(),
+        /// A person's nationality, ISO 3166 ("IQ").
+        nationality: DatelineStr = opt(e.nationality.as_deref()),
+        /// An organisation's kind ("government", "armed", "international",
+        /// "company", "media", "party", "other").
+        org_kind: DatelineStr = opt(e.org_kind.as_deref()),
+        /// The country an organisation, group or place belongs to.
+        country: DatelineStr = opt(e.country.as_deref()),
+        /// 1 when the entity is a place located on the map, else 0 (and the
+        /// place fields below are empty).
+        has_place: u8 = u8::from(p.is_some()),
+        /// GeoNames id of the place (0 when it has none of its own: a facility).
+        geonameid: u32 = p.and_then(|p| p.geonameid).unwrap_or(0),
+        /// "country", "region", "city", "facility" or "place".
+        feature: DatelineStr = opt(p.map(|p| p.feature.as_str())),
+        /// The place's name in the gazetteer.
+        place_name: DatelineStr = opt(p.map(|p| p.name.as_str())),
+        /// ISO 3166 code of the place's country.
+        place_country: DatelineStr = opt(p.and_then(|p| p.country.as_deref())),
+        /// GeoNames first-level division code ("11").
+        admin1: DatelineStr = opt(p.and_then(|p| p.admin1.as_deref())),
+        /// Its name ("Arbil").
+        admin1_name: DatelineStr = opt(p.and_then(|p| p.admin1_name.as_deref())),
+        /// Latitude in degrees (NaN when unknown).
+        lat: f64 = p.and_then(|p| p.lat).unwrap_or(f64::NAN),
+        /// Longitude in degrees (NaN when unknown).
+        lon: f64 = p.and_then(|p| p.lon).unwrap_or(f64::NAN),
+        /// The names from the place up to its country, joined with " > "
+        /// ("Harir airbase > Erbil > Arbil > Iraq").
+        chain: DatelineStr = text(&r.entity_chains[index]),
+        /// The entity whose location this one inherits, SIZE_MAX when none.
+        within: usize = p.and_then(|p| p.within).unwrap_or(NONE),
+    }
 }
 
 /// Reads mention `index` of entity `entity` into `*out` (kind: the form,
@@ -654,16 +674,36 @@ pub unsafe extern "C" fn dateline_result_entity_mention(
     guard(|| read(result, out, |r| r.entity_mention(entity, index)))
 }
 
-/// Reads role `index` of entity `entity` into `*out`
-/// (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity_role(
-    result: *const DatelineResult,
-    entity: usize,
-    index: usize,
-    out: *mut DatelineRole,
-) -> DatelineStatus {
-    guard(|| read(result, out, |r| r.entity_role(entity, index)))
+output! {
+    /// A role of a person. All strings are borrowed from the result.
+    struct DatelineRole;
+    /// Reads role `index` of entity `entity` into `*out`
+    /// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_entity_role(r, entity, index) {
+        let role = nth(&r.entity(entity)?.roles, index, "entity's roles")?;
+    }
+    {
+        /// The title ("Secretary of State", "leader", "adviser").
+        title: DatelineStr = text(&role.title),
+        /// The office across countries ("foreign minister"), empty when none.
+        function: DatelineStr = opt(role.function.as_deref()),
+        /// The body, as named ("United States", "Hezbollah").
+        of: DatelineStr = opt(role.of.as_deref()),
+        /// ISO 3166 code of the body's country.
+        of_country: DatelineStr = opt(role.of_country.as_deref()),
+        /// The entity the role is for, SIZE_MAX when none.
+        of_entity: usize = role.of_entity.unwrap_or(NONE),
+        /// The entity a "counterpart" was read through, SIZE_MAX when none.
+        via_entity: usize = role.via_entity.unwrap_or(NONE),
+        /// Byte offset of the words that state the role.
+        start: usize = role.start,
+        /// One past their last byte.
+        end: usize = role.end,
+        /// Those words ("United States Secretary of State").
+        text: DatelineStr = text(&role.text),
+        /// The sentence that states it.
+        sentence: DatelineStr = text(&role.sentence),
+    }
 }
 
 /// Writes the whole result as JSON (the shape of `dateline extract`,
@@ -736,120 +776,39 @@ pub extern "C" fn dateline_version() -> *const c_char {
     VERSION.as_ptr().cast()
 }
 
-/// The item layers, one line each: the layer, where its items are (`$x` the
-/// extraction, `$a` its article layer), and how item `i` reads as a
-/// DatelineItem (`$r` the result). Gives DatelineLayer::from_raw and
-/// DatelineResult::count and ::item. Adding a layer is a variant of
-/// DatelineLayer (the C enum) and a line in the table below.
-macro_rules! layers {
-    ($r:ident, $x:ident, $a:ident; $($layer:ident: $items:expr => $item:expr;)*) => {
-        impl DatelineLayer {
-            /// The layer numbered `raw`, or DATELINE_STATUS_INVALID_OPTION.
-            fn from_raw(raw: u32) -> Outcome<Self> {
-                let known = [$(DatelineLayer::$layer),*];
-                known.into_iter().find(|l| *l as u32 == raw).ok_or_else(|| {
-                    let message = format!("unknown layer {raw}: use a DatelineLayer value");
-                    fail(DatelineStatus::InvalidOption, message)
-                })
-            }
-        }
-
-        impl DatelineResult {
-            /// The number of items of `layer`.
-            fn count(&self, layer: DatelineLayer) -> usize {
-                let ($x, $a) = (&self.inner, &self.inner.article);
-                match layer {
-                    $(DatelineLayer::$layer => $items.items().len(),)*
-                }
-            }
-
-            /// Item `index` of `layer` (DATELINE_STATUS_OUT_OF_RANGE past the end).
-            fn item(&self, layer: DatelineLayer, index: usize) -> Outcome<DatelineItem> {
-                let ($r, $x, $a) = (self, &self.inner, &self.inner.article);
-                match layer {
-                    $(DatelineLayer::$layer => layer_item($items.items(), index, $item),)*
-                }
-            }
-        }
-    };
+/// An extractor: build it once with dateline_extractor_new() and share it
+/// across threads; free it with dateline_extractor_free().
+pub struct DatelineExtractor {
+    inner: Extractor,
 }
 
-/// Item `index` of a layer's `items`, read by `item`.
-fn layer_item<'a, T>(
-    items: &'a [T],
-    index: usize,
-    item: impl FnOnce(&'a T, usize) -> DatelineItem,
-) -> Outcome<DatelineItem> {
-    Ok(item(nth(items, index, "layer")?, index))
+/// The result of extracting one article; free it with dateline_result_free().
+pub struct DatelineResult {
+    inner: Extraction,
+    date: String,
+    date_source: &'static str,
+    /// The place countries of each figure, joined with commas.
+    figure_countries: Vec<String>,
+    /// The place chain of each entity, joined with " > ".
+    entity_chains: Vec<String>,
 }
 
-layers! { r, x, a;
-    Headlines: a.headlines => |h, _| r.span(h.kind.as_str(), h.start, h.end, NONE);
-    Paragraphs: a.paragraphs => |p, _| r.span("", p.start, p.end, NONE);
-    Sentences: a.sentences => |s, _| r.span("", s.start, s.end, s.paragraph);
-    Tokens: a.tokens => |t, i| {
-        let sentence = a.sentences.partition_point(|s| s.tokens.end <= i);
-        r.span(t.kind.as_str(), t.start, t.end, sentence)
-    };
-    Timex: x.timex => |t, _| DatelineItem {
-        canonical: view(&t.value),
-        subtype: view(t.modifier.map(|m| m.as_str())),
-        ..r.span(t.kind.as_str(), t.start, t.end, NONE)
-    };
-    Mentions: x.mentions => |m, _| {
-        let within = |s: &&dateline_core::Sentence| s.start <= m.start && m.end <= s.end;
-        let sentence = a.sentences.iter().position(|s| within(&s)).unwrap_or(NONE);
-        DatelineItem {
-            canonical: view(&x.text[m.name_start..m.name_end]),
-            subtype: view(&m.subtype),
-            confidence: f64::from(m.confidence),
-            ..r.span(m.kind.as_str(), m.start, m.end, sentence)
-        }
-    };
-    Quotes: x.quotes => |q, _| DatelineItem {
-        canonical: view(&q.speaker),
-        subtype: view(&q.cue),
-        source: view(&q.source),
-        confidence: f64::from(q.confidence),
-        ..r.span(q.kind.as_str(), q.start, q.end, q.attribution)
-    };
-    Figures: x.figures => |f, _| DatelineItem {
-        canonical: view(&f.counted),
-        subtype: view(&f.category),
-        source: view(&f.source),
-        ..r.span(f.kind.as_str(), f.start, f.end, f.part_of.unwrap_or(NONE))
-    };
-    Entities: x.entities => |e, _| {
-        let (start, end) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
-        DatelineItem {
-            canonical: view(&e.name),
-            subtype: view(&e.subtype),
-            ..r.span(e.kind.as_str(), start, end, NONE)
-        }
-    };
-}
-
-/// How each output type reads from a result: one method per type, one line
-/// per field (adding a field to a C struct is its declaration above and its
-/// line here).
 impl DatelineResult {
     fn new(inner: Extraction) -> Self {
         let date = inner.article.date.map(|d| d.format("%Y-%m-%d").to_string());
         let date_source = inner.article.date_source.map_or("", |d| d.as_str());
-        let figures = inner.figures.items().iter();
-        let figure_countries = figures.map(|f| f.place_countries.join(",")).collect();
-        let chain = |e: &Entity| {
-            e.place
-                .as_ref()
-                .map(|p| p.chain.join(" > "))
-                .unwrap_or_default()
-        };
-        let entity_chains = inner.entities.items().iter().map(chain).collect();
+        let countries = list(&inner.figures)
+            .iter()
+            .map(|f| f.place_countries.join(","));
+        let chain = |e: &Entity| e.place.as_ref().map(|p| p.chain.join(" > "));
+        let chains = list(&inner.entities)
+            .iter()
+            .map(|e| chain(e).unwrap_or_default());
         DatelineResult {
             date: date.unwrap_or_default(),
             date_source,
-            figure_countries,
-            entity_chains,
+            figure_countries: countries.collect(),
+            entity_chains: chains.collect(),
             inner,
         }
     }
@@ -858,121 +817,30 @@ impl DatelineResult {
     /// subtype or source, confidence 1.
     fn span(&self, kind: &str, start: usize, end: usize, parent: usize) -> DatelineItem {
         DatelineItem {
-            kind: view(kind),
-            text: view(&self.inner.text[start..end]),
+            kind: text(kind),
+            text: text(&self.inner.text[start..end]),
             start,
             end,
             parent,
-            canonical: view(""),
-            subtype: view(""),
+            canonical: text(""),
+            subtype: text(""),
             confidence: 1.0,
-            source: view(""),
+            source: text(""),
         }
     }
 
-    fn article(&self) -> DatelineArticle {
-        let (x, a) = (&self.inner, &self.inner.article);
-        let header = a.header.unwrap_or(Span::new(0, 0));
-        DatelineArticle {
-            id: view(&x.id),
-            text: view(&x.text),
-            date: view(&self.date),
-            datetime: view(&a.datetime),
-            date_source: view(self.date_source),
-            title: view(&a.title),
-            header_start: header.start,
-            header_end: header.end,
-            body_start: a.body.start,
-            body_end: a.body.end,
-            headlines: a.headlines.len(),
-            paragraphs: a.paragraphs.len(),
-            sentences: a.sentences.len(),
-            tokens: a.tokens.len(),
-        }
-    }
-
-    fn figure(&self, index: usize) -> Outcome<DatelineFigure> {
-        let f = nth(self.inner.figures.items(), index, "figures")?;
-        Ok(DatelineFigure {
-            kind: view(f.kind.as_str()),
-            text: view(&f.text),
-            start: f.start,
-            end: f.end,
-            value: f.value.unwrap_or(f64::NAN),
-            low: f.low.unwrap_or(f64::NAN),
-            high: f.high.unwrap_or(f64::NAN),
-            bound: view(f.bound.as_str()),
-            unit: view(&f.unit),
-            counted: view(&f.counted),
-            category: view(&f.category),
-            gdelt: view(&f.gdelt),
-            part_of: f.part_of.unwrap_or(NONE),
-            place: view(&f.place),
-            place_name: view(&f.place_name),
-            place_countries: view(&self.figure_countries[index]),
-            date: view(&f.date),
-            actor: view(&f.actor),
-            actor_entity: view(&f.actor_entity),
-            source: view(&f.source),
-            source_entity: view(&f.source_entity),
-            segment: f.segment,
-        })
-    }
-
-    /// The core entity `index` (DATELINE_STATUS_OUT_OF_RANGE past the end).
-    fn core_entity(&self, index: usize) -> Outcome<&Entity> {
-        nth(self.inner.entities.items(), index, "entities")
-    }
-
-    fn entity(&self, index: usize) -> Outcome<DatelineEntity> {
-        let e = self.core_entity(index)?;
-        let p = e.place.as_ref();
-        Ok(DatelineEntity {
-            id: e.id,
-            kind: view(e.kind.as_str()),
-            subtype: view(&e.subtype),
-            name: view(&e.name),
-            mentions: e.mentions.len(),
-            roles: e.roles.len(),
-            nationality: view(&e.nationality),
-            org_kind: view(&e.org_kind),
-            country: view(&e.country),
-            has_place: u8::from(p.is_some()),
-            geonameid: p.and_then(|p| p.geonameid).unwrap_or(0),
-            feature: view(p.map(|p| &p.feature)),
-            place_name: view(p.map(|p| &p.name)),
-            place_country: view(p.map(|p| &p.country)),
-            admin1: view(p.map(|p| &p.admin1)),
-            admin1_name: view(p.map(|p| &p.admin1_name)),
-            lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
-            lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
-            chain: view(&self.entity_chains[index]),
-            within: p.and_then(|p| p.within).unwrap_or(NONE),
-        })
+    /// Entity `index` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn entity(&self, index: usize) -> Outcome<&Entity> {
+        nth(list(&self.inner.entities), index, "entities")
     }
 
     fn entity_mention(&self, entity: usize, index: usize) -> Outcome<DatelineItem> {
-        let e = self.core_entity(entity)?;
+        let e = self.entity(entity)?;
         let m = nth(&e.mentions, index, "entity's mentions")?;
+        let item = self.span(m.form.as_str(), m.start, m.end, m.unit);
         Ok(DatelineItem {
-            canonical: view(&e.name),
-            ..self.span(m.form.as_str(), m.start, m.end, m.unit)
-        })
-    }
-
-    fn entity_role(&self, entity: usize, index: usize) -> Outcome<DatelineRole> {
-        let role = nth(&self.core_entity(entity)?.roles, index, "entity's roles")?;
-        Ok(DatelineRole {
-            title: view(&role.title),
-            function: view(&role.function),
-            of: view(&role.of),
-            of_country: view(&role.of_country),
-            of_entity: role.of_entity.unwrap_or(NONE),
-            via_entity: role.via_entity.unwrap_or(NONE),
-            start: role.start,
-            end: role.end,
-            text: view(&role.text),
-            sentence: view(&role.sentence),
+            canonical: text(&e.name),
+            ..item
         })
     }
 }
@@ -980,63 +848,6 @@ impl DatelineResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::ptr;
-
-    #[test]
-    fn null_arguments_and_errors_are_statuses() {
-        unsafe {
-            let mut ex = ptr::null_mut();
-            assert_eq!(
-                dateline_extractor_new(ptr::null(), &mut ex),
-                DatelineStatus::Ok
-            );
-            let mut r = ptr::null_mut();
-            assert_eq!(
-                dateline_extract(ex, ptr::null(), 5, &mut r),
-                DatelineStatus::NullArgument
-            );
-            assert!(r.is_null());
-            let bad = b"ab\xffcd";
-            assert_eq!(
-                dateline_extract(ex, bad.as_ptr(), bad.len(), &mut r),
-                DatelineStatus::InvalidUtf8
-            );
-            assert_eq!(dateline_last_error_byte(), 2);
-            assert_eq!(
-                dateline_extract(ex, ptr::null(), 0, &mut r),
-                DatelineStatus::InvalidInput
-            );
-            let t = b" date 2023-11-06 One. Two.";
-            assert_eq!(
-                dateline_extract(ex, t.as_ptr(), t.len(), &mut r),
-                DatelineStatus::Ok
-            );
-            assert_eq!(dateline_last_error_byte(), -1);
-            let mut n = 0;
-            assert_eq!(
-                dateline_result_count(r, DatelineLayer::Sentences as u32, &mut n),
-                DatelineStatus::Ok
-            );
-            assert_eq!(n, 2);
-            let mut it = (*r).span("", 0, 0, 0);
-            assert_eq!(
-                dateline_result_item(r, DatelineLayer::Tokens as u32, 3, &mut it),
-                DatelineStatus::Ok
-            );
-            assert_eq!(it.parent, 1);
-            assert_eq!(
-                dateline_result_count(r, 42, &mut n),
-                DatelineStatus::InvalidOption
-            );
-            assert_eq!(
-                dateline_result_item(r, DatelineLayer::Sentences as u32, 2, &mut it),
-                DatelineStatus::OutOfRange
-            );
-            dateline_result_free(r);
-            dateline_extractor_free(ex);
-            dateline_extractor_free(ptr::null_mut());
-        }
-    }
 
     #[test]
     fn panics_become_statuses() {
