@@ -61,34 +61,6 @@ pub struct DatelineOptions {
     /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
     pub max_article_bytes: usize,
 }
-/// One item of a layer. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineItem {
-    /// The item's kind ("kicker", "title", "word", ...); empty for paragraphs and sentences.
-    pub kind: DatelineStr,
-    /// The item's text: the bytes start..end of the article text.
-    pub text: DatelineStr,
-    /// Byte offset of the first byte in the article text.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// Index of the enclosing item (paragraph of a sentence, sentence of a
-    /// token), or SIZE_MAX when there is none.
-    pub parent: usize,
-    /// The canonical form of the item: the TIMEX3 value of a temporal
-    /// expression, the name of an entity mention; empty otherwise.
-    pub canonical: DatelineStr,
-    /// A finer kind: an entity mention's subtype ("city", "nationality",
-    /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
-    pub subtype: DatelineStr,
-    /// How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
-    /// for items of the article layer and temporal expressions.
-    pub confidence: f64,
-    /// A quote's source as written ("Mr Blinken", "he"); empty otherwise.
-    pub source: DatelineStr,
-}
-
 /// An absent index in a C struct: SIZE_MAX.
 const NONE: usize = usize::MAX;
 
@@ -173,13 +145,8 @@ fn release<T>(ptr: *mut T, free: impl FnOnce(*mut T)) {
 
 /// DATELINE_STATUS_NULL_ARGUMENT naming `what` when `ptr` is NULL.
 fn non_null<T>(ptr: *const T, what: &str) -> Outcome {
-    match ptr.is_null() {
-        true => Err(fail(
-            DatelineStatus::NullArgument,
-            format!("{what} is NULL"),
-        )),
-        false => Ok(()),
-    }
+    let null = || fail(DatelineStatus::NullArgument, format!("{what} is NULL"));
+    (!ptr.is_null()).then_some(()).ok_or_else(null)
 }
 
 /// Item `index` of `items`, or DATELINE_STATUS_OUT_OF_RANGE naming the list.
@@ -660,18 +627,41 @@ output! {
     }
 }
 
-/// Reads mention `index` of entity `entity` into `*out` (kind: the form,
-/// "name", "acronym", "description" or "pronoun"; text, start, end: the
-/// mention; canonical: the entity's name; parent: the headline or sentence
-/// unit holding it, headlines first).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity_mention(
-    result: *const DatelineResult,
-    entity: usize,
-    index: usize,
-    out: *mut DatelineItem,
-) -> DatelineStatus {
-    guard(|| read(result, out, |r| r.entity_mention(entity, index)))
+output! {
+    /// One item of a layer. All strings are borrowed from the result.
+    struct DatelineItem;
+    /// Reads mention `index` of entity `entity` into `*out` (kind: the form,
+    /// "name", "acronym", "description" or "pronoun"; text, start, end: the
+    /// mention; canonical: the entity's name; parent: the headline or sentence
+    /// unit holding it, headlines first).
+    fn dateline_result_entity_mention(r, entity, index) {
+        let e = r.entity(entity)?;
+        let m = nth(&e.mentions, index, "entity's mentions")?;
+    }
+    {
+        /// The item's kind ("kicker", "title", "word", ...); empty for paragraphs and sentences.
+        kind: DatelineStr = text(m.form.as_str()),
+        /// The item's text: the bytes start..end of the article text.
+        text: DatelineStr = text(&r.inner.text[m.start..m.end]),
+        /// Byte offset of the first byte in the article text.
+        start: usize = m.start,
+        /// Byte offset one past the last byte.
+        end: usize = m.end,
+        /// Index of the enclosing item (paragraph of a sentence, sentence of a
+        /// token), or SIZE_MAX when there is none.
+        parent: usize = m.unit,
+        /// The canonical form of the item: the TIMEX3 value of a temporal
+        /// expression, the name of an entity mention; empty otherwise.
+        canonical: DatelineStr = text(&e.name),
+        /// A finer kind: an entity mention's subtype ("city", "nationality",
+        /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
+        subtype: DatelineStr = text(""),
+        /// How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
+        /// for items of the article layer and temporal expressions.
+        confidence: f64 = 1.0,
+        /// A quote's source as written ("Mr Blinken", "he"); empty otherwise.
+        source: DatelineStr = text(""),
+    }
 }
 
 output! {
@@ -744,29 +734,28 @@ pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
     release(s, |p| drop(unsafe { CString::from_raw(p) }));
 }
 
+/// What `read` gives of this thread's last error, or `none` when there is
+/// none (or the thread is being torn down).
+fn last_error<T>(read: impl Fn(&LastError) -> T, none: T) -> T {
+    let get = || LAST_ERROR.try_with(|e| e.borrow().as_ref().map(&read));
+    catch_unwind(AssertUnwindSafe(get))
+        .ok()
+        .and_then(|e| e.ok().flatten())
+        .unwrap_or(none)
+}
+
 /// The message of the last error on this thread, NUL-terminated, or "" when
 /// the last call succeeded. Valid until the next dateline call on this thread.
 #[no_mangle]
 pub extern "C" fn dateline_last_error() -> *const c_char {
-    let read = || {
-        LAST_ERROR
-            .try_with(|e| e.borrow().as_ref().map(|err| err.message.as_ptr()))
-            .ok()
-            .flatten()
-    };
-    catch_unwind(read).ok().flatten().unwrap_or(c"".as_ptr())
+    last_error(|e| e.message.as_ptr(), c"".as_ptr())
 }
 
 /// The byte offset the last error on this thread points at (the first
 /// invalid byte for DATELINE_STATUS_INVALID_UTF8), or -1 when it has none.
 #[no_mangle]
 pub extern "C" fn dateline_last_error_byte() -> i64 {
-    let read = || {
-        LAST_ERROR
-            .try_with(|e| e.borrow().as_ref().map_or(-1, |err| err.byte))
-            .unwrap_or(-1)
-    };
-    catch_unwind(read).unwrap_or(-1)
+    last_error(|e| e.byte, -1)
 }
 
 /// The version of the library, NUL-terminated (static).
@@ -832,16 +821,6 @@ impl DatelineResult {
     /// Entity `index` (DATELINE_STATUS_OUT_OF_RANGE past the end).
     fn entity(&self, index: usize) -> Outcome<&Entity> {
         nth(list(&self.inner.entities), index, "entities")
-    }
-
-    fn entity_mention(&self, entity: usize, index: usize) -> Outcome<DatelineItem> {
-        let e = self.entity(entity)?;
-        let m = nth(&e.mentions, index, "entity's mentions")?;
-        let item = self.span(m.form.as_str(), m.start, m.end, m.unit);
-        Ok(DatelineItem {
-            canonical: text(&e.name),
-            ..item
-        })
     }
 }
 
