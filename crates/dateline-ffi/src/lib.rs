@@ -467,7 +467,7 @@ output! {
         /// Publication date and time, ISO 8601 (empty unless a time was given).
         datetime: DatelineStr = opt(a.datetime.as_deref()),
         /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
-        date_source: DatelineStr = text(r.date_source),
+        date_source: DatelineStr = text(a.date_source.map_or("", |d| d.as_str())),
         /// The title: the record's, or the title line of the text (empty when none).
         title: DatelineStr = opt(a.title.as_deref()),
         /// Byte offsets of the dateline header or publication line (both 0 when none).
@@ -711,15 +711,13 @@ pub unsafe extern "C" fn dateline_result_to_json(
         // SAFETY: a non-NULL `result` came from dateline_extract*.
         let json = serde_json::to_string(&unsafe { &*result }.inner)
             .map_err(|e| fail(DatelineStatus::Panic, format!("cannot serialise: {e}")))?;
-        let len = json.len();
-        // JSON escapes NUL in strings, so there is none to refuse.
-        let c = CString::new(json).unwrap_or_default();
-        // SAFETY: both pointers are writable when non-NULL.
+        // SAFETY: both pointers are writable when non-NULL. JSON escapes NUL
+        // in strings, so CString has none to refuse.
         unsafe {
-            *out_json = c.into_raw();
             if !out_len.is_null() {
-                *out_len = len;
+                *out_len = json.len();
             }
+            *out_json = CString::new(json).unwrap_or_default().into_raw();
         }
         Ok(())
     })
@@ -775,7 +773,6 @@ pub struct DatelineExtractor {
 pub struct DatelineResult {
     inner: Extraction,
     date: String,
-    date_source: &'static str,
     /// The place countries of each figure, joined with commas.
     figure_countries: Vec<String>,
     /// The place chain of each entity, joined with " > ".
@@ -785,7 +782,6 @@ pub struct DatelineResult {
 impl DatelineResult {
     fn new(inner: Extraction) -> Self {
         let date = inner.article.date.map(|d| d.format("%Y-%m-%d").to_string());
-        let date_source = inner.article.date_source.map_or("", |d| d.as_str());
         let countries = list(&inner.figures)
             .iter()
             .map(|f| f.place_countries.join(","));
@@ -795,7 +791,6 @@ impl DatelineResult {
             .map(|e| chain(e).unwrap_or_default());
         DatelineResult {
             date: date.unwrap_or_default(),
-            date_source,
             figure_countries: countries.collect(),
             entity_chains: chains.collect(),
             inner,
