@@ -61,6 +61,7 @@ pub struct DatelineOptions {
     /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
     pub max_article_bytes: usize,
 }
+
 /// An absent index in a C struct: SIZE_MAX.
 const NONE: usize = usize::MAX;
 
