@@ -1,6 +1,12 @@
 //! The C ABI of dateline. Only conversions live here: C arguments to Rust
 //! values, results to borrowed views, errors and panics to status codes.
-//! `include/dateline.h` is generated from this file by cbindgen.
+//! `include/dateline.h` is generated from this file by cbindgen, which
+//! expands the macros first (docs/c.md, "Adding an accessor").
+//!
+//! Each output type is one description ([`output!`]): per field its doc,
+//! C type and the value that fills it; the item layers are one table
+//! ([`layers!`]). The accessors they give, like the hand-written ones,
+//! run through [`read`]: NULL checks, the panic boundary, the write.
 
 #![allow(unsafe_code)] // the C boundary: every unsafe block is a pointer from the caller
 #![allow(clippy::missing_safety_doc)] // the safety rules are written once, in the header
@@ -9,7 +15,8 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dateline_core::{input, Article, Config, Error, Extraction, Extractor, Origin, RecordError};
+use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
+use dateline_core::{RecordError, Span};
 
 /// The outcome of a call.
 #[repr(C)]
@@ -44,23 +51,6 @@ pub struct DatelineStr {
     pub len: usize,
 }
 
-impl DatelineStr {
-    fn new(s: &str) -> Self {
-        DatelineStr {
-            ptr: s.as_ptr().cast(),
-            len: s.len(),
-        }
-    }
-
-    fn empty() -> Self {
-        DatelineStr::new("")
-    }
-
-    fn opt(s: Option<&str>) -> Self {
-        s.map_or_else(DatelineStr::empty, DatelineStr::new)
-    }
-}
-
 /// Options of an extractor. Get the defaults from dateline_options_default()
 /// and change what you need.
 #[repr(C)]
@@ -72,251 +62,25 @@ pub struct DatelineOptions {
     pub max_article_bytes: usize,
 }
 
-/// The layers of a result whose items can be read one by one.
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatelineLayer {
-    /// Kicker and title lines above the story (kind "kicker" or "title").
-    Headlines = 0,
-    /// Paragraphs of the story.
-    Paragraphs = 1,
-    /// Sentences (parent: the paragraph's index).
-    Sentences = 2,
-    /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
-    Tokens = 3,
-    /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
-    /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
-    Timex = 4,
-    /// Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
-    /// such as "city" or "nationality"; canonical: the name without a
-    /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
-    /// index, SIZE_MAX in a headline; confidence from 0 to 1).
-    Mentions = 5,
-    /// Attributed statements (kind "direct", "indirect", "mixed" or
-    /// "according"; text: the content; canonical: the speaker it resolves
-    /// to, empty when no name fits; subtype: the cue, "said"; source: the
-    /// source as written, "Mr Blinken" or "he"; parent: the attribution's
-    /// number, shared by the parts of a split quotation; confidence from 0 to 1).
-    Quotes = 6,
-    /// Figures (kind "count", "money", "percent" or "quantity"; text: the
-    /// amount, "more than 9,500"; canonical: what is counted, "people";
-    /// subtype: the category, "killed"; source: who says so, as written;
-    /// parent: the index of the figure it is part of, SIZE_MAX when none).
-    /// Numbers, bounds, place, date and actor: dateline_result_figure.
-    Figures = 7,
-    /// Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
-    /// "MISC"; text, start, end: the first mention; canonical: the
-    /// canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
-    /// Roles, place and every mention: dateline_result_entity,
-    /// dateline_result_entity_mention, dateline_result_entity_role.
-    Entities = 8,
+/// An absent index in a C struct: SIZE_MAX.
+const NONE: usize = usize::MAX;
+
+/// A view of `s`.
+fn text(s: &str) -> DatelineStr {
+    DatelineStr {
+        ptr: s.as_ptr().cast(),
+        len: s.len(),
+    }
 }
 
-/// One item of a layer. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineItem {
-    /// The item's kind ("kicker", "title", "word", ...); empty for paragraphs and sentences.
-    pub kind: DatelineStr,
-    /// The item's text: the bytes start..end of the article text.
-    pub text: DatelineStr,
-    /// Byte offset of the first byte in the article text.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// Index of the enclosing item (paragraph of a sentence, sentence of a
-    /// token), or SIZE_MAX when there is none.
-    pub parent: usize,
-    /// The canonical form of the item: the TIMEX3 value of a temporal
-    /// expression, the name of an entity mention; empty otherwise.
-    pub canonical: DatelineStr,
-    /// A finer kind: an entity mention's subtype ("city", "nationality",
-    /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
-    pub subtype: DatelineStr,
-    /// How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
-    /// for items of the article layer and temporal expressions.
-    pub confidence: f64,
-    /// A quote's source as written ("Mr Blinken", "he"); empty otherwise.
-    pub source: DatelineStr,
+/// A view of `s`, empty when it is absent.
+fn opt(s: Option<&str>) -> DatelineStr {
+    text(s.unwrap_or_default())
 }
 
-/// The article layer of a result. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineArticle {
-    /// The article's id (empty when none).
-    pub id: DatelineStr,
-    /// The full text; every offset points into it.
-    pub text: DatelineStr,
-    /// Publication date as "YYYY-MM-DD" (empty when unknown).
-    pub date: DatelineStr,
-    /// Publication date and time, ISO 8601 (empty unless a time was given).
-    pub datetime: DatelineStr,
-    /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
-    pub date_source: DatelineStr,
-    /// The title: the record's, or the title line of the text (empty when none).
-    pub title: DatelineStr,
-    /// Byte offsets of the dateline header or publication line (both 0 when none).
-    pub header_start: usize,
-    /// End of the header.
-    pub header_end: usize,
-    /// Byte offsets of the story (after the header).
-    pub body_start: usize,
-    /// End of the story.
-    pub body_end: usize,
-    /// Number of headlines.
-    pub headlines: usize,
-    /// Number of paragraphs.
-    pub paragraphs: usize,
-    /// Number of sentences.
-    pub sentences: usize,
-    /// Number of tokens.
-    pub tokens: usize,
-}
-
-/// An extractor: build it once with dateline_extractor_new() and share it
-/// across threads; free it with dateline_extractor_free().
-pub struct DatelineExtractor {
-    inner: Extractor,
-}
-
-/// The result of extracting one article; free it with dateline_result_free().
-pub struct DatelineResult {
-    inner: Extraction,
-    date: String,
-    date_source: &'static str,
-    /// The place countries of each figure, joined with commas.
-    figure_countries: Vec<String>,
-    /// The place chain of each entity, joined with " > ".
-    entity_chains: Vec<String>,
-}
-
-/// One resolved entity of a result. All strings are borrowed from the
-/// result; absent strings are empty, absent numbers NaN, absent indices
-/// SIZE_MAX.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineEntity {
-    /// Index of the entity (roles and places refer to entities by it).
-    pub id: usize,
-    /// "PER", "ORG", "LOC", "NORP" or "MISC".
-    pub kind: DatelineStr,
-    /// A finer kind ("city", "facility", "armed", "nationality").
-    pub subtype: DatelineStr,
-    /// The canonical name: the fullest form the article uses.
-    pub name: DatelineStr,
-    /// Number of mentions (read them with dateline_result_entity_mention).
-    pub mentions: usize,
-    /// Number of roles (read them with dateline_result_entity_role).
-    pub roles: usize,
-    /// A person's nationality, ISO 3166 ("IQ").
-    pub nationality: DatelineStr,
-    /// An organisation's kind ("government", "armed", "international",
-    /// "company", "media", "party", "other").
-    pub org_kind: DatelineStr,
-    /// The country an organisation, group or place belongs to.
-    pub country: DatelineStr,
-    /// 1 when the entity is a place located on the map, else 0 (and the
-    /// place fields below are empty).
-    pub has_place: u8,
-    /// GeoNames id of the place (0 when it has none of its own: a facility).
-    pub geonameid: u32,
-    /// "country", "region", "city", "facility" or "place".
-    pub feature: DatelineStr,
-    /// The place's name in the gazetteer.
-    pub place_name: DatelineStr,
-    /// ISO 3166 code of the place's country.
-    pub place_country: DatelineStr,
-    /// GeoNames first-level division code ("11").
-    pub admin1: DatelineStr,
-    /// Its name ("Arbil").
-    pub admin1_name: DatelineStr,
-    /// Latitude in degrees (NaN when unknown).
-    pub lat: f64,
-    /// Longitude in degrees (NaN when unknown).
-    pub lon: f64,
-    /// The names from the place up to its country, joined with " > "
-    /// ("Harir airbase > Erbil > Arbil > Iraq").
-    pub chain: DatelineStr,
-    /// The entity whose location this one inherits, SIZE_MAX when none.
-    pub within: usize,
-}
-
-/// A role of a person. All strings are borrowed from the result.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineRole {
-    /// The title ("Secretary of State", "leader", "adviser").
-    pub title: DatelineStr,
-    /// The office across countries ("foreign minister"), empty when none.
-    pub function: DatelineStr,
-    /// The body, as named ("United States", "Hezbollah").
-    pub of: DatelineStr,
-    /// ISO 3166 code of the body's country.
-    pub of_country: DatelineStr,
-    /// The entity the role is for, SIZE_MAX when none.
-    pub of_entity: usize,
-    /// The entity a "counterpart" was read through, SIZE_MAX when none.
-    pub via_entity: usize,
-    /// Byte offset of the words that state the role.
-    pub start: usize,
-    /// One past their last byte.
-    pub end: usize,
-    /// Those words ("United States Secretary of State").
-    pub text: DatelineStr,
-    /// The sentence that states it.
-    pub sentence: DatelineStr,
-}
-
-/// One figure of a result, with its numbers. All strings are borrowed from
-/// the result; absent strings are empty, absent numbers NaN.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct DatelineFigure {
-    /// "count", "money", "percent" or "quantity".
-    pub kind: DatelineStr,
-    /// The amount as written ("more than 9,500", "US$ 14 billion").
-    pub text: DatelineStr,
-    /// Byte offset of the amount's first byte.
-    pub start: usize,
-    /// Byte offset one past its last byte.
-    pub end: usize,
-    /// The number stated (NaN for vague amounts such as "dozens").
-    pub value: f64,
-    /// The least the text allows (NaN when unbounded below or approximate).
-    pub low: f64,
-    /// The most the text allows (NaN when unbounded above or approximate).
-    pub high: f64,
-    /// "exact", "lower", "upper", "approx" or "range".
-    pub bound: DatelineStr,
-    /// ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
-    pub unit: DatelineStr,
-    /// What is counted, as written ("people").
-    pub counted: DatelineStr,
-    /// "killed", "wounded", "attacks", ... (empty when none).
-    pub category: DatelineStr,
-    /// The GDELT count type of the category ("KILL").
-    pub gdelt: DatelineStr,
-    /// Index of the figure this one is part of, SIZE_MAX when none.
-    pub part_of: usize,
-    /// Where, as written ("the Lebanon-Israel border").
-    pub place: DatelineStr,
-    /// The place's name as resolved ("Gaza" for "the enclave").
-    pub place_name: DatelineStr,
-    /// ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
-    pub place_countries: DatelineStr,
-    /// TIMEX3 value of the date ("2023-10-07").
-    pub date: DatelineStr,
-    /// Who did it, as written ("Hamas fighters").
-    pub actor: DatelineStr,
-    /// The name in the actor ("Hamas").
-    pub actor_entity: DatelineStr,
-    /// Who says so, as written ("the health ministry").
-    pub source: DatelineStr,
-    /// The entity the source resolves to.
-    pub source_entity: DatelineStr,
-    /// Index of the headline or sentence holding it (headlines first).
-    pub segment: usize,
+/// The items of an optional layer (empty when it was not made).
+fn list<T>(items: &Option<Vec<T>>) -> &[T] {
+    items.as_deref().unwrap_or_default()
 }
 
 struct LastError {
@@ -335,9 +99,9 @@ fn set_error(message: String, byte: Option<u64>) {
     let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = Some(LastError { message, byte }));
 }
 
-fn clear_error() {
-    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
-}
+/// What runs inside the panic boundary: `Err` carries the status of a
+/// failure whose message is already recorded (by [`fail`] or [`fail_with`]).
+type Outcome<T = ()> = Result<T, DatelineStatus>;
 
 fn fail(status: DatelineStatus, message: impl Into<String>) -> DatelineStatus {
     set_error(message.into(), None);
@@ -355,21 +119,221 @@ fn fail_with(e: &Error, record: Option<&RecordError>) -> DatelineStatus {
 }
 
 /// The panic boundary: runs `f`, turning a panic into DATELINE_STATUS_PANIC.
-fn guard(f: impl FnOnce() -> DatelineStatus) -> DatelineStatus {
-    clear_error();
+fn guard(f: impl FnOnce() -> Outcome) -> DatelineStatus {
+    let _ = LAST_ERROR.try_with(|e| *e.borrow_mut() = None);
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(status) => status,
+        Ok(Ok(())) => DatelineStatus::Ok,
+        Ok(Err(status)) => status,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown".into());
-            fail(
-                DatelineStatus::Panic,
-                format!("internal error (please report it): {what}"),
-            )
+            let message = format!("internal error (please report it): {what}");
+            fail(DatelineStatus::Panic, message)
         }
+    }
+}
+
+/// Frees what `ptr` owns with `free`, unless it is NULL; a panic in a
+/// destructor goes no further.
+fn release<T>(ptr: *mut T, free: impl FnOnce(*mut T)) {
+    if !ptr.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| free(ptr)));
+    }
+}
+
+/// DATELINE_STATUS_NULL_ARGUMENT naming `what` when `ptr` is NULL.
+fn non_null<T>(ptr: *const T, what: &str) -> Outcome {
+    let null = || fail(DatelineStatus::NullArgument, format!("{what} is NULL"));
+    (!ptr.is_null()).then_some(()).ok_or_else(null)
+}
+
+/// Item `index` of `items`, or DATELINE_STATUS_OUT_OF_RANGE naming the list.
+fn nth<'a, T>(items: &'a [T], index: usize, what: &str) -> Outcome<&'a T> {
+    items.get(index).ok_or_else(|| {
+        let n = items.len();
+        let message = format!("index {index} is past the end of the {what} ({n} items)");
+        fail(DatelineStatus::OutOfRange, message)
+    })
+}
+
+/// Every accessor: checks that `result` and then `out` are not NULL, and
+/// writes what `get` reads from the result to `*out`.
+fn read<T>(
+    result: *const DatelineResult,
+    out: *mut T,
+    get: impl FnOnce(&DatelineResult) -> Outcome<T>,
+) -> Outcome {
+    non_null(result, "result")?;
+    non_null(out, "out")?;
+    // SAFETY: a non-NULL `result` came from dateline_extract* (header conventions).
+    let value = get(unsafe { &*result })?;
+    // SAFETY: `out` is non-NULL and points to writable memory for a T.
+    unsafe { out.write(value) };
+    Ok(())
+}
+
+/// Declares a C output type and its accessor from one description: the
+/// struct's doc and name; the accessor's doc, name and index arguments
+/// (after `result`, before `out`), with the statements that find what it
+/// reads (`$r` is the result); and one entry per field: its doc, name, C
+/// type and value. Gives the `#[repr(C)]` struct and the `extern "C"`
+/// accessor over [`read`]. Adding a field is one entry.
+macro_rules! output {
+    (
+        $(#[$doc:meta])* struct $name:ident;
+        $(#[$fn_doc:meta])* fn $accessor:ident($r:ident $(, $index:ident)*) { $(let $bind:pat = $find:expr;)* }
+        { $($(#[$field_doc:meta])* $field:ident: $ty:ty = $value:expr,)* }
+    ) => {
+        $(#[$doc])*
+        #[repr(C)]
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: $ty,)*
+        }
+
+        $(#[$fn_doc])*
+        #[no_mangle]
+        pub unsafe extern "C" fn $accessor(
+            result: *const DatelineResult,
+            $($index: usize,)*
+            out: *mut $name,
+        ) -> DatelineStatus {
+            guard(|| read(result, out, |$r| { $(let $bind = $find;)* Ok($name { $($field: $value,)* }) }))
+        }
+    };
+}
+
+/// Declares the C enum of item layers from one table, a line (and a doc)
+/// per layer: the layer, its number, its items (`$x` is the extraction, `$a`
+/// its article layer) and how item `i` of them reads as a DatelineItem (`$r`
+/// is the result). Gives the enum, DatelineLayer::from_raw and
+/// DatelineResult::count and ::item. Adding a layer is one entry.
+macro_rules! layers {
+    (
+        $(#[$doc:meta])* enum $name:ident($r:ident, $x:ident, $a:ident) {
+            $($(#[$layer_doc:meta])* $layer:ident = $n:literal: $items:expr => $item:expr,)*
+        }
+    ) => {
+        $(#[$doc])*
+        #[repr(C)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$layer_doc])* $layer = $n,)*
+        }
+
+        impl $name {
+            /// The layer numbered `raw`, or DATELINE_STATUS_INVALID_OPTION.
+            fn from_raw(raw: u32) -> Outcome<Self> {
+                let known = [$($name::$layer),*];
+                known.into_iter().find(|l| *l as u32 == raw).ok_or_else(|| {
+                    let message = format!("unknown layer {raw}: use a DatelineLayer value");
+                    fail(DatelineStatus::InvalidOption, message)
+                })
+            }
+        }
+
+        impl DatelineResult {
+            /// The number of items of `layer`.
+            fn count(&self, layer: $name) -> usize {
+                let ($x, $a) = (&self.inner, &self.inner.article);
+                match layer {
+                    $($name::$layer => $items.len(),)*
+                }
+            }
+
+            /// Item `index` of `layer` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+            fn item(&self, layer: $name, index: usize) -> Outcome<DatelineItem> {
+                let ($r, $x, $a) = (self, &self.inner, &self.inner.article);
+                match layer {
+                    $($name::$layer => layer_item($items, index, $item),)*
+                }
+            }
+        }
+    };
+}
+
+/// Item `index` of a layer's `items`, read by `item`.
+fn layer_item<'a, T>(
+    items: &'a [T],
+    index: usize,
+    item: impl FnOnce(&'a T, usize) -> DatelineItem,
+) -> Outcome<DatelineItem> {
+    Ok(item(nth(items, index, "layer")?, index))
+}
+
+layers! {
+    /// The layers of a result whose items can be read one by one.
+    enum DatelineLayer(r, x, a) {
+        /// Kicker and title lines above the story (kind "kicker" or "title").
+        Headlines = 0: &a.headlines => |h, _| r.span(h.kind.as_str(), h.start, h.end, NONE),
+        /// Paragraphs of the story.
+        Paragraphs = 1: &a.paragraphs => |p, _| r.span("", p.start, p.end, NONE),
+        /// Sentences (parent: the paragraph's index).
+        Sentences = 2: &a.sentences => |s, _| r.span("", s.start, s.end, s.paragraph),
+        /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
+        Tokens = 3: &a.tokens => |t, i| {
+            let sentence = a.sentences.partition_point(|s| s.tokens.end <= i);
+            r.span(t.kind.as_str(), t.start, t.end, sentence)
+        },
+        /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
+        /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
+        Timex = 4: list(&x.timex) => |t, _| DatelineItem {
+            canonical: opt(t.value.as_deref()),
+            subtype: opt(t.modifier.map(|m| m.as_str())),
+            ..r.span(t.kind.as_str(), t.start, t.end, NONE)
+        },
+        /// Entity mentions (kind "PER", "ORG", "LOC", "NORP" or "MISC"; subtype
+        /// such as "city" or "nationality"; canonical: the name without a
+        /// descriptor, "Anbar" for "Anbar province"; parent: the sentence's
+        /// index, SIZE_MAX in a headline; confidence from 0 to 1).
+        Mentions = 5: list(&x.mentions) => |m, _| {
+            let sentence = a.sentences.iter().position(|s| s.start <= m.start && m.end <= s.end);
+            DatelineItem {
+                canonical: text(&x.text[m.name_start..m.name_end]),
+                subtype: opt(m.subtype.as_deref()),
+                confidence: f64::from(m.confidence),
+                ..r.span(m.kind.as_str(), m.start, m.end, sentence.unwrap_or(NONE))
+            }
+        },
+        /// Attributed statements (kind "direct", "indirect", "mixed" or
+        /// "according"; text: the content; canonical: the speaker it resolves
+        /// to, empty when no name fits; subtype: the cue, "said"; source: the
+        /// source as written, "Mr Blinken" or "he"; parent: the attribution's
+        /// number, shared by the parts of a split quotation; confidence from 0 to 1).
+        Quotes = 6: list(&x.quotes) => |q, _| DatelineItem {
+            canonical: opt(q.speaker.as_deref()),
+            subtype: opt(q.cue.as_deref()),
+            source: opt(q.source.as_deref()),
+            confidence: f64::from(q.confidence),
+            ..r.span(q.kind.as_str(), q.start, q.end, q.attribution)
+        },
+        /// Figures (kind "count", "money", "percent" or "quantity"; text: the
+        /// amount, "more than 9,500"; canonical: what is counted, "people";
+        /// subtype: the category, "killed"; source: who says so, as written;
+        /// parent: the index of the figure it is part of, SIZE_MAX when none).
+        /// Numbers, bounds, place, date and actor: dateline_result_figure.
+        Figures = 7: list(&x.figures) => |f, _| DatelineItem {
+            canonical: opt(f.counted.as_deref()),
+            subtype: opt(f.category.as_deref()),
+            source: opt(f.source.as_deref()),
+            ..r.span(f.kind.as_str(), f.start, f.end, f.part_of.unwrap_or(NONE))
+        },
+        /// Resolved entities, each once (kind "PER", "ORG", "LOC", "NORP" or
+        /// "MISC"; text, start, end: the first mention; canonical: the
+        /// canonical name, "Mohammed Shia al-Sudani"; subtype as for mentions).
+        /// Roles, place and every mention: dateline_result_entity,
+        /// dateline_result_entity_mention, dateline_result_entity_role.
+        Entities = 8: list(&x.entities) => |e, _| {
+            let (start, end) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
+            DatelineItem {
+                canonical: text(&e.name),
+                subtype: opt(e.subtype.as_deref()),
+                ..r.span(e.kind.as_str(), start, end, NONE)
+            }
+        },
     }
 }
 
@@ -399,27 +363,16 @@ pub unsafe extern "C" fn dateline_extractor_new(
     out: *mut *mut DatelineExtractor,
 ) -> DatelineStatus {
     guard(|| {
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
+        non_null(out, "out")?;
         // SAFETY: a non-NULL `options` points to a DatelineOptions (header conventions).
-        let o = if options.is_null() {
-            dateline_options_default()
-        } else {
-            unsafe { *options }
-        };
+        let o = unsafe { options.as_ref() }.map_or_else(|| dateline_options_default(), |o| *o);
         let config = Config::default()
             .tokens(o.tokens != 0)
             .max_article_bytes(o.max_article_bytes);
-        match Extractor::new(config) {
-            Ok(inner) => {
-                let boxed = Box::into_raw(Box::new(DatelineExtractor { inner }));
-                // SAFETY: `out` is non-NULL and writable.
-                unsafe { *out = boxed };
-                DatelineStatus::Ok
-            }
-            Err(e) => fail_with(&e, None),
-        }
+        let inner = Extractor::new(config).map_err(|e| fail_with(&e, None))?;
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = Box::into_raw(Box::new(DatelineExtractor { inner })) };
+        Ok(())
     })
 }
 
@@ -429,61 +382,32 @@ pub unsafe extern "C" fn dateline_extractor_new(
 /// undefined behaviour. Results made by the extractor stay valid.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_extractor_free(extractor: *mut DatelineExtractor) {
-    if !extractor.is_null() {
-        // SAFETY: `extractor` came from dateline_extractor_new and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| {
-            drop(unsafe { Box::from_raw(extractor) })
-        }));
-    }
+    // SAFETY: `extractor` came from dateline_extractor_new and is freed once.
+    release(extractor, |p| drop(unsafe { Box::from_raw(p) }));
 }
 
-fn finish(
-    extractor: &DatelineExtractor,
-    article: Result<Article, RecordError>,
+/// Both extract calls: checks the arguments (`what` names the input), reads
+/// the article from the input with `parse` and writes a new result to `*out`.
+fn extract(
+    extractor: *const DatelineExtractor,
+    (input, len, what): (*const u8, usize, &str),
     out: *mut *mut DatelineResult,
+    parse: impl FnOnce(&[u8]) -> Result<Article, RecordError>,
 ) -> DatelineStatus {
-    let article = match article {
-        Ok(a) => a,
-        Err(r) => return fail_with(&r.error, Some(&r)),
-    };
-    match extractor.inner.extract(article) {
-        Ok(x) => {
-            let date = x
-                .article
-                .date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            let date_source = x.article.date_source.map_or("", |d| d.as_str());
-            let figure_countries = x
-                .figures
-                .iter()
-                .flatten()
-                .map(|f| f.place_countries.join(","))
-                .collect();
-            let entity_chains = x
-                .entities
-                .iter()
-                .flatten()
-                .map(|e| {
-                    e.place
-                        .as_ref()
-                        .map(|p| p.chain.join(" > "))
-                        .unwrap_or_default()
-                })
-                .collect();
-            let boxed = Box::into_raw(Box::new(DatelineResult {
-                inner: x,
-                date,
-                date_source,
-                figure_countries,
-                entity_chains,
-            }));
-            // SAFETY: `out` was checked non-NULL by the caller of finish.
-            unsafe { *out = boxed };
-            DatelineStatus::Ok
-        }
-        Err(e) => fail_with(&e, None),
-    }
+    guard(|| {
+        // SAFETY: non-NULL pointers follow the header conventions.
+        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(input, len) })
+        else {
+            let message = format!("extractor or {what} is NULL");
+            return Err(fail(DatelineStatus::NullArgument, message));
+        };
+        non_null(out, "out")?;
+        let article = parse(bytes).map_err(|r| fail_with(&r.error, Some(&r)))?;
+        let x = ex.inner.extract(article).map_err(|e| fail_with(&e, None))?;
+        // SAFETY: `out` is non-NULL and writable.
+        unsafe { *out = Box::into_raw(Box::new(DatelineResult::new(x))) };
+        Ok(())
+    })
 }
 
 /// Extracts from one article: `len` bytes of UTF-8 text at `text`, which may
@@ -496,17 +420,9 @@ pub unsafe extern "C" fn dateline_extract(
     len: usize,
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: non-NULL pointers follow the header conventions.
-        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(text, len) })
-        else {
-            return fail(DatelineStatus::NullArgument, "extractor or text is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        // The same checks as for files: binary data, UTF-8, the header.
-        finish(ex, input::read_text(bytes, Origin::default(), None), out)
+    // The same checks as for files: binary data, UTF-8, the header.
+    extract(extractor, (text, len, "text"), out, |t| {
+        input::read_text(t, Origin::default(), None)
     })
 }
 
@@ -520,16 +436,8 @@ pub unsafe extern "C" fn dateline_extract_json(
     len: usize,
     out: *mut *mut DatelineResult,
 ) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: non-NULL pointers follow the header conventions.
-        let (Some(ex), Some(bytes)) = (unsafe { extractor.as_ref() }, unsafe { bytes(json, len) })
-        else {
-            return fail(DatelineStatus::NullArgument, "extractor or json is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        finish(ex, input::parse_json_line(bytes, Origin::default()), out)
+    extract(extractor, (json, len, "json"), out, |j| {
+        input::parse_json_line(j, Origin::default())
     })
 }
 
@@ -538,87 +446,47 @@ pub unsafe extern "C" fn dateline_extract_json(
 /// it after it is freed, is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_result_free(result: *mut DatelineResult) {
-    if !result.is_null() {
-        // SAFETY: `result` came from dateline_extract* and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { Box::from_raw(result) })));
+    // SAFETY: `result` came from dateline_extract* and is freed once.
+    release(result, |p| drop(unsafe { Box::from_raw(p) }));
+}
+
+output! {
+    /// The article layer of a result. All strings are borrowed from the result.
+    struct DatelineArticle;
+    /// Reads the article layer of `result` into `*out`.
+    fn dateline_result_article(r) {
+        let (x, a) = (&r.inner, &r.inner.article);
+        let header = a.header.unwrap_or(Span::new(0, 0));
     }
-}
-
-/// Reads the article layer of `result` into `*out`.
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_article(
-    result: *const DatelineResult,
-    out: *mut DatelineArticle,
-) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let x = &r.inner;
-        let a = &x.article;
-        let header = a.header.unwrap_or(dateline_core::Span::new(0, 0));
-        let article = DatelineArticle {
-            id: DatelineStr::opt(x.id.as_deref()),
-            text: DatelineStr::new(&x.text),
-            date: DatelineStr::new(&r.date),
-            datetime: DatelineStr::opt(a.datetime.as_deref()),
-            date_source: DatelineStr::new(r.date_source),
-            title: DatelineStr::opt(a.title.as_deref()),
-            header_start: header.start,
-            header_end: header.end,
-            body_start: a.body.start,
-            body_end: a.body.end,
-            headlines: a.headlines.len(),
-            paragraphs: a.paragraphs.len(),
-            sentences: a.sentences.len(),
-            tokens: a.tokens.len(),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = article };
-        DatelineStatus::Ok
-    })
-}
-
-impl DatelineLayer {
-    fn from_raw(raw: u32) -> Option<Self> {
-        Some(match raw {
-            0 => DatelineLayer::Headlines,
-            1 => DatelineLayer::Paragraphs,
-            2 => DatelineLayer::Sentences,
-            3 => DatelineLayer::Tokens,
-            4 => DatelineLayer::Timex,
-            5 => DatelineLayer::Mentions,
-            6 => DatelineLayer::Quotes,
-            7 => DatelineLayer::Figures,
-            8 => DatelineLayer::Entities,
-            _ => return None,
-        })
-    }
-}
-
-fn unknown_layer(raw: u32) -> DatelineStatus {
-    fail(
-        DatelineStatus::InvalidOption,
-        format!("unknown layer {raw}: use a DatelineLayer value"),
-    )
-}
-
-fn layer_len(x: &Extraction, layer: DatelineLayer) -> usize {
-    let a = &x.article;
-    match layer {
-        DatelineLayer::Headlines => a.headlines.len(),
-        DatelineLayer::Paragraphs => a.paragraphs.len(),
-        DatelineLayer::Sentences => a.sentences.len(),
-        DatelineLayer::Tokens => a.tokens.len(),
-        DatelineLayer::Timex => x.timex.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Mentions => x.mentions.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Quotes => x.quotes.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Figures => x.figures.as_ref().map_or(0, Vec::len),
-        DatelineLayer::Entities => x.entities.as_ref().map_or(0, Vec::len),
+    {
+        /// The article's id (empty when none).
+        id: DatelineStr = opt(x.id.as_deref()),
+        /// The full text; every offset points into it.
+        text: DatelineStr = text(&x.text),
+        /// Publication date as "YYYY-MM-DD" (empty when unknown).
+        date: DatelineStr = text(&r.date),
+        /// Publication date and time, ISO 8601 (empty unless a time was given).
+        datetime: DatelineStr = opt(a.datetime.as_deref()),
+        /// Where the date was read: "record", "header", "publication_line" (empty when unknown).
+        date_source: DatelineStr = text(a.date_source.map_or("", |d| d.as_str())),
+        /// The title: the record's, or the title line of the text (empty when none).
+        title: DatelineStr = opt(a.title.as_deref()),
+        /// Byte offsets of the dateline header or publication line (both 0 when none).
+        header_start: usize = header.start,
+        /// End of the header.
+        header_end: usize = header.end,
+        /// Byte offsets of the story (after the header).
+        body_start: usize = a.body.start,
+        /// End of the story.
+        body_end: usize = a.body.end,
+        /// Number of headlines.
+        headlines: usize = a.headlines.len(),
+        /// Number of paragraphs.
+        paragraphs: usize = a.paragraphs.len(),
+        /// Number of sentences.
+        sentences: usize = a.sentences.len(),
+        /// Number of tokens.
+        tokens: usize = a.tokens.len(),
     }
 }
 
@@ -629,21 +497,7 @@ pub unsafe extern "C" fn dateline_result_count(
     layer: u32,
     out: *mut usize,
 ) -> DatelineStatus {
-    guard(|| {
-        let Some(layer) = DatelineLayer::from_raw(layer) else {
-            return unknown_layer(layer);
-        };
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = layer_len(&r.inner, layer) };
-        DatelineStatus::Ok
-    })
+    guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| Ok(r.count(l)))))
 }
 
 /// Reads item `index` of `layer` (a DatelineLayer) in `result` into `*out`
@@ -655,377 +509,191 @@ pub unsafe extern "C" fn dateline_result_item(
     index: usize,
     out: *mut DatelineItem,
 ) -> DatelineStatus {
-    guard(|| {
-        let Some(layer) = DatelineLayer::from_raw(layer) else {
-            return unknown_layer(layer);
-        };
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let x = &r.inner;
-        let n = layer_len(x, layer);
-        if index >= n {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!("index {index} is past the end of the layer ({n} items)"),
-            );
-        }
-        let a = &x.article;
-        let text = |s: usize, e: usize| DatelineStr::new(&x.text[s..e]);
-        let item = match layer {
-            DatelineLayer::Headlines => {
-                let h = &a.headlines[index];
-                item(
-                    DatelineStr::new(h.kind.as_str()),
-                    text(h.start, h.end),
-                    h.start,
-                    h.end,
-                    usize::MAX,
-                )
-            }
-            DatelineLayer::Paragraphs => {
-                let p = &a.paragraphs[index];
-                item(
-                    DatelineStr::empty(),
-                    text(p.start, p.end),
-                    p.start,
-                    p.end,
-                    usize::MAX,
-                )
-            }
-            DatelineLayer::Sentences => {
-                let s = &a.sentences[index];
-                item(
-                    DatelineStr::empty(),
-                    text(s.start, s.end),
-                    s.start,
-                    s.end,
-                    s.paragraph,
-                )
-            }
-            DatelineLayer::Tokens => {
-                let t = &a.tokens[index];
-                let sentence = a.sentences.partition_point(|s| s.tokens.end <= index);
-                item(
-                    DatelineStr::new(t.kind.as_str()),
-                    text(t.start, t.end),
-                    t.start,
-                    t.end,
-                    sentence,
-                )
-            }
-            DatelineLayer::Timex => {
-                let t = &x.timex.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(t.kind.as_str()),
-                    text(t.start, t.end),
-                    t.start,
-                    t.end,
-                    usize::MAX,
-                );
-                it.canonical = DatelineStr::opt(t.value.as_deref());
-                it.subtype = DatelineStr::opt(t.modifier.map(|m| m.as_str()));
-                it
-            }
-            DatelineLayer::Mentions => {
-                let m = &x.mentions.as_ref().expect("counted above")[index];
-                let sentence = a
-                    .sentences
-                    .iter()
-                    .position(|s| s.start <= m.start && m.end <= s.end)
-                    .unwrap_or(usize::MAX);
-                let mut it = item(
-                    DatelineStr::new(m.kind.as_str()),
-                    text(m.start, m.end),
-                    m.start,
-                    m.end,
-                    sentence,
-                );
-                it.canonical = text(m.name_start, m.name_end);
-                it.subtype = DatelineStr::opt(m.subtype.as_deref());
-                it.confidence = f64::from(m.confidence);
-                it
-            }
-            DatelineLayer::Quotes => {
-                let q = &x.quotes.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(q.kind.as_str()),
-                    text(q.start, q.end),
-                    q.start,
-                    q.end,
-                    q.attribution,
-                );
-                it.canonical = DatelineStr::opt(q.speaker.as_deref());
-                it.subtype = DatelineStr::opt(q.cue.as_deref());
-                it.source = DatelineStr::opt(q.source.as_deref());
-                it.confidence = f64::from(q.confidence);
-                it
-            }
-            DatelineLayer::Figures => {
-                let f = &x.figures.as_ref().expect("counted above")[index];
-                let mut it = item(
-                    DatelineStr::new(f.kind.as_str()),
-                    text(f.start, f.end),
-                    f.start,
-                    f.end,
-                    f.part_of.unwrap_or(usize::MAX),
-                );
-                it.canonical = DatelineStr::opt(f.counted.as_deref());
-                it.subtype = DatelineStr::opt(f.category.as_deref());
-                it.source = DatelineStr::opt(f.source.as_deref());
-                it
-            }
-            DatelineLayer::Entities => {
-                let e = &x.entities.as_ref().expect("counted above")[index];
-                let (s, t) = e.mentions.first().map_or((0, 0), |m| (m.start, m.end));
-                let mut it = item(
-                    DatelineStr::new(e.kind.as_str()),
-                    text(s, t),
-                    s,
-                    t,
-                    usize::MAX,
-                );
-                it.canonical = DatelineStr::new(&e.name);
-                it.subtype = DatelineStr::opt(e.subtype.as_deref());
-                it
-            }
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = item };
-        DatelineStatus::Ok
-    })
+    guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| r.item(l, index))))
 }
 
-/// Reads figure `index` of `result` into `*out`, with its numbers, place,
-/// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_figure(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut DatelineFigure,
-) -> DatelineStatus {
-    guard(|| {
-        // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out.is_null() {
-            return fail(DatelineStatus::NullArgument, "out is NULL");
-        }
-        let figures = r.inner.figures.as_deref().unwrap_or_default();
-        let Some(f) = figures.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the figures ({} items)",
-                    figures.len()
-                ),
-            );
-        };
-        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
-        let figure = DatelineFigure {
-            kind: DatelineStr::new(f.kind.as_str()),
-            text: DatelineStr::new(&f.text),
-            start: f.start,
-            end: f.end,
-            value: f.value.unwrap_or(f64::NAN),
-            low: f.low.unwrap_or(f64::NAN),
-            high: f.high.unwrap_or(f64::NAN),
-            bound: DatelineStr::new(f.bound.as_str()),
-            unit: s(&f.unit),
-            counted: s(&f.counted),
-            category: s(&f.category),
-            gdelt: s(&f.gdelt),
-            part_of: f.part_of.unwrap_or(usize::MAX),
-            place: s(&f.place),
-            place_name: s(&f.place_name),
-            place_countries: DatelineStr::new(&r.figure_countries[index]),
-            date: s(&f.date),
-            actor: s(&f.actor),
-            actor_entity: s(&f.actor_entity),
-            source: s(&f.source),
-            source_entity: s(&f.source_entity),
-            segment: f.segment,
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = figure };
-        DatelineStatus::Ok
-    })
-}
-
-/// The result and entity `index` behind an entity accessor's arguments,
-/// after checking that `result` and `out` are not NULL.
-fn entity_at<'r, T>(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut T,
-) -> Result<(&'r DatelineResult, &'r dateline_core::Entity), DatelineStatus> {
-    // SAFETY: a non-NULL `result` came from dateline_extract*.
-    let Some(r) = (unsafe { result.as_ref() }) else {
-        return Err(fail(DatelineStatus::NullArgument, "result is NULL"));
-    };
-    if out.is_null() {
-        return Err(fail(DatelineStatus::NullArgument, "out is NULL"));
+output! {
+    /// One figure of a result, with its numbers. All strings are borrowed from
+    /// the result; absent strings are empty, absent numbers NaN.
+    struct DatelineFigure;
+    /// Reads figure `index` of `result` into `*out`, with its numbers, place,
+    /// date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_figure(r, index) {
+        let f = nth(list(&r.inner.figures), index, "figures")?;
     }
-    let entities = r.inner.entities.as_deref().unwrap_or_default();
-    let e = entities.get(index).ok_or_else(|| {
-        fail(
-            DatelineStatus::OutOfRange,
-            format!(
-                "index {index} is past the end of the entities ({} items)",
-                entities.len()
-            ),
-        )
-    })?;
-    Ok((r, e))
+    {
+        /// "count", "money", "percent" or "quantity".
+        kind: DatelineStr = text(f.kind.as_str()),
+        /// The amount as written ("more than 9,500", "US$ 14 billion").
+        text: DatelineStr = text(&f.text),
+        /// Byte offset of the amount's first byte.
+        start: usize = f.start,
+        /// Byte offset one past its last byte.
+        end: usize = f.end,
+        /// The number stated (NaN for vague amounts such as "dozens").
+        value: f64 = f.value.unwrap_or(f64::NAN),
+        /// The least the text allows (NaN when unbounded below or approximate).
+        low: f64 = f.low.unwrap_or(f64::NAN),
+        /// The most the text allows (NaN when unbounded above or approximate).
+        high: f64 = f.high.unwrap_or(f64::NAN),
+        /// "exact", "lower", "upper", "approx" or "range".
+        bound: DatelineStr = text(f.bound.as_str()),
+        /// ISO 4217 code of money ("USD"), "%", or a unit ("km", "years").
+        unit: DatelineStr = opt(f.unit.as_deref()),
+        /// What is counted, as written ("people").
+        counted: DatelineStr = opt(f.counted.as_deref()),
+        /// "killed", "wounded", "attacks", ... (empty when none).
+        category: DatelineStr = opt(f.category.as_deref()),
+        /// The GDELT count type of the category ("KILL").
+        gdelt: DatelineStr = opt(f.gdelt.as_deref()),
+        /// Index of the figure this one is part of, SIZE_MAX when none.
+        part_of: usize = f.part_of.unwrap_or(NONE),
+        /// Where, as written ("the Lebanon-Israel border").
+        place: DatelineStr = opt(f.place.as_deref()),
+        /// The place's name as resolved ("Gaza" for "the enclave").
+        place_name: DatelineStr = opt(f.place_name.as_deref()),
+        /// ISO 3166 codes of the place's countries, comma-separated ("LB,IL").
+        place_countries: DatelineStr = text(&r.figure_countries[index]),
+        /// TIMEX3 value of the date ("2023-10-07").
+        date: DatelineStr = opt(f.date.as_deref()),
+        /// Who did it, as written ("Hamas fighters").
+        actor: DatelineStr = opt(f.actor.as_deref()),
+        /// The name in the actor ("Hamas").
+        actor_entity: DatelineStr = opt(f.actor_entity.as_deref()),
+        /// Who says so, as written ("the health ministry").
+        source: DatelineStr = opt(f.source.as_deref()),
+        /// The entity the source resolves to.
+        source_entity: DatelineStr = opt(f.source_entity.as_deref()),
+        /// Index of the headline or sentence holding it (headlines first).
+        segment: usize = f.segment,
+    }
 }
 
-/// Reads entity `index` of `result` into `*out`, with its kind, canonical
-/// name, counts of mentions and roles, nationality, organisation kind,
-/// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity(
-    result: *const DatelineResult,
-    index: usize,
-    out: *mut DatelineEntity,
-) -> DatelineStatus {
-    guard(|| {
-        let (r, e) = match entity_at(result, index, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let s = |o: Option<&String>| DatelineStr::opt(o.map(String::as_str));
+output! {
+    /// One resolved entity of a result. All strings are borrowed from the
+    /// result; absent strings are empty, absent numbers NaN, absent indices
+    /// SIZE_MAX.
+    struct DatelineEntity;
+    /// Reads entity `index` of `result` into `*out`, with its kind, canonical
+    /// name, counts of mentions and roles, nationality, organisation kind,
+    /// country and place (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_entity(r, index) {
+        let e = r.entity(index)?;
         let p = e.place.as_ref();
-        let entity = DatelineEntity {
-            id: e.id,
-            kind: DatelineStr::new(e.kind.as_str()),
-            subtype: s(e.subtype.as_ref()),
-            name: DatelineStr::new(&e.name),
-            mentions: e.mentions.len(),
-            roles: e.roles.len(),
-            nationality: s(e.nationality.as_ref()),
-            org_kind: s(e.org_kind.as_ref()),
-            country: s(e.country.as_ref()),
-            has_place: u8::from(p.is_some()),
-            geonameid: p.and_then(|p| p.geonameid).unwrap_or(0),
-            feature: s(p.map(|p| &p.feature)),
-            place_name: s(p.map(|p| &p.name)),
-            place_country: s(p.and_then(|p| p.country.as_ref())),
-            admin1: s(p.and_then(|p| p.admin1.as_ref())),
-            admin1_name: s(p.and_then(|p| p.admin1_name.as_ref())),
-            lat: p.and_then(|p| p.lat).unwrap_or(f64::NAN),
-            lon: p.and_then(|p| p.lon).unwrap_or(f64::NAN),
-            chain: DatelineStr::opt(p.map(|_| r.entity_chains[index].as_str())),
-            within: p.and_then(|p| p.within).unwrap_or(usize::MAX),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = entity };
-        DatelineStatus::Ok
-    })
+    }
+    {
+        /// Index of the entity (roles and places refer to entities by it).
+        id: usize = e.id,
+        /// "PER", "ORG", "LOC", "NORP" or "MISC".
+        kind: DatelineStr = text(e.kind.as_str()),
+        /// A finer kind ("city", "facility", "armed", "nationality").
+        subtype: DatelineStr = opt(e.subtype.as_deref()),
+        /// The canonical name: the fullest form the article uses.
+        name: DatelineStr = text(&e.name),
+        /// Number of mentions (read them with dateline_result_entity_mention).
+        mentions: usize = e.mentions.len(),
+        /// Number of roles (read them with dateline_result_entity_role).
+        roles: usize = e.roles.len(),
+        /// A person's nationality, ISO 3166 ("IQ").
+        nationality: DatelineStr = opt(e.nationality.as_deref()),
+        /// An organisation's kind ("government", "armed", "international",
+        /// "company", "media", "party", "other").
+        org_kind: DatelineStr = opt(e.org_kind.as_deref()),
+        /// The country an organisation, group or place belongs to.
+        country: DatelineStr = opt(e.country.as_deref()),
+        /// 1 when the entity is a place located on the map, else 0 (and the
+        /// place fields below are empty).
+        has_place: u8 = u8::from(p.is_some()),
+        /// GeoNames id of the place (0 when it has none of its own: a facility).
+        geonameid: u32 = p.and_then(|p| p.geonameid).unwrap_or(0),
+        /// "country", "region", "city", "facility" or "place".
+        feature: DatelineStr = opt(p.map(|p| p.feature.as_str())),
+        /// The place's name in the gazetteer.
+        place_name: DatelineStr = opt(p.map(|p| p.name.as_str())),
+        /// ISO 3166 code of the place's country.
+        place_country: DatelineStr = opt(p.and_then(|p| p.country.as_deref())),
+        /// GeoNames first-level division code ("11").
+        admin1: DatelineStr = opt(p.and_then(|p| p.admin1.as_deref())),
+        /// Its name ("Arbil").
+        admin1_name: DatelineStr = opt(p.and_then(|p| p.admin1_name.as_deref())),
+        /// Latitude in degrees (NaN when unknown).
+        lat: f64 = p.and_then(|p| p.lat).unwrap_or(f64::NAN),
+        /// Longitude in degrees (NaN when unknown).
+        lon: f64 = p.and_then(|p| p.lon).unwrap_or(f64::NAN),
+        /// The names from the place up to its country, joined with " > "
+        /// ("Harir airbase > Erbil > Arbil > Iraq").
+        chain: DatelineStr = text(&r.entity_chains[index]),
+        /// The entity whose location this one inherits, SIZE_MAX when none.
+        within: usize = p.and_then(|p| p.within).unwrap_or(NONE),
+    }
 }
 
-/// Reads mention `index` of entity `entity` into `*out` (kind: the form,
-/// "name", "acronym", "description" or "pronoun"; text, start, end: the
-/// mention; canonical: the entity's name; parent: the headline or sentence
-/// unit holding it, headlines first).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity_mention(
-    result: *const DatelineResult,
-    entity: usize,
-    index: usize,
-    out: *mut DatelineItem,
-) -> DatelineStatus {
-    guard(|| {
-        let (r, e) = match entity_at(result, entity, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let Some(m) = e.mentions.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the entity's mentions ({} items)",
-                    e.mentions.len()
-                ),
-            );
-        };
-        let mut it = item(
-            DatelineStr::new(m.form.as_str()),
-            DatelineStr::new(&r.inner.text[m.start..m.end]),
-            m.start,
-            m.end,
-            m.unit,
-        );
-        it.canonical = DatelineStr::new(&e.name);
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = it };
-        DatelineStatus::Ok
-    })
+output! {
+    /// One item of a layer. All strings are borrowed from the result.
+    struct DatelineItem;
+    /// Reads mention `index` of entity `entity` into `*out` (kind: the form,
+    /// "name", "acronym", "description" or "pronoun"; text, start, end: the
+    /// mention; canonical: the entity's name; parent: the headline or sentence
+    /// unit holding it, headlines first).
+    fn dateline_result_entity_mention(r, entity, index) {
+        let e = r.entity(entity)?;
+        let m = nth(&e.mentions, index, "entity's mentions")?;
+    }
+    {
+        /// The item's kind ("kicker", "title", "word", ...); empty for paragraphs and sentences.
+        kind: DatelineStr = text(m.form.as_str()),
+        /// The item's text: the bytes start..end of the article text.
+        text: DatelineStr = text(&r.inner.text[m.start..m.end]),
+        /// Byte offset of the first byte in the article text.
+        start: usize = m.start,
+        /// Byte offset one past the last byte.
+        end: usize = m.end,
+        /// Index of the enclosing item (paragraph of a sentence, sentence of a
+        /// token), or SIZE_MAX when there is none.
+        parent: usize = m.unit,
+        /// The canonical form of the item: the TIMEX3 value of a temporal
+        /// expression, the name of an entity mention; empty otherwise.
+        canonical: DatelineStr = text(&e.name),
+        /// A finer kind: an entity mention's subtype ("city", "nationality",
+        /// "armed"), a temporal expression's modifier ("APPROX"); empty otherwise.
+        subtype: DatelineStr = text(""),
+        /// How sure the extractor is, from 0 to 1 (entity mentions, quotes); 1
+        /// for items of the article layer and temporal expressions.
+        confidence: f64 = 1.0,
+        /// A quote's source as written ("Mr Blinken", "he"); empty otherwise.
+        source: DatelineStr = text(""),
+    }
 }
 
-/// Reads role `index` of entity `entity` into `*out`
-/// (DATELINE_STATUS_OUT_OF_RANGE past the end).
-#[no_mangle]
-pub unsafe extern "C" fn dateline_result_entity_role(
-    result: *const DatelineResult,
-    entity: usize,
-    index: usize,
-    out: *mut DatelineRole,
-) -> DatelineStatus {
-    guard(|| {
-        let (_, e) = match entity_at(result, entity, out) {
-            Ok(found) => found,
-            Err(status) => return status,
-        };
-        let Some(role) = e.roles.get(index) else {
-            return fail(
-                DatelineStatus::OutOfRange,
-                format!(
-                    "index {index} is past the end of the entity's roles ({} items)",
-                    e.roles.len()
-                ),
-            );
-        };
-        let s = |o: &Option<String>| DatelineStr::opt(o.as_deref());
-        let out_role = DatelineRole {
-            title: DatelineStr::new(&role.title),
-            function: s(&role.function),
-            of: s(&role.of),
-            of_country: s(&role.of_country),
-            of_entity: role.of_entity.unwrap_or(usize::MAX),
-            via_entity: role.via_entity.unwrap_or(usize::MAX),
-            start: role.start,
-            end: role.end,
-            text: DatelineStr::new(&role.text),
-            sentence: DatelineStr::new(&role.sentence),
-        };
-        // SAFETY: `out` is non-NULL and writable.
-        unsafe { *out = out_role };
-        DatelineStatus::Ok
-    })
-}
-
-fn item(
-    kind: DatelineStr,
-    text: DatelineStr,
-    start: usize,
-    end: usize,
-    parent: usize,
-) -> DatelineItem {
-    DatelineItem {
-        kind,
-        text,
-        start,
-        end,
-        parent,
-        canonical: DatelineStr::empty(),
-        subtype: DatelineStr::empty(),
-        confidence: 1.0,
-        source: DatelineStr::empty(),
+output! {
+    /// A role of a person. All strings are borrowed from the result.
+    struct DatelineRole;
+    /// Reads role `index` of entity `entity` into `*out`
+    /// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_entity_role(r, entity, index) {
+        let role = nth(&r.entity(entity)?.roles, index, "entity's roles")?;
+    }
+    {
+        /// The title ("Secretary of State", "leader", "adviser").
+        title: DatelineStr = text(&role.title),
+        /// The office across countries ("foreign minister"), empty when none.
+        function: DatelineStr = opt(role.function.as_deref()),
+        /// The body, as named ("United States", "Hezbollah").
+        of: DatelineStr = opt(role.of.as_deref()),
+        /// ISO 3166 code of the body's country.
+        of_country: DatelineStr = opt(role.of_country.as_deref()),
+        /// The entity the role is for, SIZE_MAX when none.
+        of_entity: usize = role.of_entity.unwrap_or(NONE),
+        /// The entity a "counterpart" was read through, SIZE_MAX when none.
+        via_entity: usize = role.via_entity.unwrap_or(NONE),
+        /// Byte offset of the words that state the role.
+        start: usize = role.start,
+        /// One past their last byte.
+        end: usize = role.end,
+        /// Those words ("United States Secretary of State").
+        text: DatelineStr = text(&role.text),
+        /// The sentence that states it.
+        sentence: DatelineStr = text(&role.sentence),
     }
 }
 
@@ -1039,28 +707,20 @@ pub unsafe extern "C" fn dateline_result_to_json(
     out_len: *mut usize,
 ) -> DatelineStatus {
     guard(|| {
+        non_null(result, "result")?;
+        non_null(out_json, "out_json")?;
         // SAFETY: a non-NULL `result` came from dateline_extract*.
-        let Some(r) = (unsafe { result.as_ref() }) else {
-            return fail(DatelineStatus::NullArgument, "result is NULL");
-        };
-        if out_json.is_null() {
-            return fail(DatelineStatus::NullArgument, "out_json is NULL");
-        }
-        let json = match serde_json::to_string(&r.inner) {
-            Ok(j) => j,
-            Err(e) => return fail(DatelineStatus::Panic, format!("cannot serialise: {e}")),
-        };
-        let len = json.len();
-        // JSON escapes NUL in strings, so there is none to refuse.
-        let c = CString::new(json).unwrap_or_default();
-        // SAFETY: both pointers are writable when non-NULL.
+        let json = serde_json::to_string(&unsafe { &*result }.inner)
+            .map_err(|e| fail(DatelineStatus::Panic, format!("cannot serialise: {e}")))?;
+        // SAFETY: both pointers are writable when non-NULL. JSON escapes NUL
+        // in strings, so CString has none to refuse.
         unsafe {
-            *out_json = c.into_raw();
             if !out_len.is_null() {
-                *out_len = len;
+                *out_len = json.len();
             }
+            *out_json = CString::new(json).unwrap_or_default().into_raw();
         }
-        DatelineStatus::Ok
+        Ok(())
     })
 }
 
@@ -1069,35 +729,32 @@ pub unsafe extern "C" fn dateline_result_to_json(
 /// allocate (or releasing one with `free()`) is undefined behaviour.
 #[no_mangle]
 pub unsafe extern "C" fn dateline_string_free(s: *mut c_char) {
-    if !s.is_null() {
-        // SAFETY: `s` came from CString::into_raw in this library and is freed once.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { CString::from_raw(s) })));
-    }
+    // SAFETY: `s` came from CString::into_raw in this library and is freed once.
+    release(s, |p| drop(unsafe { CString::from_raw(p) }));
+}
+
+/// What `read` gives of this thread's last error, or `none` when there is
+/// none (or the thread is being torn down).
+fn last_error<T>(read: impl Fn(&LastError) -> T, none: T) -> T {
+    let get = || LAST_ERROR.try_with(|e| e.borrow().as_ref().map(&read));
+    catch_unwind(AssertUnwindSafe(get))
+        .ok()
+        .and_then(|e| e.ok().flatten())
+        .unwrap_or(none)
 }
 
 /// The message of the last error on this thread, NUL-terminated, or "" when
 /// the last call succeeded. Valid until the next dateline call on this thread.
 #[no_mangle]
 pub extern "C" fn dateline_last_error() -> *const c_char {
-    let read = || {
-        LAST_ERROR
-            .try_with(|e| e.borrow().as_ref().map(|err| err.message.as_ptr()))
-            .ok()
-            .flatten()
-    };
-    catch_unwind(read).ok().flatten().unwrap_or(c"".as_ptr())
+    last_error(|e| e.message.as_ptr(), c"".as_ptr())
 }
 
 /// The byte offset the last error on this thread points at (the first
 /// invalid byte for DATELINE_STATUS_INVALID_UTF8), or -1 when it has none.
 #[no_mangle]
 pub extern "C" fn dateline_last_error_byte() -> i64 {
-    let read = || {
-        LAST_ERROR
-            .try_with(|e| e.borrow().as_ref().map_or(-1, |err| err.byte))
-            .unwrap_or(-1)
-    };
-    catch_unwind(read).unwrap_or(-1)
+    last_error(|e| e.byte, -1)
 }
 
 /// The version of the library, NUL-terminated (static).
@@ -1107,66 +764,65 @@ pub extern "C" fn dateline_version() -> *const c_char {
     VERSION.as_ptr().cast()
 }
 
+/// An extractor: build it once with dateline_extractor_new() and share it
+/// across threads; free it with dateline_extractor_free().
+pub struct DatelineExtractor {
+    inner: Extractor,
+}
+
+/// The result of extracting one article; free it with dateline_result_free().
+pub struct DatelineResult {
+    inner: Extraction,
+    date: String,
+    /// The place countries of each figure, joined with commas.
+    figure_countries: Vec<String>,
+    /// The place chain of each entity, joined with " > ".
+    entity_chains: Vec<String>,
+}
+
+impl DatelineResult {
+    fn new(inner: Extraction) -> Self {
+        let date = inner.article.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let countries = list(&inner.figures)
+            .iter()
+            .map(|f| f.place_countries.join(","));
+        let chain = |e: &Entity| e.place.as_ref().map(|p| p.chain.join(" > "));
+        let chains = list(&inner.entities)
+            .iter()
+            .map(|e| chain(e).unwrap_or_default());
+        DatelineResult {
+            date: date.unwrap_or_default(),
+            figure_countries: countries.collect(),
+            entity_chains: chains.collect(),
+            inner,
+        }
+    }
+
+    /// An item spanning `start..end` of the text: no canonical form,
+    /// subtype or source, confidence 1.
+    fn span(&self, kind: &str, start: usize, end: usize, parent: usize) -> DatelineItem {
+        DatelineItem {
+            kind: text(kind),
+            text: text(&self.inner.text[start..end]),
+            start,
+            end,
+            parent,
+            canonical: text(""),
+            subtype: text(""),
+            confidence: 1.0,
+            source: text(""),
+        }
+    }
+
+    /// Entity `index` (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn entity(&self, index: usize) -> Outcome<&Entity> {
+        nth(list(&self.inner.entities), index, "entities")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::ptr;
-
-    #[test]
-    fn null_arguments_and_errors_are_statuses() {
-        unsafe {
-            let mut ex = ptr::null_mut();
-            assert_eq!(
-                dateline_extractor_new(ptr::null(), &mut ex),
-                DatelineStatus::Ok
-            );
-            let mut r = ptr::null_mut();
-            assert_eq!(
-                dateline_extract(ex, ptr::null(), 5, &mut r),
-                DatelineStatus::NullArgument
-            );
-            assert!(r.is_null());
-            let bad = b"ab\xffcd";
-            assert_eq!(
-                dateline_extract(ex, bad.as_ptr(), bad.len(), &mut r),
-                DatelineStatus::InvalidUtf8
-            );
-            assert_eq!(dateline_last_error_byte(), 2);
-            assert_eq!(
-                dateline_extract(ex, ptr::null(), 0, &mut r),
-                DatelineStatus::InvalidInput
-            );
-            let t = b" date 2023-11-06 One. Two.";
-            assert_eq!(
-                dateline_extract(ex, t.as_ptr(), t.len(), &mut r),
-                DatelineStatus::Ok
-            );
-            assert_eq!(dateline_last_error_byte(), -1);
-            let mut n = 0;
-            assert_eq!(
-                dateline_result_count(r, DatelineLayer::Sentences as u32, &mut n),
-                DatelineStatus::Ok
-            );
-            assert_eq!(n, 2);
-            let mut it = item(DatelineStr::empty(), DatelineStr::empty(), 0, 0, 0);
-            assert_eq!(
-                dateline_result_item(r, DatelineLayer::Tokens as u32, 3, &mut it),
-                DatelineStatus::Ok
-            );
-            assert_eq!(it.parent, 1);
-            assert_eq!(
-                dateline_result_count(r, 42, &mut n),
-                DatelineStatus::InvalidOption
-            );
-            assert_eq!(
-                dateline_result_item(r, DatelineLayer::Sentences as u32, 2, &mut it),
-                DatelineStatus::OutOfRange
-            );
-            dateline_result_free(r);
-            dateline_extractor_free(ex);
-            dateline_extractor_free(ptr::null_mut());
-        }
-    }
 
     #[test]
     fn panics_become_statuses() {
