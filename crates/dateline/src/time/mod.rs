@@ -18,6 +18,12 @@ use serde::{Deserialize, Serialize};
 use crate::article::month_number;
 use crate::span::Span;
 
+mod numbers;
+mod patterns;
+
+use numbers::{format_num, number_before, spelled_tens, spelled_year};
+use patterns::{locate, TIMEX};
+
 /// The TimeML type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -119,197 +125,6 @@ pub struct Timex {
     pub interval: Option<Interval>,
 }
 
-// ------------------------------------------------------------- patterns
-
-const MONTH: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)";
-const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-const POD: &str = r"(?:morning|afternoon|evening|night|overnight)";
-const NUMW: &str = r"(?:\d+\ 1/2|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\ ](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\ hundred|hundred|a\ few|few|several|a\ couple\ of|couple\ of|a|an)";
-const UNIT: &str =
-    r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centuries)s?";
-const MODP: &str = r"(?:more\ than|less\ than|fewer\ than|nearly|almost|about|around|approximately|roughly|some|over|under|at\ least|at\ most|up\ to|no\ more\ than|just\ over|just\ under)";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
-const SEASON: &str = r"(?:spring|summer|fall|autumn|winter)";
-const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
-const ZONE: &str = r"(?:gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest)";
-
-/// The alternatives of the temporal pattern, by name, in the order they are
-/// tried (the first that matches at a position wins). Each is written for
-/// `(?xi-u)`: spaces are escaped, case is ignored, classes are ASCII.
-// One form for every row, whether or not it has placeholders.
-#[allow(clippy::useless_format)]
-static ALTERNATIVES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
-    vec![
-        ("iso", format!(r"{YEAR}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?")),
-        ("slash", format!(r"\d{{1,2}}/\d{{1,2}}/(?:{YEAR}|\d\d)")),
-        (
-            "mdy",
-            format!(
-                r"(?:{WEEKDAY},?\ )?(?:(?:early|mid|late)[-\ ])?{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:\ ?,?\ {YEAR})?"
-            ),
-        ),
-        (
-            "dmy",
-            format!(
-                r"(?:{WEEKDAY},?\ )?\d{{1,2}}(?:st|nd|rd|th)?\ (?:of\ )?{MONTH}(?:\ ?,?\ {YEAR})?"
-            ),
-        ),
-        (
-            "bound",
-            format!(
-                r"the\ (?:beginning|start|middle|end)\ of\ (?:(?:this|last|next|the)\ (?:week|month|year)|{MONTH}(?:,?\ {YEAR})?|{YEAR})"
-            ),
-        ),
-        (
-            "my",
-            format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}\ ?,?\ {YEAR}"),
-        ),
-        (
-            "half",
-            format!(
-                r"the\ (?:first|second|last|latter)\ half\ of\ (?:{YEAR}|this\ year|last\ year|next\ year)|the\ first\ two\ quarters\ of\ {YEAR}"
-            ),
-        ),
-        (
-            "monthrel",
-            format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}\ (?:this|last|next)\ year"),
-        ),
-        (
-            "spelled",
-            format!(
-                r"(?:(?:the\ )?(?:{SEASON}|{MONTH})\ (?:of\ )?)?(?:the\ year\ )?(?:(?:nineteen|eighteen)\ (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\ thousand)"
-            ),
-        ),
-        (
-            "quarter",
-            format!(
-                r"(?:the\ )?(?:(?:{YEAR}|this\ year's|last\ year's|next\ year's|year-ago|year-earlier)\ )?(?:{ORD}|latest|last|previous|current|past|same|year-ago|year-earlier|fiscal)[-\ ](?:fiscal\ )?quarter(?:\ of\ (?:{YEAR}|this\ year|last\ year|next\ year))?|the\ quarter|the\ latest\ period|the\ {YEAR}\ (?:period|quarter)|q[1-4](?:\ {YEAR})?"
-            ),
-        ),
-        (
-            "decade",
-            format!(
-                r"(?:the\ )?(?:early\ |mid-|late\ )?(?:1[6-9]|20)\d0s|the\ (?:early\ |mid-|late\ )?(?:'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
-            ),
-        ),
-        (
-            "century",
-            format!(
-                r"(?:the\ )?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\ ]century"
-            ),
-        ),
-        (
-            "yearend",
-            format!(r"(?:around\ )?(?:the\ )?(?:year[-\ ]end|year's\ end)"),
-        ),
-        (
-            "relunit",
-            format!(
-                r"(?:(?:earlier|later|early|late)\ )?(?:this|this\ past|last|next|the\ past|the\ previous|the\ coming|the\ current|the\ following)\ (?:week|month|year|weekend|decade|century|{SEASON}|{MONTH}|{WEEKDAY})"
-            ),
-        ),
-        (
-            "ago",
-            format!(
-                r"(?:{MODP}\ )?{NUMW}[-\ ](?:(?:more|additional|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?\ (?:ago|earlier|before|later)"
-            ),
-        ),
-        (
-            "yearago",
-            format!(
-                r"(?:a\ )?year[-\ ](?:ago|earlier)|the\ year-(?:ago|earlier)(?:\ (?:period|quarter))?"
-            ),
-        ),
-        (
-            "dur",
-            format!(
-                r"(?:{MODP}\ )?(?:the\ )?(?:(?:past|last|next|coming|first|previous|following|final|latest)\ )?{NUMW}[-\ ](?:(?:more|additional|straight|consecutive|full)\ )?{UNIT}(?:\ and\ a\ half)?(?:\ or\ so)?"
-            ),
-        ),
-        ("wd", format!(r"(?:(?:early|late)\ )?{WEEKDAY}(?:\ {POD})?")),
-        (
-            "relday",
-            format!(
-                r"(?:(?:early|late)\ )?(?:today|yesterday|tomorrow|tonight)(?:\ {POD})?|this\ {POD}|last\ night|(?:the\ )?(?:next|following|previous)\ day|the\ day\ before|the\ weekend"
-            ),
-        ),
-        (
-            "season",
-            format!(
-                r"(?:(?:early|late)\ )?{SEASON}(?:\ of)?\ {YEAR}|the\ {SEASON}\ of\ {YEAR}|(?:the\ )?(?:(?:early|late)\ )?{SEASON}"
-            ),
-        ),
-        (
-            "holiday",
-            format!(r"(?:thanksgiving|christmas|new\ year's)(?:\ (?:day|eve))?"),
-        ),
-        ("month", format!(r"(?:(?:early|mid|late)[-\ ])?{MONTH}")),
-        (
-            "year",
-            format!(r"(?:(?:early|mid|late)[-\ ]|fiscal\ (?:year\ )?)?{YEAR}"),
-        ),
-        (
-            "clock",
-            format!(
-                r"(?:{MODP}\ )?(?:\d{{1,2}}(?::\d\d)?\ ?[ap]\.m\.?|\d{{1,2}}:\d\d(?:\ ?[ap]\.m\.?)?|noon|midnight|midday)(?:\ {ZONE})?(?:,?\ (?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ {YEAR})?))?"
-            ),
-        ),
-        (
-            "set",
-            format!(
-                r"daily|weekly|monthly|yearly|(?:every|each)\ (?:day|week|month|year|{WEEKDAY}|{MONTH})|(?:once|twice)\ a\ (?:day|week|month|year)|a\ year"
-            ),
-        ),
-        (
-            "theyear",
-            format!(r"the\ (?:full\ |fiscal\ |current\ |current\ fiscal\ |latest\ fiscal\ )?year"),
-        ),
-        ("thatyear", format!(r"(?:(?:earlier|later)\ )?that\ year")),
-        (
-            "unitpl",
-            format!(
-                r"(?:recent|coming|many|several)\ (?:years|months|weeks|days|decades|quarters)|years|months|weeks|decades"
-            ),
-        ),
-        (
-            "ref",
-            format!(
-                r"now|currently|current|nowadays|at\ present|recently|the\ past|the\ near\ future|the\ near\ term|the\ short\ term|the\ future|future|soon|recent|formerly|lately|these\ days"
-            ),
-        ),
-    ]
-});
-
-/// Every temporal expression: the alternatives joined, between word boundaries.
-/// Only the overall match is asked of it (the lazy DFA alone, no captures).
-static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives: Vec<String> = ALTERNATIVES
-        .iter()
-        .map(|(_, p)| format!("(?:{p})"))
-        .collect();
-    let p = format!(r"(?xi-u)\b(?:{})\b", alternatives.join("|"));
-    // A larger lazy-DFA cache: the pattern is wide, and a small cache is rebuilt over and over.
-    regex::RegexBuilder::new(&p)
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("valid timex pattern")
-});
-
-/// Which alternative a match of [`TIMEX`] took: each anchored at the match's
-/// start; the lowest that matches is the one leftmost-first search chose.
-/// Cheaper than captures on the whole pattern, which cost a backtracking
-/// search per match.
-static TIMEX_KIND: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(
-        ALTERNATIVES
-            .iter()
-            .map(|(_, p)| format!(r"(?xi-u)^(?:{p})\b")),
-    )
-    .dfa_size_limit(32 << 20)
-    .build()
-    .expect("valid timex patterns")
-});
-
 // -------------------------------------------------------------- helpers
 
 fn weekday(s: &str) -> Option<Weekday> {
@@ -323,113 +138,6 @@ fn weekday(s: &str) -> Option<Weekday> {
         "sun" => Weekday::Sun,
         _ => return None,
     })
-}
-
-/// Where the number ends at `start` of `sentence` begins, when `start` is
-/// the last group of a number with thousands separators (`000` of
-/// `10,000`); `start` otherwise.
-fn grouped_number_start(sentence: &str, start: usize) -> usize {
-    let b = sentence.as_bytes();
-    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    if !(digit_at(start) && digit_at(start + 1) && digit_at(start + 2)) || digit_at(start + 3) {
-        return start;
-    }
-    let mut first = start;
-    while let Some(comma) = first.checked_sub(1).filter(|&c| b[c] == b',') {
-        let mut j = comma;
-        while j > 0 && digit_at(j - 1) && comma - j < 4 {
-            j -= 1;
-        }
-        let digits = comma - j;
-        if digits == 0 || digits > 3 {
-            break;
-        }
-        first = j;
-        if digits < 3 {
-            break;
-        }
-    }
-    // A decimal part (`1.000,000`) or a code (`A1,000`) is no count.
-    if first < start && first > 0 && (b[first - 1] == b'.' || b[first - 1].is_ascii_alphanumeric())
-    {
-        return start;
-    }
-    first
-}
-
-/// The value of a number word or numeral (`three`, `24`, `2.5`, `10,000`).
-fn number(s: &str) -> Option<f64> {
-    let l = s.to_ascii_lowercase();
-    let v = match l.as_str() {
-        "a" | "an" | "one" => 1.0,
-        "two" | "a couple of" | "couple of" | "couple" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" | "a hundred" => 100.0,
-        "few" | "a few" | "several" => return None,
-        other if other.contains(',') => {
-            let mut groups = other.split(',');
-            let lead = groups.next()?;
-            let grouped = (1..=3).contains(&lead.len())
-                && lead.bytes().all(|b| b.is_ascii_digit())
-                && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-            if !grouped {
-                return None;
-            }
-            other.replace(',', "").parse().ok()?
-        }
-        other => other.parse().ok()?,
-    };
-    Some(v)
-}
-
-/// The number written in the words just before `words[unit]`: `three`,
-/// `24`, `twenty four`, `a couple of`.
-fn number_before(words: &[&str], unit: usize) -> Option<f64> {
-    let before = &words[..unit];
-    let last = before.iter().rposition(|w| number(w).is_some())?;
-    // `a few days`, `a couple of weeks`: the number is the vague word's.
-    if before[last + 1..]
-        .iter()
-        .any(|w| matches!(*w, "few" | "several" | "many"))
-    {
-        return None;
-    }
-    let mut n = number(before[last])?;
-    if before.get(last + 1) == Some(&"1/2") || words[unit..].contains(&"half") {
-        n += 0.5;
-    }
-    if last > 0 && n < 10.0 {
-        if let Some(tens) =
-            number(before[last - 1]).filter(|t| *t >= 20.0 && *t < 100.0 && t % 10.0 == 0.0)
-        {
-            return Some(tens + n);
-        }
-    }
-    Some(n)
 }
 
 /// TimeML unit letter of a unit word, and whether it is a time (PT) unit.
@@ -525,14 +233,6 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     } else {
         format!("P{n}{code}")
     })
-}
-
-fn format_num(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
 }
 
 fn modifier_of(text: &str) -> Option<TimexMod> {
@@ -660,40 +360,6 @@ fn decade_value(dct: Option<NaiveDate>, tens: i32) -> Option<String> {
         century -= 1;
     }
     decade_of(century * 100 + tens * 10)
-}
-
-/// The value of a spelled tens word (`twenty` .. `ninety`).
-fn spelled_tens(w: &str) -> Option<i32> {
-    number(w)
-        .filter(|n| (20.0..100.0).contains(n) && n % 10.0 == 0.0)
-        .map(|n| n as i32)
-}
-
-/// The year a spelled form names: `nineteen ninety-six`, `eighteen hundred`,
-/// `two thousand` (the words of the expression, lower-cased).
-fn spelled_year(words: &[&str]) -> Option<i32> {
-    // `one` .. `nineteen`, not `a` or `an`.
-    let small = |w: &str| {
-        number(w)
-            .filter(|n| (1.0..20.0).contains(n) && w.len() > 2)
-            .map(|n| n as i32)
-    };
-    let i = words
-        .iter()
-        .position(|w| matches!(*w, "nineteen" | "eighteen" | "two"))?;
-    if words.get(i + 1) == Some(&"thousand") {
-        return Some(2000);
-    }
-    let century = small(words[i])? * 100;
-    let rest = &words[i + 1..];
-    let tail = match rest {
-        ["hundred", ..] => 0,
-        [t, u, ..] if spelled_tens(t).is_some() => spelled_tens(t)? + small(u)?,
-        [t] if spelled_tens(t).is_some() => spelled_tens(t)?,
-        [n, ..] => small(n).filter(|n| *n >= 10)?,
-        [] => return None,
-    };
-    Some(century + tail)
 }
 
 /// Which way a sentence points in time.
@@ -853,23 +519,10 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
         // Where the last expression listed in this sentence ends.
         let mut last_end = 0;
         for m in TIMEX.find_iter(sentence) {
-            let Some(kind) = TIMEX_KIND.matches(&sentence[m.start()..]).iter().next() else {
+            let Some(hit) = locate(sentence, &m, last_end) else {
                 continue;
             };
-            let group = ALTERNATIVES[kind].0;
-            // The pattern stops before the period of `p.m.` (no word boundary after it).
-            let lower_end = m.as_str().get(m.len().saturating_sub(3)..).unwrap_or("");
-            let dotted = (lower_end.eq_ignore_ascii_case("a.m")
-                || lower_end.eq_ignore_ascii_case("p.m"))
-                && sentence[m.end()..].starts_with('.');
-            let mend = m.end() + usize::from(dotted);
-            // `10,000 years`: the match starts after the last comma of the
-            // count; a duration or `ago` counts the whole number (unless an
-            // expression listed before holds part of it: `May 5,000 years`).
-            let mstart = match grouped_number_start(sentence, m.start()) {
-                first if matches!(group, "dur" | "ago") && first >= last_end => first,
-                _ => m.start(),
-            };
+            let (group, mstart, mend) = (hit.group, hit.start, hit.end);
             let span = Span::new(s.start + mstart, s.start + mend);
             // Only the forms resolved by direction need the tense of their clause.
             let directed = [
@@ -878,7 +531,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], dct: Option<NaiveDate>) ->
             ]
             .contains(&group);
             let tense = if directed {
-                tense_at(sentence, m.start(), mend)
+                tense_at(sentence, hit.match_start, mend)
             } else {
                 None
             };
