@@ -9,21 +9,25 @@
 //! publication date, relative expressions keep no value rather than an
 //! invented one.
 
-use std::sync::LazyLock;
-
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
-use regex::Regex;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::article::month_number;
 use crate::span::Span;
 
+mod calendar;
 mod durations;
+mod interval;
 mod numbers;
 mod patterns;
 mod tense;
 
+use calendar::{
+    add_months, century_of, decade_of, decade_value, iso_date, iso_week, pod_code, quarter_of,
+    resolve_weekday, resolve_year, season_code, weekday, well_formed, year_value,
+};
 use durations::{duration_value, unit_code};
+pub use interval::interval_of;
 use numbers::{number_before, spelled_tens, spelled_year};
 use patterns::{locate, TIMEX};
 use tense::{tense_for, Tense};
@@ -131,19 +135,6 @@ pub struct Timex {
 
 // -------------------------------------------------------------- helpers
 
-fn weekday(s: &str) -> Option<Weekday> {
-    Some(match s.get(..3)?.to_ascii_lowercase().as_str() {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 fn modifier_of(text: &str) -> Option<TimexMod> {
     let l = text.to_ascii_lowercase();
     let starts = |p: &str| l.starts_with(p);
@@ -178,212 +169,6 @@ fn modifier_of(text: &str) -> Option<TimexMod> {
     } else {
         None
     }
-}
-
-/// The first and last year a TIMEX3 value can name: four digits, no sign.
-const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
-
-/// Year `y` as a TIMEX3 value writes it, four digits (`0998`); `None`
-/// outside years 1-9999, which have no such form.
-fn year_value(y: impl Into<i64>) -> Option<String> {
-    let y = y.into();
-    YEARS.contains(&y).then(|| format!("{y:04}"))
-}
-
-/// The decade of year `y` (`199` for 1995, `099` for 995); `None` outside years 1-9999.
-fn decade_of(y: impl Into<i64>) -> Option<String> {
-    let y = y.into();
-    YEARS.contains(&y).then(|| format!("{:03}", y / 10))
-}
-
-/// The century of year `y` as TimeML writes it (`20` for 2023); `None`
-/// outside years 1-9999.
-fn century_of(y: impl Into<i64>) -> Option<String> {
-    let y = y.into();
-    YEARS.contains(&y).then(|| format!("{:02}", y / 100))
-}
-
-/// A date as `YYYY-MM-DD`. A year outside 1-9999 comes out signed or as
-/// `0000`, which [`well_formed`] refuses.
-fn iso_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn iso_week(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
-}
-
-/// Whether `value` is a TIMEX3 value as this layer writes them, with every
-/// year from 0001 to 9999: `PRESENT_REF`, a duration (`P2Y6M`, `PT1M30S`,
-/// `PXD`), a century or decade (`20`, `199`), or a year (`2023`, `XXXX`)
-/// with a month, day, time, week, quarter, half or season. A value that
-/// arithmetic took past the calendar (`+10000-01-01`, `0000-12-31`, `-979`,
-/// `10000-W01`) is not one, and is dropped rather than written.
-fn well_formed(value: &str) -> bool {
-    static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-        let num = r"(?:\d+(?:\.\d+)?|X)";
-        let time = r"T(?:MO|AF|EV|NI|\d\d:\d\d(?::\d\d)?Z?)";
-        Regex::new(&format!(
-            r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|\d{{2,3}}|P(?:{num}(?:[YMWDQ]|DE|CE))*(?:T(?:{num}[HMS])+)?|(?:\d{{4}}|XXXX)(?:-(?:\d\d(?:-\d\d(?:{time})?)?|W\d\d(?:-WE)?|WXX-[1-7]|Q[1-4]|H[12]|SP|SU|FA|WI|XX-XX{time}))?)$"
-        ))
-        .expect("valid TIMEX3 value pattern")
-    });
-    VALUE.is_match(value) && value != "P" && !value.starts_with("0000")
-}
-
-fn quarter_of(d: NaiveDate) -> u32 {
-    (d.month() - 1) / 3 + 1
-}
-
-fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
-    let total = y * 12 + (m as i32 - 1) + delta;
-    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
-}
-
-fn pod_code(s: &str) -> &'static str {
-    match s.to_ascii_lowercase().as_str() {
-        "morning" => "TMO",
-        "afternoon" => "TAF",
-        "evening" => "TEV",
-        _ => "TNI",
-    }
-}
-
-fn season_code(s: &str) -> &'static str {
-    match s.to_ascii_lowercase().as_str() {
-        "spring" => "SP",
-        "summer" => "SU",
-        "winter" => "WI",
-        _ => "FA",
-    }
-}
-
-/// The TimeML value of a decade named without its century (`the '90s`,
-/// `the nineties`): the latest such decade that has begun by the publication
-/// date (the 1990s in 2023, not the 2090s).
-fn decade_value(dct: Option<NaiveDate>, tens: i32) -> Option<String> {
-    let year = dct.map_or(1999, |d| d.year());
-    let mut century = year.div_euclid(100);
-    if century * 100 + tens * 10 > year {
-        century -= 1;
-    }
-    decade_of(century * 100 + tens * 10)
-}
-
-/// The day with weekday `wd` nearest to `dct` in the direction of `tense`
-/// (the day itself when it is that weekday).
-fn resolve_weekday(dct: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> NaiveDate {
-    let diff = (wd.num_days_from_monday() as i64) - (dct.weekday().num_days_from_monday() as i64);
-    match tense {
-        Tense::Past => {
-            let back = (-diff).rem_euclid(7);
-            let back = if strict && back == 0 { 7 } else { back };
-            dct - Duration::days(back)
-        }
-        Tense::Future => {
-            let fwd = diff.rem_euclid(7);
-            let fwd = if strict && fwd == 0 { 7 } else { fwd };
-            dct + Duration::days(fwd)
-        }
-    }
-}
-
-/// The year that places month `m` (and day `d`) nearest the publication
-/// date, in the direction of the sentence's tense when it is far.
-fn resolve_year(dct: NaiveDate, m: u32, d: Option<u32>, tense: Option<Tense>) -> i32 {
-    let y = dct.year();
-    let day = d.unwrap_or(15);
-    // Within the calendar (`in January` of an article of 9999-12-31 is 9999's).
-    let candidates = [y - 1, y, y + 1].map(|c| c.clamp(1, 9999));
-    let score = |cy: i32| -> i64 {
-        let date = NaiveDate::from_ymd_opt(cy, m, day.min(28)).unwrap_or(dct);
-        let days = (date - dct).num_days();
-        let penalty = match tense {
-            Some(Tense::Past) if days > 1 => 200,
-            Some(Tense::Future) if days < -1 => 200,
-            _ => 0,
-        };
-        days.abs() + penalty
-    };
-    *candidates.iter().min_by_key(|c| score(**c)).unwrap_or(&y)
-}
-
-/// The interval a TIMEX3 value of a DATE or TIME covers.
-pub fn interval_of(value: &str) -> Option<Interval> {
-    let day_start = |d: NaiveDate| d.and_time(NaiveTime::MIN);
-    let day_end = |d: NaiveDate| d.and_hms_opt(23, 59, 59).expect("valid time");
-    let b = value.as_bytes();
-    let year: i32 = value.get(..4)?.parse().ok()?;
-    if !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let rest = &value[4..];
-    if rest.is_empty() {
-        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
-        let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
-        return Some(Interval {
-            first: day_start(first),
-            last: day_end(last),
-        });
-    }
-    if let Some(q) = rest.strip_prefix("-Q") {
-        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
-        let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
-        let (ny, nm) = add_months(year, (q - 1) * 3 + 1, 3);
-        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
-        return Some(Interval {
-            first: day_start(first),
-            last: day_end(last),
-        });
-    }
-    if let Some(w) = rest.strip_prefix("-W") {
-        let (w, we) = match w.strip_suffix("-WE") {
-            Some(w) => (w, true),
-            None => (w, false),
-        };
-        let w: u32 = w.parse().ok()?;
-        let monday = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon)?;
-        let (first, last) = if we {
-            (monday + Duration::days(5), monday + Duration::days(6))
-        } else {
-            (monday, monday + Duration::days(6))
-        };
-        return Some(Interval {
-            first: day_start(first),
-            last: day_end(last),
-        });
-    }
-    let month: u32 = value.get(5..7)?.parse().ok()?;
-    if value.len() == 7 {
-        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-        let (ny, nm) = add_months(year, month, 1);
-        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
-        return Some(Interval {
-            first: day_start(first),
-            last: day_end(last),
-        });
-    }
-    let day: u32 = value.get(8..10)?.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    let time = value.get(10..).unwrap_or("");
-    let hm = |h: u32, m: u32| date.and_hms_opt(h, m, 0);
-    let (first, last) = match time {
-        "" => (day_start(date), day_end(date)),
-        "TMO" => (hm(5, 0)?, date.and_hms_opt(11, 59, 59)?),
-        "TAF" => (hm(12, 0)?, date.and_hms_opt(17, 59, 59)?),
-        "TEV" => (hm(18, 0)?, date.and_hms_opt(21, 59, 59)?),
-        "TNI" => (
-            hm(21, 0)?,
-            (date + Duration::days(1)).and_hms_opt(4, 59, 59)?,
-        ),
-        t => {
-            let h: u32 = t.get(1..3)?.parse().ok()?;
-            let m: u32 = t.get(4..6)?.parse().ok()?;
-            (hm(h, m)?, date.and_hms_opt(h, m, 59)?)
-        }
-    };
-    Some(Interval { first, last })
 }
 
 // ------------------------------------------------------------ extraction
