@@ -1,7 +1,11 @@
 //! Durations as TIMEX3 values write them (`P3D`, `PT4H`, `P2Y6M`, `PXW`):
 //! unit words and their TimeML letters.
 
-use super::numbers::format_num;
+use super::calendar::weekday;
+use super::expr::{Expr, Found};
+use super::numbers::{format_num, number_before};
+use super::TimexKind;
+use crate::article::month_number;
 
 /// TimeML unit letter of a unit word, and whether it is a time (PT) unit.
 pub(super) fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
@@ -96,4 +100,77 @@ pub(super) fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     } else {
         format!("P{n}{code}")
     })
+}
+
+/// `three years`, `the past two weeks`, `more than 24 hours`; not an age
+/// (`five-year-old`) or a rate (`$5 a day`).
+pub(super) fn duration(e: &Expr<'_>) -> Option<Found> {
+    let words = e.words;
+    let prev = e.prev.as_str();
+    let after = e.after();
+    let is_age =
+        after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
+    if is_age {
+        return None;
+    }
+    let unit_idx = words.iter().position(|w| unit_code(w).is_some())?;
+    let unit = words[unit_idx];
+    let n = number_before(words, unit_idx);
+    // "a year" alone after "once/twice"? handled by set. "the year" is no duration here.
+    if words[..unit_idx].iter().all(|w| *w == "the") {
+        return None;
+    }
+    // "a day" as in "$5 a day" is a rate, not a duration.
+    if unit_idx == 1 && words[0] == "a" && prev.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    e.absolute_or_none(TimexKind::Duration, duration_value(n, unit))
+}
+
+/// `daily`, `every Monday`, `twice a year`, `a year` after a number (a rate).
+pub(super) fn set(e: &Expr<'_>) -> Option<Found> {
+    let lower = e.lower;
+    let words = e.words;
+    let prev = e.prev.as_str();
+    // `every Monday` (not `monthly`, which begins as Monday does).
+    let weekday_named = words
+        .iter()
+        .find_map(|w| weekday(w).filter(|_| w.ends_with("day") && w.len() >= 6));
+    let v = if let Some(wd) = weekday_named {
+        format!("XXXX-WXX-{}", wd.number_from_monday())
+    } else if lower.contains("day") || lower == "daily" {
+        "P1D".to_string()
+    } else if lower.contains("week") {
+        "P1W".to_string()
+    } else if lower.contains("month") {
+        "P1M".to_string()
+    } else if let Some(wd) = words
+        .iter()
+        .find_map(|w| weekday(w).filter(|_| w.len() >= 6))
+    {
+        format!("XXXX-WXX-{}", wd.number_from_monday())
+    } else if let Some(mo) = words
+        .iter()
+        .skip(1)
+        .find_map(|w| month_number(w).filter(|_| w.len() >= 3))
+    {
+        format!("XXXX-{mo:02}")
+    } else {
+        // "a year" as a rate needs a number or price before it.
+        if lower == "a year"
+            && !prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !matches!(prev, "million" | "billion" | "percent" | "once" | "twice")
+        {
+            return e.absolute_or_none(TimexKind::Duration, Some("P1Y".into()));
+        }
+        "P1Y".to_string()
+    };
+    e.absolute_or_none(TimexKind::Set, Some(v))
+}
+
+/// `years`, `recent months`, `several weeks`: a duration of unknown length.
+pub(super) fn plural_unit(e: &Expr<'_>) -> Option<Found> {
+    let words = e.words;
+    let unit = words.last()?;
+    e.absolute_or_none(TimexKind::Duration, duration_value(None, unit))
 }
