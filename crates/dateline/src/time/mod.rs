@@ -16,7 +16,7 @@
 //! publication date, relative expressions keep no value rather than an
 //! invented one.
 //!
-//! The steps, in the order [`extract`] runs them for each match:
+//! The steps, in the order `extract` runs them for each match:
 //! - `patterns`: the pattern, and which form a match took (`locate`);
 //! - `interpret`: the match read with the words around it (`expr`), the
 //!   tense of its clause (`tense`) and what the article said before
