@@ -1,11 +1,14 @@
 //! Pass 4: titles and descriptions used alone (`the prime minister`, `the
 //! Iraqi leader`, `the group`), and the quote sources that are
-//! descriptions.
+//! descriptions. A title goes to the latest person holding it (or of that
+//! country); a noun such as `the group`, `the company`, `the country` to the
+//! latest organisation or place of that kind, all mentioned in the sentence
+//! or the three before.
 
 use super::builder::Builder;
 use super::{Entity, MentionForm};
 use crate::entities::EntityKind;
-use crate::lexicon::roles::{roles_lexicon, RoleEntry};
+use crate::lexicon::roles::{roles_lexicon, RoleEntry, RoleLexicon, Word};
 
 impl Builder<'_> {
     /// Pass 4: titles and descriptions used alone.
@@ -19,58 +22,86 @@ impl Builder<'_> {
                 if det != "the" && det != "The" {
                     continue;
                 }
-                // `the [Demonym] HEAD`, not followed by a name.
-                let mut j = i + 1;
-                let mut country: Option<String> = None;
-                if let Some(bm) = ws.get(j).and_then(|x| self.mention_starting(x.start)) {
-                    let b = &self.mentions[bm];
-                    if b.kind != EntityKind::Group {
-                        continue;
-                    }
-                    country = b.country.clone();
-                    j = ws.partition_point(|x| x.start < b.end);
-                }
-                let Some(head) = ws.get(j) else { continue };
-                let mut target = None;
-                let mut end = head.end;
-                let head_word = self.text[head.start..head.end].to_lowercase();
-                let titled = rl.first_words.contains(&head_word);
-                let described = DESCRIBED.contains(&head_word.as_str());
-                if !titled && !described {
-                    continue;
-                }
-                for n in (1..=rl.longest.min(ws.len() - j)).rev().filter(|_| titled) {
-                    if let Some(ri) = self.phrase_at(rl, ws, j, n) {
-                        end = ws[j + n - 1].end;
-                        let next = ws.get(j + n);
-                        let followed = next.is_some_and(|x| {
-                            self.text[end..x.start].trim().is_empty()
-                                && self.text[x.start..x.end].starts_with(char::is_uppercase)
-                        }) || next.is_some_and(|x| {
-                            self.text[x.start..x.end].eq_ignore_ascii_case("of")
-                                && self.text[end..x.start].trim().is_empty()
-                        });
-                        if !followed {
-                            target = self.holder_of(&rl.entries[ri], country.as_deref(), w.start);
-                        }
-                        break;
-                    }
-                }
-                if target.is_none() && end == head.end {
-                    let noun = self.text[head.start..head.end].to_ascii_lowercase();
-                    let next_is_name = ws.get(j + 1).is_some_and(|x| {
-                        self.text[head.end..x.start].trim().is_empty()
-                            && self.text[x.start..x.end].starts_with(char::is_uppercase)
-                    });
-                    if !next_is_name {
-                        target = self.described(&noun, country.as_deref(), ui, w.start);
-                    }
-                }
-                if let Some(id) = target {
-                    found.push((id, w.start, end));
+                if let Some(d) = self.description_at(rl, ws, i, ui) {
+                    found.push(d);
                 }
             }
         }
+        self.add_descriptions(found);
+    }
+
+    /// `the [Demonym] HEAD` at word `i` (`the`) of unit `ui`, not followed
+    /// by a name: (entity, start, end) when a title's holder or a described
+    /// entity fits.
+    fn description_at(
+        &self,
+        rl: &RoleLexicon,
+        ws: &[Word],
+        i: usize,
+        ui: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let w = ws[i];
+        let mut j = i + 1;
+        let mut country: Option<String> = None;
+        if let Some(bm) = ws.get(j).and_then(|x| self.mention_starting(x.start)) {
+            let b = &self.mentions[bm];
+            if b.kind != EntityKind::Group {
+                return None;
+            }
+            country = b.country.clone();
+            j = ws.partition_point(|x| x.start < b.end);
+        }
+        let head = ws.get(j)?;
+        let mut target = None;
+        let mut end = head.end;
+        let head_word = self.text[head.start..head.end].to_lowercase();
+        let titled = rl.first_words.contains(&head_word);
+        let described = DESCRIBED.contains(&head_word.as_str());
+        if !titled && !described {
+            return None;
+        }
+        // The longest title from the head.
+        let title = (1..=rl.longest.min(ws.len() - j))
+            .rev()
+            .filter(|_| titled)
+            .find_map(|n| self.phrase_at(rl, ws, j, n).map(|ri| (n, ri)));
+        if let Some((n, ri)) = title {
+            end = ws[j + n - 1].end;
+            let followed = self.name_follows(ws, j + n, end) || self.of_follows(ws, j + n, end);
+            if !followed {
+                target = self.holder_of(&rl.entries[ri], country.as_deref(), w.start);
+            }
+        }
+        if target.is_none() && end == head.end {
+            let noun = self.text[head.start..head.end].to_ascii_lowercase();
+            if !self.name_follows(ws, j + 1, head.end) {
+                target = self.described(&noun, country.as_deref(), ui, w.start);
+            }
+        }
+        target.map(|id| (id, w.start, end))
+    }
+
+    /// Whether word `at` is capitalised and follows byte `end` after white
+    /// space only (a name after a title or noun).
+    fn name_follows(&self, ws: &[Word], at: usize, end: usize) -> bool {
+        ws.get(at).is_some_and(|x| {
+            self.text[end..x.start].trim().is_empty()
+                && self.text[x.start..x.end].starts_with(char::is_uppercase)
+        })
+    }
+
+    /// Whether word `at` is `of` and follows byte `end` after white space
+    /// only (`the prime minister of ...`).
+    fn of_follows(&self, ws: &[Word], at: usize, end: usize) -> bool {
+        ws.get(at).is_some_and(|x| {
+            self.text[x.start..x.end].eq_ignore_ascii_case("of")
+                && self.text[end..x.start].trim().is_empty()
+        })
+    }
+
+    /// Records the descriptions found, then the quote sources that are
+    /// descriptions, each unless a mention already covers its words.
+    fn add_descriptions(&mut self, found: Vec<(usize, usize, usize)>) {
         let fallback = std::mem::take(&mut self.quoted_descriptions);
         for (id, s, e) in found.into_iter().chain(fallback) {
             let taken = self.in_unit.get(self.unit_of(s)).into_iter().flatten().any(

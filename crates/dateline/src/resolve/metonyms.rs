@@ -8,35 +8,38 @@ use super::builder::Builder;
 use crate::entities::EntityKind;
 use crate::lexicon::{lexicon, Lexicon};
 
+/// Words after a capital (or its possessive) that make it an actor:
+/// speech, support, policy.
+const ACTS: &[&str] = &[
+    "said",
+    "says",
+    "support",
+    "supports",
+    "backing",
+    "backed",
+    "warned",
+    "announced",
+    "accused",
+    "denied",
+    "insisted",
+    "urged",
+    "demanded",
+    "rejected",
+    "responded",
+    "has",
+    "policy",
+    "position",
+    "decision",
+    "response",
+    "ally",
+    "allies",
+    "stance",
+];
+
 impl Builder<'_> {
     /// A capital that speaks or supports is its country's government
     /// (`Washington's support`, `Moscow said`).
     pub(super) fn metonyms(&mut self) {
-        const ACTS: &[&str] = &[
-            "said",
-            "says",
-            "support",
-            "supports",
-            "backing",
-            "backed",
-            "warned",
-            "announced",
-            "accused",
-            "denied",
-            "insisted",
-            "urged",
-            "demanded",
-            "rejected",
-            "responded",
-            "has",
-            "policy",
-            "position",
-            "decision",
-            "response",
-            "ally",
-            "allies",
-            "stance",
-        ];
         for id in 0..self.entities.len() {
             let e = &self.entities[id];
             if e.kind != EntityKind::Place || e.subtype.as_deref() == Some("country") {
@@ -45,19 +48,7 @@ impl Builder<'_> {
             let Some(country) = capital_of(self.lex, &e.name) else {
                 continue;
             };
-            let acts = e.mentions.iter().filter(|m| {
-                let after = &self.text[m.end..];
-                let after = after
-                    .strip_prefix("'s")
-                    .or_else(|| after.strip_prefix("’s"))
-                    .unwrap_or(after);
-                let next = after
-                    .split(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .unwrap_or("");
-                ACTS.contains(&next)
-            });
-            if acts.count() * 2 >= e.mentions.len() {
+            if self.acts(id) {
                 let iso = country.iso.clone();
                 let e = &mut self.entities[id];
                 e.kind = EntityKind::Organisation;
@@ -67,6 +58,25 @@ impl Builder<'_> {
                 self.anchors[id] = None;
             }
         }
+    }
+
+    /// Whether at least half of entity `id`'s mentions act: an acting word
+    /// follows the mention or its possessive.
+    fn acts(&self, id: usize) -> bool {
+        let e = &self.entities[id];
+        let acts = e.mentions.iter().filter(|m| {
+            let after = &self.text[m.end..];
+            let after = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after);
+            let next = after
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            ACTS.contains(&next)
+        });
+        acts.count() * 2 >= e.mentions.len()
     }
 }
 

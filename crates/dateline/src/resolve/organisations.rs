@@ -9,42 +9,13 @@ use crate::lexicon::roles::strip_possessive;
 use crate::lexicon::EntryKind;
 
 impl Builder<'_> {
-    /// Organisation kind and country.
+    /// Organisation kind and country, and groups' countries.
     pub(super) fn organisations(&mut self) {
         for id in 0..self.entities.len() {
-            let e = &self.entities[id];
-            if e.kind != EntityKind::Organisation {
+            if self.entities[id].kind != EntityKind::Organisation {
                 continue;
             }
-            let mut kind = e.org_kind.clone();
-            let mut country = e.country.clone();
-            if let Some(Anchor::Org(i)) = self.anchors[id] {
-                let o = &self.lex.organisations[i as usize];
-                kind = kind.or_else(|| Some(org_kind(&o.kind).to_string()));
-                if country.is_none() && !o.country.is_empty() {
-                    country = Some(o.country.clone());
-                }
-            }
-            if kind.is_none() {
-                kind = e.subtype.as_deref().map(|k| org_kind(k).to_string());
-            }
-            if kind.is_none() {
-                kind = guess_org_kind(&e.name).map(str::to_string);
-            }
-            if country.is_none() {
-                // A country or demonym inside the name (`US State Department`).
-                for w in e.name.split_whitespace() {
-                    for entry in self.lex.lookup(strip_possessive(w)) {
-                        if let EntryKind::Country(i) | EntryKind::Demonym(i) = entry {
-                            country = Some(self.lex.countries[*i as usize].iso.clone());
-                            break;
-                        }
-                    }
-                    if country.is_some() {
-                        break;
-                    }
-                }
-            }
+            let (kind, country) = self.organisation_facts(id);
             let e = &mut self.entities[id];
             e.org_kind = kind;
             e.country = country;
@@ -58,8 +29,48 @@ impl Builder<'_> {
             }
         }
     }
+
+    /// Organisation `id`'s kind and country: as known, else from its
+    /// lexicon entry, else its subtype or the words of its name.
+    fn organisation_facts(&self, id: usize) -> (Option<String>, Option<String>) {
+        let e = &self.entities[id];
+        let mut kind = e.org_kind.clone();
+        let mut country = e.country.clone();
+        if let Some(Anchor::Org(i)) = self.anchors[id] {
+            let o = &self.lex.organisations[i as usize];
+            kind = kind.or_else(|| Some(org_kind(&o.kind).to_string()));
+            if country.is_none() && !o.country.is_empty() {
+                country = Some(o.country.clone());
+            }
+        }
+        if kind.is_none() {
+            kind = e.subtype.as_deref().map(|k| org_kind(k).to_string());
+        }
+        if kind.is_none() {
+            kind = guess_org_kind(&e.name).map(str::to_string);
+        }
+        if country.is_none() {
+            country = self.country_in_name(&e.name);
+        }
+        (kind, country)
+    }
+
+    /// A country or demonym inside a name (`US State Department`): the
+    /// first word that is one.
+    fn country_in_name(&self, name: &str) -> Option<String> {
+        for w in name.split_whitespace() {
+            for entry in self.lex.lookup(strip_possessive(w)) {
+                if let EntryKind::Country(i) | EntryKind::Demonym(i) = entry {
+                    return Some(self.lex.countries[*i as usize].iso.clone());
+                }
+            }
+        }
+        None
+    }
 }
 
+/// An organisation's kind, from the lexicon's kind (or the entity layer's
+/// subtype): news agencies are media, unknown kinds `other`.
 fn org_kind(lexicon_kind: &str) -> &str {
     match lexicon_kind {
         "agency" => "media",
