@@ -1,0 +1,360 @@
+//! Pass 5: places resolved in the gazetteer, or located by the place that
+//! contains them.
+//!
+//! A place's name is looked up in the gazetteer; where it names several
+//! places, one in a country the article names wins, else the biggest (a
+//! region or country right after the name, `Paris, Texas`, decides first).
+//! A facility or unknown place located by the text (`Ain Al Asad base in
+//! Anbar province`, `Baghdad's international airport`) takes its
+//! container's location.
+
+use std::collections::HashMap;
+
+use super::builder::Builder;
+use super::Location;
+use crate::entities::{EntityKind, Mention};
+use crate::lexicon::roles::strip_possessive;
+use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
+
+/// The countries of the article's place and group mentions, counted.
+#[derive(Default)]
+struct NamedCountries<'a> {
+    /// Mentions of each country.
+    all: HashMap<&'a str, usize>,
+    /// Mentions of each country per entity.
+    own: HashMap<(usize, &'a str), usize>,
+}
+
+impl NamedCountries<'_> {
+    /// Whether entities other than `id` name country `c`.
+    fn by_others(&self, id: usize, c: &str) -> bool {
+        self.all.get(c).copied().unwrap_or(0) > self.own.get(&(id, c)).copied().unwrap_or(0)
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// Pass 5: places in the gazetteer, or located by their container.
+    pub(super) fn places(&mut self) {
+        self.locate_in_gazetteer();
+        self.locate_by_containers();
+    }
+
+    /// Each place's gazetteer entry, and its country.
+    fn locate_in_gazetteer(&mut self) {
+        let named = self.countries_named();
+        for id in 0..self.entities.len() {
+            if self.entities[id].kind != EntityKind::Place {
+                continue;
+            }
+            let others = |c: &str| named.by_others(id, c);
+            let loc = self.gazetteer_location(id, &others);
+            if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
+                self.entities[id].country = Some(c);
+            }
+            self.entities[id].place = loc;
+        }
+    }
+
+    /// Countries the article names, to choose between places of one name:
+    /// those of the place and group mentions, counted, and per entity.
+    fn countries_named(&self) -> NamedCountries<'a> {
+        let mentions: &'a [Mention] = self.mentions;
+        let mut named = NamedCountries::default();
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(c) = &m.country {
+                if matches!(m.kind, EntityKind::Place | EntityKind::Group) {
+                    *named.all.entry(c.as_str()).or_default() += 1;
+                    if let Some(id) = self.of_mention[mi] {
+                        *named.own.entry((id, c.as_str())).or_default() += 1;
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    /// Containers: a place that is not a country, city or region takes the
+    /// location of the place it is in (`X in Y`, `X, in the northern city
+    /// of Y`, `X near Y`, `Y's X`).
+    fn locate_by_containers(&mut self) {
+        for id in 0..self.entities.len() {
+            if self.entities[id].kind != EntityKind::Place {
+                continue;
+            }
+            let own = self.entities[id].place.as_ref().map(|p| p.feature.clone());
+            if matches!(own.as_deref(), Some("country" | "city" | "region")) {
+                continue;
+            }
+            let Some(c) = self.container_of(id).filter(|&c| c != id) else {
+                continue;
+            };
+            let Some(outer) = self.entities[c].place.clone() else {
+                continue;
+            };
+            let loc = self.located_within(id, c, &outer);
+            let e = &mut self.entities[id];
+            e.country = loc.country.clone();
+            e.place = Some(loc);
+        }
+    }
+
+    /// The place entity that contains place `id`, from the first of its
+    /// names that tells one.
+    fn container_of(&self, id: usize) -> Option<usize> {
+        for mi in self.entities[id].names().filter_map(|m| m.mention) {
+            let mention = &self.mentions[mi];
+            if mention.name_end < mention.end {
+                // `Baghdad's international airport`: the name part is
+                // the container when it is a gazetteer place.
+                let name = strip_possessive(&self.text[mention.name_start..mention.name_end]);
+                if let Some(c) = self
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Place && e.name == name && e.id != id)
+                {
+                    return Some(c);
+                }
+            }
+            if let Some(c) = self.container_after(mention) {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// The location of place `id` inside entity `c`, which is at `outer`.
+    fn located_within(&self, id: usize, c: usize, outer: &Location) -> Location {
+        let e = &self.entities[id];
+        let mut chain = vec![e.name.clone()];
+        chain.extend(outer.chain.iter().cloned());
+        let feature = if e.subtype.as_deref() == Some("facility") {
+            "facility"
+        } else {
+            "place"
+        };
+        Location {
+            geonameid: None,
+            name: e.name.clone(),
+            feature: feature.into(),
+            country: outer.country.clone(),
+            country_name: outer.country_name.clone(),
+            admin1: outer.admin1.clone(),
+            admin1_name: outer.admin1_name.clone(),
+            lat: outer.lat,
+            lon: outer.lon,
+            chain,
+            within: Some(c),
+        }
+    }
+
+    /// The place named right after a mention by `in`, `near` or `outside`
+    /// (`the northern city of`, `the province of` skipped).
+    fn container_after(&self, m: &Mention) -> Option<usize> {
+        let rest = &self.text[m.end..];
+        let mut cut = rest.len().min(60);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lower = rest[..cut].to_ascii_lowercase();
+        for lead in [
+            " in ",
+            ", in ",
+            " near ",
+            ", near ",
+            " outside ",
+            ", outside ",
+        ] {
+            if let Some(tail) = lower.strip_prefix(lead) {
+                let mut skip = m.end + lead.len();
+                // `the northern city of`, `the province of`.
+                let mut t = tail;
+                if let Some(x) = t.strip_prefix("the ") {
+                    skip += 4;
+                    t = x;
+                    let words: Vec<&str> = t.split(' ').take(4).collect();
+                    if let Some(k) = words.iter().position(|w| *w == "of") {
+                        let n: usize = words[..=k].iter().map(|w| w.len() + 1).sum();
+                        skip += n;
+                    }
+                }
+                let bm = self.mention_starting(skip)?;
+                let b = &self.mentions[bm];
+                if b.kind == EntityKind::Place {
+                    return self.of_mention[bm];
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Place `id`'s best gazetteer entry, described; none for a facility or
+    /// a name the gazetteer lacks. `named` tells whether the other entities
+    /// name a country.
+    fn gazetteer_location(&self, id: usize, named: &dyn Fn(&str) -> bool) -> Option<Location> {
+        let names = self.place_names(id)?;
+        let region_hint = self.entities[id].subtype.as_deref() == Some("region");
+        let qualifiers = self.qualifiers(id);
+        // Score every entry the names stand for, then describe the best.
+        let mut best: Option<(i64, EntryKind)> = None;
+        for name in names {
+            for entry in self.lex.lookup(name) {
+                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, named) else {
+                    continue;
+                };
+                if best.map_or(true, |(s, _)| score > s) {
+                    best = Some((score, *entry));
+                }
+            }
+        }
+        match best?.1 {
+            EntryKind::Country(i) => Some(country_location(self.lex, i as usize)),
+            EntryKind::Place(i) => Some(place_location(self.lex, i as usize)),
+            _ => None,
+        }
+    }
+
+    /// The names of place `id` to look up: the name part of each of its
+    /// mentions (`Anbar` of `Anbar province`), once; none for a facility.
+    fn place_names(&self, id: usize) -> Option<Vec<&'a str>> {
+        let text: &'a str = self.text;
+        let mut names: Vec<&str> = Vec::new();
+        let mut facility = false;
+        for mention in self.entities[id]
+            .names()
+            .filter_map(|m| m.mention)
+            .map(|i| &self.mentions[i])
+        {
+            if mention.subtype.as_deref() == Some("facility") {
+                facility = true;
+            }
+            let n = strip_possessive(&text[mention.name_start..mention.name_end]);
+            let n = n.strip_prefix("the ").unwrap_or(n);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        (!facility).then_some(names)
+    }
+
+    /// `Paris, Texas`, `Birmingham, Alabama`: a region or country right
+    /// after one of place `id`'s names qualifies it, as (country, region
+    /// code; empty for a country). Every reading of the qualifier counts
+    /// (`Georgia` the country and the US state).
+    fn qualifiers(&self, id: usize) -> Vec<(String, String)> {
+        let lex = self.lex;
+        let mut qualifiers: Vec<(String, String)> = Vec::new();
+        for mention in self.entities[id]
+            .names()
+            .filter_map(|m| m.mention)
+            .map(|i| &self.mentions[i])
+        {
+            let Some(next) = self.mention_starting(mention.end + 2) else {
+                continue;
+            };
+            if !self.text[mention.end..].starts_with(", ") {
+                continue;
+            }
+            let q = &self.mentions[next];
+            let qname = &self.text[q.name_start..q.name_end];
+            for entry in lex.lookup(qname) {
+                match *entry {
+                    EntryKind::Place(i) if lex.places[i as usize].kind == PlaceKind::Region => {
+                        let p = &lex.places[i as usize];
+                        qualifiers.push((p.country.clone(), p.admin1.clone()));
+                    }
+                    EntryKind::Country(i) => {
+                        qualifiers.push((lex.countries[i as usize].iso.clone(), String::new()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        qualifiers
+    }
+
+    /// How well a gazetteer entry fits: a country above all, then a place
+    /// its qualifier names, one in a country the article names, of the
+    /// kind the entity layer saw (region or not), and the most populous.
+    /// None for an entry that is no place.
+    fn entry_score(
+        &self,
+        entry: &EntryKind,
+        qualifiers: &[(String, String)],
+        region_hint: bool,
+        named: &dyn Fn(&str) -> bool,
+    ) -> Option<i64> {
+        Some(match *entry {
+            EntryKind::Country(_) => 3_000_000_000,
+            EntryKind::Place(i) => {
+                let p = &self.lex.places[i as usize];
+                let region = p.kind == PlaceKind::Region;
+                let mut score = p.population.min(2_000_000_000) as i64;
+                if region {
+                    score = score.max(5_000_000);
+                }
+                if named(&p.country) {
+                    score += 1_000_000_000;
+                }
+                if region == region_hint {
+                    score += 100_000_000;
+                }
+                if qualifiers
+                    .iter()
+                    .any(|(c, a)| *c == p.country && (a.is_empty() || *a == p.admin1))
+                {
+                    score += 4_000_000_000;
+                }
+                score
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The location of country `i` of the lexicon.
+fn country_location(lex: &Lexicon, i: usize) -> Location {
+    let c = &lex.countries[i];
+    Location {
+        geonameid: Some(c.geonameid).filter(|g| *g != 0),
+        name: c.name.clone(),
+        feature: "country".into(),
+        country: Some(c.iso.clone()),
+        country_name: Some(c.name.clone()),
+        admin1: None,
+        admin1_name: None,
+        lat: c.lat,
+        lon: c.lon,
+        chain: vec![c.name.clone()],
+        within: None,
+    }
+}
+
+/// The location of gazetteer place `i`: a city or a region, with its chain
+/// up to its country.
+fn place_location(lex: &Lexicon, i: usize) -> Location {
+    let p = &lex.places[i];
+    let country = lex.country(&p.country);
+    let admin = lex.admin1(&p.country, &p.admin1);
+    let region = p.kind == PlaceKind::Region;
+    let mut chain = vec![p.name.clone()];
+    if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
+        chain.push(a.name.clone());
+    }
+    if let Some(c) = country {
+        chain.push(c.name.clone());
+    }
+    Location {
+        geonameid: Some(p.geonameid).filter(|g| *g != 0),
+        name: p.name.clone(),
+        feature: if region { "region" } else { "city" }.into(),
+        country: Some(p.country.clone()),
+        country_name: country.map(|c| c.name.clone()),
+        admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
+        admin1_name: admin.map(|a| a.name.clone()),
+        lat: p.lat.or(admin.map(|a| a.lat)),
+        lon: p.lon.or(admin.map(|a| a.lon)),
+        chain,
+        within: None,
+    }
+}
