@@ -42,6 +42,9 @@
 //! ```
 
 mod cues;
+mod found;
+mod para;
+mod source;
 mod tokens;
 mod words;
 
@@ -148,226 +151,14 @@ impl Quote {
 
 pub(crate) use cues::cues;
 use cues::{CueClass, CueEntry};
-use tokens::{is_capitalised, is_punct, pair_quotes, tokenize, word_is, Tk, Tok};
+use found::{push, Found, Frame};
+use para::{clause_floor, clause_start, trim_content, Para};
+use source::{source_left, source_right, source_right_full};
+use tokens::{is_capitalised, is_punct, Tk};
 use words::{
     ADJUNCT_START, AUX, DETERMINERS, LEFT_STOP, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
     PLACE_TIME_START, PRONOUNS, TIME_WORDS,
 };
-
-// ------------------------------------------------------------------ frames
-
-/// One attribution found in a paragraph, on token indices.
-#[derive(Debug, Clone)]
-struct Found {
-    /// Content, as byte span.
-    content: Span,
-    cue: Option<Span>,
-    source: Option<Span>,
-    frame: Frame,
-    /// Attributions sharing a number are parts of one.
-    group: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Frame {
-    SourceFirst,
-    ContentFirst,
-    According,
-    Colon,
-    Continued,
-}
-
-struct Para<'a> {
-    text: &'a str,
-    toks: Vec<Tok>,
-    /// Token index ranges of the sentences.
-    sentences: Vec<(usize, usize)>,
-    /// Paired quotation marks (open, close).
-    quotes: Vec<(usize, Option<usize>)>,
-    /// For each token, the quotation it is inside (index into `quotes`).
-    inside: Vec<Option<usize>>,
-}
-
-impl<'a> Para<'a> {
-    fn new(text: &'a str, sentences: &[Span]) -> Para<'a> {
-        let mut toks = Vec::new();
-        let mut ranges = Vec::with_capacity(sentences.len());
-        for s in sentences {
-            let first = toks.len();
-            tokenize(text, *s, &mut toks);
-            ranges.push((first, toks.len()));
-        }
-        let quotes = pair_quotes(text, &toks);
-        let mut inside = vec![None; toks.len()];
-        // Quotations are sorted by their opening mark, so the tokens already
-        // taken from an opening on are exactly those before `filled`: each
-        // token is written once (an unclosed quotation runs to the paragraph's
-        // end, and a paragraph may hold thousands of them).
-        let mut filled = 0;
-        for (qi, (o, c)) in quotes.iter().enumerate() {
-            let end = c.map_or(toks.len(), |c| c + 1);
-            for slot in &mut inside[(*o).max(filled).min(end)..end] {
-                slot.get_or_insert(qi);
-            }
-            filled = filled.max(end);
-        }
-        Para {
-            text,
-            toks,
-            sentences: ranges,
-            quotes,
-            inside,
-        }
-    }
-
-    fn w(&self, i: usize) -> &'a str {
-        &self.text[self.toks[i].start..self.toks[i].end]
-    }
-
-    fn is(&self, i: usize, list: &[&str]) -> bool {
-        i < self.toks.len() && word_is(self.text, &self.toks[i], list)
-    }
-
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].start, self.toks[b - 1].end)
-    }
-
-    /// The quotation opened at token `o`, as (open, close-or-last token).
-    fn quote_bounds(&self, qi: usize) -> (usize, usize) {
-        let (o, c) = self.quotes[qi];
-        (o, c.unwrap_or(self.toks.len() - 1))
-    }
-
-    /// The cue at token `i` (not inside quotation marks), with its last token.
-    fn cue_at(&self, i: usize) -> Option<(&'static CueEntry, usize)> {
-        let t = self.toks.get(i)?;
-        if t.kind != Tk::Word || self.inside[i].is_some() {
-            return None;
-        }
-        let w = self.w(i);
-        if !w.chars().all(|c| c.is_lowercase()) {
-            return None;
-        }
-        let entries = cues().by_word.get(w)?;
-        for e in entries {
-            match e.particle {
-                Some(p) => {
-                    if i + 1 < self.toks.len() && self.w(i + 1) == p {
-                        return Some((e, i + 1));
-                    }
-                }
-                None => return Some((e, i)),
-            }
-        }
-        None
-    }
-}
-
-/// Trims a content span's trailing sentence punctuation (kept when a closing
-/// quotation mark follows it) and leading `that`/commas/colons.
-fn trim_content(p: &Para<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    while a < b
-        && (is_punct(&p.toks[a], &[',', ':', ';', '—', '–', '-']) || p.is(a, &["that"]))
-        && p.inside[a].is_none()
-    {
-        a += 1;
-    }
-    while b > a && is_punct(&p.toks[b - 1], &['.', ',', ';', ':', '—', '–', '-']) {
-        b -= 1;
-    }
-    let words = (a..b).filter(|&i| p.toks[i].kind == Tk::Word).count();
-    (words >= 2).then_some((a, b))
-}
-
-/// The source noun phrase ending just before token `end` (exclusive),
-/// scanning left to `floor`. Returns (start, end) token indices.
-fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
-    let mut e = end;
-    // Auxiliaries and adverbs between the source and its cue.
-    while e > floor
-        && p.toks[e - 1].kind == Tk::Word
-        && (p.is(e - 1, AUX)
-            || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
-    {
-        e -= 1;
-    }
-    if e == floor || p.toks[e - 1].kind != Tk::Word {
-        return None;
-    }
-    if p.inside[e - 1].is_some() {
-        return None;
-    }
-    if p.is(e - 1, PRONOUNS) {
-        return Some((e - 1, e));
-    }
-    let mut s = e;
-    while s > floor {
-        let t = &p.toks[s - 1];
-        if is_punct(t, &[')']) {
-            // `Sen. Ted Cruz (Tex.)`: the bracket goes with the name.
-            if let Some(o) = (floor..s - 1)
-                .rev()
-                .take(6)
-                .find(|&k| is_punct(&p.toks[k], &['(']))
-            {
-                s = o;
-                continue;
-            }
-        }
-        let ok = match t.kind {
-            Tk::Word => {
-                !p.is(s - 1, LEFT_STOP)
-                    || (s < e
-                        && p.is(s - 1, &["of", "for", "to", "at", "in"])
-                        && is_capitalised(p.text, &p.toks[s]))
-            }
-            Tk::Punct(c) => c == '\'' || c == '’' || c == '.' || c == '&',
-            _ => false,
-        };
-        if !ok || p.inside[s - 1].is_some() || e - s >= 12 {
-            break;
-        }
-        s -= 1;
-    }
-    // A preposition may not open the phrase.
-    while s < e && p.is(s, &["of", "for", "to", "at", "in"]) {
-        s += 1;
-    }
-    (s < e).then_some((s, e))
-}
-
-/// The source noun phrase starting at token `start`, up to the first
-/// comma, clause word or sentence end before `limit`.
-fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut e = start;
-    while e < limit {
-        let t = &p.toks[e];
-        let ok = match t.kind {
-            Tk::Word => {
-                !(e > start
-                    && p.is(
-                        e,
-                        &[
-                            "in", "on", "at", "during", "after", "before", "when", "while", "that",
-                            "who", "and", "as", "to", "last", "this", "on",
-                        ],
-                    ))
-            }
-            Tk::Punct(c) => {
-                c == '\''
-                    || c == '’'
-                    || c == '&'
-                    || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word)
-            }
-            _ => false,
-        };
-        if !ok || e - start >= 12 {
-            break;
-        }
-        e += 1;
-    }
-    (e > start).then_some((start, e))
-}
 
 /// Finds the attributions of one paragraph.
 ///
@@ -446,70 +237,6 @@ fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mu
             );
         }
     }
-}
-
-/// A source after `according to` or after a cue: up to a comma or the
-/// sentence end, keeping `of`/`for` phrases (`a spokesman for the ministry`).
-fn source_right_full(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut e = start;
-    while e < limit {
-        let t = &p.toks[e];
-        let ok = match t.kind {
-            Tk::Word => !p.is(
-                e,
-                &[
-                    "that", "who", "which", "when", "while", "because", "after", "before",
-                ],
-            ),
-            Tk::Punct(c) => matches!(c, '\'' | '’' | '&' | '.' | '-') && e + 1 < limit,
-            _ => false,
-        };
-        if !ok || e - start >= 14 {
-            break;
-        }
-        e += 1;
-    }
-    (e > start).then_some((start, e))
-}
-
-/// Where the clause holding token `k` starts: after the last colon or
-/// semicolon before it in the sentence, else the sentence start (or the
-/// opening quotation mark of a quote closing inside the sentence).
-fn clause_start(p: &Para<'_>, sa: usize, k: usize) -> usize {
-    // A quotation closing before k that opened before the sentence.
-    let mut start = sa;
-    for j in (sa..k).rev() {
-        if p.inside[j].is_none() && is_punct(&p.toks[j], &[';']) {
-            start = j + 1;
-            break;
-        }
-    }
-    if let Some(qi) = p.inside[start] {
-        start = start.min(p.quotes[qi].0);
-    } else if start < k {
-        if let Some(qi) = p.inside[k.saturating_sub(1)] {
-            start = start.min(p.quotes[qi].0);
-        }
-    }
-    start
-}
-
-fn push(
-    out: &mut Vec<Found>,
-    next_group: &mut usize,
-    content: Span,
-    cue: Option<Span>,
-    source: Option<Span>,
-    frame: Frame,
-) {
-    out.push(Found {
-        content,
-        cue,
-        source,
-        frame,
-        group: *next_group,
-    });
-    *next_group += 1;
 }
 
 /// Reads the cue at tokens `c..=cl` of sentence `si`. Returns the token to
@@ -746,20 +473,6 @@ fn passive(
         Frame::SourceFirst,
     );
     Some(b)
-}
-
-/// The lowest token a source on the left of token `c` may start at: after
-/// the last comma-free clause break (semicolon, colon, dash, closing
-/// quotation) in the sentence.
-fn clause_floor(p: &Para<'_>, sa: usize, c: usize) -> usize {
-    let mut f = sa;
-    for j in (sa..c).rev() {
-        if p.inside[j].is_some() || is_punct(&p.toks[j], &[';', ':', '—', '–', '(', ')']) {
-            f = j + 1;
-            break;
-        }
-    }
-    f
 }
 
 /// The content after a source-first cue ending before token `from`:
