@@ -41,9 +41,13 @@
 //! # Ok::<(), dateline::Error>(())
 //! ```
 
+mod according;
+mod colon_dash;
+mod continued;
 mod cues;
 mod found;
 mod para;
+mod passive;
 mod source;
 mod tokens;
 mod words;
@@ -149,14 +153,18 @@ impl Quote {
     }
 }
 
+use according::according;
+use colon_dash::{colon_frame, dash_frame};
+use continued::continue_quotes;
 pub(crate) use cues::cues;
 use cues::{CueClass, CueEntry};
 use found::{push, Found, Frame};
 use para::{clause_floor, clause_start, trim_content, Para};
-use source::{source_left, source_right, source_right_full};
+use passive::passive;
+use source::{source_left, source_right};
 use tokens::{is_capitalised, is_punct, Tk};
 use words::{
-    ADJUNCT_START, AUX, DETERMINERS, LEFT_STOP, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
+    ADJUNCT_START, DETERMINERS, LEFT_STOP, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
     PLACE_TIME_START, PRONOUNS, TIME_WORDS,
 };
 
@@ -195,48 +203,6 @@ fn paragraph_quotes(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, 
     // SOURCE: "CONTENT" at the start of a paragraph (headlines and leads).
     colon_frame(p, next_group, out, from);
     dash_frame(p, next_group, out, from);
-}
-
-fn according(p: &Para<'_>, si: usize, k: usize, next_group: &mut usize, out: &mut Vec<Found>) {
-    let (sa, sb) = p.sentences[si];
-    let cue = p.span(k, k + 2);
-    let lead = (sa..k)
-        .all(|i| p.is(i, &["but", "and", "yet", "so", "also"]) || is_punct(&p.toks[i], &[',']));
-    if lead {
-        // According to SOURCE, CONTENT.
-        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
-            return;
-        };
-        let mut a = se;
-        while a < sb && is_punct(&p.toks[a], &[',']) {
-            a += 1;
-        }
-        if let Some((ca, cb)) = trim_content(p, a, sb) {
-            push(
-                out,
-                next_group,
-                p.span(ca, cb),
-                Some(cue),
-                Some(p.span(ss, se)),
-                Frame::According,
-            );
-        }
-    } else if k > sa && is_punct(&p.toks[k - 1], &[',', '—', '–', '(']) {
-        // CONTENT, according to SOURCE.
-        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
-            return;
-        };
-        if let Some((ca, cb)) = trim_content(p, clause_start(p, sa, k - 1), k - 1) {
-            push(
-                out,
-                next_group,
-                p.span(ca, cb),
-                Some(cue),
-                Some(p.span(ss, se)),
-                Frame::According,
-            );
-        }
-    }
 }
 
 /// Reads the cue at tokens `c..=cl` of sentence `si`. Returns the token to
@@ -427,52 +393,6 @@ fn read_cue(
         Frame::SourceFirst,
     );
     Some(cl + 1)
-}
-
-/// A passive cue (`is expected to`, `was criticized by X as`): the content
-/// follows; the source is the agent after `by`, when there is one.
-fn passive(
-    p: &Para<'_>,
-    si: usize,
-    c: usize,
-    cl: usize,
-    cue_span: Span,
-    next_group: &mut usize,
-    out: &mut Vec<Found>,
-) -> Option<usize> {
-    let (sa, sb) = p.sentences[si];
-    let from = cl + 1;
-    if p.is(from, &["by"]) {
-        // `His views were echoed by experts`: the subject is the content.
-        let (s, e) = source_right_full(p, from + 1, sb)?;
-        let e = (s + 1..e)
-            .find(|&k| p.is(k, &["as", "to", "for", "on", "at"]) || is_punct(&p.toks[k], &[',']))
-            .unwrap_or(e);
-        let mut aux = c;
-        while aux > sa && p.is(aux - 1, AUX) {
-            aux -= 1;
-        }
-        let (a, b) = trim_content(p, clause_floor(p, sa, aux), aux)?;
-        push(
-            out,
-            next_group,
-            p.span(a, b),
-            Some(cue_span),
-            Some(p.span(s, e)),
-            Frame::SourceFirst,
-        );
-        return Some(e);
-    }
-    let (a, b) = trim_content(p, from, sb)?;
-    push(
-        out,
-        next_group,
-        p.span(a, b),
-        Some(cue_span),
-        None,
-        Frame::SourceFirst,
-    );
-    Some(b)
 }
 
 /// The content after a source-first cue ending before token `from`:
@@ -797,125 +717,6 @@ fn content_first(
     Some(sb)
 }
 
-/// `Clinton: "..."` or `Trump: Clinton is unfit` opening a paragraph.
-fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
-    let Some(&(sa, sb)) = p.sentences.first() else {
-        return;
-    };
-    let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else {
-        return;
-    };
-    if colon == sa
-        || !(sa..colon)
-            .all(|k| is_capitalised(p.text, &p.toks[k]) || is_punct(&p.toks[k], &['.', '\'']))
-    {
-        return;
-    }
-    let content_taken = out[from.min(out.len())..]
-        .iter()
-        .any(|f| f.content.start <= p.toks[colon].start && f.content.end > p.toks[colon].start);
-    if content_taken || colon + 1 >= p.toks.len() {
-        return;
-    }
-    // A quotation, or the rest of a one-sentence paragraph (a headline)
-    // after a name that is not a label (`Live updates:`, `Analysis:`).
-    let end = if p.toks[colon + 1].kind == Tk::Open {
-        let Some(qi) = p.inside[colon + 1] else {
-            return;
-        };
-        p.quote_bounds(qi).1 + 1
-    } else if p.sentences.len() == 1 && colon - sa <= 3 && !(sa..colon).any(|k| p.is(k, LABELS)) {
-        sb
-    } else {
-        return;
-    };
-    if let Some((a, b)) = trim_content(p, colon + 1, end.min(p.toks.len())) {
-        push(
-            out,
-            next_group,
-            p.span(a, b),
-            Some(p.span(colon, colon + 1)),
-            Some(p.span(sa, colon)),
-            Frame::Colon,
-        );
-    }
-}
-
-/// Words of headline labels, which are not sources (`Live updates:`).
-const LABELS: &[&str] = &[
-    "live",
-    "update",
-    "updates",
-    "breaking",
-    "watch",
-    "video",
-    "analysis",
-    "opinion",
-    "exclusive",
-    "read",
-    "photos",
-    "editorial",
-    "comment",
-    "review",
-    "poll",
-    "factbox",
-    "explainer",
-    "note",
-    "editor",
-    "correction",
-    "related",
-    "listen",
-    "podcast",
-    "timeline",
-    "q",
-    "a",
-    "the",
-    "latest",
-    "more",
-    "source",
-    "sources",
-    "see",
-    "also",
-    "tags",
-    "topics",
-];
-
-/// `“...” ― Sonya Herridge`: a quotation signed with a dash and a name
-/// closing its paragraph.
-fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
-    let n = p.toks.len();
-    for &(o, c) in &p.quotes {
-        let Some(c) = c else { continue };
-        if c + 2 >= n || !is_punct(&p.toks[c + 1], &['―', '—', '–', '-']) {
-            continue;
-        }
-        let name = c + 2;
-        if n - name > 8 || !is_capitalised(p.text, &p.toks[name]) {
-            continue;
-        }
-        let end = (name..n)
-            .find(|&k| is_punct(&p.toks[k], &[',', '.', '(']))
-            .unwrap_or(n);
-        let qs = p.toks[o].start;
-        if out[from.min(out.len())..]
-            .iter()
-            .any(|f| f.content.start <= qs && qs < f.content.end)
-        {
-            continue;
-        }
-        if let Some((a, b)) = trim_content(p, o, c + 1) {
-            push(
-                out,
-                next_group,
-                p.span(a, b),
-                Some(p.span(c + 1, c + 2)),
-                Some(p.span(name, end)),
-                Frame::Colon,
-            );
-        }
-    }
-}
-
 // ------------------------------------------------------------------ article
 
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '\'', '‘', '’'];
@@ -934,88 +735,6 @@ pub const MAX_QUOTE_BYTES: usize = 8192;
 /// give quotations that each hold the rest of the sentence, so output
 /// quadratic in the input. Real copy nests at most four deep.
 pub const MAX_QUOTE_NESTING: usize = 4;
-
-/// Quotations that open a sentence and belong to no attribution continue the
-/// speaker quoted last, in this paragraph or (for a paragraph opening with
-/// one) in the paragraph before: `“...,” he said. “...”`.
-fn continue_quotes(
-    p: &Para<'_>,
-    before: usize,
-    carry: Option<(Option<Span>, usize)>,
-    found: &mut Vec<Found>,
-) {
-    let opens_paragraph = p.toks.first().is_some_and(|t| t.kind == Tk::Open);
-    let mut last = if found.len() == before && opens_paragraph {
-        carry
-    } else {
-        None
-    };
-    // The paragraph's attributions by content start, with the furthest end
-    // so far: whether one overlaps a quotation is two binary searches, not a
-    // scan of the paragraph per quotation.
-    let found_here = found.len() - before;
-    let mut by_start: Vec<(usize, usize)> = found[before..]
-        .iter()
-        .map(|f| (f.content.start, f.content.end))
-        .collect();
-    by_start.sort_unstable();
-    let mut reach = Vec::with_capacity(by_start.len());
-    let mut max_end = 0;
-    for &(_, e) in &by_start {
-        max_end = max_end.max(e);
-        reach.push(max_end);
-    }
-    // The furthest end of the continued quotations added here (all open
-    // before the current one).
-    let mut continued_end = 0;
-    // The attributions a quotation may continue, by content end: quotations
-    // come in text order, so those ending before one only grow, and the
-    // latest added of them is kept as a pointer moves on.
-    let mut by_end: Vec<(usize, usize)> = found[before..before + found_here]
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.source.is_some() && f.frame != Frame::Continued)
-        .map(|(i, f)| (f.content.end, before + i))
-        .collect();
-    by_end.sort_unstable();
-    let (mut next, mut latest) = (0, None::<usize>);
-    for &(o, c) in &p.quotes {
-        let qs = p.toks[o].start;
-        // The latest attribution ending before the quotation.
-        while next < by_end.len() && by_end[next].0 <= qs {
-            latest = latest.max(Some(by_end[next].1));
-            next += 1;
-        }
-        if let Some(f) = latest.map(|i| &found[i]) {
-            last = Some((f.source, f.group));
-        }
-        let end = c.map_or(p.toks.len(), |c| c + 1);
-        let qe = p.toks[end - 1].end;
-        let n_before = by_start.partition_point(|&(s, _)| s < qe);
-        if (n_before > 0 && reach[n_before - 1] > qs) || continued_end > qs {
-            continue;
-        }
-        let starts_sentence = o == 0
-            || p.sentences.binary_search_by_key(&o, |&(a, _)| a).is_ok()
-            || matches!(
-                p.toks[o - 1].kind,
-                Tk::Close | Tk::Punct('.' | '?' | '!' | ':')
-            );
-        let Some((source, group)) = last.filter(|_| starts_sentence) else {
-            continue;
-        };
-        if let Some((a, b)) = trim_content(p, o, end) {
-            continued_end = continued_end.max(p.toks[b - 1].end);
-            found.push(Found {
-                content: p.span(a, b),
-                cue: None,
-                source,
-                frame: Frame::Continued,
-                group,
-            });
-        }
-    }
-}
 
 /// Finds the quotes of an article. `paragraphs` are the byte spans of the
 /// paragraphs with the spans of their sentences (headlines are one-sentence
