@@ -100,6 +100,20 @@ impl<'a> Para<'a> {
     }
 }
 
+/// A cue being read: where it is and what it is.
+pub(super) struct CueAt {
+    /// The sentence holding it (an index into [`Para::sentences`]).
+    pub(super) si: usize,
+    /// Its first token.
+    pub(super) c: usize,
+    /// Its last token (`out` of `point out`).
+    pub(super) cl: usize,
+    /// Its reading in the lexicon.
+    pub(super) cue: &'static CueEntry,
+    /// Its byte span.
+    pub(super) span: Span,
+}
+
 /// Trims a content span's trailing sentence punctuation (kept when a closing
 /// quotation mark follows it) and leading `that`/commas/colons.
 pub(super) fn trim_content(p: &Para<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {

@@ -2,24 +2,21 @@
 //! as CONTENT`.
 
 use super::found::{push, Found, Frame};
-use super::para::{clause_floor, trim_content, Para};
+use super::para::{clause_floor, trim_content, CueAt, Para};
 use super::source::source_right_full;
 use super::tokens::is_punct;
 use super::words::AUX;
-use crate::span::Span;
 
 /// A passive cue (`is expected to`, `was criticized by X as`): the content
 /// follows; the source is the agent after `by`, when there is one.
 pub(super) fn passive(
     p: &Para<'_>,
-    si: usize,
-    c: usize,
-    cl: usize,
-    cue_span: Span,
+    at: &CueAt,
     next_group: &mut usize,
     out: &mut Vec<Found>,
 ) -> Option<usize> {
-    let (sa, sb) = p.sentences[si];
+    let (sa, sb) = p.sentences[at.si];
+    let (c, cl, cue_span) = (at.c, at.cl, at.span);
     let from = cl + 1;
     if p.is(from, &["by"]) {
         // `His views were echoed by experts`: the subject is the content.
