@@ -3,6 +3,26 @@
 //! or sourced (`according to ...`), with its cue, its source as written and
 //! the speaker it resolves to.
 //!
+//! **Reads** the article layer's headlines and paragraphs with their
+//! sentences (as byte spans) and the entity layer's mentions. **Adds** the
+//! article's `quotes`. **Order**: article → time → entities → *quotes* →
+//! resolve → figures: the speakers are the entity layer's mentions, and the
+//! resolve and figure layers read the quotes.
+//!
+//! **Steps**, each in a file named for it (`extract` runs them):
+//!
+//! 1. `paragraphs`: the article a paragraph at a time. `para` holds one
+//!    paragraph: its `tokens` (words and quotation marks, paired), its
+//!    sentences and the `cues` outside quotation marks. `frames` reads each
+//!    cue in its frame (`passive`, `content_first`, `source_first` with
+//!    `content_after`), then `according` and `colon_dash`, taking sources
+//!    from `source` and word lists from `words`; each finds a `found`
+//!    attribution. `continued` gives quotations without a cue to the
+//!    speaker quoted last.
+//! 2. `tidy`: long quotes cut, duplicates and over-deep nesting dropped.
+//! 3. `output`: each attribution as a [`Quote`], its kind and confidence,
+//!    its speaker from `speakers`.
+//!
 //! The layer reads the text a paragraph at a time. Quotation marks of every
 //! style are paired within a paragraph (straight, curly, single, guillemets);
 //! a mark left open runs to the paragraph's end and no further, so a stray
@@ -49,20 +69,23 @@ mod continued;
 mod cues;
 mod found;
 mod frames;
+mod output;
 mod para;
+mod paragraphs;
 mod passive;
 mod source;
 mod source_first;
+mod speakers;
+mod tidy;
 mod tokens;
 mod words;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use crate::article::segment::MAX_SENTENCE_BYTES;
 use crate::entities::{EntityKind, Mention};
 use crate::span::Span;
+
+pub(crate) use cues::cues;
 
 /// How a statement is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,18 +180,6 @@ impl Quote {
     }
 }
 
-use continued::continue_quotes;
-pub(crate) use cues::cues;
-use found::{Found, Frame};
-use frames::paragraph_quotes;
-use para::{trim_content, Para};
-use tokens::Tk;
-use words::{ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS};
-
-// ------------------------------------------------------------------ article
-
-const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„', '\'', '‘', '’'];
-
 /// The longest quotation, in bytes. An unclosed quotation mark opens a
 /// quotation that runs to its paragraph's end, and a paragraph may be a
 /// whole article: a longer quotation is cut at the last sentence end within
@@ -192,337 +203,7 @@ pub(crate) fn extract(
     paragraphs: &[(Span, Vec<Span>)],
     mentions: &[Mention],
 ) -> Vec<Quote> {
-    let mut found: Vec<Found> = Vec::new();
-    let mut group = 0usize;
-    // The last paragraph's open-ended quotation and its attribution, for
-    // quotes that run over paragraphs.
-    let mut carry: Option<(Option<Span>, usize)> = None;
-    for (_, sentences) in paragraphs {
-        if sentences.is_empty() {
-            continue;
-        }
-        let p = Para::new(text, sentences);
-        if p.toks.is_empty() {
-            continue;
-        }
-        // `He told his audience:` closing the paragraph before introduces
-        // this one.
-        let mut introduced = None;
-        if let Some(f) = found.last_mut().filter(|f| f.content.is_empty()) {
-            let end = p
-                .quotes
-                .first()
-                .filter(|q| q.0 == 0)
-                .map_or(p.toks.len(), |q| q.1.map_or(p.toks.len(), |c| c + 1));
-            match trim_content(&p, 0, end) {
-                Some((a, b)) => {
-                    f.content = p.span(a, b);
-                    introduced = Some((f.source, f.group));
-                }
-                None => {
-                    found.pop();
-                }
-            }
-        }
-        let before = found.len();
-        paragraph_quotes(&p, &mut group, &mut found, before.saturating_sub(1));
-        continue_quotes(&p, before, carry, &mut found);
-        // What the next paragraph may continue: the last speaker quoted here.
-        carry = found[before..]
-            .iter()
-            .rev()
-            .find(|f| f.source.is_some())
-            .filter(|f| f.frame == Frame::Continued || f.content.slice(text).contains(QUOTE_MARKS))
-            .map(|f| (f.source, f.group))
-            .or(introduced.filter(|_| p.toks[0].kind == Tk::Open));
-    }
-    found.retain(|f| !f.content.is_empty());
-    let sentence_ends: Vec<usize> = paragraphs
-        .iter()
-        .flat_map(|(_, ss)| ss.iter().map(|s| s.end))
-        .collect();
-    for f in &mut found {
-        f.content = capped(text, f.content, &sentence_ends);
-    }
-    // `"...," he told reporters, according to AFP`: the statement is
-    // attributed already; `according to` names where the report came from.
-    let mut cues: Vec<Span> = found
-        .iter()
-        .filter(|f| f.frame != Frame::According)
-        .filter_map(|f| f.cue)
-        .collect();
-    cues.sort_unstable_by_key(|c| (c.start, c.end));
-    found.retain(|f| {
-        f.frame != Frame::According || {
-            let from = cues.partition_point(|c| c.start < f.content.start);
-            !cues[from..]
-                .iter()
-                .take_while(|c| c.start < f.content.end)
-                .any(|c| c.end <= f.content.end)
-        }
-    });
-    found.sort_by_key(|f| (f.content.start, f.content.end));
-    found.dedup_by(|b, a| a.content == b.content);
-    // At most `MAX_QUOTE_NESTING` quotations hold any point of the text.
-    let mut open_ends: Vec<usize> = Vec::with_capacity(MAX_QUOTE_NESTING);
-    found.retain(|f| {
-        open_ends.retain(|&e| e > f.content.start);
-        if open_ends.len() >= MAX_QUOTE_NESTING {
-            return false;
-        }
-        open_ends.push(f.content.end);
-        true
-    });
-    let speakers = Speakers::new(text, mentions);
-    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
-    let mut last_speaker: Option<usize> = None;
-    for f in found {
-        let content = f.content.slice(text);
-        let kind = match f.frame {
-            Frame::According => QuoteKind::According,
-            _ => quote_kind(content),
-        };
-        let resolved = f.source.and_then(|s| speakers.resolve(s, last_speaker));
-        if let Some(m) = resolved {
-            last_speaker = Some(m);
-        }
-        let source_class = f.source.map(|s| speakers.source_class(s));
-        out.push(Quote {
-            start: f.content.start,
-            end: f.content.end,
-            text: content.to_string(),
-            kind,
-            cue: f.cue.map(|c| c.slice(text).to_string()),
-            cue_start: f.cue.map(|c| c.start),
-            cue_end: f.cue.map(|c| c.end),
-            source: f.source.map(|s| s.slice(text).to_string()),
-            source_start: f.source.map(|s| s.start),
-            source_end: f.source.map(|s| s.end),
-            speaker: resolved.map(|m| speakers.canonical(m).to_string()),
-            speaker_kind: resolved.map(|m| mentions[m].kind),
-            speaker_mention: resolved,
-            attribution: f.group,
-            confidence: confidence(kind, source_class),
-        });
-    }
-    // Attributions numbered in text order.
-    let mut renumber: HashMap<usize, usize> = HashMap::new();
-    for q in &mut out {
-        let n = renumber.len();
-        q.attribution = *renumber.entry(q.attribution).or_insert(n);
-    }
-    out
-}
-
-/// `content` cut to at most [`MAX_QUOTE_BYTES`]: at the last sentence end
-/// (`sentence_ends`, sorted) within that length, else at the last space.
-fn capped(text: &str, content: Span, sentence_ends: &[usize]) -> Span {
-    if content.len() <= MAX_QUOTE_BYTES {
-        return content;
-    }
-    let mut limit = content.start + MAX_QUOTE_BYTES;
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    let i = sentence_ends.partition_point(|&e| e <= limit);
-    let end = match i.checked_sub(1).map(|i| sentence_ends[i]) {
-        Some(e) if e > content.start => e,
-        _ => {
-            let w = &text[content.start..limit];
-            content.start
-                + w.rfind(char::is_whitespace)
-                    .filter(|&k| k > 0)
-                    .unwrap_or(w.len())
-        }
-    };
-    let end = content.start + text[content.start..end].trim_end().len();
-    Span::new(content.start, if end > content.start { end } else { limit })
-}
-
-fn quote_kind(content: &str) -> QuoteKind {
-    let opens = |c: char| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„');
-    let closes = |c: char| matches!(c, '”' | '"' | '’' | '\'' | '»');
-    let first = content.chars().next();
-    let last = content.trim_end_matches(['.', ',']).chars().last();
-    let marks = content
-        .chars()
-        .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
-        .count();
-    if first.is_some_and(opens) && (last.is_some_and(closes) || marks == 1) {
-        QuoteKind::Direct
-    } else if content.contains(['“', '”', '"', '«', '»']) {
-        QuoteKind::Mixed
-    } else {
-        QuoteKind::Indirect
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SourceClass {
-    Name,
-    Pronoun,
-    Description,
-}
-
-/// Confidence by kind and source: the share of such quotes that overlap an
-/// annotated attribution on the PolNeAR training articles (measured with
-/// `scripts/eval/quote_errors.py`; docs/quotes.md).
-fn confidence(kind: QuoteKind, source: Option<SourceClass>) -> f32 {
-    use SourceClass::*;
-    match (kind, source) {
-        (QuoteKind::Direct, Some(Description) | None) => 0.98,
-        (QuoteKind::Direct, _) => 0.99,
-        (QuoteKind::Mixed, Some(Description)) => 0.94,
-        (QuoteKind::Mixed, Some(Pronoun)) => 0.99,
-        (QuoteKind::Mixed, _) => 0.98,
-        (QuoteKind::Indirect, Some(Name)) => 0.89,
-        (QuoteKind::Indirect, Some(Pronoun)) => 0.92,
-        (QuoteKind::Indirect, Some(Description)) => 0.81,
-        (QuoteKind::Indirect, None) => 0.8,
-        (QuoteKind::According, Some(Name)) => 0.94,
-        (QuoteKind::According, _) => 0.91,
-    }
-}
-
-/// Resolves sources to the mentions of the entity layer.
-struct Speakers<'a> {
-    text: &'a str,
-    mentions: &'a [Mention],
-    /// For each mention, the index of the fullest mention of the same name.
-    fullest: Vec<usize>,
-}
-
-fn last_word(s: &str) -> String {
-    let w = s
-        .rsplit(|c: char| c.is_whitespace() || c == '-')
-        .next()
-        .unwrap_or(s);
-    w.trim_end_matches(['\'', '’', 's'].as_slice())
-        .to_lowercase()
-}
-
-impl<'a> Speakers<'a> {
-    fn new(text: &'a str, mentions: &'a [Mention]) -> Self {
-        let mut fullest: Vec<usize> = (0..mentions.len()).collect();
-        let mut best: HashMap<(EntityKind, String), usize> = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            if m.kind != EntityKind::Person {
-                continue;
-            }
-            let key = (m.kind, last_word(&m.text));
-            let e = best.entry(key).or_insert(i);
-            if mentions[*e].text.len() < m.text.len() {
-                *e = i;
-            }
-        }
-        for (i, m) in mentions.iter().enumerate() {
-            if m.kind == EntityKind::Person {
-                if let Some(&b) = best.get(&(m.kind, last_word(&m.text))) {
-                    fullest[i] = b;
-                }
-            }
-        }
-        Speakers {
-            text,
-            mentions,
-            fullest,
-        }
-    }
-
-    fn canonical(&self, m: usize) -> &str {
-        let f = &self.mentions[self.fullest[m]];
-        f.name_span().slice(self.text)
-    }
-
-    fn source_class(&self, s: Span) -> SourceClass {
-        let w = s.slice(self.text).trim().to_lowercase();
-        if PRONOUNS.contains(&w.as_str()) {
-            SourceClass::Pronoun
-        } else if self
-            .around(s)
-            .any(|(_, m)| m.start < s.end && s.start < m.end)
-        {
-            SourceClass::Name
-        } else {
-            SourceClass::Description
-        }
-    }
-
-    /// The mention a source names or points back to.
-    fn resolve(&self, s: Span, last: Option<usize>) -> Option<usize> {
-        let inside: Vec<usize> = self
-            .around(s)
-            .filter(|(_, m)| m.start >= s.start && m.start < s.end)
-            .map(|(i, _)| i)
-            .collect();
-        let src = s.slice(self.text).trim().to_lowercase();
-        let head = src.rsplit(' ').next().unwrap_or("");
-        let person_noun =
-            PERSON_NOUNS.contains(&head) || head.ends_with("man") || head.ends_with("woman");
-        // `the American official`: a nationality describes the person, who is
-        // found before.
-        let kinds: &[EntityKind] = if person_noun {
-            &[EntityKind::Person, EntityKind::Organisation]
-        } else {
-            &[
-                EntityKind::Person,
-                EntityKind::Organisation,
-                EntityKind::Group,
-                EntityKind::Place,
-            ]
-        };
-        for &kind in kinds {
-            if let Some(&i) = inside
-                .iter()
-                .rev()
-                .find(|&&i| self.mentions[i].kind == kind)
-            {
-                return Some(i);
-            }
-        }
-        let wants = if PERSON_PRONOUNS.contains(&src.as_str()) || PERSON_NOUNS.contains(&head) {
-            Some(EntityKind::Person)
-        } else if src == "it" || ORG_NOUNS.iter().any(|n| src.ends_with(n)) {
-            Some(EntityKind::Organisation)
-        } else if src == "they" || src == "we" {
-            None
-        } else {
-            return None;
-        };
-        // For a pronoun, the last speaker when it fits; else (and for a
-        // description) the nearest fitting name before.
-        let pronoun = PRONOUNS.contains(&src.as_str()) || PERSON_PRONOUNS.contains(&src.as_str());
-        if let Some(l) = last.filter(|_| pronoun) {
-            let m = &self.mentions[l];
-            if wants.map_or(true, |k| k == m.kind) && m.start < s.start && s.start - m.start < 1500
-            {
-                return Some(l);
-            }
-        }
-        let wants = wants?;
-        // Mentions lie within a sentence, so none that starts more than
-        // 1,500 bytes and a sentence before the source ends within 1,500.
-        let from = self.mentions.partition_point(|m| m.start < s.start);
-        self.mentions[..from]
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(|(_, m)| m.start + 1500 + MAX_SENTENCE_BYTES > s.start)
-            .filter(|(_, m)| m.end <= s.start && s.start - m.end < 1500)
-            .find(|(_, m)| m.kind == wants)
-            .map(|(i, _)| i)
-    }
-
-    /// The mentions that may overlap `s` (with their indices): those that
-    /// start in it and those that start up to a sentence before it, found
-    /// by binary search (mentions are in text order).
-    fn around(&self, s: Span) -> impl Iterator<Item = (usize, &'a Mention)> + 'a {
-        let ms = self.mentions;
-        let from = ms.partition_point(|m| m.start + MAX_SENTENCE_BYTES < s.start);
-        let to = ms.partition_point(|m| m.start < s.end);
-        ms[from..to.max(from)]
-            .iter()
-            .enumerate()
-            .map(move |(i, m)| (from + i, m))
-    }
+    let mut found = paragraphs::attributions(text, paragraphs);
+    tidy::tidy(text, paragraphs, &mut found);
+    output::quotes(text, mentions, found)
 }
