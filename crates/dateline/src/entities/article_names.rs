@@ -1,0 +1,217 @@
+//! What the whole article says of a name: an institution's noun at its end
+//! (`Andy Warhol Foundation`), a person's surname repeated (`Montalvo` after
+//! `Daniel Montalvo`), a company named as one elsewhere (`Chrysler LLC`).
+
+use std::collections::HashSet;
+
+use super::names::LEGAL_FORMS;
+use super::{EntityKind, Mention};
+
+/// Last words of an institution's name that are nobody's surname (not
+/// `Church`, `Court`, `Union`: `Charlotte Church`, `Margaret Court`).
+const INSTITUTION_HEADS: &[&str] = &[
+    "Foundation",
+    "Institute",
+    "University",
+    "Museum",
+    "Party",
+    "Council",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corp",
+    "Co",
+    "PLC",
+    "SpA",
+    "AG",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Association",
+    "Society",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Fund",
+    "Center",
+    "Centre",
+    "College",
+    "School",
+    "Hospital",
+    "Program",
+    "Programme",
+    "Gallery",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Authority",
+];
+
+/// `Andy Warhol Foundation`, `Tang Teaching Museum`: a person's name of
+/// several words ending in an institution's noun is an organisation,
+/// whatever the tagger read in its first words (before [`surnames`] reads
+/// people's last words).
+pub(super) fn institution(m: &mut Mention) {
+    if m.kind == EntityKind::Person
+        && m.text.contains(' ')
+        && m.text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| INSTITUTION_HEADS.contains(&w.trim_end_matches('.')))
+    {
+        m.kind = EntityKind::Organisation;
+    }
+}
+
+/// A name that repeats the end of a person's full name elsewhere in the
+/// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,
+/// `Montalvo` after `Daniel Montalvo`), whatever the tagger said.
+pub(super) fn surnames(out: &mut [Mention]) {
+    let mut ends: HashSet<String> = HashSet::new();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Person) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for k in 1..words.len() {
+            let tail = words[k..].join(" ").to_lowercase();
+            if tail.chars().count() > 2 {
+                ends.insert(tail);
+            }
+        }
+    }
+    if ends.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if matches!(
+            m.kind,
+            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+        ) && m.start == m.name_start
+            && m.end == m.name_end
+            && ends.contains(&m.text.to_lowercase())
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// `Chrysler` where the article also names `Chrysler LLC` or `Chrysler
+/// Group`, or calls it `the auto company Chrysler`, or writes `Chrysler
+/// Chief Executive Robert Nardelli`, is the company everywhere in the
+/// article, not a person or place of that name, unless a person's full
+/// name ends in it (`Walter Chrysler`).
+pub(super) fn companies(text: &str, out: &mut [Mention]) {
+    let mut firms: HashSet<String> = HashSet::new();
+    // `auto company Chrysler`, `Chrysler Chief Executive Robert Nardelli`:
+    // a one-word name after a company's noun, or before a title and a
+    // person's name, is the company.
+    for (i, m) in out.iter().enumerate() {
+        if m.kind != EntityKind::Person || m.text.contains(' ') || firms.contains(&m.text) {
+            continue;
+        }
+        let before = &text[..m.start];
+        let noun = before
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(|w| COMPANY_NOUNS.contains(&w.to_lowercase().as_str()));
+        // A company's title only (`Chief Executive`, `CEO`): `Trump
+        // National Security Adviser John Bolton` says nothing of a firm.
+        // Mentions are in text order: those whose name may start within 60
+        // bytes after this one are the next few.
+        let near = out[i + 1..].partition_point(|o| o.start < m.end + 60);
+        let body = out[i + 1..i + 1 + near].iter().any(|o| {
+            o.kind == EntityKind::Person
+                && o.name_start > m.end + 1
+                && o.name_start - m.end < 60
+                && text[m.end..].starts_with(' ')
+                && text[m.end + 1..o.name_start].ends_with(' ')
+                && text[m.end + 1..o.name_start]
+                    .split(' ')
+                    .any(|w| CORPORATE_TITLES.contains(&w.to_lowercase().as_str()))
+                && crate::lexicon::roles::titles_before(text, m.end + 1, o.name_start) == m.end + 1
+        });
+        if noun || body {
+            firms.insert(m.text.clone());
+        }
+    }
+    for m in out.iter().filter(|m| m.kind == EntityKind::Organisation) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        if words.len() == 2
+            && (LEGAL_FORMS.contains(&words[1]) || COMPANY_WORDS.contains(&words[1]))
+            && words[0].len() > 2
+            && !firms.contains(words[0])
+        {
+            firms.insert(words[0].to_string());
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
+    let people: HashSet<&str> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
+        .filter_map(|m| m.text.rsplit(' ').next())
+        .collect();
+    let firms: HashSet<String> = firms
+        .into_iter()
+        .filter(|f| !people.contains(f.as_str()))
+        .collect();
+    for m in out.iter_mut() {
+        if matches!(m.kind, EntityKind::Person | EntityKind::Misc)
+            && m.start == m.name_start
+            && m.end == m.name_end
+            && firms.contains(&m.text)
+        {
+            m.kind = EntityKind::Organisation;
+        }
+    }
+}
+
+/// Words of a company's titles (`Chief Executive`, `CEO`, `Chairman`).
+const CORPORATE_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "officer",
+];
+
+/// Nouns for a company that, right before a name, say the name is one
+/// (`automaker Chrysler`).
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "automaker",
+    "carmaker",
+    "maker",
+    "manufacturer",
+    "airline",
+    "carrier",
+    "bank",
+    "retailer",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "giant",
+    "corporation",
+];
+
+/// Words after a company's first word that say it is a company (`Chrysler
+/// Group`, `Ford Motor`).
+const COMPANY_WORDS: &[&str] = &[
+    "Group",
+    "Motors",
+    "Motor",
+    "Corporation",
+    "Company",
+    "Holdings",
+];

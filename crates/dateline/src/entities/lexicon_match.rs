@@ -1,0 +1,356 @@
+//! Names matched against the lexicons of [`crate::lexicon`]: organisations
+//! of several words, nationality and group words, hyphenated compounds,
+//! places with a descriptor (`Anbar province`), and each mention's subtype
+//! and country.
+
+use super::tagger::Unit;
+use super::{mention, EntityKind, Mention};
+use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
+use crate::span::Span;
+
+/// Whether a mention of `out[first..]` overlaps `s`.
+fn overlaps(out: &[Mention], first: usize, s: Span) -> bool {
+    out[first..]
+        .iter()
+        .any(|m| m.start < s.end && m.end > s.start)
+}
+
+/// A name of several words from the organisation lexicon, in its exact
+/// case, is one organisation even where the tagger split it
+/// (`Islamic Resistance in Iraq`, not `Islamic Resistance` and `Iraq`).
+pub(super) fn lexicon_organisations(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    for m in &u.lex {
+        if !m.exact_case || !text[m.start..m.end].contains(' ') {
+            continue;
+        }
+        if !matches!(
+            lex.entries[m.name as usize].first(),
+            Some(EntryKind::Organisation(_))
+        ) {
+            continue;
+        }
+        let span = Span::new(m.start, m.end);
+        // Only when no mention crosses its edges.
+        let crosses = out[first..].iter().any(|x| {
+            x.start < span.end && x.end > span.start && (x.start < span.start || x.end > span.end)
+        });
+        if crosses {
+            continue;
+        }
+        let inside: Vec<usize> = (first..out.len())
+            .filter(|&k| out[k].start >= span.start && out[k].end <= span.end)
+            .collect();
+        if inside.len() == 1
+            && out[inside[0]].kind == EntityKind::Organisation
+            && out[inside[0]].span() == span
+        {
+            continue;
+        }
+        let conf = inside
+            .iter()
+            .map(|&k| out[k].confidence)
+            .fold(0.5f32, f32::max);
+        for k in inside.into_iter().rev() {
+            out.remove(k);
+        }
+        out.push(mention(text, span, EntityKind::Organisation, conf, ui));
+    }
+}
+
+/// A `MISC` mention made only of nationality, group and place words is
+/// those words, one mention each: `Iraqi Shiite`, `Iran-backed Shiite`.
+pub(super) fn split_groups(
+    text: &str,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    let mut k = first;
+    while k < out.len() {
+        let m = &out[k];
+        if m.kind != EntityKind::Misc || !m.text.contains(' ') {
+            k += 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut ok = true;
+        let mut at = m.start;
+        for word in m.text.split(' ') {
+            let span = Span::new(at, at + word.len());
+            at += word.len() + 1;
+            let mut sub = 0;
+            let mut any = false;
+            for piece in word.split('-') {
+                let ps = Span::new(span.start + sub, span.start + sub + piece.len());
+                sub += piece.len() + 1;
+                match lex.lookup(piece).first() {
+                    Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => {
+                        parts.push((ps, EntityKind::Group));
+                        any = true;
+                    }
+                    Some(EntryKind::Country(_) | EntryKind::Place(_)) if word.contains('-') => {
+                        parts.push((ps, EntityKind::Place));
+                        any = true;
+                    }
+                    _ if word.contains('-') && piece.chars().all(char::is_lowercase) => {}
+                    _ => ok = false,
+                }
+            }
+            ok &= any;
+        }
+        if !ok || parts.is_empty() {
+            k += 1;
+            continue;
+        }
+        let conf = m.confidence;
+        out.remove(k);
+        for (span, kind) in parts {
+            out.push(mention(text, span, kind, conf, ui));
+        }
+    }
+}
+
+/// Capitalised nationality and group words the tagger left out (`Shiite`
+/// in `Shiite militias`) are `NORP` mentions.
+pub(super) fn add_lexicon_groups(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    for w in &u.words {
+        let s = w.span.slice(text);
+        if !s.chars().next().is_some_and(char::is_uppercase) || overlaps(out, first, w.span) {
+            continue;
+        }
+        if lex
+            .lookup(s)
+            .first()
+            .is_some_and(|e| matches!(e, EntryKind::Demonym(_) | EntryKind::Group(_)))
+        {
+            out.push(mention(text, w.span, EntityKind::Group, 0.5, ui));
+        }
+    }
+}
+
+/// Hyphenated words holding places or nationalities: `Iran-backed`,
+/// `Lebanon-based`, `Israel-Gaza`, `U.S.-led`, `Israeli-occupied`.
+pub(super) fn split_compounds(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    for w in &u.words {
+        let s = w.span.slice(text);
+        if !s.contains('-') {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for piece in s.split('-') {
+            let span = Span::new(w.span.start + at, w.span.start + at + piece.len());
+            at += piece.len() + 1;
+            if !piece.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let kind = match lex.lookup(piece).first() {
+                Some(EntryKind::Country(_) | EntryKind::Place(_)) => EntityKind::Place,
+                Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => EntityKind::Group,
+                _ => continue,
+            };
+            parts.push((span, kind));
+        }
+        if parts.is_empty() {
+            continue;
+        }
+        // A mention that is exactly this one word gives way to its parts.
+        let whole = out[first..]
+            .iter()
+            .position(|m| m.start == w.span.start && m.end == w.span.end);
+        let conf = match whole {
+            Some(k) => out.remove(first + k).confidence,
+            None if overlaps(out, first, w.span) => continue,
+            None => 0.5,
+        };
+        for (span, kind) in parts {
+            out.push(mention(text, span, kind, conf, ui));
+        }
+    }
+}
+
+/// Lower-case words that, after a place's name, make one mention with it.
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "county",
+    "area",
+];
+
+/// Words and phrases that, after a name, make it a facility.
+const FACILITY_WORDS: &[&str] = &[
+    "airbase",
+    "base",
+    "airport",
+    "camp",
+    "hospital",
+    "port",
+    "crossing",
+    "prison",
+    "refinery",
+    "stadium",
+    "military base",
+    "air base",
+    "border crossing",
+    "refugee camp",
+    "international airport",
+    "military airport",
+    "naval base",
+];
+
+/// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:
+/// a place (or an unlabelled capitalised name) followed by a descriptor.
+pub(super) fn extend_descriptors(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    first: usize,
+    out: &mut [Mention],
+) {
+    for m in out[first..].iter_mut() {
+        // An organisation or other name followed by a facility word is a
+        // place too (`Ain Al Asad base`), unless the lexicon knows it.
+        let other = matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
+            && lex.lookup(&m.text).is_empty();
+        if m.kind != EntityKind::Place && !other {
+            continue;
+        }
+        let Some(k) = u.words.iter().position(|w| w.span.end == m.end) else {
+            continue;
+        };
+        let mut next = k + 1;
+        // A possessive: "Baghdad's international airport".
+        let possessive = u
+            .words
+            .get(next)
+            .is_some_and(|w| matches!(w.span.slice(text), "'s" | "’s"));
+        if possessive {
+            next += 1;
+        }
+        let word = |i: usize| u.words.get(i).map(|w| w.span.slice(text));
+        let mut best: Option<(usize, bool)> = None;
+        for (list, facility) in [(FACILITY_WORDS, true), (REGION_WORDS, false)] {
+            for d in list.iter() {
+                let n = d.split(' ').count();
+                let ok = d
+                    .split(' ')
+                    .enumerate()
+                    .all(|(j, part)| word(next + j) == Some(part));
+                if ok && best.map_or(true, |(b, _)| n > b) {
+                    best = Some((n, facility));
+                }
+            }
+        }
+        let Some((n, facility)) = best else {
+            continue;
+        };
+        // "the state" after a possessive is not one place: only facilities.
+        if possessive && !facility || other && (!facility || possessive) {
+            continue;
+        }
+        m.kind = EntityKind::Place;
+        let end = u.words[next + n - 1].span.end;
+        m.end = end;
+        m.text = text[m.start..end].to_string();
+        m.subtype = Some(if facility { "facility" } else { "region" }.to_string());
+    }
+}
+
+/// Subtypes and countries from the lexicons.
+pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
+    let name = &text[m.name_start..m.name_end];
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let entries = lex.lookup(name);
+    // A country's name tagged as an organisation or other name is the
+    // country (`US` in `US forces`).
+    if matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
+        && m.start == m.name_start
+        && m.end == m.name_end
+        && matches!(entries.first(), Some(EntryKind::Country(_)))
+    {
+        m.kind = EntityKind::Place;
+    }
+    match m.kind {
+        EntityKind::Misc => {
+            if let Some(e) = entries
+                .iter()
+                .find(|e| matches!(e, EntryKind::Demonym(_) | EntryKind::Group(_)))
+            {
+                m.kind = EntityKind::Group;
+                set_group(lex, m, *e);
+            }
+        }
+        EntityKind::Group => {
+            if let Some(e) = entries.first() {
+                set_group(lex, m, *e);
+            }
+        }
+        EntityKind::Place => {
+            for e in entries {
+                match *e {
+                    EntryKind::Country(i) => {
+                        m.subtype.get_or_insert_with(|| "country".into());
+                        m.country = Some(lex.countries[i as usize].iso.clone());
+                    }
+                    EntryKind::Place(i) => {
+                        let p = &lex.places[i as usize];
+                        m.subtype.get_or_insert_with(|| match p.kind {
+                            PlaceKind::City => "city".into(),
+                            PlaceKind::Region => "region".into(),
+                        });
+                        m.country = Some(p.country.clone());
+                    }
+                    _ => continue,
+                }
+                break;
+            }
+            m.subtype.get_or_insert_with(|| "place".into());
+        }
+        EntityKind::Organisation => {
+            if let Some(EntryKind::Organisation(i)) = entries.first() {
+                let o = &lex.organisations[*i as usize];
+                m.subtype = Some(o.kind.clone());
+                if !o.country.is_empty() {
+                    m.country = Some(o.country.clone());
+                }
+            }
+        }
+        EntityKind::Person => {}
+    }
+}
+
+/// A group's subtype and (for a nationality) country from lexicon entry `e`.
+fn set_group(lex: &Lexicon, m: &mut Mention, e: EntryKind) {
+    match e {
+        EntryKind::Demonym(i) => {
+            m.subtype = Some("nationality".into());
+            m.country = Some(lex.countries[i as usize].iso.clone());
+        }
+        EntryKind::Group(i) => m.subtype = Some(lex.groups[i as usize].kind.clone()),
+        _ => {}
+    }
+}

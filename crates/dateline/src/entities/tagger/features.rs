@@ -1,0 +1,286 @@
+//! The tagger's view of the text: its units and words, with each word's
+//! shape, lexicon classes and document facts, and the hashed feature keys
+//! the model weighs.
+
+use std::sync::Arc;
+
+use super::{Fnv, KeyMap, KeySet};
+use crate::article::segment::{self, Token};
+use crate::lexicon::{self, Lexicon, CLASSES};
+use crate::span::Span;
+
+/// One token as the tagger sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Lower case, digits folded to `0`.
+    pub(super) lower: Arc<str>,
+    /// A hash of `lower`, for document tables.
+    pub(super) key: u64,
+    /// Collapsed shape: `Xx`, `X.X.`, `d`, `x-Xx`.
+    pub(super) shape: Arc<str>,
+    /// First character is upper case.
+    pub(super) cap: bool,
+    /// Lexicon features (`class:position`), precomputed.
+    pub(super) gaz: Vec<u8>,
+    /// Document features from the first pass (empty in the first pass).
+    pub(super) extra: Vec<u64>,
+}
+
+fn shape_of(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c == '’' {
+            '\''
+        } else {
+            c
+        };
+        if last != Some(k) || !matches!(k, 'X' | 'x' | 'd') {
+            out.push(k);
+        }
+        last = Some(k);
+    }
+    out
+}
+
+fn lower_of(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '0'..='9' => '0',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Articles of more words than this compute each word's features in both
+/// passes of the tagger rather than keep them between the passes (same
+/// result, bounded memory).
+pub(super) const KEEP_FEATURES_WORDS: usize = 100_000;
+
+/// A unit of text to tag: a headline or a sentence.
+pub(crate) struct Unit {
+    /// The unit's words.
+    pub words: Vec<Word>,
+    /// No lower-case letter anywhere: a headline in capitals.
+    pub(super) caps: bool,
+    /// Lexicon names found in the unit.
+    pub lex: Vec<lexicon::LexMatch>,
+}
+
+/// Document-level facts about words, so that a word's use elsewhere in the
+/// article informs it (a capitalised word at a sentence start or in an
+/// all-caps headline is a name if it is capitalised mid-sentence elsewhere).
+#[derive(Default)]
+pub(crate) struct DocInfo {
+    /// Words seen capitalised mid-sentence.
+    pub(super) cap_mid: KeySet,
+    /// Words seen in lower case.
+    pub(super) lower_seen: KeySet,
+}
+
+/// The shared copy of `s` (whose hash is `key`) in `table`, made there
+/// when missing; a string whose hash another holds gets its own copy.
+fn intern(table: &mut KeyMap<Arc<str>>, key: u64, s: String) -> Arc<str> {
+    match table.get(&key) {
+        Some(a) if **a == *s => a.clone(),
+        Some(_) => Arc::from(s),
+        None => {
+            let a: Arc<str> = Arc::from(s);
+            table.insert(key, a.clone());
+            a
+        }
+    }
+}
+
+/// Tokenises each span, finds lexicon names and computes word features.
+pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, DocInfo) {
+    let mut units = Vec::with_capacity(spans.len());
+    let mut doc = DocInfo::default();
+    let mut toks: Vec<Token> = Vec::new();
+    let mut scratch = Vec::new();
+    let mut found = Vec::new();
+    let mut interned: KeyMap<Arc<str>> = KeyMap::default();
+    for &span in spans {
+        toks.clear();
+        segment::tokens(text, span, &mut toks, &mut scratch);
+        let caps = !span.slice(text).chars().any(char::is_lowercase);
+        // Sized once: a long article holds millions of words at a time,
+        // and their forms are shared (`interned`), not one string each.
+        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+        words.extend(
+            toks.iter()
+                .filter(|t| !t.span().slice(text).trim().is_empty())
+                .map(|t| {
+                    let s = t.span().slice(text);
+                    let lower = lower_of(s);
+                    let key = Fnv::new(99).str(&lower).finish();
+                    let shape = shape_of(s);
+                    let shape_key = Fnv::new(98).str(&shape).finish();
+                    Word {
+                        span: t.span(),
+                        key,
+                        lower: intern(&mut interned, key, lower),
+                        shape: intern(&mut interned, shape_key, shape),
+                        cap: s.chars().next().is_some_and(char::is_uppercase),
+                        gaz: Vec::new(),
+                        extra: Vec::new(),
+                    }
+                }),
+        );
+        for (i, w) in words.iter().enumerate() {
+            if !caps && i > 0 && w.cap && &*w.shape != "X" {
+                let prev = &words[i - 1].lower;
+                if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
+                    doc.cap_mid.insert(w.key);
+                }
+            }
+            if !caps && w.shape.starts_with('x') {
+                doc.lower_seen.insert(w.key);
+            }
+        }
+        found.clear();
+        lex.find(text, span.start, span.end, &mut found);
+        for m in &found {
+            let mut classes = [false; CLASSES];
+            for e in &lex.entries[m.name as usize] {
+                classes[e.class()] = true;
+            }
+            // Words are in text order: two binary searches find the words a
+            // match covers (a scan per match is quadratic in a long unit).
+            let a = words.partition_point(|w| w.span.end <= m.start);
+            let b = words.partition_point(|w| w.span.start < m.end);
+            if a >= b {
+                continue;
+            }
+            let b = b - 1;
+            let partial = words[a].span.start != m.start || words[b].span.end != m.end;
+            for (k, word) in words.iter_mut().enumerate().take(b + 1).skip(a) {
+                let pos = if partial {
+                    4
+                } else if a == b {
+                    0
+                } else if k == a {
+                    1
+                } else if k == b {
+                    3
+                } else {
+                    2
+                };
+                for (c, on) in classes.iter().enumerate() {
+                    if *on {
+                        let code = (c as u8) << 4 | pos << 1 | m.exact_case as u8;
+                        if !word.gaz.contains(&code) {
+                            word.gaz.push(code);
+                        }
+                    }
+                }
+            }
+        }
+        units.push(Unit {
+            words,
+            caps,
+            lex: found.clone(),
+        });
+    }
+    (units, doc)
+}
+
+const BOS: &str = "<s>";
+const EOS: &str = "</s>";
+
+/// The feature keys of word `i` of `u`.
+pub(super) fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &u.words[i];
+    // The word `j` places away, or `None` past either end of the unit.
+    let near = |j: isize| -> Option<&Word> {
+        usize::try_from(i as isize + j)
+            .ok()
+            .and_then(|k| u.words.get(k))
+    };
+    let edge = |j: isize| if j < 0 { BOS } else { EOS };
+    let lw = |j: isize| near(j).map_or(edge(j), |w| &*w.lower);
+    let sh = |j: isize| near(j).map_or(edge(j), |w| &*w.shape);
+    let caps = if u.caps { "C" } else { "c" };
+    let push = |out: &mut Vec<u64>, f: Fnv| out.push(f.finish());
+    push(out, Fnv::new(0));
+    push(out, Fnv::new(1).str(&w.lower));
+    push(out, Fnv::new(2).str(&w.shape).str(caps));
+    let mut starts = [0usize; 5];
+    let mut count = 0;
+    for (k, (b, _)) in w.lower.char_indices().enumerate().take(5) {
+        starts[k] = b;
+        count = k + 1;
+    }
+    let mut ends = [0usize; 5];
+    let mut rcount = 0;
+    for (k, (b, _)) in w.lower.char_indices().rev().enumerate().take(5) {
+        ends[k] = b;
+        rcount = k + 1;
+    }
+    for n in 1..=4usize {
+        if count > n && rcount > n {
+            push(out, Fnv::new(3 + n as u8).str(&w.lower[..starts[n]]));
+            push(out, Fnv::new(8 + n as u8).str(&w.lower[ends[n - 1]..]));
+        }
+    }
+    push(out, Fnv::new(13).str(lw(-1)));
+    push(out, Fnv::new(14).str(lw(1)));
+    push(out, Fnv::new(15).str(lw(-2)));
+    push(out, Fnv::new(16).str(lw(2)));
+    push(out, Fnv::new(17).str(lw(-1)).str(&w.lower));
+    push(out, Fnv::new(18).str(&w.lower).str(lw(1)));
+    push(out, Fnv::new(19).str(sh(-1)).str(&w.shape).str(caps));
+    push(out, Fnv::new(20).str(&w.shape).str(sh(1)).str(caps));
+    push(
+        out,
+        Fnv::new(21).str(sh(-1)).str(&w.shape).str(sh(1)).str(caps),
+    );
+    if i == 0 {
+        push(out, Fnv::new(22).str(&w.shape));
+    }
+    if w.cap || u.caps {
+        let d = match (
+            doc.cap_mid.contains(&w.key),
+            doc.lower_seen.contains(&w.key),
+        ) {
+            (true, true) => "cl",
+            (true, false) => "c",
+            (false, true) => "l",
+            (false, false) => "-",
+        };
+        push(out, Fnv::new(23).str(d).str(caps));
+        push(out, Fnv::new(24).str(d).str(&w.lower));
+    }
+    for &g in &w.gaz {
+        let mut f = Fnv::new(25);
+        f.byte(g);
+        push(out, f.str(caps));
+        let mut f = Fnv::new(26);
+        f.byte(g & !1); // without the exact-case bit
+        push(out, f.str(&w.shape));
+    }
+    for (j, tmpl) in [(-1isize, 27u8), (1, 28), (-2, 29)] {
+        for &g in near(j).map_or(&[][..], |o| &o.gaz) {
+            let mut f = Fnv::new(tmpl);
+            f.byte(g >> 4);
+            push(out, f);
+        }
+    }
+    out.extend_from_slice(&w.extra);
+    // The text between: the word's own parts around a hyphen.
+    if let Some((a, b)) = w.lower.split_once('-') {
+        push(out, Fnv::new(30).str(a));
+        push(out, Fnv::new(31).str(b));
+    }
+}

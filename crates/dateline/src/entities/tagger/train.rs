@@ -1,0 +1,199 @@
+//! Training the tagger from gold data: the averaged perceptron's epochs over
+//! documents, and the two passes trained on held-out first-pass labels.
+
+use super::decode::viterbi;
+use super::features::{features, prepare, DocInfo, Unit};
+use super::{add_doc_features, KeyMap, Model, Tagger, LABELS, N};
+use crate::lexicon;
+use crate::span::Span;
+
+/// A document of training data: its units and their gold label indexes.
+pub struct TrainDoc {
+    units: Vec<Unit>,
+    golds: Vec<Vec<usize>>,
+    doc: DocInfo,
+}
+
+impl TrainDoc {
+    /// Builds training data from an article's text, the spans of its
+    /// headlines and sentences, and gold entities as byte spans with a type
+    /// (`PER`, `ORG`, `LOC` or `MISC`; others are skipped).
+    pub fn new(text: &str, spans: &[Span], gold: &[(Span, &str)]) -> TrainDoc {
+        let (units, doc) = prepare(text, spans, lexicon::lexicon());
+        let golds = units
+            .iter()
+            .map(|unit| {
+                let mut labels = vec![0usize; unit.words.len()];
+                for (span, ty) in gold {
+                    let Some(base) = LABELS
+                        .iter()
+                        .position(|l| l.strip_prefix("B-") == Some(*ty))
+                    else {
+                        continue;
+                    };
+                    let mut first = true;
+                    for (i, w) in unit.words.iter().enumerate() {
+                        if w.span.start < span.end && w.span.end > span.start {
+                            labels[i] = if first { base } else { base + 1 };
+                            first = false;
+                        }
+                    }
+                }
+                labels
+            })
+            .collect();
+        TrainDoc { units, golds, doc }
+    }
+
+    /// Number of words.
+    pub fn words(&self) -> usize {
+        self.golds.iter().map(Vec::len).sum()
+    }
+}
+
+/// Trains both passes of the tagger. The second pass learns from first-pass
+/// labels that are as good as on unseen text: each training document gets
+/// them from a first-pass model trained on the other `folds - 1` parts.
+pub fn train_tagger(
+    docs: &mut [TrainDoc],
+    epochs: usize,
+    folds: usize,
+    mut progress: impl FnMut(&str, usize, f64),
+) -> Tagger {
+    let folds = folds.max(2);
+    let first = train(docs, epochs, |e, err| progress("first pass", e, err));
+    let mut held_out: Vec<Option<Vec<Vec<usize>>>> = (0..docs.len()).map(|_| None).collect();
+    for k in 0..folds {
+        let (rest, keep): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|i| i % folds != k);
+        let part: Vec<&TrainDoc> = rest.iter().map(|&i| &docs[i]).collect();
+        let model = train_refs(&part, epochs, |_, _| {});
+        let mut scratch = Vec::new();
+        for i in keep {
+            let d = &docs[i];
+            held_out[i] = Some(
+                d.units
+                    .iter()
+                    .map(|u| model.labels(u, &d.doc, &mut scratch))
+                    .collect(),
+            );
+        }
+        progress("fold", k + 1, 0.0);
+    }
+    for (d, labels) in docs.iter_mut().zip(held_out) {
+        add_doc_features(&mut d.units, &labels.unwrap_or_default());
+    }
+    let second = train(docs, epochs, |e, err| progress("second pass", e, err));
+    Tagger { first, second }
+}
+
+/// Trains a model by the averaged structured perceptron: `epochs` passes
+/// over the documents in an order shuffled by a fixed seed, so the same
+/// data always gives the same model. `progress` is called after each epoch
+/// with the epoch number and the share of words tagged wrong.
+pub fn train(docs: &[TrainDoc], epochs: usize, progress: impl FnMut(usize, f64)) -> Model {
+    let refs: Vec<&TrainDoc> = docs.iter().collect();
+    train_refs(&refs, epochs, progress)
+}
+
+fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
+    // Feature rows, indexed once.
+    let mut index: KeyMap<u32> = KeyMap::default();
+    let mut feats: Vec<Vec<Vec<u32>>> = Vec::new(); // [unit][word][feature]
+    let mut golds: Vec<&[usize]> = Vec::new();
+    let mut scratch = Vec::new();
+    for d in docs {
+        for (u, gold) in d.units.iter().zip(&d.golds) {
+            let mut words = Vec::with_capacity(gold.len());
+            for i in 0..gold.len() {
+                features(u, &d.doc, i, &mut scratch);
+                let mut ids = Vec::with_capacity(scratch.len());
+                for k in &scratch {
+                    let next = index.len() as u32;
+                    ids.push(*index.entry(*k).or_insert(next));
+                }
+                words.push(ids);
+            }
+            feats.push(words);
+            golds.push(gold);
+        }
+    }
+    let rows = index.len();
+    let mut w = vec![[0f32; N]; rows];
+    let mut acc = vec![[0f64; N]; rows];
+    let mut tw = [[0f32; N]; N + 1];
+    let mut tacc = [[0f64; N]; N + 1];
+    let mut order: Vec<usize> = (0..feats.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut c: f64 = 1.0;
+    for epoch in 1..=epochs {
+        // Fisher-Yates with a fixed xorshift sequence.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut wrong, mut total) = (0usize, 0usize);
+        for &s in &order {
+            let words = &feats[s];
+            let gold = golds[s];
+            let em: Vec<[f32; N]> = words
+                .iter()
+                .map(|fs| {
+                    let mut row = [0f32; N];
+                    for &f in fs {
+                        for l in 0..N {
+                            row[l] += w[f as usize][l];
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let pred = viterbi(&em, &tw);
+            total += gold.len();
+            if pred.as_slice() != gold {
+                for i in 0..gold.len() {
+                    if pred[i] != gold[i] {
+                        wrong += 1;
+                        for &f in &words[i] {
+                            w[f as usize][gold[i]] += 1.0;
+                            acc[f as usize][gold[i]] += c;
+                            w[f as usize][pred[i]] -= 1.0;
+                            acc[f as usize][pred[i]] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { N } else { gold[i - 1] };
+                    let pp = if i == 0 { N } else { pred[i - 1] };
+                    if gp != pp || gold[i] != pred[i] {
+                        tw[gp][gold[i]] += 1.0;
+                        tacc[gp][gold[i]] += c;
+                        tw[pp][pred[i]] -= 1.0;
+                        tacc[pp][pred[i]] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch, wrong as f64 / total.max(1) as f64);
+    }
+    // Averaged weights: w - acc / c.
+    let mut model = Model::empty();
+    let mut keys: Vec<(u64, u32)> = index.into_iter().collect();
+    keys.sort_unstable();
+    for (k, r) in keys {
+        let r = r as usize;
+        let mut row = [0f32; N];
+        for l in 0..N {
+            row[l] = (w[r][l] as f64 - acc[r][l] / c) as f32;
+        }
+        if row.iter().any(|v| v.abs() > 1e-3) {
+            model.weights.insert(k, row);
+        }
+    }
+    for p in 0..=N {
+        for l in 0..N {
+            model.trans[p][l] = (tw[p][l] as f64 - tacc[p][l] / c) as f32;
+        }
+    }
+    model
+}

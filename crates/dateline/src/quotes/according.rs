@@ -1,0 +1,57 @@
+//! The `according to` frames: `according to SOURCE, CONTENT` and `CONTENT,
+//! according to SOURCE`.
+
+use super::found::{push, Found, Frame};
+use super::para::{clause_start, trim_content, Para};
+use super::source::source_right_full;
+use super::tokens::is_punct;
+
+/// `according to` at token `k` of sentence `si`: `According to SOURCE,
+/// CONTENT` opening the sentence, or `CONTENT, according to SOURCE`.
+pub(super) fn according(
+    p: &Para<'_>,
+    si: usize,
+    k: usize,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) {
+    let (sa, sb) = p.sentences[si];
+    let cue = p.span(k, k + 2);
+    let lead = (sa..k)
+        .all(|i| p.is(i, &["but", "and", "yet", "so", "also"]) || is_punct(&p.toks[i], &[',']));
+    if lead {
+        // According to SOURCE, CONTENT.
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
+            return;
+        };
+        let mut a = se;
+        while a < sb && is_punct(&p.toks[a], &[',']) {
+            a += 1;
+        }
+        if let Some((ca, cb)) = trim_content(p, a, sb) {
+            push(
+                out,
+                next_group,
+                p.span(ca, cb),
+                Some(cue),
+                Some(p.span(ss, se)),
+                Frame::According,
+            );
+        }
+    } else if k > sa && is_punct(&p.toks[k - 1], &[',', '—', '–', '(']) {
+        // CONTENT, according to SOURCE.
+        let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
+            return;
+        };
+        if let Some((ca, cb)) = trim_content(p, clause_start(p, sa, k - 1), k - 1) {
+            push(
+                out,
+                next_group,
+                p.span(ca, cb),
+                Some(cue),
+                Some(p.span(ss, se)),
+                Frame::According,
+            );
+        }
+    }
+}

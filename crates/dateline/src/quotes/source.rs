@@ -1,0 +1,124 @@
+//! The source of an attribution as written: the noun phrase before or
+//! after its cue.
+
+use super::para::Para;
+use super::tokens::{is_capitalised, is_punct, Tk};
+use super::words::{AUX, LEFT_STOP, PRONOUNS};
+
+/// The source noun phrase ending just before token `end` (exclusive),
+/// scanning left to `floor`. Returns (start, end) token indices.
+pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    // Auxiliaries and adverbs between the source and its cue.
+    while e > floor
+        && p.toks[e - 1].kind == Tk::Word
+        && (p.is(e - 1, AUX)
+            || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
+    {
+        e -= 1;
+    }
+    if e == floor || p.toks[e - 1].kind != Tk::Word {
+        return None;
+    }
+    if p.inside[e - 1].is_some() {
+        return None;
+    }
+    if p.is(e - 1, PRONOUNS) {
+        return Some((e - 1, e));
+    }
+    let mut s = e;
+    while s > floor {
+        let t = &p.toks[s - 1];
+        if is_punct(t, &[')']) {
+            // `Sen. Ted Cruz (Tex.)`: the bracket goes with the name.
+            if let Some(o) = (floor..s - 1)
+                .rev()
+                .take(6)
+                .find(|&k| is_punct(&p.toks[k], &['(']))
+            {
+                s = o;
+                continue;
+            }
+        }
+        let ok = match t.kind {
+            Tk::Word => {
+                !p.is(s - 1, LEFT_STOP)
+                    || (s < e
+                        && p.is(s - 1, &["of", "for", "to", "at", "in"])
+                        && is_capitalised(p.text, &p.toks[s]))
+            }
+            Tk::Punct(c) => c == '\'' || c == '’' || c == '.' || c == '&',
+            _ => false,
+        };
+        if !ok || p.inside[s - 1].is_some() || e - s >= 12 {
+            break;
+        }
+        s -= 1;
+    }
+    // A preposition may not open the phrase.
+    while s < e && p.is(s, &["of", "for", "to", "at", "in"]) {
+        s += 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+/// The source noun phrase starting at token `start`, up to the first
+/// comma, clause word or sentence end before `limit`.
+pub(super) fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < limit {
+        let t = &p.toks[e];
+        let ok = match t.kind {
+            Tk::Word => {
+                !(e > start
+                    && p.is(
+                        e,
+                        &[
+                            "in", "on", "at", "during", "after", "before", "when", "while", "that",
+                            "who", "and", "as", "to", "last", "this", "on",
+                        ],
+                    ))
+            }
+            Tk::Punct(c) => {
+                c == '\''
+                    || c == '’'
+                    || c == '&'
+                    || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word)
+            }
+            _ => false,
+        };
+        if !ok || e - start >= 12 {
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+/// A source after `according to` or after a cue: up to a comma or the
+/// sentence end, keeping `of`/`for` phrases (`a spokesman for the ministry`).
+pub(super) fn source_right_full(
+    p: &Para<'_>,
+    start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < limit {
+        let t = &p.toks[e];
+        let ok = match t.kind {
+            Tk::Word => !p.is(
+                e,
+                &[
+                    "that", "who", "which", "when", "while", "because", "after", "before",
+                ],
+            ),
+            Tk::Punct(c) => matches!(c, '\'' | '’' | '&' | '.' | '-') && e + 1 < limit,
+            _ => false,
+        };
+        if !ok || e - start >= 14 {
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}

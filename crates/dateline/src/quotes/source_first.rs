@@ -1,0 +1,229 @@
+//! The source-first frames: `Mr Blinken told reporters [that] CONTENT`,
+//! `As The Atlantic noted, CONTENT`, a cue closing its paragraph with a
+//! colon (`He told his audience:`), and a participle that continues the
+//! attribution before it (`he said X, adding that Y`).
+
+use super::content_after::content_after;
+use super::cues::CueClass;
+use super::found::{push, Found, Frame};
+use super::para::{clause_floor, trim_content, CueAt, Para};
+use super::source::source_left;
+use super::tokens::{is_capitalised, is_punct, Tk};
+use super::words::{DETERMINERS, PRONOUNS};
+use crate::span::Span;
+
+/// Reads the cue `at` with its source before it and its content after it
+/// (or, for a participle after a comma, as continuing the attribution
+/// before). Returns the token to go on from when it made an attribution.
+pub(super) fn source_first(
+    p: &Para<'_>,
+    at: &CueAt,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    if let Some((last, spans)) = continued_by_participle(p, at, out) {
+        return continue_attribution(p, at, last, spans, next_group, out);
+    }
+    let (sa, sb) = p.sentences[at.si];
+    let (ss, se) = source_before(p, sa, at)?;
+    if !source_fits(p, at, ss, se) {
+        return None;
+    }
+    let source = Some(p.span(ss, se));
+    // `As The Atlantic noted, CONTENT`.
+    if ss > sa && p.is(ss - 1, &["as"]) {
+        if let Some(k) = comma_after_cue(p, at.cl, sb) {
+            let (a, b) = trim_content(p, k + 1, sb)?;
+            push(
+                out,
+                next_group,
+                p.span(a, b),
+                Some(at.span),
+                source,
+                Frame::SourceFirst,
+            );
+            return Some(b);
+        }
+    }
+    let Some((a, b)) = content_after(p, at.si, at.cl + 1, at.cue) else {
+        return introduces_next(p, at, source, next_group, out);
+    };
+    if !weak_cue_fits(p, at, a) {
+        return None;
+    }
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(at.span),
+        source,
+        Frame::SourceFirst,
+    );
+    Some(at.cl + 1)
+}
+
+/// A participle after a comma continues the attribution before it in
+/// the sentence: `he said X, adding that Y`, `"...," he said, noting ...`.
+/// Returns that attribution (the last found) and whether its content runs
+/// over the comma.
+fn continued_by_participle(p: &Para<'_>, at: &CueAt, out: &[Found]) -> Option<(usize, bool)> {
+    let (sa, _) = p.sentences[at.si];
+    let c = at.c;
+    if !(at.cue.participle && c > sa && is_punct(&p.toks[c - 1], &[','])) {
+        return None;
+    }
+    let comma = p.toks[c - 1].start;
+    let sentence_start = p.toks[sa].start;
+    let last = out.len().checked_sub(1)?;
+    let prev = &out[last];
+    let spans = prev.content.start < comma && prev.content.end > comma;
+    let cue_here = prev
+        .cue
+        .is_some_and(|cs| cs.start >= sentence_start && cs.end <= comma);
+    (prev.source.is_some() && (spans || cue_here)).then_some((last, spans))
+}
+
+/// Adds the content after the participle `at` to the source of attribution
+/// `last`, cutting that one's content at the comma when it `spans` it.
+fn continue_attribution(
+    p: &Para<'_>,
+    at: &CueAt,
+    last: usize,
+    spans: bool,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let source = out[last].source;
+    if spans {
+        out[last].content.end = p.toks[at.c - 1].start;
+    }
+    let (a, b) = content_after(p, at.si, at.cl + 1, at.cue)?;
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(at.span),
+        source,
+        Frame::SourceFirst,
+    );
+    Some(b)
+}
+
+/// The source on the left of the cue: the sentence's subject for a second
+/// verb (`Authorities announced ... and said`), the clause up to a comma
+/// before the cue (`Mr X, a spokesman for Y, said`), else the noun phrase
+/// right before it.
+fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> {
+    let c = at.c;
+    let floor = clause_floor(p, sa, c);
+    let conjoined = c > sa + 1 && p.is(c - 1, &["and"]) && (sa..c).all(|k| p.inside[k].is_none());
+    if conjoined {
+        conjoined_subject(p, sa, c)
+    } else if c > sa && is_punct(&p.toks[c - 1], &[',']) && !at.cue.participle {
+        // `Mr X, a spokesman for Y, said ...`: the source runs from the
+        // clause start to the comma.
+        let s = floor;
+        if c - 1 - s > 30 || c - 1 == s || (s..c).any(|k| p.inside[k].is_some()) {
+            return None;
+        }
+        Some((s, c - 1))
+    } else {
+        source_left(p, floor, c)
+    }
+}
+
+/// `Authorities announced ... and said ...`: the subject opens the sentence.
+fn conjoined_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)> {
+    let mut e = sa;
+    while e < c - 1
+        && e < sa + 8
+        && (is_capitalised(p.text, &p.toks[e])
+            || (e > sa && p.is(e, &["of", "for", "'s", "’s"]))
+            || p.is(e, DETERMINERS))
+    {
+        e += 1;
+    }
+    if e == sa
+        || p.is(
+            sa,
+            &[
+                "but", "and", "in", "on", "at", "after", "when", "while", "as", "if",
+            ],
+        )
+    {
+        return None;
+    }
+    Some((sa, e))
+}
+
+/// Whether the tokens `ss..se` before the cue are its source: not when the
+/// cue is a noun (`the backing of`, `Trump's claim to`), and a belief needs
+/// a pronoun or a name (`he thinks`, not `the plan assumes`).
+fn source_fits(p: &Para<'_>, at: &CueAt, ss: usize, se: usize) -> bool {
+    // `the backing of`, `Trump's claim to`: the cue is a noun.
+    if p.is(se - 1, DETERMINERS) || p.w(se - 1).ends_with("'s") || p.w(se - 1).ends_with("’s") {
+        return false;
+    }
+    // A source inside an earlier content is a nested attribution (`he said
+    // he thinks ...`): kept.
+    !(at.cue.class == CueClass::Belief
+        && !p.is(ss, PRONOUNS)
+        && !(ss..se).any(|k| is_capitalised(p.text, &p.toks[k])))
+}
+
+/// A comma within a few tokens after the cue ending at token `cl`
+/// (`As The Atlantic noted last week, ...`).
+fn comma_after_cue(p: &Para<'_>, cl: usize, sb: usize) -> Option<usize> {
+    let mut k = cl + 1;
+    while k < sb && k < cl + 8 && !is_punct(&p.toks[k], &[',']) {
+        k += 1;
+    }
+    (k < sb && is_punct(&p.toks[k], &[','])).then_some(k)
+}
+
+/// `He told his audience: ` closing the paragraph, with the content in the
+/// next one: an attribution with empty content at the colon, for the next
+/// paragraph to fill.
+fn introduces_next(
+    p: &Para<'_>,
+    at: &CueAt,
+    source: Option<Span>,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (_, sb) = p.sentences[at.si];
+    if sb == p.toks.len() && is_punct(&p.toks[sb - 1], &[':']) && at.cue.class != CueClass::Stance {
+        let end = p.toks[sb - 1].end;
+        push(
+            out,
+            next_group,
+            Span::new(end, end),
+            Some(at.span),
+            source,
+            Frame::Colon,
+        );
+        return Some(sb);
+    }
+    None
+}
+
+/// Whether the cue takes the content starting at token `a`: a weak cue
+/// (`noted`, `announced`) needs `that`, a colon or a quotation right after it.
+fn weak_cue_fits(p: &Para<'_>, at: &CueAt, a: usize) -> bool {
+    let (_, sb) = p.sentences[at.si];
+    let cl = at.cl;
+    match at.cue.class {
+        CueClass::Speech | CueClass::Address | CueClass::Belief | CueClass::Stance => true,
+        CueClass::Weak => {
+            // Needs `that`, a colon or a quotation right after the cue.
+            let mut k = cl + 1;
+            while k < a && k < sb && !p.is(k, &["that"]) && !is_punct(&p.toks[k], &[':']) {
+                k += 1;
+            }
+            k < a
+                || p.toks[a].kind == Tk::Open
+                || (a > 0 && p.is(a - 1, &["that"]))
+                || (a == cl + 1 && p.is(a, &["he", "she", "they", "it", "we", "i", "there"]))
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The speaker a source names: a mention of the entity layer inside the
+//! source, else (for a pronoun or a description) the last speaker or the
+//! nearest fitting mention before it, in its fullest form in the article.
+
+use std::collections::HashMap;
+
+use super::words::{ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS};
+use crate::article::segment::MAX_SENTENCE_BYTES;
+use crate::entities::{EntityKind, Mention};
+use crate::span::Span;
+
+/// What a source is: a name, a pronoun, or a description (`the
+/// spokesman`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SourceClass {
+    /// The source holds a name the entity layer found.
+    Name,
+    /// `he`, `she`, `they`, ...
+    Pronoun,
+    /// Anything else (`the spokesman`, `officials`).
+    Description,
+}
+
+/// Resolves sources to the mentions of the entity layer.
+pub(super) struct Speakers<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    /// For each mention, the index of the fullest mention of the same name.
+    fullest: Vec<usize>,
+}
+
+/// The last word of a name, lowercased, with trailing apostrophes and
+/// `s` trimmed (`Blinken's` → `blinken`).
+fn last_word(s: &str) -> String {
+    let w = s
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or(s);
+    w.trim_end_matches(['\'', '’', 's'].as_slice())
+        .to_lowercase()
+}
+
+impl<'a> Speakers<'a> {
+    /// The speakers the article's `mentions` (in text order) offer.
+    pub(super) fn new(text: &'a str, mentions: &'a [Mention]) -> Self {
+        let mut fullest: Vec<usize> = (0..mentions.len()).collect();
+        let mut best: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            let key = (m.kind, last_word(&m.text));
+            let e = best.entry(key).or_insert(i);
+            if mentions[*e].text.len() < m.text.len() {
+                *e = i;
+            }
+        }
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind == EntityKind::Person {
+                if let Some(&b) = best.get(&(m.kind, last_word(&m.text))) {
+                    fullest[i] = b;
+                }
+            }
+        }
+        Speakers {
+            text,
+            mentions,
+            fullest,
+        }
+    }
+
+    /// The fullest form in the article of mention `m`'s name.
+    pub(super) fn canonical(&self, m: usize) -> &str {
+        let f = &self.mentions[self.fullest[m]];
+        f.name_span().slice(self.text)
+    }
+
+    /// What the source at `s` is.
+    pub(super) fn source_class(&self, s: Span) -> SourceClass {
+        let w = s.slice(self.text).trim().to_lowercase();
+        if PRONOUNS.contains(&w.as_str()) {
+            SourceClass::Pronoun
+        } else if self
+            .around(s)
+            .any(|(_, m)| m.start < s.end && s.start < m.end)
+        {
+            SourceClass::Name
+        } else {
+            SourceClass::Description
+        }
+    }
+
+    /// The mention a source names or points back to.
+    pub(super) fn resolve(&self, s: Span, last: Option<usize>) -> Option<usize> {
+        let inside: Vec<usize> = self
+            .around(s)
+            .filter(|(_, m)| m.start >= s.start && m.start < s.end)
+            .map(|(i, _)| i)
+            .collect();
+        let src = s.slice(self.text).trim().to_lowercase();
+        let head = src.rsplit(' ').next().unwrap_or("");
+        let person_noun =
+            PERSON_NOUNS.contains(&head) || head.ends_with("man") || head.ends_with("woman");
+        // `the American official`: a nationality describes the person, who is
+        // found before.
+        let kinds: &[EntityKind] = if person_noun {
+            &[EntityKind::Person, EntityKind::Organisation]
+        } else {
+            &[
+                EntityKind::Person,
+                EntityKind::Organisation,
+                EntityKind::Group,
+                EntityKind::Place,
+            ]
+        };
+        for &kind in kinds {
+            if let Some(&i) = inside
+                .iter()
+                .rev()
+                .find(|&&i| self.mentions[i].kind == kind)
+            {
+                return Some(i);
+            }
+        }
+        let wants = if PERSON_PRONOUNS.contains(&src.as_str()) || PERSON_NOUNS.contains(&head) {
+            Some(EntityKind::Person)
+        } else if src == "it" || ORG_NOUNS.iter().any(|n| src.ends_with(n)) {
+            Some(EntityKind::Organisation)
+        } else if src == "they" || src == "we" {
+            None
+        } else {
+            return None;
+        };
+        // For a pronoun, the last speaker when it fits; else (and for a
+        // description) the nearest fitting name before.
+        let pronoun = PRONOUNS.contains(&src.as_str()) || PERSON_PRONOUNS.contains(&src.as_str());
+        if let Some(l) = last.filter(|_| pronoun) {
+            let m = &self.mentions[l];
+            if wants.map_or(true, |k| k == m.kind) && m.start < s.start && s.start - m.start < 1500
+            {
+                return Some(l);
+            }
+        }
+        let wants = wants?;
+        // Mentions lie within a sentence, so none that starts more than
+        // 1,500 bytes and a sentence before the source ends within 1,500.
+        let from = self.mentions.partition_point(|m| m.start < s.start);
+        self.mentions[..from]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.start + 1500 + MAX_SENTENCE_BYTES > s.start)
+            .filter(|(_, m)| m.end <= s.start && s.start - m.end < 1500)
+            .find(|(_, m)| m.kind == wants)
+            .map(|(i, _)| i)
+    }
+
+    /// The mentions that may overlap `s` (with their indices): those that
+    /// start in it and those that start up to a sentence before it, found
+    /// by binary search (mentions are in text order).
+    fn around(&self, s: Span) -> impl Iterator<Item = (usize, &'a Mention)> + 'a {
+        let ms = self.mentions;
+        let from = ms.partition_point(|m| m.start + MAX_SENTENCE_BYTES < s.start);
+        let to = ms.partition_point(|m| m.start < s.end);
+        ms[from..to.max(from)]
+            .iter()
+            .enumerate()
+            .map(move |(i, m)| (from + i, m))
+    }
+}
