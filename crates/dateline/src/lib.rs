@@ -49,6 +49,7 @@ pub mod resolve;
 pub mod samples;
 pub mod segment;
 pub mod span;
+pub mod syntax;
 pub mod time;
 mod uax29;
 

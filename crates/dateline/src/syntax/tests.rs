@@ -1,0 +1,3 @@
+//! Tests of the syntax layer on the shipped model.
+
+use super::*;
