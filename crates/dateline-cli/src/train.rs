@@ -164,15 +164,23 @@ fn train_doc(extractor: &Extractor, g: &Gold) -> Result<TrainDoc, String> {
 pub struct SyntaxArgs {
     /// Gold files in the eval JSONL schema with `tokens` (the crate's model
     /// is trained on ../shared/train/gum/*.jsonl).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "load")]
     files: Vec<PathBuf>,
-    /// Genres to leave out (the `genre` of each record), comma separated,
-    /// e.g. the non-commercial ones: essay,fiction,letter,podcast,whow.
+    /// Do not train: load this model and only predict --dev.
+    #[arg(long, requires = "dev")]
+    load: Option<PathBuf>,
+    /// Genres to leave out (the `genre` of each record), comma separated.
+    /// GUM's non-commercial genres (essay, fiction, letter, podcast, whow)
+    /// are always left out unless --with-noncommercial is given.
     #[arg(long, value_delimiter = ',')]
     exclude_genres: Vec<String>,
+    /// Also train on GUM's non-commercial genres (CC BY-NC-SA texts): the
+    /// model is then for non-commercial use only.
+    #[arg(long)]
+    with_noncommercial: bool,
     /// Where to write the model (the crate's is crates/dateline/data/syntax.model).
-    #[arg(short, long)]
-    out: PathBuf,
+    #[arg(short, long, required_unless_present = "load")]
+    out: Option<PathBuf>,
     /// Passes of the tagger over the training data.
     #[arg(long, default_value_t = 8)]
     tagger_epochs: usize,
@@ -182,6 +190,9 @@ pub struct SyntaxArgs {
     /// Parts the data is cut into so the parser trains on predicted tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
+    /// Weights smaller than this share of their table's largest are dropped.
+    #[arg(long, default_value_t = 0.002)]
+    prune: f32,
     /// After training, run the new model over the documents of this file
     /// (raw text in, sentences from the article layer) ...
     #[arg(long, requires = "predictions")]
@@ -190,6 +201,10 @@ pub struct SyntaxArgs {
     /// `score.py --task syntax`.
     #[arg(long, requires = "dev")]
     predictions: Option<PathBuf>,
+    /// Use the dev file's own sentence spans instead of the article layer's
+    /// (to tell segmentation errors from parse errors).
+    #[arg(long, requires = "dev")]
+    gold_sentences: bool,
 }
 
 fn read_jsonl(path: &std::path::Path) -> io::Result<Vec<(u64, Value)>> {
@@ -216,8 +231,19 @@ fn read_jsonl(path: &std::path::Path) -> io::Result<Vec<(u64, Value)>> {
 /// optionally predicts a dev file with it.
 pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
     let started = Instant::now();
+    if let (Some(path), Some(dev), Some(pred)) = (&args.load, &args.dev, &args.predictions) {
+        let bytes = fs::read(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
+        let model = dateline::syntax::Model::from_bytes(&bytes)
+            .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?;
+        predict(Box::leak(Box::new(model)), dev, pred, args.gold_sentences)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(out) = &args.out else {
+        return Err(io::Error::other("give -o/--out"));
+    };
     let mut docs = Vec::new();
-    let mut genres = std::collections::BTreeSet::new();
     for path in &args.files {
         for (line, value) in read_jsonl(path)? {
             let doc = dateline::syntax::TrainDoc::from_json(&value).map_err(|e| {
@@ -226,10 +252,12 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
                     format!("{}:{line}: {e}", path.display()),
                 )
             })?;
-            if args.exclude_genres.iter().any(|g| g == &doc.genre) {
+            let nc = dateline::syntax::NONCOMMERCIAL.contains(&doc.genre.as_str());
+            if args.exclude_genres.iter().any(|g| g == &doc.genre)
+                || (nc && !args.with_noncommercial)
+            {
                 continue;
             }
-            genres.insert(doc.genre.clone());
             docs.push(doc);
         }
     }
@@ -242,30 +270,24 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
         folds: args.folds,
-        about: format!(
-            "UD English GUM genres: {}",
-            genres.into_iter().collect::<Vec<_>>().join(", ")
-        ),
+        prune: args.prune,
         ..Default::default()
     };
     let model = dateline::syntax::train(&docs, &opts, |line| eprintln!("  {line}"));
     let bytes = model.to_bytes();
-    fs::write(&args.out, &bytes).map_err(|e| {
-        io::Error::new(
-            e.kind(),
-            format!("cannot write {}: {e}", args.out.display()),
-        )
-    })?;
+    fs::write(out, &bytes)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", out.display())))?;
     eprintln!(
-        "dateline: wrote {} ({} bytes; non-zero weights {:?}) in {:.1}s",
-        args.out.display(),
+        "dateline: wrote {} ({} bytes, checksum {}; non-zero weights {:?}) in {:.1}s",
+        out.display(),
         bytes.len(),
+        dateline::syntax::checksum(&bytes),
         model.weights(),
         started.elapsed().as_secs_f64()
     );
     if let (Some(dev), Some(pred)) = (&args.dev, &args.predictions) {
         let model: &'static dateline::syntax::Model = Box::leak(Box::new(model));
-        predict(model, dev, pred)?;
+        predict(model, dev, pred, args.gold_sentences)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -276,6 +298,7 @@ fn predict(
     model: &'static dateline::syntax::Model,
     dev: &std::path::Path,
     out: &std::path::Path,
+    gold_sentences: bool,
 ) -> io::Result<()> {
     use std::io::Write;
     let extractor =
@@ -287,8 +310,23 @@ fn predict(
     for (line, value) in read_jsonl(dev)? {
         let text = value["text"].as_str().unwrap_or_default().to_string();
         let id = value["id"].clone();
-        let spans = sentence_spans(&extractor, &text)
-            .map_err(|e| io::Error::other(format!("{}:{line}: {e}", dev.display())))?;
+        let spans = if gold_sentences {
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let at = |v: &Value| bytes.get(v.as_u64().unwrap_or(0) as usize).copied();
+            value["sentences"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| Some(Span::new(at(&s["start"])?, at(&s["end"])?)))
+                .collect()
+        } else {
+            sentence_spans(&extractor, &text)
+                .map_err(|e| io::Error::other(format!("{}:{line}: {e}", dev.display())))?
+        };
         let syn = dateline::syntax::parse_with(model, &text, &spans);
         let row = serde_json::json!({
             "id": id,

@@ -54,7 +54,7 @@ use self::model::{KeyMap, Reader, Table};
 use self::parser::State;
 use self::tagger::WordInfo;
 
-pub use self::train::{train, GoldWord, TrainDoc, TrainOptions};
+pub use self::train::{train, GoldWord, TrainDoc, TrainOptions, NONCOMMERCIAL};
 
 const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x01";
 const MODEL: &[u8] = include_bytes!("../../data/syntax.model");
@@ -215,7 +215,7 @@ pub struct Model {
     feats_map: Backoff,
     lemma: Lemmatizer,
     root_label: u16,
-    punct_label: u16,
+    parataxis_label: u16,
 }
 
 impl std::fmt::Debug for Model {
@@ -257,7 +257,7 @@ impl Model {
             feats_map: Backoff::default(),
             lemma: Lemmatizer::default().finish(),
             root_label: 1,
-            punct_label: 0,
+            parataxis_label: 0,
         }
     }
 
@@ -266,7 +266,9 @@ impl Model {
         if b.len() < 8 || &b[..8] != MAGIC {
             return Err("not a dateline syntax model (bad magic)".into());
         }
-        let mut r = Reader::new(&b[8..]);
+        let body = miniz_oxide::inflate::decompress_to_vec_with_limit(&b[8..], 1 << 30)
+            .map_err(|e| format!("model does not inflate: {e:?}"))?;
+        let mut r = Reader::new(&body);
         let about = r.str()?;
         let xpos = Pool::read(&mut r)?;
         let deprels = Pool::read(&mut r)?;
@@ -304,11 +306,11 @@ impl Model {
             .iter()
             .position(|d| d == "root")
             .ok_or("no `root` relation")? as u16;
-        let punct_label = deprels
+        let parataxis_label = deprels
             .strings
             .iter()
-            .position(|d| d == "punct")
-            .unwrap_or(0) as u16;
+            .position(|d| d == "parataxis")
+            .unwrap_or(root_label as usize) as u16;
         Ok(Model {
             about,
             xpos,
@@ -323,14 +325,14 @@ impl Model {
             feats_map,
             lemma,
             root_label,
-            punct_label,
+            parataxis_label,
         })
     }
 
-    /// Serialises the model (deterministic: the same model gives the same
-    /// bytes).
+    /// Serialises the model, deflated (deterministic: the same model gives
+    /// the same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+        let mut out = Vec::new();
         model::put_str(&mut out, &self.about);
         self.xpos.write(&mut out);
         self.deprels.write(&mut out);
@@ -349,7 +351,9 @@ impl Model {
         self.upos_map.write(&mut out);
         self.feats_map.write(&mut out);
         self.lemma.write(&mut out);
-        out
+        let mut file = MAGIC.to_vec();
+        file.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&out, 9));
+        file
     }
 
     /// Non-zero weights in the three tables (tagger, moves, relations).
@@ -360,6 +364,17 @@ impl Model {
             self.labels.nonzero(),
         ]
     }
+}
+
+/// A model file's checksum: FNV-1a 64 of its bytes, in hex (what
+/// `dateline train syntax` prints and the tests compare).
+pub fn checksum(bytes: &[u8]) -> String {
+    format!(
+        "{:016x}",
+        bytes
+            .iter()
+            .fold(model::FNV0, |h, &b| model::fnv_byte(h, b))
+    )
 }
 
 // ------------------------------------------------------------ parsing
@@ -375,6 +390,22 @@ struct Scratch {
     scores: Vec<f32>,
     buf: String,
     state: State,
+    heads: Vec<u32>,
+    labels: Vec<u16>,
+}
+
+/// True when a new run-on segment starts at `next`: after a full stop,
+/// question or exclamation mark standing as a word (abbreviations keep
+/// theirs), before a word, or across a line break.
+fn segment_break(text: &str, prev: &tokenize::RawWord, next: &tokenize::RawWord) -> bool {
+    if text[prev.span.end..next.span.start].contains('\n') {
+        return true;
+    }
+    let p = &text[prev.span.start..prev.span.end];
+    let n = &text[next.span.start..next.span.end];
+    !p.is_empty()
+        && p.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+        && n.starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Tags, lemmatises and parses every sentence of `text` with the shipped
@@ -429,28 +460,63 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             &mut sc.feats,
             &mut sc.scores,
         );
-        parser::parse(
-            &m.moves,
-            &m.labels,
-            m.root_label,
-            &sc.info,
-            &sc.tags,
-            &mut sc.state,
-            &mut sc.feats,
-            &mut sc.lfeats,
-            &mut sc.scores,
-        );
+        // Parse each run-on segment apart (a sentence end the article
+        // layer kept inside the sentence, or a line break); later segments
+        // hang on the first one's root as `parataxis`, as UD does for
+        // run-on sentences.
         let n = sc.raw.len();
+        sc.heads.clear();
+        sc.labels.clear();
+        let mut first_root = None;
+        let mut a = 0;
+        while a < n {
+            let mut b = a + 1;
+            while b < n && !segment_break(text, &sc.raw[b - 1], &sc.raw[b]) {
+                b += 1;
+            }
+            parser::parse(
+                &m.moves,
+                &m.labels,
+                m.root_label,
+                &sc.info[a..b],
+                &sc.tags[a..b],
+                &mut sc.state,
+                &mut sc.feats,
+                &mut sc.lfeats,
+                &mut sc.scores,
+            );
+            for i in 0..b - a {
+                let h = sc.state.heads[i];
+                if h as usize >= b - a {
+                    match first_root {
+                        None => {
+                            first_root = Some(a + i);
+                            sc.heads.push(u32::MAX);
+                            sc.labels.push(m.root_label);
+                        }
+                        Some(r) => {
+                            sc.heads.push(r as u32);
+                            sc.labels.push(m.parataxis_label);
+                        }
+                    }
+                } else {
+                    sc.heads.push((a as u32) + h);
+                    sc.labels.push(sc.state.labels[i]);
+                }
+            }
+            a = b;
+        }
         for i in 0..n {
             let raw = sc.raw[i];
             let info = &sc.info[i];
             let xpos = sc.tags[i];
-            let h = sc.state.heads[i];
-            let (head, label) = if h as usize >= n {
+            let h = sc.heads[i];
+            let label = sc.labels[i];
+            let head = if h == u32::MAX {
                 out.roots[si] = Some(base + i);
-                (None, m.root_label)
+                None
             } else {
-                (Some(base + h as usize), sc.state.labels[i])
+                Some(base + h as usize)
             };
             let form = &text[raw.span.start..raw.span.end];
             let upos_id = m
@@ -465,15 +531,22 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 .filter(|f| f.as_str() != "_")
                 .map(|f| Cow::Borrowed(f.as_str()));
             let proper = upos == "PROPN";
-            let lemma = match m.lemma.lemma(form, info, xpos, proper) {
+            let mut lemma = match m.lemma.lemma(form, info, xpos, proper) {
                 Cow::Borrowed(b) => Cow::Borrowed(b),
                 Cow::Owned(o) => Cow::Owned(o),
             };
+            let mut xpos_s = m.xpos.strings[xpos as usize].as_str();
+            let (mut upos, mut feats) = (upos, feats);
+            if tokenize::is_url_like(form) {
+                // Addresses: UD's ADD / X, as EWT tags them.
+                (xpos_s, upos, feats) = ("ADD", "X", None);
+                lemma = Cow::Owned(form.to_string());
+            }
             out.words.push(Word {
                 start: raw.span.start,
                 end: raw.span.end,
                 upos: Cow::Borrowed(upos),
-                xpos: Cow::Borrowed(m.xpos.strings[xpos as usize].as_str()),
+                xpos: Cow::Borrowed(xpos_s),
                 lemma,
                 feats,
                 head,
@@ -482,7 +555,6 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 mwt: raw.mwt.map(|(a, b)| (a + base, b + base)),
             });
         }
-        let _ = m.punct_label;
     }
     out.noun_chunks = noun_chunks(&out.words);
     (out, sc.state.moves)

@@ -309,8 +309,21 @@ impl State {
 /// with the arc's direction.
 pub(crate) fn label_features(feats: &[u64], mv: usize, out: &mut Vec<u64>) {
     out.clear();
-    out.extend(feats.iter().map(|&f| key(200 + mv as u64, f, 0, 0)));
+    out.extend(
+        LABEL_FEATURES
+            .iter()
+            .filter_map(|&i| feats.get(i))
+            .map(|&f| key(200 + mv as u64, f, 0, 0)),
+    );
 }
+
+/// The move features the relation classifier uses: words and tags of the
+/// stack and buffer, their pairs, distance, and the children's words, tags
+/// and relations.
+const LABEL_FEATURES: [usize; 38] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 27, 36, 37, 38, 39,
+    40, 47, 48, 49, 50, 51, 52, 53, 54, 55, 59, 60,
+];
 
 /// Parses one sentence of tagged words. `root_label` is the relation index
 /// of `root`.

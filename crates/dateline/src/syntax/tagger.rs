@@ -179,8 +179,8 @@ pub(crate) fn tag<S: Scorer>(
     tags.clear();
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
-        let t = match tagdict.get(&words[i].form) {
-            Some(&t) => t,
+        let t = match dict_tag(tagdict, words, i) {
+            Some(t) => t,
             None => {
                 features(words, i, p1, p2, feats);
                 table.scores(feats, scores);
@@ -191,6 +191,21 @@ pub(crate) fn tag<S: Scorer>(
         p2 = p1;
         p1 = t;
     }
+}
+
+/// The tag dictionary's tag for word `i`: by its form, or for the first
+/// word of a sentence (capitalised by position, not by name), by its lower
+/// case form.
+#[inline]
+pub(crate) fn dict_tag(tagdict: &KeyMap<u16>, words: &[WordInfo], i: usize) -> Option<u16> {
+    let w = &words[i];
+    if let Some(&t) = tagdict.get(&w.form) {
+        return Some(t);
+    }
+    if i == 0 && w.flags & 1 != 0 && w.flags & 8 == 0 {
+        return tagdict.get(&w.lraw).copied();
+    }
+    None
 }
 
 /// Index of the largest score (the first on ties).

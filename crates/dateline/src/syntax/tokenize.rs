@@ -89,7 +89,8 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-fn is_url_like(s: &str) -> bool {
+/// True for a URL or an e-mail address.
+pub fn is_url_like(s: &str) -> bool {
     s.contains("://")
         || s.starts_with("www.")
         || (s.contains('@') && s.find('@').is_some_and(|i| i > 0 && i + 1 < s.len()))

@@ -90,6 +90,10 @@ impl TrainDoc {
     }
 }
 
+/// GUM's genres whose texts are licensed for non-commercial use only
+/// (CC BY-NC-SA); `dateline train syntax` leaves them out unless asked.
+pub const NONCOMMERCIAL: &[&str] = &["essay", "fiction", "letter", "podcast", "whow"];
+
 /// Options of [`train`].
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -111,8 +115,10 @@ pub struct TrainOptions {
     pub label_bits: u32,
     /// Weights smaller than this share of a table's largest become zero.
     pub prune: f32,
-    /// What the model is trained on (stored in the model).
-    pub about: String,
+    /// Sentences (per thousand) the tagger also sees in lower case.
+    pub lower_permille: usize,
+    /// Sentences (per thousand) the tagger also sees in title case.
+    pub title_permille: usize,
 }
 
 impl Default for TrainOptions {
@@ -122,12 +128,28 @@ impl Default for TrainOptions {
             parser_epochs: 12,
             folds: 4,
             seed: 21,
-            tagger_bits: 18,
-            move_bits: 20,
-            label_bits: 18,
+            tagger_bits: 17,
+            move_bits: 19,
+            label_bits: 17,
             prune: 0.002,
-            about: String::new(),
+            lower_permille: 100,
+            title_permille: 50,
         }
+    }
+}
+
+/// `word` with its first letter upper case, except short function words.
+fn title_case(word: &str) -> String {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by",
+    ];
+    if SMALL.contains(&word) {
+        return word.to_string();
+    }
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -242,6 +264,49 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
             i = j;
         }
     }
+    // Case-changed copies teach the tagger web and headline casing: a
+    // share of the sentences all in lower case, another in title case.
+    let mut rng = Rng(opts.seed ^ 0x5ca1_ab1e);
+    let originals = sents.len();
+    for i in 0..originals {
+        let r = rng.below(1000);
+        let mode = if r < opts.lower_permille {
+            1
+        } else if r < opts.lower_permille + opts.title_permille {
+            2
+        } else {
+            continue;
+        };
+        let src = &sents[i];
+        let forms: Vec<String> = src
+            .forms
+            .iter()
+            .map(|f| {
+                if mode == 1 {
+                    f.to_lowercase()
+                } else {
+                    title_case(f)
+                }
+            })
+            .collect();
+        let info = forms
+            .iter()
+            .map(|f| tagger::word_info(f, &mut buf))
+            .collect();
+        let copy = Sent {
+            doc: src.doc,
+            forms,
+            info,
+            xpos: src.xpos.clone(),
+            upos: src.upos.clone(),
+            feats: src.feats.clone(),
+            lemmas: src.lemmas.clone(),
+            heads: src.heads.clone(),
+            labels: src.labels.clone(),
+            tags: Vec::new(),
+        };
+        sents.push(copy);
+    }
     let nt = xpos.strings.len();
     let nl = deprels.strings.len();
     progress(&format!(
@@ -253,7 +318,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
 
     // Tag dictionary: frequent words that (almost) always carry one tag.
     let mut counts: KeyMap<HashMap<u16, u32>> = KeyMap::default();
-    for s in &sents {
+    for s in &sents[..originals] {
         for (w, &t) in s.info.iter().zip(&s.xpos) {
             *counts.entry(w.form).or_default().entry(t).or_default() += 1;
         }
@@ -285,7 +350,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     if opts.folds <= 1 {
         tag_all(&mut sents, &all, &tagger_table, &tagdict);
     }
-    let (right, total) = sents.iter().fold((0, 0), |(r, t), s| {
+    let (right, total) = sents[..originals].iter().fold((0, 0), |(r, t), s| {
         let ok = s.tags.iter().zip(&s.xpos).filter(|(a, b)| a == b).count();
         (r + ok, t + s.xpos.len())
     });
@@ -295,9 +360,10 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     ));
 
     // Parser.
-    let (moves, labels) = train_parser(&sents, nl, root_label, opts, &mut progress);
+    let (moves, labels) = train_parser(&sents[..originals], nl, root_label, opts, &mut progress);
 
     // UPOS and features.
+    sents.truncate(originals);
     let mut up = Vec::new();
     let mut fe = Vec::new();
     for s in &sents {
@@ -358,8 +424,11 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
         feats_map.len()
     ));
 
+    let mut genres: Vec<&str> = docs.iter().map(|d| d.genre.as_str()).collect();
+    genres.sort_unstable();
+    genres.dedup();
     let m = Model {
-        about: opts.about.clone(),
+        about: format!("UD English GUM, genres: {}", genres.join(", ")),
         xpos,
         deprels,
         upos,
@@ -372,7 +441,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
         feats_map,
         lemma: lem.finish(),
         root_label,
-        punct_label: 0,
+        parataxis_label: 0,
     };
     // Round trip, so that the model in memory is the one written.
     Model::from_bytes(&m.to_bytes()).unwrap_or(m)
@@ -400,8 +469,8 @@ fn train_tagger(
             let (mut p1, mut p2) = (NO_TAG, NO_TAG);
             for i in 0..s.info.len() {
                 let gold = s.xpos[i];
-                let guess = match tagdict.get(&s.info[i].form) {
-                    Some(&g) => g,
+                let guess = match tagger::dict_tag(tagdict, &s.info, i) {
+                    Some(g) => g,
                     None => {
                         tagger::features(&s.info, i, p1, p2, &mut feats);
                         t.scores(&feats, &mut scores);
