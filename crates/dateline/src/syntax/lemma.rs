@@ -92,9 +92,7 @@ impl Lemmatizer {
             }
             None => form.to_string(),
         };
-        if proper {
-            Cow::Owned(out)
-        } else if out.chars().all(|c| !c.is_uppercase()) {
+        if proper || out.chars().all(|c| !c.is_uppercase()) {
             Cow::Owned(out)
         } else {
             Cow::Owned(out.to_lowercase())

@@ -531,10 +531,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 .filter(|f| f.as_str() != "_")
                 .map(|f| Cow::Borrowed(f.as_str()));
             let proper = upos == "PROPN";
-            let mut lemma = match m.lemma.lemma(form, info, xpos, proper) {
-                Cow::Borrowed(b) => Cow::Borrowed(b),
-                Cow::Owned(o) => Cow::Owned(o),
-            };
+            let mut lemma = m.lemma.lemma(form, info, xpos, proper);
             let mut xpos_s = m.xpos.strings[xpos as usize].as_str();
             let (mut upos, mut feats) = (upos, feats);
             if tokenize::is_url_like(form) {

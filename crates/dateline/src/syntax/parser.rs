@@ -19,7 +19,7 @@ pub(crate) const RIGHT: usize = 2;
 pub(crate) const MOVES: usize = 4;
 
 const NONE: u32 = u32::MAX;
-const ROOT_W: u64 = 0x5eed_0f_5007;
+const ROOT_W: u64 = 0x5e_ed0f_5007;
 const ROOT_T: u64 = 0xfffe;
 
 /// The parser state, reused across sentences.
@@ -47,10 +47,8 @@ impl State {
         self.stack.clear();
         self.b0 = 0;
         let m = n + 1;
-        for v in [&mut self.heads] {
-            v.clear();
-            v.resize(m, NONE);
-        }
+        self.heads.clear();
+        self.heads.resize(m, NONE);
         self.labels.clear();
         self.labels.resize(m, 0);
         self.lch.clear();

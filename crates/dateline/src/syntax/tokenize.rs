@@ -341,8 +341,8 @@ fn core(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<RawWord>) {
                 let prefix = HYPHEN_PREFIXES.contains(&left.to_lowercase().as_str());
                 !left.is_empty()
                     && !after.is_empty()
-                    && !(left_digits && right_digits)
-                    && !(prefix && run == pos + c.len_utf8())
+                    && (!left_digits || !right_digits)
+                    && (!prefix || run != pos + c.len_utf8())
             }
             ',' | ';' | '!' | '?' | '"' | '“' | '”' | '(' | ')' => {
                 // `1,400` stays whole.
@@ -400,17 +400,15 @@ fn clitics(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<RawWord>) {
             if !stem.is_empty() && stem.chars().all(|c| c.is_alphabetic()) {
                 cuts.push(n - nt);
             }
-        } else if l == "cannot" {
-            cuts.push(3);
-        } else if matches!(l, "gonna" | "wanna" | "gotta") {
+        } else if matches!(l, "cannot" | "gonna" | "wanna" | "gotta") {
             cuts.push(3);
         } else {
             // `'s`, `'re`, `'ve`, `'ll`, `'d`, `'m`, and `s'`.
             for (k, c) in l.char_indices().rev() {
                 if is_apos(c) {
-                    if k > 0 && clitic_len(&l[k..]) == Some(n - k) {
-                        cuts.push(k);
-                    } else if k + c.len_utf8() == n && k > 1 && l[..k].ends_with('s') {
+                    let clitic = k > 0 && clitic_len(&l[k..]) == Some(n - k);
+                    let plural_possessive = k + c.len_utf8() == n && k > 1 && l[..k].ends_with('s');
+                    if clitic || plural_possessive {
                         cuts.push(k);
                     }
                     break;
