@@ -47,6 +47,8 @@ enum Command {
 enum TrainCommand {
     /// Train the entity tagger on gold files in the eval JSONL schema.
     Ner(train::NerArgs),
+    /// Train the syntax layer (tagger, parser, lemmas) on gold files in the eval JSONL schema.
+    Syntax(train::SyntaxArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -177,6 +179,7 @@ fn main() -> ExitCode {
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
         Command::Bench(BenchCommand::Scaling(args)) => bench::scaling(args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(args),
+        Command::Train(TrainCommand::Syntax(args)) => train::syntax(args),
     };
     match result {
         Ok(code) => code,

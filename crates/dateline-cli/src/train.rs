@@ -158,3 +158,209 @@ fn train_doc(extractor: &Extractor, g: &Gold) -> Result<TrainDoc, String> {
     }
     Ok(TrainDoc::new(&out.text, &units, &gold))
 }
+
+/// Options of `dateline train syntax`.
+#[derive(Args, Debug)]
+pub struct SyntaxArgs {
+    /// Gold files in the eval JSONL schema with `tokens` (the crate's model
+    /// is trained on ../shared/train/gum/*.jsonl).
+    #[arg(required_unless_present = "load")]
+    files: Vec<PathBuf>,
+    /// Do not train: load this model and only predict --dev.
+    #[arg(long, requires = "dev")]
+    load: Option<PathBuf>,
+    /// Genres to leave out (the `genre` of each record), comma separated.
+    /// GUM's non-commercial genres (essay, fiction, letter, podcast, whow)
+    /// are always left out unless --with-noncommercial is given.
+    #[arg(long, value_delimiter = ',')]
+    exclude_genres: Vec<String>,
+    /// Also train on GUM's non-commercial genres (CC BY-NC-SA texts): the
+    /// model is then for non-commercial use only.
+    #[arg(long)]
+    with_noncommercial: bool,
+    /// Where to write the model (the crate's is crates/dateline/data/syntax.model).
+    #[arg(short, long, required_unless_present = "load")]
+    out: Option<PathBuf>,
+    /// Passes of the tagger over the training data.
+    #[arg(long, default_value_t = 8)]
+    tagger_epochs: usize,
+    /// Passes of the parser over the training data.
+    #[arg(long, default_value_t = 12)]
+    parser_epochs: usize,
+    /// Parts the data is cut into so the parser trains on predicted tags.
+    #[arg(long, default_value_t = 4)]
+    folds: usize,
+    /// Weights smaller than this share of their table's largest are dropped.
+    #[arg(long, default_value_t = 0.002)]
+    prune: f32,
+    /// After training, run the new model over the documents of this file
+    /// (raw text in, sentences from the article layer) ...
+    #[arg(long, requires = "predictions")]
+    dev: Option<PathBuf>,
+    /// ... and write its words here, as eval JSONL rows for
+    /// `score.py --task syntax`.
+    #[arg(long, requires = "dev")]
+    predictions: Option<PathBuf>,
+    /// Use the dev file's own sentence spans instead of the article layer's
+    /// (to tell segmentation errors from parse errors).
+    #[arg(long, requires = "dev")]
+    gold_sentences: bool,
+}
+
+fn read_jsonl(path: &std::path::Path) -> io::Result<Vec<(u64, Value)>> {
+    let f = fs::File::open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+    let mut out = Vec::new();
+    for (i, line) in BufReader::new(f).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(&line).map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{}:{}: not JSON: {e}", path.display(), i + 1),
+            )
+        })?;
+        out.push((i as u64 + 1, value));
+    }
+    Ok(out)
+}
+
+/// Reads the gold documents, trains the syntax layer and writes the model;
+/// optionally predicts a dev file with it.
+pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
+    let started = Instant::now();
+    if let (Some(path), Some(dev), Some(pred)) = (&args.load, &args.dev, &args.predictions) {
+        let bytes = fs::read(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
+        let model = dateline::syntax::Model::from_bytes(&bytes)
+            .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?;
+        predict(Box::leak(Box::new(model)), dev, pred, args.gold_sentences)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(out) = &args.out else {
+        return Err(io::Error::other("give -o/--out"));
+    };
+    let mut docs = Vec::new();
+    for path in &args.files {
+        for (line, value) in read_jsonl(path)? {
+            let doc = dateline::syntax::TrainDoc::from_json(&value).map_err(|e| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}:{line}: {e}", path.display()),
+                )
+            })?;
+            let nc = dateline::syntax::NONCOMMERCIAL.contains(&doc.genre.as_str());
+            if args.exclude_genres.iter().any(|g| g == &doc.genre)
+                || (nc && !args.with_noncommercial)
+            {
+                continue;
+            }
+            docs.push(doc);
+        }
+    }
+    let words: usize = docs.iter().map(|d| d.words.len()).sum();
+    eprintln!(
+        "dateline: training on {} documents, {words} words",
+        docs.len()
+    );
+    let opts = dateline::syntax::TrainOptions {
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.parser_epochs,
+        folds: args.folds,
+        prune: args.prune,
+        ..Default::default()
+    };
+    let model = dateline::syntax::train(&docs, &opts, |line| eprintln!("  {line}"));
+    let bytes = model.to_bytes();
+    fs::write(out, &bytes)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", out.display())))?;
+    eprintln!(
+        "dateline: wrote {} ({} bytes, checksum {}; non-zero weights {:?}) in {:.1}s",
+        out.display(),
+        bytes.len(),
+        dateline::syntax::checksum(&bytes),
+        model.weights(),
+        started.elapsed().as_secs_f64()
+    );
+    if let (Some(dev), Some(pred)) = (&args.dev, &args.predictions) {
+        let model: &'static dateline::syntax::Model = Box::leak(Box::new(model));
+        predict(model, dev, pred, args.gold_sentences)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `model` over the text of every document of `dev` (sentences from
+/// the article layer) and writes eval rows (`id`, `text`, `tokens`) to `out`.
+fn predict(
+    model: &'static dateline::syntax::Model,
+    dev: &std::path::Path,
+    out: &std::path::Path,
+    gold_sentences: bool,
+) -> io::Result<()> {
+    use std::io::Write;
+    let extractor =
+        Extractor::new(Config::default().layers([Layer::Article])).map_err(io::Error::other)?;
+    let mut w =
+        io::BufWriter::new(fs::File::create(out).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot write {}: {e}", out.display()))
+        })?);
+    for (line, value) in read_jsonl(dev)? {
+        let text = value["text"].as_str().unwrap_or_default().to_string();
+        let id = value["id"].clone();
+        let spans = if gold_sentences {
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let at = |v: &Value| bytes.get(v.as_u64().unwrap_or(0) as usize).copied();
+            value["sentences"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| Some(Span::new(at(&s["start"])?, at(&s["end"])?)))
+                .collect()
+        } else {
+            sentence_spans(&extractor, &text)
+                .map_err(|e| io::Error::other(format!("{}:{line}: {e}", dev.display())))?
+        };
+        let syn = dateline::syntax::parse_with(model, &text, &spans);
+        let row = serde_json::json!({
+            "id": id,
+            "text": text,
+            "tokens": dateline::syntax::eval_tokens(&text, &syn),
+        });
+        writeln!(w, "{row}")?;
+    }
+    w.flush()
+}
+
+/// The headline and sentence spans the article layer finds in `text`.
+pub fn sentence_spans(extractor: &Extractor, text: &str) -> Result<Vec<Span>, String> {
+    let article = dateline::input::article_from_json(
+        serde_json::json!({ "id": "x", "text": text }),
+        Origin::file("-"),
+    )
+    .map_err(|e| e.to_string())?;
+    let out = extractor.extract(article).map_err(|e| e.to_string())?;
+    if out.text != text {
+        return Err("the article text differs from the record's".into());
+    }
+    let mut spans: Vec<Span> = out
+        .article
+        .headlines
+        .iter()
+        .map(|h| Span::new(h.start, h.end))
+        .chain(
+            out.article
+                .sentences
+                .iter()
+                .map(|s| Span::new(s.start, s.end)),
+        )
+        .collect();
+    spans.sort();
+    Ok(spans)
+}

@@ -37,12 +37,28 @@
 
 // The pipeline, in the order its layers run: each layer reads only what
 // the layers before it produced (docs/architecture.md).
+
+// 1. Article: headlines, paragraphs, sentences, tokens.
 pub mod article;
-pub mod entities;
-pub mod figures;
-pub mod quotes;
-pub mod resolve;
+
+// 2. Syntax: part of speech, lemma, dependency parse (not yet run by the
+// extractor).
+pub mod syntax;
+
+// 3. Time: dates and times normalised against the publication date.
 pub mod time;
+
+// 4. Entities: names of people, organisations, places and groups.
+pub mod entities;
+
+// 5. Quotes: statements with their source and cue.
+pub mod quotes;
+
+// 6. Resolve: mentions resolved to entities, roles, places on the map.
+pub mod resolve;
+
+// 7. Figures: numbers as claims.
+pub mod figures;
 
 // What the layers share, owned by none of them.
 pub mod error;

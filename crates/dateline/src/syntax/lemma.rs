@@ -1,0 +1,139 @@
+//! Lemmas: suffix rules learnt from the training data (for a Penn tag and
+//! the last one to four letters of the word: how many letters to cut and
+//! what to add, so `-ies` NNS → `-y`, `-ated` VBD → `-ate`), plus the
+//! exceptions where the rules are wrong (`went` → `go`, `n't` → `not`,
+//! `'s` VBZ → `be`). Proper nouns keep their case; other lemmas are lower
+//! case.
+
+use std::borrow::Cow;
+
+use super::feats::{Backoff, Pool};
+use super::model::{key, Reader};
+use super::tagger::WordInfo;
+
+/// The lemmatiser's tables.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Lemmatizer {
+    /// Rules `"cut|add"`.
+    pub rules: Pool,
+    /// (tag, suffix) → rule.
+    pub by_suffix: Backoff,
+    /// Lemma strings of the exceptions.
+    pub lemmas: Pool,
+    /// (word, tag) → lemma.
+    pub exceptions: Backoff,
+    /// Per rule id: (letters to cut, text to add).
+    pub parsed: Vec<(usize, String)>,
+}
+
+/// Keys of the suffix rule table, longest suffix first.
+pub(crate) fn rule_keys(w: &WordInfo, xpos: u16) -> [u64; 5] {
+    let x = xpos as u64;
+    [
+        key(400, x, w.suf[3], 0),
+        key(400, x, w.suf[2], 0),
+        key(400, x, w.suf[1], 0),
+        key(400, x, w.suf[0], 0),
+        key(401, x, 0, 0),
+    ]
+}
+
+/// Key of the exception table.
+pub(crate) fn exception_key(w: &WordInfo, xpos: u16) -> [u64; 1] {
+    [key(402, w.lraw, xpos as u64, 0)]
+}
+
+/// The rule that turns `form` into `lemma` (both lower case).
+pub(crate) fn rule_of(form: &str, lemma: &str) -> String {
+    let f: Vec<char> = form.chars().collect();
+    let l: Vec<char> = lemma.chars().collect();
+    let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    let cut = f.len() - common;
+    let add: String = l[common..].iter().collect();
+    format!("{cut}|{add}")
+}
+
+fn parse_rule(r: &str) -> (usize, String) {
+    let (cut, add) = r.split_once('|').unwrap_or(("0", ""));
+    (cut.parse().unwrap_or(0), add.to_string())
+}
+
+/// Applies a rule to `form`, keeping its case where the rule keeps letters.
+pub(crate) fn apply(form: &str, cut: usize, add: &str) -> String {
+    let n = form.chars().count();
+    if cut > n || (cut == n && add.is_empty()) {
+        return form.to_string();
+    }
+    let keep: String = form.chars().take(n - cut).collect();
+    keep + add
+}
+
+impl Lemmatizer {
+    /// Builds the lookup of parsed rules (after reading or training).
+    pub fn finish(mut self) -> Self {
+        self.parsed = self.rules.strings.iter().map(|r| parse_rule(r)).collect();
+        self
+    }
+
+    /// The lemma of `form` (its [`WordInfo`] `w`) tagged `xpos`; `proper`
+    /// keeps the case.
+    pub fn lemma(&self, form: &str, w: &WordInfo, xpos: u16, proper: bool) -> Cow<'_, str> {
+        if let Some(e) = self.exceptions.get(&exception_key(w, xpos)) {
+            return Cow::Borrowed(self.lemmas.strings[e as usize].as_str());
+        }
+        let out = match self.by_suffix.get(&rule_keys(w, xpos)) {
+            Some(r) => {
+                let (cut, add) = &self.parsed[r as usize];
+                if *cut == 0 && add.is_empty() {
+                    form.to_string()
+                } else {
+                    apply(form, *cut, add)
+                }
+            }
+            None => form.to_string(),
+        };
+        if proper || out.chars().all(|c| !c.is_uppercase()) {
+            Cow::Owned(out)
+        } else {
+            Cow::Owned(out.to_lowercase())
+        }
+    }
+
+    /// Serialises the tables.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        self.rules.write(out);
+        self.by_suffix.write(out);
+        self.lemmas.write(out);
+        self.exceptions.write(out);
+    }
+
+    /// Reads tables written by [`Lemmatizer::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Lemmatizer, String> {
+        let rules = Pool::read(r)?;
+        let by_suffix = Backoff::read(r, rules.strings.len())?;
+        let lemmas = Pool::read(r)?;
+        let exceptions = Backoff::read(r, lemmas.strings.len())?;
+        Ok(Lemmatizer {
+            rules,
+            by_suffix,
+            lemmas,
+            exceptions,
+            parsed: Vec::new(),
+        }
+        .finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_cut_and_add() {
+        assert_eq!(rule_of("studies", "study"), "3|y");
+        assert_eq!(rule_of("created", "create"), "1|");
+        assert_eq!(rule_of("went", "go"), "4|go");
+        assert_eq!(apply("Studies", 3, "y"), "Study");
+        assert_eq!(apply("went", 4, "go"), "go");
+    }
+}

@@ -1,0 +1,376 @@
+//! Weights and tables of the syntax layer, their binary format, and the
+//! hashing that turns feature templates into table rows.
+//!
+//! Every classifier is a table of `2^bits` rows of `classes` weights: a
+//! feature (a hash of its template and values) adds its row to the class
+//! scores. Rows are found by masking the hash, with no key check (the
+//! hashing trick), so scoring a feature is one memory read and the hot path
+//! allocates nothing. Weights ship quantised to 16 bits, only the non-zero
+//! ones, as varint deltas.
+//!
+//! Hashes are written out here (FNV-1a over bytes, a multiply-xorshift mix
+//! for feature keys) so that a model's keys never change with a
+//! dependency's version.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// 64-bit FNV-1a offset basis.
+pub(crate) const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step.
+#[inline]
+pub(crate) fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Mixes a feature key from a template number and up to three values.
+#[inline]
+pub(crate) fn key(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h = (h ^ a).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 29;
+    h = (h ^ b).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 32;
+    h = (h ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 31)
+}
+
+/// Feature keys are already mixed hashes: maps use them as they are.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+        self.0 = key(0, self.0, 0, 0);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by mixed hashes.
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+// ------------------------------------------------------------ tables
+
+/// Anything that scores a feature set over its classes.
+pub(crate) trait Scorer {
+    /// Number of classes.
+    fn classes(&self) -> usize;
+    /// Adds the rows of `feats` into `out` (length `classes`), after
+    /// setting it to zero.
+    fn scores(&self, feats: &[u64], out: &mut [f32]);
+}
+
+/// A quantised table, as shipped and used at run time.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    classes: usize,
+    bits: u32,
+    /// Weight = `w * scale`.
+    scale: f32,
+    w: Vec<i16>,
+}
+
+impl Table {
+    /// An all-zero table.
+    pub fn zeros(bits: u32, classes: usize) -> Table {
+        Table {
+            classes,
+            bits,
+            scale: 1.0,
+            w: vec![0; (1usize << bits) * classes],
+        }
+    }
+
+    /// Number of non-zero weights.
+    pub fn nonzero(&self) -> usize {
+        self.w.iter().filter(|&&x| x != 0).count()
+    }
+
+    /// Integer scores of `feats` into `acc` (length `classes`).
+    #[inline]
+    pub fn scores_i32(&self, feats: &[u64], acc: &mut [i32]) {
+        let c = self.classes;
+        let mask = (1u64 << self.bits) - 1;
+        acc[..c].fill(0);
+        for &f in feats {
+            let row = (f & mask) as usize * c;
+            let w = &self.w[row..row + c];
+            for (a, &x) in acc[..c].iter_mut().zip(w) {
+                *a += x as i32;
+            }
+        }
+    }
+
+    /// Serialises: bits, classes, scale, then the non-zero weights as
+    /// (index delta, value) varints.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let nz = self.nonzero();
+        out.extend_from_slice(&(nz as u64).to_le_bytes());
+        let mut last = 0usize;
+        for (i, &x) in self.w.iter().enumerate() {
+            if x != 0 {
+                varint(out, (i - last) as u64);
+                varint(out, zigzag(x as i64));
+                last = i;
+            }
+        }
+    }
+
+    /// Reads a table written by [`Table::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Table, String> {
+        let bits = r.u32()?;
+        let classes = r.u32()? as usize;
+        let scale = f32::from_bits(r.u32()?);
+        if bits > 24 || classes == 0 || classes > 1024 {
+            return Err(format!("table of 2^{bits} rows x {classes} classes"));
+        }
+        let n = (1usize << bits) * classes;
+        let mut w = vec![0i16; n];
+        let nz = r.u64()? as usize;
+        if nz > n {
+            return Err(format!("{nz} weights in a table of {n}"));
+        }
+        let mut i = 0usize;
+        for _ in 0..nz {
+            i += r.varint()? as usize;
+            let v = unzigzag(r.varint()?);
+            let slot = w
+                .get_mut(i)
+                .ok_or_else(|| format!("weight index {i} past the table's {n}"))?;
+            *slot = i16::try_from(v).map_err(|_| format!("weight {v} out of range"))?;
+        }
+        Ok(Table {
+            classes,
+            bits,
+            scale,
+            w,
+        })
+    }
+}
+
+impl Scorer for Table {
+    fn classes(&self) -> usize {
+        self.classes
+    }
+    fn scores(&self, feats: &[u64], out: &mut [f32]) {
+        let mut acc = [0i32; 256];
+        if self.classes <= acc.len() {
+            self.scores_i32(feats, &mut acc);
+            for (o, &a) in out.iter_mut().zip(&acc[..self.classes]) {
+                *o = a as f32 * self.scale;
+            }
+        } else {
+            let mut acc = vec![0i32; self.classes];
+            self.scores_i32(feats, &mut acc);
+            for (o, &a) in out.iter_mut().zip(&acc) {
+                *o = a as f32 * self.scale;
+            }
+        }
+    }
+}
+
+/// A table being trained: an averaged perceptron, with the running sums
+/// kept as `u` (weight = `w - u / c` at the end, Daumé's trick).
+pub(crate) struct TrainTable {
+    classes: usize,
+    bits: u32,
+    w: Vec<f32>,
+    u: Vec<f64>,
+}
+
+impl TrainTable {
+    /// An all-zero table.
+    pub fn new(bits: u32, classes: usize) -> TrainTable {
+        let n = (1usize << bits) * classes;
+        TrainTable {
+            classes,
+            bits,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+        }
+    }
+
+    /// Adds `delta` to the weights of `class` for every feature; `c` is the
+    /// update counter (number of examples seen so far).
+    pub fn update(&mut self, feats: &[u64], class: usize, delta: f32, c: f64) {
+        let mask = (1u64 << self.bits) - 1;
+        for &f in feats {
+            let i = (f & mask) as usize * self.classes + class;
+            self.w[i] += delta;
+            self.u[i] += c * delta as f64;
+        }
+    }
+
+    /// The averaged weights, quantised to 16 bits with weights whose size is
+    /// under `prune` (a share of the largest) set to zero.
+    pub fn finish(&self, c: f64, prune: f32) -> Table {
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / c.max(1.0)) as f32)
+            .collect();
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let cut = max * prune;
+        let w = avg
+            .iter()
+            .map(|&x| {
+                if x.abs() < cut {
+                    0
+                } else {
+                    (x / scale).round().clamp(-32767.0, 32767.0) as i16
+                }
+            })
+            .collect();
+        Table {
+            classes: self.classes,
+            bits: self.bits,
+            scale,
+            w,
+        }
+    }
+}
+
+impl Scorer for TrainTable {
+    fn classes(&self) -> usize {
+        self.classes
+    }
+    fn scores(&self, feats: &[u64], out: &mut [f32]) {
+        let c = self.classes;
+        let mask = (1u64 << self.bits) - 1;
+        out[..c].fill(0.0);
+        for &f in feats {
+            let row = (f & mask) as usize * c;
+            for (o, &x) in out[..c].iter_mut().zip(&self.w[row..row + c]) {
+                *o += x;
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ binary IO
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+/// Appends `v` as a LEB128 varint.
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Appends a length-prefixed string.
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A cursor over a model's bytes; every read past the end is an error.
+pub(crate) struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `b`.
+    pub fn new(b: &'a [u8]) -> Self {
+        Reader { b, pos: 0 }
+    }
+    /// The next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| format!("model truncated at byte {}", self.pos))?;
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    /// A little-endian u32.
+    pub fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    /// A little-endian u64.
+    pub fn u64(&mut self) -> Result<u64, String> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    /// A LEB128 varint.
+    pub fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *self
+                .b
+                .get(self.pos)
+                .ok_or_else(|| format!("model truncated at byte {}", self.pos))?;
+            self.pos += 1;
+            if shift >= 64 {
+                return Err(format!("varint too long at byte {}", self.pos));
+            }
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+        }
+    }
+    /// A length-prefixed string.
+    pub fn str(&mut self) -> Result<String, String> {
+        let n = self.varint()? as usize;
+        let at = self.pos;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| format!("string at byte {at} is not UTF-8"))
+    }
+    /// True when every byte has been read.
+    pub fn done(&self) -> bool {
+        self.pos == self.b.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_round_trip_and_damage_is_an_error() {
+        let mut t = TrainTable::new(4, 3);
+        t.update(&[1, 2, 17], 1, 1.0, 1.0);
+        t.update(&[2], 2, -1.0, 2.0);
+        let q = t.finish(3.0, 0.0);
+        let mut b = Vec::new();
+        q.write(&mut b);
+        let r = Table::read(&mut Reader::new(&b)).unwrap();
+        assert_eq!(r.w, q.w);
+        assert!(r.nonzero() > 0);
+        assert!(Table::read(&mut Reader::new(&b[..b.len() - 1])).is_err());
+        for v in [0i64, 1, -1, 300, -32767] {
+            assert_eq!(unzigzag(zigzag(v)), v);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron
+//! over Penn Treebank tags (XPOS), with word, affix, shape and context
+//! features (Collins 2002; Honnibal's "A good part-of-speech tagger in
+//! about 200 lines"). Frequent words that always carry one tag in the
+//! training data take it from a tag dictionary without scoring. The
+//! universal tag (UPOS) comes after the parse, from the Penn tag, the word
+//! and its relation (see `feats.rs`).
+
+use super::model::{fnv_byte, key, KeyMap, Scorer, FNV0};
+
+/// What the tagger and the parser know of one word, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordInfo {
+    /// Lower case, digits folded to `0`, curly quotes straightened.
+    pub lw: u64,
+    /// Lower case, digits kept (lemma and feature look-ups).
+    pub lraw: u64,
+    /// The exact form (tag dictionary).
+    pub form: u64,
+    /// Hashes of the last 1..=4 characters of the lower-case form.
+    pub suf: [u64; 4],
+    /// Hash of the first character.
+    pub pre1: u64,
+    /// Collapsed shape (`Xx`, `d,d`, `x'x`).
+    pub shape: u64,
+    /// 1: first character upper case; 2: has a digit; 4: has a hyphen;
+    /// 8: all upper case.
+    pub flags: u8,
+}
+
+/// Normalises one character for the lower-case form.
+#[inline]
+fn norm(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        '“' | '”' => '"',
+        c => c,
+    }
+}
+
+fn push_char(h: u64, c: char) -> u64 {
+    let mut b = [0u8; 4];
+    c.encode_utf8(&mut b).bytes().fold(h, fnv_byte)
+}
+
+/// Computes a word's features; `buf` is scratch space reused across words
+/// (it holds the lower-case form afterwards).
+pub(crate) fn word_info(s: &str, buf: &mut String) -> WordInfo {
+    buf.clear();
+    let mut lw = FNV0;
+    let mut lraw = FNV0;
+    let mut form = FNV0;
+    let mut shape = FNV0;
+    let mut last_shape = '\0';
+    let mut flags = 0u8;
+    let mut all_upper = true;
+    for (i, c) in s.chars().enumerate() {
+        form = push_char(form, c);
+        let k = if c.is_uppercase() {
+            if i == 0 {
+                flags |= 1;
+            }
+            'X'
+        } else if c.is_lowercase() {
+            all_upper = false;
+            'x'
+        } else if c.is_ascii_digit() {
+            flags |= 2;
+            'd'
+        } else {
+            if c == '-' {
+                flags |= 4;
+            }
+            norm(c)
+        };
+        if k != last_shape || !matches!(k, 'X' | 'x' | 'd') {
+            shape = push_char(shape, k);
+        }
+        last_shape = k;
+        let n = norm(c);
+        if n.is_ascii() {
+            let l = n.to_ascii_lowercase();
+            buf.push(l);
+            lraw = fnv_byte(lraw, l as u8);
+            lw = fnv_byte(lw, if l.is_ascii_digit() { b'0' } else { l as u8 });
+        } else {
+            for l in n.to_lowercase() {
+                buf.push(l);
+                lraw = push_char(lraw, l);
+                lw = push_char(lw, l);
+            }
+        }
+    }
+    if all_upper && flags & 1 != 0 && s.chars().count() > 1 {
+        flags |= 8;
+    }
+    let mut suf = [0u64; 4];
+    let mut ends = buf.char_indices().rev().map(|(i, _)| i);
+    for k in 0..4 {
+        suf[k] = match ends.next() {
+            Some(i) => key(50 + k as u64, buf[i..].bytes().fold(FNV0, fnv_byte), 0, 0),
+            None if k > 0 => suf[k - 1],
+            None => 0,
+        };
+    }
+    let pre1 = buf.chars().next().map_or(0, |c| push_char(FNV0, c));
+    WordInfo {
+        lw,
+        lraw,
+        form,
+        suf,
+        pre1,
+        shape,
+        flags,
+    }
+}
+
+/// No tag (before the sentence, or not yet known).
+pub(crate) const NO_TAG: u16 = u16::MAX;
+
+/// Writes the features of word `i` of `words` given the two previous tags.
+pub(crate) fn features(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &words[i];
+    let get = |d: isize| -> Option<&WordInfo> {
+        let j = i as isize + d;
+        (j >= 0).then(|| words.get(j as usize)).flatten()
+    };
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    out.push(key(1, 0, 0, 0));
+    out.push(key(2, w.lw, 0, 0));
+    out.push(key(3, w.suf[2], 0, 0));
+    out.push(key(4, w.suf[1], 0, 0));
+    out.push(key(5, w.suf[0], 0, 0));
+    out.push(key(6, w.suf[3], 0, 0));
+    out.push(key(7, w.pre1, 0, 0));
+    out.push(key(8, w.shape, 0, 0));
+    out.push(key(9, p1, 0, 0));
+    out.push(key(10, p1, p2, 0));
+    out.push(key(11, p1, w.lw, 0));
+    out.push(key(12, w.flags as u64, (i == 0) as u64, 0));
+    out.push(key(13, w.form, 0, 0));
+    match get(-1) {
+        Some(x) => {
+            out.push(key(14, x.lw, 0, 0));
+            out.push(key(15, x.suf[2], 0, 0));
+            out.push(key(16, x.lw, w.lw, 0));
+        }
+        None => out.push(key(17, 0, 0, 0)),
+    }
+    if let Some(x) = get(-2) {
+        out.push(key(18, x.lw, 0, 0));
+    }
+    match get(1) {
+        Some(x) => {
+            out.push(key(19, x.lw, 0, 0));
+            out.push(key(20, x.suf[2], 0, 0));
+            out.push(key(21, x.shape, 0, 0));
+            out.push(key(22, w.lw, x.lw, 0));
+            out.push(key(23, p1, x.lw, 0));
+        }
+        None => out.push(key(24, 0, 0, 0)),
+    }
+    if let Some(x) = get(2) {
+        out.push(key(25, x.lw, 0, 0));
+        out.push(key(26, x.suf[2], 0, 0));
+    }
+}
+
+/// Tags one sentence: `tags[i]` gets the tag index of `words[i]`.
+pub(crate) fn tag<S: Scorer>(
+    table: &S,
+    tagdict: &KeyMap<u16>,
+    words: &[WordInfo],
+    tags: &mut Vec<u16>,
+    feats: &mut Vec<u64>,
+    scores: &mut [f32],
+) {
+    tags.clear();
+    let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+    for i in 0..words.len() {
+        let t = match dict_tag(tagdict, words, i) {
+            Some(t) => t,
+            None => {
+                features(words, i, p1, p2, feats);
+                table.scores(feats, scores);
+                argmax(&scores[..table.classes()]) as u16
+            }
+        };
+        tags.push(t);
+        p2 = p1;
+        p1 = t;
+    }
+}
+
+/// The tag dictionary's tag for word `i`: by its form, or for the first
+/// word of a sentence (capitalised by position, not by name), by its lower
+/// case form.
+#[inline]
+pub(crate) fn dict_tag(tagdict: &KeyMap<u16>, words: &[WordInfo], i: usize) -> Option<u16> {
+    let w = &words[i];
+    if let Some(&t) = tagdict.get(&w.form) {
+        return Some(t);
+    }
+    if i == 0 && w.flags & 1 != 0 && w.flags & 8 == 0 {
+        return tagdict.get(&w.lraw).copied();
+    }
+    None
+}
+
+/// Index of the largest score (the first on ties).
+pub(crate) fn argmax(s: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &x) in s.iter().enumerate() {
+        if x > s[best] {
+            best = i;
+        }
+    }
+    best
+}
