@@ -222,7 +222,14 @@ fn work_and_output_grow_linearly_with_sentences() {
 #[test]
 fn bad_spans_and_empty_text_are_skipped_not_panics() {
     let text = "Iraq’s prime minister";
-    let s = parse(text, &[Span::new(0, 2), Span::new(3, 100), Span { start: 5, end: 3 }]);
+    let s = parse(
+        text,
+        &[
+            Span::new(0, 2),
+            Span::new(3, 100),
+            Span { start: 5, end: 3 },
+        ],
+    );
     assert_eq!(s.roots.len(), 3);
     assert!(s.roots[1].is_none() && s.roots[2].is_none());
     assert!(parse("", &[Span::new(0, 0)]).words.is_empty());
