@@ -80,26 +80,14 @@ fn internal_error(
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".into());
-    // The record's place, written as the core writes it before an error.
-    let mut place = [
-        origin.file.clone(),
-        origin
-            .line
-            .map(|l| format!("line {l}"))
-            .or_else(|| origin.record.map(|r| format!("record {r}"))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(", ");
-    if let Some(id) = &id {
-        place = format!("{place} (id {id})").trim_start().to_string();
-    }
-    let sep = if place.is_empty() { "" } else { ": " };
+    // The record's place, as the core writes it before an error.
+    let placed = RecordError::new(origin.clone(), Error::Empty).with_id(id.clone());
+    let placed = placed.to_string();
+    let place = placed.strip_suffix(&Error::Empty.to_string()).unwrap_or("");
     PyErrorRecord {
         kind: INTERNAL.into(),
         message: format!(
-            "{place}{sep}internal error (a bug in dateline; please report it with the article): {what}"
+            "{place}internal error (a bug in dateline; please report it with the article): {what}"
         ),
         id,
         file: origin.file.clone(),
@@ -338,28 +326,13 @@ impl PyExtraction {
 fn convert_offsets(v: &mut Value, map: &OffsetMap) {
     match v {
         Value::Object(obj) => {
-            for key in [
-                "start",
-                "end",
-                "name_start",
-                "name_end",
-                "cue_start",
-                "cue_end",
-                "source_start",
-                "source_end",
-                "counted_start",
-                "counted_end",
-                "trigger_start",
-                "trigger_end",
-                "place_start",
-                "place_end",
-                "date_start",
-                "date_end",
-                "actor_start",
-                "actor_end",
-            ] {
-                if let Some(n) = obj.get(key).and_then(Value::as_u64) {
-                    obj.insert(key.into(), json!(map.char_offset(n as usize)));
+            // `start`, `end` and every `<name>_start`, `<name>_end` are text offsets.
+            for (key, child) in obj.iter_mut() {
+                let offset = ["start", "end"].iter().any(|end| {
+                    key == end || key.strip_suffix(end).is_some_and(|k| k.ends_with('_'))
+                });
+                if let Some(n) = child.as_u64().filter(|_| offset) {
+                    *child = json!(map.char_offset(n as usize));
                 }
             }
             for (key, child) in obj.iter_mut() {
