@@ -407,3 +407,41 @@ def test_resolve_layer_gives_each_entity_once_with_roles_and_places():
     assert list(df["name"]) == [e.name for e in x.entities]
     assert df.loc[df["name"] == "Erbil", "chain"].item() == "Erbil > Arbil > Iraq"
     assert dateline.Extractor(layers=["entities"]).extract("Mr Blinken left.").entities == []
+
+
+
+def test_every_text_offset_in_to_dict_is_a_string_index():
+    # Every `start`, `end`, `<name>_start` and `<name>_end` of the JSON view
+    # is a text offset, turned from the core's byte offset into a string
+    # index; index ranges, metadata and origin are left as they are. The
+    # emoji and Arabic before the items make the two differ.
+    x = dateline.extract(
+        " date 2023-11-06 \U0001F1EE\U0001F1F6 “لا للحرب” Antony Blinken met Iraqi Prime Minister "
+        "Mohammed Shia al-Sudani in Baghdad on Monday.\n\n"
+        "“We will take every necessary step to protect our people,” Mr Blinken told reporters.\n\n"
+        "Police said 1,500 people gathered in Erbil on Tuesday."
+    )
+    core = json.loads(x.__reduce__()[1][0])  # the core's JSON, in byte offsets
+    utf8 = x.text.encode()
+    seen = set()
+
+    def walk(ours, theirs):
+        if isinstance(theirs, list):
+            assert len(ours) == len(theirs)
+            for o, t in zip(ours, theirs):
+                walk(o, t)
+        if not isinstance(theirs, dict):
+            return
+        for key, value in theirs.items():
+            kept = key in ("metadata", "origin") or (key in ("sentences", "tokens") and isinstance(value, dict))
+            offset = key in ("start", "end") or key.endswith(("_start", "_end"))
+            if kept:
+                assert ours[key] == value, key
+            elif offset and isinstance(value, int):
+                assert ours[key] == len(utf8[:value].decode()), key
+                seen.add(key)
+            else:
+                walk(ours[key], value)
+
+    walk(x.to_dict(), core)
+    assert {"start", "name_end", "source_start", "cue_end", "counted_start", "place_end", "date_start"} <= seen

@@ -9,11 +9,11 @@ use std::sync::{Arc, OnceLock};
 
 mod record;
 
-use record::{read_id, read_key, read_metadata, read_text, record_from_py, type_name};
+use record::{build_article, record_from_py, type_name};
 
 use dateline::input::JsonlReader;
 use dateline::{
-    Article, Config, Error, Extraction, Extractor, Layer, OffsetMap, Origin, Published, RecordError,
+    Article, Config, Error, Extraction, Extractor, Layer, OffsetMap, Origin, RecordError,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -80,26 +80,14 @@ fn internal_error(
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".into());
-    // The record's place, written as the core writes it before an error.
-    let mut place = [
-        origin.file.clone(),
-        origin
-            .line
-            .map(|l| format!("line {l}"))
-            .or_else(|| origin.record.map(|r| format!("record {r}"))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(", ");
-    if let Some(id) = &id {
-        place = format!("{place} (id {id})").trim_start().to_string();
-    }
-    let sep = if place.is_empty() { "" } else { ": " };
+    // The record's place, as the core writes it before an error.
+    let placed = RecordError::new(origin.clone(), Error::Empty).with_id(id.clone());
+    let placed = placed.to_string();
+    let place = placed.strip_suffix(&Error::Empty.to_string()).unwrap_or("");
     PyErrorRecord {
         kind: INTERNAL.into(),
         message: format!(
-            "{place}{sep}internal error (a bug in dateline; please report it with the article): {what}"
+            "{place}internal error (a bug in dateline; please report it with the article): {what}"
         ),
         id,
         file: origin.file.clone(),
@@ -166,55 +154,6 @@ fn py_datetime<'py>(py: Python<'py>, iso: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("datetime")?
         .getattr("datetime")?
         .call_method1("fromisoformat", (iso,))
-}
-
-/// A publication date given from Python: `None`, a string, a `datetime.date`
-/// or a `datetime.datetime`.
-fn published_from_py(
-    py: Python<'_>,
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<Published>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(None);
-    };
-    if obj.cast::<PyString>().is_ok() {
-        let text = read_text("date", obj)
-            .map_err(|r| r.into_pyerr(py, None))?
-            .unwrap_or_default();
-        return Published::parse(&text)
-            .map(Some)
-            .map_err(|e| core_exception(py, e));
-    }
-    let datetime = py.import("datetime")?;
-    let int = |name: &str| -> PyResult<u32> { obj.getattr(name)?.extract::<u32>() };
-    let is_datetime = obj.is_instance(&datetime.getattr("datetime")?)?;
-    if !is_datetime && !obj.is_instance(&datetime.getattr("date")?)? {
-        return Err(PyTypeError::new_err(format!(
-            "date must be a str, datetime.date or datetime.datetime, not {}",
-            type_name(obj)
-        )));
-    }
-    let (year, month, day) = (int("year")?, int("month")?, int("day")?);
-    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
-        core_exception(
-            py,
-            Error::BadDate {
-                value: format!("{year:04}-{month:02}-{day:02}"),
-                byte: None,
-                reason: "not a date".into(),
-            },
-        )
-    })?;
-    let mut p = Published::date(date);
-    if is_datetime {
-        p.time = chrono::NaiveTime::from_hms_opt(int("hour")?, int("minute")?, int("second")?);
-        let offset = obj.call_method0("utcoffset")?;
-        if !offset.is_none() {
-            let secs: f64 = offset.call_method0("total_seconds")?.extract()?;
-            p.offset = chrono::FixedOffset::east_opt(secs.round() as i32);
-        }
-    }
-    Ok(Some(p))
 }
 
 // ------------------------------------------------------------- classes
@@ -387,28 +326,13 @@ impl PyExtraction {
 fn convert_offsets(v: &mut Value, map: &OffsetMap) {
     match v {
         Value::Object(obj) => {
-            for key in [
-                "start",
-                "end",
-                "name_start",
-                "name_end",
-                "cue_start",
-                "cue_end",
-                "source_start",
-                "source_end",
-                "counted_start",
-                "counted_end",
-                "trigger_start",
-                "trigger_end",
-                "place_start",
-                "place_end",
-                "date_start",
-                "date_end",
-                "actor_start",
-                "actor_end",
-            ] {
-                if let Some(n) = obj.get(key).and_then(Value::as_u64) {
-                    obj.insert(key.into(), json!(map.char_offset(n as usize)));
+            // `start`, `end` and every `<name>_start`, `<name>_end` are text offsets.
+            for (key, child) in obj.iter_mut() {
+                let offset = ["start", "end"].iter().any(|end| {
+                    key == end || key.strip_suffix(end).is_some_and(|k| k.ends_with('_'))
+                });
+                if let Some(n) = child.as_u64().filter(|_| offset) {
+                    *child = json!(map.char_offset(n as usize));
                 }
             }
             for (key, child) in obj.iter_mut() {
@@ -556,58 +480,6 @@ impl From<&RecordError> for PyErrorRecord {
 #[pyclass(module = "dateline", name = "Article", frozen)]
 struct PyArticle {
     inner: Article,
-}
-
-/// An article from the arguments of `extract`, `Extractor.extract` or
-/// `Article`. A value of the wrong type raises `TypeError`; a bad value
-/// (a lone surrogate, an infinite number, a malformed date, an empty text)
-/// raises `InputError` naming the field.
-fn build_article(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
-    date: Option<&Bound<'_, PyAny>>,
-    title: Option<&Bound<'_, PyAny>>,
-    id: Option<&Bound<'_, PyAny>>,
-    metadata: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Article> {
-    let id = match id {
-        Some(id) => read_id(id).map_err(|r| r.into_pyerr(py, None))?,
-        None => None,
-    };
-    let refused = |r: record::Refusal| r.into_pyerr(py, id.clone());
-    let text = read_text("text", text)
-        .map_err(refused)?
-        .ok_or_else(|| PyTypeError::new_err("text must be a str, not None"))?;
-    let title = match title {
-        Some(t) => read_text("title", t).map_err(refused)?,
-        None => None,
-    };
-    let published = published_from_py(py, date)?;
-    let mut a = Article::from_text(text).map_err(|e| {
-        record_exception(
-            py,
-            &RecordError::new(Origin::default(), e).with_id(id.clone()),
-        )
-    })?;
-    if let Some(m) = metadata {
-        for (k, v) in m
-            .items()
-            .iter()
-            .map(|pair| pair.extract())
-            .collect::<PyResult<Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>>>()?
-        {
-            let key = read_key(&k).map_err(refused)?;
-            if let Some(value) = read_metadata(&key, &v, false).map_err(refused)? {
-                a.metadata.insert(key, value);
-            }
-        }
-    }
-    a.id = id;
-    a.title = title;
-    if let Some(p) = published {
-        a = a.with_published(p);
-    }
-    Ok(a)
 }
 
 #[pymethods]

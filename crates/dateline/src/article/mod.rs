@@ -1,12 +1,14 @@
 //! The article layer, first in the pipeline: the input article (text,
 //! publication date, title, metadata and origin), the readers that build it
-//! from text, JSON and JSONL ([`input`]), and its segmentation into
+//! from text, JSON and JSONL ([`input`]) and from a host language's values
+//! such as Python's ([`host`]), and its segmentation into
 //! headlines, paragraphs, sentences and tokens ([`segment`]).
 //!
 //! Reads: nothing but the input. Adds: the [`crate::ArticleLayer`] every
 //! later layer reads (the sentence and headline spans, the tokens).
 
 mod header;
+pub mod host;
 pub mod input;
 mod layer;
 pub mod segment;
