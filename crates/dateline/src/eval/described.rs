@@ -44,17 +44,6 @@ pub(super) fn described_start(
     // A describing noun next to the name, or a title already in the phrase.
     let mut described = titled;
     let mut modifiers = 0;
-    // The name (and its determiner) whose mention ends at `at`.
-    let name_ending = |at: usize| {
-        let &(o, _) = owners.iter().find(|&&(s, e)| e == at && s >= line)?;
-        let d = text[line..o].strip_suffix(' ').and_then(|b| {
-            let d0 = line + b.rfind(' ').map_or(0, |i| i + 1);
-            DETERMINERS
-                .contains(&text[d0..o - 1].to_lowercase().as_str())
-                .then_some(d0)
-        });
-        Some(d.unwrap_or(o))
-    };
     while let Some(before) = text[line..s].strip_suffix(' ') {
         let w0 = line + before.rfind(' ').map_or(0, |i| i + 1);
         let word = &text[w0..s - 1];
@@ -64,14 +53,7 @@ pub(super) fn described_start(
         // `Ford Motor Company CEO`, `The United States's largest car
         // manufacturer`; then only a determiner.
         if described {
-            let owner = if matches!(word, "'s" | "’s") && w0 > line {
-                name_ending(w0 - 1)
-            } else {
-                word.strip_suffix("'s")
-                    .or_else(|| word.strip_suffix("’s"))
-                    .and_then(|w| name_ending(w0 + w.len()))
-            };
-            if let Some(o) = owner.or_else(|| name_ending(s - 1)) {
+            if let Some(o) = owner_before(text, owners, line, (w0, s)) {
                 s = o;
                 break;
             }
@@ -109,6 +91,39 @@ pub(super) fn described_start(
     } else {
         start
     }
+}
+
+/// The start of an owner's name (with its determiner) that ends the word
+/// `w0..s - 1` before the describing words: the word itself (`US`), a
+/// possessive on it (`Ford's`), or the name before a separate `'s`.
+fn owner_before(
+    text: &str,
+    owners: &[(usize, usize)],
+    line: usize,
+    (w0, s): (usize, usize),
+) -> Option<usize> {
+    let word = &text[w0..s - 1];
+    let owner = if matches!(word, "'s" | "’s") && w0 > line {
+        name_ending(text, owners, line, w0 - 1)
+    } else {
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .and_then(|w| name_ending(text, owners, line, w0 + w.len()))
+    };
+    owner.or_else(|| name_ending(text, owners, line, s - 1))
+}
+
+/// Where the owner name whose mention ends at `at` starts, with its
+/// determiner (`the United States`), on the line from `line`.
+fn name_ending(text: &str, owners: &[(usize, usize)], line: usize, at: usize) -> Option<usize> {
+    let &(o, _) = owners.iter().find(|&&(s, e)| e == at && s >= line)?;
+    let d = text[line..o].strip_suffix(' ').and_then(|b| {
+        let d0 = line + b.rfind(' ').map_or(0, |i| i + 1);
+        DETERMINERS
+            .contains(&text[d0..o - 1].to_lowercase().as_str())
+            .then_some(d0)
+    });
+    Some(d.unwrap_or(o))
 }
 
 /// A word that reads as a verb rather than a modifier of the describing
