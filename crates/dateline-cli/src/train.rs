@@ -43,25 +43,12 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
     let started = Instant::now();
     let mut golds = Vec::new();
     for path in &args.files {
-        let f = fs::File::open(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
-        })?;
-        for (i, line) in BufReader::new(f).lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let value: Value = serde_json::from_str(&line).map_err(|e| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}:{}: not JSON: {e}", path.display(), i + 1),
-                )
-            })?;
+        for (line, value) in read_jsonl(path)? {
             let text = value["text"].as_str().unwrap_or_default().to_string();
             golds.push(Gold {
                 text,
                 value,
-                line: i as u64 + 1,
+                line,
                 file: path.display().to_string(),
             });
         }
