@@ -74,7 +74,7 @@ pub mod samples;
 
 pub use article::input;
 pub use article::segment::{
-    Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind,
+    Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind, TokenSyntax,
 };
 pub use article::ArticleLayer;
 pub use article::{Article, DateSource, Published};

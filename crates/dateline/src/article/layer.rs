@@ -135,6 +135,7 @@ fn split_sentences(text: &str, story: &[Span], soft_wrap: bool) -> (Vec<Paragrap
                 text: s.slice(text).to_string(),
                 paragraph: pi,
                 tokens: IndexRange { start: 0, end: 0 },
+                root: None,
             });
         }
     }

@@ -6,6 +6,8 @@
 //! followed by their attribution, soft-wrapped lines, hyphenated compounds
 //! and clitics.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -139,6 +141,11 @@ pub struct Sentence {
     /// Its tokens, as indices into [`crate::ArticleLayer::tokens`] (empty
     /// when tokens are not produced).
     pub tokens: IndexRange,
+    /// The root of its dependency tree, as an index into
+    /// [`crate::ArticleLayer::tokens`] (set by the syntax layer when tokens
+    /// are listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<usize>,
 }
 
 /// The kind of a token.
@@ -169,7 +176,11 @@ impl TokenKind {
 }
 
 /// A token: a word, number, punctuation mark or symbol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// When the syntax layer runs, the tokens are its syntactic words (English
+/// UD tokenisation: `don't` = `do` + `n't`, possessive `'s` apart) and each
+/// carries its [`TokenSyntax`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// First byte.
     pub start: usize,
@@ -177,6 +188,34 @@ pub struct Token {
     pub end: usize,
     /// What kind of token it is.
     pub kind: TokenKind,
+    /// Part of speech, lemma, features and dependency, when the syntax
+    /// layer ran (in JSON, its fields sit on the token itself).
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<TokenSyntax>,
+}
+
+/// What the syntax layer adds to a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSyntax {
+    /// Universal part of speech (`NOUN`, `VERB`, `PROPN`, ...).
+    pub upos: Cow<'static, str>,
+    /// Penn Treebank tag (`NN`, `VBD`, `NNP`, ...).
+    pub xpos: Cow<'static, str>,
+    /// Lemma (`killed` → `kill`, `n't` → `not`); proper nouns keep their case.
+    pub lemma: Cow<'static, str>,
+    /// Morphological features in UD form (`Number=Plur`), absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feats: Option<Cow<'static, str>>,
+    /// The head token, as an index into [`crate::ArticleLayer::tokens`];
+    /// `None` for a sentence's root.
+    pub head: Option<usize>,
+    /// Universal Dependencies relation to the head (`nsubj`, `obl:agent`;
+    /// `root` for a root).
+    pub dep: Cow<'static, str>,
+    /// For the words of a multiword token (`do` + `n't` of `don't`), the
+    /// indices of its first and last token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mwt: Option<(usize, usize)>,
 }
 
 impl Token {
@@ -684,7 +723,7 @@ fn is_punct_char(c: char) -> bool {
         || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2031}'..='\u{205E}' | '«' | '»' | '¡' | '¿' | '·' | '\u{3000}'..='\u{303F}')
 }
 
-fn token_kind(t: &str) -> TokenKind {
+pub(crate) fn token_kind(t: &str) -> TokenKind {
     if t.chars().any(char::is_alphabetic) {
         return TokenKind::Word;
     }
@@ -781,11 +820,13 @@ pub(crate) fn tokens(
                     start,
                     end: split,
                     kind: token_kind(&text[start..split]),
+                    syntax: None,
                 });
                 out.push(Token {
                     start: split,
                     end,
                     kind: TokenKind::Word,
+                    syntax: None,
                 });
                 continue;
             }
@@ -794,6 +835,7 @@ pub(crate) fn tokens(
             start,
             end,
             kind: token_kind(word),
+            syntax: None,
         });
     }
     debug_assert!(out[first_out..].windows(2).all(|w| w[0].end <= w[1].start));

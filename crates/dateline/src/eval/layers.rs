@@ -1,5 +1,5 @@
 //! The evaluation items of each layer, with code-point offsets: the
-//! article's fields and sentences, `timex`, `entities`, `quotes` and
+//! article's fields and sentences, the syntax layer's `tokens`, `timex`, `entities`, `quotes` and
 //! `values`.
 
 use serde_json::{json, Map, Value};
@@ -37,6 +37,34 @@ pub(super) fn article(x: &Extraction, map: &OffsetMap) -> Map<String, Value> {
         .collect();
     out.insert("sentences".into(), Value::Array(sentences));
     out
+}
+
+/// `tokens` (the syntax task's rows), when the tokens carry the syntax
+/// layer's fields: span, form, lemma, tags, features, `head` as an index
+/// into the document's tokens (-1 for a root), `deprel`, `sentence` and the
+/// multiword token.
+pub(super) fn tokens(x: &Extraction, map: &OffsetMap) -> Option<Value> {
+    let tokens = &x.article.tokens;
+    if tokens.is_empty() || tokens.iter().any(|t| t.syntax.is_none()) {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(tokens.len());
+    for (si, s) in x.article.sentences.iter().enumerate() {
+        for t in &tokens[s.tokens.range()] {
+            let Some(syn) = &t.syntax else { continue };
+            let mut row = json!({
+                "start": map.char_offset(t.start), "end": map.char_offset(t.end),
+                "form": &x.text[t.start..t.end], "lemma": syn.lemma, "upos": syn.upos,
+                "xpos": syn.xpos, "feats": syn.feats,
+                "head": syn.head.map_or(-1, |h| h as i64), "deprel": syn.dep, "sentence": si,
+            });
+            if let Some((a, b)) = syn.mwt {
+                row["mwt"] = json!([a, b]);
+            }
+            rows.push(row);
+        }
+    }
+    Some(Value::Array(rows))
 }
 
 /// `timex`: each expression's span, type, value and modifier.

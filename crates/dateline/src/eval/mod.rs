@@ -75,6 +75,9 @@ pub fn to_eval(x: &Extraction) -> Value {
 pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     let map = OffsetMap::new(&x.text);
     let mut out = layers::article(x, &map);
+    if let Some(tokens) = layers::tokens(x, &map) {
+        out.insert("tokens".into(), tokens);
+    }
     if let Some(timex) = &x.timex {
         out.insert("timex".into(), layers::timex(timex, &map));
     }

@@ -11,6 +11,7 @@ use crate::quotes::Quote;
 use crate::resolve::Resolution;
 use crate::schema::SCHEMA_VERSION;
 use crate::span::Span;
+use crate::syntax::Syntax;
 use crate::time::Timex;
 
 use super::extraction::Extraction;
@@ -29,6 +30,8 @@ pub(crate) struct Document {
     pub article: ArticleLayer,
     /// The units later layers read: headline lines, then sentences.
     pub units: Vec<Span>,
+    /// The syntax layer's output, once it ran.
+    pub syntax: Option<Syntax>,
     /// The time layer's output, once it ran.
     pub timex: Option<Vec<Timex>>,
     /// The entity layer's output, once it ran.
@@ -52,6 +55,7 @@ impl Document {
             text: article.text,
             article: article_layer,
             units,
+            syntax: None,
             timex: None,
             mentions: None,
             quotes: None,
@@ -80,14 +84,23 @@ impl Document {
         self.quotes.as_deref().unwrap_or_default()
     }
 
-    /// The serialisable view of the document.
-    pub(crate) fn into_extraction(self) -> Extraction {
+    /// The serialisable view of the document; with `tokens`, the syntax
+    /// layer's words (when it ran) are the article's tokens.
+    pub(crate) fn into_extraction(mut self, tokens: bool) -> Extraction {
+        let noun_chunks = self.syntax.map(|syntax| {
+            if tokens {
+                let sentences = &mut self.article.sentences;
+                self.article.tokens = crate::syntax::tokens(&self.text, &syntax, sentences);
+            }
+            syntax.noun_chunks
+        });
         Extraction {
             schema_version: SCHEMA_VERSION.to_string(),
             id: self.id,
             origin: self.origin,
             text: self.text,
             article: self.article,
+            noun_chunks,
             timex: self.timex,
             mentions: self.mentions,
             quotes: self.quotes,

@@ -23,6 +23,12 @@ pub struct Extraction {
     pub text: String,
     /// The article layer.
     pub article: ArticleLayer,
+    /// The syntax layer's base noun phrases (`Hamas fighters`, `more than
+    /// 1,400 people`) in text order; their word indices are indices into
+    /// the article's tokens when tokens are listed (absent when the layer
+    /// did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noun_chunks: Option<Vec<crate::syntax::NounChunk>>,
     /// The time layer: temporal expressions in text order (absent when the
     /// layer did not run).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -159,7 +159,9 @@ impl Extractor {
                 clock = now;
             }
         };
-        let layer = ArticleLayer::build(&mut article, self.config.tokens, &mut lap);
+        // The syntax layer's words are the tokens when it runs.
+        let syntax = self.layers.contains(&Layer::Syntax);
+        let layer = ArticleLayer::build(&mut article, self.config.tokens && !syntax, &mut lap);
         let mut doc = Document::new(article, layer);
         for step in STEPS.iter().filter(|s| self.layers.contains(&s.layer)) {
             (step.run)(&mut doc);
@@ -169,6 +171,6 @@ impl Extractor {
             p.articles += 1;
             p.bytes += bytes;
         }
-        Ok(doc.into_extraction())
+        Ok(doc.into_extraction(self.config.tokens))
     }
 }

@@ -17,6 +17,9 @@ use crate::error::{Error, Result};
 pub enum Layer {
     /// Publication date, title, headline, paragraphs, sentences and tokens.
     Article,
+    /// Part of speech, lemma, morphology and dependency parse of every
+    /// sentence (the tokens become UD syntactic words), and noun chunks.
+    Syntax,
     /// Temporal expressions normalised against the publication date.
     Time,
     /// Mentions of people, organisations, places and groups.
@@ -37,6 +40,7 @@ impl Layer {
     /// Every layer, in the order they run.
     pub const ALL: &'static [Layer] = &[
         Layer::Article,
+        Layer::Syntax,
         Layer::Time,
         Layer::Entities,
         Layer::Quotes,
@@ -48,6 +52,7 @@ impl Layer {
     pub fn name(&self) -> &'static str {
         match self {
             Layer::Article => "article",
+            Layer::Syntax => "syntax",
             Layer::Time => "time",
             Layer::Entities => "entities",
             Layer::Quotes => "quotes",

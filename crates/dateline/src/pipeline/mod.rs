@@ -60,7 +60,7 @@ mod tests {
         let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, time, entities, quotes, resolve, figures"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, syntax, time, entities, quotes, resolve, figures"
         );
     }
 
@@ -106,6 +106,60 @@ mod tests {
     }
 
     #[test]
+    fn tokens_are_the_syntax_layers_words_when_it_runs() {
+        let text = "Hamas fighters killed more than 1,400 people. Israel didn't say.";
+        let full = Extractor::new(Config::default()).unwrap();
+        let out = full.extract_text(text).unwrap();
+        let forms: Vec<&str> = out
+            .article
+            .tokens
+            .iter()
+            .map(|t| out.slice(t.span()))
+            .collect();
+        assert_eq!(&forms[9..12], ["did", "n't", "say"]);
+        let s0 = &out.article.sentences[0];
+        let root = &out.article.tokens[s0.root.unwrap()];
+        assert_eq!(out.slice(root.span()), "killed");
+        let fighters = out.article.tokens[1].syntax.as_ref().unwrap();
+        assert_eq!((fighters.dep.as_ref(), fighters.head), ("nsubj", s0.root));
+        let chunks: Vec<&str> = out
+            .noun_chunks
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        assert!(chunks.contains(&"Hamas fighters"), "{chunks:?}");
+        // The JSON carries the syntax on each token, and reads back.
+        let json = serde_json::to_value(&out).unwrap();
+        assert_eq!(json["article"]["tokens"][2]["lemma"], "kill");
+        assert_eq!(
+            json["article"]["tokens"][2]["head"],
+            serde_json::Value::Null
+        );
+        assert_eq!(json["article"]["tokens"][1]["head"], 2);
+        let back: Extraction = serde_json::from_value(json).unwrap();
+        assert_eq!(back, out);
+
+        // Without the syntax layer: the article layer's tokens, bare.
+        let bare = Extractor::new(Config::default().layers([Layer::Entities])).unwrap();
+        let out = bare.extract_text(text).unwrap();
+        let forms: Vec<&str> = out
+            .article
+            .tokens
+            .iter()
+            .map(|t| out.slice(t.span()))
+            .collect();
+        assert_eq!(&forms[9..11], ["did", "n't"]);
+        assert!(out.article.tokens.iter().all(|t| t.syntax.is_none()));
+        assert!(out.noun_chunks.is_none() && out.article.sentences[0].root.is_none());
+        let json = serde_json::to_value(&out).unwrap();
+        assert!(json["article"]["tokens"][0].get("lemma").is_none());
+        let back: Extraction = serde_json::from_value(json).unwrap();
+        assert_eq!(back, out);
+    }
+
+    #[test]
     fn profile_counts_stages() {
         let ex = Extractor::new(Config::default()).unwrap();
         let mut p = Profile::default();
@@ -117,7 +171,7 @@ mod tests {
             [
                 "paragraphs",
                 "sentences",
-                "tokens",
+                "syntax",
                 "time",
                 "entities",
                 "quotes",

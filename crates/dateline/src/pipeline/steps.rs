@@ -8,6 +8,7 @@
 
 use super::document::Document;
 use super::layer::Layer;
+use crate::span::Span;
 
 /// One layer of the pipeline.
 pub(crate) struct Step {
@@ -25,6 +26,21 @@ pub(crate) struct Step {
 /// Every layer after the article layer, in the order they run. A layer's
 /// needs come before it.
 pub(crate) const STEPS: &[Step] = &[
+    Step {
+        layer: Layer::Syntax,
+        needs: &[],
+        warm: || {
+            crate::syntax::model();
+        },
+        run: |doc| {
+            let sentences = &doc.article.sentences;
+            let spans: Vec<_> = sentences
+                .iter()
+                .map(|s| Span::new(s.start, s.end))
+                .collect();
+            doc.syntax = Some(crate::syntax::parse(doc.text(), &spans));
+        },
+    },
     Step {
         layer: Layer::Time,
         needs: &[],

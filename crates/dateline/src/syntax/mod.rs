@@ -33,6 +33,7 @@
 //! assert_eq!(out.words[killed].lemma, "kill");
 //! ```
 
+mod annotate;
 mod feats;
 mod lemma;
 mod model;
@@ -54,6 +55,7 @@ use self::model::{KeyMap, Reader, Table};
 use self::parser::State;
 use self::tagger::WordInfo;
 
+pub use self::annotate::tokens;
 pub use self::train::{train, GoldWord, TrainDoc, TrainOptions, NONCOMMERCIAL};
 
 const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x01";
