@@ -91,6 +91,10 @@ typedef enum DatelineLayer {
   // Roles, place and every mention: dateline_result_entity,
   // dateline_result_entity_mention, dateline_result_entity_role.
   DATELINE_LAYER_ENTITIES = 8,
+  // Noun chunks of the syntax layer: base noun phrases such as "Hamas
+  // fighters" (parent: the index of the head token; empty when the
+  // syntax layer did not run).
+  DATELINE_LAYER_NOUN_CHUNKS = 9,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -176,6 +180,35 @@ typedef struct DatelineItem {
   // A quote's source as written ("Mr Blinken", "he"); empty otherwise.
   struct DatelineStr source;
 } DatelineItem;
+
+// One token of a result with what the syntax layer adds. All strings
+// are borrowed from the result; without the syntax layer the tag,
+// lemma, features and relation are empty and the head SIZE_MAX.
+typedef struct DatelineToken {
+  // "word", "number", "punct" or "symbol".
+  struct DatelineStr kind;
+  // The token's text.
+  struct DatelineStr text;
+  // Byte offset of the first byte.
+  size_t start;
+  // Byte offset one past the last byte.
+  size_t end;
+  // Index of the sentence holding it.
+  size_t sentence;
+  // Universal part of speech ("NOUN", "VERB", "PROPN").
+  struct DatelineStr upos;
+  // Penn Treebank tag ("NN", "VBD", "NNP").
+  struct DatelineStr xpos;
+  // Lemma ("kill" for "killed").
+  struct DatelineStr lemma;
+  // Morphological features in UD form ("Number=Plur"), empty when none.
+  struct DatelineStr feats;
+  // Index of the head token; SIZE_MAX for a sentence's root (and
+  // without the syntax layer).
+  size_t head;
+  // Universal Dependencies relation to the head ("nsubj", "obl:agent", "root").
+  struct DatelineStr dep;
+} DatelineToken;
 
 // One figure of a result, with its numbers. All strings are borrowed from
 // the result; absent strings are empty, absent numbers NaN.
@@ -352,6 +385,13 @@ enum DatelineStatus dateline_result_item(const struct DatelineResult *result,
                                          uint32_t layer,
                                          size_t index,
                                          struct DatelineItem *out);
+
+// Reads token `index` of `result` into `*out`, with its part of speech,
+// lemma, features, head and relation (DATELINE_STATUS_OUT_OF_RANGE past
+// the end).
+enum DatelineStatus dateline_result_token(const struct DatelineResult *result,
+                                          size_t index,
+                                          struct DatelineToken *out);
 
 // Reads figure `index` of `result` into `*out`, with its numbers, place,
 // date and actor (DATELINE_STATUS_OUT_OF_RANGE past the end).

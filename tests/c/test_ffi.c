@@ -27,6 +27,14 @@ static int str_eq(DatelineStr s, const char *want) {
     return s.ptr != NULL && s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
 }
 
+static int str_has(DatelineStr s, const char *want) {
+    size_t n = strlen(want);
+    for (size_t i = 0; s.ptr != NULL && i + n <= s.len; i++) {
+        if (memcmp(s.ptr + i, want, n) == 0) return 1;
+    }
+    return 0;
+}
+
 static DatelineStatus extract(const DatelineExtractor *ex, const char *text, DatelineResult **out) {
     return dateline_extract(ex, (const uint8_t *)text, strlen(text), out);
 }
@@ -147,6 +155,47 @@ static void test_accessors(const DatelineExtractor *ex) {
     CHECK(dateline_result_item(r, 99, 0, &item) == DATELINE_STATUS_INVALID_OPTION);
     CHECK(dateline_result_item(r, DATELINE_LAYER_SENTENCES, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
 
+    /* The syntax layer: "Mr Al Sudani met US Secretary of State Antony Blinken ..." */
+    DatelineToken tok;
+    size_t met = SIZE_MAX;
+    for (size_t i = 0; i < tokens; i++) {
+        CHECK(dateline_result_token(r, i, &tok) == DATELINE_STATUS_OK);
+        CHECK(tok.upos.len > 0 && tok.xpos.len > 0 && tok.lemma.len > 0 && tok.dep.len > 0);
+        CHECK(memcmp(ARTICLE + tok.start, tok.text.ptr, tok.text.len) == 0);
+        if (str_eq(tok.text, "met")) met = i;
+    }
+    CHECK(met != SIZE_MAX);
+    if (met != SIZE_MAX) {
+        CHECK(dateline_result_token(r, met, &tok) == DATELINE_STATUS_OK);
+        CHECK(str_eq(tok.lemma, "meet") && str_eq(tok.upos, "VERB") && str_eq(tok.xpos, "VBD"));
+        CHECK(str_eq(tok.dep, "root") && tok.head == SIZE_MAX && tok.sentence == 0);
+        CHECK(str_has(tok.feats, "Tense=Past") && str_has(tok.feats, "VerbForm=Fin"));
+        /* Its subject lies inside "Mr Al Sudani", its object inside the title and name. */
+        size_t subj_start = SIZE_MAX, obj_start = SIZE_MAX;
+        for (size_t i = 0; i < tokens; i++) {
+            CHECK(dateline_result_token(r, i, &tok) == DATELINE_STATUS_OK);
+            if (tok.head == met && str_eq(tok.dep, "nsubj")) subj_start = tok.start;
+            if (tok.head == met && str_eq(tok.dep, "obj")) obj_start = tok.start;
+        }
+        const char *s0 = strstr(ARTICLE, "Mr Al Sudani");
+        const char *o0 = strstr(ARTICLE, "US Secretary of State Antony Blinken");
+        CHECK(subj_start != SIZE_MAX && subj_start >= (size_t)(s0 - ARTICLE) && subj_start < (size_t)(s0 - ARTICLE) + 12);
+        CHECK(obj_start != SIZE_MAX && obj_start >= (size_t)(o0 - ARTICLE) && obj_start < (size_t)(o0 - ARTICLE) + 36);
+    }
+    CHECK(dateline_result_token(r, tokens, &tok) == DATELINE_STATUS_OUT_OF_RANGE);
+    CHECK(dateline_result_token(NULL, 0, &tok) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_result_token(r, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    size_t chunks = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_NOUN_CHUNKS, &chunks) == DATELINE_STATUS_OK);
+    int found_reporters = 0;
+    for (size_t i = 0; i < chunks; i++) {
+        CHECK(dateline_result_item(r, DATELINE_LAYER_NOUN_CHUNKS, i, &item) == DATELINE_STATUS_OK);
+        CHECK(dateline_result_token(r, item.parent, &tok) == DATELINE_STATUS_OK);
+        CHECK(tok.start >= item.start && tok.end <= item.end);
+        if (str_eq(item.text, "reporters")) found_reporters = 1;
+    }
+    CHECK(found_reporters);
+
     size_t timex = 0;
     CHECK(dateline_result_count(r, DATELINE_LAYER_TIMEX, &timex) == DATELINE_STATUS_OK);
     CHECK(timex == 1);
@@ -243,7 +292,7 @@ static void test_accessors(const DatelineExtractor *ex) {
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.5\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.6\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

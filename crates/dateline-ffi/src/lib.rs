@@ -16,7 +16,7 @@ use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
-use dateline_core::{RecordError, Span};
+use dateline_core::{RecordError, Span, TokenSyntax};
 
 /// The outcome of a call.
 #[repr(C)]
@@ -334,6 +334,10 @@ layers! {
                 ..r.span(e.kind.as_str(), start, end, NONE)
             }
         },
+        /// Noun chunks of the syntax layer: base noun phrases such as "Hamas
+        /// fighters" (parent: the index of the head token; empty when the
+        /// syntax layer did not run).
+        NounChunks = 9: list(&x.noun_chunks) => |c, _| r.span("", c.start, c.end, c.head),
     }
 }
 
@@ -510,6 +514,47 @@ pub unsafe extern "C" fn dateline_result_item(
     out: *mut DatelineItem,
 ) -> DatelineStatus {
     guard(|| DatelineLayer::from_raw(layer).and_then(|l| read(result, out, |r| r.item(l, index))))
+}
+
+output! {
+    /// One token of a result with what the syntax layer adds. All strings
+    /// are borrowed from the result; without the syntax layer the tag,
+    /// lemma, features and relation are empty and the head SIZE_MAX.
+    struct DatelineToken;
+    /// Reads token `index` of `result` into `*out`, with its part of speech,
+    /// lemma, features, head and relation (DATELINE_STATUS_OUT_OF_RANGE past
+    /// the end).
+    fn dateline_result_token(r, index) {
+        let a = &r.inner.article;
+        let t = nth(&a.tokens, index, "tokens")?;
+        let syn = t.syntax.as_ref();
+        let field = |f: fn(&TokenSyntax) -> &str| opt(syn.map(f));
+    }
+    {
+        /// "word", "number", "punct" or "symbol".
+        kind: DatelineStr = text(t.kind.as_str()),
+        /// The token's text.
+        text: DatelineStr = text(&r.inner.text[t.start..t.end]),
+        /// Byte offset of the first byte.
+        start: usize = t.start,
+        /// Byte offset one past the last byte.
+        end: usize = t.end,
+        /// Index of the sentence holding it.
+        sentence: usize = a.sentences.partition_point(|s| s.tokens.end <= index),
+        /// Universal part of speech ("NOUN", "VERB", "PROPN").
+        upos: DatelineStr = field(|s| &s.upos),
+        /// Penn Treebank tag ("NN", "VBD", "NNP").
+        xpos: DatelineStr = field(|s| &s.xpos),
+        /// Lemma ("kill" for "killed").
+        lemma: DatelineStr = field(|s| &s.lemma),
+        /// Morphological features in UD form ("Number=Plur"), empty when none.
+        feats: DatelineStr = opt(syn.and_then(|s| s.feats.as_deref())),
+        /// Index of the head token; SIZE_MAX for a sentence's root (and
+        /// without the syntax layer).
+        head: usize = syn.and_then(|s| s.head).unwrap_or(NONE),
+        /// Universal Dependencies relation to the head ("nsubj", "obl:agent", "root").
+        dep: DatelineStr = field(|s| &s.dep),
+    }
 }
 
 output! {
