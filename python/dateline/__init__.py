@@ -35,6 +35,7 @@ from ._dateline import (
     Span,
     Timex,
     Token,
+    NounChunk,
     __version__,
     extract,
     read_jsonl,
@@ -71,6 +72,7 @@ __all__ = [
     "Span",
     "Timex",
     "Token",
+    "NounChunk",
     "__version__",
     "extract",
     "read_jsonl",
@@ -86,7 +88,10 @@ _COLUMNS: Dict[str, List[str]] = {
     "headlines": ["id", "kind", "start", "end", "text"],
     "paragraphs": ["id", "paragraph", "start", "end", "sentences", "text"],
     "sentences": ["id", "sentence", "paragraph", "start", "end", "text"],
-    "tokens": ["id", "sentence", "token", "start", "end", "kind", "text"],
+    "tokens": [
+        "id", "sentence", "token", "start", "end", "kind", "text", "lemma", "pos", "tag", "feats", "head", "dep",
+    ],
+    "noun_chunks": ["id", "sentence", "start", "end", "text", "first", "last", "head"],
     "timex": ["id", "start", "end", "text", "type", "value", "mod", "anchor", "first", "last"],
     "mentions": ["id", "start", "end", "text", "kind", "coarse", "subtype", "country", "confidence", "unit"],
     "quotes": [
@@ -223,15 +228,36 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                     "start": t.start,
                     "end": t.end,
                     "kind": t.kind,
-                    "text": text[t.start : t.end],
+                    "text": t.text,
+                    "lemma": t.lemma,
+                    "pos": t.pos,
+                    "tag": t.tag,
+                    "feats": t.feats,
+                    "head": t.head,
+                    "dep": t.dep,
                 }
+    elif layer == "noun_chunks":
+        sentence_of = {ti: si for si, s in enumerate(x.sentences) for ti in s.tokens}
+        for c in x.noun_chunks:
+            yield {
+                "id": x.id,
+                "sentence": sentence_of.get(c.head),
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "first": c.first,
+                "last": c.last,
+                "head": c.head,
+            }
 
 
 def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "sentences") -> "pandas.DataFrame":
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
-    metadata), "headlines", "paragraphs", "sentences", "tokens", "timex", "mentions", "quotes", "figures" (one
+    metadata), "headlines", "paragraphs", "sentences", "tokens" (with the syntax
+    layer's lemma, part of speech, Penn tag, features, head token and relation),
+    "noun_chunks", "timex", "mentions", "quotes", "figures" (one
     row per figure: amount, bounds, unit, what is counted, category, place,
     date, actor, source), "entities" (one row per resolved entity: canonical
     name, mention count, roles, nationality, organisation kind, country and

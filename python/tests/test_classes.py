@@ -32,16 +32,34 @@ CASES = [
         (0, 9, 1, 3),
     ),
     (
-        dateline.Sentence(0, 4, "a\nb", 0, 2, 5),
+        dateline.Sentence(0, 4, "a\nb", 0, 2, 5, 3),
         "Sentence(start=0, end=4, paragraph=0, text='a\\nb')",
-        {"end": 4, "paragraph": 0, "start": 0, "text": "a\nb", "tokens": {"end": 5, "start": 2}},
-        (0, 4, "a\nb", 0, 2, 5),
+        {"end": 4, "paragraph": 0, "root": 3, "start": 0, "text": "a\nb", "tokens": {"end": 5, "start": 2}},
+        (0, 4, "a\nb", 0, 2, 5, 3),
+    ),
+    (
+        dateline.Token(0, 4, "word", "kill", "VERB", "VBD", "kill", "Tense=Past", None, "root", [0, 5]),
+        "Token(start=0, end=4, kind='word', text='kill', pos='VERB', dep='root')",
+        {
+            "children": [0, 5], "dep": "root", "end": 4, "feats": "Tense=Past", "head": None, "kind": "word",
+            "lemma": "kill", "pos": "VERB", "start": 0, "tag": "VBD", "text": "kill",
+        },
+        (0, 4, "word", "kill", "VERB", "VBD", "kill", "Tense=Past", None, "root", [0, 5]),
     ),
     (
         dateline.Token(0, 1, "word"),
-        "Token(start=0, end=1, kind='word')",
-        {"end": 1, "kind": "word", "start": 0},
-        (0, 1, "word"),
+        "Token(start=0, end=1, kind='word', text='', pos=None, dep=None)",
+        {
+            "children": [], "dep": None, "end": 1, "feats": None, "head": None, "kind": "word", "lemma": None,
+            "pos": None, "start": 0, "tag": None, "text": "",
+        },
+        (0, 1, "word", "", None, None, None, None, None, None, []),
+    ),
+    (
+        dateline.NounChunk(3, 17, "Hamas fighters", 1, 2, 2),
+        "NounChunk(start=3, end=17, text='Hamas fighters', head=2)",
+        {"end": 17, "first": 1, "head": 2, "last": 2, "start": 3, "text": "Hamas fighters"},
+        (3, 17, "Hamas fighters", 1, 2, 2),
     ),
     (
         dateline.Timex(0, 4, "2020", "DATE", "2020", None, None, "2020-01-01T00:00:00", "2020-12-31T23:59:59"),

@@ -203,7 +203,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'time', 'entities', 'quotes', 'resolve', 'figures'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'syntax', 'time', 'entities', 'quotes', 'resolve', 'figures'])"
 
 
 def test_seed_article_matches_the_command(shared):
@@ -445,3 +445,45 @@ def test_every_text_offset_in_to_dict_is_a_string_index():
 
     walk(x.to_dict(), core)
     assert {"start", "name_end", "source_start", "cue_end", "counted_start", "place_end", "date_start"} <= seen
+
+
+def test_syntax_layer_gives_part_of_speech_lemma_and_parse():
+    text = (
+        " date 2023-11-06 \n\nMr Al Sudani met US Secretary of State Antony Blinken in Baghdad. "
+        "Hamas fighters didn't stop."
+    )
+    x = dateline.extract(text)
+    toks = x.tokens
+    forms = [t.text for t in toks]
+    assert forms[-4:] == ["did", "n't", "stop", "."]
+    assert all(t.text == x.text[t.start : t.end] for t in toks)
+    met = forms.index("met")
+    m = toks[met]
+    assert (m.pos, m.tag, m.lemma, m.dep, m.head) == ("VERB", "VBD", "meet", "root", None)
+    assert "Tense=Past" in m.feats
+    assert x.sentences[0].root == met
+    subj = [toks[c] for c in m.children if toks[c].dep == "nsubj"]
+    mr = text.index("Mr Al Sudani")
+    assert subj and all(mr <= t.start and t.end <= mr + len("Mr Al Sudani") for t in subj)
+    obj = [toks[c] for c in m.children if toks[c].dep == "obj"]
+    assert obj and all(t.text in "US Secretary of State Antony Blinken".split() for t in obj)
+    # Every child names its head, and heads stay within the sentence.
+    for i, t in enumerate(toks):
+        for c in t.children:
+            assert toks[c].head == i
+    nt = toks[forms.index("n't")]
+    assert (nt.lemma, nt.dep) == ("not", "advmod")
+    chunks = [c.text for c in x.noun_chunks]
+    assert "Hamas fighters" in chunks and "Baghdad" in chunks
+    table = dateline.to_pandas([x], "tokens")
+    assert list(table.columns[:13]) == [
+        "id", "sentence", "token", "start", "end", "kind", "text", "lemma", "pos", "tag", "feats", "head", "dep",
+    ]
+    assert table.loc[met, "lemma"] == "meet" and table.loc[met, "dep"] == "root"
+    nc = dateline.to_pandas([x], "noun_chunks")
+    assert nc["sentence"].tolist()[-1] == 1 and nc["text"].tolist()[-1] == "Hamas fighters"
+    assert pickle.loads(pickle.dumps(m)) == m and pickle.loads(pickle.dumps(x.noun_chunks[0])) == x.noun_chunks[0]
+    # Without the syntax layer: the article layer's tokens, with no parse.
+    bare = dateline.Extractor(layers=["entities"]).extract(text)
+    assert all(t.pos is None and t.head is None and t.children == [] for t in bare.tokens)
+    assert bare.noun_chunks == [] and bare.sentences[0].root is None

@@ -323,7 +323,7 @@ def test_layers_take_one_name_or_a_list():
     assert isinstance(info.value, ValueError)
     assert str(info.value) == (
         'invalid configuration: unknown layer "sentiment"; '
-        "the layers are: article, time, entities, quotes, resolve, figures"
+        "the layers are: article, syntax, time, entities, quotes, resolve, figures"
     )
     with pytest.raises(TypeError, match="layers must be a str or a list of str, not int"):
         dateline.Extractor(layers=5)

@@ -47,7 +47,8 @@ value_class! {
 }
 
 value_class! {
-    /// A sentence: span, text, paragraph index and the indices of its tokens.
+    /// A sentence: span, text, paragraph index, the indices of its tokens and
+    /// the index of its root token (None without the syntax layer).
     class "Sentence" = PySentence, pickle args, from dateline::Sentence as |s, at|,
         dict sentence_dict
     {
@@ -59,8 +60,14 @@ value_class! {
     hidden {
         first_token: usize as "int" => s.tokens.start,
         end_token: usize as "int" => s.tokens.end,
+        root: Option<usize> as "Optional[int]" [None],
     }
     getters {
+        /// Index of the sentence's root token in `Extraction.tokens` (None
+        /// without the syntax layer).
+        fn root(&self) -> Option<usize> as "Optional[int]" {
+            self.root
+        }
         /// Indices of the sentence's tokens in `Extraction.tokens`.
         fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> as "range" {
             py_range(py, self.first_token, self.end_token)
@@ -70,13 +77,41 @@ value_class! {
 }
 
 value_class! {
-    /// A token: span and kind (`word`, `number`, `punct`, `symbol`).
+    /// A token: span, text and kind (`word`, `number`, `punct`, `symbol`),
+    /// and from the syntax layer (None without it): universal part of speech
+    /// `pos` (`VERB`), Penn tag `tag` (`VBD`), `lemma`, morphological
+    /// `feats`, the index of its `head` token in `Extraction.tokens` (None for
+    /// a sentence's root), its relation `dep` (`nsubj`) and the indices of
+    /// its `children`.
     class "Token" = PyToken, pickle args, from dateline::Token as |t, at| {
         start: usize as "int" => at(t.start),
         end: usize as "int" => at(t.end),
         kind: String as "str" => t.kind.as_str().to_string(),
+        text: String as "str" [None or NO_TEXT] => String::new(),
+        pos: Option<String> as "Optional[str]" [None] => syntax_str(t, |s| &s.upos),
+        tag: Option<String> as "Optional[str]" [None] => syntax_str(t, |s| &s.xpos),
+        lemma: Option<String> as "Optional[str]" [None] => syntax_str(t, |s| &s.lemma),
+        feats: Option<String> as "Optional[str]" [None]
+            => syntax_str(t, |s| s.feats.as_deref().unwrap_or("")),
+        head: Option<usize> as "Optional[int]" [None] => t.syntax.as_ref().and_then(|s| s.head),
+        dep: Option<String> as "Optional[str]" [None] => syntax_str(t, |s| &s.dep),
+        children: Vec<usize> as "List[int]" [None or NO_CHILDREN] => Vec::new(),
     }
-    repr(start, end, kind)
+    repr(start, end, kind, text, pos, dep)
+}
+
+value_class! {
+    /// A base noun phrase of the syntax layer (`Hamas fighters`): span, text,
+    /// and the indices in `Extraction.tokens` of its first, last and head token.
+    class "NounChunk" = PyNounChunk, pickle args, from dateline::syntax::NounChunk as |c, at| {
+        start: usize as "int" => at(c.start),
+        end: usize as "int" => at(c.end),
+        text: String as "str" => String::new(),
+        first: usize as "int",
+        last: usize as "int",
+        head: usize as "int",
+    }
+    repr(start, end, text, head)
 }
 
 value_class! {
@@ -382,9 +417,14 @@ class_getters! {
         fn sentences(&self) -> Vec<PySentence> as "List[Sentence]" {
             self.all(&self.inner.article.sentences)
         }
-        /// Tokens of the sentences.
+        /// Tokens of the sentences: with the syntax layer, its words with
+        /// part of speech, lemma, head, relation and children.
         fn tokens(&self) -> Vec<PyToken> as "List[Token]" {
-            self.all(&self.inner.article.tokens)
+            self.token_list()
+        }
+        /// Base noun phrases (empty when the syntax layer did not run).
+        fn noun_chunks(&self) -> Vec<PyNounChunk> as "List[NounChunk]" {
+            self.chunk_list()
         }
         /// Temporal expressions (empty when the time layer did not run).
         fn timex(&self) -> Vec<PyTimex> as "List[Timex]" {
@@ -594,7 +634,7 @@ def _article(
 members! {
     classes [
         PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile,
-        PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyTimex, PyMention, PyQuote,
+        PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyNounChunk, PyTimex, PyMention, PyQuote,
         PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace,
     ]
     functions [extract, read_jsonl, samples, _extraction_from_json, _article]

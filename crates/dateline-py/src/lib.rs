@@ -219,6 +219,12 @@ impl ReprValue for Option<f64> {
     }
 }
 
+impl ReprValue for Option<usize> {
+    fn repr(&self) -> String {
+        self.map_or("None".into(), |v| v.to_string())
+    }
+}
+
 impl ReprValue for f32 {
     fn repr(&self) -> String {
         format!("{self:.2}")
@@ -253,7 +259,23 @@ fn paragraph_dict(p: &PyParagraph) -> Value {
 /// `Sentence.to_dict`: its tokens as a `{start, end}` range.
 fn sentence_dict(s: &PySentence) -> Value {
     json!({"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph,
-        "tokens": {"start": s.first_token, "end": s.end_token}})
+        "root": s.root, "tokens": {"start": s.first_token, "end": s.end_token}})
+}
+
+/// `Token(text=None)`: no text.
+const NO_TEXT: String = String::new();
+
+/// `Token(children=None)`: no children.
+const NO_CHILDREN: Vec<usize> = Vec::new();
+
+/// A string the syntax layer gives a token, None without the layer (and
+/// for an empty value, such as no features).
+fn syntax_str(t: &dateline::Token, f: fn(&dateline::TokenSyntax) -> &str) -> Option<String> {
+    t.syntax
+        .as_ref()
+        .map(f)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// An instant of a timex interval, as `Timex.first` and `Timex.last` keep it.
@@ -308,6 +330,31 @@ impl PyExtraction {
     /// Core items as their Python class.
     fn all<C, P: FromCore<C>>(&self, items: &[C]) -> Vec<P> {
         items.iter().map(|item| self.one(item)).collect()
+    }
+
+    /// `Extraction.tokens`: each with its text and its children.
+    fn token_list(&self) -> Vec<PyToken> {
+        let core = &self.inner.article.tokens;
+        let mut out: Vec<PyToken> = self.all(core);
+        for (i, t) in core.iter().enumerate() {
+            out[i].text = self.inner.text[t.start..t.end].to_string();
+            if let Some(h) = t.syntax.as_ref().and_then(|s| s.head) {
+                if let Some(head) = out.get_mut(h) {
+                    head.children.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// `Extraction.noun_chunks`, each with its text.
+    fn chunk_list(&self) -> Vec<PyNounChunk> {
+        let core = self.inner.noun_chunks.as_deref().unwrap_or_default();
+        let mut out: Vec<PyNounChunk> = self.all(core);
+        for (c, py) in core.iter().zip(&mut out) {
+            py.text = self.inner.text[c.start..c.end].to_string();
+        }
+        out
     }
 
     /// The extraction as JSON (the serde shape of the core) with every
