@@ -63,7 +63,8 @@ typedef enum DatelineLayer {
   DATELINE_LAYER_PARAGRAPHS = 1,
   // Sentences (parent: the paragraph's index).
   DATELINE_LAYER_SENTENCES = 2,
-  // Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
+  // Tokens (kind "word", "number", "punct" or "symbol"; parent: the
+  // sentence's index, SIZE_MAX for a headline's tokens).
   DATELINE_LAYER_TOKENS = 3,
   // Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
   // canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
@@ -193,7 +194,7 @@ typedef struct DatelineToken {
   size_t start;
   // Byte offset one past the last byte.
   size_t end;
-  // Index of the sentence holding it.
+  // Index of the sentence holding it (SIZE_MAX in a headline).
   size_t sentence;
   // Universal part of speech ("NOUN", "VERB", "PROPN").
   struct DatelineStr upos;

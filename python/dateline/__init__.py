@@ -217,25 +217,23 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                 "chain": " > ".join(p.chain) if p else None,
             }
     elif layer == "tokens":
-        tokens = x.tokens
-        for si, s in enumerate(x.sentences):
-            for ti in s.tokens:
-                t = tokens[ti]
-                yield {
-                    "id": x.id,
-                    "sentence": si,
-                    "token": ti,
-                    "start": t.start,
-                    "end": t.end,
-                    "kind": t.kind,
-                    "text": t.text,
-                    "lemma": t.lemma,
-                    "pos": t.pos,
-                    "tag": t.tag,
-                    "feats": t.feats,
-                    "head": t.head,
-                    "dep": t.dep,
-                }
+        sentence_of = {ti: si for si, s in enumerate(x.sentences) for ti in s.tokens}
+        for ti, t in enumerate(x.tokens):
+            yield {
+                "id": x.id,
+                "sentence": sentence_of.get(ti),
+                "token": ti,
+                "start": t.start,
+                "end": t.end,
+                "kind": t.kind,
+                "text": t.text,
+                "lemma": t.lemma,
+                "pos": t.pos,
+                "tag": t.tag,
+                "feats": t.feats,
+                "head": t.head,
+                "dep": t.dep,
+            }
     elif layer == "noun_chunks":
         sentence_of = {ti: si for si, s in enumerate(x.sentences) for ti in s.tokens}
         for c in x.noun_chunks:
@@ -256,7 +254,8 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
 
     ``layer`` is one of ``LAYERS``: "articles" (one row per article, with its
     metadata), "headlines", "paragraphs", "sentences", "tokens" (with the syntax
-    layer's lemma, part of speech, Penn tag, features, head token and relation),
+    layer's lemma, part of speech, Penn tag, features, head token and relation;
+    a headline's tokens have no sentence),
     "noun_chunks", "timex", "mentions", "quotes", "figures" (one
     row per figure: amount, bounds, unit, what is counted, category, place,
     date, actor, source), "entities" (one row per resolved entity: canonical

@@ -61,8 +61,8 @@ enum BenchCommand {
 
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
-    /// Layers to run, comma-separated (default: all of them: article,time,entities,quotes);
-    /// the article layer always runs.
+    /// Layers to run, comma-separated (default: all of them:
+    /// article,syntax,time,entities,quotes,resolve,figures); the article layer always runs.
     #[arg(long, value_delimiter = ',')]
     layers: Option<Vec<String>>,
     /// Leave tokens out of the article layer.

@@ -16,7 +16,7 @@ use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
-use dateline_core::{RecordError, Span, TokenSyntax};
+use dateline_core::{ArticleLayer, RecordError, Span, TokenSyntax};
 
 /// The outcome of a call.
 #[repr(C)]
@@ -255,6 +255,15 @@ macro_rules! layers {
     };
 }
 
+/// The sentence holding token `i`, SIZE_MAX for a headline's token.
+fn token_sentence(a: &ArticleLayer, i: usize) -> usize {
+    let s = a.sentences.partition_point(|s| s.tokens.end <= i);
+    match a.sentences.get(s) {
+        Some(sentence) if sentence.tokens.start <= i => s,
+        _ => NONE,
+    }
+}
+
 /// Item `index` of a layer's `items`, read by `item`.
 fn layer_item<'a, T>(
     items: &'a [T],
@@ -273,11 +282,9 @@ layers! {
         Paragraphs = 1: &a.paragraphs => |p, _| r.span("", p.start, p.end, NONE),
         /// Sentences (parent: the paragraph's index).
         Sentences = 2: &a.sentences => |s, _| r.span("", s.start, s.end, s.paragraph),
-        /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the sentence's index).
-        Tokens = 3: &a.tokens => |t, i| {
-            let sentence = a.sentences.partition_point(|s| s.tokens.end <= i);
-            r.span(t.kind.as_str(), t.start, t.end, sentence)
-        },
+        /// Tokens (kind "word", "number", "punct" or "symbol"; parent: the
+        /// sentence's index, SIZE_MAX for a headline's tokens).
+        Tokens = 3: &a.tokens => |t, i| r.span(t.kind.as_str(), t.start, t.end, token_sentence(a, i)),
         /// Temporal expressions (kind "DATE", "TIME", "DURATION" or "SET";
         /// canonical: the TIMEX3 value such as "2023-11-05TEV", empty when unresolved).
         Timex = 4: list(&x.timex) => |t, _| DatelineItem {
@@ -539,8 +546,8 @@ output! {
         start: usize = t.start,
         /// Byte offset one past the last byte.
         end: usize = t.end,
-        /// Index of the sentence holding it.
-        sentence: usize = a.sentences.partition_point(|s| s.tokens.end <= index),
+        /// Index of the sentence holding it (SIZE_MAX in a headline).
+        sentence: usize = token_sentence(a, index),
         /// Universal part of speech ("NOUN", "VERB", "PROPN").
         upos: DatelineStr = field(|s| &s.upos),
         /// Penn Treebank tag ("NN", "VBD", "NNP").

@@ -155,11 +155,13 @@ fn check_invariants(x: &Extraction) {
             assert!(lo <= hi, "figure {i}: {lo} > {hi}");
         }
     }
-    let covered: usize = a.sentences.iter().map(|s| s.tokens.len()).sum();
+    let headline_tokens = a.headlines.iter().filter_map(|h| h.tokens);
+    let covered: usize = a.sentences.iter().map(|s| s.tokens.len()).sum::<usize>()
+        + headline_tokens.map(|r| r.len()).sum::<usize>();
     assert_eq!(
         covered,
         a.tokens.len(),
-        "every token belongs to one sentence"
+        "every token belongs to one sentence or headline line"
     );
 }
 

@@ -57,7 +57,7 @@ fn has_line_break(s: &str) -> bool {
 
 /// A range of indices into another list of the extraction (sentences of a
 /// paragraph, tokens of a sentence), end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct IndexRange {
     /// First index.
     pub start: usize,
@@ -114,6 +114,15 @@ pub struct Headline {
     pub end: usize,
     /// The line's text.
     pub text: String,
+    /// Its tokens, as indices into [`crate::ArticleLayer::tokens`] (set by
+    /// the syntax layer, which parses headline lines too, when tokens are
+    /// listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<IndexRange>,
+    /// The root of its dependency tree, as an index into
+    /// [`crate::ArticleLayer::tokens`] (syntax layer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<usize>,
 }
 
 /// A paragraph of the story body.
@@ -368,6 +377,8 @@ pub(crate) fn headlines(text: &str, paras: &[Span], title: Option<&str>) -> Vec<
             start: p.start,
             end: p.end,
             text: p.slice(text).to_string(),
+            tokens: None,
+            root: None,
         });
         // A title can follow a kicker, nothing follows a title.
         if kind == HeadlineKind::Title {

@@ -41,22 +41,25 @@ pub(super) fn article(x: &Extraction, map: &OffsetMap) -> Map<String, Value> {
 
 /// `tokens` (the syntax task's rows), when the tokens carry the syntax
 /// layer's fields: span, form, lemma, tags, features, `head` as an index
-/// into the document's tokens (-1 for a root), `deprel`, `sentence` and the
-/// multiword token.
+/// into the document's tokens (-1 for a root), `deprel`, `sentence` (the
+/// unit: headline lines first, then sentences) and the multiword token.
 pub(super) fn tokens(x: &Extraction, map: &OffsetMap) -> Option<Value> {
     let tokens = &x.article.tokens;
     if tokens.is_empty() || tokens.iter().any(|t| t.syntax.is_none()) {
         return None;
     }
+    let a = &x.article;
+    let units = a.headlines.iter().map(|h| h.tokens.unwrap_or_default());
+    let units = units.chain(a.sentences.iter().map(|s| s.tokens));
     let mut rows = Vec::with_capacity(tokens.len());
-    for (si, s) in x.article.sentences.iter().enumerate() {
-        for t in &tokens[s.tokens.range()] {
+    for (unit, range) in units.enumerate() {
+        for t in &tokens[range.range()] {
             let Some(syn) = &t.syntax else { continue };
             let mut row = json!({
                 "start": map.char_offset(t.start), "end": map.char_offset(t.end),
                 "form": &x.text[t.start..t.end], "lemma": syn.lemma, "upos": syn.upos,
                 "xpos": syn.xpos, "feats": syn.feats,
-                "head": syn.head.map_or(-1, |h| h as i64), "deprel": syn.dep, "sentence": si,
+                "head": syn.head.map_or(-1, |h| h as i64), "deprel": syn.dep, "sentence": unit,
             });
             if let Some((a, b)) = syn.mwt {
                 row["mwt"] = json!([a, b]);

@@ -89,8 +89,9 @@ impl Document {
     pub(crate) fn into_extraction(mut self, tokens: bool) -> Extraction {
         let noun_chunks = self.syntax.map(|syntax| {
             if tokens {
-                let sentences = &mut self.article.sentences;
-                self.article.tokens = crate::syntax::tokens(&self.text, &syntax, sentences);
+                let a = &mut self.article;
+                let (headlines, sentences) = (&mut a.headlines, &mut a.sentences);
+                a.tokens = crate::syntax::tokens(&self.text, &syntax, headlines, sentences);
             }
             syntax.noun_chunks
         });

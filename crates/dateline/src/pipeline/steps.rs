@@ -8,7 +8,6 @@
 
 use super::document::Document;
 use super::layer::Layer;
-use crate::span::Span;
 
 /// One layer of the pipeline.
 pub(crate) struct Step {
@@ -32,14 +31,8 @@ pub(crate) const STEPS: &[Step] = &[
         warm: || {
             crate::syntax::model();
         },
-        run: |doc| {
-            let sentences = &doc.article.sentences;
-            let spans: Vec<_> = sentences
-                .iter()
-                .map(|s| Span::new(s.start, s.end))
-                .collect();
-            doc.syntax = Some(crate::syntax::parse(doc.text(), &spans));
-        },
+        // Parses every unit: the headline lines, then the sentences.
+        run: |doc| doc.syntax = Some(crate::syntax::parse(doc.text(), &doc.units)),
     },
     Step {
         layer: Layer::Time,

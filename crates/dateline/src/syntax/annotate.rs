@@ -1,14 +1,20 @@
 //! The syntax layer's words as the article's tokens: what the pipeline
 //! lists when the layer runs.
 
-use crate::article::segment::{token_kind, IndexRange, Sentence, Token, TokenSyntax};
+use crate::article::segment::{token_kind, Headline, IndexRange, Sentence, Token, TokenSyntax};
 
 use super::Syntax;
 
-/// The words of `syntax` (parsed over `text` and `sentences`) as tokens
-/// carrying their syntax; each sentence gets its range of them and its
-/// root. Word indices (heads, multiword tokens) stay token indices.
-pub fn tokens(text: &str, syntax: &Syntax, sentences: &mut [Sentence]) -> Vec<Token> {
+/// The words of `syntax` (parsed over `text`, its units being the
+/// `headlines` then the `sentences`) as tokens carrying their syntax; each
+/// headline and sentence gets its range of them and its root. Word indices
+/// (heads, multiword tokens) stay token indices.
+pub fn tokens(
+    text: &str,
+    syntax: &Syntax,
+    headlines: &mut [Headline],
+    sentences: &mut [Sentence],
+) -> Vec<Token> {
     let tokens: Vec<Token> = syntax
         .words
         .iter()
@@ -27,15 +33,22 @@ pub fn tokens(text: &str, syntax: &Syntax, sentences: &mut [Sentence]) -> Vec<To
             }),
         })
         .collect();
-    // Words come in sentence order: each sentence's words are one run.
+    // Words come in unit order: each unit's words are one run.
     let mut next = 0;
-    for (si, s) in sentences.iter_mut().enumerate() {
+    let mut run = |unit: usize| {
         let start = next;
-        while next < syntax.words.len() && syntax.words[next].sentence == si {
+        while next < syntax.words.len() && syntax.words[next].sentence == unit {
             next += 1;
         }
-        s.tokens = IndexRange { start, end: next };
-        s.root = syntax.roots.get(si).copied().flatten();
+        let root = syntax.roots.get(unit).copied().flatten();
+        (IndexRange { start, end: next }, root)
+    };
+    for (u, h) in headlines.iter_mut().enumerate() {
+        let (range, root) = run(u);
+        (h.tokens, h.root) = (Some(range), root);
+    }
+    for (si, s) in sentences.iter_mut().enumerate() {
+        (s.tokens, s.root) = run(headlines.len() + si);
     }
     tokens
 }
@@ -61,7 +74,7 @@ mod tests {
                 root: None,
             })
             .collect();
-        let toks = tokens(text, &syntax, &mut sentences);
+        let toks = tokens(text, &syntax, &mut [], &mut sentences);
         let forms: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             forms,
