@@ -415,7 +415,10 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
             }
         }
     }
-    lem.keep_case = cased.iter().map(|&(k, n)| n >= 20 && k * 3 > n * 2).collect();
+    lem.keep_case = cased
+        .iter()
+        .map(|&(k, n)| n >= 20 && k * 3 > n * 2)
+        .collect();
     let proper_id = upos.id("PROPN");
     let mut wrong: KeyMap<()> = KeyMap::default();
     for s in &sents {
@@ -655,4 +658,3 @@ fn train_parser(
     }
     (moves.finish(c, opts.prune), labels.finish(c, opts.prune))
 }
-
