@@ -22,6 +22,10 @@ pub(crate) struct Lemmatizer {
     pub lemmas: Pool,
     /// (word, tag) → lemma.
     pub exceptions: Backoff,
+    /// Per Penn tag: whether a capitalised word that does not start its
+    /// sentence keeps its case in the lemma (`American` JJ), learnt from
+    /// the training data.
+    pub keep_case: Vec<bool>,
     /// Per rule id: (letters to cut, text to add).
     pub parsed: Vec<(usize, String)>,
 }
@@ -75,6 +79,14 @@ impl Lemmatizer {
         self
     }
 
+    /// Whether the lemma of a word tagged `xpos` keeps the word's case:
+    /// capitalised, not the first of its sentence, and a tag whose
+    /// capitalised words keep their case in training.
+    #[inline]
+    pub fn keeps_case(&self, w: &WordInfo, xpos: u16, first: bool) -> bool {
+        !first && w.flags & 1 != 0 && self.keep_case.get(xpos as usize) == Some(&true)
+    }
+
     /// The lemma of `form` (its [`WordInfo`] `w`) tagged `xpos`; `proper`
     /// keeps the case.
     pub fn lemma(&self, form: &str, w: &WordInfo, xpos: u16, proper: bool) -> Cow<'_, str> {
@@ -105,6 +117,8 @@ impl Lemmatizer {
         self.by_suffix.write(out);
         self.lemmas.write(out);
         self.exceptions.write(out);
+        super::model::varint(out, self.keep_case.len() as u64);
+        out.extend(self.keep_case.iter().map(|&k| k as u8));
     }
 
     /// Reads tables written by [`Lemmatizer::write`].
@@ -113,11 +127,14 @@ impl Lemmatizer {
         let by_suffix = Backoff::read(r, rules.strings.len())?;
         let lemmas = Pool::read(r)?;
         let exceptions = Backoff::read(r, lemmas.strings.len())?;
+        let n = r.varint()? as usize;
+        let keep_case = r.take(n)?.iter().map(|&b| b != 0).collect();
         Ok(Lemmatizer {
             rules,
             by_suffix,
             lemmas,
             exceptions,
+            keep_case,
             parsed: Vec::new(),
         }
         .finish())

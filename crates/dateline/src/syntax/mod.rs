@@ -58,7 +58,7 @@ use self::tagger::WordInfo;
 pub use self::annotate::tokens;
 pub use self::train::{train, GoldWord, TrainDoc, TrainOptions, NONCOMMERCIAL};
 
-const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x02";
 const MODEL: &[u8] = include_bytes!("../../data/syntax.model");
 
 /// One syntactic word.
@@ -210,6 +210,7 @@ pub struct Model {
     upos: Pool,
     feats: Pool,
     tagdict: KeyMap<u16>,
+    lexicon: KeyMap<u64>,
     tagger: Table,
     moves: Table,
     labels: Table,
@@ -252,6 +253,7 @@ impl Model {
             upos: one,
             feats: Pool::default(),
             tagdict: KeyMap::default(),
+            lexicon: KeyMap::default(),
             tagger: Table::zeros(0, 1),
             moves: Table::zeros(0, parser::MOVES),
             labels: Table::zeros(0, 2),
@@ -287,6 +289,17 @@ impl Model {
             }
             tagdict.insert(k, t as u16);
         }
+        let n = r.varint()? as usize;
+        let mut lexicon = KeyMap::default();
+        lexicon.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.varint()?;
+            if xpos.strings.len() < 64 && c >> xpos.strings.len() != 0 {
+                return Err(format!("tag set {c:x} in the lexicon"));
+            }
+            lexicon.insert(k, c);
+        }
         let tagger = Table::read(&mut r)?;
         let moves = Table::read(&mut r)?;
         let labels = Table::read(&mut r)?;
@@ -320,6 +333,7 @@ impl Model {
             upos,
             feats,
             tagdict,
+            lexicon,
             tagger,
             moves,
             labels,
@@ -346,6 +360,13 @@ impl Model {
         for (k, t) in td {
             out.extend_from_slice(&k.to_le_bytes());
             model::varint(&mut out, *t as u64);
+        }
+        let mut lx: Vec<(&u64, &u64)> = self.lexicon.iter().collect();
+        lx.sort();
+        model::varint(&mut out, lx.len() as u64);
+        for (k, c) in lx {
+            out.extend_from_slice(&k.to_le_bytes());
+            model::varint(&mut out, *c);
         }
         self.tagger.write(&mut out);
         self.moves.write(&mut out);
@@ -454,6 +475,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             let info = tagger::word_info(&text[w.span.start..w.span.end], &mut sc.buf);
             sc.info.push(info);
         }
+        tagger::fill_classes(&m.lexicon, &mut sc.info);
         tagger::tag(
             &m.tagger,
             &m.tagdict,
@@ -532,8 +554,14 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 .and_then(|f| m.feats.strings.get(f as usize))
                 .filter(|f| f.as_str() != "_")
                 .map(|f| Cow::Borrowed(f.as_str()));
-            let proper = upos == "PROPN";
-            let mut lemma = m.lemma.lemma(form, info, xpos, proper);
+            let proper = upos == "PROPN" || m.lemma.keeps_case(info, xpos, i == 0);
+            let mut lemma = if form.chars().any(char::is_alphanumeric) {
+                m.lemma.lemma(form, info, xpos, proper)
+            } else {
+                // Punctuation and symbols are their own lemma (UD's
+                // practice; GUM alone turns `...` into `…`).
+                Cow::Owned(form.to_string())
+            };
             let mut xpos_s = m.xpos.strings[xpos as usize].as_str();
             let (mut upos, mut feats) = (upos, feats);
             if tokenize::is_url_like(form) {

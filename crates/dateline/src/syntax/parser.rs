@@ -19,6 +19,7 @@ pub(crate) const RIGHT: usize = 2;
 pub(crate) const MOVES: usize = 4;
 
 const NONE: u32 = u32::MAX;
+
 const ROOT_W: u64 = 0x5e_ed0f_5007;
 const ROOT_T: u64 = 0xfffe;
 

@@ -21,8 +21,15 @@ pub(crate) struct WordInfo {
     pub suf: [u64; 4],
     /// Hash of the first character.
     pub pre1: u64,
+    /// Hashes of the first two and three characters of the lower-case
+    /// form.
+    pub pre: [u64; 2],
     /// Collapsed shape (`Xx`, `d,d`, `x'x`).
     pub shape: u64,
+    /// The word's ambiguity class: the set of tags (bit `t` for tag `t`)
+    /// it carries in the training data, 0 for a rare or unseen word
+    /// (filled by [`fill_classes`]).
+    pub amb: u64,
     /// 1: first character upper case; 2: has a digit; 4: has a hyphen;
     /// 8: all upper case.
     pub flags: u8,
@@ -104,14 +111,32 @@ pub(crate) fn word_info(s: &str, buf: &mut String) -> WordInfo {
         };
     }
     let pre1 = buf.chars().next().map_or(0, |c| push_char(FNV0, c));
+    let mut pre = [0u64; 2];
+    let mut starts = buf.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
+    for p in pre.iter_mut() {
+        *p = match starts.next() {
+            Some(e) => buf[..e].bytes().fold(FNV0, fnv_byte),
+            None => 0,
+        };
+    }
     WordInfo {
         lw,
         lraw,
         form,
         suf,
         pre1,
+        pre,
         shape,
         flags,
+        amb: 0,
+    }
+}
+
+/// Fills every word's ambiguity class from the lexicon (lower-case form
+/// → tag set).
+pub(crate) fn fill_classes(lexicon: &KeyMap<u64>, words: &mut [WordInfo]) {
+    for w in words {
+        w.amb = lexicon.get(&w.lw).copied().unwrap_or(0);
     }
 }
 
@@ -140,6 +165,11 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut
     out.push(key(11, p1, w.lw, 0));
     out.push(key(12, w.flags as u64, (i == 0) as u64, 0));
     out.push(key(13, w.form, 0, 0));
+    out.push(key(27, w.pre[0], 0, 0));
+    out.push(key(28, w.pre[1], 0, 0));
+    out.push(key(29, w.amb, 0, 0));
+    out.push(key(30, p1, w.amb, 0));
+    out.push(key(31, w.amb, w.flags as u64 & 9, (i == 0) as u64));
     match get(-1) {
         Some(x) => {
             out.push(key(14, x.lw, 0, 0));
@@ -158,12 +188,15 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut
             out.push(key(21, x.shape, 0, 0));
             out.push(key(22, w.lw, x.lw, 0));
             out.push(key(23, p1, x.lw, 0));
+            out.push(key(32, x.amb, 0, 0));
+            out.push(key(33, w.amb, x.amb, 0));
         }
         None => out.push(key(24, 0, 0, 0)),
     }
     if let Some(x) = get(2) {
         out.push(key(25, x.lw, 0, 0));
         out.push(key(26, x.suf[2], 0, 0));
+        out.push(key(34, x.amb, 0, 0));
     }
 }
 

@@ -119,6 +119,9 @@ pub struct TrainOptions {
     pub lower_permille: usize,
     /// Sentences (per thousand) the tagger also sees in title case.
     pub title_permille: usize,
+    /// Times a word must occur in training to get an ambiguity class (its
+    /// set of tags) in the lexicon.
+    pub lexicon_min: u32,
 }
 
 impl Default for TrainOptions {
@@ -134,6 +137,7 @@ impl Default for TrainOptions {
             prune: 0.002,
             lower_permille: 100,
             title_permille: 50,
+            lexicon_min: 5,
         }
     }
 }
@@ -341,11 +345,15 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
         for f in 0..opts.folds {
             let (held, seen): (Vec<usize>, Vec<usize>) =
                 all.iter().partition(|&&i| sents[i].doc % opts.folds == f);
+            // The fold's own lexicon, so that held-out words are as rare
+            // as unseen words are at run time.
+            build_lexicon(&mut sents, &seen, opts.lexicon_min);
             let t = train_tagger(&sents, &seen, &tagdict, nt, opts, &mut progress);
             tag_all(&mut sents, &held, &t, &tagdict);
             progress(&format!("fold {f}: tagged {} sentences", held.len()));
         }
     }
+    let lexicon = build_lexicon(&mut sents, &all, opts.lexicon_min);
     let tagger_table = train_tagger(&sents, &all, &tagdict, nt, opts, &mut progress);
     if opts.folds <= 1 {
         tag_all(&mut sents, &all, &tagger_table, &tagdict);
@@ -395,11 +403,29 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
         ..Lemmatizer::default()
     }
     .finish();
+    // Tags whose capitalised words (not first in their sentence) keep
+    // their case in the lemma in most of the training data.
+    let mut cased = vec![(0u32, 0u32); nt];
+    for s in &sents {
+        for i in 1..s.info.len() {
+            if s.info[i].flags & 1 != 0 {
+                let c = &mut cased[s.xpos[i] as usize];
+                c.0 += s.lemmas[i].starts_with(|c: char| c.is_uppercase()) as u32;
+                c.1 += 1;
+            }
+        }
+    }
+    lem.keep_case = cased
+        .iter()
+        .map(|&(k, n)| n >= 20 && k * 3 > n * 2)
+        .collect();
+    let proper_id = upos.id("PROPN");
     let mut wrong: KeyMap<()> = KeyMap::default();
     for s in &sents {
         for i in 0..s.info.len() {
-            let got = lem.lemma(&s.forms[i], &s.info[i], s.xpos[i], false);
-            if got.to_lowercase() != s.lemmas[i].to_lowercase() {
+            let keep = s.upos[i] == proper_id || lem.keeps_case(&s.info[i], s.xpos[i], i == 0);
+            let got = lem.lemma(&s.forms[i], &s.info[i], s.xpos[i], keep);
+            if got != s.lemmas[i] {
                 wrong.insert(lemma::exception_key(&s.info[i], s.xpos[i])[0], ());
             }
         }
@@ -434,6 +460,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
         upos,
         feats,
         tagdict,
+        lexicon,
         tagger: tagger_table,
         moves,
         labels,
@@ -445,6 +472,29 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     };
     // Round trip, so that the model in memory is the one written.
     Model::from_bytes(&m.to_bytes()).unwrap_or(m)
+}
+
+/// The lexicon of the sentences `which` (each word's tag set, for words
+/// seen at least `min` times), filled into every sentence's words.
+fn build_lexicon(sents: &mut [Sent], which: &[usize], min: u32) -> KeyMap<u64> {
+    let mut sets: KeyMap<(u64, u32)> = KeyMap::default();
+    for &i in which {
+        let s = &sents[i];
+        for (w, &t) in s.info.iter().zip(&s.xpos) {
+            let e = sets.entry(w.lw).or_default();
+            e.0 |= 1u64 << (t % 64);
+            e.1 += 1;
+        }
+    }
+    let lexicon: KeyMap<u64> = sets
+        .into_iter()
+        .filter(|(_, (_, c))| *c >= min)
+        .map(|(k, (set, _))| (k, set))
+        .collect();
+    for s in sents.iter_mut() {
+        tagger::fill_classes(&lexicon, &mut s.info);
+    }
+    lexicon
 }
 
 fn train_tagger(
