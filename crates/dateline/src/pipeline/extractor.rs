@@ -53,7 +53,10 @@ impl Profile {
 /// assert_eq!(out.article.date.unwrap().to_string(), "2023-11-06");
 /// assert_eq!(out.article.headlines[0].text, "Live updates: Follow the latest news");
 /// assert_eq!(out.article.sentences.len(), 2);
-/// assert_eq!(out.slice(out.article.tokens[0].span()), "Mr");
+/// let first = out.article.sentences[0].tokens.start;
+/// assert_eq!(out.slice(out.article.tokens[first].span()), "Mr");
+/// let met = &out.article.tokens[out.article.sentences[0].root.unwrap()];
+/// assert_eq!(met.syntax.as_ref().unwrap().lemma, "meet");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Extractor {
