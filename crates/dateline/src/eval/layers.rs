@@ -9,6 +9,7 @@ use crate::figures::Figure;
 use crate::pipeline::Extraction;
 use crate::quotes::Quote;
 use crate::span::OffsetMap;
+use crate::syntax::EvalToken;
 use crate::time::Timex;
 
 /// An `entities` item before offsets are mapped: start, end, kind,
@@ -39,8 +40,9 @@ pub(super) fn article(x: &Extraction, map: &OffsetMap) -> Map<String, Value> {
     out
 }
 
-/// `tokens` (the syntax task's rows), when the tokens carry the syntax
-/// layer's fields: span, form, lemma, tags, features, `head` as an index
+/// `tokens` (the syntax task's rows, [`EvalToken`] as the syntax layer's
+/// own scoring writes them), when the tokens carry the syntax layer's
+/// fields: span, form, lemma, tags, features, `head` as an index
 /// into the document's tokens (-1 for a root), `deprel`, `sentence` (the
 /// unit: headline lines first, then sentences) and the multiword token.
 pub(super) fn tokens(x: &Extraction, map: &OffsetMap) -> Option<Value> {
@@ -55,16 +57,19 @@ pub(super) fn tokens(x: &Extraction, map: &OffsetMap) -> Option<Value> {
     for (unit, range) in units.enumerate() {
         for t in &tokens[range.range()] {
             let Some(syn) = &t.syntax else { continue };
-            let mut row = json!({
-                "start": map.char_offset(t.start), "end": map.char_offset(t.end),
-                "form": &x.text[t.start..t.end], "lemma": syn.lemma, "upos": syn.upos,
-                "xpos": syn.xpos, "feats": syn.feats,
-                "head": syn.head.map_or(-1, |h| h as i64), "deprel": syn.dep, "sentence": unit,
-            });
-            if let Some((a, b)) = syn.mwt {
-                row["mwt"] = json!([a, b]);
-            }
-            rows.push(row);
+            rows.push(json!(EvalToken {
+                start: map.char_offset(t.start),
+                end: map.char_offset(t.end),
+                form: x.text[t.start..t.end].to_string(),
+                lemma: syn.lemma.to_string(),
+                upos: syn.upos.to_string(),
+                xpos: syn.xpos.to_string(),
+                feats: syn.feats.as_ref().map(|f| f.to_string()),
+                head: syn.head.map_or(-1, |h| h as i64),
+                deprel: syn.dep.to_string(),
+                sentence: unit,
+                mwt: syn.mwt.map(|(a, b)| [a, b]),
+            }));
         }
     }
     Some(Value::Array(rows))

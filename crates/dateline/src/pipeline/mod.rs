@@ -105,17 +105,20 @@ mod tests {
         assert_eq!(out.article.sentences.len(), 1);
     }
 
+    fn token_forms(out: &Extraction) -> Vec<&str> {
+        out.article
+            .tokens
+            .iter()
+            .map(|t| out.slice(t.span()))
+            .collect()
+    }
+
     #[test]
     fn tokens_are_the_syntax_layers_words_when_it_runs() {
         let text = "Hamas fighters killed more than 1,400 people. Israel didn't say.";
         let full = Extractor::new(Config::default()).unwrap();
         let out = full.extract_text(text).unwrap();
-        let forms: Vec<&str> = out
-            .article
-            .tokens
-            .iter()
-            .map(|t| out.slice(t.span()))
-            .collect();
+        let forms = token_forms(&out);
         assert_eq!(&forms[9..12], ["did", "n't", "say"]);
         let s0 = &out.article.sentences[0];
         let root = &out.article.tokens[s0.root.unwrap()];
@@ -144,12 +147,7 @@ mod tests {
         // Without the syntax layer: the article layer's tokens, bare.
         let bare = Extractor::new(Config::default().layers([Layer::Entities])).unwrap();
         let out = bare.extract_text(text).unwrap();
-        let forms: Vec<&str> = out
-            .article
-            .tokens
-            .iter()
-            .map(|t| out.slice(t.span()))
-            .collect();
+        let forms = token_forms(&out);
         assert_eq!(&forms[9..11], ["did", "n't"]);
         assert!(out.article.tokens.iter().all(|t| t.syntax.is_none()));
         assert!(out.noun_chunks.is_none() && out.article.sentences[0].root.is_none());
