@@ -143,6 +143,20 @@ mod tests {
         assert_eq!(json["article"]["tokens"][1]["head"], 2);
         let back: Extraction = serde_json::from_value(json).unwrap();
         assert_eq!(back, out);
+        // The eval format gives score.py's syntax rows: -1 for a root, the
+        // multiword token of `didn't`, the unit of each word.
+        let eval = crate::eval::to_eval(&out);
+        let rows = eval["tokens"].as_array().unwrap();
+        assert_eq!(rows.len(), out.article.tokens.len());
+        assert_eq!(
+            (rows[2]["form"].as_str(), rows[2]["head"].as_i64()),
+            (Some("killed"), Some(-1))
+        );
+        assert_eq!(rows[9]["mwt"], serde_json::json!([9, 10]));
+        assert_eq!(
+            (rows[9]["sentence"].as_u64(), rows[10]["lemma"].as_str()),
+            (Some(1), Some("not"))
+        );
 
         // Without the syntax layer: the article layer's tokens, bare.
         let bare = Extractor::new(Config::default().layers([Layer::Entities])).unwrap();
