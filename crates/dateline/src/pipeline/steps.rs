@@ -54,13 +54,14 @@ pub(crate) const STEPS: &[Step] = &[
     },
     Step {
         layer: Layer::Quotes,
-        needs: &[Layer::Entities],
+        needs: &[Layer::Syntax, Layer::Entities],
         warm: || {
             crate::quotes::cues();
         },
         run: |doc| {
             let paras = doc.article.paragraph_units();
-            let found = crate::quotes::extract(doc.text(), &paras, doc.mentions());
+            let found =
+                crate::quotes::extract(doc.text(), &paras, doc.mentions(), doc.syntax.as_ref());
             doc.quotes = Some(found);
         },
     },
@@ -135,6 +136,7 @@ mod tests {
             with_needs([Layer::Figures]),
             [
                 Layer::Article,
+                Layer::Syntax,
                 Layer::Time,
                 Layer::Entities,
                 Layer::Quotes,
@@ -144,6 +146,15 @@ mod tests {
         assert_eq!(
             with_needs([Layer::Resolve]),
             [Layer::Article, Layer::Entities, Layer::Resolve]
+        );
+        assert_eq!(
+            with_needs([Layer::Quotes]),
+            [
+                Layer::Article,
+                Layer::Syntax,
+                Layer::Entities,
+                Layer::Quotes
+            ]
         );
         assert_eq!(with_needs([]), [Layer::Article]);
     }

@@ -283,6 +283,7 @@ fn push_parts(
         content: p.span(a, b),
         cue: Some(at.span),
         source,
+        speaker_at: None,
         frame: Frame::ContentFirst,
         group,
     };

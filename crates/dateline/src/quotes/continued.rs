@@ -48,6 +48,7 @@ pub(super) fn continue_quotes(
                 content: p.span(a, b),
                 cue: None,
                 source,
+                speaker_at: None,
                 frame: Frame::Continued,
                 group,
             });

@@ -12,6 +12,10 @@ pub(super) struct Found {
     pub(super) cue: Option<Span>,
     /// The source's byte span, when there is a source.
     pub(super) source: Option<Span>,
+    /// Where to look for the speaker when it is not the source as written:
+    /// the noun a relative pronoun stands for (`the group` of `the group,
+    /// which said`), from the dependency parse.
+    pub(super) speaker_at: Option<Span>,
     /// The frame that found it.
     pub(super) frame: Frame,
     /// Attributions sharing a number are parts of one.
@@ -47,6 +51,7 @@ pub(super) fn push(
         content,
         cue,
         source,
+        speaker_at: None,
         frame,
         group: *next_group,
     });

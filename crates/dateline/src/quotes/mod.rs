@@ -72,6 +72,7 @@ mod frames;
 mod output;
 mod para;
 mod paragraphs;
+mod parse;
 mod passive;
 mod source;
 mod source_first;
@@ -84,6 +85,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{EntityKind, Mention};
 use crate::span::Span;
+use crate::syntax::Syntax;
 
 pub(crate) use cues::cues;
 
@@ -197,13 +199,21 @@ pub const MAX_QUOTE_NESTING: usize = 4;
 
 /// Finds the quotes of an article. `paragraphs` are the byte spans of the
 /// paragraphs with the spans of their sentences (headlines are one-sentence
-/// paragraphs); `mentions` are the entity layer's, in text order.
+/// paragraphs); `mentions` are the entity layer's, in text order; `syntax`
+/// is the syntax layer's parse when it ran (it then gives the subject of a
+/// cue verb as its source).
 pub(crate) fn extract(
     text: &str,
     paragraphs: &[(Span, Vec<Span>)],
     mentions: &[Mention],
+    syntax: Option<&Syntax>,
 ) -> Vec<Quote> {
     let mut found = paragraphs::attributions(text, paragraphs);
+    if let Some(syntax) = syntax {
+        let parse = parse::Parse::new(text, syntax);
+        found.retain(|f| !parse::is_narration(&parse, f));
+        parse::sources_from_parse(&parse, &mut found);
+    }
     tidy::tidy(text, paragraphs, &mut found);
     output::quotes(text, mentions, found)
 }

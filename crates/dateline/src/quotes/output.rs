@@ -16,7 +16,10 @@ pub(super) fn quotes(text: &str, mentions: &[Mention], found: Vec<Found>) -> Vec
     let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut last_speaker: Option<usize> = None;
     for f in found {
-        let resolved = f.source.and_then(|s| speakers.resolve(s, last_speaker));
+        let resolved = f
+            .speaker_at
+            .or(f.source)
+            .and_then(|s| speakers.resolve(s, last_speaker));
         if let Some(m) = resolved {
             last_speaker = Some(m);
         }
