@@ -65,6 +65,7 @@ use serde::{Deserialize, Serialize};
 use crate::entities::Mention;
 use crate::quotes::Quote;
 use crate::span::Span;
+use crate::syntax::Syntax;
 use crate::time::Timex;
 
 mod actors;
@@ -74,6 +75,7 @@ mod dates;
 mod guards;
 mod lexicon;
 mod numbers;
+mod parse;
 mod places;
 mod read;
 mod scan;
@@ -91,6 +93,7 @@ use read::{read_figure, Raw};
 use scan::candidate;
 use tokens::{tokenize, Ctx};
 use triggers::category_of;
+use words::{is_in, ATTACK_VERBS, AUX};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -318,13 +321,16 @@ fn part_link(c: &Ctx<'_>, from: usize, to: usize) -> bool {
 
 /// Finds the figures of an article in its headlines and sentences (`units`),
 /// with the article's mentions, temporal expressions and quotes (all in
-/// text order) and its publication date.
+/// text order) and its publication date. With the syntax layer's parse
+/// (`syntax`), the actor of a figure is also read from it: the subject of
+/// the verb whose object is the counted noun (see `parse.rs`).
 pub fn extract(
     text: &str,
     units: &[Span],
     mentions: &[Mention],
     timex: &[Timex],
     quotes: &[Quote],
+    syntax: Option<&Syntax>,
     published: Option<NaiveDate>,
 ) -> Vec<Figure> {
     let lex = lexicon();
@@ -368,9 +374,42 @@ pub fn extract(
                 continue; // `thousands` alone says nothing countable
             }
             let part_of = part_of(&c, &raws, ri, &out[unit_first..]).map(|k| unit_first + k);
-            let actor = actor_of(&c, r, np_end, right_trigger, ms)
-                .map(|(a, b)| (toks[a].start, toks[b - 1].end))
-                .filter(|&a| !tx.iter().any(|t| overlaps(a, (t.start, t.end))));
+            let trigger = category
+                .and_then(|(_, t)| t)
+                .map(|t| Span::new(toks[t].start, toks[t].end));
+            let amount = Span::new(toks[r.first].start, toks[r.end - 1].end);
+            let ruled = actor_of(&c, r, np_end, right_trigger, ms)
+                .map(|(a, b)| (toks[a].start, toks[b - 1].end));
+            let no_date = |a: &(usize, usize)| !tx.iter().any(|t| overlaps(*a, (t.start, t.end)));
+            // The parse's actor, when the verb it hangs from is the
+            // category's trigger or a verb of violence or attacks.
+            let parsed = syntax
+                .filter(|_| category.is_some() || r.counted_class == Some("attack"))
+                .and_then(|s| parse::actor(text, s, amount))
+                .filter(|p| trigger == Some(p.verb) || is_in(ATTACK_VERBS, p.verb.slice(text)))
+                .filter(|p| no_date(&(p.actor.start, p.actor.end)));
+            // Words between an actor and its verb: auxiliaries and adverbs.
+            let next_to = |a: (usize, usize), verb: Span| {
+                a.1 <= verb.start
+                    && text[a.1..verb.start]
+                        .split_whitespace()
+                        .all(|w| is_in(AUX, w) || w.ends_with("ly"))
+            };
+            let actor = match (ruled.filter(no_date), parsed) {
+                // The rules and the parse agree: the rules' phrase stands.
+                (Some(a), Some(p)) if a.0 <= p.actor.start && p.actor.start < a.1 => Some(a),
+                // The parse's phrase holds the rules' (`the H5N1 strain` for
+                // `strain`), or the rules' is not the words right before the
+                // verb: the parse's.
+                (Some(a), Some(p))
+                    if (p.actor.start <= a.0 && a.1 <= p.actor.end) || !next_to(a, p.verb) =>
+                {
+                    Some((p.actor.start, p.actor.end))
+                }
+                (Some(a), Some(_)) => Some(a),
+                (None, Some(p)) => Some((p.actor.start, p.actor.end)),
+                (a, None) => a,
+            };
             let claim = Claim {
                 category,
                 part_of,

@@ -83,7 +83,7 @@ pub(crate) const STEPS: &[Step] = &[
     },
     Step {
         layer: Layer::Figures,
-        needs: &[Layer::Time, Layer::Entities, Layer::Quotes],
+        needs: &[Layer::Syntax, Layer::Time, Layer::Entities, Layer::Quotes],
         warm: || {
             crate::figures::lexicon();
         },
@@ -94,6 +94,7 @@ pub(crate) const STEPS: &[Step] = &[
                 doc.mentions(),
                 doc.timex(),
                 doc.quotes(),
+                doc.syntax.as_ref(),
                 doc.published,
             );
             doc.figures = Some(found);
