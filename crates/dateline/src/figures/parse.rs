@@ -90,7 +90,7 @@ pub(super) fn actor(text: &str, syntax: &Syntax, amount: Span) -> Option<ParseAc
     if words[verb].upos != "VERB" {
         return None;
     }
-    let a = syntax.children(verb).find(|&c| words[c].dep == agent_dep)?;
+    let a = subject(syntax, verb, agent_dep)?;
     let w = &words[a];
     let form = text.get(w.start..w.end).unwrap_or("").to_lowercase();
     if !matches!(w.upos.as_ref(), "NOUN" | "PROPN")
@@ -103,6 +103,30 @@ pub(super) fn actor(text: &str, syntax: &Syntax, amount: Span) -> Option<ParseAc
         verb: words[verb].span(),
         actor: phrase(syntax, a),
     })
+}
+
+/// The word that does `verb`: its `agent_dep` dependent; for a verb
+/// conjoined to an earlier one with no subject of its own, the earlier
+/// verb's (`The quake struck at dawn and killed 2,000 people`); for a past
+/// participle that the parse hangs from a noun although it has an object
+/// (`A bomber at a checkpoint killed nine soldiers` read as a reduced
+/// relative), that noun.
+fn subject(syntax: &Syntax, verb: usize, agent_dep: &str) -> Option<usize> {
+    let words = &syntax.words;
+    if let Some(a) = syntax.children(verb).find(|&c| words[c].dep == agent_dep) {
+        return Some(a);
+    }
+    if agent_dep != "nsubj" {
+        return None;
+    }
+    let head = words[verb].head?;
+    match words[verb].dep.as_ref() {
+        "conj" if words[head].upos == "VERB" => syntax
+            .children(head)
+            .find(|&c| words[c].dep == "nsubj" && words[c].upos != "PRON"),
+        "acl" if words[verb].xpos == "VBN" && words[head].upos == "NOUN" => Some(head),
+        _ => None,
+    }
 }
 
 /// The noun phrase headed by word `h` (bytes): its left dependents but a

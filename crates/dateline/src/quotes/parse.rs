@@ -292,16 +292,20 @@ pub(super) fn is_narration(parse: &Parse<'_>, f: &Found) -> bool {
             if !matches!(w.upos.as_ref(), "NOUN" | "PROPN") {
                 return false;
             }
-            let sub = parse.syntax.subtree(n);
+            // The content opens with the noun's phrase and stays inside the
+            // cue's clause (`responsibility for hitting Israeli targets`).
+            let noun = parse.syntax.subtree(n);
+            let clause = parse.syntax.subtree(v);
             let in_content = |i: usize| {
                 let w = parse.word(i);
                 w.start >= f.content.start && w.end <= f.content.end
             };
+            let mut words = (parse.word_at(f.content.start).unwrap_or(n)..parse.syntax.words.len())
+                .take_while(|&i| parse.word(i).start < f.content.end)
+                .filter(|&i| in_content(i) && parse.word(i).upos != "PUNCT");
             in_content(n)
-                && (parse.word_at(f.content.start).unwrap_or(n)..parse.syntax.words.len())
-                    .take_while(|&i| parse.word(i).start < f.content.end)
-                    .filter(|&i| in_content(i) && parse.word(i).upos != "PUNCT")
-                    .all(|i| sub.contains(&i))
+                && words.next().is_some_and(|i| noun.contains(&i))
+                && words.all(|i| clause.contains(&i))
         })
 }
 
