@@ -180,6 +180,16 @@ pub struct SyntaxArgs {
     /// Weights smaller than this share of their table's largest are dropped.
     #[arg(long, default_value_t = 0.002)]
     prune: f32,
+    /// Rows of the tagger's weight table, as a power of two (default: the
+    /// library's).
+    #[arg(long)]
+    tagger_bits: Option<u32>,
+    /// Rows of the parser's move table, as a power of two.
+    #[arg(long)]
+    move_bits: Option<u32>,
+    /// Rows of the parser's relation table, as a power of two.
+    #[arg(long)]
+    label_bits: Option<u32>,
     /// After training, run the new model over the documents of this file
     /// (raw text in, sentences from the article layer) ...
     #[arg(long, requires = "predictions")]
@@ -253,12 +263,16 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
         "dateline: training on {} documents, {words} words",
         docs.len()
     );
+    let defaults = dateline::syntax::TrainOptions::default();
     let opts = dateline::syntax::TrainOptions {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         prune: args.prune,
-        ..Default::default()
+        tagger_bits: args.tagger_bits.unwrap_or(defaults.tagger_bits),
+        move_bits: args.move_bits.unwrap_or(defaults.move_bits),
+        label_bits: args.label_bits.unwrap_or(defaults.label_bits),
+        ..defaults
     };
     let model = dateline::syntax::train(&docs, &opts, |line| eprintln!("  {line}"));
     let bytes = model.to_bytes();
@@ -280,7 +294,8 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
 }
 
 /// Runs `model` over the text of every document of `dev` (sentences from
-/// the article layer) and writes eval rows (`id`, `text`, `tokens`) to `out`.
+/// the article layer) and writes eval rows (`id`, `text`, `tokens`) to `out`;
+/// prints the time the syntax layer alone took.
 fn predict(
     model: &'static dateline::syntax::Model,
     dev: &std::path::Path,
@@ -294,6 +309,7 @@ fn predict(
         io::BufWriter::new(fs::File::create(out).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot write {}: {e}", out.display()))
         })?);
+    let (mut parsing, mut bytes_in, mut words) = (std::time::Duration::ZERO, 0usize, 0usize);
     for (line, value) in read_jsonl(dev)? {
         let text = value["text"].as_str().unwrap_or_default().to_string();
         let id = value["id"].clone();
@@ -314,7 +330,11 @@ fn predict(
             sentence_spans(&extractor, &text)
                 .map_err(|e| io::Error::other(format!("{}:{line}: {e}", dev.display())))?
         };
+        let t = Instant::now();
         let syn = dateline::syntax::parse_with(model, &text, &spans);
+        parsing += t.elapsed();
+        bytes_in += text.len();
+        words += syn.words.len();
         let row = serde_json::json!({
             "id": id,
             "text": text,
@@ -322,6 +342,12 @@ fn predict(
         });
         writeln!(w, "{row}")?;
     }
+    let secs = parsing.as_secs_f64();
+    eprintln!(
+        "dateline: syntax layer alone: {words} words, {:.2} MB in {secs:.3} s ({:.2} MB/s)",
+        bytes_in as f64 / 1e6,
+        bytes_in as f64 / 1e6 / secs.max(1e-9)
+    );
     w.flush()
 }
 

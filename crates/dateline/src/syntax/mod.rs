@@ -58,7 +58,7 @@ use self::tagger::WordInfo;
 pub use self::annotate::tokens;
 pub use self::train::{train, GoldWord, TrainDoc, TrainOptions, NONCOMMERCIAL};
 
-const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x03";
 const MODEL: &[u8] = include_bytes!("../../data/syntax.model");
 
 /// One syntactic word.

@@ -9,7 +9,7 @@
 //! other the relation of an arc, from the same features crossed with the
 //! arc's direction. A sentence of `n` words takes exactly `2n` moves.
 
-use super::model::{key, Scorer};
+use super::model::{key, Scorer, Table};
 use super::tagger::WordInfo;
 
 pub(crate) const SHIFT: usize = 0;
@@ -39,6 +39,84 @@ pub(crate) struct State {
     rset: Vec<u64>,
     /// Moves made (for the linear-time guard).
     pub moves: usize,
+    /// Per position `x` (a word, then the root at `n`, then "none" at
+    /// `n + 1`): the summed move scores of the features that depend on `x`
+    /// alone as s0, s1, s2 or b0 ([`S0_FEATS`] ...), computed once per
+    /// sentence instead of at every move.
+    cache: Vec<[[i32; MOVES]; 4]>,
+}
+
+/// Word value of position `x` in the features (0 for none).
+#[inline]
+fn word_value(words: &[WordInfo], n: usize, x: u32) -> u64 {
+    if x == NONE {
+        0
+    } else if x as usize == n {
+        ROOT_W
+    } else {
+        words[x as usize].lw
+    }
+}
+
+/// Tag value of position `x` in the features (0 for none).
+#[inline]
+fn tag_value(tags: &[u16], n: usize, x: u32) -> u64 {
+    if x == NONE {
+        0
+    } else if x as usize == n {
+        ROOT_T
+    } else {
+        tags[x as usize] as u64 + 1
+    }
+}
+
+/// Indices (into [`State::features`]' output) of the features that depend
+/// only on the word at s0.
+#[cfg(test)]
+pub(crate) const S0_FEATS: [usize; 3] = [1, 2, 3];
+/// ... only on s1.
+#[cfg(test)]
+pub(crate) const S1_FEATS: [usize; 3] = [12, 13, 14];
+/// ... only on s2.
+#[cfg(test)]
+pub(crate) const S2_FEATS: [usize; 1] = [15];
+/// ... only on b0 (and so b1 and b2), with the bias.
+#[cfg(test)]
+pub(crate) const B0_FEATS: [usize; 11] = [0, 4, 5, 6, 7, 8, 9, 10, 11, 22, 25];
+/// The other features, scored at every move.
+pub(crate) const STATE_FEATS: [usize; 48] = [
+    16, 17, 18, 19, 20, 21, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+    42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65,
+];
+
+/// The keys of the single-position features of position `x`: as s0, s1,
+/// s2 and b0 (the same keys [`State::features`] writes).
+fn position_keys(words: &[WordInfo], tags: &[u16], x: u32) -> ([u64; 3], [u64; 3], u64, [u64; 11]) {
+    let n = words.len();
+    let w = |x: u32| word_value(words, n, x);
+    let t = |x: u32| tag_value(tags, n, x);
+    let (xw, xt) = (w(x), t(x));
+    let s0 = [key(101, xw, 0, 0), key(102, xt, 0, 0), key(103, xw, xt, 0)];
+    let s1 = [key(112, xw, 0, 0), key(113, xt, 0, 0), key(114, xw, xt, 0)];
+    let s2 = key(115, xt, 0, 0);
+    // As b0: b1 and b2 follow it (b1 is the root when b0 is the last word).
+    let b1 = if (x as usize) < n { x + 1 } else { NONE };
+    let b2 = if (x as usize) + 1 < n { x + 2 } else { NONE };
+    let (b1w, b1t) = (w(b1), t(b1));
+    let b0 = [
+        key(100, 0, 0, 0),
+        key(104, xw, 0, 0),
+        key(105, xt, 0, 0),
+        key(106, xw, xt, 0),
+        key(107, b1w, 0, 0),
+        key(108, b1t, 0, 0),
+        key(109, b1w, b1t, 0),
+        key(110, w(b2), 0, 0),
+        key(111, t(b2), 0, 0),
+        key(122, xt, b1t, 0),
+        key(125, xt, b1t, t(b2)),
+    ];
+    (s0, s1, s2, b0)
 }
 
 impl State {
@@ -147,28 +225,14 @@ impl State {
         c
     }
 
-    /// Writes the state's features into `out`.
+    /// Writes the state's features into `out` (in the order of
+    /// [`S0_FEATS`], [`S1_FEATS`], [`S2_FEATS`], [`B0_FEATS`] and the
+    /// others).
     pub fn features(&self, words: &[WordInfo], tags: &[u16], out: &mut Vec<u64>) {
         out.clear();
         let n = self.n;
-        let w = |x: u32| -> u64 {
-            if x == NONE {
-                0
-            } else if x as usize == n {
-                ROOT_W
-            } else {
-                words[x as usize].lw
-            }
-        };
-        let t = |x: u32| -> u64 {
-            if x == NONE {
-                0
-            } else if x as usize == n {
-                ROOT_T
-            } else {
-                tags[x as usize] as u64 + 1
-            }
-        };
+        let w = |x: u32| word_value(words, n, x);
+        let t = |x: u32| tag_value(tags, n, x);
         let l = |x: u32| -> u64 {
             if x == NONE {
                 0
@@ -324,12 +388,52 @@ const LABEL_FEATURES: [usize; 38] = [
     40, 47, 48, 49, 50, 51, 52, 53, 54, 55, 59, 60,
 ];
 
+/// Fills the state's per-position score cache for a sentence (after
+/// [`State::reset`]).
+fn fill_cache(st: &mut State, moves: &Table, words: &[WordInfo], tags: &[u16]) {
+    let n = words.len();
+    st.cache.clear();
+    for x in 0..n + 2 {
+        let x = if x == n + 1 { NONE } else { x as u32 };
+        let (s0, s1, s2, b0) = position_keys(words, tags, x);
+        let mut c = [[0i32; MOVES]; 4];
+        moves.add_narrow(&s0, &mut c[0]);
+        moves.add_narrow(&s1, &mut c[1]);
+        moves.add_narrow(&[s2], &mut c[2]);
+        moves.add_narrow(&b0, &mut c[3]);
+        st.cache.push(c);
+    }
+}
+
+/// The integer move scores of the state whose features are `feats`: its
+/// positions' cached sums plus the rows of [`STATE_FEATS`].
+fn move_scores(st: &State, moves: &Table, feats: &[u64]) -> [i32; MOVES] {
+    let none = st.n + 1;
+    let len = st.stack.len();
+    let at = |k: usize| len.checked_sub(k).map_or(none, |i| st.stack[i] as usize);
+    let c = &st.cache;
+    let mut acc = [0i32; MOVES];
+    for (m, a) in acc.iter_mut().enumerate() {
+        *a = c[at(1)][0][m] + c[at(2)][1][m] + c[at(3)][2][m] + c[st.b0][3][m];
+    }
+    let mut dynamic = [0u64; STATE_FEATS.len()];
+    for (d, &i) in dynamic.iter_mut().zip(&STATE_FEATS) {
+        *d = feats[i];
+    }
+    moves.add_narrow(&dynamic, &mut acc);
+    acc
+}
+
 /// Parses one sentence of tagged words. `root_label` is the relation index
 /// of `root`.
+///
+/// The move scores are the same integer sums as scoring all of
+/// [`State::features`], with the single-position features summed once per
+/// sentence.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn parse<M: Scorer, L: Scorer>(
-    moves: &M,
-    labels: &L,
+pub(crate) fn parse(
+    moves: &Table,
+    labels: &Table,
     root_label: u16,
     words: &[WordInfo],
     tags: &[u16],
@@ -340,13 +444,14 @@ pub(crate) fn parse<M: Scorer, L: Scorer>(
 ) {
     let n = words.len();
     st.reset(n);
+    fill_cache(st, moves, words, tags);
     while !st.terminal() {
         let valid = st.valid();
         st.features(words, tags, feats);
-        moves.scores(feats, scores);
+        let acc = move_scores(st, moves, feats);
         let mut best = usize::MAX;
         for mv in 0..3 {
-            if valid[mv] && (best == usize::MAX || scores[mv] > scores[best]) {
+            if valid[mv] && (best == usize::MAX || acc[mv] > acc[best]) {
                 best = mv;
             }
         }
@@ -372,5 +477,64 @@ pub(crate) fn parse<M: Scorer, L: Scorer>(
             }
         }
         st.apply(best, label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{model, tagger};
+
+    #[test]
+    fn cached_move_scores_are_the_full_sums() {
+        // Every feature index is in exactly one group.
+        let mut seen = [0u8; 66];
+        for &i in S0_FEATS
+            .iter()
+            .chain(&S1_FEATS)
+            .chain(&S2_FEATS)
+            .chain(&B0_FEATS)
+            .chain(&STATE_FEATS)
+        {
+            seen[i] += 1;
+        }
+        assert!(seen.iter().all(|&k| k == 1), "{seen:?}");
+        // Along a real parse, the cached sums plus the other features give
+        // the same scores as all the features.
+        let m = model();
+        let text = "Iraqi Shiite militias resumed attacks on U.S. forces in Iraq and Syria, officials said.";
+        let mut buf = String::new();
+        let mut words: Vec<WordInfo> = text
+            .split(' ')
+            .map(|w| tagger::word_info(w, &mut buf))
+            .collect();
+        tagger::fill_classes(&m.lexicon, &mut words);
+        let (mut tags, mut feats, mut scores) = (Vec::new(), Vec::new(), vec![0f32; 1024]);
+        tagger::tag(
+            &m.tagger,
+            &m.tagdict,
+            &words,
+            &mut tags,
+            &mut feats,
+            &mut scores,
+        );
+        let mut st = State::default();
+        st.reset(words.len());
+        fill_cache(&mut st, &m.moves, &words, &tags);
+        let mut steps = 0;
+        while !st.terminal() {
+            st.features(&words, &tags, &mut feats);
+            let mut full = [0i32; MOVES];
+            m.moves.add_narrow(&feats, &mut full);
+            assert_eq!(move_scores(&st, &m.moves, &feats), full, "step {steps}");
+            let valid = st.valid();
+            let mv = (0..3)
+                .filter(|&v| valid[v])
+                .max_by_key(|&v| full[v])
+                .unwrap();
+            st.apply(mv, 0);
+            steps += 1;
+        }
+        assert_eq!(steps, 2 * words.len());
     }
 }

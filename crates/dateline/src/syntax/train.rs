@@ -133,7 +133,7 @@ impl Default for TrainOptions {
             seed: 21,
             tagger_bits: 17,
             move_bits: 19,
-            label_bits: 17,
+            label_bits: 16,
             prune: 0.002,
             lower_permille: 100,
             title_permille: 50,
