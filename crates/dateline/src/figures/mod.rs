@@ -93,7 +93,7 @@ use read::{read_figure, Raw};
 use scan::candidate;
 use tokens::{tokenize, Ctx};
 use triggers::category_of;
-use words::{is_in, ATTACK_VERBS, AUX};
+use words::{is_in, ATTACK_VERBS, AUX, PREPOSITIONS};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -395,7 +395,17 @@ pub fn extract(
                         .split_whitespace()
                         .all(|w| is_in(AUX, w) || w.ends_with("ly"))
             };
+            // Only a preposition between the parse's subject and the rules'
+            // phrase (`A suicide bomber at a checkpoint killed`): the
+            // phrase modifies the subject.
+            let prep_between = |a: (usize, usize), p: Span| {
+                p.end <= a.0 && {
+                    let gap: Vec<&str> = text[p.end..a.0].split_whitespace().collect();
+                    gap.len() == 1 && is_in(PREPOSITIONS, gap[0])
+                }
+            };
             let actor = match (ruled.filter(no_date), parsed) {
+                (Some(a), Some(p)) if prep_between(a, p.actor) => Some((p.actor.start, a.1)),
                 // The rules and the parse agree: the rules' phrase stands.
                 (Some(a), Some(p)) if a.0 <= p.actor.start && p.actor.start < a.1 => Some(a),
                 // The parse's phrase holds the rules' (`the H5N1 strain` for

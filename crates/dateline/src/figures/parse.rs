@@ -109,8 +109,8 @@ pub(super) fn actor(text: &str, syntax: &Syntax, amount: Span) -> Option<ParseAc
 /// conjoined to an earlier one with no subject of its own, the earlier
 /// verb's (`The quake struck at dawn and killed 2,000 people`); for a past
 /// participle that the parse hangs from a noun although it has an object
-/// (`A bomber at a checkpoint killed nine soldiers` read as a reduced
-/// relative), that noun.
+/// and no subject (`A bomber at a checkpoint killed nine soldiers` read as a
+/// reduced relative, `acl` or `acl:relcl`), that noun.
 fn subject(syntax: &Syntax, verb: usize, agent_dep: &str) -> Option<usize> {
     let words = &syntax.words;
     if let Some(a) = syntax.children(verb).find(|&c| words[c].dep == agent_dep) {
@@ -124,7 +124,9 @@ fn subject(syntax: &Syntax, verb: usize, agent_dep: &str) -> Option<usize> {
         "conj" if words[head].upos == "VERB" => syntax
             .children(head)
             .find(|&c| words[c].dep == "nsubj" && words[c].upos != "PRON"),
-        "acl" if words[verb].xpos == "VBN" && words[head].upos == "NOUN" => Some(head),
+        "acl" | "acl:relcl" if words[verb].xpos == "VBN" && words[head].upos == "NOUN" => {
+            Some(head)
+        }
         _ => None,
     }
 }

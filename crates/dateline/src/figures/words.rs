@@ -213,3 +213,9 @@ pub(super) const ACTOR_STOP: &[&str] = &[
     "but", "because", "if", "said", "says", "following", "where", "in", "on", "at", "with",
     "to", "for", "from", "by", "than", "then", "reports", "report", "amid", "during", "whom",
 ];
+
+/// Prepositions that open a phrase modifying a noun (`a bomber at a
+/// checkpoint`, `gunmen in a car`).
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "near", "from", "with", "inside", "outside", "of",
+];
