@@ -148,6 +148,10 @@ struct ExtractArgs {
     /// record's corpus (`phrases` for GUM, `names` otherwise).
     #[arg(long, value_enum, default_value = "auto")]
     extent: ExtentArg,
+    /// With `--format eval`: write only coded events (CAMEO interactions) in
+    /// `events`, as score.py's `cameo` task reads them.
+    #[arg(long)]
+    coded_events: bool,
     /// Write to this file instead of standard output. The output is written to
     /// a temporary file beside it and renamed when the run ends, so an
     /// existing file of that name is replaced then (and left as it was when
@@ -382,7 +386,8 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         ExtentArg::Phrases => Some(dateline::eval::Extent::Phrases),
         ExtentArg::Described => Some(dateline::eval::Extent::Described),
     };
-    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent);
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent)
+        .coded_events(args.coded_events);
     let mut records = Records::new(plan, args.pipeline.read_options());
     let (mut ok, mut failed) = (0u64, 0u64);
     loop {

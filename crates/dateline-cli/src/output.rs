@@ -20,6 +20,7 @@ pub struct Writer<W: Write> {
     out: W,
     format: Format,
     extent: Option<eval::Extent>,
+    coded_events: bool,
     written: u64,
 }
 
@@ -31,8 +32,15 @@ impl<W: Write> Writer<W> {
             out,
             format,
             extent,
+            coded_events: false,
             written: 0,
         }
+    }
+
+    /// With `true`, the evaluation format keeps only coded events.
+    pub fn coded_events(mut self, only: bool) -> Self {
+        self.coded_events = only;
+        self
     }
 
     /// Writes one result.
@@ -46,13 +54,16 @@ impl<W: Write> Writer<W> {
                 self.out.write_all(b"\n")?;
             }
             Format::Eval => {
-                let v = match r {
+                let mut v = match r {
                     Ok(x) => eval::to_eval_with(
                         x,
                         self.extent.unwrap_or_else(|| eval::Extent::of_record(x)),
                     ),
                     Err(e) => eval::error_to_eval(e),
                 };
+                if self.coded_events {
+                    eval::keep_coded_events(&mut v);
+                }
                 serde_json::to_writer(&mut self.out, &v)?;
                 self.out.write_all(b"\n")?;
             }

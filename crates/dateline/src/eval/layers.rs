@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::entities::{EntityKind, Mention};
-use crate::events::Event;
+use crate::events::{Event, EventCode};
 use crate::figures::Figure;
 use crate::pipeline::Extraction;
 use crate::quotes::Quote;
@@ -153,19 +153,65 @@ pub(super) fn values(figures: &[Figure], map: &OffsetMap) -> Value {
 
 /// `events`: one item per mention (`start`/`end` of the trigger, `label` =
 /// TimeML class), with the event's tense, aspect, polarity, modality and
-/// index (mentions of one event share `event`).
+/// index (mentions of one event share `event`); a coded event's mentions
+/// also carry the `cameo` task's fields (code, PLOVER type, actors with
+/// their texts, spans and codes, date value, place name).
 pub(super) fn events(events: &[Event], map: &OffsetMap) -> Value {
     let items: Vec<Value> = events
         .iter()
         .enumerate()
         .flat_map(|(i, e)| {
             e.mentions.iter().map(move |m| {
-                json!({"start": map.char_offset(m.start), "end": map.char_offset(m.end),
+                let mut item = json!({"start": map.char_offset(m.start), "end": map.char_offset(m.end),
                        "label": e.class.as_str(), "event": i, "pos": e.pos,
                        "tense": e.tense, "aspect": e.aspect, "polarity": e.polarity,
-                       "modality": e.modality})
+                       "modality": e.modality});
+                if let (Some(code), Value::Object(obj)) = (&e.code, &mut item) {
+                    obj.extend(coded(e, code, map));
+                }
+                item
             })
         })
         .collect();
     Value::Array(items)
+}
+
+/// The `cameo` task's fields of a coded event.
+fn coded(e: &Event, code: &EventCode, map: &OffsetMap) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("cameo".into(), json!(code.cameo));
+    out.insert("plover".into(), json!(code.plover));
+    out.insert("mode".into(), json!(code.plover_mode));
+    for (side, actors) in [("source", &e.source), ("target", &e.target)] {
+        let first = actors.first();
+        out.insert(side.into(), json!(first.map(|a| &a.text)));
+        out.insert(
+            format!("{side}_start"),
+            json!(first.map(|a| map.char_offset(a.start))),
+        );
+        out.insert(
+            format!("{side}_end"),
+            json!(first.map(|a| map.char_offset(a.end))),
+        );
+        out.insert(
+            format!("{side}_code"),
+            json!(first.and_then(|a| a.code.as_ref())),
+        );
+        let all: Vec<Value> = actors
+            .iter()
+            .map(|a| json!({"text": a.text, "code": a.code}))
+            .collect();
+        out.insert(format!("{side}s"), Value::Array(all));
+    }
+    out.insert("date".into(), json!(e.date.as_ref().map(|d| &d.value)));
+    out.insert("place".into(), json!(e.place.as_ref().map(|p| &p.name)));
+    out
+}
+
+/// Keeps only the coded events of an evaluation record (what score.py's
+/// `cameo` task reads: every item of `events` counts as a coded event).
+pub fn keep_coded_events(record: &mut Value) {
+    if let Some(Value::Array(events)) = record.get_mut("events") {
+        events.retain(|e| e.get("cameo").is_some());
+    }
 }

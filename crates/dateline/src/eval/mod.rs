@@ -20,6 +20,8 @@ mod layers;
 mod noun_phrase;
 mod phrases;
 
+pub use layers::keep_coded_events;
+
 use phrases::phrase_items;
 
 /// What span an `entities` item of the evaluation format covers: corpora
