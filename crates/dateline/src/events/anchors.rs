@@ -70,9 +70,9 @@ impl<'a> Anchors<'a> {
             .flat_map(|h| tree.children(h).iter().copied())
             .filter(|&c| matches!(tree.words[c].dep.as_ref(), "obl" | "nmod" | "advmod"))
             .filter(|&c| {
-                tree.children(c).iter().any(|&k| {
-                    tree.words[k].dep == "case" && PLACE_CASES.contains(&tree.lemma(k).as_str())
-                })
+                tree.children(c)
+                    .iter()
+                    .any(|&k| tree.words[k].dep == "case" && PLACE_CASES.contains(&tree.lemma(k)))
             });
         // A place the event is done to (`visit to Iraq`) is where it is.
         let targets = target.iter().copied();

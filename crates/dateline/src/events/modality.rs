@@ -34,9 +34,8 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
         .copied()
         .filter(|&c| matches!(tree.words[c].dep.as_ref(), "aux" | "aux:pass" | "cop"))
         .collect();
-    let lemmas: Vec<String> = auxes.iter().map(|&a| tree.lemma(a)).collect();
-    let has =
-        |set: &std::collections::HashSet<&str>| lemmas.iter().any(|l| set.contains(l.as_str()));
+    let lemmas: Vec<&str> = auxes.iter().map(|&a| tree.lemma(a)).collect();
+    let has = |set: &std::collections::HashSet<&str>| lemmas.iter().any(|l| set.contains(l));
     let future = has(&lex.future) || going_to_future(tree, clause);
     let tense = if future {
         Tense::Future
@@ -51,12 +50,12 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
     let perfect = auxes
         .iter()
         .zip(&lemmas)
-        .any(|(&a, l)| l == "have" && tree.words[a].dep == "aux");
+        .any(|(&a, &l)| l == "have" && tree.words[a].dep == "aux");
     let progressive = tree.words[clause].xpos == "VBG"
         && auxes
             .iter()
             .zip(&lemmas)
-            .any(|(&a, l)| l == "be" && tree.words[a].dep == "aux");
+            .any(|(&a, &l)| l == "be" && tree.words[a].dep == "aux");
     let aspect = match (perfect, progressive) {
         (true, true) => Aspect::PerfectProgressive,
         (true, false) => Aspect::Perfect,
@@ -66,7 +65,7 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
     let negated = [i, clause].iter().any(|&w| {
         tree.children(w)
             .iter()
-            .any(|&c| lex.negation.contains(tree.lemma(c).as_str()))
+            .any(|&c| lex.negation.contains(tree.lemma(c)))
     });
     let polarity = if negated {
         Polarity::Negative
@@ -104,14 +103,14 @@ fn going_to_future(tree: &Tree<'_>, i: usize) -> bool {
 fn conditional(tree: &Tree<'_>, i: usize) -> bool {
     tree.children(i)
         .iter()
-        .any(|&c| tree.words[c].dep == "mark" && matches!(tree.lemma(c).as_str(), "if" | "unless"))
+        .any(|&c| tree.words[c].dep == "mark" && matches!(tree.lemma(c), "if" | "unless"))
 }
 
 /// `plans to visit`, `is scheduled to meet`: the clause is the complement
 /// of a verb of planning.
 fn planned(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> bool {
     match tree.head(i) {
-        Some((h, "xcomp")) => lex.planned.contains(tree.lemma(h).as_str()),
+        Some((h, "xcomp")) => lex.planned.contains(tree.lemma(h)),
         _ => false,
     }
 }

@@ -90,7 +90,7 @@ fn is_nominal(tree: &Tree<'_>, i: usize) -> bool {
 
 fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
     if let Some(s) = tree.child(i, &["obl:agent", "nsubj"]) {
-        if RELATIVES.contains(&tree.lemma(s).as_str()) {
+        if RELATIVES.contains(&tree.lemma(s)) {
             return match tree.head(i) {
                 Some((h, "acl:relcl")) => Some(h),
                 _ => None,
@@ -138,7 +138,7 @@ fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
     // `Israel launched an attack`, `held a meeting`: the light verb's subject.
     match tree.head(i) {
         Some((h, "obj"))
-            if tree.words[h].upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str()) =>
+            if tree.words[h].upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h)) =>
         {
             tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
         }
@@ -176,7 +176,7 @@ pub(crate) const PLACE_CASES: &[&str] = &[
 pub(crate) fn has_case(tree: &Tree<'_>, c: usize, cases: &[&str]) -> bool {
     tree.children(c)
         .iter()
-        .any(|&k| tree.words[k].dep == "case" && cases.contains(&tree.lemma(k).as_str()))
+        .any(|&k| tree.words[k].dep == "case" && cases.contains(&tree.lemma(k)))
 }
 
 /// Word `h` and the words conjoined to it (`Israel and Egypt`).

@@ -3,6 +3,8 @@
 //! [`Syntax::children`](crate::syntax::Syntax::children) scans the sentence
 //! on every call).
 
+use std::borrow::Cow;
+
 use crate::syntax::Word;
 
 /// The words of a parse with their children.
@@ -14,6 +16,8 @@ pub(crate) struct Tree<'a> {
     kids: Vec<usize>,
     /// The first word of each word's sentence.
     sentence_first: Vec<usize>,
+    /// Each word's lemma in lower case (borrowed when it already is).
+    lemmas: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Tree<'a> {
@@ -41,11 +45,22 @@ impl<'a> Tree<'a> {
             let same = i > 0 && words[i - 1].sentence == w.sentence;
             sentence_first.push(if same { sentence_first[i - 1] } else { i });
         }
+        let lemmas = words
+            .iter()
+            .map(|w| {
+                if w.lemma.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.lemma.to_lowercase())
+                } else {
+                    Cow::Borrowed(w.lemma.as_ref())
+                }
+            })
+            .collect();
         Tree {
             words,
             first,
             kids,
             sentence_first,
+            lemmas,
         }
     }
 
@@ -71,8 +86,8 @@ impl<'a> Tree<'a> {
     }
 
     /// The lower-case lemma of word `i`.
-    pub fn lemma(&self, i: usize) -> String {
-        self.words[i].lemma.to_lowercase()
+    pub fn lemma(&self, i: usize) -> &str {
+        self.lemmas.get(i).map_or("", |l| l.as_ref())
     }
 
     /// The head of `i` and the relation, when `i` is not a root.

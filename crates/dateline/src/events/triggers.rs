@@ -67,12 +67,12 @@ fn verb_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
         return None;
     }
     let lemma = tree.lemma(i);
-    if lex.not_events.contains(lemma.as_str()) || going_to(tree, i, &lemma) {
+    if lex.not_events.contains(lemma) || going_to(tree, i, lemma) {
         return None;
     }
     Some(
         lex.verbs
-            .get(lemma.as_str())
+            .get(lemma)
             .copied()
             .unwrap_or(EventClass::Occurrence),
     )
@@ -93,12 +93,12 @@ fn noun_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
     if tree.words[i].dep == "compound" {
         return None;
     }
-    lex.nouns.get(tree.lemma(i).as_str()).copied()
+    lex.nouns.get(tree.lemma(i)).copied()
 }
 
 fn adjective_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
     tree.child(i, &["cop"])?;
-    lex.adjectives.get(tree.lemma(i).as_str()).copied()
+    lex.adjectives.get(tree.lemma(i)).copied()
 }
 
 /// `according` of `according to AFP`: the statement's cue.
@@ -122,8 +122,7 @@ fn governs_event(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> bool {
             "xcomp" | "ccomp" | "csubj" => true,
             "acl" => tree.words[i].upos == "NOUN",
             "obj" | "nsubj:pass" => {
-                w.xpos == "VBG"
-                    || (w.upos == "NOUN" && lex.nouns.contains_key(tree.lemma(c).as_str()))
+                w.xpos == "VBG" || (w.upos == "NOUN" && lex.nouns.contains_key(tree.lemma(c)))
             }
             _ => false,
         }
