@@ -62,6 +62,19 @@ impl<'a> Anchors<'a> {
         }
     }
 
+    /// The entity an actor's phrase (words `lo..=hi`, head `h`) names: the
+    /// rightmost person, organisation or place in it (`Iraqi Prime Minister
+    /// Mohammed Shia al-Sudani` is al-Sudani, not `Iraqi`), else the
+    /// head's entity (`Iraqi` of `Iraqi forces`, a group).
+    pub fn actor_entity(&self, lo: usize, hi: usize, h: usize) -> Option<usize> {
+        let at = |w: usize| self.word_entity.get(w).copied().flatten();
+        (lo..=hi)
+            .rev()
+            .filter_map(at)
+            .find(|&e| self.entities[e].kind != EntityKind::Group)
+            .or_else(|| at(h))
+    }
+
     /// The place of the event whose trigger is word `i` and whose target
     /// words are `target`.
     pub fn place(&self, tree: &Tree<'_>, i: usize, target: &[usize]) -> Option<EventPlace> {

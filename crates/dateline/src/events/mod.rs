@@ -7,8 +7,10 @@
 //! adjectival (`met`, `meeting`, `was dead`), each with its TimeML class,
 //! tense and aspect, polarity (`did not attack`) and modality (asserted,
 //! future, planned, hypothetical, conditional, reported), and the statement
-//! that reports it. **Sits** after quotes, resolve and figures, last in the
-//! pipeline. Every step is linear in the words of the article.
+//! that reports it; its sides, place, date and figures; mentions of one
+//! happening folded into one event. **Sits** after quotes, resolve and
+//! figures, last in the pipeline. Every step is linear in the words of the
+//! article.
 //!
 //! ```
 //! use dateline::{Config, Extractor};
@@ -28,6 +30,7 @@
 
 mod anchors;
 mod lexicon;
+mod merge;
 mod modality;
 mod participants;
 mod tree;
@@ -389,7 +392,7 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
         inputs.timex,
         inputs.published,
     );
-    triggers::find(&tree, lex)
+    let events = triggers::find(&tree, lex)
         .into_iter()
         .map(|t| {
             let w = &syntax.words[t.word];
@@ -436,7 +439,22 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
                 code: None,
             }
         })
-        .collect()
+        .collect();
+    merge::merge(events, family)
+}
+
+/// The verb an event is of: a verb's lemma, or the verb a noun names
+/// (`meeting` → `meet`, `discussion` → `discuss`, `agreement` → `agree`).
+fn family(e: &Event) -> String {
+    if e.pos != EventPos::Noun {
+        return e.lemma.clone();
+    }
+    for suffix in ["ing", "ion", "ment", "al"] {
+        if let Some(stem) = e.lemma.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+            return stem.to_string();
+        }
+    }
+    e.lemma.clone()
 }
 
 /// The actor whose head is word `h`: its phrase and entity.
@@ -456,7 +474,7 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
         end,
-        entity: entity(h),
+        entity: anchors.actor_entity(lo, hi, h),
         code: None,
         code_entry: None,
     }

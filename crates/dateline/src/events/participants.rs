@@ -30,7 +30,9 @@ const VERB_TARGET_CASES: &[&str] = &["with", "on", "against", "to", "at", "upon"
 
 /// Prepositions that introduce the target of an event noun (`attack on`,
 /// `visit to`, `meeting with`, `bombardment of`).
-const NOUN_TARGET_CASES: &[&str] = &["of", "on", "against", "to", "with", "at", "upon"];
+const NOUN_TARGET_CASES: &[&str] = &[
+    "of", "on", "against", "to", "with", "at", "upon", "between", "among",
+];
 
 /// Verbs whose object noun states the event they help to tell (`launched
 /// an attack`, `held talks`, `paid a visit`): their subject does it.
@@ -207,6 +209,7 @@ pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) ->
         "ccomp",
         "conj",
         "cc",
+        "case",
     ];
     let (mut lo, mut hi) = (h, h);
     for &c in tree.children(h) {

@@ -128,3 +128,23 @@ fn events_without_sides_and_classes() {
     assert_eq!(event(&x, "condemned").aspect, Aspect::Perfect);
     assert_eq!(event(&x, "attack").pos, EventPos::Noun);
 }
+
+#[test]
+fn mentions_of_one_meeting_fold_into_one_event() {
+    let x = extract(
+        " date 2023-11-09 Secretary of State Antony Blinken met Iraqi Prime Minister \
+         Mohammed Shia al-Sudani in Baghdad on Sunday. The meeting between Blinken and \
+         al-Sudani lasted two hours. Separately, Blinken met Turkish Foreign Minister Hakan Fidan.",
+    );
+    let events = x.events.as_ref().unwrap();
+    let meetings: Vec<&Event> = events.iter().filter(|e| e.lemma == "meet").collect();
+    // Two meetings: with al-Sudani (two mentions), with Fidan (one).
+    assert_eq!(meetings.len(), 2, "{meetings:#?}");
+    let texts: Vec<&str> = meetings[0]
+        .mentions
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(texts, ["met", "meeting"]);
+    assert_eq!(meetings[1].mentions.len(), 1);
+}

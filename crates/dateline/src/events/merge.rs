@@ -1,0 +1,130 @@
+//! One event per happening: mentions of one event in an article (`met`,
+//! `the meeting`) folded into one [`Event`].
+//!
+//! Two events are one when they are of one family (the same verb, or a noun
+//! and the verb it names: `meeting` and `met`; or, both coded, the same
+//! CAMEO root), have the same polarity, are both said to have happened (or
+//! both to come), share two of their participants' entities (or one, when
+//! one event's participants are among the other's), and give no two
+//! different dates. Statements (`said`) are never folded: each is its own.
+//! The later event's mentions join the first; fields the first lacks (a
+//! side, a place that is not only the focus country, a date from the text,
+//! a code, figures) are taken from the later one.
+//!
+//! Each event is compared with at most [`MAX_CANDIDATES`] earlier events of
+//! its family, so folding stays linear in the number of events.
+
+use std::collections::HashMap;
+
+use super::{Event, EventClass, Modality, Polarity};
+
+/// How many earlier events of the same family an event is compared with.
+pub const MAX_CANDIDATES: usize = 8;
+
+/// Folds the mentions of one happening into one event; `family` gives an
+/// event's family key (a verb lemma).
+pub(crate) fn merge(events: Vec<Event>, family: impl Fn(&Event) -> String) -> Vec<Event> {
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_root: HashMap<String, Vec<usize>> = HashMap::new();
+    for e in events {
+        if e.class == EventClass::Reporting || entities(&e).is_empty() {
+            kept.push(e);
+            continue;
+        }
+        let key = family(&e);
+        let root = e.code.as_ref().map(|c| c.root.clone());
+        let candidates = by_family
+            .get(&key)
+            .into_iter()
+            .chain(root.as_ref().and_then(|r| by_root.get(r)))
+            .flat_map(|v| v.iter().rev().take(MAX_CANDIDATES).copied());
+        let mut target = None;
+        for k in candidates {
+            if same_happening(&kept[k], &e) {
+                target = Some(k);
+                break;
+            }
+        }
+        match target {
+            Some(k) => fold(&mut kept[k], e),
+            None => {
+                let k = kept.len();
+                by_family.entry(key).or_default().push(k);
+                if let Some(r) = root {
+                    by_root.entry(r).or_default().push(k);
+                }
+                kept.push(e);
+            }
+        }
+    }
+    kept
+}
+
+/// The entities of an event's participants.
+fn entities(e: &Event) -> Vec<usize> {
+    let mut out: Vec<usize> = e
+        .source
+        .iter()
+        .chain(&e.target)
+        .filter_map(|a| a.entity)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn happened(m: Modality) -> bool {
+    matches!(m, Modality::Asserted | Modality::Reported)
+}
+
+fn same_happening(a: &Event, b: &Event) -> bool {
+    if a.polarity != b.polarity || happened(a.modality) != happened(b.modality) {
+        return false;
+    }
+    if a.polarity == Polarity::Negative {
+        return false;
+    }
+    let (ea, eb) = (entities(a), entities(b));
+    let shared = ea.iter().filter(|x| eb.contains(x)).count();
+    let nested = shared == ea.len().min(eb.len());
+    if !(shared >= 2 || (shared == 1 && nested)) {
+        return false;
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if !x.published && !y.published => {
+            let day = |v: &str| v.get(..10).unwrap_or(v).to_string();
+            day(&x.value) == day(&y.value)
+        }
+        _ => true,
+    }
+}
+
+/// Adds `b`'s mentions to `a` and fills what `a` lacks from `b`.
+fn fold(a: &mut Event, b: Event) {
+    a.mentions.extend(b.mentions);
+    if a.source.is_empty() {
+        a.source = b.source;
+    }
+    if a.target.is_empty() {
+        a.target = b.target;
+    }
+    if a.place.as_ref().is_none_or(|p| p.focus_country)
+        && b.place.as_ref().is_some_and(|p| !p.focus_country)
+    {
+        a.place = b.place;
+    }
+    if a.date.as_ref().is_none_or(|d| d.published) && b.date.as_ref().is_some_and(|d| !d.published)
+    {
+        a.date = b.date;
+    }
+    if a.code.is_none() {
+        a.code = b.code;
+    }
+    for f in b.figures {
+        if !a.figures.contains(&f) {
+            a.figures.push(f);
+        }
+    }
+    a.reported_by = a.reported_by.or(b.reported_by);
+}
