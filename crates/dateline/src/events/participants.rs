@@ -188,9 +188,20 @@ fn conjuncts(tree: &Tree<'_>, h: usize) -> Vec<usize> {
         tree.children(h)
             .iter()
             .copied()
-            .filter(|&c| tree.words[c].dep == "conj" && is_nominal(tree, c)),
+            .filter(|&c| coordinated(tree, c) && is_nominal(tree, c)),
     );
     out
+}
+
+/// Whether `c` is a conjunct with a conjunction or comma before it (`and
+/// Egypt`, `, Jordan`); a `conj` with neither is the parser splitting one
+/// name (`Turkish Foreign Minister Hakan Fidan`).
+fn coordinated(tree: &Tree<'_>, c: usize) -> bool {
+    tree.words[c].dep == "conj"
+        && tree
+            .children(c)
+            .iter()
+            .any(|&k| k < c && matches!(tree.words[k].dep.as_ref(), "cc" | "punct"))
 }
 
 /// The noun phrase headed by word `h`, as word indices `first..=last`: its
@@ -217,7 +228,8 @@ pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) ->
         if c < h && !LEFT_SKIP.contains(&dep) {
             lo = lo.min(leftmost(tree, c));
         } else if c > h {
-            if RIGHT_STOP.contains(&dep) || dep.ends_with(":tmod") || dep == "obl:unmarked" {
+            let stops = RIGHT_STOP.contains(&dep) && (dep != "conj" || coordinated(tree, c));
+            if stops || dep.ends_with(":tmod") || dep == "obl:unmarked" {
                 break;
             }
             // `Gaza by Israel`: the agent is no part of the target.
