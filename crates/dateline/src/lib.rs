@@ -60,6 +60,9 @@ pub mod resolve;
 // 7. Figures: numbers as claims.
 pub mod figures;
 
+// 8. Events: who did what to whom, coded in CAMEO and PLOVER (being built).
+mod events;
+
 // What the layers share, owned by none of them.
 pub mod error;
 pub mod lexicon;
