@@ -137,7 +137,7 @@ def read_verbs(path):
     for raw in lines:
         line = strip_comment(raw.replace("\t", " "))
         if not line.strip():
-            if mode == "syn":
+            if mode == "syn" and not raw.strip():
                 mode = None
             continue
         s = line.strip()

@@ -102,8 +102,8 @@ impl VerbDict {
             match f.as_slice() {
                 ["S", label, phrases] => {
                     set_index.insert(label, d.synsets.len());
-                    d.synsets
-                        .push(phrases.split('|').map(split_words).collect());
+                    let list = phrases.split('|').map(split_words);
+                    d.synsets.push(list.filter(|p| !p.is_empty()).collect());
                 }
                 ["B", name, code] => {
                     block_index.insert(name, d.blocks.len());
@@ -205,6 +205,10 @@ mod tests {
         let d = dict();
         assert_eq!(d.blocks.len(), 397);
         assert_eq!(d.synsets.len(), 40);
+        assert!(
+            d.synsets.iter().all(|s| !s.is_empty()),
+            "a synonym set is empty"
+        );
         let patterns: usize = d.blocks.iter().map(|b| b.patterns.len()).sum();
         assert!(patterns > 4_000, "{patterns}");
         let met = &d.forms["met"];
