@@ -115,7 +115,7 @@ pub(crate) fn code_verb(text: &str, syntax: &Syntax, verb: usize) -> Option<Verb
     let (mut pre, mut post) = clause(text, syntax, verb);
     pre.retain(|t| !used.contains(&t.idx));
     post.retain(|t| !used.contains(&t.idx));
-    let mut out = code_form(d, vf, syntax, &pre, &post)?;
+    let mut out = code_form(d, vf, syntax, verb, (&pre, &post))?;
     if out.target.is_none() {
         out.target = used.last().and_then(|&p| prep_object(&syntax.words, p));
     }
@@ -136,7 +136,7 @@ pub(crate) fn code_noun(text: &str, syntax: &Syntax, noun: usize) -> Option<Verb
     let coded = entry
         .verb
         .and_then(|v| single_form(d, v))
-        .and_then(|vf| code_form(d, vf, syntax, &pre, &post));
+        .and_then(|vf| code_form(d, vf, syntax, noun, (&pre, &post)));
     let mut out = match (coded, entry.code) {
         (Some(c), _) => c,
         (None, Some(code)) => noun_default(entry, &form, code)?,
@@ -242,33 +242,34 @@ fn noun_target(text: &str, syntax: &Syntax, noun: usize, preps: &[&str]) -> Opti
 }
 
 /// Codes a verb form: best pattern, else own code, else the block's.
+/// `anchor` is the verb or noun being coded.
 fn code_form(
     d: &VerbDict,
     vf: &VerbForm,
     syntax: &Syntax,
-    pre: &[Tok],
-    post: &[Tok],
+    anchor: usize,
+    (pre, post): (&[Tok], &[Tok]),
 ) -> Option<VerbCode> {
     let block = &d.blocks[vf.block];
-    let mut best: Option<(usize, &str, &str, Marks)> = None;
+    let mut best: Option<(&str, &str, Marks)> = None;
     for p in &block.patterns {
-        let Some(a) = match_side(d, syntax, &p.pre, pre) else {
+        let Some(a) = Matcher::new(d, syntax, pre, anchor).side(&p.pre) else {
             continue;
         };
-        let Some(b) = match_side(d, syntax, &p.post, post) else {
+        let Some(b) = Matcher::new(d, syntax, post, anchor).side(&p.post) else {
             continue;
         };
         let score = a.score + b.score;
-        if score > 0 && best.as_ref().map_or(true, |x| score > x.0) {
+        if score > 0 && best.as_ref().map_or(true, |x| score > x.2.score) {
             let marks = Marks {
                 score,
                 target: b.target.or(a.target),
                 source: b.source.or(a.source),
             };
-            best = Some((score, p.code, p.line, marks));
+            best = Some((p.code, p.line, marks));
         }
     }
-    if let Some((_, code, line, marks)) = best {
+    if let Some((code, line, marks)) = best {
         let mut out = from_code(code, line.to_string())?;
         out.target = marks.target;
         out.source = marks.source;
@@ -281,10 +282,8 @@ fn code_form(
         }
         return from_code(code, format!("{shown} [{code}]"));
     }
-    from_code(
-        block.code,
-        format!("--- {} [{}] ---", block.name, block.code),
-    )
+    let shown = format!("--- {} [{}] ---", block.name, block.code);
+    from_code(block.code, shown)
 }
 
 /// A [`VerbCode`] from a code as written (`042:043`, `:173`, `---`).
@@ -314,48 +313,91 @@ struct Marks {
     source: Option<usize>,
 }
 
-/// Matches atoms in order against the words (gaps allowed).
-fn match_side(d: &VerbDict, syntax: &Syntax, atoms: &[Atom], toks: &[Tok]) -> Option<Marks> {
-    let mut m = Marks::default();
-    match_from(d, syntax, atoms, toks, 0, &mut m)?;
-    Some(m)
+/// Matches pattern halves against the words of one side of a clause, in
+/// order with gaps; a preposition must attach to the coded word or to the
+/// word matched just before it (`ATTACK ON +`: `on` hangs from `attack`).
+struct Matcher<'a> {
+    d: &'a VerbDict,
+    syntax: &'a Syntax,
+    toks: &'a [Tok],
+    anchor: usize,
+    marks: Marks,
 }
 
-/// Matches `atoms` from position `pos`; the position after the last match.
-fn match_from(
-    d: &VerbDict,
-    syntax: &Syntax,
-    atoms: &[Atom],
-    toks: &[Tok],
-    mut pos: usize,
-    m: &mut Marks,
-) -> Option<usize> {
-    for atom in atoms {
-        match atom {
-            Atom::Seq(units) => {
-                let (start, end) =
-                    (pos..toks.len()).find_map(|p| match_seq(d, units, toks, p).map(|e| (p, e)))?;
-                m.score += 2 * (end - start);
-                pos = end;
-            }
-            Atom::Prep(preps, body) => {
-                pos = (pos..toks.len()).find_map(|p| {
-                    if !preps.iter().any(|w| toks[p].form == *w) {
-                        return None;
-                    }
-                    let mut inner = Marks::default();
-                    let end = match_from(d, syntax, body, toks, p + 1, &mut inner)?;
-                    m.score += 1 + inner.score;
-                    m.target = m.target.or(inner.target);
-                    m.source = m.source.or(inner.source);
-                    Some(end)
-                })?;
-            }
-            Atom::Target => m.target = m.target.or(next_nominal(syntax, toks, pos)),
-            Atom::Source => m.source = m.source.or(next_nominal(syntax, toks, pos)),
+impl<'a> Matcher<'a> {
+    fn new(d: &'a VerbDict, syntax: &'a Syntax, toks: &'a [Tok], anchor: usize) -> Self {
+        let marks = Marks::default();
+        Matcher {
+            d,
+            syntax,
+            toks,
+            anchor,
+            marks,
         }
     }
-    Some(pos)
+
+    /// Matches a whole half.
+    fn side(mut self, atoms: &[Atom]) -> Option<Marks> {
+        self.atoms(atoms, 0, None)?;
+        Some(self.marks)
+    }
+
+    /// Matches `atoms` from position `pos` (`last`: the word matched just
+    /// before); the position after the last match.
+    fn atoms(&mut self, atoms: &[Atom], mut pos: usize, mut last: Option<usize>) -> Option<usize> {
+        for atom in atoms {
+            match atom {
+                Atom::Seq(units) => {
+                    let (start, end) = (pos..self.toks.len()).find_map(|p| {
+                        let fits = self.attached(p, last, false);
+                        let end = fits.then(|| match_seq(self.d, units, self.toks, p))??;
+                        Some((p, end))
+                    })?;
+                    self.marks.score += 2 * (end - start);
+                    if end > start {
+                        (pos, last) = (end, Some(self.toks[end - 1].idx));
+                    }
+                }
+                Atom::Prep(preps, body) => {
+                    pos = (pos..self.toks.len()).find_map(|p| {
+                        let is_prep = preps.iter().any(|w| self.toks[p].form == *w);
+                        (is_prep && self.attached(p, last, true)).then_some(())?;
+                        let before = (self.marks.score, self.marks.target, self.marks.source);
+                        let end = self.atoms(body, p + 1, Some(self.toks[p].idx));
+                        if end.is_none() {
+                            let m = &mut self.marks;
+                            (m.score, m.target, m.source) = before;
+                        }
+                        self.marks.score += 1;
+                        end
+                    })?;
+                }
+                Atom::Target => {
+                    let t = next_nominal(self.syntax, self.toks, pos);
+                    self.marks.target = self.marks.target.or(t);
+                }
+                Atom::Source => {
+                    let t = next_nominal(self.syntax, self.toks, pos);
+                    self.marks.source = self.marks.source.or(t);
+                }
+            }
+        }
+        Some(pos)
+    }
+
+    /// Whether token `p`, when it is a preposition (`case`), hangs (through
+    /// its noun) from the word matched before it, or, for a
+    /// prepositional phrase or a first atom, from the coded word.
+    fn attached(&self, p: usize, last: Option<usize>, phrase: bool) -> bool {
+        let words = &self.syntax.words;
+        let w = &words[self.toks[p].idx];
+        if w.dep != "case" {
+            return true;
+        }
+        let attach = w.head.and_then(|n| words[n].head);
+        let to_last = last.is_some_and(|l| attach == Some(l) || attach == words[l].head);
+        to_last || ((phrase || last.is_none()) && attach == Some(self.anchor))
+    }
 }
 
 /// Matches consecutive units at `p`; the position after them.

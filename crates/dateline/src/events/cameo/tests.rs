@@ -100,6 +100,19 @@ fn a_pattern_beats_the_block_default_and_paired_codes_split() {
 }
 
 #[test]
+fn prepositions_of_a_pattern_must_hang_from_the_word_before_them() {
+    let text = "The government condemned the attack on the embassy.";
+    let (s, c) = verb(text, "condemned");
+    let c = c.expect("condemned is coded");
+    assert_eq!(c.pattern, "- * ATTACK ON + [112]", "{c:?}");
+    assert_eq!(word(&s, text, c.target), "embassy");
+    let text = "The government condemned the attack by rebels in the north on Tuesday.";
+    let (_, c) = verb(text, "condemned");
+    let c = c.expect("condemned is coded");
+    assert!(!c.pattern.contains("ATTACK ON"), "{c:?}");
+}
+
+#[test]
 fn null_blocks_and_unknown_verbs_give_none() {
     // ACCELERATE [---] has no default code and no pattern fits here.
     let (_, c) = verb(
@@ -321,4 +334,104 @@ fn generated_data_files_have_the_recorded_checksums() {
 
 /// Checksums of the files `scripts/data/build_cameo.py` writes (verbs,
 /// actors, codes).
-const GENERATED: [&str; 3] = ["246518acb98a9cae", "2c107f1c9830c4fc", "042bd4e5f8364647"];
+const GENERATED: [&str; 3] = ["2bd9b69232ab7b2c", "2c107f1c9830c4fc", "042bd4e5f8364647"];
+
+/// A rough end-to-end check on `../shared/eval/cameo/dev.jsonl`: each
+/// sentence's root verb coded with [`code_verb`] (when it gives nothing,
+/// the first verb that does, then the first event noun with
+/// [`code_noun`]), scored on the CAMEO
+/// root of any gold event. Prints, asserts nothing: run with `cargo test
+/// --release -p dateline cameo_dev_roots -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn cameo_dev_roots() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/cameo/dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    };
+    let (mut docs, mut coded, mut right, mut none_docs, mut none_false) = (0, 0, 0, 0, 0);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap_or_default();
+        let gold: Vec<&str> = v["events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["cameo"].as_str())
+            .collect();
+        let s = one(text);
+        let root_verb = s.roots.first().copied().flatten();
+        let verbs = (0..s.words.len()).filter(|&i| s.words[i].upos == "VERB");
+        let got = root_verb
+            .into_iter()
+            .chain(verbs)
+            .find_map(|v| code_verb(text, &s, v))
+            .or_else(|| (0..s.words.len()).find_map(|i| code_noun(text, &s, i)));
+        if gold.is_empty() {
+            none_docs += 1;
+            none_false += usize::from(got.is_some());
+            continue;
+        }
+        docs += 1;
+        if std::env::var_os("CAMEO_DEBUG").is_some() {
+            let root_word = s
+                .roots
+                .first()
+                .copied()
+                .flatten()
+                .map(|r| s.words[r].lemma.to_string());
+            eprintln!(
+                "{gold:?}\t{:?}\t{root_word:?}\t{}",
+                got.as_ref().map(|c| (&c.code, &c.pattern)),
+                &text[..text.len().min(90)]
+            );
+        }
+        if let Some(c) = got {
+            coded += 1;
+            right += usize::from(gold.iter().any(|g| root(g) == root(&c.code)));
+        }
+    }
+    eprintln!(
+        "cameo dev: {docs} sentences with events, {coded} coded, root right {right} ({:.1}% of all, {:.1}% of coded); no-event sentences {none_docs}, coded anyway {none_false}",
+        100.0 * right as f64 / docs as f64,
+        100.0 * right as f64 / coded.max(1) as f64
+    );
+}
+
+/// Build time of the actor coder and its speed on phrases. Prints,
+/// asserts nothing: run with `cargo test --release -p dateline
+/// actor_coder_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn actor_coder_speed() {
+    let t = std::time::Instant::now();
+    let coder = ActorCoder::shipped();
+    eprintln!(
+        "actor coder builds in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = std::time::Instant::now();
+    let _ = verbs::dict();
+    eprintln!(
+        "verb dictionary loads in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let phrases = [
+        "the Iraqi prime minister",
+        "US Secretary of State Antony Blinken",
+        "Israeli soldiers in the occupied West Bank",
+        "police",
+        "a spokesman for the United Nations Relief and Works Agency",
+    ];
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..20_000 {
+        for p in phrases {
+            n += usize::from(coder.code(p, None).is_some());
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!("{n} codes, {:.2} µs per phrase", secs * 1e6 / 100_000.0);
+}
