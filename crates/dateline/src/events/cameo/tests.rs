@@ -257,10 +257,10 @@ fn dates_pick_the_date_restricted_code() {
 }
 
 const USER: &str = "name\tcode\tdates\tentry
-OSGILIATH\tGON\t\tOSGILIATH
-GOLLUM\tHOB\t< 950601\tGOLLUM
-GOLLUM\tHOBGOV\t19950601 - 19990815\tGOLLUM
-SMEAGOL\tHOBREB\t> 990816\tGOLLUM
+VALMERE\tVLM\t\tVALMERE
+ODRIC TALLOW\tTLW\t< 950601\tODRIC TALLOW
+ODRIC TALLOW\tTLWGOV\t19950601 - 19990815\tODRIC TALLOW
+COUNT TALLOW\tTLWREB\t> 990816\tODRIC TALLOW
 ISRAEL\tXXX\t\tISRAEL
 ";
 
@@ -268,14 +268,20 @@ ISRAEL\tXXX\t\tISRAEL
 fn user_dictionaries_add_and_override() {
     let coder = ActorCoder::with_extra(USER).unwrap();
     let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(coder.code("Valmere soldiers", None).unwrap().code, "VLMMIL");
     assert_eq!(
-        coder.code("Osgiliath soldiers", None).unwrap().code,
-        "GONMIL"
+        coder.code("Odric Tallow", d(1994, 1, 1)).unwrap().code,
+        "TLW"
     );
-    assert_eq!(coder.code("Gollum", d(1994, 1, 1)).unwrap().code, "HOB");
-    assert_eq!(coder.code("Gollum", d(1996, 1, 1)).unwrap().code, "HOBGOV");
-    let s = coder.code("Smeagol", d(2000, 1, 1)).unwrap();
-    assert_eq!((s.code.as_str(), s.entry.as_str()), ("HOBREB", "gollum"));
+    assert_eq!(
+        coder.code("Odric Tallow", d(1996, 1, 1)).unwrap().code,
+        "TLWGOV"
+    );
+    let s = coder.code("Count Tallow", d(2000, 1, 1)).unwrap();
+    assert_eq!(
+        (s.code.as_str(), s.entry.as_str()),
+        ("TLWREB", "odric tallow")
+    );
     assert_eq!(coder.code("Israel", None).unwrap().code, "XXX");
     assert_eq!(coder.code("Iraqi police", None).unwrap().code, "IRQCOP");
     // The shipped coder is unchanged.
@@ -285,26 +291,26 @@ fn user_dictionaries_add_and_override() {
 #[test]
 fn user_dictionaries_in_petrarch_format() {
     let text =
-        "# test actors\nMORDOR_ [MOR]\n+BARAD_DUR\n\nSAURON_\n\t[MORGOV 19500101-20001231]\n";
+        "# test actors\nVALMERE_ [VLM]\n+PORT_ASHEN\n\nODRIC_TALLOW_\n\t[VLMGOV 19500101-20001231]\n";
     let coder = ActorCoder::with_extra(text).unwrap();
-    assert_eq!(coder.code("Barad Dur", None).unwrap().code, "MOR");
+    assert_eq!(coder.code("Port Ashen", None).unwrap().code, "VLM");
     let d = NaiveDate::from_ymd_opt(1990, 1, 1);
-    assert_eq!(coder.code("Sauron", d).unwrap().code, "MORGOV");
+    assert_eq!(coder.code("Odric Tallow", d).unwrap().code, "VLMGOV");
     assert_eq!(
-        coder.code("Sauron", NaiveDate::from_ymd_opt(2010, 1, 1)),
+        coder.code("Odric Tallow", NaiveDate::from_ymd_opt(2010, 1, 1)),
         None
     );
 }
 
 #[test]
 fn malformed_user_lines_are_named() {
-    let bad = "name\tcode\tdates\tentry\nGONDOR\tGON\t\tGONDOR\nARNOR\tARN\tsoon\tARNOR\n";
+    let bad = "name\tcode\tdates\tentry\nVALMERE\tVLM\t\tVALMERE\nKESTRA\tKST\tsoon\tKESTRA\n";
     let err = ActorCoder::with_extra(bad).unwrap_err();
     assert!(err.starts_with("line 3:"), "{err}");
-    assert!(err.contains("ARNOR"), "{err}");
+    assert!(err.contains("KESTRA"), "{err}");
     let err = ActorCoder::with_extra("name\tcode\tdates\tentry\nONLY ONE FIELD\n").unwrap_err();
     assert!(err.starts_with("line 2:"), "{err}");
-    let err = ActorCoder::with_extra("MORDOR_ [MOR\n").unwrap_err();
+    let err = ActorCoder::with_extra("VALMERE_ [VLM\n").unwrap_err();
     assert!(err.starts_with("line 1:"), "{err}");
 }
 
