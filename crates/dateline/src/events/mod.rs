@@ -29,6 +29,7 @@
 //! ```
 
 mod anchors;
+pub(crate) mod cameo;
 mod lexicon;
 mod merge;
 mod modality;

@@ -1,0 +1,99 @@
+//! CAMEO event codes: descriptions (`data/cameo_codes.tsv`, from the CAMEO
+//! 0.7b5 code list), roots, quad classes, and our PLOVER mapping
+//! (`data/plover.tsv`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+const CODES: &str = include_str!("../../../data/cameo_codes.tsv");
+const PLOVER: &str = include_str!("../../../data/plover.tsv");
+
+/// The four quad classes of CAMEO roots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Quad {
+    /// Roots 01-05: statements, appeals, intents, consultation, diplomacy.
+    VerbalCooperation,
+    /// Roots 06-09: material cooperation, aid, yielding, investigation.
+    MaterialCooperation,
+    /// Roots 10-14: demands, disapproval, rejection, threats, protest.
+    VerbalConflict,
+    /// Roots 15-20: force posture, reduced relations, coercion, assault,
+    /// fighting, mass violence.
+    MaterialConflict,
+}
+
+/// A PLOVER event type with its mode, as our mapping gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) struct Plover {
+    /// PLOVER event type (`CONSULT`, `ASSAULT`, ...).
+    pub(crate) kind: &'static str,
+    /// Mode within the type (`visit`, `aerial`, ...), when the code names one.
+    pub(crate) mode: Option<&'static str>,
+}
+
+fn descriptions() -> &'static HashMap<&'static str, &'static str> {
+    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    D.get_or_init(|| rows(CODES).map(|r| (r[0], r[1])).collect())
+}
+
+fn plover_rows() -> &'static HashMap<&'static str, Option<Plover>> {
+    static P: OnceLock<HashMap<&'static str, Option<Plover>>> = OnceLock::new();
+    P.get_or_init(|| {
+        rows(PLOVER)
+            .map(|r| {
+                let mode = r.get(2).copied().filter(|m| !m.is_empty());
+                let p = (r[1] != "-").then_some(Plover { kind: r[1], mode });
+                (r[0], p)
+            })
+            .collect()
+    })
+}
+
+/// The tab-separated rows of a data file, comments and blank lines skipped.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|r| r.len() >= 2)
+}
+
+/// The CAMEO description of `code` (`"042"` → `Make a visit`); roots have
+/// the name of their category (`"19"` → `Fight`).
+pub(crate) fn describe(code: &str) -> Option<&'static str> {
+    descriptions().get(code).copied()
+}
+
+/// The root of a code: its first two characters (`"0421"` → `"04"`).
+pub(crate) fn root(code: &str) -> &str {
+    code.get(..2).unwrap_or(code)
+}
+
+/// The quad class of a code, from its root; `None` for a root outside
+/// 01-20.
+pub(crate) fn quad(code: &str) -> Option<Quad> {
+    let r: u8 = root(code).parse().ok()?;
+    match r {
+        1..=5 => Some(Quad::VerbalCooperation),
+        6..=9 => Some(Quad::MaterialCooperation),
+        10..=14 => Some(Quad::VerbalConflict),
+        15..=20 => Some(Quad::MaterialConflict),
+        _ => None,
+    }
+}
+
+/// The PLOVER type of a CAMEO code (our mapping): the code's own row, else
+/// its three-digit parent's, else its root's; `None` where the row says
+/// there is none (statements, appeals, investigations) or the root is
+/// unknown.
+pub(crate) fn plover(code: &str) -> Option<Plover> {
+    let table = plover_rows();
+    [code.len(), 3, 2]
+        .into_iter()
+        .filter(|&n| n <= code.len() && code.is_char_boundary(n))
+        .find_map(|n| table.get(&code[..n]))
+        .copied()
+        .flatten()
+}

@@ -1,0 +1,240 @@
+//! The CAMEO verb dictionary (`data/cameo_verbs.tsv`, generated from
+//! PETRARCH2's `CAMEO.2.0.txt` by `scripts/data/build_cameo.py`): synonym
+//! sets, verb blocks with their default codes, verb forms and patterns,
+//! loaded once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const VERBS: &str = include_str!("../../../data/cameo_verbs.tsv");
+
+/// One unit of a phrase: a word or a synonym set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Unit {
+    /// A word, lower case.
+    Word(String),
+    /// A synonym set, by index into [`VerbDict::synsets`].
+    Set(usize),
+}
+
+/// One element of a pattern half.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Atom {
+    /// Consecutive units (`{financial aid}`, a bare word, `&FOOD`).
+    Seq(Vec<Unit>),
+    /// A prepositional phrase: one of the prepositions, then its atoms.
+    Prep(Vec<String>, Vec<Atom>),
+    /// `+`: the target is the next noun.
+    Target,
+    /// `$`: the source is the next noun.
+    Source,
+}
+
+/// A pattern of a verb block.
+#[derive(Debug, Clone)]
+pub(super) struct Pattern {
+    /// The code as written (`042:043`, `:173`, `---`).
+    pub(super) code: &'static str,
+    /// Elements before the verb, in order.
+    pub(super) pre: Vec<Atom>,
+    /// Elements after the verb, in order.
+    pub(super) post: Vec<Atom>,
+    /// The dictionary line.
+    pub(super) line: &'static str,
+}
+
+/// A verb block: its name and default code.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    /// The block's name (`VISIT`, `MEET_PEOPLE`).
+    pub(super) name: &'static str,
+    /// Default code as written (`042:043`, `---`).
+    pub(super) code: &'static str,
+    /// The block's patterns, in dictionary order.
+    pub(super) patterns: Vec<Pattern>,
+}
+
+/// A verb form of a block.
+#[derive(Debug, Clone)]
+pub(super) struct VerbForm {
+    /// Index of the block.
+    pub(super) block: usize,
+    /// Words before the verb word in a multiword verb.
+    pub(super) before: Vec<&'static str>,
+    /// Words after the verb word (`off` in `cordon off`, `with` in `meet
+    /// with`).
+    pub(super) after: Vec<&'static str>,
+    /// The verb's own code, overriding the block's (`ASK [020]`).
+    pub(super) code: Option<&'static str>,
+    /// The base form (`meet` for `met`).
+    pub(super) base: &'static str,
+}
+
+/// The whole dictionary.
+#[derive(Debug, Default)]
+pub(super) struct VerbDict {
+    /// Synonym sets: each a list of phrases (words).
+    pub(super) synsets: Vec<Vec<Vec<&'static str>>>,
+    /// Verb blocks.
+    pub(super) blocks: Vec<Block>,
+    /// Verb forms by verb word (base and irregular forms, lower case).
+    pub(super) forms: HashMap<&'static str, Vec<VerbForm>>,
+}
+
+/// The shipped dictionary, parsed on first use.
+pub(super) fn dict() -> &'static VerbDict {
+    static D: OnceLock<VerbDict> = OnceLock::new();
+    D.get_or_init(|| VerbDict::parse(VERBS))
+}
+
+fn split_words(s: &'static str) -> Vec<&'static str> {
+    s.split_whitespace().collect()
+}
+
+impl VerbDict {
+    /// Parses the TSV form (rows `S`, `B`, `V`, `P`).
+    fn parse(data: &'static str) -> VerbDict {
+        let mut d = VerbDict::default();
+        let mut set_index: HashMap<&str, usize> = HashMap::new();
+        let mut block_index: HashMap<&str, usize> = HashMap::new();
+        for line in data.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["S", label, phrases] => {
+                    set_index.insert(label, d.synsets.len());
+                    let list = phrases.split('|').map(split_words);
+                    d.synsets.push(list.filter(|p| !p.is_empty()).collect());
+                }
+                ["B", name, code] => {
+                    block_index.insert(name, d.blocks.len());
+                    d.blocks.push(Block {
+                        name,
+                        code,
+                        patterns: Vec::new(),
+                    });
+                }
+                ["V", block, verb, before, after, code, base] => {
+                    let Some(&b) = block_index.get(block) else {
+                        continue;
+                    };
+                    d.forms.entry(verb).or_default().push(VerbForm {
+                        block: b,
+                        before: split_words(before),
+                        after: split_words(after),
+                        code: (!code.is_empty()).then_some(*code),
+                        base,
+                    });
+                }
+                ["P", block, code, pre, post, text] => {
+                    let Some(&b) = block_index.get(block) else {
+                        continue;
+                    };
+                    let pattern = Pattern {
+                        code,
+                        pre: parse_side(pre, &set_index),
+                        post: parse_side(post, &set_index),
+                        line: text,
+                    };
+                    d.blocks[b].patterns.push(pattern);
+                }
+                _ => {}
+            }
+        }
+        d
+    }
+}
+
+/// Splits a pattern half into bracketed groups and words.
+fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start();
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '(' => Some(')'),
+            '{' => Some('}'),
+            _ => None,
+        };
+        let end = match close {
+            Some(cl) => rest.find(cl).map_or(rest.len(), |i| i + 1),
+            None => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+        };
+        out.push(&rest[..end]);
+        rest = rest[end..].trim_start();
+    }
+    out
+}
+
+/// Parses a pattern half (`(to {&MILITARY base}) +`).
+pub(super) fn parse_side(s: &str, sets: &HashMap<&str, usize>) -> Vec<Atom> {
+    let mut out = Vec::new();
+    for t in tokens(s) {
+        match t {
+            "+" => out.push(Atom::Target),
+            "$" => out.push(Atom::Source),
+            "^" | "%" => {}
+            _ if t.starts_with('(') => {
+                let inner = t.trim_start_matches('(').trim_end_matches(')');
+                let (prep, rest) = inner.split_once(' ').unwrap_or((inner, ""));
+                let preps = prep.split('/').map(str::to_string).collect();
+                out.push(Atom::Prep(preps, parse_side(rest, sets)));
+            }
+            _ if t.starts_with('{') => {
+                let inner = t.trim_start_matches('{').trim_end_matches('}');
+                let units = inner.split_whitespace().filter_map(|w| unit(w, sets));
+                out.push(Atom::Seq(units.collect()));
+            }
+            _ => out.extend(unit(t, sets).map(|u| Atom::Seq(vec![u]))),
+        }
+    }
+    out
+}
+
+fn unit(w: &str, sets: &HashMap<&str, usize>) -> Option<Unit> {
+    match w.strip_prefix('&') {
+        Some(label) => sets.get(label).map(|&i| Unit::Set(i)),
+        None => Some(Unit::Word(w.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_dictionary_has_its_blocks_verbs_and_sets() {
+        let d = dict();
+        assert_eq!(d.blocks.len(), 397);
+        assert_eq!(d.synsets.len(), 40);
+        assert!(
+            d.synsets.iter().all(|s| !s.is_empty()),
+            "a synonym set is empty"
+        );
+        let patterns: usize = d.blocks.iter().map(|b| b.patterns.len()).sum();
+        assert!(patterns > 4_000, "{patterns}");
+        let met = &d.forms["met"];
+        assert!(met.iter().any(|f| f.after == ["with"] && f.base == "meet"));
+        let visit = &d.blocks[d.forms["visit"][0].block];
+        assert_eq!((visit.name, visit.code), ("VISIT", "042:043"));
+    }
+
+    #[test]
+    fn pattern_halves_parse_into_atoms() {
+        let mut sets = HashMap::new();
+        sets.insert("MILITARY", 3);
+        let atoms = parse_side("(to {&MILITARY base}) + ^ talks", &sets);
+        assert_eq!(
+            atoms,
+            vec![
+                Atom::Prep(
+                    vec!["to".into()],
+                    vec![Atom::Seq(vec![Unit::Set(3), Unit::Word("base".into())])]
+                ),
+                Atom::Target,
+                Atom::Seq(vec![Unit::Word("talks".into())]),
+            ]
+        );
+        let slash = parse_side("(by/with protests)", &sets);
+        assert!(matches!(&slash[0], Atom::Prep(p, _) if p == &["by", "with"]));
+        assert!(parse_side("&UNKNOWN", &sets).is_empty());
+    }
+}
