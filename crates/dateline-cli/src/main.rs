@@ -62,7 +62,7 @@ enum BenchCommand {
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
     /// Layers to run, comma-separated (default: all of them:
-    /// article,syntax,time,entities,quotes,resolve,figures); the article layer always runs.
+    /// article,syntax,time,entities,quotes,resolve,figures,events); the article layer always runs.
     #[arg(long, value_delimiter = ',')]
     layers: Option<Vec<String>>,
     /// Leave tokens out of the article layer.
@@ -76,6 +76,11 @@ struct PipelineArgs {
     /// (`[` or `{` opening JSON, otherwise text: `[Updated 14:00] ...` is text), unless given.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
+    /// An actor dictionary of yours for the event layer's CAMEO actor codes,
+    /// read over the shipped ones: a TSV file with the header
+    /// `name<TAB>code<TAB>dates<TAB>entry`, or a PETRARCH actor file.
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,6 +103,12 @@ impl PipelineArgs {
                 .map(|l| l.parse::<Layer>())
                 .collect::<Result<Vec<_>, _>>()?;
             config = config.layers(layers);
+        }
+        if let Some(path) = &self.actors {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                dateline::Error::Config(format!("cannot read {}: {e}", path.display()))
+            })?;
+            config = config.actor_dictionary(text);
         }
         Extractor::new(config)
     }

@@ -64,15 +64,22 @@ impl<'a> Anchors<'a> {
 
     /// The entity an actor's phrase (words `lo..=hi`, head `h`) names: the
     /// rightmost person, organisation or place in it (`Iraqi Prime Minister
-    /// Mohammed Shia al-Sudani` is al-Sudani, not `Iraqi`), else the
-    /// head's entity (`Iraqi` of `Iraqi forces`, a group).
-    pub fn actor_entity(&self, lo: usize, hi: usize, h: usize) -> Option<usize> {
+    /// Mohammed Shia al-Sudani` is al-Sudani, not `Iraqi`) when the head
+    /// names none, leaving out possessors (`his counterpart` is not `his`),
+    /// else the head's entity (`Iraqi` of `Iraqi forces`, a group).
+    pub fn actor_entity(&self, tree: &Tree<'_>, lo: usize, hi: usize, h: usize) -> Option<usize> {
         let at = |w: usize| self.word_entity.get(w).copied().flatten();
-        (lo..=hi)
-            .rev()
-            .filter_map(at)
-            .find(|&e| self.entities[e].kind != EntityKind::Group)
-            .or_else(|| at(h))
+        let named = |e: &usize| self.entities[*e].kind != EntityKind::Group;
+        // A possessor is another entity (`his Turkish counterpart`).
+        let own = |w: &usize| tree.words[*w].dep != "nmod:poss";
+        at(h).filter(named).or_else(|| {
+            (lo..=hi)
+                .rev()
+                .filter(own)
+                .filter_map(at)
+                .find(named)
+                .or_else(|| at(h))
+        })
     }
 
     /// The place of the event whose trigger is word `i` and whose target

@@ -2,11 +2,11 @@
 //! `the meeting`) folded into one [`Event`].
 //!
 //! Two events are one when they are of one family (the same verb, or a noun
-//! and the verb it names: `meeting` and `met`; or, both coded, the same
-//! CAMEO root), have the same polarity, are both said to have happened (or
-//! both to come), share two of their participants' entities (or one, when
-//! one event's participants are among the other's), and give no two
-//! different dates. Statements (`said`) are never folded: each is its own.
+//! and the verb it names: `meeting` and `met`) or, both coded, of the same
+//! CAMEO root; have the same polarity; are both said to have happened (or
+//! both to come); share two of their participants' entities (or, of one
+//! family, one, when one event's participants are among the other's); and
+//! give no two different dates and no two different places from the text. Statements (`said`) are never folded: each is its own.
 //! The later event's mentions join the first; fields the first lacks (a
 //! side, a place that is not only the focus country, a date from the text,
 //! a code, figures) are taken from the later one.
@@ -34,14 +34,20 @@ pub(crate) fn merge(events: Vec<Event>, family: impl Fn(&Event) -> String) -> Ve
         }
         let key = family(&e);
         let root = e.code.as_ref().map(|c| c.root.clone());
-        let candidates = by_family
-            .get(&key)
-            .into_iter()
-            .chain(root.as_ref().and_then(|r| by_root.get(r)))
-            .flat_map(|v| v.iter().rev().take(MAX_CANDIDATES).copied());
+        let family_of = by_family.get(&key).into_iter().map(|v| (v, true));
+        let root_of = root
+            .as_ref()
+            .and_then(|r| by_root.get(r))
+            .map(|v| (v, false));
+        let candidates = family_of.chain(root_of).flat_map(|(v, family)| {
+            v.iter()
+                .rev()
+                .take(MAX_CANDIDATES)
+                .map(move |&k| (k, family))
+        });
         let mut target = None;
-        for k in candidates {
-            if same_happening(&kept[k], &e) {
+        for (k, family) in candidates {
+            if same_happening(&kept[k], &e, family) {
                 target = Some(k);
                 break;
             }
@@ -78,7 +84,7 @@ fn happened(m: Modality) -> bool {
     matches!(m, Modality::Asserted | Modality::Reported)
 }
 
-fn same_happening(a: &Event, b: &Event) -> bool {
+fn same_happening(a: &Event, b: &Event, family: bool) -> bool {
     if a.polarity != b.polarity || happened(a.modality) != happened(b.modality) {
         return false;
     }
@@ -88,8 +94,17 @@ fn same_happening(a: &Event, b: &Event) -> bool {
     let (ea, eb) = (entities(a), entities(b));
     let shared = ea.iter().filter(|x| eb.contains(x)).count();
     let nested = shared == ea.len().min(eb.len());
-    if !(shared >= 2 || (shared == 1 && nested)) {
+    // Events of one CAMEO root but different verbs (`met`, `discussed`)
+    // must share two participants.
+    if !(shared >= 2 || (family && shared == 1 && nested)) {
         return false;
+    }
+    // Two places named in the text, not the same: two happenings
+    // (`arrived in Tehran`, `met in Baghdad`).
+    if let (Some(x), Some(y)) = (&a.place, &b.place) {
+        if !x.focus_country && !y.focus_country && x.entity != y.entity {
+            return false;
+        }
     }
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if !x.published && !y.published => {

@@ -366,7 +366,7 @@ pub struct Event {
 
 /// What the event layer reads: the outputs of earlier layers.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     /// The quote layer's statements.
     pub quotes: &'a [Quote],
     /// The resolve layer's entities.
@@ -379,10 +379,13 @@ pub struct Inputs<'a> {
     pub figures: &'a [Figure],
     /// The publication date.
     pub published: Option<NaiveDate>,
+    /// A user's actor dictionary over the shipped ones (`None`: the
+    /// shipped dictionaries only).
+    pub actors: Option<&'a cameo::ActorCoder>,
 }
 
 /// The events of `text`, from its parse and the outputs of earlier layers.
-pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
+pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
     let lex = lexicon::lexicon();
     let tree = Tree::new(&syntax.words);
     let mut reports = Reports::new(inputs.quotes);
@@ -393,6 +396,10 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
         inputs.timex,
         inputs.published,
     );
+    let coder = inputs
+        .actors
+        .unwrap_or_else(|| cameo::ActorCoder::shipped());
+    let code_actor = |a: &mut Actor| code_actor(a, inputs, coder);
     let events = triggers::find(&tree, lex)
         .into_iter()
         .map(|t| {
@@ -404,10 +411,37 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
                 (m, _) => m,
             };
             let trigger = text.get(w.start..w.end).unwrap_or_default().to_string();
-            let sides = participants::sides(&tree, t.word, t.pos);
+            let mut sides = participants::sides(&tree, t.word, t.pos);
+            let verb_code = match t.pos {
+                EventPos::Verb => cameo::code_verb(text, syntax, t.word),
+                EventPos::Noun => cameo::code_noun(text, syntax, t.word),
+                EventPos::Adjective => None,
+            };
+            if let Some(vc) = &verb_code {
+                // The dictionary's pattern names its sides where it has them.
+                if let Some(tw) = vc.target {
+                    sides.target = vec![tw];
+                }
+                if let Some(sw) = vc.source {
+                    sides.source = vec![sw];
+                }
+                if vc.passive {
+                    std::mem::swap(&mut sides.source, &mut sides.target);
+                }
+            }
             let actor = |h: &usize| actor(text, &tree, &anchors, *h);
-            let source: Vec<Actor> = sides.source.iter().map(actor).collect();
-            let target: Vec<Actor> = sides.target.iter().map(actor).collect();
+            let mut source: Vec<Actor> = sides.source.iter().map(actor).collect();
+            let mut target: Vec<Actor> = sides.target.iter().map(actor).collect();
+            let code = verb_code.filter(|_| !source.is_empty() || !target.is_empty());
+            if code.is_some() {
+                source
+                    .iter_mut()
+                    .chain(target.iter_mut())
+                    .for_each(code_actor);
+            }
+            let code = code
+                .filter(|_| interaction(&source, &target))
+                .map(|vc| event_code(vc.code, vc.pattern));
             let interaction = !source.is_empty() || !target.is_empty();
             let place = interaction
                 .then(|| anchors.place(&tree, t.word, &sides.target))
@@ -437,7 +471,7 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
                 target,
                 place,
                 date,
-                code: None,
+                code,
             }
         })
         .collect();
@@ -445,10 +479,14 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
 }
 
 /// The verb an event is of: a verb's lemma, or the verb a noun names
-/// (`meeting` → `meet`, `discussion` → `discuss`, `agreement` → `agree`).
+/// (`meeting` → `meet`, `discussion` → `discuss`, `agreement` → `agree`):
+/// the event-noun table's, else by its suffix.
 fn family(e: &Event) -> String {
     if e.pos != EventPos::Noun {
         return e.lemma.clone();
+    }
+    if let Some(verb) = cameo::event_noun(&e.lemma).and_then(|n| n.verb) {
+        return verb.to_string();
     }
     for suffix in ["ing", "ion", "ment", "al"] {
         if let Some(stem) = e.lemma.strip_suffix(suffix).filter(|s| s.len() >= 3) {
@@ -456,6 +494,67 @@ fn family(e: &Event) -> String {
         }
     }
     e.lemma.clone()
+}
+
+/// Whether a coded verb's sides make an interaction between actors: a
+/// source that is an actor (coded or an entity), and a target unless the
+/// source alone is coded (`Hezbollah warned`).
+fn interaction(source: &[Actor], target: &[Actor]) -> bool {
+    let known = |a: &Actor| a.code.is_some() || a.entity.is_some();
+    let coded = |a: &Actor| a.code.is_some();
+    source.iter().any(known) && (target.iter().any(known) || source.iter().any(coded))
+}
+
+/// The code of an interaction from the dictionary's code and pattern.
+fn event_code(cameo: String, pattern: String) -> EventCode {
+    let plover = cameo::plover(&cameo);
+    EventCode {
+        root: cameo::root(&cameo).to_string(),
+        quad: Quad::of(&cameo),
+        description: cameo::describe(&cameo).map(str::to_string),
+        plover: plover.as_ref().map(|p| p.kind.to_string()),
+        plover_mode: plover.and_then(|p| p.mode.map(str::to_string)),
+        pattern,
+        cameo,
+    }
+}
+
+/// Gives an actor its CAMEO code: from its phrase (`Israeli troops` →
+/// `ISRMIL`), else from its entity's name, else from the entity's roles
+/// (`He` → Antony Blinken → `Secretary of State` of the `United States` →
+/// `USAGOV`).
+fn code_actor(a: &mut Actor, inputs: &Inputs<'_>, coder: &cameo::ActorCoder) {
+    let date = inputs.published;
+    let mut found = coder.code(&a.text, date).map(|c| (c.code, c.entry));
+    if let Some(e) = a.entity.and_then(|e| inputs.entities.get(e)) {
+        if found.is_none() {
+            found = coder.code(&e.name, date).map(|c| (c.code, c.entry));
+        }
+        // The phrase's own code (`Turkish`: TUR) stands unless a role
+        // refines it (TUR → TURGOV).
+        let own = found.as_ref().map(|(code, _)| code.clone());
+        for role in &e.roles {
+            if found.as_ref().is_some_and(|(code, _)| code.len() > 3) {
+                break;
+            }
+            let body = role.of.as_deref().unwrap_or_default();
+            let phrase = format!("{body} {}", role.title);
+            if let Some(c) = coder.code(&phrase, date) {
+                let refines = own.as_ref().is_none_or(|o| c.code.starts_with(o.as_str()));
+                if refines
+                    && found
+                        .as_ref()
+                        .is_none_or(|(code, _)| c.code.len() > code.len())
+                {
+                    found = Some((c.code, format!("role: {}", phrase.trim())));
+                }
+            }
+        }
+    }
+    if let Some((code, entry)) = found {
+        a.code = Some(code);
+        a.code_entry = Some(entry);
+    }
 }
 
 /// The actor whose head is word `h`: its phrase and entity.
@@ -475,7 +574,7 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
         end,
-        entity: anchors.actor_entity(lo, hi, h),
+        entity: anchors.actor_entity(tree, lo, hi, h),
         code: None,
         code_entry: None,
     }

@@ -16,6 +16,11 @@ pub struct Config {
     pub tokens: bool,
     /// Articles longer than this many bytes are refused with [`crate::Error::TooLarge`].
     pub max_article_bytes: usize,
+    /// An actor dictionary of the user's, read over the shipped CAMEO actor
+    /// dictionaries by the event layer (its entries win): the text of a TSV
+    /// file with the header `name<TAB>code<TAB>dates<TAB>entry`, or of a
+    /// PETRARCH actor file.
+    pub actor_dictionary: Option<String>,
 }
 
 impl Default for Config {
@@ -24,6 +29,7 @@ impl Default for Config {
             layers: Layer::ALL.to_vec(),
             tokens: true,
             max_article_bytes: Config::DEFAULT_MAX_ARTICLE_BYTES,
+            actor_dictionary: None,
         }
     }
 }
@@ -50,6 +56,13 @@ impl Config {
     /// Sets whether tokens are listed.
     pub fn tokens(mut self, on: bool) -> Self {
         self.tokens = on;
+        self
+    }
+
+    /// Sets the user's actor dictionary (the text of a TSV or PETRARCH
+    /// actor file), read over the shipped ones by the event layer.
+    pub fn actor_dictionary(mut self, text: impl Into<String>) -> Self {
+        self.actor_dictionary = Some(text.into());
         self
     }
 

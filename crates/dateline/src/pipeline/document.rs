@@ -45,6 +45,8 @@ pub(crate) struct Document {
     pub figures: Option<Vec<Figure>>,
     /// The event layer's output, once it ran.
     pub events: Option<Vec<Event>>,
+    /// The user's actor dictionary for the event layer, when given.
+    pub actors: Option<std::sync::Arc<crate::events::cameo::ActorCoder>>,
 }
 
 impl Document {
@@ -65,6 +67,7 @@ impl Document {
             resolution: None,
             figures: None,
             events: None,
+            actors: None,
         }
     }
 

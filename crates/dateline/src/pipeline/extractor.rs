@@ -1,5 +1,8 @@
 //! The [`Extractor`]: configured once, run on any number of articles.
 
+use std::sync::Arc;
+
+use crate::events::cameo::ActorCoder;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -63,6 +66,8 @@ pub struct Extractor {
     config: Config,
     /// The layers that run: those configured and those they need.
     layers: Vec<Layer>,
+    /// The user's actor dictionary over the shipped ones, when given.
+    actors: Option<Arc<ActorCoder>>,
 }
 
 impl Extractor {
@@ -78,7 +83,19 @@ impl Extractor {
             // first article.
             (step.warm)();
         }
-        Ok(Extractor { config, layers })
+        let actors = match &config.actor_dictionary {
+            Some(text) => {
+                Some(Arc::new(ActorCoder::with_extra(text).map_err(|e| {
+                    Error::Config(format!("the actor dictionary: {e}"))
+                })?))
+            }
+            None => None,
+        };
+        Ok(Extractor {
+            config,
+            layers,
+            actors,
+        })
     }
 
     /// The options this extractor was built with.
@@ -166,6 +183,7 @@ impl Extractor {
         let syntax = self.layers.contains(&Layer::Syntax);
         let layer = ArticleLayer::build(&mut article, self.config.tokens && !syntax, &mut lap);
         let mut doc = Document::new(article, layer);
+        doc.actors = self.actors.clone();
         for step in STEPS.iter().filter(|s| self.layers.contains(&s.layer)) {
             (step.run)(&mut doc);
             lap(step.layer.name());

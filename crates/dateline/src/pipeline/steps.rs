@@ -111,6 +111,7 @@ pub(crate) const STEPS: &[Step] = &[
         ],
         warm: || {
             crate::events::lexicon();
+            crate::events::cameo::ActorCoder::shipped();
         },
         run: |doc| {
             let empty = crate::syntax::Syntax::default();
@@ -125,6 +126,7 @@ pub(crate) const STEPS: &[Step] = &[
                 timex: doc.timex(),
                 figures: doc.figures.as_deref().unwrap_or_default(),
                 published: doc.published,
+                actors: doc.actors.as_deref(),
             };
             doc.events = Some(crate::events::extract(doc.text(), syntax, &inputs));
         },

@@ -377,7 +377,14 @@ fn parse_tsv(text: &str) -> Result<Vec<UserRow>, String> {
         if !(2..=4).contains(&f.len()) || key(f[0]).is_empty() {
             return Err(err("expected name<TAB>code<TAB>dates<TAB>entry".into()));
         }
-        let code = dated(f[1].trim(), f.get(2).copied().unwrap_or("")).map_err(err)?;
+        // `---` and `+++`: PETRARCH's marks of an actor it knows but does
+        // not code (`+++`: coded from its context).
+        if matches!(f[1].trim(), "---" | "+++") {
+            continue;
+        }
+        // `ELR/GAL`: an actor of several codes; the first stands for it.
+        let first = f[1].trim().split('/').next().unwrap_or_default();
+        let code = dated(first, f.get(2).copied().unwrap_or("")).map_err(err)?;
         let name = key(f[0]);
         let entry = f.get(3).map(|e| key(e)).filter(|e| !e.is_empty());
         rows.push(UserRow {

@@ -1,5 +1,5 @@
 //! CAMEO event codes: descriptions (`data/cameo_codes.tsv`, from the CAMEO
-//! 0.7b5 code list), roots, quad classes, and our PLOVER mapping
+//! 0.7b5 code list), roots, quad classes ([`Quad::of`]), and our PLOVER mapping
 //! (`data/plover.tsv`).
 
 use std::collections::HashMap;
@@ -7,23 +7,11 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+#[cfg(test)]
+use crate::events::Quad;
+
 const CODES: &str = include_str!("../../../data/cameo_codes.tsv");
 const PLOVER: &str = include_str!("../../../data/plover.tsv");
-
-/// The four quad classes of CAMEO roots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Quad {
-    /// Roots 01-05: statements, appeals, intents, consultation, diplomacy.
-    VerbalCooperation,
-    /// Roots 06-09: material cooperation, aid, yielding, investigation.
-    MaterialCooperation,
-    /// Roots 10-14: demands, disapproval, rejection, threats, protest.
-    VerbalConflict,
-    /// Roots 15-20: force posture, reduced relations, coercion, assault,
-    /// fighting, mass violence.
-    MaterialConflict,
-}
 
 /// A PLOVER event type with its mode, as our mapping gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,15 +61,9 @@ pub(crate) fn root(code: &str) -> &str {
 
 /// The quad class of a code, from its root; `None` for a root outside
 /// 01-20.
+#[cfg(test)]
 pub(crate) fn quad(code: &str) -> Option<Quad> {
-    let r: u8 = root(code).parse().ok()?;
-    match r {
-        1..=5 => Some(Quad::VerbalCooperation),
-        6..=9 => Some(Quad::MaterialCooperation),
-        10..=14 => Some(Quad::VerbalConflict),
-        15..=20 => Some(Quad::MaterialConflict),
-        _ => None,
-    }
+    Quad::of(code)
 }
 
 /// The PLOVER type of a CAMEO code (our mapping): the code's own row, else

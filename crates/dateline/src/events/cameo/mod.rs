@@ -17,11 +17,6 @@
 //! transformations of the dictionary (`A said A will attack B`) are not
 //! applied here.
 
-// The events layer that calls this API is being written on another branch;
-// until it is wired in, the items (and their re-exports) are used only by
-// the tests.
-#![allow(dead_code, unused_imports)]
-
 mod actors;
 mod coder;
 mod codes;
@@ -30,6 +25,11 @@ mod verbs;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use self::actors::{ActorCode, ActorCoder};
-pub(crate) use self::coder::{code_noun, code_verb, event_noun, EventNoun, VerbCode};
-pub(crate) use self::codes::{describe, plover, quad, root, Plover, Quad};
+pub(crate) use self::actors::ActorCoder;
+pub(crate) use self::coder::{code_noun, code_verb, event_noun};
+pub(crate) use self::codes::{describe, plover, root};
+#[cfg(test)]
+pub(crate) use self::{
+    coder::VerbCode,
+    codes::{quad, Plover},
+};

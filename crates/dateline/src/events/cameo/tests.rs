@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::events::Quad;
 use crate::span::Span;
 use crate::syntax::{parse, Syntax};
 
