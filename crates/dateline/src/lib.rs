@@ -60,6 +60,9 @@ pub mod resolve;
 // 7. Figures: numbers as claims.
 pub mod figures;
 
+// 8. Events: what happened, stated or reported.
+pub mod events;
+
 // What the layers share, owned by none of them.
 pub mod error;
 pub mod lexicon;

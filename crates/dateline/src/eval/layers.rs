@@ -5,6 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::entities::{EntityKind, Mention};
+use crate::events::Event;
 use crate::figures::Figure;
 use crate::pipeline::Extraction;
 use crate::quotes::Quote;
@@ -145,6 +146,25 @@ pub(super) fn values(figures: &[Figure], map: &OffsetMap) -> Value {
                    "value": f.value, "low": f.low, "high": f.high,
                    "bound": f.bound.as_str(), "unit": f.unit,
                    "counted": f.counted, "category": f.category})
+        })
+        .collect();
+    Value::Array(items)
+}
+
+/// `events`: one item per mention (`start`/`end` of the trigger, `label` =
+/// TimeML class), with the event's tense, aspect, polarity, modality and
+/// index (mentions of one event share `event`).
+pub(super) fn events(events: &[Event], map: &OffsetMap) -> Value {
+    let items: Vec<Value> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |m| {
+                json!({"start": map.char_offset(m.start), "end": map.char_offset(m.end),
+                       "label": e.class.as_str(), "event": i, "pos": e.pos,
+                       "tense": e.tense, "aspect": e.aspect, "polarity": e.polarity,
+                       "modality": e.modality})
+            })
         })
         .collect();
     Value::Array(items)

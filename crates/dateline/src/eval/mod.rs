@@ -104,6 +104,9 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     if let Some(figures) = &x.figures {
         out.insert("values".into(), layers::values(figures, &map));
     }
+    if let Some(events) = &x.events {
+        out.insert("events".into(), layers::events(events, &map));
+    }
     if let Some(entities) = &x.entities {
         let (clusters, links) = clusters::chains(x, entities, extent, &phrases, &owners, &map);
         out.insert("clusters".into(), Value::Array(clusters));

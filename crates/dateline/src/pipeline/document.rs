@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::article::{Article, ArticleLayer};
 use crate::entities::Mention;
+use crate::events::Event;
 use crate::figures::Figure;
 use crate::origin::Origin;
 use crate::quotes::Quote;
@@ -42,6 +43,8 @@ pub(crate) struct Document {
     pub resolution: Option<Resolution>,
     /// The figure layer's output, once it ran.
     pub figures: Option<Vec<Figure>>,
+    /// The event layer's output, once it ran.
+    pub events: Option<Vec<Event>>,
 }
 
 impl Document {
@@ -61,6 +64,7 @@ impl Document {
             quotes: None,
             resolution: None,
             figures: None,
+            events: None,
         }
     }
 
@@ -106,6 +110,7 @@ impl Document {
             mentions: self.mentions,
             quotes: self.quotes,
             figures: self.figures,
+            events: self.events,
             focus_countries: self.resolution.as_ref().map(|r| r.focus.clone()),
             entities: self.resolution.map(|r| r.entities),
         }

@@ -53,6 +53,10 @@ pub struct Extraction {
     /// The resolve layer's focus countries, most prominent first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus_countries: Option<Vec<crate::resolve::FocusCountry>>,
+    /// The event layer: events stated or reported, in text order (absent
+    /// when the layer did not run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::events::Event>>,
 }
 
 impl Extraction {

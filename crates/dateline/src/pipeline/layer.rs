@@ -34,6 +34,10 @@ pub enum Layer {
     /// is counted, where, when, by whom and who says so (runs the time,
     /// entity and quote layers too).
     Figures,
+    /// Events stated or reported, with their class, tense, aspect, polarity,
+    /// modality and the statement that reports them (runs the syntax and
+    /// quote layers too).
+    Events,
 }
 
 impl Layer {
@@ -46,6 +50,7 @@ impl Layer {
         Layer::Quotes,
         Layer::Resolve,
         Layer::Figures,
+        Layer::Events,
     ];
 
     /// The layer's name, as used in options and output (`article`).
@@ -58,6 +63,7 @@ impl Layer {
             Layer::Quotes => "quotes",
             Layer::Resolve => "resolve",
             Layer::Figures => "figures",
+            Layer::Events => "events",
         }
     }
 }

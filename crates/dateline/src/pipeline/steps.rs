@@ -100,6 +100,18 @@ pub(crate) const STEPS: &[Step] = &[
             doc.figures = Some(found);
         },
     },
+    Step {
+        layer: Layer::Events,
+        needs: &[Layer::Syntax, Layer::Quotes],
+        warm: || {
+            crate::events::lexicon();
+        },
+        run: |doc| {
+            let empty = crate::syntax::Syntax::default();
+            let syntax = doc.syntax.as_ref().unwrap_or(&empty);
+            doc.events = Some(crate::events::extract(doc.text(), syntax, doc.quotes()));
+        },
+    },
 ];
 
 /// The layers asked for with the layers they need, in pipeline order; the

@@ -1,0 +1,103 @@
+//! The event lexicon of `data/events.tsv`: TimeML classes of verbs, nouns
+//! and adjectives, verbs that state no event, and the words of tense,
+//! modality and negation.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::EventClass;
+
+/// The lexicon, built once.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Verb lemma → class (every verb not listed is an occurrence).
+    pub verbs: HashMap<&'static str, EventClass>,
+    /// Event noun lemma → class.
+    pub nouns: HashMap<&'static str, EventClass>,
+    /// Adjective lemma → class, when predicated.
+    pub adjectives: HashMap<&'static str, EventClass>,
+    /// Verb lemmas that state no event.
+    pub not_events: HashSet<&'static str>,
+    /// Auxiliaries of the future (`will`).
+    pub future: HashSet<&'static str>,
+    /// Verbs whose complement is planned (`plan to`).
+    pub planned: HashSet<&'static str>,
+    /// Auxiliaries of possibility or obligation (`could`).
+    pub modal: HashSet<&'static str>,
+    /// Words of negation (`not`, `never`).
+    pub negation: HashSet<&'static str>,
+}
+
+fn class(name: &str) -> Option<EventClass> {
+    Some(match name {
+        "OCCURRENCE" => EventClass::Occurrence,
+        "REPORTING" => EventClass::Reporting,
+        "I_ACTION" => EventClass::IAction,
+        "I_STATE" => EventClass::IState,
+        "ASPECTUAL" => EventClass::Aspectual,
+        "PERCEPTION" => EventClass::Perception,
+        "STATE" => EventClass::State,
+        _ => return None,
+    })
+}
+
+/// The lexicon of `data/events.tsv`.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| parse(include_str!("../../data/events.tsv")))
+}
+
+fn parse(text: &'static str) -> Lexicon {
+    let mut lex = Lexicon::default();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(section), Some(words), Some(value)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let words = words.split(' ').filter(|w| !w.is_empty());
+        match section {
+            "verb" | "noun" | "adj" => {
+                let Some(c) = class(value) else { continue };
+                let map = match section {
+                    "verb" => &mut lex.verbs,
+                    "noun" => &mut lex.nouns,
+                    _ => &mut lex.adjectives,
+                };
+                // A later line wins: the lexicon lists the general class first.
+                map.extend(words.map(|w| (w, c)));
+            }
+            "not" => lex.not_events.extend(words),
+            "future" => lex.future.extend(words),
+            "planned" => lex.planned.extend(words),
+            "modal" => lex.modal.extend(words),
+            "negation" => lex.negation.extend(words),
+            _ => {}
+        }
+    }
+    lex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_has_every_section() {
+        let lex = lexicon();
+        assert_eq!(lex.verbs.get("say"), Some(&EventClass::Reporting));
+        assert_eq!(lex.verbs.get("begin"), Some(&EventClass::Aspectual));
+        assert_eq!(lex.nouns.get("bombardment"), Some(&EventClass::Occurrence));
+        // `attempt` is listed as an occurrence-like noun first, then as an
+        // intensional action: the later line wins.
+        assert_eq!(lex.nouns.get("attempt"), Some(&EventClass::IAction));
+        assert_eq!(lex.adjectives.get("dead"), Some(&EventClass::State));
+        assert!(lex.not_events.contains("include"));
+        assert!(lex.future.contains("will"));
+        assert!(lex.planned.contains("plan"));
+        assert!(lex.modal.contains("could"));
+        assert!(lex.negation.contains("n't"));
+    }
+}

@@ -1,0 +1,91 @@
+//! The parse as a tree with every word's children at hand, built once per
+//! document in time linear in its words (the syntax layer's
+//! [`Syntax::children`](crate::syntax::Syntax::children) scans the sentence
+//! on every call).
+
+use crate::syntax::Word;
+
+/// The words of a parse with their children.
+pub(crate) struct Tree<'a> {
+    /// The words, as the syntax layer gave them.
+    pub words: &'a [Word],
+    /// `kids[first[i]..first[i + 1]]` are the children of word `i`.
+    first: Vec<usize>,
+    kids: Vec<usize>,
+}
+
+impl<'a> Tree<'a> {
+    /// The tree of `words` (heads are indices into `words`).
+    pub fn new(words: &'a [Word]) -> Tree<'a> {
+        let mut count = vec![0usize; words.len() + 1];
+        for w in words {
+            if let Some(h) = w.head.filter(|&h| h < words.len()) {
+                count[h + 1] += 1;
+            }
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let first = count.clone();
+        let mut kids = vec![0; first[words.len()]];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < words.len()) {
+                kids[count[h]] = i;
+                count[h] += 1;
+            }
+        }
+        Tree { words, first, kids }
+    }
+
+    /// The children of word `i`, in text order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        match (self.first.get(i), self.first.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.kids[a..b],
+            _ => &[],
+        }
+    }
+
+    /// The first child of `i` whose relation is one of `deps`.
+    pub fn child(&self, i: usize, deps: &[&str]) -> Option<usize> {
+        self.children(i)
+            .iter()
+            .copied()
+            .find(|&c| deps.contains(&self.words[c].dep.as_ref()))
+    }
+
+    /// The lower-case lemma of word `i`.
+    pub fn lemma(&self, i: usize) -> String {
+        self.words[i].lemma.to_lowercase()
+    }
+
+    /// The head of `i` and the relation, when `i` is not a root.
+    pub fn head(&self, i: usize) -> Option<(usize, &str)> {
+        let w = &self.words[i];
+        w.head.map(|h| (h, w.dep.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn children_match_the_parse() {
+        let text = "Hamas fighters killed more than 1,400 people. Israel struck back.";
+        let cut = text.find(" Israel").unwrap();
+        let units = [Span::new(0, cut), Span::new(cut + 1, text.len())];
+        let syn = crate::syntax::parse(text, &units);
+        let tree = Tree::new(&syn.words);
+        for i in 0..syn.words.len() {
+            let want: Vec<usize> = syn.children(i).collect();
+            assert_eq!(tree.children(i), want.as_slice(), "word {i}");
+        }
+        let killed = syn.roots[0].unwrap();
+        let subj = tree.child(killed, &["nsubj"]).unwrap();
+        assert_eq!(
+            &text[syn.words[subj].start..syn.words[subj].end],
+            "fighters"
+        );
+    }
+}

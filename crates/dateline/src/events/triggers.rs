@@ -1,0 +1,85 @@
+//! Event triggers: the words that state an event. Verbs (but auxiliaries,
+//! participles used as adjectives and the verbs the lexicon lists as no
+//! event), event nouns of the lexicon (`attack`, `meeting`, `visit`) and
+//! listed adjectives when predicated (`was dead`, `is likely`).
+
+use super::lexicon::Lexicon;
+use super::tree::Tree;
+use super::{EventClass, EventPos};
+
+/// One trigger word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// Index of the word in the parse.
+    pub word: usize,
+    /// What kind of word states the event.
+    pub pos: EventPos,
+    /// Its TimeML class.
+    pub class: EventClass,
+}
+
+/// Relations of a verb that make it a modifier or part of a name rather
+/// than a predicate (`the united front`, `based in Paris` as `case`).
+const VERB_NOT_PREDICATE: &[&str] = &["amod", "case", "compound", "fixed", "flat", "det", "mark"];
+
+/// The triggers of the words of `tree`, in text order.
+pub(crate) fn find(tree: &Tree<'_>, lex: &Lexicon) -> Vec<Trigger> {
+    (0..tree.words.len())
+        .filter_map(|i| trigger(tree, lex, i))
+        .collect()
+}
+
+fn trigger(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<Trigger> {
+    let w = &tree.words[i];
+    let (pos, class) = match w.upos.as_ref() {
+        "VERB" => (EventPos::Verb, verb_class(tree, lex, i)?),
+        "NOUN" => (EventPos::Noun, noun_class(tree, lex, i)?),
+        "ADJ" => (EventPos::Adjective, adjective_class(tree, lex, i)?),
+        _ => return None,
+    };
+    Some(Trigger {
+        word: i,
+        pos,
+        class,
+    })
+}
+
+fn verb_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
+    let w = &tree.words[i];
+    if VERB_NOT_PREDICATE.contains(&w.dep.as_ref()) || w.xpos.starts_with("NNP") {
+        return None;
+    }
+    let lemma = tree.lemma(i);
+    if lex.not_events.contains(lemma.as_str()) || going_to(tree, i, &lemma) {
+        return None;
+    }
+    Some(
+        lex.verbs
+            .get(lemma.as_str())
+            .copied()
+            .unwrap_or(EventClass::Occurrence),
+    )
+}
+
+/// `going` of `is going to meet`: a marker of the future, not an event.
+fn going_to(tree: &Tree<'_>, i: usize, lemma: &str) -> bool {
+    lemma == "go"
+        && tree.words[i].xpos == "VBG"
+        && tree.child(i, &["xcomp"]).is_some_and(|c| {
+            tree.child(c, &["mark"])
+                .is_some_and(|m| tree.lemma(m) == "to")
+        })
+}
+
+fn noun_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
+    // `attack helicopter`, `bombing suspect`: the noun names a thing.
+    if tree.words[i].dep == "compound" {
+        return None;
+    }
+    lex.nouns.get(tree.lemma(i).as_str()).copied()
+}
+
+fn adjective_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
+    tree.child(i, &["cop"])?;
+    lex.adjectives.get(tree.lemma(i).as_str()).copied()
+}
