@@ -31,12 +31,29 @@ pub(crate) fn find(tree: &Tree<'_>, lex: &Lexicon) -> Vec<Trigger> {
 
 fn trigger(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<Trigger> {
     let w = &tree.words[i];
-    let (pos, class) = match w.upos.as_ref() {
+    if according_to(tree, i) {
+        return Some(Trigger {
+            word: i,
+            pos: EventPos::Verb,
+            class: EventClass::Reporting,
+        });
+    }
+    let (pos, mut class) = match w.upos.as_ref() {
         "VERB" => (EventPos::Verb, verb_class(tree, lex, i)?),
         "NOUN" => (EventPos::Noun, noun_class(tree, lex, i)?),
         "ADJ" => (EventPos::Adjective, adjective_class(tree, lex, i)?),
         _ => return None,
     };
+    // A verb of intending, believing, beginning or perceiving is of that
+    // class when it governs another event (`offered to pay`, `kept
+    // rising`); with a plain object it is an occurrence (`offered $5`).
+    let intensional = matches!(
+        class,
+        EventClass::IAction | EventClass::IState | EventClass::Aspectual | EventClass::Perception
+    );
+    if intensional && !governs_event(tree, lex, i) {
+        class = EventClass::Occurrence;
+    }
     Some(Trigger {
         word: i,
         pos,
@@ -82,4 +99,33 @@ fn noun_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
 fn adjective_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
     tree.child(i, &["cop"])?;
     lex.adjectives.get(tree.lemma(i).as_str()).copied()
+}
+
+/// `according` of `according to AFP`: the statement's cue.
+fn according_to(tree: &Tree<'_>, i: usize) -> bool {
+    let w = &tree.words[i];
+    w.lemma.eq_ignore_ascii_case("accord")
+        && w.xpos == "VBG"
+        && tree
+            .words
+            .get(i + 1)
+            .is_some_and(|n| n.lemma.eq_ignore_ascii_case("to"))
+}
+
+/// Whether word `i` has a clause or an event for complement: `xcomp`,
+/// `ccomp`, a to-clause (`decision to leave`), or an event noun or gerund
+/// as object (`began talks`, `saw the attack`).
+fn governs_event(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> bool {
+    tree.children(i).iter().any(|&c| {
+        let w = &tree.words[c];
+        match w.dep.as_ref() {
+            "xcomp" | "ccomp" | "csubj" => true,
+            "acl" => tree.words[i].upos == "NOUN",
+            "obj" | "nsubj:pass" => {
+                w.xpos == "VBG"
+                    || (w.upos == "NOUN" && lex.nouns.contains_key(tree.lemma(c).as_str()))
+            }
+            _ => false,
+        }
+    })
 }
