@@ -26,15 +26,21 @@
 //! assert_eq!(meet.class, EventClass::Occurrence);
 //! ```
 
+mod anchors;
 mod lexicon;
 mod modality;
+mod participants;
 mod tree;
 mod triggers;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::figures::Figure;
 use crate::quotes::Quote;
+use crate::resolve::{Entity, FocusCountry};
 use crate::syntax::Syntax;
+use crate::time::Timex;
 
 pub(crate) use lexicon::lexicon;
 use tree::Tree;
@@ -143,6 +149,71 @@ pub enum Modality {
     Reported,
 }
 
+/// One side of an event: a participant as written, and who it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The participant's phrase as written (`Hamas fighters`, `the Lebanon-Israel border`).
+    pub text: String,
+    /// First byte of the phrase.
+    pub start: usize,
+    /// One past the last byte of the phrase.
+    pub end: usize,
+    /// Index in the extraction's `entities` of the entity it names, when
+    /// the resolve layer ran and one covers its head word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// The place's canonical name (`Baghdad`, `Iraq`).
+    pub name: String,
+    /// First byte of the mention that gives it (absent for a focus country).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// One past the last byte of that mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// Index in the extraction's `entities` of the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
+    /// ISO 3166 code of its country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Latitude, when the place is on the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude, when the place is on the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// True when no place of the event's sentence was found and the
+    /// article's first focus country stands in.
+    pub focus_country: bool,
+}
+
+/// When an event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// The TIMEX3 value (`2023-11-05`, `2023-11-05TEV`, `2023-W45`).
+    pub value: String,
+    /// The time expression as written (absent for the publication date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// First byte of the expression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// One past the last byte of the expression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// Index in the extraction's `timex` of the expression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<usize>,
+    /// True when the text gives no date for the event and the publication
+    /// date stands in.
+    pub published: bool,
+}
+
 /// One mention of an event: its trigger word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventMention {
@@ -188,13 +259,55 @@ pub struct Event {
     pub reported_by: Option<usize>,
     /// Every mention, the first included.
     pub mentions: Vec<EventMention>,
+    /// Who does it: the subject, a passive's agent, a noun's possessor or
+    /// `by` phrase; every conjunct (`Israel and Egypt`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<Actor>,
+    /// To whom or what: the object, a passive's subject, the noun of a
+    /// `with`, `on`, `against`, `to` (a noun's `of`) phrase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target: Vec<Actor>,
+    /// Where it happened (for events with a side).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<EventPlace>,
+    /// When it happened (for events with a side).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDate>,
+    /// Indices in the extraction's `figures` of the figures that count its
+    /// outcome (`killed four civilians`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<usize>,
 }
 
-/// The events of `text`, from its parse and its quotes.
-pub fn extract(text: &str, syntax: &Syntax, quotes: &[Quote]) -> Vec<Event> {
+/// What the event layer reads: the outputs of earlier layers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    /// The quote layer's statements.
+    pub quotes: &'a [Quote],
+    /// The resolve layer's entities.
+    pub entities: &'a [Entity],
+    /// The resolve layer's focus countries.
+    pub focus: &'a [FocusCountry],
+    /// The time layer's expressions.
+    pub timex: &'a [Timex],
+    /// The figure layer's figures.
+    pub figures: &'a [Figure],
+    /// The publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// The events of `text`, from its parse and the outputs of earlier layers.
+pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
     let lex = lexicon::lexicon();
     let tree = Tree::new(&syntax.words);
-    let mut reports = Reports::new(quotes);
+    let mut reports = Reports::new(inputs.quotes);
+    let anchors = anchors::Anchors::new(
+        &tree,
+        inputs.entities,
+        inputs.focus,
+        inputs.timex,
+        inputs.published,
+    );
     triggers::find(&tree, lex)
         .into_iter()
         .map(|t| {
@@ -206,6 +319,15 @@ pub fn extract(text: &str, syntax: &Syntax, quotes: &[Quote]) -> Vec<Event> {
                 (m, _) => m,
             };
             let trigger = text.get(w.start..w.end).unwrap_or_default().to_string();
+            let sides = participants::sides(&tree, t.word, t.pos);
+            let actor = |h: &usize| actor(text, &tree, &anchors, *h);
+            let source: Vec<Actor> = sides.source.iter().map(actor).collect();
+            let target: Vec<Actor> = sides.target.iter().map(actor).collect();
+            let interaction = !source.is_empty() || !target.is_empty();
+            let place = interaction
+                .then(|| anchors.place(&tree, t.word, &sides.target))
+                .flatten();
+            let date = interaction.then(|| anchors.date(&tree, t.word)).flatten();
             Event {
                 start: w.start,
                 end: w.end,
@@ -225,8 +347,40 @@ pub fn extract(text: &str, syntax: &Syntax, quotes: &[Quote]) -> Vec<Event> {
                     text: trigger,
                     unit: w.sentence,
                 }],
+                figures: figures_of(inputs.figures, w.start, &target),
+                source,
+                target,
+                place,
+                date,
             }
         })
+        .collect()
+}
+
+/// The actor whose head is word `h`: its phrase and entity.
+fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) -> Actor {
+    let (lo, hi) = participants::phrase(tree, h);
+    let (start, end) = (tree.words[lo].start, tree.words[hi].end);
+    Actor {
+        text: text.get(start..end).unwrap_or_default().to_string(),
+        start,
+        end,
+        entity: anchors.word_entity.get(h).copied().flatten(),
+    }
+}
+
+/// The figures whose trigger is the event's (`killed` of `killed four
+/// civilians`) or whose counted noun lies in its target.
+fn figures_of(figures: &[Figure], trigger: usize, target: &[Actor]) -> Vec<usize> {
+    figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.trigger_start == Some(trigger)
+                || f.counted_start
+                    .is_some_and(|c| target.iter().any(|a| a.start <= c && c < a.end))
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 

@@ -12,6 +12,8 @@ pub(crate) struct Tree<'a> {
     /// `kids[first[i]..first[i + 1]]` are the children of word `i`.
     first: Vec<usize>,
     kids: Vec<usize>,
+    /// The first word of each word's sentence.
+    sentence_first: Vec<usize>,
 }
 
 impl<'a> Tree<'a> {
@@ -34,7 +36,17 @@ impl<'a> Tree<'a> {
                 count[h] += 1;
             }
         }
-        Tree { words, first, kids }
+        let mut sentence_first = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            let same = i > 0 && words[i - 1].sentence == w.sentence;
+            sentence_first.push(if same { sentence_first[i - 1] } else { i });
+        }
+        Tree {
+            words,
+            first,
+            kids,
+            sentence_first,
+        }
     }
 
     /// The children of word `i`, in text order.
@@ -43,6 +55,11 @@ impl<'a> Tree<'a> {
             (Some(&a), Some(&b)) => &self.kids[a..b],
             _ => &[],
         }
+    }
+
+    /// The first word of the sentence of word `i`.
+    pub fn sentence_first(&self, i: usize) -> usize {
+        self.sentence_first.get(i).copied().unwrap_or(0)
     }
 
     /// The first child of `i` whose relation is one of `deps`.

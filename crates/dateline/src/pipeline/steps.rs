@@ -102,14 +102,31 @@ pub(crate) const STEPS: &[Step] = &[
     },
     Step {
         layer: Layer::Events,
-        needs: &[Layer::Syntax, Layer::Quotes],
+        needs: &[
+            Layer::Syntax,
+            Layer::Time,
+            Layer::Quotes,
+            Layer::Resolve,
+            Layer::Figures,
+        ],
         warm: || {
             crate::events::lexicon();
         },
         run: |doc| {
             let empty = crate::syntax::Syntax::default();
             let syntax = doc.syntax.as_ref().unwrap_or(&empty);
-            doc.events = Some(crate::events::extract(doc.text(), syntax, doc.quotes()));
+            let resolution = doc.resolution.as_ref();
+            let inputs = crate::events::Inputs {
+                quotes: doc.quotes(),
+                entities: resolution
+                    .map(|r| r.entities.as_slice())
+                    .unwrap_or_default(),
+                focus: resolution.map(|r| r.focus.as_slice()).unwrap_or_default(),
+                timex: doc.timex(),
+                figures: doc.figures.as_deref().unwrap_or_default(),
+                published: doc.published,
+            };
+            doc.events = Some(crate::events::extract(doc.text(), syntax, &inputs));
         },
     },
 ];

@@ -1,0 +1,205 @@
+//! Where and when an event happened, and the entities its words name.
+//!
+//! Entities: each word gets the entity whose mention covers it (one sweep
+//! over the words and the sorted mentions). Place: a place named in a
+//! target (`visit to Iraq`), else a place in a locative phrase of the
+//! trigger or its target (`in Baghdad`, `on the border`), else the place of
+//! its sentence nearest the trigger, else the article's first focus country
+//! (flagged). Date: a date or time the
+//! trigger governs (`on Sunday`, `Sunday evening`), else the first date of
+//! its sentence, else the publication date (flagged); only calendar values
+//! (`2023-11-05`, not `PAST_REF`).
+
+use chrono::NaiveDate;
+
+use crate::entities::EntityKind;
+use crate::resolve::{Entity, FocusCountry};
+use crate::time::{Timex, TimexKind};
+
+use super::tree::Tree;
+use super::{EventDate, EventPlace};
+
+/// Prepositions of place (`in Baghdad`, `near the border`).
+const PLACE_CASES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "on",
+    "across",
+    "outside",
+    "inside",
+    "along",
+    "into",
+    "from",
+    "over",
+    "throughout",
+    "around",
+];
+
+/// What the anchors read, indexed once per article.
+pub(crate) struct Anchors<'a> {
+    entities: &'a [Entity],
+    focus: &'a [FocusCountry],
+    timex: &'a [Timex],
+    published: Option<NaiveDate>,
+    /// The entity whose mention covers each word.
+    pub word_entity: Vec<Option<usize>>,
+    /// The timex covering each word.
+    word_timex: Vec<Option<usize>>,
+}
+
+impl<'a> Anchors<'a> {
+    /// Indexes the entities and times over the words of `tree`.
+    pub fn new(
+        tree: &Tree<'_>,
+        entities: &'a [Entity],
+        focus: &'a [FocusCountry],
+        timex: &'a [Timex],
+        published: Option<NaiveDate>,
+    ) -> Anchors<'a> {
+        let mut spans: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, m.end, e)))
+            .collect();
+        spans.sort_unstable();
+        let times: Vec<(usize, usize, usize)> = timex
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.start, t.end, i))
+            .collect();
+        Anchors {
+            entities,
+            focus,
+            timex,
+            published,
+            word_entity: cover(tree, &spans),
+            word_timex: cover(tree, &times),
+        }
+    }
+
+    /// The place of the event whose trigger is word `i` and whose target
+    /// words are `target`.
+    pub fn place(&self, tree: &Tree<'_>, i: usize, target: &[usize]) -> Option<EventPlace> {
+        let governed = std::iter::once(i)
+            .chain(target.iter().copied())
+            .flat_map(|h| tree.children(h).iter().copied())
+            .filter(|&c| matches!(tree.words[c].dep.as_ref(), "obl" | "nmod" | "advmod"))
+            .filter(|&c| {
+                tree.children(c).iter().any(|&k| {
+                    tree.words[k].dep == "case" && PLACE_CASES.contains(&tree.lemma(k).as_str())
+                })
+            });
+        // A place the event is done to (`visit to Iraq`) is where it is.
+        let targets = target.iter().copied();
+        // Else the sentence's places, nearest the trigger first.
+        let mut near: Vec<usize> = sentence_words(tree, i).collect();
+        near.sort_by_key(|&w| (w.abs_diff(i), w));
+        targets
+            .chain(governed)
+            .chain(near)
+            .find_map(|w| self.place_at(tree, w))
+            .or_else(|| self.focus_place())
+    }
+
+    fn place_at(&self, tree: &Tree<'_>, w: usize) -> Option<EventPlace> {
+        let e = self.word_entity.get(w).copied().flatten()?;
+        let ent = &self.entities[e];
+        if ent.kind != EntityKind::Place {
+            return None;
+        }
+        let at = tree.words[w].start;
+        let m = ent.mentions.iter().find(|m| m.start <= at && at < m.end);
+        let loc = ent.place.as_ref();
+        Some(EventPlace {
+            name: ent.name.clone(),
+            start: m.map(|m| m.start),
+            end: m.map(|m| m.end),
+            entity: Some(e),
+            country: ent.country.clone(),
+            lat: loc.and_then(|l| l.lat),
+            lon: loc.and_then(|l| l.lon),
+            focus_country: false,
+        })
+    }
+
+    fn focus_place(&self) -> Option<EventPlace> {
+        let f = self.focus.first()?;
+        Some(EventPlace {
+            name: f.name.clone(),
+            start: None,
+            end: None,
+            entity: None,
+            country: Some(f.country.clone()),
+            lat: None,
+            lon: None,
+            focus_country: true,
+        })
+    }
+
+    /// The date of the event whose trigger is word `i`.
+    pub fn date(&self, tree: &Tree<'_>, i: usize) -> Option<EventDate> {
+        let governed = tree.children(i).iter().copied().flat_map(|c| {
+            let (lo, hi) = super::participants::phrase(tree, c);
+            lo..=hi
+        });
+        governed
+            .chain(sentence_words(tree, i))
+            .filter_map(|w| self.word_timex.get(w).copied().flatten())
+            .find(|&t| {
+                matches!(self.timex[t].kind, TimexKind::Date | TimexKind::Time)
+                    && self.timex[t]
+                        .value
+                        .as_ref()
+                        .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map(|t| {
+                let x = &self.timex[t];
+                EventDate {
+                    value: x.value.clone().unwrap_or_default(),
+                    text: Some(x.text.clone()),
+                    start: Some(x.start),
+                    end: Some(x.end),
+                    timex: Some(t),
+                    published: false,
+                }
+            })
+            .or_else(|| {
+                self.published.map(|d| EventDate {
+                    value: d.format("%Y-%m-%d").to_string(),
+                    text: None,
+                    start: None,
+                    end: None,
+                    timex: None,
+                    published: true,
+                })
+            })
+    }
+}
+
+/// The words of the sentence of word `i`, in text order.
+fn sentence_words<'t>(tree: &'t Tree<'_>, i: usize) -> impl Iterator<Item = usize> + 't {
+    let s = tree.words[i].sentence;
+    (tree.sentence_first(i)..tree.words.len()).take_while(move |&w| tree.words[w].sentence == s)
+}
+
+/// For each word, the last span (sorted by start) that covers its first
+/// byte: one sweep over words and spans.
+fn cover(tree: &Tree<'_>, spans: &[(usize, usize, usize)]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(tree.words.len());
+    let mut next = 0;
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    for w in tree.words {
+        while let Some(&s) = spans.get(next) {
+            if s.0 > w.start {
+                break;
+            }
+            open.push(s);
+            next += 1;
+        }
+        open.retain(|s| s.1 > w.start);
+        // The shortest covering span: the most specific mention.
+        out.push(open.iter().min_by_key(|s| (s.1 - s.0, s.2)).map(|s| s.2));
+    }
+    out
+}

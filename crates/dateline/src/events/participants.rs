@@ -1,0 +1,181 @@
+//! Who did what to whom, read from the parse: the source and target words
+//! of an event's trigger.
+//!
+//! A verb's source is its subject (a passive's `obl:agent`: `killed by
+//! Israeli strikes`), a relative clause's the noun it modifies (`Hezbollah,
+//! which fired`), a conjoined or controlled verb's the subject of the verb
+//! it hangs from (`agreed to meet`); its target is its object (a passive's
+//! subject), else the noun of a `with`, `on`, `against` or `to` phrase. A
+//! noun's source is its possessor or `by` phrase (`Blinken's visit`, `the
+//! bombardment of Gaza by Israel`), or the subject of the light verb that
+//! has it for object (`Israel launched an attack`); its target the noun of
+//! its `of`, `on`, `against`, `to` or `with` phrase. Each side lists every
+//! conjunct (`Israel and Egypt`).
+
+use super::tree::Tree;
+use super::EventPos;
+
+/// The head words of the two sides of an event.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Sides {
+    /// Who does it.
+    pub source: Vec<usize>,
+    /// To whom or what.
+    pub target: Vec<usize>,
+}
+
+/// Prepositions that introduce the target of a verb without an object
+/// (`met with`, `fired on`, `protested against`, `apologised to`).
+const VERB_TARGET_CASES: &[&str] = &["with", "on", "against", "to", "at", "upon"];
+
+/// Prepositions that introduce the target of an event noun (`attack on`,
+/// `visit to`, `meeting with`, `bombardment of`).
+const NOUN_TARGET_CASES: &[&str] = &["of", "on", "against", "to", "with", "at", "upon"];
+
+/// Words that stand for the noun a relative clause modifies.
+const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
+
+/// The sides of the event whose trigger is word `i`.
+pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos) -> Sides {
+    let (source, target) = match pos {
+        EventPos::Verb => (verb_source(tree, i), verb_target(tree, i)),
+        EventPos::Noun => (noun_source(tree, i), noun_target(tree, i)),
+        EventPos::Adjective => (tree.child(i, &["nsubj"]), None),
+    };
+    Sides {
+        source: source.map(|h| conjuncts(tree, h)).unwrap_or_default(),
+        target: target.map(|h| conjuncts(tree, h)).unwrap_or_default(),
+    }
+}
+
+fn is_nominal(tree: &Tree<'_>, i: usize) -> bool {
+    matches!(
+        tree.words[i].upos.as_ref(),
+        "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ"
+    )
+}
+
+fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    if let Some(s) = tree.child(i, &["obl:agent", "nsubj"]) {
+        if RELATIVES.contains(&tree.lemma(s).as_str()) {
+            return match tree.head(i) {
+                Some((h, "acl:relcl")) => Some(h),
+                _ => None,
+            };
+        }
+        return Some(s).filter(|&s| is_nominal(tree, s));
+    }
+    match tree.head(i) {
+        // `struck and killed`, `agreed to meet`: the first verb's subject.
+        Some((h, "conj" | "xcomp")) if tree.words[h].upos == "VERB" => {
+            tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
+        }
+        // `the strike, launched by Israel`: handled by `obl:agent` above;
+        // a relative clause without a pronoun (`the group that attacked`).
+        Some((h, "acl:relcl")) => Some(h),
+        _ => None,
+    }
+}
+
+fn verb_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    if let Some(o) = tree.child(i, &["obj", "nsubj:pass", "iobj"]) {
+        return Some(o).filter(|&o| is_nominal(tree, o));
+    }
+    tree.children(i)
+        .iter()
+        .copied()
+        .find(|&c| tree.words[c].dep == "obl" && has_case(tree, c, VERB_TARGET_CASES))
+}
+
+fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    if let Some(s) = tree.child(i, &["nmod:poss"]) {
+        return Some(s);
+    }
+    if let Some(s) = tree
+        .children(i)
+        .iter()
+        .copied()
+        .find(|&c| tree.words[c].dep == "nmod" && has_case(tree, c, &["by"]))
+    {
+        return Some(s);
+    }
+    // `Israel launched an attack`, `held a meeting`: the light verb's subject.
+    match tree.head(i) {
+        Some((h, "obj")) if tree.words[h].upos == "VERB" => {
+            tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
+        }
+        _ => None,
+    }
+}
+
+fn noun_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    tree.children(i).iter().copied().find(|&c| {
+        tree.words[c].dep == "nmod"
+            && has_case(tree, c, NOUN_TARGET_CASES)
+            && !has_case(tree, c, &["by"])
+    })
+}
+
+/// Whether word `c` has a `case` child among `cases` (`with` of `with X`).
+fn has_case(tree: &Tree<'_>, c: usize, cases: &[&str]) -> bool {
+    tree.children(c)
+        .iter()
+        .any(|&k| tree.words[k].dep == "case" && cases.contains(&tree.lemma(k).as_str()))
+}
+
+/// Word `h` and the words conjoined to it (`Israel and Egypt`).
+fn conjuncts(tree: &Tree<'_>, h: usize) -> Vec<usize> {
+    let mut out = vec![h];
+    out.extend(
+        tree.children(h)
+            .iter()
+            .copied()
+            .filter(|&c| tree.words[c].dep == "conj" && is_nominal(tree, c)),
+    );
+    out
+}
+
+/// The noun phrase headed by word `h`, as word indices `first..=last`: its
+/// left dependents but prepositions and punctuation, its right ones up to a
+/// clause, an apposition or punctuation.
+pub(crate) fn phrase(tree: &Tree<'_>, h: usize) -> (usize, usize) {
+    const LEFT_SKIP: &[&str] = &["case", "mark", "cc", "punct", "advmod"];
+    const RIGHT_STOP: &[&str] = &[
+        "acl",
+        "acl:relcl",
+        "appos",
+        "punct",
+        "parataxis",
+        "advcl",
+        "ccomp",
+        "conj",
+        "cc",
+    ];
+    let (mut lo, mut hi) = (h, h);
+    for &c in tree.children(h) {
+        let dep = tree.words[c].dep.as_ref();
+        if c < h && !LEFT_SKIP.contains(&dep) {
+            lo = lo.min(leftmost(tree, c));
+        } else if c > h {
+            if RIGHT_STOP.contains(&dep) {
+                break;
+            }
+            hi = hi.max(rightmost(tree, c));
+        }
+    }
+    (lo, hi)
+}
+
+fn leftmost(tree: &Tree<'_>, mut i: usize) -> usize {
+    while let Some(&c) = tree.children(i).first().filter(|&&c| c < i) {
+        i = c;
+    }
+    i
+}
+
+fn rightmost(tree: &Tree<'_>, mut i: usize) -> usize {
+    while let Some(&c) = tree.children(i).last().filter(|&&c| c > i) {
+        i = c;
+    }
+    i
+}
