@@ -16,25 +16,9 @@ use crate::entities::EntityKind;
 use crate::resolve::{Entity, FocusCountry};
 use crate::time::{Timex, TimexKind};
 
+use super::participants::PLACE_CASES;
 use super::tree::Tree;
 use super::{EventDate, EventPlace};
-
-/// Prepositions of place (`in Baghdad`, `near the border`).
-const PLACE_CASES: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "on",
-    "across",
-    "outside",
-    "inside",
-    "along",
-    "into",
-    "from",
-    "over",
-    "throughout",
-    "around",
-];
 
 /// What the anchors read, indexed once per article.
 pub(crate) struct Anchors<'a> {
@@ -45,7 +29,7 @@ pub(crate) struct Anchors<'a> {
     /// The entity whose mention covers each word.
     pub word_entity: Vec<Option<usize>>,
     /// The timex covering each word.
-    word_timex: Vec<Option<usize>>,
+    pub word_timex: Vec<Option<usize>>,
 }
 
 impl<'a> Anchors<'a> {
@@ -140,7 +124,7 @@ impl<'a> Anchors<'a> {
     /// The date of the event whose trigger is word `i`.
     pub fn date(&self, tree: &Tree<'_>, i: usize) -> Option<EventDate> {
         let governed = tree.children(i).iter().copied().flat_map(|c| {
-            let (lo, hi) = super::participants::phrase(tree, c);
+            let (lo, hi) = super::participants::phrase(tree, c, |_| false);
             lo..=hi
         });
         governed

@@ -33,6 +33,9 @@ mod participants;
 mod tree;
 mod triggers;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -359,13 +362,22 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
 
 /// The actor whose head is word `h`: its phrase and entity.
 fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) -> Actor {
-    let (lo, hi) = participants::phrase(tree, h);
+    let entity = |w: usize| anchors.word_entity.get(w).copied().flatten();
+    let time = |w: usize| anchors.word_timex.get(w).is_some_and(Option::is_some);
+    // The phrase ends at a date (`the camp on Tuesday`) and at a place that
+    // is not part of the name (`Mr Blinken in Baghdad`).
+    let stop = |c: usize| {
+        time(c)
+            || (participants::has_case(tree, c, participants::PLACE_CASES)
+                && (entity(c).is_none() || entity(c) != entity(h)))
+    };
+    let (lo, hi) = participants::phrase(tree, h, stop);
     let (start, end) = (tree.words[lo].start, tree.words[hi].end);
     Actor {
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
         end,
-        entity: anchors.word_entity.get(h).copied().flatten(),
+        entity: entity(h),
     }
 }
 

@@ -32,6 +32,39 @@ const VERB_TARGET_CASES: &[&str] = &["with", "on", "against", "to", "at", "upon"
 /// `visit to`, `meeting with`, `bombardment of`).
 const NOUN_TARGET_CASES: &[&str] = &["of", "on", "against", "to", "with", "at", "upon"];
 
+/// Verbs whose object noun states the event they help to tell (`launched
+/// an attack`, `held talks`, `paid a visit`): their subject does it.
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "carry",
+    "conduct",
+    "hold",
+    "stage",
+    "make",
+    "pay",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "step",
+    "have",
+    "give",
+    "issue",
+    "deliver",
+    "lead",
+    "wage",
+    "open",
+    "announce",
+    "order",
+    "plan",
+    "claim",
+    "undertake",
+    "complete",
+    "end",
+    "call",
+];
+
 /// Words that stand for the noun a relative clause modifies.
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
@@ -91,17 +124,22 @@ fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
     if let Some(s) = tree.child(i, &["nmod:poss"]) {
         return Some(s);
     }
-    if let Some(s) = tree
-        .children(i)
-        .iter()
-        .copied()
-        .find(|&c| tree.words[c].dep == "nmod" && has_case(tree, c, &["by"]))
-    {
+    // `the bombardment of Gaza by Israel`: the `by` phrase may hang from
+    // the noun or from its `of` phrase.
+    let by = |h: usize| {
+        tree.children(h)
+            .iter()
+            .copied()
+            .find(|&c| tree.words[c].dep == "nmod" && has_case(tree, c, &["by"]))
+    };
+    if let Some(s) = by(i).or_else(|| noun_target(tree, i).and_then(by)) {
         return Some(s);
     }
     // `Israel launched an attack`, `held a meeting`: the light verb's subject.
     match tree.head(i) {
-        Some((h, "obj")) if tree.words[h].upos == "VERB" => {
+        Some((h, "obj"))
+            if tree.words[h].upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h).as_str()) =>
+        {
             tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
         }
         _ => None,
@@ -116,8 +154,26 @@ fn noun_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
     })
 }
 
+/// Prepositions of place, which end an actor's phrase (`Mr Blinken in
+/// Baghdad`) unless the name goes on (`the Islamic Resistance in Iraq`).
+pub(crate) const PLACE_CASES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "on",
+    "across",
+    "outside",
+    "inside",
+    "along",
+    "into",
+    "from",
+    "over",
+    "throughout",
+    "around",
+];
+
 /// Whether word `c` has a `case` child among `cases` (`with` of `with X`).
-fn has_case(tree: &Tree<'_>, c: usize, cases: &[&str]) -> bool {
+pub(crate) fn has_case(tree: &Tree<'_>, c: usize, cases: &[&str]) -> bool {
     tree.children(c)
         .iter()
         .any(|&k| tree.words[k].dep == "case" && cases.contains(&tree.lemma(k).as_str()))
@@ -137,8 +193,9 @@ fn conjuncts(tree: &Tree<'_>, h: usize) -> Vec<usize> {
 
 /// The noun phrase headed by word `h`, as word indices `first..=last`: its
 /// left dependents but prepositions and punctuation, its right ones up to a
-/// clause, an apposition or punctuation.
-pub(crate) fn phrase(tree: &Tree<'_>, h: usize) -> (usize, usize) {
+/// clause, an apposition, punctuation or a right dependent `c` for which
+/// `stop(c)` holds.
+pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) -> (usize, usize) {
     const LEFT_SKIP: &[&str] = &["case", "mark", "cc", "punct", "advmod"];
     const RIGHT_STOP: &[&str] = &[
         "acl",
@@ -157,7 +214,11 @@ pub(crate) fn phrase(tree: &Tree<'_>, h: usize) -> (usize, usize) {
         if c < h && !LEFT_SKIP.contains(&dep) {
             lo = lo.min(leftmost(tree, c));
         } else if c > h {
-            if RIGHT_STOP.contains(&dep) {
+            if RIGHT_STOP.contains(&dep) || dep.ends_with(":tmod") || dep == "obl:unmarked" {
+                break;
+            }
+            // `Gaza by Israel`: the agent is no part of the target.
+            if stop(c) || has_case(tree, c, &["by"]) {
                 break;
             }
             hi = hi.max(rightmost(tree, c));

@@ -1,0 +1,130 @@
+//! The event layer on real-looking news sentences.
+
+use crate::events::{Aspect, Event, EventClass, EventPos, Modality, Polarity, Tense};
+use crate::{Config, Extraction, Extractor};
+
+fn extract(text: &str) -> Extraction {
+    let ex = Extractor::new(Config::default()).unwrap();
+    ex.extract_text(text).unwrap()
+}
+
+fn event<'a>(x: &'a Extraction, trigger: &str) -> &'a Event {
+    let events = x.events.as_ref().unwrap();
+    events
+        .iter()
+        .find(|e| e.text == trigger)
+        .unwrap_or_else(|| panic!("no event {trigger:?} in {events:#?}"))
+}
+
+fn texts(actors: &[crate::events::Actor]) -> Vec<&str> {
+    actors.iter().map(|a| a.text.as_str()).collect()
+}
+
+#[test]
+fn negated_event_keeps_its_sides() {
+    let x = extract("Israeli troops did not attack the refugee camp on Tuesday.");
+    let e = event(&x, "attack");
+    assert_eq!(e.polarity, Polarity::Negative);
+    assert_eq!(e.tense, Tense::Past);
+    assert_eq!(texts(&e.source), ["Israeli troops"]);
+    assert_eq!(texts(&e.target), ["the refugee camp"]);
+    let x = extract("The army never attacked the camp.");
+    assert_eq!(event(&x, "attacked").polarity, Polarity::Negative);
+    let x = extract("The army attacked the camp.");
+    assert_eq!(event(&x, "attacked").polarity, Polarity::Positive);
+}
+
+#[test]
+fn future_planned_hypothetical_conditional() {
+    let x = extract("He will meet Turkish Foreign Minister Hakan Fidan in Ankara.");
+    let e = event(&x, "meet");
+    assert_eq!((e.tense, e.modality), (Tense::Future, Modality::Future));
+    assert_eq!(texts(&e.source), ["He"]);
+    assert!(e.target[0].text.ends_with("Hakan Fidan"), "{e:?}");
+    let x = extract("The minister is planning to visit Baghdad next week.");
+    assert_eq!(event(&x, "visit").modality, Modality::Planned);
+    let x = extract("Militias could strike American bases in Syria.");
+    assert_eq!(event(&x, "strike").modality, Modality::Hypothetical);
+    let x = extract("If Israel invades Lebanon, the group will respond.");
+    assert_eq!(event(&x, "invades").modality, Modality::Conditional);
+    assert_eq!(event(&x, "respond").modality, Modality::Future);
+}
+
+#[test]
+fn event_in_a_statement_is_reported_by_it() {
+    let x = extract(
+        "The Islamic Resistance in Iraq said its fighters attacked the Ain al-Asad air base.",
+    );
+    let e = event(&x, "attacked");
+    assert_eq!(e.modality, Modality::Reported);
+    let q = &x.quotes.as_ref().unwrap()[e.reported_by.unwrap()];
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    let said = event(&x, "said");
+    assert_eq!(said.class, EventClass::Reporting);
+    assert_eq!(said.modality, Modality::Asserted);
+}
+
+#[test]
+fn passive_agent_is_the_source_and_the_toll_is_attached() {
+    let x = extract(
+        " date 2023-11-09 Four civilians were killed by an Israeli airstrike near the border.",
+    );
+    let e = event(&x, "killed");
+    assert_eq!(texts(&e.source), ["an Israeli airstrike"]);
+    assert_eq!(texts(&e.target), ["Four civilians"]);
+    let figures = x.figures.as_ref().unwrap();
+    assert!(
+        e.figures.iter().any(|&f| figures[f].text == "Four"),
+        "{e:?} {figures:?}"
+    );
+    // No date in the text: the publication date stands in, flagged.
+    let d = e.date.as_ref().unwrap();
+    assert_eq!((d.value.as_str(), d.published), ("2023-11-09", true));
+}
+
+#[test]
+fn nominal_event_with_of_and_by() {
+    let x = extract("Residents fled the bombardment of Gaza by Israel.");
+    let e = event(&x, "bombardment");
+    assert_eq!(e.pos, EventPos::Noun);
+    assert_eq!(texts(&e.source), ["Israel"]);
+    assert_eq!(texts(&e.target), ["Gaza"]);
+    let x = extract("Blinken's visit to Iraq was not announced in advance.");
+    let e = event(&x, "visit");
+    assert_eq!(texts(&e.source), ["Blinken"]);
+    assert_eq!(texts(&e.target), ["Iraq"]);
+    assert_eq!(e.place.as_ref().map(|p| p.name.as_str()), Some("Iraq"));
+}
+
+#[test]
+fn place_and_date_from_the_sentence() {
+    let x = extract(
+        " date 2023-11-06 The prime minister met Mr Blinken in Baghdad on Sunday evening, his office said.",
+    );
+    let e = event(&x, "met");
+    let p = e.place.as_ref().unwrap();
+    assert_eq!((p.name.as_str(), p.focus_country), ("Baghdad", false));
+    assert!(p.lat.is_some(), "{p:?}");
+    let d = e.date.as_ref().unwrap();
+    assert!(d.value.starts_with("2023-11-05"), "{d:?}");
+    assert!(!d.published);
+    assert_eq!(e.modality, Modality::Reported);
+}
+
+#[test]
+fn events_without_sides_and_classes() {
+    let x = extract("The situation in the Middle East remains complex.");
+    let e = event(&x, "remains");
+    assert_eq!(e.class, EventClass::State);
+    assert!(e.target.is_empty(), "{e:?}");
+    let x = extract("The two sides began talks in Doha and have been negotiating since.");
+    assert_eq!(event(&x, "began").class, EventClass::Aspectual);
+    let e = event(&x, "negotiating");
+    assert_eq!(e.aspect, Aspect::PerfectProgressive);
+    // Auxiliaries and participles used as adjectives are no events.
+    let x = extract("The United Nations has condemned the attack.");
+    let events = x.events.as_ref().unwrap();
+    assert!(events.iter().all(|e| e.text != "has" && e.text != "United"));
+    assert_eq!(event(&x, "condemned").aspect, Aspect::Perfect);
+    assert_eq!(event(&x, "attack").pos, EventPos::Noun);
+}
