@@ -165,6 +165,80 @@ pub struct Actor {
     /// the resolve layer ran and one covers its head word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<usize>,
+    /// The CAMEO actor code (`USAGOV`, `IRQGOV`, `ISRMIL`, `CVL`), when the
+    /// actor dictionaries or the entity's roles and country give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// What gave the code: the dictionary phrase that matched (`SECRETARY
+    /// OF STATE`), or the entity's role or country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_entry: Option<String>,
+}
+
+/// The CAMEO quad class of an event code: verbal or material, cooperation
+/// or conflict (roots 01-05, 06-09, 10-14, 15-20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quad {
+    /// Statements, appeals, intentions, consultations, diplomatic
+    /// cooperation (roots 01-05).
+    VerbalCooperation,
+    /// Material cooperation, aid, yielding, investigation (roots 06-09).
+    MaterialCooperation,
+    /// Demands, disapproval, rejection, threats, protest (roots 10-14).
+    VerbalConflict,
+    /// Posture, reduced relations, coercion, assault, fighting, mass
+    /// violence (roots 15-20).
+    MaterialConflict,
+}
+
+impl Quad {
+    /// The quad class of a CAMEO code, from its two-digit root.
+    pub fn of(cameo: &str) -> Option<Quad> {
+        let root: u32 = cameo.get(..2)?.parse().ok()?;
+        Some(match root {
+            1..=5 => Quad::VerbalCooperation,
+            6..=9 => Quad::MaterialCooperation,
+            10..=14 => Quad::VerbalConflict,
+            15..=20 => Quad::MaterialConflict,
+            _ => return None,
+        })
+    }
+
+    /// The name in the output (`verbal_cooperation`, ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Quad::VerbalCooperation => "verbal_cooperation",
+            Quad::MaterialCooperation => "material_cooperation",
+            Quad::VerbalConflict => "verbal_conflict",
+            Quad::MaterialConflict => "material_conflict",
+        }
+    }
+}
+
+/// The code of an interaction between actors: CAMEO and PLOVER, with the
+/// dictionary entry that gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventCode {
+    /// The CAMEO event code (`042`, `0874`, `190`).
+    pub cameo: String,
+    /// Its two-digit root (`04`).
+    pub root: String,
+    /// Its quad class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quad: Option<Quad>,
+    /// The CAMEO description of the code (`Make a visit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The PLOVER event type (`CONSULT`, `ASSAULT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
+    /// The PLOVER mode, where the code gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    /// The verb dictionary's pattern or block that fired, as written in
+    /// PETRARCH2's dictionary (`- * WITH + [040]`), the evidence for the code.
+    pub pattern: String,
 }
 
 /// Where an event happened.
@@ -280,6 +354,10 @@ pub struct Event {
     /// outcome (`killed four civilians`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<usize>,
+    /// The CAMEO and PLOVER code, for an interaction the verb dictionary
+    /// codes (`met` → `040`-`046`, `killed` → `18x`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<EventCode>,
 }
 
 /// What the event layer reads: the outputs of earlier layers.
@@ -355,6 +433,7 @@ pub fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<Event> {
                 target,
                 place,
                 date,
+                code: None,
             }
         })
         .collect()
@@ -378,6 +457,8 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
         start,
         end,
         entity: entity(h),
+        code: None,
+        code_entry: None,
     }
 }
 
