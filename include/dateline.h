@@ -96,6 +96,14 @@ typedef enum DatelineLayer {
   // fighters" (parent: the index of the head token; empty when the
   // syntax layer did not run).
   DATELINE_LAYER_NOUN_CHUNKS = 9,
+  // Events the article states or reports (kind: the TimeML class,
+  // "OCCURRENCE", "REPORTING", "I_ACTION", "I_STATE", "ASPECTUAL",
+  // "PERCEPTION" or "STATE"; text, start, end: the trigger; canonical:
+  // its lemma, "meet"; subtype: the CAMEO code, empty when uncoded;
+  // source: the first source actor as written; parent: the sentence's
+  // index, SIZE_MAX in a headline). Tense, polarity, modality, code,
+  // actors, place and date: dateline_result_event.
+  DATELINE_LAYER_EVENTS = 10,
 } DatelineLayer;
 
 // An extractor: build it once with dateline_extractor_new() and share it
@@ -333,6 +341,103 @@ typedef struct DatelineRole {
   struct DatelineStr sentence;
 } DatelineRole;
 
+// One event of a result, with its class, tense, polarity, modality,
+// code, sides, place and date. All strings are borrowed from the result;
+// absent strings are empty, absent numbers NaN, absent indices SIZE_MAX.
+typedef struct DatelineEvent {
+  // The trigger of its first mention as written ("attack", "meeting").
+  struct DatelineStr text;
+  // Byte offset of the trigger's first byte.
+  size_t start;
+  // Byte offset one past its last byte.
+  size_t end;
+  // The trigger's lemma ("meet").
+  struct DatelineStr lemma;
+  // The TimeML class: "OCCURRENCE", "REPORTING", "I_ACTION",
+  // "I_STATE", "ASPECTUAL", "PERCEPTION" or "STATE".
+  struct DatelineStr event_class;
+  // The kind of word: "verb", "noun" or "adjective".
+  struct DatelineStr pos;
+  // "past", "present", "future" or "none".
+  struct DatelineStr tense;
+  // "perfect", "progressive", "perfect_progressive" or "none".
+  struct DatelineStr aspect;
+  // "positive" or "negative" ("did not attack").
+  struct DatelineStr polarity;
+  // "asserted", "future", "planned", "hypothetical", "conditional" or
+  // "reported".
+  struct DatelineStr modality;
+  // Index of the unit holding the trigger (headline lines first, then
+  // sentences).
+  size_t unit;
+  // Index of the sentence holding the trigger, SIZE_MAX in a headline.
+  size_t sentence;
+  // Index of the quote (DATELINE_LAYER_QUOTES) whose statement reports
+  // it, SIZE_MAX when none.
+  size_t reported_by;
+  // Number of mentions of the event.
+  size_t mentions;
+  // Number of figures that count its outcome.
+  size_t figures;
+  // 1 when the event has a CAMEO code, else 0 (and the code fields
+  // below are empty).
+  uint8_t coded;
+  // The CAMEO event code ("042", "190").
+  struct DatelineStr cameo;
+  // Its two-digit root ("04").
+  struct DatelineStr root;
+  // Its quad class: "verbal_cooperation", "material_cooperation",
+  // "verbal_conflict" or "material_conflict".
+  struct DatelineStr quad;
+  // The CAMEO description of the code ("Make a visit").
+  struct DatelineStr description;
+  // The PLOVER event type ("CONSULT", "ASSAULT").
+  struct DatelineStr plover;
+  // The PLOVER mode, where the code gives one.
+  struct DatelineStr plover_mode;
+  // The verb dictionary pattern that gave the code.
+  struct DatelineStr pattern;
+  // Number of source actors (who does it).
+  size_t sources;
+  // The first source actor as written ("Israeli troops", "He").
+  struct DatelineStr source;
+  // Index of the entity it names, SIZE_MAX when none.
+  size_t source_entity;
+  // Its CAMEO actor code ("ISRMIL").
+  struct DatelineStr source_code;
+  // Number of target actors (to whom or what).
+  size_t targets;
+  // The first target actor as written ("the refugee camp").
+  struct DatelineStr target;
+  // Index of the entity it names, SIZE_MAX when none.
+  size_t target_entity;
+  // Its CAMEO actor code.
+  struct DatelineStr target_code;
+  // 1 when a place is given, else 0 (and the place fields below are
+  // empty).
+  uint8_t has_place;
+  // The place's canonical name ("Ankara").
+  struct DatelineStr place;
+  // Index of the place's entity, SIZE_MAX when none.
+  size_t place_entity;
+  // ISO 3166 code of the place's country.
+  struct DatelineStr place_country;
+  // Latitude in degrees (NaN when unknown).
+  double lat;
+  // Longitude in degrees (NaN when unknown).
+  double lon;
+  // 1 when no place of the sentence was found and the article's focus
+  // country stands in, else 0.
+  uint8_t place_is_focus_country;
+  // 1 when a date is given, else 0 (and the date fields below are empty).
+  uint8_t has_date;
+  // The TIMEX3 value of the date ("2023-11-07").
+  struct DatelineStr date;
+  // 1 when the text gives no date and the publication date stands in,
+  // else 0.
+  uint8_t date_is_publication;
+} DatelineEvent;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -422,6 +527,12 @@ enum DatelineStatus dateline_result_entity_role(const struct DatelineResult *res
                                                 size_t entity,
                                                 size_t index,
                                                 struct DatelineRole *out);
+
+// Reads event `index` of `result` into `*out`
+// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+enum DatelineStatus dateline_result_event(const struct DatelineResult *result,
+                                          size_t index,
+                                          struct DatelineEvent *out);
 
 // Writes the whole result as JSON (the shape of `dateline extract`,
 // docs/schema.md) to `*out_json`, NUL-terminated, and its length without

@@ -60,8 +60,11 @@ fn stubs() -> String {
     for (_, stub) in api::MEMBERS {
         out.push_str(stub);
     }
-    // A field named as a Rust keyword (`r#type`) is plain `type` in Python.
+    // A field named as a Rust keyword (`r#type`) is plain `type` in Python,
+    // and a Rust `false` default is Python's `False`.
     out.replace("r#", "")
+        .replace(" = false", " = False")
+        .replace(" = true", " = True")
 }
 
 fn main() {

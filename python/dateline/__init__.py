@@ -16,12 +16,18 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Union
 
 from ._dateline import (
     SCHEMA_VERSION,
+    Actor,
     Article,
     ErrorRecord,
     ExtractMany,
     Extraction,
     Entity,
     EntityMention,
+    Event,
+    EventCode,
+    EventDate,
+    EventMention,
+    EventPlace,
     Extractor,
     Figure,
     Headline,
@@ -48,12 +54,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Actor",
     "Article",
     "ConfigError",
     "DatelineError",
     "Entity",
     "EntityMention",
     "ErrorRecord",
+    "Event",
+    "EventCode",
+    "EventDate",
+    "EventMention",
+    "EventPlace",
     "ExtractMany",
     "Extraction",
     "Extractor",
@@ -106,7 +118,41 @@ _COLUMNS: Dict[str, List[str]] = {
         "id", "entity", "kind", "subtype", "name", "mentions", "roles", "nationality", "org_kind", "country",
         "geonameid", "feature", "place_country", "admin1_name", "lat", "lon", "chain",
     ],
+    "events": [
+        "id", "event", "trigger", "start", "end", "sentence", "unit", "lemma", "class", "modality", "polarity",
+        "tense", "cameo", "root", "quad", "plover", "plover_mode", "pattern", "source", "source_entity",
+        "source_code", "target", "target_entity", "target_code", "place", "place_entity", "lat", "lon",
+        "place_is_focus_country", "date", "date_is_publication", "figures", "reported_by",
+    ],
+    "event_mentions": [
+        "id", "event", "trigger", "start", "end", "sentence", "unit", "lemma", "class", "pos", "tense", "aspect",
+        "polarity", "modality", "cameo",
+    ],
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
+}
+
+#: The numeric columns of the event tables, typed even when a table is empty:
+#: whole numbers that may be missing as pandas' nullable Int64 (not float64
+#: with NaN, so that indices stay integers), flags that may be missing as
+#: nullable boolean.
+_DTYPES: Dict[str, Dict[str, str]] = {
+    "events": {
+        "event": "int64",
+        "start": "int64",
+        "end": "int64",
+        "sentence": "Int64",
+        "unit": "int64",
+        "source_entity": "Int64",
+        "target_entity": "Int64",
+        "place_entity": "Int64",
+        "lat": "float64",
+        "lon": "float64",
+        "place_is_focus_country": "boolean",
+        "date_is_publication": "boolean",
+        "figures": "int64",
+        "reported_by": "Int64",
+    },
+    "event_mentions": {"event": "int64", "start": "int64", "end": "int64", "sentence": "Int64", "unit": "int64"},
 }
 
 #: The tables `to_pandas` can build.
@@ -216,6 +262,8 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
                 "lon": p.lon if p else None,
                 "chain": " > ".join(p.chain) if p else None,
             }
+    elif layer in ("events", "event_mentions"):
+        yield from _event_rows(x, layer)
     elif layer == "tokens":
         sentence_of = {ti: si for si, s in enumerate(x.sentences) for ti in s.tokens}
         for ti, t in enumerate(x.tokens):
@@ -249,6 +297,72 @@ def _rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
             }
 
 
+def _actors(actors: List[Actor]) -> Dict[str, Any]:
+    """The columns of one side of an event: every actor's text, the first's entity and code."""
+    first = actors[0] if actors else None
+    return {
+        "": "; ".join(a.text for a in actors) or None,
+        "_entity": first.entity if first else None,
+        "_code": first.code if first else None,
+    }
+
+
+def _event_rows(x: Extraction, layer: str) -> Iterable[Dict[str, Any]]:
+    headlines = len(x.headlines)
+    for i, e in enumerate(x.events):
+        code = e.code
+        row: Dict[str, Any] = {
+            "id": x.id,
+            "event": i,
+            "trigger": e.text,
+            "start": e.start,
+            "end": e.end,
+            "sentence": e.unit - headlines if e.unit >= headlines else None,
+            "unit": e.unit,
+            "lemma": e.lemma,
+            "class": e.event_class,
+        }
+        if layer == "event_mentions":
+            row.update(
+                pos=e.pos,
+                tense=e.tense,
+                aspect=e.aspect,
+                polarity=e.polarity,
+                modality=e.modality,
+                cameo=code.cameo if code else None,
+            )
+            yield row
+            continue
+        if code is None:
+            continue
+        place, date = e.place, e.date
+        row.update(
+            modality=e.modality,
+            polarity=e.polarity,
+            tense=e.tense,
+            cameo=code.cameo,
+            root=code.root,
+            quad=code.quad,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            pattern=code.pattern,
+        )
+        for side, actors in (("source", e.source), ("target", e.target)):
+            row.update({side + key: value for key, value in _actors(actors).items()})
+        row.update(
+            place=place.name if place else None,
+            place_entity=place.entity if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            place_is_focus_country=place.focus_country if place else None,
+            date=date.value if date else None,
+            date_is_publication=date.published if date else None,
+            figures=len(e.figures),
+            reported_by=e.reported_by,
+        )
+        yield row
+
+
 def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "sentences") -> "pandas.DataFrame":
     """One layer of many results as a tidy DataFrame, one row per item, with the article id.
 
@@ -260,7 +374,14 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     row per figure: amount, bounds, unit, what is counted, category, place,
     date, actor, source), "entities" (one row per resolved entity: canonical
     name, mention count, roles, nationality, organisation kind, country and
-    place with coordinates and chain), or "errors"
+    place with coordinates and chain), "events" (one row per event with a
+    CAMEO code: trigger, sentence, lemma, class, modality, polarity, tense,
+    the code with its root, quad class, PLOVER type and mode and pattern, the
+    sources and targets as written (joined with "; ") with the first one's
+    entity and actor code, the place with coordinates, the date, the number of
+    figures and the reporting quote), "event_mentions" (one row per event,
+    coded or not: trigger, class, part of speech, tense, aspect, polarity,
+    modality, CAMEO code when coded), or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
     """
@@ -287,4 +408,7 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
         for key in row:
             if key not in columns:
                 columns.append(key)
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for column, dtype in _DTYPES.get(layer, {}).items():
+        frame[column] = frame[column].astype(dtype)
+    return frame

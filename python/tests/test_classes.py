@@ -89,6 +89,55 @@ CASES = [
         (0, 4, "hi", "direct", "said", "he", 5, 7, "Bob", "PER", 1, 0.5),
     ),
     (
+        dateline.EventMention(40, 46, "attack", 0),
+        "EventMention(start=40, end=46, text='attack', unit=0)",
+        {"end": 46, "start": 40, "text": "attack", "unit": 0},
+        (40, 46, "attack", 0),
+    ),
+    (
+        dateline.Actor("Mr Blinken", 3, 13, 1, "USAGOV", "SECRETARY OF STATE"),
+        "Actor(text='Mr Blinken', start=3, end=13, entity=1, code='USAGOV')",
+        {"code": "USAGOV", "code_entry": "SECRETARY OF STATE", "end": 13, "entity": 1, "start": 3, "text": "Mr Blinken"},
+        ("Mr Blinken", 3, 13, 1, "USAGOV", "SECRETARY OF STATE"),
+    ),
+    (
+        dateline.EventPlace("Ankara", 137, 143, 4, "TR", 39.9581, 32.5932),
+        "EventPlace(name='Ankara', country='TR', lat=39.9581, lon=32.5932, focus_country=False)",
+        {
+            "country": "TR", "end": 143, "entity": 4, "focus_country": False, "lat": 39.9581, "lon": 32.5932,
+            "name": "Ankara", "start": 137,
+        },
+        ("Ankara", 137, 143, 4, "TR", 39.9581, 32.5932, False),
+    ),
+    (
+        dateline.EventDate("2023-11-09", published=True),
+        "EventDate(value='2023-11-09', text=None, published=True)",
+        {"end": None, "published": True, "start": None, "text": None, "timex": None, "value": "2023-11-09"},
+        ("2023-11-09", None, None, None, None, True),
+    ),
+    (
+        dateline.EventCode("190", "19", "- * [190]", "material_conflict", "Use conventional military force", "ASSAULT"),
+        "EventCode(cameo='190', quad='material_conflict', plover='ASSAULT', pattern='- * [190]')",
+        {
+            "cameo": "190", "description": "Use conventional military force", "pattern": "- * [190]",
+            "plover": "ASSAULT", "plover_mode": None, "quad": "material_conflict", "root": "19",
+        },
+        ("190", "19", "- * [190]", "material_conflict", "Use conventional military force", "ASSAULT", None),
+    ),
+    (
+        dateline.Event(40, 46, "attack", "attack", "verb", "OCCURRENCE", "past", "none", "negative", "asserted", 0),
+        "Event(start=40, end=46, text='attack', event_class='OCCURRENCE', tense='past', polarity='negative', "
+        "modality='asserted')",
+        {
+            "aspect": "none", "code": None, "date": None, "end": 46, "event_class": "OCCURRENCE", "figures": [],
+            "lemma": "attack", "mentions": [], "modality": "asserted", "place": None, "polarity": "negative",
+            "pos": "verb", "reported_by": None, "source": [], "start": 40, "target": [], "tense": "past",
+            "text": "attack", "unit": 0,
+        },
+        (40, 46, "attack", "attack", "verb", "OCCURRENCE", "past", "none", "negative", "asserted", 0, None, [], [], [],
+         None, None, [], None),
+    ),
+    (
         dateline.ErrorRecord("json", "bad", "7", "f.jsonl", 3, 4, 5),
         "ErrorRecord(kind='json', message='bad')",
         {"byte": 5, "file": "f.jsonl", "id": "7", "kind": "json", "line": 3, "message": "bad", "record": 4},
@@ -134,3 +183,29 @@ def test_stub_file_ships_with_the_package_and_names_every_member():
         assert f"\nclass {name}:\n" in text, name
     assert "    def first(self) -> Optional[datetime.datetime]: ...\n" in text
     assert '    def __new__(cls, start: int, end: int) -> "Span": ...\n' in text
+
+
+def test_event_holds_its_parts_and_round_trips():
+    code = dateline.EventCode("042", "04", "- * [042]", "verbal_cooperation", "Make a visit", "CONSULT", "visit")
+    source = dateline.Actor("Mr Blinken", 0, 10, 1, "USAGOV")
+    target = dateline.Actor("Turkey", 18, 24, 2, "TUR", "TURKEY")
+    place = dateline.EventPlace("Ankara", 28, 34, 3, "TR", 39.9, 32.8)
+    date = dateline.EventDate("2023-11-07", "Tuesday", 38, 45, 0)
+    e = dateline.Event(
+        11, 17, "visits", "visit", "verb", "OCCURRENCE", "present", "none", "positive", "asserted", 0,
+        mentions=[dateline.EventMention(11, 17, "visits", 0)], source=[source], target=[target], place=place,
+        date=date, figures=[2], code=code,
+    )
+    assert (e.code, e.source, e.target, e.place, e.date, e.figures) == (code, [source], [target], place, date, [2])
+    assert e.to_dict()["code"] == code.to_dict() and e.to_dict()["source"] == [source.to_dict()]
+    assert pickle.loads(pickle.dumps(e)) == e
+    cls, args = e.__reduce__()
+    assert cls(*args) == e
+    assert e != dateline.Event(11, 17, "visits", "visit", "verb", "OCCURRENCE", "present", "none", "positive",
+                               "asserted", 0)
+    with pytest.raises(TypeError):
+        dateline.Event(11, 17, "visits", "visit", "verb", "OCCURRENCE", "present", "none", "positive", "asserted", 0,
+                       source=["Mr Blinken"])  # type: ignore[list-item]
+    assert str(inspect.signature(dateline.EventCode)) == (
+        "(cameo, root, pattern, quad=None, description=None, plover=None, plover_mode=None)"
+    )

@@ -203,7 +203,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'syntax', 'time', 'entities', 'quotes', 'resolve', 'figures'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'syntax', 'time', 'entities', 'quotes', 'resolve', 'figures', 'events'])"
 
 
 def test_seed_article_matches_the_command(shared):
@@ -487,3 +487,122 @@ def test_syntax_layer_gives_part_of_speech_lemma_and_parse():
     bare = dateline.Extractor(layers=["entities"]).extract(text)
     assert all(t.pos is None and t.head is None and t.children == [] for t in bare.tokens)
     assert bare.noun_chunks == [] and bare.sentences[0].root is None
+
+
+EVENTS = (
+    " date 2023-11-09 Israeli troops did not attack the refugee camp on Tuesday, residents told "
+    "\u201c\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u201d \U0001F1EE\U0001F1F1. "
+    "Mr Blinken will meet Turkish Foreign Minister Hakan Fidan in Ankara. "
+    "He said Hamas fighters had killed 1,400 people in Israel."
+)
+
+
+def test_event_layer_gives_negated_future_and_reported_events_with_their_sides():
+    x = dateline.extract(EVENTS)
+    events = {e.text: e for e in x.events}
+    for e in x.events:  # string indices, past the Arabic and the flag
+        assert x.text[e.start : e.end] == e.text
+        for a in e.source + e.target:
+            assert x.text[a.start : a.end] == a.text
+        assert all(x.text[m.start : m.end] == m.text for m in e.mentions)
+    attack = events["attack"]
+    assert (attack.lemma, attack.pos, attack.event_class) == ("attack", "verb", "OCCURRENCE")
+    assert (attack.polarity, attack.tense, attack.modality) == ("negative", "past", "asserted")
+    assert [a.text for a in attack.source] == ["Israeli troops"]
+    assert [a.text for a in attack.target] == ["the refugee camp"]
+    d = attack.date
+    assert (d.value, d.published, x.text[d.start : d.end]) == ("2023-11-07", False, "Tuesday")
+    assert x.timex[d.timex].text == "Tuesday"
+    meet = events["meet"]
+    assert (meet.tense, meet.modality, meet.polarity, meet.unit) == ("future", "future", "positive", 1)
+    assert "Blinken" in meet.source[0].text
+    assert x.entities[meet.source[0].entity].name == "Blinken"
+    assert [a.text for a in meet.target] == ["Turkish Foreign Minister Hakan Fidan"]
+    place = meet.place
+    assert (place.name, place.country, place.focus_country) == ("Ankara", "TR", False)
+    assert x.text[place.start : place.end] == "Ankara" and x.entities[place.entity].name == "Ankara"
+    assert abs(place.lat - 39.9) < 0.3 and abs(place.lon - 32.8) < 0.5
+    assert (meet.date.value, meet.date.published) == ("2023-11-09", True)
+    killed = events["killed"]
+    assert killed.modality == "reported" and x.quotes[killed.reported_by].source == "He"
+    assert [x.figures[i].text for i in killed.figures] == ["1,400"]
+    assert events["said"].event_class == "REPORTING"
+    assert pickle.loads(pickle.dumps(meet)) == meet
+    assert meet.to_dict()["place"]["name"] == "Ankara"
+    assert [e["text"] for e in x.to_dict()["events"]] == [e.text for e in x.events]
+    assert dateline.Extractor(layers=["figures"]).extract(EVENTS).events == []
+
+
+def test_event_tables_have_typed_columns():
+    pd = pytest.importorskip("pandas")
+    x = dateline.extract(EVENTS, id="ev1")
+    mentions = dateline.to_pandas([x], "event_mentions")
+    assert list(mentions.columns) == [
+        "id", "event", "trigger", "start", "end", "sentence", "unit", "lemma", "class", "pos", "tense", "aspect",
+        "polarity", "modality", "cameo",
+    ]
+    assert mentions["trigger"].tolist() == [e.text for e in x.events]
+    assert mentions.loc[mentions["trigger"] == "attack", "polarity"].item() == "negative"
+    assert (str(mentions["sentence"].dtype), str(mentions["start"].dtype)) == ("Int64", "int64")
+    assert mentions["sentence"].tolist() == [e.unit for e in x.events]  # no headline: units are sentences
+    table = x.to_pandas("events")
+    assert list(table.columns) == list(dateline._COLUMNS["events"])
+    assert len(table) == len([e for e in x.events if e.code])
+    dtypes = {c: str(t) for c, t in table.dtypes.items()}
+    assert {c: dtypes[c] for c in ("source_entity", "target_entity", "place_entity", "reported_by", "sentence")} == {
+        c: "Int64" for c in ("source_entity", "target_entity", "place_entity", "reported_by", "sentence")
+    }
+    assert (dtypes["lat"], dtypes["figures"], dtypes["place_is_focus_country"]) == ("float64", "int64", "boolean")
+    # A headline's events have no sentence.
+    h = dateline.extract(" date 2023-11-09 Israel strikes Gaza\n\nTroops attacked the camp on Tuesday.")
+    assert [hl.kind for hl in h.headlines] == ["title"]
+    hm = dateline.to_pandas([h], "event_mentions")
+    assert hm["sentence"].isna().tolist() == [e.unit == 0 for e in h.events] and hm["sentence"].isna().any()
+
+
+def test_events_table_row_of_a_coded_event():
+    pytest.importorskip("pandas")
+    x = dateline.extract(EVENTS, id="ev1")
+    # The same extraction with "meet" coded, as the CAMEO coder gives it (the
+    # core's JSON, in byte offsets, rebuilt as pickling does).
+    core = json.loads(x.__reduce__()[1][0])
+    i = next(i for i, e in enumerate(core["events"]) if e["text"] == "meet")
+    core["events"][i]["code"] = {
+        "cameo": "036", "root": "03", "quad": "verbal_cooperation", "description": "Express intent to meet",
+        "plover": "CONSULT", "pattern": "- * [036]",
+    }
+    core["events"][i]["source"][0].update(code="USAGOV", code_entry="BLINKEN")
+    coded = dateline._dateline._extraction_from_json(json.dumps(core))
+    meet = coded.events[i]
+    assert meet.code == dateline.EventCode(
+        "036", "03", "- * [036]", "verbal_cooperation", "Express intent to meet", "CONSULT"
+    )
+    assert [e for e in coded.events if e.code] == [meet]
+    table = coded.to_pandas("events")
+    assert len(table) == 1
+    row = table.iloc[0].to_dict()
+    assert list(row) == list(dateline._COLUMNS["events"])
+    assert (row["id"], row["event"], row["trigger"], row["sentence"], row["lemma"]) == ("ev1", i, "meet", 1, "meet")
+    assert coded.text[row["start"] : row["end"]] == "meet"
+    assert (row["cameo"], row["root"], row["quad"], row["plover"], row["pattern"]) == (
+        "036", "03", "verbal_cooperation", "CONSULT", "- * [036]",
+    )
+    assert pd_isna(row["plover_mode"])
+    assert (row["modality"], row["tense"], row["polarity"], row["class"]) == ("future", "future", "positive", "OCCURRENCE")
+    assert (row["source"], row["source_code"], row["source_entity"]) == ("Blinken", "USAGOV", meet.source[0].entity)
+    assert (row["target"], row["target_entity"]) == ("Turkish Foreign Minister Hakan Fidan", meet.target[0].entity)
+    assert pd_isna(row["target_code"])
+    assert (row["place"], row["place_entity"], row["place_is_focus_country"]) == ("Ankara", meet.place.entity, False)
+    assert (row["lat"], row["lon"]) == (meet.place.lat, meet.place.lon)
+    assert (row["date"], row["date_is_publication"], row["figures"]) == ("2023-11-09", True, 0)
+    assert pd_isna(row["reported_by"])
+    mentions = coded.to_pandas("event_mentions")
+    assert [c if isinstance(c, str) else None for c in mentions["cameo"]] == [
+        ("036" if j == i else None) for j in range(len(coded.events))
+    ]
+
+
+def pd_isna(value):
+    import pandas as pd
+
+    return bool(pd.isna(value))

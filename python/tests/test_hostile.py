@@ -314,7 +314,7 @@ def test_a_dict_changed_while_it_is_read_changes_nothing():
 
 
 def test_layers_take_one_name_or_a_list():
-    assert dateline.Extractor(layers="quotes").layers == ["article", "entities", "quotes"]
+    assert dateline.Extractor(layers="quotes").layers == ["article", "syntax", "entities", "quotes"]
     assert dateline.Extractor(layers=("time",)).layers == ["article", "time"]
     x = dateline.Extractor(layers="time").extract(ERBIL)
     assert [t.text for t in x.timex] == ["Monday"] and x.mentions == []
@@ -323,7 +323,7 @@ def test_layers_take_one_name_or_a_list():
     assert isinstance(info.value, ValueError)
     assert str(info.value) == (
         'invalid configuration: unknown layer "sentiment"; '
-        "the layers are: article, syntax, time, entities, quotes, resolve, figures"
+        "the layers are: article, syntax, time, entities, quotes, resolve, figures, events"
     )
     with pytest.raises(TypeError, match="layers must be a str or a list of str, not int"):
         dateline.Extractor(layers=5)

@@ -1,8 +1,9 @@
 /*
  * Tests of the C ABI, run under valgrind by scripts/test: NULL arguments,
  * invalid UTF-8, empty and malformed articles, JSON records, typed
- * accessors, JSON output, and one extractor shared by several threads.
+ * accessors, events, JSON output, and one extractor shared by several threads.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -309,6 +310,83 @@ static void test_accessors(const DatelineExtractor *ex) {
     dateline_result_free(r);
 }
 
+static const char *EVENTS =
+    " date 2023-11-09 Live updates: Israel-Gaza\n\n"
+    "Israeli troops did not attack the refugee camp on Tuesday, the army said. "
+    "Mr Blinken arrived in Ankara on Wednesday. He will meet Turkish Foreign Minister Hakan Fidan on Thursday.";
+
+static void test_events(const DatelineExtractor *ex) {
+    DatelineResult *r = NULL;
+    CHECK(extract(ex, EVENTS, &r) == DATELINE_STATUS_OK);
+    size_t events = 0, quotes = 0, entities = 0;
+    CHECK(dateline_result_count(r, DATELINE_LAYER_EVENTS, &events) == DATELINE_STATUS_OK);
+    CHECK(dateline_result_count(r, DATELINE_LAYER_QUOTES, &quotes) == DATELINE_STATUS_OK);
+    CHECK(dateline_result_count(r, DATELINE_LAYER_ENTITIES, &entities) == DATELINE_STATUS_OK);
+    CHECK(events >= 3);
+    size_t attack = SIZE_MAX, meet = SIZE_MAX, arrived = SIZE_MAX;
+    DatelineItem item;
+    DatelineEvent ev;
+    for (size_t i = 0; i < events; i++) {
+        CHECK(dateline_result_item(r, DATELINE_LAYER_EVENTS, i, &item) == DATELINE_STATUS_OK);
+        CHECK(dateline_result_event(r, i, &ev) == DATELINE_STATUS_OK);
+        /* The item and the event agree; offsets point at the trigger. */
+        CHECK(item.start == ev.start && item.end == ev.end && str_eq(item.kind, "") == 0);
+        CHECK(item.kind.len == ev.event_class.len && memcmp(item.kind.ptr, ev.event_class.ptr, item.kind.len) == 0);
+        CHECK(memcmp(EVENTS + ev.start, ev.text.ptr, ev.text.len) == 0 && ev.end - ev.start == ev.text.len);
+        CHECK(item.parent == ev.sentence && ev.sentence == ev.unit - 1); /* the kicker is unit 0 */
+        CHECK(ev.mentions >= 1 && (ev.reported_by == SIZE_MAX || ev.reported_by < quotes));
+        /* Uncoded events have empty code fields; coded ones a three- or four-digit code. */
+        CHECK(ev.coded ? (ev.cameo.len >= 3 && ev.root.len == 2) : (ev.cameo.len == 0 && ev.cameo.ptr != NULL));
+        CHECK(ev.coded ? str_eq(item.subtype, "") == 0 : item.subtype.len == 0);
+        if (str_eq(ev.text, "attack")) attack = i;
+        if (str_eq(ev.text, "meet")) meet = i;
+        if (str_eq(ev.text, "arrived")) arrived = i;
+    }
+    CHECK(attack != SIZE_MAX && meet != SIZE_MAX && arrived != SIZE_MAX);
+    if (attack != SIZE_MAX) {
+        CHECK(dateline_result_event(r, attack, &ev) == DATELINE_STATUS_OK);
+        CHECK(str_eq(ev.event_class, "OCCURRENCE") && str_eq(ev.pos, "verb") && str_eq(ev.lemma, "attack"));
+        CHECK(str_eq(ev.polarity, "negative") && str_eq(ev.tense, "past") && str_eq(ev.aspect, "none"));
+        /* Inside "the army said": reported by that statement. */
+        CHECK(str_eq(ev.modality, "reported") && ev.reported_by == 0);
+        CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, ev.reported_by, &item) == DATELINE_STATUS_OK);
+        CHECK(str_eq(item.source, "the army"));
+        CHECK(ev.sources == 1 && str_eq(ev.source, "Israeli troops") && ev.targets == 1);
+        CHECK(str_eq(ev.target, "the refugee camp") && ev.target_entity == SIZE_MAX);
+        CHECK(ev.has_date == 1 && str_eq(ev.date, "2023-11-07") && ev.date_is_publication == 0);
+        CHECK(ev.has_place == 1 && ev.place_is_focus_country == 1 && ev.place_entity == SIZE_MAX);
+        CHECK(isnan(ev.lat) && isnan(ev.lon)); /* a focus country has no coordinates */
+    }
+    if (meet != SIZE_MAX) {
+        CHECK(dateline_result_event(r, meet, &ev) == DATELINE_STATUS_OK);
+        CHECK(str_eq(ev.tense, "future") && str_eq(ev.modality, "future") && str_eq(ev.polarity, "positive"));
+        CHECK(ev.reported_by == SIZE_MAX && ev.sentence == 2);
+        /* "He" is Mr Blinken. */
+        CHECK(str_eq(ev.source, "He") && ev.source_entity < entities);
+        DatelineEntity ent;
+        CHECK(dateline_result_entity(r, ev.source_entity, &ent) == DATELINE_STATUS_OK);
+        CHECK(str_eq(ent.name, "Blinken"));
+        CHECK(str_eq(ev.target, "Turkish Foreign Minister Hakan Fidan"));
+        CHECK(ev.has_date == 1 && str_eq(ev.date, "2023-11-09") && ev.date_is_publication == 0);
+        CHECK(dateline_result_item(r, DATELINE_LAYER_EVENTS, meet, &item) == DATELINE_STATUS_OK);
+        CHECK(str_eq(item.canonical, "meet") && str_eq(item.source, "He"));
+    }
+    if (arrived != SIZE_MAX) {
+        CHECK(dateline_result_event(r, arrived, &ev) == DATELINE_STATUS_OK);
+        CHECK(str_eq(ev.source, "Mr Blinken") && ev.targets == 0 && ev.target.len == 0);
+        CHECK(ev.target_entity == SIZE_MAX && ev.target_code.len == 0);
+        CHECK(ev.has_place == 1 && str_eq(ev.place, "Ankara") && str_eq(ev.place_country, "TR"));
+        CHECK(ev.place_is_focus_country == 0 && ev.lat > 39.5 && ev.lat < 40.3 && ev.lon > 32.4 && ev.lon < 33.2);
+        CHECK(str_eq(ev.date, "2023-11-08") && str_eq(ev.lemma, "arrive"));
+    }
+    CHECK(dateline_result_event(r, events, &ev) == DATELINE_STATUS_OUT_OF_RANGE);
+    CHECK(strstr(dateline_last_error(), "past the end of the events") != NULL);
+    CHECK(dateline_result_event(NULL, 0, &ev) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_result_event(r, 0, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_result_item(r, DATELINE_LAYER_EVENTS, events, &item) == DATELINE_STATUS_OUT_OF_RANGE);
+    dateline_result_free(r);
+}
+
 struct job {
     const DatelineExtractor *ex;
     size_t sentences;
@@ -362,6 +440,7 @@ int main(void) {
     test_null_arguments(ex);
     test_bad_input(ex);
     test_accessors(ex);
+    test_events(ex);
     test_threads(ex);
     dateline_extractor_free(ex);
     printf("%d passed, %d failed\n", checks - failures, failures);

@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use dateline_core::events::Event;
 use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
 use dateline_core::{ArticleLayer, RecordError, Span, TokenSyntax};
 
@@ -264,6 +265,12 @@ fn token_sentence(a: &ArticleLayer, i: usize) -> usize {
     }
 }
 
+/// The sentence of unit `unit` (headline lines, then sentences), SIZE_MAX
+/// for a headline line.
+fn unit_sentence(a: &ArticleLayer, unit: usize) -> usize {
+    unit.checked_sub(a.headlines.len()).unwrap_or(NONE)
+}
+
 /// Item `index` of a layer's `items`, read by `item`.
 fn layer_item<'a, T>(
     items: &'a [T],
@@ -345,6 +352,19 @@ layers! {
         /// fighters" (parent: the index of the head token; empty when the
         /// syntax layer did not run).
         NounChunks = 9: list(&x.noun_chunks) => |c, _| r.span("", c.start, c.end, c.head),
+        /// Events the article states or reports (kind: the TimeML class,
+        /// "OCCURRENCE", "REPORTING", "I_ACTION", "I_STATE", "ASPECTUAL",
+        /// "PERCEPTION" or "STATE"; text, start, end: the trigger; canonical:
+        /// its lemma, "meet"; subtype: the CAMEO code, empty when uncoded;
+        /// source: the first source actor as written; parent: the sentence's
+        /// index, SIZE_MAX in a headline). Tense, polarity, modality, code,
+        /// actors, place and date: dateline_result_event.
+        Events = 10: list(&x.events) => |e, _| DatelineItem {
+            canonical: text(&e.lemma),
+            subtype: opt(e.code.as_ref().map(|c| c.cameo.as_str())),
+            source: opt(e.source.first().map(|s| s.text.as_str())),
+            ..r.span(e.class.as_str(), e.start, e.end, unit_sentence(a, e.unit))
+        },
     }
 }
 
@@ -749,6 +769,115 @@ output! {
     }
 }
 
+output! {
+    /// One event of a result, with its class, tense, polarity, modality,
+    /// code, sides, place and date. All strings are borrowed from the result;
+    /// absent strings are empty, absent numbers NaN, absent indices SIZE_MAX.
+    struct DatelineEvent;
+    /// Reads event `index` of `result` into `*out`
+    /// (DATELINE_STATUS_OUT_OF_RANGE past the end).
+    fn dateline_result_event(r, index) {
+        let e = nth(list(&r.inner.events), index, "events")?;
+        let names = &r.event_names[index];
+        let code = e.code.as_ref();
+        let (source, target) = (e.source.first(), e.target.first());
+        let (place, date) = (e.place.as_ref(), e.date.as_ref());
+    }
+    {
+        /// The trigger of its first mention as written ("attack", "meeting").
+        text: DatelineStr = text(&e.text),
+        /// Byte offset of the trigger's first byte.
+        start: usize = e.start,
+        /// Byte offset one past its last byte.
+        end: usize = e.end,
+        /// The trigger's lemma ("meet").
+        lemma: DatelineStr = text(&e.lemma),
+        /// The TimeML class: "OCCURRENCE", "REPORTING", "I_ACTION",
+        /// "I_STATE", "ASPECTUAL", "PERCEPTION" or "STATE".
+        event_class: DatelineStr = text(e.class.as_str()),
+        /// The kind of word: "verb", "noun" or "adjective".
+        pos: DatelineStr = text(&names.pos),
+        /// "past", "present", "future" or "none".
+        tense: DatelineStr = text(&names.tense),
+        /// "perfect", "progressive", "perfect_progressive" or "none".
+        aspect: DatelineStr = text(&names.aspect),
+        /// "positive" or "negative" ("did not attack").
+        polarity: DatelineStr = text(&names.polarity),
+        /// "asserted", "future", "planned", "hypothetical", "conditional" or
+        /// "reported".
+        modality: DatelineStr = text(&names.modality),
+        /// Index of the unit holding the trigger (headline lines first, then
+        /// sentences).
+        unit: usize = e.unit,
+        /// Index of the sentence holding the trigger, SIZE_MAX in a headline.
+        sentence: usize = unit_sentence(&r.inner.article, e.unit),
+        /// Index of the quote (DATELINE_LAYER_QUOTES) whose statement reports
+        /// it, SIZE_MAX when none.
+        reported_by: usize = e.reported_by.unwrap_or(NONE),
+        /// Number of mentions of the event.
+        mentions: usize = e.mentions.len(),
+        /// Number of figures that count its outcome.
+        figures: usize = e.figures.len(),
+        /// 1 when the event has a CAMEO code, else 0 (and the code fields
+        /// below are empty).
+        coded: u8 = u8::from(code.is_some()),
+        /// The CAMEO event code ("042", "190").
+        cameo: DatelineStr = opt(code.map(|c| c.cameo.as_str())),
+        /// Its two-digit root ("04").
+        root: DatelineStr = opt(code.map(|c| c.root.as_str())),
+        /// Its quad class: "verbal_cooperation", "material_cooperation",
+        /// "verbal_conflict" or "material_conflict".
+        quad: DatelineStr = opt(code.and_then(|c| c.quad).map(|q| q.as_str())),
+        /// The CAMEO description of the code ("Make a visit").
+        description: DatelineStr = opt(code.and_then(|c| c.description.as_deref())),
+        /// The PLOVER event type ("CONSULT", "ASSAULT").
+        plover: DatelineStr = opt(code.and_then(|c| c.plover.as_deref())),
+        /// The PLOVER mode, where the code gives one.
+        plover_mode: DatelineStr = opt(code.and_then(|c| c.plover_mode.as_deref())),
+        /// The verb dictionary pattern that gave the code.
+        pattern: DatelineStr = opt(code.map(|c| c.pattern.as_str())),
+        /// Number of source actors (who does it).
+        sources: usize = e.source.len(),
+        /// The first source actor as written ("Israeli troops", "He").
+        source: DatelineStr = opt(source.map(|a| a.text.as_str())),
+        /// Index of the entity it names, SIZE_MAX when none.
+        source_entity: usize = source.and_then(|a| a.entity).unwrap_or(NONE),
+        /// Its CAMEO actor code ("ISRMIL").
+        source_code: DatelineStr = opt(source.and_then(|a| a.code.as_deref())),
+        /// Number of target actors (to whom or what).
+        targets: usize = e.target.len(),
+        /// The first target actor as written ("the refugee camp").
+        target: DatelineStr = opt(target.map(|a| a.text.as_str())),
+        /// Index of the entity it names, SIZE_MAX when none.
+        target_entity: usize = target.and_then(|a| a.entity).unwrap_or(NONE),
+        /// Its CAMEO actor code.
+        target_code: DatelineStr = opt(target.and_then(|a| a.code.as_deref())),
+        /// 1 when a place is given, else 0 (and the place fields below are
+        /// empty).
+        has_place: u8 = u8::from(place.is_some()),
+        /// The place's canonical name ("Ankara").
+        place: DatelineStr = opt(place.map(|p| p.name.as_str())),
+        /// Index of the place's entity, SIZE_MAX when none.
+        place_entity: usize = place.and_then(|p| p.entity).unwrap_or(NONE),
+        /// ISO 3166 code of the place's country.
+        place_country: DatelineStr = opt(place.and_then(|p| p.country.as_deref())),
+        /// Latitude in degrees (NaN when unknown).
+        lat: f64 = place.and_then(|p| p.lat).unwrap_or(f64::NAN),
+        /// Longitude in degrees (NaN when unknown).
+        lon: f64 = place.and_then(|p| p.lon).unwrap_or(f64::NAN),
+        /// 1 when no place of the sentence was found and the article's focus
+        /// country stands in, else 0.
+        place_is_focus_country: u8 = u8::from(place.is_some_and(|p| p.focus_country)),
+        /// 1 when a date is given, else 0 (and the date fields below are empty).
+        has_date: u8 = u8::from(date.is_some()),
+        /// The TIMEX3 value of the date ("2023-11-07").
+        date: DatelineStr = opt(date.map(|d| d.value.as_str())),
+        /// 1 when the text gives no date and the publication date stands in,
+        /// else 0.
+        date_is_publication: u8 = u8::from(date.is_some_and(|d| d.published)),
+    }
+}
+
 /// Writes the whole result as JSON (the shape of `dateline extract`,
 /// docs/schema.md) to `*out_json`, NUL-terminated, and its length without
 /// the NUL to `*out_len` (which may be NULL). Free it with dateline_string_free().
@@ -830,6 +959,35 @@ pub struct DatelineResult {
     figure_countries: Vec<String>,
     /// The place chain of each entity, joined with " > ".
     entity_chains: Vec<String>,
+    /// The names of each event's part of speech, tense, aspect, polarity
+    /// and modality.
+    event_names: Vec<EventNames>,
+}
+
+/// The serde names of an event's enums, kept for `DatelineStr` views.
+struct EventNames {
+    pos: String,
+    tense: String,
+    aspect: String,
+    polarity: String,
+    modality: String,
+}
+
+impl EventNames {
+    fn new(e: &Event) -> Self {
+        // The name serde gives each value (`negative`, `future`).
+        let name = |v: serde_json::Result<serde_json::Value>| match v {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        };
+        EventNames {
+            pos: name(serde_json::to_value(e.pos)),
+            tense: name(serde_json::to_value(e.tense)),
+            aspect: name(serde_json::to_value(e.aspect)),
+            polarity: name(serde_json::to_value(e.polarity)),
+            modality: name(serde_json::to_value(e.modality)),
+        }
+    }
 }
 
 impl DatelineResult {
@@ -846,6 +1004,7 @@ impl DatelineResult {
             date: date.unwrap_or_default(),
             figure_countries: countries.collect(),
             entity_chains: chains.collect(),
+            event_names: list(&inner.events).iter().map(EventNames::new).collect(),
             inner,
         }
     }

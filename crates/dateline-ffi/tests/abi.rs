@@ -111,10 +111,11 @@ fn null_arguments_and_errors_are_statuses() {
 
 #[test]
 fn every_accessor_checks_its_arguments_in_order() {
+    use dateline::dateline_result_to_json as to_json;
     use dateline::{dateline_result_article as article, dateline_result_count as count};
     use dateline::{dateline_result_entity as entity, dateline_result_entity_mention as mention};
     use dateline::{dateline_result_entity_role as role_of, dateline_result_figure as figure};
-    use dateline::{dateline_result_item as item, dateline_result_to_json as to_json};
+    use dateline::{dateline_result_event as event, dateline_result_item as item};
     use DatelineStatus::{InvalidOption, NullArgument, Ok as Done, OutOfRange};
     let (no_result, no_out) = ("result is NULL", "out is NULL");
     unsafe {
@@ -125,7 +126,8 @@ fn every_accessor_checks_its_arguments_in_order() {
             dateline_extract(ex, ARTICLE.as_ptr(), ARTICLE.len(), &mut r),
             Done
         );
-        let (mut n, mut entities, mut figures, mut timexes) = (0, 0, 0, 0);
+        let (mut n, mut entities, mut figures, mut timexes, mut events) = (0, 0, 0, 0, 0);
+        let mut ev: DatelineEvent = zeroed();
         let (mut a, mut it): (DatelineArticle, DatelineItem) = (zeroed(), zeroed());
         let (mut f, mut e, mut role): (DatelineFigure, DatelineEntity, DatelineRole) =
             (zeroed(), zeroed(), zeroed());
@@ -134,6 +136,7 @@ fn every_accessor_checks_its_arguments_in_order() {
         count(r, timex, &mut timexes);
         count(r, DatelineLayer::Entities as u32, &mut entities);
         count(r, DatelineLayer::Figures as u32, &mut figures);
+        count(r, DatelineLayer::Events as u32, &mut events);
         assert!(
             entities > 2 && figures > 0,
             "{entities} entities, {figures} figures"
@@ -144,6 +147,7 @@ fn every_accessor_checks_its_arguments_in_order() {
         let no_layer = past("layer", timexes);
         let no_figures = past("figures", figures);
         let no_entities = past("entities", entities);
+        let no_events = past("events", events);
 
         check(
             dateline_result_article(null(), &mut a),
@@ -185,6 +189,16 @@ fn every_accessor_checks_its_arguments_in_order() {
         check(role_of(null(), 0, 0, &mut role), NullArgument, no_result);
         check(role_of(r, far, 0, null_mut()), NullArgument, no_out);
         check(role_of(r, far, far, &mut role), OutOfRange, &no_entities);
+        check(event(null(), 0, null_mut()), NullArgument, no_result);
+        check(event(r, far, null_mut()), NullArgument, no_out);
+        check(event(r, far, &mut ev), OutOfRange, &no_events);
+        let events_layer = DatelineLayer::Events as u32;
+        let no_event_items = past("layer", events);
+        check(
+            item(r, events_layer, far, &mut it),
+            OutOfRange,
+            &no_event_items,
+        );
 
         // Blinken: his two mentions and his one role.
         let blinken = (0..entities).find(|&i| {
@@ -213,6 +227,19 @@ fn every_accessor_checks_its_arguments_in_order() {
             (text(f.text), f.value, text(f.category)),
             ("9,500", 9500.0, "killed")
         );
+        // "Antony Blinken met Iraqi Prime Minister ...": the event and its item.
+        let met = (0..events).find(|&i| {
+            event(r, i, &mut ev);
+            text(ev.text) == "met"
+        });
+        let met = met.expect("met is an event");
+        assert_eq!(
+            (text(ev.lemma), text(ev.event_class), text(ev.tense)),
+            ("meet", "OCCURRENCE", "past")
+        );
+        assert!(text(ev.source).contains("Blinken") && text(ev.place) == "Baghdad");
+        check(item(r, events_layer, met, &mut it), Done, "");
+        assert_eq!((it.start, text(it.canonical)), (ev.start, "meet"));
         check(article(r, &mut a), Done, "");
         assert_eq!(
             (text(a.date), text(a.date_source)),

@@ -238,6 +238,122 @@ value_class! {
 }
 
 value_class! {
+    /// One mention of an event: its trigger word and the unit (headline line,
+    /// then sentence) holding it. Offsets are string indices.
+    class "EventMention" = PyEventMention, pickle args, from dateline::events::EventMention as |m, at| {
+        start: usize as "int" => at(m.start),
+        end: usize as "int" => at(m.end),
+        text: String as "str",
+        unit: usize as "int",
+    }
+    repr(start, end, text, unit)
+}
+
+value_class! {
+    /// One side of an event (a source or a target): the phrase as written,
+    /// the index in `Extraction.entities` of the entity it names, and its
+    /// CAMEO actor code (`USAGOV`, `ISRMIL`) with the dictionary entry,
+    /// role or country that gave it.
+    class "Actor" = PyActor, pickle args, from dateline::events::Actor as |a, at| {
+        text: String as "str",
+        start: usize as "int" => at(a.start),
+        end: usize as "int" => at(a.end),
+        entity: Option<usize> as "Optional[int]" [None],
+        code: Option<String> as "Optional[str]" [None],
+        code_entry: Option<String> as "Optional[str]" [None],
+    }
+    repr(text, start, end, entity, code)
+}
+
+value_class! {
+    /// Where an event happened: the place's name, the mention that gives it
+    /// (None for a focus country), its entity, country and coordinates;
+    /// `focus_country` is True when the article's focus country stands in.
+    class "EventPlace" = PyEventPlace, pickle args, from dateline::events::EventPlace as |p, at| {
+        name: String as "str",
+        start: Option<usize> as "Optional[int]" [None] => p.start.map(at),
+        end: Option<usize> as "Optional[int]" [None] => p.end.map(at),
+        entity: Option<usize> as "Optional[int]" [None],
+        country: Option<String> as "Optional[str]" [None],
+        lat: Option<f64> as "Optional[float]" [None],
+        lon: Option<f64> as "Optional[float]" [None],
+        focus_country: bool as "bool" [false],
+    }
+    repr(name, country, lat, lon, focus_country)
+}
+
+value_class! {
+    /// When an event happened: the TIMEX3 value, the expression that gives it
+    /// and its index in `Extraction.timex` (None for the publication date);
+    /// `published` is True when the publication date stands in.
+    class "EventDate" = PyEventDate, pickle args, from dateline::events::EventDate as |d, at| {
+        value: String as "str",
+        text: Option<String> as "Optional[str]" [None],
+        start: Option<usize> as "Optional[int]" [None] => d.start.map(at),
+        end: Option<usize> as "Optional[int]" [None] => d.end.map(at),
+        timex: Option<usize> as "Optional[int]" [None],
+        published: bool as "bool" [false],
+    }
+    repr(value, text, published)
+}
+
+value_class! {
+    /// The code of an interaction: the CAMEO event code (`042`), its root
+    /// (`04`), quad class (`verbal_cooperation`, `material_cooperation`,
+    /// `verbal_conflict`, `material_conflict`) and description, the PLOVER
+    /// type and mode, and the verb dictionary pattern that gave it.
+    class "EventCode" = PyEventCode, pickle args, from dateline::events::EventCode as |c, at| {
+        cameo: String as "str",
+        root: String as "str",
+        pattern: String as "str",
+        quad: Option<String> as "Optional[str]" [None] => c.quad.map(|q| q.as_str().to_string()),
+        description: Option<String> as "Optional[str]" [None],
+        plover: Option<String> as "Optional[str]" [None],
+        plover_mode: Option<String> as "Optional[str]" [None],
+    }
+    repr(cameo, quad, plover, pattern)
+}
+
+value_class! {
+    /// An event the article states or reports: its trigger (the first
+    /// mention's), lemma, kind of word (`pos`: `verb`, `noun`, `adjective`),
+    /// TimeML class (`event_class`, as `class` is a Python keyword:
+    /// `OCCURRENCE`, `REPORTING`, `I_ACTION`, `I_STATE`, `ASPECTUAL`,
+    /// `PERCEPTION`, `STATE`), `tense` (`past`, `present`, `future`,
+    /// `none`), `aspect` (`perfect`, `progressive`, `perfect_progressive`,
+    /// `none`), `polarity` (`positive`, `negative`), `modality` (`asserted`,
+    /// `future`, `planned`, `hypothetical`, `conditional`, `reported`), the
+    /// unit (headline line, then sentence) holding it, the index in
+    /// `Extraction.quotes` of the statement reporting it, every mention, its
+    /// sources and targets, place, date, the indices in `Extraction.figures`
+    /// of the figures counting its outcome, and its CAMEO/PLOVER code.
+    /// Offsets are string indices.
+    class "Event" = PyEvent, pickle args, from dateline::events::Event as |e, at, map| {
+        start: usize as "int" => at(e.start),
+        end: usize as "int" => at(e.end),
+        text: String as "str",
+        lemma: String as "str",
+        pos: String as "str" => serde_name(&e.pos),
+        event_class: String as "str" => e.class.as_str().to_string(),
+        tense: String as "str" => serde_name(&e.tense),
+        aspect: String as "str" => serde_name(&e.aspect),
+        polarity: String as "str" => serde_name(&e.polarity),
+        modality: String as "str" => serde_name(&e.modality),
+        unit: usize as "int",
+        reported_by: Option<usize> as "Optional[int]" [None],
+        mentions: Vec<PyEventMention> as "List[EventMention]" [None or NO_MENTIONS]
+            => FromCore::from_core(&e.mentions, map),
+        source: Vec<PyActor> as "List[Actor]" [None or NO_ACTORS] => FromCore::from_core(&e.source, map),
+        target: Vec<PyActor> as "List[Actor]" [None or NO_ACTORS] => FromCore::from_core(&e.target, map),
+        place: Option<PyEventPlace> as "Optional[EventPlace]" [None] => FromCore::from_core(&e.place, map),
+        date: Option<PyEventDate> as "Optional[EventDate]" [None] => FromCore::from_core(&e.date, map),
+        figures: Vec<usize> as "List[int]" [None or NO_INDICES],
+        code: Option<PyEventCode> as "Optional[EventCode]" [None] => FromCore::from_core(&e.code, map),
+    }
+    repr(start, end, text, event_class, tense, polarity, modality)
+}
+
+value_class! {
     /// One mention of an entity: a name, acronym, description (`the prime
     /// minister`) or pronoun, with string-index offsets.
     class "EntityMention" = PyEntityMention, pickle json {
@@ -443,6 +559,11 @@ class_getters! {
         fn figures(&self) -> Vec<PyFigure> as "List[Figure]" {
             self.all(self.inner.figures.as_deref().unwrap_or_default())
         }
+        /// Events the article states or reports, in text order (empty when
+        /// the event layer did not run).
+        fn events(&self) -> Vec<PyEvent> as "List[Event]" {
+            self.all(self.inner.events.as_deref().unwrap_or_default())
+        }
         /// The article's entities, each once with its mentions, roles and
         /// place (empty when the resolve layer did not run).
         fn entities(&self) -> PyResult<Vec<PyEntity>> as "List[Entity]" {
@@ -635,7 +756,8 @@ members! {
     classes [
         PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile,
         PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyNounChunk, PyTimex, PyMention, PyQuote,
-        PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace,
+        PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace, PyEvent, PyEventMention, PyActor,
+        PyEventPlace, PyEventDate, PyEventCode,
     ]
     functions [extract, read_jsonl, samples, _extraction_from_json, _article]
 }

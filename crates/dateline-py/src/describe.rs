@@ -14,7 +14,7 @@ macro_rules! value_class {
     (
         $(#[$doc:meta])*
         class $name:literal = $rust:ident, pickle $pickle:ident
-            $(, from $core:ty as |$c:ident, $at:ident|)?
+            $(, from $core:ty as |$c:ident, $at:ident $(, $map:ident)?|)?
             $(, dict $dict:ident)?
         {
             $( $(#[$fa:meta])* $f:ident : $ft:ty as $fp:literal
@@ -33,7 +33,7 @@ macro_rules! value_class {
     ) => {
         pyo3_side! {
             $(#[$doc])*
-            #[pyclass(module = "dateline", name = $name, frozen, eq)]
+            #[pyclass(module = "dateline", name = $name, frozen, eq, from_py_object)]
             #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             pub(crate) struct $rust {
                 $( #[pyo3(get)] $(#[$fa])* pub(crate) $f: $ft, )*
@@ -56,7 +56,7 @@ macro_rules! value_class {
             value_class!(@pickle $pickle $rust [
                 $($f: $ft $([$fd $(or $fb)?])?,)* $($($h: $ht $([$hd])?,)*)?
             ]);
-            value_class!(@from $rust [$($core, $c, $at)?] [
+            value_class!(@from $rust [$($core, $c, $at $(, $map)?)?] [
                 $($f $(=> $fc)?,)* $($($h $(=> $hc)?,)*)?
             ]);
         }
@@ -88,12 +88,15 @@ macro_rules! value_class {
             fn new($($f: value_class!(@arg_type $ft $($(, $fb)?)?)),*) -> Self {
                 Self { $($f: value_class!(@arg_value $f $($(, $fb)?)?)),* }
             }
-            #[allow(clippy::type_complexity)]
             fn __reduce__<'py>(
                 slf: &Bound<'py, Self>,
-            ) -> PyResult<(Bound<'py, PyAny>, ($($ft,)*))> {
-                let s = slf.get().clone();
-                Ok((slf.get_type().into_any(), ($(s.$f,)*)))
+            ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, pyo3::types::PyTuple>)> {
+                use pyo3::IntoPyObjectExt;
+                let (py, s) = (slf.py(), slf.get().clone());
+                // A tuple built item by item: a class may have more fields
+                // than PyO3 converts as a Rust tuple.
+                let args = [$(s.$f.into_bound_py_any(py)?),*];
+                Ok((slf.get_type().into_any(), pyo3::types::PyTuple::new(py, args)?))
             }
         }
     };
@@ -118,11 +121,13 @@ macro_rules! value_class {
     (@arg_value $f:ident, $fb:ident) => { $f.unwrap_or($fb) };
 
     (@from $rust:ident [] [$($fields:tt)*]) => {};
-    (@from $rust:ident [$core:ty, $c:ident, $at:ident] [$($f:ident $(=> $fc:expr)?,)*]) => {
+    (@from $rust:ident [$core:ty, $c:ident, $at:ident $(, $map:ident)?]
+        [$($f:ident $(=> $fc:expr)?,)*]) => {
         impl FromCore<$core> for $rust {
             #[allow(clippy::clone_on_copy, unused_variables)]
             fn from_core($c: &$core, map: &OffsetMap) -> Self {
                 let $at = |byte: usize| map.char_offset(byte);
+                $(let $map = map;)?
                 Self { $($f: value_class!(@field $c $f $($fc)?)),* }
             }
         }

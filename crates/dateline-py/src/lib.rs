@@ -183,6 +183,18 @@ trait FromCore<C> {
     fn from_core(core: &C, map: &OffsetMap) -> Self;
 }
 
+impl<C, P: FromCore<C>> FromCore<Vec<C>> for Vec<P> {
+    fn from_core(core: &Vec<C>, map: &OffsetMap) -> Self {
+        core.iter().map(|c| P::from_core(c, map)).collect()
+    }
+}
+
+impl<C, P: FromCore<C>> FromCore<Option<C>> for Option<P> {
+    fn from_core(core: &Option<C>, map: &OffsetMap) -> Self {
+        core.as_ref().map(|c| P::from_core(c, map))
+    }
+}
+
 /// A field as `__repr__` writes it: strings quoted as Python does, a
 /// confidence to two places, a list as its length.
 trait ReprValue {
@@ -222,6 +234,12 @@ impl ReprValue for Option<f64> {
 impl ReprValue for Option<usize> {
     fn repr(&self) -> String {
         self.map_or("None".into(), |v| v.to_string())
+    }
+}
+
+impl ReprValue for bool {
+    fn repr(&self) -> String {
+        if *self { "True" } else { "False" }.into()
     }
 }
 
@@ -267,6 +285,23 @@ const NO_TEXT: String = String::new();
 
 /// `Token(children=None)`: no children.
 const NO_CHILDREN: Vec<usize> = Vec::new();
+
+/// `Event(mentions=None)`: no mentions.
+const NO_MENTIONS: Vec<PyEventMention> = Vec::new();
+
+/// `Event(source=None)`, `Event(target=None)`: no actors.
+const NO_ACTORS: Vec<PyActor> = Vec::new();
+
+/// `Event(figures=None)`: no figures.
+const NO_INDICES: Vec<usize> = Vec::new();
+
+/// The name serde gives a core enum value (`negative`, `I_ACTION`).
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
 
 /// A string the syntax layer gives a token, None without the layer (and
 /// for an empty value, such as no features).
