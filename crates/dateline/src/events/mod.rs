@@ -429,6 +429,10 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     std::mem::swap(&mut sides.source, &mut sides.target);
                 }
             }
+            // A date is no participant (`agreed on Tuesday`).
+            let dated = |h: &usize| anchors.word_timex.get(*h).is_some_and(Option::is_some);
+            sides.source.retain(|h| !dated(h));
+            sides.target.retain(|h| !dated(h));
             let actor = |h: &usize| actor(text, &tree, &anchors, *h);
             let mut source: Vec<Actor> = sides.source.iter().map(actor).collect();
             let mut target: Vec<Actor> = sides.target.iter().map(actor).collect();
