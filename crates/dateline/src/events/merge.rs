@@ -124,12 +124,13 @@ fn fold(a: &mut Event, b: Event) {
     if a.target.is_empty() {
         a.target = b.target;
     }
-    if a.place.as_ref().is_none_or(|p| p.focus_country)
+    if a.place.as_ref().map_or(true, |p| p.focus_country)
         && b.place.as_ref().is_some_and(|p| !p.focus_country)
     {
         a.place = b.place;
     }
-    if a.date.as_ref().is_none_or(|d| d.published) && b.date.as_ref().is_some_and(|d| !d.published)
+    if a.date.as_ref().map_or(true, |d| d.published)
+        && b.date.as_ref().is_some_and(|d| !d.published)
     {
         a.date = b.date;
     }

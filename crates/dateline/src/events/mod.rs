@@ -544,11 +544,13 @@ fn code_actor(a: &mut Actor, inputs: &Inputs<'_>, coder: &cameo::ActorCoder) {
             let body = role.of.as_deref().unwrap_or_default();
             let phrase = format!("{body} {}", role.title);
             if let Some(c) = coder.code(&phrase, date) {
-                let refines = own.as_ref().is_none_or(|o| c.code.starts_with(o.as_str()));
+                let refines = own
+                    .as_ref()
+                    .map_or(true, |o| c.code.starts_with(o.as_str()));
                 if refines
                     && found
                         .as_ref()
-                        .is_none_or(|(code, _)| c.code.len() > code.len())
+                        .map_or(true, |(code, _)| c.code.len() > code.len())
                 {
                     found = Some((c.code, format!("role: {}", phrase.trim())));
                 }

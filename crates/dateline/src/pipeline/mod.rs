@@ -60,7 +60,7 @@ mod tests {
         let e = "quotes?".parse::<Layer>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, syntax, time, entities, quotes, resolve, figures"
+            "invalid configuration: unknown layer \"quotes?\"; the layers are: article, syntax, time, entities, quotes, resolve, figures, events"
         );
     }
 
@@ -188,7 +188,8 @@ mod tests {
                 "entities",
                 "quotes",
                 "resolve",
-                "figures"
+                "figures",
+                "events"
             ]
         );
         assert_eq!((p.articles, p.bytes), (1, 9));
