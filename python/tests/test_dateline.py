@@ -606,3 +606,18 @@ def pd_isna(value):
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+def test_actor_dictionary_of_the_user_codes_its_actors():
+    tsv = "name\tcode\tdates\tentry\nGONDOR\tGON\t\tGONDOR\nMORDOR\tMOR\t\tMORDOR\n"
+    ex = dateline.Extractor(actor_dictionary=tsv)
+    r = ex.extract("Gondor attacked Mordor on Tuesday.", "2023-11-09")
+    coded = [e for e in r.events if e.code]
+    assert len(coded) == 1, r.events
+    e = coded[0]
+    assert e.code.quad == "material_conflict"
+    assert [a.code for a in e.source] == ["GON"]
+    assert [a.code for a in e.target] == ["MOR"]
+    # A bad line is an error naming it, when the extractor is made.
+    with pytest.raises(Exception, match="line 2"):
+        dateline.Extractor(actor_dictionary="name\tcode\tdates\tentry\nGONDOR\tG?N\n")

@@ -669,6 +669,7 @@ class_getters! {
         max_article_bytes: int = 10485760,
         layers: Union[str, Iterable[str], None] = None,
         threads: Optional[int] = None,
+        actor_dictionary: Optional[str] = None,
     ) -> "Extractor": ...
     def extract(
         self,

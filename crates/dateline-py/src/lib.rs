@@ -702,17 +702,21 @@ fn layers_option(py: Python<'_>, layers: &Bound<'_, PyAny>) -> PyResult<Vec<Laye
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, tokens=true, max_article_bytes=10485760, layers=None, threads=None))]
+    #[pyo3(signature = (*, tokens=true, max_article_bytes=10485760, layers=None, threads=None, actor_dictionary=None))]
     fn new(
         py: Python<'_>,
         tokens: bool,
         max_article_bytes: usize,
         layers: Option<&Bound<'_, PyAny>>,
         threads: Option<usize>,
+        actor_dictionary: Option<String>,
     ) -> PyResult<Self> {
         let mut config = Config::default()
             .tokens(tokens)
             .max_article_bytes(max_article_bytes);
+        if let Some(text) = actor_dictionary {
+            config = config.actor_dictionary(text);
+        }
         if let Some(layers) = layers.filter(|l| !l.is_none()) {
             config = config.layers(layers_option(py, layers)?);
         }
