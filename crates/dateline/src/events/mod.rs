@@ -574,7 +574,18 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
             || (participants::has_case(tree, c, participants::PLACE_CASES)
                 && (entity(c).is_none() || entity(c) != entity(h)))
     };
-    let (lo, hi) = participants::phrase(tree, h, stop);
+    let (lo, mut hi) = participants::phrase(tree, h, stop);
+    // A name the parser split into sibling subjects (`Mr` and `Blinken`
+    // both `nsubj` of `arrived`) is one actor.
+    let w = &tree.words;
+    while hi + 1 < w.len()
+        && w[hi].upos == "PROPN"
+        && w[hi + 1].upos == "PROPN"
+        && w[hi + 1].head == w[h].head
+        && w[hi + 1].dep == w[h].dep
+    {
+        hi = participants::phrase(tree, hi + 1, |_| false).1.max(hi + 1);
+    }
     let (start, end) = (tree.words[lo].start, tree.words[hi].end);
     Actor {
         text: text.get(start..end).unwrap_or_default().to_string(),
