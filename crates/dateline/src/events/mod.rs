@@ -389,6 +389,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let lex = lexicon::lexicon();
     let tree = Tree::new(&syntax.words);
     let mut reports = Reports::new(inputs.quotes);
+    let figures = FigureIndex::new(inputs.figures);
     let anchors = anchors::Anchors::new(
         &tree,
         inputs.entities,
@@ -446,11 +447,11 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let code = code
                 .filter(|_| interaction(&source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern));
-            let interaction = !source.is_empty() || !target.is_empty();
-            let place = interaction
+            let has_side = !source.is_empty() || !target.is_empty();
+            let place = has_side
                 .then(|| anchors.place(&tree, t.word, &sides.target))
                 .flatten();
-            let date = interaction.then(|| anchors.date(&tree, t.word)).flatten();
+            let date = has_side.then(|| anchors.date(&tree, t.word)).flatten();
             Event {
                 start: w.start,
                 end: w.end,
@@ -470,7 +471,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     text: trigger,
                     unit: w.sentence,
                 }],
-                figures: figures_of(inputs.figures, w.start, &target),
+                figures: figures.of(w.start, &target),
                 source,
                 target,
                 place,
@@ -597,19 +598,48 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
     }
 }
 
-/// The figures whose trigger is the event's (`killed` of `killed four
-/// civilians`) or whose counted noun lies in its target.
-fn figures_of(figures: &[Figure], trigger: usize, target: &[Actor]) -> Vec<usize> {
-    figures
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            f.trigger_start == Some(trigger)
-                || f.counted_start
-                    .is_some_and(|c| target.iter().any(|a| a.start <= c && c < a.end))
-        })
-        .map(|(i, _)| i)
-        .collect()
+/// The figures of an article indexed by trigger and by counted noun, so
+/// that an event finds its own without reading them all.
+struct FigureIndex {
+    /// (trigger start, figure), sorted.
+    by_trigger: Vec<(usize, usize)>,
+    /// (counted noun start, figure), sorted.
+    by_counted: Vec<(usize, usize)>,
+}
+
+impl FigureIndex {
+    fn new(figures: &[Figure]) -> FigureIndex {
+        let index = |at: fn(&Figure) -> Option<usize>| {
+            let mut v: Vec<(usize, usize)> = figures
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| at(f).map(|s| (s, i)))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        FigureIndex {
+            by_trigger: index(|f| f.trigger_start),
+            by_counted: index(|f| f.counted_start),
+        }
+    }
+
+    /// The figures whose trigger is the event's (`killed` of `killed four
+    /// civilians`) or whose counted noun lies in its target, in order.
+    fn of(&self, trigger: usize, target: &[Actor]) -> Vec<usize> {
+        let range = |v: &[(usize, usize)], lo: usize, hi: usize| {
+            let a = v.partition_point(|&(s, _)| s < lo);
+            let b = v.partition_point(|&(s, _)| s < hi);
+            v[a..b].iter().map(|&(_, i)| i).collect::<Vec<_>>()
+        };
+        let mut out = range(&self.by_trigger, trigger, trigger + 1);
+        for a in target {
+            out.extend(range(&self.by_counted, a.start, a.end));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// The statements that hold a position, asked in text order: a sweep over

@@ -10,32 +10,9 @@
 //! parse agree on the verb, and the parse knows its subject better than a
 //! window of words before it).
 
+use crate::lexicon::TIME_NOUNS;
 use crate::span::Span;
 use crate::syntax::{Syntax, Word};
-
-/// Words of time the parser may take for a subject (`Last week killed`).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "week",
-    "month",
-    "year",
-    "day",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "weekend",
-    "time",
-];
 
 /// Relations that end the actor's phrase on its right (`Israeli strikes,
 /// which ...`, `fighters who crossed ...`).
@@ -94,8 +71,8 @@ pub(super) fn actor(text: &str, syntax: &Syntax, amount: Span) -> Option<ParseAc
     let w = &words[a];
     let form = text.get(w.start..w.end).unwrap_or("").to_lowercase();
     if !matches!(w.upos.as_ref(), "NOUN" | "PROPN")
-        || TIME_WORDS.contains(&w.lemma.to_lowercase().as_str())
-        || TIME_WORDS.contains(&form.as_str())
+        || TIME_NOUNS.contains(&w.lemma.to_lowercase().as_str())
+        || TIME_NOUNS.contains(&form.as_str())
     {
         return None;
     }

@@ -22,6 +22,32 @@
 
 pub(crate) mod roles;
 
+/// Nouns of time the parser may take for a subject or an actor (`Last week
+/// killed`, `Wednesday, he called`), lower case; the quote and figure
+/// layers leave them out.
+pub(crate) const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "time",
+];
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

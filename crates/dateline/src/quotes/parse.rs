@@ -9,6 +9,7 @@
 //! phrase does not run into the content.
 
 use super::found::{Found, Frame};
+use crate::lexicon::TIME_NOUNS;
 use crate::span::Span;
 use crate::syntax::{Syntax, Word};
 
@@ -28,29 +29,10 @@ const PHRASE_STOP: &[&str] = &[
     "mark",
 ];
 
-/// Words of time that the parser may take for a subject (`Wednesday, he
-/// called`, `Last week, Republicans approved`).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "week",
-    "month",
-    "year",
-    "day",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "weekend",
-    "time",
+/// Months, which with [`TIME_NOUNS`] are the words of time the parser may
+/// take for a subject (`Wednesday, he called`, `Last week, Republicans
+/// approved`).
+const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -71,6 +53,12 @@ const TIME_WORDS: &[&str] = &[
     "jan.",
     "feb.",
 ];
+
+/// Whether a lower-case lemma is a word of time: a day, a part of one, a
+/// month.
+fn is_time_word(lemma: &str) -> bool {
+    TIME_NOUNS.contains(&lemma) || MONTHS.contains(&lemma)
+}
 
 /// Left dependents that do not open a speaker's phrase (`after` of
 /// `after leaked documents ... show`, `Last week` of `Last week Stumpf`).
@@ -166,7 +154,7 @@ impl<'a> Parse<'a> {
     pub(super) fn can_speak(&self, s: usize) -> bool {
         let w = self.word(s);
         matches!(w.upos.as_ref(), "NOUN" | "PROPN" | "PRON")
-            && !TIME_WORDS.contains(&w.lemma.to_lowercase().as_str())
+            && !is_time_word(&w.lemma.to_lowercase())
             && !self.syntax.children(s).any(|c| self.word(c).dep == "case")
     }
 
@@ -185,7 +173,7 @@ impl<'a> Parse<'a> {
         // Left: the head's left dependents that are part of its name.
         for c in self.syntax.children(h).filter(|&c| c < h) {
             let w = self.word(c);
-            let time = TIME_WORDS.contains(&w.lemma.to_lowercase().as_str());
+            let time = is_time_word(&w.lemma.to_lowercase());
             if !PHRASE_STOP.contains(&w.dep.as_ref())
                 && !LEFT_SKIP.contains(&w.dep.as_ref())
                 && !time
@@ -198,7 +186,7 @@ impl<'a> Parse<'a> {
             let w = self.word(c);
             if PHRASE_STOP.contains(&w.dep.as_ref())
                 || w.dep.ends_with(":tmod")
-                || TIME_WORDS.contains(&w.lemma.to_lowercase().as_str())
+                || is_time_word(&w.lemma.to_lowercase())
             {
                 break;
             }
