@@ -209,9 +209,19 @@ fn multiword(f: &VerbForm, words: &[Word], text: &str, v: usize) -> Option<Vec<u
     if adjacent {
         used.extend((0..f.after.len()).map(|k| v + 1 + k));
     } else if let [particle] = f.after.as_slice() {
-        let p = (0..words.len()).find(|&i| {
-            words[i].head == Some(v) && words[i].dep == "compound:prt" && same(i, particle)
-        })?;
+        // Only the verb's own sentence: a scan of the whole document per
+        // verb would make the layer quadratic in the article's length.
+        let sentence = words[v].sentence;
+        let lo = (0..v)
+            .rev()
+            .take_while(|&i| words[i].sentence == sentence)
+            .last()
+            .unwrap_or(v);
+        let p = (lo..words.len())
+            .take_while(|&i| words[i].sentence == sentence)
+            .find(|&i| {
+                words[i].head == Some(v) && words[i].dep == "compound:prt" && same(i, particle)
+            })?;
         used.push(p);
     } else {
         return None;
