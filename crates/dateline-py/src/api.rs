@@ -301,7 +301,9 @@ value_class! {
     /// The code of an interaction: the CAMEO event code (`042`), its root
     /// (`04`), quad class (`verbal_cooperation`, `material_cooperation`,
     /// `verbal_conflict`, `material_conflict`) and description, the PLOVER
-    /// type and mode, and the verb dictionary pattern that gave it.
+    /// type and mode, the verb dictionary pattern that gave it, and the code
+    /// of what the target does in return where the dictionary pairs codes
+    /// (`paired`: `043` for a `042` visit).
     class "EventCode" = PyEventCode, pickle args, from dateline::events::EventCode as |c, at| {
         cameo: String as "str",
         root: String as "str",
@@ -310,6 +312,7 @@ value_class! {
         description: Option<String> as "Optional[str]" [None],
         plover: Option<String> as "Optional[str]" [None],
         plover_mode: Option<String> as "Optional[str]" [None],
+        paired: Option<String> as "Optional[str]" [None],
     }
     repr(cameo, quad, plover, pattern)
 }

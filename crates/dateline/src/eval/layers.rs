@@ -182,25 +182,18 @@ fn coded(e: &Event, code: &EventCode, map: &OffsetMap) -> Map<String, Value> {
     out.insert("cameo".into(), json!(code.cameo));
     out.insert("plover".into(), json!(code.plover));
     out.insert("mode".into(), json!(code.plover_mode));
+    if let Some(paired) = &code.paired {
+        out.insert("paired".into(), json!(paired));
+    }
     for (side, actors) in [("source", &e.source), ("target", &e.target)] {
-        let first = actors.first();
-        out.insert(side.into(), json!(first.map(|a| &a.text)));
-        out.insert(
-            format!("{side}_start"),
-            json!(first.map(|a| map.char_offset(a.start))),
-        );
-        out.insert(
-            format!("{side}_end"),
-            json!(first.map(|a| map.char_offset(a.end))),
-        );
-        out.insert(
-            format!("{side}_code"),
-            json!(first.and_then(|a| a.code.as_ref())),
-        );
         let all: Vec<Value> = actors
             .iter()
-            .map(|a| json!({"text": a.text, "code": a.code}))
+            .map(|a| {
+                json!({"text": a.text, "code": a.code,
+                       "start": map.char_offset(a.start), "end": map.char_offset(a.end)})
+            })
             .collect();
+        set_side(&mut out, side, all.first());
         out.insert(format!("{side}s"), Value::Array(all));
     }
     out.insert("date".into(), json!(e.date.as_ref().map(|d| &d.value)));
@@ -208,10 +201,127 @@ fn coded(e: &Event, code: &EventCode, map: &OffsetMap) -> Map<String, Value> {
     out
 }
 
-/// Keeps only the coded events of an evaluation record (what score.py's
-/// `cameo` task reads: every item of `events` counts as a coded event).
+/// Sets a coded item's `source` (or `target`), its span and code from one
+/// actor of `sources` (`targets`), or nulls.
+fn set_side(out: &mut Map<String, Value>, side: &str, actor: Option<&Value>) {
+    let field = |k: &str| actor.and_then(|a| a.get(k)).cloned().unwrap_or(Value::Null);
+    out.insert(side.into(), field("text"));
+    out.insert(format!("{side}_start"), field("start"));
+    out.insert(format!("{side}_end"), field("end"));
+    out.insert(format!("{side}_code"), field("code"));
+}
+
+/// Keeps only the coded events of an evaluation record, as event coders
+/// write them (what score.py's `cameo` task reads: every item of `events`
+/// counts as a coded event): one item per event (its first mention), one
+/// per pair of a coded source and a coded target actor (`Israel and Egypt
+/// met Jordan`: two; an event with a side that has no actor code, none),
+/// and for a paired code the reverse event too (`[042:043]`: the visited
+/// side hosts the visitor).
 pub fn keep_coded_events(record: &mut Value) {
-    if let Some(Value::Array(events)) = record.get_mut("events") {
-        events.retain(|e| e.get("cameo").is_some());
+    let Some(Value::Array(events)) = record.get_mut("events") else {
+        return;
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for item in events.drain(..) {
+        let Value::Object(item) = item else { continue };
+        if item.get("cameo").is_none() || !seen.insert(item.get("event").cloned()) {
+            continue;
+        }
+        out.extend(dyads(&item).into_iter().map(Value::Object));
+    }
+    *events = out;
+}
+
+/// A coded item split into one item per (source, target) pair, each
+/// followed by its reverse event where the code is paired.
+fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
+    let side = |k: &str| match item.get(k) {
+        Some(Value::Array(a)) if !a.is_empty() => a.iter().map(Some).collect(),
+        _ => vec![None],
+    };
+    let paired = item.get("paired").and_then(Value::as_str);
+    let mut out = Vec::new();
+    for s in side("sources") {
+        for t in side("targets") {
+            // A coded event is a dyad of two coded actors (as PETRARCH and
+            // GDELT write them): a side without an actor code leaves it out.
+            let coded =
+                |a: Option<&Value>| a.is_some_and(|a| a.get("code").is_some_and(Value::is_string));
+            if !coded(s) || !coded(t) {
+                continue;
+            }
+            let mut one = item.clone();
+            one.remove("paired");
+            for (name, actor) in [("source", s), ("target", t)] {
+                set_side(&mut one, name, actor);
+                one.insert(
+                    format!("{name}s"),
+                    Value::Array(actor.into_iter().cloned().collect()),
+                );
+            }
+            let reverse = match (paired, s, t) {
+                (Some(code), Some(s), Some(t)) => {
+                    let mut r = one.clone();
+                    let plover = crate::events::cameo::plover(code);
+                    r.insert("cameo".into(), json!(code));
+                    r.insert("plover".into(), json!(plover.as_ref().map(|p| p.kind)));
+                    r.insert("mode".into(), json!(plover.and_then(|p| p.mode)));
+                    for (name, actor) in [("source", t), ("target", s)] {
+                        set_side(&mut r, name, Some(actor));
+                        r.insert(format!("{name}s"), json!([actor]));
+                    }
+                    Some(r)
+                }
+                _ => None,
+            };
+            out.push(one);
+            out.extend(reverse);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_coded_events;
+    use crate::eval::to_eval;
+    use crate::{Config, Extractor};
+    use serde_json::Value;
+
+    fn coded(text: &str) -> Vec<(String, String, String)> {
+        let ex = Extractor::new(Config::default()).unwrap();
+        let mut v = to_eval(&ex.extract_text(text).unwrap());
+        keep_coded_events(&mut v);
+        let s = |e: &Value, k: &str| e[k].as_str().unwrap_or("-").to_string();
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (s(e, "cameo"), s(e, "source_code"), s(e, "target_code")))
+            .collect()
+    }
+
+    #[test]
+    fn coded_events_are_dyads_of_coded_actors_with_paired_reverses() {
+        // One item per pair of actors.
+        let rows = coded("The ambassadors of Egypt, Jordan and Qatar condemned Israel on Monday.");
+        let pairs: Vec<(&str, &str)> = rows.iter().map(|r| (r.1.as_str(), r.2.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("EGYGOV", "ISR"), ("JORGOV", "ISR"), ("QATGOV", "ISR")]
+        );
+        assert!(rows.iter().all(|r| r.0.starts_with("11")), "{rows:?}");
+        // A paired code (`VISIT [042:043]`) gives the reverse event too:
+        // the visited side hosts.
+        let rows = coded("Turkish President Erdogan visited Iraq on Monday.");
+        let row = |c: &str, s: &str, t: &str| (c.to_string(), s.to_string(), t.to_string());
+        assert_eq!(
+            rows,
+            [row("042", "TURGOV", "IRQ"), row("043", "IRQ", "TURGOV")]
+        );
+        // A side without an actor code: no coded event (`the urgency`).
+        assert!(coded("He reiterated the urgency of the talks.").is_empty());
     }
 }

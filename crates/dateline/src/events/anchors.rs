@@ -94,11 +94,33 @@ impl<'a> Anchors<'a> {
                     .iter()
                     .any(|&k| tree.words[k].dep == "case" && PLACE_CASES.contains(&tree.lemma(k)))
             });
-        // A place the event is done to (`visit to Iraq`) is where it is.
-        let targets = target.iter().copied();
-        // Else the sentence's places, nearest the trigger first.
-        let mut near: Vec<usize> = sentence_words(tree, i).collect();
-        near.sort_by_key(|&w| (w.abs_diff(i), w));
+        // A place the event is done to (`visit to Iraq`) is where it is;
+        // not a place that heads a longer name the parser split (`met US
+        // Secretary of State Antony Blinken`: `US` with `Secretary` below).
+        let entity = |w: usize| self.word_entity.get(w).copied().flatten();
+        let targets = target.iter().copied().filter(|&h| {
+            !tree.children(h).iter().any(|&c| {
+                tree.words[c].upos == "PROPN"
+                    && matches!(
+                        tree.words[c].dep.as_ref(),
+                        "flat" | "compound" | "nmod" | "appos"
+                    )
+                    && entity(c) != entity(h)
+            })
+        });
+        // Else the places of the trigger's own clause, then of the rest of
+        // its sentence, nearest the trigger first; a place that only
+        // modifies a noun (`US forces`, `Iraqi sovereignty`) sets nothing.
+        let clause = clause_words(tree, i);
+        let mut near: Vec<usize> = sentence_words(tree, i)
+            .filter(|&w| {
+                !matches!(
+                    tree.words[w].dep.as_ref(),
+                    "compound" | "amod" | "nmod:poss"
+                )
+            })
+            .collect();
+        near.sort_by_key(|&w| (clause.binary_search(&w).is_err(), w.abs_diff(i), w));
         targets
             .chain(governed)
             .chain(near)
@@ -182,6 +204,25 @@ impl<'a> Anchors<'a> {
 }
 
 /// The words of the sentence of word `i`, in text order.
+/// The words of the clause of word `i`: its subtree without the clauses
+/// hanging from it (`while Iran ... are on the agenda`), sorted.
+fn clause_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut k = 0;
+    while k < out.len() {
+        let w = out[k];
+        out.extend(tree.children(w).iter().copied().filter(|&c| {
+            let dep = tree.words[c].dep.as_ref();
+            let clause = matches!(dep, "advcl" | "ccomp" | "parataxis" | "acl:relcl" | "csubj");
+            let verb_conjunct = dep == "conj" && tree.words[c].upos == "VERB";
+            !clause && !verb_conjunct
+        }));
+        k += 1;
+    }
+    out.sort_unstable();
+    out
+}
+
 fn sentence_words<'t>(tree: &'t Tree<'_>, i: usize) -> impl Iterator<Item = usize> + 't {
     let s = tree.words[i].sentence;
     (tree.sentence_first(i)..tree.words.len()).take_while(move |&w| tree.words[w].sentence == s)

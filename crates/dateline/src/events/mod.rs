@@ -243,6 +243,11 @@ pub struct EventCode {
     /// The verb dictionary's pattern or block that fired, as written in
     /// PETRARCH2's dictionary (`- * WITH + [040]`), the evidence for the code.
     pub pattern: String,
+    /// What the target does to the source in return, where the dictionary
+    /// pairs the code (`[042:043]`: a visit is hosted, `[046:046]`:
+    /// negotiations go both ways): the CAMEO code of the reverse event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paired: Option<String>,
 }
 
 /// Where an event happened.
@@ -400,7 +405,9 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let coder = inputs
         .actors
         .unwrap_or_else(|| cameo::ActorCoder::shipped());
-    let code_actor = |a: &mut Actor| code_actor(a, inputs, coder);
+    let code_actor = |a: &mut Actor, wide: &str, per_country: bool| {
+        code_actor(a, wide, per_country, inputs, coder)
+    };
     let events = triggers::find(&tree, lex)
         .into_iter()
         .map(|t| {
@@ -434,19 +441,82 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let dated = |h: &usize| anchors.word_timex.get(*h).is_some_and(Option::is_some);
             sides.source.retain(|h| !dated(h));
             sides.target.retain(|h| !dated(h));
-            let actor = |h: &usize| actor(text, &tree, &anchors, *h);
-            let mut source: Vec<Actor> = sides.source.iter().map(actor).collect();
-            let mut target: Vec<Actor> = sides.target.iter().map(actor).collect();
+            // The object as the parse gives it, whose counted noun is the
+            // event's figure (`carried out dozens of air strikes against`)
+            // when a promoted actor takes its place.
+            let object = sides.target.clone();
+            if verb_code.is_some() && t.class != EventClass::Reporting {
+                let is_actor = |w: usize| {
+                    anchors.word_entity.get(w).is_some_and(Option::is_some)
+                        || (tree.words[w].upos == "PRON" && tree.words[w].dep != "expl")
+                        || coder
+                            .code(
+                                text.get(syntax.words[w].start..syntax.words[w].end)
+                                    .unwrap_or_default(),
+                                inputs.published,
+                            )
+                            .is_some()
+                };
+                let promoted: Vec<usize> = sides
+                    .target
+                    .iter()
+                    .map(|&h| promote(&tree, &is_actor, t.word, h))
+                    .collect();
+                if promoted != sides.target {
+                    // A promoted actor brings its conjuncts (`ties with
+                    // Mordor, Rohan and Bree`), names of a name (not `ties
+                    // with Qatar, officials said`).
+                    let name = |w: usize| tree.words[w].upos == "PROPN";
+                    sides.target = promoted
+                        .iter()
+                        .flat_map(|&h| {
+                            participants::conjuncts(&tree, h)
+                                .into_iter()
+                                .filter(move |&c| c == h || !name(h) || name(c))
+                        })
+                        .collect();
+                }
+                let mut seen = std::collections::HashSet::new();
+                sides.target.retain(|h| seen.insert(*h));
+                if sides.target.is_empty() && t.pos == EventPos::Verb {
+                    sides
+                        .target
+                        .extend(verb_phrases(&tree, &is_actor, t.word, t.word));
+                }
+            }
+            // Each actor with the text to code it by, and whether that text
+            // names one of several countries of one agent.
+            let actors = |heads: &[usize]| -> (Vec<Actor>, Vec<(String, bool)>) {
+                heads
+                    .iter()
+                    .flat_map(|&h| {
+                        let (a, wide) = actor(text, &tree, &anchors, h);
+                        let whose = if verb_code.is_some() {
+                            agents_of(text, &tree, coder, inputs.published, h)
+                        } else {
+                            Vec::new()
+                        };
+                        if whose.is_empty() {
+                            vec![(a, (wide.to_string(), false))]
+                        } else {
+                            whose.into_iter().map(|w| (a.clone(), (w, true))).collect()
+                        }
+                    })
+                    .unzip()
+            };
+            let (mut source, source_wide) = actors(&sides.source);
+            let (mut target, target_wide) = actors(&sides.target);
             let code = verb_code.filter(|_| !source.is_empty() || !target.is_empty());
             if code.is_some() {
                 source
                     .iter_mut()
-                    .chain(target.iter_mut())
-                    .for_each(code_actor);
+                    .zip(source_wide)
+                    .chain(target.iter_mut().zip(target_wide))
+                    .for_each(|(a, (wide, per_country))| code_actor(a, &wide, per_country));
             }
             let code = code
                 .filter(|_| interaction(&source, &target))
-                .map(|vc| event_code(vc.code, vc.pattern));
+                .map(|vc| event_code(vc.code, vc.pattern, vc.paired));
             let has_side = !source.is_empty() || !target.is_empty();
             let place = has_side
                 .then(|| anchors.place(&tree, t.word, &sides.target))
@@ -471,7 +541,19 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     text: trigger,
                     unit: w.sentence,
                 }],
-                figures: figures.of(w.start, &target),
+                figures: {
+                    let mut f = figures.of(w.start, &target);
+                    if object != sides.target {
+                        let object: Vec<Actor> = object
+                            .iter()
+                            .map(|&h| actor(text, &tree, &anchors, h).0)
+                            .collect();
+                        f.extend(figures.of(w.start, &object));
+                        f.sort_unstable();
+                        f.dedup();
+                    }
+                    f
+                },
                 source,
                 target,
                 place,
@@ -511,7 +593,7 @@ fn interaction(source: &[Actor], target: &[Actor]) -> bool {
 }
 
 /// The code of an interaction from the dictionary's code and pattern.
-fn event_code(cameo: String, pattern: String) -> EventCode {
+fn event_code(cameo: String, pattern: String, paired: Option<String>) -> EventCode {
     let plover = cameo::plover(&cameo);
     EventCode {
         root: cameo::root(&cameo).to_string(),
@@ -521,16 +603,38 @@ fn event_code(cameo: String, pattern: String) -> EventCode {
         plover_mode: plover.and_then(|p| p.mode.map(str::to_string)),
         pattern,
         cameo,
+        paired,
     }
 }
 
 /// Gives an actor its CAMEO code: from its phrase (`Israeli troops` →
 /// `ISRMIL`), else from its entity's name, else from the entity's roles
 /// (`He` → Antony Blinken → `Secretary of State` of the `United States` →
-/// `USAGOV`).
-fn code_actor(a: &mut Actor, inputs: &Inputs<'_>, coder: &cameo::ActorCoder) {
+/// `USAGOV`). A phrase that names only an agent (`Soldiers`: `MIL`) takes
+/// its country from the words around it that the actor's text leaves out
+/// (`Soldiers from Gondor`: `GONMIL`).
+/// With `per_country`, `wider` is one country's text of an agent named for
+/// several (`Jordan ambassadors` of `The ambassadors of Egypt, Jordan and
+/// Qatar`) and codes it first.
+fn code_actor(
+    a: &mut Actor,
+    wider: &str,
+    per_country: bool,
+    inputs: &Inputs<'_>,
+    coder: &cameo::ActorCoder,
+) {
     let date = inputs.published;
-    let mut found = coder.code(&a.text, date).map(|c| (c.code, c.entry));
+    let mut found = if per_country {
+        coder.code(wider, date)
+    } else {
+        coder.code(&a.text, date)
+    };
+    if found.as_ref().is_some_and(|c| c.agent_only) && wider.len() > a.text.len() {
+        if let Some(c) = coder.code(wider, date).filter(|c| !c.agent_only) {
+            found = Some(c);
+        }
+    }
+    let mut found = found.map(|c| (c.code, c.entry));
     if let Some(e) = a.entity.and_then(|e| inputs.entities.get(e)) {
         if found.is_none() {
             found = coder.code(&e.name, date).map(|c| (c.code, c.entry));
@@ -564,8 +668,134 @@ fn code_actor(a: &mut Actor, inputs: &Inputs<'_>, coder: &cameo::ActorCoder) {
     }
 }
 
-/// The actor whose head is word `h`: its phrase and entity.
-fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) -> Actor {
+/// An agent named for several countries at once (`The ambassadors of
+/// Arnor, Osgiliath and Gondor`, `Lawmakers in Fornost and Gondor`): one
+/// text to code per country (`Arnor ambassadors`, ...), each of which
+/// codes the actor headed by `h` for one of them. Empty otherwise.
+fn agents_of(
+    text: &str,
+    tree: &Tree<'_>,
+    coder: &cameo::ActorCoder,
+    date: Option<NaiveDate>,
+    h: usize,
+) -> Vec<String> {
+    let word = |w: usize| {
+        text.get(tree.words[w].start..tree.words[w].end)
+            .unwrap_or_default()
+    };
+    if !coder.code(word(h), date).is_some_and(|c| c.agent_only) {
+        return Vec::new();
+    }
+    let whose = tree.children(h).iter().copied().find(|&c| {
+        tree.words[c].dep == "nmod" && participants::has_case(tree, c, &["of", "in", "from"])
+    });
+    let Some(n) = whose else { return Vec::new() };
+    // `of Egypt, Jordan and Qatar`: the parser may take `Jordan` for an
+    // apposition of `Egypt` and hang `Qatar` from it.
+    let mut countries = participants::conjuncts(tree, n);
+    let appositions: Vec<usize> = countries
+        .iter()
+        .flat_map(|&c| tree.children(c).iter().copied())
+        .filter(|&c| tree.words[c].dep == "appos" && tree.words[c].upos == "PROPN")
+        .collect();
+    for a in appositions {
+        countries.extend(participants::conjuncts(tree, a));
+    }
+    countries.sort_unstable();
+    countries.dedup();
+    if countries.len() < 2 {
+        return Vec::new();
+    }
+    countries
+        .into_iter()
+        .map(|c| {
+            let (lo, hi) = participants::phrase(tree, c, |_| true);
+            let name: Vec<&str> = (lo..=hi)
+                .filter(|&w| tree.words[w].upos == "PROPN")
+                .map(word)
+                .collect();
+            format!("{} {}", name.join(" "), word(h))
+        })
+        .collect()
+}
+
+/// Where a side's head names no actor (`restore ties with Gondor`,
+/// `presented credentials to Ithilen's president`, `cordoned off the roads
+/// leading into Mordor`), the actor the phrase is about: the first word
+/// in its subtree (breadth first, in word order) that is an actor, else
+/// the first of the verb's other prepositional phrases that is one. Keeps
+/// `h` when there is none (`promised aid`).
+fn promote(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, verb: usize, h: usize) -> usize {
+    if is_actor(h) {
+        return h;
+    }
+    in_subtree(tree, is_actor, h)
+        .or_else(|| verb_phrases(tree, is_actor, verb, h))
+        .unwrap_or(h)
+}
+
+/// The first actor below word `h`, breadth first in word order, but for
+/// pronouns.
+fn in_subtree(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> Option<usize> {
+    let mut queue = std::collections::VecDeque::from([h]);
+    while let Some(w) = queue.pop_front() {
+        if w != h && is_actor(w) && tree.words[w].upos != "PRON" {
+            return Some(w);
+        }
+        // Not into a relative clause, a clause of its own or a modifier
+        // of the noun (`artillery shells`: no actor).
+        queue.extend(tree.children(w).iter().copied().filter(|&c| {
+            !matches!(
+                tree.words[c].dep.as_ref(),
+                "acl:relcl"
+                    | "ccomp"
+                    | "parataxis"
+                    | "appos"
+                    | "nmod:poss"
+                    | "compound"
+                    | "amod"
+                    | "nummod"
+                    | "det"
+            )
+        }));
+    }
+    None
+}
+
+/// The first of a verb's prepositional phrases other than `not` that is an
+/// actor or holds one (`departed from Libya`, `fired shells at Seoul`; an
+/// active verb's `by` phrase the parser took for an agent: `condemned an
+/// attack by Osgiliath soldiers`).
+fn verb_phrases(
+    tree: &Tree<'_>,
+    is_actor: &impl Fn(usize) -> bool,
+    verb: usize,
+    not: usize,
+) -> Option<usize> {
+    let active = tree.child(verb, &["obj"]).is_some();
+    tree.children(verb)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c != not && (tree.words[c].dep == "obl" || (active && tree.words[c].dep == "obl:agent"))
+        })
+        .find_map(|c| {
+            if is_actor(c) {
+                Some(c)
+            } else {
+                in_subtree(tree, is_actor, c)
+            }
+        })
+}
+
+/// The actor whose head is word `h`: its phrase and entity, and the
+/// phrase's wider text (places and origins kept) to code it by.
+fn actor<'t>(
+    text: &'t str,
+    tree: &Tree<'_>,
+    anchors: &anchors::Anchors<'_>,
+    h: usize,
+) -> (Actor, &'t str) {
     let entity = |w: usize| anchors.word_entity.get(w).copied().flatten();
     let time = |w: usize| anchors.word_timex.get(w).is_some_and(Option::is_some);
     // The phrase ends at a date (`the camp on Tuesday`) and at a place that
@@ -577,25 +807,41 @@ fn actor(text: &str, tree: &Tree<'_>, anchors: &anchors::Anchors<'_>, h: usize) 
     };
     let (lo, mut hi) = participants::phrase(tree, h, stop);
     // A name the parser split into sibling subjects (`Mr` and `Blinken`
-    // both `nsubj` of `arrived`) is one actor.
+    // both `nsubj` of `arrived`; `Turkish` and `President Erdogan`, with
+    // `President` hanging from `Erdogan`) is one actor.
     let w = &tree.words;
-    while hi + 1 < w.len()
-        && w[hi].upos == "PROPN"
-        && w[hi + 1].upos == "PROPN"
-        && w[hi + 1].head == w[h].head
-        && w[hi + 1].dep == w[h].dep
-    {
-        hi = participants::phrase(tree, hi + 1, |_| false).1.max(hi + 1);
+    let sibling = |k: usize| {
+        // `k` or a name word it hangs from, two steps up at most.
+        let mut k = k;
+        for _ in 0..3 {
+            if w[k].head == w[h].head && w[k].dep == w[h].dep {
+                return Some(k);
+            }
+            match w[k].head {
+                Some(up) if up > k && w[up].upos == "PROPN" => k = up,
+                _ => return None,
+            }
+        }
+        None
+    };
+    while hi + 1 < w.len() && w[hi].upos == "PROPN" && w[hi + 1].upos == "PROPN" {
+        let Some(k) = sibling(hi + 1) else { break };
+        hi = participants::phrase(tree, k, |_| false).1.max(k);
     }
     let (start, end) = (tree.words[lo].start, tree.words[hi].end);
-    Actor {
+    // The same phrase with its places and origins (`Soldiers from Gondor`),
+    // which say whose an agent is.
+    let (wlo, whi) = participants::phrase(tree, h, time);
+    let (wstart, wend) = (tree.words[wlo.min(lo)].start, tree.words[whi.max(hi)].end);
+    let actor = Actor {
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
         end,
         entity: anchors.actor_entity(tree, lo, hi, h),
         code: None,
         code_entry: None,
-    }
+    };
+    (actor, text.get(wstart..wend).unwrap_or_default())
 }
 
 /// The figures of an article indexed by trigger and by counted noun, so

@@ -91,10 +91,13 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
     }
 }
 
-/// `is going to meet`: `meet` is the `xcomp` of `going`.
+/// `is going to meet`, `is about to restore`: `meet` is the `xcomp` of
+/// `going`, `restore` of `about`.
 fn going_to_future(tree: &Tree<'_>, i: usize) -> bool {
     match tree.head(i) {
-        Some((h, "xcomp")) => tree.lemma(h) == "go" && tree.words[h].xpos == "VBG",
+        Some((h, "xcomp")) => {
+            (tree.lemma(h) == "go" && tree.words[h].xpos == "VBG") || tree.lemma(h) == "about"
+        }
         _ => false,
     }
 }

@@ -25,8 +25,10 @@ pub(crate) struct Sides {
 }
 
 /// Prepositions that introduce the target of a verb without an object
-/// (`met with`, `fired on`, `protested against`, `apologised to`).
-const VERB_TARGET_CASES: &[&str] = &["with", "on", "against", "to", "at", "upon"];
+/// (`met with`, `fired on`, `protested against`, `apologised to`) (`left for Minas Tirith`, `warned of`, `spoke about`).
+const VERB_TARGET_CASES: &[&str] = &[
+    "with", "on", "against", "to", "at", "upon", "for", "of", "about", "toward", "towards", "into",
+];
 
 /// Prepositions that introduce the target of an event noun (`attack on`,
 /// `visit to`, `meeting with`, `bombardment of`).
@@ -77,10 +79,32 @@ pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos) -> Sides {
         EventPos::Noun => (noun_source(tree, i), noun_target(tree, i)),
         EventPos::Adjective => (tree.child(i, &["nsubj"]), None),
     };
+    let mut source = source.map(|h| conjuncts(tree, h)).unwrap_or_default();
+    if let (Some(&s), EventPos::Verb) = (source.first(), pos) {
+        source.extend(split_subjects(tree, i, s));
+    }
     Sides {
-        source: source.map(|h| conjuncts(tree, h)).unwrap_or_default(),
+        source,
         target: target.map(|h| conjuncts(tree, h)).unwrap_or_default(),
     }
+}
+
+/// Subjects of verb `i` after its subject `s` with a conjunction between
+/// them: a coordination the parser split into sibling subjects (`Fornost
+/// and the evil awful Gondor welcomed`).
+fn split_subjects(tree: &Tree<'_>, i: usize, s: usize) -> Vec<usize> {
+    if tree.words[s].dep != "nsubj" || tree.words[s].head != Some(i) {
+        return Vec::new();
+    }
+    let kids = tree.children(i);
+    kids.iter()
+        .copied()
+        .filter(|&c| c > s && c < i && tree.words[c].dep == "nsubj" && is_nominal(tree, c))
+        .filter(|&c| {
+            kids.iter()
+                .any(|&k| k > s && k < c && tree.words[k].dep == "cc")
+        })
+        .collect()
 }
 
 fn is_nominal(tree: &Tree<'_>, i: usize) -> bool {
@@ -101,9 +125,13 @@ fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
         return Some(s).filter(|&s| is_nominal(tree, s));
     }
     match tree.head(i) {
-        // `struck and killed`, `agreed to meet`: the first verb's subject.
-        Some((h, "conj" | "xcomp")) if tree.words[h].upos == "VERB" => {
+        // `struck and killed`, `agreed to meet`: the first verb's subject;
+        // `is about to restore`, `is ready to talk`: the adjective's.
+        Some((h, "conj")) if tree.words[h].upos == "VERB" => {
             tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
+        }
+        Some((h, "xcomp")) if matches!(tree.words[h].upos.as_ref(), "VERB" | "ADJ" | "ADV") => {
+            verb_source(tree, h)
         }
         // `the strike, launched by Israel`: handled by `obl:agent` above;
         // a relative clause without a pronoun (`the group that attacked`).
@@ -181,15 +209,24 @@ pub(crate) fn has_case(tree: &Tree<'_>, c: usize, cases: &[&str]) -> bool {
         .any(|&k| tree.words[k].dep == "case" && cases.contains(&tree.lemma(k)))
 }
 
-/// Word `h` and the words conjoined to it (`Israel and Egypt`).
-fn conjuncts(tree: &Tree<'_>, h: usize) -> Vec<usize> {
+/// Word `h` and the words conjoined to it (`Israel and Egypt`), also where
+/// the parser hangs a later conjunct from an earlier one (`Mordor, Rohan,
+/// Fornost and Bree`).
+pub(crate) fn conjuncts(tree: &Tree<'_>, h: usize) -> Vec<usize> {
     let mut out = vec![h];
-    out.extend(
-        tree.children(h)
-            .iter()
-            .copied()
-            .filter(|&c| coordinated(tree, c) && is_nominal(tree, c)),
-    );
+    let mut i = 0;
+    while i < out.len() && out.len() < 64 {
+        let w = out[i];
+        out.extend(
+            tree.children(w)
+                .iter()
+                .copied()
+                .filter(|&c| coordinated(tree, c) && is_nominal(tree, c)),
+        );
+        i += 1;
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -148,3 +148,60 @@ fn mentions_of_one_meeting_fold_into_one_event() {
     assert_eq!(texts, ["met", "meeting"]);
     assert_eq!(meetings[1].mentions.len(), 1);
 }
+
+fn codes(actors: &[crate::events::Actor]) -> Vec<Option<&str>> {
+    actors.iter().map(|a| a.code.as_deref()).collect()
+}
+
+#[test]
+fn an_object_that_is_no_actor_gives_way_to_the_actor_it_is_about() {
+    // `ties` is no actor: the target is who the ties are with.
+    let x = extract("Egypt is about to restore full diplomatic ties with Qatar.");
+    let e = event(&x, "restore");
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(texts(&e.source), ["Egypt"]);
+    assert_eq!(texts(&e.target), ["Qatar"]);
+    assert_eq!(codes(&e.target), [Some("QAT")]);
+    // Shells are fired at someone: the `at` phrase, not `artillery`.
+    let x = extract("North Korea fired two artillery shells at South Korea on Thursday.");
+    let e = event(&x, "fired");
+    assert_eq!(texts(&e.target), ["South Korea"]);
+    // Nothing to promote to: the object stays.
+    let x = extract("The Iraqi government has promised more aid after the floods.");
+    assert_eq!(
+        texts(&event(&x, "promised").target),
+        ["more aid after the floods"]
+    );
+}
+
+#[test]
+fn an_agent_takes_the_country_its_phrase_names() {
+    let x = extract("Soldiers from Egypt attacked a convoy near Rafah.");
+    let e = event(&x, "attacked");
+    assert_eq!(texts(&e.source), ["Soldiers"]);
+    assert_eq!(codes(&e.source), [Some("EGYMIL")]);
+    // One agent for several countries: one actor per country.
+    let x = extract("The ambassadors of Egypt, Jordan and Qatar condemned Israel on Monday.");
+    let e = event(&x, "condemned");
+    assert_eq!(
+        codes(&e.source),
+        [Some("EGYGOV"), Some("JORGOV"), Some("QATGOV")]
+    );
+    assert_eq!(codes(&e.target), [Some("ISR")]);
+}
+
+#[test]
+fn subjects_the_parser_split_are_one_coordinated_side() {
+    let x = extract(
+        "Mordor, Egypt, Jordan and the United Arab Emirates welcomed the ceasefire in Gaza.",
+    );
+    let e = event(&x, "welcomed");
+    let sources = texts(&e.source);
+    for name in ["Egypt", "Jordan"] {
+        assert!(sources.contains(&name), "{sources:?}");
+    }
+    assert!(
+        sources.iter().any(|s| s.ends_with("United Arab Emirates")),
+        "{sources:?}"
+    );
+}

@@ -24,6 +24,8 @@ pub(crate) struct ActorCode {
     pub(crate) start: usize,
     /// One past the last byte of the matched words.
     pub(crate) end: usize,
+    /// Only an agent matched (`soldiers`: `MIL`), no actor to say whose.
+    pub(crate) agent_only: bool,
 }
 
 /// Where an agent's code goes: after the actor's (`~GOV`) or before it
@@ -217,12 +219,14 @@ impl ActorCoder {
                 entry: self.entry(i).to_string(),
                 start: s,
                 end: e,
+                agent_only: false,
             }),
             (None, Some((s, e, i, (code, _)))) => Some(ActorCode {
                 code: code.to_string(),
                 entry: self.entry(i).to_string(),
                 start: s,
                 end: e,
+                agent_only: true,
             }),
             (None, None) => None,
         }
@@ -246,6 +250,7 @@ impl ActorCoder {
             entry: format!("{} + {}", self.entry(i), self.entry(gi)),
             start: s.min(gs),
             end: e.max(ge),
+            agent_only: false,
         }
     }
 
