@@ -119,10 +119,10 @@ CASES = [
         dateline.EventCode("190", "19", "- * [190]", "material_conflict", "Use conventional military force", "ASSAULT"),
         "EventCode(cameo='190', quad='material_conflict', plover='ASSAULT', pattern='- * [190]')",
         {
-            "cameo": "190", "description": "Use conventional military force", "pattern": "- * [190]",
-            "plover": "ASSAULT", "plover_mode": None, "quad": "material_conflict", "root": "19",
+            "cameo": "190", "description": "Use conventional military force", "paired": None,
+            "pattern": "- * [190]", "plover": "ASSAULT", "plover_mode": None, "quad": "material_conflict", "root": "19",
         },
-        ("190", "19", "- * [190]", "material_conflict", "Use conventional military force", "ASSAULT", None),
+        ("190", "19", "- * [190]", "material_conflict", "Use conventional military force", "ASSAULT", None, None),
     ),
     (
         dateline.Event(40, 46, "attack", "attack", "verb", "OCCURRENCE", "past", "none", "negative", "asserted", 0),
@@ -186,7 +186,10 @@ def test_stub_file_ships_with_the_package_and_names_every_member():
 
 
 def test_event_holds_its_parts_and_round_trips():
-    code = dateline.EventCode("042", "04", "- * [042]", "verbal_cooperation", "Make a visit", "CONSULT", "visit")
+    code = dateline.EventCode(
+        "042", "04", "--- VISIT [042:043] ---", "verbal_cooperation", "Make a visit", "CONSULT", "visit", "043"
+    )
+    assert code.paired == "043" and code.to_dict()["paired"] == "043"
     source = dateline.Actor("Mr Blinken", 0, 10, 1, "USAGOV")
     target = dateline.Actor("Turkey", 18, 24, 2, "TUR", "TURKEY")
     place = dateline.EventPlace("Ankara", 28, 34, 3, "TR", 39.9, 32.8)
@@ -207,5 +210,5 @@ def test_event_holds_its_parts_and_round_trips():
         dateline.Event(11, 17, "visits", "visit", "verb", "OCCURRENCE", "present", "none", "positive", "asserted", 0,
                        source=["Mr Blinken"])  # type: ignore[list-item]
     assert str(inspect.signature(dateline.EventCode)) == (
-        "(cameo, root, pattern, quad=None, description=None, plover=None, plover_mode=None)"
+        "(cameo, root, pattern, quad=None, description=None, plover=None, plover_mode=None, paired=None)"
     )
