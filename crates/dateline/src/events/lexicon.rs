@@ -18,6 +18,12 @@ pub(crate) struct Lexicon {
     pub adjectives: HashMap<&'static str, EventClass>,
     /// Verb lemmas that state no event.
     pub not_events: HashSet<&'static str>,
+    /// Verbs of intending that are of their class with a plain object too
+    /// (`sought asylum`, `prevented the attack`).
+    pub intending: HashSet<&'static str>,
+    /// Verbs of believing that are of their class only with a complement
+    /// (`appears to be`, but `appeared in court`).
+    pub believing_with_complement: HashSet<&'static str>,
     /// Auxiliaries of the future (`will`).
     pub future: HashSet<&'static str>,
     /// Verbs whose complement is planned (`plan to`).
@@ -70,6 +76,8 @@ fn parse(text: &'static str) -> Lexicon {
                 map.extend(words.map(|w| (w, c)));
             }
             "not" => lex.not_events.extend(words),
+            "intending" => lex.intending.extend(words),
+            "complement" => lex.believing_with_complement.extend(words),
             "future" => lex.future.extend(words),
             "planned" => lex.planned.extend(words),
             "modal" => lex.modal.extend(words),

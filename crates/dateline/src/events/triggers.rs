@@ -44,14 +44,20 @@ fn trigger(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<Trigger> {
         "ADJ" => (EventPos::Adjective, adjective_class(tree, lex, i)?),
         _ => return None,
     };
-    // A verb of intending, believing, beginning or perceiving is of that
-    // class when it governs another event (`offered to pay`, `kept
-    // rising`); with a plain object it is an occurrence (`offered $5`).
-    let intensional = matches!(
-        class,
-        EventClass::IAction | EventClass::IState | EventClass::Aspectual | EventClass::Perception
-    );
-    if intensional && !governs_event(tree, lex, i) {
+    // A verb of intending is of that class when it governs another event
+    // (`offered to pay`) or is one that always intends (`sought asylum`), a verb of beginning unless it has a plain object
+    // (`kept the money`); else it is an occurrence (`offered $5`). Verbs
+    // of believing and perceiving keep their class whatever they govern,
+    // as TimeML annotates them (`saw the crash`).
+    let demote = match class {
+        EventClass::IAction => !lex.intending.contains(tree.lemma(i)),
+        // `appeared in court`, but `appears to be`.
+        EventClass::IState => lex.believing_with_complement.contains(tree.lemma(i)),
+        // `kept the money`, but `kept rising`, `the talks continued`.
+        EventClass::Aspectual => tree.child(i, &["obj"]).is_some(),
+        _ => false,
+    };
+    if demote && !governs_event(tree, lex, i) {
         class = EventClass::Occurrence;
     }
     Some(Trigger {
