@@ -143,6 +143,7 @@ fn build(
     let mut figures: Vec<EventFigure> = Vec::new();
     // Each article's own day, and the articles in order.
     let mut own: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut published: BTreeMap<&str, Option<NaiveDate>> = BTreeMap::new();
     for &n in list {
         let (i, j) = nodes[n];
         let r = records[i];
@@ -200,6 +201,7 @@ fn build(
             dates.entry(d.0.clone()).or_default().push(evidence);
             day_here = day(&d.0).map(|x| x.to_string());
         }
+        published.insert(r.id.as_str(), r.date);
         let slot = own.entry(r.id.as_str()).or_insert(None);
         if slot.is_none() {
             *slot = day_here;
@@ -239,22 +241,18 @@ fn build(
         .map(|(d, (_, from))| (d.to_string(), from.to_string()));
     let articles = own
         .iter()
-        .map(|(article, d)| match (d, &chosen) {
-            (Some(d), _) => ArticleDate {
+        .map(|(article, d)| {
+            let (date, taken_from) = match (d, &chosen) {
+                (Some(d), _) => (Some(d.clone()), None),
+                (None, Some((d, from))) => (Some(d.clone()), Some(from.clone())),
+                (None, None) => (None, None),
+            };
+            ArticleDate {
                 article: article.to_string(),
-                date: Some(d.clone()),
-                taken_from: None,
-            },
-            (None, Some((d, from))) => ArticleDate {
-                article: article.to_string(),
-                date: Some(d.clone()),
-                taken_from: Some(from.clone()),
-            },
-            (None, None) => ArticleDate {
-                article: article.to_string(),
-                date: None,
-                taken_from: None,
-            },
+                published: published.get(article).copied().flatten(),
+                date,
+                taken_from,
+            }
         })
         .collect();
     // The place: the most precise, then the most given.

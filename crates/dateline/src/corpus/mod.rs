@@ -65,6 +65,13 @@ use crate::resolve::MentionForm;
 
 pub use record::Record;
 
+/// The key that links a name across articles: lowercased, accents
+/// folded, hyphens and apostrophes as spaces, leading titles dropped
+/// (`Prime Minister al-Sudani` → `al sudani`).
+pub fn names_key(name: &str) -> String {
+    names::key(name)
+}
+
 /// FNV-1a, 64 bits: ids that depend only on their input.
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -189,6 +196,9 @@ pub struct Sourced {
 pub struct ArticleDate {
     /// The article's id.
     pub article: String,
+    /// The article's publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
     /// The event's day (`2023-11-05`), when any article gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,

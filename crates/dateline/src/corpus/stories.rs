@@ -17,6 +17,13 @@ use super::{make_id, names, CorpusEntity, CorpusEvent, Story};
 
 /// Least cosine for two articles to be one story.
 const THRESHOLD: f64 = 0.22;
+fn threshold() -> f64 {
+    std::env::var("DATELINE_STORY_T")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(THRESHOLD)
+}
+
 /// Most days between two articles of one story.
 const MAX_DAYS: i64 = 7;
 /// Neighbours looked at on each side within one key's articles.
@@ -104,7 +111,7 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     }
     let idf = |k: &str, postings: &HashMap<&str, Vec<usize>>| {
         let df = postings.get(k).map_or(1, Vec::len) as f64;
-        ((n as f64 + 1.0) / df).ln()
+        ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
     };
     let weighted: Vec<BTreeMap<&str, f64>> = vectors
         .iter()
@@ -154,7 +161,10 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
                 .filter_map(|(k, w)| large.get(k).map(|v| w * v))
                 .sum();
             let denom = norms[i] * norms[j];
-            if denom > 0.0 && dot / denom >= THRESHOLD {
+            if std::env::var("DATELINE_DEBUG").is_ok() {
+                eprintln!("{} {} {}", records[i].id, records[j].id, dot / denom);
+            }
+            if denom > 0.0 && dot / denom >= threshold() {
                 sets.union(i, j);
             }
         }
