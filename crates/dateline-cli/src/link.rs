@@ -133,8 +133,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             let format = options
                 .format
                 .unwrap_or_else(|| InputFormat::from_path(&path.display().to_string()));
-            if matches!(format, InputFormat::Jsonl | InputFormat::Json) && holds_extractions(path)
-            {
+            if matches!(format, InputFormat::Jsonl | InputFormat::Json) && holds_extractions(path) {
                 let file = File::open(path)?;
                 for (n, line) in BufReader::new(file).lines().enumerate() {
                     let line = line?;
@@ -237,10 +236,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
 
 /// Writes through `body` to an output, renaming a temporary file onto its
 /// target at the end.
-fn write_to(
-    output: Output,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
+fn write_to(output: Output, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     {
         let out: Box<dyn Write + '_> = match &output {
             Output::Stdout => Box::new(io::stdout().lock()),

@@ -24,6 +24,17 @@ fn threshold() -> f64 {
         .unwrap_or(THRESHOLD)
 }
 
+fn neighbours() -> usize {
+    std::env::var("DATELINE_STORY_K")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(NEIGHBOURS)
+}
+
+/// Most articles one article joins directly (its best matches): bounds
+/// chaining through articles that touch several stories.
+const NEIGHBOURS: usize = 2;
+
 /// Most days between two articles of one story.
 const MAX_DAYS: i64 = 7;
 /// Neighbours looked at on each side within one key's articles.
@@ -130,7 +141,8 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
         list.sort_by_key(|&i| (records[i].date, i));
         position.insert(k, list.iter().enumerate().map(|(p, &i)| (i, p)).collect());
     }
-    let mut sets = Sets::new(n);
+    // Each article's best matches above the threshold.
+    let mut edges: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
         let mut candidates: Vec<usize> = Vec::new();
         for k in weighted[i].keys() {
@@ -161,12 +173,18 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
                 .filter_map(|(k, w)| large.get(k).map(|v| w * v))
                 .sum();
             let denom = norms[i] * norms[j];
-            if std::env::var("DATELINE_DEBUG").is_ok() {
-                eprintln!("{} {} {}", records[i].id, records[j].id, dot / denom);
-            }
             if denom > 0.0 && dot / denom >= threshold() {
-                sets.union(i, j);
+                edges[i].push((dot / denom, j));
+                edges[j].push((dot / denom, i));
             }
+        }
+    }
+    let mut sets = Sets::new(n);
+    let keep = neighbours();
+    for (i, list) in edges.iter_mut().enumerate() {
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, j) in list.iter().take(keep) {
+            sets.union(i, j);
         }
     }
     sets.groups()

@@ -91,9 +91,11 @@ pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
                 by_day.entry(day(e)).or_default().push(e);
             }
             let mention = |m: &Evidence| {
-                let (s, e) = offsets.get(m.article.as_str()).map_or((m.start, m.end), |o| {
-                    (o.char_offset(m.start), o.char_offset(m.end))
-                });
+                let (s, e) = offsets
+                    .get(m.article.as_str())
+                    .map_or((m.start, m.end), |o| {
+                        (o.char_offset(m.start), o.char_offset(m.end))
+                    });
                 json!({"doc": m.article, "start": s, "end": e})
             };
             let mut items = Vec::new();
