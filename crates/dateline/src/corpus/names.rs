@@ -94,7 +94,8 @@ pub(crate) fn words(text: &str) -> Vec<String> {
             continue;
         }
     }
-    if !cur.is_empty() && !(after_apostrophe && cur == "s") {
+    let possessive = after_apostrophe && cur == "s";
+    if !cur.is_empty() && !possessive {
         out.push(cur);
     }
     out

@@ -46,6 +46,9 @@ pub(crate) struct REntity {
     pub named: usize,
 }
 
+/// A date the text gives an event: (TIMEX3 value, words, start, end).
+pub(crate) type RDate = (String, Option<String>, Option<usize>, Option<usize>);
+
 /// A participant of an article's event.
 #[derive(Debug, Clone)]
 pub(crate) struct RActor {
@@ -71,9 +74,9 @@ pub(crate) struct REvent {
     pub actors: Vec<RActor>,
     /// Its place.
     pub place: Option<RPlace>,
-    /// Its date as the text gives it: (value, text, start, end); `None`
-    /// when the text gives none (the publication date is not a date here).
-    pub date: Option<(String, Option<String>, Option<usize>, Option<usize>)>,
+    /// Its date as the text gives it; `None` when the text gives none (the
+    /// publication date is not a date here).
+    pub date: Option<RDate>,
     pub figures: Vec<RFigure>,
     /// Its CAMEO code.
     pub code: Option<String>,

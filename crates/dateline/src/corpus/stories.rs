@@ -17,20 +17,6 @@ use super::{make_id, names, CorpusEntity, CorpusEvent, Story};
 
 /// Least cosine for two articles to be one story.
 const THRESHOLD: f64 = 0.22;
-fn threshold() -> f64 {
-    std::env::var("DATELINE_STORY_T")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(THRESHOLD)
-}
-
-fn neighbours() -> usize {
-    std::env::var("DATELINE_STORY_K")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(NEIGHBOURS)
-}
-
 /// Most articles one article joins directly (its best matches): bounds
 /// chaining through articles that touch several stories.
 const NEIGHBOURS: usize = 2;
@@ -173,14 +159,14 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
                 .filter_map(|(k, w)| large.get(k).map(|v| w * v))
                 .sum();
             let denom = norms[i] * norms[j];
-            if denom > 0.0 && dot / denom >= threshold() {
+            if denom > 0.0 && dot / denom >= THRESHOLD {
                 edges[i].push((dot / denom, j));
                 edges[j].push((dot / denom, i));
             }
         }
     }
     let mut sets = Sets::new(n);
-    let keep = neighbours();
+    let keep = NEIGHBOURS;
     for (i, list) in edges.iter_mut().enumerate() {
         list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, j) in list.iter().take(keep) {

@@ -64,19 +64,43 @@ pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
         .filter(|t| !t.trim().is_empty())
         .map(|target| {
             let key = names_key(target);
+            let compact = |k: &str| k.replace(' ', "");
+            let surname = key.rsplit(' ').next().unwrap_or_default().to_string();
+            let person = key.contains(' ');
+            let fits = |n: &str| {
+                let k = names_key(n);
+                k == key
+                    || compact(&k) == compact(&key)
+                    // A person under another first name (`Fritz Henderson`).
+                    || (person && k.contains(' ') && k.rsplit(' ').next() == Some(surname.as_str()))
+            };
             let ids: BTreeSet<&str> = corpus
                 .entities()
                 .iter()
-                .filter(|e| e.key == key || e.names.iter().any(|n| names_key(n) == key))
+                .filter(|e| fits(&e.name) || e.names.iter().any(|n| fits(n)))
                 .map(|e| e.id.as_str())
                 .collect();
+            // The names of those entities, to find actors no entity was
+            // resolved for (`GM's creditors`).
+            let names: BTreeSet<String> = corpus
+                .entities()
+                .iter()
+                .filter(|e| ids.contains(e.id.as_str()))
+                .flat_map(|e| e.names.iter().map(|n| names_key(n)))
+                .filter(|n| !n.is_empty())
+                .collect();
+            let names_it = |text: &str| {
+                let words = format!(" {} ", names_key(text));
+                names.iter().any(|n| words.contains(&format!(" {n} ")))
+            };
             let events: Vec<&CorpusEvent> = corpus
                 .events()
                 .iter()
                 .filter(|e| {
-                    e.actors
-                        .iter()
-                        .any(|a| a.entity.as_deref().is_some_and(|id| ids.contains(id)))
+                    e.actors.iter().any(|a| {
+                        a.entity.as_deref().is_some_and(|id| ids.contains(id))
+                            || (a.entity.is_none() && a.sources.iter().any(|s| names_it(&s.text)))
+                    })
                 })
                 .collect();
             let day = |e: &CorpusEvent| {
