@@ -211,18 +211,23 @@ pub(crate) fn build(
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    // Entities by how often the story mentions them.
+    // Entities by how often the story mentions them: one pass over the
+    // mentions, each counted for its article's story.
+    let story_of_article: HashMap<&str, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), story_of[i]))
+        .collect();
     let mut counts: Vec<Vec<(usize, &CorpusEntity)>> = vec![Vec::new(); count];
     for e in entities {
-        for sid in &e.stories {
-            if let Some(&s) = index.get(sid) {
-                let n = e
-                    .mentions
-                    .iter()
-                    .filter(|m| stories[s].articles.binary_search(&m.article).is_ok())
-                    .count();
-                counts[s].push((n, e));
+        let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &e.mentions {
+            if let Some(&s) = story_of_article.get(m.article.as_str()) {
+                *per.entry(s).or_insert(0) += 1;
             }
+        }
+        for (s, n) in per {
+            counts[s].push((n, e));
         }
     }
     for (s, mut list) in counts.into_iter().enumerate() {

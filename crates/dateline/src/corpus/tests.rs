@@ -135,3 +135,10 @@ fn an_empty_corpus_links_to_nothing() {
     assert!(c.stories().is_empty() && c.entities().is_empty() && c.events().is_empty());
     assert!(c.timeline("story-0").is_none());
 }
+
+#[test]
+fn a_corpus_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Corpus>();
+    send_sync::<Record>();
+}
