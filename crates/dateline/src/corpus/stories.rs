@@ -255,7 +255,22 @@ pub(crate) fn build(
     }
     for (s, mut list) in by_story.into_iter().enumerate() {
         list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-        if let Some((n, main)) = list.iter().find(|(_, e)| e.class != EventClass::Reporting) {
+        // The main event: told by the most articles, then coded as an
+        // interaction, then with the most sides (`meet` over `effort`).
+        let main = list
+            .iter()
+            .filter(|(_, e)| e.class != EventClass::Reporting)
+            .min_by(|a, b| {
+                let rank = |(n, e): &(usize, &CorpusEvent)| {
+                    (
+                        std::cmp::Reverse(*n),
+                        e.codes.is_empty(),
+                        std::cmp::Reverse(e.actors.len()),
+                    )
+                };
+                rank(a).cmp(&rank(b)).then(a.1.id.cmp(&b.1.id))
+            });
+        if let Some((n, main)) = main {
             if *n > 1 || stories[s].label.is_empty() {
                 stories[s].label = if stories[s].label.is_empty() {
                     main.kind.clone()
