@@ -1,6 +1,7 @@
 //! `dateline`: extract typed data from English news articles.
 
 mod bench;
+mod link;
 mod output;
 mod sources;
 mod train;
@@ -35,6 +36,14 @@ enum Command {
     /// per article, in input order: an extraction, or an error record naming
     /// the file, line and byte. Exits with 1 when some records failed.
     Extract(ExtractArgs),
+    /// Link articles across: stories, the same people, organisations and places,
+    /// the same events, with every article's evidence.
+    ///
+    /// Reads raw articles (extracted with the default pipeline) or the JSONL
+    /// that `dateline extract` wrote (read as it is). Writes one JSON document
+    /// (`stories`, `entities`, `events`), or with `--format eval -o DIR` the
+    /// files score.py reads. Exits with 1 when some records failed.
+    Link(link::LinkArgs),
     /// Measure speed and memory.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -191,6 +200,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Link(args) => link::link(args),
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
         Command::Bench(BenchCommand::Scaling(args)) => bench::scaling(args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(args),

@@ -139,6 +139,16 @@ pub struct Plan {
     seen: HashSet<FileId>,
 }
 
+impl Plan {
+    /// A plan of one unit (to read the inputs of a plan one at a time).
+    pub fn of(unit: Unit) -> Plan {
+        Plan {
+            units: vec![unit],
+            ..Plan::default()
+        }
+    }
+}
+
 /// Expands the command-line inputs: `-` is standard input, folders are walked
 /// recursively in name order, no input means the bundled samples.
 ///

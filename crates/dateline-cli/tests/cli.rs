@@ -1023,3 +1023,95 @@ fn numbers_keep_their_exact_digits_and_header_dates_their_whole_value() {
         assert_eq!(rec["error"]["value"], value);
     }
 }
+
+const TALKS_A: &str = " date 2024-03-12 Turkish Foreign Minister Selim Aydin met his Iraqi counterpart Karim Al Hashimi in Ankara on Monday.\n\nThe two ministers agreed to set up a joint committee on border security, officials said.\n\nMr Aydin said Turkey would host a second round of talks in May.";
+const TALKS_B: &str = " date 2024-03-14 Iraq's foreign minister Karim al-Hashimi has returned to Baghdad after talks with Turkey's Selim Aydin.\n\nDuring his meeting with Aydin, al-Hashimi raised the drone strikes on the Kurdistan region, his office said.\n\nThe ministers agreed to meet again in May.";
+
+#[test]
+fn link_reads_articles_or_extractions_and_writes_json_or_eval_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "talks-a.txt", TALKS_A.as_bytes());
+    let b = write(dir.path(), "talks-b.txt", TALKS_B.as_bytes());
+    let out = run(&["link", &a, &b]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let linked: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = linked["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(
+        stories[0]["articles"],
+        serde_json::json!(["talks-a", "talks-b"])
+    );
+    let meet: Vec<&Value> = linked["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "meet" && e["articles"].as_array().unwrap().len() == 2)
+        .collect();
+    assert_eq!(meet.len(), 1);
+    assert_eq!(meet[0]["date"], "2024-03-11");
+
+    // What `extract` wrote is read as it is, and links the same (in another order).
+    let x = dir.path().join("x.jsonl");
+    let out = run(&["extract", &b, &a, "-o", x.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = run(&["link", x.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&again.stdout).unwrap(),
+        linked
+    );
+
+    // The eval files.
+    let eval = dir.path().join("eval");
+    let targets = write(dir.path(), "targets.txt", b"Selim Aydin\nNobody Known\n");
+    let out = run(&[
+        "link",
+        "--format",
+        "eval",
+        "-o",
+        eval.to_str().unwrap(),
+        "--timeline-targets",
+        &targets,
+        &a,
+        &b,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = |name: &str| -> Vec<Value> {
+        std::fs::read_to_string(eval.join(name))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let stories = lines("stories.jsonl");
+    assert_eq!(stories.len(), 2);
+    assert_eq!(stories[0]["story"], stories[1]["story"]);
+    let xdoc = lines("xdoc.jsonl");
+    assert!(xdoc.iter().any(|c| c["kind"] == "entity"
+        && c["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["doc"] == "talks-a")
+        && c["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["doc"] == "talks-b")));
+    let timelines = lines("timelines.jsonl");
+    assert_eq!(timelines.len(), 2);
+    assert_eq!(timelines[0]["target"], "Selim Aydin");
+    assert!(!timelines[0]["events"].as_array().unwrap().is_empty());
+    assert!(timelines[1]["events"].as_array().unwrap().is_empty());
+
+    // An output that is an input is refused, and the input left as it was.
+    let out = run(&["link", x.to_str().unwrap(), "-o", x.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("destroy the input"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["link", "--format", "eval", &a]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -63,6 +63,9 @@ pub mod figures;
 // 8. Events: what happened, stated or reported.
 pub mod events;
 
+// 9. Corpus: stories, entities and events linked across articles.
+pub mod corpus;
+
 // What the layers share, owned by none of them.
 pub mod error;
 pub mod lexicon;

@@ -3,6 +3,7 @@
 //! invariants of every extraction.
 
 mod architecture;
+mod corpus;
 mod scaling;
 
 use std::path::{Path, PathBuf};

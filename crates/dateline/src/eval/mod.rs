@@ -15,11 +15,13 @@ use crate::pipeline::Extraction;
 use crate::span::OffsetMap;
 
 mod clusters;
+mod corpus;
 mod described;
 mod layers;
 mod noun_phrase;
 mod phrases;
 
+pub use corpus::{story_rows, timeline_rows, xdoc_rows};
 pub use layers::keep_coded_events;
 
 use phrases::phrase_items;

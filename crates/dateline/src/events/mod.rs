@@ -568,7 +568,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
 /// The verb an event is of: a verb's lemma, or the verb a noun names
 /// (`meeting` → `meet`, `discussion` → `discuss`, `agreement` → `agree`):
 /// the event-noun table's, else by its suffix.
-fn family(e: &Event) -> String {
+pub(crate) fn family(e: &Event) -> String {
     if e.pos != EventPos::Noun {
         return e.lemma.clone();
     }

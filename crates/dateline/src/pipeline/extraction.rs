@@ -75,3 +75,18 @@ impl Extraction {
         &self.article.tokens[self.article.sentences[i].tokens.range()]
     }
 }
+
+impl From<&Extraction> for crate::corpus::Record {
+    /// What the corpus layer keeps of an extraction: its id, date,
+    /// entities, events and figures.
+    fn from(x: &Extraction) -> crate::corpus::Record {
+        crate::corpus::Record::new(
+            x.id.as_deref(),
+            x.article.date,
+            &x.text,
+            x.entities.as_deref().unwrap_or_default(),
+            x.events.as_deref().unwrap_or_default(),
+            x.figures.as_deref().unwrap_or_default(),
+        )
+    }
+}

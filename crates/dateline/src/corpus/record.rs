@@ -1,0 +1,327 @@
+//! What the corpus keeps of one article: a compact copy of the parts of its
+//! extraction that linking reads (entities, events, figures), so that a
+//! corpus of many articles does not hold their texts and tokens.
+
+use chrono::NaiveDate;
+
+use crate::entities::EntityKind;
+use crate::events::{Event, EventClass, Modality, Polarity};
+use crate::figures::Figure;
+use crate::resolve::{Entity, MentionForm};
+use crate::span::OffsetMap;
+
+use super::names;
+
+/// One article as the corpus keeps it, built from the outputs of the
+/// earlier layers (the pipeline builds it from an extraction:
+/// `Record::from(&extraction)`).
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The article's id (the key articles are sorted by).
+    pub(crate) id: String,
+    /// Its publication date.
+    pub(crate) date: Option<NaiveDate>,
+    /// Byte to code-point offsets of its text.
+    pub(crate) offsets: OffsetMap,
+    /// Its resolved entities, in the article's order.
+    pub(crate) entities: Vec<REntity>,
+    /// Its events, in text order.
+    pub(crate) events: Vec<REvent>,
+}
+
+/// An article's entity, as linking reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct REntity {
+    pub kind: EntityKind,
+    pub name: String,
+    /// The normalised name (`mohammed shia al sudani`).
+    pub key: String,
+    /// Role titles (`Prime Minister`), sorted.
+    pub roles: Vec<String>,
+    pub nationality: Option<String>,
+    pub country: Option<String>,
+    /// Every mention: (start, end, text, form, unit).
+    pub mentions: Vec<(usize, usize, String, MentionForm, usize)>,
+    /// How many of its mentions are names or acronyms.
+    pub named: usize,
+}
+
+/// A date the text gives an event: (TIMEX3 value, words, start, end).
+pub(crate) type RDate = (String, Option<String>, Option<usize>, Option<usize>);
+
+/// A participant of an article's event.
+#[derive(Debug, Clone)]
+pub(crate) struct RActor {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index of the article entity it names.
+    pub entity: Option<usize>,
+    /// `source` or `target`.
+    pub side: &'static str,
+}
+
+/// An article's event, as linking reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct REvent {
+    /// The verb it is of (`meet` for `meeting`).
+    pub family: String,
+    pub class: EventClass,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    /// Every mention: (start, end, text, unit).
+    pub mentions: Vec<(usize, usize, String, usize)>,
+    pub actors: Vec<RActor>,
+    /// Its place.
+    pub place: Option<RPlace>,
+    /// Its date as the text gives it; `None` when the text gives none (the
+    /// publication date is not a date here).
+    pub date: Option<RDate>,
+    pub figures: Vec<RFigure>,
+    /// Its CAMEO code.
+    pub code: Option<String>,
+}
+
+/// Where an article's event happened.
+#[derive(Debug, Clone)]
+pub(crate) struct RPlace {
+    pub name: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    /// How precise: 0 a place below a country, 1 a country, 2 the
+    /// article's focus country standing in.
+    pub rank: u8,
+}
+
+/// A figure counting an event's outcome.
+#[derive(Debug, Clone)]
+pub(crate) struct RFigure {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub category: Option<String>,
+    pub counted: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Record {
+    /// The record of an article from its layers' outputs: its id (`None`:
+    /// one is made from the text), publication date, text, resolved
+    /// entities, events and figures (absent layers: empty lists).
+    pub fn new(
+        id: Option<&str>,
+        date: Option<NaiveDate>,
+        text: &str,
+        entities: &[Entity],
+        events: &[Event],
+        figures: &[Figure],
+    ) -> Record {
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => format!("text-{:016x}", super::fnv(text.as_bytes())),
+        };
+        let places = Places::new(entities);
+        let events = events
+            .iter()
+            .map(|e| {
+                let mut r = event(e, figures, entities);
+                places.refine(&mut r, e, entities);
+                r
+            })
+            .collect();
+        let entities = entities.iter().map(entity).collect();
+        Record {
+            id,
+            date,
+            offsets: OffsetMap::new(text),
+            entities,
+            events,
+        }
+    }
+
+    /// The article's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn entity(e: &Entity) -> REntity {
+    let mut roles: Vec<String> = e.roles.iter().map(|r| r.title.clone()).collect();
+    roles.sort();
+    roles.dedup();
+    REntity {
+        kind: e.kind,
+        name: e.name.clone(),
+        key: names::key(&e.name),
+        roles,
+        nationality: e.nationality.clone(),
+        country: e.country.clone(),
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.end, m.text.clone(), m.form, m.unit))
+            .collect(),
+        named: e.names().count(),
+    }
+}
+
+fn event(e: &Event, figures: &[Figure], entities: &[Entity]) -> REvent {
+    let actor = |side: &'static str| {
+        move |a: &crate::events::Actor| RActor {
+            text: a.text.clone(),
+            start: a.start,
+            end: a.end,
+            entity: a.entity,
+            side,
+        }
+    };
+    let mut actors: Vec<RActor> = e.source.iter().map(actor("source")).collect();
+    actors.extend(e.target.iter().map(actor("target")));
+    REvent {
+        family: crate::events::family(e),
+        class: e.class,
+        polarity: e.polarity,
+        modality: e.modality,
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.end, m.text.clone(), m.unit))
+            .collect(),
+        actors,
+        place: e.place.as_ref().map(|p| RPlace {
+            name: p.name.clone(),
+            start: p.start,
+            end: p.end,
+            rank: if p.focus_country {
+                2
+            } else if p
+                .entity
+                .and_then(|i| entities.get(i))
+                .is_some_and(|x| x.subtype.as_deref() != Some("country"))
+            {
+                0
+            } else {
+                1
+            },
+        }),
+        date: e
+            .date
+            .as_ref()
+            .filter(|d| !d.published)
+            .map(|d| (d.value.clone(), d.text.clone(), d.start, d.end)),
+        figures: e
+            .figures
+            .iter()
+            .filter_map(|&i| figures.get(i))
+            .map(|f| RFigure {
+                text: f.text.clone(),
+                start: f.start,
+                end: f.end,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: f.unit.clone(),
+                category: f.category.clone(),
+                counted: f.counted.clone(),
+                source: f.source.clone(),
+                date: f.date.clone(),
+            })
+            .collect(),
+        code: e.code.as_ref().map(|c| c.cameo.clone()),
+    }
+}
+
+/// The names of places below a country (cities, regions, facilities) by
+/// position, to find where an event happened when the event layer gave a
+/// place inside one of its actors (`US` of `US Secretary of State Antony
+/// Blinken in Baghdad`) or only the article's focus country.
+struct Places {
+    /// (unit, start, end, entity), in text order.
+    names: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Places {
+    fn new(entities: &[Entity]) -> Places {
+        let mut names: Vec<(usize, usize, usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Place && e.subtype.as_deref().is_some_and(|s| s != "country")
+            })
+            .flat_map(|(i, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.form == MentionForm::Name)
+                    .map(move |m| (m.unit, m.start, m.end, i))
+            })
+            .collect();
+        names.sort_unstable();
+        Places { names }
+    }
+
+    /// Gives `r` the place named in its sentence outside its actors, the
+    /// first after the trigger (else the last before it), when the event
+    /// layer's place is a focus country, lies inside an actor, or is absent
+    /// for an event with actors.
+    fn refine(&self, r: &mut REvent, e: &Event, entities: &[Entity]) {
+        let inside_actor = |s: usize| r.actors.iter().any(|a| a.start <= s && s < a.end);
+        let weak = match &e.place {
+            None => !r.actors.is_empty(),
+            Some(p) => p.focus_country || p.start.is_some_and(inside_actor),
+        };
+        if !weak {
+            return;
+        }
+        let lo = self.names.partition_point(|n| n.0 < e.unit);
+        let hi = self.names.partition_point(|n| n.0 <= e.unit);
+        let here: Vec<&(usize, usize, usize, usize)> = self.names[lo..hi]
+            .iter()
+            .filter(|n| !inside_actor(n.1))
+            .collect();
+        let pick = here
+            .iter()
+            .find(|n| n.1 >= e.start)
+            .or_else(|| here.iter().rev().find(|n| n.1 < e.start));
+        if let Some(&&(_, start, end, i)) = pick {
+            let ent = &entities[i];
+            let name = ent
+                .place
+                .as_ref()
+                .map_or(ent.name.clone(), |p| p.name.clone());
+            r.place = Some(RPlace {
+                name,
+                start: Some(start),
+                end: Some(end),
+                rank: 0,
+            });
+        }
+    }
+}
+
+impl Record {
+    /// The same record under another id.
+    pub fn with_id(mut self, id: impl Into<String>) -> Record {
+        self.id = id.into();
+        self
+    }
+
+    /// A hash of what the record holds, to order records of one id.
+    pub(crate) fn fingerprint(&self) -> u64 {
+        let mut s = String::new();
+        for e in &self.entities {
+            s.push_str(&e.key);
+            s.push('|');
+        }
+        for e in &self.events {
+            if let Some(m) = e.mentions.first() {
+                s.push_str(&format!("{}:{}|", m.0, m.2));
+            }
+        }
+        super::fnv(s.as_bytes())
+    }
+}

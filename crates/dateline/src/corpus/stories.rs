@@ -1,0 +1,303 @@
+//! Stories: articles grouped by the story they tell. Each article is a
+//! weighted set of keys (the people, organisations and places it names,
+//! the kinds of events it tells); two articles that share keys rare in the
+//! corpus, within a week of each other, are one story (cosine of their
+//! key weights times the keys' inverse document frequency). Articles meet
+//! only through a shared key, and within each key only the nearest in time
+//! (a bounded window), so the work grows with the articles, not with
+//! their pairs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::entities::EntityKind;
+use crate::events::EventClass;
+
+use super::record::Record;
+use super::{make_id, names, CorpusEntity, CorpusEvent, Story};
+
+/// Least cosine for two articles to be one story.
+const THRESHOLD: f64 = 0.22;
+/// Most articles one article joins directly (its best matches): bounds
+/// chaining through articles that touch several stories.
+const NEIGHBOURS: usize = 2;
+
+/// Most days between two articles of one story.
+const MAX_DAYS: i64 = 7;
+/// Neighbours looked at on each side within one key's articles.
+const WINDOW: usize = 40;
+
+/// The keys of an article with their weights.
+fn keys(r: &Record) -> BTreeMap<String, f64> {
+    let mut out: BTreeMap<String, f64> = BTreeMap::new();
+    for e in &r.entities {
+        if e.named == 0 || e.key.is_empty() {
+            continue;
+        }
+        let (key, weight) = match e.kind {
+            EntityKind::Person => match names::surname(&e.key) {
+                Some(s) => (format!("p:{s}"), 2.0),
+                None => continue,
+            },
+            EntityKind::Organisation => (format!("o:{}", e.key), 1.5),
+            EntityKind::Place => (format!("l:{}", e.key), 1.0),
+            _ => (format!("x:{}", e.key), 0.5),
+        };
+        let w = weight * (1.0 + (e.named as f64).ln());
+        *out.entry(key).or_insert(0.0) += w;
+    }
+    for e in &r.events {
+        if e.class == EventClass::Reporting {
+            continue;
+        }
+        *out.entry(format!("e:{}", e.family)).or_insert(0.0) += 0.5 * e.mentions.len() as f64;
+    }
+    out
+}
+
+/// Union-find with path halving.
+pub(crate) struct Sets(Vec<usize>);
+
+impl Sets {
+    pub(crate) fn new(n: usize) -> Sets {
+        Sets((0..n).collect())
+    }
+
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    /// Joins two sets; the smaller root stays, so roots do not depend on
+    /// the order of joins.
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+
+    /// Each element's group, groups numbered by their first element.
+    pub(crate) fn groups(&mut self) -> Vec<usize> {
+        let n = self.0.len();
+        let mut number: HashMap<usize, usize> = HashMap::new();
+        (0..n)
+            .map(|i| {
+                let root = self.find(i);
+                let next = number.len();
+                *number.entry(root).or_insert(next)
+            })
+            .collect()
+    }
+}
+
+/// The story of each record (records sorted by id): story numbers in the
+/// order of their first record.
+pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
+    let n = records.len();
+    let vectors: Vec<BTreeMap<String, f64>> = records.iter().map(|r| keys(r)).collect();
+    // Postings: each key's records, in date order (undated first), then by id.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for k in v.keys() {
+            postings.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let idf = |k: &str, postings: &HashMap<&str, Vec<usize>>| {
+        let df = postings.get(k).map_or(1, Vec::len) as f64;
+        ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+    };
+    let weighted: Vec<BTreeMap<&str, f64>> = vectors
+        .iter()
+        .map(|v| {
+            v.iter()
+                .map(|(k, w)| (k.as_str(), w * idf(k, &postings)))
+                .collect()
+        })
+        .collect();
+    let norms: Vec<f64> = weighted
+        .iter()
+        .map(|v| v.values().map(|w| w * w).sum::<f64>().sqrt())
+        .collect();
+    let mut position: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    for (k, list) in postings.iter_mut() {
+        list.sort_by_key(|&i| (records[i].date, i));
+        position.insert(k, list.iter().enumerate().map(|(p, &i)| (i, p)).collect());
+    }
+    // Each article's best matches above the threshold.
+    let mut edges: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let mut candidates: Vec<usize> = Vec::new();
+        for k in weighted[i].keys() {
+            let list = &postings[k];
+            if list.len() < 2 {
+                continue;
+            }
+            let p = position[k][&i];
+            let lo = p.saturating_sub(WINDOW);
+            let hi = (p + WINDOW + 1).min(list.len());
+            candidates.extend(list[lo..hi].iter().copied().filter(|&j| j > i));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            if let (Some(a), Some(b)) = (records[i].date, records[j].date) {
+                if (a - b).num_days().abs() > MAX_DAYS {
+                    continue;
+                }
+            }
+            let (small, large) = if weighted[i].len() <= weighted[j].len() {
+                (&weighted[i], &weighted[j])
+            } else {
+                (&weighted[j], &weighted[i])
+            };
+            let dot: f64 = small
+                .iter()
+                .filter_map(|(k, w)| large.get(k).map(|v| w * v))
+                .sum();
+            let denom = norms[i] * norms[j];
+            if denom > 0.0 && dot / denom >= THRESHOLD {
+                edges[i].push((dot / denom, j));
+                edges[j].push((dot / denom, i));
+            }
+        }
+    }
+    let mut sets = Sets::new(n);
+    let keep = NEIGHBOURS;
+    for (i, list) in edges.iter_mut().enumerate() {
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, j) in list.iter().take(keep) {
+            sets.union(i, j);
+        }
+    }
+    sets.groups()
+}
+
+/// The stories, with their labels, dates, entities and events.
+pub(crate) fn build(
+    records: &[&Record],
+    story_of: &[usize],
+    entities: &[CorpusEntity],
+    events: &[CorpusEvent],
+) -> Vec<Story> {
+    let count = story_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut stories: Vec<Story> = (0..count)
+        .map(|_| Story {
+            id: String::new(),
+            label: String::new(),
+            first: None,
+            last: None,
+            articles: Vec::new(),
+            entities: Vec::new(),
+            events: Vec::new(),
+        })
+        .collect();
+    for (i, r) in records.iter().enumerate() {
+        let s = &mut stories[story_of[i]];
+        if s.id.is_empty() {
+            s.id = story_id(&r.id);
+        }
+        s.articles.push(r.id.clone());
+        if let Some(d) = r.date {
+            s.first = Some(s.first.map_or(d, |f| f.min(d)));
+            s.last = Some(s.last.map_or(d, |l| l.max(d)));
+        }
+    }
+    let index: HashMap<String, usize> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    // Entities by how often the story mentions them: one pass over the
+    // mentions, each counted for its article's story.
+    let story_of_article: HashMap<&str, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), story_of[i]))
+        .collect();
+    let mut counts: Vec<Vec<(usize, &CorpusEntity)>> = vec![Vec::new(); count];
+    for e in entities {
+        let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &e.mentions {
+            if let Some(&s) = story_of_article.get(m.article.as_str()) {
+                *per.entry(s).or_insert(0) += 1;
+            }
+        }
+        for (s, n) in per {
+            counts[s].push((n, e));
+        }
+    }
+    for (s, mut list) in counts.into_iter().enumerate() {
+        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+        stories[s].entities = list.iter().map(|(_, e)| e.id.clone()).collect();
+        let people: Vec<&str> = list
+            .iter()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .take(2)
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        let names: Vec<&str> = if people.is_empty() {
+            list.iter().take(2).map(|(_, e)| e.name.as_str()).collect()
+        } else {
+            people
+        };
+        stories[s].label = names.join(", ");
+    }
+    // Events: those told by most articles first.
+    let mut by_story: Vec<Vec<(usize, &CorpusEvent)>> = vec![Vec::new(); count];
+    for e in events {
+        if let Some(&s) = index.get(&e.story) {
+            by_story[s].push((e.articles.len(), e));
+        }
+    }
+    for (s, mut list) in by_story.into_iter().enumerate() {
+        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+        // The main event: told by the most articles, then coded as an
+        // interaction, then with the most sides (`meet` over `effort`).
+        let main = list
+            .iter()
+            .filter(|(_, e)| e.class != EventClass::Reporting)
+            .min_by(|a, b| {
+                let rank = |(n, e): &(usize, &CorpusEvent)| {
+                    (
+                        std::cmp::Reverse(*n),
+                        e.codes.is_empty(),
+                        std::cmp::Reverse(e.actors.len()),
+                    )
+                };
+                rank(a).cmp(&rank(b)).then(a.1.id.cmp(&b.1.id))
+            });
+        if let Some((n, main)) = main {
+            if *n > 1 || stories[s].label.is_empty() {
+                stories[s].label = if stories[s].label.is_empty() {
+                    main.kind.clone()
+                } else {
+                    format!("{}: {}", main.kind, stories[s].label)
+                };
+            }
+        }
+        stories[s].events = list.iter().map(|(_, e)| e.id.clone()).collect();
+    }
+    stories.sort_by(|a, b| a.id.cmp(&b.id));
+    stories
+}
+
+/// The id of the story whose first article (by id) is `article`.
+pub(crate) fn story_id(article: &str) -> String {
+    make_id("story", article)
+}
+
+/// The id of each story number: that of its first record.
+pub(crate) fn ids(records: &[&Record], story_of: &[usize]) -> Vec<String> {
+    let count = story_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut out = vec![String::new(); count];
+    for (i, &s) in story_of.iter().enumerate() {
+        if out[s].is_empty() {
+            out[s] = story_id(&records[i].id);
+        }
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! The corpus layer on invented articles (the seeds are tested in
+//! `tests/corpus`).
+
+use super::*;
+use crate::{Article, Config, Extractor};
+
+fn extractor() -> Extractor {
+    Extractor::new(Config::default()).unwrap()
+}
+
+fn record(ex: &Extractor, id: &str, text: &str) -> Record {
+    let mut a = Article::from_text(text).unwrap();
+    a.id = Some(id.to_string());
+    Record::from(&ex.extract(a).unwrap())
+}
+
+const TALKS_A: &str = " date 2024-03-12 Turkish Foreign Minister Selim Aydin met his Iraqi counterpart Karim Al Hashimi in Ankara on Monday.\n\nThe two ministers agreed to set up a joint committee on border security, officials said.\n\nMr Aydin said Turkey would host a second round of talks in May.";
+const TALKS_B: &str = " date 2024-03-14 Iraq's foreign minister Karim al-Hashimi has returned to Baghdad after talks with Turkey's Selim Aydin.\n\nDuring his meeting with Aydin, al-Hashimi raised the drone strikes on the Kurdistan region, his office said.\n\nThe ministers agreed to meet again in May.";
+const FLOODS: &str = " date 2023-01-20 Heavy rain flooded large parts of Basra on Thursday, forcing hundreds of families from their homes.\n\nAli Hassan, a fisherman in the Hayyaniya district, said the water rose within an hour.\n\nThe provincial governor said 40 pumps had been sent to the worst-hit districts.";
+const FOOTBALL: &str = " date 2024-09-02 Al Shorta beat Al Zawraa 2-1 in the Iraqi Premier League on Sunday in Baghdad.\n\nStriker Ali Hassan scored both goals for Al Shorta in the second half.\n\nThe coach praised the team's defence after the match.";
+const STRIKE_A: &str = " date 2024-06-10 An air strike killed 12 people in the town of Zakho on Sunday, local health officials said.\n\nThe strike hit a market in the centre of Zakho.\n\nThe Kurdistan regional government condemned the strike.";
+const STRIKE_B: &str = " date 2024-06-11 An air strike killed 15 people in Zakho on Sunday, according to the mayor of Zakho.\n\nWitnesses said the strike hit a crowded market.\n\nThe Kurdistan regional government called the strike a crime.";
+
+#[test]
+fn a_meeting_told_twice_is_one_story_one_event_one_of_each_person() {
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(&ex, "talks-a", TALKS_A));
+    c.add(record(&ex, "talks-b", TALKS_B));
+    assert_eq!(c.stories().len(), 1, "{:#?}", c.stories());
+    let hashimi: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.key.ends_with("hashimi"))
+        .collect();
+    assert_eq!(hashimi.len(), 1, "{hashimi:#?}");
+    assert_eq!(hashimi[0].articles, ["talks-a", "talks-b"]);
+    let meet: Vec<&CorpusEvent> = c
+        .events()
+        .iter()
+        .filter(|e| e.kind == "meet" && e.articles.len() == 2)
+        .collect();
+    assert_eq!(meet.len(), 1, "{:#?}", c.events());
+    let m = meet[0];
+    assert_eq!(m.date.as_deref(), Some("2024-03-11"));
+    let b = m.articles.iter().find(|a| a.article == "talks-b").unwrap();
+    assert_eq!(b.date.as_deref(), Some("2024-03-11"));
+    assert_eq!(b.taken_from.as_deref(), Some("talks-a"));
+}
+
+#[test]
+fn the_order_articles_come_in_does_not_change_the_output() {
+    let ex = extractor();
+    let records = [
+        record(&ex, "talks-a", TALKS_A),
+        record(&ex, "floods", FLOODS),
+        record(&ex, "talks-b", TALKS_B),
+        record(&ex, "football", FOOTBALL),
+        record(&ex, "strike-a", STRIKE_A),
+        record(&ex, "strike-b", STRIKE_B),
+    ];
+    let json = |order: &[usize]| {
+        let mut c = Corpus::new();
+        for &i in order {
+            c.add(records[i].clone());
+        }
+        serde_json::to_string(c.linked()).unwrap()
+    };
+    let one = json(&[0, 1, 2, 3, 4, 5]);
+    assert_eq!(one, json(&[5, 3, 1, 4, 2, 0]));
+    // Built on two threads and merged: the same.
+    let mut left = Corpus::new();
+    let mut right = Corpus::new();
+    for (i, r) in records.iter().enumerate() {
+        if i % 2 == 0 {
+            left.add(r.clone());
+        } else {
+            right.add(r.clone());
+        }
+    }
+    right.merge(left);
+    assert_eq!(one, serde_json::to_string(right.linked()).unwrap());
+}
+
+#[test]
+fn two_people_of_one_name_in_unrelated_stories_stay_two() {
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(&ex, "floods", FLOODS));
+    c.add(record(&ex, "football", FOOTBALL));
+    assert_eq!(c.stories().len(), 2, "{:#?}", c.stories());
+    let ali: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.key == "ali hassan")
+        .collect();
+    assert_eq!(ali.len(), 2, "{ali:#?}");
+    assert_ne!(ali[0].stories, ali[1].stories);
+    // A place is one place everywhere.
+    let baghdad = c.entities().iter().filter(|e| e.key == "basra").count();
+    assert_eq!(baghdad, 1);
+}
+
+#[test]
+fn figures_that_differ_between_outlets_are_both_kept_with_their_sources() {
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(&ex, "strike-b", STRIKE_B));
+    c.add(record(&ex, "strike-a", STRIKE_A));
+    assert_eq!(c.stories().len(), 1);
+    let kill = c
+        .events()
+        .iter()
+        .find(|e| e.kind == "kill" && e.articles.len() == 2)
+        .unwrap_or_else(|| panic!("{:#?}", c.events()));
+    let mut values: Vec<(String, Option<f64>)> = kill
+        .figures
+        .iter()
+        .map(|f| (f.source.article.clone(), f.value))
+        .collect();
+    values.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        values,
+        [
+            ("strike-a".to_string(), Some(12.0)),
+            ("strike-b".to_string(), Some(15.0))
+        ]
+    );
+    assert_eq!(kill.date.as_deref(), Some("2024-06-09"));
+}
+
+#[test]
+fn an_empty_corpus_links_to_nothing() {
+    let c = Corpus::new();
+    assert!(c.stories().is_empty() && c.entities().is_empty() && c.events().is_empty());
+    assert!(c.timeline("story-0").is_none());
+}
+
+#[test]
+fn a_corpus_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Corpus>();
+    send_sync::<Record>();
+}

@@ -1,0 +1,142 @@
+//! The corpus layer in the evaluation format: cross-document clusters
+//! (`xdoc`), one story per article (`stories`) and timelines of target
+//! entities (`timeline`), with code-point offsets.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Value};
+
+use crate::corpus::{names_key, Corpus, CorpusEvent, Evidence};
+
+/// One cross-document cluster per line: every corpus event (`kind`
+/// `event`), then every corpus entity (`kind` `entity`), singletons
+/// included, mentions as `{"doc", "start", "end"}` in code points.
+pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
+    let offsets = corpus.offsets();
+    let mention = |article: &str, start: usize, end: usize| {
+        let (s, e) = offsets
+            .get(article)
+            .map_or((start, end), |m| (m.char_offset(start), m.char_offset(end)));
+        json!({"doc": article, "start": s, "end": e})
+    };
+    let mut out = Vec::new();
+    for e in corpus.events() {
+        let mentions: Vec<Value> = e
+            .mentions
+            .iter()
+            .map(|m| mention(&m.article, m.start, m.end))
+            .collect();
+        out.push(json!({"cluster_id": e.id, "kind": "event", "mentions": mentions}));
+    }
+    for e in corpus.entities() {
+        let mentions: Vec<Value> = e
+            .mentions
+            .iter()
+            .map(|m| mention(&m.article, m.start, m.end))
+            .collect();
+        out.push(json!({"cluster_id": e.id, "kind": "entity", "mentions": mentions}));
+    }
+    out
+}
+
+/// `{"id": article, "story": story id}` for every article, by article id.
+pub fn story_rows(corpus: &Corpus) -> Vec<Value> {
+    let mut rows: Vec<(&str, &str)> = corpus
+        .stories()
+        .iter()
+        .flat_map(|s| s.articles.iter().map(move |a| (a.as_str(), s.id.as_str())))
+        .collect();
+    rows.sort();
+    rows.into_iter()
+        .map(|(a, s)| json!({"id": a, "story": s}))
+        .collect()
+}
+
+/// The timeline of each target entity name: the events its corpus
+/// entities (those of its name, or giving it as one of their names) take
+/// part in, ordered by day; events with no day (none in the texts, none
+/// from the publication date) share order 0 and the date `XXXX-XX-XX`.
+/// Each event's day is its own, else its first article's publication date.
+pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
+    let offsets = corpus.offsets();
+    targets
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|target| {
+            let key = names_key(target);
+            let compact = |k: &str| k.replace(' ', "");
+            let surname = key.rsplit(' ').next().unwrap_or_default().to_string();
+            let person = key.contains(' ');
+            let fits = |n: &str| {
+                let k = names_key(n);
+                k == key
+                    || compact(&k) == compact(&key)
+                    // A person under another first name (`Fritz Henderson`).
+                    || (person && k.contains(' ') && k.rsplit(' ').next() == Some(surname.as_str()))
+            };
+            let ids: BTreeSet<&str> = corpus
+                .entities()
+                .iter()
+                .filter(|e| fits(&e.name) || e.names.iter().any(|n| fits(n)))
+                .map(|e| e.id.as_str())
+                .collect();
+            // The names of those entities, to find actors no entity was
+            // resolved for (`GM's creditors`).
+            let names: BTreeSet<String> = corpus
+                .entities()
+                .iter()
+                .filter(|e| ids.contains(e.id.as_str()))
+                .flat_map(|e| e.names.iter().map(|n| names_key(n)))
+                .filter(|n| !n.is_empty())
+                .collect();
+            let names_it = |text: &str| {
+                let words = format!(" {} ", names_key(text));
+                names.iter().any(|n| words.contains(&format!(" {n} ")))
+            };
+            let events: Vec<&CorpusEvent> = corpus
+                .events()
+                .iter()
+                .filter(|e| {
+                    e.actors.iter().any(|a| {
+                        a.entity.as_deref().is_some_and(|id| ids.contains(id))
+                            || (a.entity.is_none() && a.sources.iter().any(|s| names_it(&s.text)))
+                    })
+                })
+                .collect();
+            let day = |e: &CorpusEvent| {
+                e.date.clone().or_else(|| {
+                    e.articles
+                        .iter()
+                        .find_map(|a| a.published.map(|d| d.to_string()))
+                })
+            };
+            let mut by_day: BTreeMap<Option<String>, Vec<&CorpusEvent>> = BTreeMap::new();
+            for e in events {
+                by_day.entry(day(e)).or_default().push(e);
+            }
+            let mention = |m: &Evidence| {
+                let (s, e) = offsets
+                    .get(m.article.as_str())
+                    .map_or((m.start, m.end), |o| {
+                        (o.char_offset(m.start), o.char_offset(m.end))
+                    });
+                json!({"doc": m.article, "start": s, "end": e})
+            };
+            let mut items = Vec::new();
+            let mut order = 0;
+            for (d, list) in by_day {
+                if d.is_some() {
+                    order += 1;
+                }
+                for e in list {
+                    items.push(json!({
+                        "order": if d.is_some() { order } else { 0 },
+                        "date": d.clone().unwrap_or_else(|| "XXXX-XX-XX".to_string()),
+                        "mentions": e.mentions.iter().map(mention).collect::<Vec<_>>(),
+                    }));
+                }
+            }
+            json!({"target": target, "events": items})
+        })
+        .collect()
+}
