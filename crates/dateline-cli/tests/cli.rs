@@ -72,7 +72,7 @@ fn no_input_runs_on_the_bundled_samples() {
     assert_eq!(recs[0]["article"]["headlines"][0]["kind"], "kicker");
     assert_eq!(recs[1]["article"]["date_source"], "publication_line");
     assert_eq!(recs[2]["article"]["datetime"], "2024-05-02T08:30:00Z");
-    assert_eq!(recs[0]["schema_version"], "1.7");
+    assert_eq!(recs[0]["schema_version"], dateline::SCHEMA_VERSION);
     let tolls: Vec<_> = recs[0]["figures"]
         .as_array()
         .unwrap()
