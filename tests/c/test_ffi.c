@@ -373,8 +373,9 @@ static void test_events(const DatelineExtractor *ex) {
     }
     if (arrived != SIZE_MAX) {
         CHECK(dateline_result_event(r, arrived, &ev) == DATELINE_STATUS_OK);
-        CHECK(str_eq(ev.source, "Mr Blinken") && ev.targets == 0 && ev.target.len == 0);
-        CHECK(ev.target_entity == SIZE_MAX && ev.target_code.len == 0);
+        /* An arrival's target is the place arrived in (CAMEO codes it as a visit to it). */
+        CHECK(str_eq(ev.source, "Mr Blinken") && ev.targets == 1 && str_eq(ev.target, "Ankara"));
+        CHECK(ev.target_entity < entities && str_eq(ev.target_code, "TUR"));
         CHECK(ev.has_place == 1 && str_eq(ev.place, "Ankara") && str_eq(ev.place_country, "TR"));
         CHECK(ev.place_is_focus_country == 0 && ev.lat > 39.5 && ev.lat < 40.3 && ev.lon > 32.4 && ev.lon < 33.2);
         CHECK(str_eq(ev.date, "2023-11-08") && str_eq(ev.lemma, "arrive"));
