@@ -25,7 +25,8 @@ pub(crate) struct Sides {
 }
 
 /// Prepositions that introduce the target of a verb without an object
-/// (`met with`, `fired on`, `protested against`, `apologised to`) (`left for Minas Tirith`, `warned of`, `spoke about`).
+/// (`met with`, `fired on`, `protested against`, `apologised to`, `left for
+/// Minas Tirith`, `warned of`, `spoke about`).
 const VERB_TARGET_CASES: &[&str] = &[
     "with", "on", "against", "to", "at", "upon", "for", "of", "about", "toward", "towards", "into",
 ];
