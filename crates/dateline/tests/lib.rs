@@ -662,6 +662,14 @@ fn entity_shapes_of_real_copy() {
     );
     assert!(got.iter().any(|m| m.0 == "Regina Ip"), "{got:?}");
     assert!(!got.iter().any(|m| m.0 == "Regina Ip In"), "{got:?}");
+
+    // A web address above the story spells the name in lower case: that
+    // is no sign the name is a common word.
+    let got = mentions(
+        "http : / / www . example . com / 2013 / 08 / ellen - degeneres - to - host - oscars /
+         Ellen DeGeneres will host the Oscars for a second time next year, the Academy said.",
+    );
+    assert!(got.contains(&("Ellen DeGeneres".into(), "PER")), "{got:?}");
 }
 
 /// Capitalised words that are not names stay out: sentence starters,

@@ -43,9 +43,16 @@ pub(crate) fn link(
     let mut sets = Sets::new(nodes.len());
     // Blocks: kind and key.
     let mut blocks: BTreeMap<(&'static str, &str), Vec<usize>> = BTreeMap::new();
+    // Described participants: one per story and noun.
+    let mut described: BTreeMap<(usize, &str), usize> = BTreeMap::new();
     for n in 0..nodes.len() {
         let e = ent(n);
-        if !e.key.is_empty() {
+        if e.described {
+            let at = *described
+                .entry((story_of[nodes[n].0], e.key.as_str()))
+                .or_insert(n);
+            sets.union(at, n);
+        } else if !e.key.is_empty() {
             blocks
                 .entry((e.kind.as_str(), e.key.as_str()))
                 .or_default()
@@ -56,7 +63,7 @@ pub(crate) fn link(
     let mut full_names: BTreeMap<(usize, &str), BTreeSet<&str>> = BTreeMap::new();
     for n in 0..nodes.len() {
         let e = ent(n);
-        if e.kind == EntityKind::Person && full(&e.key) {
+        if e.kind == EntityKind::Person && !e.described && full(&e.key) {
             if let Some(s) = names::surname(&e.key) {
                 full_names
                     .entry((story_of[nodes[n].0], s))
@@ -91,7 +98,7 @@ pub(crate) fn link(
     // Shortened names join the one full name of their story they shorten.
     for n in 0..nodes.len() {
         let e = ent(n);
-        if e.kind != EntityKind::Person || full(&e.key) {
+        if e.kind != EntityKind::Person || e.described || full(&e.key) {
             continue;
         }
         let story = story_of[nodes[n].0];
@@ -218,5 +225,6 @@ fn build(
         articles: articles.into_iter().collect(),
         stories: stories.into_iter().collect(),
         mentions,
+        described: first.described,
     }
 }

@@ -46,6 +46,7 @@
 mod entities;
 mod events;
 mod names;
+mod participants;
 mod record;
 mod stories;
 mod timeline;
@@ -164,6 +165,13 @@ pub struct CorpusEntity {
     pub stories: Vec<String>,
     /// Every mention, by article and position.
     pub mentions: Vec<CorpusMention>,
+    /// A participant known only by a description (`the climber`, `the
+    /// pirates`): the noun (its lemma is the name and key) an event of the
+    /// story is done by or to, joined within its story only. Its kind is
+    /// `PER` where the noun is a role (`host`, `surgeon general`), else
+    /// `MISC`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub described: bool,
 }
 
 /// One side of a corpus event: who, and where each article says so.

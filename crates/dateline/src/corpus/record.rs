@@ -44,6 +44,8 @@ pub(crate) struct REntity {
     pub mentions: Vec<(usize, usize, String, MentionForm, usize)>,
     /// How many of its mentions are names or acronyms.
     pub named: usize,
+    /// A described participant (`the climber`), not a resolved entity.
+    pub described: bool,
 }
 
 /// A date the text gives an event: (TIMEX3 value, words, start, end).
@@ -167,6 +169,7 @@ fn entity(e: &Entity) -> REntity {
             .map(|m| (m.start, m.end, m.text.clone(), m.form, m.unit))
             .collect(),
         named: e.names().count(),
+        described: false,
     }
 }
 

@@ -142,3 +142,35 @@ fn a_corpus_can_move_between_threads() {
     send_sync::<Corpus>();
     send_sync::<Record>();
 }
+
+const CLIMBER_A: &str = " date 2024-01-08 A climber died after falling from a ridge on Mount Aspiring on Sunday, police said.\n\nThe climber was part of a group of three who set out from a hut on Saturday.\n\nPolice said the man's companions raised the alarm.";
+const CLIMBER_B: &str = " date 2024-01-09 Rescuers recovered the body of a climber who fell on Mount Aspiring on Sunday.\n\nThe climber, a 34-year-old from Dunedin, had been climbing with two friends, police said.";
+const CLIMBER_C: &str = " date 2024-07-20 A climber was injured when rocks fell on a route in the Alps on Friday.\n\nThe climber was flown to hospital in Grenoble, rescuers said.";
+
+#[test]
+fn an_unnamed_participant_is_one_entity_within_its_story_only() {
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(&ex, "climber-a", CLIMBER_A));
+    c.add(record(&ex, "climber-b", CLIMBER_B));
+    c.add(record(&ex, "alps", CLIMBER_C));
+    let climbers: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.described && e.key == "climber")
+        .collect();
+    // The climber of the two reports of one fall, and another in the Alps.
+    assert_eq!(climbers.len(), 2, "{climbers:#?}");
+    let a = climbers
+        .iter()
+        .find(|e| e.articles.iter().any(|x| x == "climber-a"))
+        .unwrap();
+    assert_eq!(a.articles, ["climber-a", "climber-b"], "{a:#?}");
+    assert!(a
+        .mentions
+        .iter()
+        .all(|m| m.text.eq_ignore_ascii_case("climber") && m.form == MentionForm::Description));
+    assert!(a.mentions.len() >= 4, "{a:#?}");
+    // An event word is no participant.
+    assert!(!c.entities().iter().any(|e| e.described && e.key == "fall"));
+}

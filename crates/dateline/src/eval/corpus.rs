@@ -7,10 +7,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Value};
 
 use crate::corpus::{names_key, Corpus, CorpusEvent, Evidence};
+use crate::entities::EntityKind;
+use crate::resolve::MentionForm;
+
+/// `his`, `her`, `its`, `their` (`her` is taken as possessive: ECB+
+/// leaves most of its uses out).
+fn possessive(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "his" | "her" | "its" | "their" | "my" | "our" | "your"
+    )
+}
 
 /// One cross-document cluster per line: every corpus event (`kind`
-/// `event`), then every corpus entity (`kind` `entity`), singletons
-/// included, mentions as `{"doc", "start", "end"}` in code points.
+/// `event`), then every corpus entity that takes part in events (`kind`
+/// `entity`: people, organisations, places and described participants;
+/// possessive pronouns left out), singletons included, mentions as
+/// `{"doc", "start", "end"}` in code points.
 pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
     let offsets = corpus.offsets();
     let mention = |article: &str, start: usize, end: usize| {
@@ -29,12 +42,21 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
         out.push(json!({"cluster_id": e.id, "kind": "event", "mentions": mentions}));
     }
     for e in corpus.entities() {
+        // Participants only: nationalities, groups and other names (`the
+        // Oscars`, `Christmas`) are not, unless an event is done by or to
+        // them; possessive pronouns qualify a participant, they are none.
+        if matches!(e.kind, EntityKind::Group | EntityKind::Misc) && !e.described {
+            continue;
+        }
         let mentions: Vec<Value> = e
             .mentions
             .iter()
+            .filter(|m| !(m.form == MentionForm::Pronoun && possessive(&m.text)))
             .map(|m| mention(&m.article, m.start, m.end))
             .collect();
-        out.push(json!({"cluster_id": e.id, "kind": "entity", "mentions": mentions}));
+        if !mentions.is_empty() {
+            out.push(json!({"cluster_id": e.id, "kind": "entity", "mentions": mentions}));
+        }
     }
     out
 }

@@ -114,6 +114,12 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
         let caps = !span.slice(text).chars().any(char::is_lowercase);
+        // A web address is lower case whatever it names (`ellen -
+        // degeneres - to - host - oscars`): no evidence of common words.
+        let address = {
+            let t = span.slice(text);
+            t.contains("http") || t.contains("www")
+        };
         // Sized once: a long article holds millions of words at a time,
         // and their forms are shared (`interned`), not one string each.
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
@@ -144,7 +150,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                     doc.cap_mid.insert(w.key);
                 }
             }
-            if !caps && w.shape.starts_with('x') {
+            if !caps && !address && w.shape.starts_with('x') {
                 doc.lower_seen.insert(w.key);
             }
         }
