@@ -14,6 +14,13 @@ use super::record::Record;
 use super::stories::Sets;
 use super::{make_id, names, CorpusEntity, CorpusMention};
 
+/// Stories of one full name compared with each other: each with this
+/// many before it.
+const CONTEXT_WINDOW: usize = 32;
+/// People and organisations two stories must share around a full name
+/// for it to be one person in both.
+const SHARED: usize = 1;
+
 /// The words of a key that are not particles.
 fn full(key: &str) -> bool {
     key.split(' ')
@@ -91,6 +98,40 @@ pub(crate) fn link(
                 for role in &ent(n).roles {
                     let at = *by_role.entry(names::normalise(role)).or_insert(n);
                     sets.union(at, n);
+                }
+            }
+        }
+        // Across stories, a full name joins where its stories share the
+        // people and organisations around it (`Maurice Cheeks` of two
+        // stories about the 76ers), compared with the stories just before.
+        if full(key) && by_story.len() > 1 {
+            let stories: Vec<(usize, BTreeSet<&str>)> = by_story
+                .iter()
+                .map(|(&story, &n)| {
+                    let around: BTreeSet<&str> = list
+                        .iter()
+                        .filter(|&&m| story_of[nodes[m].0] == story)
+                        .flat_map(|&m| records[nodes[m].0].entities.iter())
+                        .filter(|x| {
+                            !x.described
+                                && x.named > 0
+                                && x.key != key
+                                && match x.kind {
+                                    EntityKind::Organisation => true,
+                                    EntityKind::Person => full(&x.key),
+                                    _ => false,
+                                }
+                        })
+                        .map(|x| x.key.as_str())
+                        .collect();
+                    (n, around)
+                })
+                .collect();
+            for (i, (n, around)) in stories.iter().enumerate() {
+                for (m, other) in stories[i.saturating_sub(CONTEXT_WINDOW)..i].iter() {
+                    if around.intersection(other).take(SHARED).count() >= SHARED {
+                        sets.union(*m, *n);
+                    }
                 }
             }
         }

@@ -80,7 +80,8 @@ impl Record {
     /// the article's parsed tokens (none when the syntax layer did not
     /// run). `units` are the spans of the article's units, in text order.
     pub(crate) fn add_participants(&mut self, text: &str, tokens: &[Token], units: &[Span]) {
-        // The lemma of each event side that no entity gives, by first use.
+        // The lemma of each event side that no entity gives, then of each
+        // other argument of a verb, by first use.
         let mut lemmas: BTreeMap<String, usize> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut sides: Vec<(usize, usize, String)> = Vec::new();
@@ -119,6 +120,39 @@ impl Record {
                     order.push(lemma.clone());
                 }
                 sides.push((ei, ai, lemma));
+            }
+        }
+        // The other arguments of verbs: who or what the article's actions
+        // are done by or to (`prevented pirates from attacking`).
+        let mut names: Vec<(usize, usize)> = self
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (m.0, m.1)))
+            .collect();
+        names.sort_unstable();
+        let is_named = |t: &Token| {
+            let k = names.partition_point(|m| m.0 < t.end);
+            k > 0 && names[..k].iter().rev().take(8).any(|m| m.1 > t.start)
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(s) = noun(tokens, i) else {
+                continue;
+            };
+            let argument = matches!(
+                &*s.dep,
+                "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
+            ) && s
+                .head
+                .and_then(|h| tokens.get(h))
+                .and_then(|h| h.syntax.as_ref())
+                .is_some_and(|h| h.upos == "VERB");
+            if !argument || is_named(t) || is_trigger(t) {
+                continue;
+            }
+            let lemma = s.lemma.to_lowercase();
+            if !lemmas.contains_key(&lemma) {
+                lemmas.insert(lemma.clone(), order.len());
+                order.push(lemma);
             }
         }
         if order.is_empty() {
