@@ -76,9 +76,8 @@ pub fn story_rows(corpus: &Corpus) -> Vec<Value> {
 
 /// The timeline of each target entity name: the events its corpus
 /// entities (those of its name, or giving it as one of their names) take
-/// part in, ordered by day; events with no day (none in the texts, none
-/// from the publication date) share order 0 and the date `XXXX-XX-XX`.
-/// Each event's day is its own, else its first article's publication date.
+/// part in, ordered by day; events with no day in the texts (a publication
+/// date is none) share order 0 and the date `XXXX-XX-XX`.
 pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
     let offsets = corpus.offsets();
     targets
@@ -125,13 +124,9 @@ pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
                     })
                 })
                 .collect();
-            let day = |e: &CorpusEvent| {
-                e.date.clone().or_else(|| {
-                    e.articles
-                        .iter()
-                        .find_map(|a| a.published.map(|d| d.to_string()))
-                })
-            };
+            // As the task anchors events: to a day the text gives them,
+            // not to the publication date of the article telling them.
+            let day = |e: &CorpusEvent| e.date.clone().filter(|d| d.len() == 10);
             let mut by_day: BTreeMap<Option<String>, Vec<&CorpusEvent>> = BTreeMap::new();
             for e in events {
                 by_day.entry(day(e)).or_default().push(e);
