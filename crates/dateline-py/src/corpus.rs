@@ -49,7 +49,7 @@ fn item(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Item> {
         ""
     };
     Err(PyTypeError::new_err(format!(
-        "{what} is a {}, not a dateline.Extraction or dateline.ErrorRecord{hint}",
+        "{what} must be a dateline.Extraction or dateline.ErrorRecord, not {}{hint}",
         type_name(obj)
     )))
 }

@@ -229,7 +229,8 @@ impl ReprValue for Option<String> {
 
 impl ReprValue for Option<f64> {
     fn repr(&self) -> String {
-        self.map_or("None".into(), |v| v.to_string())
+        // Debug writes a whole float as Python does (`14.0`, not `14`).
+        self.map_or("None".into(), |v| format!("{v:?}"))
     }
 }
 
