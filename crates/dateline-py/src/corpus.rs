@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use serde_json::Value;
 
-use crate::api::{PyCorpusEvent, PyErrorRecord, PyTimeline};
+use crate::api::{PyErrorRecord, PyTimeline};
 use crate::record::type_name;
 use crate::{core_exception, exception_of, internal_error, PyExtraction, Value2, MAX_INDENT};
 
@@ -43,7 +43,10 @@ fn item(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Item> {
     if let Ok(e) = obj.cast::<PyErrorRecord>() {
         return Ok(Item::Error(e.get().clone()));
     }
-    let hint = if obj.is_instance_of::<PyString>() || obj.hasattr("text").unwrap_or(false) {
+    let article = obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<pyo3::types::PyDict>()
+        || obj.cast::<crate::PyArticle>().is_ok();
+    let hint = if article {
         " (extract articles first: dateline.link(dateline.Extractor().extract_many(texts)))"
     } else {
         ""
@@ -120,43 +123,7 @@ impl PyCorpus {
     /// Links the articles added so far (with the GIL released); the corpus
     /// stays as it is, to add more and link again.
     fn link(&self, py: Python<'_>) -> PyResult<PyLinked> {
-        let records = self.records.clone();
-        let errors = self.errors.clone();
-        if !errors.is_empty() {
-            let message = std::ffi::CString::new(format!(
-                "dateline: {} of {} result(s) are error records, left out of the corpus (see Linked.errors)",
-                errors.len(),
-                errors.len() + records.len()
-            ))
-            .unwrap_or_default();
-            PyErr::warn(
-                py,
-                &py.get_type::<pyo3::exceptions::PyRuntimeWarning>(),
-                &message,
-                1,
-            )?;
-        }
-        let done = py.detach(move || {
-            catch_unwind(AssertUnwindSafe(move || {
-                let mut corpus = Corpus::new();
-                for r in records {
-                    corpus.add(r);
-                }
-                let value = linked_value(&corpus);
-                (corpus, value)
-            }))
-        });
-        match done {
-            Ok((corpus, value)) => Ok(PyLinked {
-                corpus,
-                value: value.map_err(|e| PyValueError::new_err(e.to_string()))?,
-                errors,
-            }),
-            Err(payload) => Err(exception_of(
-                py,
-                &internal_error(&Origin::default(), None, payload.as_ref()),
-            )),
-        }
+        link_records(py, self.records.clone(), self.errors.clone())
     }
 
     /// How many articles were added (error records aside).
@@ -176,7 +143,52 @@ impl PyCorpus {
 /// Links `results` (an iterable of `Extraction`s and `ErrorRecord`s).
 #[pyfunction]
 pub(crate) fn link(py: Python<'_>, results: &Bound<'_, PyAny>) -> PyResult<PyLinked> {
-    PyCorpus::new(Some(results))?.link(py)
+    let corpus = PyCorpus::new(Some(results))?;
+    link_records(py, corpus.records, corpus.errors)
+}
+
+/// Links records with the GIL released, after a warning for the error
+/// records left out; a panic of the core becomes `DatelineError`.
+fn link_records(
+    py: Python<'_>,
+    records: Vec<Record>,
+    errors: Vec<PyErrorRecord>,
+) -> PyResult<PyLinked> {
+    if !errors.is_empty() {
+        let message = std::ffi::CString::new(format!(
+            "dateline: {} of {} result(s) are error records, left out of the corpus (see Linked.errors)",
+            errors.len(),
+            errors.len() + records.len()
+        ))
+        .unwrap_or_default();
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyRuntimeWarning>(),
+            &message,
+            1,
+        )?;
+    }
+    let done = py.detach(move || {
+        catch_unwind(AssertUnwindSafe(move || {
+            let mut corpus = Corpus::new();
+            for r in records {
+                corpus.add(r);
+            }
+            let value = linked_value(&corpus);
+            (corpus, value)
+        }))
+    });
+    match done {
+        Ok((corpus, value)) => Ok(PyLinked {
+            corpus,
+            value: value.map_err(|e| PyValueError::new_err(e.to_string()))?,
+            errors,
+        }),
+        Err(payload) => Err(exception_of(
+            py,
+            &internal_error(&Origin::default(), None, payload.as_ref()),
+        )),
+    }
 }
 
 /// Turns the byte offsets of every object with an `article` and a
@@ -271,9 +283,9 @@ impl PyLinked {
     fn timelines(&self) -> PyResult<Vec<PyTimeline>> {
         // Every timeline lists its events in the core's one time order.
         let order = self.corpus.time_order();
-        let events: Vec<PyCorpusEvent> = self.part("events")?;
-        let by_id: HashMap<&str, &PyCorpusEvent> =
-            events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let linked = self.corpus.linked();
+        let by_id: HashMap<&str, &dateline::corpus::CorpusEvent> =
+            linked.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut of: HashMap<&str, Vec<&str>> = HashMap::new();
         for entry in &order {
             let Some(e) = by_id.get(entry.event.as_str()) else {
@@ -293,7 +305,6 @@ impl PyLinked {
         }
         let entries: HashMap<&str, &dateline::corpus::TimelineEntry> =
             order.iter().map(|t| (t.event.as_str(), t)).collect();
-        let linked = self.corpus.linked();
         let offsets = self.corpus.offsets();
         // Every story has a timeline (maybe empty); an entity, when it is a side.
         let targets = (linked.stories.iter().map(|s| (s.id.as_str(), true)))
