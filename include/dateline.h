@@ -541,6 +541,23 @@ enum DatelineStatus dateline_result_to_json(const struct DatelineResult *result,
                                             char **out_json,
                                             size_t *out_len);
 
+// Links articles across them (stories, corpus entities, corpus events:
+// docs/corpus.md): `len` bytes at `jsonl`, the JSONL that `dateline extract`
+// writes (or dateline_result_to_json() gives), one extraction a line. Error
+// lines (`{"error": ...}`) and blank lines are skipped; the number of error
+// lines is written to `*out_skipped` (which may be NULL). Writes the linked
+// corpus as one line of JSON, `{"stories", "entities", "events"}` with byte
+// offsets (what `dateline link` writes), to `*out_json`, NUL-terminated, and
+// its length without the NUL to `*out_len` (which may be NULL); free it with
+// dateline_string_free(). A line that is neither an extraction nor an error
+// line gives DATELINE_STATUS_INVALID_INPUT naming it, with
+// dateline_last_error_byte() at its first byte.
+enum DatelineStatus dateline_link_json(const uint8_t *jsonl,
+                                       size_t len,
+                                       char **out_json,
+                                       size_t *out_len,
+                                       size_t *out_skipped);
+
 // Frees a string allocated by dateline. NULL is accepted. Freeing a string
 // twice, reading it after it is freed, or passing a string dateline did not
 // allocate (or releasing one with `free()`) is undefined behaviour.

@@ -1,7 +1,8 @@
 /*
  * Tests of the C ABI, run under valgrind by scripts/test: NULL arguments,
  * invalid UTF-8, empty and malformed articles, JSON records, typed
- * accessors, events, JSON output, and one extractor shared by several threads.
+ * accessors, events, JSON output, one extractor shared by several threads,
+ * and linking extractions across articles.
  */
 #include <math.h>
 #include <pthread.h>
@@ -434,6 +435,66 @@ static void test_threads(const DatelineExtractor *ex) {
     }
 }
 
+/* One meeting told by two outlets (written for this test): the later article
+ * has no day, the earlier one gives it. */
+static void test_link(const DatelineExtractor *ex) {
+    const char *records[2] = {
+        "{\"id\": \"later\", \"text\": \" date 2024-05-09 Egyptian Foreign Minister Tarek Mansour made an "
+        "unannounced visit to Jordan.\\n\\nDuring his meeting with Jordanian Prime Minister Walid al-Khatib, "
+        "Mansour discussed the flow of aid.\"}",
+        "{\"id\": \"earlier\", \"text\": \" date 2024-05-06 Jordanian Prime Minister Walid Al Khatib met "
+        "Egyptian Foreign Minister Tarek Mansour in Amman on Sunday evening, officials said.\"}",
+    };
+    /* The JSONL of the two extractions, then an error line. */
+    const char *error_line = "{\"id\": \"x\", \"error\": {\"kind\": \"empty\"}}\n";
+    char *jsonl = NULL;
+    size_t jsonl_len = 0;
+    for (int i = 0; i < 2; i++) {
+        DatelineResult *r = NULL;
+        char *json = NULL;
+        size_t len = 0;
+        CHECK(dateline_extract_json(ex, (const uint8_t *)records[i], strlen(records[i]), &r) == DATELINE_STATUS_OK);
+        CHECK(dateline_result_to_json(r, &json, &len) == DATELINE_STATUS_OK);
+        char *grown = realloc(jsonl, jsonl_len + len + 1);
+        CHECK(grown != NULL);
+        if (grown != NULL && json != NULL) {
+            jsonl = grown;
+            memcpy(jsonl + jsonl_len, json, len);
+            jsonl[jsonl_len + len] = '\n';
+            jsonl_len += len + 1;
+        }
+        dateline_string_free(json);
+        dateline_result_free(r);
+    }
+    char *grown = realloc(jsonl, jsonl_len + strlen(error_line));
+    CHECK(grown != NULL);
+    if (grown == NULL) {
+        free(jsonl);
+        return;
+    }
+    jsonl = grown;
+    memcpy(jsonl + jsonl_len, error_line, strlen(error_line));
+    jsonl_len += strlen(error_line);
+
+    char *linked = NULL;
+    size_t linked_len = 0, skipped = 0;
+    CHECK(dateline_link_json((const uint8_t *)jsonl, jsonl_len, &linked, &linked_len, &skipped) == DATELINE_STATUS_OK);
+    CHECK(linked != NULL && strlen(linked) == linked_len && skipped == 1);
+    /* One story of both articles; the meeting dated from the earlier one. */
+    CHECK(linked != NULL && strstr(linked, "\"articles\":[\"earlier\",\"later\"]") != NULL);
+    CHECK(linked != NULL && strstr(linked, "\"date\":\"2024-05-05\",\"taken_from\":\"earlier\"") != NULL);
+    dateline_string_free(linked);
+
+    /* Bad input: a status, a message naming the line, nothing written. */
+    linked = NULL;
+    const char *bad = "{\"text\": \"an article, not an extraction\"}";
+    CHECK(dateline_link_json((const uint8_t *)bad, strlen(bad), &linked, NULL, NULL) == DATELINE_STATUS_INVALID_INPUT);
+    CHECK(linked == NULL && strncmp(dateline_last_error(), "line 1: not an extraction", 25) == 0);
+    CHECK(dateline_link_json(NULL, 1, &linked, NULL, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    CHECK(dateline_link_json((const uint8_t *)jsonl, jsonl_len, NULL, NULL, NULL) == DATELINE_STATUS_NULL_ARGUMENT);
+    free(jsonl);
+}
+
 int main(void) {
     DatelineExtractor *ex = NULL;
     CHECK(dateline_extractor_new(NULL, &ex) == DATELINE_STATUS_OK);
@@ -443,6 +504,7 @@ int main(void) {
     test_accessors(ex);
     test_events(ex);
     test_threads(ex);
+    test_link(ex);
     dateline_extractor_free(ex);
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;

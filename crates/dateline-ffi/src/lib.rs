@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use dateline_core::corpus::{Corpus, Record};
 use dateline_core::events::Event;
 use dateline_core::{input, Article, Config, Entity, Error, Extraction, Extractor, Origin};
 use dateline_core::{ArticleLayer, RecordError, Span, TokenSyntax};
@@ -903,6 +904,81 @@ pub unsafe extern "C" fn dateline_result_to_json(
         }
         Ok(())
     })
+}
+
+/// Links articles across them (stories, corpus entities, corpus events:
+/// docs/corpus.md): `len` bytes at `jsonl`, the JSONL that `dateline extract`
+/// writes (or dateline_result_to_json() gives), one extraction a line. Error
+/// lines (`{"error": ...}`) and blank lines are skipped; the number of error
+/// lines is written to `*out_skipped` (which may be NULL). Writes the linked
+/// corpus as one line of JSON, `{"stories", "entities", "events"}` with byte
+/// offsets (what `dateline link` writes), to `*out_json`, NUL-terminated, and
+/// its length without the NUL to `*out_len` (which may be NULL); free it with
+/// dateline_string_free(). A line that is neither an extraction nor an error
+/// line gives DATELINE_STATUS_INVALID_INPUT naming it, with
+/// dateline_last_error_byte() at its first byte.
+#[no_mangle]
+pub unsafe extern "C" fn dateline_link_json(
+    jsonl: *const u8,
+    len: usize,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    out_skipped: *mut usize,
+) -> DatelineStatus {
+    guard(|| {
+        // SAFETY: the caller promises `len` readable bytes at a non-NULL `jsonl`.
+        let Some(input) = (unsafe { bytes(jsonl, len) }) else {
+            return Err(fail(DatelineStatus::NullArgument, "jsonl is NULL"));
+        };
+        non_null(out_json, "out_json")?;
+        let text = std::str::from_utf8(input).map_err(|e| {
+            let byte = e.valid_up_to() as u64;
+            fail_with(&Error::InvalidUtf8 { byte }, None)
+        })?;
+        let (corpus, skipped) = link_lines(text)?;
+        let json = serde_json::to_string(corpus.linked())
+            .map_err(|e| fail(DatelineStatus::Panic, format!("cannot serialise: {e}")))?;
+        // SAFETY: the pointers are writable when non-NULL. JSON escapes NUL
+        // in strings, so CString has none to refuse.
+        unsafe {
+            if !out_len.is_null() {
+                *out_len = json.len();
+            }
+            if !out_skipped.is_null() {
+                *out_skipped = skipped;
+            }
+            *out_json = CString::new(json).unwrap_or_default().into_raw();
+        }
+        Ok(())
+    })
+}
+
+/// The corpus of the extractions of a JSONL text, and how many error lines
+/// it skipped.
+fn link_lines(text: &str) -> Outcome<(Corpus, usize)> {
+    let (mut corpus, mut skipped, mut at) = (Corpus::new(), 0, 0);
+    for (n, raw) in text.split('\n').enumerate() {
+        let start = at;
+        at += raw.len() + 1;
+        let line = raw.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Extraction>(line) {
+            Ok(x) => corpus.add(Record::from(&x)),
+            Err(e) => {
+                let value = serde_json::from_str::<serde_json::Value>(line).ok();
+                if value.is_some_and(|v| v.get("error").is_some() && v.get("article").is_none()) {
+                    skipped += 1;
+                    continue;
+                }
+                let message = format!("line {}: not an extraction: {e}", n + 1);
+                set_error(message, Some(start as u64));
+                return Err(DatelineStatus::InvalidInput);
+            }
+        }
+    }
+    Ok((corpus, skipped))
 }
 
 /// Frees a string allocated by dateline. NULL is accepted. Freeing a string

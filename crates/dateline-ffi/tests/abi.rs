@@ -263,3 +263,107 @@ fn every_accessor_checks_its_arguments_in_order() {
         dateline_extractor_free(ex);
     }
 }
+
+/// One meeting told by two outlets (written for this test): the later
+/// article has no day, the earlier one gives it.
+const LATER: &[u8] = b" date 2024-05-09 Egyptian Foreign Minister Tarek Mansour made an \
+    unannounced visit to Jordan.\n\nDuring his meeting with Jordanian Prime Minister Walid \
+    al-Khatib, Mansour discussed the flow of aid.";
+const EARLIER: &[u8] = b" date 2024-05-06 Jordanian Prime Minister Walid Al Khatib met Egyptian \
+    Foreign Minister Tarek Mansour in Amman on Sunday evening, officials said.";
+
+#[test]
+fn link_json_links_extractions_and_skips_error_lines() {
+    use DatelineStatus::{InvalidInput, InvalidUtf8, NullArgument, Ok as Done};
+    unsafe {
+        let mut ex = null_mut();
+        assert_eq!(dateline_extractor_new(null(), &mut ex), Done);
+        // The JSONL of two extractions, an error line and a blank line.
+        let mut jsonl = Vec::new();
+        for (id, text) in [("later", LATER), ("earlier", EARLIER)] {
+            let record = serde_json::json!({"id": id, "text": std::str::from_utf8(text).unwrap()});
+            let record = record.to_string();
+            let mut r = null_mut();
+            check(
+                dateline_extract_json(ex, record.as_ptr(), record.len(), &mut r),
+                Done,
+                "",
+            );
+            let (mut json, mut n) = (null_mut(), 0);
+            check(dateline_result_to_json(r, &mut json, &mut n), Done, "");
+            jsonl.extend_from_slice(CStr::from_ptr(json).to_bytes());
+            jsonl.push(b'\n');
+            dateline_string_free(json);
+            dateline_result_free(r);
+        }
+        jsonl.extend_from_slice(
+            b"{\"schema_version\": \"1\", \"id\": \"x\", \"error\": {\"kind\": \"empty\"}}\n\n",
+        );
+        let (mut json, mut n, mut skipped) = (null_mut(), 0, 9);
+        check(
+            dateline_link_json(jsonl.as_ptr(), jsonl.len(), &mut json, &mut n, &mut skipped),
+            Done,
+            "",
+        );
+        let text = CStr::from_ptr(json).to_str().unwrap();
+        assert_eq!((text.len(), skipped), (n, 1));
+        let linked: serde_json::Value = serde_json::from_str(text).unwrap();
+        dateline_string_free(json);
+        let stories = linked["stories"].as_array().unwrap();
+        assert_eq!(stories.len(), 1);
+        assert_eq!(
+            stories[0]["articles"],
+            serde_json::json!(["earlier", "later"])
+        );
+        let meet: Vec<&serde_json::Value> = (linked["events"].as_array().unwrap().iter())
+            .filter(|e| e["kind"] == "meet")
+            .collect();
+        assert_eq!(meet.len(), 1);
+        assert_eq!(
+            (&meet[0]["date"], &meet[0]["place"]),
+            (&"2024-05-05".into(), &"Amman".into())
+        );
+
+        // Arguments, checked in order, and bad input.
+        check(
+            dateline_link_json(null(), 3, &mut json, null_mut(), null_mut()),
+            NullArgument,
+            "jsonl is NULL",
+        );
+        check(
+            dateline_link_json(
+                jsonl.as_ptr(),
+                jsonl.len(),
+                null_mut(),
+                null_mut(),
+                null_mut(),
+            ),
+            NullArgument,
+            "out_json is NULL",
+        );
+        let bad = b"\n{\"text\": \"an article, not an extraction\"}\n";
+        let status = dateline_link_json(bad.as_ptr(), bad.len(), &mut json, null_mut(), null_mut());
+        assert_eq!(status, InvalidInput);
+        let (message, byte) = last_error();
+        assert!(
+            message.starts_with("line 2: not an extraction: "),
+            "{message}"
+        );
+        assert_eq!(byte, 1);
+        let bad = b"{}\xff";
+        let status = dateline_link_json(bad.as_ptr(), bad.len(), &mut json, null_mut(), null_mut());
+        check(status, InvalidUtf8, "invalid UTF-8 at byte 2");
+        // Nothing to link: an empty corpus.
+        check(
+            dateline_link_json(null(), 0, &mut json, null_mut(), null_mut()),
+            Done,
+            "",
+        );
+        assert_eq!(
+            CStr::from_ptr(json).to_str().unwrap(),
+            r#"{"stories":[],"entities":[],"events":[]}"#
+        );
+        dateline_string_free(json);
+        dateline_extractor_free(ex);
+    }
+}

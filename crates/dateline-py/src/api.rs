@@ -756,12 +756,319 @@ def _article(
 "#
 );
 
+// ------------------------------------------------- the corpus layer (linking)
+
+value_class! {
+    /// Where a value of the corpus was read: the article (its id) and the
+    /// words, `start`/`end` string indices into that article's text.
+    class "Evidence" = PyEvidence, pickle json {
+        article: String as "str",
+        start: usize as "int",
+        end: usize as "int",
+        text: String as "str",
+    }
+    repr(article, start, end, text)
+}
+
+value_class! {
+    /// Articles that tell one real-world story: its id, a label (its main
+    /// event's kind and actors, else its most named entities), the
+    /// publication dates of its first and last dated articles, and the ids
+    /// of its articles (sorted), corpus entities (most mentioned first) and
+    /// corpus events.
+    class "Story" = PyStory, pickle json {
+        id: String as "str",
+        label: String as "str",
+        articles: Vec<String> as "List[str]",
+        #[serde(default)]
+        entities: Vec<String> as "List[str]",
+        #[serde(default)]
+        events: Vec<String> as "List[str]",
+    }
+    hidden {
+        #[serde(default)]
+        first: Option<String> as "Optional[str]",
+        #[serde(default)]
+        last: Option<String> as "Optional[str]",
+    }
+    getters {
+        /// The publication date of its first dated article (`datetime.date`), or None.
+        fn first<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            py_day(py, self.first.as_deref())
+        }
+        /// The publication date of its last dated article (`datetime.date`), or None.
+        fn last<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            py_day(py, self.last.as_deref())
+        }
+    }
+    repr(id, label, articles)
+}
+
+value_class! {
+    /// One mention of a corpus entity: the article, string indices into its
+    /// text, the words and how they refer (`name`, `acronym`, `description`,
+    /// `pronoun`).
+    class "CorpusMention" = PyCorpusMention, pickle json {
+        article: String as "str",
+        start: usize as "int",
+        end: usize as "int",
+        text: String as "str",
+        form: String as "str",
+    }
+    repr(article, start, end, text, form)
+}
+
+value_class! {
+    /// The same person, organisation, place or group across articles: its
+    /// id, kind (`PER`, `ORG`, `LOC`, `NORP`, `MISC`), name (the fullest the
+    /// articles give most often), the name key that links it, every name
+    /// and role the articles give it, its country, the ids of its articles
+    /// and stories, and every mention.
+    class "CorpusEntity" = PyCorpusEntity, pickle json {
+        id: String as "str",
+        kind: String as "str",
+        name: String as "str",
+        key: String as "str",
+        names: Vec<String> as "List[str]",
+        #[serde(default)]
+        roles: Vec<String> as "List[str]",
+        #[serde(default)]
+        country: Option<String> as "Optional[str]",
+        articles: Vec<String> as "List[str]",
+        #[serde(default)]
+        stories: Vec<String> as "List[str]",
+        #[serde(default)]
+        mentions: Vec<PyCorpusMention> as "List[CorpusMention]",
+    }
+    repr(id, kind, name, articles, mentions)
+}
+
+value_class! {
+    /// One side of a corpus event: `side` (`source`: who does it, `target`:
+    /// to whom), the id of the corpus entity it names (None for a phrase that
+    /// names none), its name, and every phrase of every article giving it.
+    class "EventActor" = PyEventActor, pickle json {
+        side: String as "str",
+        #[serde(default)]
+        entity: Option<String> as "Optional[str]",
+        name: String as "str",
+        #[serde(default)]
+        sources: Vec<PyEvidence> as "List[Evidence]",
+    }
+    repr(side, entity, name, sources)
+}
+
+value_class! {
+    /// A value of a field of a corpus event (a place, a date, a CAMEO code)
+    /// with every article and words that give it (a value standing in for
+    /// a missing one has empty words at 0..0).
+    class "Sourced" = PySourced, pickle json {
+        value: String as "str",
+        #[serde(default)]
+        sources: Vec<PyEvidence> as "List[Evidence]",
+    }
+    repr(value, sources)
+}
+
+value_class! {
+    /// The date of a corpus event in one article: the event's day as this
+    /// article gives it, or taken from another article (`taken_from` names
+    /// it), and the article's publication date.
+    class "ArticleDate" = PyArticleDate, pickle json {
+        article: String as "str",
+        #[serde(default)]
+        date: Option<String> as "Optional[str]",
+        #[serde(default)]
+        taken_from: Option<String> as "Optional[str]",
+    }
+    hidden {
+        #[serde(default)]
+        published: Option<String> as "Optional[str]",
+    }
+    getters {
+        /// The article's publication date (`datetime.date`), or None.
+        fn published<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            py_day(py, self.published.as_deref())
+        }
+    }
+    repr(article, date, taken_from)
+}
+
+value_class! {
+    /// A figure counting a corpus event's outcome as one article gives it:
+    /// articles that disagree each keep theirs (never averaged). Its words,
+    /// value and bounds, unit, category (`killed`), what is counted, the
+    /// date it refers to, who says so, the article's publication date and
+    /// where it stands (`source`).
+    class "EventFigure" = PyEventFigure, pickle json {
+        text: String as "str",
+        #[serde(default)]
+        value: Option<f64> as "Optional[float]",
+        #[serde(default)]
+        low: Option<f64> as "Optional[float]",
+        #[serde(default)]
+        high: Option<f64> as "Optional[float]",
+        #[serde(default)]
+        unit: Option<String> as "Optional[str]",
+        #[serde(default)]
+        category: Option<String> as "Optional[str]",
+        #[serde(default)]
+        counted: Option<String> as "Optional[str]",
+        #[serde(default)]
+        date: Option<String> as "Optional[str]",
+        #[serde(default)]
+        said_by: Option<String> as "Optional[str]",
+        source: PyEvidence as "Evidence",
+    }
+    hidden {
+        #[serde(default)]
+        published: Option<String> as "Optional[str]",
+    }
+    getters {
+        /// The article's publication date (`datetime.date`), or None.
+        fn published<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>>
+            as "Optional[datetime.date]"
+        {
+            py_day(py, self.published.as_deref())
+        }
+    }
+    repr(text, value, category)
+}
+
+value_class! {
+    /// The same happening across articles: its id, story, kind (the verb it
+    /// is of: `meet`), TimeML class (`event_class`, as `class` is a Python
+    /// keyword), polarity, modality, every mention, its sides, its place
+    /// (the most precise the most articles give) with every place given,
+    /// its day (the one most articles give) with every date given, its date
+    /// in each article (own, or `taken_from` another), the figures counting
+    /// its outcome (every article's) and its CAMEO codes, each with sources.
+    class "CorpusEvent" = PyCorpusEvent, pickle json {
+        id: String as "str",
+        story: String as "str",
+        kind: String as "str",
+        #[serde(rename = "class")]
+        event_class: String as "str",
+        polarity: String as "str",
+        modality: String as "str",
+        #[serde(default)]
+        mentions: Vec<PyEvidence> as "List[Evidence]",
+        #[serde(default)]
+        actors: Vec<PyEventActor> as "List[EventActor]",
+        #[serde(default)]
+        place: Option<String> as "Optional[str]",
+        #[serde(default)]
+        places: Vec<PySourced> as "List[Sourced]",
+        #[serde(default)]
+        date: Option<String> as "Optional[str]",
+        #[serde(default)]
+        dates: Vec<PySourced> as "List[Sourced]",
+        #[serde(default)]
+        articles: Vec<PyArticleDate> as "List[ArticleDate]",
+        #[serde(default)]
+        figures: Vec<PyEventFigure> as "List[EventFigure]",
+        #[serde(default)]
+        codes: Vec<PySourced> as "List[Sourced]",
+    }
+    repr(id, kind, place, date, mentions, articles)
+}
+
+value_class! {
+    /// One event of a timeline: the corpus event's id, its day (None when
+    /// unknown), its kind and its mentions, the evidence.
+    class "TimelineEntry" = PyTimelineEntry, pickle json {
+        event: String as "str",
+        #[serde(default)]
+        date: Option<String> as "Optional[str]",
+        kind: String as "str",
+        #[serde(default)]
+        mentions: Vec<PyEvidence> as "List[Evidence]",
+    }
+    repr(event, date, kind)
+}
+
+value_class! {
+    /// The events of a story or a corpus entity (`target`, its id) in time
+    /// order: dated ones by day, then the undated, each by first mention.
+    class "Timeline" = PyTimeline, pickle json {
+        target: String as "str",
+        #[serde(default)]
+        events: Vec<PyTimelineEntry> as "List[TimelineEntry]",
+    }
+    repr(target, events)
+}
+
+class_getters! {
+    class "Linked" = PyLinked
+    getters {
+        /// The stories, by id.
+        fn stories(&self) -> PyResult<Vec<PyStory>> as "List[Story]" {
+            self.part("stories")
+        }
+        /// The corpus entities, by id.
+        fn entities(&self) -> PyResult<Vec<PyCorpusEntity>> as "List[CorpusEntity]" {
+            self.part("entities")
+        }
+        /// The corpus events, by id.
+        fn events(&self) -> PyResult<Vec<PyCorpusEvent>> as "List[CorpusEvent]" {
+            self.part("events")
+        }
+        /// The ids of the articles linked, sorted.
+        fn articles(&self) -> Vec<String> as "List[str]" {
+            self.article_ids()
+        }
+        /// The error records of the input, left out of the corpus.
+        fn errors(&self) -> Vec<PyErrorRecord> as "List[ErrorRecord]" {
+            self.errors.clone()
+        }
+    }
+    stub r#"    def timeline(self, id: str) -> Timeline: ...
+    def timelines(self) -> List[Timeline]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_pandas(self, table: str) -> Any: ...
+    def __len__(self) -> int: ...
+"#
+}
+
+class_getters! {
+    class "Corpus" = PyCorpus
+    getters {
+        /// The error records added, left out of the corpus.
+        fn errors(&self) -> Vec<PyErrorRecord> as "List[ErrorRecord]" {
+            self.errors.clone()
+        }
+    }
+    stub r#"    def __new__(cls, results: Optional[Iterable[Union[Extraction, ErrorRecord]]] = None) -> "Corpus": ...
+    def add(self, result: Union[Extraction, ErrorRecord]) -> None: ...
+    def extend(self, results: Iterable[Union[Extraction, ErrorRecord]]) -> None: ...
+    def link(self) -> Linked: ...
+    def __len__(self) -> int: ...
+"#
+}
+
+hand_written!(
+    link,
+    "link",
+    r#"
+def link(results: Iterable[Union[Extraction, ErrorRecord]]) -> Linked: ...
+"#
+);
+
 members! {
     classes [
         PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile,
         PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyNounChunk, PyTimex, PyMention, PyQuote,
         PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace, PyEvent, PyEventMention, PyActor,
-        PyEventPlace, PyEventDate, PyEventCode,
+        PyEventPlace, PyEventDate, PyEventCode, PyCorpus, PyLinked, PyStory, PyCorpusEntity,
+        PyCorpusMention, PyCorpusEvent, PyEventActor, PyEvidence, PySourced, PyArticleDate,
+        PyEventFigure, PyTimeline, PyTimelineEntry,
     ]
-    functions [extract, read_jsonl, samples, _extraction_from_json, _article]
+    functions [extract, read_jsonl, samples, link, _extraction_from_json, _article]
 }

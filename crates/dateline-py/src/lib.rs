@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 
+mod corpus;
 mod record;
 
+use corpus::{link, py_day, PyCorpus, PyLinked};
 use record::{build_article, record_from_py, type_name};
 
 use dateline::input::JsonlReader;
@@ -227,7 +229,8 @@ impl ReprValue for Option<String> {
 
 impl ReprValue for Option<f64> {
     fn repr(&self) -> String {
-        self.map_or("None".into(), |v| v.to_string())
+        // Debug writes a whole float as Python does (`14.0`, not `14`).
+        self.map_or("None".into(), |v| format!("{v:?}"))
     }
 }
 
@@ -447,19 +450,7 @@ impl PyExtraction {
                 Error::Config(format!("indent must be at most {MAX_INDENT}, not {n}")),
             ));
         }
-        let v = self.to_value();
-        let out = match indent {
-            None => serde_json::to_string(&v),
-            Some(n) => {
-                let pad = vec![b' '; n];
-                let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
-                let mut buf = Vec::new();
-                let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-                serde::Serialize::serialize(&v, &mut ser)
-                    .map(|_| String::from_utf8_lossy(&buf).into_owned())
-            }
-        };
-        out.map_err(|e| PyValueError::new_err(e.to_string()))
+        json_text(&self.to_value(), indent)
     }
     /// One layer of this extraction as a pandas DataFrame (see `dateline.to_pandas`).
     #[pyo3(signature = (layer="sentences"))]
@@ -498,7 +489,23 @@ impl PyExtraction {
     }
 }
 
-/// The largest `indent` of `Extraction.to_json`.
+/// JSON text of a value; `indent` spaces a level pretty-print it.
+fn json_text(v: &Value, indent: Option<usize>) -> PyResult<String> {
+    let out = match indent {
+        None => serde_json::to_string(v),
+        Some(n) => {
+            let pad = vec![b' '; n];
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
+            let mut buf = Vec::new();
+            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+            serde::Serialize::serialize(v, &mut ser)
+                .map(|_| String::from_utf8_lossy(&buf).into_owned())
+        }
+    };
+    out.map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The largest `indent` of `Extraction.to_json` and `Linked.to_json`.
 const MAX_INDENT: usize = 64;
 
 /// A string as Python's `repr` writes it.

@@ -393,6 +393,12 @@ impl Corpus {
         timeline::of(self.linked(), id)
     }
 
+    /// Every corpus event in the time order of timelines (each timeline
+    /// lists its events in this order), to build many timelines at once.
+    pub fn time_order(&self) -> Vec<TimelineEntry> {
+        timeline::order(self.events().iter().collect())
+    }
+
     /// The code-point span of a byte span of an article, for the
     /// evaluation format; `None` for an unknown article.
     pub fn char_span(&self, article: &str, start: usize, end: usize) -> Option<(usize, usize)> {
