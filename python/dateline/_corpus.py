@@ -16,8 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
 COLUMNS: Dict[str, List[str]] = {
     "stories": ["story", "article", "label", "first", "last", "n_articles", "n_entities", "n_events"],
     "entities": [
-        "entity", "kind", "name", "key", "country", "names", "roles", "articles", "stories", "n_articles",
-        "n_mentions",
+        "entity", "kind", "name", "key", "described", "country", "names", "roles", "articles", "stories",
+        "n_articles", "n_mentions",
     ],
     "entity_mentions": ["entity", "kind", "name", "article", "start", "end", "text", "form"],
     "events": [
@@ -82,6 +82,7 @@ def _rows(linked: "Linked", table: str) -> Iterable[Dict[str, Any]]:
                 "kind": e.kind,
                 "name": e.name,
                 "key": e.key,
+                "described": e.described,
                 "country": e.country,
                 "names": e.names,
                 "roles": e.roles,

@@ -251,8 +251,8 @@ def test_pandas_tables(linked):
 
     entities = linked.to_pandas("entities")
     assert entities.columns.tolist() == [
-        "entity", "kind", "name", "key", "country", "names", "roles", "articles", "stories", "n_articles",
-        "n_mentions",
+        "entity", "kind", "name", "key", "described", "country", "names", "roles", "articles", "stories",
+        "n_articles", "n_mentions",
     ]
     assert len(entities) == len(linked.entities)
     khatib = entities[entities["key"].str.endswith("khatib")].iloc[0]

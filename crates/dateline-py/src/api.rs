@@ -827,7 +827,9 @@ value_class! {
     /// id, kind (`PER`, `ORG`, `LOC`, `NORP`, `MISC`), name (the fullest the
     /// articles give most often), the name key that links it, every name
     /// and role the articles give it, its country, the ids of its articles
-    /// and stories, and every mention.
+    /// and stories, every mention, and whether it is a participant known
+    /// only by a description (`described`: `the climber`, joined within its
+    /// story only).
     class "CorpusEntity" = PyCorpusEntity, pickle json {
         id: String as "str",
         kind: String as "str",
@@ -843,6 +845,8 @@ value_class! {
         stories: Vec<String> as "List[str]",
         #[serde(default)]
         mentions: Vec<PyCorpusMention> as "List[CorpusMention]",
+        #[serde(default)]
+        described: bool as "bool",
     }
     repr(id, kind, name, articles, mentions)
 }
