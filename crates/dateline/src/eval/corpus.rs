@@ -19,6 +19,31 @@ fn possessive(word: &str) -> bool {
     )
 }
 
+/// A TIMEX3 day, month or year (`2009-06-01`, `2008-12`, `1998`) in the
+/// form SemEval-2015 timelines write it (`2009-06-01`, `2008-12-XX`,
+/// `1998-XX-XX`); `None` for anything else (a week, a season, a time).
+fn task_day(value: &str) -> Option<String> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d]
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && digits(y)
+                && digits(m)
+                && digits(d) =>
+        {
+            Some(value.to_string())
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => {
+            Some(format!("{y}-{m}-XX"))
+        }
+        [y] if y.len() == 4 && digits(y) => Some(format!("{y}-XX-XX")),
+        _ => None,
+    }
+}
+
 /// One cross-document cluster per line: every corpus event (`kind`
 /// `event`), then every corpus entity that takes part in events (`kind`
 /// `entity`: people, organisations, places and described participants;
@@ -126,7 +151,8 @@ pub fn timeline_rows(corpus: &Corpus, targets: &[String]) -> Vec<Value> {
                 .collect();
             // As the task anchors events: to a day the text gives them,
             // not to the publication date of the article telling them.
-            let day = |e: &CorpusEvent| e.date.clone().filter(|d| d.len() == 10);
+            // A month or year stands as the task writes it: `2008-12-XX`.
+            let day = |e: &CorpusEvent| e.date.as_deref().and_then(task_day);
             let mut by_day: BTreeMap<Option<String>, Vec<&CorpusEvent>> = BTreeMap::new();
             for e in events {
                 by_day.entry(day(e)).or_default().push(e);
