@@ -334,7 +334,7 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
             .iter()
             .map(|c| match c {
                 Class::Person => word(rng.below(WORDS)),
-                Class::Organisation => word(mix(rng.zipf(ORG_POOL) ^ 0x6f72_67) % WORDS),
+                Class::Organisation => word(mix(rng.zipf(ORG_POOL) ^ 0x006f_7267) % WORDS),
                 Class::Place => word(mix(rng.zipf(PLACE_POOL) ^ 0x706c_6163) % WORDS),
             })
             .collect();
