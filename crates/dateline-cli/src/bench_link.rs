@@ -55,6 +55,11 @@ pub struct LinkArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Also give a hash of each size's linked output (stories, entities,
+    /// events as JSON; after the timing), to check that a change to the
+    /// corpus layer leaves its results as they were.
+    #[arg(long)]
+    digest: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -80,6 +85,9 @@ struct Row {
     multi_article_stories: usize,
     entities: usize,
     events: usize,
+    /// FNV-1a hash of the linked output as JSON, with `--digest`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -477,6 +485,13 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         let (entities, events) = (corpus.entities().len(), corpus.events().len());
         let seconds = t.elapsed().as_secs_f64();
         let peak_rss_mb = proc_status_mb("VmHWM:");
+        let digest = if args.digest {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            serde_json::to_writer(&mut h, corpus.linked())?;
+            Some(format!("{:016x}", h.0))
+        } else {
+            None
+        };
         rows.push(Row {
             articles: n,
             build_seconds,
@@ -489,6 +504,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
             entities,
             events,
+            digest,
         });
         if !args.json {
             eprintln!("dateline: {n} articles linked in {seconds:.1} s");
@@ -509,6 +525,22 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         print_report(&mut out, &report)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A writer that hashes what it is given (FNV-1a, 64 bits).
+struct Fnv(u64);
+
+impl Write for Fnv {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for &b in buf {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn mb(v: Option<f64>) -> String {
@@ -550,6 +582,9 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
             row.events,
             row.build_seconds
         )?;
+        if let Some(d) = &row.digest {
+            writeln!(out, "{:>9} digest {d}", "")?;
+        }
     }
     writeln!(
         out,

@@ -1118,7 +1118,15 @@ fn link_reads_articles_or_extractions_and_writes_json_or_eval_files() {
 
 #[test]
 fn bench_link_reports_a_corpus_of_the_size_asked() {
-    let out = run(&["bench", "link", "--articles", "200", "--seed", "7", "--json"]);
+    let out = run(&[
+        "bench",
+        "link",
+        "--articles",
+        "200",
+        "--seed",
+        "7",
+        "--json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["bases"].as_array().unwrap().len(), 3);
@@ -1134,7 +1142,15 @@ fn bench_link_reports_a_corpus_of_the_size_asked() {
     assert!(row["largest_story"].as_u64().unwrap() <= 20, "{row}");
     assert!(row["entities"].as_u64().unwrap() > 200, "{row}");
     // The same seed makes the same corpus.
-    let again = run(&["bench", "link", "--articles", "200", "--seed", "7", "--json"]);
+    let again = run(&[
+        "bench",
+        "link",
+        "--articles",
+        "200",
+        "--seed",
+        "7",
+        "--json",
+    ]);
     let w: Value = serde_json::from_slice(&again.stdout).unwrap();
     for field in ["stories", "entities", "events", "largest_story"] {
         assert_eq!(w["rows"][0][field], row[field], "{field}");

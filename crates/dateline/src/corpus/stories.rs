@@ -94,56 +94,94 @@ impl Sets {
     }
 }
 
+/// A key of an article's vector: the key's number (keys numbered in the
+/// order of their text), the article's position in the key's postings, and
+/// the key's weight.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: u32,
+    position: u32,
+    weight: f64,
+}
+
 /// The story of each record (records sorted by id): story numbers in the
 /// order of their first record.
 pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     let n = records.len();
-    let vectors: Vec<BTreeMap<String, f64>> = records.iter().map(|r| keys(r)).collect();
-    // Postings: each key's records, in date order (undated first), then by id.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for k in v.keys() {
-            postings.entry(k.as_str()).or_default().push(i);
-        }
-    }
-    let idf = |k: &str, postings: &HashMap<&str, Vec<usize>>| {
-        let df = postings.get(k).map_or(1, Vec::len) as f64;
-        ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
-    };
-    let weighted: Vec<BTreeMap<&str, f64>> = vectors
+    // Each article's keys, numbered: first as met, then renumbered in the
+    // order of their text, so that a vector in key order is in number order
+    // and sums run in the same order as over the keys' text.
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut weighted: Vec<Vec<Entry>> = records
         .iter()
-        .map(|v| {
-            v.iter()
-                .map(|(k, w)| (k.as_str(), w * idf(k, &postings)))
+        .map(|r| {
+            keys(r)
+                .into_iter()
+                .map(|(k, weight)| {
+                    let next = numbers.len() as u32;
+                    let key = *numbers.entry(k).or_insert(next);
+                    Entry {
+                        key,
+                        position: 0,
+                        weight,
+                    }
+                })
                 .collect()
         })
         .collect();
+    let mut texts: Vec<(String, u32)> = numbers.into_iter().collect();
+    texts.sort_unstable();
+    let mut rank = vec![0u32; texts.len()];
+    for (r, (_, k)) in texts.iter().enumerate() {
+        rank[*k as usize] = r as u32;
+    }
+    drop(texts);
+    // Postings: each key's records, in date order (undated first), then by id.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); rank.len()];
+    for (i, v) in weighted.iter_mut().enumerate() {
+        for e in v.iter_mut() {
+            e.key = rank[e.key as usize];
+            postings[e.key as usize].push(i as u32);
+        }
+    }
+    drop(rank);
+    for v in weighted.iter_mut() {
+        for e in v.iter_mut() {
+            let df = postings[e.key as usize].len() as f64;
+            e.weight *= ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0;
+        }
+    }
     let norms: Vec<f64> = weighted
         .iter()
-        .map(|v| v.values().map(|w| w * w).sum::<f64>().sqrt())
+        .map(|v| v.iter().map(|e| e.weight * e.weight).sum::<f64>().sqrt())
         .collect();
-    let mut position: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
-    for (k, list) in postings.iter_mut() {
-        list.sort_by_key(|&i| (records[i].date, i));
-        position.insert(k, list.iter().enumerate().map(|(p, &i)| (i, p)).collect());
+    for (k, list) in postings.iter_mut().enumerate() {
+        list.sort_by_key(|&i| (records[i as usize].date, i));
+        for (p, &i) in list.iter().enumerate() {
+            let v = &mut weighted[i as usize];
+            if let Ok(at) = v.binary_search_by_key(&(k as u32), |e| e.key) {
+                v[at].position = p as u32;
+            }
+        }
     }
     // Each article's best matches above the threshold.
     let mut edges: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+    let mut candidates: Vec<usize> = Vec::new();
     for i in 0..n {
-        let mut candidates: Vec<usize> = Vec::new();
-        for k in weighted[i].keys() {
-            let list = &postings[k];
+        candidates.clear();
+        for e in &weighted[i] {
+            let list = &postings[e.key as usize];
             if list.len() < 2 {
                 continue;
             }
-            let p = position[k][&i];
+            let p = e.position as usize;
             let lo = p.saturating_sub(WINDOW);
             let hi = (p + WINDOW + 1).min(list.len());
-            candidates.extend(list[lo..hi].iter().copied().filter(|&j| j > i));
+            candidates.extend(list[lo..hi].iter().map(|&j| j as usize).filter(|&j| j > i));
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for j in candidates {
+        for &j in &candidates {
             if let (Some(a), Some(b)) = (records[i].date, records[j].date) {
                 if (a - b).num_days().abs() > MAX_DAYS {
                     continue;
@@ -154,9 +192,17 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
             } else {
                 (&weighted[j], &weighted[i])
             };
+            // Both in key order: one pass over each.
+            let mut at = 0;
             let dot: f64 = small
                 .iter()
-                .filter_map(|(k, w)| large.get(k).map(|v| w * v))
+                .filter_map(|e| {
+                    while at < large.len() && large[at].key < e.key {
+                        at += 1;
+                    }
+                    (at < large.len() && large[at].key == e.key)
+                        .then(|| e.weight * large[at].weight)
+                })
                 .sum();
             let denom = norms[i] * norms[j];
             if denom > 0.0 && dot / denom >= THRESHOLD {
