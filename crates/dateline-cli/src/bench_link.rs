@@ -60,6 +60,11 @@ pub struct LinkArgs {
     /// corpus layer leaves its results as they were.
     #[arg(long)]
     digest: bool,
+    /// Run every size even when the memory the last one took per article
+    /// says this one needs more than the system has free (by default such a
+    /// size is left out, with a note, rather than run out of memory).
+    #[arg(long)]
+    no_memory_check: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -101,6 +106,17 @@ struct Report {
     /// reset); false when it is the peak of the run so far.
     peak_per_size: bool,
     rows: Vec<Row>,
+    /// Sizes left out for want of memory.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    skipped: Vec<Skipped>,
+}
+
+/// A size left out for want of memory.
+#[derive(Debug, Serialize)]
+struct Skipped {
+    articles: usize,
+    /// The memory it would need, from the last size's per article.
+    needed_mb: f64,
 }
 
 /// SplitMix64: a small, fast, seeded generator.
@@ -381,6 +397,14 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
     out
 }
 
+/// Memory the system can still give, in MB (Linux: `MemAvailable`).
+fn available_mb() -> Option<f64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 /// True when the peak resident memory (VmHWM) was reset to the current one.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
@@ -469,8 +493,26 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
     sizes.dedup();
     let baseline = proc_status_mb("VmRSS:");
     let mut peak_per_size = true;
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut skipped = Vec::new();
     for &n in &sizes {
+        // What the last size took per article, above the baseline, scaled.
+        let need = rows.last().and_then(|r| {
+            let per = (r.peak_rss_mb? - baseline?) / r.articles.max(1) as f64;
+            Some(per * n as f64 * 1.1)
+        });
+        if let (Some(need), Some(free), false) = (need, available_mb(), args.no_memory_check) {
+            if need > free {
+                eprintln!(
+                    "dateline: {n} articles left out: they would need about {:.1} GB, {:.1} GB is free \
+                     (--no-memory-check runs them anyway)",
+                    need / 1024.0,
+                    free / 1024.0
+                );
+                skipped.push((n, need));
+                continue;
+            }
+        }
         peak_per_size &= reset_peak();
         let t = Instant::now();
         let records = corpus_records(&bases, n, args.seed);
@@ -516,6 +558,13 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         baseline_rss_mb: baseline,
         peak_per_size,
         rows,
+        skipped: skipped
+            .into_iter()
+            .map(|(articles, need)| Skipped {
+                articles,
+                needed_mb: need,
+            })
+            .collect(),
     };
     let mut out = io::stdout().lock();
     if args.json {
@@ -585,6 +634,13 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
         if let Some(d) = &row.digest {
             writeln!(out, "{:>9} digest {d}", "")?;
         }
+    }
+    for s in &r.skipped {
+        writeln!(
+            out,
+            "{:>9} left out: would need about {:.0} MB (the last size's memory per article)",
+            s.articles, s.needed_mb
+        )?;
     }
     writeln!(
         out,

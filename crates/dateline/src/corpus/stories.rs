@@ -95,12 +95,10 @@ impl Sets {
 }
 
 /// A key of an article's vector: the key's number (keys numbered in the
-/// order of their text), the article's position in the key's postings, and
-/// the key's weight.
+/// order of their text) and its weight.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     key: u32,
-    position: u32,
     weight: f64,
 }
 
@@ -108,27 +106,27 @@ struct Entry {
 /// order of their first record.
 pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     let n = records.len();
-    // Each article's keys, numbered: first as met, then renumbered in the
+    // Rows: the records in date order (undated first), then by id, the
+    // order in which they meet; vectors are kept in that order, so that
+    // articles near in time are near in memory.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_key(|&i| (records[i as usize].date, i));
+    let dates: Vec<_> = order.iter().map(|&i| records[i as usize].date).collect();
+    // Each row's keys, numbered: first as met, then renumbered in the
     // order of their text, so that a vector in key order is in number order
     // and sums run in the same order as over the keys' text.
     let mut numbers: HashMap<String, u32> = HashMap::new();
-    let mut weighted: Vec<Vec<Entry>> = records
-        .iter()
-        .map(|r| {
-            keys(r)
-                .into_iter()
-                .map(|(k, weight)| {
-                    let next = numbers.len() as u32;
-                    let key = *numbers.entry(k).or_insert(next);
-                    Entry {
-                        key,
-                        position: 0,
-                        weight,
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
+    for &i in &order {
+        starts.push(entries.len());
+        for (k, weight) in keys(records[i as usize]) {
+            let next = numbers.len() as u32;
+            let key = *numbers.entry(k).or_insert(next);
+            entries.push(Entry { key, weight });
+        }
+    }
+    starts.push(entries.len());
     let mut texts: Vec<(String, u32)> = numbers.into_iter().collect();
     texts.sort_unstable();
     let mut rank = vec![0u32; texts.len()];
@@ -136,61 +134,68 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
         rank[*k as usize] = r as u32;
     }
     drop(texts);
-    // Postings: each key's records, in date order (undated first), then by id.
+    // Postings: each key's rows, in row order (date, then id).
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); rank.len()];
-    for (i, v) in weighted.iter_mut().enumerate() {
-        for e in v.iter_mut() {
+    // Each entry's position in its key's postings.
+    let mut positions: Vec<u32> = Vec::with_capacity(entries.len());
+    for row in 0..n {
+        for e in &mut entries[starts[row]..starts[row + 1]] {
             e.key = rank[e.key as usize];
-            postings[e.key as usize].push(i as u32);
+            let list = &mut postings[e.key as usize];
+            positions.push(list.len() as u32);
+            list.push(row as u32);
         }
     }
     drop(rank);
-    for v in weighted.iter_mut() {
-        for e in v.iter_mut() {
-            let df = postings[e.key as usize].len() as f64;
-            e.weight *= ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0;
-        }
+    for e in entries.iter_mut() {
+        let df = postings[e.key as usize].len() as f64;
+        e.weight *= ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0;
     }
-    let norms: Vec<f64> = weighted
-        .iter()
-        .map(|v| v.iter().map(|e| e.weight * e.weight).sum::<f64>().sqrt())
+    let vector = |row: usize| &entries[starts[row]..starts[row + 1]];
+    let norms: Vec<f64> = (0..n)
+        .map(|row| {
+            vector(row)
+                .iter()
+                .map(|e| e.weight * e.weight)
+                .sum::<f64>()
+                .sqrt()
+        })
         .collect();
-    for (k, list) in postings.iter_mut().enumerate() {
-        list.sort_by_key(|&i| (records[i as usize].date, i));
-        for (p, &i) in list.iter().enumerate() {
-            let v = &mut weighted[i as usize];
-            if let Ok(at) = v.binary_search_by_key(&(k as u32), |e| e.key) {
-                v[at].position = p as u32;
-            }
-        }
-    }
     // Each article's best matches above the threshold.
     let mut edges: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
-    let mut candidates: Vec<usize> = Vec::new();
-    for i in 0..n {
+    let mut candidates: Vec<u32> = Vec::new();
+    for row in 0..n {
+        let i = order[row] as usize;
         candidates.clear();
-        for e in &weighted[i] {
+        for (at, e) in (starts[row]..).zip(vector(row)) {
             let list = &postings[e.key as usize];
             if list.len() < 2 {
                 continue;
             }
-            let p = e.position as usize;
+            let p = positions[at] as usize;
             let lo = p.saturating_sub(WINDOW);
             let hi = (p + WINDOW + 1).min(list.len());
-            candidates.extend(list[lo..hi].iter().map(|&j| j as usize).filter(|&j| j > i));
+            candidates.extend(
+                list[lo..hi]
+                    .iter()
+                    .copied()
+                    .filter(|&other| order[other as usize] as usize > i),
+            );
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for &j in &candidates {
-            if let (Some(a), Some(b)) = (records[i].date, records[j].date) {
+        for &other in &candidates {
+            let other = other as usize;
+            if let (Some(a), Some(b)) = (dates[row], dates[other]) {
                 if (a - b).num_days().abs() > MAX_DAYS {
                     continue;
                 }
             }
-            let (small, large) = if weighted[i].len() <= weighted[j].len() {
-                (&weighted[i], &weighted[j])
+            let (vi, vj) = (vector(row), vector(other));
+            let (small, large) = if vi.len() <= vj.len() {
+                (vi, vj)
             } else {
-                (&weighted[j], &weighted[i])
+                (vj, vi)
             };
             // Both in key order: one pass over each.
             let mut at = 0;
@@ -204,8 +209,9 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
                         .then(|| e.weight * large[at].weight)
                 })
                 .sum();
-            let denom = norms[i] * norms[j];
+            let denom = norms[row] * norms[other];
             if denom > 0.0 && dot / denom >= THRESHOLD {
+                let j = order[other] as usize;
                 edges[i].push((dot / denom, j));
                 edges[j].push((dot / denom, i));
             }
