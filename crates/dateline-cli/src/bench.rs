@@ -51,7 +51,7 @@ struct Report {
 }
 
 /// Reads a field (in kB) of /proc/self/status, in MB.
-fn proc_status_mb(field: &str) -> Option<f64> {
+pub(crate) fn proc_status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -62,7 +62,7 @@ fn is_extraction(line: &str) -> bool {
 }
 
 /// True when the file's first non-blank line is an extraction.
-fn holds_extractions(path: &Path) -> bool {
+pub(crate) fn holds_extractions(path: &Path) -> bool {
     let Ok(file) = File::open(path) else {
         return false;
     };

@@ -1,6 +1,7 @@
 //! `dateline`: extract typed data from English news articles.
 
 mod bench;
+mod bench_link;
 mod link;
 mod output;
 mod sources;
@@ -66,6 +67,8 @@ enum BenchCommand {
     Speed(bench::SpeedArgs),
     /// CPU time per MB and output size of text with no natural end, at growing sizes.
     Scaling(bench::ScalingArgs),
+    /// Time per article and peak memory of linking a corpus of N articles made from a few real ones.
+    Link(bench_link::LinkArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -203,6 +206,7 @@ fn main() -> ExitCode {
         Command::Link(args) => link::link(args),
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
         Command::Bench(BenchCommand::Scaling(args)) => bench::scaling(args),
+        Command::Bench(BenchCommand::Link(args)) => bench_link::link(args),
         Command::Train(TrainCommand::Ner(args)) => train::ner(args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(args),
     };

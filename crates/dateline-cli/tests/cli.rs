@@ -1115,3 +1115,44 @@ fn link_reads_articles_or_extractions_and_writes_json_or_eval_files() {
     let out = run(&["link", "--format", "eval", &a]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn bench_link_reports_a_corpus_of_the_size_asked() {
+    let out = run(&[
+        "bench",
+        "link",
+        "--articles",
+        "200",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bases"].as_array().unwrap().len(), 3);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row["articles"], 200);
+    // Many small stories, some of several articles: renamed copies are not
+    // one story, and a story's copies are.
+    let stories = row["stories"].as_u64().unwrap();
+    assert!(stories > 1 && stories < 200, "{row}");
+    assert!(row["multi_article_stories"].as_u64().unwrap() > 0, "{row}");
+    assert!(row["largest_story"].as_u64().unwrap() <= 20, "{row}");
+    assert!(row["entities"].as_u64().unwrap() > 200, "{row}");
+    // The same seed makes the same corpus.
+    let again = run(&[
+        "bench",
+        "link",
+        "--articles",
+        "200",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    let w: Value = serde_json::from_slice(&again.stdout).unwrap();
+    for field in ["stories", "entities", "events", "largest_story"] {
+        assert_eq!(w["rows"][0][field], row[field], "{field}");
+    }
+}

@@ -422,8 +422,8 @@ fn link(records: &[Record]) -> Linked {
     let mut sorted: Vec<&Record> = records.iter().collect();
     sorted.sort_by(|a, b| {
         a.id.cmp(&b.id)
-            .then(a.date.cmp(&b.date))
-            .then(a.fingerprint().cmp(&b.fingerprint()))
+            .then_with(|| a.date.cmp(&b.date))
+            .then_with(|| a.fingerprint().cmp(&b.fingerprint()))
     });
     let story_of = stories::cluster(&sorted);
     let story_ids = stories::ids(&sorted, &story_of);

@@ -94,72 +94,124 @@ impl Sets {
     }
 }
 
+/// A key of an article's vector: the key's number (keys numbered in the
+/// order of their text) and its weight.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: u32,
+    weight: f64,
+}
+
 /// The story of each record (records sorted by id): story numbers in the
 /// order of their first record.
 pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     let n = records.len();
-    let vectors: Vec<BTreeMap<String, f64>> = records.iter().map(|r| keys(r)).collect();
-    // Postings: each key's records, in date order (undated first), then by id.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for k in v.keys() {
-            postings.entry(k.as_str()).or_default().push(i);
+    // Rows: the records in date order (undated first), then by id, the
+    // order in which they meet; vectors are kept in that order, so that
+    // articles near in time are near in memory.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_key(|&i| (records[i as usize].date, i));
+    let dates: Vec<_> = order.iter().map(|&i| records[i as usize].date).collect();
+    // Each row's keys, numbered: first as met, then renumbered in the
+    // order of their text, so that a vector in key order is in number order
+    // and sums run in the same order as over the keys' text.
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
+    for &i in &order {
+        starts.push(entries.len());
+        for (k, weight) in keys(records[i as usize]) {
+            let next = numbers.len() as u32;
+            let key = *numbers.entry(k).or_insert(next);
+            entries.push(Entry { key, weight });
         }
     }
-    let idf = |k: &str, postings: &HashMap<&str, Vec<usize>>| {
-        let df = postings.get(k).map_or(1, Vec::len) as f64;
-        ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0
-    };
-    let weighted: Vec<BTreeMap<&str, f64>> = vectors
-        .iter()
-        .map(|v| {
-            v.iter()
-                .map(|(k, w)| (k.as_str(), w * idf(k, &postings)))
-                .collect()
+    starts.push(entries.len());
+    let mut texts: Vec<(String, u32)> = numbers.into_iter().collect();
+    texts.sort_unstable();
+    let mut rank = vec![0u32; texts.len()];
+    for (r, (_, k)) in texts.iter().enumerate() {
+        rank[*k as usize] = r as u32;
+    }
+    drop(texts);
+    // Postings: each key's rows, in row order (date, then id).
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); rank.len()];
+    // Each entry's position in its key's postings.
+    let mut positions: Vec<u32> = Vec::with_capacity(entries.len());
+    for row in 0..n {
+        for e in &mut entries[starts[row]..starts[row + 1]] {
+            e.key = rank[e.key as usize];
+            let list = &mut postings[e.key as usize];
+            positions.push(list.len() as u32);
+            list.push(row as u32);
+        }
+    }
+    drop(rank);
+    for e in entries.iter_mut() {
+        let df = postings[e.key as usize].len() as f64;
+        e.weight *= ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0;
+    }
+    let vector = |row: usize| &entries[starts[row]..starts[row + 1]];
+    let norms: Vec<f64> = (0..n)
+        .map(|row| {
+            vector(row)
+                .iter()
+                .map(|e| e.weight * e.weight)
+                .sum::<f64>()
+                .sqrt()
         })
         .collect();
-    let norms: Vec<f64> = weighted
-        .iter()
-        .map(|v| v.values().map(|w| w * w).sum::<f64>().sqrt())
-        .collect();
-    let mut position: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
-    for (k, list) in postings.iter_mut() {
-        list.sort_by_key(|&i| (records[i].date, i));
-        position.insert(k, list.iter().enumerate().map(|(p, &i)| (i, p)).collect());
-    }
     // Each article's best matches above the threshold.
     let mut edges: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
-    for i in 0..n {
-        let mut candidates: Vec<usize> = Vec::new();
-        for k in weighted[i].keys() {
-            let list = &postings[k];
+    let mut candidates: Vec<u32> = Vec::new();
+    for row in 0..n {
+        let i = order[row] as usize;
+        candidates.clear();
+        for (at, e) in (starts[row]..).zip(vector(row)) {
+            let list = &postings[e.key as usize];
             if list.len() < 2 {
                 continue;
             }
-            let p = position[k][&i];
+            let p = positions[at] as usize;
             let lo = p.saturating_sub(WINDOW);
             let hi = (p + WINDOW + 1).min(list.len());
-            candidates.extend(list[lo..hi].iter().copied().filter(|&j| j > i));
+            candidates.extend(
+                list[lo..hi]
+                    .iter()
+                    .copied()
+                    .filter(|&other| order[other as usize] as usize > i),
+            );
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for j in candidates {
-            if let (Some(a), Some(b)) = (records[i].date, records[j].date) {
+        for &other in &candidates {
+            let other = other as usize;
+            if let (Some(a), Some(b)) = (dates[row], dates[other]) {
                 if (a - b).num_days().abs() > MAX_DAYS {
                     continue;
                 }
             }
-            let (small, large) = if weighted[i].len() <= weighted[j].len() {
-                (&weighted[i], &weighted[j])
+            let (vi, vj) = (vector(row), vector(other));
+            let (small, large) = if vi.len() <= vj.len() {
+                (vi, vj)
             } else {
-                (&weighted[j], &weighted[i])
+                (vj, vi)
             };
+            // Both in key order: one pass over each.
+            let mut at = 0;
             let dot: f64 = small
                 .iter()
-                .filter_map(|(k, w)| large.get(k).map(|v| w * v))
+                .filter_map(|e| {
+                    while at < large.len() && large[at].key < e.key {
+                        at += 1;
+                    }
+                    (at < large.len() && large[at].key == e.key)
+                        .then(|| e.weight * large[at].weight)
+                })
                 .sum();
-            let denom = norms[i] * norms[j];
+            let denom = norms[row] * norms[other];
             if denom > 0.0 && dot / denom >= THRESHOLD {
+                let j = order[other] as usize;
                 edges[i].push((dot / denom, j));
                 edges[j].push((dot / denom, i));
             }
