@@ -32,7 +32,7 @@ use dateline::events::Event;
 use dateline::figures::Figure;
 use dateline::input::InputFormat;
 use dateline::resolve::{Entity, MentionForm};
-use dateline::Extraction;
+use dateline::{ArticleLayer, Extraction};
 use serde::Serialize;
 
 use crate::bench::proc_status_mb;
@@ -201,6 +201,8 @@ struct Base {
     entities: Vec<Entity>,
     events: Vec<Event>,
     figures: Vec<Figure>,
+    /// Its sentences and parsed tokens (for the described participants).
+    article: ArticleLayer,
     /// Renamed words (lowercased, accents folded) and their slot.
     vocab: HashMap<String, usize>,
     /// The class of each slot.
@@ -246,6 +248,7 @@ impl Base {
             entities,
             events: x.events.unwrap_or_default(),
             figures: x.figures.unwrap_or_default(),
+            article: x.article,
             vocab,
             classes,
         }
@@ -384,14 +387,17 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
                     .collect()
             };
             let id = format!("b{:016x}", mix(seed ^ mix(out.len() as u64)));
-            out.push(Record::new(
-                Some(&id),
-                Some(date),
-                &base.text,
-                &entities,
-                &kept,
-                &figures,
-            ));
+            out.push(
+                Record::new(
+                    Some(&id),
+                    Some(date),
+                    &base.text,
+                    &entities,
+                    &kept,
+                    &figures,
+                )
+                .with_participants(&base.text, &base.article),
+            );
         }
     }
     out

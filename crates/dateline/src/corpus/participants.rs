@@ -76,10 +76,19 @@ fn mention_start(tokens: &[Token], i: usize) -> usize {
 }
 
 impl Record {
+    /// The record with the described participants of its events (`the
+    /// climber`, `the pirates`), read from its article's parsed tokens
+    /// (`text` is the article's text); `Record::from(&extraction)` adds
+    /// them itself.
+    pub fn with_participants(mut self, text: &str, article: &crate::ArticleLayer) -> Record {
+        self.add_participants(text, &article.tokens, &article.units());
+        self
+    }
+
     /// Adds the described participants of the record's events, read from
     /// the article's parsed tokens (none when the syntax layer did not
     /// run). `units` are the spans of the article's units, in text order.
-    pub(crate) fn add_participants(&mut self, text: &str, tokens: &[Token], units: &[Span]) {
+    fn add_participants(&mut self, text: &str, tokens: &[Token], units: &[Span]) {
         // The lemma of each event side that no entity gives, then of each
         // other argument of a verb, by first use.
         let mut lemmas: BTreeMap<String, usize> = BTreeMap::new();

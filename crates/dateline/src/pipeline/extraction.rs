@@ -81,15 +81,14 @@ impl From<&Extraction> for crate::corpus::Record {
     /// entities, events and figures, and the described participants of its
     /// events (read from its parsed tokens).
     fn from(x: &Extraction) -> crate::corpus::Record {
-        let mut r = crate::corpus::Record::new(
+        crate::corpus::Record::new(
             x.id.as_deref(),
             x.article.date,
             &x.text,
             x.entities.as_deref().unwrap_or_default(),
             x.events.as_deref().unwrap_or_default(),
             x.figures.as_deref().unwrap_or_default(),
-        );
-        r.add_participants(&x.text, &x.article.tokens, &x.article.units());
-        r
+        )
+        .with_participants(&x.text, &x.article)
     }
 }
