@@ -40,6 +40,96 @@ fn noun(tokens: &[Token], i: usize) -> Option<&TokenSyntax> {
     })
 }
 
+/// Whether a participant's noun names someone or something that takes
+/// part (`pirates`, `police`, `climber`, `vessel`), not an abstraction
+/// (`solutions`, `the situation`): a role, a CAMEO agent (`police`,
+/// `militia`), a noun the figure layer counts (`civilians`, `cars`), or a
+/// noun of a doer (`climber`, `driver`, `motorist`).
+fn concrete(lemma: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    roles_lexicon().phrases.contains_key(lemma)
+        || crate::figures::lexicon().nouns.contains_key(lower.as_str())
+        || crate::figures::lexicon().nouns.contains_key(lemma)
+        || crate::events::cameo::ActorCoder::shipped()
+            .code(&lower, None)
+            .is_some()
+        || (lemma.len() >= 6
+            && ["er", "or", "ist", "ian"]
+                .iter()
+                .any(|s| lemma.ends_with(s))
+            && !NOT_DOERS.contains(&lemma))
+        || DOERS.contains(&lemma)
+}
+
+/// Nouns of a doer's shape that are none.
+const NOT_DOERS: &[&str] = &[
+    "number",
+    "matter",
+    "border",
+    "letter",
+    "paper",
+    "center",
+    "centre",
+    "corner",
+    "chapter",
+    "quarter",
+    "sector",
+    "factor",
+    "winter",
+    "summer",
+    "weather",
+    "answer",
+    "shelter",
+    "theater",
+    "barrier",
+    "manner",
+    "cancer",
+    "dinner",
+    "disaster",
+    "character",
+    "register",
+    "powder",
+    "interior",
+    "behavior",
+    "behaviour",
+    "error",
+    "mirror",
+    "minister",
+];
+
+/// Common participants of news the lexicons leave out.
+const DOERS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "person",
+    "people",
+    "host",
+    "coach",
+    "suspect",
+    "victim",
+    "family",
+    "team",
+    "crew",
+    "company",
+    "firm",
+    "vessel",
+    "ship",
+    "boat",
+    "car",
+    "truck",
+    "plane",
+    "aircraft",
+    "helicopter",
+    "navy",
+    "army",
+    "police",
+    "star",
+    "actor",
+];
+
 /// Time nouns the time layer's list leaves out.
 const OTHER_TIMES: &[&str] = &[
     "season", "night", "day", "time", "period", "moment", "hour", "minute", "era",
@@ -89,8 +179,7 @@ impl Record {
     /// the article's parsed tokens (none when the syntax layer did not
     /// run). `units` are the spans of the article's units, in text order.
     fn add_participants(&mut self, text: &str, tokens: &[Token], units: &[Span]) {
-        // The lemma of each event side that no entity gives, then of each
-        // other argument of a verb, by first use.
+        // The lemma of each event side that no entity gives, by first use.
         let mut lemmas: BTreeMap<String, usize> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut sides: Vec<(usize, usize, String)> = Vec::new();
@@ -120,48 +209,16 @@ impl Record {
                     .entity
                     .and_then(|x| self.entities.get(x))
                     .is_some_and(|x| x.mentions.iter().any(|m| m.0 < t.end && t.start < m.1));
-                if (a.entity.is_some() && named) || is_trigger(t) {
+                let lemma = s.lemma.to_lowercase();
+                let word = text.get(t.start..t.end).unwrap_or_default();
+                if (a.entity.is_some() && named) || is_trigger(t) || !concrete(&lemma, word) {
                     continue;
                 }
-                let lemma = s.lemma.to_lowercase();
                 if !lemmas.contains_key(&lemma) {
                     lemmas.insert(lemma.clone(), order.len());
                     order.push(lemma.clone());
                 }
                 sides.push((ei, ai, lemma));
-            }
-        }
-        // The other arguments of verbs: who or what the article's actions
-        // are done by or to (`prevented pirates from attacking`).
-        let mut names: Vec<(usize, usize)> = self
-            .entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(|m| (m.0, m.1)))
-            .collect();
-        names.sort_unstable();
-        let is_named = |t: &Token| {
-            let k = names.partition_point(|m| m.0 < t.end);
-            k > 0 && names[..k].iter().rev().take(8).any(|m| m.1 > t.start)
-        };
-        for (i, t) in tokens.iter().enumerate() {
-            let Some(s) = noun(tokens, i) else {
-                continue;
-            };
-            let argument = matches!(
-                &*s.dep,
-                "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
-            ) && s
-                .head
-                .and_then(|h| tokens.get(h))
-                .and_then(|h| h.syntax.as_ref())
-                .is_some_and(|h| h.upos == "VERB");
-            if !argument || is_named(t) || is_trigger(t) {
-                continue;
-            }
-            let lemma = s.lemma.to_lowercase();
-            if !lemmas.contains_key(&lemma) {
-                lemmas.insert(lemma.clone(), order.len());
-                order.push(lemma);
             }
         }
         if order.is_empty() {
@@ -171,7 +228,12 @@ impl Record {
         let mut found: Vec<REntity> = order
             .iter()
             .map(|lemma| REntity {
-                kind: if roles_lexicon().phrases.contains_key(lemma.as_str()) {
+                kind: if roles_lexicon().phrases.contains_key(lemma.as_str())
+                    || crate::figures::lexicon()
+                        .nouns
+                        .get(lemma.as_str())
+                        .is_some_and(|n| n.0 == "person")
+                {
                     EntityKind::Person
                 } else {
                     EntityKind::Misc

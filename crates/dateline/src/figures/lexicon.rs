@@ -21,7 +21,7 @@ pub(crate) struct Lexicon {
     pub(super) money: HashMap<&'static str, &'static str>,
     pub(super) units: HashMap<&'static str, &'static str>,
     /// noun form -> (class, category)
-    pub(super) nouns: HashMap<&'static str, (&'static str, Option<&'static str>)>,
+    pub(crate) nouns: HashMap<&'static str, (&'static str, Option<&'static str>)>,
     pub(super) triggers: HashMap<&'static str, &'static str>,
 }
 

@@ -24,6 +24,21 @@ fn seed_articles_are_one_story_with_one_meeting() {
     let c = link([(a, &first), (b, &second)]);
     // Both articles are one story.
     assert_eq!(c.stories().len(), 1, "{:#?}", c.stories());
+    // Described participants are who and what the events are done by or
+    // to (`Shiite militias`, `US troops`), not abstractions the event
+    // layer gave as sides (`solutions`, `the situation`, `urgency`).
+    let described: Vec<&str> = c
+        .entities()
+        .iter()
+        .filter(|e| e.described)
+        .map(|e| e.key.as_str())
+        .collect();
+    for want in ["militia", "troop"] {
+        assert!(described.contains(&want), "{want} in {described:?}");
+    }
+    for not in ["solution", "situation", "urgency", "importance", "concern"] {
+        assert!(!described.contains(&not), "{not} in {described:?}");
+    }
     assert_eq!(c.stories()[0].articles, [a, b]);
     // al-Sudani and Blinken are one corpus entity each, across both.
     for (surname, names) in [
