@@ -24,6 +24,10 @@ pub(crate) struct Lexicon {
     /// Verbs of believing that are of their class only with a complement
     /// (`appears to be`, but `appeared in court`).
     pub believing_with_complement: HashSet<&'static str>,
+    /// Verbs of the aspectual line that are occurrences with a plain
+    /// object (`kept the money`, but `kept rising`); the others stay
+    /// aspectual with any object (`stopped the shipments`, `resumed work`).
+    pub holding: HashSet<&'static str>,
     /// Auxiliaries of the future (`will`).
     pub future: HashSet<&'static str>,
     /// Verbs whose complement is planned (`plan to`).
@@ -78,6 +82,7 @@ fn parse(text: &'static str) -> Lexicon {
             "not" => lex.not_events.extend(words),
             "intending" => lex.intending.extend(words),
             "complement" => lex.believing_with_complement.extend(words),
+            "holding" => lex.holding.extend(words),
             "future" => lex.future.extend(words),
             "planned" => lex.planned.extend(words),
             "modal" => lex.modal.extend(words),

@@ -205,3 +205,24 @@ fn subjects_the_parser_split_are_one_coordinated_side() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn marks_are_no_events_and_aspectual_verbs_keep_their_class() {
+    let x = extract("MOSCOW (AP)_ The mayor said the city would ``stop the shipments'' on Friday.");
+    let events = x.events.as_ref().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e.text.chars().any(char::is_alphabetic)),
+        "{events:#?}"
+    );
+    // Beginning and ending verbs stay aspectual with an object ...
+    assert_eq!(event(&x, "stop").class, EventClass::Aspectual);
+    let x = extract("The engineers resumed work at the plant on Friday.");
+    assert_eq!(event(&x, "resumed").class, EventClass::Aspectual);
+    // ... but `keep` with a plain object is an occurrence.
+    let x = extract("The bank kept the money in a vault.");
+    assert_eq!(event(&x, "kept").class, EventClass::Occurrence);
+    let x = extract("Prices kept rising in March.");
+    assert_eq!(event(&x, "kept").class, EventClass::Aspectual);
+}

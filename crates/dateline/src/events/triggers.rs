@@ -31,6 +31,10 @@ pub(crate) fn find(tree: &Tree<'_>, lex: &Lexicon) -> Vec<Trigger> {
 
 fn trigger(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<Trigger> {
     let w = &tree.words[i];
+    // A mark or a number states no event, however the tagger took it.
+    if !tree.lemma(i).chars().any(char::is_alphabetic) {
+        return None;
+    }
     if according_to(tree, i) {
         return Some(Trigger {
             word: i,
@@ -45,16 +49,18 @@ fn trigger(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<Trigger> {
         _ => return None,
     };
     // A verb of intending is of that class when it governs another event
-    // (`offered to pay`) or is one that always intends (`sought asylum`), a verb of beginning unless it has a plain object
-    // (`kept the money`); else it is an occurrence (`offered $5`). Verbs
+    // (`offered to pay`) or is one that always intends (`sought asylum`), a verb of beginning
+    // unless it holds a plain object (`kept the money`); else it is an occurrence (`offered $5`). Verbs
     // of believing and perceiving keep their class whatever they govern,
     // as TimeML annotates them (`saw the crash`).
     let demote = match class {
         EventClass::IAction => !lex.intending.contains(tree.lemma(i)),
         // `appeared in court`, but `appears to be`.
         EventClass::IState => lex.believing_with_complement.contains(tree.lemma(i)),
-        // `kept the money`, but `kept rising`, `the talks continued`.
-        EventClass::Aspectual => tree.child(i, &["obj"]).is_some(),
+        // `kept the money`, but `kept rising`, `stopped the shipments`.
+        EventClass::Aspectual => {
+            lex.holding.contains(tree.lemma(i)) && tree.child(i, &["obj"]).is_some()
+        }
         _ => false,
     };
     if demote && !governs_event(tree, lex, i) {
@@ -72,6 +78,12 @@ fn verb_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
     if VERB_NOT_PREDICATE.contains(&w.dep.as_ref()) || w.xpos.starts_with("NNP") {
         return None;
     }
+    // A finite or bare form with an article is a noun the tagger took for
+    // a verb (`a share`, `each Williams share`): an event only if the
+    // lexicon lists the noun.
+    if matches!(w.xpos.as_ref(), "VB" | "VBP" | "VBZ") && has_article(tree, i) {
+        return lex.nouns.get(tree.lemma(i)).copied();
+    }
     let lemma = tree.lemma(i);
     if lex.not_events.contains(lemma) || going_to(tree, i, lemma) {
         return None;
@@ -82,6 +94,13 @@ fn verb_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
             .copied()
             .unwrap_or(EventClass::Occurrence),
     )
+}
+
+/// Whether word `i` has an article or a quantifier as determiner.
+fn has_article(tree: &Tree<'_>, i: usize) -> bool {
+    tree.children(i).iter().any(|&c| {
+        tree.words[c].dep == "det" && matches!(tree.lemma(c), "a" | "an" | "the" | "each" | "every")
+    })
 }
 
 /// `going` of `is going to meet`: a marker of the future, not an event.

@@ -50,9 +50,25 @@ fn push_char(h: u64, c: char) -> u64 {
     c.encode_utf8(&mut b).bytes().fold(h, fnv_byte)
 }
 
+/// The typographic mark that wire copy's typewriter spelling stands for:
+/// TeX-style quotes (`` ``turn'' ``) and a dash written as underscores
+/// (`MOSCOW (AP)_ The mayor`). The training data spells these marks
+/// typographically, so the tagger sees them as the marks they are rather
+/// than as unknown words.
+fn typewriter_marks(s: &str) -> &str {
+    match s {
+        "``" => "\u{201c}",
+        "''" => "\u{201d}",
+        "`" => "\u{2018}",
+        _ if !s.is_empty() && s.bytes().all(|b| b == b'_') => "\u{2014}",
+        _ => s,
+    }
+}
+
 /// Computes a word's features; `buf` is scratch space reused across words
 /// (it holds the lower-case form afterwards).
 pub(crate) fn word_info(s: &str, buf: &mut String) -> WordInfo {
+    let s = typewriter_marks(s);
     buf.clear();
     let mut lw = FNV0;
     let mut lraw = FNV0;

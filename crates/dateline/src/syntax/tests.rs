@@ -201,6 +201,24 @@ fn clitics_and_possessives_carry_offsets_and_multiword_tokens() {
 }
 
 #[test]
+fn typewriter_quotes_and_underscore_dashes_are_marks() {
+    // Wire copy of the 1990s: TeX-style quotes and a dash typed as `_`.
+    let text = "MOSCOW (AP)_ Saddam said he sought to ``turn the gulf into a lake of peace.''";
+    let s = one(text);
+    let d = dump(&s, text);
+    for (form, tag) in [("_", ":"), ("``", "``"), ("''", "''")] {
+        let w = &s.words[find(&s, text, form)];
+        assert_eq!(
+            (w.xpos.as_ref(), w.dep.as_ref()),
+            (tag, "punct"),
+            "{form}: {d}"
+        );
+    }
+    let turn = find(&s, text, "turn");
+    assert_eq!(s.words[turn].xpos, "VB", "{d}");
+}
+
+#[test]
 fn work_and_output_grow_linearly_with_sentences() {
     let sentence = "Hamas fighters killed more than 1,400 people in Israel on October 7. ";
     let mut counts = Vec::new();
