@@ -82,8 +82,10 @@ impl<'a> Anchors<'a> {
         })
     }
 
-    /// The place of the event whose trigger is word `i` and whose target
-    /// words are `target`.
+    /// The place the text gives the event whose trigger is word `i` and
+    /// whose target words are `target`: none when its sentence names no
+    /// place for it (the caller then looks to the events before it, then
+    /// to [`focus_place`](Self::focus_place)).
     pub fn place(&self, tree: &Tree<'_>, i: usize, target: &[usize]) -> Option<EventPlace> {
         let governed = std::iter::once(i)
             .chain(target.iter().copied())
@@ -112,7 +114,9 @@ impl<'a> Anchors<'a> {
         // its sentence, nearest the trigger first; a place that only
         // modifies a noun (`US forces`, `Iraqi sovereignty`) sets nothing.
         let clause = clause_words(tree, i);
+        let contrast = contrast_words(tree, i);
         let mut near: Vec<usize> = sentence_words(tree, i)
+            .filter(|w| contrast.binary_search(w).is_err())
             .filter(|&w| {
                 !matches!(
                     tree.words[w].dep.as_ref(),
@@ -125,7 +129,6 @@ impl<'a> Anchors<'a> {
             .chain(governed)
             .chain(near)
             .find_map(|w| self.place_at(tree, w))
-            .or_else(|| self.focus_place())
     }
 
     fn place_at(&self, tree: &Tree<'_>, w: usize) -> Option<EventPlace> {
@@ -149,7 +152,9 @@ impl<'a> Anchors<'a> {
         })
     }
 
-    fn focus_place(&self) -> Option<EventPlace> {
+    /// The article's first focus country, flagged as such: the place of an
+    /// event the text places nowhere.
+    pub fn focus_place(&self) -> Option<EventPlace> {
         let f = self.focus.first()?;
         Some(EventPlace {
             name: f.name.clone(),
@@ -220,6 +225,47 @@ fn clause_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         k += 1;
     }
     out.sort_unstable();
+    out
+}
+
+/// The words of the contrasting clauses of word `i`'s sentence that do not
+/// hold it (`while Iran is also on the agenda`): another situation, whose
+/// places are not the event's. Sorted.
+fn contrast_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
+    const CONTRAST: &[&str] = &["while", "whereas", "although", "though"];
+    let mut out = Vec::new();
+    if !sentence_words(tree, i).any(|w| CONTRAST.contains(&tree.lemma(w))) {
+        return out;
+    }
+    for c in sentence_words(tree, i) {
+        if !matches!(
+            tree.words[c].dep.as_ref(),
+            "advcl" | "ccomp" | "parataxis" | "conj"
+        ) {
+            continue;
+        }
+        let start = out.len();
+        out.push(c);
+        let mut k = start;
+        while k < out.len() && out.len() - start <= tree.words.len() {
+            let w = out[k];
+            out.extend(tree.children(w).iter().copied());
+            k += 1;
+        }
+        // The clause opens with the contrasting word (the parser may hang
+        // it as `mark` or as `case` of the clause's subject).
+        let first = out[start..]
+            .iter()
+            .copied()
+            .filter(|&w| tree.words[w].dep != "punct")
+            .min()
+            .unwrap_or(c);
+        if out[start..].contains(&i) || !CONTRAST.contains(&tree.lemma(first)) {
+            out.truncate(start);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

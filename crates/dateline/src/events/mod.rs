@@ -408,7 +408,13 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let code_actor = |a: &mut Actor, wide: &str, per_country: bool| {
         code_actor(a, wide, per_country, inputs, coder)
     };
-    let events = triggers::find(&tree, lex)
+    let found = triggers::find(&tree, lex);
+    let mut is_event = vec![false; tree.words.len()];
+    for t in &found {
+        is_event[t.word] = true;
+    }
+    let mut last_place: Option<(usize, EventPlace)> = None;
+    let events = found
         .into_iter()
         .map(|t| {
             let w = &syntax.words[t.word];
@@ -419,7 +425,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 (m, _) => m,
             };
             let trigger = text.get(w.start..w.end).unwrap_or_default().to_string();
-            let mut sides = participants::sides(&tree, t.word, t.pos);
+            let mut sides = participants::sides(&tree, t.word, t.pos, &is_event);
             let verb_code = match t.pos {
                 EventPos::Verb => cameo::code_verb(text, syntax, t.word),
                 EventPos::Noun => cameo::code_noun(text, syntax, t.word),
@@ -518,8 +524,23 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 .filter(|_| interaction(&source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));
             let has_side = !source.is_empty() || !target.is_empty();
+            // A sentence that places an event nowhere goes on where the
+            // one before it was (`Blinken's visit to Turkey ... He will
+            // meet his Turkish counterpart`), else the focus country.
             let place = has_side
-                .then(|| anchors.place(&tree, t.word, &sides.target))
+                .then(|| {
+                    let here = anchors.place(&tree, t.word, &sides.target);
+                    if let Some(p) = &here {
+                        last_place = Some((w.sentence, p.clone()));
+                    }
+                    here.or_else(|| {
+                        last_place
+                            .as_ref()
+                            .filter(|(s, _)| w.sentence <= s + 1)
+                            .map(|(_, p)| p.clone())
+                    })
+                    .or_else(|| anchors.focus_place())
+                })
                 .flatten();
             let date = has_side.then(|| anchors.date(&tree, t.word)).flatten();
             Event {

@@ -74,9 +74,17 @@ const LIGHT_VERBS: &[&str] = &[
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
 /// The sides of the event whose trigger is word `i`.
-pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos) -> Sides {
+///
+/// `is_event[w]` tells whether word `w` is an event's trigger: a participle
+/// that modifies an event noun takes that event's source (`an Israeli air
+/// raid killing four civilians`), one that modifies any other noun takes
+/// the noun (`gunmen firing on`).
+pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos, is_event: &[bool]) -> Sides {
     let (source, target) = match pos {
-        EventPos::Verb => (verb_source(tree, i), verb_target(tree, i)),
+        EventPos::Verb => (
+            verb_source(tree, i).or_else(|| participle_source(tree, i, is_event)),
+            verb_target(tree, i).or_else(|| participle_target(tree, i)),
+        ),
         EventPos::Noun => (noun_source(tree, i), noun_target(tree, i)),
         EventPos::Adjective => (tree.child(i, &["nsubj"]), None),
     };
@@ -141,6 +149,44 @@ fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
     }
 }
 
+/// The source of an active participle that modifies a noun (`acl`): the
+/// source of the event the noun states, or the noun itself when it states
+/// none (`militiamen firing rockets`).
+fn participle_source(tree: &Tree<'_>, i: usize, is_event: &[bool]) -> Option<usize> {
+    if tree.words[i].xpos != "VBG" || after_comma(tree, i) {
+        return None;
+    }
+    let (h, "acl") = tree.head(i)? else {
+        return None;
+    };
+    if is_event.get(h).copied().unwrap_or(false) {
+        noun_source(tree, h)
+    } else {
+        Some(h).filter(|&h| is_nominal(tree, h))
+    }
+}
+
+/// The target of a passive participle that modifies a noun: the noun
+/// (`civilians killed by the strike`).
+fn participle_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    if tree.words[i].xpos != "VBN" || tree.child(i, &["obj"]).is_some() || after_comma(tree, i) {
+        return None;
+    }
+    match tree.head(i)? {
+        (h, "acl") if matches!(tree.words[h].upos.as_ref(), "NOUN" | "PROPN") => Some(h),
+        _ => None,
+    }
+}
+
+/// Whether a mark stands right before word `i`: a participle after a comma
+/// tells more of the clause (`flooded Basra, forcing families from their
+/// homes`), whatever noun the parser hung it from.
+fn after_comma(tree: &Tree<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        tree.words[p].sentence == tree.words[i].sentence && tree.words[p].upos == "PUNCT"
+    })
+}
+
 fn verb_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
     if let Some(o) = tree.child(i, &["obj", "nsubj:pass", "iobj"]) {
         return Some(o).filter(|&o| is_nominal(tree, o));
@@ -167,14 +213,27 @@ fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
         return Some(s);
     }
     // `Israel launched an attack`, `held a meeting`: the light verb's subject.
-    match tree.head(i) {
+    let light = match tree.head(i) {
         Some((h, "obj"))
             if tree.words[h].upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h)) =>
         {
             tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
         }
         _ => None,
-    }
+    };
+    light.or_else(|| nationality(tree, i))
+}
+
+/// A capitalised adjective before an event noun, the nationality of who
+/// does it (`an Israeli air raid`, `Russian strikes`).
+fn nationality(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    tree.children(i).iter().copied().find(|&c| {
+        let w = &tree.words[c];
+        c < i
+            && w.dep == "amod"
+            && matches!(w.xpos.as_ref(), "JJ" | "NNP" | "NNPS")
+            && w.lemma.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn noun_target(tree: &Tree<'_>, i: usize) -> Option<usize> {

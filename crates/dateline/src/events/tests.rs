@@ -226,3 +226,41 @@ fn marks_are_no_events_and_aspectual_verbs_keep_their_class() {
     let x = extract("Prices kept rising in March.");
     assert_eq!(event(&x, "kept").class, EventClass::Aspectual);
 }
+
+#[test]
+fn a_sentence_without_a_place_goes_on_where_the_one_before_was() {
+    // Seed 000's Fidan meeting: Iran is in a contrasting clause (another
+    // situation), the visit to Turkey in the sentence before.
+    let x = extract(
+        "Secretary Blinken's visit to Turkey is also expected to address these escalating \
+         tensions. He will meet with his Turkish counterpart, Hakan Fidan, while Iran and \
+         Persian Gulf nations are also on the agenda for Prime Minister al-Sudani's upcoming \
+         regional tour.",
+    );
+    let e = event(&x, "meet");
+    assert_eq!(e.modality, Modality::Future);
+    let place = e.place.as_ref().unwrap();
+    assert_eq!(
+        (place.name.as_str(), place.focus_country),
+        ("Turkey", false)
+    );
+}
+
+#[test]
+fn a_nationality_before_an_event_noun_is_its_source() {
+    // Seed 000: the raid's nationality is its source, and the participle
+    // that tells what it did takes that source.
+    let x = extract(
+        "The situation remains precarious after reports of an Israeli air raid killing four \
+         civilians, including three children, along the Lebanon-Israel border.",
+    );
+    let raid = event(&x, "raid");
+    assert_eq!(texts(&raid.source), ["Israeli"]);
+    let killing = event(&x, "killing");
+    assert_eq!(texts(&killing.source), ["Israeli"]);
+    assert_eq!(killing.source[0].code.as_deref(), Some("ISR"));
+    assert_eq!(texts(&killing.target)[0], "four civilians");
+    let code = killing.code.as_ref().unwrap();
+    assert_eq!(code.quad, Some(crate::events::Quad::MaterialConflict));
+    assert!(!killing.figures.is_empty());
+}
