@@ -597,3 +597,59 @@ pub fn read_output_line(line: &[u8], origin: Origin) -> Result<OutputRecord, Rec
         byte: error.get("byte").and_then(|b| b.as_u64()),
     }))
 }
+
+/// True when `text`, given as an article's text, is rather the path of an
+/// existing file (`/data/article.txt`): one short line naming a regular file.
+/// The bindings refuse such a text, pointing to their file readers, rather
+/// than extract the path as if it were the article.
+pub fn names_a_file(text: &str) -> bool {
+    /// Longer than any path a system takes.
+    const MAX_PATH: usize = 4096;
+    !text.is_empty()
+        && text.len() <= MAX_PATH
+        && !text.contains(['\n', '\r', '\0'])
+        && std::fs::metadata(text).is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_not_an_article() {
+        let dir = std::env::temp_dir().join(format!("dateline-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "Ten people were killed.").unwrap();
+        assert!(names_a_file(file.to_str().unwrap()));
+        assert!(!names_a_file(dir.to_str().unwrap()));
+        assert!(!names_a_file("Ten people were killed in Gaza on Monday."));
+        assert!(!names_a_file(&format!("{}\nmore", file.display())));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_commands_output_reads_back() {
+        let x = crate::Extractor::new(crate::Config::default().layers([crate::Layer::Quotes]))
+            .unwrap()
+            .extract(Article::from_text("Mr Smith said: \"It is over.\" He left.").unwrap())
+            .unwrap();
+        let line = serde_json::to_vec(&x).unwrap();
+        match read_output_line(&line, Origin::default()) {
+            Ok(OutputRecord::Extraction(back)) => assert_eq!(*back, x),
+            other => panic!("{other:?}"),
+        }
+        let failed = RecordError::new(Origin::file("a.jsonl"), Error::Empty).with_id(Some("7".into()));
+        match read_output_line(&serde_json::to_vec(&failed).unwrap(), Origin::default()) {
+            Ok(OutputRecord::Failed(e)) => {
+                assert_eq!((e.kind.as_str(), e.id.as_deref()), ("empty", Some("7")));
+                assert_eq!(e.origin.file.as_deref(), Some("a.jsonl"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match read_output_line(br#"{"id": "a", "text": "One."}"#, Origin::default()) {
+            Ok(OutputRecord::Article(a)) => assert_eq!(a.text, "One."),
+            other => panic!("{other:?}"),
+        }
+    }
+}
