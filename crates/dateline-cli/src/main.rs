@@ -95,13 +95,7 @@ struct PipelineArgs {
 
 /// The help of `--layers`, from the core's list of layers and its defaults.
 fn layers_help() -> String {
-    let names = |layers: &[Layer]| {
-        layers
-            .iter()
-            .map(Layer::name)
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let names = |layers: &[Layer]| layers.iter().map(Layer::name).collect::<Vec<_>>().join(",");
     let defaults = Config::default().layers;
     let all = if defaults.as_slice() == Layer::ALL {
         "all of them: ".to_string()

@@ -1239,7 +1239,11 @@ impl PyFiles {
 
 /// The records of `path` as the command reads them, after checking that
 /// it exists (and is a folder or a file, as `folder` asks).
-fn read_path(path: std::path::PathBuf, max_article_bytes: usize, folder: bool) -> PyResult<PyFiles> {
+fn read_path(
+    path: std::path::PathBuf,
+    max_article_bytes: usize,
+    folder: bool,
+) -> PyResult<PyFiles> {
     use dateline::files::{plan, ReadOptions, Records};
     let meta = std::fs::metadata(&path).map_err(|e| os_error(&e, &path))?;
     if !folder && meta.is_dir() {
@@ -1261,7 +1265,7 @@ fn read_path(path: std::path::PathBuf, max_article_bytes: usize, folder: bool) -
 /// `.json` and `.jsonl` file, in name order, subfolders included; a path
 /// to one file reads that file. Files that cannot be read are `ErrorRecord`s.
 #[pyfunction]
-#[pyo3(signature = (path, *, max_article_bytes=Config::DEFAULT_MAX_ARTICLE_BYTES))]
+#[pyo3(signature = (path, *, max_article_bytes=10485760))]
 fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
     read_path(path, max_article_bytes, true)
 }
@@ -1270,7 +1274,7 @@ fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<P
 /// extension: a `.txt` file is one article (its id the file name), a
 /// `.json` or `.jsonl` file its records.
 #[pyfunction]
-#[pyo3(signature = (path, *, max_article_bytes=Config::DEFAULT_MAX_ARTICLE_BYTES))]
+#[pyo3(signature = (path, *, max_article_bytes=10485760))]
 fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
     read_path(path, max_article_bytes, false)
 }

@@ -420,7 +420,8 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record> + Send
                         Err(e) => return one(Err(RecordError::new(origin(), e.into()))),
                     };
                     let format = InputFormat::detect(&head);
-                    let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(head).chain(reader));
+                    let reader: Box<dyn BufRead + Send> =
+                        Box::new(io::Cursor::new(head).chain(reader));
                     return read_stream(reader, "<stdin>".into(), format, None, opts);
                 }
             };
@@ -584,7 +585,8 @@ pub fn read_output_line(line: &[u8], origin: Origin) -> Result<OutputRecord, Rec
     let Some(error) = v.get("error") else {
         return input::article_from_json(v, origin).map(OutputRecord::Article);
     };
-    let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+    let text =
+        |v: &serde_json::Value, k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
     let written_origin = v
         .get("origin")
         .cloned()
@@ -639,7 +641,8 @@ mod tests {
             Ok(OutputRecord::Extraction(back)) => assert_eq!(*back, x),
             other => panic!("{other:?}"),
         }
-        let failed = RecordError::new(Origin::file("a.jsonl"), Error::Empty).with_id(Some("7".into()));
+        let failed =
+            RecordError::new(Origin::file("a.jsonl"), Error::Empty).with_id(Some("7".into()));
         match read_output_line(&serde_json::to_vec(&failed).unwrap(), Origin::default()) {
             Ok(OutputRecord::Failed(e)) => {
                 assert_eq!((e.kind.as_str(), e.id.as_deref()), ("empty", Some("7")));
