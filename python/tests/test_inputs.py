@@ -5,6 +5,8 @@ questions answered with joins only (issue 24)."""
 import json
 import pathlib
 import subprocess
+import sys
+import types
 import warnings
 
 import pytest
@@ -127,7 +129,8 @@ def test_read_jsonl_reads_the_commands_output_back(tmp_path):
     fresh = dateline.extract(dateline.Article(BASRA, id="basra"))
     assert back[0].to_dict()["mentions"] == fresh.to_dict()["mentions"]
     quotes = dateline.to_pandas(back, "quotes")
-    assert quotes["speaker"].tolist() == [q.speaker for q in fresh.quotes]
+    assert quotes["text"].tolist() == [q.text for q in fresh.quotes]
+    assert quotes["speaker"].dropna().tolist() == [q.speaker for q in fresh.quotes if q.speaker]
     assert dateline.to_pandas(back, "errors")["kind"].tolist() == ["empty"]
     assert isinstance(quotes, pd.DataFrame)
 
@@ -167,6 +170,14 @@ def test_progress_counts_articles(capsys):
     assert "3/3" in err and "errors=1" in err
 
 
+def test_progress_without_tqdm_warns_and_goes_on(monkeypatch):
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    with pytest.warns(RuntimeWarning, match="needs tqdm"):
+        results = list(dateline.Extractor(tokens=False).extract_many([BASRA], progress=True))
+    assert [r.ok for r in results] == [True]
+
+
 def test_dtypes_are_stable():
     pd = pytest.importorskip("pandas")
     results = list(dateline.Extractor().extract_many(dateline.samples()))
@@ -194,13 +205,13 @@ def test_dtypes_are_stable():
 
 
 def test_help_documents_every_attribute():
-    for cls in (dateline.Quote, dateline.Figure, dateline.Mention):
-        names = [n for n, v in vars(cls).items() if isinstance(v, type(dateline.Quote.text)) or hasattr(v, "__get__")]
-        fields = [n for n in names if not n.startswith("_") and not callable(getattr(cls, n, None))]
-        assert fields, cls
+    for cls in (dateline.Quote, dateline.Figure, dateline.Mention, dateline.Entity, dateline.Place):
+        fields = [n for n, v in vars(cls).items() if isinstance(v, types.GetSetDescriptorType)]
+        assert len(fields) >= 9, cls
         undocumented = [n for n in fields if not (getattr(cls, n).__doc__ or "").strip()]
         assert undocumented == [], (cls.__name__, undocumented)
     assert "the speaker the source resolves to" in dateline.Quote.speaker.__doc__.lower()
+    assert "part of" in dateline.Figure.part_of.__doc__
 
 
 def _seed_results(shared):

@@ -474,23 +474,35 @@ value_class! {
     /// first-level division, coordinates, chain up to the country), or its
     /// container's.
     class "Place" = PyPlace, pickle json {
+        /// The GeoNames id of the entry when the place itself is in the gazetteer, else None.
         #[serde(default)]
         geonameid: Option<u32> as "Optional[int]",
+        /// The gazetteer's name for it (or the text's, for a facility).
         name: String as "str",
+        /// What the place is: `country`, `region` (first-level division), `city`, `facility` or `place`.
         feature: String as "str",
+        /// ISO 3166 code of its country, or None.
         #[serde(default)]
         country: Option<String> as "Optional[str]",
+        /// The name of its country, or None.
         #[serde(default)]
         country_name: Option<String> as "Optional[str]",
+        /// The GeoNames code of its first-level division within the country (`11`), or None.
         #[serde(default)]
         admin1: Option<String> as "Optional[str]",
+        /// The GeoNames name of its first-level division (`Arbil`), or None.
         #[serde(default)]
         admin1_name: Option<String> as "Optional[str]",
+        /// Latitude in degrees (a region's: the centroid of its places), or None.
         #[serde(default)]
         lat: Option<f64> as "Optional[float]",
+        /// Longitude in degrees (WGS 84), or None.
         #[serde(default)]
         lon: Option<f64> as "Optional[float]",
+        /// The names from the place up to its country (`Erbil`, `Arbil`, `Iraq`).
         chain: Vec<String> as "List[str]",
+        /// The id of the entity whose location this one inherits (`Ain Al Asad base` from `Anbar
+        /// province`), or None.
         #[serde(default)]
         within: Option<usize> as "Optional[int]",
     }
@@ -502,20 +514,36 @@ value_class! {
     /// article, once, with its canonical name, every mention, roles,
     /// nationality, organisation kind, country and place.
     class "Entity" = PyEntity, pickle json {
+        /// Index of the entity in `Extraction.entities` (what `Actor.entity` and `Role.of_entity`
+        /// point at).
         id: usize as "int",
+        /// `PER`, `ORG`, `LOC`, `NORP` or `MISC`.
         kind: String as "str",
+        /// The finer kind, as for mentions (places `country`, `city`, ...; groups `nationality`,
+        /// ...), or None.
         #[serde(default)]
         subtype: Option<String> as "Optional[str]",
+        /// The canonical name: the fullest form the article uses.
         name: String as "str",
+        /// Every mention (names, acronyms, descriptions, pronouns), in text order.
         mentions: Vec<PyEntityMention> as "List[EntityMention]",
+        /// A person's titles and roles (`Prime Minister` of `Iraq`), each with the sentence stating
+        /// it.
         #[serde(default)]
         roles: Vec<PyRole> as "List[Role]",
+        /// A person's nationality (ISO 3166 code), from a demonym before a title (`Iraqi Prime
+        /// Minister ...`) or the country of a state office, or None.
         #[serde(default)]
         nationality: Option<String> as "Optional[str]",
+        /// An organisation's kind: `government`, `armed`, `international`, `company`, `media`,
+        /// `party` or `other`, or None.
         #[serde(default)]
         org_kind: Option<String> as "Optional[str]",
+        /// The country an organisation, group or place belongs to (ISO 3166 code), or None.
         #[serde(default)]
         country: Option<String> as "Optional[str]",
+        /// Where a place is on the map (gazetteer entry, coordinates, chain up to the country), or
+        /// None.
         #[serde(default)]
         place: Option<PyPlace> as "Optional[Place]",
     }
