@@ -97,15 +97,13 @@ struct PipelineArgs {
 fn layers_help() -> String {
     let names = |layers: &[Layer]| layers.iter().map(Layer::name).collect::<Vec<_>>().join(",");
     let defaults = Config::default().layers;
-    let all = if defaults.as_slice() == Layer::ALL {
-        "all of them: ".to_string()
+    let default = if defaults.as_slice() == Layer::ALL {
+        format!("all of them: {}", names(&defaults))
     } else {
-        String::new()
+        format!("{}; the layers: {}", names(&defaults), names(Layer::ALL))
     };
     format!(
-        "Layers to run, comma-separated (default: {all}{}); the article layer always runs, and a layer brings the ones it needs. The layers: {}",
-        names(&defaults),
-        names(Layer::ALL)
+        "Layers to run, comma-separated (default: {default}); the article layer always runs, and a layer brings the ones it needs"
     )
 }
 
