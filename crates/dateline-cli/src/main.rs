@@ -428,7 +428,7 @@ impl Tally {
     }
 
     /// The line printed at the end of every run: `dateline: 3 articles,
-    /// 0 errors in 0.04 s (0.3 MB/s)`.
+    /// 0 errors in 0.04 s (0.30 MB/s)`.
     fn summary(&self) -> String {
         let secs = self.started.elapsed().as_secs_f64();
         let mb_per_s = if secs > 0.0 {
@@ -438,7 +438,7 @@ impl Tally {
         };
         let articles = self.ok + self.failed;
         format!(
-            "dateline: {articles} article{}, {} error{} in {secs:.2} s ({mb_per_s:.1} MB/s)",
+            "dateline: {articles} article{}, {} error{} in {secs:.2} s ({mb_per_s:.2} MB/s)",
             if articles == 1 { "" } else { "s" },
             self.failed,
             if self.failed == 1 { "" } else { "s" },
