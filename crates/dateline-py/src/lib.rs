@@ -810,9 +810,16 @@ impl PyExtractor {
         }
     }
 
-    /// Extracts from every item of `records` (str, dict or Article), in
-    /// parallel, yielding results in input order as they come. A bad record
-    /// yields an `ErrorRecord` in its place, or raises with `errors="raise"`.
+    /// Extracts from every item of `records` (str, dict or Article, or the
+    /// rows of a pandas DataFrame with a `text` column, or the texts of a
+    /// Series), in parallel, yielding results in input order as they come.
+    /// A bad record yields an `ErrorRecord` in its place, or raises with
+    /// `errors="raise"`. `progress=True` shows a tqdm progress bar of the
+    /// articles and errors (when tqdm is installed).
+    ///
+    /// Returns a generator: it yields each result once. To go over the
+    /// results twice (several tables of `to_pandas`), keep them in a list:
+    /// `results = list(extractor.extract_many(records))`.
     #[pyo3(signature = (records, *, errors="return", batch_size=256, progress=false))]
     fn extract_many(
         &self,
@@ -905,7 +912,9 @@ enum Slot {
     Error(Py<PyAny>),
 }
 
-/// The generator returned by `Extractor.extract_many`.
+/// The generator returned by `Extractor.extract_many`: it yields each
+/// result once (`yielded` counts them); keep the results in a list to use
+/// them twice.
 #[pyclass(module = "dateline", name = "ExtractMany")]
 struct PyExtractMany {
     source: Py<PyIterator>,
