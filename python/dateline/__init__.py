@@ -38,6 +38,7 @@ from ._dateline import (
     Evidence,
     Extractor,
     Figure,
+    Files,
     Headline,
     JsonlFile,
     Linked,
@@ -58,6 +59,8 @@ from ._dateline import (
     __version__,
     extract,
     link,
+    read_file,
+    read_folder,
     read_jsonl,
     samples,
 )
@@ -93,6 +96,7 @@ __all__ = [
     "Extraction",
     "Extractor",
     "Figure",
+    "Files",
     "Headline",
     "InputError",
     "JsonlFile",
@@ -117,6 +121,8 @@ __all__ = [
     "__version__",
     "extract",
     "link",
+    "read_file",
+    "read_folder",
     "read_jsonl",
     "samples",
     "to_pandas",
@@ -161,17 +167,51 @@ _COLUMNS: Dict[str, List[str]] = {
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
 
-#: The numeric columns of the event tables, typed even when a table is empty:
-#: whole numbers that may be missing as pandas' nullable Int64 (not float64
-#: with NaN, so that indices stay integers), flags that may be missing as
-#: nullable boolean.
-_DTYPES: Dict[str, Dict[str, str]] = {
+#: The dtypes of the columns, the same whatever the rows (and for an
+#: empty table): whole numbers that may be missing (indices, ids) as
+#: pandas' nullable Int64 (not float64 with NaN, so that indices stay
+#: integers and join), flags that may be missing as nullable boolean, kinds
+#: as categorical (with their fixed categories where the set is closed, so
+#: that frames of several batches concatenate as categorical), dates as
+#: datetime64.
+_DTYPES: Dict[str, Dict[str, Any]] = {
+    "articles": {"date": "date", "datetime": "datetime", "date_source": ["record", "header", "publication_line"],
+                 "paragraphs": "int64",
+                 "sentences": "int64", "tokens": "int64"},
+    "headlines": {"kind": "category", "start": "int64", "end": "int64"},
+    "paragraphs": {"paragraph": "int64", "start": "int64", "end": "int64", "sentences": "int64"},
+    "sentences": {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64"},
+    "tokens": {"sentence": "Int64", "token": "int64", "start": "int64", "end": "int64", "kind": "category",
+               "pos": "category", "tag": "category", "head": "Int64", "dep": "category"},
+    "noun_chunks": {"sentence": "Int64", "start": "int64", "end": "int64", "first": "int64", "last": "int64",
+                    "head": "int64"},
+    "timex": {"start": "int64", "end": "int64", "type": ["DATE", "TIME", "DURATION", "SET"], "mod": "category"},
+    "mentions": {"start": "int64", "end": "int64", "kind": ["PER", "ORG", "LOC", "NORP", "MISC"],
+                 "coarse": ["PER", "ORG", "LOC", "MISC"], "subtype": "category", "confidence": "float64",
+                 "unit": "int64"},
+    "quotes": {"start": "int64", "end": "int64", "kind": ["direct", "indirect", "mixed", "according"],
+               "speaker_kind": ["PER", "ORG", "LOC", "NORP", "MISC"], "attribution": "int64",
+               "confidence": "float64"},
+    "figures": {"start": "int64", "end": "int64", "kind": ["count", "money", "percent", "quantity"],
+                "value": "float64", "low": "float64", "high": "float64",
+                "bound": ["exact", "lower", "upper", "approx", "range"], "counted_class": "category",
+                "category": "category", "gdelt": "category", "part_of": "Int64", "segment": "int64"},
+    "entities": {"entity": "int64", "kind": ["PER", "ORG", "LOC", "NORP", "MISC"], "subtype": "category",
+                 "mentions": "int64", "org_kind": "category", "geonameid": "Int64", "feature": "category",
+                 "lat": "float64", "lon": "float64"},
     "events": {
         "event": "int64",
         "start": "int64",
         "end": "int64",
         "sentence": "Int64",
         "unit": "int64",
+        "class": "category",
+        "modality": "category",
+        "polarity": "category",
+        "tense": "category",
+        "quad": "category",
+        "plover": "category",
+        "plover_mode": "category",
         "source_entity": "Int64",
         "target_entity": "Int64",
         "place_entity": "Int64",
@@ -182,8 +222,41 @@ _DTYPES: Dict[str, Dict[str, str]] = {
         "figures": "int64",
         "reported_by": "Int64",
     },
-    "event_mentions": {"event": "int64", "start": "int64", "end": "int64", "sentence": "Int64", "unit": "int64"},
+    "event_mentions": {"event": "int64", "start": "int64", "end": "int64", "sentence": "Int64", "unit": "int64",
+                       "class": "category", "pos": "category", "tense": "category", "aspect": "category",
+                       "polarity": "category", "modality": "category"},
+    "errors": {"kind": "category", "line": "Int64", "record": "Int64", "byte": "Int64"},
 }
+
+#: The layer each table comes from (the article layer's tables always have rows).
+_NEEDS: Dict[str, str] = {
+    "noun_chunks": "syntax",
+    "timex": "time",
+    "mentions": "entities",
+    "quotes": "quotes",
+    "figures": "figures",
+    "entities": "resolve",
+    "events": "events",
+    "event_mentions": "events",
+}
+
+
+def _typed(pd: Any, frame: "pandas.DataFrame", dtypes: Dict[str, Any]) -> "pandas.DataFrame":
+    """`frame` with the columns of `dtypes` cast (see `_DTYPES`)."""
+    for column, dtype in dtypes.items():
+        if column not in frame:
+            continue
+        if dtype == "date":
+            frame[column] = pd.to_datetime(frame[column])
+        elif dtype == "datetime":
+            # Instants in UTC (a time without a zone is taken as UTC).
+            frame[column] = pd.to_datetime(frame[column], utc=True)
+        elif isinstance(dtype, list):
+            frame[column] = pd.Categorical(frame[column], categories=dtype)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
 
 #: The tables `to_pandas` can build.
 LAYERS = tuple(_COLUMNS)
@@ -414,6 +487,19 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
     modality, CAMEO code when coded), or "errors"
     (one row per ErrorRecord; the other tables leave errors out).
     Offsets are string indices into the article's text.
+
+    The dtypes are the same for every batch (and for an empty table): dates
+    as ``datetime64`` (``articles.datetime`` in UTC), indices and ids that
+    may be missing (``geonameid``, ``part_of``, a token's ``head``) as
+    nullable ``Int64``, kinds as ``category``, confidences as ``float64``
+    to three decimals.
+
+    A table whose layer did not run (``"entities"`` after
+    ``Extractor(layers=["entities"])``, which runs the mention layer but not
+    the ``resolve`` layer the table comes from) raises ``ValueError`` naming
+    the layer, rather than giving an empty frame. So does the generator of
+    ``extract_many`` once iterated: it yields each result once, so keep the
+    results in a list to build several tables.
     """
     if layer not in _COLUMNS:
         raise ValueError(f"unknown layer {layer!r}; the layers are: {', '.join(LAYERS)}")
@@ -423,12 +509,25 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
         raise ImportError(
             "dateline.to_pandas needs pandas, which is not installed: pip install pandas"
         ) from e
+    if isinstance(results, ExtractMany) and results.yielded:
+        raise ValueError(
+            "to_pandas: these results of extract_many were already iterated, and a generator yields "
+            "each result once, so the table would miss them; keep them in a list first: "
+            "results = list(extractor.extract_many(...)), then call to_pandas(results, ...) once per table"
+        )
+    needs = _NEEDS.get(layer)
     rows: List[Dict[str, Any]] = []
     for r in results:
         if isinstance(r, ErrorRecord):
             if layer == "errors":
                 rows.append(r.to_dict())
         elif isinstance(r, Extraction):
+            if needs is not None and needs not in r.layers:
+                raise ValueError(
+                    f"to_pandas: the {layer!r} table comes from the {needs!r} layer, which did not run for "
+                    f"article {r.id!r} (it holds the layers {', '.join(r.layers)}); extract with the default "
+                    f"layers, or add {needs!r}: Extractor(layers=[..., {needs!r}])"
+                )
             if layer != "errors":
                 rows.extend(_rows(r, layer))
         else:
@@ -439,6 +538,4 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
             if key not in columns:
                 columns.append(key)
     frame = pd.DataFrame(rows, columns=columns)
-    for column, dtype in _DTYPES.get(layer, {}).items():
-        frame[column] = frame[column].astype(dtype)
-    return frame
+    return _typed(pd, frame, _DTYPES.get(layer, {}))

@@ -33,15 +33,22 @@ COLUMNS: Dict[str, List[str]] = {
     "errors": ["id", "kind", "message", "file", "line", "record", "byte"],
 }
 
-#: Whole-number columns, typed even when a table is empty.
+#: The dtypes of the columns, the same whatever the rows (and for an empty
+#: table): whole numbers, kinds as categorical, publication dates as
+#: datetime64 ("date"). Event dates stay TIMEX strings (`2008-12-XX` is a
+#: month, not a day).
 _DTYPES: Dict[str, Dict[str, str]] = {
-    "stories": {"n_articles": "int64", "n_entities": "int64", "n_events": "int64"},
-    "entities": {"n_articles": "int64", "n_mentions": "int64"},
-    "entity_mentions": {"start": "int64", "end": "int64"},
-    "events": {"n_articles": "int64", "n_mentions": "int64", "n_figures": "int64"},
-    "event_mentions": {"start": "int64", "end": "int64"},
-    "event_figures": {"start": "int64", "end": "int64", "value": "float64", "low": "float64", "high": "float64"},
-    "timelines": {"order": "int64"},
+    "stories": {"first": "date", "last": "date", "n_articles": "int64", "n_entities": "int64",
+                "n_events": "int64"},
+    "entities": {"kind": "category", "n_articles": "int64", "n_mentions": "int64"},
+    "entity_mentions": {"kind": "category", "start": "int64", "end": "int64", "form": "category"},
+    "events": {"kind": "category", "class": "category", "polarity": "category", "modality": "category",
+               "n_articles": "int64", "n_mentions": "int64", "n_figures": "int64"},
+    "event_mentions": {"kind": "category", "start": "int64", "end": "int64"},
+    "event_figures": {"kind": "category", "start": "int64", "end": "int64", "value": "float64", "low": "float64",
+                      "high": "float64", "category": "category", "published": "date"},
+    "timelines": {"target_kind": "category", "order": "int64", "kind": "category"},
+    "errors": {"kind": "category", "line": "Int64", "record": "Int64", "byte": "Int64"},
 }
 
 #: The tables `Linked.to_pandas` can build.
@@ -186,5 +193,8 @@ def table(linked: "Linked", table: str) -> "pandas.DataFrame":
         ) from e
     frame = pd.DataFrame(list(_rows(linked, table)), columns=COLUMNS[table])
     for column, dtype in _DTYPES.get(table, {}).items():
-        frame[column] = frame[column].astype(dtype)
+        if dtype == "date":
+            frame[column] = pd.to_datetime(frame[column])
+        else:
+            frame[column] = frame[column].astype(dtype)
     return frame

@@ -188,7 +188,7 @@ def test_to_pandas_tables():
     assert list(sentences.columns[:6]) == ["id", "sentence", "paragraph", "start", "end", "text"]
     assert set(sentences["id"]) == {"basra-floods", "ankara-talks", "gaza-aid-vote"}
     articles = dateline.to_pandas(results, layer="articles")
-    assert len(articles) == 3 and articles.loc[2, "date"] == datetime.date(2024, 5, 2)
+    assert len(articles) == 3 and articles.loc[2, "date"] == pd.Timestamp(2024, 5, 2)
     tokens = results[0].to_pandas("tokens")
     row = tokens.iloc[0]
     assert results[0].text[row["start"] : row["end"]] == row["text"]

@@ -4,7 +4,6 @@ mod bench;
 mod bench_link;
 mod link;
 mod output;
-mod sources;
 mod train;
 
 use std::fs::File;
@@ -17,6 +16,7 @@ use dateline::input::InputFormat;
 use dateline::{Config, Extractor, Layer, RecordError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use dateline::files as sources;
 use output::{Format, Writer};
 use sources::{Next, Plan, ReadOptions, Records};
 
@@ -73,9 +73,7 @@ enum BenchCommand {
 
 #[derive(Args, Debug, Clone)]
 struct PipelineArgs {
-    /// Layers to run, comma-separated (default: all of them:
-    /// article,syntax,time,entities,quotes,resolve,figures,events); the article layer always runs.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', help = layers_help())]
     layers: Option<Vec<String>>,
     /// Leave tokens out of the article layer.
     #[arg(long)]
@@ -93,6 +91,20 @@ struct PipelineArgs {
     /// `name<TAB>code<TAB>dates<TAB>entry`, or a PETRARCH actor file.
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+}
+
+/// The help of `--layers`, from the core's list of layers and its defaults.
+fn layers_help() -> String {
+    let names = |layers: &[Layer]| layers.iter().map(Layer::name).collect::<Vec<_>>().join(",");
+    let defaults = Config::default().layers;
+    let default = if defaults.as_slice() == Layer::ALL {
+        format!("all of them: {}", names(&defaults))
+    } else {
+        format!("{}; the layers: {}", names(&defaults), names(Layer::ALL))
+    };
+    format!(
+        "Layers to run, comma-separated (default: {default}); the article layer always runs, and a layer brings the ones it needs"
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -350,6 +362,9 @@ fn open_output(path: Option<&Path>) -> io::Result<Output> {
     Ok(Output::Replace { temp, target })
 }
 
+/// The progress bar: the share of the input's bytes read, with the rate
+/// and time left, and the articles and errors so far with their rate
+/// (standard input, whose size is unknown: a spinner with the counts).
 fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -362,16 +377,73 @@ fn progress(plan: &Plan, quiet: bool) -> ProgressBar {
     };
     pb.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
     let style = if stdin {
-        ProgressStyle::with_template("{spinner} {pos} articles {elapsed} {msg}")
+        ProgressStyle::with_template("{spinner} {elapsed} {msg}")
     } else {
         ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
         )
     };
     if let Ok(style) = style {
         pb.set_style(style);
     }
     pb
+}
+
+/// The counts of a run of `extract`: what the progress bar and the closing
+/// summary show.
+struct Tally {
+    /// When the run started.
+    started: std::time::Instant,
+    /// Articles extracted.
+    ok: u64,
+    /// Records that failed.
+    failed: u64,
+    /// Bytes of article text read.
+    bytes: u64,
+}
+
+impl Tally {
+    fn new() -> Self {
+        Tally {
+            started: std::time::Instant::now(),
+            ok: 0,
+            failed: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Articles and errors so far, with the rate of articles.
+    fn progress_message(&self) -> String {
+        let secs = self.started.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 {
+            (self.ok + self.failed) as f64 / secs
+        } else {
+            0.0
+        };
+        format!(
+            "{} articles, {} errors, {rate:.0} articles/s",
+            self.ok + self.failed,
+            self.failed
+        )
+    }
+
+    /// The line printed at the end of every run: `dateline: 3 articles,
+    /// 0 errors in 0.04 s (0.30 MB/s)`.
+    fn summary(&self) -> String {
+        let secs = self.started.elapsed().as_secs_f64();
+        let mb_per_s = if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        };
+        let articles = self.ok + self.failed;
+        format!(
+            "dateline: {articles} article{}, {} error{} in {secs:.2} s ({mb_per_s:.2} MB/s)",
+            if articles == 1 { "" } else { "s" },
+            self.failed,
+            if self.failed == 1 { "" } else { "s" },
+        )
+    }
 }
 
 fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
@@ -414,7 +486,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent)
         .coded_events(args.coded_events);
     let mut records = Records::new(plan, args.pipeline.read_options());
-    let (mut ok, mut failed) = (0u64, 0u64);
+    let mut tally = Tally::new();
     loop {
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes = 0;
@@ -434,7 +506,8 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         for r in &results {
             match r {
                 Ok(x) => {
-                    ok += 1;
+                    tally.ok += 1;
+                    tally.bytes += x.text.len() as u64;
                     pb.inc(if stdin_progress {
                         1
                     } else {
@@ -442,12 +515,13 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                     });
                 }
                 Err(e) => {
-                    failed += 1;
-                    report(e, failed, args.quiet, &pb);
+                    tally.failed += 1;
+                    report(e, tally.failed, args.quiet, &pb);
                 }
             }
             writer.write(r)?;
         }
+        pb.set_message(tally.progress_message());
         // What is extracted is out before a later input is waited for.
         writer.flush()?;
     }
@@ -462,10 +536,12 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             )
         })?;
     }
-    if failed > 0 {
+    eprintln!("{}", tally.summary());
+    if tally.failed > 0 {
         eprintln!(
-            "dateline: {failed} of {} record(s) failed; see the error records in the output",
-            ok + failed
+            "dateline: {} of {} record(s) failed; see the error records in the output",
+            tally.failed,
+            tally.ok + tally.failed
         );
         return Ok(ExitCode::from(1));
     }

@@ -1156,3 +1156,53 @@ fn bench_link_reports_a_corpus_of_the_size_asked() {
         assert_eq!(w["rows"][0][field], row[field], "{field}");
     }
 }
+
+/// The last line of standard error: every run ends with a summary.
+fn summary(out: &Output) -> String {
+    stderr(out).lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn every_run_ends_with_a_summary_line() {
+    // A run without errors, quiet or not: articles, errors, time, MB/s.
+    for args in [&["extract"][..], &["extract", "--quiet"][..]] {
+        let out = run(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let line = summary(&out);
+        assert!(
+            line.starts_with("dateline: 3 articles, 0 errors in "),
+            "{line}"
+        );
+        assert!(line.ends_with(" MB/s)"), "{line}");
+    }
+    // With errors: counted in the summary, then the failure line.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"Mr Smith left Baghdad on Sunday.");
+    write(dir.path(), "b.txt", b"  \n");
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("dateline: 2 articles, 1 error in "), "{err}");
+    assert!(summary(&out).contains("1 of 2 record(s) failed"), "{err}");
+    // Standard input: one article, as many as were read.
+    let out = run_stdin(&["extract", "-"], b"Mr Smith left Baghdad on Sunday.");
+    assert!(
+        summary(&out).starts_with("dateline: 1 article, 0 errors in "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn layers_help_lists_the_core_layers() {
+    let out = run(&["extract", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all: Vec<&str> = dateline::Layer::ALL.iter().map(|l| l.name()).collect();
+    assert!(
+        help.contains(&format!("default: all of them: {}", all.join(","))),
+        "{help}"
+    );
+}

@@ -150,15 +150,33 @@ value_class! {
     /// A mention of a person (PER), organisation (ORG), place (LOC),
     /// nationality or group (NORP) or other name (MISC).
     class "Mention" = PyMention, pickle args, from dateline::Mention as |m, at| {
+        /// String index of the first character of the mention (descriptor included: `Anbar
+        /// province`).
         start: usize as "int" => at(m.start),
+        /// String index one past the mention's last character.
         end: usize as "int" => at(m.end),
+        /// The mention as written.
         text: String as "str",
+        /// `PER` (person), `ORG` (organisation), `LOC` (place), `NORP` (nationality or group) or
+        /// `MISC`.
         kind: String as "str" => m.kind.as_str().to_string(),
+        /// A finer kind where known: places `country`, `city`, `region`, `facility`, `place`;
+        /// groups `nationality`, `religious`, `ethnic`, `political`; organisations `international`,
+        /// `armed`, `agency`, `government`, `party`, `company`; else None.
         subtype: Option<String> as "Optional[str]" [None],
+        /// String index of the name itself (`Anbar` in `Anbar province`); equal to `start` without
+        /// a descriptor.
         name_start: usize as "int" [None or start] => at(m.name_start),
+        /// String index one past the name's last character.
         name_end: usize as "int" [None or end] => at(m.name_end),
-        confidence: f32 as "float" [1.0],
+        /// The tagger's probability for the mention's labels (the lowest over its words), 0 to 1,
+        /// to three decimals.
+        confidence: f64 as "float" [1.0] => dateline::schema::score(m.confidence),
+        /// ISO 3166 country code the lexicons tie the name to (`IQ` for `Erbil` or `Iraqi`), or
+        /// None.
         country: Option<String> as "Optional[str]" [None],
+        /// Index of the headline line or sentence holding the mention: headline lines first, then
+        /// sentences (with a headline, `unit` is not `Extraction.sentences`' index).
         unit: usize as "int" [0],
     }
     getters {
@@ -180,19 +198,35 @@ value_class! {
     /// `indirect`, `mixed`, `according`), the cue, the source as written and
     /// the speaker it resolves to.
     class "Quote" = PyQuote, pickle args, from dateline::Quote as |q, at| {
+        /// String index of the first character of the content.
         start: usize as "int" => at(q.start),
+        /// String index one past the content's last character.
         end: usize as "int" => at(q.end),
+        /// The content, quotation marks included when they are part of it.
         text: String as "str",
+        /// How it is given: `direct` (quoted), `indirect` (reported), `mixed` (reported with quoted
+        /// words) or `according` (`according to`).
         kind: String as "str" => q.kind.as_str().to_string(),
+        /// The cue as written (`said`, `told`, `according to`, `:`), or None.
         cue: Option<String> as "Optional[str]" [None],
+        /// The source as written (`Mr Blinken`, `he`, `the State Department`), or None.
         source: Option<String> as "Optional[str]" [None],
+        /// String index of the source's first character, or None.
         source_start: Option<usize> as "Optional[int]" [None] => q.source_start.map(at),
+        /// String index one past the source's last character, or None.
         source_end: Option<usize> as "Optional[int]" [None] => q.source_end.map(at),
+        /// The speaker the source resolves to, in its fullest form in the article (`Antony Blinken`
+        /// for `Mr Blinken` or `he`), or None when no name fits.
         speaker: Option<String> as "Optional[str]" [None],
+        /// The speaker's kind (`PER`, `ORG`, ...), or None.
         speaker_kind: Option<String> as "Optional[str]" [None]
             => q.speaker_kind.map(|k| k.as_str().to_string()),
+        /// Quotes with the same number are parts of one attribution (a quotation split by its cue).
         attribution: usize as "int" [0],
-        confidence: f32 as "float" [1.0],
+        /// How sure the layer is of the attribution, 0 to 1, to three decimals: the share of quotes
+        /// of this kind and kind of source that overlap an annotated attribution on the PolNeAR
+        /// training articles.
+        confidence: f64 as "float" [1.0] => dateline::schema::score(q.confidence),
     }
     repr(start, end, kind, source, speaker, text)
 }
@@ -203,29 +237,69 @@ value_class! {
     /// it: what is counted, the category (`killed`, ...), the whole it is part
     /// of, the place, date, actor and source. Offsets are string indices.
     class "Figure" = PyFigure, pickle json, from dateline::Figure as |f, at| {
+        /// String index of the first character of the amount, bounding words included (`more than
+        /// 9,500`, `US$ 14 billion`).
         start: usize as "int" => at(f.start),
+        /// String index one past the amount's last character.
         end: usize as "int" => at(f.end),
+        /// The amount as written.
         text: String as "str",
+        /// What the figure measures: `count`, `money`, `percent` or `quantity` (`is_claim` for
+        /// counts).
         kind: String as "str" => f.kind.as_str().to_string(),
+        /// The number stated (`9500` for `more than 9,500`, `0.26` for `26 cents`, the first number
+        /// of a range); None for vague amounts (`dozens`).
         value: Option<f64> as "Optional[float]",
+        /// The least the text allows (`9500` for `more than 9,500`, `24` for `dozens`); equal to
+        /// `value` when exact; None when unbounded below.
         low: Option<f64> as "Optional[float]",
+        /// The most the text allows; None when unbounded above.
         high: Option<f64> as "Optional[float]",
+        /// How the text bounds the number: `exact`, `lower` (`more than`, `at least`), `upper`
+        /// (`up to`, `fewer than`), `approx` (`about`, `nearly`) or `range` (`10 to 20`).
         bound: String as "str" => f.bound.as_str().to_string(),
+        /// An ISO 4217 code for money (`USD`), `%` (or `percentage points`) for percentages, the
+        /// unit of a quantity (`km`, `t`, `years` for an age), or None.
         unit: Option<String> as "Optional[str]",
+        /// What is counted, as written (`people`, `drone and missile attacks`), or None.
         counted: Option<String> as "Optional[str]",
+        /// The class of what is counted: `person`, `attack`, `event`, `building`, `place`,
+        /// `vehicle`, `animal`, `other`, or None.
         counted_class: Option<String> as "Optional[str]",
+        /// What happened to what is counted: `killed`, `wounded`, `casualties`, `missing`,
+        /// `kidnapped`, `arrested`, `displaced`, `evacuated`, `affected`, `sick`, `protest`,
+        /// `seized`, `attacks`, or None.
         category: Option<String> as "Optional[str]",
+        /// The GDELT GKG count type of the category (`KILL`, `WOUND`, `KIDNAP`, `ARREST`, `AFFECT`,
+        /// `PROTEST`, `SEIZE`), or None.
         gdelt: Option<String> as "Optional[str]",
+        /// The word that gives the category (`killed`, `killing`) when it is not the counted noun
+        /// itself, or None.
         trigger: Option<String> as "Optional[str]",
+        /// Index in `Extraction.figures` of the figure this one is part of (`three children` in
+        /// `four civilians, including three children`), or None.
         part_of: Option<usize> as "Optional[int]",
+        /// Where, as written (`Israel`, `the Lebanon-Israel border`, `the densely populated
+        /// enclave`), or None.
         place: Option<String> as "Optional[str]",
+        /// The place's name as resolved (`Gaza` for `the enclave`), or None.
         place_name: Option<String> as "Optional[str]",
+        /// ISO 3166 codes of the countries the place lies in (two for `the Lebanon-Israel border`).
         place_countries: Vec<String> as "List[str]",
+        /// The TIMEX3 value of the date the figure refers to (`2023-10-07`), or an interval for
+        /// `since` (`2023-10-07/2023-11-06`), or None.
         date: Option<String> as "Optional[str]",
+        /// Who did it, as written (`Hamas fighters`, `an Israeli air raid`), or None.
         actor: Option<String> as "Optional[str]",
+        /// The name in the actor (`Hamas`, `Israeli`), or None.
         actor_entity: Option<String> as "Optional[str]",
+        /// Who says so, as written: the source of the attributed statement holding the figure (`the
+        /// health ministry`), or None.
         source: Option<String> as "Optional[str]",
+        /// The entity that source resolves to (the quote layer's speaker), or None.
         source_entity: Option<String> as "Optional[str]",
+        /// Index of the headline line or sentence holding the figure: headline lines first, then
+        /// sentences (as `Mention.unit`).
         segment: usize as "int",
     }
     getters {
@@ -400,23 +474,35 @@ value_class! {
     /// first-level division, coordinates, chain up to the country), or its
     /// container's.
     class "Place" = PyPlace, pickle json {
+        /// The GeoNames id of the entry when the place itself is in the gazetteer, else None.
         #[serde(default)]
         geonameid: Option<u32> as "Optional[int]",
+        /// The gazetteer's name for it (or the text's, for a facility).
         name: String as "str",
+        /// What the place is: `country`, `region` (first-level division), `city`, `facility` or `place`.
         feature: String as "str",
+        /// ISO 3166 code of its country, or None.
         #[serde(default)]
         country: Option<String> as "Optional[str]",
+        /// The name of its country, or None.
         #[serde(default)]
         country_name: Option<String> as "Optional[str]",
+        /// The GeoNames code of its first-level division within the country (`11`), or None.
         #[serde(default)]
         admin1: Option<String> as "Optional[str]",
+        /// The GeoNames name of its first-level division (`Arbil`), or None.
         #[serde(default)]
         admin1_name: Option<String> as "Optional[str]",
+        /// Latitude in degrees (a region's: the centroid of its places), or None.
         #[serde(default)]
         lat: Option<f64> as "Optional[float]",
+        /// Longitude in degrees (WGS 84), or None.
         #[serde(default)]
         lon: Option<f64> as "Optional[float]",
+        /// The names from the place up to its country (`Erbil`, `Arbil`, `Iraq`).
         chain: Vec<String> as "List[str]",
+        /// The id of the entity whose location this one inherits (`Ain Al Asad base` from `Anbar
+        /// province`), or None.
         #[serde(default)]
         within: Option<usize> as "Optional[int]",
     }
@@ -428,20 +514,36 @@ value_class! {
     /// article, once, with its canonical name, every mention, roles,
     /// nationality, organisation kind, country and place.
     class "Entity" = PyEntity, pickle json {
+        /// Index of the entity in `Extraction.entities` (what `Actor.entity` and `Role.of_entity`
+        /// point at).
         id: usize as "int",
+        /// `PER`, `ORG`, `LOC`, `NORP` or `MISC`.
         kind: String as "str",
+        /// The finer kind, as for mentions (places `country`, `city`, ...; groups `nationality`,
+        /// ...), or None.
         #[serde(default)]
         subtype: Option<String> as "Optional[str]",
+        /// The canonical name: the fullest form the article uses.
         name: String as "str",
+        /// Every mention (names, acronyms, descriptions, pronouns), in text order.
         mentions: Vec<PyEntityMention> as "List[EntityMention]",
+        /// A person's titles and roles (`Prime Minister` of `Iraq`), each with the sentence stating
+        /// it.
         #[serde(default)]
         roles: Vec<PyRole> as "List[Role]",
+        /// A person's nationality (ISO 3166 code), from a demonym before a title (`Iraqi Prime
+        /// Minister ...`) or the country of a state office, or None.
         #[serde(default)]
         nationality: Option<String> as "Optional[str]",
+        /// An organisation's kind: `government`, `armed`, `international`, `company`, `media`,
+        /// `party` or `other`, or None.
         #[serde(default)]
         org_kind: Option<String> as "Optional[str]",
+        /// The country an organisation, group or place belongs to (ISO 3166 code), or None.
         #[serde(default)]
         country: Option<String> as "Optional[str]",
+        /// Where a place is on the map (gazetteer entry, coordinates, chain up to the country), or
+        /// None.
         #[serde(default)]
         place: Option<PyPlace> as "Optional[Place]",
     }
@@ -585,6 +687,11 @@ class_getters! {
         fn schema_version(&self) -> &str as "str" {
             &self.inner.schema_version
         }
+        /// The layers whose output this extraction holds, in the order they
+        /// run (`["article", "entities"]` for `Extractor(layers=["entities"])`).
+        fn layers(&self) -> Vec<String> as "List[str]" {
+            self.inner.layers().iter().map(|l| l.name().to_string()).collect()
+        }
         /// Always True (an `ErrorRecord` has `ok == False`).
         fn ok(&self) -> bool as "bool" {
             true
@@ -643,6 +750,8 @@ hand_written!(
     r#"
 @final
 class ExtractMany:
+    @property
+    def yielded(self) -> int: ...
     def __iter__(self) -> "ExtractMany": ...
     def __next__(self) -> Union[Extraction, ErrorRecord]: ...
 "#
@@ -684,10 +793,11 @@ class_getters! {
     ) -> Extraction: ...
     def extract_many(
         self,
-        records: Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]],
+        records: Union[Iterable[Union[str, Dict[str, Any], Article, ErrorRecord]], Any],
         *,
         errors: str = "return",
         batch_size: int = 256,
+        progress: bool = False,
     ) -> ExtractMany: ...
 "#
 }
@@ -699,7 +809,7 @@ hand_written!(
 @final
 class JsonlFile:
     def __iter__(self) -> "JsonlFile": ...
-    def __next__(self) -> Union[Article, ErrorRecord]: ...
+    def __next__(self) -> Union[Article, Extraction, ErrorRecord]: ...
 "#
 );
 
@@ -722,6 +832,33 @@ hand_written!(
     "read_jsonl",
     r#"
 def read_jsonl(path: Union[str, "PathLike[str]"]) -> JsonlFile: ...
+"#
+);
+
+hand_written!(
+    PyFiles,
+    "Files",
+    r#"
+@final
+class Files:
+    def __iter__(self) -> "Files": ...
+    def __next__(self) -> Union[Article, ErrorRecord]: ...
+"#
+);
+
+hand_written!(
+    read_folder,
+    "read_folder",
+    r#"
+def read_folder(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 10485760) -> Files: ...
+"#
+);
+
+hand_written!(
+    read_file,
+    "read_file",
+    r#"
+def read_file(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 10485760) -> Files: ...
 "#
 );
 
@@ -1067,12 +1204,12 @@ def link(results: Iterable[Union[Extraction, ErrorRecord]]) -> Linked: ...
 
 members! {
     classes [
-        PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile,
+        PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile, PyFiles,
         PySpan, PyHeadline, PyParagraph, PySentence, PyToken, PyNounChunk, PyTimex, PyMention, PyQuote,
         PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace, PyEvent, PyEventMention, PyActor,
         PyEventPlace, PyEventDate, PyEventCode, PyCorpus, PyLinked, PyStory, PyCorpusEntity,
         PyCorpusMention, PyCorpusEvent, PyEventActor, PyEvidence, PySourced, PyArticleDate,
         PyEventFigure, PyTimeline, PyTimelineEntry,
     ]
-    functions [extract, read_jsonl, samples, link, _extraction_from_json, _article]
+    functions [extract, read_jsonl, read_folder, read_file, samples, link, _extraction_from_json, _article]
 }

@@ -246,7 +246,7 @@ impl ReprValue for bool {
     }
 }
 
-impl ReprValue for f32 {
+impl ReprValue for f64 {
     fn repr(&self) -> String {
         format!("{self:.2}")
     }
@@ -776,11 +776,27 @@ impl PyExtractor {
     ) -> PyResult<PyExtraction> {
         let article = if let Ok(a) = text.cast::<PyArticle>() {
             a.get().inner.clone()
-        } else if text.is_instance_of::<PyString>() {
+        } else if let Ok(s) = text.cast::<PyString>() {
+            if s.to_cow().is_ok_and(|t| dateline::files::names_a_file(&t)) {
+                return Err(core_exception(
+                    py,
+                    Error::Config(format!(
+                        "text is the path of a file ({}), not an article: read it with \
+                         dateline.read_file(path) (or a folder with dateline.read_folder(path)) \
+                         and extract what they give",
+                        s.to_string_lossy()
+                    )),
+                ));
+            }
             build_article(py, text, date, title, id, None)?
         } else {
+            let hint = if text.hasattr("__fspath__")? {
+                ": to read a file, use dateline.read_file(path) or dateline.read_folder(path)"
+            } else {
+                ""
+            };
             return Err(PyTypeError::new_err(format!(
-                "text must be a str or a dateline.Article, not {}",
+                "text must be a str or a dateline.Article, not {}{hint}",
                 type_name(text)
             )));
         };
@@ -794,16 +810,24 @@ impl PyExtractor {
         }
     }
 
-    /// Extracts from every item of `records` (str, dict or Article), in
-    /// parallel, yielding results in input order as they come. A bad record
-    /// yields an `ErrorRecord` in its place, or raises with `errors="raise"`.
-    #[pyo3(signature = (records, *, errors="return", batch_size=256))]
+    /// Extracts from every item of `records` (str, dict or Article, or the
+    /// rows of a pandas DataFrame with a `text` column, or the texts of a
+    /// Series), in parallel, yielding results in input order as they come.
+    /// A bad record yields an `ErrorRecord` in its place, or raises with
+    /// `errors="raise"`. `progress=True` shows a tqdm progress bar of the
+    /// articles and errors (when tqdm is installed).
+    ///
+    /// Returns a generator: it yields each result once. To go over the
+    /// results twice (several tables of `to_pandas`), keep them in a list:
+    /// `results = list(extractor.extract_many(records))`.
+    #[pyo3(signature = (records, *, errors="return", batch_size=256, progress=false))]
     fn extract_many(
         &self,
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
         errors: &str,
         batch_size: usize,
+        progress: bool,
     ) -> PyResult<PyExtractMany> {
         let raise = match errors {
             "return" => false,
@@ -817,8 +841,20 @@ impl PyExtractor {
                 ))
             }
         };
+        // A pandas DataFrame or Series: its rows as records (dateline/_inputs.py).
+        let inputs = py.import("dateline._inputs")?;
+        let source = inputs.call_method1("records_of", (records,))?;
+        let bar = match progress {
+            true => Some(inputs.call_method1("progress_bar", (records,))?)
+                .filter(|b| !b.is_none())
+                .map(Bound::unbind),
+            false => None,
+        };
         Ok(PyExtractMany {
-            source: records.try_iter()?.unbind(),
+            bar,
+            errors: 0,
+            yielded: 0,
+            source: source.try_iter()?.unbind(),
             extractor: Arc::clone(&self.inner),
             pool: self.pool.clone(),
             buffer: VecDeque::new(),
@@ -876,7 +912,9 @@ enum Slot {
     Error(Py<PyAny>),
 }
 
-/// The generator returned by `Extractor.extract_many`.
+/// The generator returned by `Extractor.extract_many`: it yields each
+/// result once (`yielded` counts them); keep the results in a list to use
+/// them twice.
 #[pyclass(module = "dateline", name = "ExtractMany")]
 struct PyExtractMany {
     source: Py<PyIterator>,
@@ -892,6 +930,12 @@ struct PyExtractMany {
     raise: bool,
     seen: u64,
     done: bool,
+    /// The progress bar (`tqdm`), with `progress=True`.
+    bar: Option<Py<PyAny>>,
+    /// Error records yielded (for the progress bar).
+    errors: u64,
+    /// Results yielded so far.
+    yielded: u64,
 }
 
 type Batch = Vec<Outcome>;
@@ -1005,7 +1049,42 @@ impl PyExtractMany {
         slf
     }
 
+    /// How many results were yielded so far: a generator that yielded is
+    /// (at least partly) consumed, and yields each result once.
+    #[getter]
+    fn yielded(&self) -> u64 {
+        self.yielded
+    }
+
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let next = self.next_result(py);
+        if let Some(bar) = &self.bar {
+            let bar = bar.bind(py);
+            match &next {
+                Ok(Some(item)) => {
+                    if item.bind(py).is_instance_of::<PyErrorRecord>() {
+                        self.errors += 1;
+                        let postfix = PyDict::new(py);
+                        postfix.set_item("errors", self.errors)?;
+                        bar.call_method("set_postfix", (), Some(&postfix))?;
+                    }
+                    bar.call_method1("update", (1,))?;
+                }
+                _ => {
+                    bar.call_method0("close")?;
+                }
+            }
+        }
+        if let Ok(Some(_)) = &next {
+            self.yielded += 1;
+        }
+        next
+    }
+}
+
+impl PyExtractMany {
+    /// The next result, or None at the end.
+    fn next_result(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         if self.buffer.is_empty() {
             if self.pending.is_none() && !self.done {
                 self.launch(py);
@@ -1081,7 +1160,85 @@ impl PyJsonlFile {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        match self.reader.next() {
+        use dateline::files::OutputRecord;
+        match self.reader.next_with(dateline::files::read_output_line) {
+            None => Ok(None),
+            Some(Ok(OutputRecord::Article(a))) => {
+                Ok(Some(Py::new(py, PyArticle { inner: a })?.into_any()))
+            }
+            Some(Ok(OutputRecord::Extraction(x))) => {
+                Ok(Some(Py::new(py, PyExtraction::new(*x))?.into_any()))
+            }
+            Some(Ok(OutputRecord::Failed(e))) => Ok(Some(
+                Py::new(
+                    py,
+                    PyErrorRecord {
+                        kind: e.kind,
+                        message: e.message,
+                        id: e.id,
+                        file: e.origin.file,
+                        line: e.origin.line,
+                        record: e.origin.record,
+                        byte: e.byte,
+                    },
+                )?
+                .into_any(),
+            )),
+            Some(Err(e)) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
+        }
+    }
+}
+
+/// The `OSError` (`FileNotFoundError`, `IsADirectoryError`, ...) of an I/O
+/// error on `path`, naming it: `[Errno 2] No such file or directory: 'nope.jsonl'`.
+fn os_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
+    let message = match e.raw_os_error() {
+        Some(_) => {
+            let text = e.to_string();
+            // Rust appends " (os error N)"; Python shows the number itself.
+            match text.rfind(" (os error ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+        None => e.to_string(),
+    };
+    let errno = e.raw_os_error().unwrap_or(0);
+    pyo3::exceptions::PyOSError::new_err((errno, message, path.display().to_string()))
+}
+
+/// Streams a JSONL file: input records as `Article`s, the lines `dateline
+/// extract` writes as `Extraction`s (and its error records as
+/// `ErrorRecord`s), and an `ErrorRecord` for every line that is neither.
+#[pyfunction]
+fn read_jsonl(path: std::path::PathBuf) -> PyResult<PyJsonlFile> {
+    let file = std::fs::File::open(&path).map_err(|e| os_error(&e, &path))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(os_error(&std::io::Error::from_raw_os_error(21), &path));
+    }
+    let origin = Origin::file(path.display().to_string());
+    Ok(PyJsonlFile {
+        reader: JsonlReader::new(std::io::BufReader::with_capacity(1 << 16, file), origin),
+    })
+}
+
+/// The articles of files and folders, read as `dateline extract` reads them
+/// (`dateline.read_folder`, `dateline.read_file`).
+#[pyclass(module = "dateline", name = "Files")]
+struct PyFiles {
+    /// In a mutex only because a Python class must be `Sync`.
+    records: std::sync::Mutex<dateline::files::Records>,
+}
+
+#[pymethods]
+impl PyFiles {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let records = self.records.get_mut().unwrap_or_else(|e| e.into_inner());
+        match py.detach(|| records.next()) {
             None => Ok(None),
             Some(Ok(a)) => Ok(Some(Py::new(py, PyArticle { inner: a })?.into_any())),
             Some(Err(e)) => Ok(Some(Py::new(py, PyErrorRecord::from(&e))?.into_any())),
@@ -1089,14 +1246,46 @@ impl PyJsonlFile {
     }
 }
 
-/// Opens a JSONL file of articles for streaming.
-#[pyfunction]
-fn read_jsonl(path: std::path::PathBuf) -> PyResult<PyJsonlFile> {
-    let file = std::fs::File::open(&path)?;
-    let origin = Origin::file(path.display().to_string());
-    Ok(PyJsonlFile {
-        reader: JsonlReader::new(std::io::BufReader::with_capacity(1 << 16, file), origin),
+/// The records of `path` as the command reads them, after checking that
+/// it exists (and is a folder or a file, as `folder` asks).
+fn read_path(
+    path: std::path::PathBuf,
+    max_article_bytes: usize,
+    folder: bool,
+) -> PyResult<PyFiles> {
+    use dateline::files::{plan, ReadOptions, Records};
+    let meta = std::fs::metadata(&path).map_err(|e| os_error(&e, &path))?;
+    if !folder && meta.is_dir() {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(os_error(&e, &path));
+    }
+    let options = ReadOptions {
+        format: None,
+        max_article_bytes: max_article_bytes as u64,
+    };
+    let records = Records::new(plan(&[path.display().to_string()]), options);
+    Ok(PyFiles {
+        records: std::sync::Mutex::new(records),
     })
+}
+
+/// Streams the articles of a folder as `dateline extract` reads it: every
+/// `.txt` file (one article, its id the file name) and the records of every
+/// `.json` and `.jsonl` file, in name order, subfolders included; a path
+/// to one file reads that file. Files that cannot be read are `ErrorRecord`s.
+#[pyfunction]
+#[pyo3(signature = (path, *, max_article_bytes=10485760))]
+fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
+    read_path(path, max_article_bytes, true)
+}
+
+/// Streams the articles of one file as `dateline extract` reads it, by its
+/// extension: a `.txt` file is one article (its id the file name), a
+/// `.json` or `.jsonl` file its records.
+#[pyfunction]
+#[pyo3(signature = (path, *, max_article_bytes=10485760))]
+fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
+    read_path(path, max_article_bytes, false)
 }
 
 /// The bundled sample articles, written by the dateline team.

@@ -78,6 +78,9 @@ pub mod eval;
 pub mod pipeline;
 pub mod samples;
 
+// Reading inputs from the file system, and the command's output back.
+pub mod files;
+
 pub use article::input;
 pub use article::segment::{
     Headline, HeadlineKind, IndexRange, Paragraph, Sentence, Token, TokenKind, TokenSyntax,

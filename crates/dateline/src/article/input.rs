@@ -492,6 +492,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Result<Article, RecordError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        self.next_with(parse_json_line)
+    }
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// The next record, read from its line by `parse` (given the line,
+    /// without its newline, and its origin): [`parse_json_line`] for an
+    /// article, another reader for the records of another shape (the
+    /// extractions `dateline extract` writes). Blank lines are skipped;
+    /// lines over the limit and read errors are error records as for articles.
+    pub fn next_with<T>(
+        &mut self,
+        parse: impl FnOnce(&[u8], Origin) -> Result<T, RecordError>,
+    ) -> Option<Result<T, RecordError>> {
         if self.failed {
             return None;
         }
@@ -545,7 +559,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 )
                 .with_id(id)));
             }
-            return Some(parse_json_line(line, origin));
+            return Some(parse(line, origin));
         }
     }
 }

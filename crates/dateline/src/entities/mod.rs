@@ -131,6 +131,7 @@ pub struct Mention {
     pub name_end: usize,
     /// The tagger's probability for the mention's labels (the lowest over
     /// its words), 0 to 1, to three decimals.
+    #[serde(serialize_with = "crate::schema::serialize_score")]
     pub confidence: f32,
     /// ISO 3166 country code where the lexicons tie the name to a country
     /// (`Erbil`, `Iraqi`, `Hezbollah`).

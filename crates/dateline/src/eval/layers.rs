@@ -112,7 +112,7 @@ pub(super) fn entities(spans: Vec<EntitySpan<'_>>, map: &OffsetMap) -> Value {
         .map(|(start, end, kind, subtype, confidence)| {
             json!({"start": map.char_offset(start), "end": map.char_offset(end),
                    "label": kind.as_str(), "coarse": kind.coarse(),
-                   "subtype": subtype, "confidence": confidence})
+                   "subtype": subtype, "confidence": crate::schema::score(confidence)})
         })
         .collect();
     Value::Array(items)
@@ -130,7 +130,7 @@ pub(super) fn quotes(quotes: &[Quote], map: &OffsetMap) -> Value {
                    "speaker_start": c(q.source_start), "speaker_end": c(q.source_end),
                    "speaker": q.source, "entity": q.speaker,
                    "cue_start": c(q.cue_start), "cue_end": c(q.cue_end), "cue": q.cue,
-                   "attribution": q.attribution, "confidence": q.confidence})
+                   "attribution": q.attribution, "confidence": crate::schema::score(q.confidence)})
         })
         .collect();
     Value::Array(items)

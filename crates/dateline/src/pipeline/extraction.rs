@@ -60,6 +60,26 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The layers whose output this extraction holds, in the order they
+    /// run: the article layer always, each other layer when its output is
+    /// present (the syntax layer by its noun chunks). An extraction read
+    /// back from JSON written with `--layers` tells what it holds.
+    pub fn layers(&self) -> Vec<super::Layer> {
+        use super::Layer;
+        let present = [
+            (Layer::Syntax, self.noun_chunks.is_some()),
+            (Layer::Time, self.timex.is_some()),
+            (Layer::Entities, self.mentions.is_some()),
+            (Layer::Quotes, self.quotes.is_some()),
+            (Layer::Resolve, self.entities.is_some()),
+            (Layer::Figures, self.figures.is_some()),
+            (Layer::Events, self.events.is_some()),
+        ];
+        std::iter::once(Layer::Article)
+            .chain(present.iter().filter(|(_, on)| *on).map(|(l, _)| *l))
+            .collect()
+    }
+
     /// The text of a byte span of this extraction.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)

@@ -162,6 +162,7 @@ pub struct Quote {
     /// How sure the layer is of the attribution, 0 to 1: the share of quotes
     /// of this kind and kind of source (name, pronoun, description, none)
     /// that overlap an annotated attribution on the PolNeAR training articles.
+    #[serde(serialize_with = "crate::schema::serialize_score")]
     pub confidence: f32,
 }
 

@@ -274,6 +274,7 @@ pub struct FocusCountry {
     /// The country's name.
     pub name: String,
     /// Share of the weighted mentions, 0 to 1, to three decimals.
+    #[serde(serialize_with = "crate::schema::serialize_score")]
     pub score: f32,
     /// Mentions tied to the country (places in it, its people,
     /// organisations and nationality).

@@ -1,17 +1,23 @@
-//! Turning command-line inputs (files, folders, standard input, the bundled
-//! samples) into a lazy stream of records.
+//! Reading articles from the file system: inputs as the `dateline` command
+//! and the bindings' `read_folder` take them (files, folders, standard
+//! input, the bundled samples), turned into a lazy stream of records by the
+//! readers of [`crate::input`]; and the JSONL the command writes, read back
+//! as extractions ([`read_output_line`]).
 
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use dateline::input::{self, InputFormat, JsonlReader};
-use dateline::samples::SAMPLES;
-use dateline::{Article, Error, Origin, RecordError};
+use crate::article::input::{self, InputFormat, JsonlReader};
+use crate::article::Article;
+use crate::error::{Error, RecordError};
+use crate::origin::Origin;
+use crate::pipeline::Extraction;
+use crate::samples::SAMPLES;
 
 /// Extensions read from folders.
-const FOLDER_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson"];
+pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson"];
 
 /// Largest JSON document (a whole `.json` file) read into memory.
 const MAX_JSON_DOCUMENT: u64 = 1 << 30;
@@ -264,12 +270,13 @@ pub struct ReadOptions {
     pub max_article_bytes: u64,
 }
 
-type Record = Result<Article, RecordError>;
+/// An article, or the error record of an input that is not one.
+pub type Record = Result<Article, RecordError>;
 
 /// A lazy stream of records over a plan's units.
 pub struct Records {
     units: std::vec::IntoIter<Unit>,
-    current: Option<Box<dyn Iterator<Item = Record>>>,
+    current: Option<Box<dyn Iterator<Item = Record> + Send>>,
     options: ReadOptions,
 }
 
@@ -347,11 +354,11 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn one(r: Record) -> Box<dyn Iterator<Item = Record>> {
+fn one(r: Record) -> Box<dyn Iterator<Item = Record> + Send> {
     Box::new(std::iter::once(r))
 }
 
-fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
+fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record> + Send> {
     match unit {
         Unit::Sample(i) => {
             let s = &SAMPLES[i];
@@ -413,7 +420,8 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record>> {
                         Err(e) => return one(Err(RecordError::new(origin(), e.into()))),
                     };
                     let format = InputFormat::detect(&head);
-                    let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(head).chain(reader));
+                    let reader: Box<dyn BufRead + Send> =
+                        Box::new(io::Cursor::new(head).chain(reader));
                     return read_stream(reader, "<stdin>".into(), format, None, opts);
                 }
             };
@@ -448,12 +456,12 @@ fn read_head(reader: &mut impl BufRead, limit: u64) -> io::Result<Vec<u8>> {
 }
 
 fn read_stream(
-    mut reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead + Send>,
     name: String,
     format: InputFormat,
     size: Option<u64>,
     opts: ReadOptions,
-) -> Box<dyn Iterator<Item = Record>> {
+) -> Box<dyn Iterator<Item = Record> + Send> {
     let origin = Origin::file(name.clone());
     match format {
         InputFormat::Jsonl => {
@@ -512,6 +520,139 @@ fn read_stream(
                 .with_id(id)));
             }
             one(input::read_text(&bytes, origin, id))
+        }
+    }
+}
+
+/// A record of the JSONL that `dateline extract` writes, read back: an
+/// extraction, the error record written for an input that failed, or (a
+/// line of another shape) an article to extract.
+#[derive(Debug, Clone)]
+// One per record, moved at once: boxing the article would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+pub enum OutputRecord {
+    /// An extraction (a line with `schema_version` and `article`).
+    Extraction(Box<Extraction>),
+    /// An error record as the command writes it (a line with `schema_version` and `error`).
+    Failed(WrittenError),
+    /// An input article (any other line with a `text`).
+    Article(Article),
+}
+
+/// An error record as `dateline extract` writes it: the failed record's id
+/// and origin, the error's kind and message and the byte it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenError {
+    /// The failed record's id.
+    pub id: Option<String>,
+    /// Where the failed record came from.
+    pub origin: Origin,
+    /// The error's kind (`invalid_utf8`, `json`, ...).
+    pub kind: String,
+    /// The error's message.
+    pub message: String,
+    /// The byte offset the error points at, when it has one.
+    pub byte: Option<u64>,
+}
+
+/// One line of JSONL as [`OutputRecord`]: an extraction or an error record
+/// written by `dateline extract`, or an input article. A line that is an
+/// extraction but cannot be read as one (another schema, a missing field)
+/// is an error naming the field serde found wrong.
+pub fn read_output_line(line: &[u8], origin: Origin) -> Result<OutputRecord, RecordError> {
+    // The command writes `schema_version` first; anything else is an input.
+    if !line.starts_with(b"{\"schema_version\":") {
+        return input::parse_json_line(line, origin).map(OutputRecord::Article);
+    }
+    let v: serde_json::Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(_) => return input::parse_json_line(line, origin).map(OutputRecord::Article),
+    };
+    if v.get("article").is_some() {
+        let id = input::fallback_id(&origin);
+        return match serde_json::from_value::<Extraction>(v) {
+            Ok(x) => Ok(OutputRecord::Extraction(Box::new(x))),
+            Err(e) => {
+                let error = Error::FieldType {
+                    field: "(extraction)".into(),
+                    expected: format!("an extraction of schema {}", crate::SCHEMA_VERSION),
+                    found: e.to_string(),
+                };
+                Err(RecordError::new(origin, error).with_id(id))
+            }
+        };
+    }
+    let Some(error) = v.get("error") else {
+        return input::article_from_json(v, origin).map(OutputRecord::Article);
+    };
+    let text =
+        |v: &serde_json::Value, k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+    let written_origin = v
+        .get("origin")
+        .cloned()
+        .and_then(|o| serde_json::from_value::<Origin>(o).ok());
+    Ok(OutputRecord::Failed(WrittenError {
+        id: text(&v, "id"),
+        origin: written_origin.unwrap_or(origin),
+        kind: text(error, "kind").unwrap_or_else(|| "error".into()),
+        message: text(error, "message").unwrap_or_default(),
+        byte: error.get("byte").and_then(|b| b.as_u64()),
+    }))
+}
+
+/// True when `text`, given as an article's text, is rather the path of an
+/// existing file (`/data/article.txt`): one short line naming a regular file.
+/// The bindings refuse such a text, pointing to their file readers, rather
+/// than extract the path as if it were the article.
+pub fn names_a_file(text: &str) -> bool {
+    /// Longer than any path a system takes.
+    const MAX_PATH: usize = 4096;
+    !text.is_empty()
+        && text.len() <= MAX_PATH
+        && !text.contains(['\n', '\r', '\0'])
+        && std::fs::metadata(text).is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_not_an_article() {
+        let dir = std::env::temp_dir().join(format!("dateline-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "Ten people were killed.").unwrap();
+        assert!(names_a_file(file.to_str().unwrap()));
+        assert!(!names_a_file(dir.to_str().unwrap()));
+        assert!(!names_a_file("Ten people were killed in Gaza on Monday."));
+        assert!(!names_a_file(&format!("{}\nmore", file.display())));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_commands_output_reads_back() {
+        let x = crate::Extractor::new(crate::Config::default().layers([crate::Layer::Quotes]))
+            .unwrap()
+            .extract(Article::from_text("Mr Smith said: \"It is over.\" He left.").unwrap())
+            .unwrap();
+        let line = serde_json::to_vec(&x).unwrap();
+        match read_output_line(&line, Origin::default()) {
+            Ok(OutputRecord::Extraction(back)) => assert_eq!(*back, x),
+            other => panic!("{other:?}"),
+        }
+        let failed =
+            RecordError::new(Origin::file("a.jsonl"), Error::Empty).with_id(Some("7".into()));
+        match read_output_line(&serde_json::to_vec(&failed).unwrap(), Origin::default()) {
+            Ok(OutputRecord::Failed(e)) => {
+                assert_eq!((e.kind.as_str(), e.id.as_deref()), ("empty", Some("7")));
+                assert_eq!(e.origin.file.as_deref(), Some("a.jsonl"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match read_output_line(br#"{"id": "a", "text": "One."}"#, Origin::default()) {
+            Ok(OutputRecord::Article(a)) => assert_eq!(a.text, "One."),
+            other => panic!("{other:?}"),
         }
     }
 }
