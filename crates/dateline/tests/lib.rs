@@ -2342,6 +2342,40 @@ fn companies_join_across_legal_forms_and_headlines() {
 
 /// The team's file of sentences with no date in them (`tests/time/not-dates.txt`):
 /// the time layer finds nothing in any of them.
+/// The team's file of sentences with no interaction between actors
+/// (weather, markets, descriptions; actors named but doing nothing to
+/// anyone): none may give a coded event.
+#[test]
+fn events_have_no_false_alarms() {
+    let cases = std::fs::read_to_string(repo().join("tests/events/no-interaction.txt"))
+        .expect("tests/events/no-interaction.txt");
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in cases.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        n += 1;
+        let x = extract_text("no-interaction", &format!(" date 2023-11-06 \n\n{line}\n"));
+        let coded: Vec<_> = x
+            .events
+            .iter()
+            .flatten()
+            .filter_map(|e| e.code.as_ref().map(|c| (&e.text, &c.cameo)))
+            .collect();
+        if !coded.is_empty() {
+            wrong.push(format!("{line} -> {coded:?}"));
+        }
+    }
+    assert!(n >= 50, "the file holds {n} cases");
+    assert!(
+        wrong.is_empty(),
+        "coded events where there is none:\n{}",
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn time_has_no_false_alarms() {
     let cases = std::fs::read_to_string(repo().join("tests/time/not-dates.txt"))

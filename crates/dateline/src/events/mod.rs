@@ -463,6 +463,11 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                             )
                             .is_some()
                 };
+                // Where one travels to is the side of a visit (`arrived in
+                // Tehran`), of nothing else (`studied in Britain`).
+                let travel = verb_code
+                    .as_ref()
+                    .is_some_and(|vc| vc.code.starts_with("04"));
                 let promoted: Vec<usize> = sides
                     .target
                     .iter()
@@ -487,7 +492,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 if sides.target.is_empty() && t.pos == EventPos::Verb {
                     sides
                         .target
-                        .extend(verb_phrases(&tree, &is_actor, t.word, t.word));
+                        .extend(verb_phrases(&tree, &is_actor, t.word, t.word, travel));
                 }
             }
             // Each actor with the text to code it by, and whether that text
@@ -521,7 +526,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .for_each(|(a, (wide, per_country))| code_actor(a, &wide, per_country));
             }
             let code = code
-                .filter(|_| interaction(&source, &target))
+                .filter(|vc| interaction(&vc.code, &source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));
             let has_side = !source.is_empty() || !target.is_empty();
             // A sentence that places an event nowhere goes on where the
@@ -606,11 +611,22 @@ pub(crate) fn family(e: &Event) -> String {
 
 /// Whether a coded verb's sides make an interaction between actors: a
 /// source that is an actor (coded or an entity), and a target unless the
-/// source alone is coded (`Hezbollah warned`).
-fn interaction(source: &[Actor], target: &[Actor]) -> bool {
+/// source alone is coded and the act is one of conflict or a statement
+/// (`Hezbollah warned`, `militants attacked`): cooperation is always with
+/// someone, a target or another source (`Jordan's king studied in Britain`
+/// investigates no one).
+fn interaction(cameo: &str, source: &[Actor], target: &[Actor]) -> bool {
     let known = |a: &Actor| a.code.is_some() || a.entity.is_some();
     let coded = |a: &Actor| a.code.is_some();
-    source.iter().any(known) && (target.iter().any(known) || source.iter().any(coded))
+    let alone = match Quad::of(cameo) {
+        Some(Quad::VerbalCooperation) => cameo::root(cameo) == "01",
+        Some(Quad::MaterialCooperation) => false,
+        _ => true,
+    };
+    // Two actors on one side act with each other (`Turkey and Iraq agree`).
+    let together = source.iter().filter(|a| known(a)).count() >= 2;
+    source.iter().any(known)
+        && (target.iter().any(known) || together || (alone && source.iter().any(coded)))
 }
 
 /// The code of an interaction from the dictionary's code and pattern.
@@ -751,7 +767,7 @@ fn promote(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, verb: usize, h: u
         return h;
     }
     in_subtree(tree, is_actor, h)
-        .or_else(|| verb_phrases(tree, is_actor, verb, h))
+        .or_else(|| verb_phrases(tree, is_actor, verb, h, true))
         .unwrap_or(h)
 }
 
@@ -787,11 +803,26 @@ fn in_subtree(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> O
 /// actor or holds one (`departed from Libya`, `fired shells at Seoul`; an
 /// active verb's `by` phrase the parser took for an agent: `condemned an
 /// attack by Osgiliath soldiers`).
+/// Prepositions of a phrase that says only where an event happened.
+const WHERE_CASES: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "along",
+    "throughout",
+    "around",
+];
+
+/// The first actor in a prepositional phrase of `verb` other than `not`;
+/// with `places` false, not in a phrase of where it happened.
 fn verb_phrases(
     tree: &Tree<'_>,
     is_actor: &impl Fn(usize) -> bool,
     verb: usize,
     not: usize,
+    places: bool,
 ) -> Option<usize> {
     let active = tree.child(verb, &["obj"]).is_some();
     tree.children(verb)
@@ -800,6 +831,9 @@ fn verb_phrases(
         .filter(|&c| {
             c != not && (tree.words[c].dep == "obl" || (active && tree.words[c].dep == "obl:agent"))
         })
+        // Where it happened is no side (`studied in Britain`, `fighting
+        // across Syria`).
+        .filter(|&c| places || !participants::has_case(tree, c, WHERE_CASES))
         .find_map(|c| {
             if is_actor(c) {
                 Some(c)
