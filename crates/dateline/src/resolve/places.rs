@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::builder::Builder;
-use super::Location;
+use super::{Location, Precision};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
 use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
@@ -136,6 +136,7 @@ impl<'a> Builder<'a> {
             geonameid: None,
             name: e.name.clone(),
             feature: feature.into(),
+            precision: Precision::Container,
             country: outer.country.clone(),
             country_name: outer.country_name.clone(),
             admin1: outer.admin1.clone(),
@@ -319,6 +320,7 @@ fn country_location(lex: &Lexicon, i: usize) -> Location {
         geonameid: Some(c.geonameid).filter(|g| *g != 0),
         name: c.name.clone(),
         feature: "country".into(),
+        precision: Precision::Country,
         country: Some(c.iso.clone()),
         country_name: Some(c.name.clone()),
         admin1: None,
@@ -348,6 +350,11 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
         geonameid: Some(p.geonameid).filter(|g| *g != 0),
         name: p.name.clone(),
         feature: if region { "region" } else { "city" }.into(),
+        precision: if region {
+            Precision::Admin
+        } else {
+            Precision::City
+        },
         country: Some(p.country.clone()),
         country_name: country.map(|c| c.name.clone()),
         admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
