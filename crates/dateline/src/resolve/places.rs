@@ -2,8 +2,13 @@
 //! contains them.
 //!
 //! A place's name is looked up in the gazetteer; where it names several
-//! places, one in a country the article names wins, else the biggest (a
-//! region or country right after the name, `Paris, Texas`, decides first).
+//! places, each reading is scored: its size (a country, a continent or an
+//! area is what its name means; a capital and a populous city beat a
+//! town: `Paris` is in France), the article's other places (a town in a
+//! state or country they name gains: `Paris` near `Texas` is in Texas) and
+//! a region or country right after the name (`Paris, Texas`), which
+//! decides. A name that is a person's (`President Bush`, `Bush` where the
+//! article names George Bush) is no place.
 //! A facility or unknown place located by the text (`Ain Al Asad base in
 //! Anbar province`, `Baghdad's international airport`) takes its
 //! container's location.
@@ -26,9 +31,36 @@ struct NamedCountries<'a> {
 }
 
 impl NamedCountries<'_> {
-    /// Whether entities other than `id` name country `c`.
-    fn by_others(&self, id: usize, c: &str) -> bool {
-        self.all.get(c).copied().unwrap_or(0) > self.own.get(&(id, c)).copied().unwrap_or(0)
+    /// How many mentions of entities other than `id` name country `c`.
+    fn by_others(&self, id: usize, c: &str) -> usize {
+        let all = self.all.get(c).copied().unwrap_or(0);
+        all.saturating_sub(self.own.get(&(id, c)).copied().unwrap_or(0))
+    }
+}
+
+/// What the article's other places say of a place `id`: how often they
+/// name each country, and the first-level divisions they are in.
+struct Context<'n> {
+    named: &'n NamedCountries<'n>,
+    /// (country, admin1) of the divisions the other places name or lie
+    /// in, with the entity that does.
+    divisions: &'n [(String, String, usize)],
+    id: usize,
+}
+
+impl Context<'_> {
+    /// Mentions of other entities naming country `c`.
+    fn country(&self, c: &str) -> usize {
+        self.named.by_others(self.id, c)
+    }
+
+    /// Whether another place is division `a` of country `c`, or lies in it.
+    fn division(&self, c: &str, a: &str) -> bool {
+        !a.is_empty()
+            && self
+                .divisions
+                .iter()
+                .any(|(dc, da, e)| *e != self.id && dc == c && da == a)
     }
 }
 
@@ -41,18 +73,109 @@ impl<'a> Builder<'a> {
 
     /// Each place's gazetteer entry, and its country.
     fn locate_in_gazetteer(&mut self) {
+        self.unplace_people();
         let named = self.countries_named();
+        let divisions = self.divisions_named();
         for id in 0..self.entities.len() {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
             }
-            let others = |c: &str| named.by_others(id, c);
-            let loc = self.gazetteer_location(id, &others);
+            let context = Context {
+                named: &named,
+                divisions: &divisions,
+                id,
+            };
+            let loc = self.gazetteer_location(id, &context);
             if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
                 self.entities[id].country = Some(c);
             }
             self.entities[id].place = loc;
         }
+    }
+
+    /// A place whose name is a person's is that person, not a place: a
+    /// title right before it (`President Bush`, `Mr Bush`), or the last
+    /// word of a person the article names (`Bush` after `George W. Bush`).
+    fn unplace_people(&mut self) {
+        let surnames: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .filter_map(|e| e.name.split_whitespace().last())
+            .map(|w| strip_possessive(w).to_lowercase())
+            .collect();
+        for id in 0..self.entities.len() {
+            let e = &self.entities[id];
+            if e.kind != EntityKind::Place
+                || matches!(e.subtype.as_deref(), Some("country" | "facility"))
+            {
+                continue;
+            }
+            let name = e.name.to_lowercase();
+            let person = e
+                .names()
+                .filter_map(|m| m.mention)
+                .any(|mi| self.titled(&self.mentions[mi]))
+                || (!name.contains(' ') && surnames.contains(&name));
+            if person {
+                let e = &mut self.entities[id];
+                e.kind = EntityKind::Person;
+                e.subtype = None;
+                e.country = None;
+                e.place = None;
+                self.anchors[id] = None;
+            }
+        }
+    }
+
+    /// Whether a title or honorific of the lexicon stands right before
+    /// mention `m` (`President Bush`, `Mr Bush`, `Senator Clinton`).
+    fn titled(&self, m: &Mention) -> bool {
+        let before = self.text[..m.name_start].trim_end_matches(' ');
+        if before.len() == m.name_start {
+            return false;
+        }
+        let word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        let word = word.trim_end_matches('.');
+        word.chars().next().is_some_and(char::is_uppercase)
+            && self
+                .lex
+                .lookup(word)
+                .iter()
+                .any(|e| matches!(e, EntryKind::Title(_)))
+    }
+
+    /// The first-level divisions the article's places name or lie in, each
+    /// with the entity: a division named (`Texas`), or the division of a
+    /// place's likeliest reading (`Austin` lies in Texas).
+    fn divisions_named(&self) -> Vec<(String, String, usize)> {
+        let mut out = Vec::new();
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Place {
+                continue;
+            }
+            let Some(names) = self.place_names(id) else {
+                continue;
+            };
+            for name in names {
+                let mut city_seen = false;
+                for entry in self.lex.lookup(name) {
+                    let EntryKind::Place(i) = *entry else { continue };
+                    let p = &self.lex.places[i as usize];
+                    match p.kind {
+                        PlaceKind::Region => {}
+                        // Only the biggest town of a name: the likeliest.
+                        PlaceKind::City if !city_seen => city_seen = true,
+                        _ => continue,
+                    }
+                    out.push((p.country.clone(), p.admin1.clone(), id));
+                }
+            }
+        }
+        out
     }
 
     /// Countries the article names, to choose between places of one name:
@@ -82,7 +205,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let own = self.entities[id].place.as_ref().map(|p| p.feature.clone());
-            if matches!(own.as_deref(), Some("country" | "city" | "region")) {
+            if own.is_some_and(|f| !matches!(f.as_str(), "facility" | "place")) {
                 continue;
             }
             let Some(c) = self.container_of(id).filter(|&c| c != id) else {
@@ -192,15 +315,15 @@ impl<'a> Builder<'a> {
     /// Place `id`'s best gazetteer entry, described; none for a facility or
     /// a name the gazetteer lacks. `named` tells whether the other entities
     /// name a country.
-    fn gazetteer_location(&self, id: usize, named: &dyn Fn(&str) -> bool) -> Option<Location> {
+    fn gazetteer_location(&self, id: usize, context: &Context<'_>) -> Option<Location> {
         let names = self.place_names(id)?;
         let region_hint = self.entities[id].subtype.as_deref() == Some("region");
         let qualifiers = self.qualifiers(id);
         // Score every entry the names stand for, then describe the best.
-        let mut best: Option<(i64, EntryKind)> = None;
+        let mut best: Option<(f64, EntryKind)> = None;
         for name in names {
             for entry in self.lex.lookup(name) {
-                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, named) else {
+                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, context) else {
                     continue;
                 };
                 if best.map_or(true, |(s, _)| score > s) {
@@ -274,37 +397,55 @@ impl<'a> Builder<'a> {
         qualifiers
     }
 
-    /// How well a gazetteer entry fits: a country above all, then a place
-    /// its qualifier names, one in a country the article names, of the
-    /// kind the entity layer saw (region or not), and the most populous.
-    /// None for an entry that is no place.
+    /// How well a gazetteer entry fits, on a log scale of size: a
+    /// country, continent, area or sea is what its name means (19-20), a
+    /// first-level division ranks with a city of a few million (15), a
+    /// town by its population (ln), a capital a little more. The article's
+    /// other places add: mentions of the entry's country (up to 3), another
+    /// place in or naming its division (6); a qualifier right after the
+    /// name (`Paris, Texas`) decides (30). None for an entry that is no
+    /// place.
     fn entry_score(
         &self,
         entry: &EntryKind,
         qualifiers: &[(String, String)],
         region_hint: bool,
-        named: &dyn Fn(&str) -> bool,
-    ) -> Option<i64> {
+        context: &Context<'_>,
+    ) -> Option<f64> {
+        let support = |c: &str| 1.5 * context.country(c).min(2) as f64;
         Some(match *entry {
-            EntryKind::Country(_) => 3_000_000_000,
+            EntryKind::Country(i) => {
+                let c = &self.lex.countries[i as usize];
+                let mut score = 17.0 + support(&c.iso);
+                if qualifiers.iter().any(|(q, _)| *q == c.iso) {
+                    score += 30.0;
+                }
+                score
+            }
             EntryKind::Place(i) => {
                 let p = &self.lex.places[i as usize];
-                let region = p.kind == PlaceKind::Region;
-                let mut score = p.population.min(2_000_000_000) as i64;
-                if region {
-                    score = score.max(5_000_000);
-                }
-                if named(&p.country) {
-                    score += 1_000_000_000;
-                }
-                if region == region_hint {
-                    score += 100_000_000;
+                let mut score = match p.kind {
+                    PlaceKind::City => {
+                        let capital = self
+                            .lex
+                            .country(&p.country)
+                            .is_some_and(|c| c.capital == p.name);
+                        (p.population as f64 + 1.0).ln() + if capital { 2.0 } else { 0.0 }
+                    }
+                    PlaceKind::Region => 15.0 + if region_hint { 1.0 } else { 0.0 },
+                    _ => 19.0,
+                };
+                if !p.country.is_empty() {
+                    score += support(&p.country);
+                    if p.kind == PlaceKind::City && context.division(&p.country, &p.admin1) {
+                        score += 6.0;
+                    }
                 }
                 if qualifiers
                     .iter()
                     .any(|(c, a)| *c == p.country && (a.is_empty() || *a == p.admin1))
                 {
-                    score += 4_000_000_000;
+                    score += 30.0;
                 }
                 score
             }
@@ -332,13 +473,13 @@ fn country_location(lex: &Lexicon, i: usize) -> Location {
     }
 }
 
-/// The location of gazetteer place `i`: a city or a region, with its chain
-/// up to its country.
+/// The location of gazetteer place `i`: a city, a region, a continent, an
+/// area, a sea or a territory, with its chain up to its country.
 fn place_location(lex: &Lexicon, i: usize) -> Location {
     let p = &lex.places[i];
     let country = lex.country(&p.country);
     let admin = lex.admin1(&p.country, &p.admin1);
-    let region = p.kind == PlaceKind::Region;
+    let region = p.kind != PlaceKind::City;
     let mut chain = vec![p.name.clone()];
     if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
         chain.push(a.name.clone());
@@ -349,13 +490,13 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
     Location {
         geonameid: Some(p.geonameid).filter(|g| *g != 0),
         name: p.name.clone(),
-        feature: if region { "region" } else { "city" }.into(),
+        feature: p.kind.as_str().into(),
         precision: if region {
             Precision::Admin
         } else {
             Precision::City
         },
-        country: Some(p.country.clone()),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         country_name: country.map(|c| c.name.clone()),
         admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
         admin1_name: admin.map(|a| a.name.clone()),
