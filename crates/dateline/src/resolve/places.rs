@@ -19,7 +19,25 @@ use super::builder::Builder;
 use super::{Location, Precision};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
+use crate::lexicon::{EntryKind, Lexicon, PlaceKind, TIME_NOUNS};
+
+/// Capitalised words that, after a place's name, make a longer place or
+/// say where (`Laurel County`, `Main Street`, `Gaza City`): no person's
+/// name.
+const PLACE_WORDS: &[&str] = &[
+    "county", "city", "state", "street", "road", "avenue", "river", "lake", "valley", "island",
+    "islands", "bay", "beach", "park", "square", "bridge", "mountains", "hills", "north",
+    "south", "east", "west", "township", "parish", "province", "region", "district", "airport",
+    "harbour", "harbor", "port", "coast", "strip", "bank", "heights", "falls", "springs",
+];
+
+/// Month names, which follow a place in datelines and times (`in Erbil
+/// March 3`).
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
 
 /// The countries of the article's place and group mentions, counted.
 #[derive(Default)]
@@ -112,11 +130,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let name = e.name.to_lowercase();
-            let person = e
-                .names()
-                .filter_map(|m| m.mention)
-                .any(|mi| self.titled(&self.mentions[mi]))
-                || (!name.contains(' ') && surnames.contains(&name));
+            let person = e.names().filter_map(|m| m.mention).any(|mi| {
+                let m = &self.mentions[mi];
+                self.titled(m) || self.first_name(m)
+            }) || (!name.contains(' ') && surnames.contains(&name));
             if person {
                 let e = &mut self.entities[id];
                 e.kind = EntityKind::Person;
@@ -124,6 +141,37 @@ impl<'a> Builder<'a> {
                 e.country = None;
                 e.place = None;
                 self.anchors[id] = None;
+            }
+        }
+    }
+
+    /// Whether mention `m` is the first word of a longer name, the way a
+    /// first name is (`Georgia O'Keeffe`, `Paris Hilton`): a capitalised
+    /// word follows it in a sentence that is a person's name, or no
+    /// mention and no lexicon entry, nor a word that goes with places
+    /// (`County`, `Street`).
+    fn first_name(&self, m: &Mention) -> bool {
+        if m.unit < self.headlines || m.name_end != m.end {
+            return false;
+        }
+        let Some(rest) = self.text[m.end..].strip_prefix(' ') else {
+            return false;
+        };
+        let word: &str = rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or("");
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        match self.mention_starting(m.end + 1) {
+            Some(next) => self.mentions[next].kind == EntityKind::Person,
+            None => {
+                let lower = word.to_lowercase();
+                self.lex.lookup(word).is_empty()
+                    && !PLACE_WORDS.contains(&lower.as_str())
+                    && !TIME_NOUNS.contains(&lower.as_str())
+                    && !MONTHS.contains(&lower.as_str())
             }
         }
     }
@@ -437,7 +485,7 @@ impl<'a> Builder<'a> {
                 };
                 if !p.country.is_empty() {
                     score += support(&p.country);
-                    if p.kind == PlaceKind::City && context.division(&p.country, &p.admin1) {
+                    if context.division(&p.country, &p.admin1) {
                         score += 6.0;
                     }
                 }
