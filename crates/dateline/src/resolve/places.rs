@@ -554,3 +554,142 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
         within: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::{Entity, Precision};
+    use crate::{Config, EntityKind, Extractor};
+
+    /// The entities of `text` (all layers).
+    fn entities(text: &str) -> Vec<Entity> {
+        let ex = Extractor::new(Config::default()).unwrap();
+        ex.extract_text(text).unwrap().entities.unwrap_or_default()
+    }
+
+    /// The place entity named `name`, with its location.
+    fn place(all: &[Entity], name: &str) -> crate::resolve::Location {
+        let e = all
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {all:?}"));
+        assert_eq!(e.kind, EntityKind::Place, "{name}");
+        e.place.clone().unwrap_or_else(|| panic!("{name} has no location"))
+    }
+
+    fn near(p: &crate::resolve::Location, lat: f64, lon: f64, degrees: f64) -> bool {
+        p.lat.is_some_and(|a| (a - lat).abs() < degrees)
+            && p.lon.is_some_and(|o| (o - lon).abs() < degrees)
+    }
+
+    #[test]
+    fn continents_and_regions_are_themselves() {
+        let all = entities(
+            "Stocks fell across Asia on Monday as traders weighed weak figures from Europe \
+             and Africa. Tensions in the Middle East and the Persian Gulf pushed oil up.",
+        );
+        let asia = place(&all, "Asia");
+        assert_eq!((asia.feature.as_str(), asia.country.as_deref()), ("continent", None));
+        assert!(near(&asia, 30.0, 89.0, 5.0), "{asia:?}");
+        assert_eq!(asia.precision, Precision::Admin);
+        assert_eq!(place(&all, "Europe").feature, "continent");
+        assert_eq!(place(&all, "Africa").feature, "continent");
+        let mideast = place(&all, "Middle East");
+        assert!(near(&mideast, 29.0, 42.0, 5.0), "{mideast:?}");
+        let gulf = place(&all, "Persian Gulf");
+        assert_eq!(gulf.feature, "water");
+        assert!(near(&gulf, 26.5, 52.0, 3.0), "{gulf:?}");
+    }
+
+    #[test]
+    fn a_title_or_a_person_named_makes_no_place() {
+        let all = entities(
+            "The job figures are likely to spark fresh criticism of President Bush's \
+             economic policies, analysts in Washington said.",
+        );
+        assert!(
+            all.iter().all(|e| e.place.as_ref().map_or(true, |p| p.country.as_deref() != Some("EG"))),
+            "{all:?}"
+        );
+        let bush = all.iter().find(|e| e.name == "Bush").unwrap();
+        assert_eq!(bush.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_capital_beats_a_small_town_of_its_name() {
+        let all = entities(
+            "Oil demand will rise this year, the Paris-based International Energy Agency \
+             said, as US imports grew.",
+        );
+        let paris = place(&all, "Paris");
+        assert_eq!(paris.country.as_deref(), Some("FR"), "{paris:?}");
+        let all = entities("US carmakers showed new models at the Geneva motor show on Tuesday.");
+        assert_eq!(place(&all, "Geneva").country.as_deref(), Some("CH"));
+        // Unless the article's other places point elsewhere.
+        let all = entities("Police in Paris, a town in Lamar County, Texas, said the road was shut.");
+        assert_eq!(place(&all, "Paris").admin1.as_deref(), Some("TX"));
+        let all = entities("Atlanta police said the man was arrested in Georgia on Monday.");
+        let georgia = place(&all, "Georgia");
+        assert_eq!(
+            (georgia.country.as_deref(), georgia.admin1.as_deref()),
+            (Some("US"), Some("GA"))
+        );
+        let all = entities("Georgian troops fought in South Ossetia, and Georgia asked for help.");
+        assert_eq!(place(&all, "Georgia").country.as_deref(), Some("GE"));
+    }
+
+    #[test]
+    fn company_and_foundation_names_hold_no_place() {
+        let all = entities("T-Mobile said it would cut prices for its customers in the US.");
+        assert!(all.iter().all(|e| e.name != "Mobile"), "{all:?}");
+        let all = entities(
+            "The firm, now one of the biggest investors in Google, benefited from strong sales.",
+        );
+        let google = all.iter().find(|e| e.name == "Google").unwrap();
+        assert!(google.place.is_none() && google.kind != EntityKind::Place, "{google:?}");
+        let all = entities("The Salvador Allende Foundation in Santiago held an exhibition.");
+        let foundation = all.iter().find(|e| e.name == "Salvador Allende Foundation").unwrap();
+        assert_ne!(foundation.country.as_deref(), Some("SV"));
+        assert_eq!(place(&all, "Santiago").country.as_deref(), Some("CL"));
+    }
+
+    #[test]
+    fn a_gulf_is_one_place_of_its_own() {
+        let all = entities(
+            "Shipping in the Gulf of Suez was halted after the collision, Egyptian officials said.",
+        );
+        let gulf = place(&all, "Gulf of Suez");
+        assert_eq!((gulf.feature.as_str(), gulf.country.as_deref()), ("water", Some("EG")));
+        assert!(near(&gulf, 28.8, 33.0, 1.5), "{gulf:?}");
+        assert!(all.iter().all(|e| e.name != "Gulf"), "{all:?}");
+    }
+
+    #[test]
+    fn gaza_strip_and_west_bank_are_apart() {
+        let all = entities(
+            "Israeli troops entered the Gaza Strip while settlers in the West Bank protested.",
+        );
+        let gaza = place(&all, "Gaza Strip");
+        let bank = place(&all, "West Bank");
+        assert_eq!(gaza.country.as_deref(), Some("PS"));
+        assert_eq!(bank.country.as_deref(), Some("PS"));
+        assert!(near(&gaza, 31.4, 34.4, 0.3), "{gaza:?}");
+        assert!(near(&bank, 31.95, 35.25, 0.4), "{bank:?}");
+    }
+
+    #[test]
+    fn every_location_says_how_precise_it_is() {
+        let all = entities(
+            "Drones struck the Harir airbase, in the northern city of Erbil, and a base in \
+             Anbar province, Iraq said.",
+        );
+        let harir = place(&all, "Harir airbase");
+        let erbil = place(&all, "Erbil");
+        assert_eq!(harir.precision, Precision::Container);
+        assert_eq!((harir.lat, harir.lon), (erbil.lat, erbil.lon));
+        assert_eq!(erbil.precision, Precision::City);
+        assert_eq!(place(&all, "Anbar").precision, Precision::Admin);
+        assert_eq!(place(&all, "Iraq").precision, Precision::Country);
+        let json = serde_json::to_value(&harir).unwrap();
+        assert_eq!(json["precision"], "container");
+    }
+}
