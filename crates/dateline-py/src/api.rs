@@ -404,6 +404,10 @@ value_class! {
         geonameid: Option<u32> as "Optional[int]",
         name: String as "str",
         feature: String as "str",
+        /// How closely the point stands for the place: "exact", "city",
+        /// "admin", "country" or "container".
+        #[serde(default)]
+        precision: String as "str",
         #[serde(default)]
         country: Option<String> as "Optional[str]",
         #[serde(default)]

@@ -175,9 +175,7 @@ pub(super) fn add_lexicon_groups(
 }
 
 /// Arabic articles that open a hyphenated place name (`Al-Anbar`).
-const ARABIC_ARTICLES: &[&str] = &[
-    "Al", "El", "Ad", "An", "Ar", "As", "Ash", "At", "Az", "Ath",
-];
+const ARABIC_ARTICLES: &[&str] = &["Al", "El", "Ad", "An", "Ar", "As", "Ash", "At", "Az", "Ath"];
 
 /// Hyphenated words holding places or nationalities: `Iran-backed`,
 /// `Lebanon-based`, `Israel-Gaza`, `U.S.-led`, `Israeli-occupied`.

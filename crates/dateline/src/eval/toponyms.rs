@@ -157,7 +157,10 @@ fn likeliest(entries: &[EntryKind], places: &HashMap<String, &Location>) -> Opti
         return None;
     }
     let in_country = |c: &str| {
-        let n = places.values().filter(|p| p.country.as_deref() == Some(c)).count();
+        let n = places
+            .values()
+            .filter(|p| p.country.as_deref() == Some(c))
+            .count();
         1.5 * n.min(2) as f64
     };
     let in_division = |c: &str, a: &str| {
@@ -176,7 +179,11 @@ fn likeliest(entries: &[EntryKind], places: &HashMap<String, &Location>) -> Opti
                     PlaceKind::Region => 15.0,
                     _ => 19.0,
                 };
-                let division = if in_division(&p.country, &p.admin1) { 6.0 } else { 0.0 };
+                let division = if in_division(&p.country, &p.admin1) {
+                    6.0
+                } else {
+                    0.0
+                };
                 if division == 0.0 && p.kind == PlaceKind::City {
                     // A town no other place of the article vouches for is
                     // too uncertain to place.

@@ -25,18 +25,72 @@ use crate::lexicon::{EntryKind, Lexicon, PlaceKind, TIME_NOUNS};
 /// say where (`Laurel County`, `Main Street`, `Gaza City`): no person's
 /// name.
 const PLACE_WORDS: &[&str] = &[
-    "county", "city", "state", "street", "road", "avenue", "river", "lake", "valley", "island",
-    "islands", "bay", "beach", "park", "square", "bridge", "mountains", "hills", "north",
-    "south", "east", "west", "township", "parish", "province", "region", "district", "airport",
-    "harbour", "harbor", "port", "coast", "strip", "bank", "heights", "falls", "springs",
+    "county",
+    "city",
+    "state",
+    "street",
+    "road",
+    "avenue",
+    "river",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "beach",
+    "park",
+    "square",
+    "bridge",
+    "mountains",
+    "hills",
+    "north",
+    "south",
+    "east",
+    "west",
+    "township",
+    "parish",
+    "province",
+    "region",
+    "district",
+    "airport",
+    "harbour",
+    "harbor",
+    "port",
+    "coast",
+    "strip",
+    "bank",
+    "heights",
+    "falls",
+    "springs",
 ];
 
 /// Month names, which follow a place in datelines and times (`in Erbil
 /// March 3`).
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// The countries of the article's place and group mentions, counted.
@@ -211,7 +265,9 @@ impl<'a> Builder<'a> {
             for name in names {
                 let mut city_seen = false;
                 for entry in self.lex.lookup(name) {
-                    let EntryKind::Place(i) = *entry else { continue };
+                    let EntryKind::Place(i) = *entry else {
+                        continue;
+                    };
                     let p = &self.lex.places[i as usize];
                     match p.kind {
                         PlaceKind::Region => {}
@@ -573,7 +629,9 @@ mod tests {
             .find(|e| e.name == name)
             .unwrap_or_else(|| panic!("no entity {name}: {all:?}"));
         assert_eq!(e.kind, EntityKind::Place, "{name}");
-        e.place.clone().unwrap_or_else(|| panic!("{name} has no location"))
+        e.place
+            .clone()
+            .unwrap_or_else(|| panic!("{name} has no location"))
     }
 
     fn near(p: &crate::resolve::Location, lat: f64, lon: f64, degrees: f64) -> bool {
@@ -588,7 +646,10 @@ mod tests {
              and Africa. Tensions in the Middle East and the Persian Gulf pushed oil up.",
         );
         let asia = place(&all, "Asia");
-        assert_eq!((asia.feature.as_str(), asia.country.as_deref()), ("continent", None));
+        assert_eq!(
+            (asia.feature.as_str(), asia.country.as_deref()),
+            ("continent", None)
+        );
         assert!(near(&asia, 30.0, 89.0, 5.0), "{asia:?}");
         assert_eq!(asia.precision, Precision::Admin);
         assert_eq!(place(&all, "Europe").feature, "continent");
@@ -607,7 +668,10 @@ mod tests {
              economic policies, analysts in Washington said.",
         );
         assert!(
-            all.iter().all(|e| e.place.as_ref().map_or(true, |p| p.country.as_deref() != Some("EG"))),
+            all.iter().all(|e| e
+                .place
+                .as_ref()
+                .map_or(true, |p| p.country.as_deref() != Some("EG"))),
             "{all:?}"
         );
         let bush = all.iter().find(|e| e.name == "Bush").unwrap();
@@ -625,7 +689,8 @@ mod tests {
         let all = entities("US carmakers showed new models at the Geneva motor show on Tuesday.");
         assert_eq!(place(&all, "Geneva").country.as_deref(), Some("CH"));
         // Unless the article's other places point elsewhere.
-        let all = entities("Police in Paris, a town in Lamar County, Texas, said the road was shut.");
+        let all =
+            entities("Police in Paris, a town in Lamar County, Texas, said the road was shut.");
         assert_eq!(place(&all, "Paris").admin1.as_deref(), Some("TX"));
         let all = entities("Atlanta police said the man was arrested in Georgia on Monday.");
         let georgia = place(&all, "Georgia");
@@ -645,9 +710,15 @@ mod tests {
             "The firm, now one of the biggest investors in Google, benefited from strong sales.",
         );
         let google = all.iter().find(|e| e.name == "Google").unwrap();
-        assert!(google.place.is_none() && google.kind != EntityKind::Place, "{google:?}");
+        assert!(
+            google.place.is_none() && google.kind != EntityKind::Place,
+            "{google:?}"
+        );
         let all = entities("The Salvador Allende Foundation in Santiago held an exhibition.");
-        let foundation = all.iter().find(|e| e.name == "Salvador Allende Foundation").unwrap();
+        let foundation = all
+            .iter()
+            .find(|e| e.name == "Salvador Allende Foundation")
+            .unwrap();
         assert_ne!(foundation.country.as_deref(), Some("SV"));
         assert_eq!(place(&all, "Santiago").country.as_deref(), Some("CL"));
     }
@@ -658,7 +729,10 @@ mod tests {
             "Shipping in the Gulf of Suez was halted after the collision, Egyptian officials said.",
         );
         let gulf = place(&all, "Gulf of Suez");
-        assert_eq!((gulf.feature.as_str(), gulf.country.as_deref()), ("water", Some("EG")));
+        assert_eq!(
+            (gulf.feature.as_str(), gulf.country.as_deref()),
+            ("water", Some("EG"))
+        );
         assert!(near(&gulf, 28.8, 33.0, 1.5), "{gulf:?}");
         assert!(all.iter().all(|e| e.name != "Gulf"), "{all:?}");
     }
