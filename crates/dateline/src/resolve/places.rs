@@ -64,6 +64,10 @@ const PLACE_WORDS: &[&str] = &[
     "springs",
 ];
 
+/// Words after a name that make it a leader's (`the Bush administration`,
+/// `Bush-era`).
+const LEADER_WORDS: &[&str] = &["administration", "presidency", "era", "doctrine"];
+
 /// Month names, which follow a place in datelines and times (`in Erbil
 /// March 3`).
 const MONTHS: &[&str] = &[
@@ -178,16 +182,17 @@ impl<'a> Builder<'a> {
             .collect();
         for id in 0..self.entities.len() {
             let e = &self.entities[id];
-            if e.kind != EntityKind::Place
-                || matches!(e.subtype.as_deref(), Some("country" | "facility"))
-            {
+            if e.kind != EntityKind::Place || e.subtype.as_deref() == Some("facility") {
                 continue;
             }
+            // A country is only a person's first name (`Georgia O'Keeffe`):
+            // `Jordan` stays a country where a Michael Jordan plays.
+            let country = e.subtype.as_deref() == Some("country");
             let name = e.name.to_lowercase();
             let person = e.names().filter_map(|m| m.mention).any(|mi| {
                 let m = &self.mentions[mi];
-                self.titled(m) || self.first_name(m)
-            }) || (!name.contains(' ') && surnames.contains(&name));
+                (!country && self.titled(m)) || self.first_name(m)
+            }) || (!country && !name.contains(' ') && surnames.contains(&name));
             if person {
                 let e = &mut self.entities[id];
                 e.kind = EntityKind::Person;
@@ -205,10 +210,24 @@ impl<'a> Builder<'a> {
     /// mention and no lexicon entry, nor a word that goes with places
     /// (`County`, `Street`).
     fn first_name(&self, m: &Mention) -> bool {
-        if m.unit < self.headlines || m.name_end != m.end {
+        if m.name_end != m.end {
             return false;
         }
-        let Some(rest) = self.text[m.end..].strip_prefix(' ') else {
+        let after = &self.text[m.end..];
+        // `the Bush administration`, `Bush-era tax cuts`: a leader's name.
+        let next = after
+            .trim_start_matches([' ', '-'])
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if LEADER_WORDS.contains(&next) {
+            return true;
+        }
+        // A title-case headline capitalises every word.
+        if m.unit < self.headlines && self.title_case(m.unit) {
+            return false;
+        }
+        let Some(rest) = after.strip_prefix(' ') else {
             return false;
         };
         let word: &str = rest
@@ -218,8 +237,13 @@ impl<'a> Builder<'a> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
+        // A surname ends the name: no abbreviation (`U.S. Rep.`) and no
+        // third capitalised word (`Florida Highway Patrol`).
+        let tail = rest[word.len()..].trim_start_matches(' ');
+        let third = tail.chars().next().is_some_and(char::is_uppercase);
         match self.mention_starting(m.end + 1) {
             Some(next) => self.mentions[next].kind == EntityKind::Person,
+            None if tail.starts_with('.') || third => false,
             None => {
                 let lower = word.to_lowercase();
                 self.lex.lookup(word).is_empty()
@@ -228,6 +252,17 @@ impl<'a> Builder<'a> {
                     && !MONTHS.contains(&lower.as_str())
             }
         }
+    }
+
+    /// Whether unit `u` capitalises its words (a title-case headline): no
+    /// word of four letters or more starts in lower case.
+    fn title_case(&self, u: usize) -> bool {
+        let Some(span) = self.units.get(u) else {
+            return false;
+        };
+        !self.text[span.start..span.end]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
     }
 
     /// Whether a title or honorific of the lexicon stands right before
