@@ -296,8 +296,13 @@ typedef struct DatelineEntity {
   uint8_t has_place;
   // GeoNames id of the place (0 when it has none of its own: a facility).
   uint32_t geonameid;
-  // "country", "region", "city", "facility" or "place".
+  // "country", "region", "continent", "area", "water", "territory",
+  // "city", "facility" or "place".
   struct DatelineStr feature;
+  // How closely the point stands for the place: "exact", "city",
+  // "admin", "country" or "container" (a facility at the point of
+  // the place that contains it).
+  struct DatelineStr precision;
   // The place's name in the gazetteer.
   struct DatelineStr place_name;
   // ISO 3166 code of the place's country.

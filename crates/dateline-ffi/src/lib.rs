@@ -679,8 +679,13 @@ output! {
         has_place: u8 = u8::from(p.is_some()),
         /// GeoNames id of the place (0 when it has none of its own: a facility).
         geonameid: u32 = p.and_then(|p| p.geonameid).unwrap_or(0),
-        /// "country", "region", "city", "facility" or "place".
+        /// "country", "region", "continent", "area", "water", "territory",
+        /// "city", "facility" or "place".
         feature: DatelineStr = opt(p.map(|p| p.feature.as_str())),
+        /// How closely the point stands for the place: "exact", "city",
+        /// "admin", "country" or "container" (a facility at the point of
+        /// the place that contains it).
+        precision: DatelineStr = opt(p.map(|p| p.precision.as_str())),
         /// The place's name in the gazetteer.
         place_name: DatelineStr = opt(p.map(|p| p.name.as_str())),
         /// ISO 3166 code of the place's country.

@@ -479,8 +479,13 @@ value_class! {
         geonameid: Option<u32> as "Optional[int]",
         /// The gazetteer's name for it (or the text's, for a facility).
         name: String as "str",
-        /// What the place is: `country`, `region` (first-level division), `city`, `facility` or `place`.
+        /// What the place is: `country`, `region` (first-level division), `city`, `facility`,
+        /// `continent`, `area`, `water`, `territory` or `place`.
         feature: String as "str",
+        /// How closely the point stands for the place: "exact", "city",
+        /// "admin", "country" or "container".
+        #[serde(default)]
+        precision: String as "str",
         /// ISO 3166 code of its country, or None.
         #[serde(default)]
         country: Option<String> as "Optional[str]",

@@ -93,7 +93,7 @@ pub use figures::{Bound, Figure, FigureKind};
 pub use origin::Origin;
 pub use pipeline::{Config, Extraction, Extractor, Layer, Profile};
 pub use quotes::{Quote, QuoteKind};
-pub use resolve::{Entity, EntityMention, FocusCountry, Location, MentionForm, Role};
+pub use resolve::{Entity, EntityMention, FocusCountry, Location, MentionForm, Precision, Role};
 pub use schema::SCHEMA_VERSION;
 pub use span::{OffsetMap, Span};
 pub use time::{Interval, Timex, TimexKind, TimexMod};

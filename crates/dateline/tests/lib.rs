@@ -2403,6 +2403,36 @@ fn time_has_no_false_alarms() {
     assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
 }
 
+/// The team's file of sentences with no place in them
+/// (`tests/places/not-places.txt`: people, companies and bodies whose names
+/// hold place names): no entity of any of them gets a location.
+#[test]
+fn places_have_no_false_alarms() {
+    let cases = std::fs::read_to_string(repo().join("tests/places/not-places.txt"))
+        .expect("tests/places/not-places.txt");
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in cases.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        n += 1;
+        let x = extract_text("not-places", &format!(" date 2023-11-06 \n\n{line}\n"));
+        let found: Vec<_> = x
+            .entities
+            .iter()
+            .flatten()
+            .filter_map(|e| e.place.as_ref().map(|p| (&e.name, &p.name, &p.country)))
+            .collect();
+        if !found.is_empty() {
+            wrong.push(format!("{line} -> {found:?}"));
+        }
+    }
+    assert!(n >= 25, "the file holds {n} cases");
+    assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
+}
+
 /// The `--format eval` record of a record (`None`: in its own corpus'
 /// convention) and its text's characters, for spans in code points.
 fn eval_of(record: &Value, extent: Option<dateline::eval::Extent>) -> (Value, Vec<char>) {

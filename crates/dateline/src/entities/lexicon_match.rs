@@ -26,14 +26,48 @@ pub(super) fn lexicon_organisations(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
+    let org = |e: Option<&EntryKind>| matches!(e, Some(EntryKind::Organisation(_)));
+    lexicon_names(text, u, lex, ui, first, out, EntityKind::Organisation, &org);
+}
+
+/// A place of several words from the gazetteer that is no town (a
+/// continent, a region, a sea, a territory), in its exact case, is one
+/// place even where the tagger split it or left it out (`Gulf of Suez`,
+/// not `Gulf` and `Suez`; `West Bank`).
+pub(super) fn lexicon_places(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    let area = |e: Option<&EntryKind>| match e {
+        Some(EntryKind::Place(i)) => lex.places[*i as usize].kind.is_area(),
+        _ => false,
+    };
+    lexicon_names(text, u, lex, ui, first, out, EntityKind::Place, &area);
+}
+
+/// The lexicon names of several words, in their exact case, whose first
+/// reading `wanted` accepts, as one mention of `kind` each, replacing the
+/// mentions inside them (none may cross their edges).
+#[allow(clippy::too_many_arguments)]
+fn lexicon_names(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    ui: usize,
+    first: usize,
+    out: &mut Vec<Mention>,
+    kind: EntityKind,
+    wanted: &dyn Fn(Option<&EntryKind>) -> bool,
+) {
     for m in &u.lex {
         if !m.exact_case || !text[m.start..m.end].contains(' ') {
             continue;
         }
-        if !matches!(
-            lex.entries[m.name as usize].first(),
-            Some(EntryKind::Organisation(_))
-        ) {
+        if !wanted(lex.entries[m.name as usize].first()) {
             continue;
         }
         let span = Span::new(m.start, m.end);
@@ -47,10 +81,7 @@ pub(super) fn lexicon_organisations(
         let inside: Vec<usize> = (first..out.len())
             .filter(|&k| out[k].start >= span.start && out[k].end <= span.end)
             .collect();
-        if inside.len() == 1
-            && out[inside[0]].kind == EntityKind::Organisation
-            && out[inside[0]].span() == span
-        {
+        if inside.len() == 1 && out[inside[0]].kind == kind && out[inside[0]].span() == span {
             continue;
         }
         let conf = inside
@@ -60,7 +91,7 @@ pub(super) fn lexicon_organisations(
         for k in inside.into_iter().rev() {
             out.remove(k);
         }
-        out.push(mention(text, span, EntityKind::Organisation, conf, ui));
+        out.push(mention(text, span, kind, conf, ui));
     }
 }
 
@@ -143,6 +174,9 @@ pub(super) fn add_lexicon_groups(
     }
 }
 
+/// Arabic articles that open a hyphenated place name (`Al-Anbar`).
+const ARABIC_ARTICLES: &[&str] = &["Al", "El", "Ad", "An", "Ar", "As", "Ash", "At", "Az", "Ath"];
+
 /// Hyphenated words holding places or nationalities: `Iran-backed`,
 /// `Lebanon-based`, `Israel-Gaza`, `U.S.-led`, `Israeli-occupied`.
 pub(super) fn split_compounds(
@@ -160,6 +194,10 @@ pub(super) fn split_compounds(
         }
         let mut parts = Vec::new();
         let mut at = 0;
+        // A capitalised piece no lexicon knows makes the word one name
+        // (`T-Mobile`), unless it is an Arabic article (`Al-Anbar`) or a
+        // combining form (`Sino-US`, `Anglo-Irish`).
+        let mut one_name = false;
         for piece in s.split('-') {
             let span = Span::new(w.span.start + at, w.span.start + at + piece.len());
             at += piece.len() + 1;
@@ -169,11 +207,15 @@ pub(super) fn split_compounds(
             let kind = match lex.lookup(piece).first() {
                 Some(EntryKind::Country(_) | EntryKind::Place(_)) => EntityKind::Place,
                 Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => EntityKind::Group,
-                _ => continue,
+                Some(_) => continue,
+                None => {
+                    one_name |= !ARABIC_ARTICLES.contains(&piece) && !piece.ends_with('o');
+                    continue;
+                }
             };
             parts.push((span, kind));
         }
-        if parts.is_empty() {
+        if parts.is_empty() || one_name {
             continue;
         }
         // A mention that is exactly this one word gives way to its parts.
@@ -321,8 +363,9 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
                         m.subtype.get_or_insert_with(|| match p.kind {
                             PlaceKind::City => "city".into(),
                             PlaceKind::Region => "region".into(),
+                            k => k.as_str().into(),
                         });
-                        m.country = Some(p.country.clone());
+                        m.country = Some(p.country.clone()).filter(|c| !c.is_empty());
                     }
                     _ => continue,
                 }

@@ -184,6 +184,7 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
         let first = out.len();
         names::tagged(text, u, &labels, &probs, ui, &mut out);
         lexicon_match::lexicon_organisations(text, u, lex, ui, first, &mut out);
+        lexicon_match::lexicon_places(text, u, lex, ui, first, &mut out);
         lexicon_match::split_groups(text, lex, ui, first, &mut out);
         lexicon_match::add_lexicon_groups(text, u, lex, ui, first, &mut out);
         lexicon_match::split_compounds(text, u, lex, ui, first, &mut out);

@@ -20,6 +20,7 @@ mod described;
 mod layers;
 mod noun_phrase;
 mod phrases;
+mod toponyms;
 
 pub use corpus::{story_rows, timeline_rows, xdoc_rows};
 pub use layers::keep_coded_events;
@@ -75,7 +76,9 @@ pub fn to_eval(x: &Extraction) -> Value {
 /// had one), `date`, `title`, `text`, and the layers that exist, with
 /// code-point offsets. Sentences are included as `sentences` (`start`, `end`),
 /// entity mentions as `entities` (`label`, `coarse`, and the span `extent`
-/// asks for).
+/// asks for), and, once places are resolved, every place mention as
+/// `toponyms` (`start`, `end`, `name`, `lat`, `lon`, `geonameid`,
+/// `precision`; adjectives of place too for LGL).
 pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
     let map = OffsetMap::new(&x.text);
     let mut out = layers::article(x, &map);
@@ -101,6 +104,12 @@ pub fn to_eval_with(x: &Extraction, extent: Extent) -> Value {
             Extent::Described => described::spans(&x.text, mentions, &owners),
         };
         out.insert("entities".into(), layers::entities(spans, &map));
+    }
+    if let (Some(mentions), Some(_)) = (&x.mentions, &x.entities) {
+        let corpus = x.article.metadata.get("corpus").and_then(Value::as_str);
+        let which = toponyms::Toponyms::of_corpus(corpus);
+        let items = toponyms::toponyms(&x.text, mentions, x.entities.as_deref(), which, &map);
+        out.insert("toponyms".into(), items);
     }
     if let Some(quotes) = &x.quotes {
         out.insert("quotes".into(), layers::quotes(quotes, &map));

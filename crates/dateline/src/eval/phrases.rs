@@ -203,7 +203,8 @@ fn phrase_kind(text: &str, m: &Mention, sports: bool) -> (EntityKind, Option<Str
 }
 
 /// Places of the gazetteer inside the name, also where a longer name of
-/// the gazetteer hides them (`Hong Kong` in `Hong Kong Island`). `found`
+/// the gazetteer hides them (`Hong Kong` in `Hong Kong Island`, `Mexico`
+/// in `Gulf of Mexico`). `found`
 /// is left holding every gazetteer match inside the name.
 fn nested_places(
     text: &str,
@@ -217,6 +218,10 @@ fn nested_places(
     for (i, _) in text[m.start..m.end].match_indices(' ') {
         lex.find(text, m.start, m.start + i, &mut shorter);
         found.extend(shorter.drain(..).filter(|f| f.end == m.start + i));
+        // And the names a longer one that starts earlier hides at its end
+        // (`Mexico` in `Gulf of Mexico`).
+        lex.find(text, m.start + i + 1, m.end, &mut shorter);
+        found.extend(shorter.drain(..).filter(|f| f.start == m.start + i + 1));
     }
     found.sort_by_key(|f| (f.start, f.end));
     found.dedup();

@@ -100,6 +100,37 @@ pub enum PlaceKind {
     City,
     /// A first-level division: state, province, governorate.
     Region,
+    /// A continent: `Asia`, `Africa`.
+    Continent,
+    /// A region across or inside countries that is no division: `Middle
+    /// East`, `Balkans`, `Darfur`.
+    Area,
+    /// A sea, gulf or ocean: `Persian Gulf`, `Red Sea`.
+    Water,
+    /// A territory of its own within a country's entry: the `Gaza Strip`
+    /// and the `West Bank` of the Palestinian Territory.
+    Territory,
+}
+
+impl PlaceKind {
+    /// The kind's name in `places.tsv` and in a location's `feature`
+    /// (`city`, `region`, `continent`, `area`, `water`, `territory`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PlaceKind::City => "city",
+            PlaceKind::Region => "region",
+            PlaceKind::Continent => "continent",
+            PlaceKind::Area => "area",
+            PlaceKind::Water => "water",
+            PlaceKind::Territory => "territory",
+        }
+    }
+
+    /// Whether the kind is a place bigger than a town that no GeoNames
+    /// population ranks: a region, a continent, an area, a sea, a territory.
+    pub fn is_area(&self) -> bool {
+        !matches!(self, PlaceKind::City)
+    }
 }
 
 /// A city or region.
@@ -109,13 +140,14 @@ pub struct Place {
     pub geonameid: u32,
     /// Name as GeoNames writes it (`Erbil`).
     pub name: String,
-    /// City or region.
+    /// City, region, continent, area, water or territory.
     pub kind: PlaceKind,
     /// ISO country code.
     pub country: String,
     /// GeoNames first-level division code (may be empty).
     pub admin1: String,
-    /// Latitude, degrees (absent for regions).
+    /// Latitude, degrees (absent for regions countryinfo names that
+    /// GeoNames' divisions do not).
     pub lat: Option<f64>,
     /// Longitude, degrees (absent for regions).
     pub lon: Option<f64>,
@@ -328,10 +360,13 @@ fn read_places(names: &mut Names) -> Vec<Place> {
         .map(|r| Place {
             geonameid: field(r, 0).parse().unwrap_or(0),
             name: field(r, 1).to_string(),
-            kind: if field(r, 2) == "region" {
-                PlaceKind::Region
-            } else {
-                PlaceKind::City
+            kind: match field(r, 2) {
+                "region" => PlaceKind::Region,
+                "continent" => PlaceKind::Continent,
+                "area" => PlaceKind::Area,
+                "water" => PlaceKind::Water,
+                "territory" => PlaceKind::Territory,
+                _ => PlaceKind::City,
             },
             country: field(r, 3).to_string(),
             admin1: field(r, 4).to_string(),
@@ -340,9 +375,12 @@ fn read_places(names: &mut Names) -> Vec<Place> {
             population: field(r, 7).parse().unwrap_or(0),
         })
         .collect();
+    // Continents, areas, seas and territories are what their names mean
+    // (`Asia`, not a town of the Philippines).
     let rank = |p: &Place| match p.kind {
         PlaceKind::Region => 5_000_000,
         PlaceKind::City => p.population,
+        _ => 1_000_000_000,
     };
     let mut ranked: Vec<u32> = (0..places.len() as u32).collect();
     ranked.sort_by(|&a, &b| {

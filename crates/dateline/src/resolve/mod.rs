@@ -182,6 +182,40 @@ pub struct Role {
     pub sentence: String,
 }
 
+/// How closely a location's point stands for the place itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// The point is the place's own and the place is about as small as a
+    /// point (a site, a neighbourhood).
+    Exact,
+    /// The point is a town's or city's centre.
+    City,
+    /// The point stands for an area inside or across countries: the
+    /// centroid of a first-level division (a state, a province), or the
+    /// representative point of a continent, a region or a sea.
+    Admin,
+    /// The point is a country's centre.
+    Country,
+    /// The place's own point is unknown: the point is that of the place
+    /// that contains it (`Harir airbase` at Erbil's centre).
+    Container,
+}
+
+impl Precision {
+    /// The precision's name in the output (`exact`, `city`, `admin`,
+    /// `country`, `container`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::City => "city",
+            Precision::Admin => "admin",
+            Precision::Country => "country",
+            Precision::Container => "container",
+        }
+    }
+}
+
 /// Where a place is: a gazetteer entry, or its container's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
@@ -190,9 +224,14 @@ pub struct Location {
     pub geonameid: Option<u32>,
     /// The gazetteer's name for it (or the text's, for a facility).
     pub name: String,
-    /// `country`, `region` (first-level division), `city`, `facility` or
-    /// `place`.
+    /// `country`, `region` (first-level division), `continent`, `area` (a
+    /// region across countries or a body of water: `Middle East`, `Persian
+    /// Gulf`), `city`, `facility` or `place`.
     pub feature: String,
+    /// How closely the point stands for the place: its own point, a
+    /// city's, a division's or wider area's, a country's, or its
+    /// container's.
+    pub precision: Precision,
     /// ISO 3166 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,

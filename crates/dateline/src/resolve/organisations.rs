@@ -56,10 +56,16 @@ impl Builder<'_> {
     }
 
     /// A country or demonym inside a name (`US State Department`): the
-    /// first word that is one.
+    /// first word that is one and nothing else. A word that also names a
+    /// town is no evidence (`Salvador` of the `Salvador Allende
+    /// Foundation`, `Georgia` of `Georgia Power`).
     fn country_in_name(&self, name: &str) -> Option<String> {
         for w in name.split_whitespace() {
-            for entry in self.lex.lookup(strip_possessive(w)) {
+            let entries = self.lex.lookup(strip_possessive(w));
+            if entries.iter().any(|e| matches!(e, EntryKind::Place(_))) {
+                continue;
+            }
+            for entry in entries {
                 if let EntryKind::Country(i) | EntryKind::Demonym(i) = entry {
                     return Some(self.lex.countries[*i as usize].iso.clone());
                 }

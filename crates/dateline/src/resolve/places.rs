@@ -2,8 +2,13 @@
 //! contains them.
 //!
 //! A place's name is looked up in the gazetteer; where it names several
-//! places, one in a country the article names wins, else the biggest (a
-//! region or country right after the name, `Paris, Texas`, decides first).
+//! places, each reading is scored: its size (a country, a continent or an
+//! area is what its name means; a capital and a populous city beat a
+//! town: `Paris` is in France), the article's other places (a town in a
+//! state or country they name gains: `Paris` near `Texas` is in Texas) and
+//! a region or country right after the name (`Paris, Texas`), which
+//! decides. A name that is a person's (`President Bush`, `Bush` where the
+//! article names George Bush) is no place.
 //! A facility or unknown place located by the text (`Ain Al Asad base in
 //! Anbar province`, `Baghdad's international airport`) takes its
 //! container's location.
@@ -11,10 +16,86 @@
 use std::collections::HashMap;
 
 use super::builder::Builder;
-use super::Location;
+use super::{Location, Precision};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
+use crate::lexicon::{EntryKind, Lexicon, PlaceKind, TIME_NOUNS};
+
+/// Capitalised words that, after a place's name, make a longer place or
+/// say where (`Laurel County`, `Main Street`, `Gaza City`): no person's
+/// name.
+const PLACE_WORDS: &[&str] = &[
+    "county",
+    "city",
+    "state",
+    "street",
+    "road",
+    "avenue",
+    "river",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "beach",
+    "park",
+    "square",
+    "bridge",
+    "mountains",
+    "hills",
+    "north",
+    "south",
+    "east",
+    "west",
+    "township",
+    "parish",
+    "province",
+    "region",
+    "district",
+    "airport",
+    "harbour",
+    "harbor",
+    "port",
+    "coast",
+    "strip",
+    "bank",
+    "heights",
+    "falls",
+    "springs",
+];
+
+/// Words after a name that make it a leader's (`the Bush administration`,
+/// `Bush-era`).
+const LEADER_WORDS: &[&str] = &["administration", "presidency", "era", "doctrine"];
+
+/// Month names, which follow a place in datelines and times (`in Erbil
+/// March 3`).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 
 /// The countries of the article's place and group mentions, counted.
 #[derive(Default)]
@@ -26,9 +107,36 @@ struct NamedCountries<'a> {
 }
 
 impl NamedCountries<'_> {
-    /// Whether entities other than `id` name country `c`.
-    fn by_others(&self, id: usize, c: &str) -> bool {
-        self.all.get(c).copied().unwrap_or(0) > self.own.get(&(id, c)).copied().unwrap_or(0)
+    /// How many mentions of entities other than `id` name country `c`.
+    fn by_others(&self, id: usize, c: &str) -> usize {
+        let all = self.all.get(c).copied().unwrap_or(0);
+        all.saturating_sub(self.own.get(&(id, c)).copied().unwrap_or(0))
+    }
+}
+
+/// What the article's other places say of a place `id`: how often they
+/// name each country, and the first-level divisions they are in.
+struct Context<'n> {
+    named: &'n NamedCountries<'n>,
+    /// (country, admin1) of the divisions the other places name or lie
+    /// in, with the entity that does.
+    divisions: &'n [(String, String, usize)],
+    id: usize,
+}
+
+impl Context<'_> {
+    /// Mentions of other entities naming country `c`.
+    fn country(&self, c: &str) -> usize {
+        self.named.by_others(self.id, c)
+    }
+
+    /// Whether another place is division `a` of country `c`, or lies in it.
+    fn division(&self, c: &str, a: &str) -> bool {
+        !a.is_empty()
+            && self
+                .divisions
+                .iter()
+                .any(|(dc, da, e)| *e != self.id && dc == c && da == a)
     }
 }
 
@@ -41,18 +149,172 @@ impl<'a> Builder<'a> {
 
     /// Each place's gazetteer entry, and its country.
     fn locate_in_gazetteer(&mut self) {
+        self.unplace_people();
         let named = self.countries_named();
+        let divisions = self.divisions_named();
         for id in 0..self.entities.len() {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
             }
-            let others = |c: &str| named.by_others(id, c);
-            let loc = self.gazetteer_location(id, &others);
+            let context = Context {
+                named: &named,
+                divisions: &divisions,
+                id,
+            };
+            let loc = self.gazetteer_location(id, &context);
             if let Some(c) = loc.as_ref().and_then(|l| l.country.clone()) {
                 self.entities[id].country = Some(c);
             }
             self.entities[id].place = loc;
         }
+    }
+
+    /// A place whose name is a person's is that person, not a place: a
+    /// title right before it (`President Bush`, `Mr Bush`), or the last
+    /// word of a person the article names (`Bush` after `George W. Bush`).
+    fn unplace_people(&mut self) {
+        let surnames: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .filter_map(|e| e.name.split_whitespace().last())
+            .map(|w| strip_possessive(w).to_lowercase())
+            .collect();
+        for id in 0..self.entities.len() {
+            let e = &self.entities[id];
+            if e.kind != EntityKind::Place || e.subtype.as_deref() == Some("facility") {
+                continue;
+            }
+            // A country is only a person's first name (`Georgia O'Keeffe`):
+            // `Jordan` stays a country where a Michael Jordan plays.
+            let country = e.subtype.as_deref() == Some("country");
+            let name = e.name.to_lowercase();
+            let person = e.names().filter_map(|m| m.mention).any(|mi| {
+                let m = &self.mentions[mi];
+                (!country && self.titled(m)) || self.first_name(m)
+            }) || (!country && !name.contains(' ') && surnames.contains(&name));
+            if person {
+                let e = &mut self.entities[id];
+                e.kind = EntityKind::Person;
+                e.subtype = None;
+                e.country = None;
+                e.place = None;
+                self.anchors[id] = None;
+            }
+        }
+    }
+
+    /// Whether mention `m` is the first word of a longer name, the way a
+    /// first name is (`Georgia O'Keeffe`, `Paris Hilton`): a capitalised
+    /// word follows it in a sentence that is a person's name, or no
+    /// mention and no lexicon entry, nor a word that goes with places
+    /// (`County`, `Street`).
+    fn first_name(&self, m: &Mention) -> bool {
+        if m.name_end != m.end {
+            return false;
+        }
+        let after = &self.text[m.end..];
+        // `the Bush administration`, `Bush-era tax cuts`: a leader's name.
+        let next = after
+            .trim_start_matches([' ', '-'])
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if LEADER_WORDS.contains(&next) {
+            return true;
+        }
+        // A title-case headline capitalises every word.
+        if m.unit < self.headlines && self.title_case(m.unit) {
+            return false;
+        }
+        let Some(rest) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let word: &str = rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or("");
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        // A surname ends the name: no abbreviation (`U.S. Rep.`) and no
+        // third capitalised word (`Florida Highway Patrol`).
+        let tail = rest[word.len()..].trim_start_matches(' ');
+        let third = tail.chars().next().is_some_and(char::is_uppercase);
+        match self.mention_starting(m.end + 1) {
+            Some(next) => self.mentions[next].kind == EntityKind::Person,
+            None if tail.starts_with('.') || third => false,
+            None => {
+                let lower = word.to_lowercase();
+                self.lex.lookup(word).is_empty()
+                    && !PLACE_WORDS.contains(&lower.as_str())
+                    && !TIME_NOUNS.contains(&lower.as_str())
+                    && !MONTHS.contains(&lower.as_str())
+            }
+        }
+    }
+
+    /// Whether unit `u` capitalises its words (a title-case headline): no
+    /// word of four letters or more starts in lower case.
+    fn title_case(&self, u: usize) -> bool {
+        let Some(span) = self.units.get(u) else {
+            return false;
+        };
+        !self.text[span.start..span.end]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+    }
+
+    /// Whether a title or honorific of the lexicon stands right before
+    /// mention `m` (`President Bush`, `Mr Bush`, `Senator Clinton`).
+    fn titled(&self, m: &Mention) -> bool {
+        let before = self.text[..m.name_start].trim_end_matches(' ');
+        if before.len() == m.name_start {
+            return false;
+        }
+        let word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        let word = word.trim_end_matches('.');
+        word.chars().next().is_some_and(char::is_uppercase)
+            && self
+                .lex
+                .lookup(word)
+                .iter()
+                .any(|e| matches!(e, EntryKind::Title(_)))
+    }
+
+    /// The first-level divisions the article's places name or lie in, each
+    /// with the entity: a division named (`Texas`), or the division of a
+    /// place's likeliest reading (`Austin` lies in Texas).
+    fn divisions_named(&self) -> Vec<(String, String, usize)> {
+        let mut out = Vec::new();
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Place {
+                continue;
+            }
+            let Some(names) = self.place_names(id) else {
+                continue;
+            };
+            for name in names {
+                let mut city_seen = false;
+                for entry in self.lex.lookup(name) {
+                    let EntryKind::Place(i) = *entry else {
+                        continue;
+                    };
+                    let p = &self.lex.places[i as usize];
+                    match p.kind {
+                        PlaceKind::Region => {}
+                        // Only the biggest town of a name: the likeliest.
+                        PlaceKind::City if !city_seen => city_seen = true,
+                        _ => continue,
+                    }
+                    out.push((p.country.clone(), p.admin1.clone(), id));
+                }
+            }
+        }
+        out
     }
 
     /// Countries the article names, to choose between places of one name:
@@ -82,7 +344,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let own = self.entities[id].place.as_ref().map(|p| p.feature.clone());
-            if matches!(own.as_deref(), Some("country" | "city" | "region")) {
+            if own.is_some_and(|f| !matches!(f.as_str(), "facility" | "place")) {
                 continue;
             }
             let Some(c) = self.container_of(id).filter(|&c| c != id) else {
@@ -136,6 +398,7 @@ impl<'a> Builder<'a> {
             geonameid: None,
             name: e.name.clone(),
             feature: feature.into(),
+            precision: Precision::Container,
             country: outer.country.clone(),
             country_name: outer.country_name.clone(),
             admin1: outer.admin1.clone(),
@@ -191,15 +454,15 @@ impl<'a> Builder<'a> {
     /// Place `id`'s best gazetteer entry, described; none for a facility or
     /// a name the gazetteer lacks. `named` tells whether the other entities
     /// name a country.
-    fn gazetteer_location(&self, id: usize, named: &dyn Fn(&str) -> bool) -> Option<Location> {
+    fn gazetteer_location(&self, id: usize, context: &Context<'_>) -> Option<Location> {
         let names = self.place_names(id)?;
         let region_hint = self.entities[id].subtype.as_deref() == Some("region");
         let qualifiers = self.qualifiers(id);
         // Score every entry the names stand for, then describe the best.
-        let mut best: Option<(i64, EntryKind)> = None;
+        let mut best: Option<(f64, EntryKind)> = None;
         for name in names {
             for entry in self.lex.lookup(name) {
-                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, named) else {
+                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, context) else {
                     continue;
                 };
                 if best.map_or(true, |(s, _)| score > s) {
@@ -273,37 +536,55 @@ impl<'a> Builder<'a> {
         qualifiers
     }
 
-    /// How well a gazetteer entry fits: a country above all, then a place
-    /// its qualifier names, one in a country the article names, of the
-    /// kind the entity layer saw (region or not), and the most populous.
-    /// None for an entry that is no place.
+    /// How well a gazetteer entry fits, on a log scale of size: a
+    /// country, continent, area or sea is what its name means (19-20), a
+    /// first-level division ranks with a city of a few million (15), a
+    /// town by its population (ln), a capital a little more. The article's
+    /// other places add: mentions of the entry's country (up to 3), another
+    /// place in or naming its division (6); a qualifier right after the
+    /// name (`Paris, Texas`) decides (30). None for an entry that is no
+    /// place.
     fn entry_score(
         &self,
         entry: &EntryKind,
         qualifiers: &[(String, String)],
         region_hint: bool,
-        named: &dyn Fn(&str) -> bool,
-    ) -> Option<i64> {
+        context: &Context<'_>,
+    ) -> Option<f64> {
+        let support = |c: &str| 1.5 * context.country(c).min(2) as f64;
         Some(match *entry {
-            EntryKind::Country(_) => 3_000_000_000,
+            EntryKind::Country(i) => {
+                let c = &self.lex.countries[i as usize];
+                let mut score = 17.0 + support(&c.iso);
+                if qualifiers.iter().any(|(q, _)| *q == c.iso) {
+                    score += 30.0;
+                }
+                score
+            }
             EntryKind::Place(i) => {
                 let p = &self.lex.places[i as usize];
-                let region = p.kind == PlaceKind::Region;
-                let mut score = p.population.min(2_000_000_000) as i64;
-                if region {
-                    score = score.max(5_000_000);
-                }
-                if named(&p.country) {
-                    score += 1_000_000_000;
-                }
-                if region == region_hint {
-                    score += 100_000_000;
+                let mut score = match p.kind {
+                    PlaceKind::City => {
+                        let capital = self
+                            .lex
+                            .country(&p.country)
+                            .is_some_and(|c| c.capital == p.name);
+                        (p.population as f64 + 1.0).ln() + if capital { 2.0 } else { 0.0 }
+                    }
+                    PlaceKind::Region => 15.0 + if region_hint { 1.0 } else { 0.0 },
+                    _ => 19.0,
+                };
+                if !p.country.is_empty() {
+                    score += support(&p.country);
+                    if context.division(&p.country, &p.admin1) {
+                        score += 6.0;
+                    }
                 }
                 if qualifiers
                     .iter()
                     .any(|(c, a)| *c == p.country && (a.is_empty() || *a == p.admin1))
                 {
-                    score += 4_000_000_000;
+                    score += 30.0;
                 }
                 score
             }
@@ -319,6 +600,7 @@ fn country_location(lex: &Lexicon, i: usize) -> Location {
         geonameid: Some(c.geonameid).filter(|g| *g != 0),
         name: c.name.clone(),
         feature: "country".into(),
+        precision: Precision::Country,
         country: Some(c.iso.clone()),
         country_name: Some(c.name.clone()),
         admin1: None,
@@ -330,13 +612,13 @@ fn country_location(lex: &Lexicon, i: usize) -> Location {
     }
 }
 
-/// The location of gazetteer place `i`: a city or a region, with its chain
-/// up to its country.
+/// The location of gazetteer place `i`: a city, a region, a continent, an
+/// area, a sea or a territory, with its chain up to its country.
 fn place_location(lex: &Lexicon, i: usize) -> Location {
     let p = &lex.places[i];
     let country = lex.country(&p.country);
     let admin = lex.admin1(&p.country, &p.admin1);
-    let region = p.kind == PlaceKind::Region;
+    let region = p.kind != PlaceKind::City;
     let mut chain = vec![p.name.clone()];
     if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
         chain.push(a.name.clone());
@@ -347,8 +629,13 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
     Location {
         geonameid: Some(p.geonameid).filter(|g| *g != 0),
         name: p.name.clone(),
-        feature: if region { "region" } else { "city" }.into(),
-        country: Some(p.country.clone()),
+        feature: p.kind.as_str().into(),
+        precision: if region {
+            Precision::Admin
+        } else {
+            Precision::City
+        },
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         country_name: country.map(|c| c.name.clone()),
         admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
         admin1_name: admin.map(|a| a.name.clone()),
@@ -356,5 +643,162 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
         lon: p.lon.or(admin.map(|a| a.lon)),
         chain,
         within: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::{Entity, Precision};
+    use crate::{Config, EntityKind, Extractor};
+
+    /// The entities of `text` (all layers).
+    fn entities(text: &str) -> Vec<Entity> {
+        let ex = Extractor::new(Config::default()).unwrap();
+        ex.extract_text(text).unwrap().entities.unwrap_or_default()
+    }
+
+    /// The place entity named `name`, with its location.
+    fn place(all: &[Entity], name: &str) -> crate::resolve::Location {
+        let e = all
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {all:?}"));
+        assert_eq!(e.kind, EntityKind::Place, "{name}");
+        e.place
+            .clone()
+            .unwrap_or_else(|| panic!("{name} has no location"))
+    }
+
+    fn near(p: &crate::resolve::Location, lat: f64, lon: f64, degrees: f64) -> bool {
+        p.lat.is_some_and(|a| (a - lat).abs() < degrees)
+            && p.lon.is_some_and(|o| (o - lon).abs() < degrees)
+    }
+
+    #[test]
+    fn continents_and_regions_are_themselves() {
+        let all = entities(
+            "Stocks fell across Asia on Monday as traders weighed weak figures from Europe \
+             and Africa. Tensions in the Middle East and the Persian Gulf pushed oil up.",
+        );
+        let asia = place(&all, "Asia");
+        assert_eq!(
+            (asia.feature.as_str(), asia.country.as_deref()),
+            ("continent", None)
+        );
+        assert!(near(&asia, 30.0, 89.0, 5.0), "{asia:?}");
+        assert_eq!(asia.precision, Precision::Admin);
+        assert_eq!(place(&all, "Europe").feature, "continent");
+        assert_eq!(place(&all, "Africa").feature, "continent");
+        let mideast = place(&all, "Middle East");
+        assert!(near(&mideast, 29.0, 42.0, 5.0), "{mideast:?}");
+        let gulf = place(&all, "Persian Gulf");
+        assert_eq!(gulf.feature, "water");
+        assert!(near(&gulf, 26.5, 52.0, 3.0), "{gulf:?}");
+    }
+
+    #[test]
+    fn a_title_or_a_person_named_makes_no_place() {
+        let all = entities(
+            "The job figures are likely to spark fresh criticism of President Bush's \
+             economic policies, analysts in Washington said.",
+        );
+        assert!(
+            all.iter().all(|e| e
+                .place
+                .as_ref()
+                .map_or(true, |p| p.country.as_deref() != Some("EG"))),
+            "{all:?}"
+        );
+        let bush = all.iter().find(|e| e.name == "Bush").unwrap();
+        assert_eq!(bush.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_capital_beats_a_small_town_of_its_name() {
+        let all = entities(
+            "Oil demand will rise this year, the Paris-based International Energy Agency \
+             said, as US imports grew.",
+        );
+        let paris = place(&all, "Paris");
+        assert_eq!(paris.country.as_deref(), Some("FR"), "{paris:?}");
+        let all = entities("US carmakers showed new models at the Geneva motor show on Tuesday.");
+        assert_eq!(place(&all, "Geneva").country.as_deref(), Some("CH"));
+        // Unless the article's other places point elsewhere.
+        let all =
+            entities("Police in Paris, a town in Lamar County, Texas, said the road was shut.");
+        assert_eq!(place(&all, "Paris").admin1.as_deref(), Some("TX"));
+        let all = entities("Atlanta police said the man was arrested in Georgia on Monday.");
+        let georgia = place(&all, "Georgia");
+        assert_eq!(
+            (georgia.country.as_deref(), georgia.admin1.as_deref()),
+            (Some("US"), Some("GA"))
+        );
+        let all = entities("Georgian troops fought in South Ossetia, and Georgia asked for help.");
+        assert_eq!(place(&all, "Georgia").country.as_deref(), Some("GE"));
+    }
+
+    #[test]
+    fn company_and_foundation_names_hold_no_place() {
+        let all = entities("T-Mobile said it would cut prices for its customers in the US.");
+        assert!(all.iter().all(|e| e.name != "Mobile"), "{all:?}");
+        let all = entities(
+            "The firm, now one of the biggest investors in Google, benefited from strong sales.",
+        );
+        let google = all.iter().find(|e| e.name == "Google").unwrap();
+        assert!(
+            google.place.is_none() && google.kind != EntityKind::Place,
+            "{google:?}"
+        );
+        let all = entities("The Salvador Allende Foundation in Santiago held an exhibition.");
+        let foundation = all
+            .iter()
+            .find(|e| e.name == "Salvador Allende Foundation")
+            .unwrap();
+        assert_ne!(foundation.country.as_deref(), Some("SV"));
+        assert_eq!(place(&all, "Santiago").country.as_deref(), Some("CL"));
+    }
+
+    #[test]
+    fn a_gulf_is_one_place_of_its_own() {
+        let all = entities(
+            "Shipping in the Gulf of Suez was halted after the collision, Egyptian officials said.",
+        );
+        let gulf = place(&all, "Gulf of Suez");
+        assert_eq!(
+            (gulf.feature.as_str(), gulf.country.as_deref()),
+            ("water", Some("EG"))
+        );
+        assert!(near(&gulf, 28.8, 33.0, 1.5), "{gulf:?}");
+        assert!(all.iter().all(|e| e.name != "Gulf"), "{all:?}");
+    }
+
+    #[test]
+    fn gaza_strip_and_west_bank_are_apart() {
+        let all = entities(
+            "Israeli troops entered the Gaza Strip while settlers in the West Bank protested.",
+        );
+        let gaza = place(&all, "Gaza Strip");
+        let bank = place(&all, "West Bank");
+        assert_eq!(gaza.country.as_deref(), Some("PS"));
+        assert_eq!(bank.country.as_deref(), Some("PS"));
+        assert!(near(&gaza, 31.4, 34.4, 0.3), "{gaza:?}");
+        assert!(near(&bank, 31.95, 35.25, 0.4), "{bank:?}");
+    }
+
+    #[test]
+    fn every_location_says_how_precise_it_is() {
+        let all = entities(
+            "Drones struck the Harir airbase, in the northern city of Erbil, and a base in \
+             Anbar province, Iraq said.",
+        );
+        let harir = place(&all, "Harir airbase");
+        let erbil = place(&all, "Erbil");
+        assert_eq!(harir.precision, Precision::Container);
+        assert_eq!((harir.lat, harir.lon), (erbil.lat, erbil.lon));
+        assert_eq!(erbil.precision, Precision::City);
+        assert_eq!(place(&all, "Anbar").precision, Precision::Admin);
+        assert_eq!(place(&all, "Iraq").precision, Precision::Country);
+        let json = serde_json::to_value(&harir).unwrap();
+        assert_eq!(json["precision"], "container");
     }
 }
