@@ -88,6 +88,10 @@ pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos, is_event: &[bool])
         EventPos::Noun => (noun_source(tree, i), noun_target(tree, i)),
         EventPos::Adjective => (tree.child(i, &["nsubj"]), None),
     };
+    let source = match (source, pos) {
+        (Some(s), EventPos::Verb) => Some(name_hung_on_verb(tree, i, s).unwrap_or(s)),
+        (s, _) => s,
+    };
     let mut source = source.map(|h| conjuncts(tree, h)).unwrap_or_default();
     if let (Some(&s), EventPos::Verb) = (source.first(), pos) {
         source.extend(split_subjects(tree, i, s));
@@ -96,6 +100,28 @@ pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos, is_event: &[bool])
         source,
         target: target.map(|h| conjuncts(tree, h)).unwrap_or_default(),
     }
+}
+
+/// The last word of a name the parser hung from verb `i` between its
+/// subject `s` and itself (`United States Secretary of State Antony Blinken
+/// made`: `State Antony Blinken` as a compound of `made`): a verb has no
+/// compound on its left, so the name goes on the subject, and its last
+/// word names who it is.
+fn name_hung_on_verb(tree: &Tree<'_>, i: usize, s: usize) -> Option<usize> {
+    if tree.words[s].head != Some(i) || s > i {
+        return None;
+    }
+    tree.children(i)
+        .iter()
+        .copied()
+        .filter(|&c| c > s && c < i)
+        .filter(|&c| {
+            matches!(tree.words[c].dep.as_ref(), "compound" | "flat")
+                && tree.words[c].upos == "PROPN"
+        })
+        .map(|c| rightmost(tree, c))
+        .filter(|&w| w < i && tree.words[w].upos == "PROPN")
+        .max()
 }
 
 /// Subjects of verb `i` after its subject `s` with a conjunction between
@@ -217,7 +243,9 @@ fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
         Some((h, "obj"))
             if tree.words[h].upos == "VERB" && LIGHT_VERBS.contains(&tree.lemma(h)) =>
         {
-            tree.child(h, &["nsubj"]).filter(|&s| is_nominal(tree, s))
+            tree.child(h, &["nsubj"])
+                .filter(|&s| is_nominal(tree, s))
+                .map(|s| name_hung_on_verb(tree, h, s).unwrap_or(s))
         }
         _ => None,
     };

@@ -264,3 +264,16 @@ fn a_nationality_before_an_event_noun_is_its_source() {
     assert_eq!(code.quad, Some(crate::events::Quad::MaterialConflict));
     assert!(!killing.figures.is_empty());
 }
+
+#[test]
+fn a_name_the_parser_hung_on_the_verb_is_the_subject() {
+    // Seed 000's first sentence: `State Antony Blinken` hangs on `made`.
+    let x = extract(
+        "United States Secretary of State Antony Blinken made an unexpected visit to Iraq as \
+         part of his Middle East tour.",
+    );
+    let e = event(&x, "visit");
+    assert_eq!(texts(&e.source), ["Blinken"], "{e:#?}");
+    assert_eq!(e.source[0].code.as_deref(), Some("USAGOV"));
+    assert_eq!(texts(&e.target), ["Iraq"]);
+}
