@@ -413,6 +413,13 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     for t in &found {
         is_event[t.word] = true;
     }
+    // Verbs that claim an event (`attacks claimed by`): no act of their own.
+    let mut claiming = vec![false; tree.words.len()];
+    for t in found.iter().filter(|t| t.pos == EventPos::Noun) {
+        if let Some((verb, _)) = participants::claim_of(&tree, t.word) {
+            claiming[verb] = true;
+        }
+    }
     let mut last_place: Option<(usize, EventPlace)> = None;
     let events = found
         .into_iter()
@@ -420,13 +427,22 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let w = &syntax.words[t.word];
             let mood = modality::mood(&tree, lex, t.word, t.pos);
             let reported_by = reports.holding(w.start, w.end);
+            // An event claimed by who did it (`attacks claimed by the
+            // Islamic Resistance in Iraq`) is reported by the claim.
+            let claimed =
+                t.pos == EventPos::Noun && participants::claim_of(&tree, t.word).is_some();
             let modality = match (mood.modality, reported_by) {
                 (Modality::Asserted, Some(_)) => Modality::Reported,
+                (Modality::Asserted, None) if claimed => Modality::Reported,
                 (m, _) => m,
             };
             let trigger = text.get(w.start..w.end).unwrap_or_default().to_string();
             let mut sides = participants::sides(&tree, t.word, t.pos, &is_event);
+            // The claim of an event is no act of its own: the event it
+            // claims carries the claimant as its source.
+            let claims_event = claiming[t.word];
             let verb_code = match t.pos {
+                EventPos::Verb if claims_event => None,
                 EventPos::Verb => cameo::code_verb(text, syntax, t.word),
                 EventPos::Noun => cameo::code_noun(text, syntax, t.word),
                 EventPos::Adjective => None,

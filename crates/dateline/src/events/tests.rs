@@ -277,3 +277,23 @@ fn a_name_the_parser_hung_on_the_verb_is_the_subject() {
     assert_eq!(e.source[0].code.as_deref(), Some("USAGOV"));
     assert_eq!(texts(&e.target), ["Iraq"]);
 }
+
+#[test]
+fn a_claimed_attack_is_the_claimants_and_reported_by_the_claim() {
+    // Seed 002: the claim is no act of its own; the attacks it claims
+    // take the claimant as their source.
+    let x = extract(
+        "Dozens of drone and missile attacks have been claimed by the Islamic Resistance in \
+         Iraq, a network of Iran-allied groups.",
+    );
+    let e = event(&x, "attacks");
+    assert_eq!(texts(&e.source), ["the Islamic Resistance in Iraq"]);
+    assert_eq!(e.modality, Modality::Reported);
+    let code = e.code.as_ref().expect("coded");
+    assert_eq!(code.quad, Some(crate::events::Quad::MaterialConflict));
+    let events = x.events.as_ref().unwrap();
+    assert!(
+        events.iter().all(|e| e.text != "claimed" || e.code.is_none()),
+        "{events:#?}"
+    );
+}
