@@ -9,8 +9,11 @@
 //! noun's source is its possessor or `by` phrase (`Blinken's visit`, `the
 //! bombardment of Gaza by Israel`), or the subject of the light verb that
 //! has it for object (`Israel launched an attack`); its target the noun of
-//! its `of`, `on`, `against`, `to` or `with` phrase. Each side lists every
-//! conjunct (`Israel and Egypt`).
+//! its `of`, `on`, `against`, `to` or `with` phrase; a claimed event's
+//! source is who claims it (`attacks claimed by`), else a nationality before
+//! the noun (`an Israeli air raid`). A participle on a noun takes that
+//! event's source or the noun (`an Israeli air raid killing four
+//! civilians`). Each side lists every conjunct (`Israel and Egypt`).
 
 use super::tree::Tree;
 use super::EventPos;

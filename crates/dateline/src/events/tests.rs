@@ -293,7 +293,9 @@ fn a_claimed_attack_is_the_claimants_and_reported_by_the_claim() {
     assert_eq!(code.quad, Some(crate::events::Quad::MaterialConflict));
     let events = x.events.as_ref().unwrap();
     assert!(
-        events.iter().all(|e| e.text != "claimed" || e.code.is_none()),
+        events
+            .iter()
+            .all(|e| e.text != "claimed" || e.code.is_none()),
         "{events:#?}"
     );
 }
