@@ -2340,15 +2340,14 @@ fn companies_join_across_legal_forms_and_headlines() {
     assert_ne!(ford.id, gm.id);
 }
 
-/// The team's file of sentences with no date in them (`tests/time/not-dates.txt`):
-/// the time layer finds nothing in any of them.
-/// The team's file of sentences with no interaction between actors
-/// (weather, markets, descriptions; actors named but doing nothing to
-/// anyone): none may give a coded event.
-#[test]
-fn events_have_no_false_alarms() {
-    let cases = std::fs::read_to_string(repo().join("tests/events/no-interaction.txt"))
-        .expect("tests/events/no-interaction.txt");
+/// Runs every case of a team-written false-alarm file (one sentence a line,
+/// `#` comments) through the pipeline; `found` lists what it wrongly
+/// finds in one. Returns the number of cases and the wrong ones.
+fn false_alarms<T: std::fmt::Debug>(
+    file: &str,
+    found: impl Fn(&Extraction) -> Vec<T>,
+) -> (usize, Vec<String>) {
+    let cases = std::fs::read_to_string(repo().join(file)).expect(file);
     let mut wrong = Vec::new();
     let mut n = 0;
     for line in cases.lines() {
@@ -2357,17 +2356,27 @@ fn events_have_no_false_alarms() {
             continue;
         }
         n += 1;
-        let x = extract_text("no-interaction", &format!(" date 2023-11-06 \n\n{line}\n"));
-        let coded: Vec<_> = x
-            .events
-            .iter()
-            .flatten()
-            .filter_map(|e| e.code.as_ref().map(|c| (&e.text, &c.cameo)))
-            .collect();
-        if !coded.is_empty() {
-            wrong.push(format!("{line} -> {coded:?}"));
+        let x = extract_text(file, &format!(" date 2023-11-06 \n\n{line}\n"));
+        let got = found(&x);
+        if !got.is_empty() {
+            wrong.push(format!("{line} -> {got:?}"));
         }
     }
+    (n, wrong)
+}
+
+/// The team's file of sentences with no interaction between actors
+/// (weather, markets, descriptions; actors named but doing nothing to
+/// anyone): none may give a coded event.
+#[test]
+fn events_have_no_false_alarms() {
+    let (n, wrong) = false_alarms("tests/events/no-interaction.txt", |x| {
+        x.events
+            .iter()
+            .flatten()
+            .filter_map(|e| e.code.as_ref().map(|c| (e.text.clone(), c.cameo.clone())))
+            .collect()
+    });
     assert!(n >= 50, "the file holds {n} cases");
     assert!(
         wrong.is_empty(),
@@ -2376,29 +2385,17 @@ fn events_have_no_false_alarms() {
     );
 }
 
+/// The team's file of sentences with no date in them (`tests/time/not-dates.txt`):
+/// the time layer finds nothing in any of them.
 #[test]
 fn time_has_no_false_alarms() {
-    let cases = std::fs::read_to_string(repo().join("tests/time/not-dates.txt"))
-        .expect("tests/time/not-dates.txt");
-    let mut wrong = Vec::new();
-    let mut n = 0;
-    for line in cases.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        n += 1;
-        let x = extract_text("not-dates", &format!(" date 2023-11-06 \n\n{line}\n"));
-        let found: Vec<_> = x
-            .timex
+    let (n, wrong) = false_alarms("tests/time/not-dates.txt", |x| {
+        x.timex
             .iter()
             .flatten()
-            .map(|t| (&t.text, &t.value))
-            .collect();
-        if !found.is_empty() {
-            wrong.push(format!("{line} -> {found:?}"));
-        }
-    }
+            .map(|t| (t.text.clone(), t.value.clone()))
+            .collect()
+    });
     assert!(n >= 30, "the file holds {n} cases");
     assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
 }
@@ -2408,27 +2405,17 @@ fn time_has_no_false_alarms() {
 /// hold place names): no entity of any of them gets a location.
 #[test]
 fn places_have_no_false_alarms() {
-    let cases = std::fs::read_to_string(repo().join("tests/places/not-places.txt"))
-        .expect("tests/places/not-places.txt");
-    let mut wrong = Vec::new();
-    let mut n = 0;
-    for line in cases.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        n += 1;
-        let x = extract_text("not-places", &format!(" date 2023-11-06 \n\n{line}\n"));
-        let found: Vec<_> = x
-            .entities
+    let (n, wrong) = false_alarms("tests/places/not-places.txt", |x| {
+        x.entities
             .iter()
             .flatten()
-            .filter_map(|e| e.place.as_ref().map(|p| (&e.name, &p.name, &p.country)))
-            .collect();
-        if !found.is_empty() {
-            wrong.push(format!("{line} -> {found:?}"));
-        }
-    }
+            .filter_map(|e| {
+                e.place
+                    .as_ref()
+                    .map(|p| (e.name.clone(), p.name.clone(), p.country.clone()))
+            })
+            .collect()
+    });
     assert!(n >= 25, "the file holds {n} cases");
     assert!(wrong.is_empty(), "false alarms:\n{}", wrong.join("\n"));
 }
