@@ -1,6 +1,7 @@
 //! Every layer stays linear in the article's length, and the output stays a
 //! small multiple of the input, on text with no natural end (issue 19): each
 //! shape of `dateline::samples::stress` at two sizes, eight times apart.
+//! Linking a corpus grows as n log n in its articles (issue 23).
 //!
 //! Cost is this thread's CPU time (`/proc/thread-self/schedstat`, which load
 //! on the machine does not inflate the way it does wall time), compared as
@@ -9,8 +10,11 @@
 //! and the caps are checked.
 
 use dateline::article::segment::MAX_SENTENCE_BYTES;
+use dateline::corpus::Corpus;
 use dateline::quotes::MAX_QUOTE_BYTES;
+use dateline::samples::corpus::Generator;
 use dateline::samples::stress::Shape;
+use dateline::samples::SAMPLES;
 use dateline::{Article, Config, Extractor};
 
 const SMALL: usize = 20_000;
@@ -123,4 +127,77 @@ fn stress_shapes_are_real_text_of_the_size_asked() {
     let x = ex.extract(Article::from_text(&t).unwrap()).unwrap();
     let n = x.entities.as_ref().map_or(0, Vec::len);
     assert!(n > 1_000, "{n} entities");
+}
+
+/// Articles in the corpus layer's small corpus; the large one is eight
+/// times as many.
+const CORPUS_SMALL: usize = 250;
+
+/// Linking a corpus grows as n log n, not n^2 (blocking keys and time
+/// windows, no comparison of all pairs), and what it finds stays a bounded
+/// amount per article: corpora made by `samples::corpus::Generator` from
+/// the bundled samples (stories of 1 to 8 renamed copies, as `dateline
+/// bench link` makes them) at two sizes, eight times apart. n log n gives
+/// a growth of CPU time per article of about log(2000) / log(250) = 1.38
+/// here; n^2 gives 8.
+#[test]
+fn linking_grows_as_n_log_n() {
+    let ex = Extractor::new(Config::default()).expect("default extractor");
+    let bases = SAMPLES
+        .iter()
+        .map(|s| ex.extract(s.article()).expect("a sample extracts"));
+    let generator = Generator::new(bases);
+    let link = |n: usize| -> (Option<u64>, usize, usize) {
+        let records = generator.records(n, 7);
+        let before = thread_cpu_ns();
+        let mut corpus = Corpus::new();
+        for r in records {
+            corpus.add(r);
+        }
+        let stories = corpus.stories().len();
+        let after = thread_cpu_ns();
+        let bytes = serde_json::to_vec(corpus.linked())
+            .expect("serialises")
+            .len();
+        let ns = before
+            .zip(after)
+            .map(|(a, b)| b.saturating_sub(a))
+            .filter(|&n| n > 0);
+        (ns, bytes, stories)
+    };
+    let best = |n: usize| {
+        let (a, bytes, stories) = link(n);
+        let (b, ..) = link(n);
+        (a.zip(b).map(|(a, b)| a.min(b)), bytes, stories)
+    };
+    let large_n = 8 * CORPUS_SMALL;
+    let (ts, out_small, stories_small) = best(CORPUS_SMALL);
+    let (tl, out_large, stories_large) = best(large_n);
+    // Generated stories are of 1 to 8 articles: linking finds them, it
+    // neither folds the corpus into a few nor leaves every article alone.
+    for (n, stories) in [(CORPUS_SMALL, stories_small), (large_n, stories_large)] {
+        assert!(
+            stories > n / 8 && stories < n,
+            "{stories} stories in {n} articles"
+        );
+    }
+    let per_article = |bytes: usize, n: usize| bytes as f64 / n as f64;
+    let out_growth = per_article(out_large, large_n) / per_article(out_small, CORPUS_SMALL);
+    assert!(
+        out_growth <= 1.5,
+        "linked output per article grew {out_growth:.2} times from {CORPUS_SMALL} to {large_n} articles \
+         ({out_small} and {out_large} bytes)"
+    );
+    if let (Some(ts), Some(tl)) = (ts, tl) {
+        let growth = per_article(tl as usize, large_n) / per_article(ts as usize, CORPUS_SMALL);
+        eprintln!(
+            "linking: CPU time per article grew {growth:.2} times from {CORPUS_SMALL} to {large_n} articles \
+             ({ts} ns, {tl} ns); output per article {out_growth:.2} times"
+        );
+        assert!(
+            growth <= MAX_GROWTH,
+            "linking: CPU time per article grew {growth:.2} times from {CORPUS_SMALL} to {large_n} articles \
+             ({ts} ns, {tl} ns)"
+        );
+    }
 }

@@ -30,17 +30,19 @@ impl Sample {
 pub const SAMPLES: &[Sample] = &[
     Sample {
         name: "basra-floods.txt",
-        text: include_str!("../samples/basra-floods.txt"),
+        text: include_str!("../../samples/basra-floods.txt"),
     },
     Sample {
         name: "ankara-talks.txt",
-        text: include_str!("../samples/ankara-talks.txt"),
+        text: include_str!("../../samples/ankara-talks.txt"),
     },
     Sample {
         name: "gaza-aid-vote.txt",
-        text: include_str!("../samples/gaza-aid-vote.txt"),
+        text: include_str!("../../samples/gaza-aid-vote.txt"),
     },
 ];
+
+pub mod corpus;
 
 /// Text shapes that have no natural end, for scaling tests and
 /// `dateline bench scaling`: each grows to any size, and every layer must
