@@ -84,10 +84,13 @@ const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 /// the noun (`gunmen firing on`).
 pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos, is_event: &[bool]) -> Sides {
     let (source, target) = match pos {
-        EventPos::Verb => (
-            verb_source(tree, i).or_else(|| participle_source(tree, i, is_event)),
-            verb_target(tree, i).or_else(|| participle_target(tree, i)),
-        ),
+        EventPos::Verb => match inverted_speaker(tree, i) {
+            Some(speaker) => (Some(speaker), None),
+            None => (
+                verb_source(tree, i).or_else(|| participle_source(tree, i, is_event)),
+                verb_target(tree, i).or_else(|| participle_target(tree, i)),
+            ),
+        },
         EventPos::Noun => (noun_source(tree, i), noun_target(tree, i)),
         EventPos::Adjective => (tree.child(i, &["nsubj"]), None),
     };
@@ -103,6 +106,36 @@ pub(crate) fn sides(tree: &Tree<'_>, i: usize, pos: EventPos, is_event: &[bool])
         source,
         target: target.map(|h| conjuncts(tree, h)).unwrap_or_default(),
     }
+}
+
+/// The speaker after a verb that follows a quotation's closing mark
+/// (`"... spirit," said Barack Obama, President of the United States`):
+/// the parser takes the speaker for the verb's object and a word of the
+/// quotation for its subject, but the verb has no object there, and the
+/// quotation is what is said, not who says it.
+fn inverted_speaker(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    // A closing quotation mark, whichever mark is written: tagged so, or
+    // a straight mark (tagged either way) right after the quotation's
+    // comma or full stop.
+    let closes = match tree.words[p].xpos.as_ref() {
+        "''" => true,
+        "``" => p
+            .checked_sub(1)
+            .is_some_and(|q| matches!(tree.words[q].xpos.as_ref(), "," | ".")),
+        _ => false,
+    };
+    if !closes || tree.words[p].sentence != tree.words[i].sentence || tree.words[i].upos != "VERB" {
+        return None;
+    }
+    tree.children(i).iter().copied().find(|&c| {
+        c > i
+            && matches!(
+                tree.words[c].dep.as_ref(),
+                "nsubj" | "obj" | "iobj" | "nsubj:pass" | "dep" | "appos"
+            )
+            && is_nominal(tree, c)
+    })
 }
 
 /// The last word of a name the parser hung from verb `i` between its

@@ -299,3 +299,24 @@ fn a_claimed_attack_is_the_claimants_and_reported_by_the_claim() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn the_speaker_after_a_quotation_is_the_source() {
+    let x = extract(
+        "\"This industry is an emblem of the American spirit,\" said Barack Obama, President of \
+         the United States.",
+    );
+    let e = event(&x, "said");
+    assert_eq!(texts(&e.source)[0], "Barack Obama", "{e:#?}");
+    assert!(!texts(&e.source).contains(&"This industry"), "{e:#?}");
+    assert!(e.target.is_empty(), "{e:#?}");
+    let x = extract(
+        "\"The market is starting to show small signs of life,\" said Jim Press, the chairman \
+         of Chrysler.",
+    );
+    assert_eq!(texts(&event(&x, "said").source), ["Jim Press"]);
+    // A speaker before the verb stays the speaker.
+    let x = extract("\"We will not leave,\" the minister told reporters on Sunday.");
+    let e = event(&x, "told");
+    assert_eq!(texts(&e.source), ["the minister"], "{e:#?}");
+}
