@@ -28,12 +28,16 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../dateline/samples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../dateline/samples")
+        .join(name)
 }
 
 /// A fresh folder under the target folder, named for a test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("show").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("show")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -55,7 +59,10 @@ fn the_terminal_view_marks_and_lists_quotes_with_speakers_and_figures() {
     );
     assert!(text.contains("  q0   Karim Al Hashimi  (as \"Mr. Al Hashimi\", direct, told)"));
     assert!(text.contains("Figures ("), "{text}");
-    assert!(text.contains("three  count · 3 · people · killed"), "{text}");
+    assert!(
+        text.contains("three  count · 3 · people · killed"),
+        "{text}"
+    );
     assert!(text.contains("Entities ("));
     assert!(text.contains("Selim Aydin  PER"), "{text}");
 
@@ -82,8 +89,12 @@ fn standard_input_and_several_articles_are_shown_in_turn() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    let a = text.find("Antony Blinken met Mr Al Sudani").expect("the first article");
-    let b = text.find("the mayor of Erbil said.").expect("the second article");
+    let a = text
+        .find("Antony Blinken met Mr Al Sudani")
+        .expect("the first article");
+    let b = text
+        .find("the mayor of Erbil said.")
+        .expect("the second article");
     assert!(a < b, "{text}");
     assert!(text.starts_with("a\n2023-11-06"), "{text}");
     assert!(text.contains("Sunday[2023-11-05]"), "{text}");
@@ -152,10 +163,19 @@ fn a_bad_record_is_named_and_the_others_are_shown() {
 
     // In a page, the error is there too.
     let page = dir.join("page.html");
-    let out = run(&["show", "--html", "-o", page.to_str().unwrap(), input.to_str().unwrap()]);
+    let out = run(&[
+        "show",
+        "--html",
+        "-o",
+        page.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(html.contains("<div class=\"dl-error\" role=\"alert\">"), "{html}");
+    assert!(
+        html.contains("<div class=\"dl-error\" role=\"alert\">"),
+        "{html}"
+    );
     assert!(html.contains("line 2"));
 }
 
@@ -164,7 +184,12 @@ fn what_extract_wrote_is_shown_as_it_is() {
     let dir = scratch("extracted");
     let jsonl = dir.join("out.jsonl");
     let ankara = sample("ankara-talks.txt");
-    let out = run(&["extract", "-o", jsonl.to_str().unwrap(), ankara.to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "-o",
+        jsonl.to_str().unwrap(),
+        ankara.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let from_jsonl = run(&["show", jsonl.to_str().unwrap()]);
     assert!(from_jsonl.status.success(), "{}", stderr(&from_jsonl));
@@ -224,7 +249,10 @@ fn headless(chromium: &Path, dir: &Path, args: &[String], page: &Path, stdout: &
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("chromium did not finish in two minutes; see {}", dir.join("chromium.log").display());
+            panic!(
+                "chromium did not finish in two minutes; see {}",
+                dir.join("chromium.log").display()
+            );
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -232,7 +260,9 @@ fn headless(chromium: &Path, dir: &Path, args: &[String], page: &Path, stdout: &
 
 /// `s` as Chromium serialises text: `&`, `<`, `>` escaped.
 fn dom_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The number of `needle`s in `haystack`.
@@ -250,13 +280,21 @@ fn the_html_view_of_the_second_seed_in_headless_chromium() {
     let (input, name) = match shared() {
         Some(s) => (s.join("seeds/002_a5617df903929637.txt"), "seed-002"),
         None => {
-            eprintln!("../shared is absent: the bundled sample ankara-talks stands in for seed 002");
+            eprintln!(
+                "../shared is absent: the bundled sample ankara-talks stands in for seed 002"
+            );
             (sample("ankara-talks.txt"), "ankara-talks")
         }
     };
     let dir = scratch(&format!("browser-{name}"));
     let page = dir.join(format!("{name}.html"));
-    let out = run(&["show", "--html", "-o", page.to_str().unwrap(), input.to_str().unwrap()]);
+    let out = run(&[
+        "show",
+        "--html",
+        "-o",
+        page.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     // What the page must show, from the extraction itself.
     let extracted = run(&["extract", "--no-tokens", input.to_str().unwrap()]);
@@ -286,7 +324,11 @@ fn the_html_view_of_the_second_seed_in_headless_chromium() {
     // its DOM as in the file (a mis-nested tag would be moved or dropped).
     let source = std::fs::read_to_string(&page).unwrap();
     assert!(dom.contains("<div class=\"dl-text\">"), "{dom}");
-    for needle in ["<span class=\"dl-mark", "class=\"dl-label", "<tr class=\"dl-row\""] {
+    for needle in [
+        "<span class=\"dl-mark",
+        "class=\"dl-label",
+        "<tr class=\"dl-row\"",
+    ] {
         assert_eq!(count(&dom, needle), count(&source, needle), "{needle}");
     }
     assert!(!dom.contains("<script"));
@@ -317,22 +359,30 @@ fn the_html_view_of_the_second_seed_in_headless_chromium() {
     assert!(quotes.len() >= 3);
     let mut with_speaker = 0;
     for (i, q) in quotes.iter().enumerate() {
-        let (Some(speaker), Some(sm)) = (q["speaker"].as_str(), q["speaker_mention"].as_u64()) else {
+        let (Some(speaker), Some(sm)) = (q["speaker"].as_str(), q["speaker_mention"].as_u64())
+        else {
             continue;
         };
         with_speaker += 1;
         let speaker = dom_text(speaker);
         assert!(
-            dom.contains(&format!("id=\"dl0-q{i}\" data-layer=\"quote\" data-quote=\"{i}\"")),
+            dom.contains(&format!(
+                "id=\"dl0-q{i}\" data-layer=\"quote\" data-quote=\"{i}\""
+            )),
             "quote {i} is not marked"
         );
         assert!(
             dom.contains(&format!("<a class=\"dl-label dl-speaker\" href=\"#dl0-m{sm}\" data-mention=\"{sm}\">{speaker}</a>")),
             "quote {i}: no label linking to {speaker}"
         );
-        assert!(dom.contains(&format!(" id=\"dl0-m{sm}\"")), "no anchor for {speaker}");
         assert!(
-            dom.contains(&format!("<td class=\"dl-c-speaker\"><a href=\"#dl0-m{sm}\">{speaker}</a></td>")),
+            dom.contains(&format!(" id=\"dl0-m{sm}\"")),
+            "no anchor for {speaker}"
+        );
+        assert!(
+            dom.contains(&format!(
+                "<td class=\"dl-c-speaker\"><a href=\"#dl0-m{sm}\">{speaker}</a></td>"
+            )),
             "quote {i} is not listed with {speaker}"
         );
     }
@@ -343,7 +393,9 @@ fn the_html_view_of_the_second_seed_in_headless_chromium() {
     for (i, f) in figures.iter().enumerate() {
         let amount = dom_text(f["text"].as_str().unwrap());
         assert!(
-            dom.contains(&format!("id=\"dl0-f{i}\" data-layer=\"figure\" data-figure=\"{i}\"")),
+            dom.contains(&format!(
+                "id=\"dl0-f{i}\" data-layer=\"figure\" data-figure=\"{i}\""
+            )),
             "figure {i} is not marked"
         );
         assert!(

@@ -305,7 +305,11 @@ fn open(x: &Extraction, m: &Marks, mark: &Mark, first: bool, p: &str, out: &mut 
                 attr(out, "data-entity", &id.to_string());
                 if let Some(e) = entity_name(id) {
                     attr(out, "data-name", &e.name);
-                    attr(out, "title", &format!("refers to {} (entity {})", e.name, e.id));
+                    attr(
+                        out,
+                        "title",
+                        &format!("refers to {} (entity {})", e.name, e.id),
+                    );
                 }
             }
         }
@@ -501,7 +505,14 @@ fn lists(x: &Extraction, p: &str, out: &mut String) {
         out.push_str("<p class=\"dl-note dl-focus\">Focus countries: ");
         let list = focus
             .iter()
-            .map(|c| format!("{} ({}) {}", c.name, c.country, crate::schema::score(c.score)))
+            .map(|c| {
+                format!(
+                    "{} ({}) {}",
+                    c.name,
+                    c.country,
+                    crate::schema::score(c.score)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ");
         escape_into(out, &list);
@@ -560,7 +571,11 @@ fn entities(x: &Extraction, p: &str, out: &mut String) {
                 let text = e.names().next().map_or("", |n| n.text.as_str());
                 link_cell(out, "first", &format!("{p}m{mi}"), text);
             }
-            None => cell(out, "first", e.mentions.first().map_or("", |n| n.text.as_str())),
+            None => cell(
+                out,
+                "first",
+                e.mentions.first().map_or("", |n| n.text.as_str()),
+            ),
         }
         out.push_str("</tr>\n");
     }
@@ -671,7 +686,16 @@ fn events(x: &Extraction, p: &str, out: &mut String) {
         out,
         "events",
         &format!("Coded events ({} of {all})", coded.len()),
-        &["#", "trigger", "CAMEO", "source", "target", "where", "when", "reported in"],
+        &[
+            "#",
+            "trigger",
+            "CAMEO",
+            "source",
+            "target",
+            "where",
+            "when",
+            "reported in",
+        ],
     );
     for (i, e) in coded {
         let _ = write!(out, "<tr class=\"dl-row\" data-event=\"{i}\">");
@@ -680,8 +704,16 @@ fn events(x: &Extraction, p: &str, out: &mut String) {
         cell(out, "cameo", &event_code(e));
         cell(out, "source", &super::actors(&e.source));
         cell(out, "target", &super::actors(&e.target));
-        cell(out, "place", e.place.as_ref().map_or("", |pl| pl.name.as_str()));
-        cell(out, "date", e.date.as_ref().map_or("", |d| d.value.as_str()));
+        cell(
+            out,
+            "place",
+            e.place.as_ref().map_or("", |pl| pl.name.as_str()),
+        );
+        cell(
+            out,
+            "date",
+            e.date.as_ref().map_or("", |d| d.value.as_str()),
+        );
         match e.reported_by {
             Some(q) => link_cell(out, "quote", &format!("{p}q{q}"), &format!("quote {q}")),
             None => cell(out, "quote", ""),

@@ -224,7 +224,11 @@ pub(crate) fn nest(sorted: Vec<Mark>, lo: usize, hi: usize) -> (Vec<Mark>, Vec<S
     let mut next = 0;
     loop {
         let next_start = sorted.get(next).map_or(usize::MAX, |m| m.start);
-        let next_end = stack.iter().map(|&k| kept[k].end).min().unwrap_or(usize::MAX);
+        let next_end = stack
+            .iter()
+            .map(|&k| kept[k].end)
+            .min()
+            .unwrap_or(usize::MAX);
         let at = next_start.min(next_end);
         if at == usize::MAX {
             break;
@@ -266,7 +270,10 @@ pub(crate) fn nest(sorted: Vec<Mark>, lo: usize, hi: usize) -> (Vec<Mark>, Vec<S
         kept.push(m);
         let k = kept.len() - 1;
         stack.push(k);
-        steps.push(Step::Open { mark: k, first: true });
+        steps.push(Step::Open {
+            mark: k,
+            first: true,
+        });
     }
     if hi > pos {
         steps.push(Step::Text(pos, hi));
@@ -317,10 +324,7 @@ mod tests {
     fn a_crossing_mark_is_split_at_the_end_of_the_outer_one() {
         // A quotation 0..6 and a name 4..9 crossing its end.
         let marks = vec![mark(0, 6, Layer::Quote), mark(4, 9, Layer::Entity)];
-        assert_eq!(
-            shape(marks, 10),
-            "[0 0-4 [4 4-6 ~]4 ]0 +[4 6-9 ]4 9-10"
-        );
+        assert_eq!(shape(marks, 10), "[0 0-4 [4 4-6 ~]4 ]0 +[4 6-9 ]4 9-10");
     }
 
     #[test]

@@ -31,9 +31,7 @@ fn clean_into(out: &mut String, s: &str) {
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => {}
-            c if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) => {
-                out.push('\u{fffd}')
-            }
+            c if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) => out.push('\u{fffd}'),
             c if ('\u{2066}'..='\u{2069}').contains(&c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
@@ -249,7 +247,11 @@ fn lists(x: &Extraction, out: &mut String, b: &str, reset: &str) {
         Some(figures) => {
             let _ = writeln!(out, "{b}Figures ({}){reset}", figures.len());
             for (i, f) in figures.iter().enumerate() {
-                let mut line = format!("  f{i:<3} {}  {}", clean(&f.text), clean(&figure_summary(f)));
+                let mut line = format!(
+                    "  f{i:<3} {}  {}",
+                    clean(&f.text),
+                    clean(&figure_summary(f))
+                );
                 if let Some(by) = f.source_entity.as_ref().or(f.source.as_ref()) {
                     let _ = write!(line, " · according to {}", clean(by));
                 }
@@ -298,7 +300,14 @@ fn lists(x: &Extraction, out: &mut String, b: &str, reset: &str) {
     if let Some(focus) = x.focus_countries.as_deref().filter(|f| !f.is_empty()) {
         let list = focus
             .iter()
-            .map(|c| format!("{} ({}) {}", c.name, c.country, crate::schema::score(c.score)))
+            .map(|c| {
+                format!(
+                    "{} ({}) {}",
+                    c.name,
+                    c.country,
+                    crate::schema::score(c.score)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ");
         let _ = writeln!(out, "{b}Focus countries{reset}: {}", clean(&list));

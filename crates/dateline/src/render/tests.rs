@@ -22,7 +22,9 @@ fn ankara() -> Extraction {
         .iter()
         .find(|s| s.name == "ankara-talks.txt")
         .expect("the sample");
-    extractor().extract(sample.article()).expect("an extraction")
+    extractor()
+        .extract(sample.article())
+        .expect("an extraction")
 }
 
 /// Checks that every `<span>`, `<a>`, ... opened in `html` is closed in
@@ -38,10 +40,16 @@ fn well_formed(html: &str) -> String {
         let tag = &rest[i + 1..end];
         assert!(!tag.contains('<'), "a tag holds a `<`: {tag}");
         if let Some(name) = tag.strip_prefix('/') {
-            let open = stack.pop().unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            let open = stack
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
             assert_eq!(open, name, "</{name}> closes <{open}>");
         } else {
-            let name = tag.split([' ', '\n']).next().unwrap_or_default().to_string();
+            let name = tag
+                .split([' ', '\n'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
             if name == "style" {
                 // The style sheet holds no tags.
                 let close = rest[end..].find("</style>").expect("the style ends") + end;
@@ -68,7 +76,11 @@ fn text_of(html: &str) -> String {
     let mut body = html[start..end].to_string();
     for open in ["<span class=\"dl-label", "<a class=\"dl-label"] {
         while let Some(i) = body.find(open) {
-            let close = if open.starts_with("<a") { "</a>" } else { "</span>" };
+            let close = if open.starts_with("<a") {
+                "</a>"
+            } else {
+                "</span>"
+            };
             let j = body[i..].find(close).expect("a label ends") + i + close.len();
             body.replace_range(i..j, "");
         }
@@ -82,7 +94,11 @@ fn attributes_escaped(html: &str) {
     while let Some(i) = rest.find('<') {
         let end = rest[i..].find('>').expect("a tag ends") + i;
         let tag = &rest[i..end];
-        assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in {tag}");
+        assert_eq!(
+            tag.matches('"').count() % 2,
+            0,
+            "unbalanced quotes in {tag}"
+        );
         rest = &rest[end + 1..];
     }
 }
@@ -99,7 +115,10 @@ fn text_and_attributes_are_escaped() {
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("<b>"), "{html}");
     let body = text_of(&html);
-    assert!(body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "{body}");
+    assert!(
+        body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+        "{body}"
+    );
     assert!(body.contains("Smith &amp; Wesson&#39;s"), "{body}");
     assert!(html.contains("data-id=\"a&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\""));
     assert!(html.contains("<h2 class=\"dl-title\">&lt;Title&gt; &amp; &quot;more&quot;</h2>"));
@@ -172,12 +191,16 @@ fn crossing_and_nested_spans_give_well_formed_html() {
 fn hand_made_spans_in_any_order_never_break_the_html() {
     // Spans from a simple generator over a text with multi-byte characters:
     // crossing, nested, equal, empty and out of range.
-    let mut x = extract(" date 2023-11-06 Erbil \u{2013} Iraq\u{2019}s talks went on. He said \u{201c}no\u{201d}.");
+    let mut x = extract(
+        " date 2023-11-06 Erbil \u{2013} Iraq\u{2019}s talks went on. He said \u{201c}no\u{201d}.",
+    );
     let n = x.text.len();
     let template = x.mentions.as_ref().expect("mentions")[0].clone();
     let mut seed: u64 = 7;
     let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
     let mut extra = Vec::new();
@@ -230,7 +253,12 @@ fn the_seed_like_sample_shows_its_quotes_speakers_and_figures() {
         .position(|f| f.category.as_deref() == Some("killed"))
         .expect("the toll");
     let f = &figures[killed];
-    assert!(html.contains(&format!("data-figure=\"{killed}\" data-kind=\"count\" data-value=\"3\" data-counted=\"people\"")), "{html}");
+    assert!(
+        html.contains(&format!(
+            "data-figure=\"{killed}\" data-kind=\"count\" data-value=\"3\" data-counted=\"people\""
+        )),
+        "{html}"
+    );
     assert_eq!(f.text, "three");
     // The lists: entities, quotes with speakers, figures.
     for list in ["entities", "quotes", "figures", "dates", "events"] {
@@ -242,9 +270,22 @@ fn the_seed_like_sample_shows_its_quotes_speakers_and_figures() {
 
     let plain = terminal(&x, false);
     assert!(!plain.contains('\x1b'));
-    assert!(plain.contains(&format!("[q{hashimi} Karim Al Hashimi]")), "{plain}");
-    assert!(plain.contains(&format!("  q{hashimi:<3} Karim Al Hashimi  (as \"Mr. Al Hashimi\", direct, told)")), "{plain}");
-    assert!(plain.contains(&format!("  f{killed:<3} three  count · 3 · people · killed")), "{plain}");
+    assert!(
+        plain.contains(&format!("[q{hashimi} Karim Al Hashimi]")),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(&format!(
+            "  q{hashimi:<3} Karim Al Hashimi  (as \"Mr. Al Hashimi\", direct, told)"
+        )),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(&format!(
+            "  f{killed:<3} three  count · 3 · people · killed"
+        )),
+        "{plain}"
+    );
     assert!(plain.contains("Selim Aydin"));
     let coloured = terminal(&x, true);
     assert!(coloured.contains("\x1b[36mSelim Aydin") || coloured.contains("36mSelim"));
@@ -284,15 +325,20 @@ fn the_terminal_view_shows_no_control_characters_of_the_article() {
 
 #[test]
 fn a_view_says_which_layers_did_not_run() {
-    let extractor = Extractor::new(Config::default().layers(vec![crate::Layer::Time]))
-        .expect("a config");
+    let extractor =
+        Extractor::new(Config::default().layers(vec![crate::Layer::Time])).expect("a config");
     let x = extractor
         .extract(Article::from_text(" date 2023-11-06 Talks went on on Sunday.").expect("article"))
         .expect("extraction");
     let html = html(&x);
     well_formed(&html);
     assert!(html.contains("The quote layer did not run."));
-    assert!(html.contains("data-layer=\"timex\" data-timex=\"0\" data-type=\"DATE\" data-value=\"2023-11-05\"") || html.contains("data-layer=\"timex\""), "{html}");
+    assert!(
+        html.contains(
+            "data-layer=\"timex\" data-timex=\"0\" data-type=\"DATE\" data-value=\"2023-11-05\""
+        ) || html.contains("data-layer=\"timex\""),
+        "{html}"
+    );
     let plain = terminal(&x, false);
     assert!(plain.contains("Quotes: the quote layer did not run"));
     assert!(plain.contains("[2023-11-05]"), "{plain}");

@@ -17,7 +17,7 @@ const ORDER: &[&str] = &[
     "article", "syntax", "time", "entities", "quotes", "resolve", "figures", "events", "corpus",
     // Running the layers, and their output for evaluation.
     "pipeline", "eval", "samples", // Views of one article for reading.
-    "render", // Reading inputs from files and folders.
+    "render",  // Reading inputs from files and folders.
     "files",
 ];
 
