@@ -89,9 +89,7 @@ fn standard_input_and_several_articles_are_shown_in_turn() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    let a = text
-        .find("Antony Blinken met Mr Al Sudani")
-        .expect("the first article");
+    let a = text.find("Antony Blinken met").expect("the first article");
     let b = text
         .find("the mayor of Erbil said.")
         .expect("the second article");
@@ -159,7 +157,7 @@ fn a_bad_record_is_named_and_the_others_are_shown() {
         "{err}"
     );
     assert!(err.contains("1 of 2 record(s) failed"), "{err}");
-    assert!(stdout(&out).contains("Antony Blinken arrived in Baghdad."));
+    assert!(stdout(&out).contains("Antony Blinken arrived"));
 
     // In a page, the error is there too.
     let page = dir.join("page.html");
@@ -343,9 +341,11 @@ fn the_html_view_of_the_second_seed_in_headless_chromium() {
             dom.contains(&format!("<tr class=\"dl-row\" data-entity=\"{id}\" id=\"dl0-e{id}\"><td class=\"dl-c-n\">{id}</td><td class=\"dl-c-name\">{name}</td>")),
             "entity {id} {name} is not listed"
         );
-        let kind = e["kind"].as_str().unwrap();
         for m in e["mentions"].as_array().unwrap() {
             if let Some(mi) = m["mention"].as_u64() {
+                // The mention's own kind (`Washington` may be a place
+                // mention of a government).
+                let kind = x["mentions"][mi as usize]["kind"].as_str().unwrap();
                 assert!(
                     dom.contains(&format!("data-layer=\"entity\" data-mention=\"{mi}\" data-kind=\"{kind}\" data-entity=\"{id}\" data-name=\"{}\"", name.replace('"', "&quot;"))),
                     "mention {mi} of entity {id} {name} is not marked"

@@ -288,7 +288,7 @@ fn the_seed_like_sample_shows_its_quotes_speakers_and_figures() {
     );
     assert!(plain.contains("Selim Aydin"));
     let coloured = terminal(&x, true);
-    assert!(coloured.contains("\x1b[36mSelim Aydin") || coloured.contains("36mSelim"));
+    assert!(coloured.contains("\x1b[36mSelim Aydin"), "{coloured}");
     assert_eq!(
         strip_ansi(&coloured).lines().count() - 1,
         plain.lines().count(),
@@ -336,7 +336,7 @@ fn a_view_says_which_layers_did_not_run() {
     assert!(
         html.contains(
             "data-layer=\"timex\" data-timex=\"0\" data-type=\"DATE\" data-value=\"2023-11-05\""
-        ) || html.contains("data-layer=\"timex\""),
+        ),
         "{html}"
     );
     let plain = terminal(&x, false);
