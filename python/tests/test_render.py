@@ -83,7 +83,8 @@ def test_text_escaped_and_text_view() -> None:
     x = dateline.extract(' date 2023-11-06 <b>Smith & "Co"</b> met Antony Blinken in Baghdad.', id="<x>")
     html = dateline.render(x)
     assert "<b>" not in html
-    assert "&lt;b&gt;" in html and "&quot;Co&quot;" in html
+    assert "&lt;b&gt;" in html and "&quot;&lt;/b&gt;" in html
+    assert 'data-name="Smith &amp; &quot;Co"' in html
     tree = parse(html)
     article = next(a for tag, a, _ in tree.elements if tag == "article")
     assert article["data-id"] == "<x>"
