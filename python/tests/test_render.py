@@ -89,7 +89,8 @@ def test_text_escaped_and_text_view() -> None:
     article = next(a for tag, a, _ in tree.elements if tag == "article")
     assert article["data-id"] == "<x>"
     text = "".join(next(t for tag, a, t in tree.elements if a.get("class") == "dl-text"))
-    assert '<b>Smith & "Co"</b>' in text
+    # The article's text, the marks' labels (`ORG`, `040`) between its words.
+    assert text.startswith('<b>Smith & "CoORG"</b> met040 Antony Blinken'), text
 
     view = dateline.render(x, "text")
     assert "\x1b" not in view
