@@ -90,9 +90,7 @@ fn standard_input_and_several_articles_are_shown_in_turn() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let a = text.find("Antony Blinken met").expect("the first article");
-    let b = text
-        .find("the mayor of Erbil")
-        .expect("the second article");
+    let b = text.find("the mayor of Erbil").expect("the second article");
     assert!(a < b, "{text}");
     assert!(text.starts_with("a\n2023-11-06"), "{text}");
     assert!(text.contains("Sunday[2023-11-05]"), "{text}");
