@@ -62,6 +62,7 @@ from ._dateline import (
     read_file,
     read_folder,
     read_jsonl,
+    render,
     samples,
 )
 from ._corpus import TABLES as LINK_TABLES
@@ -124,6 +125,7 @@ __all__ = [
     "read_file",
     "read_folder",
     "read_jsonl",
+    "render",
     "samples",
     "to_pandas",
 ]

@@ -4,6 +4,7 @@ mod bench;
 mod bench_link;
 mod link;
 mod output;
+mod show;
 mod train;
 
 use std::fs::File;
@@ -45,6 +46,14 @@ enum Command {
     /// (`stories`, `entities`, `events`), or with `--format eval -o DIR` the
     /// files score.py reads. Exits with 1 when some records failed.
     Link(link::LinkArgs),
+    /// Show articles for reading: the text with its entities, quotes, figures,
+    /// dates and events marked, and listed below.
+    ///
+    /// In the terminal (in colour when it is one, or with `--color always`),
+    /// or with `--html` as one self-contained HTML page. Each article is shown
+    /// in turn; a record that fails is named on standard error (and in the
+    /// page), and the command exits with 1.
+    Show(show::ShowArgs),
     /// Measure speed and memory.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -216,6 +225,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Link(args) => link::link(args),
+        Command::Show(args) => show::show(args),
         Command::Bench(BenchCommand::Speed(args)) => bench::speed(args),
         Command::Bench(BenchCommand::Scaling(args)) => bench::scaling(args),
         Command::Bench(BenchCommand::Link(args)) => bench_link::link(args),

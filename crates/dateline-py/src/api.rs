@@ -705,6 +705,7 @@ class_getters! {
     stub r#"    def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def to_pandas(self, layer: str = "sentences") -> Any: ...
+    def _repr_html_(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
 "#
@@ -872,6 +873,14 @@ hand_written!(
     "samples",
     r#"
 def samples() -> List[Article]: ...
+"#
+);
+
+hand_written!(
+    render,
+    "render",
+    r#"
+def render(x: Extraction, format: str = "html", *, color: bool = False) -> str: ...
 "#
 );
 
@@ -1216,5 +1225,8 @@ members! {
         PyCorpusMention, PyCorpusEvent, PyEventActor, PyEvidence, PySourced, PyArticleDate,
         PyEventFigure, PyTimeline, PyTimelineEntry,
     ]
-    functions [extract, read_jsonl, read_folder, read_file, samples, link, _extraction_from_json, _article]
+    functions [
+        extract, read_jsonl, read_folder, read_file, samples, link, render, _extraction_from_json,
+        _article,
+    ]
 }

@@ -460,6 +460,10 @@ impl PyExtraction {
             .getattr("to_pandas")?
             .call1(([slf], layer))
     }
+    /// The HTML view of the article (`dateline.render`), which notebooks show.
+    fn _repr_html_(&self) -> String {
+        dateline::render::html(&self.inner)
+    }
     fn __repr__(&self) -> String {
         let a = &self.inner.article;
         format!(
@@ -1286,6 +1290,26 @@ fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<P
 #[pyo3(signature = (path, *, max_article_bytes=10485760))]
 fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
     read_path(path, max_article_bytes, false)
+}
+
+/// A view of one extraction for reading: with `format="html"`, a
+/// self-contained HTML fragment (its entities, quotes with their speakers,
+/// figures, dates and coded events marked in the text, then listed); with
+/// `format="text"`, the view `dateline show` prints, in ANSI colours when
+/// `color` is true.
+#[pyfunction]
+#[pyo3(signature = (x, format="html", *, color=false))]
+fn render(py: Python<'_>, x: &PyExtraction, format: &str, color: bool) -> PyResult<String> {
+    match format {
+        "html" => Ok(dateline::render::html(&x.inner)),
+        "text" => Ok(dateline::render::terminal(&x.inner, color)),
+        other => Err(core_exception(
+            py,
+            Error::Config(format!(
+                "unknown format {other:?}: the formats are \"html\" and \"text\""
+            )),
+        )),
+    }
 }
 
 /// The bundled sample articles, written by the dateline team.

@@ -78,6 +78,9 @@ pub mod eval;
 pub mod pipeline;
 pub mod samples;
 
+// Views of one article for reading: HTML and the terminal.
+pub mod render;
+
 // Reading inputs from the file system, and the command's output back.
 pub mod files;
 
