@@ -78,6 +78,10 @@ pub mod eval;
 pub mod pipeline;
 pub mod samples;
 
+// Extractions as Arrow tables (the `tables` feature; docs/tables.md).
+#[cfg(feature = "tables")]
+pub mod tables;
+
 // Reading inputs from the file system, and the command's output back.
 pub mod files;
 

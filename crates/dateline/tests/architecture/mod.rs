@@ -16,7 +16,7 @@ const ORDER: &[&str] = &[
     "span", "origin", "schema", "error", "lexicon", // The layers, in the order they run.
     "article", "syntax", "time", "entities", "quotes", "resolve", "figures", "events", "corpus",
     // Running the layers, and their output for evaluation.
-    "pipeline", "eval", "samples", // Reading inputs from files and folders.
+    "pipeline", "eval", "samples", "tables", // Reading inputs from files and folders.
     "files",
 ];
 
