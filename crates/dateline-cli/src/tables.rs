@@ -131,11 +131,15 @@ impl TableFiles {
         std::fs::create_dir_all(dir).map_err(|e| other(e, dir))?;
         let mut files = Vec::new();
         for (&table, target) in tables.iter().zip(targets) {
-            let temp = tempfile::Builder::new()
-                .prefix(".dateline-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| other(e, &target))?;
+            let mut temp = tempfile::Builder::new();
+            temp.prefix(".dateline-").suffix(".tmp");
+            // As File::create: 0o666 less the umask.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                temp.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let temp = temp.tempfile_in(dir).map_err(|e| other(e, &target))?;
             let out = BufWriter::with_capacity(1 << 16, temp.reopen()?);
             let builder = TableBuilder::new(table);
             let sink = match format {

@@ -218,7 +218,9 @@ fn docs_list_every_column() {
     let doc = std::fs::read_to_string(&path).unwrap();
     let (open, close) = ("<!-- columns -->\n", "<!-- /columns -->");
     let start = doc.find(open).expect("docs/tables.md has <!-- columns -->") + open.len();
-    let end = doc.find(close).expect("docs/tables.md has <!-- /columns -->");
+    let end = doc
+        .find(close)
+        .expect("docs/tables.md has <!-- /columns -->");
     let want = columns_markdown();
     if std::env::var_os("DATELINE_UPDATE_GOLDEN").is_some() {
         let updated = format!("{}{want}{}", &doc[..start], &doc[end..]);
