@@ -51,6 +51,10 @@ use crate::pipeline::{Extraction, Layer};
 pub use arrow_array;
 pub use arrow_schema;
 
+/// The zone of instants: UTC as an offset, which Arrow reads without a
+/// time-zone database.
+const UTC: &str = "+00:00";
+
 /// One of the tables an extraction gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -202,7 +206,7 @@ pub enum ColumnKind {
     /// A day or a local date-time (`Timestamp(ms)` without a zone; a day
     /// is its midnight), datetime64 in pandas.
     Time,
-    /// An instant (`Timestamp(ms, UTC)`).
+    /// An instant (`Timestamp(ms, +00:00)`, UTC).
     Instant,
 }
 
@@ -218,7 +222,7 @@ impl ColumnKind {
             ColumnKind::Float => DataType::Float64,
             ColumnKind::Flag => DataType::Boolean,
             ColumnKind::Time => DataType::Timestamp(TimeUnit::Millisecond, None),
-            ColumnKind::Instant => DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
+            ColumnKind::Instant => DataType::Timestamp(TimeUnit::Millisecond, Some(UTC.into())),
         }
     }
 
@@ -302,7 +306,7 @@ impl ColumnBuilder {
             ColumnKind::Flag => ColumnBuilder::Flag(BooleanBuilder::new()),
             ColumnKind::Time => ColumnBuilder::Time(TimestampMillisecondBuilder::new()),
             ColumnKind::Instant => {
-                ColumnBuilder::Instant(TimestampMillisecondBuilder::new().with_timezone("UTC"))
+                ColumnBuilder::Instant(TimestampMillisecondBuilder::new().with_timezone(UTC))
             }
         }
     }
@@ -354,7 +358,7 @@ impl ColumnBuilder {
             ColumnBuilder::Float(b) => Arc::new(b.finish()),
             ColumnBuilder::Flag(b) => Arc::new(b.finish()),
             ColumnBuilder::Time(b) => Arc::new(b.finish()),
-            ColumnBuilder::Instant(b) => Arc::new(b.finish().with_timezone("UTC")),
+            ColumnBuilder::Instant(b) => Arc::new(b.finish().with_timezone(UTC)),
         }
     }
 }
