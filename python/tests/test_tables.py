@@ -85,8 +85,7 @@ def test_errors_table_and_to_polars(results):
 
 def test_seed_figures_have_the_place_entity_and_coordinates(shared):
     pytest.importorskip("pyarrow")
-    seed = dateline.read_file(shared / "seeds" / "002_a5617df903929637.txt")
-    x = dateline.extract(seed)
+    [x] = dateline.Extractor().extract_many(dateline.read_file(shared / "seeds" / "002_a5617df903929637.txt"))
     figures = dateline.to_arrow([x], "figures").to_pandas()
     entities = dateline.to_arrow([x], "entities").to_pandas()
     joined = figures.merge(

@@ -71,7 +71,7 @@ pub fn parse_tables(names: &[String]) -> Result<Vec<Table>, String> {
 
 enum Sink {
     Parquet(ArrowWriter<BufWriter<File>>),
-    Csv(arrow_csv::Writer<BufWriter<File>>),
+    Csv(Box<arrow_csv::Writer<BufWriter<File>>>),
 }
 
 /// One table's builder and file.
@@ -153,9 +153,9 @@ impl TableFiles {
                             .map_err(|e| other(e, &target))?,
                     )
                 }
-                FileFormat::Csv => {
-                    Sink::Csv(arrow_csv::WriterBuilder::new().with_header(true).build(out))
-                }
+                FileFormat::Csv => Sink::Csv(Box::new(
+                    arrow_csv::WriterBuilder::new().with_header(true).build(out),
+                )),
             };
             files.push(TableFile {
                 builder,
