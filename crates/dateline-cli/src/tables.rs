@@ -70,7 +70,7 @@ pub fn parse_tables(names: &[String]) -> Result<Vec<Table>, String> {
 }
 
 enum Sink {
-    Parquet(ArrowWriter<BufWriter<File>>),
+    Parquet(Box<ArrowWriter<BufWriter<File>>>),
     Csv(Box<arrow_csv::Writer<BufWriter<File>>>),
 }
 
@@ -148,10 +148,10 @@ impl TableFiles {
                         .set_compression(Compression::SNAPPY)
                         .set_max_row_group_size(ROW_GROUP_ROWS)
                         .build();
-                    Sink::Parquet(
+                    Sink::Parquet(Box::new(
                         ArrowWriter::try_new(out, builder.schema(), Some(props))
                             .map_err(|e| other(e, &target))?,
-                    )
+                    ))
                 }
                 FileFormat::Csv => Sink::Csv(Box::new(
                     arrow_csv::WriterBuilder::new().with_header(true).build(out),
