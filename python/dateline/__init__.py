@@ -65,15 +65,19 @@ from ._dateline import (
     render,
     samples,
 )
+from ._dateline import ArrowTable, _arrow_table
 from ._corpus import TABLES as LINK_TABLES
 from ._errors import ConfigError, DatelineError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
+    import polars  # type: ignore[import-not-found, unused-ignore]
+    import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __all__ = [
     "SCHEMA_VERSION",
     "Actor",
+    "ArrowTable",
     "Article",
     "ArticleDate",
     "ConfigError",
@@ -127,7 +131,10 @@ __all__ = [
     "read_jsonl",
     "render",
     "samples",
+    "TABLES",
+    "to_arrow",
     "to_pandas",
+    "to_polars",
 ]
 
 #: What `extract_many` yields for each input record.
@@ -541,3 +548,53 @@ def to_pandas(results: Iterable[Union[Extraction, ErrorRecord]], layer: str = "s
                 columns.append(key)
     frame = pd.DataFrame(rows, columns=columns)
     return _typed(pd, frame, _DTYPES.get(layer, {}))
+
+
+#: The tables `to_arrow` and `to_polars` build (and `dateline extract
+#: --format parquet|csv --tables` writes): see docs/tables.md.
+TABLES = (
+    "articles", "sentences", "tokens", "timex", "mentions", "entities", "roles", "places", "quotes",
+    "figures", "focus_countries", "events", "event_mentions", "errors",
+)
+
+
+def _consumed(results: Any, what: str) -> None:
+    if isinstance(results, ExtractMany) and results.yielded:
+        raise ValueError(
+            f"{what}: these results of extract_many were already iterated, and a generator yields each "
+            "result once, so the table would miss them; keep them in a list first: "
+            f"results = list(extractor.extract_many(...)), then call {what}(results, ...) once per table"
+        )
+
+
+def to_arrow(results: Iterable[Union[Extraction, ErrorRecord]], table: str = "sentences") -> "pyarrow.Table":
+    """One table of many results as a ``pyarrow.Table``, built by the Rust core.
+
+    ``table`` is one of ``TABLES`` (docs/tables.md lists every column with its
+    type and meaning). The columns are the core's Arrow arrays handed over
+    through the Arrow C stream interface, not copied; every table has the
+    article ``id``, and the keys join: ``mentions.entity_id``,
+    ``quotes.speaker_entity_id``, ``figures.place_entity_id`` and
+    ``roles.entity`` are ``entities.entity`` of the same ``id``. Offsets are
+    string indices; labels are dictionary-encoded (categorical in pandas);
+    dates are timestamps.
+
+    A table whose layer did not run raises ``ValueError`` naming the layer,
+    as does a generator of ``extract_many`` that was already iterated.
+    """
+    _consumed(results, "to_arrow")
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("dateline.to_arrow needs pyarrow, which is not installed: pip install pyarrow") from e
+    return pa.table(_arrow_table(results, table))
+
+
+def to_polars(results: Iterable[Union[Extraction, ErrorRecord]], table: str = "sentences") -> "polars.DataFrame":
+    """One table of many results as a ``polars.DataFrame`` (see ``to_arrow``)."""
+    _consumed(results, "to_polars")
+    try:
+        import polars as pl  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("dateline.to_polars needs polars, which is not installed: pip install polars") from e
+    return pl.DataFrame(_arrow_table(results, table))

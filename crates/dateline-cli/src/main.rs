@@ -5,6 +5,7 @@ mod bench_link;
 mod link;
 mod output;
 mod show;
+mod tables;
 mod train;
 
 use std::fs::File;
@@ -199,9 +200,17 @@ struct ExtractArgs {
     /// Write to this file instead of standard output. The output is written to
     /// a temporary file beside it and renamed when the run ends, so an
     /// existing file of that name is replaced then (and left as it was when
-    /// the run fails). It must not be one of the inputs.
+    /// the run fails). It must not be one of the inputs. With `--format
+    /// parquet` or `csv`: the folder of the tables' files (created if
+    /// needed; existing files are never overwritten).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// With `--format parquet` or `csv`: the tables to write, one file each
+    /// (default: all but sentences and tokens). The tables: articles,
+    /// sentences, tokens, timex, mentions, entities, roles, places, quotes,
+    /// figures, focus_countries, events, event_mentions, errors (docs/tables.md).
+    #[arg(long, value_delimiter = ',')]
+    tables: Option<Vec<String>>,
     /// Worker threads (default or 0: all cores), at most 4 x the cores. The
     /// output is the same for any number.
     #[arg(short = 'j', long)]
@@ -479,7 +488,17 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             plan.repeated
         );
     }
-    let output = open_output(args.output.as_deref())?;
+    let mut table_files = match table_files(&args, extractor.config()) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("dateline: error: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let output = match table_files {
+        Some(_) => Output::Stdout,
+        None => open_output(args.output.as_deref())?,
+    };
     let pb = progress(&plan, args.quiet);
     let stdin_progress = plan.units.iter().any(|u| matches!(u, sources::Unit::Stdin));
     let out: Box<dyn Write + '_> = match &output {
@@ -529,13 +548,19 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                     report(e, tally.failed, args.quiet, &pb);
                 }
             }
-            writer.write(r)?;
+            match &mut table_files {
+                Some(files) => files.write(r)?,
+                None => writer.write(r)?,
+            }
         }
         pb.set_message(tally.progress_message());
         // What is extracted is out before a later input is waited for.
         writer.flush()?;
     }
     writer.finish()?;
+    if let Some(files) = table_files {
+        files.finish()?;
+    }
     pb.finish_and_clear();
     if let Output::Replace { temp, target } = output {
         temp.as_file().sync_all()?;
@@ -556,6 +581,46 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files of `--format parquet|csv`, `None` for the other formats; the
+/// error message of a usage error (no `-o`, a bad `--tables`, existing files).
+fn table_files(args: &ExtractArgs, config: &Config) -> Result<Option<tables::TableFiles>, String> {
+    let Some(format) = args.format.tables() else {
+        if args.tables.is_some() {
+            return Err("--tables goes with --format parquet or csv".into());
+        }
+        return Ok(None);
+    };
+    let Some(dir) = &args.output else {
+        return Err(format!(
+            "--format {} writes one file per table: name their folder with -o DIR",
+            if format == tables::FileFormat::Csv {
+                "csv"
+            } else {
+                "parquet"
+            }
+        ));
+    };
+    let chosen = match &args.tables {
+        Some(names) => tables::parse_tables(names)?,
+        None => tables::DEFAULT_TABLES
+            .iter()
+            .copied()
+            .filter(|t| t.layer().map_or(true, |l| config.layers.contains(&l)))
+            .collect(),
+    };
+    for t in &chosen {
+        if let Some(layer) = t.layer().filter(|l| !config.layers.contains(l)) {
+            return Err(format!(
+                "the {t} table comes from the {} layer, which does not run: add it to --layers",
+                layer.name()
+            ));
+        }
+    }
+    tables::TableFiles::create(dir, &chosen, format)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 fn report(e: &RecordError, n: u64, quiet: bool, pb: &ProgressBar) {

@@ -13,6 +13,21 @@ pub enum Format {
     Json,
     /// The schema of `../shared/eval` (code-point offsets), one record per line.
     Eval,
+    /// One Parquet file per table (`--tables`) in the folder of `-o` (docs/tables.md).
+    Parquet,
+    /// One CSV file per table (`--tables`) in the folder of `-o` (docs/tables.md).
+    Csv,
+}
+
+impl Format {
+    /// The file format of the tables, for `parquet` and `csv`.
+    pub fn tables(self) -> Option<crate::tables::FileFormat> {
+        match self {
+            Format::Parquet => Some(crate::tables::FileFormat::Parquet),
+            Format::Csv => Some(crate::tables::FileFormat::Csv),
+            _ => None,
+        }
+    }
 }
 
 /// Writes records in one format.
@@ -74,6 +89,9 @@ impl<W: Write> Writer<W> {
                     Ok(x) => serde_json::to_writer_pretty(&mut self.out, x)?,
                     Err(e) => serde_json::to_writer_pretty(&mut self.out, e)?,
                 }
+            }
+            Format::Parquet | Format::Csv => {
+                return Err(io::Error::other("tables are written by tables::TableFiles"))
             }
         }
         self.written += 1;

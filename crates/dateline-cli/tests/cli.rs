@@ -1206,3 +1206,189 @@ fn layers_help_lists_the_core_layers() {
         "{help}"
     );
 }
+
+/// The record batches of a Parquet file the command wrote.
+fn read_parquet(path: &Path) -> Vec<arrow_array::RecordBatch> {
+    let file = std::fs::File::open(path).unwrap();
+    parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The (article id, value) pairs of two columns of a table.
+fn pairs(batches: &[arrow_array::RecordBatch], key: &str) -> Vec<(String, Option<i64>)> {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    use arrow_array::Array;
+    let mut out = Vec::new();
+    for b in batches {
+        let ids = b.column_by_name("id").unwrap().as_string::<i32>().clone();
+        let keys = b
+            .column_by_name(key)
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .clone();
+        for r in 0..b.num_rows() {
+            let k = (!keys.is_null(r)).then(|| keys.value(r));
+            out.push((ids.value(r).to_string(), k));
+        }
+    }
+    out
+}
+
+#[test]
+fn parquet_and_csv_tables_are_written_read_back_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("tables");
+    let t = tables.to_str().unwrap();
+    let out = run(&[
+        "extract",
+        "--format",
+        "parquet",
+        "--tables",
+        "entities,quotes,figures",
+        "-o",
+        t,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let mut names: Vec<String> = std::fs::read_dir(&tables)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["entities.parquet", "figures.parquet", "quotes.parquet"]
+    );
+
+    // The same rows as the JSON output, with the columns of the core's table.
+    let json = records(&run(&["extract"]));
+    let quotes = read_parquet(&tables.join("quotes.parquet"));
+    let rows: usize = quotes.iter().map(|b| b.num_rows()).sum();
+    let want: usize = json
+        .iter()
+        .map(|r| r["quotes"].as_array().unwrap().len())
+        .sum();
+    assert!(want > 0);
+    assert_eq!(rows, want);
+    let columns: Vec<String> = quotes[0]
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    let expected: Vec<&str> = dateline::tables::Table::Quotes
+        .columns()
+        .iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(columns, expected);
+    // Every speaker entity is an entity of its article.
+    let entities = pairs(&read_parquet(&tables.join("entities.parquet")), "entity");
+    let speakers = pairs(&quotes, "speaker_entity_id");
+    let joined = speakers.iter().filter(|(_, k)| k.is_some()).count();
+    assert!(joined > 0);
+    for (id, k) in speakers.iter().filter(|(_, k)| k.is_some()) {
+        assert!(
+            entities.contains(&(id.clone(), *k)),
+            "speaker {k:?} of {id}"
+        );
+    }
+    let figures = read_parquet(&tables.join("figures.parquet"));
+    let want: usize = json
+        .iter()
+        .map(|r| r["figures"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(figures.iter().map(|b| b.num_rows()).sum::<usize>(), want);
+
+    // A second run refuses to overwrite, and leaves the files as they were.
+    let before = std::fs::read(tables.join("quotes.parquet")).unwrap();
+    let again = run(&[
+        "extract", "--format", "parquet", "--tables", "quotes", "-o", t,
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("refusing to overwrite"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(stderr(&again).contains("quotes.parquet"));
+    assert_eq!(
+        std::fs::read(tables.join("quotes.parquet")).unwrap(),
+        before
+    );
+    assert_eq!(
+        std::fs::read_dir(&tables).unwrap().count(),
+        3,
+        "no file left behind"
+    );
+
+    // CSV: a header line with the columns, and the rows.
+    let csv_dir = dir.path().join("csv");
+    let c = csv_dir.to_str().unwrap();
+    let out = run(&[
+        "extract",
+        "--format",
+        "csv",
+        "--tables",
+        "figures,errors",
+        "-o",
+        c,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let figures_csv = std::fs::read_to_string(csv_dir.join("figures.csv")).unwrap();
+    let header = figures_csv.lines().next().unwrap();
+    assert!(
+        header.starts_with("id,figure,start,end,text,kind,value,"),
+        "{header}"
+    );
+    assert!(header.contains(",place_entity_id,lat,lon,date,date_first,date_last,"));
+    assert!(figures_csv.contains(",killed,"), "a count of the killed");
+    // An empty table still has its header.
+    let errors_csv = std::fs::read_to_string(csv_dir.join("errors.csv")).unwrap();
+    assert_eq!(
+        errors_csv.trim_end(),
+        "id,kind,message,file,line,record,byte"
+    );
+}
+
+#[test]
+fn table_formats_refuse_bad_requests_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("out");
+    let d = d.to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["extract", "--format", "parquet"], "-o DIR"),
+        (
+            &["extract", "--format", "csv", "--tables", "nope", "-o", d],
+            "the tables: articles",
+        ),
+        (
+            &[
+                "extract", "--format", "parquet", "--layers", "entities", "--tables", "figures",
+                "-o", d,
+            ],
+            "the figures table comes from the figures layer",
+        ),
+        (
+            &["extract", "--tables", "quotes"],
+            "--tables goes with --format parquet or csv",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!dir.path().join("out").exists(), "nothing created");
+    let file = write(dir.path(), "a-file", b"x");
+    let out = run(&[
+        "extract", "--format", "csv", "--tables", "quotes", "-o", &file,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("it is a file"), "{}", stderr(&out));
+}

@@ -1216,6 +1216,31 @@ def link(results: Iterable[Union[Extraction, ErrorRecord]]) -> Linked: ...
 "#
 );
 
+hand_written!(
+    PyArrowTable,
+    "ArrowTable",
+    r#"
+@final
+class ArrowTable:
+    @property
+    def name(self) -> str: ...
+    @property
+    def columns(self) -> List[str]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+    def __len__(self) -> int: ...
+"#
+);
+
+hand_written!(
+    _arrow_table,
+    "_arrow_table",
+    r#"
+def _arrow_table(results: Iterable[Union[Extraction, ErrorRecord]], table: str) -> ArrowTable: ...
+"#
+);
+
 members! {
     classes [
         PyArticle, PyExtraction, PyExtractor, PyExtractMany, PyErrorRecord, PyJsonlFile, PyFiles,
@@ -1223,10 +1248,10 @@ members! {
         PyFigure, PyEntity, PyEntityMention, PyRole, PyPlace, PyEvent, PyEventMention, PyActor,
         PyEventPlace, PyEventDate, PyEventCode, PyCorpus, PyLinked, PyStory, PyCorpusEntity,
         PyCorpusMention, PyCorpusEvent, PyEventActor, PyEvidence, PySourced, PyArticleDate,
-        PyEventFigure, PyTimeline, PyTimelineEntry,
+        PyEventFigure, PyTimeline, PyTimelineEntry, PyArrowTable,
     ]
     functions [
         extract, read_jsonl, read_folder, read_file, samples, link, render, _extraction_from_json,
-        _article,
+        _article, _arrow_table,
     ]
 }

@@ -7,9 +7,11 @@ use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 
+mod arrow;
 mod corpus;
 mod record;
 
+use arrow::{_arrow_table, PyArrowTable};
 use corpus::{link, py_day, PyCorpus, PyLinked};
 use record::{build_article, record_from_py, type_name};
 

@@ -80,6 +80,9 @@ pub mod samples;
 
 // Views of one article for reading: HTML and the terminal.
 pub mod render;
+// Extractions as Arrow tables (the `tables` feature; docs/tables.md).
+#[cfg(feature = "tables")]
+pub mod tables;
 
 // Reading inputs from the file system, and the command's output back.
 pub mod files;

@@ -5,6 +5,9 @@
 mod architecture;
 mod corpus;
 mod scaling;
+// The Arrow tables: built with the `tables` feature (on in a workspace build).
+#[cfg(feature = "tables")]
+mod tables;
 
 use std::path::{Path, PathBuf};
 

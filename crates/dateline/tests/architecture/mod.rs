@@ -16,8 +16,8 @@ const ORDER: &[&str] = &[
     "span", "origin", "schema", "error", "lexicon", // The layers, in the order they run.
     "article", "syntax", "time", "entities", "quotes", "resolve", "figures", "events", "corpus",
     // Running the layers, and their output for evaluation.
-    "pipeline", "eval", "samples", // Views of one article for reading.
-    "render",  // Reading inputs from files and folders.
+    "pipeline", "eval", "samples", "tables", // Views of one article for reading.
+    "render", // Reading inputs from files and folders.
     "files",
 ];
 

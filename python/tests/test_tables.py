@@ -1,0 +1,128 @@
+"""The core's Arrow tables in Python (to_arrow, to_polars) and the command's Parquet files in pandas."""
+
+import pathlib
+import subprocess
+
+import pytest
+
+import dateline
+from conftest import REPO
+
+
+def _command() -> pathlib.Path:
+    for profile in ("debug", "release"):
+        path = REPO / "target" / profile / "dateline"
+        if path.is_file():
+            return path
+    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")
+
+
+@pytest.fixture(scope="module")
+def results():
+    return list(dateline.Extractor().extract_many(dateline.samples()))
+
+
+def test_to_arrow_gives_the_cores_columns_and_keys_that_join(results):
+    pa = pytest.importorskip("pyarrow")
+    quotes = dateline.to_arrow(results, "quotes")
+    entities = dateline.to_arrow(results, "entities")
+    assert isinstance(quotes, pa.Table)
+    assert quotes.num_rows == sum(len(x.quotes) for x in results)
+    assert quotes.column_names[:2] == ["id", "quote"]
+    assert quotes.schema.field("kind").type == pa.dictionary(pa.int32(), pa.string())
+    assert quotes.schema.field("speaker_entity_id").type == pa.int64()
+    assert quotes.column("text").to_pylist() == [q.text for x in results for q in x.quotes]
+    # Each speaker entity is the entity of that article with the speaker's name.
+    names = {(i, e): n for i, e, n in zip(*(entities.column(c).to_pylist() for c in ("id", "entity", "name")))}
+    rows = [r for r in quotes.to_pylist() if r["speaker_entity_id"] is not None]
+    assert rows
+    for r in rows:
+        assert names[(r["id"], r["speaker_entity_id"])] == r["speaker"]
+    # Offsets are string indices, as everywhere in Python.
+    mentions = dateline.to_arrow(results, "mentions").to_pylist()
+    texts = {x.id: x.text for x in results}
+    assert all(texts[m["id"]][m["start"] : m["end"]] == m["text"] for m in mentions)
+
+
+def test_to_arrow_shares_the_columns_instead_of_copying(results):
+    pa = pytest.importorskip("pyarrow")
+    stream = dateline._dateline._arrow_table(results, "sentences")
+    first, second = pa.table(stream), pa.table(stream)
+    # Both imports see the very buffers the core built: nothing was copied.
+    a = first.column("text").chunk(0).buffers()
+    b = second.column("text").chunk(0).buffers()
+    assert [x.address for x in a if x is not None] == [x.address for x in b if x is not None]
+    assert stream.num_rows == first.num_rows == sum(len(x.sentences) for x in results)
+    assert first.column_names == stream.columns
+
+
+def test_to_arrow_refuses_a_table_whose_layer_did_not_run_and_unknown_tables(results):
+    pytest.importorskip("pyarrow")
+    only = list(dateline.Extractor(layers=["entities"]).extract_many(dateline.samples()))
+    with pytest.raises(ValueError, match='"resolve" layer'):
+        dateline.to_arrow(only, "entities")
+    with pytest.raises(ValueError, match="the tables: articles"):
+        dateline.to_arrow(results, "nope")
+    with pytest.raises(TypeError, match="Extraction and ErrorRecord"):
+        dateline.to_arrow(["text"], "quotes")
+    many = dateline.Extractor().extract_many(dateline.samples())
+    list(many)
+    with pytest.raises(ValueError, match="already iterated"):
+        dateline.to_arrow(many, "quotes")
+
+
+def test_errors_table_and_to_polars(results):
+    pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    mixed = list(dateline.Extractor().extract_many(["  ", dateline.samples()[0]]))
+    errors = dateline.to_arrow(mixed, "errors")
+    assert errors.column("kind").to_pylist() == ["empty"]
+    figures = dateline.to_polars(results, "figures")
+    assert isinstance(figures, pl.DataFrame)
+    assert figures.height == sum(len(x.figures) for x in results)
+    assert figures.schema["date_first"] == pl.Datetime("ms")
+
+
+def test_seed_figures_have_the_place_entity_and_coordinates(shared):
+    pytest.importorskip("pyarrow")
+    [x] = dateline.Extractor().extract_many(dateline.read_file(shared / "seeds" / "002_a5617df903929637.txt"))
+    figures = dateline.to_arrow([x], "figures").to_pandas()
+    entities = dateline.to_arrow([x], "entities").to_pandas()
+    joined = figures.merge(
+        entities, left_on=["id", "place_entity_id"], right_on=["id", "entity"], suffixes=("", "_place")
+    )
+    toll = joined[joined["value"] == 9500].iloc[0]
+    assert toll["name"] == "Gaza Strip"
+    assert (toll["lat"], toll["lon"]) == (toll["lat_place"], toll["lon_place"])
+
+
+def test_the_commands_parquet_reads_in_pandas_with_stable_dtypes(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "tables"
+    done = subprocess.run(
+        [str(_command()), "extract", "--format", "parquet", "--tables", "articles,entities,quotes,figures",
+         "-o", str(out), "--quiet"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = pd.read_parquet(out / "figures.parquet", dtype_backend="numpy_nullable")
+    assert str(figures["kind"].dtype) == "category"
+    assert str(figures["place_entity_id"].dtype) == "Int64"
+    assert str(figures["start"].dtype) == "Int64"
+    assert figures["date_first"].dtype.kind == "M"
+    assert figures["value"].dtype.kind == "f"
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles["date"].dtype.kind == "M"
+    assert articles["id"].tolist() == [a.id for a in dateline.samples()]
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    assert set(quotes["kind"].cat.categories) <= {"direct", "indirect", "mixed", "according"}
+    assert quotes["confidence"].map(lambda c: round(c, 3) == c).all()
+    # The same rows as to_arrow on the same articles.
+    results = list(dateline.Extractor().extract_many(dateline.samples()))
+    mine = dateline.to_arrow(results, "quotes").to_pandas()
+    assert quotes["text"].tolist() == mine["text"].tolist()
+    pl = pytest.importorskip("polars")
+    assert pl.read_parquet(out / "entities.parquet").height == sum(len(x.entities) for x in results)
