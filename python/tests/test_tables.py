@@ -126,3 +126,67 @@ def test_the_commands_parquet_reads_in_pandas_with_stable_dtypes(tmp_path):
     assert quotes["text"].tolist() == mine["text"].tolist()
     pl = pytest.importorskip("polars")
     assert pl.read_parquet(out / "entities.parquet").height == sum(len(x.entities) for x in results)
+
+
+def _four_questions(results):
+    """The newsroom's four questions of issue 24, answered with joins only (no loops over results)."""
+    table = {name: dateline.to_arrow(results, name).to_pandas() for name in
+             ("entities", "quotes", "roles", "figures", "places", "focus_countries")}
+    entities = table["entities"][["id", "entity", "name"]]
+    # Who is quoted most: quotes joined to their speaker's entity.
+    quoted = (
+        table["quotes"]
+        .merge(entities, left_on=["id", "speaker_entity_id"], right_on=["id", "entity"])
+        .groupby("name")
+        .size()
+        .sort_values(ascending=False, kind="stable")
+    )
+    # Who holds which office.
+    offices = table["roles"][["id", "holder", "title", "function", "of", "of_country"]]
+    # Every casualty figure with its place and date, ready for a map.
+    places = table["places"][["id", "entity", "lat", "lon", "country"]]
+    casualties = table["figures"][table["figures"]["category"].isin(["killed", "wounded"])].merge(
+        places, how="left", left_on=["id", "place_entity_id"], right_on=["id", "entity"], suffixes=("", "_place")
+    )[["id", "text", "value", "counted", "category", "place_name", "lat_place", "lon_place", "country",
+       "date_first", "date_last"]]
+    # Which country each article is about most.
+    focus = table["focus_countries"]
+    about = focus[focus["rank"] == 0][["id", "country", "name"]]
+    return quoted, offices, casualties, about
+
+
+#: The country each seed is about most: Israel for the story of Blinken's tour
+#: (its war is what the tour is about), Iraq for al-Sudani's.
+ABOUT = {"000_ac435baf9cf167de": "IL", "002_a5617df903929637": "IQ"}
+
+
+def test_four_questions_on_the_seeds_with_joins_only(shared):
+    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("no seed articles in ../shared/seeds")
+    results = list(dateline.Extractor().extract_many(dateline.read_folder(shared / "seeds")))
+    assert all(r.ok for r in results)
+    quoted, offices, casualties, about = _four_questions(results)
+    assert quoted.index[0] == "Antony Blinken"
+    blinken = offices[offices["holder"].str.contains("Blinken")]
+    assert "Secretary of State" in blinken["title"].tolist()
+    sudani = offices[offices["holder"].str.contains("Sudani")]
+    assert set(sudani["title"]) == {"Prime Minister"} and set(sudani["of_country"]) == {"IQ"}
+    assert len(blinken) == 2 and set(blinken["function"]) == {"foreign minister"}
+    toll = casualties[casualties["value"] == 9500].iloc[0]
+    assert toll["category"] == "killed" and toll["country"] == "PS"
+    assert 31 < toll["lat_place"] < 32 and 34 < toll["lon_place"] < 35
+    assert casualties["date_first"].dtype.kind == "M"
+    assert toll["date_first"] == pd.Timestamp("2023-10-07")
+    assert about.set_index("id")["country"].to_dict() == ABOUT
+
+
+def test_four_questions_on_the_samples_with_joins_only(results):
+    pytest.importorskip("pyarrow")
+    quoted, offices, casualties, about = _four_questions(results)
+    assert len(quoted) > 0 and quoted.iloc[0] >= quoted.iloc[-1]
+    assert len(offices) > 0
+    assert "At least 12" in casualties["text"].tolist()
+    assert sorted(about["id"]) == sorted(s.id for s in dateline.samples())
