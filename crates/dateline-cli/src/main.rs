@@ -206,7 +206,8 @@ struct ExtractArgs {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// With `--format parquet` or `csv`: the tables to write, one file each
-    /// (default: all but sentences and tokens). The tables: articles,
+    /// (default: all but sentences and tokens); without `--layers`, only the
+    /// layers these tables need run. The tables: articles,
     /// sentences, tokens, timex, mentions, entities, roles, places, quotes,
     /// figures, focus_countries, events, event_mentions, errors (docs/tables.md).
     #[arg(long, value_delimiter = ',')]
@@ -465,7 +466,15 @@ impl Tally {
     }
 }
 
-fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
+fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
+    // `--tables` without `--layers`: only the layers those tables need run.
+    if let (Some(_), Some(names), None) =
+        (args.format.tables(), &args.tables, &args.pipeline.layers)
+    {
+        if let Ok(chosen) = tables::parse_tables(names) {
+            args.pipeline.layers = Some(tables::layers_for(&chosen));
+        }
+    }
     let extractor = match args.pipeline.extractor_or_usage_error() {
         Ok(e) => e,
         Err(code) => return Ok(code),

@@ -69,6 +69,23 @@ pub fn parse_tables(names: &[String]) -> Result<Vec<Table>, String> {
     Ok(out)
 }
 
+/// The layers to run for `tables` when `--layers` is not given: those the
+/// tables come from (the tokens table's parse from the syntax layer), each
+/// with the layers it needs, so that `--tables quotes` does not parse,
+/// code events or resolve figures nobody asked for.
+pub fn layers_for(tables: &[Table]) -> Vec<String> {
+    let mut layers: Vec<String> = tables
+        .iter()
+        .filter_map(|t| match t {
+            Table::Tokens => Some(dateline::Layer::Syntax),
+            t => t.layer(),
+        })
+        .map(|l| l.name().to_string())
+        .collect();
+    layers.dedup();
+    layers
+}
+
 enum Sink {
     Parquet(Box<ArrowWriter<BufWriter<File>>>),
     Csv(Box<arrow_csv::Writer<BufWriter<File>>>),
@@ -247,5 +264,32 @@ impl TableFile {
         }
         self.batches += 1;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline::{Config, Layer};
+
+    fn run(tables: &[Table]) -> Vec<Layer> {
+        let layers = layers_for(tables)
+            .iter()
+            .map(|l| l.parse::<Layer>().expect("a layer name"))
+            .collect::<Vec<_>>();
+        Config::default().layers(layers).layers
+    }
+
+    #[test]
+    fn the_tables_asked_for_run_only_the_layers_they_need() {
+        let quotes = run(&[Table::Quotes]);
+        assert!(quotes.contains(&Layer::Quotes) && quotes.contains(&Layer::Entities));
+        assert!(!quotes.contains(&Layer::Events) && !quotes.contains(&Layer::Figures));
+        let some = run(&[Table::Entities, Table::Quotes, Table::Figures]);
+        assert!(some.contains(&Layer::Resolve) && some.contains(&Layer::Figures));
+        assert!(!some.contains(&Layer::Events));
+        assert_eq!(run(&[Table::Articles]), [Layer::Article]);
+        assert!(run(&[Table::Tokens]).contains(&Layer::Syntax));
+        assert!(run(&[Table::Events]).contains(&Layer::Events));
     }
 }
