@@ -11,7 +11,7 @@ use dateline::corpus::{Corpus, Record};
 use dateline::input::InputFormat;
 use dateline::{Extraction, RecordError};
 
-use super::sources::{self, Next, Plan, Records, Unit};
+use super::sources::{self, Plan, Records, Unit};
 use super::{check_output, open_output, report, thread_count, thread_pool, Output};
 use super::{PipelineArgs, BATCH_BYTES, BATCH_RECORDS};
 
@@ -163,15 +163,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         }
         let mut records = Records::new(Plan::of(unit), options);
         loop {
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
-            let mut bytes = 0;
-            while let Next::Record(r) = records.next_record(true) {
-                bytes += r.as_ref().map_or(0, |a| a.text.len());
-                batch.push(r);
-                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
-                    break;
-                }
-            }
+            let batch = records.next_batch(BATCH_RECORDS, BATCH_BYTES, true);
             if batch.is_empty() {
                 break;
             }

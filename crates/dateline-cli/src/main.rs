@@ -20,7 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use dateline::files as sources;
 use output::{Format, Writer};
-use sources::{Next, Plan, ReadOptions, Records};
+use sources::{Plan, ReadOptions, Records};
 
 /// Turn English news articles into typed data: publication date, title,
 /// paragraphs, sentences and tokens, with byte offsets into the text.
@@ -526,17 +526,9 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
     let mut records = Records::new(plan, args.pipeline.read_options());
     let mut tally = Tally::new();
     loop {
-        let mut batch = Vec::with_capacity(BATCH_RECORDS);
-        let mut bytes = 0;
         // A batch ends before an input that may wait (standard input, a
         // pipe), so the records before it are written out first.
-        while let Next::Record(r) = records.next_record(batch.is_empty()) {
-            bytes += r.as_ref().map_or(0, |a| a.text.len());
-            batch.push(r);
-            if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
+        let batch = records.next_batch(BATCH_RECORDS, BATCH_BYTES, false);
         if batch.is_empty() {
             break;
         }

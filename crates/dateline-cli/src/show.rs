@@ -12,8 +12,8 @@ use dateline::input::InputFormat;
 use dateline::{render, Extraction, Origin, RecordError};
 
 use super::link::holds_extractions;
-use super::sources::{self, Next, Plan, Records, Unit};
-use super::{check_output, open_output, thread_pool, Output, PipelineArgs, BATCH_RECORDS};
+use super::sources::{self, Plan, Records, Unit};
+use super::{check_output, open_output, thread_pool, Output, PipelineArgs};
 
 /// When the terminal view has colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -182,13 +182,7 @@ pub fn show(args: ShowArgs) -> io::Result<ExitCode> {
         let mut records = Records::new(Plan::of(unit), options);
         loop {
             // Small batches: each article is shown soon after it is read.
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
-            while let Next::Record(r) = records.next_record(batch.is_empty()) {
-                batch.push(r);
-                if batch.len() >= pool.current_num_threads() {
-                    break;
-                }
-            }
+            let batch = records.next_batch(pool.current_num_threads(), usize::MAX, false);
             if batch.is_empty() {
                 break;
             }

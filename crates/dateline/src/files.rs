@@ -327,6 +327,29 @@ impl Records {
             self.current = Some(open(unit, self.options));
         }
     }
+
+    /// The next batch of records: up to `max_records`, or fewer once they
+    /// hold `max_bytes` of article text. Its first record may wait for its
+    /// input; later ones stop before an input that may block, so that the
+    /// records read so far are handed on first (with `always_wait`, any
+    /// record may wait). Empty at the end of the inputs.
+    pub fn next_batch(
+        &mut self,
+        max_records: usize,
+        max_bytes: usize,
+        always_wait: bool,
+    ) -> Vec<Record> {
+        let mut batch = Vec::with_capacity(max_records.min(1024));
+        let mut bytes = 0;
+        while let Next::Record(r) = self.next_record(always_wait || batch.is_empty()) {
+            bytes += r.as_ref().map_or(0, |a| a.text.len());
+            batch.push(r);
+            if batch.len() >= max_records || bytes >= max_bytes {
+                break;
+            }
+        }
+        batch
+    }
 }
 
 /// True when reading `unit` may wait for another process: standard input,
