@@ -153,14 +153,7 @@ fn entity_summary(e: &Entity) -> String {
         s.push(' ');
         s.push_str(sub);
     }
-    let roles: Vec<String> = e
-        .roles
-        .iter()
-        .map(|r| match &r.of {
-            Some(of) => format!("{} of {of}", r.title),
-            None => r.title.clone(),
-        })
-        .collect();
+    let roles: Vec<String> = e.roles.iter().map(crate::resolve::Role::label).collect();
     if !roles.is_empty() {
         s.push_str(" · ");
         s.push_str(&roles.join("; "));

@@ -182,6 +182,17 @@ pub struct Role {
     pub sentence: String,
 }
 
+impl Role {
+    /// The role as one phrase: `Secretary of State of United States`, or
+    /// the title alone when it is for no named body.
+    pub fn label(&self) -> String {
+        match &self.of {
+            Some(of) => format!("{} of {of}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
 /// How closely a location's point stands for the place itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -686,14 +686,7 @@ pub(super) fn extraction_rows(table: Table, x: &Extraction, out: &mut Rows<'_>) 
         Table::Entities => {
             for e in entities {
                 let p = e.place.as_ref();
-                let roles: Vec<String> = e
-                    .roles
-                    .iter()
-                    .map(|r| match &r.of {
-                        Some(of) => format!("{} of {of}", r.title),
-                        None => r.title.clone(),
-                    })
-                    .collect();
+                let roles: Vec<String> = e.roles.iter().map(crate::resolve::Role::label).collect();
                 out.row(&[
                     os(id),
                     int(e.id),
