@@ -907,6 +907,22 @@ def _article(
 "#
 );
 
+hand_written!(
+    _split,
+    "_split",
+    r#"
+def _split(paths: List[str], part_bytes: int, *, max_article_bytes: int = 10485760) -> List[str]: ...
+"#
+);
+
+hand_written!(
+    _read_part,
+    "_read_part",
+    r#"
+def _read_part(part: str, *, max_article_bytes: int = 10485760) -> Files: ...
+"#
+);
+
 // ------------------------------------------------- the corpus layer (linking)
 
 value_class! {
@@ -1204,6 +1220,9 @@ class_getters! {
     def add(self, result: Union[Extraction, ErrorRecord]) -> None: ...
     def extend(self, results: Iterable[Union[Extraction, ErrorRecord]]) -> None: ...
     def link(self) -> Linked: ...
+    def merge(self, other: "Corpus") -> None: ...
+    def __getstate__(self) -> Tuple[str, bytes, List[ErrorRecord]]: ...
+    def __setstate__(self, state: Tuple[str, bytes, List[ErrorRecord]]) -> None: ...
     def __len__(self) -> int: ...
 "#
 }
@@ -1252,6 +1271,6 @@ members! {
     ]
     functions [
         extract, read_jsonl, read_folder, read_file, samples, link, render, _extraction_from_json,
-        _article, _arrow_table,
+        _article, _arrow_table, _split, _read_part,
     ]
 }

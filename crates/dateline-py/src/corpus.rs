@@ -10,7 +10,7 @@ use dateline::corpus::{Corpus, Record, Timeline};
 use dateline::{Error, OffsetMap, Origin};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBytes, PyString};
 use serde_json::Value;
 
 use crate::api::{PyErrorRecord, PyTimeline};
@@ -124,6 +124,69 @@ impl PyCorpus {
     /// stays as it is, to add more and link again.
     fn link(&self, py: Python<'_>) -> PyResult<PyLinked> {
         link_records(py, self.records.clone(), self.errors.clone())
+    }
+
+    /// Adds the articles and error records of another corpus (built in
+    /// another process or thread: `Corpus` pickles as its compact records).
+    fn merge(&mut self, other: &Bound<'_, PyCorpus>) {
+        let other = other.borrow();
+        self.records.extend(other.records.iter().cloned());
+        self.errors.extend(other.errors.iter().cloned());
+    }
+
+    /// The corpus as pickle keeps it: the dateline version, the records
+    /// (JSON, compressed with Snappy) and the error records, to ship between
+    /// processes. Not the texts, but each entity's and event's mentions and
+    /// sides: about 3 times the text's size (docs/scale.md).
+    fn __getstate__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(String, Bound<'py, PyBytes>, Vec<PyErrorRecord>)> {
+        let records = py
+            .detach(|| {
+                let json = serde_json::to_vec(&self.records).map_err(|e| e.to_string())?;
+                snap::raw::Encoder::new()
+                    .compress_vec(&json)
+                    .map_err(|e| e.to_string())
+            })
+            .map_err(|e| {
+                PyValueError::new_err(format!("Corpus: cannot pickle its records: {e}"))
+            })?;
+        Ok((
+            env!("CARGO_PKG_VERSION").to_string(),
+            PyBytes::new(py, &records),
+            self.errors.clone(),
+        ))
+    }
+
+    /// Restores a pickled corpus; one pickled by another version of dateline
+    /// is refused (`ValueError`), as its records may read differently.
+    fn __setstate__(
+        &mut self,
+        py: Python<'_>,
+        state: (String, Vec<u8>, Vec<PyErrorRecord>),
+    ) -> PyResult<()> {
+        let (version, bytes, errors) = state;
+        if version != env!("CARGO_PKG_VERSION") {
+            return Err(PyValueError::new_err(format!(
+                "Corpus: pickled by dateline {version}, read by dateline {}: \
+                 pickle and read it with one version",
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
+        let records: Vec<Record> = py
+            .detach(|| {
+                let json = snap::raw::Decoder::new()
+                    .decompress_vec(&bytes)
+                    .map_err(|e| e.to_string())?;
+                serde_json::from_slice(&json).map_err(|e| e.to_string())
+            })
+            .map_err(|e| {
+                PyValueError::new_err(format!("Corpus: cannot read pickled records: {e}"))
+            })?;
+        self.records = records;
+        self.errors = errors;
+        Ok(())
     }
 
     /// How many articles were added (error records aside).

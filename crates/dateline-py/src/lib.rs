@@ -1294,6 +1294,47 @@ fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyF
     read_path(path, max_article_bytes, false)
 }
 
+/// The inputs `paths` (files and folders, as `dateline extract` takes them;
+/// none: the bundled samples) split into parts of about `part_bytes` for
+/// workers (`dateline.dask.read_articles`), each part as JSON for
+/// `_read_part`. Large JSONL files are cut at line starts.
+#[pyfunction]
+#[pyo3(signature = (paths, part_bytes, *, max_article_bytes=10485760))]
+fn _split(
+    py: Python<'_>,
+    paths: Vec<String>,
+    part_bytes: u64,
+    max_article_bytes: u64,
+) -> PyResult<Vec<String>> {
+    use dateline::files::{plan, split, ReadOptions};
+    let options = ReadOptions {
+        format: None,
+        max_article_bytes,
+    };
+    let parts = py.detach(|| split(plan(&paths), part_bytes, options));
+    parts
+        .iter()
+        .map(|p| serde_json::to_string(p).map_err(|e| PyValueError::new_err(e.to_string())))
+        .collect()
+}
+
+/// The records of one part of `_split` (its JSON), with the origins and ids
+/// they have when the whole input is read.
+#[pyfunction]
+#[pyo3(signature = (part, *, max_article_bytes=10485760))]
+fn _read_part(part: &str, max_article_bytes: u64) -> PyResult<PyFiles> {
+    use dateline::files::{Part, ReadOptions, Records};
+    let part: Part = serde_json::from_str(part)
+        .map_err(|e| PyValueError::new_err(format!("not a part of dateline's _split: {e}")))?;
+    let options = ReadOptions {
+        format: None,
+        max_article_bytes,
+    };
+    Ok(PyFiles {
+        records: std::sync::Mutex::new(Records::of_part(part, options)),
+    })
+}
+
 /// A view of one extraction for reading: with `format="html"`, a
 /// self-contained HTML fragment (its entities, quotes with their speakers,
 /// figures, dates and coded events marked in the text, then listed); with

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::article::input::{self, InputFormat, JsonlReader};
@@ -15,6 +15,8 @@ use crate::error::{Error, RecordError};
 use crate::origin::Origin;
 use crate::pipeline::Extraction;
 use crate::samples::SAMPLES;
+
+use serde::{Deserialize, Serialize};
 
 /// Extensions read from folders.
 pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson"];
@@ -373,6 +375,10 @@ impl Iterator for Records {
     }
 }
 
+fn not_regular(kind: &str) -> String {
+    format!("not a regular file ({kind}); only regular files are read from folders")
+}
+
 fn display(path: &Path) -> String {
     path.display().to_string()
 }
@@ -399,9 +405,7 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record> + Send
         Unit::NotRegular(path, kind) => one(Err(RecordError::new(
             Origin::file(display(&path)),
             Error::Io {
-                message: format!(
-                    "not a regular file ({kind}); only regular files are read from folders"
-                ),
+                message: not_regular(kind),
             },
         ))),
         Unit::File(path) => {
@@ -636,6 +640,256 @@ pub fn names_a_file(text: &str) -> bool {
         && std::fs::metadata(text).is_ok_and(|m| m.is_file())
 }
 
+/// A share of the inputs that one worker reads on its own (`dateline.dask`
+/// spreads them over a cluster): whole files, or a range of lines of one
+/// JSONL file. The records of a plan's parts, read one after another, are
+/// the records of the plan, with the same origins (file, line, record,
+/// byte) and ids, in the same order. Parts serialize (serde), to travel to
+/// the workers; they name files by path, so the workers must see the same
+/// file system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Part {
+    /// Whole inputs, read in this order.
+    Units {
+        /// The inputs.
+        units: Vec<PartUnit>,
+    },
+    /// The lines of a JSONL file from byte `start` (the start of a line) to
+    /// byte `end` (the start of a line, or the end of the file).
+    Lines {
+        /// The file.
+        path: PathBuf,
+        /// First byte.
+        start: u64,
+        /// One past the last byte.
+        end: u64,
+        /// Lines of the file before `start`.
+        line: u64,
+        /// Records (lines with something on them) before `start`.
+        record: u64,
+    },
+}
+
+/// One input of a [`Part`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PartUnit {
+    /// A file, read as a whole.
+    File {
+        /// Its path.
+        path: PathBuf,
+    },
+    /// A bundled sample (index into [`SAMPLES`]).
+    Sample {
+        /// The index.
+        index: usize,
+    },
+    /// An input that cannot be read: one error record.
+    Failed {
+        /// What was named.
+        path: PathBuf,
+        /// Why it cannot be read.
+        message: String,
+    },
+}
+
+/// Splits a plan into parts of about `part_bytes` each, for workers: small
+/// files are grouped (in plan order) until a part holds `part_bytes`; a
+/// JSONL file larger than that (by extension, or every file with
+/// `options.format` JSONL) is cut at line starts into ranges of about
+/// `part_bytes`, which takes one read of the file to count its lines. Text
+/// and JSON files are never cut. Standard input cannot be shared with
+/// workers: it becomes an error record.
+pub fn split(plan: Plan, part_bytes: u64, options: ReadOptions) -> Vec<Part> {
+    let part_bytes = part_bytes.max(1);
+    let mut parts = Vec::new();
+    let mut units: Vec<PartUnit> = Vec::new();
+    let mut held: u64 = 0;
+    let flush = |units: &mut Vec<PartUnit>, held: &mut u64, parts: &mut Vec<Part>| {
+        if !units.is_empty() {
+            parts.push(Part::Units {
+                units: std::mem::take(units),
+            });
+        }
+        *held = 0;
+    };
+    for unit in plan.units {
+        let (unit, size) = match unit {
+            Unit::File(path) => {
+                let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                let format = options
+                    .format
+                    .unwrap_or_else(|| InputFormat::from_path(&display(&path)));
+                if format == InputFormat::Jsonl && size > part_bytes {
+                    match line_ranges(&path, part_bytes, options) {
+                        Ok(ranges) => {
+                            flush(&mut units, &mut held, &mut parts);
+                            parts.extend(ranges);
+                            continue;
+                        }
+                        // Read whole, where its error record will say why.
+                        Err(_) => (PartUnit::File { path }, size),
+                    }
+                } else {
+                    (PartUnit::File { path }, size)
+                }
+            }
+            Unit::Sample(index) => (PartUnit::Sample { index }, SAMPLES[index].text.len() as u64),
+            Unit::Unreadable(path, message) => (PartUnit::Failed { path, message }, 0),
+            Unit::NotRegular(path, kind) => (
+                PartUnit::Failed {
+                    path,
+                    message: not_regular(kind),
+                },
+                0,
+            ),
+            Unit::Stdin => (
+                PartUnit::Failed {
+                    path: "<stdin>".into(),
+                    message: "standard input cannot be shared with workers: give files".into(),
+                },
+                0,
+            ),
+        };
+        units.push(unit);
+        held += size;
+        if held >= part_bytes {
+            flush(&mut units, &mut held, &mut parts);
+        }
+    }
+    flush(&mut units, &mut held, &mut parts);
+    parts
+}
+
+/// The line ranges of a JSONL file, each about `part_bytes`, with the lines
+/// and records before each (blank lines are not records, as
+/// [`JsonlReader`] reads them).
+fn line_ranges(path: &Path, part_bytes: u64, options: ReadOptions) -> io::Result<Vec<Part>> {
+    let mut reader = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let max_line = input::line_limit(options.max_article_bytes);
+    let mut parts = Vec::new();
+    let (mut start, mut line, mut record) = (0u64, 0u64, 0u64);
+    let (mut byte, mut lines, mut records) = (0u64, 0u64, 0u64);
+    // The current line: its length so far and whether it holds anything.
+    let (mut len, mut blank, mut at_start) = (0u64, true, true);
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        // A byte order mark opening a line is not content.
+        let mut body = chunk;
+        if at_start && len == 0 {
+            body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        }
+        at_start = false;
+        blank &= body.iter().all(u8::is_ascii_whitespace);
+        len += chunk.len() as u64;
+        let consumed = done.unwrap_or(buf.len());
+        reader.consume(consumed);
+        byte += consumed as u64;
+        if done.is_some() {
+            lines += 1;
+            if !blank || len > max_line {
+                records += 1;
+            }
+            (len, blank, at_start) = (0, true, true);
+            if byte - start >= part_bytes {
+                parts.push(Part::Lines {
+                    path: path.to_path_buf(),
+                    start,
+                    end: byte,
+                    line,
+                    record,
+                });
+                (start, line, record) = (byte, lines, records);
+            }
+        }
+    }
+    if byte > start || parts.is_empty() {
+        parts.push(Part::Lines {
+            path: path.to_path_buf(),
+            start,
+            end: byte,
+            line,
+            record,
+        });
+    }
+    Ok(parts)
+}
+
+impl Records {
+    /// The records of one part of [`split`], read lazily, with the origins
+    /// they have when the whole plan is read.
+    pub fn of_part(part: Part, options: ReadOptions) -> Records {
+        match part {
+            Part::Units { units } => {
+                let units = units
+                    .into_iter()
+                    .map(|u| match u {
+                        PartUnit::File { path } => Unit::File(path),
+                        PartUnit::Sample { index } if index < SAMPLES.len() => Unit::Sample(index),
+                        PartUnit::Sample { index } => Unit::Unreadable(
+                            format!("samples/{index}").into(),
+                            format!("no bundled sample {index}"),
+                        ),
+                        PartUnit::Failed { path, message } => Unit::Unreadable(path, message),
+                    })
+                    .collect();
+                Records::new(
+                    Plan {
+                        units,
+                        ..Plan::default()
+                    },
+                    options,
+                )
+            }
+            Part::Lines {
+                path,
+                start,
+                end,
+                line,
+                record,
+            } => {
+                let name = display(&path);
+                let opened = File::open(&path).and_then(|mut f| {
+                    f.seek(SeekFrom::Start(start))?;
+                    Ok(f)
+                });
+                let current = match opened {
+                    Ok(file) => {
+                        let reader = BufReader::with_capacity(1 << 16, file.take(end - start));
+                        let origin = Origin {
+                            byte: Some(start),
+                            ..Origin::file(name)
+                        };
+                        Box::new(
+                            JsonlReader::new(reader, origin)
+                                .with_max_article(options.max_article_bytes)
+                                .resume(line, record),
+                        ) as Box<dyn Iterator<Item = Record> + Send>
+                    }
+                    Err(e) => one(Err(RecordError::new(Origin::file(name), e.into()))),
+                };
+                Records {
+                    units: Vec::new().into_iter(),
+                    current: Some(current),
+                    options,
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,5 +931,61 @@ mod tests {
             Ok(OutputRecord::Article(a)) => assert_eq!(a.text, "One."),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The records of the parts, read one after another, are the records of
+    /// the whole input: the same articles and errors, origins and ids.
+    #[test]
+    fn parts_read_as_the_whole() {
+        let dir = std::env::temp_dir().join(format!("dateline-parts-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        let mut jsonl = String::from("\u{feff}");
+        for i in 0..40 {
+            match i % 10 {
+                3 => jsonl.push_str("   \r\n"),
+                7 => jsonl.push_str("{\"text\": broken\n"),
+                _ => jsonl.push_str(&format!(
+                    "{{\"text\": \"Rockets hit Sderot on day {i}, officials said.\", \"date\": \"2023-11-0{}\"}}\n",
+                    i % 9 + 1
+                )),
+            }
+        }
+        std::fs::write(dir.join("a.jsonl"), &jsonl).unwrap();
+        std::fs::write(dir.join("b.txt"), "Ten people were killed in Gaza.").unwrap();
+        std::fs::write(dir.join("sub/c.txt"), "").unwrap();
+        std::fs::write(
+            dir.join("sub/d.jsonl"),
+            "{\"id\": \"d\", \"text\": \"One.\"}",
+        )
+        .unwrap();
+        let inputs = [dir.display().to_string()];
+        let options = ReadOptions {
+            format: None,
+            max_article_bytes: 1 << 20,
+        };
+        let show = |r: Record| match r {
+            Ok(a) => format!("{:?} {:?} {:?} {:?}", a.id, a.origin, a.text, a.published),
+            Err(e) => format!("{:?} {:?} {}", e.id, e.origin, e.error),
+        };
+        let whole: Vec<String> = Records::new(plan(&inputs), options).map(show).collect();
+        for part_bytes in [1, 200, 1000, 1 << 20] {
+            let parts = split(plan(&inputs), part_bytes, options);
+            if part_bytes == 200 {
+                let ranges = parts
+                    .iter()
+                    .filter(|p| matches!(p, Part::Lines { .. }))
+                    .count();
+                assert!(ranges > 3, "{parts:?}");
+            }
+            let read: Vec<String> = parts
+                .into_iter()
+                .map(|p| serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap())
+                .flat_map(|p| Records::of_part(p, options))
+                .map(show)
+                .collect();
+            assert_eq!(read, whole, "parts of {part_bytes} bytes");
+        }
+        assert_eq!(whole.len(), 36 + 1 + 1 + 1, "{whole:#?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

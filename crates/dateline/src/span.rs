@@ -53,7 +53,7 @@ impl Span {
 /// let byte = text.find("Iraq").unwrap();
 /// assert_eq!(map.char_offset(byte), 8);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OffsetMap {
     /// Byte offsets of every non-ASCII character, paired with the number of
     /// extra bytes seen up to and including it. Empty for ASCII text.

@@ -449,6 +449,15 @@ impl<R: BufRead> JsonlReader<R> {
         self
     }
 
+    /// Reads on from the middle of a file: `line` lines and `record` records
+    /// came before the reader's first byte (which is `origin.byte`, the start
+    /// of a line), so that origins and ids are those of a whole read.
+    pub fn resume(mut self, line: u64, record: u64) -> Self {
+        self.line = line;
+        self.record = record;
+        self
+    }
+
     /// Bytes consumed so far (for progress reporting).
     pub fn bytes_read(&self) -> u64 {
         self.byte

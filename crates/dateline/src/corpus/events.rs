@@ -166,7 +166,7 @@ fn build(
             let entity = a.entity.and_then(|x| entity_of[i].get(x).copied());
             let evidence = at(a.start, a.end, &a.text);
             let found = actors.iter_mut().find(|x| {
-                x.side == a.side
+                x.side == a.side.as_str()
                     && match entity {
                         Some(c) => x.entity.as_deref() == Some(entities[c].id.as_str()),
                         None => x.entity.is_none() && x.name == a.text,
@@ -175,7 +175,7 @@ fn build(
             match found {
                 Some(x) => x.sources.push(evidence),
                 None => actors.push(EventActor {
-                    side: a.side.to_string(),
+                    side: a.side.as_str().to_string(),
                     entity: entity.map(|c| entities[c].id.clone()),
                     name: entity.map_or(a.text.clone(), |c| entities[c].name.clone()),
                     sources: vec![evidence],

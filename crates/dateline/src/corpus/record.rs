@@ -3,6 +3,7 @@
 //! corpus of many articles does not hold their texts and tokens.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::EntityKind;
 use crate::events::{Event, EventClass, Modality, Polarity};
@@ -15,7 +16,13 @@ use super::names;
 /// One article as the corpus keeps it, built from the outputs of the
 /// earlier layers (the pipeline builds it from an extraction:
 /// `Record::from(&extraction)`).
-#[derive(Debug, Clone)]
+///
+/// A record serializes (serde), so that it can travel between processes:
+/// workers extract articles and ship their records, one process links
+/// them (`dateline.dask.link`, `Corpus` pickled in Python), with the same
+/// result as linking in one process. The serialized form belongs to one
+/// version of dateline: it is for shipping, not for storing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
     /// The article's id (the key articles are sorted by).
     pub(crate) id: String,
@@ -30,7 +37,7 @@ pub struct Record {
 }
 
 /// An article's entity, as linking reads it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct REntity {
     pub kind: EntityKind,
     pub name: String,
@@ -52,19 +59,39 @@ pub(crate) struct REntity {
 pub(crate) type RDate = (String, Option<String>, Option<usize>, Option<usize>);
 
 /// A participant of an article's event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct RActor {
     pub text: String,
     pub start: usize,
     pub end: usize,
     /// Index of the article entity it names.
     pub entity: Option<usize>,
+    /// Which side of the event.
+    pub side: Side,
+}
+
+/// The side of an event an actor is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Side {
+    /// Who does it.
+    Source,
+    /// To whom.
+    Target,
+}
+
+impl Side {
     /// `source` or `target`.
-    pub side: &'static str,
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Source => "source",
+            Side::Target => "target",
+        }
+    }
 }
 
 /// An article's event, as linking reads it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct REvent {
     /// The verb it is of (`meet` for `meeting`).
     pub family: String,
@@ -85,7 +112,7 @@ pub(crate) struct REvent {
 }
 
 /// Where an article's event happened.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct RPlace {
     pub name: String,
     pub start: Option<usize>,
@@ -96,7 +123,7 @@ pub(crate) struct RPlace {
 }
 
 /// A figure counting an event's outcome.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct RFigure {
     pub text: String,
     pub start: usize,
@@ -174,7 +201,7 @@ fn entity(e: &Entity) -> REntity {
 }
 
 fn event(e: &Event, figures: &[Figure], entities: &[Entity]) -> REvent {
-    let actor = |side: &'static str| {
+    let actor = |side: Side| {
         move |a: &crate::events::Actor| RActor {
             text: a.text.clone(),
             start: a.start,
@@ -183,8 +210,8 @@ fn event(e: &Event, figures: &[Figure], entities: &[Entity]) -> REvent {
             side,
         }
     };
-    let mut actors: Vec<RActor> = e.source.iter().map(actor("source")).collect();
-    actors.extend(e.target.iter().map(actor("target")));
+    let mut actors: Vec<RActor> = e.source.iter().map(actor(Side::Source)).collect();
+    actors.extend(e.target.iter().map(actor(Side::Target)));
     REvent {
         family: crate::events::family(e),
         class: e.class,
