@@ -122,11 +122,11 @@ def main(argv: List[str]) -> int:
         day = F.lit(None).cast("string")
         if "date" in articles.columns:
             day = F.substring(F.col("date").cast("string"), 1, 10)
-        days = articles.select("id", day.alias("published"))
+        days = articles.select(F.col("id").alias("article_id"), day.alias("published"))
         for table in tables:
             rows = extract(articles, table)
             if table != "articles":
-                rows = rows.join(days, "id", "left")
+                rows = rows.join(days, "article_id", "left")
             else:
                 rows = rows.withColumn("published", F.date_format("date", "yyyy-MM-dd"))
             rows.write.partitionBy("published").parquet(f"{out}/{table}", mode="errorifexists")

@@ -573,9 +573,9 @@ def to_arrow(results: Iterable[Union[Extraction, ErrorRecord]], table: str = "se
     ``table`` is one of ``TABLES`` (docs/tables.md lists every column with its
     type and meaning). The columns are the core's Arrow arrays handed over
     through the Arrow C stream interface, not copied; every table has the
-    article ``id``, and the keys join: ``mentions.entity_id``,
+    article's id, ``article_id``, and the keys join: ``mentions.entity_id``,
     ``quotes.speaker_entity_id``, ``figures.place_entity_id`` and
-    ``roles.entity`` are ``entities.entity`` of the same ``id``. Offsets are
+    ``roles.entity`` are ``entities.entity`` of the same ``article_id``. Offsets are
     string indices; labels are dictionary-encoded (categorical in pandas);
     dates are timestamps.
 

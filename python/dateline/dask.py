@@ -235,11 +235,11 @@ def _write_partition(
     done = _extract_partition(items, list(tables) + ["articles"], columns, layers, threads, max_article_bytes)
     articles = done["articles"]
     days = pc.strftime(articles.column("date"), format="%Y-%m-%d")
-    day_of = dict(zip(articles.column("id").to_pylist(), days.to_pylist()))
+    day_of = dict(zip(articles.column("article_id").to_pylist(), days.to_pylist()))
     rows = {}
     for t in tables:
         table = done[t]
-        published = pa.array([day_of.get(i) for i in table.column("id").to_pylist()], pa.string())
+        published = pa.array([day_of.get(i) for i in table.column("article_id").to_pylist()], pa.string())
         table = table.append_column("published", published)
         ds.write_dataset(
             table,

@@ -78,7 +78,7 @@ def spark():
 
 
 def _sorted(frame: "pd.DataFrame", table: str) -> "pd.DataFrame":
-    key = [c for c in ("id", "entity", "quote", "figure", "event", "kind") if c in frame.columns]
+    key = [c for c in ("article_id", "entity", "quote", "figure", "event", "kind") if c in frame.columns]
     return frame.sort_values(key, kind="stable").reset_index(drop=True)
 
 
@@ -101,13 +101,13 @@ def test_the_recipe_gives_the_commands_tables_and_links(spark, feed, tmp_path):
             mine = mine.drop_columns(["file"])
         if table == "errors":
             # The command names the file, line and byte; Spark's rows have none.
-            theirs = theirs.select(["id", "kind"])
-            mine = mine.select(["id", "kind"])
+            theirs = theirs.select(["article_id", "kind"])
+            mine = mine.select(["article_id", "kind"])
         a = _sorted(mine.to_pandas(types_mapper=pd.ArrowDtype), table)
         b = _sorted(theirs.cast(mine.schema).to_pandas(types_mapper=pd.ArrowDtype), table)
         pd.testing.assert_frame_equal(a, b, obj=table)
         if table == "entities":
-            assert len(a) > 3 * len(set(a["id"]))
+            assert len(a) > 3 * len(set(a["article_id"]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         linked = recipe.link(articles)

@@ -28,20 +28,20 @@ def test_to_arrow_gives_the_cores_columns_and_keys_that_join(results):
     entities = dateline.to_arrow(results, "entities")
     assert isinstance(quotes, pa.Table)
     assert quotes.num_rows == sum(len(x.quotes) for x in results)
-    assert quotes.column_names[:2] == ["id", "quote"]
+    assert quotes.column_names[:2] == ["article_id", "quote"]
     assert quotes.schema.field("kind").type == pa.dictionary(pa.int32(), pa.string())
     assert quotes.schema.field("speaker_entity_id").type == pa.int64()
     assert quotes.column("text").to_pylist() == [q.text for x in results for q in x.quotes]
     # Each speaker entity is the entity of that article with the speaker's name.
-    names = {(i, e): n for i, e, n in zip(*(entities.column(c).to_pylist() for c in ("id", "entity", "name")))}
+    names = {(i, e): n for i, e, n in zip(*(entities.column(c).to_pylist() for c in ("article_id", "entity", "name")))}
     rows = [r for r in quotes.to_pylist() if r["speaker_entity_id"] is not None]
     assert rows
     for r in rows:
-        assert names[(r["id"], r["speaker_entity_id"])] == r["speaker"]
+        assert names[(r["article_id"], r["speaker_entity_id"])] == r["speaker"]
     # Offsets are string indices, as everywhere in Python.
     mentions = dateline.to_arrow(results, "mentions").to_pylist()
     texts = {x.id: x.text for x in results}
-    assert all(texts[m["id"]][m["start"] : m["end"]] == m["text"] for m in mentions)
+    assert all(texts[m["article_id"]][m["start"] : m["end"]] == m["text"] for m in mentions)
 
 
 def test_to_arrow_shares_the_columns_instead_of_copying(results):
@@ -89,7 +89,7 @@ def test_seed_figures_have_the_place_entity_and_coordinates(shared):
     figures = dateline.to_arrow([x], "figures").to_pandas()
     entities = dateline.to_arrow([x], "entities").to_pandas()
     joined = figures.merge(
-        entities, left_on=["id", "place_entity_id"], right_on=["id", "entity"], suffixes=("", "_place")
+        entities, left_on=["article_id", "place_entity_id"], right_on=["article_id", "entity"], suffixes=("", "_place")
     )
     toll = joined[joined["value"] == 9500].iloc[0]
     assert toll["name"] == "Gaza Strip"
@@ -116,7 +116,7 @@ def test_the_commands_parquet_reads_in_pandas_with_stable_dtypes(tmp_path):
     assert figures["value"].dtype.kind == "f"
     articles = pd.read_parquet(out / "articles.parquet")
     assert articles["date"].dtype.kind == "M"
-    assert articles["id"].tolist() == [a.id for a in dateline.samples()]
+    assert articles["article_id"].tolist() == [a.id for a in dateline.samples()]
     quotes = pd.read_parquet(out / "quotes.parquet")
     assert set(quotes["kind"].cat.categories) <= {"direct", "indirect", "mixed", "according"}
     assert quotes["confidence"].map(lambda c: round(c, 3) == c).all()
@@ -132,26 +132,26 @@ def _four_questions(results):
     """The newsroom's four questions of issue 24, answered with joins only (no loops over results)."""
     table = {name: dateline.to_arrow(results, name).to_pandas() for name in
              ("entities", "quotes", "roles", "figures", "places", "focus_countries")}
-    entities = table["entities"][["id", "entity", "name"]]
+    entities = table["entities"][["article_id", "entity", "name"]]
     # Who is quoted most: quotes joined to their speaker's entity.
     quoted = (
         table["quotes"]
-        .merge(entities, left_on=["id", "speaker_entity_id"], right_on=["id", "entity"])
+        .merge(entities, left_on=["article_id", "speaker_entity_id"], right_on=["article_id", "entity"])
         .groupby("name")
         .size()
         .sort_values(ascending=False, kind="stable")
     )
     # Who holds which office.
-    offices = table["roles"][["id", "holder", "title", "function", "of", "of_country"]]
+    offices = table["roles"][["article_id", "holder", "title", "function", "of", "of_country"]]
     # Every casualty figure with its place and date, ready for a map.
-    places = table["places"][["id", "entity", "lat", "lon", "country"]]
+    places = table["places"][["article_id", "entity", "lat", "lon", "country"]]
     casualties = table["figures"][table["figures"]["category"].isin(["killed", "wounded"])].merge(
-        places, how="left", left_on=["id", "place_entity_id"], right_on=["id", "entity"], suffixes=("", "_place")
-    )[["id", "text", "value", "counted", "category", "place_name", "lat_place", "lon_place", "country",
+        places, how="left", left_on=["article_id", "place_entity_id"], right_on=["article_id", "entity"], suffixes=("", "_place")
+    )[["article_id", "text", "value", "counted", "category", "place_name", "lat_place", "lon_place", "country",
        "date_first", "date_last"]]
     # Which country each article is about most.
     focus = table["focus_countries"]
-    about = focus[focus["rank"] == 0][["id", "country", "name"]]
+    about = focus[focus["rank"] == 0][["article_id", "country", "name"]]
     return quoted, offices, casualties, about
 
 
@@ -180,7 +180,7 @@ def test_four_questions_on_the_seeds_with_joins_only(shared):
     assert 31 < toll["lat_place"] < 32 and 34 < toll["lon_place"] < 35
     assert casualties["date_first"].dtype.kind == "M"
     assert toll["date_first"] == pd.Timestamp("2023-10-07")
-    assert about.set_index("id")["country"].to_dict() == ABOUT
+    assert about.set_index("article_id")["country"].to_dict() == ABOUT
 
 
 def test_four_questions_on_the_samples_with_joins_only(results):
@@ -189,4 +189,4 @@ def test_four_questions_on_the_samples_with_joins_only(results):
     assert len(quoted) > 0 and quoted.iloc[0] >= quoted.iloc[-1]
     assert len(offices) > 0
     assert "At least 12" in casualties["text"].tolist()
-    assert sorted(about["id"]) == sorted(s.id for s in dateline.samples())
+    assert sorted(about["article_id"]) == sorted(s.id for s in dateline.samples())

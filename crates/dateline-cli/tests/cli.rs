@@ -1225,7 +1225,11 @@ fn pairs(batches: &[arrow_array::RecordBatch], key: &str) -> Vec<(String, Option
     use arrow_array::Array;
     let mut out = Vec::new();
     for b in batches {
-        let ids = b.column_by_name("id").unwrap().as_string::<i32>().clone();
+        let ids = b
+            .column_by_name("article_id")
+            .unwrap()
+            .as_string::<i32>()
+            .clone();
         let keys = b
             .column_by_name(key)
             .unwrap()
@@ -1343,7 +1347,7 @@ fn parquet_and_csv_tables_are_written_read_back_and_never_overwritten() {
     let figures_csv = std::fs::read_to_string(csv_dir.join("figures.csv")).unwrap();
     let header = figures_csv.lines().next().unwrap();
     assert!(
-        header.starts_with("id,figure,start,end,text,kind,value,"),
+        header.starts_with("article_id,figure,start,end,text,kind,value,"),
         "{header}"
     );
     assert!(header.contains(",place_entity_id,lat,lon,date,date_first,date_last,"));
@@ -1352,7 +1356,7 @@ fn parquet_and_csv_tables_are_written_read_back_and_never_overwritten() {
     let errors_csv = std::fs::read_to_string(csv_dir.join("errors.csv")).unwrap();
     assert_eq!(
         errors_csv.trim_end(),
-        "id,kind,message,file,line,record,byte"
+        "article_id,kind,message,file,line,record,byte"
     );
 }
 

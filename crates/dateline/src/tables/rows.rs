@@ -14,7 +14,7 @@ const fn col(name: &'static str, kind: ColumnKind, doc: &'static str) -> Column 
 }
 
 const ID: Column = col(
-    "id",
+    "article_id",
     Text,
     "the article's id (every table has it: join on it)",
 );

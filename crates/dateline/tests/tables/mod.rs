@@ -47,7 +47,8 @@ fn batch(x: &Extraction, t: Table) -> RecordBatch {
 fn entity_row(entities: &RecordBatch, id: Option<&str>, entity: i64) -> usize {
     (0..entities.num_rows())
         .find(|&r| {
-            text(entities, "id", r).as_deref() == id && int(entities, "entity", r) == Some(entity)
+            text(entities, "article_id", r).as_deref() == id
+                && int(entities, "entity", r) == Some(entity)
         })
         .unwrap_or_else(|| panic!("no entity {entity} in article {id:?}"))
 }
@@ -65,7 +66,7 @@ fn every_table_of_the_samples_has_its_columns_and_keys_that_join() {
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
         let want: Vec<&str> = t.columns().iter().map(|c| c.name).collect();
         assert_eq!(names, want, "{t}");
-        assert_eq!(names[0], "id", "{t}");
+        assert_eq!(names[0], "article_id", "{t}");
         if t != Table::Errors {
             assert!(b.num_rows() > 0, "{t} has no rows on the samples");
         }
@@ -76,11 +77,12 @@ fn every_table_of_the_samples_has_its_columns_and_keys_that_join() {
     let mentions = to_record_batch(Table::Mentions, &xs).unwrap();
     let mut joined = 0;
     for r in 0..mentions.num_rows() {
-        let id = text(&mentions, "id", r);
+        let id = text(&mentions, "article_id", r);
         if let Some(s) = int(&mentions, "sentence", r) {
             let row = (0..sentences.num_rows())
                 .find(|&k| {
-                    text(&sentences, "id", k) == id && int(&sentences, "sentence", k) == Some(s)
+                    text(&sentences, "article_id", k) == id
+                        && int(&sentences, "sentence", k) == Some(s)
                 })
                 .unwrap();
             assert!(int(&sentences, "start", row) <= int(&mentions, "start", r));

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Benchmark of dateline.dask (docs/scale.md): extraction of a JSONL corpus
+repeated to a size, on LocalClusters of 1 and 2 worker processes of one
+thread each, written as Parquet by the workers.
+
+    pip install ./python 'dask[distributed]' pyarrow pandas   # a release build
+    python scripts/bench_dask.py [--source ../shared/eval/bbc_news/unlabelled.jsonl] [--mb 100]
+
+Prints, for each run: the input, the workers, cluster start-up, the wall time
+of `dateline.dask.to_parquet`, MB/s and articles/s, the speed-up of 2 workers
+over 1, the peak resident memory of each worker, and the cost of a partition
+(the same small input in 1 and in 16 partitions). The corpus is repeated
+with new ids (`<id>#<copy>`) into a temporary folder, deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+
+from distributed import Client, LocalCluster
+
+import dateline.dask as ddl
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+
+
+def repeat(source: pathlib.Path, mb: float, out: pathlib.Path) -> int:
+    """Writes `source` repeated with new ids until `mb` megabytes; returns the articles written."""
+    lines = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    target, size, n, copy = mb * 1e6, 0, 0, 0
+    with open(out, "w", encoding="utf-8") as f:
+        while size < target:
+            for record in lines:
+                record = dict(record, id=f"{record.get('id', n)}#{copy}")
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+                f.write(line)
+                size += len(line.encode())
+                n += 1
+                if size >= target:
+                    break
+            copy += 1
+    return n
+
+
+def peak_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: pathlib.Path) -> dict:
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    client = Client(cluster)
+    client.run(lambda: ddl._extractor(None, 1, 10485760) and None)  # each worker's extractor, made before timing
+    start_up = time.perf_counter() - t0
+    out = pathlib.Path(tempfile.mkdtemp(dir=scratch)) / "tables"
+    articles = ddl.read_articles(path, part_bytes=part_bytes)
+    t1 = time.perf_counter()
+    rows = ddl.to_parquet(articles, out, tables=tables)
+    wall = time.perf_counter() - t1
+    rss = sorted(client.run(peak_rss_kb).values())
+    client.close()
+    cluster.close()
+    shutil.rmtree(out.parent)
+    return {"start_up": start_up, "wall": wall, "rss_kb": rss, "partitions": articles.npartitions, "rows": rows}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--source", default=str(REPO.parent / "shared" / "eval" / "bbc_news" / "unlabelled.jsonl"))
+    ap.add_argument("--mb", type=float, default=100.0, help="size of the repeated corpus (default 100)")
+    ap.add_argument("--part-mb", type=float, default=4.0, help="partition size (default 4)")
+    ap.add_argument("--tables", default="articles,entities,quotes,figures,events,errors")
+    args = ap.parse_args()
+    source = pathlib.Path(args.source)
+    if not source.is_file():
+        print(f"no {source}: give --source", file=sys.stderr)
+        return 2
+    tables = args.tables.split(",")
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="dateline-bench-dask-"))
+    try:
+        small, large = scratch / "quarter.jsonl", scratch / "corpus.jsonl"
+        n_small = repeat(source, args.mb / 4, small)
+        n_large = repeat(source, args.mb, large)
+        part = int(args.part_mb * 1e6)
+        print(f"dateline {ddl.__name__}: {source.name} repeated to {args.mb:g} MB ({n_large} articles) "
+              f"and {args.mb / 4:g} MB ({n_small}); partitions of {args.part_mb:g} MB; tables {args.tables}")
+        results = {}
+        for label, path, n, mb, workers in (
+            ("quarter", small, n_small, args.mb / 4, 2),
+            ("full", large, n_large, args.mb, 1),
+            ("full", large, n_large, args.mb, 2),
+        ):
+            r = run(path, workers, part, tables, scratch)
+            results[(label, workers)] = r
+            print(f"{mb:6.1f} MB {workers} worker(s): start-up {r['start_up']:.1f} s, {r['partitions']} partitions, "
+                  f"{r['wall']:.1f} s = {mb / r['wall']:.3f} MB/s, {n / r['wall']:.0f} articles/s; "
+                  f"peak RSS per worker {', '.join(f'{k / 1024:.0f} MB' for k in r['rss_kb'])}; "
+                  f"rows {r['rows']}", flush=True)
+        speedup = results[("full", 1)]["wall"] / results[("full", 2)]["wall"]
+        print(f"speed-up of 2 workers over 1: {speedup:.2f}x")
+        q, f = results[("quarter", 2)]["rss_kb"], results[("full", 2)]["rss_kb"]
+        print(f"peak RSS per worker, {args.mb / 4:g} MB vs {args.mb:g} MB: {max(q) / 1024:.0f} MB vs {max(f) / 1024:.0f} MB")
+        # The cost of a partition: a small input in 1 and in 16 partitions, on 1 worker.
+        tiny = scratch / "tiny.jsonl"
+        repeat(source, 1.0, tiny)
+        one = run(tiny, 1, 1 << 30, tables, scratch)
+        many = run(tiny, 1, int(1e6 / 16), tables, scratch)
+        per = (many["wall"] - one["wall"]) / max(many["partitions"] - one["partitions"], 1)
+        print(f"1 MB in {one['partitions']} partition: {one['wall']:.2f} s; in {many['partitions']}: "
+              f"{many['wall']:.2f} s; about {per * 1000:.0f} ms per partition")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
