@@ -54,11 +54,11 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: pathlib.Path) -> dict:
+def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: pathlib.Path, threads: int = 1) -> dict:
     t0 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=threads, processes=True, dashboard_address=":0")
     client = Client(cluster)
     client.run(lambda: ddl._extractor(None, 1, 10485760) and None)  # each worker's extractor, made before timing
     start_up = time.perf_counter() - t0
@@ -108,6 +108,11 @@ def main() -> int:
                   f"rows {r['rows']}", flush=True)
         speedup = results[("full", 1)]["wall"] / results[("full", 2)]["wall"]
         print(f"speed-up of 2 workers over 1: {speedup:.2f}x")
+        # One worker process of two threads: the two share the models' memory.
+        r = run(large, 1, part, tables, scratch, threads=2)
+        print(f"{args.mb:6.1f} MB 1 worker of 2 threads: {r['wall']:.1f} s = {args.mb / r['wall']:.3f} MB/s, "
+              f"{n_large / r['wall']:.0f} articles/s, {results[('full', 1)]['wall'] / r['wall']:.2f}x one thread; "
+              f"peak RSS {r['rss_kb'][0] / 1024:.0f} MB", flush=True)
         q, f = results[("quarter", 2)]["rss_kb"], results[("full", 2)]["rss_kb"]
         print(f"peak RSS per worker, {args.mb / 4:g} MB vs {args.mb:g} MB: {max(q) / 1024:.0f} MB vs {max(f) / 1024:.0f} MB")
         # The cost of a partition: a small input in 1 and in 16 partitions, on 1 worker.

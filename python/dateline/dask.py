@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 try:
@@ -52,12 +53,17 @@ DEFAULT_TABLES: Tuple[str, ...] = tuple(t for t in TABLES if t not in ("sentence
 #: How much input one partition of `read_articles` reads, by default.
 PART_BYTES = 16 << 20
 
-# One extractor per worker process and configuration, made on first use.
+#: Extractions a partition holds at once before turning them into rows.
+BATCH = 256
+
+# One extractor per worker thread and configuration, made on first use and
+# kept for the process's life (the models are shared by all of a process's
+# extractors: a second one costs next to nothing).
 _EXTRACTORS: Dict[Tuple[Any, ...], Extractor] = {}
 
 
 def _extractor(layers: Optional[Sequence[str]], threads: int, max_article_bytes: int) -> Extractor:
-    key = (tuple(layers) if layers is not None else None, threads, max_article_bytes)
+    key = (threading.get_ident(), tuple(layers) if layers is not None else None, threads, max_article_bytes)
     ex = _EXTRACTORS.get(key)
     if ex is None:
         ex = Extractor(
@@ -155,8 +161,28 @@ def _extract_partition(
         records: List[Any] = _records(items, *columns)
     else:
         records = list(items)
-    results = list(_extractor(layers, threads, max_article_bytes).extract_many(records))
-    return {t: pa.table(_arrow_table(results, t)) for t in tables}
+    # The tables are built every BATCH results, so that a partition holds its
+    # tables and one batch of extractions (tokens and all), not all of them.
+    tables = list(dict.fromkeys(tables))
+    pieces: Dict[str, List["pa.Table"]] = {t: [] for t in tables}
+    batch: List[Any] = []
+    for result in _extractor(layers, threads, max_article_bytes).extract_many(records):
+        batch.append(result)
+        if len(batch) == BATCH:
+            for t in tables:
+                pieces[t].append(pa.table(_arrow_table(batch, t)))
+            batch = []
+    if batch or not records:
+        for t in tables:
+            pieces[t].append(pa.table(_arrow_table(batch, t)))
+    return {t: _concat(pieces[t]) for t in tables}
+
+
+def _concat(pieces: List["pa.Table"]) -> "pa.Table":
+    """One table of the batches' tables (dictionaries of labels unified)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    return pa.concat_tables(pieces).unify_dictionaries().combine_chunks()
 
 
 def _partitions(articles: Any) -> List["Delayed"]:
@@ -169,7 +195,7 @@ def _partitions(articles: Any) -> List["Delayed"]:
 
 
 def _check_tables(tables: Optional[Sequence[str]]) -> List[str]:
-    chosen = list(DEFAULT_TABLES if tables is None else tables)
+    chosen = list(dict.fromkeys(DEFAULT_TABLES if tables is None else tables))
     for t in chosen:
         if t not in TABLES:
             raise ValueError(f"unknown table {t!r}; the tables are: {', '.join(TABLES)}")
@@ -232,7 +258,8 @@ def _write_partition(
     import pyarrow.compute as pc  # type: ignore[import-untyped, import-not-found, unused-ignore]
     import pyarrow.dataset as ds  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-    done = _extract_partition(items, list(tables) + ["articles"], columns, layers, threads, max_article_bytes)
+    wanted = list(dict.fromkeys(list(tables) + ["articles"]))
+    done = _extract_partition(items, wanted, columns, layers, threads, max_article_bytes)
     articles = done["articles"]
     days = pc.strftime(articles.column("date"), format="%Y-%m-%d")
     day_of = dict(zip(articles.column("article_id").to_pylist(), days.to_pylist()))
@@ -350,4 +377,4 @@ def link(
             dask.delayed(_merge, pure=True)(level[i : i + split_every]) for i in range(0, len(level), split_every)
         ]
     (corpus,) = dask.compute(level[0]) if level else (Corpus(),)
-    return corpus.link()
+    return corpus.link(keep=False)

@@ -161,6 +161,7 @@ def test_parquet_by_day_written_by_the_workers(client, corpus, command_tables, t
     rows = ddl.to_parquet(ddl.read_articles(corpus, part_bytes=40_000), out, tables=["articles", "figures"])
     back = pq.read_table(out / "figures", partitioning="hive")
     assert back.num_rows == rows["figures"] > 0
+    assert rows["articles"] == len(_command_frame(command_tables, "articles"))
     days = {p.name for p in (out / "articles").iterdir()}
     assert len(days) > 1 and all(d.startswith("published=") for d in days)
     theirs = _command_frame(command_tables, "figures")
@@ -203,7 +204,8 @@ def test_a_corpus_pickles_as_its_records():
     assert back.link().to_json() == corpus.link().to_json()
     merged = dateline.Corpus(results[:2])
     merged.merge(dateline.Corpus(results[2:]))
-    assert merged.link().to_json() == corpus.link().to_json()
+    assert merged.link(keep=False).to_json() == corpus.link().to_json()
+    assert len(merged) == 0 and len(corpus) == len(results)
     size = len(pickle.dumps(corpus))
     assert size < sum(len(r.text) for r in results) * 4
     state = corpus.__getstate__()

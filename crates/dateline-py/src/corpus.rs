@@ -121,9 +121,17 @@ impl PyCorpus {
     }
 
     /// Links the articles added so far (with the GIL released); the corpus
-    /// stays as it is, to add more and link again.
-    fn link(&self, py: Python<'_>) -> PyResult<PyLinked> {
-        link_records(py, self.records.clone(), self.errors.clone())
+    /// stays as it is, to add more and link again. With `keep=False` its
+    /// records move into the result instead of being copied, and the corpus
+    /// is left empty: for a large corpus, half the memory.
+    #[pyo3(signature = (*, keep=true))]
+    fn link(&mut self, py: Python<'_>, keep: bool) -> PyResult<PyLinked> {
+        if keep {
+            link_records(py, self.records.clone(), self.errors.clone())
+        } else {
+            let records = std::mem::take(&mut self.records);
+            link_records(py, records, std::mem::take(&mut self.errors))
+        }
     }
 
     /// Adds the articles and error records of another corpus (built in
@@ -237,16 +245,13 @@ fn link_records(
             for r in records {
                 corpus.add(r);
             }
-            let value = linked_value(&corpus);
-            (corpus, value)
+            // Link now, with the GIL released, rather than on first read.
+            corpus.linked();
+            corpus
         }))
     });
     match done {
-        Ok((corpus, value)) => Ok(PyLinked {
-            corpus,
-            value: value.map_err(|e| PyValueError::new_err(e.to_string()))?,
-            errors,
-        }),
+        Ok(corpus) => Ok(PyLinked { corpus, errors }),
         Err(payload) => Err(exception_of(
             py,
             &internal_error(&Origin::default(), None, payload.as_ref()),
@@ -278,9 +283,9 @@ fn convert(v: &mut Value, offsets: &HashMap<&str, &OffsetMap>) {
     }
 }
 
-/// What linking found, as JSON with string indices.
-fn linked_value(corpus: &Corpus) -> serde_json::Result<Value> {
-    let mut v = serde_json::to_value(corpus.linked())?;
+/// A part of what linking found as JSON, offsets as string indices.
+fn json_value<T: serde::Serialize + ?Sized>(corpus: &Corpus, part: &T) -> PyResult<Value> {
+    let mut v = serde_json::to_value(part).map_err(|e| PyValueError::new_err(e.to_string()))?;
     convert(&mut v, &corpus.offsets());
     Ok(v)
 }
@@ -297,20 +302,23 @@ fn timeline_class(offsets: &HashMap<&str, &OffsetMap>, t: &Timeline) -> PyResult
 /// timelines, with offsets as string indices of each article's text.
 #[pyclass(module = "dateline", name = "Linked", frozen)]
 pub(crate) struct PyLinked {
+    /// The records and what linking found. Python objects and JSON are made
+    /// from it when asked for, not kept: the JSON of a large corpus is
+    /// many times the size of its records.
     corpus: Corpus,
-    /// `corpus.linked()` as JSON, offsets as string indices.
-    value: Value,
     pub(crate) errors: Vec<PyErrorRecord>,
 }
 
 impl PyLinked {
     /// One list of the linked JSON as Python classes.
     pub(crate) fn part<T: serde::de::DeserializeOwned>(&self, key: &str) -> PyResult<Vec<T>> {
-        let items = self
-            .value
-            .get(key)
-            .cloned()
-            .unwrap_or(Value::Array(Vec::new()));
+        let linked = self.corpus.linked();
+        let items = match key {
+            "stories" => json_value(&self.corpus, &linked.stories)?,
+            "entities" => json_value(&self.corpus, &linked.entities)?,
+            "events" => json_value(&self.corpus, &linked.events)?,
+            _ => Value::Array(Vec::new()),
+        };
         serde_json::from_value(items).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
@@ -392,8 +400,8 @@ impl PyLinked {
 
     /// Everything as plain dicts and lists: `stories`, `entities`,
     /// `events` (as `dateline link` writes it, offsets as string indices).
-    fn to_dict(&self) -> Value2 {
-        Value2(self.value.clone())
+    fn to_dict(&self) -> PyResult<Value2> {
+        Ok(Value2(json_value(&self.corpus, self.corpus.linked())?))
     }
 
     /// Everything as JSON (see `to_dict`); `indent` (at most 64) pretty-prints it.
@@ -405,7 +413,7 @@ impl PyLinked {
                 Error::Config(format!("indent must be at most {MAX_INDENT}, not {n}")),
             ));
         }
-        crate::json_text(&self.value, indent)
+        crate::json_text(&json_value(&self.corpus, self.corpus.linked())?, indent)
     }
 
     /// One table as a pandas DataFrame (see `docs/python.md`): `stories`,
@@ -424,18 +432,13 @@ impl PyLinked {
     }
 
     fn __repr__(&self) -> String {
-        let count = |k: &str| {
-            self.value
-                .get(k)
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len)
-        };
+        let linked = self.corpus.linked();
         format!(
             "Linked(articles={}, stories={}, entities={}, events={}, errors={})",
             self.corpus.len(),
-            count("stories"),
-            count("entities"),
-            count("events"),
+            linked.stories.len(),
+            linked.entities.len(),
+            linked.events.len(),
             self.errors.len()
         )
     }
