@@ -17,3 +17,13 @@ def shared() -> pathlib.Path:
 @pytest.fixture
 def golden() -> pathlib.Path:
     return REPO / "tests" / "golden"
+
+
+def command() -> pathlib.Path:
+    """The `dateline` command built by cargo (debug first: what `cargo test`
+    builds); tests that compare with it skip when it is not built."""
+    for profile in ("debug", "release"):
+        path = REPO / "target" / profile / "dateline"
+        if path.is_file():
+            return path
+    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")

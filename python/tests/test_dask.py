@@ -20,18 +20,10 @@ from distributed import Client, LocalCluster  # noqa: E402
 
 import dateline  # noqa: E402
 import dateline.dask as ddl  # noqa: E402
-from conftest import REPO, SHARED  # noqa: E402
+from conftest import SHARED, command  # noqa: E402
 
 #: Articles of ../shared's BBC corpus used (the bundled samples without it).
 N_BBC = 90
-
-
-def _command() -> pathlib.Path:
-    for profile in ("debug", "release"):
-        path = REPO / "target" / profile / "dateline"
-        if path.is_file():
-            return path
-    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +65,7 @@ def client():
 def command_tables(corpus, tmp_path_factory) -> pathlib.Path:
     out = tmp_path_factory.mktemp("command") / "tables"
     done = subprocess.run(
-        [str(_command()), "extract", "--format", "parquet", "--tables", ",".join(ddl.DEFAULT_TABLES),
+        [str(command()), "extract", "--format", "parquet", "--tables", ",".join(ddl.DEFAULT_TABLES),
          "-o", str(out), "--quiet", str(corpus)],
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -182,7 +174,7 @@ def test_link_equals_dateline_link(client, corpus, tmp_path):
     assert len(linked.errors) == 1
     out = tmp_path / "linked.json"
     done = subprocess.run(
-        [str(_command()), "link", "-o", str(out), "--quiet", str(corpus)],
+        [str(command()), "link", "-o", str(out), "--quiet", str(corpus)],
         stdin=subprocess.DEVNULL, capture_output=True, text=True,
     )
     assert done.returncode in (0, 1) and out.is_file(), done.stderr

@@ -3,7 +3,6 @@ folders, the command's own output), the dtypes of the tables, and two
 questions answered with joins only (issue 24)."""
 
 import json
-import pathlib
 import subprocess
 import sys
 import types
@@ -13,7 +12,7 @@ import pytest
 
 import dateline
 
-from conftest import REPO
+from conftest import command
 
 BASRA = (
     "date 2024-02-19 Floods kill 12 in Basra\n\n"
@@ -102,14 +101,6 @@ def test_read_jsonl_names_the_missing_file():
     assert e.value.filename == "nope.jsonl" and "nope.jsonl" in str(e.value)
 
 
-def _command() -> pathlib.Path:
-    for profile in ("debug", "release"):
-        path = REPO / "target" / profile / "dateline"
-        if path.is_file():
-            return path
-    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")
-
-
 def test_read_jsonl_reads_the_commands_output_back(tmp_path):
     pd = pytest.importorskip("pandas")
     (tmp_path / "in").mkdir()
@@ -117,7 +108,7 @@ def test_read_jsonl_reads_the_commands_output_back(tmp_path):
     (tmp_path / "in" / "empty.txt").write_text("  \n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     done = subprocess.run(
-        [str(_command()), "extract", str(tmp_path / "in"), "-o", str(out), "--quiet"],
+        [str(command()), "extract", str(tmp_path / "in"), "-o", str(out), "--quiet"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,

@@ -19,7 +19,7 @@ if shutil.which("java") is None:
     pytest.skip("no Java runtime for Spark", allow_module_level=True)
 
 import dateline  # noqa: E402
-from conftest import REPO, SHARED  # noqa: E402
+from conftest import REPO, SHARED, command  # noqa: E402
 
 N_BBC = 120
 TABLES = ["articles", "entities", "quotes", "figures", "events", "errors"]
@@ -30,14 +30,6 @@ def _recipe():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _command() -> pathlib.Path:
-    for profile in ("debug", "release"):
-        path = REPO / "target" / profile / "dateline"
-        if path.is_file():
-            return path
-    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +78,7 @@ def test_the_recipe_gives_the_commands_tables_and_links(spark, feed, tmp_path):
     recipe = _recipe()
     out = tmp_path / "command"
     done = subprocess.run(
-        [str(_command()), "extract", "--format", "parquet", "--tables", ",".join(TABLES), "-o", str(out),
+        [str(command()), "extract", "--format", "parquet", "--tables", ",".join(TABLES), "-o", str(out),
          "--quiet", str(feed)],
         stdin=subprocess.DEVNULL, capture_output=True, text=True,
     )

@@ -1,20 +1,11 @@
 """The core's Arrow tables in Python (to_arrow, to_polars) and the command's Parquet files in pandas."""
 
-import pathlib
 import subprocess
 
 import pytest
 
 import dateline
-from conftest import REPO
-
-
-def _command() -> pathlib.Path:
-    for profile in ("debug", "release"):
-        path = REPO / "target" / profile / "dateline"
-        if path.is_file():
-            return path
-    pytest.skip("the dateline command is not built (cargo build -p dateline-cli)")
+from conftest import command
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +92,7 @@ def test_the_commands_parquet_reads_in_pandas_with_stable_dtypes(tmp_path):
     pytest.importorskip("pyarrow")
     out = tmp_path / "tables"
     done = subprocess.run(
-        [str(_command()), "extract", "--format", "parquet", "--tables", "articles,entities,quotes,figures",
+        [str(command()), "extract", "--format", "parquet", "--tables", "articles,entities,quotes,figures",
          "-o", str(out), "--quiet"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
