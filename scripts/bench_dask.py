@@ -11,6 +11,13 @@ of `dateline.dask.to_parquet`, MB/s and articles/s, the speed-up of 2 workers
 over 1, the peak resident memory of each worker, and the cost of a partition
 (the same small input in 1 and in 16 partitions). The corpus is repeated
 with new ids (`<id>#<copy>`) into a temporary folder, deleted at the end.
+
+    python scripts/bench_dask.py --link-memory
+
+prints instead what linking costs the client of `dateline.dask.link`: the
+size of the source's pickled records, and the memory of the records and of
+linking them once unpickled (resident memory from /proc/self/statm, in a
+fresh process).
 """
 
 from __future__ import annotations
@@ -74,17 +81,50 @@ def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: path
     return {"start_up": start_up, "wall": wall, "rss_kb": rss, "partitions": articles.npartitions, "rows": rows}
 
 
+def link_memory(source: pathlib.Path) -> None:
+    import pickle
+    import subprocess
+
+    import dateline
+
+    articles = list(dateline.read_jsonl(source))
+    text = sum(len(a.text.encode()) for a in articles)
+    corpus = dateline.Corpus()
+    ex = dateline.Extractor()
+    for i in range(0, len(articles), 256):
+        corpus.extend(ex.extract_many(articles[i : i + 256]))
+    pickled = pickle.dumps(corpus)
+    n = len(corpus)
+    print(f"{n} articles, {text / 1e6:.1f} MB of text: pickled records {len(pickled) / 1e6:.1f} MB "
+          f"({len(pickled) / n / 1e3:.1f} KB per article, {len(pickled) / text:.2f}x the text)")
+    # The client's side, in a fresh process: unpickle, then link(keep=False).
+    code = """
+import pickle, sys, time
+def rss(): return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
+data = sys.stdin.buffer.read()
+r0 = rss(); corpus = pickle.loads(data); n = len(corpus); r1 = rss()
+t = time.perf_counter(); linked = corpus.link(keep=False); t = time.perf_counter() - t; r2 = rss()
+print(f"client: records {r1 - r0:.0f} MB ({(r1 - r0) * 1e3 / n:.0f} KB per article); linked in {t:.1f} s, "
+      f"+{r2 - r1:.0f} MB; peak {(r2 - r0) * 1e3 / n:.0f} KB per article")
+"""
+    subprocess.run([sys.executable, "-c", code], input=pickled, check=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", default=str(REPO.parent / "shared" / "eval" / "bbc_news" / "unlabelled.jsonl"))
     ap.add_argument("--mb", type=float, default=100.0, help="size of the repeated corpus (default 100)")
     ap.add_argument("--part-mb", type=float, default=4.0, help="partition size (default 4)")
     ap.add_argument("--tables", default="articles,entities,quotes,figures,events,errors")
+    ap.add_argument("--link-memory", action="store_true", help="measure the client's side of dask.link instead")
     args = ap.parse_args()
     source = pathlib.Path(args.source)
     if not source.is_file():
         print(f"no {source}: give --source", file=sys.stderr)
         return 2
+    if args.link_memory:
+        link_memory(source)
+        return 0
     tables = args.tables.split(",")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="dateline-bench-dask-"))
     try:
