@@ -21,7 +21,6 @@ Needs ``pip install dateline[dask]`` (dask, distributed, pandas, pyarrow).
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
@@ -124,7 +123,8 @@ def _records(
     for row in frame.to_dict("records"):
         record: Dict[str, Any] = {}
         for column, value in row.items():
-            if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+            # Missing values (None, NaN, NaT, pd.NA) are absent fields.
+            if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
                 continue
             if isinstance(value, pd.Timestamp):
                 value = value.isoformat()

@@ -144,6 +144,18 @@ def test_a_dataframe_of_articles_from_parquet(client, corpus, command_tables, tm
     assert articles["file"].isna().all()
     theirs = _command_frame(command_tables, "quotes")
     _same(quotes, theirs[theirs["article_id"].isin(set(articles["article_id"]))], "quotes")
+    # Missing values of every kind are absent fields; a row without text is an error row.
+    odd = pd.DataFrame({
+        "id": ["n1", "n2", "n3"],
+        "text": ["Rockets hit Sderot on Monday, police said.", None, "Ten people were killed."],
+        "title": pd.array([pd.NA, "No text", None], dtype="string"),
+        "date": [pd.NaT, pd.Timestamp("2023-11-09"), pd.Timestamp("2023-11-10")],
+        "score": [float("nan"), 1.5, 2.0],
+    })
+    t = ddl.extract(dd.from_pandas(odd, npartitions=2), tables=["articles", "errors"])
+    a, e = dask.compute(t["articles"], t["errors"])
+    assert a["article_id"].tolist() == ["n1", "n3"] and e["article_id"].tolist() == ["n2"]
+    assert a["date"].isna().tolist() == [True, False] and a["title"].isna().all()
     with pytest.raises(KeyError, match="body"):
         ddl.extract(ddf, text="body", tables=["articles"])["articles"].compute()
 
