@@ -53,12 +53,18 @@ def corpus(tmp_path_factory) -> pathlib.Path:
 
 @pytest.fixture(scope="module")
 def client():
-    with warnings.catch_warnings():
+    # No memory limit (a busy machine must not pause or restart a worker) and
+    # long timeouts (starting processes under load must not fail the test).
+    slow = {"distributed.comm.timeouts.connect": "300s", "distributed.comm.timeouts.tcp": "300s"}
+    with dask.config.set(slow), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    with Client(cluster) as c:
-        yield c
-    cluster.close()
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", memory_limit=0,
+            timeout="300s",
+        )
+        with Client(cluster, timeout="300s") as c:
+            yield c
+        cluster.close()
 
 
 @pytest.fixture(scope="module")
