@@ -44,6 +44,9 @@ struct Report {
     text_mb: f64,
     threads: usize,
     repeat: usize,
+    /// Seconds to make the extractor (load every layer's data), then each
+    /// layer's share.
+    startup: Vec<Row>,
     rows: Vec<Row>,
     /// (articles streamed, resident memory in MB) samples.
     rss_mb: Vec<(u64, f64)>,
@@ -70,10 +73,18 @@ fn row(stage: &str, d: Duration, articles: u64, bytes: u64) -> Row {
 
 /// Runs the benchmark.
 pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
+    let t = Instant::now();
     let extractor = match args.pipeline.extractor_or_usage_error() {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };
+    let mut startup = vec![row("make the extractor", t.elapsed(), 0, 0)];
+    startup.extend(
+        extractor
+            .startup()
+            .iter()
+            .map(|(layer, d)| row(&format!("  load {layer}"), *d, 0, 0)),
+    );
     let pool = crate::thread_pool(Some(args.threads))?;
     let mut profile = Profile::default();
     let (mut articles, mut errors, mut bytes) = (0u64, 0u64, 0u64);
@@ -166,6 +177,7 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
         text_mb: bytes as f64 / 1e6,
         threads: args.threads,
         repeat: args.repeat,
+        startup,
         rows,
         rss_mb: rss,
         peak_rss_mb: proc_status_mb("VmHWM:"),
@@ -186,6 +198,10 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "dateline bench speed: {} articles ({} errors), {:.1} MB of article text, {} thread(s), {} pass(es)",
         r.articles, r.errors, r.text_mb, r.threads, r.repeat
     )?;
+    writeln!(out, "{:<28} {:>10}", "start-up", "ms")?;
+    for row in &r.startup {
+        writeln!(out, "{:<28} {:>10.1}", row.stage, row.seconds * 1e3)?;
+    }
     writeln!(
         out,
         "{:<28} {:>10} {:>14} {:>10}",
