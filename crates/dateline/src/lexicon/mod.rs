@@ -5,9 +5,9 @@
 //! into the crate, with their sources and licences in `docs/data.md`; the
 //! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.
 //!
-//! All names are matched at once with one Aho-Corasick automaton
-//! (leftmost-longest, ASCII case-insensitive), and a match counts only on
-//! token boundaries (a hyphen is a boundary, so `Iran-backed` holds `Iran`).
+//! All names are matched at once, ASCII case-insensitively, the longest
+//! at each word start ([`prefixes`]: the names sorted and walked as a
+//! trie), and a match counts only on token boundaries (a hyphen is a boundary, so `Iran-backed` holds `Iran`).
 //!
 //! ```
 //! use dateline::lexicon::{lexicon, EntryKind};
@@ -20,6 +20,7 @@
 //! assert_eq!(erbil.unwrap().country, "IQ");
 //! ```
 
+pub(crate) mod prefixes;
 pub(crate) mod roles;
 
 /// Nouns of time the parser may take for a subject or an actor (`Last week
@@ -51,7 +52,7 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use prefixes::Prefixes;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -232,7 +233,7 @@ pub struct LexMatch {
     pub exact_case: bool,
 }
 
-/// All embedded lexicons and the automaton that finds their names.
+/// All embedded lexicons and the index that finds their names.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Countries and territories.
@@ -252,7 +253,8 @@ pub struct Lexicon {
     pub entries: Vec<Vec<EntryKind>>,
     names: Vec<String>,
     index: HashMap<String, u32>,
-    automaton: AhoCorasick,
+    /// The names in ASCII lower case, for [`Lexicon::find`].
+    prefixes: Prefixes,
 }
 
 /// The embedded lexicons, built on first use (about 40 ms) and shared.
@@ -462,12 +464,12 @@ impl Lexicon {
         let titles = read_titles(&mut names);
         names.rank_readings();
         let lowered: Vec<String> = names.names.iter().map(|n| n.to_ascii_lowercase()).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&lowered)
-            .expect("the lexicon automaton builds from fixed data");
+        let prefixes = Prefixes::new(
+            lowered
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.as_bytes(), i as u32)),
+        );
         Lexicon {
             countries,
             places,
@@ -478,7 +480,7 @@ impl Lexicon {
             entries: names.entries,
             names: names.names,
             index: names.index,
-            automaton,
+            prefixes,
         }
     }
 
@@ -525,39 +527,34 @@ impl Lexicon {
         let hay = lowered.as_str();
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
+        let mut candidates = Vec::new();
         for (i, c) in orig.char_indices() {
             let at_start = prev.map_or(true, |p| !p.is_alphanumeric() && p != '\'' && p != '’');
             prev = Some(c);
             if i < skip_to || !c.is_uppercase() || !at_start {
                 continue;
             }
-            let mut limit = hay.len();
-            while let Some(m) = self
-                .automaton
-                .find(Input::new(hay).range(i..limit).anchored(Anchored::Yes))
-            {
-                let e = m.end();
+            self.prefixes
+                .starting(&hay.as_bytes()[i..], &mut candidates);
+            // The longest name that ends on a word boundary (and matches
+            // case exactly when short).
+            for &(name_at, len) in candidates.iter().rev() {
+                let e = i + len;
                 let after_ok = hay[e..]
                     .chars()
                     .next()
                     .map_or(true, |c| !c.is_alphanumeric());
                 let found = &orig[i..e];
-                let name = &self.names[m.pattern().as_usize()];
-                let exact_case = found == name;
+                let exact_case = found == self.names[name_at as usize];
                 if after_ok && (found.len() > 3 || exact_case) {
                     out.push(LexMatch {
                         start: start + i,
                         end: start + e,
-                        name: m.pattern().as_u32(),
+                        name: name_at,
                         exact_case,
                     });
                     skip_to = e;
                     break;
-                }
-                // Try a shorter name: end before the last character matched.
-                match hay[i..e].char_indices().next_back() {
-                    Some((k, _)) if k > 0 => limit = i + k,
-                    _ => break,
                 }
             }
         }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use crate::lexicon::prefixes::Prefixes;
 use chrono::NaiveDate;
 
 const ACTORS: &str = include_str!("../../../data/cameo_actors.tsv");
@@ -86,7 +86,8 @@ impl Phrase {
 pub(crate) struct ActorCoder {
     names: Vec<Box<str>>,
     phrases: Vec<Phrase>,
-    automaton: AhoCorasick,
+    /// The phrases, for [`ActorCoder::find`].
+    prefixes: Prefixes,
 }
 
 impl std::fmt::Debug for ActorCoder {
@@ -97,7 +98,7 @@ impl std::fmt::Debug for ActorCoder {
     }
 }
 
-/// Collects phrases before the automaton is built.
+/// Collects phrases before they are indexed.
 #[derive(Default)]
 struct Builder {
     index: HashMap<String, usize>,
@@ -117,16 +118,16 @@ impl Builder {
     }
 
     fn build(self) -> ActorCoder {
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(self.names.iter().map(|n| n.as_bytes()))
-            .expect("the actor automaton builds from its phrases");
+        let prefixes = Prefixes::new(
+            self.names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.as_bytes(), i as u32)),
+        );
         ActorCoder {
             names: self.names,
             phrases: self.phrases,
-            automaton,
+            prefixes,
         }
     }
 
@@ -281,25 +282,17 @@ impl ActorCoder {
 
     /// The longest phrase starting at `i` that ends on a word boundary.
     fn longest_at(&self, hay: &str, i: usize) -> Option<(usize, usize)> {
-        let mut limit = hay.len();
-        while let Some(m) = self
-            .automaton
-            .find(Input::new(hay).range(i..limit).anchored(Anchored::Yes))
-        {
-            let e = m.end();
-            if hay[e..]
+        let mut candidates = Vec::new();
+        self.prefixes
+            .starting(&hay.as_bytes()[i..], &mut candidates);
+        candidates.iter().rev().find_map(|&(k, len)| {
+            let e = i + len;
+            let boundary = hay[e..]
                 .chars()
                 .next()
-                .map_or(true, |c| !c.is_alphanumeric())
-            {
-                return Some((e, m.pattern().as_usize()));
-            }
-            match hay[i..e].char_indices().next_back() {
-                Some((k, _)) if k > 0 => limit = i + k,
-                _ => break,
-            }
-        }
-        None
+                .map_or(true, |c| !c.is_alphanumeric());
+            boundary.then_some((e, k as usize))
+        })
     }
 }
 
