@@ -50,6 +50,9 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
 ];
 
 use std::collections::HashMap;
+
+/// A map keyed by the crate's own names, hashed fast with a fixed seed.
+pub(crate) type NameMap<V> = HashMap<String, V, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 use prefixes::Prefixes;
@@ -252,7 +255,7 @@ pub struct Lexicon {
     /// salient first (country before demonym before the biggest place).
     pub entries: Vec<Vec<EntryKind>>,
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: NameMap<u32>,
     /// The names in ASCII lower case, for [`Lexicon::find`].
     prefixes: Prefixes,
 }
@@ -282,7 +285,7 @@ fn variants<'a>(row: &[&'a str], i: usize) -> impl Iterator<Item = &'a str> {
 #[derive(Default)]
 struct Names {
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: NameMap<u32>,
     entries: Vec<Vec<EntryKind>>,
 }
 

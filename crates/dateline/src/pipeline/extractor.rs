@@ -79,14 +79,29 @@ impl Extractor {
             return Err(Error::Config("max_article_bytes must be at least 1".into()));
         }
         let layers = with_needs(config.layers.iter().copied());
-        let mut startup = Vec::new();
-        for step in STEPS.iter().filter(|s| layers.contains(&s.layer)) {
-            // Load the layer's data now (once per process; a later
-            // extractor finds it loaded) rather than in the first article.
-            let t = Instant::now();
-            (step.warm)();
-            startup.push((step.layer.name(), t.elapsed()));
-        }
+        // Load the layers' data now (once per process; a later extractor
+        // finds it loaded) rather than in the first article, each layer on
+        // a thread of its own: start-up takes the slowest layer's time on
+        // enough cores. Layers that share data (the lexicon) wait for the
+        // one loading it.
+        let mut startup = std::thread::scope(|scope| {
+            let loading: Vec<_> = STEPS
+                .iter()
+                .filter(|s| layers.contains(&s.layer))
+                .map(|step| {
+                    let load = scope.spawn(move || {
+                        let t = Instant::now();
+                        (step.warm)();
+                        t.elapsed()
+                    });
+                    (step.layer.name(), load)
+                })
+                .collect();
+            loading
+                .into_iter()
+                .map(|(layer, load)| (layer, load.join().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        });
         let t = Instant::now();
         let actors = match &config.actor_dictionary {
             Some(text) => {

@@ -4,7 +4,6 @@
 //! inside a phrase and combined as PETRARCH does (`Iraqi prime minister`
 //! → `IRQ` + `GOV`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::prefixes::Prefixes;
@@ -101,7 +100,7 @@ impl std::fmt::Debug for ActorCoder {
 /// Collects phrases before they are indexed.
 #[derive(Default)]
 struct Builder {
-    index: HashMap<String, usize>,
+    index: crate::lexicon::NameMap<usize>,
     names: Vec<Box<str>>,
     phrases: Vec<Phrase>,
 }
