@@ -10,16 +10,23 @@
 /// A list of names, each with an id, sorted for prefix search.
 #[derive(Clone, Default)]
 pub(crate) struct Prefixes {
-    /// Every name's bytes, one after the other.
+    /// Every name of two bytes or more, in sorted order, one after the
+    /// other (so that names sharing a prefix are close in memory).
     bytes: Vec<u8>,
-    /// For each name in sorted order: its start in `bytes`, its end, its id.
+    /// For each of those names in sorted order: its start in `bytes`, its
+    /// end, its id.
     names: Vec<(u32, u32, u32)>,
+    /// For each first two bytes `b0 << 8 | b1`, where the names that start
+    /// with them begin in `names` (and end at the next entry).
+    first_two: Vec<u32>,
+    /// Names of fewer than two bytes, with their ids.
+    short: Vec<(Vec<u8>, u32)>,
 }
 
 impl std::fmt::Debug for Prefixes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Prefixes")
-            .field("names", &self.names.len())
+            .field("names", &(self.names.len() + self.short.len()))
             .finish()
     }
 }
@@ -28,18 +35,36 @@ impl Prefixes {
     /// The names, each with its id (names should be distinct; of equal
     /// ones, the one with the lowest id is found).
     pub fn new<'a>(names: impl IntoIterator<Item = (&'a [u8], u32)>) -> Prefixes {
-        let mut bytes = Vec::new();
-        let mut spans = Vec::new();
+        let mut long: Vec<(&[u8], u32)> = Vec::new();
+        let mut short = Vec::new();
         for (name, id) in names {
+            if name.len() < 2 {
+                short.push((name.to_vec(), id));
+            } else {
+                long.push((name, id));
+            }
+        }
+        short.sort();
+        long.sort_unstable();
+        // Equal names: keep the first only (the lowest id, sorted first).
+        long.dedup_by(|b, a| a.0 == b.0);
+        let mut bytes = Vec::with_capacity(long.iter().map(|(n, _)| n.len()).sum());
+        let mut spans = Vec::with_capacity(long.len());
+        let mut first_two = vec![0u32; (1 << 16) + 1];
+        for &(name, id) in &long {
             let start = bytes.len() as u32;
             bytes.extend_from_slice(name);
             spans.push((start, bytes.len() as u32, id));
+            first_two[two(name) + 1] += 1;
         }
-        let key = |&(s, e, _): &(u32, u32, u32)| &bytes[s as usize..e as usize];
-        spans.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        for i in 1..first_two.len() {
+            first_two[i] += first_two[i - 1];
+        }
         Prefixes {
             bytes,
             names: spans,
+            first_two,
+            short,
         }
     }
 
@@ -52,19 +77,30 @@ impl Prefixes {
     /// in bytes) into `out` (cleared first).
     pub fn starting(&self, hay: &[u8], out: &mut Vec<(u32, usize)>) {
         out.clear();
+        // A name of no byte or of one byte, when listed.
+        for len in 0..2 {
+            let found = self
+                .short
+                .iter()
+                .find(|(n, _)| n.len() == len && hay.starts_with(n));
+            if let Some((_, id)) = found {
+                out.push((*id, len));
+            }
+        }
+        if hay.len() < 2 {
+            return;
+        }
         // Names in `lo..hi` all start with `hay[..k]`; sorted, those of
         // length `k` come first, then the others by their byte at `k`.
-        let (mut lo, mut hi) = (0, self.names.len());
-        for k in 0..=hay.len() {
+        let p = two(hay);
+        let (mut lo, mut hi) = (self.first_two[p] as usize, self.first_two[p + 1] as usize);
+        for k in 2..=hay.len() {
             if lo == hi {
                 return;
             }
             if self.name(lo).len() == k {
                 out.push((self.names[lo].2, k));
-                // Equal names: keep the first only.
-                while lo < hi && self.name(lo).len() == k {
-                    lo += 1;
-                }
+                lo += 1;
             }
             let Some(&b) = hay.get(k) else { return };
             let range = &self.names[lo..hi];
@@ -74,6 +110,11 @@ impl Prefixes {
             (lo, hi) = (lo + a, lo + z);
         }
     }
+}
+
+/// The first two bytes of `name` as one number.
+fn two(name: &[u8]) -> usize {
+    (name[0] as usize) << 8 | name[1] as usize
 }
 
 #[cfg(test)]
@@ -91,10 +132,12 @@ mod tests {
         );
         let mut out = Vec::new();
         p.starting(b"new york city hall", &mut out);
-        assert_eq!(out, [(0, 3), (1, 8), (2, 13)]);
+        assert_eq!(out, [(5, 1), (0, 3), (1, 8), (2, 13)]);
         p.starting(b"newark", &mut out);
-        assert_eq!(out, [(0, 3), (3, 6)]);
+        assert_eq!(out, [(5, 1), (0, 3), (3, 6)]);
         p.starting(b"ne", &mut out);
+        assert_eq!(out, [(5, 1)]);
+        p.starting(b"ok", &mut out);
         assert!(out.is_empty());
         p.starting(b"n", &mut out);
         assert_eq!(out, [(5, 1)]);
