@@ -262,7 +262,13 @@ fn code_form(
 ) -> Option<VerbCode> {
     let block = &d.blocks[vf.block];
     let mut best: Option<(&str, &str, Marks)> = None;
+    // A side matches only when its clause has every word it needs.
+    let has_all =
+        |toks: &[Tok], words: &[String]| words.iter().all(|w| toks.iter().any(|t| t.is(w)));
     for p in &block.patterns {
+        if !has_all(pre, &p.pre_words) || !has_all(post, &p.post_words) {
+            continue;
+        }
         let Some(a) = Matcher::new(d, syntax, pre, anchor).side(&p.pre) else {
             continue;
         };
@@ -421,14 +427,22 @@ fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok], p: usize) -> Option<usi
             t.is(w).then_some(())?;
             match_seq(d, rest, toks, p + 1)
         }
-        Unit::Set(i) => d.synsets[*i].iter().find_map(|phrase| {
-            let fits = phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(p + k).is_some_and(|t| t.is(w)));
-            fits.then(|| match_seq(d, rest, toks, p + phrase.len()))
-                .flatten()
-        }),
+        Unit::Set(i) => {
+            // A phrase of the set starts with the word at `p` or none does.
+            let t = toks.get(p)?;
+            let firsts = &d.set_firsts[*i];
+            if !firsts.contains(t.form.as_str()) && !firsts.contains(t.lemma.as_str()) {
+                return None;
+            }
+            d.synsets[*i].iter().find_map(|phrase| {
+                let fits = phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(p + k).is_some_and(|t| t.is(w)));
+                fits.then(|| match_seq(d, rest, toks, p + phrase.len()))
+                    .flatten()
+            })
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! sets, verb blocks with their default codes, verb forms and patterns,
 //! loaded once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../../data/cameo_verbs.tsv");
@@ -41,6 +41,26 @@ pub(super) struct Pattern {
     pub(super) post: Vec<Atom>,
     /// The dictionary line.
     pub(super) line: &'static str,
+    /// The words `pre` cannot match without (every word of its word
+    /// sequences, in prepositional phrases too): a clause that lacks one
+    /// is passed over without matching.
+    pub(super) pre_words: Vec<String>,
+    /// The words `post` cannot match without.
+    pub(super) post_words: Vec<String>,
+}
+
+/// Every word of the word sequences of `atoms`, at any depth.
+fn needed_words(atoms: &[Atom], out: &mut Vec<String>) {
+    for a in atoms {
+        match a {
+            Atom::Seq(units) => out.extend(units.iter().filter_map(|u| match u {
+                Unit::Word(w) => Some(w.clone()),
+                Unit::Set(_) => None,
+            })),
+            Atom::Prep(_, body) => needed_words(body, out),
+            Atom::Target | Atom::Source => {}
+        }
+    }
 }
 
 /// A verb block: its name and default code.
@@ -75,6 +95,9 @@ pub(super) struct VerbForm {
 pub(super) struct VerbDict {
     /// Synonym sets: each a list of phrases (words).
     pub(super) synsets: Vec<Vec<Vec<&'static str>>>,
+    /// For each synonym set, the first words of its phrases (a word that
+    /// is none of them starts no phrase of the set).
+    pub(super) set_firsts: Vec<HashSet<&'static str, foldhash::fast::FixedState>>,
     /// Verb blocks.
     pub(super) blocks: Vec<Block>,
     /// Verb forms by verb word (base and irregular forms, lower case).
@@ -103,7 +126,9 @@ impl VerbDict {
                 ["S", label, phrases] => {
                     set_index.insert(label, d.synsets.len());
                     let list = phrases.split('|').map(split_words);
-                    d.synsets.push(list.filter(|p| !p.is_empty()).collect());
+                    let set: Vec<_> = list.filter(|p| !p.is_empty()).collect();
+                    d.set_firsts.push(set.iter().map(|p| p[0]).collect());
+                    d.synsets.push(set);
                 }
                 ["B", name, code] => {
                     block_index.insert(name, d.blocks.len());
@@ -129,11 +154,17 @@ impl VerbDict {
                     let Some(&b) = block_index.get(block) else {
                         continue;
                     };
+                    let (pre, post) = (parse_side(pre, &set_index), parse_side(post, &set_index));
+                    let (mut pre_words, mut post_words) = (Vec::new(), Vec::new());
+                    needed_words(&pre, &mut pre_words);
+                    needed_words(&post, &mut post_words);
                     let pattern = Pattern {
                         code,
-                        pre: parse_side(pre, &set_index),
-                        post: parse_side(post, &set_index),
+                        pre,
+                        post,
                         line: text,
+                        pre_words,
+                        post_words,
                     };
                     d.blocks[b].patterns.push(pattern);
                 }
