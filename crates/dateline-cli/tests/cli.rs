@@ -554,6 +554,30 @@ fn bench_speed_reports_throughput_and_memory() {
         .unwrap()
         .iter()
         .all(|r| r["mb_per_s"].as_f64().unwrap() > 0.0));
+    // Start-up: the extractor, then one row per layer that loads data, in
+    // pipeline order, each within the whole.
+    let startup = v["startup"].as_array().unwrap();
+    assert_eq!(startup[0]["stage"], "make the extractor");
+    let loads: Vec<&str> = startup[1..]
+        .iter()
+        .map(|r| r["stage"].as_str().unwrap().trim())
+        .collect();
+    assert_eq!(
+        loads,
+        [
+            "load syntax",
+            "load time",
+            "load entities",
+            "load quotes",
+            "load resolve",
+            "load figures",
+            "load events"
+        ]
+    );
+    let whole = startup[0]["seconds"].as_f64().unwrap();
+    assert!(startup[1..]
+        .iter()
+        .all(|r| r["seconds"].as_f64().unwrap() <= whole));
 }
 
 /// Kills a child that runs longer than a minute (a regression that blocks on
