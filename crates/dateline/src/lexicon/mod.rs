@@ -6,7 +6,7 @@
 //! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.
 //!
 //! All names are matched at once, ASCII case-insensitively, the longest
-//! at each word start ([`prefixes`]: the names sorted and walked as a
+//! at each word start (`prefixes.rs`: the names sorted and walked as a
 //! trie), and a match counts only on token boundaries (a hyphen is a boundary, so `Iran-backed` holds `Iran`).
 //!
 //! ```
