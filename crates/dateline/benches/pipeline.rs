@@ -1,25 +1,36 @@
-//! Criterion benchmarks of each layer: for every layer, an extractor that
-//! runs it and the layers it needs, over the bundled samples (and over a
-//! corpus when `DATELINE_BENCH_JSONL` names a JSONL file, such as
-//! `../shared/eval/te3silver/unlabelled.jsonl`). A layer's own cost is the
-//! difference from the layers it needs; `dateline bench speed` gives each
-//! stage's time directly (docs/performance.md).
+//! Criterion benchmarks of the pipeline: every layer (with and without
+//! tokens in the output), then each layer with the layers it needs (a
+//! layer's own cost is the difference from those; `dateline bench speed`
+//! gives each stage's time directly, docs/performance.md).
 //!
-//! `cargo bench -p dateline --bench layers`
+//! `cargo bench -p dateline --bench pipeline` measures the bundled samples;
+//! set `DATELINE_BENCH_JSONL` to a JSONL file (such as
+//! `../shared/eval/te3silver/unlabelled.jsonl`) to measure a corpus too.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use dateline::input::JsonlReader;
 use dateline::samples::SAMPLES;
 use dateline::{Article, Config, Extractor, Layer, Origin};
 
-fn bench_layers(c: &mut Criterion, name: &str, articles: Vec<Article>) {
+fn bench_articles(c: &mut Criterion, name: &str, articles: Vec<Article>) {
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
+    let mut configs = vec![
+        ("every layer".to_string(), Config::default()),
+        (
+            "every layer without tokens".to_string(),
+            Config::default().tokens(false),
+        ),
+    ];
     for &layer in Layer::ALL {
-        let extractor = Extractor::new(Config::default().layers([layer])).unwrap();
-        group.bench_function(format!("{} and what it needs", layer.name()), |b| {
+        let label = format!("{} and what it needs", layer.name());
+        configs.push((label, Config::default().layers([layer])));
+    }
+    for (label, config) in configs {
+        let extractor = Extractor::new(config).unwrap();
+        group.bench_function(label, |b| {
             b.iter_batched(
                 || articles.clone(),
                 |batch| {
@@ -39,7 +50,7 @@ fn samples(c: &mut Criterion) {
         .iter()
         .map(|s| Article::from_text(s.text).unwrap())
         .collect();
-    bench_layers(c, "layers/samples", articles);
+    bench_articles(c, "samples", articles);
 }
 
 fn corpus(c: &mut Criterion) {
@@ -50,7 +61,7 @@ fn corpus(c: &mut Criterion) {
     let articles = JsonlReader::new(std::io::BufReader::new(file), Origin::default())
         .filter_map(Result::ok)
         .collect();
-    bench_layers(c, "layers/corpus", articles);
+    bench_articles(c, "corpus", articles);
 }
 
 criterion_group!(benches, samples, corpus);
