@@ -84,22 +84,28 @@ impl Extractor {
         // a thread of its own: start-up takes the slowest layer's time on
         // enough cores. Layers that share data (the lexicon) wait for the
         // one loading it.
+        // A thread the system refuses to start is no error: that layer
+        // loads on this one.
         let mut startup = std::thread::scope(|scope| {
             let loading: Vec<_> = STEPS
                 .iter()
                 .filter(|s| layers.contains(&s.layer))
                 .map(|step| {
-                    let load = scope.spawn(move || {
+                    let load = move || {
                         let t = Instant::now();
                         (step.warm)();
                         t.elapsed()
-                    });
-                    (step.layer.name(), load)
+                    };
+                    let on_thread = std::thread::Builder::new().spawn_scoped(scope, load);
+                    (step.layer.name(), on_thread.map_err(|_| load()))
                 })
                 .collect();
             loading
                 .into_iter()
-                .map(|(layer, load)| (layer, load.join().unwrap_or_default()))
+                .map(|(layer, load)| match load {
+                    Ok(thread) => (layer, thread.join().unwrap_or_default()),
+                    Err(here) => (layer, here),
+                })
                 .collect::<Vec<_>>()
         });
         let t = Instant::now();
@@ -123,7 +129,7 @@ impl Extractor {
     }
 
     /// The time each layer took to load its data (models, lexicons,
-    /// automata) when this extractor was made, in pipeline order. Data is
+    /// dictionaries) when this extractor was made, in pipeline order. Data is
     /// loaded once per process: a second extractor finds it loaded and
     /// shows near-zero times.
     pub fn startup(&self) -> &[(&'static str, Duration)] {
