@@ -19,13 +19,13 @@ def main(argv):
     results = list(dateline.Extractor().extract_many(records))
 
     articles = dateline.to_pandas(results, "articles")
-    print(articles[["id", "date", "date_source", "title", "paragraphs", "sentences"]].to_string(index=False))
+    print(articles[["article_id", "date", "date_source", "title", "paragraphs", "sentences"]].to_string(index=False))
 
     sentences = dateline.to_pandas(results, "sentences")
     sentences["words"] = sentences["text"].str.split().str.len()
     print("\nLongest sentences:")
     for row in sentences.nlargest(3, "words").itertuples():
-        print(f"  [{row.id} #{row.sentence}] {row.words} words: {row.text[:90]}")
+        print(f"  [{row.article_id} #{row.sentence}] {row.words} words: {row.text[:90]}")
 
     tokens = dateline.to_pandas(results, "tokens")
     words = tokens[tokens["kind"] == "word"]

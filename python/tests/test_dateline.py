@@ -185,8 +185,8 @@ def test_to_pandas_tables():
     results = list(dateline.Extractor().extract_many(dateline.samples() + [7]))
     sentences = dateline.to_pandas(results, "sentences")
     assert isinstance(sentences, pd.DataFrame)
-    assert list(sentences.columns[:6]) == ["id", "sentence", "paragraph", "start", "end", "text"]
-    assert set(sentences["id"]) == {"basra-floods", "ankara-talks", "gaza-aid-vote"}
+    assert list(sentences.columns[:6]) == ["article_id", "sentence", "paragraph", "start", "end", "text"]
+    assert set(sentences["article_id"]) == {"basra-floods", "ankara-talks", "gaza-aid-vote"}
     articles = dateline.to_pandas(results, layer="articles")
     assert len(articles) == 3 and articles.loc[2, "date"] == pd.Timestamp(2024, 5, 2)
     tokens = results[0].to_pandas("tokens")
@@ -194,9 +194,25 @@ def test_to_pandas_tables():
     assert results[0].text[row["start"] : row["end"]] == row["text"]
     errors = dateline.to_pandas(results, "errors")
     assert list(errors["kind"]) == ["field_type"]
-    assert dateline.to_pandas([], "headlines").columns.tolist() == ["id", "kind", "start", "end", "text"]
-    with pytest.raises(ValueError):
+    assert dateline.to_pandas([], "headlines").columns.tolist() == [
+        "article_id", "headline", "kind", "start", "end", "text",
+    ]
+    with pytest.raises(ValueError, match="unknown table 'entitiez'"):
         dateline.to_pandas(results, "entitiez")
+    # The same tables as to_arrow, column for column, for every table.
+    for name in dateline.TABLES:
+        arrow_names = dateline.to_arrow(results, name).column_names
+        assert dateline.to_pandas(results, name).columns.tolist()[: len(arrow_names)] == arrow_names, name
+    # The core knows exactly these tables (its error lists them).
+    with pytest.raises(ValueError) as info:
+        dateline.to_arrow(results, "nope")
+    assert str(info.value).split("the tables: ")[1].split(", ") == list(dateline.TABLES)
+    # Paragraphs and headlines point at their words.
+    paragraphs = dateline.to_pandas(results, "paragraphs")
+    for row in paragraphs.itertuples():
+        x = next(r for r in results if r.ok and r.id == row.article_id)
+        assert x.text[row.start : row.end] == row.text
+    assert paragraphs.groupby("article_id")["sentences"].sum().to_dict() == sentences.groupby("article_id").size().to_dict()
 
 
 def test_reprs():
@@ -477,7 +493,7 @@ def test_syntax_layer_gives_part_of_speech_lemma_and_parse():
     assert "Hamas fighters" in chunks and "Baghdad" in chunks
     table = dateline.to_pandas([x], "tokens")
     assert list(table.columns[:13]) == [
-        "id", "sentence", "token", "start", "end", "kind", "text", "lemma", "pos", "tag", "feats", "head", "dep",
+        "article_id", "sentence", "token", "start", "end", "kind", "text", "lemma", "pos", "tag", "feats", "head", "dep",
     ]
     assert table.loc[met, "lemma"] == "meet" and table.loc[met, "dep"] == "root"
     nc = dateline.to_pandas([x], "noun_chunks")
@@ -538,21 +554,21 @@ def test_event_tables_have_typed_columns():
     x = dateline.extract(EVENTS, id="ev1")
     mentions = dateline.to_pandas([x], "event_mentions")
     assert list(mentions.columns) == [
-        "id", "event", "trigger", "start", "end", "sentence", "unit", "lemma", "class", "pos", "tense", "aspect",
+        "article_id", "event", "trigger", "start", "end", "sentence", "unit", "lemma", "class", "pos", "tense", "aspect",
         "polarity", "modality", "cameo",
     ]
     assert mentions["trigger"].tolist() == [e.text for e in x.events]
     assert mentions.loc[mentions["trigger"] == "attack", "polarity"].item() == "negative"
-    assert (str(mentions["sentence"].dtype), str(mentions["start"].dtype)) == ("Int64", "int64")
+    assert (str(mentions["sentence"].dtype), str(mentions["start"].dtype)) == ("Int64", "Int64")
     assert mentions["sentence"].tolist() == [e.unit for e in x.events]  # no headline: units are sentences
     table = x.to_pandas("events")
-    assert list(table.columns) == list(dateline._COLUMNS["events"])
+    assert list(table.columns) == dateline.to_arrow([x], "events").column_names
     assert len(table) == len([e for e in x.events if e.code])
     dtypes = {c: str(t) for c, t in table.dtypes.items()}
     assert {c: dtypes[c] for c in ("source_entity", "target_entity", "place_entity", "reported_by", "sentence")} == {
         c: "Int64" for c in ("source_entity", "target_entity", "place_entity", "reported_by", "sentence")
     }
-    assert (dtypes["lat"], dtypes["figures"], dtypes["place_is_focus_country"]) == ("float64", "int64", "boolean")
+    assert (dtypes["lat"], dtypes["figures"], dtypes["place_is_focus_country"]) == ("float64", "Int64", "boolean")
     # A headline's events have no sentence.
     h = dateline.extract(" date 2023-11-09 Israel strikes Gaza\n\nTroops attacked the camp on Tuesday.")
     assert [hl.kind for hl in h.headlines] == ["title"]
@@ -583,8 +599,8 @@ def test_events_table_row_of_a_coded_event():
     table = coded.to_pandas("events")
     assert len(table) == 1
     row = table.iloc[0].to_dict()
-    assert list(row) == list(dateline._COLUMNS["events"])
-    assert (row["id"], row["event"], row["trigger"], row["sentence"], row["lemma"]) == ("ev1", i, "meet", 1, "meet")
+    assert list(row) == coded.to_pandas("events").columns.tolist() == dateline.to_arrow([coded], "events").column_names
+    assert (row["article_id"], row["event"], row["trigger"], row["sentence"], row["lemma"]) == ("ev1", i, "meet", 1, "meet")
     assert coded.text[row["start"] : row["end"]] == "meet"
     assert (row["cameo"], row["root"], row["quad"], row["plover"], row["pattern"]) == (
         "036", "03", "verbal_cooperation", "CONSULT", "- * [036]",

@@ -185,6 +185,18 @@ def test_dtypes_are_stable():
     both = pd.concat([dateline.to_pandas(results[:1], "mentions"), dateline.to_pandas(results[1:], "mentions")])
     assert isinstance(both["kind"].dtype, pd.CategoricalDtype)
     assert dateline.to_pandas([], "figures")["part_of"].dtype == "Int64"
+    assert list(dateline.to_pandas([], "mentions")["kind"].cat.categories) == ["PER", "ORG", "LOC", "NORP", "MISC"]
+    assert str(dateline.to_pandas(results, "events")["place_is_focus_country"].dtype) == "boolean"
+    # The articles table has the records' metadata, a column per field (in name order), after its own columns.
+    meta = list(dateline.Extractor().extract_many([
+        {"id": "m1", "text": "Mr Al Sudani arrived in Tehran.", "url": "https://example.org/1", "section": "world"},
+        {"id": "m2", "text": "Floods hit Basra.", "url": "https://example.org/2"},
+    ]))
+    table = dateline.to_pandas(meta, "articles")
+    assert table.columns.tolist()[-3:] == ["metadata", "section", "url"]
+    assert table["url"].tolist() == ["https://example.org/1", "https://example.org/2"]
+    assert table["section"].tolist()[0] == "world" and table["section"].isna().tolist()[1]
+    assert json.loads(table["metadata"][1]) == {"url": "https://example.org/2"}
     # Confidences to three decimals: no float32 noise in the tables, getters or JSON.
     mentions = dateline.to_pandas(results, "mentions")
     assert (mentions["confidence"] == mentions["confidence"].round(3)).all()
@@ -219,8 +231,10 @@ def _questions(results):
     figures = dateline.to_pandas(results, "figures")
     casualties = figures[figures["category"].isin(["killed", "wounded", "casualties"])]
     entities = dateline.to_pandas(results, "entities")
-    places = entities[entities["kind"] == "LOC"][["id", "name", "geonameid", "lat", "lon"]]
-    located = casualties.merge(places, how="left", left_on=["id", "place_name"], right_on=["id", "name"])
+    places = entities[["article_id", "entity", "name", "geonameid"]]
+    located = casualties.merge(
+        places, how="left", left_on=["article_id", "place_entity_id"], right_on=["article_id", "entity"]
+    )
     return quoted, casualties, located
 
 

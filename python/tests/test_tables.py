@@ -50,7 +50,7 @@ def test_to_arrow_shares_the_columns_instead_of_copying(results):
 def test_to_arrow_refuses_a_table_whose_layer_did_not_run_and_unknown_tables(results):
     pytest.importorskip("pyarrow")
     only = list(dateline.Extractor(layers=["entities"]).extract_many(dateline.samples()))
-    with pytest.raises(ValueError, match='"resolve" layer'):
+    with pytest.raises(ValueError, match="'resolve' layer"):
         dateline.to_arrow(only, "entities")
     with pytest.raises(ValueError, match="the tables: articles"):
         dateline.to_arrow(results, "nope")

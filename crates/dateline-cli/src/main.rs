@@ -206,10 +206,12 @@ struct ExtractArgs {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// With `--format parquet` or `csv`: the tables to write, one file each
-    /// (default: all but sentences and tokens); without `--layers`, only the
-    /// layers these tables need run. The tables: articles,
-    /// sentences, tokens, timex, mentions, entities, roles, places, quotes,
-    /// figures, focus_countries, events, event_mentions, errors (docs/tables.md).
+    /// (default: all but the text-sized headlines, paragraphs, sentences,
+    /// tokens and noun_chunks); without `--layers`, only the layers these
+    /// tables need run. The tables: articles, headlines, paragraphs,
+    /// sentences, tokens, noun_chunks, timex, mentions, entities, roles,
+    /// places, quotes, figures, focus_countries, events, event_mentions,
+    /// errors (docs/tables.md).
     #[arg(long, value_delimiter = ',')]
     tables: Option<Vec<String>>,
     /// Worker threads (default or 0: all cores), at most 4 x the cores. The

@@ -84,13 +84,19 @@ impl PyArrowTable {
 }
 
 /// One table of `results` (extractions and error records) as Arrow record
-/// batches built by the core (see `dateline.to_arrow`).
+/// batches built by the core (see `dateline.to_arrow`); `caller` is the
+/// Python function named in error messages.
 #[pyfunction]
-pub(crate) fn _arrow_table(results: &Bound<'_, PyAny>, table: &str) -> PyResult<PyArrowTable> {
+#[pyo3(signature = (results, table, caller = "to_arrow"))]
+pub(crate) fn _arrow_table(
+    results: &Bound<'_, PyAny>,
+    table: &str,
+    caller: &str,
+) -> PyResult<PyArrowTable> {
     let t: Table = table.parse().map_err(PyValueError::new_err)?;
     let iter = results.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
-            "to_arrow takes an iterable of Extraction and ErrorRecord objects, not {}",
+            "{caller} takes an iterable of Extraction and ErrorRecord objects, not {}",
             type_name(results)
         ))
     })?;
@@ -104,9 +110,9 @@ pub(crate) fn _arrow_table(results: &Bound<'_, PyAny>, table: &str) -> PyResult<
                 let layer = t.layer().map_or("", |l| l.name());
                 let held: Vec<&str> = x.layers().iter().map(|l| l.name()).collect();
                 return Err(PyValueError::new_err(format!(
-                    "to_arrow: the {table:?} table comes from the {layer:?} layer, which did not run for \
-                     article {:?} (it holds the layers {}); extract with the default layers, or add \
-                     {layer:?}: Extractor(layers=[..., {layer:?}])",
+                    "{caller}: the '{table}' table comes from the '{layer}' layer, which did not run for \
+                     article '{}' (it holds the layers {}); extract with the default layers, or add \
+                     '{layer}': Extractor(layers=[..., '{layer}'])",
                     x.id.as_deref().unwrap_or(""),
                     held.join(", ")
                 )));
@@ -125,7 +131,7 @@ pub(crate) fn _arrow_table(results: &Bound<'_, PyAny>, table: &str) -> PyResult<
             });
         } else {
             return Err(PyTypeError::new_err(format!(
-                "to_arrow takes Extraction and ErrorRecord objects, not {}",
+                "{caller} takes Extraction and ErrorRecord objects, not {}",
                 type_name(&obj)
             )));
         }

@@ -454,13 +454,13 @@ impl PyExtraction {
         }
         json_text(&self.to_value(), indent)
     }
-    /// One layer of this extraction as a pandas DataFrame (see `dateline.to_pandas`).
-    #[pyo3(signature = (layer="sentences"))]
-    fn to_pandas<'py>(slf: &Bound<'py, Self>, layer: &str) -> PyResult<Bound<'py, PyAny>> {
+    /// One table of this extraction as a pandas DataFrame (see `dateline.to_pandas`).
+    #[pyo3(signature = (table="sentences"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, table: &str) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         py.import("dateline")?
             .getattr("to_pandas")?
-            .call1(([slf], layer))
+            .call1(([slf], table))
     }
     /// The HTML view of the article (`dateline.render`), which notebooks show.
     fn _repr_html_(&self) -> String {

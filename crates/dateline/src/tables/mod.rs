@@ -40,7 +40,7 @@ use arrow_array::builder::{
     TimestampMillisecondBuilder,
 };
 use arrow_array::types::Int32Type;
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
 use chrono::NaiveDateTime;
 
@@ -60,10 +60,16 @@ const UTC: &str = "+00:00";
 pub enum Table {
     /// One row per article: date, title, counts, file.
     Articles,
+    /// One row per kicker or title line opening the body.
+    Headlines,
+    /// One row per paragraph.
+    Paragraphs,
     /// One row per sentence.
     Sentences,
     /// One row per token, with its parse when the syntax layer ran.
     Tokens,
+    /// One row per base noun phrase (syntax layer).
+    NounChunks,
     /// One row per temporal expression.
     Timex,
     /// One row per entity-layer mention, with its sentence and entity.
@@ -92,8 +98,11 @@ impl Table {
     /// Every table, in the order of `docs/tables.md`.
     pub const ALL: &'static [Table] = &[
         Table::Articles,
+        Table::Headlines,
+        Table::Paragraphs,
         Table::Sentences,
         Table::Tokens,
+        Table::NounChunks,
         Table::Timex,
         Table::Mentions,
         Table::Entities,
@@ -111,8 +120,11 @@ impl Table {
     pub fn name(self) -> &'static str {
         match self {
             Table::Articles => "articles",
+            Table::Headlines => "headlines",
+            Table::Paragraphs => "paragraphs",
             Table::Sentences => "sentences",
             Table::Tokens => "tokens",
+            Table::NounChunks => "noun_chunks",
             Table::Timex => "timex",
             Table::Mentions => "mentions",
             Table::Entities => "entities",
@@ -133,10 +145,17 @@ impl Table {
     }
 
     /// The layer the table's rows come from; `None` for the tables every
-    /// extraction has (articles, sentences, tokens) and for errors.
+    /// extraction has (articles, headlines, paragraphs, sentences, tokens)
+    /// and for errors.
     pub fn layer(self) -> Option<Layer> {
         match self {
-            Table::Articles | Table::Sentences | Table::Tokens | Table::Errors => None,
+            Table::Articles
+            | Table::Headlines
+            | Table::Paragraphs
+            | Table::Sentences
+            | Table::Tokens
+            | Table::Errors => None,
+            Table::NounChunks => Some(Layer::Syntax),
             Table::Timex => Some(Layer::Time),
             Table::Mentions => Some(Layer::Entities),
             Table::Entities | Table::Roles | Table::Places | Table::FocusCountries => {
@@ -249,6 +268,12 @@ pub struct Column {
     pub kind: ColumnKind,
     /// What it holds, in one line.
     pub doc: &'static str,
+    /// The values a label may take, when the set is closed (`PER`, `ORG`,
+    /// ...): every batch's dictionary lists them all, in this order, so
+    /// that the categories are the same in every batch (pandas concatenates
+    /// them as categorical; a Parquet file keeps only the values used).
+    /// Empty for an open set.
+    pub values: &'static [&'static str],
 }
 
 /// The tables' columns as the Markdown of `docs/tables.md`: one section
@@ -285,10 +310,20 @@ enum Cell<'a> {
     Time(Option<NaiveDateTime>),
 }
 
+/// A label builder whose dictionary starts with `values`.
+fn labels(values: &[&str]) -> StringDictionaryBuilder<Int32Type> {
+    if values.is_empty() {
+        return StringDictionaryBuilder::new();
+    }
+    // A few short distinct values always fit an Int32 dictionary.
+    StringDictionaryBuilder::new_with_dictionary(0, &StringArray::from(values.to_vec()))
+        .unwrap_or_default()
+}
+
 /// A column being built.
 enum ColumnBuilder {
     Text(StringBuilder),
-    Label(StringDictionaryBuilder<Int32Type>),
+    Label(StringDictionaryBuilder<Int32Type>, &'static [&'static str]),
     Int(Int64Builder),
     Float(Float64Builder),
     Flag(BooleanBuilder),
@@ -297,10 +332,10 @@ enum ColumnBuilder {
 }
 
 impl ColumnBuilder {
-    fn new(kind: ColumnKind) -> Self {
-        match kind {
+    fn new(column: &Column) -> Self {
+        match column.kind {
             ColumnKind::Text => ColumnBuilder::Text(StringBuilder::new()),
-            ColumnKind::Label => ColumnBuilder::Label(StringDictionaryBuilder::new()),
+            ColumnKind::Label => ColumnBuilder::Label(labels(column.values), column.values),
             ColumnKind::Int => ColumnBuilder::Int(Int64Builder::new()),
             ColumnKind::Float => ColumnBuilder::Float(Float64Builder::new()),
             ColumnKind::Flag => ColumnBuilder::Flag(BooleanBuilder::new()),
@@ -322,7 +357,7 @@ impl ColumnBuilder {
         };
         match self {
             ColumnBuilder::Text(b) => b.append_option(text.flatten()),
-            ColumnBuilder::Label(b) => match text.flatten() {
+            ColumnBuilder::Label(b, _) => match text.flatten() {
                 Some(s) => {
                     // Only a full dictionary fails; the value is then left out.
                     if b.append(s).is_err() {
@@ -353,7 +388,12 @@ impl ColumnBuilder {
     fn finish(&mut self) -> ArrayRef {
         match self {
             ColumnBuilder::Text(b) => Arc::new(b.finish()),
-            ColumnBuilder::Label(b) => Arc::new(b.finish()),
+            ColumnBuilder::Label(b, values) => {
+                let array = Arc::new(b.finish());
+                // `finish` empties the dictionary: the next batch lists the values again.
+                *b = labels(values);
+                array
+            }
             ColumnBuilder::Int(b) => Arc::new(b.finish()),
             ColumnBuilder::Float(b) => Arc::new(b.finish()),
             ColumnBuilder::Flag(b) => Arc::new(b.finish()),
@@ -397,11 +437,7 @@ impl TableBuilder {
         TableBuilder {
             table,
             schema: table.schema(),
-            columns: table
-                .columns()
-                .iter()
-                .map(|c| ColumnBuilder::new(c.kind))
-                .collect(),
+            columns: table.columns().iter().map(ColumnBuilder::new).collect(),
             rows: 0,
             text_bytes: 0,
         }

@@ -10,8 +10,26 @@ use ColumnKind::{Flag, Float, Instant, Int, Label, Text, Time};
 
 /// A column, in the lists below.
 const fn col(name: &'static str, kind: ColumnKind, doc: &'static str) -> Column {
-    Column { name, kind, doc }
+    Column {
+        name,
+        kind,
+        doc,
+        values: &[],
+    }
 }
+
+/// A label column of a closed set of values.
+const fn one_of(name: &'static str, values: &'static [&'static str], doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Label,
+        doc,
+        values,
+    }
+}
+
+/// The entity kinds.
+const KINDS: &[&str] = &["PER", "ORG", "LOC", "NORP", "MISC"];
 
 const ID: Column = col(
     "article_id",
@@ -43,9 +61,9 @@ const ARTICLES: &[Column] = &[
         Instant,
         "the publication instant, when the input gives a time (UTC)",
     ),
-    col(
+    one_of(
         "date_source",
-        Label,
+        &["record", "header", "publication_line"],
         "where the date comes from: `record`, `header` or `publication_line`",
     ),
     col("title", Text, "the title"),
@@ -53,6 +71,57 @@ const ARTICLES: &[Column] = &[
     col("sentences", Int, "number of sentences"),
     col("tokens", Int, "number of tokens"),
     col("file", Text, "the file the article was read from"),
+    col(
+        "metadata",
+        Text,
+        "the input record's other fields, as a JSON object (null when none)",
+    ),
+];
+
+const HEADLINES: &[Column] = &[
+    ID,
+    col(
+        "headline",
+        Int,
+        "the line's index (its `unit`: headline lines come before sentences)",
+    ),
+    one_of("kind", &["kicker", "title"], "`kicker` or `title`"),
+    START,
+    END,
+    col("text", Text, "the line"),
+];
+
+const PARAGRAPHS: &[Column] = &[
+    ID,
+    col("paragraph", Int, "the paragraph's index in the article"),
+    START,
+    END,
+    col(
+        "sentences",
+        Int,
+        "number of sentences (`sentences.paragraph`)",
+    ),
+    col("text", Text, "the paragraph"),
+];
+
+const NOUN_CHUNKS: &[Column] = &[
+    ID,
+    col("chunk", Int, "the chunk's index in the article"),
+    col(
+        "sentence",
+        Int,
+        "index of the sentence holding it; null in a headline or without tokens",
+    ),
+    START,
+    END,
+    col(
+        "text",
+        Text,
+        "the base noun phrase (`the Iraqi prime minister`)",
+    ),
+    col("first", Int, "its first token (`tokens.token`)"),
+    col("last", Int, "its last token (inclusive)"),
+    col("head", Int, "its head token"),
 ];
 
 const SENTENCES: &[Column] = &[
@@ -106,7 +175,11 @@ const TIMEX: &[Column] = &[
     START,
     END,
     col("text", Text, "the expression as written"),
-    col("type", Label, "`DATE`, `TIME`, `DURATION` or `SET`"),
+    one_of(
+        "type",
+        &["DATE", "TIME", "DURATION", "SET"],
+        "`DATE`, `TIME`, `DURATION` or `SET`",
+    ),
     col("value", Text, "the TIMEX3 value (`2023-11-06`, `P3D`)"),
     col("mod", Label, "the TIMEX3 modifier (`START`, `APPROX`, ...)"),
     col("anchor", Text, "the value it is anchored to"),
@@ -124,10 +197,10 @@ const MENTIONS: &[Column] = &[
         Text,
         "the mention as written (descriptor included: `Anbar province`)",
     ),
-    col("kind", Label, "`PER`, `ORG`, `LOC`, `NORP` or `MISC`"),
-    col(
+    one_of("kind", KINDS, "`PER`, `ORG`, `LOC`, `NORP` or `MISC`"),
+    one_of(
         "coarse",
-        Label,
+        &["PER", "ORG", "LOC", "MISC"],
         "the CoNLL class: `PER`, `ORG`, `LOC` or `MISC`",
     ),
     col(
@@ -161,7 +234,7 @@ const ENTITIES: &[Column] = &[
         Int,
         "the entity's index in the article: the key of `entity_id`, `speaker_entity_id`, ...",
     ),
-    col("kind", Label, "`PER`, `ORG`, `LOC`, `NORP` or `MISC`"),
+    one_of("kind", KINDS, "`PER`, `ORG`, `LOC`, `NORP` or `MISC`"),
     col(
         "subtype",
         Label,
@@ -261,9 +334,9 @@ const QUOTES: &[Column] = &[
     START,
     END,
     col("text", Text, "the content"),
-    col(
+    one_of(
         "kind",
-        Label,
+        &["direct", "indirect", "mixed", "according"],
         "`direct`, `indirect`, `mixed` or `according`",
     ),
     col("cue", Text, "the cue (`said`, `told reporters`)"),
@@ -273,9 +346,9 @@ const QUOTES: &[Column] = &[
         "the source as written (`he`, `the ministry`)",
     ),
     col("speaker", Text, "the speaker's name as resolved"),
-    col(
+    one_of(
         "speaker_kind",
-        Label,
+        KINDS,
         "the speaker's kind: `PER`, `ORG`, ...",
     ),
     col(
@@ -301,13 +374,17 @@ const FIGURES: &[Column] = &[
     START,
     END,
     col("text", Text, "the amount as written"),
-    col("kind", Label, "`count`, `money`, `percent` or `quantity`"),
+    one_of(
+        "kind",
+        &["count", "money", "percent", "quantity"],
+        "`count`, `money`, `percent` or `quantity`",
+    ),
     col("value", Float, "the number stated"),
     col("low", Float, "the least the text allows"),
     col("high", Float, "the most the text allows"),
-    col(
+    one_of(
         "bound",
-        Label,
+        &["exact", "lower", "upper", "approx", "range"],
         "`exact`, `lower`, `upper`, `approx` or `range`",
     ),
     col("unit", Text, "ISO 4217 code, `%` or the unit of a quantity"),
@@ -398,8 +475,16 @@ const EVENTS: &[Column] = &[
     EVENT_HEAD[7],
     EVENT_HEAD[8],
     col("modality", Label, "`asserted`, `reported`, `possible`, ..."),
-    col("polarity", Label, "`positive` or `negative`"),
-    col("tense", Label, "`past`, `present`, `future` or `none`"),
+    one_of(
+        "polarity",
+        &["positive", "negative"],
+        "`positive` or `negative`",
+    ),
+    one_of(
+        "tense",
+        &["past", "present", "future", "none"],
+        "`past`, `present`, `future` or `none`",
+    ),
     col("cameo", Text, "the CAMEO event code"),
     col("root", Text, "the CAMEO root code"),
     col("quad", Label, "the quad class"),
@@ -462,13 +547,21 @@ const EVENT_MENTIONS: &[Column] = &[
     EVENT_HEAD[7],
     EVENT_HEAD[8],
     col("pos", Label, "the trigger's part of speech"),
-    col("tense", Label, "`past`, `present`, `future` or `none`"),
+    one_of(
+        "tense",
+        &["past", "present", "future", "none"],
+        "`past`, `present`, `future` or `none`",
+    ),
     col(
         "aspect",
         Label,
         "`perfect`, `progressive`, `perfect_progressive` or `none`",
     ),
-    col("polarity", Label, "`positive` or `negative`"),
+    one_of(
+        "polarity",
+        &["positive", "negative"],
+        "`positive` or `negative`",
+    ),
     col("modality", Label, "`asserted`, `reported`, `possible`, ..."),
     col("cameo", Text, "the CAMEO code when coded"),
 ];
@@ -495,8 +588,11 @@ const ERRORS: &[Column] = &[
 pub(super) fn columns(table: Table) -> &'static [Column] {
     match table {
         Table::Articles => ARTICLES,
+        Table::Headlines => HEADLINES,
+        Table::Paragraphs => PARAGRAPHS,
         Table::Sentences => SENTENCES,
         Table::Tokens => TOKENS,
+        Table::NounChunks => NOUN_CHUNKS,
         Table::Timex => TIMEX,
         Table::Mentions => MENTIONS,
         Table::Entities => ENTITIES,
@@ -568,6 +664,19 @@ fn instant(v: &str) -> Option<NaiveDateTime> {
     .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
 }
 
+/// The sentence of each listed token (`None` in a headline).
+fn sentence_of_token(x: &Extraction) -> Vec<Option<usize>> {
+    let mut sentence = vec![None; x.article.tokens.len()];
+    for (si, t) in x.article.sentences.iter().enumerate() {
+        for ti in t.tokens.range() {
+            if let Some(slot) = sentence.get_mut(ti) {
+                *slot = Some(si);
+            }
+        }
+    }
+    sentence
+}
+
 /// Adds the rows of `x` to `table`.
 pub(super) fn extraction_rows(table: Table, x: &Extraction, out: &mut Rows<'_>) {
     let id = x.id.as_deref();
@@ -600,7 +709,51 @@ pub(super) fn extraction_rows(table: Table, x: &Extraction, out: &mut Rows<'_>) 
                 int(a.sentences.len()),
                 int(a.tokens.len()),
                 os(x.origin.file.as_deref()),
+                match a.metadata.is_empty() {
+                    true => Cell::Str(None),
+                    false => Cell::Owned(serde_json::to_string(&a.metadata).ok()),
+                },
             ]);
+        }
+        Table::Headlines => {
+            for (i, h) in x.article.headlines.iter().enumerate() {
+                out.row(&[
+                    os(id),
+                    int(i),
+                    s(h.kind.as_str()),
+                    at(h.start),
+                    at(h.end),
+                    s(&h.text),
+                ]);
+            }
+        }
+        Table::Paragraphs => {
+            for (i, p) in x.article.paragraphs.iter().enumerate() {
+                out.row(&[
+                    os(id),
+                    int(i),
+                    at(p.start),
+                    at(p.end),
+                    int(p.sentences.len()),
+                    os(x.text.get(p.start..p.end)),
+                ]);
+            }
+        }
+        Table::NounChunks => {
+            let sentence = sentence_of_token(x);
+            for (i, c) in x.noun_chunks.iter().flatten().enumerate() {
+                out.row(&[
+                    os(id),
+                    int(i),
+                    oint(sentence.get(c.head).copied().flatten()),
+                    at(c.start),
+                    at(c.end),
+                    os(x.text.get(c.start..c.end)),
+                    int(c.first),
+                    int(c.last),
+                    int(c.head),
+                ]);
+            }
         }
         Table::Sentences => {
             for (i, t) in x.article.sentences.iter().enumerate() {
@@ -615,14 +768,7 @@ pub(super) fn extraction_rows(table: Table, x: &Extraction, out: &mut Rows<'_>) 
             }
         }
         Table::Tokens => {
-            let mut sentence = vec![None; x.article.tokens.len()];
-            for (si, t) in x.article.sentences.iter().enumerate() {
-                for ti in t.tokens.range() {
-                    if let Some(slot) = sentence.get_mut(ti) {
-                        *slot = Some(si);
-                    }
-                }
-            }
+            let sentence = sentence_of_token(x);
             for (i, t) in x.article.tokens.iter().enumerate() {
                 let syn = t.syntax.as_ref();
                 out.row(&[

@@ -235,3 +235,143 @@ fn docs_list_every_column() {
          DATELINE_UPDATE_GOLDEN=1 cargo test -p dateline --features tables --test integration docs_list"
     );
 }
+
+/// The article layer's headline and paragraph tables and the syntax
+/// layer's noun chunks point at their words, and their keys join.
+#[test]
+fn headlines_paragraphs_and_noun_chunks_point_at_their_words() {
+    let ex = extractor();
+    let wire = "Live updates: Follow the latest news\n\n date 2023-11-06 Mr Al Sudani met \
+                the US Secretary of State in Baghdad on Sunday.\n\nThe two men discussed \
+                the recent attacks on American forces.";
+    let mut article = dateline::Article::from_text(wire).unwrap();
+    article.id = Some("wire-7".into());
+    article
+        .metadata
+        .insert("url".into(), "https://example.org/7".into());
+    let x = ex.extract(article).unwrap();
+    let chars: Vec<char> = x.text.chars().collect();
+    let slice = |b: &RecordBatch, r: usize| -> String {
+        let (s, e) = (int(b, "start", r).unwrap(), int(b, "end", r).unwrap());
+        chars[s as usize..e as usize].iter().collect()
+    };
+
+    let heads = batch(&x, Table::Headlines);
+    assert_eq!(heads.num_rows(), 1);
+    assert_eq!(text(&heads, "kind", 0).as_deref(), Some("kicker"));
+    assert_eq!(
+        text(&heads, "text", 0).as_deref(),
+        Some("Live updates: Follow the latest news")
+    );
+    assert_eq!(slice(&heads, 0), "Live updates: Follow the latest news");
+
+    let paragraphs = batch(&x, Table::Paragraphs);
+    let sentences = batch(&x, Table::Sentences);
+    assert_eq!(paragraphs.num_rows(), 2);
+    for r in 0..paragraphs.num_rows() {
+        assert_eq!(text(&paragraphs, "text", r), Some(slice(&paragraphs, r)));
+        let own = (0..sentences.num_rows())
+            .filter(|&s| int(&sentences, "paragraph", s) == int(&paragraphs, "paragraph", r))
+            .count();
+        assert_eq!(int(&paragraphs, "sentences", r), Some(own as i64));
+    }
+    assert!(text(&paragraphs, "text", 1)
+        .unwrap()
+        .starts_with("The two men"));
+
+    let chunks = batch(&x, Table::NounChunks);
+    let tokens = batch(&x, Table::Tokens);
+    let chunk_texts: Vec<String> = (0..chunks.num_rows())
+        .map(|r| text(&chunks, "text", r).unwrap())
+        .collect();
+    assert!(
+        chunk_texts.iter().any(|c| c == "the recent attacks"),
+        "{chunk_texts:?}"
+    );
+    for (r, chunk) in chunk_texts.iter().enumerate() {
+        assert_eq!(*chunk, slice(&chunks, r));
+        // The head token lies in the chunk, in the chunk's sentence, and is
+        // the token whose text ends the chunk or sits inside it.
+        let (first, last, head) = (
+            int(&chunks, "first", r).unwrap(),
+            int(&chunks, "last", r).unwrap(),
+            int(&chunks, "head", r).unwrap() as usize,
+        );
+        assert!(first <= head as i64 && head as i64 <= last);
+        assert_eq!(int(&tokens, "token", head), Some(head as i64));
+        assert_eq!(int(&tokens, "sentence", head), int(&chunks, "sentence", r));
+        assert_eq!(
+            int(&tokens, "start", first as usize),
+            int(&chunks, "start", r)
+        );
+        assert_eq!(int(&tokens, "end", last as usize), int(&chunks, "end", r));
+        // Only the kicker's chunks have no sentence.
+        let in_kicker = int(&chunks, "end", r) <= int(&heads, "end", 0);
+        assert_eq!(
+            int(&chunks, "sentence", r).is_none(),
+            in_kicker,
+            "{}",
+            chunk_texts[r]
+        );
+    }
+    let attacks = chunk_texts
+        .iter()
+        .position(|c| c == "the recent attacks")
+        .unwrap();
+    let head = int(&chunks, "head", attacks).unwrap() as usize;
+    assert_eq!(text(&tokens, "text", head).as_deref(), Some("attacks"));
+
+    let articles = batch(&x, Table::Articles);
+    assert_eq!(
+        text(&articles, "metadata", 0).as_deref(),
+        Some(r#"{"url":"https://example.org/7"}"#)
+    );
+}
+
+/// A label column of a closed set lists every value in every batch, in a
+/// fixed order, whatever the rows: pandas then sees the same categories
+/// in each batch and file.
+#[test]
+fn closed_labels_have_the_same_dictionary_in_every_batch() {
+    let ex = extractor();
+    let xs: Vec<Extraction> = SAMPLES
+        .iter()
+        .map(|s| ex.extract(s.article()).unwrap())
+        .collect();
+    let mut builder = TableBuilder::new(Table::Mentions);
+    let mut dictionaries = Vec::new();
+    for x in xs.iter().take(2) {
+        builder.push(x);
+        let b = builder.finish().unwrap();
+        let d = b
+            .column_by_name("kind")
+            .unwrap()
+            .as_dictionary::<Int32Type>();
+        let values: Vec<String> = d
+            .values()
+            .as_string::<i32>()
+            .iter()
+            .map(|v| v.unwrap().to_string())
+            .collect();
+        dictionaries.push(values);
+    }
+    assert_eq!(dictionaries[0], ["PER", "ORG", "LOC", "NORP", "MISC"]);
+    assert_eq!(dictionaries[0], dictionaries[1]);
+    // An empty batch too; and every value the samples give is in the set.
+    let empty = TableBuilder::new(Table::Quotes).finish().unwrap();
+    let d = empty
+        .column_by_name("kind")
+        .unwrap()
+        .as_dictionary::<Int32Type>();
+    assert_eq!(d.values().len(), 4);
+    for &t in Table::ALL {
+        let b = to_record_batch(t, &xs).unwrap();
+        for c in t.columns().iter().filter(|c| !c.values.is_empty()) {
+            for r in 0..b.num_rows() {
+                if let Some(v) = text(&b, c.name, r) {
+                    assert!(c.values.contains(&v.as_str()), "{t}.{}: {v}", c.name);
+                }
+            }
+        }
+    }
+}
