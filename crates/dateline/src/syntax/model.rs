@@ -242,15 +242,23 @@ impl Table {
         if nz > n {
             return Err(format!("{nz} weights in a table of {n}"));
         }
-        let mut i = 0usize;
+        // The weight's row and class follow its index, kept as they go
+        // rather than divided out of it for each of millions of weights.
+        let (mut i, mut row, mut class) = (0usize, 0usize, 0usize);
         for _ in 0..nz {
-            i += r.varint()? as usize;
+            let delta = r.varint()? as usize;
+            i = i.saturating_add(delta);
+            class = class.saturating_add(delta);
+            if class >= classes {
+                row = row.saturating_add(class / classes);
+                class %= classes;
+            }
             let v = unzigzag(r.varint()?);
             if i >= n {
                 return Err(format!("weight index {i} past the table's {n}"));
             }
             let v = i8::try_from(v).map_err(|_| format!("weight {v} out of range"))?;
-            t.set(i / classes, i % classes, v);
+            t.set(row, class, v);
         }
         Ok(t)
     }

@@ -132,8 +132,12 @@ impl Builder {
 
     /// Adds the shipped rows (`A` actors, `G` agents).
     fn shipped(&mut self) {
-        for line in ACTORS.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
+        let rows = ACTORS.lines().filter(|l| !l.starts_with('#'));
+        self.index.reserve(ACTORS.len() / 40);
+        let mut f: Vec<&str> = Vec::with_capacity(5);
+        for line in rows {
+            f.clear();
+            f.extend(line.split('\t'));
             match f.as_slice() {
                 ["A", name, code, dates, entry] => {
                     let Ok(d) = dated(code, dates) else { continue };
@@ -314,12 +318,33 @@ fn key(s: &str) -> String {
 
 /// A date of a restriction: YYYYMMDD, or YYMMDD (YY up to 30 is 20YY).
 fn date(s: &str) -> Result<NaiveDate, String> {
-    let full = match s.len() {
-        8 => s.to_string(),
-        6 => format!("{}{s}", if s[..2] <= *"30" { "20" } else { "19" }),
+    let digits = |d: &str| -> Option<u32> {
+        d.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| d.parse().ok())
+            .flatten()
+    };
+    // Read as numbers, not through a format string: the shipped
+    // dictionary has some 40,000 dates to read at every start.
+    let (year, rest) = match s.len() {
+        8 if s.is_char_boundary(4) => (digits(&s[..4]), &s[4..]),
+        6 if s.is_char_boundary(2) => {
+            let yy = digits(&s[..2]);
+            (
+                yy.map(|y| if y <= 30 { 2000 + y } else { 1900 + y }),
+                &s[2..],
+            )
+        }
         _ => return Err(format!("bad date {s:?} (YYYYMMDD or YYMMDD)")),
     };
-    NaiveDate::parse_from_str(&full, "%Y%m%d").map_err(|_| format!("bad date {s:?}"))
+    let (month, day) = match rest.is_char_boundary(2) {
+        true => (digits(&rest[..2]), digits(&rest[2..])),
+        false => (None, None),
+    };
+    year.zip(month)
+        .zip(day)
+        .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d))
+        .ok_or_else(|| format!("bad date {s:?}"))
 }
 
 /// A code with its restriction: empty, `<date`, `>date` or `date-date`
@@ -329,7 +354,10 @@ fn dated(code: &str, dates: &str) -> Result<Dated, String> {
     if !valid {
         return Err(format!("bad code {code:?}"));
     }
-    let r: String = dates.chars().filter(|c| !c.is_whitespace()).collect();
+    let r: std::borrow::Cow<'_, str> = match dates.contains(char::is_whitespace) {
+        true => dates.chars().filter(|c| !c.is_whitespace()).collect(),
+        false => dates.into(),
+    };
     let (from, to) = if r.is_empty() {
         (None, None)
     } else if let Some(d) = r.strip_prefix('<') {
@@ -446,4 +474,33 @@ fn parse_petrarch(text: &str) -> Result<Vec<UserRow>, String> {
     }
     flush(&mut names, &mut codes, &mut rows);
     Ok(rows)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn restriction_dates_read_as_petrarch_writes_them() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(date("20231105"), Ok(d(2023, 11, 5)));
+        assert_eq!(date("991231"), Ok(d(1999, 12, 31)));
+        assert_eq!(date("300101"), Ok(d(2030, 1, 1)));
+        assert_eq!(date("310101"), Ok(d(1931, 1, 1)));
+        for bad in [
+            "2023110x",
+            "20231331",
+            "20230230",
+            "2023-1-5",
+            "+2023115",
+            "",
+            "1999",
+            "é0231105",
+        ] {
+            assert!(date(bad).is_err(), "{bad:?}");
+        }
+        let r = dated("IRQGOV", " 20030409 - 20040628 ").unwrap();
+        assert_eq!((r.from, r.to), (Some(d(2003, 4, 9)), Some(d(2004, 6, 28))));
+        assert!(dated("IRQ GOV", "").is_err() && dated("IRQGOV", "2003").is_err());
+    }
 }
