@@ -971,6 +971,43 @@ fn seed_quotes() {
         speaker_of(&first, "the enemy would pay the price").as_deref(),
         Some("Hezbollah")
     );
+    // Narration is no quote (issue 26): what the adviser did not say, and
+    // what a visit is expected to do.
+    for (x, narration) in [
+        (&second, "without giving more details"),
+        (&first, "to address these escalating tensions"),
+    ] {
+        let qs = x.quotes.as_ref().unwrap();
+        assert!(
+            qs.iter().all(|q| !q.text.contains(narration)),
+            "{narration:?} is a quote: {qs:?}"
+        );
+    }
+}
+
+#[test]
+fn narration_around_a_cue_is_no_quote() {
+    // `said, without ...` tells how it was said; the quotation is the statement.
+    let qs = quotes_of(
+        "“We are working to stop the fighting,” Mr Haddad said, without giving \
+         details of the talks in Amman.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "“We are working to stop the fighting,”");
+    // `is expected to` says what is likely, not who holds it.
+    for text in [
+        "The minister's visit to Ankara is also expected to address the border dispute.",
+        "The talks were expected to resume in Geneva next week.",
+    ] {
+        let qs = quotes_of(text);
+        assert!(qs.is_empty(), "{text:?}: {qs:?}");
+    }
+    // An adverb between the source and its cue.
+    let found = attributions(
+        "While the premier has condemned the raids, he also said that the crisis \
+         must not spread.",
+    );
+    assert!(has(&found, "the crisis must not spread", "he"), "{found:?}");
 }
 
 /// A gold quote: content span and source span.

@@ -5,7 +5,7 @@
 use super::cues::{CueClass, CueEntry};
 use super::para::{trim_content, Para};
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::PLACE_TIME_START;
+use super::words::{NOT_A_STATEMENT, PLACE_TIME_START};
 
 /// The content after a source-first cue ending before token `from`:
 /// after an addressee (`told reporters`), adjuncts (`on Monday`, `in a
@@ -24,7 +24,15 @@ pub(super) fn content_after(
     }
     let a = match that_after(p, from, sb) {
         Some(t) => t + 1,
-        None => start_without_that(p, from, sb, cue),
+        None => {
+            let a = start_without_that(p, from, sb, cue);
+            // `said, without giving details`: narration about the saying,
+            // not what was said.
+            if a < sb && p.inside[a].is_none() && p.is(a, NOT_A_STATEMENT) {
+                return None;
+            }
+            a
+        }
     };
     let mut b = sb;
     if a < p.toks.len() && p.toks[a].kind == Tk::Open {

@@ -7,7 +7,7 @@ use super::found::{Found, Frame};
 use super::para::{clause_start, trim_content, CueAt, Para};
 use super::source::{source_left, source_right};
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{ADJUNCT_START, DETERMINERS, LEFT_STOP, TIME_WORDS};
+use super::words::{ADJUNCT_START, DETERMINERS, LEFT_STOP, NOT_A_STATEMENT, TIME_WORDS};
 
 /// The token spans of a content-first attribution.
 struct Parts {
@@ -206,7 +206,11 @@ fn second_part(p: &Para<'_>, after: usize, sb: usize) -> Option<usize> {
 /// `X, he said, Y`: the sentence goes on after the attribution (its first
 /// token).
 fn tail_part(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option<usize> {
-    if brk + 1 < c && cl + 1 < sb && is_punct(&p.toks[cl + 1], &[',']) && p.cue_at(cl + 2).is_none()
+    if brk + 1 < c
+        && cl + 1 < sb
+        && is_punct(&p.toks[cl + 1], &[','])
+        && p.cue_at(cl + 2).is_none()
+        && !p.is(cl + 2, NOT_A_STATEMENT)
     {
         Some(cl + 2)
     } else {

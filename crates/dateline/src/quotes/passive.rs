@@ -1,5 +1,6 @@
-//! The passive frame: `is expected to CONTENT`, `was criticized by SOURCE
-//! as CONTENT`.
+//! The passive frame: `is expected that CONTENT`, `was criticized by
+//! SOURCE as CONTENT` (`is expected to ...` says what is likely, and is no
+//! attribution).
 
 use super::found::{push, Found, Frame};
 use super::para::{clause_floor, trim_content, CueAt, Para};
@@ -7,8 +8,8 @@ use super::source::source_right_full;
 use super::tokens::is_punct;
 use super::words::AUX;
 
-/// A passive cue (`is expected to`, `was criticized by X as`): the content
-/// follows; the source is the agent after `by`, when there is one.
+/// A passive cue (`is believed that`, `was criticized by X as`): the
+/// content follows; the source is the agent after `by`, when there is one.
 pub(super) fn passive(
     p: &Para<'_>,
     at: &CueAt,
@@ -38,6 +39,11 @@ pub(super) fn passive(
             Frame::SourceFirst,
         );
         return Some(e);
+    }
+    // `The visit is expected to address ...`: what is likely, said by no
+    // one; an analyst would not publish it as a statement.
+    if p.is(from, &["to"]) {
+        return None;
     }
     let (a, b) = trim_content(p, from, sb)?;
     push(

@@ -13,6 +13,7 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
     while e > floor
         && p.toks[e - 1].kind == Tk::Word
         && (p.is(e - 1, AUX)
+            || p.is(e - 1, &["also", "again", "later", "then", "still"])
             || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
     {
         e -= 1;

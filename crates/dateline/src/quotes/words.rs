@@ -149,6 +149,10 @@ pub(super) const PRONOUNS: &[&str] = &[
     "some", "most", "few", "several", "all",
 ];
 
+/// Words that open an adjunct of the saying after its cue, never a
+/// statement, when no `that` comes first (`said, without giving details`).
+pub(super) const NOT_A_STATEMENT: &[&str] = &["without"];
+
 /// Words that open a place or time adjunct.
 pub(super) const PLACE_TIME_START: &[&str] = &[
     "in",
