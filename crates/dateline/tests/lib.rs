@@ -2755,3 +2755,42 @@ fn eval_phrases_keep_to_the_phrase() {
         .unwrap();
     assert!(us.contains(&"United States".to_string()), "{chains:?}");
 }
+
+#[test]
+fn companies_named_general_and_titles_before_the_mention() {
+    // `General Electric` is a company, not a general named Electric; a
+    // general is still a general.
+    let x = extract_text(
+        "ge",
+        "General Electric said profits rose. General Mills cut 300 jobs. \
+         General Petraeus said the surge had worked.",
+    );
+    let entities = x.entities.as_ref().unwrap();
+    let kind_of = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+            .unwrap_or_else(|| panic!("no entity {name}: {entities:?}"))
+    };
+    assert_eq!(kind_of("General Electric"), EntityKind::Organisation);
+    assert_eq!(kind_of("General Mills"), EntityKind::Organisation);
+    assert_eq!(kind_of("Petraeus"), EntityKind::Person);
+    assert!(entities
+        .iter()
+        .all(|e| e.name != "Electric" && e.name != "Mills"));
+    // A title that begins before the tagger's mention is no part of the name.
+    let x = extract_text(
+        "ex",
+        "British Chancellor of the Exchequer Gordon Brown said taxes would fall.",
+    );
+    let brown = x
+        .entities
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .unwrap();
+    assert_eq!(brown.name, "Gordon Brown");
+    assert_eq!(brown.roles[0].function.as_deref(), Some("finance minister"));
+}

@@ -19,7 +19,12 @@ pub(super) fn split_titles(
     out: &mut Vec<Mention>,
 ) {
     let mut bodies = Vec::new();
+    let unit_start = u.words.first().map_or(0, |w| w.span.start);
+    let spans: Vec<Span> = out.iter().map(|m| Span::new(m.start, m.end)).collect();
     for m in out[first..].iter_mut() {
+        if m.kind == EntityKind::Person && m.start == m.name_start && general_company(text, m) {
+            continue;
+        }
         if m.kind != EntityKind::Person || m.start != m.name_start || !m.text.contains(' ') {
             continue;
         }
@@ -36,7 +41,27 @@ pub(super) fn split_titles(
             if !crate::lexicon::roles::may_end_title(words[k - 1].slice(text)) {
                 return None;
             }
-            let begin = crate::lexicon::roles::titles_before(text, m.start, words[k].start);
+            let mut begin = crate::lexicon::roles::titles_before(text, m.start, words[k].start);
+            if begin == words[k].start {
+                // A title that begins before the mention (`Chancellor of
+                // the` before `Exchequer Gordon Brown`), up to any other
+                // name before it (`British`).
+                let outside =
+                    crate::lexicon::roles::titles_before(text, unit_start, words[k].start);
+                let after_names = spans
+                    .iter()
+                    .filter(|s| s.end <= m.start && s.end > outside)
+                    .map(|s| s.end)
+                    .max()
+                    .unwrap_or(outside);
+                begin = u
+                    .words
+                    .iter()
+                    .map(|w| w.span.start)
+                    .find(|&w| w >= after_names)
+                    .filter(|&w| w < m.start)
+                    .unwrap_or(begin);
+            }
             let name = &words[k..];
             (begin < words[k].start
                 && name
@@ -51,7 +76,16 @@ pub(super) fn split_titles(
         };
         // Honorifics and a sovereign's titles stay: `Mr Biden`, `Pope
         // Francis` are the names as written.
-        if begin == m.start && KEPT_TITLES.contains(&words[0].slice(text)) {
+        if begin <= m.start && KEPT_TITLES.contains(&words[0].slice(text)) {
+            continue;
+        }
+        // The title began before the mention: the mention takes it in, as
+        // the descriptor of the name (`Chancellor of the Exchequer Gordon
+        // Brown`, whose name is `Gordon Brown`).
+        if begin < m.start {
+            m.start = begin;
+            m.name_start = words[k].start;
+            m.text = text[m.start..m.end].to_string();
             continue;
         }
         // The body before the title (`Apple Computer`, `Texas`) is a name
@@ -88,6 +122,79 @@ pub(super) fn split_titles(
     }
     out.extend(bodies);
 }
+
+/// `General Electric`, `General Mills` tagged as a person (`Electric`, or
+/// `General Electric` whole): made the company it is. True when it did.
+fn general_company(text: &str, m: &mut Mention) -> bool {
+    const GENERAL: &str = "General ";
+    let name = m.text.strip_prefix(GENERAL).unwrap_or(&m.text);
+    if !COMPANIES_AFTER_GENERAL.contains(&name) {
+        return false;
+    }
+    let start = if m.text.starts_with(GENERAL) {
+        m.start
+    } else if text[..m.start].ends_with(GENERAL) {
+        m.start - GENERAL.len()
+    } else {
+        return false;
+    };
+    // Not `Attorney General Mills`: there `General` ends a title.
+    let before = text[..start].trim_end();
+    let word_before = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+    if word_before.is_some_and(|w| RANKS_BEFORE_GENERAL.contains(&w)) {
+        return false;
+    }
+    m.kind = EntityKind::Organisation;
+    m.start = start;
+    m.name_start = start;
+    m.text = text[start..m.end].to_string();
+    true
+}
+
+/// Words that make `X General` a title (`Attorney General`, `Major General`).
+const RANKS_BEFORE_GENERAL: &[&str] = &[
+    "Attorney",
+    "Solicitor",
+    "Secretary",
+    "Inspector",
+    "Surgeon",
+    "Director",
+    "Governor",
+    "Postmaster",
+    "Adjutant",
+    "Consul",
+    "Major",
+    "Lieutenant",
+    "Brigadier",
+    "Judge",
+    "Advocate",
+];
+
+/// Words that make `General X` a company or a body (`General Electric`,
+/// `General Assembly`), where `General Petraeus` is a general.
+const COMPANIES_AFTER_GENERAL: &[&str] = &[
+    "Electric",
+    "Mills",
+    "Motors",
+    "Dynamics",
+    "Foods",
+    "Atomics",
+    "Assembly",
+    "Instrument",
+    "Instruments",
+    "Accounting",
+    "Services",
+    "Insurance",
+    "Accident",
+    "Chemical",
+    "Chemicals",
+    "Cable",
+    "Growth",
+    "Hospital",
+    "Council",
+    "Staff",
+    "Secretariat",
+];
 
 /// Generational suffixes, which are no name alone.
 const GENERATIONS: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
