@@ -2793,4 +2793,29 @@ fn companies_named_general_and_titles_before_the_mention() {
         .unwrap();
     assert_eq!(brown.name, "Gordon Brown");
     assert_eq!(brown.roles[0].function.as_deref(), Some("finance minister"));
+    let quote = &x.quotes.as_ref().unwrap()[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Gordon Brown"), "{quote:?}");
+    // A river is no person, nor a speaker.
+    let x = extract_text(
+        "severn",
+        "A body was found in the River Severn near Worcester, police say.",
+    );
+    let river = x
+        .mentions
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|m| m.text == "River Severn");
+    assert_eq!(
+        river.map(|m| m.kind),
+        Some(EntityKind::Place),
+        "{:?}",
+        x.mentions
+    );
+    assert!(x
+        .quotes
+        .as_ref()
+        .unwrap()
+        .iter()
+        .all(|q| q.speaker.is_none()));
 }

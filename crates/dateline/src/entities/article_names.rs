@@ -65,7 +65,39 @@ pub(super) fn institution(m: &mut Mention) {
     {
         m.kind = EntityKind::Organisation;
     }
+    // `River Severn`, `Mount Sinjar`, `Tigris River`: a natural feature,
+    // not a person or an organisation.
+    let mut words = m.text.split(' ');
+    let (first, last) = (words.next(), m.text.rsplit(' ').next());
+    let feature = first.is_some_and(|w| FEATURES_BEFORE.contains(&w))
+        || last.is_some_and(|w| FEATURES_AFTER.contains(&w));
+    // An organisation only as `River Thames` (two words): it keeps `Gulf
+    // Air` and `University of the Highlands and Islands`.
+    let organisation_too = m.text.split(' ').count() == 2
+        && first.is_some_and(|w| ["River", "Mount", "Lake"].contains(&w));
+    if m.text.contains(' ')
+        && ((m.kind == EntityKind::Person && feature)
+            || (m.kind == EntityKind::Organisation && organisation_too))
+    {
+        m.kind = EntityKind::Place;
+    }
 }
+
+/// Words that open a natural feature's name (`River Severn`).
+const FEATURES_BEFORE: &[&str] = &["River", "Mount", "Mt.", "Lake", "Gulf", "Cape", "Strait"];
+
+/// Words that end a natural feature's name (`Tigris River`); not `Lake`
+/// or `Bay`, which end people's names too.
+const FEATURES_AFTER: &[&str] = &[
+    "River",
+    "Valley",
+    "Desert",
+    "Mountains",
+    "Islands",
+    "Canal",
+    "Strait",
+    "Peninsula",
+];
 
 /// A name that repeats the end of a person's full name elsewhere in the
 /// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,

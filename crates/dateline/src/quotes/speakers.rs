@@ -92,9 +92,12 @@ impl<'a> Speakers<'a> {
 
     /// The mention a source names or points back to.
     pub(super) fn resolve(&self, s: Span, last: Option<usize>) -> Option<usize> {
+        // A mention inside the source, or whose name is (`the Exchequer
+        // Gordon Brown` of `Chancellor of the Exchequer Gordon Brown`).
+        let starts_in = |at: usize| at >= s.start && at < s.end;
         let inside: Vec<usize> = self
             .around(s)
-            .filter(|(_, m)| m.start >= s.start && m.start < s.end)
+            .filter(|(_, m)| starts_in(m.start) || starts_in(m.name_start))
             .map(|(i, _)| i)
             .collect();
         let src = s.slice(self.text).trim().to_lowercase();
