@@ -67,15 +67,13 @@ pub(super) fn institution(m: &mut Mention) {
     }
     // `River Severn`, `Mount Sinjar`, `Tigris River`: a natural feature,
     // not a person or an organisation.
-    let mut words = m.text.split(' ');
-    let (first, last) = (words.next(), m.text.rsplit(' ').next());
-    let feature = first.is_some_and(|w| FEATURES_BEFORE.contains(&w))
-        || last.is_some_and(|w| FEATURES_AFTER.contains(&w));
+    let words: Vec<&str> = m.text.split(' ').collect();
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let feature = FEATURES_BEFORE.contains(&first) || FEATURES_AFTER.contains(&last);
     // An organisation only as `River Thames` (two words): it keeps `Gulf
     // Air` and `University of the Highlands and Islands`.
-    let organisation_too = m.text.split(' ').count() == 2
-        && first.is_some_and(|w| ["River", "Mount", "Lake"].contains(&w));
-    if m.text.contains(' ')
+    let organisation_too = words.len() == 2 && ["River", "Mount", "Lake"].contains(&first);
+    if words.len() > 1
         && ((m.kind == EntityKind::Person && feature)
             || (m.kind == EntityKind::Organisation && organisation_too))
     {

@@ -20,7 +20,11 @@ pub(super) fn split_titles(
 ) {
     let mut bodies = Vec::new();
     let unit_start = u.words.first().map_or(0, |w| w.span.start);
-    let spans: Vec<Span> = out.iter().map(|m| Span::new(m.start, m.end)).collect();
+    // This unit's names (a title before a mention lies within its unit).
+    let spans: Vec<Span> = out[first..]
+        .iter()
+        .map(|m| Span::new(m.start, m.end))
+        .collect();
     for m in out[first..].iter_mut() {
         if m.kind == EntityKind::Person && m.start == m.name_start && general_company(text, m) {
             continue;

@@ -460,8 +460,8 @@ fn read_admin1() -> Vec<Admin1> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut names = Names::default();
-        // About one name per 25 bytes of the lists: sized once, not grown
-        // (rehashing was a fifth of the build).
+        // About one name per 25 bytes of the lists: sized once, not
+        // rehashed as it grows.
         let capacity = (PLACES.len() + COUNTRIES.len() + ORGANISATIONS.len()) / 25;
         names.index.reserve(capacity);
         names.names.reserve(capacity);

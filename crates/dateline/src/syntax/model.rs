@@ -243,7 +243,7 @@ impl Table {
             return Err(format!("{nz} weights in a table of {n}"));
         }
         // The weight's row and class follow its index, kept as they go
-        // rather than divided out of it for each of millions of weights.
+        // rather than divided out of it for each weight.
         let (mut i, mut row, mut class) = (0usize, 0usize, 0usize);
         for _ in 0..nz {
             let delta = r.varint()? as usize;
