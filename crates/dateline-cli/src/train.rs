@@ -29,6 +29,11 @@ pub struct NerArgs {
     /// Parts the data is cut into to give the second pass unseen first-pass labels.
     #[arg(long, default_value_t = 5)]
     folds: usize,
+    /// Also train on records of GUM's non-commercial genres (CC BY-NC-SA
+    /// texts; left out by default): the model is then for non-commercial use
+    /// only.
+    #[arg(long)]
+    with_noncommercial: bool,
 }
 
 struct Gold {
@@ -44,6 +49,12 @@ pub fn ner(args: NerArgs) -> io::Result<ExitCode> {
     let mut golds = Vec::new();
     for path in &args.files {
         for (line, value) in read_jsonl(path)? {
+            let genre = value["genre"].as_str().unwrap_or("");
+            let noncommercial = value["noncommercial"].as_bool() == Some(true)
+                || dateline::syntax::NONCOMMERCIAL.contains(&genre);
+            if noncommercial && !args.with_noncommercial {
+                continue;
+            }
             let text = value["text"].as_str().unwrap_or_default().to_string();
             golds.push(Gold {
                 text,
@@ -130,20 +141,59 @@ fn train_doc(extractor: &Extractor, g: &Gold) -> Result<TrainDoc, String> {
         .map(|(b, _)| b)
         .chain(std::iter::once(g.text.len()))
         .collect();
+    let to_byte = |i: u64| bytes.get(i as usize).copied();
+    let bytes_of = |span: Span| match (to_byte(span.start as u64), to_byte(span.end as u64)) {
+        (Some(s), Some(t)) => Ok(Span::new(s, t)),
+        _ => Err(format!("{place}: an entity lies outside the text")),
+    };
+    let names = gold_names(&g.value);
     let mut gold = Vec::new();
-    for e in g.value["entities"].as_array().into_iter().flatten() {
-        let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else {
-            continue;
-        };
-        let Some(ty) = e["coarse"].as_str() else {
-            continue;
-        };
-        let (Some(&s), Some(&t)) = (bytes.get(s as usize), bytes.get(t as usize)) else {
-            return Err(format!("{place}: an entity lies outside the text"));
-        };
-        gold.push((Span::new(s, t), ty));
+    for (span, ty) in names.names {
+        gold.push((bytes_of(span)?, ty));
     }
-    Ok(TrainDoc::new(&out.text, &units, &gold))
+    let unknown = names
+        .unknown
+        .into_iter()
+        .map(bytes_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(TrainDoc::partial(&out.text, &units, &gold, &unknown))
+}
+
+/// A record's gold names (code point offsets) with their coarse type. A
+/// record of a mention corpus (entities with `mention`, words in `tokens`:
+/// GUM) gives the names its proper-name mentions hold
+/// (`ner::names_of_mentions`), and the words it says nothing of; other
+/// records (CoNLL-2003) are names already.
+fn gold_names(record: &Value) -> ner::MentionNames<'_> {
+    let entities = record["entities"].as_array().map_or(&[][..], Vec::as_slice);
+    let typed = entities.iter().filter_map(|e| {
+        let span = Span::new(e["start"].as_u64()? as usize, e["end"].as_u64()? as usize);
+        Some((e, span, e["coarse"].as_str()?))
+    });
+    let Some(tokens) = record["tokens"]
+        .as_array()
+        .filter(|_| entities.iter().any(|e| e.get("mention").is_some()))
+    else {
+        return ner::MentionNames {
+            names: typed.map(|(_, span, ty)| (span, ty)).collect(),
+            unknown: Vec::new(),
+        };
+    };
+    let words: Vec<ner::GoldWord<'_>> = tokens
+        .iter()
+        .map(|t| ner::GoldWord {
+            start: t["start"].as_u64().unwrap_or(0) as usize,
+            end: t["end"].as_u64().unwrap_or(0) as usize,
+            form: t["form"].as_str().unwrap_or(""),
+            xpos: t["xpos"].as_str().unwrap_or(""),
+            head: t["head"].as_u64().map(|h| h as usize),
+        })
+        .collect();
+    let mentions: Vec<ner::GoldMention<'_>> = typed
+        .filter(|(e, _, _)| e["mention"] == "proper")
+        .map(|(_, span, kind)| ner::GoldMention { span, kind })
+        .collect();
+    ner::names_of_mentions(&words, &mentions)
 }
 
 /// Options of `dateline train syntax`.

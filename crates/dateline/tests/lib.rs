@@ -2793,8 +2793,36 @@ fn companies_named_general_and_titles_before_the_mention() {
         .unwrap();
     assert_eq!(brown.name, "Gordon Brown");
     assert_eq!(brown.roles[0].function.as_deref(), Some("finance minister"));
+    // The title as written, the office in `function`.
+    assert_eq!(brown.roles[0].title, "Chancellor of the Exchequer");
     let quote = &x.quotes.as_ref().unwrap()[0];
     assert_eq!(quote.speaker.as_deref(), Some("Gordon Brown"), "{quote:?}");
+    let y = extract_text(
+        "spitzer",
+        "New York Attorney General Eliot Spitzer sued the firm. Home Secretary Charles \
+         Clarke said the rules would change.",
+    );
+    let spitzer = entity(&y, "Eliot Spitzer");
+    assert_eq!(spitzer.roles[0].title, "Attorney General");
+    assert_eq!(
+        spitzer.roles[0].function.as_deref(),
+        Some("justice minister")
+    );
+    let clarke = entity(&y, "Charles Clarke");
+    assert_eq!(clarke.roles[0].title, "Home Secretary");
+    assert_eq!(
+        clarke.roles[0].function.as_deref(),
+        Some("interior minister")
+    );
+    // `New York Attorney` is no organisation: the place before the title.
+    let mentions = y.mentions.as_ref().unwrap();
+    assert!(
+        mentions.iter().all(|m| !m.text.contains("Attorney")),
+        "{mentions:?}"
+    );
+    assert!(mentions
+        .iter()
+        .any(|m| m.text == "New York" && m.kind == EntityKind::Place));
     // A river is no person, nor a speaker.
     let x = extract_text(
         "severn",

@@ -189,6 +189,7 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
         lexicon_match::add_lexicon_groups(text, u, lex, ui, first, &mut out);
         lexicon_match::split_compounds(text, u, lex, ui, first, &mut out);
         lexicon_match::extend_descriptors(text, u, lex, first, &mut out);
+        titles::cut_bodies_at_titles(text, u, lex, first, &mut out);
         titles::split_titles(text, u, lex, ui, first, &mut out);
         out[first..].sort_by_key(|m| (m.start, m.end));
     }

@@ -127,6 +127,71 @@ pub(super) fn split_titles(
     out.extend(bodies);
 }
 
+/// A name tagged with the first words of a title that a person's name
+/// ends (`New York Attorney` of `New York Attorney General Eliot Spitzer`,
+/// tagged as an organisation and a person): the name ends before the
+/// title (`New York`, a place when the lexicon says so), or is none when
+/// the title is all of it; the title is then the person's descriptor.
+pub(super) fn cut_bodies_at_titles(
+    text: &str,
+    u: &Unit,
+    lex: &Lexicon,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    let unit_start = u.words.first().map_or(0, |w| w.span.start);
+    let mut cuts = Vec::new();
+    for (i, m) in out.iter().enumerate().skip(first) {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
+        let title = crate::lexicon::roles::titles_before(text, unit_start, m.name_start);
+        if title == m.name_start {
+            continue;
+        }
+        // The mention the title starts in, ending before the person's.
+        let body = out[first..]
+            .iter()
+            .position(|o| o.start < title && title < o.end && o.end <= m.start);
+        if let Some(j) = body {
+            cuts.push((first + j, title, i));
+        }
+    }
+    let mut dropped = Vec::new();
+    for (j, title, _) in cuts {
+        let o = &mut out[j];
+        let end = u
+            .words
+            .iter()
+            .map(|w| w.span.end)
+            .filter(|&e| e > o.start && e <= title)
+            .max();
+        let Some(end) = end.filter(|&e| text[o.start..e].starts_with(char::is_uppercase)) else {
+            dropped.push(j);
+            continue;
+        };
+        o.end = end;
+        o.name_end = o.name_end.min(end);
+        o.name_start = o.name_start.min(end);
+        o.text = text[o.start..end].to_string();
+        match lex.lookup(&o.text).first() {
+            Some(EntryKind::Country(_) | EntryKind::Place(_)) => {
+                o.kind = EntityKind::Place;
+                o.subtype = None;
+            }
+            Some(EntryKind::Organisation(_)) => {
+                o.kind = EntityKind::Organisation;
+                o.subtype = None;
+            }
+            _ => {}
+        }
+    }
+    dropped.sort_unstable();
+    for j in dropped.into_iter().rev() {
+        out.remove(j);
+    }
+}
+
 /// `General Electric`, `General Mills` tagged as a person (`Electric`, or
 /// `General Electric` whole): made the company it is. True when it did.
 fn general_company(text: &str, m: &mut Mention) -> bool {

@@ -16,11 +16,13 @@ use std::sync::OnceLock;
 
 mod decode;
 mod features;
+mod mentions;
 mod train;
 
 use decode::{marginals, viterbi};
 use features::{features, DocInfo, Word, KEEP_FEATURES_WORDS};
 pub(crate) use features::{prepare, Unit};
+pub use mentions::{names_of_mentions, GoldMention, GoldWord, MentionNames};
 pub use train::{train, train_tagger, TrainDoc};
 
 /// The tagger's labels, in model order.

@@ -7,7 +7,11 @@ use super::{add_doc_features, KeyMap, Model, Tagger, LABELS, N};
 use crate::lexicon;
 use crate::span::Span;
 
-/// A document of training data: its units and their gold label indexes.
+/// The gold label of a word the gold data says nothing of.
+const UNKNOWN: usize = usize::MAX;
+
+/// A document of training data: its units and their gold label indexes
+/// ([`UNKNOWN`] for a word the data says nothing of).
 pub struct TrainDoc {
     units: Vec<Unit>,
     golds: Vec<Vec<usize>>,
@@ -19,11 +23,34 @@ impl TrainDoc {
     /// headlines and sentences, and gold entities as byte spans with a type
     /// (`PER`, `ORG`, `LOC` or `MISC`; others are skipped).
     pub fn new(text: &str, spans: &[Span], gold: &[(Span, &str)]) -> TrainDoc {
+        TrainDoc::partial(text, spans, gold, &[])
+    }
+
+    /// The same with words the gold data says nothing of (`unknown` byte
+    /// spans, outside the gold entities): training takes for them what the
+    /// model predicts given the rest, so they teach neither a name nor none.
+    pub fn partial(
+        text: &str,
+        spans: &[Span],
+        gold: &[(Span, &str)],
+        unknown: &[Span],
+    ) -> TrainDoc {
         let (units, doc) = prepare(text, spans, lexicon::lexicon());
+        let overlaps = |w: Span, s: &Span| w.start < s.end && w.end > s.start;
         let golds = units
             .iter()
             .map(|unit| {
-                let mut labels = vec![0usize; unit.words.len()];
+                let mut labels: Vec<usize> = unit
+                    .words
+                    .iter()
+                    .map(|w| {
+                        if unknown.iter().any(|s| overlaps(w.span, s)) {
+                            UNKNOWN
+                        } else {
+                            0
+                        }
+                    })
+                    .collect();
                 for (span, ty) in gold {
                     let Some(base) = LABELS
                         .iter()
@@ -33,7 +60,7 @@ impl TrainDoc {
                     };
                     let mut first = true;
                     for (i, w) in unit.words.iter().enumerate() {
-                        if w.span.start < span.end && w.span.end > span.start {
+                        if overlaps(w.span, span) {
                             labels[i] = if first { base } else { base + 1 };
                             first = false;
                         }
@@ -150,7 +177,26 @@ fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize,
                 })
                 .collect();
             let pred = viterbi(&em, &tw);
-            total += gold.len();
+            // Unknown gold labels: the best sequence that agrees with the
+            // known ones (constrained decoding) stands for the gold.
+            let constrained;
+            let gold: &[usize] = if gold.contains(&UNKNOWN) {
+                let mut allowed = em.clone();
+                for (row, &g) in allowed.iter_mut().zip(gold) {
+                    if g != UNKNOWN {
+                        for (l, v) in row.iter_mut().enumerate() {
+                            if l != g {
+                                *v = -1e30;
+                            }
+                        }
+                    }
+                }
+                constrained = viterbi(&allowed, &tw);
+                &constrained
+            } else {
+                gold
+            };
+            total += golds[s].iter().filter(|&&g| g != UNKNOWN).count();
             if pred.as_slice() != gold {
                 for i in 0..gold.len() {
                     if pred[i] != gold[i] {
