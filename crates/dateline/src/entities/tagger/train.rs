@@ -11,7 +11,7 @@ use crate::span::Span;
 const UNKNOWN: usize = usize::MAX;
 
 /// A document of training data: its units and their gold label indexes
-/// ([`UNKNOWN`] for a word the data says nothing of).
+/// (`UNKNOWN` for a word the data says nothing of).
 pub struct TrainDoc {
     units: Vec<Unit>,
     golds: Vec<Vec<usize>>,
