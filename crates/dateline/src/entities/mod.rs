@@ -199,6 +199,7 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     }
     article_names::surnames(&mut out);
     article_names::companies(text, &mut out);
+    article_names::recurring(text, &mut out);
     for m in &mut out {
         lexicon_match::refine(text, lex, m);
         // Three decimals: more would be noise.

@@ -187,6 +187,7 @@ pub(super) fn cut_bodies_at_titles(
         }
     }
     dropped.sort_unstable();
+    dropped.dedup();
     for j in dropped.into_iter().rev() {
         out.remove(j);
     }
