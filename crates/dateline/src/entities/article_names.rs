@@ -293,15 +293,13 @@ mod tests {
 
     fn person(text: &str, name: &str, nth: usize, confidence: f32) -> Mention {
         let start = text.match_indices(name).nth(nth).unwrap().0;
-        let mut m = super::super::mention(
+        super::super::mention(
             text,
             Span::new(start, start + name.len()),
             EntityKind::Person,
             confidence,
             0,
-        );
-        m.confidence = confidence;
-        m
+        )
     }
 
     #[test]

@@ -99,18 +99,15 @@ pub(super) fn split_titles(
         let body: Vec<Span> = words.iter().copied().filter(|w| w.end < begin).collect();
         let body_kind = body.last().and_then(|last| {
             let name = &text[m.start..last.end];
-            match lex.lookup(name).first() {
-                Some(EntryKind::Country(_) | EntryKind::Place(_)) => Some(EntityKind::Place),
-                Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => Some(EntityKind::Group),
-                Some(EntryKind::Organisation(_)) => Some(EntityKind::Organisation),
-                _ => (body.len() >= 2
+            lexicon_kind(lex, name).or_else(|| {
+                (body.len() >= 2
                     && body.iter().all(|w| {
                         let w = w.slice(text);
                         w.starts_with(char::is_uppercase)
                             && !crate::lexicon::roles::may_end_title(w)
                     }))
-                .then_some(EntityKind::Organisation),
-            }
+                .then_some(EntityKind::Organisation)
+            })
         });
         if begin > m.start && body_kind.is_none() {
             // Words before the titles that are no name: leave the mention.
@@ -127,6 +124,17 @@ pub(super) fn split_titles(
     out.extend(bodies);
 }
 
+/// The kind the lexicon's first reading of `name` gives a mention: a
+/// place, a group or an organisation; none for another entry or none.
+fn lexicon_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
+    match lex.lookup(name).first() {
+        Some(EntryKind::Country(_) | EntryKind::Place(_)) => Some(EntityKind::Place),
+        Some(EntryKind::Demonym(_) | EntryKind::Group(_)) => Some(EntityKind::Group),
+        Some(EntryKind::Organisation(_)) => Some(EntityKind::Organisation),
+        _ => None,
+    }
+}
+
 /// A name tagged with the first words of a title that a person's name
 /// ends (`New York Attorney` of `New York Attorney General Eliot Spitzer`,
 /// tagged as an organisation and a person): the name ends before the
@@ -141,7 +149,7 @@ pub(super) fn cut_bodies_at_titles(
 ) {
     let unit_start = u.words.first().map_or(0, |w| w.span.start);
     let mut cuts = Vec::new();
-    for (i, m) in out.iter().enumerate().skip(first) {
+    for m in &out[first..] {
         if m.kind != EntityKind::Person {
             continue;
         }
@@ -154,11 +162,11 @@ pub(super) fn cut_bodies_at_titles(
             .iter()
             .position(|o| o.start < title && title < o.end && o.end <= m.start);
         if let Some(j) = body {
-            cuts.push((first + j, title, i));
+            cuts.push((first + j, title));
         }
     }
     let mut dropped = Vec::new();
-    for (j, title, _) in cuts {
+    for (j, title) in cuts {
         let o = &mut out[j];
         let end = u
             .words
@@ -174,16 +182,9 @@ pub(super) fn cut_bodies_at_titles(
         o.name_end = o.name_end.min(end);
         o.name_start = o.name_start.min(end);
         o.text = text[o.start..end].to_string();
-        match lex.lookup(&o.text).first() {
-            Some(EntryKind::Country(_) | EntryKind::Place(_)) => {
-                o.kind = EntityKind::Place;
-                o.subtype = None;
-            }
-            Some(EntryKind::Organisation(_)) => {
-                o.kind = EntityKind::Organisation;
-                o.subtype = None;
-            }
-            _ => {}
+        if let Some(kind) = lexicon_kind(lex, &o.text) {
+            o.kind = kind;
+            o.subtype = None;
         }
     }
     dropped.sort_unstable();
