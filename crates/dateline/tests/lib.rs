@@ -1010,6 +1010,67 @@ fn narration_around_a_cue_is_no_quote() {
     assert!(has(&found, "the crisis must not spread", "he"), "{found:?}");
 }
 
+#[test]
+fn short_quotations_participles_and_appositive_sources() {
+    // A quotation of one or two words is a statement when the marks say so.
+    let found = attributions(
+        "Mark Kelly spoke at the rally.\n\n\"Elections matter,\" Kelly said.\n\n\
+         ''It's embarrassing,'' Mr. Rubel said.",
+    );
+    assert!(has(&found, "\"Elections matter,\"", "Kelly"), "{found:?}");
+    assert!(has(&found, "It's embarrassing", "Mr. Rubel"), "{found:?}");
+    // `NAME, APPOSITIVE, said CLAUSE`: the name speaks, the clause is said;
+    // the name before the comma is the speaker, not the one in the
+    // appositive.
+    let qs = quotes_of(
+        "Marlon Marshall, Clinton's director of state campaigns, said the \
+         campaign is taking nothing for granted.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "the campaign is taking nothing for granted");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Marlon Marshall"));
+    // A participle after the attribution goes on with it.
+    let found =
+        attributions("\"We will win this one,\" he said, adding that the party was united.");
+    assert!(has(&found, "the party was united", "he"), "{found:?}");
+    // A participle of saying after a clause that is no attribution: the
+    // sentence's subject says it; an object after the participle is no
+    // statement.
+    let qs = quotes_of(
+        "Democrat Hillary Clinton has taken a swipe at Donald Trump's stance on \
+         Brexit, saying that \"bombastic comments\" do more harm than good.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert!(
+        qs[0]
+            .text
+            .starts_with("\"bombastic comments\" do more harm"),
+        "{qs:?}"
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Hillary Clinton"));
+    for text in [
+        "Brent crude rose in London, adding $1.89 to $48.62 at the close.",
+        "Imelda Staunton won best actress, adding to a growing list of awards.",
+    ] {
+        let qs = quotes_of(text);
+        assert!(qs.is_empty(), "{text:?}: {qs:?}");
+    }
+    // A quotation closing the sentence before belongs to the next cue only
+    // when the cue ends its sentence; else it continues the last speaker.
+    let found = attributions(
+        "“We are tired,” said Şirin Aydın, a teacher. “Tired of waiting.” She \
+         said the city’s schools had been shut since Nov. 2.",
+    );
+    assert!(
+        has(&found, "“Tired of waiting.”", "Şirin Aydın"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "the city’s schools had been shut", "She"),
+        "{found:?}"
+    );
+}
+
 /// A gold quote: content span and source span.
 type GoldQuote = (usize, usize, Option<(usize, usize)>);
 

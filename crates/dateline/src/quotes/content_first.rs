@@ -55,7 +55,14 @@ pub(super) fn content_first(
     if !quoted && !unquoted_stands(p, after, sb, second, tail) {
         return None;
     }
-    let content = content_trimmed(p, content_start, content_end, tail)?;
+    // `"It's just not true." He said Clinton would not go far enough ...`: a
+    // quotation that closed the sentence before belongs to a cue only when
+    // the cue's sentence ends with it (`“...?” Trump said.`), not when a
+    // clause of its own follows.
+    if quoted && content_end <= sa && second.is_none() && clause_follows(p, after, sb) {
+        return None;
+    }
+    let content = content_trimmed(p, content_start, content_end, tail, quoted)?;
     let parts = Parts {
         content,
         source: (ss, se),
@@ -218,6 +225,15 @@ fn tail_part(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
     }
 }
 
+/// Whether a clause of its own follows the cue and its source at token
+/// `after`: `that`, a subject pronoun, or more than six words before the
+/// sentence ends.
+fn clause_follows(p: &Para<'_>, after: usize, sb: usize) -> bool {
+    after < sb
+        && (p.is(after, &["that", "he", "she", "they", "we", "i", "it"])
+            || (after..sb).filter(|&k| p.toks[k].kind == Tk::Word).count() > 6)
+}
+
 /// Whether unquoted content before the cue stands: only when nothing that
 /// reads as the cue's own content follows it.
 fn unquoted_stands(
@@ -249,18 +265,21 @@ fn unquoted_stands(
     !(second.is_none() && tail.is_none() && !adjunct_rest && sb - after > 12)
 }
 
-/// The content's tokens trimmed, when it has words enough (three, or any
-/// with a tail).
+/// The content's tokens trimmed, when it has words enough: three, or any
+/// with a tail, or any when the content is a whole quotation (`"Absolutely,"
+/// he said`: the quotation marks say it is a statement).
 fn content_trimmed(
     p: &Para<'_>,
     content_start: usize,
     content_end: usize,
     tail: Option<usize>,
+    quoted: bool,
 ) -> Option<(usize, usize)> {
     let words = (content_start..content_end)
         .filter(|&i| p.toks[i].kind == Tk::Word)
         .count();
-    if words < 3 && tail.is_none() {
+    let whole_quotation = quoted && p.toks[content_start].kind == Tk::Open;
+    if words < 3 && tail.is_none() && !(whole_quotation && words > 0) {
         return None;
     }
     if words < 2 {
@@ -307,5 +326,12 @@ fn push_parts(
             return Some(b);
         }
     }
-    Some(sb)
+    // `"...," he said, adding that ...`: a participle after a comma goes on
+    // with the attribution; the rest of the sentence is the speaker's.
+    let participle = (at.cl + 1..sb).find(|&k| {
+        is_punct(&p.toks[k - 1], &[','])
+            && p.inside[k].is_none()
+            && p.cue_at(k).is_some_and(|(cue, _)| cue.participle)
+    });
+    Some(participle.unwrap_or(sb))
 }

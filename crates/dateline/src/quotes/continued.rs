@@ -19,7 +19,14 @@ pub(super) fn continue_quotes(
     found: &mut Vec<Found>,
 ) {
     let opens_paragraph = p.toks.first().is_some_and(|t| t.kind == Tk::Open);
-    let mut last = if found.len() == before && opens_paragraph {
+    // A paragraph opening with a quotation continues the speaker the
+    // paragraph before quoted last, unless an attribution of its own opens
+    // it (`"...," he said` takes the quotation; `"..." Mr Brown insisted his
+    // plans were affordable` does not).
+    let own_first = found[before..]
+        .iter()
+        .any(|f| p.toks.first().is_some_and(|t| f.content.start <= t.start));
+    let mut last = if opens_paragraph && !own_first {
         carry
     } else {
         None

@@ -112,10 +112,17 @@ impl<'a> Parse<'a> {
     }
 
     /// The subject of cue verb `v`: its `nsubj`, else the `obl:agent` of
-    /// a passive (`claimed by X`).
+    /// a passive (`claimed by X`), else for a participle with none of its
+    /// own (`..., saying that ...`) the subject of the verb it hangs on.
     pub(super) fn subject(&self, v: usize) -> Option<usize> {
         self.child(v, &["nsubj"])
             .or_else(|| self.child(v, &["obl:agent"]))
+            .or_else(|| {
+                let w = self.word(v);
+                let h = w.head?;
+                (w.dep == "advcl" && self.form(v).ends_with("ing")).then_some(())?;
+                self.child(h, &["nsubj"])
+            })
     }
 
     /// Whether word `s` is a relative pronoun (`which`, `that`, `who`).

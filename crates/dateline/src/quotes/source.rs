@@ -71,14 +71,17 @@ pub(super) fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(
         let t = &p.toks[e];
         let ok = match t.kind {
             Tk::Word => {
+                // `..., said the campaign is taking ...`: a verb ends the
+                // phrase (the words before it are a subject, not a source).
                 !(e > start
-                    && p.is(
-                        e,
-                        &[
-                            "in", "on", "at", "during", "after", "before", "when", "while", "that",
-                            "who", "and", "as", "to", "last", "this", "on",
-                        ],
-                    ))
+                    && (p.is(e, AUX)
+                        || p.is(
+                            e,
+                            &[
+                                "in", "on", "at", "during", "after", "before", "when", "while",
+                                "that", "who", "and", "as", "to", "last", "this", "on",
+                            ],
+                        )))
             }
             Tk::Punct(c) => {
                 c == '\''

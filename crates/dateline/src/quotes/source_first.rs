@@ -9,7 +9,7 @@ use super::found::{push, Found, Frame};
 use super::para::{clause_floor, trim_content, CueAt, Para};
 use super::source::source_left;
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{DETERMINERS, PRONOUNS};
+use super::words::{AUX, DETERMINERS, PRONOUNS};
 use crate::span::Span;
 
 /// Reads the cue `at` with its source before it and its content after it
@@ -25,6 +25,9 @@ pub(super) fn source_first(
         return continue_attribution(p, at, last, spans, next_group, out);
     }
     let (sa, sb) = p.sentences[at.si];
+    if let Some(r) = participle_of_subject(p, at, next_group, out) {
+        return Some(r);
+    }
     let (ss, se) = source_before(p, sa, at)?;
     if !source_fits(p, at, ss, se) {
         return None;
@@ -60,6 +63,100 @@ pub(super) fn source_first(
         Frame::SourceFirst,
     );
     Some(at.cl + 1)
+}
+
+/// `Democrat Hillary Clinton has taken a swipe at Trump, saying that ...`:
+/// a participle of saying after a comma, with no attribution before it in
+/// the sentence, reports what the sentence's subject said. The source is
+/// the noun phrase opening the sentence (after a leading adjunct such as
+/// `Before the convention,`); the parse corrects it where it knows better.
+fn participle_of_subject(
+    p: &Para<'_>,
+    at: &CueAt,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (sa, sb) = p.sentences[at.si];
+    let c = at.c;
+    if !(at.cue.participle
+        && at.cue.class == CueClass::Speech
+        && c > sa + 2
+        && is_punct(&p.toks[c - 1], &[','])
+        && (sa..c).all(|k| p.inside[k].is_none() && p.cue_at(k).is_none()))
+    {
+        return None;
+    }
+    let (ss, se) = opening_subject(p, sa, c)?;
+    let (a, b) = content_after(p, at.si, at.cl + 1, at.cue)?;
+    // `adding to a growing list of awards`: a preposition opens no statement.
+    let prep = &[
+        "to", "of", "for", "in", "on", "at", "with", "about", "from", "by", "up", "out",
+    ];
+    if b > sb || p.is(at.cl + 1, prep) || p.is(a, prep) {
+        return None;
+    }
+    // A statement opens with `that`, a quotation, a pronoun, a name or a
+    // determiner, not with an object (`adding $1.89`, `writing lyrics`).
+    let n = at.cl + 1;
+    let opens_statement = n < sb
+        && (p.toks[n].kind == Tk::Open
+            || is_punct(&p.toks[n], &[',', ':'])
+            || p.is(n, &["that", "there", "it", "this"])
+            || p.is(n, PRONOUNS)
+            || p.is(n, DETERMINERS)
+            || (p.toks[n].kind == Tk::Word
+                && is_capitalised(p.text, &p.toks[n])
+                && p.w(n).chars().next().is_some_and(char::is_alphabetic)));
+    if !opens_statement {
+        return None;
+    }
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(at.span),
+        Some(p.span(ss, se)),
+        Frame::SourceFirst,
+    );
+    Some(b)
+}
+
+/// The noun phrase opening the clause before token `c`: a pronoun, or a run
+/// of capitalised words, determiners and `of`/`for` (`A spokeswoman for
+/// Janney`), after a leading adjunct up to its comma.
+fn opening_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)> {
+    const ADJUNCT: &[&str] = &[
+        "on", "in", "at", "after", "before", "during", "when", "while", "as", "since", "last",
+        "earlier", "later", "however", "but", "and", "then", "also", "still", "yet",
+    ];
+    let mut s = sa;
+    if p.is(s, ADJUNCT) {
+        s = (s..c).find(|&k| is_punct(&p.toks[k], &[',']))? + 1;
+    }
+    if s >= c {
+        return None;
+    }
+    if p.is(s, PRONOUNS) {
+        return (!p.is(s, &["it", "which", "who"])).then_some((s, s + 1));
+    }
+    let mut e = s;
+    while e < c
+        && e < s + 8
+        && (is_capitalised(p.text, &p.toks[e])
+            || (e > s && p.is(e, &["of", "for", "'s", "’s", "."]))
+            || p.is(e, DETERMINERS)
+            || (e > s && p.toks[e].kind == Tk::Word && !p.is(e, AUX) && p.is(e - 1, DETERMINERS)))
+    {
+        e += 1;
+    }
+    while e > s && p.is(e - 1, &["of", "for", "the", "a", "an"]) {
+        e -= 1;
+    }
+    let possessive = e > s && (p.w(e - 1).ends_with("'s") || p.w(e - 1).ends_with("’s"));
+    (e > s
+        && !possessive
+        && (s..e).any(|k| is_capitalised(p.text, &p.toks[k]) || p.is(k, DETERMINERS)))
+    .then_some((s, e))
 }
 
 /// A participle after a comma continues the attribution before it in

@@ -116,12 +116,21 @@ impl<'a> Speakers<'a> {
                 EntityKind::Place,
             ]
         };
+        // `Marlon Marshall, Clinton's director of ...`: a name before the
+        // first comma is the source; the appositive after it describes it.
+        let head_end = s.slice(self.text).find(',').map(|k| s.start + k);
+        let possessor = |m: &Mention| {
+            let rest = &self.text[m.end.min(self.text.len())..];
+            rest.starts_with("'s") || rest.starts_with("’s")
+        };
         for &kind in kinds {
-            if let Some(&i) = inside
-                .iter()
-                .rev()
-                .find(|&&i| self.mentions[i].kind == kind)
-            {
+            let of_kind = || inside.iter().filter(|&&i| self.mentions[i].kind == kind);
+            if let Some(&i) = head_end.and_then(|h| {
+                of_kind().find(|&&i| self.mentions[i].end <= h && !possessor(&self.mentions[i]))
+            }) {
+                return Some(i);
+            }
+            if let Some(&i) = of_kind().next_back() {
                 return Some(i);
             }
         }

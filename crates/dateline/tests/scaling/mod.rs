@@ -33,6 +33,14 @@ const MAX_OUTPUT_RATIO: usize = 110;
 /// at the small size (linear: about 1; quadratic: about 8).
 const MAX_GROWTH: f64 = 2.0;
 
+/// Largest growth of linking's CPU time per article from 250 to 2,000
+/// articles. n log n gives about 1.4 and n^2 gives 8; the small corpus fits
+/// in the processor's caches and the large one does not, so with other
+/// tests running beside it the growth has reached 2.2 (1.65 alone) with
+/// no change to linking: 3 keeps the test quiet under load and still far
+/// below what a quadratic step gives.
+const MAX_LINK_GROWTH: f64 = 3.0;
+
 fn thread_cpu_ns() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     s.split_whitespace().next()?.parse().ok()
@@ -195,7 +203,7 @@ fn linking_grows_as_n_log_n() {
              ({ts} ns, {tl} ns); output per article {out_growth:.2} times"
         );
         assert!(
-            growth <= MAX_GROWTH,
+            growth <= MAX_LINK_GROWTH,
             "linking: CPU time per article grew {growth:.2} times from {CORPUS_SMALL} to {large_n} articles \
              ({ts} ns, {tl} ns)"
         );
