@@ -1071,6 +1071,90 @@ fn short_quotations_participles_and_appositive_sources() {
     );
 }
 
+#[test]
+fn sources_set_off_by_brackets_dashes_and_addressees() {
+    let one = |text: &str| {
+        let qs = quotes_of(text);
+        assert_eq!(qs.len(), 1, "{text:?}: {qs:?}");
+        qs.into_iter().next().unwrap()
+    };
+    // A bracket closing the name before the cue.
+    let q = one(
+        "At a rally on Monday, Trump's rival Sen. Marco Rubio (R-Fla.) said Trump \
+         is \"unelectable now.\"",
+    );
+    assert_eq!(q.text, "Trump is \"unelectable now.\"");
+    assert_eq!(q.speaker.as_deref(), Some("Marco Rubio"));
+    // A pair of dashes setting off an appositive.
+    let q = one(
+        "Newt Gingrich — mentioned by Newsmax as the leading choice for running \
+         mate — told Bill O'Reilly of Fox News that \"you have to look at it very \
+         seriously.\"",
+    );
+    assert!(
+        q.source.as_deref().unwrap().starts_with("Newt Gingrich —"),
+        "{q:?}"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Newt Gingrich"));
+    // `told` takes its addressee after it, never its source.
+    let q = one(
+        "The union will likely sit out the election altogether, union director \
+         Phil Smith told POLITICO earlier this week.",
+    );
+    assert_eq!(
+        q.text,
+        "The union will likely sit out the election altogether"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Phil Smith"));
+    let q = one(
+        "Reince Priebus, in the wake of a new poll, told Fox News on Sunday that \
+         Trump appreciates the need to do better.",
+    );
+    assert_eq!(q.text, "Trump appreciates the need to do better");
+    assert!(
+        q.source.as_deref().unwrap().starts_with("Reince Priebus"),
+        "{q:?}"
+    );
+    // A cue opening its sentence, and a headline in title case.
+    let q = one(
+        "Said Comey, \"The thought that an error on our part is connected to \
+         this is very painful to us.\"",
+    );
+    assert_eq!(q.source.as_deref(), Some("Comey"));
+    assert!(q.text.starts_with("\"The thought"), "{q:?}");
+    let q = one("Hillary Clinton Says EgyptAir Crash Seems Like An 'Act Of Terrorism'");
+    assert_eq!(q.source.as_deref(), Some("Hillary Clinton"));
+    assert_eq!(q.cue.as_deref(), Some("Says"));
+    // `according to` in mid-sentence: what follows is said too.
+    let found = attributions(
+        "One of the decisions they have made, according to a person close to the \
+         process, is to turn any attacks on the foundation into a counterattack.",
+    );
+    assert!(
+        has(
+            &found,
+            "is to turn any attacks",
+            "a person close to the process"
+        ),
+        "{found:?}"
+    );
+    // A subject after a leading adjunct, for a second verb of saying; an
+    // adverb between a source and its cue.
+    let found = attributions(
+        "In his speech, Obama praised Clinton and said his former secretary of \
+         State would finish the job.",
+    );
+    assert!(
+        has(&found, "his former secretary of State would", "Obama"),
+        "{found:?}"
+    );
+    let found = attributions("Carter however said he would welcome the talks.");
+    assert!(
+        has(&found, "he would welcome the talks", "Carter"),
+        "{found:?}"
+    );
+}
+
 /// A gold quote: content span and source span.
 type GoldQuote = (usize, usize, Option<(usize, usize)>);
 

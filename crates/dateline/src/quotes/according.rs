@@ -4,7 +4,14 @@
 use super::found::{push, Found, Frame};
 use super::para::{clause_start, trim_content, Para};
 use super::source::source_right_full;
-use super::tokens::is_punct;
+use super::tokens::{is_punct, Tk};
+
+/// Finite verbs and auxiliaries: one of them makes the words after a
+/// mid-sentence `according to SOURCE,` a clause.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do",
+];
 
 /// `according to` at token `k` of sentence `si`: `According to SOURCE,
 /// CONTENT` opening the sentence, or `CONTENT, according to SOURCE`.
@@ -43,15 +50,33 @@ pub(super) fn according(
         let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
             return;
         };
-        if let Some((ca, cb)) = trim_content(p, clause_start(p, sa, k - 1), k - 1) {
-            push(
-                out,
-                next_group,
-                p.span(ca, cb),
-                Some(cue),
-                Some(p.span(ss, se)),
-                Frame::According,
-            );
+        let before = trim_content(p, clause_start(p, sa, k - 1), k - 1);
+        // `One of the decisions, according to a person close to it, is to
+        // turn ...`: the sentence goes on after the source; that is said
+        // too, as a second part of the same attribution.
+        let after = (se < sb && is_punct(&p.toks[se], &[',', '—', '–', ')']))
+            .then(|| trim_content(p, se + 1, sb))
+            .flatten()
+            .filter(|&(a, b)| {
+                // A clause (`is to turn`, `two were upgraded`), not the
+                // source's appositive (`, a spokesman for the directorate.`).
+                (a..b).filter(|&i| p.toks[i].kind == Tk::Word).count() >= 3
+                    && !p.is(a, &["a", "an", "who", "which"])
+                    && (a..b).any(|i| p.inside[i].is_none() && p.is(i, FINITE))
+            });
+        let group = *next_group;
+        for (ca, cb) in before.into_iter().chain(after) {
+            out.push(Found {
+                content: p.span(ca, cb),
+                cue: Some(cue),
+                source: Some(p.span(ss, se)),
+                speaker_at: None,
+                frame: Frame::According,
+                group,
+            });
+        }
+        if before.is_some() || after.is_some() {
+            *next_group += 1;
         }
     }
 }

@@ -90,7 +90,7 @@ fn start_without_that(p: &Para<'_>, from: usize, sb: usize, cue: &CueEntry) -> u
 
 /// Skips the addressee after token `from`: a pronoun, a name, or
 /// `reporters`.
-fn past_addressee(p: &Para<'_>, from: usize, sb: usize) -> usize {
+pub(super) fn past_addressee(p: &Para<'_>, from: usize, sb: usize) -> usize {
     let mut k = from;
     if p.is(
         k,
@@ -120,7 +120,28 @@ fn past_addressee(p: &Para<'_>, from: usize, sb: usize) -> usize {
             k += 1;
         }
     } else {
-        while k < sb && is_capitalised(p.text, &p.toks[k]) {
+        // `The Star-Ledger of Newark`, `ABC's This Week`.
+        while k < sb
+            && (is_capitalised(p.text, &p.toks[k])
+                || (k > from
+                    && p.is(k, &["of", "'s", "’s"])
+                    && k + 1 < sb
+                    && is_capitalised(p.text, &p.toks[k + 1])))
+        {
+            k += 1;
+        }
+    }
+    // `last week`, `this week`, `on Sunday`: when it was told.
+    if k + 1 < sb
+        && p.is(k, &["last", "this", "earlier", "on"])
+        && p.toks[k + 1].kind == Tk::Word
+        && !p.is(k + 1, &["that"])
+        && (p.is(k, &["last", "this"])
+            || is_capitalised(p.text, &p.toks[k + 1])
+            || p.is(k + 1, &["this", "today"]))
+    {
+        k += 2;
+        if p.is(k - 1, &["this"]) && k < sb && p.toks[k].kind == Tk::Word && !p.is(k, &["that"]) {
             k += 1;
         }
     }

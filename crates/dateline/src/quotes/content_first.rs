@@ -2,6 +2,7 @@
 //! Mr Blinken`, with a second part after the attribution (`"...," he said,
 //! "..."`) or the sentence going on (`X, he said, Y`).
 
+use super::content_after::past_addressee;
 use super::cues::CueClass;
 use super::found::{Found, Frame};
 use super::para::{clause_start, trim_content, CueAt, Para};
@@ -43,8 +44,13 @@ pub(super) fn content_first(
         Some(a) => a,
         None => source_of(p, brk, c, cl, sb)?,
     };
-    // What follows: the sentence end (after short adjuncts), or a second part.
-    let after = se.max(cl + 1);
+    // What follows: the sentence end (after short adjuncts), or a second part;
+    // an addressee first when the source came before the cue (`..., a
+    // spokesman told The Wall Street Journal`).
+    let mut after = se.max(cl + 1);
+    if at.cue.class == CueClass::Address && se <= c && after < sb {
+        after = past_addressee(p, after, sb);
+    }
     let second = second_part(p, after, sb);
     let tail = if second.is_none() {
         tail_part(p, brk, c, cl, sb)
@@ -177,6 +183,13 @@ fn source_of(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
         let (s2, e2) = source_left(p, s, c)?;
         Some((s2, e2))
     } else {
+        // `..., told Fox News`: what follows `told` is whom it was told to.
+        if p.is(
+            c,
+            &["told", "tell", "tells", "informed", "assured", "reminded"],
+        ) {
+            return None;
+        }
         let first_ok = cl + 1 < sb
             && !p.is(cl + 1, TIME_WORDS)
             && (is_capitalised(p.text, &p.toks[cl + 1])

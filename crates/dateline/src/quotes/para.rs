@@ -2,8 +2,8 @@
 //! quotation marks and the cues outside them; and the clause and content
 //! bounds the frames share.
 
-use super::cues::{cues, CueEntry};
-use super::tokens::{is_punct, pair_quotes, tokenize, word_is, Tk, Tok};
+use super::cues::{cues, CueClass, CueEntry};
+use super::tokens::{is_capitalised, is_punct, pair_quotes, tokenize, word_is, Tk, Tok};
 use crate::span::Span;
 
 /// One paragraph, tokenised, with its sentences and quotations.
@@ -75,6 +75,28 @@ impl<'a> Para<'a> {
         (o, c.unwrap_or(self.toks.len() - 1))
     }
 
+    /// Whether a capitalised word at token `i` may be a cue: the first
+    /// word of its sentence, or any word of a sentence in title case (most
+    /// of its words of four letters or more capitalised, as in headlines).
+    fn capitalised_cue_may_be(&self, i: usize) -> bool {
+        let si = self.sentences.partition_point(|&(_, b)| b <= i);
+        let Some(&(sa, sb)) = self.sentences.get(si) else {
+            return false;
+        };
+        if i == sa {
+            return true;
+        }
+        let (mut long, mut capitalised) = (0, 0);
+        for k in sa..sb {
+            let t = &self.toks[k];
+            if t.kind == Tk::Word && t.end - t.start >= 4 {
+                long += 1;
+                capitalised += usize::from(is_capitalised(self.text, t));
+            }
+        }
+        long >= 3 && capitalised * 4 >= long * 3
+    }
+
     /// The cue at token `i` (not inside quotation marks), with its last token.
     pub(super) fn cue_at(&self, i: usize) -> Option<(&'static CueEntry, usize)> {
         let t = self.toks.get(i)?;
@@ -82,11 +104,35 @@ impl<'a> Para<'a> {
             return None;
         }
         let w = self.w(i);
-        if !w.chars().all(|c| c.is_lowercase()) {
+        let mut buf = [0u8; 24];
+        let capitalised = !w.chars().all(|c| c.is_lowercase());
+        let w = if !capitalised {
+            w
+        } else {
+            // `Said Comey, "..."`, `Clinton Says Crash Seems Like Terrorism`:
+            // an ASCII word with only its first letter capitalised, looked up
+            // in lower case (no allocation), when its sentence allows it.
+            let b = w.as_bytes();
+            if b.len() > buf.len()
+                || !b[0].is_ascii_uppercase()
+                || !b[1..].iter().all(u8::is_ascii_lowercase)
+            {
+                return None;
+            }
+            buf[..b.len()].copy_from_slice(b);
+            buf[0] = b[0].to_ascii_lowercase();
+            std::str::from_utf8(&buf[..b.len()]).ok()?
+        };
+        let entries = cues().by_word.get(w)?;
+        if capitalised && !self.capitalised_cue_may_be(i) {
             return None;
         }
-        let entries = cues().by_word.get(w)?;
         for e in entries {
+            // A headline's capitals make a cue of a verb of saying only
+            // (`Clinton Says Crash Seems Like Terrorism`: not `Seems`).
+            if capitalised && e.class != CueClass::Speech && e.class != CueClass::Address {
+                continue;
+            }
             match e.particle {
                 Some(p) => {
                     if i + 1 < self.toks.len() && self.w(i + 1) == p {
@@ -156,12 +202,34 @@ pub(super) fn clause_start(p: &Para<'_>, sa: usize, k: usize) -> usize {
 /// the last comma-free clause break (semicolon, colon, dash, closing
 /// quotation) in the sentence.
 pub(super) fn clause_floor(p: &Para<'_>, sa: usize, c: usize) -> usize {
-    let mut f = sa;
-    for j in (sa..c).rev() {
+    let mut j = c;
+    while j > sa {
+        j -= 1;
+        // `Sen. Marco Rubio (R-Fla.) said`: a short bracket is part of the
+        // name before it, not a clause of its own.
+        if is_punct(&p.toks[j], &[')']) && p.inside[j].is_none() {
+            if let Some(o) = (sa.max(j.saturating_sub(6))..j)
+                .rev()
+                .find(|&k| is_punct(&p.toks[k], &['(']))
+            {
+                j = o;
+                continue;
+            }
+        }
+        // `Gingrich — mentioned as the leading choice — told`: a pair of
+        // dashes closing right before the cue sets off an appositive.
+        if j + 1 == c && is_punct(&p.toks[j], &['—', '–']) && p.inside[j].is_none() {
+            if let Some(o) = (sa.max(j.saturating_sub(25))..j)
+                .rev()
+                .find(|&k| is_punct(&p.toks[k], &['—', '–']))
+            {
+                j = o;
+                continue;
+            }
+        }
         if p.inside[j].is_some() || is_punct(&p.toks[j], &[';', ':', '—', '–', '(', ')']) {
-            f = j + 1;
-            break;
+            return j + 1;
         }
     }
-    f
+    sa
 }

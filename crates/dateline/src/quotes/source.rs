@@ -13,12 +13,16 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
     while e > floor
         && p.toks[e - 1].kind == Tk::Word
         && (p.is(e - 1, AUX)
-            || p.is(e - 1, &["also", "again", "later", "then", "still"])
+            || p.is(
+                e - 1,
+                &["also", "again", "later", "then", "still", "however"],
+            )
             || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
     {
         e -= 1;
     }
-    if e == floor || p.toks[e - 1].kind != Tk::Word {
+    // `Sen. Marco Rubio (R-Fla.) said`: a bracket may close the name.
+    if e == floor || p.toks[e - 1].kind != Tk::Word && !is_punct(&p.toks[e - 1], &[')']) {
         return None;
     }
     if p.inside[e - 1].is_some() {
@@ -74,7 +78,7 @@ pub(super) fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(
                 // `..., said the campaign is taking ...`: a verb ends the
                 // phrase (the words before it are a subject, not a source).
                 !(e > start
-                    && (p.is(e, AUX)
+                    && ((p.is(e, AUX) && !is_capitalised(p.text, t))
                         || p.is(
                             e,
                             &[

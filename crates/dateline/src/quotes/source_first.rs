@@ -7,7 +7,7 @@ use super::content_after::content_after;
 use super::cues::CueClass;
 use super::found::{push, Found, Frame};
 use super::para::{clause_floor, trim_content, CueAt, Para};
-use super::source::source_left;
+use super::source::{source_left, source_right_full};
 use super::tokens::{is_capitalised, is_punct, Tk};
 use super::words::{AUX, DETERMINERS, PRONOUNS};
 use crate::span::Span;
@@ -26,6 +26,9 @@ pub(super) fn source_first(
     }
     let (sa, sb) = p.sentences[at.si];
     if let Some(r) = participle_of_subject(p, at, next_group, out) {
+        return Some(r);
+    }
+    if let Some(r) = inverted(p, at, next_group, out) {
         return Some(r);
     }
     let (ss, se) = source_before(p, sa, at)?;
@@ -79,7 +82,7 @@ fn participle_of_subject(
     let (sa, sb) = p.sentences[at.si];
     let c = at.c;
     if !(at.cue.participle
-        && at.cue.class == CueClass::Speech
+        && matches!(at.cue.class, CueClass::Speech | CueClass::Address)
         && c > sa + 2
         && is_punct(&p.toks[c - 1], &[','])
         && (sa..c).all(|k| p.inside[k].is_none() && p.cue_at(k).is_none()))
@@ -110,6 +113,41 @@ fn participle_of_subject(
     if !opens_statement {
         return None;
     }
+    push(
+        out,
+        next_group,
+        p.span(a, b),
+        Some(at.span),
+        Some(p.span(ss, se)),
+        Frame::SourceFirst,
+    );
+    Some(b)
+}
+
+/// `Said Comey, "The thought ... is very painful to us."`: a cue opening
+/// its sentence, then the source up to a comma or colon, then the content
+/// (a quotation, or the rest of the sentence).
+fn inverted(
+    p: &Para<'_>,
+    at: &CueAt,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let (sa, sb) = p.sentences[at.si];
+    let n = at.cl + 1;
+    if at.c != sa
+        || at.cue.class != CueClass::Speech
+        || at.cue.participle
+        || n >= sb
+        || !(is_capitalised(p.text, &p.toks[n]) || p.is(n, DETERMINERS))
+    {
+        return None;
+    }
+    let (ss, se) = source_right_full(p, n, sb)?;
+    if se >= sb || !is_punct(&p.toks[se], &[',', ':']) {
+        return None;
+    }
+    let (a, b) = trim_content(p, se + 1, sb)?;
     push(
         out,
         next_group,
@@ -213,14 +251,16 @@ fn continue_attribution(
 fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> {
     let c = at.c;
     let floor = clause_floor(p, sa, c);
-    let conjoined = c > sa + 1 && p.is(c - 1, &["and"]) && (sa..c).all(|k| p.inside[k].is_none());
+    let conjoined =
+        c > sa + 1 && p.is(c - 1, &["and", "but"]) && (sa..c).all(|k| p.inside[k].is_none());
     if conjoined {
-        conjoined_subject(p, sa, c)
-    } else if c > sa && is_punct(&p.toks[c - 1], &[',']) && !at.cue.participle {
-        // `Mr X, a spokesman for Y, said ...`: the source runs from the
-        // clause start to the comma.
+        // `In his speech, Obama positioned Clinton as ... and said ...`.
+        conjoined_subject(p, sa, c).or_else(|| opening_subject(p, sa, c - 1))
+    } else if c > sa && is_punct(&p.toks[c - 1], &[',', '—', '–']) && !at.cue.participle {
+        // `Mr X, a spokesman for Y, said ...` (or `Mr X — ... — said`): the
+        // source runs from the clause start to the comma or dash.
         let s = floor;
-        if c - 1 - s > 30 || c - 1 == s || (s..c).any(|k| p.inside[k].is_some()) {
+        if s + 1 >= c || c - 1 - s > 30 || (s..c).any(|k| p.inside[k].is_some()) {
             return None;
         }
         Some((s, c - 1))

@@ -118,7 +118,10 @@ impl<'a> Speakers<'a> {
         };
         // `Marlon Marshall, Clinton's director of ...`: a name before the
         // first comma is the source; the appositive after it describes it.
-        let head_end = s.slice(self.text).find(',').map(|k| s.start + k);
+        let head_end = s
+            .slice(self.text)
+            .find([',', '—', '–'])
+            .map(|k| s.start + k);
         let possessor = |m: &Mention| {
             let rest = &self.text[m.end.min(self.text.len())..];
             rest.starts_with("'s") || rest.starts_with("’s")
