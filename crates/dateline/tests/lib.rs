@@ -994,6 +994,18 @@ fn narration_around_a_cue_is_no_quote() {
     );
     assert_eq!(qs.len(), 1, "{qs:?}");
     assert_eq!(qs[0].text, "“We are working to stop the fighting,”");
+    // `he said, speaking to reporters`: a participle with no clause tells
+    // how it was said; with one (`replacing him would be ...`) it is said.
+    let qs = quotes_of(
+        "\"I thought it was a very constructive meeting,\" he said, speaking to \
+         reporters for seven minutes outside the White House.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    let found = attributions(
+        "Though that transition was relatively seamless, he said, replacing Clinton \
+         would be much more acrimonious.",
+    );
+    assert!(has(&found, "replacing Clinton would be", "he"), "{found:?}");
     // `is expected to` says what is likely, not who holds it.
     for text in [
         "The minister's visit to Ankara is also expected to address the border dispute.",

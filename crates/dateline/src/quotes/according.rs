@@ -5,13 +5,7 @@ use super::found::{push, Found, Frame};
 use super::para::{clause_start, trim_content, Para};
 use super::source::source_right_full;
 use super::tokens::{is_punct, Tk};
-
-/// Finite verbs and auxiliaries: one of them makes the words after a
-/// mid-sentence `according to SOURCE,` a clause.
-const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "did", "does", "do",
-];
+use super::words::FINITE;
 
 /// `according to` at token `k` of sentence `si`: `According to SOURCE,
 /// CONTENT` opening the sentence, or `CONTENT, according to SOURCE`.

@@ -8,7 +8,7 @@ use super::found::{Found, Frame};
 use super::para::{clause_start, trim_content, CueAt, Para};
 use super::source::{source_left, source_right};
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{ADJUNCT_START, DETERMINERS, LEFT_STOP, NOT_A_STATEMENT, TIME_WORDS};
+use super::words::{ADJUNCT_START, DETERMINERS, FINITE, LEFT_STOP, NOT_A_STATEMENT, TIME_WORDS};
 
 /// The token spans of a content-first attribution.
 struct Parts {
@@ -231,6 +231,7 @@ fn tail_part(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
         && is_punct(&p.toks[cl + 1], &[','])
         && p.cue_at(cl + 2).is_none()
         && !p.is(cl + 2, NOT_A_STATEMENT)
+        && !narrating_participle(p, cl + 2, sb)
     {
         Some(cl + 2)
     } else {
@@ -245,6 +246,20 @@ fn clause_follows(p: &Para<'_>, after: usize, sb: usize) -> bool {
     after < sb
         && (p.is(after, &["that", "he", "she", "they", "we", "i", "it"])
             || (after..sb).filter(|&k| p.toks[k].kind == Tk::Word).count() > 6)
+}
+
+/// `he said, speaking to reporters`, `Trump said, using his nickname`: a
+/// participle at token `k` with no clause after it in the sentence tells
+/// how it was said (`replacing Clinton would be acrimonious` is a
+/// statement).
+fn narrating_participle(p: &Para<'_>, k: usize, sb: usize) -> bool {
+    let Some(t) = p.toks.get(k).filter(|_| k < sb) else {
+        return false;
+    };
+    t.kind == Tk::Word
+        && p.w(k).ends_with("ing")
+        && !is_capitalised(p.text, t)
+        && !(k..sb).any(|j| p.is(j, FINITE) || p.cue_at(j).is_some())
 }
 
 /// Whether unquoted content before the cue stands: only when nothing that

@@ -343,3 +343,10 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "judge",
     "officer",
 ];
+
+/// Finite verbs and auxiliaries: one of them makes a run of words a clause
+/// (after a mid-sentence `according to SOURCE,`, or after `he said,`).
+pub(super) const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do",
+];
