@@ -1097,6 +1097,13 @@ fn sources_set_off_by_brackets_dashes_and_addressees() {
     );
     assert_eq!(q.text, "Trump is \"unelectable now.\"");
     assert_eq!(q.speaker.as_deref(), Some("Marco Rubio"));
+    // A longer bracket too.
+    let q = one(
+        "John Kasich (who has 25 delegates to date) said it is possible for him to \
+         secure the nomination.",
+    );
+    assert_eq!(q.text, "it is possible for him to secure the nomination");
+    assert_eq!(q.speaker.as_deref(), Some("John Kasich"));
     // A pair of dashes setting off an appositive.
     let q = one(
         "Newt Gingrich — mentioned by Newsmax as the leading choice for running \
@@ -1118,6 +1125,15 @@ fn sources_set_off_by_brackets_dashes_and_addressees() {
         "The union will likely sit out the election altogether"
     );
     assert_eq!(q.speaker.as_deref(), Some("Phil Smith"));
+    // A participle of saying after a cue that made no attribution.
+    let found = attributions(
+        "The billionaire businessman began by talking about the drug crisis, saying \
+         that obtaining heroin is now \"cheaper than getting candy.\"",
+    );
+    assert!(
+        has(&found, "obtaining heroin is now", "The billionaire"),
+        "{found:?}"
+    );
     let q = one(
         "Reince Priebus, in the wake of a new poll, told Fox News on Sunday that \
          Trump appreciates the need to do better.",

@@ -208,7 +208,7 @@ pub(super) fn clause_floor(p: &Para<'_>, sa: usize, c: usize) -> usize {
         // `Sen. Marco Rubio (R-Fla.) said`: a short bracket is part of the
         // name before it, not a clause of its own.
         if is_punct(&p.toks[j], &[')']) && p.inside[j].is_none() {
-            if let Some(o) = (sa.max(j.saturating_sub(6))..j)
+            if let Some(o) = (sa.max(j.saturating_sub(12))..j)
                 .rev()
                 .find(|&k| is_punct(&p.toks[k], &['(']))
             {

@@ -118,10 +118,23 @@ impl<'a> Parse<'a> {
         self.child(v, &["nsubj"])
             .or_else(|| self.child(v, &["obl:agent"]))
             .or_else(|| {
-                let w = self.word(v);
-                let h = w.head?;
-                (w.dep == "advcl" && self.form(v).ends_with("ing")).then_some(())?;
-                self.child(h, &["nsubj"])
+                // Up through participles, infinitives and coordinated verbs
+                // (`began by talking about X, saying ...`), a few steps.
+                if !self.form(v).ends_with("ing") {
+                    return None;
+                }
+                let mut v = v;
+                for _ in 0..3 {
+                    let w = self.word(v);
+                    if !matches!(w.dep.as_ref(), "advcl" | "xcomp" | "conj") {
+                        return None;
+                    }
+                    v = w.head?;
+                    if let Some(s) = self.child(v, &["nsubj"]) {
+                        return Some(s);
+                    }
+                }
+                None
             })
     }
 

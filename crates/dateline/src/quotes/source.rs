@@ -38,7 +38,7 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
             // `Sen. Ted Cruz (Tex.)`: the bracket goes with the name.
             if let Some(o) = (floor..s - 1)
                 .rev()
-                .take(6)
+                .take(12)
                 .find(|&k| is_punct(&p.toks[k], &['(']))
             {
                 s = o;

@@ -85,7 +85,8 @@ fn participle_of_subject(
         && matches!(at.cue.class, CueClass::Speech | CueClass::Address)
         && c > sa + 2
         && is_punct(&p.toks[c - 1], &[','])
-        && (sa..c).all(|k| p.inside[k].is_none() && p.cue_at(k).is_none()))
+        && (sa..c).all(|k| p.inside[k].is_none())
+        && !attributed_in(p, sa, out))
     {
         return None;
     }
@@ -159,6 +160,14 @@ fn inverted(
     Some(b)
 }
 
+/// Whether an attribution found so far lies in the sentence opening at
+/// token `sa` (attributions are found in text order: the last one tells).
+fn attributed_in(p: &Para<'_>, sa: usize, out: &[Found]) -> bool {
+    let start = p.toks[sa].start;
+    out.last()
+        .is_some_and(|f| f.content.end > start || f.cue.is_some_and(|c| c.end > start))
+}
+
 /// The noun phrase opening the clause before token `c`: a pronoun, or a run
 /// of capitalised words, determiners and `of`/`for` (`A spokeswoman for
 /// Janney`), after a leading adjunct up to its comma.
@@ -183,7 +192,10 @@ fn opening_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)> 
         && (is_capitalised(p.text, &p.toks[e])
             || (e > s && p.is(e, &["of", "for", "'s", "’s", "."]))
             || p.is(e, DETERMINERS)
-            || (e > s && p.toks[e].kind == Tk::Word && !p.is(e, AUX) && p.is(e - 1, DETERMINERS)))
+            || (e > s
+                && p.toks[e].kind == Tk::Word
+                && !p.is(e, AUX)
+                && (p.is(e - 1, DETERMINERS) || p.is(e - 1, &["'s", "’s"]))))
     {
         e += 1;
     }
