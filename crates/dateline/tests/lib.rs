@@ -1125,6 +1125,13 @@ fn sources_set_off_by_brackets_dashes_and_addressees() {
         "The union will likely sit out the election altogether"
     );
     assert_eq!(q.speaker.as_deref(), Some("Phil Smith"));
+    // `telling` skips its addressee before the statement.
+    let q = one(
+        "The campaign shrugged off the comments, telling reporters, \"Nobody on \
+         his team has ever asked for an endorsement.\"",
+    );
+    assert!(q.text.starts_with("\"Nobody on his team"), "{q:?}");
+    assert_eq!(q.source.as_deref(), Some("The campaign"));
     // A participle of saying after a cue that made no attribution.
     let q = one(
         "The billionaire businessman began by talking about the drug crisis, saying \

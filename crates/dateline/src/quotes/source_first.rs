@@ -3,7 +3,7 @@
 //! colon (`He told his audience:`), and a participle that continues the
 //! attribution before it (`he said X, adding that Y`).
 
-use super::content_after::content_after;
+use super::content_after::{content_after, past_addressee};
 use super::cues::CueClass;
 use super::found::{push, Found, Frame};
 use super::para::{clause_floor, trim_content, CueAt, Para};
@@ -100,8 +100,13 @@ fn participle_of_subject(
         return None;
     }
     // A statement opens with `that`, a quotation, a pronoun, a name or a
-    // determiner, not with an object (`adding $1.89`, `writing lyrics`).
-    let n = at.cl + 1;
+    // determiner, not with an object (`adding $1.89`, `writing lyrics`);
+    // after the addressee of `telling reporters, "..."`.
+    let n = if at.cue.class == CueClass::Address {
+        past_addressee(p, at.cl + 1, sb)
+    } else {
+        at.cl + 1
+    };
     let opens_statement = n < sb
         && (p.toks[n].kind == Tk::Open
             || is_punct(&p.toks[n], &[',', ':'])
@@ -195,7 +200,9 @@ fn opening_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)> 
             || (e > s
                 && p.toks[e].kind == Tk::Word
                 && !p.is(e, AUX)
-                && (p.is(e - 1, DETERMINERS) || p.is(e - 1, &["'s", "’s"]))))
+                && (p.is(e - 1, DETERMINERS)
+                    || p.w(e - 1).ends_with("'s")
+                    || p.w(e - 1).ends_with("’s"))))
     {
         e += 1;
     }
