@@ -40,15 +40,7 @@ pub(super) fn source_first(
     if ss > sa && p.is(ss - 1, &["as"]) {
         if let Some(k) = comma_after_cue(p, at.cl, sb) {
             let (a, b) = trim_content(p, k + 1, sb)?;
-            push(
-                out,
-                next_group,
-                p.span(a, b),
-                Some(at.span),
-                source,
-                Frame::SourceFirst,
-            );
-            return Some(b);
+            return push_source_first(p, at, (ss, se), (a, b), next_group, out);
         }
     }
     let Some((a, b)) = content_after(p, at.si, at.cl + 1, at.cue) else {
@@ -99,15 +91,23 @@ fn participle_of_subject(
     if b > sb || p.is(at.cl + 1, prep) || p.is(a, prep) {
         return None;
     }
-    // A statement opens with `that`, a quotation, a pronoun, a name or a
-    // determiner, not with an object (`adding $1.89`, `writing lyrics`);
-    // after the addressee of `telling reporters, "..."`.
+    if !opens_statement(p, at, sb) {
+        return None;
+    }
+    push_source_first(p, at, (ss, se), (a, b), next_group, out)
+}
+
+/// Whether what follows the participle `at` opens a statement: `that`, a
+/// quotation, a pronoun, a name or a determiner, not an object (`adding
+/// $1.89`, `writing lyrics`); after the addressee of `telling reporters,
+/// "..."`.
+fn opens_statement(p: &Para<'_>, at: &CueAt, sb: usize) -> bool {
     let n = if at.cue.class == CueClass::Address {
         past_addressee(p, at.cl + 1, sb)
     } else {
         at.cl + 1
     };
-    let opens_statement = n < sb
+    n < sb
         && (p.toks[n].kind == Tk::Open
             || is_punct(&p.toks[n], &[',', ':'])
             || p.is(n, &["that", "there", "it", "this"])
@@ -115,10 +115,19 @@ fn participle_of_subject(
             || p.is(n, DETERMINERS)
             || (p.toks[n].kind == Tk::Word
                 && is_capitalised(p.text, &p.toks[n])
-                && p.w(n).chars().next().is_some_and(char::is_alphabetic)));
-    if !opens_statement {
-        return None;
-    }
+                && p.w(n).chars().next().is_some_and(char::is_alphabetic)))
+}
+
+/// Adds a source-first attribution of cue `at` with the source and content
+/// token ranges given. Returns the token to go on from (the content's end).
+fn push_source_first(
+    p: &Para<'_>,
+    at: &CueAt,
+    (ss, se): (usize, usize),
+    (a, b): (usize, usize),
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
     push(
         out,
         next_group,
@@ -154,15 +163,7 @@ fn inverted(
         return None;
     }
     let (a, b) = trim_content(p, se + 1, sb)?;
-    push(
-        out,
-        next_group,
-        p.span(a, b),
-        Some(at.span),
-        Some(p.span(ss, se)),
-        Frame::SourceFirst,
-    );
-    Some(b)
+    push_source_first(p, at, (ss, se), (a, b), next_group, out)
 }
 
 /// Whether an attribution found so far lies in the sentence opening at
