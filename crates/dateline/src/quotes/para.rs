@@ -18,6 +18,9 @@ pub(super) struct Para<'a> {
     pub(super) quotes: Vec<(usize, Option<usize>)>,
     /// For each token, the quotation it is inside (index into `quotes`).
     pub(super) inside: Vec<Option<usize>>,
+    /// For each sentence, whether it is in title case (most of its words of
+    /// four letters or more capitalised, as in headlines).
+    title_case: Vec<bool>,
 }
 
 impl<'a> Para<'a> {
@@ -45,12 +48,25 @@ impl<'a> Para<'a> {
             }
             filled = filled.max(end);
         }
+        let title_case = ranges
+            .iter()
+            .map(|&(sa, sb)| {
+                let long = toks[sa..sb]
+                    .iter()
+                    .filter(|t| t.kind == Tk::Word && t.end - t.start >= 4);
+                let (n, caps) = long.fold((0usize, 0usize), |(n, c), t| {
+                    (n + 1, c + usize::from(is_capitalised(text, t)))
+                });
+                n >= 3 && caps * 4 >= n * 3
+            })
+            .collect();
         Para {
             text,
             toks,
             sentences: ranges,
             quotes,
             inside,
+            title_case,
         }
     }
 
@@ -76,25 +92,12 @@ impl<'a> Para<'a> {
     }
 
     /// Whether a capitalised word at token `i` may be a cue: the first
-    /// word of its sentence, or any word of a sentence in title case (most
-    /// of its words of four letters or more capitalised, as in headlines).
+    /// word of its sentence, or any word of a sentence in title case.
     fn capitalised_cue_may_be(&self, i: usize) -> bool {
         let si = self.sentences.partition_point(|&(_, b)| b <= i);
-        let Some(&(sa, sb)) = self.sentences.get(si) else {
-            return false;
-        };
-        if i == sa {
-            return true;
-        }
-        let (mut long, mut capitalised) = (0, 0);
-        for k in sa..sb {
-            let t = &self.toks[k];
-            if t.kind == Tk::Word && t.end - t.start >= 4 {
-                long += 1;
-                capitalised += usize::from(is_capitalised(self.text, t));
-            }
-        }
-        long >= 3 && capitalised * 4 >= long * 3
+        self.sentences
+            .get(si)
+            .is_some_and(|&(sa, _)| i == sa || self.title_case[si])
     }
 
     /// The cue at token `i` (not inside quotation marks), with its last token.
