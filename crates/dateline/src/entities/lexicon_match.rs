@@ -67,7 +67,7 @@ fn lexicon_names(
         if !m.exact_case || !text[m.start..m.end].contains(' ') {
             continue;
         }
-        if !wanted(lex.entries[m.name as usize].first()) {
+        if !wanted(lex.entries(m.name).first()) {
             continue;
         }
         let span = Span::new(m.start, m.end);

@@ -227,16 +227,14 @@ fn nested_places(
     found.dedup();
     let mut out = Vec::new();
     for f in found.iter() {
-        let place = lex.entries[f.name as usize]
-            .first()
-            .is_some_and(|k| match k {
-                EntryKind::Country(_) => true,
-                EntryKind::Place(i) => {
-                    let p = &lex.places[*i as usize];
-                    p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
-                }
-                _ => false,
-            });
+        let place = lex.entries(f.name).first().is_some_and(|k| match k {
+            EntryKind::Country(_) => true,
+            EntryKind::Place(i) => {
+                let p = &lex.places[*i as usize];
+                p.kind == PlaceKind::Region || p.population >= NESTED_CITY_POPULATION
+            }
+            _ => false,
+        });
         let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
         if place && f.exact_case && !generic {
             out.push((f.start, f.end, EntityKind::Place));

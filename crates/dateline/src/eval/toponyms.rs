@@ -119,7 +119,7 @@ fn inner_places(
         }
         let (lat, lon, geonameid) = match by_name.get(&name.to_lowercase()) {
             Some(p) => point(p),
-            None => match likeliest(&lex.entries[f.name as usize], by_name) {
+            None => match likeliest(lex.entries(f.name), by_name) {
                 Some(EntryKind::Country(c)) => country_point(Some(&lex.countries[c as usize].iso)),
                 Some(EntryKind::Place(p)) => {
                     let p = &lex.places[p as usize];
@@ -129,7 +129,7 @@ fn inner_places(
             },
         };
         if !matches!(
-            lex.entries[f.name as usize].first(),
+            lex.entries(f.name).first(),
             Some(EntryKind::Country(_) | EntryKind::Place(_))
         ) {
             continue;

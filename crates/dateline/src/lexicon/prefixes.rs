@@ -8,7 +8,7 @@
 //! the actor dictionary took half a second of every extractor's start.
 
 /// A list of names, each with an id, sorted for prefix search.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq)]
 pub(crate) struct Prefixes {
     /// Every name of two bytes or more, in sorted order, one after the
     /// other (so that names sharing a prefix are close in memory).
@@ -66,6 +66,35 @@ impl Prefixes {
             first_two,
             short,
         }
+    }
+
+    /// The list's parts, for the lexicon's compiled tables.
+    #[allow(clippy::type_complexity)]
+    pub fn parts(&self) -> (&[u8], &[(u32, u32, u32)], &[u32], &[(Vec<u8>, u32)]) {
+        (&self.bytes, &self.names, &self.first_two, &self.short)
+    }
+
+    /// A list from the parts [`Prefixes::parts`] gave; `None` when they do
+    /// not fit together.
+    pub fn from_parts(
+        bytes: Vec<u8>,
+        names: Vec<(u32, u32, u32)>,
+        first_two: Vec<u32>,
+        short: Vec<(Vec<u8>, u32)>,
+    ) -> Option<Prefixes> {
+        let ok = first_two.len() == (1 << 16) + 1
+            && first_two.windows(2).all(|w| w[0] <= w[1])
+            && first_two.last().is_some_and(|&e| e as usize == names.len())
+            && names.iter().all(|&(s, e, _)| {
+                s.checked_add(2).is_some_and(|x| x <= e) && e as usize <= bytes.len()
+            })
+            && short.iter().all(|(n, _)| n.len() < 2);
+        ok.then_some(Prefixes {
+            bytes,
+            names,
+            first_two,
+            short,
+        })
     }
 
     fn name(&self, i: usize) -> &[u8] {

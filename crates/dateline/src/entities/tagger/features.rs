@@ -158,7 +158,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         lex.find(text, span.start, span.end, &mut found);
         for m in &found {
             let mut classes = [false; CLASSES];
-            for e in &lex.entries[m.name as usize] {
+            for e in lex.entries(m.name) {
                 classes[e.class()] = true;
             }
             // Words are in text order: two binary searches find the words a
