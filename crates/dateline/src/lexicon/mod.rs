@@ -53,10 +53,6 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
     "time",
 ];
 
-use std::collections::HashMap;
-
-/// A map keyed by the crate's own names, hashed fast with a fixed seed.
-pub(crate) type NameMap<V> = HashMap<String, V, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 pub(crate) use compile::CLASSES;

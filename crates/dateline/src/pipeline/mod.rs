@@ -195,3 +195,43 @@ mod tests {
         assert_eq!((p.articles, p.bytes), (1, 9));
     }
 }
+
+/// Each data set's load time on its own, one after the other on one thread
+/// (`dateline bench speed` shows the layers' loads as they overlap):
+/// `cargo test --release -p dateline --lib load_times -- --ignored --nocapture`.
+#[cfg(test)]
+mod load_times {
+    use std::time::Instant;
+
+    #[test]
+    #[ignore = "a measurement, not a check: run it alone, in release"]
+    fn load_times() {
+        let steps: [(&str, fn()); 7] = [
+            ("lexicon", || {
+                crate::lexicon::lexicon();
+            }),
+            ("entity tagger", || {
+                crate::entities::tagger::tagger();
+            }),
+            ("syntax model", || {
+                crate::syntax::model();
+            }),
+            ("CAMEO actors", || {
+                crate::events::cameo::ActorCoder::shipped();
+            }),
+            ("event lexicon", || {
+                crate::events::lexicon();
+            }),
+            ("roles and capitals", crate::resolve::warm),
+            ("quote cues, figure words", || {
+                crate::quotes::cues();
+                crate::figures::lexicon();
+            }),
+        ];
+        for (name, load) in steps {
+            let t = Instant::now();
+            load();
+            eprintln!("{name:<26} {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+}

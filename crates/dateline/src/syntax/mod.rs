@@ -60,6 +60,13 @@ pub use self::train::{train, GoldWord, TrainDoc, TrainOptions, NONCOMMERCIAL};
 
 const MAGIC: &[u8; 8] = b"DLSYN\x00\x00\x03";
 const MODEL: &[u8] = include_bytes!("../../data/syntax.model");
+/// The shipped model as `build.rs` expands it: everything but the weights,
+/// inflated ...
+const SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/syntax.head"));
+/// ... and the three tables' weights, 64-byte blocks used in place (the
+/// tables hold 14 MB that would otherwise be decoded at every start).
+static SHIPPED_ROWS: &model::Aligned<[u8]> =
+    &model::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/syntax.rows")));
 
 /// One syntactic word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,7 +243,11 @@ impl std::fmt::Debug for Model {
 /// but never panics.
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_else(|_| Model::empty()))
+    M.get_or_init(|| {
+        Model::read_body(SHIPPED_HEAD, Some(&SHIPPED_ROWS.0))
+            .or_else(|_| Model::from_bytes(MODEL))
+            .unwrap_or_else(|_| Model::empty())
+    })
 }
 
 impl Model {
@@ -272,7 +283,13 @@ impl Model {
         }
         let body = miniz_oxide::inflate::decompress_to_vec_with_limit(&b[8..], 1 << 30)
             .map_err(|e| format!("model does not inflate: {e:?}"))?;
-        let mut r = Reader::new(&body);
+        Model::read_body(&body, None)
+    }
+
+    /// Reads an inflated model; with `shipped` rows, its tables' weights
+    /// are those, in place ([`Table::read`]).
+    fn read_body(body: &[u8], mut shipped: Option<&'static [u8]>) -> Result<Model, String> {
+        let mut r = Reader::new(body);
         let about = r.str()?;
         let xpos = Pool::read(&mut r)?;
         let deprels = Pool::read(&mut r)?;
@@ -300,9 +317,12 @@ impl Model {
             }
             lexicon.insert(k, c);
         }
-        let tagger = Table::read(&mut r)?;
-        let moves = Table::read(&mut r)?;
-        let labels = Table::read(&mut r)?;
+        let tagger = Table::read(&mut r, shipped.as_mut())?;
+        let moves = Table::read(&mut r, shipped.as_mut())?;
+        let labels = Table::read(&mut r, shipped.as_mut())?;
+        if shipped.is_some_and(|rest| !rest.is_empty()) {
+            return Err("trailing bytes after the shipped rows".into());
+        }
         let upos_map = Backoff::read(&mut r, upos.strings.len())?;
         let feats_map = Backoff::read(&mut r, feats.strings.len())?;
         let lemma = Lemmatizer::read(&mut r)?;

@@ -69,12 +69,28 @@ pub(crate) trait Scorer {
     fn scores(&self, feats: &[u64], out: &mut [f32]);
 }
 
-/// 64 weights, aligned to a cache line.
+/// 64 weights (8-bit two's complement), aligned to a cache line.
 #[derive(Debug, Clone, Copy)]
 #[repr(C, align(64))]
-struct Block([i8; 64]);
+struct Block([u8; 64]);
 
 const ZERO_BLOCK: Block = Block([0; 64]);
+
+/// Bytes aligned to a cache line: the shipped tables, as the build script
+/// expanded them (`&Aligned(*include_bytes!(..))` coerces to
+/// `&Aligned<[u8]>`).
+#[repr(C, align(64))]
+pub(crate) struct Aligned<T: ?Sized>(pub T);
+
+/// Where a table's weights are.
+#[derive(Debug, Clone)]
+enum Blocks {
+    /// Made or read at run time.
+    Owned(Vec<Block>),
+    /// Rows of the shipped model, read in place from the binary (64-byte
+    /// blocks one after the other, aligned).
+    Static(&'static [u8]),
+}
 
 /// Largest weight magnitude of a quantised table.
 const QMAX: f32 = 127.0;
@@ -98,7 +114,7 @@ pub(crate) struct Table {
     scale: f32,
     /// Blocks per row for a wide table; 0 for a narrow one.
     per_row: usize,
-    blocks: Vec<Block>,
+    blocks: Blocks,
 }
 
 impl Table {
@@ -120,8 +136,35 @@ impl Table {
             bits,
             scale: 1.0,
             per_row,
-            blocks: vec![ZERO_BLOCK; n],
+            blocks: Blocks::Owned(vec![ZERO_BLOCK; n]),
         }
+    }
+
+    /// Number of 64-byte blocks of a table of `2^bits` rows of `classes`.
+    fn block_count(bits: u32, classes: usize) -> usize {
+        let rows = 1usize << bits;
+        if classes <= 4 {
+            (rows * 4).div_ceil(64)
+        } else {
+            rows * classes.div_ceil(64)
+        }
+    }
+
+    /// Block `i` of the weights.
+    #[inline]
+    fn block(&self, i: usize) -> &[u8; 64] {
+        match &self.blocks {
+            Blocks::Owned(v) => &v[i].0,
+            Blocks::Static(s) => s[i * 64..].first_chunk::<64>().unwrap_or(&ZERO_BLOCK.0),
+        }
+    }
+
+    /// The weights as bytes, block after block (what the build script
+    /// writes for [`Table::read`]'s `shipped` rows).
+    #[allow(dead_code)] // the build script's
+    pub fn raw(&self) -> Vec<u8> {
+        let n = Table::block_count(self.bits, self.classes);
+        (0..n).flat_map(|i| *self.block(i)).collect()
     }
 
     /// Block and byte of weight `class` of `row`.
@@ -137,17 +180,33 @@ impl Table {
 
     fn get(&self, row: usize, class: usize) -> i8 {
         let (b, i) = self.at(row, class);
-        self.blocks[b].0[i]
+        self.block(b)[i] as i8
     }
 
     fn set(&mut self, row: usize, class: usize, v: i8) {
         let (b, i) = self.at(row, class);
-        self.blocks[b].0[i] = v;
+        if let Blocks::Static(s) = self.blocks {
+            // Written to: the table becomes its own.
+            let blocks = s
+                .chunks_exact(64)
+                .map(|c| Block(c.try_into().unwrap_or([0; 64])))
+                .collect();
+            self.blocks = Blocks::Owned(blocks);
+        }
+        if let Blocks::Owned(blocks) = &mut self.blocks {
+            blocks[b].0[i] = v as u8;
+        }
     }
 
     /// Every weight, row by row and class by class.
     fn cells(&self) -> impl Iterator<Item = i8> + '_ {
         (0..1usize << self.bits).flat_map(move |r| (0..self.classes).map(move |c| self.get(r, c)))
+    }
+
+    /// Whether the weights are the shipped rows, read in place.
+    #[cfg(test)]
+    pub fn in_place(&self) -> bool {
+        matches!(self.blocks, Blocks::Static(_))
     }
 
     /// Number of non-zero weights.
@@ -173,7 +232,7 @@ impl Table {
         let mut touch = 0i32;
         for &f in feats {
             let b = (f & mask) as usize * self.per_row;
-            touch = touch.wrapping_add(self.blocks[b].0[0] as i32);
+            touch = touch.wrapping_add(self.block(b)[0] as i32);
         }
         std::hint::black_box(touch);
         for blk in 0..self.per_row {
@@ -182,9 +241,9 @@ impl Table {
             for chunk in feats.chunks(CHUNK) {
                 let mut acc = [0i16; 64];
                 for &f in chunk {
-                    let row = &self.blocks[(f & mask) as usize * self.per_row + blk].0;
+                    let row = self.block((f & mask) as usize * self.per_row + blk);
                     for (a, &x) in acc.iter_mut().zip(row) {
-                        *a = a.wrapping_add(x as i16);
+                        *a = a.wrapping_add(x as i8 as i16);
                     }
                 }
                 for (o, &a) in out.iter_mut().zip(&acc) {
@@ -202,9 +261,9 @@ impl Table {
         let mask = (1u64 << self.bits) - 1;
         for &f in feats {
             let i = (f & mask) as usize * 4;
-            let row = &self.blocks[i / 64].0[i % 64..i % 64 + 4];
+            let row = &self.block(i / 64)[i % 64..i % 64 + 4];
             for (a, &x) in acc.iter_mut().zip(row) {
-                *a += x as i32;
+                *a += x as i8 as i32;
             }
         }
     }
@@ -227,15 +286,42 @@ impl Table {
         }
     }
 
-    /// Reads a table written by [`Table::write`].
-    pub fn read(r: &mut Reader<'_>) -> Result<Table, String> {
+    /// Writes the table's shape with no weights: what the build script puts
+    /// in the shipped model's place of a table whose rows it expands.
+    #[allow(dead_code)] // the build script's
+    pub fn write_shape(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&0u64.to_le_bytes());
+    }
+
+    /// Reads a table written by [`Table::write`]. With `shipped` rows (the
+    /// build script's expansion of the shipped model, whose weights it
+    /// wrote as none), the table's weights are the next blocks of them,
+    /// used in place.
+    pub fn read(r: &mut Reader<'_>, shipped: Option<&mut &'static [u8]>) -> Result<Table, String> {
         let bits = r.u32()?;
         let classes = r.u32()? as usize;
         let scale = f32::from_bits(r.u32()?);
         if bits > 24 || classes == 0 || classes > 1024 {
             return Err(format!("table of 2^{bits} rows x {classes} classes"));
         }
-        let mut t = Table::zeros(bits, classes);
+        let mut t = match shipped {
+            Some(rows) => {
+                let n = Table::block_count(bits, classes) * 64;
+                if rows.len() < n {
+                    return Err("the shipped rows are short".into());
+                }
+                let (mine, rest) = rows.split_at(n);
+                *rows = rest;
+                let mut t = Table::zeros(0, classes);
+                t.bits = bits;
+                t.blocks = Blocks::Static(mine);
+                t
+            }
+            None => Table::zeros(bits, classes),
+        };
         t.scale = scale;
         let n = (1usize << bits) * classes;
         let nz = r.u64()? as usize;
@@ -436,6 +522,12 @@ impl<'a> Reader<'a> {
         String::from_utf8(b.to_vec()).map_err(|_| format!("string at byte {at} is not UTF-8"))
     }
     /// True when every byte has been read.
+    /// The byte read next.
+    #[allow(dead_code)] // the build script's
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
     pub fn done(&self) -> bool {
         self.pos == self.b.len()
     }
@@ -453,10 +545,10 @@ mod tests {
         let q = t.finish(3.0, 0.0);
         let mut b = Vec::new();
         q.write(&mut b);
-        let r = Table::read(&mut Reader::new(&b)).unwrap();
+        let r = Table::read(&mut Reader::new(&b), None).unwrap();
         assert!(r.cells().eq(q.cells()));
         assert!(r.nonzero() > 0);
-        assert!(Table::read(&mut Reader::new(&b[..b.len() - 1])).is_err());
+        assert!(Table::read(&mut Reader::new(&b[..b.len() - 1]), None).is_err());
         for v in [0i64, 1, -1, 300, -32767] {
             assert_eq!(unzigzag(zigzag(v)), v);
         }

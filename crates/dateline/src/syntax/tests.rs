@@ -264,6 +264,20 @@ fn shipped_model_loads_and_round_trips() {
     assert!(Model::from_bytes(b"nonsense").is_err());
 }
 
+#[test]
+fn shipped_rows_are_the_models_weights() {
+    // The model in use reads its weights in place from what the build
+    // script expanded, and is the shipped file to the byte.
+    let m = model();
+    assert!(m.tagger.in_place() && m.moves.in_place() && m.labels.in_place());
+    assert_eq!(m.to_bytes(), MODEL);
+    // Rows short or left over are errors, not a model read wrong.
+    let rows = &SHIPPED_ROWS.0;
+    assert!(Model::read_body(SHIPPED_HEAD, Some(&rows[..rows.len() - 64])).is_err());
+    let longer: &'static [u8] = Vec::leak([rows, &[0u8; 64][..]].concat());
+    assert!(Model::read_body(SHIPPED_HEAD, Some(longer)).is_err());
+}
+
 /// The training data, when the shared folder is there.
 fn gum_files() -> Option<Vec<std::path::PathBuf>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/train/gum");

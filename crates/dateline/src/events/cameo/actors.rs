@@ -6,10 +6,12 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::prefixes::Prefixes;
-use chrono::NaiveDate;
+use super::actor_table::{dated, AgentPos, Builder, Dated, Day, Table, UserRow};
+use chrono::{Datelike, NaiveDate};
 
-const ACTORS: &str = include_str!("../../../data/cameo_actors.tsv");
+/// The shipped rows (`data/cameo_actors.tsv`) as `build.rs` compiled them
+/// (`actor_table.rs`).
+const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/cameo_actors.bin"));
 
 /// An actor code found in a phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,153 +29,16 @@ pub(crate) struct ActorCode {
     pub(crate) agent_only: bool,
 }
 
-/// Where an agent's code goes: after the actor's (`~GOV`) or before it
-/// (`IGO~`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AgentPos {
-    Prefix,
-    Suffix,
-}
-
-/// A code, valid between two dates (inclusive) when they are given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Dated {
-    code: Box<str>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-}
-
-impl Dated {
-    fn ranged(&self) -> bool {
-        self.from.is_some() || self.to.is_some()
-    }
-
-    fn contains(&self, d: NaiveDate) -> bool {
-        self.from.map_or(true, |f| f <= d) && self.to.map_or(true, |t| d <= t)
-    }
-}
-
-/// What one phrase stands for.
-#[derive(Debug, Clone, Default)]
-struct Phrase {
-    codes: Vec<Dated>,
-    entry: Option<Box<str>>,
-    agent: Option<(Box<str>, AgentPos)>,
-}
-
-impl Phrase {
-    /// The actor code for `date`: the restriction that holds, else the
-    /// default; without a date the default, else the latest restriction.
-    fn code(&self, date: Option<NaiveDate>) -> Option<&str> {
-        let default = || self.codes.iter().find(|c| !c.ranged());
-        let pick = match date {
-            Some(d) => self
-                .codes
-                .iter()
-                .find(|c| c.ranged() && c.contains(d))
-                .or_else(default),
-            None => default().or_else(|| {
-                let end = |c: &&Dated| c.to.unwrap_or(NaiveDate::MAX);
-                self.codes.iter().max_by_key(end)
-            }),
-        };
-        pick.map(|c| c.code.as_ref())
-    }
-}
-
 /// Actor and agent phrases, matched all at once.
 pub(crate) struct ActorCoder {
-    names: Vec<Box<str>>,
-    phrases: Vec<Phrase>,
-    /// The phrases, for [`ActorCoder::find`].
-    prefixes: Prefixes,
+    t: Table,
 }
 
 impl std::fmt::Debug for ActorCoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ActorCoder")
-            .field("phrases", &self.names.len())
+            .field("phrases", &self.t.names.len())
             .finish()
-    }
-}
-
-/// Collects phrases before they are indexed.
-#[derive(Default)]
-struct Builder {
-    index: crate::lexicon::NameMap<usize>,
-    names: Vec<Box<str>>,
-    phrases: Vec<Phrase>,
-}
-
-impl Builder {
-    fn slot(&mut self, name: &str) -> &mut Phrase {
-        let n = self.names.len();
-        let i = *self.index.entry(name.to_string()).or_insert(n);
-        if i == n {
-            self.names.push(name.into());
-            self.phrases.push(Phrase::default());
-        }
-        &mut self.phrases[i]
-    }
-
-    fn build(self) -> ActorCoder {
-        let prefixes = Prefixes::new(
-            self.names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n.as_bytes(), i as u32)),
-        );
-        ActorCoder {
-            names: self.names,
-            phrases: self.phrases,
-            prefixes,
-        }
-    }
-
-    /// Adds the shipped rows (`A` actors, `G` agents).
-    fn shipped(&mut self) {
-        let rows = ACTORS.lines().filter(|l| !l.starts_with('#'));
-        self.index.reserve(ACTORS.len() / 40);
-        let mut f: Vec<&str> = Vec::with_capacity(5);
-        for line in rows {
-            f.clear();
-            f.extend(line.split('\t'));
-            match f.as_slice() {
-                ["A", name, code, dates, entry] => {
-                    let Ok(d) = dated(code, dates) else { continue };
-                    let p = self.slot(name);
-                    p.codes.push(d);
-                    if !entry.is_empty() {
-                        p.entry = Some((*entry).into());
-                    }
-                }
-                ["G", name, code, pos] => {
-                    let pos = if *pos == "prefix" {
-                        AgentPos::Prefix
-                    } else {
-                        AgentPos::Suffix
-                    };
-                    self.slot(name).agent = Some(((*code).into(), pos));
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Adds a user's rows; a phrase the user lists loses its shipped codes.
-    fn user(&mut self, rows: Vec<UserRow>) {
-        let mut cleared = std::collections::HashSet::new();
-        for r in rows {
-            let p = self.slot(&r.name);
-            if cleared.insert(r.name.clone()) {
-                p.codes.clear();
-                p.entry = None;
-            }
-            p.codes.push(r.code);
-            if r.entry != r.name {
-                p.entry = Some(r.entry.into());
-            }
-        }
     }
 }
 
@@ -181,10 +46,9 @@ impl ActorCoder {
     /// The coder of the shipped dictionaries, built on first use.
     pub(crate) fn shipped() -> &'static ActorCoder {
         static C: OnceLock<ActorCoder> = OnceLock::new();
-        C.get_or_init(|| {
-            let mut b = Builder::default();
-            b.shipped();
-            b.build()
+        C.get_or_init(|| ActorCoder {
+            // The build script's own bytes: they read back (no codes otherwise).
+            t: Table::from_bytes(COMPILED).unwrap_or_default(),
         })
     }
 
@@ -193,10 +57,9 @@ impl ActorCoder {
     /// or the PETRARCH actor-file format. The error names the bad line.
     pub(crate) fn with_extra(tsv: &str) -> Result<ActorCoder, String> {
         let rows = parse_user(tsv)?;
-        let mut b = Builder::default();
-        b.shipped();
+        let mut b = Builder::from_table(&ActorCoder::shipped().t);
         b.user(rows);
-        Ok(b.build())
+        Ok(ActorCoder { t: b.build() })
     }
 
     /// The actor code of `phrase` (`the Iraqi prime minister` → `IRQGOV`):
@@ -207,15 +70,16 @@ impl ActorCoder {
     /// its own code (`police` → `COP`).
     pub(crate) fn code(&self, phrase: &str, date: Option<NaiveDate>) -> Option<ActorCode> {
         let found = self.find(phrase);
+        let day: Option<Day> = date.map(|d| d.num_days_from_ce());
         let actor = found.iter().find_map(|&(s, e, i)| {
-            let code = self.phrases[i].code(date)?;
+            let code = self.t.phrases[i].code(day)?;
             let short_lower = e - s <= 3 && !phrase[s..e].chars().any(char::is_uppercase);
             (!short_lower).then_some((s, e, i, code))
         });
         let agent = found
             .iter()
             .filter(|&&(_, _, i)| actor.map_or(true, |a| a.2 != i))
-            .find_map(|&(s, e, i)| self.phrases[i].agent.as_ref().map(|a| (s, e, i, a)));
+            .find_map(|&(s, e, i)| self.t.phrases[i].agent.as_ref().map(|a| (s, e, i, a)));
         match (actor, agent) {
             (Some(a), Some(g)) => Some(self.combine(a, g)),
             (Some((s, e, i, code)), None) => Some(ActorCode {
@@ -259,7 +123,10 @@ impl ActorCoder {
     }
 
     fn entry(&self, i: usize) -> &str {
-        self.phrases[i].entry.as_deref().unwrap_or(&self.names[i])
+        self.t.phrases[i]
+            .entry
+            .as_deref()
+            .unwrap_or(&self.t.names[i])
     }
 
     /// Dictionary phrases in `phrase` on whole words, longest first at each
@@ -286,7 +153,8 @@ impl ActorCoder {
     /// The longest phrase starting at `i` that ends on a word boundary.
     fn longest_at(&self, hay: &str, i: usize) -> Option<(usize, usize)> {
         let mut candidates = Vec::new();
-        self.prefixes
+        self.t
+            .prefixes
             .starting(&hay.as_bytes()[i..], &mut candidates);
         candidates.iter().rev().find_map(|&(k, len)| {
             let e = i + len;
@@ -299,13 +167,6 @@ impl ActorCoder {
     }
 }
 
-/// One row of a user's dictionary.
-struct UserRow {
-    name: String,
-    code: Dated,
-    entry: String,
-}
-
 /// A phrase as the dictionaries key it: lower case, `_` as space, one
 /// space between words.
 fn key(s: &str) -> String {
@@ -314,66 +175,6 @@ fn key(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_ascii_lowercase()
-}
-
-/// A date of a restriction: YYYYMMDD, or YYMMDD (YY up to 30 is 20YY).
-fn date(s: &str) -> Result<NaiveDate, String> {
-    let digits = |d: &str| -> Option<u32> {
-        d.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| d.parse().ok())
-            .flatten()
-    };
-    // Read as numbers, not through a format string: the shipped
-    // dictionary has some 40,000 dates to read at every start.
-    let (year, rest) = match s.len() {
-        8 if s.is_char_boundary(4) => (digits(&s[..4]), &s[4..]),
-        6 if s.is_char_boundary(2) => {
-            let yy = digits(&s[..2]);
-            (
-                yy.map(|y| if y <= 30 { 2000 + y } else { 1900 + y }),
-                &s[2..],
-            )
-        }
-        _ => return Err(format!("bad date {s:?} (YYYYMMDD or YYMMDD)")),
-    };
-    let (month, day) = match rest.is_char_boundary(2) {
-        true => (digits(&rest[..2]), digits(&rest[2..])),
-        false => (None, None),
-    };
-    year.zip(month)
-        .zip(day)
-        .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d))
-        .ok_or_else(|| format!("bad date {s:?}"))
-}
-
-/// A code with its restriction: empty, `<date`, `>date` or `date-date`
-/// (spaces allowed).
-fn dated(code: &str, dates: &str) -> Result<Dated, String> {
-    let valid = !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric());
-    if !valid {
-        return Err(format!("bad code {code:?}"));
-    }
-    let r: std::borrow::Cow<'_, str> = match dates.contains(char::is_whitespace) {
-        true => dates.chars().filter(|c| !c.is_whitespace()).collect(),
-        false => dates.into(),
-    };
-    let (from, to) = if r.is_empty() {
-        (None, None)
-    } else if let Some(d) = r.strip_prefix('<') {
-        (None, Some(date(d)?))
-    } else if let Some(d) = r.strip_prefix('>') {
-        (Some(date(d)?), None)
-    } else if let Some((a, b)) = r.split_once('-') {
-        (Some(date(a)?), Some(date(b)?))
-    } else {
-        return Err(format!("bad date restriction {dates:?}"));
-    };
-    Ok(Dated {
-        code: code.into(),
-        from,
-        to,
-    })
 }
 
 /// Parses a user's dictionary in either format.
@@ -482,7 +283,12 @@ mod date_tests {
 
     #[test]
     fn restriction_dates_read_as_petrarch_writes_them() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        use super::super::actor_table::date;
+        let d = |y, m, day| {
+            NaiveDate::from_ymd_opt(y, m, day)
+                .unwrap()
+                .num_days_from_ce()
+        };
         assert_eq!(date("20231105"), Ok(d(2023, 11, 5)));
         assert_eq!(date("991231"), Ok(d(1999, 12, 31)));
         assert_eq!(date("300101"), Ok(d(2030, 1, 1)));
@@ -502,5 +308,45 @@ mod date_tests {
         let r = dated("IRQGOV", " 20030409 - 20040628 ").unwrap();
         assert_eq!((r.from, r.to), (Some(d(2003, 4, 9)), Some(d(2004, 6, 28))));
         assert!(dated("IRQ GOV", "").is_err() && dated("IRQGOV", "2003").is_err());
+    }
+
+    #[test]
+    fn day_numbers_are_chronos() {
+        use super::super::actor_table::day;
+        let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
+        while d <= end {
+            assert_eq!(
+                day(d.year(), d.month(), d.day()),
+                Some(d.num_days_from_ce()),
+                "{d}"
+            );
+            d = d.succ_opt().unwrap();
+        }
+        for y in [0, 1900, 2000, 2023, 2024, 9999] {
+            for m in 0..=13 {
+                for dd in 0..=32 {
+                    let want = NaiveDate::from_ymd_opt(y, m, dd).map(|x| x.num_days_from_ce());
+                    assert_eq!(day(y, m, dd), want, "{y}-{m}-{dd}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_rows_are_the_dictionary() {
+        // What the build script wrote is what the shipped rows give now.
+        let mut b = Builder::default();
+        b.shipped(include_str!("../../../data/cameo_actors.tsv"));
+        let fresh = b.build();
+        assert!(Table::from_bytes(COMPILED).expect("reads back") == fresh);
+        assert_eq!(fresh.to_bytes(), COMPILED);
+        for cut in [0, 8, COMPILED.len() / 2, COMPILED.len() - 1] {
+            assert!(
+                Table::from_bytes(&COMPILED[..cut]).is_none(),
+                "cut at {cut}"
+            );
+        }
+        assert!(fresh.names.len() > 30_000);
     }
 }
