@@ -4,6 +4,8 @@
 //!   crate, says how);
 //! - the CAMEO actor dictionary (`data/cameo_actors.tsv`) into its phrases,
 //!   codes and prefix index (`src/events/cameo/actor_table.rs`, shared);
+//! - the entity tagger's weights (`data/ner.model`) into flat tables read
+//!   in place (`src/entities/tagger/flat.rs`, shared);
 //! - the syntax model's weights (`data/syntax.model`, deflated varints) into
 //!   the 64-byte blocks the parser reads in place (`src/syntax/model.rs`,
 //!   shared), and the rest of the model inflated.
@@ -25,6 +27,10 @@ mod syntax_model;
 #[allow(dead_code)]
 #[path = "src/events/cameo/actor_table.rs"]
 mod actor_table;
+
+#[allow(dead_code)]
+#[path = "src/entities/tagger/flat.rs"]
+mod ner_flat;
 
 fn main() {
     let read = |name: &str| {
@@ -64,6 +70,13 @@ fn main() {
     let (head, rows) = expand_syntax(&model).expect("data/syntax.model reads");
     write("syntax.head", &head);
     write("syntax.rows", &rows);
+    println!("cargo::rerun-if-changed=data/ner.model");
+    println!("cargo::rerun-if-changed=src/entities/tagger/flat.rs");
+    let ner = std::fs::read("data/ner.model").expect("data/ner.model");
+    write(
+        "ner.flat",
+        &ner_flat::flatten(&ner).expect("data/ner.model reads"),
+    );
 }
 
 /// The syntax model inflated with its three tables' weights taken out (each

@@ -67,6 +67,7 @@ pub mod events;
 pub mod corpus;
 
 // What the layers share, owned by none of them.
+mod aligned;
 pub mod error;
 pub mod lexicon;
 pub mod origin;

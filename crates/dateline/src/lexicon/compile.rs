@@ -133,7 +133,7 @@ pub struct Title {
 }
 
 /// What a lexicon name stands for; the number indexes the matching list of
-/// [`Lexicon`].
+/// [`Lexicon`](super::Lexicon).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntryKind {
     /// A country's name.
@@ -429,7 +429,7 @@ pub(crate) struct Tables {
     pub index: NameIndex,
 }
 
-/// 64-bit FNV-1a of a lower-case key, for [`Tables::slots`].
+/// 64-bit FNV-1a of a lower-case key, for the slots of [`NameIndex`].
 pub(crate) fn key_hash(key: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in key.bytes() {

@@ -45,6 +45,8 @@ mod train;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::aligned::Aligned;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::{OffsetMap, Span};
@@ -65,8 +67,8 @@ const MODEL: &[u8] = include_bytes!("../../data/syntax.model");
 const SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/syntax.head"));
 /// ... and the three tables' weights, 64-byte blocks used in place (the
 /// tables hold 14 MB that would otherwise be decoded at every start).
-static SHIPPED_ROWS: &model::Aligned<[u8]> =
-    &model::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/syntax.rows")));
+static SHIPPED_ROWS: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/syntax.rows")));
 
 /// One syntactic word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

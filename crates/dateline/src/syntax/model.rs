@@ -76,12 +76,6 @@ struct Block([u8; 64]);
 
 const ZERO_BLOCK: Block = Block([0; 64]);
 
-/// Bytes aligned to a cache line: the shipped tables, as the build script
-/// expanded them (`&Aligned(*include_bytes!(..))` coerces to
-/// `&Aligned<[u8]>`).
-#[repr(C, align(64))]
-pub(crate) struct Aligned<T: ?Sized>(pub T);
-
 /// Where a table's weights are.
 #[derive(Debug, Clone)]
 enum Blocks {

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 /// modules before it; the shared ones come first.
 const ORDER: &[&str] = &[
     // Shared, owned by no layer.
-    "span", "origin", "schema", "error", "lexicon", // The layers, in the order they run.
+    "span", "aligned", "origin", "schema", "error",
+    "lexicon", // The layers, in the order they run.
     "article", "syntax", "time", "entities", "quotes", "resolve", "figures", "events", "corpus",
     // Running the layers, and their output for evaluation.
     "pipeline", "eval", "samples", "tables", // Views of one article for reading.

@@ -14,8 +14,14 @@ type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::aligned::Aligned;
+use flat::Flat;
+
 mod decode;
 mod features;
+// Shared with the build script, which flattens the shipped weights.
+#[cfg_attr(not(test), allow(dead_code))]
+mod flat;
 mod mentions;
 mod train;
 
@@ -32,6 +38,9 @@ pub const LABELS: [&str; 9] = [
 const N: usize = LABELS.len();
 const MAGIC: &[u8; 8] = b"DLNER\x00\x00\x01";
 const MODEL: &[u8] = include_bytes!("../../../data/ner.model");
+/// The shipped weights as `build.rs` flattened them (`flat.rs`), read in place.
+static SHIPPED_FLAT: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/ner.flat")));
 
 /// The entity type of a label index (`1` → `PER`), `None` for `O`.
 pub(crate) fn label_type(l: usize) -> Option<&'static str> {
@@ -101,9 +110,41 @@ type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 // ---------------------------------------------------------------- model
 
+/// Emission weights per feature: a map when trained or read from bytes,
+/// the flat tables of the shipped tagger ([`flat`]) when read in place.
+enum Weights {
+    Map(KeyMap<[f32; N]>),
+    Flat(Flat<'static>),
+}
+
+impl Weights {
+    #[inline]
+    fn get(&self, key: u64) -> Option<[f32; N]> {
+        match self {
+            Weights::Map(m) => m.get(&key).copied(),
+            Weights::Flat(f) => f.get(key),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Weights::Map(m) => m.len(),
+            Weights::Flat(f) => f.len,
+        }
+    }
+
+    /// Every feature and its weights, in no particular order.
+    fn iter(&self) -> Box<dyn Iterator<Item = (u64, [f32; N])> + '_> {
+        match self {
+            Weights::Map(m) => Box::new(m.iter().map(|(k, r)| (*k, *r))),
+            Weights::Flat(f) => Box::new(f.iter()),
+        }
+    }
+}
+
 /// A trained tagger: emission weights per feature and label transitions.
 pub struct Model {
-    weights: KeyMap<[f32; N]>,
+    weights: Weights,
     /// `trans[prev][cur]`; `prev == N` is the sentence start.
     trans: [[f32; N]; N + 1],
 }
@@ -135,10 +176,12 @@ pub struct Tagger {
 pub(crate) fn tagger() -> &'static Tagger {
     static M: OnceLock<Tagger> = OnceLock::new();
     M.get_or_init(|| {
-        Tagger::from_bytes(MODEL).unwrap_or_else(|_| Tagger {
-            first: Model::empty(),
-            second: Model::empty(),
-        })
+        Tagger::shipped()
+            .or_else(|_| Tagger::from_bytes(MODEL))
+            .unwrap_or_else(|_| Tagger {
+                first: Model::empty(),
+                second: Model::empty(),
+            })
     })
 }
 
@@ -159,6 +202,17 @@ impl Tagger {
         let n = r.u64()? as usize;
         let first = Model::from_bytes(r.take(n)?)?;
         let second = Model::from_bytes(&b[r.at..])?;
+        Ok(Tagger { first, second })
+    }
+
+    /// The shipped tagger with its weights read in place from the build
+    /// script's flat tables (the transitions from the model file).
+    fn shipped() -> Result<Tagger, String> {
+        let [a, b] = Flat::passes(&SHIPPED_FLAT.0).ok_or("the flat tables do not read")?;
+        let mut r = Reader { b: MODEL, at: 0 };
+        let n = r.u64()? as usize;
+        let first = Model::read(r.take(n)?, Some(a))?;
+        let second = Model::read(&MODEL[r.at..], Some(b))?;
         Ok(Tagger { first, second })
     }
 
@@ -330,7 +384,7 @@ fn add_doc_features(units: &mut [Unit], labels: &[Vec<usize>]) {
 impl Model {
     fn empty() -> Model {
         Model {
-            weights: KeyMap::default(),
+            weights: Weights::Map(KeyMap::default()),
             trans: [[0.0; N]; N + 1],
         }
     }
@@ -342,11 +396,27 @@ impl Model {
 
     /// True when the model has no weights.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.weights.len() == 0
+    }
+
+    /// Sets the weights of feature `key` (training).
+    fn insert(&mut self, key: u64, row: [f32; N]) {
+        if let Weights::Flat(f) = &self.weights {
+            self.weights = Weights::Map(f.iter().collect());
+        }
+        if let Weights::Map(m) = &mut self.weights {
+            m.insert(key, row);
+        }
     }
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        Model::read(b, None)
+    }
+
+    /// Reads a model; with `flat` weights (the same model's, flattened),
+    /// its own are checked and skipped and those used.
+    fn read(b: &[u8], flat: Option<Flat<'static>>) -> Result<Model, String> {
         let mut r = Reader { b, at: 0 };
         if r.take(8)? != MAGIC {
             return Err("not a dateline NER model".into());
@@ -362,7 +432,20 @@ impl Model {
             }
         }
         let count = r.u32()? as usize;
-        m.weights.reserve(count);
+        if let Some(f) = flat {
+            for _ in 0..count {
+                r.u64()?;
+                let mask = r.u16()?;
+                r.take(2 * mask.count_ones() as usize)?;
+            }
+            if f.len != count || r.at != b.len() {
+                return Err("the flat tables are not this model's".into());
+            }
+            m.weights = Weights::Flat(f);
+            return Ok(m);
+        }
+        let mut weights = KeyMap::default();
+        weights.reserve(count);
         for _ in 0..count {
             let key = r.u64()?;
             let mask = r.u16()?;
@@ -372,8 +455,9 @@ impl Model {
                     *v = r.u16()? as i16 as f32 * scale;
                 }
             }
-            m.weights.insert(key, row);
+            weights.insert(key, row);
         }
+        m.weights = Weights::Map(weights);
         Ok(m)
     }
 
@@ -382,8 +466,8 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self
             .weights
-            .values()
-            .flat_map(|r| r.iter())
+            .iter()
+            .flat_map(|(_, r)| r)
             .fold(0f32, |m, v| m.max(v.abs()))
             .max(1e-9);
         let scale = max / 32767.0;
@@ -404,7 +488,7 @@ impl Model {
                 for (l, v) in row.iter().enumerate() {
                     q[l] = (v / scale).round() as i16;
                 }
-                (*k, q)
+                (k, q)
             })
             .filter(|(_, q)| q.iter().any(|v| *v != 0))
             .collect();
@@ -429,7 +513,7 @@ impl Model {
     fn score(&self, keys: &[u64]) -> [f32; N] {
         let mut row = [0f32; N];
         for k in keys {
-            if let Some(w) = self.weights.get(k) {
+            if let Some(w) = self.weights.get(*k) {
                 for l in 0..N {
                     row[l] += w[l];
                 }
@@ -514,6 +598,32 @@ mod tests {
         assert!(t.len() > 10_000);
         let again = Tagger::from_bytes(&t.to_bytes()).unwrap();
         assert_eq!(again.len(), t.len());
+    }
+
+    #[test]
+    fn flat_weights_are_the_models() {
+        // The tagger in use reads the build script's flat tables in place,
+        // and they hold the model file's weights to the bit.
+        let shipped = tagger();
+        let read = Tagger::from_bytes(MODEL).unwrap();
+        for (a, b) in [
+            (&shipped.first, &read.first),
+            (&shipped.second, &read.second),
+        ] {
+            assert!(matches!(a.weights, Weights::Flat(_)));
+            assert_eq!(a.len(), b.len());
+            for (k, row) in b.weights.iter() {
+                let bits = |r: [f32; N]| r.map(f32::to_bits);
+                assert_eq!(a.weights.get(k).map(bits), Some(bits(row)));
+            }
+            assert_eq!(a.trans, b.trans);
+        }
+        assert!(shipped.first.weights.get(0x1234_5678).is_none());
+        assert_eq!(shipped.to_bytes(), read.to_bytes());
+        let flat = flat::flatten(MODEL).unwrap();
+        assert_eq!(flat, SHIPPED_FLAT.0);
+        assert!(Flat::passes(&flat[..flat.len() - 64]).is_none());
+        assert!(flat::flatten(&MODEL[..MODEL.len() - 1]).is_err());
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize,
             row[l] = (w[r][l] as f64 - acc[r][l] / c) as f32;
         }
         if row.iter().any(|v| v.abs() > 1e-3) {
-            model.weights.insert(k, row);
+            model.insert(k, row);
         }
     }
     for p in 0..=N {
