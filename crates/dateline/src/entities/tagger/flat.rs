@@ -181,13 +181,14 @@ fn flatten_model(b: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
     Ok(())
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
+/// Reads a model's bytes (the tagger's reader too).
+pub(crate) struct Reader<'a> {
+    pub b: &'a [u8],
+    pub at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let s = self
             .at
             .checked_add(n)
@@ -196,17 +197,17 @@ impl<'a> Reader<'a> {
         self.at += n;
         Ok(s)
     }
-    fn u16(&mut self) -> Result<u16, String> {
+    pub fn u16(&mut self) -> Result<u16, String> {
         Ok(u16::from_le_bytes(
             self.take(2)?.try_into().unwrap_or_default(),
         ))
     }
-    fn u32(&mut self) -> Result<u32, String> {
+    pub fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(
             self.take(4)?.try_into().unwrap_or_default(),
         ))
     }
-    fn u64(&mut self) -> Result<u64, String> {
+    pub fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(
             self.take(8)?.try_into().unwrap_or_default(),
         ))

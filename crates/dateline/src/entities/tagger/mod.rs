@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::aligned::Aligned;
-use flat::Flat;
+use flat::{Flat, Reader};
 
 mod decode;
 mod features;
@@ -548,38 +548,6 @@ impl Model {
             })
             .collect();
         viterbi(&em, &self.trans)
-    }
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let s = self
-            .at
-            .checked_add(n)
-            .and_then(|end| self.b.get(self.at..end))
-            .ok_or_else(|| format!("model truncated at byte {}", self.at))?;
-        self.at += n;
-        Ok(s)
-    }
-    fn u16(&mut self) -> Result<u16, String> {
-        Ok(u16::from_le_bytes(
-            self.take(2)?.try_into().unwrap_or_default(),
-        ))
-    }
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().unwrap_or_default(),
-        ))
-    }
-    fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().unwrap_or_default(),
-        ))
     }
 }
 
