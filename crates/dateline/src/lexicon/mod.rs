@@ -96,7 +96,7 @@ pub struct Lexicon {
     names: NameIndex,
 }
 
-/// The embedded lexicons, read on first use (a few milliseconds: they are
+/// The embedded lexicons, read on first use (about 20 ms: they are
 /// compiled at build time) and shared.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();

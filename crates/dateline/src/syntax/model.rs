@@ -114,23 +114,21 @@ pub(crate) struct Table {
 impl Table {
     /// An all-zero table.
     pub fn zeros(bits: u32, classes: usize) -> Table {
-        let rows = 1usize << bits;
-        let per_row = if classes <= 4 {
-            0
-        } else {
-            classes.div_ceil(64)
-        };
-        let n = if per_row == 0 {
-            (rows * 4).div_ceil(64)
-        } else {
-            rows * per_row
-        };
         Table {
             classes,
             bits,
             scale: 1.0,
-            per_row,
-            blocks: Blocks::Owned(vec![ZERO_BLOCK; n]),
+            per_row: Table::per_row(classes),
+            blocks: Blocks::Owned(vec![ZERO_BLOCK; Table::block_count(bits, classes)]),
+        }
+    }
+
+    /// Blocks per row: 0 for a narrow table (rows four bytes apart).
+    fn per_row(classes: usize) -> usize {
+        if classes <= 4 {
+            0
+        } else {
+            classes.div_ceil(64)
         }
     }
 
@@ -309,10 +307,13 @@ impl Table {
                 }
                 let (mine, rest) = rows.split_at(n);
                 *rows = rest;
-                let mut t = Table::zeros(0, classes);
-                t.bits = bits;
-                t.blocks = Blocks::Static(mine);
-                t
+                Table {
+                    classes,
+                    bits,
+                    scale,
+                    per_row: Table::per_row(classes),
+                    blocks: Blocks::Static(mine),
+                }
             }
             None => Table::zeros(bits, classes),
         };
