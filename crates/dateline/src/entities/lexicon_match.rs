@@ -324,6 +324,7 @@ pub(super) fn extend_descriptors(
 
 /// Subtypes and countries from the lexicons.
 pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
+    abbreviation_stop(text, lex, m);
     let name = &text[m.name_start..m.name_end];
     let name = name.strip_prefix("the ").unwrap_or(name);
     let entries = lex.lookup(name);
@@ -384,6 +385,25 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
         }
         EntityKind::Person => {}
     }
+}
+
+/// A name that is an abbreviation of the lexicon only with the full stop
+/// the tokeniser left out of it (`W.Va.`, `Calif.`, `Ga.`: the stop also
+/// ends a sentence, or stands before ` --`) takes the stop back.
+fn abbreviation_stop(text: &str, lex: &Lexicon, m: &mut Mention) {
+    if m.end != m.name_end || !text[m.end..].starts_with('.') {
+        return;
+    }
+    let name = &text[m.name_start..m.name_end];
+    if !name.ends_with(|c: char| c.is_ascii_alphabetic()) || !lex.lookup(name).is_empty() {
+        return;
+    }
+    if lex.lookup(&text[m.name_start..m.name_end + 1]).is_empty() {
+        return;
+    }
+    m.end += 1;
+    m.name_end += 1;
+    m.text = text[m.start..m.end].to_string();
 }
 
 /// A group's subtype and (for a nationality) country from lexicon entry `e`.

@@ -26,6 +26,7 @@
 pub(crate) mod compile;
 pub(crate) mod prefixes;
 pub(crate) mod roles;
+pub mod towns;
 
 /// Nouns of time the parser may take for a subject or an actor (`Last week
 /// killed`, `Wednesday, he called`), lower case; the quote and figure

@@ -237,7 +237,8 @@ pub struct Location {
     pub name: String,
     /// `country`, `region` (first-level division), `continent`, `area` (a
     /// region across countries or a body of water: `Middle East`, `Persian
-    /// Gulf`), `city`, `facility` or `place`.
+    /// Gulf`), `city`, `town` (under 15,000 inhabitants), `county` (a US
+    /// county or parish), `facility` or `place`.
     pub feature: String,
     /// How closely the point stands for the place: its own point, a
     /// city's, a division's or wider area's, a country's, or its

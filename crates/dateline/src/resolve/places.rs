@@ -19,6 +19,7 @@ use super::builder::Builder;
 use super::{Location, Precision};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
+use crate::lexicon::towns::{towns, TownKind};
 use crate::lexicon::{EntryKind, Lexicon, PlaceKind, TIME_NOUNS};
 
 /// Capitalised words that, after a place's name, make a longer place or
@@ -119,8 +120,9 @@ impl NamedCountries<'_> {
 struct Context<'n> {
     named: &'n NamedCountries<'n>,
     /// (country, admin1) of the divisions the other places name or lie
-    /// in, with the entity that does.
-    divisions: &'n [(String, String, usize)],
+    /// in, with the entity that does and whether it is a town or county
+    /// of the second gazetteer (local news).
+    divisions: &'n [(String, String, usize, bool)],
     id: usize,
 }
 
@@ -130,13 +132,41 @@ impl Context<'_> {
         self.named.by_others(self.id, c)
     }
 
-    /// Whether another place is division `a` of country `c`, or lies in it.
-    fn division(&self, c: &str, a: &str) -> bool {
+    /// How many other places are division `a` of country `c`, or (may)
+    /// lie in it.
+    fn division(&self, c: &str, a: &str) -> usize {
+        if a.is_empty() {
+            return 0;
+        }
+        let mut by: Vec<usize> = self
+            .divisions
+            .iter()
+            .filter(|(dc, da, e, _)| *e != self.id && dc == c && da == a)
+            .map(|d| d.2)
+            .collect();
+        by.dedup();
+        by.len()
+    }
+
+    /// What the other places in a division add to a reading's score: 6
+    /// for one, 1.5 more for each other up to three (`Gainesville` with
+    /// `Texas` and `Cooke County` is in Texas, not in Florida where a town
+    /// is named `Christmas`).
+    fn division_support(&self, c: &str, a: &str) -> f64 {
+        match self.division(c, a) {
+            0 => 0.0,
+            n => 6.0 + 1.5 * (n.min(3) - 1) as f64,
+        }
+    }
+
+    /// Whether another place that is a town or county of the second
+    /// gazetteer may lie in division `a` of country `c`.
+    fn local_division(&self, c: &str, a: &str) -> bool {
         !a.is_empty()
             && self
                 .divisions
                 .iter()
-                .any(|(dc, da, e)| *e != self.id && dc == c && da == a)
+                .any(|(dc, da, e, local)| *local && *e != self.id && dc == c && da == a)
     }
 }
 
@@ -288,7 +318,7 @@ impl<'a> Builder<'a> {
     /// The first-level divisions the article's places name or lie in, each
     /// with the entity: a division named (`Texas`), or the division of a
     /// place's likeliest reading (`Austin` lies in Texas).
-    fn divisions_named(&self) -> Vec<(String, String, usize)> {
+    fn divisions_named(&self) -> Vec<(String, String, usize, bool)> {
         let mut out = Vec::new();
         for (id, e) in self.entities.iter().enumerate() {
             if e.kind != EntityKind::Place {
@@ -298,6 +328,15 @@ impl<'a> Builder<'a> {
                 continue;
             };
             for name in names {
+                if !self.lex.lookup(name).iter().any(is_place) {
+                    // A name only the second gazetteer has (`Henry
+                    // County`): every state it may be in.
+                    for &t in towns().lookup(name) {
+                        let t = &towns().rows[t as usize];
+                        out.push((t.country.clone(), t.admin1.clone(), id, true));
+                    }
+                    continue;
+                }
                 let mut city_seen = false;
                 for entry in self.lex.lookup(name) {
                     let EntryKind::Place(i) = *entry else {
@@ -310,7 +349,7 @@ impl<'a> Builder<'a> {
                         PlaceKind::City if !city_seen => city_seen = true,
                         _ => continue,
                     }
-                    out.push((p.country.clone(), p.admin1.clone(), id));
+                    out.push((p.country.clone(), p.admin1.clone(), id, false));
                 }
             }
         }
@@ -470,11 +509,101 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // Towns and counties of the second gazetteer: where the main one
+        // has no place of the name, or where the article's other places
+        // or a qualifier vouch for one (`Paris` with `Henry County`).
+        let mut town: Option<(f64, u32)> = None;
+        let names = self.place_names(id)?;
+        let main = if names
+            .iter()
+            .flat_map(|n| self.lex.lookup(n))
+            .any(|e| is_place(e) && !self.is_city(e))
+        {
+            Main::Area
+        } else if let Some((_, EntryKind::Place(i))) = best {
+            Main::City(&self.lex.places[i as usize].country)
+        } else {
+            Main::None
+        };
+        for name in names {
+            for &t in towns().lookup(name) {
+                let Some(score) = self.town_score(t, &qualifiers, main, context) else {
+                    continue;
+                };
+                if town.map_or(true, |(s, _)| score > s) {
+                    town = Some((score, t));
+                }
+            }
+        }
+        if let Some((score, t)) = town {
+            if best.map_or(true, |(s, _)| score > s) {
+                return Some(town_location(self.lex, t as usize));
+            }
+        }
         match best?.1 {
             EntryKind::Country(i) => Some(country_location(self.lex, i as usize)),
             EntryKind::Place(i) => Some(place_location(self.lex, i as usize)),
             _ => None,
         }
+    }
+
+    /// How well town or county `t` of the second gazetteer fits, on
+    /// [`Builder::entry_score`]'s scale: its size (a county a little more
+    /// than its towns), the article's mentions of its country, another
+    /// place in its division (6) and a qualifier (30). Against `main`, what
+    /// the main gazetteer has of the name: with nothing, a town where the
+    /// article names its state (a US town) or its country (elsewhere);
+    /// a city's name goes to a town only where another town or county of
+    /// the article may be in the town's division (`Paris` with `Henry
+    /// County`), or another place is and the city is of another country
+    /// the article does not name (`Paris` with `Tennessee`), never on the
+    /// town's size; a name that is also a country's, a state's
+    /// or a region's never (in a list of states, `Washington, West
+    /// Virginia` is no qualified town).
+    fn town_score(
+        &self,
+        t: u32,
+        qualifiers: &[(String, String)],
+        main: Main<'_>,
+        context: &Context<'_>,
+    ) -> Option<f64> {
+        let t = &towns().rows[t as usize];
+        let local = context.local_division(&t.country, &t.admin1);
+        let division = context.division(&t.country, &t.admin1) > 0;
+        let qualified = qualifiers
+            .iter()
+            .any(|(c, a)| *c == t.country && (a.is_empty() || *a == t.admin1));
+        let allowed = match main {
+            // A town the main gazetteer does not know needs the article to
+            // be about its part of the world: another place in its
+            // division, or (outside the US, whose 14,000 towns share their
+            // names with words and surnames: `Christmas`, `Hope`,
+            // `Simpson`) a place of its country.
+            Main::None => {
+                qualified || division || (t.country != "US" && context.country(&t.country) > 0)
+            }
+            // `Boston` with `New York` named stays in Massachusetts;
+            // `Paris` with `Tennessee` named is there.
+            Main::City(c) => {
+                qualified || local || (division && c != t.country && context.country(c) == 0)
+            }
+            // `Washington, Pennsylvania and California` is a list, not
+            // a qualified town.
+            Main::Area => false,
+        };
+        if !allowed {
+            return None;
+        }
+        let mut score = (t.population as f64 + 1.0).ln();
+        if t.kind == TownKind::County {
+            score += 1.0;
+        }
+        score += 1.5 * context.country(&t.country).min(2) as f64;
+        score += context.division_support(&t.country, &t.admin1);
+        if qualified {
+            score += 30.0;
+        }
+        Some(score)
     }
 
     /// The names of place `id` to look up: the name part of each of its
@@ -576,9 +705,7 @@ impl<'a> Builder<'a> {
                 };
                 if !p.country.is_empty() {
                     score += support(&p.country);
-                    if context.division(&p.country, &p.admin1) {
-                        score += 6.0;
-                    }
+                    score += context.division_support(&p.country, &p.admin1);
                 }
                 if qualifiers
                     .iter()
@@ -590,6 +717,58 @@ impl<'a> Builder<'a> {
             }
             _ => return None,
         })
+    }
+}
+
+/// What the main gazetteer has of a place's names, as the second
+/// gazetteer's towns are weighed against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Main<'a> {
+    /// No place.
+    None,
+    /// Cities only, the likeliest in this country.
+    City(&'a str),
+    /// A country, a division or another area among its readings.
+    Area,
+}
+
+impl Builder<'_> {
+    /// Whether a lexicon entry is a city of the main gazetteer.
+    fn is_city(&self, e: &EntryKind) -> bool {
+        matches!(*e, EntryKind::Place(i) if self.lex.places[i as usize].kind == PlaceKind::City)
+    }
+}
+
+/// Whether a lexicon entry is a country or a gazetteer place.
+fn is_place(e: &EntryKind) -> bool {
+    matches!(e, EntryKind::Country(_) | EntryKind::Place(_))
+}
+
+/// The location of town or county `t` of the second gazetteer, with its
+/// chain up to its country.
+fn town_location(lex: &Lexicon, t: usize) -> Location {
+    let t = &towns().rows[t];
+    let country = lex.country(&t.country);
+    let admin = lex.admin1(&t.country, &t.admin1);
+    let mut chain = vec![t.name.clone()];
+    chain.extend(admin.map(|a| a.name.clone()));
+    chain.extend(country.map(|c| c.name.clone()));
+    Location {
+        geonameid: t.geonameid,
+        name: t.name.clone(),
+        feature: t.kind.as_str().into(),
+        precision: match t.kind {
+            TownKind::Town => Precision::City,
+            TownKind::County => Precision::Admin,
+        },
+        country: Some(t.country.clone()),
+        country_name: country.map(|c| c.name.clone()),
+        admin1: Some(t.admin1.clone()).filter(|a| !a.is_empty()),
+        admin1_name: admin.map(|a| a.name.clone()),
+        lat: Some(t.lat),
+        lon: Some(t.lon),
+        chain,
+        within: None,
     }
 }
 
@@ -800,5 +979,69 @@ mod tests {
         assert_eq!(place(&all, "Iraq").precision, Precision::Country);
         let json = serde_json::to_value(&harir).unwrap();
         assert_eq!(json["precision"], "container");
+    }
+
+    #[test]
+    fn small_towns_and_counties_are_placed_where_the_article_says() {
+        // A county, and a town of 8,000 whose name is London's, qualified.
+        let all = entities(
+            "Deputies in Laurel County arrested two men on Tuesday after a chase \
+             through London, Ky., the sheriff's office said.",
+        );
+        let laurel = place(&all, "Laurel County");
+        assert_eq!(
+            (laurel.feature.as_str(), laurel.admin1.as_deref()),
+            ("county", Some("KY"))
+        );
+        assert_eq!(laurel.precision, Precision::Admin);
+        assert!(near(&place(&all, "London"), 37.13, -84.08, 0.2));
+        // A town of another country named with its country.
+        let all = entities(
+            "Flooding closed the railway at Teignmouth on Monday, and roads across \
+             Devon and the rest of England were under water.",
+        );
+        let t = place(&all, "Teignmouth");
+        assert_eq!((t.feature.as_str(), t.precision), ("town", Precision::City));
+        assert!(near(&t, 50.55, -3.50, 0.1));
+        // A state named puts a town of 10,000 before Paris, France.
+        let all = entities(
+            "Within the next week, all residents of Paris will be receiving a letter \
+             from the rescue squad, Tennessee officials said.",
+        );
+        assert!(near(&place(&all, "Paris"), 36.30, -88.33, 0.1));
+    }
+
+    #[test]
+    fn a_state_named_does_not_move_a_city_to_a_town_of_its_name() {
+        // New York has a town named Boston; Boston is still Massachusetts'.
+        let all = entities(
+            "Officials in Boston and New York said the outbreak was contained, and \
+             a clinic in Albany stayed open.",
+        );
+        assert!(near(&place(&all, "Boston"), 42.36, -71.06, 0.1));
+        // A list of states is no state qualifying a town (`Washington, West
+        // Virginia`: Washington is the state, not the town of 1,175).
+        let all = entities(
+            "Cases were reported in Ohio, Oregon, Washington, West Virginia and \
+             Wyoming, the agency said.",
+        );
+        let w = place(&all, "Washington");
+        assert_eq!(w.feature, "region");
+    }
+
+    #[test]
+    fn a_state_abbreviation_keeps_its_full_stop() {
+        let text = "SOUTH CHARLESTON, W.Va. -- Restaurateur Bill Sohovich is giving \
+                    Southridge another shot. The restaurant stands in Charleston, W.Va., \
+                    near the river.";
+        let all = entities(text);
+        let wv = place(&all, "W.Va.");
+        assert_eq!(wv.admin1.as_deref(), Some("WV"));
+        // So it qualifies Charleston: West Virginia's, not South Carolina's.
+        assert!(near(&place(&all, "Charleston"), 38.35, -81.63, 0.1));
+        assert_eq!(
+            place(&all, "SOUTH CHARLESTON").admin1.as_deref(),
+            Some("WV")
+        );
     }
 }
