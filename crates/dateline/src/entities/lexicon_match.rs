@@ -398,6 +398,10 @@ fn abbreviation_stop(text: &str, lex: &Lexicon, m: &mut Mention) {
     if !name.ends_with(|c: char| c.is_ascii_alphabetic()) || !lex.lookup(name).is_empty() {
         return;
     }
+    // `W.Va`, `Calif`, `N.Y`; not an acronym ending a sentence (`LA.`).
+    if !name.contains('.') && !name.contains(|c: char| c.is_lowercase()) {
+        return;
+    }
     if lex.lookup(&text[m.name_start..m.name_end + 1]).is_empty() {
         return;
     }

@@ -125,8 +125,14 @@ impl<'a> Builder<'a> {
         };
         self.add_name(id, mi, form);
         let e = &mut self.entities[id];
-        // The fullest form is the canonical name.
-        if form == MentionForm::Name && key.len() > self.name_len[id] && m.kind == e.kind {
+        // The fullest form is the canonical name; of two as full, a
+        // country's or place's own name (`Thailand`, not `Thai`).
+        let fuller = key.len() > self.name_len[id]
+            || (key.len() == self.name_len[id]
+                && e.kind == EntityKind::Place
+                && own_name(self.lex, strip_possessive(raw))
+                && !own_name(self.lex, &e.name));
+        if form == MentionForm::Name && fuller && m.kind == e.kind {
             e.name = strip_possessive(raw).to_string();
             self.name_len[id] = key.len();
         }
@@ -342,4 +348,14 @@ fn anchor_of(lex: &Lexicon, m: &Mention, name: &str) -> Option<Anchor> {
         _ => None,
     };
     entries.iter().find_map(want)
+}
+
+/// Whether `name` is, as written, the name of a country or of a place of
+/// the gazetteer (`Thailand`; `Thai` is another name of Thailand's).
+fn own_name(lex: &Lexicon, name: &str) -> bool {
+    lex.lookup(name).iter().any(|e| match *e {
+        EntryKind::Country(i) => lex.countries[i as usize].name.eq_ignore_ascii_case(name),
+        EntryKind::Place(i) => lex.places[i as usize].name.eq_ignore_ascii_case(name),
+        _ => false,
+    })
 }

@@ -1044,4 +1044,17 @@ mod tests {
             Some("WV")
         );
     }
+
+    #[test]
+    fn a_country_is_named_by_its_own_name() {
+        let all = entities("Thai officials met in Bangkok. Thailand said the talks would resume.");
+        let th = all
+            .iter()
+            .find(|e| e.country.as_deref() == Some("TH") && e.kind == EntityKind::Place)
+            .unwrap_or_else(|| panic!("{all:?}"));
+        assert_eq!(th.name, "Thailand");
+        // An acronym ending a sentence is not a state's abbreviation.
+        let all = entities("The fires spread across LA. Crews worked through the night.");
+        assert!(all.iter().all(|e| e.name != "LA."), "{all:?}");
+    }
 }
