@@ -253,6 +253,15 @@ pub fn model() -> &'static Model {
 }
 
 impl Model {
+    /// Whether `word`, in lower case, is a word the model's training text
+    /// uses five times or more (its lexicon of tag sets): `officials`,
+    /// `police`, `smith`; not `blinken`.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        let info = tagger::word_info(word, &mut buf);
+        self.lexicon.contains_key(&info.lw)
+    }
+
     fn empty() -> Model {
         let mut one = Pool::default();
         one.id("X");
