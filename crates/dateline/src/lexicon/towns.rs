@@ -6,19 +6,17 @@
 //! It is kept apart from the main lexicon on purpose: the entity tagger's
 //! features and the lexicon's name matching never see it (24,000 more
 //! names would change which words the tagger takes for names), and the
-//! resolve layer consults it only for names already tagged as places. It
-//! is parsed on first use (a few milliseconds), not at start-up.
+//! resolve layer consults it only for names already tagged as places. Its
+//! rows are sorted by name and read in place by binary search.
 //!
 //! ```
 //! use dateline::lexicon::towns::{towns, TownKind};
 //!
-//! let laurel = towns().lookup("Laurel County");
+//! let laurel: Vec<_> = towns().lookup("Laurel County").collect();
 //! assert_eq!(laurel.len(), 1);
-//! let t = &towns().rows[laurel[0] as usize];
-//! assert_eq!((t.kind, t.admin1.as_str()), (TownKind::County, "KY"));
+//! assert_eq!((laurel[0].kind, laurel[0].admin1), (TownKind::County, "KY"));
 //! ```
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/towns.tsv");
@@ -45,18 +43,18 @@ impl TownKind {
 }
 
 /// A town or county.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Town {
     /// GeoNames id (none for a county).
     pub geonameid: Option<u32>,
     /// Name as GeoNames writes it (`Chiefland`, `Laurel County`).
-    pub name: String,
+    pub name: &'static str,
     /// Town or county.
     pub kind: TownKind,
     /// ISO 3166 country code.
-    pub country: String,
+    pub country: &'static str,
     /// GeoNames first-level division code (`KY`; `08` for Ontario).
-    pub admin1: String,
+    pub admin1: &'static str,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -65,66 +63,73 @@ pub struct Town {
     pub population: u64,
 }
 
-/// The second gazetteer, with its names indexed in lower case.
+/// The second gazetteer: the rows of `towns.tsv` as compiled in, sorted by
+/// their lower-case key, read by binary search (nothing is parsed or
+/// indexed before a name is looked up but the split into lines).
 #[derive(Debug)]
 pub struct Towns {
-    /// Every row, in file order.
-    pub rows: Vec<Town>,
-    by_name: HashMap<String, Vec<u32>>,
+    rows: Vec<&'static str>,
+}
+
+/// A row's lookup key (its first field).
+fn key(row: &str) -> &str {
+    row.split('\t').next().unwrap_or("")
 }
 
 impl Towns {
-    /// The rows a name stands for (any case; its ASCII form counts too).
-    pub fn lookup(&self, name: &str) -> &[u32] {
-        self.by_name
-            .get(&name.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+    /// Number of rows (a town whose ASCII form differs has two).
+    pub fn len(&self) -> usize {
+        self.rows.len()
     }
 
-    fn parse(data: &str) -> Towns {
-        let mut rows = Vec::new();
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-        for line in data
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
-            let f: Vec<&str> = line.split('\t').collect();
-            let [id, name, kind, country, admin1, lat, lon, pop, alt] = f[..] else {
-                continue;
-            };
-            let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
-                continue;
-            };
-            let i = rows.len() as u32;
-            for n in [name, alt].into_iter().filter(|n| !n.is_empty()) {
-                let ids = by_name.entry(n.to_lowercase()).or_default();
-                if !ids.contains(&i) {
-                    ids.push(i);
-                }
-            }
-            rows.push(Town {
-                geonameid: id.parse().ok().filter(|g| *g != 0),
-                name: name.to_string(),
-                kind: if kind == "county" {
-                    TownKind::County
-                } else {
-                    TownKind::Town
-                },
-                country: country.to_string(),
-                admin1: admin1.to_string(),
-                lat,
-                lon,
-                population: pop.parse().unwrap_or(0),
-            });
-        }
-        Towns { rows, by_name }
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The towns and counties a name stands for (any case; a town's ASCII
+    /// form counts too), in the file's order.
+    pub fn lookup(&self, name: &str) -> impl Iterator<Item = Town> + '_ {
+        let lower = name.to_lowercase();
+        let from = self.rows.partition_point(|r| key(r) < lower.as_str());
+        self.rows[from..]
+            .iter()
+            .take_while(move |r| key(r) == lower)
+            .filter_map(|r| parse(r))
     }
 }
 
-/// The shipped second gazetteer, parsed on first use.
+/// The town of a row; none for a damaged row (the tests rule them out).
+fn parse(row: &'static str) -> Option<Town> {
+    let f: Vec<&'static str> = row.split('\t').collect();
+    let [_, id, name, kind, country, admin1, lat, lon, pop] = f[..] else {
+        return None;
+    };
+    Some(Town {
+        geonameid: id.parse().ok().filter(|g| *g != 0),
+        name,
+        kind: if kind == "county" {
+            TownKind::County
+        } else {
+            TownKind::Town
+        },
+        country,
+        admin1,
+        lat: lat.parse().ok()?,
+        lon: lon.parse().ok()?,
+        population: pop.parse().unwrap_or(0),
+    })
+}
+
+/// The shipped second gazetteer, split into rows on first use.
 pub fn towns() -> &'static Towns {
     static TOWNS: OnceLock<Towns> = OnceLock::new();
-    TOWNS.get_or_init(|| Towns::parse(DATA))
+    TOWNS.get_or_init(|| Towns {
+        rows: DATA
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect(),
+    })
 }
 
 #[cfg(test)]
@@ -132,24 +137,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_row_of_the_file_is_read() {
-        let rows = DATA
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .count();
-        assert_eq!(towns().rows.len(), rows);
-        assert!(rows > 20_000, "{rows}");
+    fn every_row_is_read_and_found_by_its_key() {
+        let all = towns();
+        assert!(all.len() > 20_000, "{}", all.len());
+        for row in &all.rows {
+            let t = parse(row).unwrap_or_else(|| panic!("damaged row {row:?}"));
+            assert!(
+                all.lookup(key(row)).any(|u| u == t),
+                "{row:?} is not found by its key"
+            );
+        }
+        // Sorted as the lookup needs.
+        assert!(all.rows.windows(2).all(|w| key(w[0]) <= key(w[1])));
         // A name of many towns gives them all; a county its state.
-        let paris: Vec<&str> = towns()
-            .lookup("paris")
-            .iter()
-            .map(|&i| towns().rows[i as usize].admin1.as_str())
-            .collect();
+        let paris: Vec<&str> = all.lookup("paris").map(|t| t.admin1).collect();
         assert!(paris.contains(&"TN") && paris.contains(&"IL"), "{paris:?}");
-        let rapides = towns().lookup("Rapides Parish");
-        assert_eq!(towns().rows[rapides[0] as usize].admin1, "LA");
-        assert!(
-            towns().lookup("Chicago").is_empty(),
+        let rapides: Vec<Town> = all.lookup("Rapides Parish").collect();
+        assert_eq!(rapides[0].admin1, "LA");
+        assert_eq!(
+            all.lookup("Chicago").count(),
+            0,
             "cities of 15,000 are not here"
         );
     }

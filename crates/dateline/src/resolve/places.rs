@@ -19,7 +19,7 @@ use super::builder::Builder;
 use super::{Location, Precision};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::towns::{towns, TownKind};
+use crate::lexicon::towns::{towns, Town, TownKind};
 use crate::lexicon::{EntryKind, Lexicon, PlaceKind, TIME_NOUNS};
 
 /// Capitalised words that, after a place's name, make a longer place or
@@ -331,9 +331,8 @@ impl<'a> Builder<'a> {
                 if !self.lex.lookup(name).iter().any(is_place) {
                     // A name only the second gazetteer has (`Henry
                     // County`): every state it may be in.
-                    for &t in towns().lookup(name) {
-                        let t = &towns().rows[t as usize];
-                        out.push((t.country.clone(), t.admin1.clone(), id, true));
+                    for t in towns().lookup(name) {
+                        out.push((t.country.to_string(), t.admin1.to_string(), id, true));
                     }
                     continue;
                 }
@@ -512,7 +511,7 @@ impl<'a> Builder<'a> {
         // Towns and counties of the second gazetteer: where the main one
         // has no place of the name, or where the article's other places
         // or a qualifier vouch for one (`Paris` with `Henry County`).
-        let mut town: Option<(f64, u32)> = None;
+        let mut town: Option<(f64, Town)> = None;
         let names = self.place_names(id)?;
         let main = if names
             .iter()
@@ -526,8 +525,8 @@ impl<'a> Builder<'a> {
             Main::None
         };
         for name in names {
-            for &t in towns().lookup(name) {
-                let Some(score) = self.town_score(t, &qualifiers, main, context) else {
+            for t in towns().lookup(name) {
+                let Some(score) = self.town_score(&t, &qualifiers, main, context) else {
                     continue;
                 };
                 if town.map_or(true, |(s, _)| score > s) {
@@ -537,7 +536,7 @@ impl<'a> Builder<'a> {
         }
         if let Some((score, t)) = town {
             if best.map_or(true, |(s, _)| score > s) {
-                return Some(town_location(self.lex, t as usize));
+                return Some(town_location(self.lex, &t));
             }
         }
         match best?.1 {
@@ -562,14 +561,13 @@ impl<'a> Builder<'a> {
     /// Virginia` is no qualified town).
     fn town_score(
         &self,
-        t: u32,
+        t: &Town,
         qualifiers: &[(String, String)],
         main: Main<'_>,
         context: &Context<'_>,
     ) -> Option<f64> {
-        let t = &towns().rows[t as usize];
-        let local = context.local_division(&t.country, &t.admin1);
-        let division = context.division(&t.country, &t.admin1) > 0;
+        let local = context.local_division(t.country, t.admin1);
+        let division = context.division(t.country, t.admin1) > 0;
         let qualified = qualifiers
             .iter()
             .any(|(c, a)| *c == t.country && (a.is_empty() || *a == t.admin1));
@@ -580,7 +578,7 @@ impl<'a> Builder<'a> {
             // names with words and surnames: `Christmas`, `Hope`,
             // `Simpson`) a place of its country.
             Main::None => {
-                qualified || division || (t.country != "US" && context.country(&t.country) > 0)
+                qualified || division || (t.country != "US" && context.country(t.country) > 0)
             }
             // `Boston` with `New York` named stays in Massachusetts;
             // `Paris` with `Tennessee` named is there.
@@ -598,8 +596,8 @@ impl<'a> Builder<'a> {
         if t.kind == TownKind::County {
             score += 1.0;
         }
-        score += 1.5 * context.country(&t.country).min(2) as f64;
-        score += context.division_support(&t.country, &t.admin1);
+        score += 1.5 * context.country(t.country).min(2) as f64;
+        score += context.division_support(t.country, t.admin1);
         if qualified {
             score += 30.0;
         }
@@ -746,24 +744,23 @@ fn is_place(e: &EntryKind) -> bool {
 
 /// The location of town or county `t` of the second gazetteer, with its
 /// chain up to its country.
-fn town_location(lex: &Lexicon, t: usize) -> Location {
-    let t = &towns().rows[t];
-    let country = lex.country(&t.country);
-    let admin = lex.admin1(&t.country, &t.admin1);
-    let mut chain = vec![t.name.clone()];
+fn town_location(lex: &Lexicon, t: &Town) -> Location {
+    let country = lex.country(t.country);
+    let admin = lex.admin1(t.country, t.admin1);
+    let mut chain = vec![t.name.to_string()];
     chain.extend(admin.map(|a| a.name.clone()));
     chain.extend(country.map(|c| c.name.clone()));
     Location {
         geonameid: t.geonameid,
-        name: t.name.clone(),
+        name: t.name.to_string(),
         feature: t.kind.as_str().into(),
         precision: match t.kind {
             TownKind::Town => Precision::City,
             TownKind::County => Precision::Admin,
         },
-        country: Some(t.country.clone()),
+        country: Some(t.country.to_string()),
         country_name: country.map(|c| c.name.clone()),
-        admin1: Some(t.admin1.clone()).filter(|a| !a.is_empty()),
+        admin1: Some(t.admin1.to_string()).filter(|a| !a.is_empty()),
         admin1_name: admin.map(|a| a.name.clone()),
         lat: Some(t.lat),
         lon: Some(t.lon),
