@@ -123,6 +123,8 @@ struct Context<'n> {
     /// in, with the entity that does and whether it is a town or county
     /// of the second gazetteer (local news).
     divisions: &'n [(String, String, usize, bool)],
+    /// (country, entity) of the places that may be a first-level division.
+    regions: &'n [(String, usize)],
     id: usize,
 }
 
@@ -130,6 +132,12 @@ impl Context<'_> {
     /// Mentions of other entities naming country `c`.
     fn country(&self, c: &str) -> usize {
         self.named.by_others(self.id, c)
+    }
+
+    /// Whether another place of the article is a first-level division of
+    /// country `c` (a state named, not a town in one).
+    fn other_region(&self, c: &str) -> bool {
+        self.regions.iter().any(|(rc, e)| *e != self.id && rc == c)
     }
 
     /// How many other places are division `a` of country `c`, or (may)
@@ -182,6 +190,7 @@ impl<'a> Builder<'a> {
         self.unplace_people();
         let named = self.countries_named();
         let divisions = self.divisions_named();
+        let regions = self.regions_named();
         for id in 0..self.entities.len() {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
@@ -189,6 +198,7 @@ impl<'a> Builder<'a> {
             let context = Context {
                 named: &named,
                 divisions: &divisions,
+                regions: &regions,
                 id,
             };
             let loc = self.gazetteer_location(id, &context);
@@ -349,6 +359,28 @@ impl<'a> Builder<'a> {
                         _ => continue,
                     }
                     out.push((p.country.clone(), p.admin1.clone(), id, false));
+                }
+            }
+        }
+        out
+    }
+
+    /// The places whose names may be a first-level division, with the
+    /// division's country.
+    fn regions_named(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Place {
+                continue;
+            }
+            for name in self.place_names(id).unwrap_or_default() {
+                for entry in self.lex.lookup(name) {
+                    if let EntryKind::Place(i) = *entry {
+                        let p = &self.lex.places[i as usize];
+                        if p.kind == PlaceKind::Region {
+                            out.push((p.country.clone(), id));
+                        }
+                    }
                 }
             }
         }
@@ -697,6 +729,18 @@ impl<'a> Builder<'a> {
                             .country(&p.country)
                             .is_some_and(|c| c.capital == p.name);
                         (p.population as f64 + 1.0).ln() + if capital { 2.0 } else { 0.0 }
+                    }
+                    // `Washington` alone is the capital, not the state,
+                    // unless the article names the country's other states
+                    // (`Oregon and Washington laws`).
+                    PlaceKind::Region
+                        if self
+                            .lex
+                            .country(&p.country)
+                            .is_some_and(|c| c.capital == p.name)
+                            && !context.other_region(&p.country) =>
+                    {
+                        13.0 + if region_hint { 1.0 } else { 0.0 }
                     }
                     PlaceKind::Region => 15.0 + if region_hint { 1.0 } else { 0.0 },
                     _ => 19.0,
@@ -1053,5 +1097,20 @@ mod tests {
         // An acronym ending a sentence is not a state's abbreviation.
         let all = entities("The fires spread across LA. Crews worked through the night.");
         assert!(all.iter().all(|e| e.name != "LA."), "{all:?}");
+    }
+
+    #[test]
+    fn washington_alone_is_the_capital() {
+        let all = entities(
+            "Egypt cooperated closely with Washington at times when US policies were \
+             positive, officials in Cairo said.",
+        );
+        let w = all.iter().find(|e| e.name == "Washington").unwrap();
+        let p = w.place.as_ref().unwrap_or_else(|| panic!("{w:?}"));
+        assert!(near(p, 38.9, -77.04, 0.2), "{p:?}");
+        // With another state named, the state.
+        let all =
+            entities("A professor who supports the Oregon and Washington laws spoke on Tuesday.");
+        assert_eq!(place(&all, "Washington").feature, "region");
     }
 }
