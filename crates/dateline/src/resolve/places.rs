@@ -146,14 +146,16 @@ impl Context<'_> {
         if a.is_empty() {
             return 0;
         }
-        let mut by: Vec<usize> = self
-            .divisions
-            .iter()
-            .filter(|(dc, da, e, _)| *e != self.id && dc == c && da == a)
-            .map(|d| d.2)
-            .collect();
-        by.dedup();
-        by.len()
+        // An entity's rows are consecutive: count the changes of entity.
+        let mut last = None;
+        let mut n = 0;
+        for (dc, da, e, _) in self.divisions {
+            if *e != self.id && dc == c && da == a && last != Some(*e) {
+                n += 1;
+                last = Some(*e);
+            }
+        }
+        n
     }
 
     /// What the other places in a division add to a reading's score: 6
@@ -555,6 +557,12 @@ impl<'a> Builder<'a> {
             Main::City(&self.lex.places[i as usize].country)
         } else {
             Main::None
+        };
+        // A country's, a state's or a region's name is never a town's.
+        let names = if main == Main::Area {
+            Vec::new()
+        } else {
+            names
         };
         for name in names {
             for t in towns().lookup(name) {
