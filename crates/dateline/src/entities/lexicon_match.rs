@@ -328,6 +328,21 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
     let name = &text[m.name_start..m.name_end];
     let name = name.strip_prefix("the ").unwrap_or(name);
     let entries = lex.lookup(name);
+    // A US county's name tagged as an organisation is the county
+    // (`Laurel County`, `Rapides Parish`: the tagger, trained on 1996
+    // Reuters, reads a county as its government).
+    if m.kind == EntityKind::Organisation
+        && m.start == m.name_start
+        && m.end == m.name_end
+        && [" County", " Parish", " Borough"].iter().any(|w| name.ends_with(w))
+        // Not a club in a results table (`Ross County 1 Queen's Park 1`).
+        && !text[m.end..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && crate::lexicon::towns::towns()
+            .lookup(name)
+            .any(|t| t.kind == crate::lexicon::towns::TownKind::County)
+    {
+        m.kind = EntityKind::Place;
+    }
     // A country's name tagged as an organisation or other name is the
     // country (`US` in `US forces`).
     if matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)

@@ -5,8 +5,10 @@
 //!
 //! It is kept apart from the main lexicon on purpose: the entity tagger's
 //! features and the lexicon's name matching never see it (24,000 more
-//! names would change which words the tagger takes for names), and the
-//! resolve layer consults it only for names already tagged as places. Its
+//! names would change which words the tagger takes for names): the entity
+//! layer reads it only to tell a county the tagger took for an
+//! organisation (`Laurel County`), and the resolve layer only for names
+//! already tagged as places. Its
 //! rows are sorted by name and read in place by binary search.
 //!
 //! ```

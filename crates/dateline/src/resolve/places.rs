@@ -1121,4 +1121,20 @@ mod tests {
             entities("A professor who supports the Oregon and Washington laws spoke on Tuesday.");
         assert_eq!(place(&all, "Washington").feature, "region");
     }
+
+    #[test]
+    fn a_county_the_tagger_took_for_its_government_is_the_county() {
+        let all =
+            entities("A Walker County man was arrested on Tuesday in Georgia, deputies said.");
+        let w = place(&all, "Walker County");
+        assert_eq!(
+            (w.feature.as_str(), w.admin1.as_deref()),
+            ("county", Some("GA"))
+        );
+        // Without its state, a county of a name many states have stays
+        // unplaced, but is a place.
+        let all = entities("A Walker County man was arrested on Tuesday, deputies said.");
+        let w = all.iter().find(|e| e.name == "Walker County").unwrap();
+        assert_eq!((w.kind, w.place.as_ref()), (EntityKind::Place, None));
+    }
 }
