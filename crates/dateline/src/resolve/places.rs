@@ -115,16 +115,67 @@ impl NamedCountries<'_> {
     }
 }
 
+/// One first-level division as the article's places name it or may lie
+/// in it.
+#[derive(Default)]
+struct Division {
+    /// The entities, ascending, each once, with whether one of its
+    /// readings in the division is a town or county of the second
+    /// gazetteer (local news).
+    entities: Vec<(usize, bool)>,
+    /// How many of them are local.
+    local: usize,
+}
+
+/// The first-level divisions the article's places name or lie in, and the
+/// places that may be a division, indexed so that each question a reading
+/// asks costs a lookup, not a pass over the article's places.
+#[derive(Default)]
+struct Divisions {
+    /// Per country and admin1 code.
+    by: HashMap<String, HashMap<String, Division>>,
+    /// Per country: the entities (ascending, each once) whose names may be
+    /// one of its first-level divisions.
+    regions: HashMap<String, Vec<usize>>,
+}
+
+impl Divisions {
+    /// Entity `id` names or may lie in division `a` of country `c`.
+    fn add(&mut self, c: &str, a: &str, id: usize, local: bool) {
+        let d = self
+            .by
+            .entry(c.to_string())
+            .or_default()
+            .entry(a.to_string())
+            .or_default();
+        match d.entities.last_mut() {
+            Some((e, l)) if *e == id => {
+                if local && !*l {
+                    *l = true;
+                    d.local += 1;
+                }
+            }
+            _ => {
+                d.entities.push((id, local));
+                d.local += usize::from(local);
+            }
+        }
+    }
+
+    /// Entity `id` may be a first-level division of country `c`.
+    fn add_region(&mut self, c: &str, id: usize) {
+        let r = self.regions.entry(c.to_string()).or_default();
+        if r.last() != Some(&id) {
+            r.push(id);
+        }
+    }
+}
+
 /// What the article's other places say of a place `id`: how often they
 /// name each country, and the first-level divisions they are in.
 struct Context<'n> {
     named: &'n NamedCountries<'n>,
-    /// (country, admin1) of the divisions the other places name or lie
-    /// in, with the entity that does and whether it is a town or county
-    /// of the second gazetteer (local news).
-    divisions: &'n [(String, String, usize, bool)],
-    /// (country, entity) of the places that may be a first-level division.
-    regions: &'n [(String, usize)],
+    divisions: &'n Divisions,
     id: usize,
 }
 
@@ -137,25 +188,31 @@ impl Context<'_> {
     /// Whether another place of the article is a first-level division of
     /// country `c` (a state named, not a town in one).
     fn other_region(&self, c: &str) -> bool {
-        self.regions.iter().any(|(rc, e)| *e != self.id && rc == c)
+        self.divisions
+            .regions
+            .get(c)
+            .is_some_and(|r| r.len() > usize::from(r.binary_search(&self.id).is_ok()))
+    }
+
+    /// Division `a` of country `c`, and this place's own entry in it.
+    fn division_of(&self, c: &str, a: &str) -> Option<(&Division, Option<bool>)> {
+        if a.is_empty() {
+            return None;
+        }
+        let d = self.divisions.by.get(c)?.get(a)?;
+        let own = d
+            .entities
+            .binary_search_by_key(&self.id, |x| x.0)
+            .ok()
+            .map(|i| d.entities[i].1);
+        Some((d, own))
     }
 
     /// How many other places are division `a` of country `c`, or (may)
     /// lie in it.
     fn division(&self, c: &str, a: &str) -> usize {
-        if a.is_empty() {
-            return 0;
-        }
-        // An entity's rows are consecutive: count the changes of entity.
-        let mut last = None;
-        let mut n = 0;
-        for (dc, da, e, _) in self.divisions {
-            if *e != self.id && dc == c && da == a && last != Some(*e) {
-                n += 1;
-                last = Some(*e);
-            }
-        }
-        n
+        self.division_of(c, a)
+            .map_or(0, |(d, own)| d.entities.len() - usize::from(own.is_some()))
     }
 
     /// What the other places in a division add to a reading's score: 6
@@ -172,11 +229,8 @@ impl Context<'_> {
     /// Whether another place that is a town or county of the second
     /// gazetteer may lie in division `a` of country `c`.
     fn local_division(&self, c: &str, a: &str) -> bool {
-        !a.is_empty()
-            && self
-                .divisions
-                .iter()
-                .any(|(dc, da, e, local)| *local && *e != self.id && dc == c && da == a)
+        self.division_of(c, a)
+            .is_some_and(|(d, own)| d.local > usize::from(own == Some(true)))
     }
 }
 
@@ -192,7 +246,6 @@ impl<'a> Builder<'a> {
         self.unplace_people();
         let named = self.countries_named();
         let divisions = self.divisions_named();
-        let regions = self.regions_named();
         for id in 0..self.entities.len() {
             if self.entities[id].kind != EntityKind::Place {
                 continue;
@@ -200,7 +253,6 @@ impl<'a> Builder<'a> {
             let context = Context {
                 named: &named,
                 divisions: &divisions,
-                regions: &regions,
                 id,
             };
             let loc = self.gazetteer_location(id, &context);
@@ -329,9 +381,10 @@ impl<'a> Builder<'a> {
 
     /// The first-level divisions the article's places name or lie in, each
     /// with the entity: a division named (`Texas`), or the division of a
-    /// place's likeliest reading (`Austin` lies in Texas).
-    fn divisions_named(&self) -> Vec<(String, String, usize, bool)> {
-        let mut out = Vec::new();
+    /// place's likeliest reading (`Austin` lies in Texas); and the places
+    /// that may be a division.
+    fn divisions_named(&self) -> Divisions {
+        let mut out = Divisions::default();
         for (id, e) in self.entities.iter().enumerate() {
             if e.kind != EntityKind::Place {
                 continue;
@@ -340,49 +393,28 @@ impl<'a> Builder<'a> {
                 continue;
             };
             for name in names {
-                if !self.lex.lookup(name).iter().any(is_place) {
+                let entries = self.lex.lookup(name);
+                if !entries.iter().any(is_place) {
                     // A name only the second gazetteer has (`Henry
                     // County`): every state it may be in.
                     for t in towns().lookup(name) {
-                        out.push((t.country.to_string(), t.admin1.to_string(), id, true));
+                        out.add(t.country, t.admin1, id, true);
                     }
                     continue;
                 }
                 let mut city_seen = false;
-                for entry in self.lex.lookup(name) {
+                for entry in entries {
                     let EntryKind::Place(i) = *entry else {
                         continue;
                     };
                     let p = &self.lex.places[i as usize];
                     match p.kind {
-                        PlaceKind::Region => {}
+                        PlaceKind::Region => out.add_region(&p.country, id),
                         // Only the biggest town of a name: the likeliest.
                         PlaceKind::City if !city_seen => city_seen = true,
                         _ => continue,
                     }
-                    out.push((p.country.clone(), p.admin1.clone(), id, false));
-                }
-            }
-        }
-        out
-    }
-
-    /// The places whose names may be a first-level division, with the
-    /// division's country.
-    fn regions_named(&self) -> Vec<(String, usize)> {
-        let mut out = Vec::new();
-        for (id, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Place {
-                continue;
-            }
-            for name in self.place_names(id).unwrap_or_default() {
-                for entry in self.lex.lookup(name) {
-                    if let EntryKind::Place(i) = *entry {
-                        let p = &self.lex.places[i as usize];
-                        if p.kind == PlaceKind::Region {
-                            out.push((p.country.clone(), id));
-                        }
-                    }
+                    out.add(&p.country, &p.admin1, id, false);
                 }
             }
         }
@@ -532,7 +564,7 @@ impl<'a> Builder<'a> {
         let qualifiers = self.qualifiers(id);
         // Score every entry the names stand for, then describe the best.
         let mut best: Option<(f64, EntryKind)> = None;
-        for name in names {
+        for name in &names {
             for entry in self.lex.lookup(name) {
                 let Some(score) = self.entry_score(entry, &qualifiers, region_hint, context) else {
                     continue;
@@ -546,7 +578,6 @@ impl<'a> Builder<'a> {
         // has no place of the name, or where the article's other places
         // or a qualifier vouch for one (`Paris` with `Henry County`).
         let mut town: Option<(f64, Town)> = None;
-        let names = self.place_names(id)?;
         let main = if names
             .iter()
             .flat_map(|n| self.lex.lookup(n))
