@@ -230,6 +230,10 @@ pub struct SyntaxArgs {
     /// Weights smaller than this share of their table's largest are dropped.
     #[arg(long, default_value_t = 0.002)]
     prune: f32,
+    /// Seed of the order sentences are seen in (default: the library's,
+    /// the one the shipped model was trained with).
+    #[arg(long)]
+    seed: Option<u64>,
     /// Rows of the tagger's weight table, as a power of two (default: the
     /// library's).
     #[arg(long)]
@@ -319,6 +323,7 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         prune: args.prune,
+        seed: args.seed.unwrap_or(defaults.seed),
         tagger_bits: args.tagger_bits.unwrap_or(defaults.tagger_bits),
         move_bits: args.move_bits.unwrap_or(defaults.move_bits),
         label_bits: args.label_bits.unwrap_or(defaults.label_bits),

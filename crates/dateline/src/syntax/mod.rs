@@ -462,6 +462,58 @@ fn segment_break(text: &str, prev: &tokenize::RawWord, next: &tokenize::RawWord)
         && n.starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// The number of words of a wire dateline that opens a sentence, its dash
+/// included (`ANKARA -`, `NEW YORK (Reuters) --`, `BAGHDAD, Iraq (AP) —`),
+/// or 0. The place is in capitals; then at most a comma and a region or
+/// country, and an agency in brackets; then a dash before more words. The
+/// parser takes it as a segment of its own, so that the clause after it
+/// gets its subject (`Turkish Foreign Minister Selim Aydin ... agreed`)
+/// rather than the city.
+fn dateline_words(text: &str, raw: &[tokenize::RawWord]) -> usize {
+    const MAX: usize = 12;
+    let word = |i: usize| &text[raw[i].span.start..raw[i].span.end];
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’'))
+    };
+    let mut i = 0;
+    while i < raw.len().min(MAX) && capitals(word(i)) {
+        i += 1;
+    }
+    if i == 0 {
+        return 0;
+    }
+    if i < raw.len() && word(i) == "," {
+        i += 1;
+        while i < raw.len().min(MAX) && word(i).starts_with(char::is_uppercase) {
+            i += 1;
+        }
+    }
+    if i < raw.len() && word(i) == "(" {
+        let close = (i + 1..raw.len().min(i + 5)).find(|&j| word(j) == ")");
+        match close {
+            Some(j) if j > i + 1 => i = j + 1,
+            _ => return 0,
+        }
+    }
+    let dash = |w: &str| {
+        matches!(w, "-" | "--" | "\u{2013}" | "\u{2014}")
+            || (!w.is_empty() && w.bytes().all(|b| b == b'_'))
+    };
+    // Spaced as a dateline's dash is (`US-China` is a compound, not one).
+    let spaced = |i: usize| {
+        let before = &text[raw[i - 1].span.end..raw[i].span.start];
+        let after = &text[raw[i].span.end..raw[i + 1].span.start];
+        !before.is_empty() || !after.is_empty() || word(i - 1) == ")"
+    };
+    if i + 1 < raw.len() && i <= MAX && dash(word(i)) && spaced(i) {
+        i + 1
+    } else {
+        0
+    }
+}
+
 /// Tags, lemmatises and parses every sentence of `text` with the shipped
 /// model. `sentences` are byte spans into `text` (the article layer's);
 /// spans out of the text or off character boundaries are skipped.
@@ -518,15 +570,18 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
         // Parse each run-on segment apart (a sentence end the article
         // layer kept inside the sentence, or a line break); later segments
         // hang on the first one's root as `parataxis`, as UD does for
-        // run-on sentences.
+        // run-on sentences. A wire dateline is a segment of its own that
+        // hangs on the next one's root.
         let n = sc.raw.len();
         sc.heads.clear();
         sc.labels.clear();
+        let dateline = dateline_words(text, &sc.raw);
         let mut first_root = None;
+        let mut dateline_root = None;
         let mut a = 0;
         while a < n {
             let mut b = a + 1;
-            while b < n && !segment_break(text, &sc.raw[b - 1], &sc.raw[b]) {
+            while b < n && b != dateline && !segment_break(text, &sc.raw[b - 1], &sc.raw[b]) {
                 b += 1;
             }
             parser::parse(
@@ -542,7 +597,13 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             );
             for i in 0..b - a {
                 let h = sc.state.heads[i];
-                if h as usize >= b - a {
+                if h as usize >= b - a && b == dateline {
+                    // The dateline's root hangs on the next segment's
+                    // root (set below).
+                    sc.heads.push(dateline_root.map_or(u32::MAX, |r| r as u32));
+                    sc.labels.push(m.parataxis_label);
+                    dateline_root.get_or_insert(a + i);
+                } else if h as usize >= b - a {
                     match first_root {
                         None => {
                             first_root = Some(a + i);
@@ -560,6 +621,9 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 }
             }
             a = b;
+        }
+        if let (Some(d), Some(r)) = (dateline_root, first_root) {
+            sc.heads[d] = r as u32;
         }
         for i in 0..n {
             let raw = sc.raw[i];

@@ -219,6 +219,80 @@ fn typewriter_quotes_and_underscore_dashes_are_marks() {
 }
 
 #[test]
+fn wire_datelines_are_not_the_subject() {
+    // The capitals and dash of a dateline are a segment of their own that
+    // hangs on the clause after it, which keeps its own subject.
+    for (text, verb, subject) in [
+        (
+            "ANKARA - Turkish Foreign Minister Selim Aydin agreed on Tuesday to set up a joint committee.",
+            "agreed",
+            "Turkish Foreign Minister Selim Aydin",
+        ),
+        (
+            "NEW YORK (Reuters) -- The company said on Monday it would cut 500 jobs.",
+            "said",
+            "The company",
+        ),
+        (
+            "BAGHDAD, Iraq (AP) \u{2014} Iraqi troops killed five gunmen near the border.",
+            "killed",
+            "Iraqi troops",
+        ),
+    ] {
+        let s = one(text);
+        let d = dump(&s, text);
+        let v = find(&s, text, verb);
+        assert_eq!(s.roots, vec![Some(v)], "{d}");
+        let subj = s
+            .words
+            .iter()
+            .position(|w| w.head == Some(v) && w.dep == "nsubj")
+            .unwrap_or_else(|| panic!("no subject of {verb}: {d}"));
+        let (a, b) = (subject.split(' ').next().unwrap(), subject.rsplit(' ').next().unwrap());
+        let span = text.find(subject).unwrap();
+        let w = &s.words[subj];
+        assert!(
+            w.start >= span && w.end <= span + subject.len(),
+            "subject of {verb} is {:?}, not in {a}..{b}: {d}",
+            &text[w.start..w.end]
+        );
+        // The dateline's own head word hangs on the verb.
+        let dash = s.words.iter().position(|w| w.dep == "punct").unwrap();
+        let outside: Vec<_> = s.words[..dash]
+            .iter()
+            .filter(|w| w.head.is_none_or(|h| h > dash))
+            .map(|w| (w.head, w.dep.as_ref()))
+            .collect();
+        assert_eq!(outside, [(Some(v), "parataxis")], "{d}");
+    }
+    // A compound of two capitalised names is not a dateline.
+    let text = "US-China talks resumed in Geneva on Monday.";
+    let s = one(text);
+    let resumed = find(&s, text, "resumed");
+    assert_eq!(s.roots, vec![Some(resumed)], "{}", dump(&s, text));
+    assert_ne!(s.words[0].dep, "parataxis", "{}", dump(&s, text));
+}
+
+#[test]
+fn flags_and_emoji_are_whole_words() {
+    // A flag is two regional indicators and an emoji may carry a skin
+    // tone or joiners: one word each, its offsets on grapheme boundaries.
+    let text =
+        "Protesters in Erbil \u{1f1ee}\u{1f1f6} gathered outside the office \u{1f44d}\u{1f3fd} \
+                with families \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}, on Monday.";
+    let s = one(text);
+    let d = dump(&s, text);
+    for form in [
+        "\u{1f1ee}\u{1f1f6}",
+        "\u{1f44d}\u{1f3fd}",
+        "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}",
+    ] {
+        find(&s, text, form);
+    }
+    assert_eq!(s.words.len(), 16, "{d}");
+}
+
+#[test]
 fn work_and_output_grow_linearly_with_sentences() {
     let sentence = "Hamas fighters killed more than 1,400 people in Israel on October 7. ";
     let mut counts = Vec::new();
@@ -291,9 +365,10 @@ fn gum_files() -> Option<Vec<std::path::PathBuf>> {
 }
 
 /// Retrains with the command's defaults (commercial-safe genres) and
-/// checks that the shipped model is exactly what comes out. Slow in a
-/// debug build: run with `cargo test --release -p dateline
-/// shipped_model_is_what_training_gives -- --ignored`.
+/// checks that the shipped model is exactly what comes out. About 20 s in
+/// the test profile; run with `cargo test -p dateline
+/// shipped_model_is_what_training_gives -- --ignored`. Ignored because it
+/// fails: see "Known defect" in docs/syntax.md.
 #[test]
 #[ignore]
 fn shipped_model_is_what_training_gives() {

@@ -41,6 +41,8 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "inter", "sub", "post", "pro", "un", "mid", "over", "under", "bi", "de", "x", "mr", "t",
 ];
 
+use unicode_segmentation::UnicodeSegmentation;
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -190,9 +192,12 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
             }
             break;
         }
-        // Any other symbol: one token per character when something follows.
-        if rest.chars().count() > 1 && !c.is_alphanumeric() {
-            let e = a + c.len_utf8();
+        // Any other symbol: one token per character (a whole grapheme
+        // cluster: a flag's two regional indicators, an emoji with its
+        // modifiers and joiners) when something follows.
+        let g = rest.graphemes(true).next().unwrap_or(rest);
+        if g.len() < rest.len() && !c.is_alphanumeric() {
+            let e = a + g.len();
             push(out, base, a, e);
             a = e;
             continue;
