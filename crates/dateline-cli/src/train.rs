@@ -230,10 +230,13 @@ pub struct SyntaxArgs {
     /// Weights smaller than this share of their table's largest are dropped.
     #[arg(long, default_value_t = 0.002)]
     prune: f32,
-    /// Seed of the order sentences are seen in (default: the library's,
-    /// the one the shipped model was trained with).
+    /// Seed of the order sentences are seen in (default: the library's).
     #[arg(long)]
     seed: Option<u64>,
+    /// Taggers and parsers trained on different sentence orders and
+    /// averaged into one model (default: the library's).
+    #[arg(long)]
+    ensemble: Option<usize>,
     /// Rows of the tagger's weight table, as a power of two (default: the
     /// library's).
     #[arg(long)]
@@ -324,6 +327,7 @@ pub fn syntax(args: SyntaxArgs) -> io::Result<ExitCode> {
         folds: args.folds,
         prune: args.prune,
         seed: args.seed.unwrap_or(defaults.seed),
+        ensemble: args.ensemble.unwrap_or(defaults.ensemble),
         tagger_bits: args.tagger_bits.unwrap_or(defaults.tagger_bits),
         move_bits: args.move_bits.unwrap_or(defaults.move_bits),
         label_bits: args.label_bits.unwrap_or(defaults.label_bits),

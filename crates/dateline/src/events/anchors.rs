@@ -264,6 +264,14 @@ fn contrast_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
             out.truncate(start);
         }
     }
+    // Whatever the parse made of it, a contrasting word after a comma
+    // that follows the trigger opens a clause that runs to the sentence's
+    // end (`He will meet X, while Iran ... are on the agenda`).
+    let after = sentence_words(tree, i)
+        .find(|&w| w > i + 1 && CONTRAST.contains(&tree.lemma(w)) && tree.lemma(w - 1) == ",");
+    if let Some(c) = after {
+        out.extend(sentence_words(tree, i).filter(|&w| w >= c));
+    }
     out.sort_unstable();
     out.dedup();
     out

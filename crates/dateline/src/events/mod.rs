@@ -831,6 +831,11 @@ const WHERE_CASES: &[&str] = &[
     "around",
 ];
 
+/// Conjunctions a parser may take for a phrase's preposition.
+const CLAUSE_CASES: &[&str] = &[
+    "while", "whereas", "although", "though", "because", "if", "unless",
+];
+
 /// The first actor in a prepositional phrase of `verb` other than `not`;
 /// with `places` false, not in a phrase of where it happened.
 fn verb_phrases(
@@ -850,6 +855,10 @@ fn verb_phrases(
         // Where it happened is no side (`studied in Britain`, `fighting
         // across Syria`).
         .filter(|&c| places || !participants::has_case(tree, c, WHERE_CASES))
+        // A subject the parser hung on the verb with its clause's
+        // conjunction as a preposition (`meet X, while Iran ... are on the
+        // agenda`) opens another clause.
+        .filter(|&c| !participants::has_case(tree, c, CLAUSE_CASES))
         .find_map(|c| {
             if is_actor(c) {
                 Some(c)

@@ -93,13 +93,20 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
 
 /// `is going to meet`, `is about to restore`: `meet` is the `xcomp` of
 /// `going`, `restore` of `about`.
+/// The words are read too, whichever way the parse hangs them (`about` as
+/// an adverb of `restore`).
 fn going_to_future(tree: &Tree<'_>, i: usize) -> bool {
-    match tree.head(i) {
-        Some((h, "xcomp")) => {
-            (tree.lemma(h) == "go" && tree.words[h].xpos == "VBG") || tree.lemma(h) == "about"
+    let by_words = i >= 2
+        && tree.lemma(i - 1) == "to"
+        && tree.head(i - 1).is_some_and(|(h, _)| h == i)
+        && tree.lemma(i - 2) == "about";
+    by_words
+        || match tree.head(i) {
+            Some((h, "xcomp")) => {
+                (tree.lemma(h) == "go" && tree.words[h].xpos == "VBG") || tree.lemma(h) == "about"
+            }
+            _ => false,
         }
-        _ => false,
-    }
 }
 
 /// `if they attack`, `unless talks resume`: the clause is a condition.
@@ -111,9 +118,21 @@ fn conditional(tree: &Tree<'_>, i: usize) -> bool {
 
 /// `plans to visit`, `is scheduled to meet`: the clause is the complement
 /// of a verb of planning.
+/// A parse may take the verb of planning for a noun (`is planning` as
+/// `planning` with `to visit` hung on it): its `-ing` form counts too.
 fn planned(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> bool {
     match tree.head(i) {
         Some((h, "xcomp")) => lex.planned.contains(tree.lemma(h)),
+        Some((h, "acl")) if h + 2 == i && tree.lemma(h + 1) == "to" => {
+            let l = tree.lemma(h);
+            let stem = l.strip_suffix("ing").unwrap_or(l);
+            let undoubled = stem
+                .len()
+                .checked_sub(1)
+                .filter(|&n| n > 0 && stem.as_bytes()[n] == stem.as_bytes()[n - 1])
+                .map_or(stem, |n| &stem[..n]);
+            l != stem && (lex.planned.contains(stem) || lex.planned.contains(undoubled))
+        }
         _ => false,
     }
 }

@@ -147,12 +147,19 @@ fn name_hung_on_verb(tree: &Tree<'_>, i: usize, s: usize) -> Option<usize> {
     if tree.words[s].head != Some(i) || s > i {
         return None;
     }
-    tree.children(i)
-        .iter()
+    let kids = tree.children(i);
+    // Or as a second subject after the `of` of a title (`State` of
+    // `Secretary of State Antony Blinken`).
+    let of_title = |c: usize| {
+        kids.iter()
+            .any(|&k| k > s && k < c && tree.lemma(k) == "of")
+    };
+    kids.iter()
         .copied()
         .filter(|&c| c > s && c < i)
         .filter(|&c| {
-            matches!(tree.words[c].dep.as_ref(), "compound" | "flat")
+            let dep = tree.words[c].dep.as_ref();
+            (matches!(dep, "compound" | "flat") || (dep == "nsubj" && of_title(c)))
                 && tree.words[c].upos == "PROPN"
         })
         .map(|c| rightmost(tree, c))
@@ -186,7 +193,7 @@ fn is_nominal(tree: &Tree<'_>, i: usize) -> bool {
 }
 
 fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
-    if let Some(s) = tree.child(i, &["obl:agent", "nsubj"]) {
+    if let Some(s) = tree.child(i, &["obl:agent", "nsubj", "nsubj:outer"]) {
         if RELATIVES.contains(&tree.lemma(s)) {
             return match tree.head(i) {
                 Some((h, "acl:relcl")) => Some(h),
@@ -252,6 +259,18 @@ fn after_comma(tree: &Tree<'_>, i: usize) -> bool {
 fn verb_target(tree: &Tree<'_>, i: usize) -> Option<usize> {
     if let Some(o) = tree.child(i, &["obj", "nsubj:pass", "iobj"]) {
         return Some(o).filter(|&o| is_nominal(tree, o));
+    }
+    // `met Iraqi Prime Minister ...` parsed as `met` with an adjective
+    // `Iraqi` that has the name as its object: the name is the verb's.
+    let adjective_object = tree
+        .children(i)
+        .iter()
+        .copied()
+        .filter(|&c| c == i + 1 && tree.words[c].dep == "xcomp" && tree.words[c].upos == "ADJ")
+        .find_map(|c| tree.child(c, &["obj"]))
+        .filter(|&o| tree.words[o].upos == "PROPN");
+    if adjective_object.is_some() {
+        return adjective_object;
     }
     tree.children(i)
         .iter()
@@ -427,6 +446,13 @@ pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) ->
             }
             hi = hi.max(rightmost(tree, c));
         }
+    }
+    // No marks at its ends, wherever the parse hung them (`al-Sudani,`).
+    while hi > h && tree.words[hi].upos == "PUNCT" {
+        hi -= 1;
+    }
+    while lo < h && tree.words[lo].upos == "PUNCT" {
+        lo += 1;
     }
     (lo, hi)
 }

@@ -154,6 +154,14 @@ impl<'a> Parse<'a> {
         matches!(self.word(n).upos.as_ref(), "NOUN" | "PROPN").then_some(n)
     }
 
+    /// The noun before verb `v` that `v` modifies as a clause (`acl`), as
+    /// a parse reads a subject with a date between it and its verb.
+    pub(super) fn modified_noun(&self, v: usize) -> Option<usize> {
+        let w = self.word(v);
+        let n = w.head.filter(|&n| n < v && w.dep == "acl")?;
+        matches!(self.word(n).upos.as_ref(), "NOUN" | "PROPN").then_some(n)
+    }
+
     /// The head of the words inside `span`: the first one whose head lies
     /// outside it.
     pub(super) fn head_in(&self, span: Span) -> Option<usize> {
@@ -236,9 +244,16 @@ pub(super) fn sources_from_parse(parse: &Parse<'_>, found: &mut [Found]) {
         let Some(v) = parse.cue_verb(cue) else {
             continue;
         };
-        let Some(s) = parse.subject(v) else {
+        let Some(mut s) = parse.subject(v) else {
             continue;
         };
+        if !parse.can_speak(s) {
+            // `David Axelrod on Wednesday called ...` read as a name with
+            // a clause `Wednesday called`: the name the clause hangs on.
+            if let Some(n) = parse.modified_noun(v).filter(|&n| parse.can_speak(n)) {
+                s = n;
+            }
+        }
         if parse.is_relative(s) {
             // `the group, which said`: the speaker is the group.
             let w = parse.word(s);
@@ -253,9 +268,11 @@ pub(super) fn sources_from_parse(parse: &Parse<'_>, found: &mut [Found]) {
         }
         // The window's phrase is a subject (or a pronoun) of its own: the
         // parse is more often wrong than the window here.
+        // ... unless it is a date (`on Wednesday`), which never speaks.
         let keeps = parse.head_in(src).map_or(true, |h| {
             let w = parse.word(h);
-            w.dep.starts_with("nsubj") || w.upos == "PRON" || w.dep == "conj"
+            (w.dep.starts_with("nsubj") || w.upos == "PRON" || w.dep == "conj")
+                && !is_time_word(&w.lemma.to_lowercase())
         });
         if keeps || !parse.can_speak(s) || subj.upos == "PRON" {
             continue;

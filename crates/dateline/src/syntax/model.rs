@@ -388,25 +388,31 @@ impl TrainTable {
         }
     }
 
-    /// The averaged weights, quantised to 8 bits (a weight under half a
-    /// step, 1/254 of the largest, becomes zero), with weights whose size
-    /// is under `prune` (a share of the largest) also set to zero.
-    pub fn finish(&self, c: f64, prune: f32) -> Table {
-        let avg: Vec<f32> = self
-            .w
+    /// The averaged weights (the mean of each weight over the `c` updates).
+    pub fn averaged(&self, c: f64) -> Vec<f32> {
+        self.w
             .iter()
             .zip(&self.u)
             .map(|(&w, &u)| (w as f64 - u / c.max(1.0)) as f32)
-            .collect();
-        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs()));
+            .collect()
+    }
+}
+
+impl Table {
+    /// Weights (`classes` per row, `2^bits` rows) quantised to 8 bits (a
+    /// weight under half a step, 1/254 of the largest, becomes zero), with
+    /// weights whose size is under `prune` (a share of the largest) also
+    /// set to zero.
+    pub(crate) fn quantise(bits: u32, classes: usize, w: &[f32], prune: f32) -> Table {
+        let max = w.iter().fold(0f32, |m, &x| m.max(x.abs()));
         let scale = if max > 0.0 { max / QMAX } else { 1.0 };
         let cut = max * prune;
-        let mut t = Table::zeros(self.bits, self.classes);
+        let mut t = Table::zeros(bits, classes);
         t.scale = scale;
-        for (i, &x) in avg.iter().enumerate() {
+        for (i, &x) in w.iter().enumerate() {
             if x.abs() >= cut {
                 let q = (x / scale).round().clamp(-QMAX, QMAX) as i8;
-                t.set(i / self.classes, i % self.classes, q);
+                t.set(i / classes, i % classes, q);
             }
         }
         t
@@ -537,7 +543,7 @@ mod tests {
         let mut t = TrainTable::new(4, 3);
         t.update(&[1, 2, 17], 1, 1.0, 1.0);
         t.update(&[2], 2, -1.0, 2.0);
-        let q = t.finish(3.0, 0.0);
+        let q = Table::quantise(4, 3, &t.averaged(3.0), 0.0);
         let mut b = Vec::new();
         q.write(&mut b);
         let r = Table::read(&mut Reader::new(&b), None).unwrap();
