@@ -205,11 +205,20 @@ impl Record {
                 // A side that names an entity is that entity, unless the
                 // name only qualifies the noun (`23 Somali pirates`).
                 let t = &tokens[h];
+                let lemma = s.lemma.to_lowercase();
+                // A title that the parse made the head of the person's
+                // name after it (`Prime Minister Mohammed Shia al-Sudani`)
+                // is that person too.
+                let title = roles_lexicon().phrases.contains_key(lemma.as_str());
                 let named = a
                     .entity
                     .and_then(|x| self.entities.get(x))
-                    .is_some_and(|x| x.mentions.iter().any(|m| m.0 < t.end && t.start < m.1));
-                let lemma = s.lemma.to_lowercase();
+                    .is_some_and(|x| {
+                        x.mentions.iter().any(|m| m.0 < t.end && t.start < m.1)
+                            || (title
+                                && x.kind == EntityKind::Person
+                                && x.mentions.iter().any(|m| m.0 >= t.end && m.1 <= a.end))
+                    });
                 let word = text.get(t.start..t.end).unwrap_or_default();
                 if (a.entity.is_some() && named) || is_trigger(t) || !concrete(&lemma, word) {
                     continue;
