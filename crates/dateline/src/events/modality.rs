@@ -93,6 +93,7 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
 
 /// `is going to meet`, `is about to restore`: `meet` is the `xcomp` of
 /// `going`, `restore` of `about`.
+///
 /// The words are read too, whichever way the parse hangs them (`about` as
 /// an adverb of `restore`).
 fn going_to_future(tree: &Tree<'_>, i: usize) -> bool {
@@ -118,6 +119,7 @@ fn conditional(tree: &Tree<'_>, i: usize) -> bool {
 
 /// `plans to visit`, `is scheduled to meet`: the clause is the complement
 /// of a verb of planning.
+///
 /// A parse may take the verb of planning for a noun (`is planning` as
 /// `planning` with `to visit` hung on it): its `-ing` form counts too.
 fn planned(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> bool {

@@ -11,6 +11,8 @@
 //! e-mail addresses, numbers (`1,400`, `3.5`, `10:30`), file names and
 //! abbreviations (`U.S.`, `Mr.`, `Inc.`) stay whole.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::span::Span;
 
 /// One word found by the tokeniser: a byte span into the text and, for the
@@ -40,8 +42,6 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "e", "non", "mis", "counter", "co", "re", "pre", "anti", "cross", "multi", "semi", "ex",
     "inter", "sub", "post", "pro", "un", "mid", "over", "under", "bi", "de", "x", "mr", "t",
 ];
-
-use unicode_segmentation::UnicodeSegmentation;
 
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
