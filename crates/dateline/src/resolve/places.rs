@@ -65,6 +65,24 @@ const PLACE_WORDS: &[&str] = &[
     "springs",
 ];
 
+/// A city this populous is what its name means unless the article says
+/// otherwise (a qualifier, its state or a county of a town of its name).
+const FAMOUS: u64 = 1_000_000;
+
+/// Words before `of` that name the place after it (`State of Ohio`, `City
+/// of Alexandria`).
+const OF_PLACE: &[&str] = &[
+    "state",
+    "commonwealth",
+    "city",
+    "town",
+    "village",
+    "township",
+    "county",
+    "borough",
+    "province",
+];
+
 /// Words after a name that make it a leader's (`the Bush administration`,
 /// `Bush-era`).
 const LEADER_WORDS: &[&str] = &["administration", "presidency", "era", "doctrine"];
@@ -137,6 +155,11 @@ struct Divisions {
     /// Per country: the entities (ascending, each once) whose names may be
     /// one of its first-level divisions.
     regions: HashMap<String, Vec<usize>>,
+    /// Per country and admin1 code: the entities (ascending, each once)
+    /// one of whose readings, a city or a town of any size, lies in it,
+    /// with whether one of those is a town or county of the second
+    /// gazetteer.
+    readings: HashMap<(String, String), Vec<(usize, bool)>>,
 }
 
 impl Divisions {
@@ -159,6 +182,22 @@ impl Divisions {
                 d.entities.push((id, local));
                 d.local += usize::from(local);
             }
+        }
+    }
+
+    /// One of entity `id`'s readings, a city or town, lies in division `a`
+    /// of country `c`.
+    fn add_reading(&mut self, c: &str, a: &str, id: usize, local: bool) {
+        if a.is_empty() {
+            return;
+        }
+        let r = self
+            .readings
+            .entry((c.to_string(), a.to_string()))
+            .or_default();
+        match r.last_mut() {
+            Some((e, l)) if *e == id => *l |= local,
+            _ => r.push((id, local)),
         }
     }
 
@@ -224,6 +263,23 @@ impl Context<'_> {
             0 => 0.0,
             n => 6.0 + 1.5 * (n.min(3) - 1) as f64,
         }
+    }
+
+    /// What other places that may lie in division `a` of country `c` add
+    /// to a city's or town's score, one reading of theirs being there
+    /// (`Alexandria` with `Woodbridge` and `Manassas` is in Virginia): 2
+    /// for each, up to three; with `local`, only those whose reading there
+    /// is a town or county of the second gazetteer (`Paris` with `Henry
+    /// County`, not with `Chicago`).
+    fn neighbours(&self, c: &str, a: &str, local: bool) -> f64 {
+        let Some(r) = self.divisions.readings.get(&(c.to_string(), a.to_string())) else {
+            return 0.0;
+        };
+        let others = r
+            .iter()
+            .filter(|&&(e, l)| e != self.id && (l || !local))
+            .count();
+        2.0 * others.min(3) as f64
     }
 
     /// Whether another place that is a town or county of the second
@@ -399,8 +455,14 @@ impl<'a> Builder<'a> {
                     // County`): every state it may be in.
                     for t in towns().lookup(name) {
                         out.add(t.country, t.admin1, id, true);
+                        out.add_reading(t.country, t.admin1, id, true);
                     }
                     continue;
+                }
+                if !entries.iter().any(|e| is_place(e) && !self.is_city(e)) {
+                    for t in towns().lookup(name) {
+                        out.add_reading(t.country, t.admin1, id, true);
+                    }
                 }
                 let mut city_seen = false;
                 for entry in entries {
@@ -408,6 +470,9 @@ impl<'a> Builder<'a> {
                         continue;
                     };
                     let p = &self.lex.places[i as usize];
+                    if p.kind == PlaceKind::City {
+                        out.add_reading(&p.country, &p.admin1, id, false);
+                    }
                     match p.kind {
                         PlaceKind::Region => out.add_region(&p.country, id),
                         // Only the biggest town of a name: the likeliest.
@@ -562,11 +627,30 @@ impl<'a> Builder<'a> {
         let names = self.place_names(id)?;
         let region_hint = self.entities[id].subtype.as_deref() == Some("region");
         let qualifiers = self.qualifiers(id);
+        // A country's, a state's or a region's name: its cities and towns
+        // gain nothing from the article's other towns (`Jamaica` with
+        // `Boston` stays the country).
+        let area = names
+            .iter()
+            .flat_map(|n| self.lex.lookup(n))
+            .any(|e| is_place(e) && !self.is_city(e));
+        // A famous city of the name (`Athens`, `London`): the other
+        // places' cities do not move it to a city of the same name (only
+        // their towns and counties do: `Paris` with `Henry County`).
+        let famous = names
+            .iter()
+            .flat_map(|n| self.lex.lookup(n))
+            .find_map(|e| match *e {
+                EntryKind::Place(i) if self.famous(i) => Some(i),
+                _ => None,
+            });
         // Score every entry the names stand for, then describe the best.
         let mut best: Option<(f64, EntryKind)> = None;
         for name in &names {
             for entry in self.lex.lookup(name) {
-                let Some(score) = self.entry_score(entry, &qualifiers, region_hint, context) else {
+                let Some(score) =
+                    self.entry_score(entry, &qualifiers, region_hint, (area, famous), context)
+                else {
                     continue;
                 };
                 if best.map_or(true, |(s, _)| score > s) {
@@ -578,14 +662,10 @@ impl<'a> Builder<'a> {
         // has no place of the name, or where the article's other places
         // or a qualifier vouch for one (`Paris` with `Henry County`).
         let mut town: Option<(f64, Town)> = None;
-        let main = if names
-            .iter()
-            .flat_map(|n| self.lex.lookup(n))
-            .any(|e| is_place(e) && !self.is_city(e))
-        {
+        let main = if area {
             Main::Area
         } else if let Some((_, EntryKind::Place(i))) = best {
-            Main::City(&self.lex.places[i as usize].country)
+            Main::City(&self.lex.places[i as usize].country, self.famous(i))
         } else {
             Main::None
         };
@@ -620,12 +700,15 @@ impl<'a> Builder<'a> {
     /// How well town or county `t` of the second gazetteer fits, on
     /// [`Builder::entry_score`]'s scale: its size (a county a little more
     /// than its towns), the article's mentions of its country, another
-    /// place in its division (6) and a qualifier (30). Against `main`, what
+    /// place in its division (6), other places that may lie in it (2
+    /// each, up to 6; only towns and counties where the city of its name
+    /// is famous) and a qualifier (30). Against `main`, what
     /// the main gazetteer has of the name: with nothing, a town where the
     /// article names its state (a US town) or its country (elsewhere);
     /// a city's name goes to a town only where another town or county of
     /// the article may be in the town's division (`Paris` with `Henry
-    /// County`), or another place is and the city is of another country
+    /// County`), two other places may (unless the city is famous:
+    /// [`FAMOUS`]), or another place is and the city is of another country
     /// the article does not name (`Paris` with `Tennessee`), never on the
     /// town's size; a name that is also a country's, a state's
     /// or a region's never (in a list of states, `Washington, West
@@ -653,8 +736,13 @@ impl<'a> Builder<'a> {
             }
             // `Boston` with `New York` named stays in Massachusetts;
             // `Paris` with `Tennessee` named is there.
-            Main::City(c) => {
-                qualified || local || (division && c != t.country && context.country(c) == 0)
+            // `Woodbridge` with `Alexandria` and `Manassas`, which may
+            // both lie in Virginia, is Virginia's.
+            Main::City(c, famous) => {
+                qualified
+                    || local
+                    || (!famous && context.neighbours(t.country, t.admin1, false) >= 4.0)
+                    || (division && c != t.country && context.country(c) == 0)
             }
             // `Washington, Pennsylvania and California` is a list, not
             // a qualified town.
@@ -669,6 +757,7 @@ impl<'a> Builder<'a> {
         }
         score += 1.5 * context.country(t.country).min(2) as f64;
         score += context.division_support(t.country, t.admin1);
+        score += context.neighbours(t.country, t.admin1, matches!(main, Main::City(_, true)));
         if qualified {
             score += 30.0;
         }
@@ -691,6 +780,17 @@ impl<'a> Builder<'a> {
             }
             let n = strip_possessive(&text[mention.name_start..mention.name_end]);
             let n = n.strip_prefix("the ").unwrap_or(n);
+            // `State of Ohio`, `City of Alexandria`: the place's own name
+            // where the gazetteer lacks the whole.
+            let n = match n.split_once(" of ") {
+                Some((lead, rest))
+                    if OF_PLACE.contains(&lead.to_lowercase().as_str())
+                        && self.lex.lookup(n).is_empty() =>
+                {
+                    rest
+                }
+                _ => n,
+            };
             if !names.contains(&n) {
                 names.push(n);
             }
@@ -739,14 +839,17 @@ impl<'a> Builder<'a> {
     /// first-level division ranks with a city of a few million (15), a
     /// town by its population (ln), a capital a little more. The article's
     /// other places add: mentions of the entry's country (up to 3), another
-    /// place in or naming its division (6); a qualifier right after the
-    /// name (`Paris, Texas`) decides (30). None for an entry that is no
-    /// place.
+    /// place in or naming its division (6), and for a city whose name is no
+    /// area's (`area`), other places one of whose readings lies in its
+    /// division (2 each, up to 6; only their towns and counties where
+    /// `famous`, another city of the name, is a capital or a metropolis); a qualifier right after the name
+    /// (`Paris, Texas`) decides (30). None for an entry that is no place.
     fn entry_score(
         &self,
         entry: &EntryKind,
         qualifiers: &[(String, String)],
         region_hint: bool,
+        (area, famous): (bool, Option<u32>),
         context: &Context<'_>,
     ) -> Option<f64> {
         let support = |c: &str| 1.5 * context.country(c).min(2) as f64;
@@ -787,6 +890,10 @@ impl<'a> Builder<'a> {
                 if !p.country.is_empty() {
                     score += support(&p.country);
                     score += context.division_support(&p.country, &p.admin1);
+                    if p.kind == PlaceKind::City && !area {
+                        let local = famous.is_some_and(|f| f != i);
+                        score += context.neighbours(&p.country, &p.admin1, local);
+                    }
                 }
                 if qualifiers
                     .iter()
@@ -807,13 +914,28 @@ impl<'a> Builder<'a> {
 enum Main<'a> {
     /// No place.
     None,
-    /// Cities only, the likeliest in this country.
-    City(&'a str),
+    /// Cities only, the likeliest in this country, and whether it is a
+    /// capital or a city of a million or more, which the article's other
+    /// towns alone never move to a town of its name (`Athens` with
+    /// `Chicago` and `Crete`).
+    City(&'a str, bool),
     /// A country, a division or another area among its readings.
     Area,
 }
 
 impl Builder<'_> {
+    /// Whether gazetteer place `i` is a city whose name means it unless
+    /// the article says otherwise: a capital, or [`FAMOUS`] inhabitants.
+    fn famous(&self, i: u32) -> bool {
+        let p = &self.lex.places[i as usize];
+        p.kind == PlaceKind::City
+            && (p.population >= FAMOUS
+                || self
+                    .lex
+                    .country(&p.country)
+                    .is_some_and(|c| c.capital == p.name))
+    }
+
     /// Whether a lexicon entry is a city of the main gazetteer.
     fn is_city(&self, e: &EntryKind) -> bool {
         matches!(*e, EntryKind::Place(i) if self.lex.places[i as usize].kind == PlaceKind::City)
@@ -1089,6 +1211,38 @@ mod tests {
              from the rescue squad, Tennessee officials said.",
         );
         assert!(near(&place(&all, "Paris"), 36.30, -88.33, 0.1));
+    }
+
+    #[test]
+    fn towns_that_may_share_a_state_place_each_other_there() {
+        // No state named: Woodbridge and Manassas may both lie in
+        // Virginia, and so does an Alexandria, which beats Egypt's; and
+        // Woodbridge, a town of 4,000, beats a city of California.
+        let all = entities(
+            "A Woodbridge man charged in the abduction and death of an Alexandria \
+             woman was declared incompetent by a court in Manassas on Friday.",
+        );
+        let alexandria = place(&all, "Alexandria");
+        assert_eq!(
+            (alexandria.country.as_deref(), alexandria.admin1.as_deref()),
+            (Some("US"), Some("VA")),
+            "{alexandria:?}"
+        );
+        assert_eq!(place(&all, "Woodbridge").admin1.as_deref(), Some("VA"));
+        // One town alone keeps its likeliest reading.
+        let all = entities("An Alexandria woman was charged with arson on Friday.");
+        assert_eq!(place(&all, "Alexandria").country.as_deref(), Some("EG"));
+        // `State of Ohio` is Ohio, and takes Dublin there.
+        let all = entities(
+            "The Dublin Arts Council awarded three grants, with funds from the State \
+             of Ohio, to artists in Dublin.",
+        );
+        let dublin = place(&all, "Dublin");
+        assert_eq!(
+            (dublin.country.as_deref(), dublin.admin1.as_deref()),
+            (Some("US"), Some("OH")),
+            "{dublin:?}"
+        );
     }
 
     #[test]
