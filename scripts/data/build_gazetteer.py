@@ -60,6 +60,17 @@ US_STATE_ABBREVIATIONS = {
 # Other names GeoNames lists for a city that name something else in news
 # copy: Topeka called itself "Google" for a month in 2010.
 NOT_PLACE_NAMES = {"Google"}
+# Administrative words around some GeoNames first-level division names.
+ADMIN_WORDS = re.compile(r"^(Muhafazat|Wilayat-e|Respublika|Mayorality of|Province of)\s+"
+                         r"|\s+(Governorate|Avtonomnyy Okrug|Oblast)$")
+# Names made only of these words are no division's own name.
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "district", "region", "province", "capital", "city", "territory",
+                 "upper", "lower", "middle", "coast", "islands", "island", "municipality", "nct",
+                 "centre", "center", "centrale", "nord", "sud", "est", "ouest", "southwest",
+                 "northeast", "northwest", "southeast", "plateau", "plateaux", "savanes", "lacs",
+                 "lagunes", "oriental", "nacional", "unity", "lakes", "midlands", "balkan", "chin",
+                 "shan", "sahel", "diana", "sila", "sava", "fromager"}
 ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At|El|Ath)[ -](?=[A-Z])")
 LATIN = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
 
@@ -302,6 +313,26 @@ def main():
             names = variants(prov)
             code, lat, lon = region(iso, names)
             places.append(["", names[0], "region", iso, code, lat, lon, "0", "|".join(names[1:])])
+    # First-level divisions countryinfo does not list (`Chechnya`,
+    # `Dagestan`, `Daraa`, `Zaporizhia`): GeoNames' admin1 name, without
+    # the administrative words some carry (`Muhafazat Kirkuk`), unless the
+    # name is generic (`Central District`) or a word (`Unity`, `Lakes`),
+    # too short, a country's, or a city's anywhere (`Manchester` in
+    # Jamaica, `Canterbury` in New Zealand: the city is what news means).
+    have = {(r[3], r[4]) for r in places if r[2] == "region" and r[4]}
+    city_names = {fold(n).lower() for r in places if r[2] == "city"
+                  for n in [r[1]] + [a for a in r[8].split("|") if a]}
+    for (iso, code), (name, lat, lon) in sorted(admin1.items()):
+        if (iso, code) in have or iso not in countries:
+            continue
+        bare = ADMIN_WORDS.sub("", name).strip()
+        words = set(re.split(r"[ \-]+", bare.lower()))
+        if (len(bare) < 4 or words <= GENERIC_WORDS or not LATIN.match(fold(bare))
+                or bare in country_names or fold(bare).lower() in city_names):
+            continue
+        names = variants(bare) + [n for n in variants(name) if n != bare]
+        places.append(["", names[0], "region", iso, code, "%.4f" % lat, "%.4f" % lon, "0",
+                       "|".join(names[1:])])
     places.sort(key=lambda r: (r[2], r[3], r[1], r[0]))
     seen = set()
     with open(os.path.join(DATA, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:

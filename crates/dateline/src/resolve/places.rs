@@ -874,13 +874,16 @@ impl<'a> Builder<'a> {
                     }
                     // `Washington` alone is the capital, not the state,
                     // unless the article names the country's other states
-                    // (`Oregon and Washington laws`).
+                    // (`Oregon and Washington laws`) and the state is
+                    // another division than the capital's (County Dublin
+                    // with `Ulster` named is still Dublin).
                     PlaceKind::Region
                         if self
                             .lex
                             .country(&p.country)
                             .is_some_and(|c| c.capital == p.name)
-                            && !context.other_region(&p.country) =>
+                            && !(context.other_region(&p.country)
+                                && self.apart_from_capital(p)) =>
                     {
                         13.0 + if region_hint { 1.0 } else { 0.0 }
                     }
@@ -934,6 +937,19 @@ impl Builder<'_> {
                     .lex
                     .country(&p.country)
                     .is_some_and(|c| c.capital == p.name))
+    }
+
+    /// Whether region `p`, named as its country's capital, is a known
+    /// first-level division other than the capital city's (`Washington`
+    /// the state, not the District of Columbia).
+    fn apart_from_capital(&self, p: &crate::lexicon::Place) -> bool {
+        !p.admin1.is_empty()
+            && self.lex.lookup(&p.name).iter().any(|e| {
+                matches!(*e, EntryKind::Place(i)
+                    if self.lex.places[i as usize].kind == PlaceKind::City
+                        && self.lex.places[i as usize].country == p.country
+                        && self.lex.places[i as usize].admin1 != p.admin1)
+            })
     }
 
     /// Whether a lexicon entry is a city of the main gazetteer.
@@ -1211,6 +1227,33 @@ mod tests {
              from the rescue squad, Tennessee officials said.",
         );
         assert!(near(&place(&all, "Paris"), 36.30, -88.33, 0.1));
+    }
+
+    #[test]
+    fn first_level_divisions_are_places_with_their_code() {
+        let all = entities(
+            "Russian troops moved from Chechnya into Dagestan, and shells hit \
+             Zaporizhia, officials in Moscow said.",
+        );
+        for (name, country, admin1) in [
+            ("Chechnya", "RU", "12"),
+            ("Dagestan", "RU", "17"),
+            ("Zaporizhia", "UA", "26"),
+        ] {
+            let p = place(&all, name);
+            assert_eq!(
+                (p.country.as_deref(), p.admin1.as_deref(), p.precision),
+                (Some(country), Some(admin1), Precision::Admin),
+                "{name}: {p:?}"
+            );
+        }
+        // A capital's county named with another province is the capital.
+        let all = entities(
+            "Leinster beat Ulster in Dublin on Saturday, the Irish Rugby Football \
+             Union said.",
+        );
+        let dublin = place(&all, "Dublin");
+        assert_eq!(dublin.precision, Precision::City, "{dublin:?}");
     }
 
     #[test]
