@@ -7,8 +7,15 @@ use super::tokens::{is_capitalised, is_punct, Tk};
 
 /// `Clinton: "..."` or `Trump: Clinton is unfit` opening a paragraph.
 pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
-    let Some(&(sa, sb)) = p.sentences.first() else {
+    let Some(&(first, sb)) = p.sentences.first() else {
         return;
+    };
+    // A transcript's paragraphs may open with a quotation mark that is
+    // never closed (`"WALLACE: Let's start ...`).
+    let sa = if first < sb && p.toks[first].kind == Tk::Open {
+        first + 1
+    } else {
+        first
     };
     let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else {
         return;
@@ -26,13 +33,27 @@ pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fo
         return;
     }
     // A quotation, or the rest of a one-sentence paragraph (a headline)
-    // after a name that is not a label (`Live updates:`, `Analysis:`).
-    let end = if p.toks[colon + 1].kind == Tk::Open {
+    // after a name that is not a label (`Live updates:`, `Analysis:`), or
+    // the rest of the paragraph after a transcript's speaker in capitals
+    // (`PENCE: Well, look, ...`).
+    let labelled = !(sa..colon).any(|k| p.is(k, LABELS));
+    let transcript = labelled
+        && colon - sa <= 3
+        && (sa..colon).any(|k| p.toks[k].kind == Tk::Word)
+        && (sa..colon).all(|k| {
+            let w = p.w(k);
+            p.toks[k].kind != Tk::Word
+                || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase))
+        });
+    let end = if transcript {
+        p.toks.len()
+    } else if p.toks[colon + 1].kind == Tk::Open {
         let Some(qi) = p.inside[colon + 1] else {
             return;
         };
         p.quote_bounds(qi).1 + 1
-    } else if p.sentences.len() == 1 && colon - sa <= 3 && !(sa..colon).any(|k| p.is(k, LABELS)) {
+    } else if p.sentences.len() == 1 && colon - sa <= 3 && labelled {
         sb
     } else {
         return;
@@ -89,37 +110,127 @@ const LABELS: &[&str] = &[
 ];
 
 /// `“...” ― Sonya Herridge`: a quotation signed with a dash and a name
-/// closing its paragraph.
+/// closing its line (testimonials and epigraphs, one to a line or to a
+/// paragraph). A quotation whose opening mark is written the wrong way
+/// round (`”Mr. Trump ...” ― Name`) runs from the start of its line.
 pub(super) fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Found>, from: usize) {
     let n = p.toks.len();
-    for &(o, c) in &p.quotes {
-        let Some(c) = c else { continue };
-        if c + 2 >= n || !is_punct(&p.toks[c + 1], &['―', '—', '–', '-']) {
+    let line_break =
+        |k: usize| k >= n || k == 0 || p.text[p.toks[k - 1].end..p.toks[k].start].contains('\n');
+    for d in 1..n.saturating_sub(1) {
+        let closing = p.toks[d - 1].kind == Tk::Close;
+        if !closing || !is_punct(&p.toks[d], &['―', '—', '–', '-']) || line_break(d) {
             continue;
         }
-        let name = c + 2;
-        if n - name > 8 || !is_capitalised(p.text, &p.toks[name]) {
+        let name = d + 1;
+        if line_break(name) || !is_capitalised(p.text, &p.toks[name]) {
             continue;
         }
-        let end = (name..n)
-            .find(|&k| is_punct(&p.toks[k], &[',', '.', '(']))
-            .unwrap_or(n);
-        let qs = p.toks[o].start;
+        // The name: capitalised words and initials up to the line's end.
+        let mut end = name;
+        while end < n
+            && !(end > name && line_break(end))
+            && end - name < 6
+            && (is_capitalised(p.text, &p.toks[end]) || is_punct(&p.toks[end], &['.']))
+        {
+            end += 1;
+        }
+        if !line_break(end) {
+            continue;
+        }
+        // The quotation: its pair, else from the start of its line.
+        let open = match p.quotes.iter().find(|q| q.1 == Some(d - 1)) {
+            Some(&(o, _)) => o,
+            None => {
+                let mut o = d - 1;
+                while o > 0 && !line_break(o) {
+                    o -= 1;
+                }
+                o
+            }
+        };
+        let qs = p.toks[open].start;
         if out[from.min(out.len())..]
             .iter()
             .any(|f| f.content.start <= qs && qs < f.content.end)
         {
             continue;
         }
-        if let Some((a, b)) = trim_content(p, o, c + 1) {
+        if let Some((a, b)) = trim_content(p, open, d) {
             push(
                 out,
                 next_group,
                 p.span(a, b),
-                Some(p.span(c + 1, c + 2)),
+                Some(p.span(d, d + 1)),
                 Some(p.span(name, end)),
                 Frame::Colon,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Extractor, Quote};
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let ex = Extractor::new(Config::default()).unwrap();
+        ex.extract_text(text).unwrap().quotes.unwrap()
+    }
+
+    #[test]
+    fn quotations_signed_one_to_a_line() {
+        let q = quotes(
+            "Readers sent us their views.\n\n\
+             \u{201d}Mr. Trump embodies the lasting legacy of racism. He represents our \
+             greatest shame.\u{201d} \u{2015} Sonya Herridge\n\
+             \u{201c}He is ignorant of our culture and lives.\u{201d}\u{2015} Pamela Padilla\u{a0}\n\
+             \u{201c}I am so ashamed to be an American.\u{201d}\u{a0}\u{2015} Jacklyn Ashley\n",
+        );
+        let signed: Vec<(&str, &str)> = q
+            .iter()
+            .map(|q| (q.source.as_deref().unwrap_or(""), q.text.as_str()))
+            .collect();
+        assert_eq!(signed.len(), 3, "{q:?}");
+        assert_eq!(signed[0].0, "Sonya Herridge");
+        assert!(signed[0].1.contains("lasting legacy"), "{q:?}");
+        assert!(!signed[0].1.contains("ignorant"), "{q:?}");
+        assert_eq!(signed[1].0, "Pamela Padilla");
+        assert_eq!(signed[2].0, "Jacklyn Ashley");
+    }
+
+    #[test]
+    fn transcript_speakers_in_capitals() {
+        let q = quotes(
+            "A partial transcript follows.\n\n\
+             \"WALLACE: Let us start with the debate story. Trump invited Gennifer Flowers.\n\n\
+             \"PENCE: Well, look, Hillary Clinton thinks this is a television show. But this \
+             is America.\n\n\
+             LIVE UPDATES: The debate starts at nine.\n",
+        );
+        let by: Vec<(&str, &str)> = q
+            .iter()
+            .map(|q| (q.source.as_deref().unwrap_or(""), q.text.as_str()))
+            .collect();
+        assert_eq!(by.len(), 2, "{q:?}");
+        assert_eq!(by[0].0, "WALLACE");
+        assert!(by[0].1.starts_with("Let us start") && by[0].1.contains("Flowers"));
+        assert_eq!(by[1].0, "PENCE");
+        assert!(by[1].1.contains("But this is America"), "{q:?}");
+    }
+
+    #[test]
+    fn studies_and_polls_find_without_that() {
+        let q = quotes(
+            "A 2014 study by a law professor found 31 incidents of voter impersonation. \
+             Police found the body of a man in the river.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0]
+            .source
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("A 2014 study"));
+        assert!(q[0].text.starts_with("31 incidents"), "{q:?}");
     }
 }
