@@ -213,6 +213,7 @@ pub(crate) fn extract(
     if let Some(syntax) = syntax {
         let parse = parse::Parse::new(text, syntax);
         found.retain(|f| !parse::is_narration(&parse, f));
+        parse::inverted_from_parse(&parse, text, &mut found);
         parse::sources_from_parse(&parse, &mut found);
     }
     tidy::tidy(text, paragraphs, &mut found);

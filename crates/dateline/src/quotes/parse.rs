@@ -286,6 +286,54 @@ pub(super) fn sources_from_parse(parse: &Parse<'_>, found: &mut [Found]) {
     }
 }
 
+/// `CONTENT, said SOURCE` read where the parse makes the words before the
+/// cue its subject and the words after it its clause (`Donna Rawlings, 59,
+/// of Ashton, who watched the ceremony, said the event brought back
+/// memories`): the subject's phrase is the source and the rest of the
+/// sentence the content. Quotations (`"...," said X`) are never read
+/// again.
+pub(super) fn inverted_from_parse(parse: &Parse<'_>, text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.frame != Frame::ContentFirst {
+            continue;
+        }
+        let (Some(cue), Some(src)) = (f.cue, f.source) else {
+            continue;
+        };
+        let quoted = text[f.content.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
+        if quoted || src.start < cue.end || f.content.end > cue.start {
+            continue;
+        }
+        let Some(v) = parse.cue_verb(cue) else {
+            continue;
+        };
+        let Some(s) = parse.child(v, &["nsubj"]) else {
+            continue;
+        };
+        let subj = parse.word(s);
+        let clause = parse.child(v, &["ccomp"]).map(|c| parse.word(c));
+        let (Some(clause), true) = (clause, parse.can_speak(s)) else {
+            continue;
+        };
+        if subj.start < f.content.start
+            || subj.end > f.content.end
+            || clause.start < cue.end
+            || clause.end > src.end
+            || subj.sentence != parse.word(v).sentence
+        {
+            continue;
+        }
+        let phrase = parse.phrase(s);
+        f.content = Span::new(src.start, src.end);
+        f.source = Some(phrase);
+        f.speaker_at = None;
+        f.frame = Frame::SourceFirst;
+    }
+}
+
 /// Cue verbs that, with a noun for content, report a deed rather than a
 /// statement: `claimed responsibility for the attack`, `attacks have been
 /// claimed by X`.
@@ -385,5 +433,31 @@ mod tests {
             .unwrap_or_else(|| panic!("{q:?}"));
         assert_eq!(q.source.as_deref(), Some("David Axelrod"), "{q:?}");
         assert_eq!(q.speaker.as_deref(), Some("David Axelrod"));
+    }
+
+    #[test]
+    fn a_long_subject_before_said_is_the_source() {
+        let q = quotes(
+            "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a \
+             screen on the Mall, said the event brought back memories of her father.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Donna Sampson Rawlings"),
+            "{q:?}"
+        );
+        assert!(q[0].text.starts_with("the event brought back"), "{q:?}");
+        // An inverted attribution stays one.
+        let q = quotes("The talks will resume next week, said David Shaw, a special agent.");
+        assert_eq!(q[0].source.as_deref(), Some("David Shaw"), "{q:?}");
+        // An adverb between the source and the cue (`now says`).
+        let q = quotes("Clinton now says she opposes the deal.");
+        let says = q.iter().find(|q| q.cue.as_deref() == Some("says"));
+        assert_eq!(
+            says.and_then(|q| q.source.as_deref()),
+            Some("Clinton"),
+            "{q:?}"
+        );
     }
 }

@@ -15,7 +15,25 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
         && (p.is(e - 1, AUX)
             || p.is(
                 e - 1,
-                &["also", "again", "later", "then", "still", "however"],
+                &[
+                    "also",
+                    "again",
+                    "later",
+                    "then",
+                    "still",
+                    "however",
+                    "now",
+                    "once",
+                    "often",
+                    "even",
+                    "never",
+                    "always",
+                    "previously",
+                    "earlier",
+                    "today",
+                    "yesterday",
+                    "too",
+                ],
             )
             || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
     {
