@@ -2899,6 +2899,22 @@ fn eval_phrases_keep_to_the_phrase() {
     assert!(got.iter().any(|(_, t)| t == "Mexico"), "{got:?}");
     // Also where a longer gazetteer name holds it.
     assert!(got.contains(&("LOC".into(), "Hong Kong".into())), "{got:?}");
+    // But not the last words of a longer place's name, the first words of a
+    // country's, nor two names of one place.
+    let got = gum(
+        "Deputies of the Los Angeles Sheriff's office met officials of \
+                   Food Standards Australia New Zealand and of Saudi Arabia's Civil \
+                   Defense Authority. The team arrived in Washington D.C. on Monday.",
+    );
+    for bad in ["Angeles", "Zealand", "Saudi", "D.C."] {
+        assert!(!got.iter().any(|(_, t)| t == bad), "{bad:?} in {got:?}");
+    }
+    for want in ["Los Angeles", "New Zealand", "Washington D.C."] {
+        assert!(got.iter().any(|(_, t)| t == want), "{want:?} in {got:?}");
+    }
+    let got = gum("Ships crossed the Gulf of Mexico to the Niger Delta. \
+                   Fans filled the Fisht Stadium in Sochi. \
+                   Voters in the Hong Kong Island constituency chose her.");
     assert!(
         got.iter().any(|(_, t)| t == "the Fisht Stadium in Sochi"),
         "{got:?}"

@@ -225,6 +225,17 @@ fn nested_places(
     }
     found.sort_by_key(|f| (f.start, f.end));
     found.dedup();
+    // Two names of one place making up the name (`Washington D.C.`): no
+    // place inside it.
+    let first = found.iter().find(|f| f.start == m.name_start);
+    let last = found.iter().rev().find(|f| f.end == m.name_end);
+    if let (Some(a), Some(b)) = (first, last) {
+        let (ea, eb) = (lex.entries(a.name), lex.entries(b.name));
+        if a.end < b.start && ea.iter().any(|e| is_place_entry(e) && eb.contains(e)) {
+            found.clear();
+            return Vec::new();
+        }
+    }
     let mut out = Vec::new();
     for f in found.iter() {
         let place = lex.entries(f.name).first().is_some_and(|k| match k {
@@ -236,11 +247,34 @@ fn nested_places(
             _ => false,
         });
         let generic = GENERIC_PLACE_WORDS.contains(&&text[f.start..f.end]);
-        if place && f.exact_case && !generic {
+        // The last words of a longer place's name are no place of their
+        // own (`Angeles` of `Los Angeles`, `Zealand` of `New Zealand`),
+        // unless `of` sets them apart (`Mexico` of `Gulf of Mexico`).
+        // Nor are the first words of a country's or a region's name
+        // (`Saudi` of `Saudi Arabia`).
+        let tail = found.iter().any(|g| {
+            (g.start < f.start
+                && g.end == f.end
+                && !text[..f.start].ends_with("of ")
+                && !text[..f.start].ends_with("of the "))
+                || (g.start == f.start
+                    && g.end > f.end
+                    && lex.entries(g.name).first().is_some_and(|k| match k {
+                        EntryKind::Country(_) => true,
+                        EntryKind::Place(i) => lex.places[*i as usize].kind == PlaceKind::Region,
+                        _ => false,
+                    }))
+        });
+        if place && f.exact_case && !generic && !tail {
             out.push((f.start, f.end, EntityKind::Place));
         }
     }
     out
+}
+
+/// Whether a lexicon entry is a country or a gazetteer place.
+fn is_place_entry(e: &EntryKind) -> bool {
+    matches!(e, EntryKind::Country(_) | EntryKind::Place(_))
 }
 
 /// Names the article uses on their own, for another entity, inside the
