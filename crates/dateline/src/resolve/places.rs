@@ -648,6 +648,11 @@ impl<'a> Builder<'a> {
         let mut best: Option<(f64, EntryKind)> = None;
         for name in &names {
             for entry in self.lex.lookup(name) {
+                if let EntryKind::Place(i) = *entry {
+                    if accents_only(name, &self.lex.places[i as usize].name) {
+                        continue;
+                    }
+                }
                 let Some(score) =
                     self.entry_score(entry, &qualifiers, region_hint, (area, famous), context)
                 else {
@@ -956,6 +961,16 @@ impl Builder<'_> {
     fn is_city(&self, e: &EntryKind) -> bool {
         matches!(*e, EntryKind::Place(i) if self.lex.places[i as usize].kind == PlaceKind::City)
     }
+}
+
+/// Whether a short name as written (four letters or fewer) is a
+/// gazetteer name without its accents (`God` for Hungary's `Göd`): an
+/// English word, not the place.
+fn accents_only(written: &str, name: &str) -> bool {
+    written.chars().count() <= 4
+        && written.is_ascii()
+        && !name.is_ascii()
+        && written.chars().count() == name.chars().count()
 }
 
 /// Whether a lexicon entry is a country or a gazetteer place.
