@@ -95,13 +95,17 @@ fn is_passive(p: &Para<'_>, at: &CueAt) -> bool {
             | "imagined"
             | "doubted"
     );
+    const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+    // An adverb stands between the verb `be` and the participle (`is also
+    // expected`, `was widely reported`); without `be` the verb is active
+    // (`Ham also noted that ...`).
+    let be = match c.checked_sub(1) {
+        Some(k) if k >= sa && p.is(k, BE) => true,
+        Some(k) if k > sa && p.is(k, &["widely", "also", "now", "still"]) => p.is(k - 1, BE),
+        _ => false,
+    };
     c > sa
         && (at.cue.class != CueClass::Belief || participle)
-        && p.is(
-            c - 1,
-            &[
-                "is", "are", "was", "were", "be", "been", "being", "widely", "also",
-            ],
-        )
+        && be
         && (p.w(c).ends_with("ed") || p.w(c).ends_with("wn") || p.w(c) == "thought")
 }

@@ -460,4 +460,21 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn an_adverb_before_the_cue_is_no_passive() {
+        for (text, source) in [
+            ("Ham also noted that the plan failed.", "Ham"),
+            (
+                "Democrats also blasted the plan as a giveaway.",
+                "Democrats",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{q:?}");
+            assert_eq!(q[0].source.as_deref(), Some(source), "{q:?}");
+        }
+        // With `be` it is one: no source of its own, and here no quote.
+        assert!(quotes("The visit is also expected to address these tensions.").is_empty());
+    }
 }
