@@ -477,4 +477,13 @@ mod tests {
         // With `be` it is one: no source of its own, and here no quote.
         assert!(quotes("The visit is also expected to address these tensions.").is_empty());
     }
+
+    #[test]
+    fn a_time_between_source_and_cue_is_no_source() {
+        let q = quotes("Sanders on Tuesday said he wants to attack four provisions.");
+        let said = q.iter().find(|q| q.cue.as_deref() == Some("said")).unwrap();
+        assert_eq!(said.source.as_deref(), Some("Sanders"), "{q:?}");
+        let q = quotes("The minister yesterday said the talks would resume.");
+        assert_eq!(q[0].source.as_deref(), Some("The minister"), "{q:?}");
+    }
 }

@@ -4,6 +4,7 @@
 use super::para::Para;
 use super::tokens::{is_capitalised, is_punct, Tk};
 use super::words::{AUX, LEFT_STOP, PRONOUNS};
+use crate::lexicon::TIME_NOUNS;
 
 /// The source noun phrase ending just before token `end` (exclusive),
 /// scanning left to `floor`. Returns (start, end) token indices.
@@ -38,6 +39,14 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
             || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
     {
         e -= 1;
+    }
+    // `Sanders on Tuesday said`, `who in 2010 said`: a time adjunct
+    // between the source and its cue.
+    if let Some(k) = time_adjunct(p, floor, e) {
+        e = k;
+        while e > floor && p.toks[e - 1].kind == Tk::Word && p.is(e - 1, AUX) {
+            e -= 1;
+        }
     }
     // `Sen. Marco Rubio (R-Fla.) said`: a bracket may close the name.
     if e == floor || p.toks[e - 1].kind != Tk::Word && !is_punct(&p.toks[e - 1], &[')']) {
@@ -84,6 +93,60 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
     }
     (s < e).then_some((s, e))
 }
+
+/// Where a time adjunct ending before token `e` starts (`on Tuesday`,
+/// `in 2010`, `in late August`, `last week`): its preposition, or its
+/// first word when it has none; `None` when the words before `e` are no
+/// time.
+fn time_adjunct(p: &Para<'_>, floor: usize, e: usize) -> Option<usize> {
+    let time = |k: usize| {
+        let w = p.w(k).to_lowercase();
+        p.toks[k].kind == Tk::Word
+            && (TIME_NOUNS.contains(&w.as_str())
+                || MONTHS.contains(&w.as_str())
+                || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                || matches!(
+                    w.as_str(),
+                    "late" | "early" | "mid" | "last" | "this" | "next"
+                ))
+    };
+    let mut s = e;
+    while s > floor && e - s < 3 && time(s - 1) {
+        s -= 1;
+    }
+    // The adjunct must hold a time noun, not only `late` or `this`.
+    let nouns = (s..e).any(|k| {
+        let w = p.w(k).to_lowercase();
+        !matches!(
+            w.as_str(),
+            "late" | "early" | "mid" | "last" | "this" | "next"
+        )
+    });
+    if s == e || !nouns {
+        return None;
+    }
+    if s > floor && p.is(s - 1, &["on", "in", "at", "during", "since"]) {
+        s -= 1;
+    } else if !p.is(s, &["last", "this", "next"]) && !p.w(s).eq_ignore_ascii_case("yesterday") {
+        return None;
+    }
+    (s > floor).then_some(s)
+}
+
+/// Months, which are times before a cue (`in late August said`).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The source noun phrase starting at token `start`, up to the first
 /// comma, clause word or sentence end before `limit`.
