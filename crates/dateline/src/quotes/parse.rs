@@ -485,5 +485,12 @@ mod tests {
         assert_eq!(said.source.as_deref(), Some("Sanders"), "{q:?}");
         let q = quotes("The minister yesterday said the talks would resume.");
         assert_eq!(q[0].source.as_deref(), Some("The minister"), "{q:?}");
+        let q = quotes("China and the United States together vowed that they would cut emissions.");
+        assert!(
+            q[0].source
+                .as_deref()
+                .is_some_and(|s| s.ends_with("United States")),
+            "{q:?}"
+        );
     }
 }

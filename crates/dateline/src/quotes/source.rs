@@ -34,6 +34,7 @@ pub(super) fn source_left(p: &Para<'_>, floor: usize, end: usize) -> Option<(usi
                     "today",
                     "yesterday",
                     "too",
+                    "together",
                 ],
             )
             || (p.w(e - 1).ends_with("ly") && !is_capitalised(p.text, &p.toks[e - 1])))
