@@ -3,7 +3,7 @@
 
 use super::para::Para;
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{AUX, LEFT_STOP, PRONOUNS};
+use super::words::{AUX, LEFT_STOP, PRONOUNS, TIME_WORDS};
 use crate::lexicon::TIME_NOUNS;
 
 /// The source noun phrase ending just before token `end` (exclusive),
@@ -104,25 +104,17 @@ fn time_adjunct(p: &Para<'_>, floor: usize, e: usize) -> Option<usize> {
         let w = p.w(k).to_lowercase();
         p.toks[k].kind == Tk::Word
             && (TIME_NOUNS.contains(&w.as_str())
-                || MONTHS.contains(&w.as_str())
+                // `on` opens the adjunct (below), it is no time.
+                || (TIME_WORDS.contains(&w.as_str()) && w != "on")
                 || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-                || matches!(
-                    w.as_str(),
-                    "late" | "early" | "mid" | "last" | "this" | "next"
-                ))
+                || TIME_MODIFIERS.contains(&w.as_str()))
     };
     let mut s = e;
     while s > floor && e - s < 3 && time(s - 1) {
         s -= 1;
     }
     // The adjunct must hold a time noun, not only `late` or `this`.
-    let nouns = (s..e).any(|k| {
-        let w = p.w(k).to_lowercase();
-        !matches!(
-            w.as_str(),
-            "late" | "early" | "mid" | "last" | "this" | "next"
-        )
-    });
+    let nouns = (s..e).any(|k| !TIME_MODIFIERS.contains(&p.w(k).to_lowercase().as_str()));
     if s == e || !nouns {
         return None;
     }
@@ -134,20 +126,9 @@ fn time_adjunct(p: &Para<'_>, floor: usize, e: usize) -> Option<usize> {
     (s > floor).then_some(s)
 }
 
-/// Months, which are times before a cue (`in late August said`).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Words that make a time of the noun after them (`late August`, `last
+/// week`).
+const TIME_MODIFIERS: &[&str] = &["late", "early", "mid", "last", "this", "next"];
 
 /// The source noun phrase starting at token `start`, up to the first
 /// comma, clause word or sentence end before `limit`.

@@ -847,8 +847,9 @@ impl<'a> Builder<'a> {
     /// place in or naming its division (6), and for a city whose name is no
     /// area's (`area`), other places one of whose readings lies in its
     /// division (2 each, up to 6; only their towns and counties where
-    /// `famous`, another city of the name, is a capital or a metropolis); a qualifier right after the name
-    /// (`Paris, Texas`) decides (30). None for an entry that is no place.
+    /// `famous`, another city of the name, is a capital or a metropolis);
+    /// a qualifier right after the name (`Paris, Texas`) decides (30).
+    /// None for an entry that is no place.
     fn entry_score(
         &self,
         entry: &EntryKind,
