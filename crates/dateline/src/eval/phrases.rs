@@ -232,7 +232,6 @@ fn nested_places(
     if let (Some(a), Some(b)) = (first, last) {
         let (ea, eb) = (lex.entries(a.name), lex.entries(b.name));
         if a.end < b.start && ea.iter().any(|e| is_place_entry(e) && eb.contains(e)) {
-            found.clear();
             return Vec::new();
         }
     }

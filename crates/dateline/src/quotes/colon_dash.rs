@@ -171,11 +171,14 @@ pub(super) fn dash_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fou
 
 #[cfg(test)]
 mod tests {
-    use crate::{Config, Extractor, Quote};
+    use crate::quotes::parse::tests::quotes;
+    use crate::Quote;
 
-    fn quotes(text: &str) -> Vec<Quote> {
-        let ex = Extractor::new(Config::default()).unwrap();
-        ex.extract_text(text).unwrap().quotes.unwrap()
+    /// Each quote's source as written (empty for none) and its text.
+    fn by_source(q: &[Quote]) -> Vec<(&str, &str)> {
+        q.iter()
+            .map(|q| (q.source.as_deref().unwrap_or(""), q.text.as_str()))
+            .collect()
     }
 
     #[test]
@@ -187,10 +190,7 @@ mod tests {
              \u{201c}He is ignorant of our culture and lives.\u{201d}\u{2015} Pamela Padilla\u{a0}\n\
              \u{201c}I am so ashamed to be an American.\u{201d}\u{a0}\u{2015} Jacklyn Ashley\n",
         );
-        let signed: Vec<(&str, &str)> = q
-            .iter()
-            .map(|q| (q.source.as_deref().unwrap_or(""), q.text.as_str()))
-            .collect();
+        let signed = by_source(&q);
         assert_eq!(signed.len(), 3, "{q:?}");
         assert_eq!(signed[0].0, "Sonya Herridge");
         assert!(signed[0].1.contains("lasting legacy"), "{q:?}");
@@ -208,10 +208,7 @@ mod tests {
              is America.\n\n\
              LIVE UPDATES: The debate starts at nine.\n",
         );
-        let by: Vec<(&str, &str)> = q
-            .iter()
-            .map(|q| (q.source.as_deref().unwrap_or(""), q.text.as_str()))
-            .collect();
+        let by = by_source(&q);
         assert_eq!(by.len(), 2, "{q:?}");
         assert_eq!(by[0].0, "WALLACE");
         assert!(by[0].1.starts_with("Let us start") && by[0].1.contains("Flowers"));

@@ -327,7 +327,7 @@ pub(super) fn inverted_from_parse(parse: &Parse<'_>, text: &str, found: &mut [Fo
             continue;
         }
         let phrase = parse.phrase(s);
-        f.content = Span::new(src.start, src.end);
+        f.content = src;
         f.source = Some(phrase);
         f.speaker_at = None;
         f.frame = Frame::SourceFirst;
@@ -383,10 +383,11 @@ pub(super) fn is_narration(parse: &Parse<'_>, f: &Found) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::{Config, Extractor, Quote};
 
-    fn quotes(text: &str) -> Vec<Quote> {
+    /// The quotes of `text`, every layer run.
+    pub(in crate::quotes) fn quotes(text: &str) -> Vec<Quote> {
         let ex = Extractor::new(Config::default()).unwrap();
         ex.extract_text(text).unwrap().quotes.unwrap()
     }

@@ -145,59 +145,76 @@ struct Division {
     local: usize,
 }
 
+impl Division {
+    /// Entity `id` (no lower than those before it) is in the division.
+    fn add(&mut self, id: usize, local: bool) {
+        match self.entities.last_mut() {
+            Some((e, l)) if *e == id => {
+                if local && !*l {
+                    *l = true;
+                    self.local += 1;
+                }
+            }
+            _ => {
+                self.entities.push((id, local));
+                self.local += usize::from(local);
+            }
+        }
+    }
+
+    /// How many entities other than `id` are in the division; with
+    /// `local`, how many of those are local.
+    fn others(&self, id: usize, local: bool) -> usize {
+        let own = self
+            .entities
+            .binary_search_by_key(&id, |x| x.0)
+            .ok()
+            .map(|i| self.entities[i].1);
+        if local {
+            self.local - usize::from(own == Some(true))
+        } else {
+            self.entities.len() - usize::from(own.is_some())
+        }
+    }
+}
+
+/// Divisions per country and admin1 code.
+type ByDivision = HashMap<String, HashMap<String, Division>>;
+
+/// Division `a` of country `c` in `map`, made empty if new.
+fn division_in<'m>(map: &'m mut ByDivision, c: &str, a: &str) -> &'m mut Division {
+    map.entry(c.to_string())
+        .or_default()
+        .entry(a.to_string())
+        .or_default()
+}
+
 /// The first-level divisions the article's places name or lie in, and the
 /// places that may be a division, indexed so that each question a reading
 /// asks costs a lookup, not a pass over the article's places.
 #[derive(Default)]
 struct Divisions {
-    /// Per country and admin1 code.
-    by: HashMap<String, HashMap<String, Division>>,
+    /// The divisions places name or lie in (by their likeliest reading).
+    by: ByDivision,
     /// Per country: the entities (ascending, each once) whose names may be
     /// one of its first-level divisions.
     regions: HashMap<String, Vec<usize>>,
-    /// Per country and admin1 code: the entities (ascending, each once)
-    /// one of whose readings, a city or a town of any size, lies in it,
-    /// with whether one of those is a town or county of the second
-    /// gazetteer.
-    readings: HashMap<(String, String), Vec<(usize, bool)>>,
+    /// The divisions any reading of a place's names, a city or a town of
+    /// any size, lies in.
+    readings: ByDivision,
 }
 
 impl Divisions {
     /// Entity `id` names or may lie in division `a` of country `c`.
     fn add(&mut self, c: &str, a: &str, id: usize, local: bool) {
-        let d = self
-            .by
-            .entry(c.to_string())
-            .or_default()
-            .entry(a.to_string())
-            .or_default();
-        match d.entities.last_mut() {
-            Some((e, l)) if *e == id => {
-                if local && !*l {
-                    *l = true;
-                    d.local += 1;
-                }
-            }
-            _ => {
-                d.entities.push((id, local));
-                d.local += usize::from(local);
-            }
-        }
+        division_in(&mut self.by, c, a).add(id, local);
     }
 
     /// One of entity `id`'s readings, a city or town, lies in division `a`
     /// of country `c`.
     fn add_reading(&mut self, c: &str, a: &str, id: usize, local: bool) {
-        if a.is_empty() {
-            return;
-        }
-        let r = self
-            .readings
-            .entry((c.to_string(), a.to_string()))
-            .or_default();
-        match r.last_mut() {
-            Some((e, l)) if *e == id => *l |= local,
-            _ => r.push((id, local)),
+        if !a.is_empty() {
+            division_in(&mut self.readings, c, a).add(id, local);
         }
     }
 
@@ -233,25 +250,21 @@ impl Context<'_> {
             .is_some_and(|r| r.len() > usize::from(r.binary_search(&self.id).is_ok()))
     }
 
-    /// Division `a` of country `c`, and this place's own entry in it.
-    fn division_of(&self, c: &str, a: &str) -> Option<(&Division, Option<bool>)> {
+    /// How many other places of `map` are in division `a` of country `c`
+    /// (with `local`, local ones only).
+    fn others(&self, map: &ByDivision, c: &str, a: &str, local: bool) -> usize {
         if a.is_empty() {
-            return None;
+            return 0;
         }
-        let d = self.divisions.by.get(c)?.get(a)?;
-        let own = d
-            .entities
-            .binary_search_by_key(&self.id, |x| x.0)
-            .ok()
-            .map(|i| d.entities[i].1);
-        Some((d, own))
+        map.get(c)
+            .and_then(|m| m.get(a))
+            .map_or(0, |d| d.others(self.id, local))
     }
 
     /// How many other places are division `a` of country `c`, or (may)
     /// lie in it.
     fn division(&self, c: &str, a: &str) -> usize {
-        self.division_of(c, a)
-            .map_or(0, |(d, own)| d.entities.len() - usize::from(own.is_some()))
+        self.others(&self.divisions.by, c, a, false)
     }
 
     /// What the other places in a division add to a reading's score: 6
@@ -272,21 +285,13 @@ impl Context<'_> {
     /// is a town or county of the second gazetteer (`Paris` with `Henry
     /// County`, not with `Chicago`).
     fn neighbours(&self, c: &str, a: &str, local: bool) -> f64 {
-        let Some(r) = self.divisions.readings.get(&(c.to_string(), a.to_string())) else {
-            return 0.0;
-        };
-        let others = r
-            .iter()
-            .filter(|&&(e, l)| e != self.id && (l || !local))
-            .count();
-        2.0 * others.min(3) as f64
+        2.0 * self.others(&self.divisions.readings, c, a, local).min(3) as f64
     }
 
     /// Whether another place that is a town or county of the second
     /// gazetteer may lie in division `a` of country `c`.
     fn local_division(&self, c: &str, a: &str) -> bool {
-        self.division_of(c, a)
-            .is_some_and(|(d, own)| d.local > usize::from(own == Some(true)))
+        self.others(&self.divisions.by, c, a, true) > 0
     }
 }
 
