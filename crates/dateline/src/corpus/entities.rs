@@ -5,12 +5,19 @@
 //! (two people named `Ali Hassan` in unrelated stories stay two); a
 //! shortened name (`Blinken`, `Al Sudani`) joins the one full name of its
 //! story it shortens.
+//!
+//! Every join stays within one [`Home`]: the kind and key of a name, a
+//! shortened name's full name, or a described participant's story. So the
+//! entities are linked home by home ([`link_home`]), in one process or on
+//! many workers (`shard`), with the same result.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::entities::EntityKind;
 
-use super::record::Record;
+use super::record::{REntity, Record};
 use super::stories::Sets;
 use super::{make_id, names, CorpusEntity, CorpusMention};
 
@@ -22,11 +29,109 @@ const CONTEXT_WINDOW: usize = 32;
 const SHARED: usize = 1;
 
 /// The words of a key that are not particles.
-fn full(key: &str) -> bool {
+pub(crate) fn full(key: &str) -> bool {
     key.split(' ')
         .filter(|w| names::surname(w).is_some())
         .count()
         >= 2
+}
+
+/// Where an article entity is linked: no join reaches outside it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) enum Home {
+    /// A name: its kind and key; a shortened person's name, the full
+    /// name of its story it shortens.
+    Named(String, String),
+    /// A described participant: its story and noun.
+    Described(String, String),
+    /// An entity with no key: its article and position, alone.
+    Alone(String, usize),
+}
+
+impl Home {
+    /// The home as one string, to group by.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Home::Named(kind, key) => format!("n\u{1f}{kind}\u{1f}{key}"),
+            Home::Described(story, key) => format!("d\u{1f}{story}\u{1f}{key}"),
+            Home::Alone(article, j) => format!("a\u{1f}{article}\u{1f}{j}"),
+        }
+    }
+}
+
+/// The full names of people of one story, by family name.
+pub(crate) type FullNames<'a> = BTreeMap<&'a str, BTreeSet<&'a str>>;
+
+/// Adds an entity of a story to its story's full names.
+pub(crate) fn add_full_name<'a>(names_of: &mut FullNames<'a>, e: &'a REntity) {
+    if e.kind == EntityKind::Person && !e.described && full(&e.key) {
+        if let Some(s) = names::surname(&e.key) {
+            names_of.entry(s).or_default().insert(e.key.as_str());
+        }
+    }
+}
+
+/// The home of an entity of a story with these full names; `story` and
+/// `article` name its story and article (any text that tells them apart).
+pub(crate) fn home(
+    e: &REntity,
+    names_of: &FullNames<'_>,
+    story: &str,
+    article: &str,
+    j: usize,
+) -> Home {
+    if e.described {
+        return Home::Described(story.to_string(), e.key.clone());
+    }
+    if e.key.is_empty() {
+        return Home::Alone(article.to_string(), j);
+    }
+    if e.kind == EntityKind::Person && !full(&e.key) {
+        if let Some(fulls) = names::surname(&e.key).and_then(|s| names_of.get(s)) {
+            let fitting: Vec<&&str> = fulls
+                .iter()
+                .filter(|f| names::shortens(&e.key, f))
+                .collect();
+            if let [only] = fitting.as_slice() {
+                return Home::Named(e.kind.as_str().to_string(), only.to_string());
+            }
+        }
+    }
+    Home::Named(e.kind.as_str().to_string(), e.key.clone())
+}
+
+/// The keys of an article's organisations and full names of people: what
+/// tells two people of one full name apart across stories.
+pub(crate) fn around(r: &Record) -> Vec<String> {
+    r.entities
+        .iter()
+        .filter(|x| {
+            !x.described
+                && x.named > 0
+                && match x.kind {
+                    EntityKind::Organisation => true,
+                    EntityKind::Person => full(&x.key),
+                    _ => false,
+                }
+        })
+        .map(|x| x.key.clone())
+        .collect()
+}
+
+/// An article entity as [`link_home`] reads it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node<'a> {
+    /// Its article's id.
+    pub article: &'a str,
+    /// The entity.
+    pub entity: &'a REntity,
+    /// The number of its story: stories numbered in the order of their
+    /// first article (any numbers in that order).
+    pub story: usize,
+    /// Its story's id.
+    pub story_id: &'a str,
+    /// [`around`] its article.
+    pub around: &'a [String],
 }
 
 /// The corpus entities (by id), and for each record (sorted by id) the
@@ -36,17 +141,63 @@ pub(crate) fn link(
     story_of: &[usize],
     story_ids: &[String],
 ) -> (Vec<CorpusEntity>, Vec<Vec<usize>>) {
+    let arounds: Vec<Vec<String>> = records.iter().map(|r| around(r)).collect();
     // Nodes: every entity of every record, in order.
-    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut nodes: Vec<Node<'_>> = Vec::new();
     let mut first: Vec<usize> = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
         first.push(nodes.len());
-        nodes.extend((0..r.entities.len()).map(|j| (i, j)));
+        nodes.extend(r.entities.iter().map(|entity| Node {
+            article: &r.id,
+            entity,
+            story: story_of[i],
+            story_id: &story_ids[story_of[i]],
+            around: &arounds[i],
+        }));
     }
-    let ent = |n: usize| {
-        let (i, j) = nodes[n];
-        &records[i].entities[j]
-    };
+    let count = story_ids.len();
+    let mut names_of: Vec<FullNames<'_>> = vec![FullNames::new(); count];
+    for n in &nodes {
+        add_full_name(&mut names_of[n.story], n.entity);
+    }
+    let mut homes: BTreeMap<Home, Vec<usize>> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let s = story_of[i];
+        for (j, e) in r.entities.iter().enumerate() {
+            let h = home(e, &names_of[s], &s.to_string(), &i.to_string(), j);
+            homes.entry(h).or_default().push(first[i] + j);
+        }
+    }
+    let mut out: Vec<(CorpusEntity, Vec<usize>)> = Vec::new();
+    let mut group: Vec<Node<'_>> = Vec::new();
+    for members in homes.values() {
+        group.clear();
+        group.extend(members.iter().map(|&n| nodes[n]));
+        for (entity, list) in link_home(&group) {
+            out.push((entity, list.into_iter().map(|m| members[m]).collect()));
+        }
+    }
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let mut rank = vec![0; nodes.len()];
+    for (pos, (_, list)) in out.iter().enumerate() {
+        for &n in list {
+            rank[n] = pos;
+        }
+    }
+    let entity_of = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (0..r.entities.len()).map(|j| rank[first[i] + j]).collect())
+        .collect();
+    (out.into_iter().map(|(e, _)| e).collect(), entity_of)
+}
+
+/// Links the entities of one home, `nodes` in the order of their articles
+/// (by id) and of the entities in each: its corpus entities, each with
+/// the nodes it joins (positions in `nodes`, in order).
+pub(crate) fn link_home(nodes: &[Node<'_>]) -> Vec<(CorpusEntity, Vec<usize>)> {
+    let ent = |n: usize| nodes[n].entity;
+    let story_of = |n: usize| nodes[n].story;
     let mut sets = Sets::new(nodes.len());
     // Blocks: kind and key.
     let mut blocks: BTreeMap<(&'static str, &str), Vec<usize>> = BTreeMap::new();
@@ -55,9 +206,7 @@ pub(crate) fn link(
     for n in 0..nodes.len() {
         let e = ent(n);
         if e.described {
-            let at = *described
-                .entry((story_of[nodes[n].0], e.key.as_str()))
-                .or_insert(n);
+            let at = *described.entry((story_of(n), e.key.as_str())).or_insert(n);
             sets.union(at, n);
         } else if !e.key.is_empty() {
             blocks
@@ -73,7 +222,7 @@ pub(crate) fn link(
         if e.kind == EntityKind::Person && !e.described && full(&e.key) {
             if let Some(s) = names::surname(&e.key) {
                 full_names
-                    .entry((story_of[nodes[n].0], s))
+                    .entry((story_of(n), s))
                     .or_default()
                     .insert(e.key.as_str());
             }
@@ -90,7 +239,7 @@ pub(crate) fn link(
         let mut by_story: BTreeMap<usize, usize> = BTreeMap::new();
         let mut by_role: BTreeMap<String, usize> = BTreeMap::new();
         for &n in list {
-            let story = story_of[nodes[n].0];
+            let story = story_of(n);
             let at = *by_story.entry(story).or_insert(n);
             sets.union(at, n);
             first_of.entry((story, key)).or_insert(n);
@@ -110,19 +259,10 @@ pub(crate) fn link(
                 .map(|(&story, &n)| {
                     let around: BTreeSet<&str> = list
                         .iter()
-                        .filter(|&&m| story_of[nodes[m].0] == story)
-                        .flat_map(|&m| records[nodes[m].0].entities.iter())
-                        .filter(|x| {
-                            !x.described
-                                && x.named > 0
-                                && x.key != key
-                                && match x.kind {
-                                    EntityKind::Organisation => true,
-                                    EntityKind::Person => full(&x.key),
-                                    _ => false,
-                                }
-                        })
-                        .map(|x| x.key.as_str())
+                        .filter(|&&m| story_of(m) == story)
+                        .flat_map(|&m| nodes[m].around.iter())
+                        .map(String::as_str)
+                        .filter(|x| *x != key)
                         .collect();
                     (n, around)
                 })
@@ -142,7 +282,7 @@ pub(crate) fn link(
         if e.kind != EntityKind::Person || e.described || full(&e.key) {
             continue;
         }
-        let story = story_of[nodes[n].0];
+        let story = story_of(n);
         let Some(s) = names::surname(&e.key) else {
             continue;
         };
@@ -164,40 +304,15 @@ pub(crate) fn link(
     for (n, &g) in group.iter().enumerate() {
         members[g].push(n);
     }
-    let mut out: Vec<(CorpusEntity, usize)> = members
-        .iter()
-        .enumerate()
-        .map(|(g, list)| (build(records, &nodes, list, story_of, story_ids), g))
-        .collect();
-    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let mut rank = vec![0; count];
-    for (pos, (_, g)) in out.iter().enumerate() {
-        rank[*g] = pos;
-    }
-    let entity_of = records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            (0..r.entities.len())
-                .map(|j| rank[group[first[i] + j]])
-                .collect()
-        })
-        .collect();
-    (out.into_iter().map(|(e, _)| e).collect(), entity_of)
+    members
+        .into_iter()
+        .map(|list| (build(nodes, &list), list))
+        .collect()
 }
 
 /// The corpus entity of a group of article entities.
-fn build(
-    records: &[&Record],
-    nodes: &[(usize, usize)],
-    list: &[usize],
-    story_of: &[usize],
-    story_ids: &[String],
-) -> CorpusEntity {
-    let ent = |n: usize| {
-        let (i, j) = nodes[n];
-        &records[i].entities[j]
-    };
+fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
+    let ent = |n: usize| nodes[n].entity;
     // The name: the fullest key, the most often given, then the first.
     let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for &n in list {
@@ -219,12 +334,11 @@ fn build(
     let mut mentions: Vec<CorpusMention> = Vec::new();
     let mut country = None;
     for &n in list {
-        let (i, _) = nodes[n];
         let e = ent(n);
         names_given.insert(e.name.clone());
         roles.extend(e.roles.iter().cloned());
-        articles.insert(records[i].id.clone());
-        stories.insert(story_ids[story_of[i]].clone());
+        articles.insert(nodes[n].article.to_string());
+        stories.insert(nodes[n].story_id.to_string());
         if country.is_none() {
             country = e.country.clone().or_else(|| e.nationality.clone());
         }
@@ -236,7 +350,7 @@ fn build(
                 names_given.insert(m.2.clone());
             }
             mentions.push(CorpusMention {
-                article: records[i].id.clone(),
+                article: nodes[n].article.to_string(),
                 start: m.0,
                 end: m.1,
                 text: m.2.clone(),
@@ -253,7 +367,7 @@ fn build(
                 "{}|{}|{}|{}",
                 first.kind.as_str(),
                 key,
-                records[nodes[list[0]].0].id,
+                nodes[list[0]].article,
                 anchor
             ),
         ),

@@ -34,6 +34,19 @@ fn day(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// An article of a story as [`link_story`] reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct Article<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its publication date.
+    pub date: Option<NaiveDate>,
+    /// Its events.
+    pub events: &'a [REvent],
+    /// The corpus entity of each of its entities: id and name.
+    pub entities: Vec<(&'a str, &'a str)>,
+}
+
 /// The corpus events, sorted by id.
 pub(crate) fn link(
     records: &[&Record],
@@ -42,31 +55,53 @@ pub(crate) fn link(
     entities: &[CorpusEntity],
     entity_of: &[Vec<usize>],
 ) -> Vec<CorpusEvent> {
-    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut stories: Vec<Vec<Article<'_>>> = vec![Vec::new(); story_ids.len()];
     for (i, r) in records.iter().enumerate() {
-        nodes.extend((0..r.events.len()).map(|j| (i, j)));
+        stories[story_of[i]].push(Article {
+            id: &r.id,
+            date: r.date,
+            events: &r.events,
+            entities: entity_of[i]
+                .iter()
+                .map(|&c| (entities[c].id.as_str(), entities[c].name.as_str()))
+                .collect(),
+        });
+    }
+    let mut out: Vec<CorpusEvent> = stories
+        .iter()
+        .zip(story_ids)
+        .flat_map(|(articles, id)| link_story(articles, id))
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// The corpus events of one story (whose id is `story`), its articles in
+/// the order of their ids.
+pub(crate) fn link_story(articles: &[Article<'_>], story: &str) -> Vec<CorpusEvent> {
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        nodes.extend((0..a.events.len()).map(|j| (i, j)));
     }
     let ev = |n: usize| {
         let (i, j) = nodes[n];
-        &records[i].events[j]
+        &articles[i].events[j]
     };
     // The corpus entities taking part in each event.
-    let participants: Vec<BTreeSet<usize>> = nodes
+    let participants: Vec<BTreeSet<&str>> = nodes
         .iter()
         .map(|&(i, j)| {
-            records[i].events[j]
+            articles[i].events[j]
                 .actors
                 .iter()
-                .filter_map(|a| a.entity.and_then(|e| entity_of[i].get(e).copied()))
+                .filter_map(|a| a.entity.and_then(|e| articles[i].entities.get(e)))
+                .map(|&(id, _)| id)
                 .collect()
         })
         .collect();
-    let mut blocks: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
-    for (n, &(i, _)) in nodes.iter().enumerate() {
-        blocks
-            .entry((story_of[i], ev(n).family.as_str()))
-            .or_default()
-            .push(n);
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for n in 0..nodes.len() {
+        blocks.entry(ev(n).family.as_str()).or_default().push(n);
     }
     let mut sets = Sets::new(nodes.len());
     for list in blocks.values() {
@@ -86,26 +121,15 @@ pub(crate) fn link(
     for (n, &g) in group.iter().enumerate() {
         members[g].push(n);
     }
-    let mut out: Vec<CorpusEvent> = members
+    members
         .iter()
-        .map(|list| {
-            build(
-                records,
-                &nodes,
-                list,
-                &story_ids[story_of[nodes[list[0]].0]],
-                entities,
-                entity_of,
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
+        .map(|list| build(articles, &nodes, list, story))
+        .collect()
 }
 
 /// Whether two events of one kind in one story, from two articles, can be
 /// one happening.
-fn compatible(a: &REvent, b: &REvent, pa: &BTreeSet<usize>, pb: &BTreeSet<usize>) -> bool {
+fn compatible(a: &REvent, b: &REvent, pa: &BTreeSet<&str>, pb: &BTreeSet<&str>) -> bool {
     if a.polarity != b.polarity || realis(a.modality) != realis(b.modality) {
         return false;
     }
@@ -126,15 +150,13 @@ fn compatible(a: &REvent, b: &REvent, pa: &BTreeSet<usize>, pb: &BTreeSet<usize>
 
 /// The corpus event of a group of article events.
 fn build(
-    records: &[&Record],
+    articles: &[Article<'_>],
     nodes: &[(usize, usize)],
     list: &[usize],
     story: &str,
-    entities: &[CorpusEntity],
-    entity_of: &[Vec<usize>],
 ) -> CorpusEvent {
     let (fi, fj) = nodes[list[0]];
-    let first = &records[fi].events[fj];
+    let first = &articles[fi].events[fj];
     let mut mentions: Vec<Evidence> = Vec::new();
     let mut actors: Vec<EventActor> = Vec::new();
     let mut places: BTreeMap<(u8, String), Vec<Evidence>> = BTreeMap::new();
@@ -146,10 +168,10 @@ fn build(
     let mut published: BTreeMap<&str, Option<NaiveDate>> = BTreeMap::new();
     for &n in list {
         let (i, j) = nodes[n];
-        let r = records[i];
+        let r = &articles[i];
         let e = &r.events[j];
         let at = |start: usize, end: usize, text: &str| Evidence {
-            article: r.id.clone(),
+            article: r.id.to_string(),
             start,
             end,
             text: text.to_string(),
@@ -163,12 +185,12 @@ fn build(
             .map(|m| at(m.0, m.1, &m.2))
             .unwrap_or_else(|| at(0, 0, ""));
         for a in &e.actors {
-            let entity = a.entity.and_then(|x| entity_of[i].get(x).copied());
+            let entity = a.entity.and_then(|x| r.entities.get(x).copied());
             let evidence = at(a.start, a.end, &a.text);
             let found = actors.iter_mut().find(|x| {
                 x.side == a.side.as_str()
                     && match entity {
-                        Some(c) => x.entity.as_deref() == Some(entities[c].id.as_str()),
+                        Some((id, _)) => x.entity.as_deref() == Some(id),
                         None => x.entity.is_none() && x.name == a.text,
                     }
             });
@@ -176,8 +198,8 @@ fn build(
                 Some(x) => x.sources.push(evidence),
                 None => actors.push(EventActor {
                     side: a.side.as_str().to_string(),
-                    entity: entity.map(|c| entities[c].id.clone()),
-                    name: entity.map_or(a.text.clone(), |c| entities[c].name.clone()),
+                    entity: entity.map(|(id, _)| id.to_string()),
+                    name: entity.map_or(a.text.clone(), |(_, name)| name.to_string()),
                     sources: vec![evidence],
                 }),
             }
@@ -201,8 +223,8 @@ fn build(
             dates.entry(d.0.clone()).or_default().push(evidence);
             day_here = day(&d.0).map(|x| x.to_string());
         }
-        published.insert(r.id.as_str(), r.date);
-        let slot = own.entry(r.id.as_str()).or_insert(None);
+        published.insert(r.id, r.date);
+        let slot = own.entry(r.id).or_insert(None);
         if slot.is_none() {
             *slot = day_here;
         }
@@ -239,7 +261,7 @@ fn build(
         .iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
         .map(|(d, (_, from))| (d.to_string(), from.to_string()));
-    let articles = own
+    let dated = own
         .iter()
         .map(|(article, d)| {
             let (date, taken_from) = match (d, &chosen) {
@@ -270,7 +292,7 @@ fn build(
         place_list.entry(name).or_default().extend(sources);
     }
     let anchor = mentions.first().cloned().unwrap_or(Evidence {
-        article: records[fi].id.clone(),
+        article: articles[fi].id.to_string(),
         start: 0,
         end: 0,
         text: String::new(),
@@ -291,7 +313,7 @@ fn build(
         places: sourced(place_list),
         date: chosen.map(|(d, _)| d),
         dates: sourced(dates),
-        articles,
+        articles: dated,
         figures,
         codes: sourced(codes),
     }

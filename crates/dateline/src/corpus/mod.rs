@@ -48,6 +48,7 @@ mod events;
 mod names;
 mod participants;
 mod record;
+pub mod shard;
 mod stories;
 mod timeline;
 
@@ -331,6 +332,35 @@ pub struct Linked {
     pub events: Vec<CorpusEvent>,
 }
 
+/// What linking found, with each article's offsets: what a caller keeps
+/// once the records are gone (see [`Corpus::into_output`],
+/// [`shard::finish`]).
+#[derive(Debug, Default)]
+pub struct Output {
+    /// The stories, entities and events.
+    pub linked: Linked,
+    /// Each article's byte to code-point offsets, by article id.
+    pub offsets: HashMap<String, crate::span::OffsetMap>,
+}
+
+impl Output {
+    /// The timeline of a story or a corpus entity, by its id; `None` for an
+    /// unknown id.
+    pub fn timeline(&self, id: &str) -> Option<Timeline> {
+        timeline::of(&self.linked, id)
+    }
+
+    /// Every corpus event in the time order of timelines.
+    pub fn time_order(&self) -> Vec<TimelineEntry> {
+        timeline::order(self.linked.events.iter().collect())
+    }
+
+    /// A lookup from article id to its code-point offsets.
+    pub fn offsets(&self) -> HashMap<&str, &crate::span::OffsetMap> {
+        self.offsets.iter().map(|(k, v)| (k.as_str(), v)).collect()
+    }
+}
+
 /// Articles linked across: add records, then read stories, entities,
 /// events and timelines. Linking runs when first read after an addition.
 #[derive(Debug, Default)]
@@ -399,6 +429,16 @@ impl Corpus {
         timeline::order(self.events().iter().collect())
     }
 
+    /// What linking found and each article's offsets, the records let go.
+    pub fn into_output(self) -> Output {
+        self.linked();
+        let Corpus { records, linked } = self;
+        Output {
+            linked: linked.into_inner().unwrap_or_default(),
+            offsets: records.into_iter().map(|r| (r.id, r.offsets)).collect(),
+        }
+    }
+
     /// The code-point span of a byte span of an article, for the
     /// evaluation format; `None` for an unknown article.
     pub fn char_span(&self, article: &str, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -429,7 +469,7 @@ fn link(records: &[Record]) -> Linked {
     let story_ids = stories::ids(&sorted, &story_of);
     let (entities, entity_of) = entities::link(&sorted, &story_of, &story_ids);
     let events = events::link(&sorted, &story_of, &story_ids, &entities, &entity_of);
-    let stories = stories::build(&sorted, &story_of, &entities, &events);
+    let stories = stories::build(&sorted, &story_of, &story_ids, &entities, &events);
     Linked {
         stories,
         entities,

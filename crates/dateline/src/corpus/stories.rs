@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
+
 use crate::entities::EntityKind;
 use crate::events::EventClass;
 
@@ -16,18 +18,18 @@ use super::record::Record;
 use super::{make_id, names, CorpusEntity, CorpusEvent, Story};
 
 /// Least cosine for two articles to be one story.
-const THRESHOLD: f64 = 0.22;
+pub(crate) const THRESHOLD: f64 = 0.22;
 /// Most articles one article joins directly (its best matches): bounds
 /// chaining through articles that touch several stories.
-const NEIGHBOURS: usize = 2;
+pub(crate) const NEIGHBOURS: usize = 2;
 
 /// Most days between two articles of one story.
-const MAX_DAYS: i64 = 7;
+pub(crate) const MAX_DAYS: i64 = 7;
 /// Neighbours looked at on each side within one key's articles.
-const WINDOW: usize = 40;
+pub(crate) const WINDOW: usize = 40;
 
 /// The keys of an article with their weights.
-fn keys(r: &Record) -> BTreeMap<String, f64> {
+pub(crate) fn keys(r: &Record) -> BTreeMap<String, f64> {
     let mut out: BTreeMap<String, f64> = BTreeMap::new();
     for e in &r.entities {
         if e.named == 0 || e.key.is_empty() {
@@ -52,6 +54,16 @@ fn keys(r: &Record) -> BTreeMap<String, f64> {
         *out.entry(format!("e:{}", e.family)).or_insert(0.0) += 0.5 * e.mentions.len() as f64;
     }
     out
+}
+
+/// A key's weight in an article of `n`, `df` of which have it.
+pub(crate) fn idf(weight: f64, n: usize, df: usize) -> f64 {
+    weight * (((n as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0)
+}
+
+/// True for two articles too far apart in time to be one story.
+pub(crate) fn apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if (a - b).num_days().abs() > MAX_DAYS)
 }
 
 /// Union-find with path halving.
@@ -148,8 +160,7 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     }
     drop(rank);
     for e in entries.iter_mut() {
-        let df = postings[e.key as usize].len() as f64;
-        e.weight *= ((n as f64 + 1.0) / (df + 1.0)).ln() + 1.0;
+        e.weight = idf(e.weight, n, postings[e.key as usize].len());
     }
     let vector = |row: usize| &entries[starts[row]..starts[row + 1]];
     let norms: Vec<f64> = (0..n)
@@ -186,10 +197,8 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
         candidates.dedup();
         for &other in &candidates {
             let other = other as usize;
-            if let (Some(a), Some(b)) = (dates[row], dates[other]) {
-                if (a - b).num_days().abs() > MAX_DAYS {
-                    continue;
-                }
+            if apart(dates[row], dates[other]) {
+                continue;
             }
             let (vi, vj) = (vector(row), vector(other));
             let (small, large) = if vi.len() <= vj.len() {
@@ -228,41 +237,23 @@ pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
     sets.groups()
 }
 
+/// A corpus entity as a story's label reads it: how many of its mentions
+/// are in the story, its id, kind and name.
+pub(crate) type Named<'a> = (usize, &'a str, EntityKind, &'a str);
+
 /// The stories, with their labels, dates, entities and events.
 pub(crate) fn build(
     records: &[&Record],
     story_of: &[usize],
+    story_ids: &[String],
     entities: &[CorpusEntity],
     events: &[CorpusEvent],
 ) -> Vec<Story> {
-    let count = story_of.iter().copied().max().map_or(0, |m| m + 1);
-    let mut stories: Vec<Story> = (0..count)
-        .map(|_| Story {
-            id: String::new(),
-            label: String::new(),
-            first: None,
-            last: None,
-            articles: Vec::new(),
-            entities: Vec::new(),
-            events: Vec::new(),
-        })
-        .collect();
+    let count = story_ids.len();
+    let mut articles: Vec<Vec<(&str, Option<NaiveDate>)>> = vec![Vec::new(); count];
     for (i, r) in records.iter().enumerate() {
-        let s = &mut stories[story_of[i]];
-        if s.id.is_empty() {
-            s.id = story_id(&r.id);
-        }
-        s.articles.push(r.id.clone());
-        if let Some(d) = r.date {
-            s.first = Some(s.first.map_or(d, |f| f.min(d)));
-            s.last = Some(s.last.map_or(d, |l| l.max(d)));
-        }
+        articles[story_of[i]].push((&r.id, r.date));
     }
-    let index: HashMap<String, usize> = stories
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.clone(), i))
-        .collect();
     // Entities by how often the story mentions them: one pass over the
     // mentions, each counted for its article's story.
     let story_of_article: HashMap<&str, usize> = records
@@ -270,7 +261,7 @@ pub(crate) fn build(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), story_of[i]))
         .collect();
-    let mut counts: Vec<Vec<(usize, &CorpusEntity)>> = vec![Vec::new(); count];
+    let mut counts: Vec<Vec<Named<'_>>> = vec![Vec::new(); count];
     for e in entities {
         let mut per: BTreeMap<usize, usize> = BTreeMap::new();
         for m in &e.mentions {
@@ -279,62 +270,93 @@ pub(crate) fn build(
             }
         }
         for (s, n) in per {
-            counts[s].push((n, e));
+            counts[s].push((n, &e.id, e.kind, &e.name));
         }
     }
-    for (s, mut list) in counts.into_iter().enumerate() {
-        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-        stories[s].entities = list.iter().map(|(_, e)| e.id.clone()).collect();
-        let people: Vec<&str> = list
-            .iter()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .take(2)
-            .map(|(_, e)| e.name.as_str())
-            .collect();
-        let names: Vec<&str> = if people.is_empty() {
-            list.iter().take(2).map(|(_, e)| e.name.as_str()).collect()
-        } else {
-            people
-        };
-        stories[s].label = names.join(", ");
-    }
-    // Events: those told by most articles first.
-    let mut by_story: Vec<Vec<(usize, &CorpusEvent)>> = vec![Vec::new(); count];
+    let index: HashMap<&str, usize> = story_ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut by_story: Vec<Vec<&CorpusEvent>> = vec![Vec::new(); count];
     for e in events {
-        if let Some(&s) = index.get(&e.story) {
-            by_story[s].push((e.articles.len(), e));
+        if let Some(&s) = index.get(e.story.as_str()) {
+            by_story[s].push(e);
         }
     }
-    for (s, mut list) in by_story.into_iter().enumerate() {
-        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-        // The main event: told by the most articles, then coded as an
-        // interaction, then with the most sides (`meet` over `effort`).
-        let main = list
-            .iter()
-            .filter(|(_, e)| e.class != EventClass::Reporting)
-            .min_by(|a, b| {
-                let rank = |(n, e): &(usize, &CorpusEvent)| {
-                    (
-                        std::cmp::Reverse(*n),
-                        e.codes.is_empty(),
-                        std::cmp::Reverse(e.actors.len()),
-                    )
-                };
-                rank(a).cmp(&rank(b)).then(a.1.id.cmp(&b.1.id))
-            });
-        if let Some((n, main)) = main {
-            if *n > 1 || stories[s].label.is_empty() {
-                stories[s].label = if stories[s].label.is_empty() {
-                    main.kind.clone()
-                } else {
-                    format!("{}: {}", main.kind, stories[s].label)
-                };
-            }
-        }
-        stories[s].events = list.iter().map(|(_, e)| e.id.clone()).collect();
-    }
+    let mut stories: Vec<Story> = (articles.iter().zip(counts).zip(by_story))
+        .zip(story_ids)
+        .map(|(((articles, counts), events), id)| build_one(id, articles, counts, events))
+        .collect();
     stories.sort_by(|a, b| a.id.cmp(&b.id));
     stories
+}
+
+/// One story: its articles (id and date, by id), its corpus entities
+/// with their mentions in it, and its corpus events.
+pub(crate) fn build_one(
+    id: &str,
+    articles: &[(&str, Option<NaiveDate>)],
+    mut entities: Vec<Named<'_>>,
+    events: Vec<&CorpusEvent>,
+) -> Story {
+    let mut s = Story {
+        id: id.to_string(),
+        label: String::new(),
+        first: None,
+        last: None,
+        articles: articles.iter().map(|(a, _)| a.to_string()).collect(),
+        entities: Vec::new(),
+        events: Vec::new(),
+    };
+    for d in articles.iter().filter_map(|(_, d)| *d) {
+        s.first = Some(s.first.map_or(d, |f| f.min(d)));
+        s.last = Some(s.last.map_or(d, |l| l.max(d)));
+    }
+    entities.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    s.entities = entities.iter().map(|e| e.1.to_string()).collect();
+    let people: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.2 == EntityKind::Person)
+        .take(2)
+        .map(|e| e.3)
+        .collect();
+    let names: Vec<&str> = if people.is_empty() {
+        entities.iter().take(2).map(|e| e.3).collect()
+    } else {
+        people
+    };
+    s.label = names.join(", ");
+    // Events: those told by most articles first.
+    let mut list: Vec<(usize, &CorpusEvent)> =
+        events.into_iter().map(|e| (e.articles.len(), e)).collect();
+    list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    // The main event: told by the most articles, then coded as an
+    // interaction, then with the most sides (`meet` over `effort`).
+    let main = list
+        .iter()
+        .filter(|(_, e)| e.class != EventClass::Reporting)
+        .min_by(|a, b| {
+            let rank = |(n, e): &(usize, &CorpusEvent)| {
+                (
+                    std::cmp::Reverse(*n),
+                    e.codes.is_empty(),
+                    std::cmp::Reverse(e.actors.len()),
+                )
+            };
+            rank(a).cmp(&rank(b)).then(a.1.id.cmp(&b.1.id))
+        });
+    if let Some((n, main)) = main {
+        if *n > 1 || s.label.is_empty() {
+            s.label = if s.label.is_empty() {
+                main.kind.clone()
+            } else {
+                format!("{}: {}", main.kind, s.label)
+            };
+        }
+    }
+    s.events = list.iter().map(|(_, e)| e.id.clone()).collect();
+    s
 }
 
 /// The id of the story whose first article (by id) is `article`.

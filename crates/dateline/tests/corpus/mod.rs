@@ -107,3 +107,78 @@ fn seed_articles_are_one_story_with_one_meeting() {
         .iter()
         .any(|e| e.event == m.id && e.date.as_deref() == Some("2023-11-05")));
 }
+
+/// Records to link: a generated corpus of 800 articles made from the
+/// bundled samples (stories of one to eight articles, names shared across
+/// stories), and with `../shared`, 300 BBC articles and the two seeds.
+fn many_records() -> Vec<Record> {
+    let ex = dateline::Extractor::new(dateline::Config::default()).unwrap();
+    let bases = dateline::samples::SAMPLES
+        .iter()
+        .map(|s| ex.extract(s.article()).unwrap());
+    let mut records = dateline::samples::corpus::Generator::new(bases).records(800, 7);
+    if let Some(shared) = super::shared() {
+        let path = shared.join("eval/bbc_news/unlabelled.jsonl");
+        let text = std::fs::read_to_string(path).unwrap();
+        for (i, line) in text.lines().take(300).enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut a = dateline::Article::from_text(v["text"].as_str().unwrap()).unwrap();
+            a.id = Some(format!("bbc-{i:04}"));
+            records.push(Record::from(&ex.extract(a).unwrap()));
+        }
+        for (id, file) in [
+            ("seed-a", "000_ac435baf9cf167de.txt"),
+            ("seed-b", "002_a5617df903929637.txt"),
+        ] {
+            records.push(Record::from(&super::read_seed(&shared, file)).with_id(id));
+        }
+    }
+    records
+}
+
+#[test]
+fn linking_split_over_workers_equals_linking_in_one_process() {
+    use dateline::corpus::shard;
+    let records = many_records();
+    let mut c = Corpus::new();
+    for r in &records {
+        c.add(r.clone());
+    }
+    let want = serde_json::to_string(c.linked()).unwrap();
+    // The test is worth something only if stories join articles and
+    // entities join across stories.
+    assert!(
+        c.stories().len() < records.len() * 3 / 4,
+        "{}",
+        c.stories().len()
+    );
+    assert!(c.entities().iter().any(|e| e.stories.len() > 1));
+    assert!(c.events().iter().any(|e| e.articles.len() > 1));
+    let offsets = c.offsets().len();
+    for shards in [1, 3, 8] {
+        let out = shard::run(records.clone(), shards);
+        assert_eq!(out.offsets.len(), offsets);
+        let got = serde_json::to_string(&out.linked).unwrap();
+        if got != want {
+            let (a, b): (serde_json::Value, serde_json::Value) = (
+                serde_json::from_str(&want).unwrap(),
+                serde_json::from_str(&got).unwrap(),
+            );
+            for part in ["stories", "entities", "events"] {
+                assert_eq!(
+                    a[part].as_array().unwrap().len(),
+                    b[part].as_array().unwrap().len(),
+                    "{part} on {shards} shards"
+                );
+                for (x, y) in a[part]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .zip(b[part].as_array().unwrap())
+                {
+                    assert_eq!(x, y, "{part} on {shards} shards");
+                }
+            }
+        }
+    }
+}

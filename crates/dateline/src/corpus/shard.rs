@@ -1,0 +1,834 @@
+//! Linking split over workers: the same stories, entities and events as a
+//! [`Corpus`](super::Corpus), computed as a few keyed steps that a cluster
+//! (Dask, Spark) runs where the records are, so that no process holds
+//! every record.
+//!
+//! Linking a corpus is a chain of [`Stage`]s. Each stage gets
+//! [`Item`]s grouped by their key (a story key, an article, a story, an
+//! entity's home) and gives the items of later stages, each with its key:
+//! a map-reduce that any engine with a shuffle runs. Two steps are maps
+//! over the records ([`first`], then [`second`] once every article's story
+//! is known) and two gather in one process what is small: the joins
+//! between articles ([`stories`], two per article at most) and the output
+//! ([`finish`]).
+//!
+//! 1. [`first`] (each record): its story keys (`Postings`, keyed by key),
+//!    their weights (`Vectors`, keyed by article), the article
+//!    (`Stories`).
+//! 2. `Postings` (each key): how many articles have it, and the pairs of
+//!    articles near in time it brings together (`Vectors`).
+//! 3. `Vectors` (each article): its key weights, sent to each article it
+//!    is to be compared with (`Pairs`).
+//! 4. `Pairs` (each article): the cosines, kept above the threshold
+//!    (`Edges`, to both articles).
+//! 5. `Edges` (each article): its best matches (`Stories`).
+//! 6. [`stories`] (one process): the joins as stories: a [`StoryMap`] from
+//!    article to story, which [`second`] reads.
+//! 7. [`second`] (each record): its entities (`Homes`, keyed by story),
+//!    events (`Articles`), and the article (`Build`, `Done`).
+//! 8. `Homes` (each story): each entity's home, where every join it can
+//!    make is (`Entities`).
+//! 9. `Entities` (each home): the corpus entities (`Done`), the one of
+//!    each article entity (`Articles`), its mentions in each story
+//!    (`Build`).
+//! 10. `Articles` (each article): its events with their corpus entities
+//!     (`Build`).
+//! 11. `Build` (each story): its corpus events and the story (`Done`).
+//! 12. [`finish`] (one process): the [`Linked`] output.
+//!
+//! Every step sorts what it gets before it reads it, so the result does not
+//! depend on how the records were split or the order items arrive in;
+//! [`run`] is the whole chain in one process, and equals [`Corpus::linked`](super::Corpus::linked)
+//! on the same records (tested). Items travel as bytes
+//! ([`Payload::to_bytes`]); numbers that decide stories travel as their
+//! exact bits.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::entities::EntityKind;
+use crate::span::OffsetMap;
+
+use super::entities::{self, FullNames, Node};
+use super::events::{self, Article};
+use super::record::{REntity, REvent, Record};
+use super::stories::{self, Sets};
+use super::{CorpusEntity, CorpusEvent, Linked, Output, Story};
+
+/// A step of sharded linking (see the [module](self) documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Each story key's articles.
+    Postings,
+    /// Each article's key weights.
+    Vectors,
+    /// The articles to compare each article with.
+    Pairs,
+    /// Each article's matches.
+    Edges,
+    /// The joins between articles: gathered by [`stories`].
+    Stories,
+    /// Each story's entities.
+    Homes,
+    /// Each home's entities.
+    Entities,
+    /// Each article's events and corpus entities.
+    Articles,
+    /// Each story's articles, events and entity counts.
+    Build,
+    /// The output: gathered by [`finish`].
+    Done,
+}
+
+impl Stage {
+    /// The stages that [`step`] runs, in order ([`stories`] runs between
+    /// `Edges` and `Homes`, [`second`] after it).
+    pub const STEPS: [Stage; 8] = [
+        Stage::Postings,
+        Stage::Vectors,
+        Stage::Pairs,
+        Stage::Edges,
+        Stage::Homes,
+        Stage::Entities,
+        Stage::Articles,
+        Stage::Build,
+    ];
+
+    /// Its name (`postings`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Postings => "postings",
+            Stage::Vectors => "vectors",
+            Stage::Pairs => "pairs",
+            Stage::Edges => "edges",
+            Stage::Stories => "stories",
+            Stage::Homes => "homes",
+            Stage::Entities => "entities",
+            Stage::Articles => "articles",
+            Stage::Build => "build",
+            Stage::Done => "done",
+        }
+    }
+
+    /// The stage of a name; `None` for an unknown name.
+    pub fn from_name(name: &str) -> Option<Stage> {
+        [
+            Stage::Postings,
+            Stage::Vectors,
+            Stage::Pairs,
+            Stage::Edges,
+            Stage::Stories,
+            Stage::Homes,
+            Stage::Entities,
+            Stage::Articles,
+            Stage::Build,
+            Stage::Done,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
+}
+
+/// A value that travels as its exact bits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bits(f64);
+
+impl Serialize for Bits {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.0.to_bits())
+    }
+}
+
+impl<'de> Deserialize<'de> for Bits {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bits, D::Error> {
+        u64::deserialize(d).map(|b| Bits(f64::from_bits(b)))
+    }
+}
+
+/// An article as linking orders them: by id, then date, then content.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Ref {
+    id: String,
+    date: Option<NaiveDate>,
+    print: u64,
+}
+
+impl Ref {
+    fn of(r: &Record) -> Ref {
+        Ref {
+            id: r.id.clone(),
+            date: r.date,
+            print: r.fingerprint(),
+        }
+    }
+
+    /// The key items about this article are grouped by.
+    fn key(&self) -> String {
+        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
+        format!("{}\u{1f}{date}\u{1f}{:016x}", self.id, self.print)
+    }
+}
+
+/// An article entity on its way to its home.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entity {
+    article: Ref,
+    /// Its position in its article.
+    at: usize,
+    /// Its story's first article.
+    story: Ref,
+    entity: REntity,
+    /// What is around it in its article, for full names of people.
+    around: Vec<String>,
+}
+
+/// An article's events, with the (id, name) of the corpus entity of each
+/// of its entities.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Told {
+    article: Ref,
+    events: Vec<REvent>,
+    entities: Vec<(String, String)>,
+}
+
+/// What one item carries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Data {
+    /// An article has a story key.
+    Posting(Ref),
+    /// An article's story keys and their weights before IDF.
+    Keys(Ref, Vec<(String, Bits)>),
+    /// How many articles have a key.
+    Df(String, usize),
+    /// An article to compare with.
+    Ask(Ref),
+    /// An article's weighted keys (in key order) and their norm; `own`
+    /// for the article's own, else one to compare with.
+    Vector {
+        article: Ref,
+        keys: Vec<(String, Bits)>,
+        norm: Bits,
+        own: bool,
+    },
+    /// A match above the threshold: its cosine, the article and the one
+    /// it matches.
+    Edge(Bits, Ref, Ref),
+    /// An article of the corpus.
+    Article(Ref),
+    /// Two articles of one story.
+    Join(Ref, Ref),
+    /// An article entity.
+    Entity(Box<Entity>),
+    /// An article's events, with its story.
+    Events {
+        article: Ref,
+        story: Ref,
+        events: Vec<REvent>,
+    },
+    /// The corpus entity (id, name) of an article's entity at `at`.
+    Link { at: usize, id: String, name: String },
+    /// An article of a story.
+    Stub(Ref),
+    /// How many mentions a corpus entity has in a story.
+    Count {
+        n: usize,
+        id: String,
+        kind: EntityKind,
+        name: String,
+    },
+    /// An article's events with its corpus entities.
+    Told(Told),
+    /// Output: an article's offsets.
+    Offsets(String, OffsetMap),
+    /// Output: a corpus entity.
+    CorpusEntity(Box<CorpusEntity>),
+    /// Output: a corpus event.
+    CorpusEvent(Box<CorpusEvent>),
+    /// Output: a story.
+    Story(Box<Story>),
+}
+
+/// What an item carries, opaque: it travels as bytes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Payload(Data);
+
+impl Payload {
+    /// Its bytes (JSON), to ship.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.0).unwrap_or_default()
+    }
+
+    /// Reads bytes made by [`Payload::to_bytes`] of the same version of
+    /// dateline.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Payload, crate::Error> {
+        serde_json::from_slice(bytes).map(Payload).map_err(|e| {
+            crate::Error::Config(format!(
+                "not an item of sharded linking of this version of dateline: {e}"
+            ))
+        })
+    }
+}
+
+/// One item: for a stage, under a key.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The stage that reads it.
+    pub stage: Stage,
+    /// What it is grouped by in that stage.
+    pub key: String,
+    /// What it carries.
+    pub payload: Payload,
+}
+
+fn item(stage: Stage, key: String, data: Data) -> Item {
+    Item {
+        stage,
+        key,
+        payload: Payload(data),
+    }
+}
+
+/// Which story each article is in: made by [`stories`], read by
+/// [`second`]. It travels as bytes too.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StoryMap(BTreeMap<String, Ref>);
+
+impl StoryMap {
+    /// Its bytes (JSON), to ship.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads bytes made by [`StoryMap::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<StoryMap, crate::Error> {
+        serde_json::from_slice(bytes)
+            .map_err(|e| crate::Error::Config(format!("not a story map of dateline: {e}")))
+    }
+
+    /// How many articles it places.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when it places no article.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The first map, over each worker's records: the items of `Postings`,
+/// `Vectors` and `Stories`.
+pub fn first(records: &[Record]) -> Vec<Item> {
+    let mut out = Vec::new();
+    for r in records {
+        let me = Ref::of(r);
+        let keys = stories::keys(r);
+        for k in keys.keys() {
+            out.push(item(Stage::Postings, k.clone(), Data::Posting(me.clone())));
+        }
+        let keys = keys.into_iter().map(|(k, w)| (k, Bits(w))).collect();
+        out.push(item(Stage::Vectors, me.key(), Data::Keys(me.clone(), keys)));
+        out.push(item(Stage::Stories, String::new(), Data::Article(me)));
+    }
+    out
+}
+
+/// Runs one stage over the items of one key. `articles` is the number of
+/// records in the whole corpus (the sum over the workers).
+pub fn step(stage: Stage, key: &str, items: Vec<Payload>, articles: usize) -> Vec<Item> {
+    let data: Vec<Data> = items.into_iter().map(|p| p.0).collect();
+    match stage {
+        Stage::Postings => postings(key, data),
+        Stage::Vectors => vectors(data, articles),
+        Stage::Pairs => pairs(data),
+        Stage::Edges => edges(data),
+        Stage::Homes => homes(data),
+        Stage::Entities => entities(data),
+        Stage::Articles => told(data),
+        Stage::Build => build(data),
+        Stage::Stories | Stage::Done => Vec::new(),
+    }
+}
+
+/// `Postings`: the articles of one key in time order, each compared with
+/// its neighbours.
+fn postings(key: &str, data: Vec<Data>) -> Vec<Item> {
+    let mut list: Vec<(Option<NaiveDate>, Ref)> = data
+        .into_iter()
+        .filter_map(|d| match d {
+            Data::Posting(r) => Some((r.date, r)),
+            _ => None,
+        })
+        .collect();
+    list.sort();
+    let mut out = Vec::new();
+    for (_, r) in &list {
+        out.push(item(
+            Stage::Vectors,
+            r.key(),
+            Data::Df(key.to_string(), list.len()),
+        ));
+    }
+    if list.len() < 2 {
+        return out;
+    }
+    for (p, (_, r)) in list.iter().enumerate() {
+        let lo = p.saturating_sub(stories::WINDOW);
+        let hi = (p + stories::WINDOW + 1).min(list.len());
+        for (_, other) in &list[lo..hi] {
+            if other > r {
+                out.push(item(Stage::Vectors, r.key(), Data::Ask(other.clone())));
+            }
+        }
+    }
+    out
+}
+
+/// `Vectors`: an article's weighted keys, for itself and for each article
+/// it is compared with.
+fn vectors(data: Vec<Data>, articles: usize) -> Vec<Item> {
+    let mut raw: Vec<(String, Bits)> = Vec::new();
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    let mut asks: Vec<Ref> = Vec::new();
+    let mut me: Option<Ref> = None;
+    for d in data {
+        match d {
+            Data::Keys(r, k) => {
+                me = Some(r);
+                raw = k;
+            }
+            Data::Df(k, n) => {
+                df.insert(k, n);
+            }
+            Data::Ask(r) => asks.push(r),
+            _ => {}
+        }
+    }
+    let Some(me) = me else { return Vec::new() };
+    raw.sort_by(|a, b| a.0.cmp(&b.0));
+    let keys: Vec<(String, Bits)> = raw
+        .into_iter()
+        .map(|(k, w)| {
+            let n = df.get(&k).copied().unwrap_or(1);
+            (k, Bits(stories::idf(w.0, articles, n)))
+        })
+        .collect();
+    let norm = keys.iter().map(|(_, w)| w.0 * w.0).sum::<f64>().sqrt();
+    asks.sort();
+    asks.dedup();
+    let vector = |own: bool| Data::Vector {
+        article: me.clone(),
+        keys: keys.clone(),
+        norm: Bits(norm),
+        own,
+    };
+    let mut out = vec![item(Stage::Pairs, me.key(), vector(true))];
+    for other in asks {
+        out.push(item(Stage::Pairs, other.key(), vector(false)));
+    }
+    out
+}
+
+/// The dot product of two vectors in key order.
+fn dot(a: &[(String, Bits)], b: &[(String, Bits)]) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut at = 0;
+    small
+        .iter()
+        .filter_map(|(k, w)| {
+            while at < large.len() && large[at].0 < *k {
+                at += 1;
+            }
+            (at < large.len() && large[at].0 == *k).then(|| w.0 * large[at].1 .0)
+        })
+        .sum()
+}
+
+/// `Pairs`: an article compared with those that asked.
+fn pairs(data: Vec<Data>) -> Vec<Item> {
+    let mut own = None;
+    let mut others = Vec::new();
+    for d in data {
+        if let Data::Vector {
+            article,
+            keys,
+            norm,
+            own: mine,
+        } = d
+        {
+            if mine {
+                own = Some((article, keys, norm));
+            } else {
+                others.push((article, keys, norm));
+            }
+        }
+    }
+    let Some((me, mine, norm)) = own else {
+        return Vec::new();
+    };
+    others.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (other, keys, other_norm) in others {
+        if stories::apart(me.date, other.date) {
+            continue;
+        }
+        let d = dot(&keys, &mine);
+        let denom = other_norm.0 * norm.0;
+        if denom > 0.0 && d / denom >= stories::THRESHOLD {
+            let cos = Bits(d / denom);
+            let there = Data::Edge(cos, other.clone(), me.clone());
+            out.push(item(Stage::Edges, other.key(), there));
+            out.push(item(
+                Stage::Edges,
+                me.key(),
+                Data::Edge(cos, me.clone(), other),
+            ));
+        }
+    }
+    out
+}
+
+/// `Edges`: an article's best matches.
+fn edges(data: Vec<Data>) -> Vec<Item> {
+    let mut list: Vec<(f64, Ref)> = Vec::new();
+    let mut me = None;
+    for d in data {
+        if let Data::Edge(cos, mine, other) = d {
+            me = Some(mine);
+            list.push((cos.0, other));
+        }
+    }
+    let Some(me) = me else { return Vec::new() };
+    list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    list.into_iter()
+        .take(stories::NEIGHBOURS)
+        .map(|(_, other)| item(Stage::Stories, String::new(), Data::Join(me.clone(), other)))
+        .collect()
+}
+
+/// The stories, from every article and every join (the items of
+/// `Stories`): the step that runs in one process.
+pub fn stories(items: Vec<Payload>) -> StoryMap {
+    let mut refs: BTreeSet<Ref> = BTreeSet::new();
+    let mut joins = Vec::new();
+    for p in items {
+        match p.0 {
+            Data::Article(r) => {
+                refs.insert(r);
+            }
+            Data::Join(a, b) => joins.push((a, b)),
+            _ => {}
+        }
+    }
+    let refs: Vec<Ref> = refs.into_iter().collect();
+    let index = |r: &Ref| refs.binary_search(r).ok();
+    let mut sets = Sets::new(refs.len());
+    for (a, b) in &joins {
+        if let (Some(a), Some(b)) = (index(a), index(b)) {
+            sets.union(a, b);
+        }
+    }
+    StoryMap(
+        (0..refs.len())
+            .map(|i| (refs[i].key(), refs[sets.find(i)].clone()))
+            .collect(),
+    )
+}
+
+/// The second map, over each worker's records once their stories are
+/// known: the items of `Homes`, `Articles`, `Build` and `Done`. A record
+/// the map does not place is a story of its own.
+pub fn second(records: &[Record], stories: &StoryMap) -> Vec<Item> {
+    let mut out = Vec::new();
+    for r in records {
+        let me = Ref::of(r);
+        let story = stories
+            .0
+            .get(&me.key())
+            .cloned()
+            .unwrap_or_else(|| me.clone());
+        let around = entities::around(r);
+        for (at, e) in r.entities.iter().enumerate() {
+            let full = e.kind == EntityKind::Person && entities::full(&e.key);
+            let node = Entity {
+                article: me.clone(),
+                at,
+                story: story.clone(),
+                entity: e.clone(),
+                around: if full { around.clone() } else { Vec::new() },
+            };
+            out.push(item(
+                Stage::Homes,
+                story.key(),
+                Data::Entity(Box::new(node)),
+            ));
+        }
+        if !r.events.is_empty() {
+            let events = Data::Events {
+                article: me.clone(),
+                story: story.clone(),
+                events: r.events.clone(),
+            };
+            out.push(item(Stage::Articles, me.key(), events));
+        }
+        out.push(item(Stage::Build, story.key(), Data::Stub(me.clone())));
+        out.push(item(
+            Stage::Done,
+            String::new(),
+            Data::Offsets(r.id.clone(), r.offsets.clone()),
+        ));
+    }
+    out
+}
+
+/// `Homes`: each entity of a story sent to its home.
+fn homes(data: Vec<Data>) -> Vec<Item> {
+    let nodes: Vec<Entity> = data
+        .into_iter()
+        .filter_map(|d| match d {
+            Data::Entity(e) => Some(*e),
+            _ => None,
+        })
+        .collect();
+    let mut names: FullNames<'_> = FullNames::new();
+    for n in &nodes {
+        entities::add_full_name(&mut names, &n.entity);
+    }
+    let homes: Vec<String> = nodes
+        .iter()
+        .map(|n| entities::home(&n.entity, &names, &n.story.key(), &n.article.key(), n.at).text())
+        .collect();
+    nodes
+        .into_iter()
+        .zip(homes)
+        .map(|(n, h)| item(Stage::Entities, h, Data::Entity(Box::new(n))))
+        .collect()
+}
+
+/// `Entities`: the corpus entities of one home.
+fn entities(data: Vec<Data>) -> Vec<Item> {
+    let mut nodes: Vec<Entity> = data
+        .into_iter()
+        .filter_map(|d| match d {
+            Data::Entity(e) => Some(*e),
+            _ => None,
+        })
+        .collect();
+    nodes.sort_by(|a, b| (&a.article, a.at).cmp(&(&b.article, b.at)));
+    let mut stories: Vec<&Ref> = nodes.iter().map(|n| &n.story).collect();
+    stories.sort();
+    stories.dedup();
+    let ids: Vec<String> = stories
+        .iter()
+        .map(|s| super::stories::story_id(&s.id))
+        .collect();
+    let views: Vec<Node<'_>> = nodes
+        .iter()
+        .map(|n| {
+            let story = stories.binary_search(&&n.story).unwrap_or(0);
+            Node {
+                article: &n.article.id,
+                entity: &n.entity,
+                story,
+                story_id: &ids[story],
+                around: &n.around,
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (entity, members) in entities::link_home(&views) {
+        let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in &members {
+            let n = &nodes[m];
+            out.push(item(
+                Stage::Articles,
+                n.article.key(),
+                Data::Link {
+                    at: n.at,
+                    id: entity.id.clone(),
+                    name: entity.name.clone(),
+                },
+            ));
+            *per.entry(views[m].story).or_insert(0) += n.entity.mentions.len();
+        }
+        for (s, n) in per {
+            out.push(item(
+                Stage::Build,
+                stories[s].key(),
+                Data::Count {
+                    n,
+                    id: entity.id.clone(),
+                    kind: entity.kind,
+                    name: entity.name.clone(),
+                },
+            ));
+        }
+        out.push(item(
+            Stage::Done,
+            String::new(),
+            Data::CorpusEntity(Box::new(entity)),
+        ));
+    }
+    out
+}
+
+/// `Articles`: an article's events with the corpus entities they name.
+fn told(data: Vec<Data>) -> Vec<Item> {
+    let mut links: Vec<(usize, String, String)> = Vec::new();
+    let mut told = None;
+    for d in data {
+        match d {
+            Data::Link { at, id, name } => links.push((at, id, name)),
+            Data::Events {
+                article,
+                story,
+                events,
+            } => told = Some((article, story, events)),
+            _ => {}
+        }
+    }
+    let Some((article, story, events)) = told else {
+        return Vec::new();
+    };
+    links.sort();
+    let entities = links.into_iter().map(|(_, id, name)| (id, name)).collect();
+    vec![item(
+        Stage::Build,
+        story.key(),
+        Data::Told(Told {
+            article,
+            events,
+            entities,
+        }),
+    )]
+}
+
+/// `Build`: a story's corpus events, then the story.
+fn build(data: Vec<Data>) -> Vec<Item> {
+    let mut stubs: Vec<Ref> = Vec::new();
+    let mut counts: Vec<(usize, String, EntityKind, String)> = Vec::new();
+    let mut told: Vec<Told> = Vec::new();
+    for d in data {
+        match d {
+            Data::Stub(r) => stubs.push(r),
+            Data::Count { n, id, kind, name } => counts.push((n, id, kind, name)),
+            Data::Told(t) => told.push(t),
+            _ => {}
+        }
+    }
+    stubs.sort();
+    let Some(first) = stubs.first() else {
+        return Vec::new();
+    };
+    let id = super::stories::story_id(&first.id);
+    told.sort_by(|a, b| a.article.cmp(&b.article));
+    let articles: Vec<Article<'_>> = told
+        .iter()
+        .map(|t| Article {
+            id: &t.article.id,
+            date: t.article.date,
+            events: &t.events,
+            entities: t
+                .entities
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.as_str()))
+                .collect(),
+        })
+        .collect();
+    let corpus_events = events::link_story(&articles, &id);
+    let dates: Vec<(&str, Option<NaiveDate>)> =
+        stubs.iter().map(|r| (r.id.as_str(), r.date)).collect();
+    let named = counts
+        .iter()
+        .map(|(n, id, kind, name)| (*n, id.as_str(), *kind, name.as_str()))
+        .collect();
+    let story = super::stories::build_one(&id, &dates, named, corpus_events.iter().collect());
+    let mut out: Vec<Item> = corpus_events
+        .into_iter()
+        .map(|e| item(Stage::Done, String::new(), Data::CorpusEvent(Box::new(e))))
+        .collect();
+    out.push(item(
+        Stage::Done,
+        String::new(),
+        Data::Story(Box::new(story)),
+    ));
+    out
+}
+
+/// The output, from the items of `Done`: what linking found, and each
+/// article's offsets.
+pub fn finish(items: Vec<Payload>) -> Output {
+    let mut linked = Linked::default();
+    let mut offsets = HashMap::new();
+    for p in items {
+        match p.0 {
+            Data::Offsets(id, map) => {
+                offsets.insert(id, map);
+            }
+            Data::CorpusEntity(e) => linked.entities.push(*e),
+            Data::CorpusEvent(e) => linked.events.push(*e),
+            Data::Story(s) => linked.stories.push(*s),
+            _ => {}
+        }
+    }
+    linked.stories.sort_by(|a, b| a.id.cmp(&b.id));
+    linked.entities.sort_by(|a, b| a.id.cmp(&b.id));
+    linked.events.sort_by(|a, b| a.id.cmp(&b.id));
+    Output { linked, offsets }
+}
+
+/// The whole chain in one process, the records split into `shards` as
+/// workers would hold them, every item shipped as bytes and each stage's
+/// items given in the reverse of the order they came in: what a cluster
+/// computes, for tests and as the reference for a new engine.
+pub fn run(records: Vec<Record>, shards: usize) -> Output {
+    let shards = shards.max(1);
+    let size = records.len().div_ceil(shards).max(1);
+    let parts: Vec<&[Record]> = records.chunks(size).collect();
+    let n = records.len();
+    let ship = |items: Vec<Item>, pending: &mut BTreeMap<Stage, BTreeMap<String, Vec<Vec<u8>>>>| {
+        for it in items {
+            (pending.entry(it.stage).or_default())
+                .entry(it.key)
+                .or_default()
+                .push(it.payload.to_bytes());
+        }
+    };
+    let take = |pending: &mut BTreeMap<Stage, BTreeMap<String, Vec<Vec<u8>>>>, stage: Stage| {
+        pending.remove(&stage).unwrap_or_default()
+    };
+    let read = |bytes: Vec<Vec<u8>>| -> Vec<Payload> {
+        bytes
+            .iter()
+            .rev()
+            .filter_map(|b| Payload::from_bytes(b).ok())
+            .collect()
+    };
+    let mut pending = BTreeMap::new();
+    for part in &parts {
+        ship(first(part), &mut pending);
+    }
+    for stage in Stage::STEPS {
+        if stage == Stage::Homes {
+            let gathered = take(&mut pending, Stage::Stories).into_values().flatten();
+            let map = stories(read(gathered.collect()));
+            let map = StoryMap::from_bytes(&map.to_bytes()).unwrap_or_default();
+            for part in &parts {
+                ship(second(part, &map), &mut pending);
+            }
+        }
+        for (key, items) in take(&mut pending, stage) {
+            ship(step(stage, &key, read(items), n), &mut pending);
+        }
+    }
+    finish(read(
+        take(&mut pending, Stage::Done)
+            .into_values()
+            .flatten()
+            .collect(),
+    ))
+}
