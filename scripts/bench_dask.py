@@ -12,12 +12,11 @@ over 1, the peak resident memory of each worker, and the cost of a partition
 (the same small input in 1 and in 16 partitions). The corpus is repeated
 with new ids (`<id>#<copy>`) into a temporary folder, deleted at the end.
 
-    python scripts/bench_dask.py --link-memory
+    python scripts/bench_dask.py --link
 
-prints instead what linking costs the client of `dateline.dask.link`: the
-size of the source's pickled records, and the memory of the records and of
-linking them once unpickled (resident memory from /proc/self/statm, in a
-fresh process).
+links the source as it is with `dateline.dask.link` on LocalClusters of 1
+and 2 workers and with `dateline.link` in this process: the wall times, the
+client's memory, and whether the outputs are equal.
 """
 
 from __future__ import annotations
@@ -81,33 +80,35 @@ def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: path
     return {"start_up": start_up, "wall": wall, "rss_kb": rss, "partitions": articles.npartitions, "rows": rows}
 
 
-def link_memory(source: pathlib.Path) -> None:
-    import pickle
-    import subprocess
-
+def link(source: pathlib.Path, part_mb: float) -> None:
+    """`dateline.dask.link` on 1 and 2 workers against `dateline.link` in
+    this process: wall time, the client's memory, and equal output."""
     import dateline
 
     articles = list(dateline.read_jsonl(source))
     text = sum(len(a.text.encode()) for a in articles)
-    corpus = dateline.Corpus()
-    ex = dateline.Extractor()
-    for i in range(0, len(articles), 256):
-        corpus.extend(ex.extract_many(articles[i : i + 256]))
-    pickled = pickle.dumps(corpus)
-    n = len(corpus)
-    print(f"{n} articles, {text / 1e6:.1f} MB of text: pickled records {len(pickled) / 1e6:.1f} MB "
-          f"({len(pickled) / n / 1e3:.1f} KB per article, {len(pickled) / text:.2f}x the text)")
-    # The client's side, in a fresh process: unpickle, then link(keep=False).
-    code = """
-import pickle, sys, time
-def rss(): return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
-data = sys.stdin.buffer.read()
-r0 = rss(); corpus = pickle.loads(data); n = len(corpus); r1 = rss()
-t = time.perf_counter(); linked = corpus.link(keep=False); t = time.perf_counter() - t; r2 = rss()
-print(f"client: records {r1 - r0:.0f} MB ({(r1 - r0) * 1e3 / n:.0f} KB per article); linked in {t:.1f} s, "
-      f"+{r2 - r1:.0f} MB; peak {(r2 - r0) * 1e3 / n:.0f} KB per article")
-"""
-    subprocess.run([sys.executable, "-c", code], input=pickled, check=True)
+    t = time.perf_counter()
+    here = dateline.link(dateline.Extractor().extract_many(articles))
+    local = time.perf_counter() - t
+    want = here.to_json()
+    print(f"{len(articles)} articles, {text / 1e6:.1f} MB: dateline.link (extract and link, one process, "
+          f"all cores) {local:.1f} s; {len(here.to_dict()['stories'])} stories")
+    for workers in (1, 2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", memory_limit=0)
+            with Client(cluster):
+                rss0 = int(open("/proc/self/statm").read().split()[1]) * 4096
+                t = time.perf_counter()
+                bag = ddl.read_articles([str(source)], part_bytes=int(part_mb * 1e6))
+                linked = ddl.link(bag)
+                wall = time.perf_counter() - t
+                rss1 = int(open("/proc/self/statm").read().split()[1]) * 4096
+                same = linked.to_json() == want
+            cluster.close()
+        print(f"dateline.dask.link, {workers} worker(s), {bag.npartitions} partitions: {wall:.1f} s; "
+              f"client memory +{(rss1 - rss0) / 1e6:.0f} MB (the output); equal to dateline.link: {same}")
 
 
 def main() -> int:
@@ -116,14 +117,14 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=100.0, help="size of the repeated corpus (default 100)")
     ap.add_argument("--part-mb", type=float, default=4.0, help="partition size (default 4)")
     ap.add_argument("--tables", default="articles,entities,quotes,figures,events,errors")
-    ap.add_argument("--link-memory", action="store_true", help="measure the client's side of dask.link instead")
+    ap.add_argument("--link", action="store_true", help="measure dask.link (on the source as it is) instead")
     args = ap.parse_args()
     source = pathlib.Path(args.source)
     if not source.is_file():
         print(f"no {source}: give --source", file=sys.stderr)
         return 2
-    if args.link_memory:
-        link_memory(source)
+    if args.link:
+        link(source, args.part_mb)
         return 0
     tables = args.tables.split(",")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="dateline-bench-dask-"))

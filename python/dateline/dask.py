@@ -11,16 +11,17 @@ Extraction is a stateless map: each partition is extracted where it lives
 by one `Extractor` per worker process (made once, kept for the process's
 life; the GIL is released while it works), and gives the same tables as
 ``dateline extract --format parquet --tables`` on the same input, row for
-row, on any number of workers. Linking ships each partition's compact
-records (``dateline.Corpus``, pickled: about a tenth of the text) to one
-place and links them there, which gives what ``dateline link`` gives (see
-``docs/scale.md`` for how far that goes).
+row, on any number of workers. Linking keeps each partition's compact
+records where they were extracted and links them in keyed steps, shuffles
+of small items between the workers, which gives what ``dateline link``
+gives (see ``docs/scale.md``).
 
 Needs ``pip install dateline[dask]`` (dask, distributed, pandas, pyarrow).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
@@ -38,7 +39,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from . import TABLES, Corpus, Extractor, Linked
-from ._dateline import _arrow_table, _read_part, _split
+from ._dateline import _arrow_table, _read_part, _shard_finish, _shard_step, _shard_stories, _split
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
@@ -341,11 +342,49 @@ def _corpus_partition(
     return Corpus(_extractor(layers, threads, max_article_bytes).extract_many(records))
 
 
-def _merge(corpora: Iterable[Corpus]) -> Corpus:
-    out = Corpus()
-    for c in corpora:
-        out.merge(c)
-    return out
+#: Batches of sharded linking: (stage, group, bytes).
+_Batch = Tuple[str, int, bytes]
+
+#: The stages run over groups of batches, in order (see ``dateline::corpus::shard``):
+#: the stories are gathered in the client between ``edges`` and ``homes``.
+_FIRST_STAGES = ("postings", "vectors", "pairs", "edges")
+_SECOND_STAGES = ("homes", "entities", "build")
+
+
+def _shard_first(corpus: Corpus, articles: int, groups: int) -> List[_Batch]:
+    return corpus._shard_first(articles, groups)
+
+
+def _shard_second(corpus: Corpus, stories: bytes, articles: int, groups: int) -> List[_Batch]:
+    return corpus._shard_second(stories, articles, groups)
+
+
+def _errors(corpus: Corpus) -> List[Any]:
+    return corpus.errors
+
+
+def _group_step(stage: str, articles: int, groups: int, group: Tuple[int, List[_Batch]]) -> List[_Batch]:
+    return _shard_step(stage, [b for _, _, b in group[1]], articles, groups)
+
+
+def _stage(outputs: List["db.Bag"], stage: str) -> "db.Bag":
+    """The batches of every bag so far that ``stage`` reads."""
+    return db.concat([b.filter(lambda it, s=stage: it[0] == s) for b in outputs])
+
+
+def _steps(outputs: List["db.Bag"], stages: Sequence[str], articles: int, groups: int) -> None:
+    """Runs ``stages`` in order: each brings the batches of one group
+    together (a shuffle) and runs the step on them where they land; what a
+    step gives joins ``outputs`` for the stages after it."""
+    for stage in stages:
+        grouped = _stage(outputs, stage).groupby(lambda it: it[1], npartitions=groups)
+        outputs.append(grouped.map(functools.partial(_group_step, stage, articles, groups)).flatten())
+
+
+def _gather(outputs: List["db.Bag"], stage: str) -> List[bytes]:
+    """The batches of ``stage``, computed and brought to this process."""
+    (batches,) = dask.compute(_stage(outputs, stage).map(lambda it: it[2]))
+    return list(batches)
 
 
 def link(
@@ -357,24 +396,40 @@ def link(
     title: Optional[str] = "title",
     threads: int = 1,
     max_article_bytes: int = 10485760,
-    split_every: int = 8,
+    partitions: Optional[int] = None,
 ) -> Linked:
-    """Links ``articles`` across the cluster: each partition is extracted on
-    its worker and kept as its compact records (a ``dateline.Corpus``,
-    pickled without the texts), the records are merged in a tree (``split_every``
-    partitions at a time) and linked in this process: stories, corpus
-    entities, events and timelines equal to ``dateline link`` on the same
-    input, on any number of workers (linking sorts the records by article
-    id first). Error records are kept in ``Linked.errors``.
+    """Links ``articles`` across the cluster, the records staying on the
+    workers: each partition is extracted where it lives and kept there (a
+    ``dateline.Corpus``, persisted), and linking runs as keyed steps
+    (``dateline::corpus::shard``), each a shuffle of small items and a step
+    per group on the workers: story keys and their articles, the pairs of
+    articles to compare, their cosines, each article's best matches; then
+    each entity's home, the corpus entities, each story's events. Two
+    gathers run in this process: the joins between articles (at most two
+    per article) that make the stories, and the output. Stories, corpus
+    entities, events and timelines equal ``dateline link`` on the same
+    input, on any number of workers and partitions. ``partitions``: how many
+    groups each shuffle makes (the input's partitions by default). Error
+    records are kept in ``Linked.errors``.
     """
     columns = (text, id, date, title)
-    level: List[Any] = [
+    corpora = [
         dask.delayed(_corpus_partition, pure=True)(p, columns, None, threads, max_article_bytes)
         for p in _partitions(articles)
     ]
-    while len(level) > 1:
-        level = [
-            dask.delayed(_merge, pure=True)(level[i : i + split_every]) for i in range(0, len(level), split_every)
-        ]
-    (corpus,) = dask.compute(level[0]) if level else (Corpus(),)
-    return corpus.link(keep=False)
+    # Kept where they were made (on the workers with a distributed client):
+    # both maps read them, and extraction runs once.
+    corpora = list(dask.persist(*corpora))
+    counts, errors = dask.compute([dask.delayed(len)(c) for c in corpora], [dask.delayed(_errors)(c) for c in corpora])
+    n = sum(counts)
+    errs = [e for part in errors for e in part]
+    groups = partitions or max(1, len(corpora))
+    first = db.from_delayed([dask.delayed(_shard_first)(c, n, groups) for c in corpora]) if corpora else db.from_sequence([])
+    outputs: List["db.Bag"] = [first]
+    _steps(outputs, _FIRST_STAGES, n, groups)
+    stories = dask.delayed(_shard_stories(_gather(outputs, "stories")), pure=True)
+    # The second half starts again from the records.
+    second = [dask.delayed(_shard_second)(c, stories, n, groups) for c in corpora]
+    outputs = [db.from_delayed(second) if corpora else db.from_sequence([])]
+    _steps(outputs, _SECOND_STAGES, n, groups)
+    return _shard_finish(_gather(outputs, "done"), errs)

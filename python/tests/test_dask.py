@@ -186,9 +186,14 @@ def test_parquet_by_day_written_by_the_workers(client, corpus, command_tables, t
 def test_link_equals_dateline_link(client, corpus, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # the broken line is left out, with a warning
-        linked = ddl.link(ddl.read_articles(corpus, part_bytes=40_000), split_every=2)
+        linked = ddl.link(ddl.read_articles(corpus, part_bytes=40_000), partitions=3)
+        whole = ddl.link(ddl.read_articles(corpus))
         here = dateline.link(dateline.Extractor().extract_many(dateline.read_folder(corpus)))
     assert linked.to_json() == here.to_json()
+    # One partition and one group per shuffle, or many: the same.
+    assert whole.to_json() == linked.to_json()
+    assert [t.to_dict() for t in whole.timelines()] == [t.to_dict() for t in here.timelines()]
+    assert len(linked) == len(here)
     assert len(linked.errors) == 1
     out = tmp_path / "linked.json"
     done = subprocess.run(

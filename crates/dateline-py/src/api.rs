@@ -1224,6 +1224,8 @@ class_getters! {
     def __getstate__(self) -> Tuple[str, bytes, List[ErrorRecord]]: ...
     def __setstate__(self, state: Tuple[str, bytes, List[ErrorRecord]]) -> None: ...
     def __len__(self) -> int: ...
+    def _shard_first(self, articles: int, groups: int) -> List[Tuple[str, int, bytes]]: ...
+    def _shard_second(self, stories: bytes, articles: int, groups: int) -> List[Tuple[str, int, bytes]]: ...
 "#
 }
 
@@ -1232,6 +1234,30 @@ hand_written!(
     "link",
     r#"
 def link(results: Iterable[Union[Extraction, ErrorRecord]]) -> Linked: ...
+"#
+);
+
+hand_written!(
+    _shard_step,
+    "_shard_step",
+    r#"
+def _shard_step(stage: str, batches: List[bytes], articles: int, groups: int) -> List[Tuple[str, int, bytes]]: ...
+"#
+);
+
+hand_written!(
+    _shard_stories,
+    "_shard_stories",
+    r#"
+def _shard_stories(batches: List[bytes]) -> bytes: ...
+"#
+);
+
+hand_written!(
+    _shard_finish,
+    "_shard_finish",
+    r#"
+def _shard_finish(batches: List[bytes], errors: List[ErrorRecord]) -> Linked: ...
 "#
 );
 
@@ -1271,6 +1297,6 @@ members! {
     ]
     functions [
         extract, read_jsonl, read_folder, read_file, samples, link, render, _extraction_from_json,
-        _article, _arrow_table, _split, _read_part,
+        _article, _arrow_table, _split, _read_part, _shard_step, _shard_stories, _shard_finish,
     ]
 }

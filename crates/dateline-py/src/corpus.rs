@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dateline::corpus::{Corpus, Record, Timeline};
+use dateline::corpus::shard::{self, Stage};
+use dateline::corpus::{Corpus, Output, Record, Timeline};
 use dateline::{Error, OffsetMap, Origin};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -246,12 +247,11 @@ fn link_records(
                 corpus.add(r);
             }
             // Link now, with the GIL released, rather than on first read.
-            corpus.linked();
-            corpus
+            corpus.into_output()
         }))
     });
     match done {
-        Ok(corpus) => Ok(PyLinked { corpus, errors }),
+        Ok(output) => Ok(PyLinked { output, errors }),
         Err(payload) => Err(exception_of(
             py,
             &internal_error(&Origin::default(), None, payload.as_ref()),
@@ -284,9 +284,9 @@ fn convert(v: &mut Value, offsets: &HashMap<&str, &OffsetMap>) {
 }
 
 /// A part of what linking found as JSON, offsets as string indices.
-fn json_value<T: serde::Serialize + ?Sized>(corpus: &Corpus, part: &T) -> PyResult<Value> {
+fn json_value<T: serde::Serialize + ?Sized>(output: &Output, part: &T) -> PyResult<Value> {
     let mut v = serde_json::to_value(part).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    convert(&mut v, &corpus.offsets());
+    convert(&mut v, &output.offsets());
     Ok(v)
 }
 
@@ -302,21 +302,21 @@ fn timeline_class(offsets: &HashMap<&str, &OffsetMap>, t: &Timeline) -> PyResult
 /// timelines, with offsets as string indices of each article's text.
 #[pyclass(module = "dateline", name = "Linked", frozen)]
 pub(crate) struct PyLinked {
-    /// The records and what linking found. Python objects and JSON are made
-    /// from it when asked for, not kept: the JSON of a large corpus is
-    /// many times the size of its records.
-    corpus: Corpus,
+    /// What linking found and each article's offsets. Python objects and
+    /// JSON are made from it when asked for, not kept: the JSON of a large
+    /// corpus is many times the size of its records.
+    pub(crate) output: Output,
     pub(crate) errors: Vec<PyErrorRecord>,
 }
 
 impl PyLinked {
     /// One list of the linked JSON as Python classes.
     pub(crate) fn part<T: serde::de::DeserializeOwned>(&self, key: &str) -> PyResult<Vec<T>> {
-        let linked = self.corpus.linked();
+        let linked = &self.output.linked;
         let items = match key {
-            "stories" => json_value(&self.corpus, &linked.stories)?,
-            "entities" => json_value(&self.corpus, &linked.entities)?,
-            "events" => json_value(&self.corpus, &linked.events)?,
+            "stories" => json_value(&self.output, &linked.stories)?,
+            "entities" => json_value(&self.output, &linked.entities)?,
+            "events" => json_value(&self.output, &linked.events)?,
             _ => Value::Array(Vec::new()),
         };
         serde_json::from_value(items).map_err(|e| PyValueError::new_err(e.to_string()))
@@ -325,7 +325,7 @@ impl PyLinked {
     /// The ids of the articles, sorted.
     pub(crate) fn article_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
-            .corpus
+            .output
             .offsets()
             .keys()
             .map(|k| k.to_string())
@@ -340,8 +340,8 @@ impl PyLinked {
     /// The timeline of a story or a corpus entity, by its id; `KeyError`
     /// for an id that is neither.
     fn timeline(&self, id: &str) -> PyResult<PyTimeline> {
-        match self.corpus.timeline(id) {
-            Some(t) => timeline_class(&self.corpus.offsets(), &t),
+        match self.output.timeline(id) {
+            Some(t) => timeline_class(&self.output.offsets(), &t),
             None => Err(PyKeyError::new_err(format!(
                 "no story or corpus entity has the id {id:?}"
             ))),
@@ -353,8 +353,8 @@ impl PyLinked {
     /// `entities`).
     fn timelines(&self) -> PyResult<Vec<PyTimeline>> {
         // Every timeline lists its events in the core's one time order.
-        let order = self.corpus.time_order();
-        let linked = self.corpus.linked();
+        let order = self.output.time_order();
+        let linked = &self.output.linked;
         let by_id: HashMap<&str, &dateline::corpus::CorpusEvent> =
             linked.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut of: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -376,7 +376,7 @@ impl PyLinked {
         }
         let entries: HashMap<&str, &dateline::corpus::TimelineEntry> =
             order.iter().map(|t| (t.event.as_str(), t)).collect();
-        let offsets = self.corpus.offsets();
+        let offsets = self.output.offsets();
         // Every story has a timeline (maybe empty); an entity, when it is a side.
         let targets = (linked.stories.iter().map(|s| (s.id.as_str(), true)))
             .chain(linked.entities.iter().map(|e| (e.id.as_str(), false)));
@@ -401,7 +401,7 @@ impl PyLinked {
     /// Everything as plain dicts and lists: `stories`, `entities`,
     /// `events` (as `dateline link` writes it, offsets as string indices).
     fn to_dict(&self) -> PyResult<Value2> {
-        Ok(Value2(json_value(&self.corpus, self.corpus.linked())?))
+        Ok(Value2(json_value(&self.output, &self.output.linked)?))
     }
 
     /// Everything as JSON (see `to_dict`); `indent` (at most 64) pretty-prints it.
@@ -413,7 +413,7 @@ impl PyLinked {
                 Error::Config(format!("indent must be at most {MAX_INDENT}, not {n}")),
             ));
         }
-        crate::json_text(&json_value(&self.corpus, self.corpus.linked())?, indent)
+        crate::json_text(&json_value(&self.output, &self.output.linked)?, indent)
     }
 
     /// One table as a pandas DataFrame (see `docs/python.md`): `stories`,
@@ -428,18 +428,120 @@ impl PyLinked {
 
     /// How many articles were linked.
     fn __len__(&self) -> usize {
-        self.corpus.len()
+        self.output.articles
     }
 
     fn __repr__(&self) -> String {
-        let linked = self.corpus.linked();
+        let linked = &self.output.linked;
         format!(
             "Linked(articles={}, stories={}, entities={}, events={}, errors={})",
-            self.corpus.len(),
+            self.output.articles,
             linked.stories.len(),
             linked.entities.len(),
             linked.events.len(),
             self.errors.len()
         )
     }
+}
+
+/// Batches of sharded linking as Python tuples: stage, group, bytes.
+type PyBatches<'py> = Vec<(&'static str, usize, Bound<'py, PyBytes>)>;
+
+/// Runs a step of sharded linking with the GIL released; a panic of the
+/// core becomes `DatelineError`.
+fn shard_call<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
+    match py.detach(move || catch_unwind(AssertUnwindSafe(f))) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(core_exception(py, e)),
+        Err(payload) => Err(exception_of(
+            py,
+            &internal_error(&Origin::default(), None, payload.as_ref()),
+        )),
+    }
+}
+
+/// Batches as Python tuples.
+fn py_batches(py: Python<'_>, batches: Vec<shard::Batch>) -> PyBatches<'_> {
+    batches
+        .into_iter()
+        .map(|b| (b.stage.as_str(), b.group, PyBytes::new(py, &b.bytes)))
+        .collect()
+}
+
+#[pymethods]
+impl PyCorpus {
+    /// Sharded linking (`dateline.dask.link`), the first map over this
+    /// worker's records: `(stage, group, bytes)` batches, for `groups`
+    /// groups, of a corpus of `articles` records.
+    fn _shard_first<'py>(
+        &self,
+        py: Python<'py>,
+        articles: usize,
+        groups: usize,
+    ) -> PyResult<PyBatches<'py>> {
+        let records = &self.records;
+        let plan = shard::Plan { articles, groups };
+        let batches = shard_call(py, || Ok(shard::first(records, &plan)))?;
+        Ok(py_batches(py, batches))
+    }
+
+    /// Sharded linking, the second map, once `stories` (from
+    /// `_shard_stories`) places every article.
+    fn _shard_second<'py>(
+        &self,
+        py: Python<'py>,
+        stories: &[u8],
+        articles: usize,
+        groups: usize,
+    ) -> PyResult<PyBatches<'py>> {
+        let records = &self.records;
+        let plan = shard::Plan { articles, groups };
+        let batches = shard_call(py, || {
+            let map = shard::StoryMap::from_bytes(stories)?;
+            Ok(shard::second(records, &map, &plan))
+        })?;
+        Ok(py_batches(py, batches))
+    }
+}
+
+/// Sharded linking: one stage over the batches of one group.
+#[pyfunction]
+pub(crate) fn _shard_step<'py>(
+    py: Python<'py>,
+    stage: &str,
+    batches: Vec<Vec<u8>>,
+    articles: usize,
+    groups: usize,
+) -> PyResult<PyBatches<'py>> {
+    let Some(stage) = Stage::from_name(stage) else {
+        return Err(PyValueError::new_err(format!(
+            "no stage of sharded linking is called {stage:?}"
+        )));
+    };
+    let plan = shard::Plan { articles, groups };
+    let out = shard_call(py, || shard::step(stage, &batches, &plan))?;
+    Ok(py_batches(py, out))
+}
+
+/// Sharded linking: the stories, from the batches of stage `stories`, as
+/// the bytes `_shard_second` reads.
+#[pyfunction]
+pub(crate) fn _shard_stories<'py>(
+    py: Python<'py>,
+    batches: Vec<Vec<u8>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let map = shard_call(py, || Ok(shard::stories(&batches)?.to_bytes()))?;
+    Ok(PyBytes::new(py, &map))
+}
+
+/// Sharded linking: what linking found, from the batches of stage `done`
+/// (`errors`: the error records of the input).
+#[pyfunction]
+pub(crate) fn _shard_finish(
+    py: Python<'_>,
+    batches: Vec<Vec<u8>>,
+    errors: Vec<PyErrorRecord>,
+) -> PyResult<PyLinked> {
+    let output = shard_call(py, || shard::finish(&batches))?;
+    Ok(PyLinked { output, errors })
 }

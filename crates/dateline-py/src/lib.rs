@@ -12,7 +12,7 @@ mod corpus;
 mod record;
 
 use arrow::{_arrow_table, PyArrowTable};
-use corpus::{link, py_day, PyCorpus, PyLinked};
+use corpus::{_shard_finish, _shard_step, _shard_stories, link, py_day, PyCorpus, PyLinked};
 use record::{build_article, record_from_py, type_name};
 
 use dateline::input::JsonlReader;

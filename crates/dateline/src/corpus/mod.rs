@@ -341,6 +341,8 @@ pub struct Output {
     pub linked: Linked,
     /// Each article's byte to code-point offsets, by article id.
     pub offsets: HashMap<String, crate::span::OffsetMap>,
+    /// How many articles were linked.
+    pub articles: usize,
 }
 
 impl Output {
@@ -435,6 +437,7 @@ impl Corpus {
         let Corpus { records, linked } = self;
         Output {
             linked: linked.into_inner().unwrap_or_default(),
+            articles: records.len(),
             offsets: records.into_iter().map(|r| (r.id, r.offsets)).collect(),
         }
     }

@@ -25,23 +25,21 @@
 //! 6. [`stories`] (one process): the joins as stories: a [`StoryMap`] from
 //!    article to story, which [`second`] reads.
 //! 7. [`second`] (each record): its entities (`Homes`, keyed by story),
-//!    events (`Articles`), and the article (`Build`, `Done`).
+//!    its events and the article (`Build`, keyed by story; `Done`).
 //! 8. `Homes` (each story): each entity's home, where every join it can
 //!    make is (`Entities`).
-//! 9. `Entities` (each home): the corpus entities (`Done`), the one of
-//!    each article entity (`Articles`), its mentions in each story
-//!    (`Build`).
-//! 10. `Articles` (each article): its events with their corpus entities
-//!     (`Build`).
-//! 11. `Build` (each story): its corpus events and the story (`Done`).
-//! 12. [`finish`] (one process): the [`Linked`] output.
+//! 9. `Entities` (each home): the corpus entities (`Done`), and for each
+//!    story the corpus entity of each of its article entities and how many
+//!    mentions each has in it (`Build`).
+//! 10. `Build` (each story): its corpus events and the story (`Done`).
+//! 11. [`finish`] (one process): the [`Linked`] output.
 //!
 //! Every step sorts what it gets before it reads it, so the result does not
 //! depend on how the records were split or the order items arrive in;
 //! [`run`] is the whole chain in one process, and equals [`Corpus::linked`](super::Corpus::linked)
 //! on the same records (tested). Items travel as bytes
-//! ([`Payload::to_bytes`]); numbers that decide stories travel as their
-//! exact bits.
+//! ([`Batch`]: many items of one stage and group); numbers that decide
+//! stories travel as their exact bits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -75,8 +73,6 @@ pub enum Stage {
     Homes,
     /// Each home's entities.
     Entities,
-    /// Each article's events and corpus entities.
-    Articles,
     /// Each story's articles, events and entity counts.
     Build,
     /// The output: gathered by [`finish`].
@@ -86,14 +82,13 @@ pub enum Stage {
 impl Stage {
     /// The stages that [`step`] runs, in order ([`stories`] runs between
     /// `Edges` and `Homes`, [`second`] after it).
-    pub const STEPS: [Stage; 8] = [
+    pub const STEPS: [Stage; 7] = [
         Stage::Postings,
         Stage::Vectors,
         Stage::Pairs,
         Stage::Edges,
         Stage::Homes,
         Stage::Entities,
-        Stage::Articles,
         Stage::Build,
     ];
 
@@ -107,7 +102,6 @@ impl Stage {
             Stage::Stories => "stories",
             Stage::Homes => "homes",
             Stage::Entities => "entities",
-            Stage::Articles => "articles",
             Stage::Build => "build",
             Stage::Done => "done",
         }
@@ -123,7 +117,6 @@ impl Stage {
             Stage::Stories,
             Stage::Homes,
             Stage::Entities,
-            Stage::Articles,
             Stage::Build,
             Stage::Done,
         ]
@@ -148,12 +141,29 @@ impl<'de> Deserialize<'de> for Bits {
     }
 }
 
-/// An article as linking orders them: by id, then date, then content.
+/// An article as linking orders them: by id, then date, then content
+/// (it travels as a triple).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(
+    from = "(String, Option<NaiveDate>, u64)",
+    into = "(String, Option<NaiveDate>, u64)"
+)]
 struct Ref {
     id: String,
     date: Option<NaiveDate>,
     print: u64,
+}
+
+impl From<(String, Option<NaiveDate>, u64)> for Ref {
+    fn from((id, date, print): (String, Option<NaiveDate>, u64)) -> Ref {
+        Ref { id, date, print }
+    }
+}
+
+impl From<Ref> for (String, Option<NaiveDate>, u64) {
+    fn from(r: Ref) -> Self {
+        (r.id, r.date, r.print)
+    }
 }
 
 impl Ref {
@@ -163,6 +173,12 @@ impl Ref {
             date: r.date,
             print: r.fingerprint(),
         }
+    }
+
+    /// Its handle: a 64-bit hash of its key (two articles of one corpus
+    /// share one with a chance of about n² / 2^65).
+    fn handle(&self) -> u64 {
+        super::fnv(self.key().as_bytes())
     }
 
     /// The key items about this article are grouped by.
@@ -183,15 +199,8 @@ struct Entity {
     entity: REntity,
     /// What is around it in its article, for full names of people.
     around: Vec<String>,
-}
-
-/// An article's events, with the (id, name) of the corpus entity of each
-/// of its entities.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Told {
-    article: Ref,
-    events: Vec<REvent>,
-    entities: Vec<(String, String)>,
+    /// Whether its article tells events (which read its corpus entity).
+    told: bool,
 }
 
 /// What one item carries.
@@ -202,16 +211,20 @@ enum Data {
     Posting(Ref),
     /// An article's story keys and their weights before IDF.
     Keys(Ref, Vec<(String, Bits)>),
-    /// How many articles have a key.
-    Df(String, usize),
-    /// An article to compare with.
-    Ask(Ref),
-    /// An article's weighted keys (in key order) and their norm; `own`
-    /// for the article's own, else one to compare with.
+    /// How many articles have each of some keys of an article, and the
+    /// handles of the articles (after it) to compare it with.
+    Posted {
+        dfs: Vec<(String, usize)>,
+        asks: Vec<u64>,
+    },
+    /// An article's weighted keys (in key order) and their norm, and the
+    /// articles of the group it is sent to that it is compared with (none
+    /// for the article's own, sent to its own group).
     Vector {
         article: Ref,
         keys: Vec<(String, Bits)>,
         norm: Bits,
+        partners: Vec<u64>,
         own: bool,
     },
     /// A match above the threshold: its cosine, the article and the one
@@ -223,14 +236,15 @@ enum Data {
     Join(Ref, Ref),
     /// An article entity.
     Entity(Box<Entity>),
-    /// An article's events, with its story.
-    Events {
-        article: Ref,
-        story: Ref,
-        events: Vec<REvent>,
-    },
+    /// An article's events.
+    Events { article: Ref, events: Vec<REvent> },
     /// The corpus entity (id, name) of an article's entity at `at`.
-    Link { at: usize, id: String, name: String },
+    Link {
+        article: Ref,
+        at: usize,
+        id: String,
+        name: String,
+    },
     /// An article of a story.
     Stub(Ref),
     /// How many mentions a corpus entity has in a story.
@@ -240,8 +254,6 @@ enum Data {
         kind: EntityKind,
         name: String,
     },
-    /// An article's events with its corpus entities.
-    Told(Told),
     /// Output: an article's offsets.
     Offsets(String, OffsetMap),
     /// Output: a corpus entity.
@@ -252,44 +264,74 @@ enum Data {
     Story(Box<Story>),
 }
 
-/// What an item carries, opaque: it travels as bytes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Payload(Data);
+/// Key counts and asks of an article, from `Postings`.
+type Posted = (Vec<(String, usize)>, BTreeSet<u64>);
 
-impl Payload {
-    /// Its bytes (JSON), to ship.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(&self.0).unwrap_or_default()
-    }
+/// An article's weighted keys, in key order.
+type Weights = Vec<(String, Bits)>;
 
-    /// Reads bytes made by [`Payload::to_bytes`] of the same version of
-    /// dateline.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Payload, crate::Error> {
-        serde_json::from_slice(bytes).map(Payload).map_err(|e| {
-            crate::Error::Config(format!(
-                "not an item of sharded linking of this version of dateline: {e}"
-            ))
-        })
-    }
-}
-
-/// One item: for a stage, under a key.
+/// One item: for a stage, under a key, what it carries.
 #[derive(Debug, Clone)]
-pub struct Item {
-    /// The stage that reads it.
-    pub stage: Stage,
-    /// What it is grouped by in that stage.
-    pub key: String,
-    /// What it carries.
-    pub payload: Payload,
+struct Item {
+    stage: Stage,
+    key: String,
+    data: Data,
 }
 
 fn item(stage: Stage, key: String, data: Data) -> Item {
-    Item {
-        stage,
-        key,
-        payload: Payload(data),
+    Item { stage, key, data }
+}
+
+/// Items of one stage whose keys fall in one group, as bytes: what
+/// travels between workers. A step reads the batches of one group.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// The stage that reads it.
+    pub stage: Stage,
+    /// The group of its items' keys (below [`Plan::groups`]): the key a
+    /// shuffle groups batches by.
+    pub group: usize,
+    /// Its items (JSON), for this version of dateline only.
+    pub bytes: Vec<u8>,
+}
+
+/// The group of a key.
+fn group_of(key: &str, plan: &Plan) -> usize {
+    (super::fnv(key.as_bytes()) % plan.groups.max(1) as u64) as usize
+}
+
+/// Items as batches, one per stage and group.
+fn pack(items: Vec<Item>, plan: &Plan) -> Vec<Batch> {
+    let mut by: BTreeMap<(Stage, usize), Vec<(String, Data)>> = BTreeMap::new();
+    for it in items {
+        let group = group_of(&it.key, plan);
+        by.entry((it.stage, group))
+            .or_default()
+            .push((it.key, it.data));
     }
+    by.into_iter()
+        .map(|((stage, group), items)| Batch {
+            stage,
+            group,
+            bytes: serde_json::to_vec(&items).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The items of batches, by key.
+fn unpack<B: AsRef<[u8]>>(batches: &[B]) -> Result<BTreeMap<String, Vec<Data>>, crate::Error> {
+    let mut out: BTreeMap<String, Vec<Data>> = BTreeMap::new();
+    for b in batches {
+        let items: Vec<(String, Data)> = serde_json::from_slice(b.as_ref()).map_err(|e| {
+            crate::Error::Config(format!(
+                "not a batch of sharded linking of this version of dateline: {e}"
+            ))
+        })?;
+        for (key, data) in items {
+            out.entry(key).or_default().push(data);
+        }
+    }
+    Ok(out)
 }
 
 /// Which story each article is in: made by [`stories`], read by
@@ -320,9 +362,9 @@ impl StoryMap {
     }
 }
 
-/// The first map, over each worker's records: the items of `Postings`,
+/// The first map, over each worker's records: the batches of `Postings`,
 /// `Vectors` and `Stories`.
-pub fn first(records: &[Record]) -> Vec<Item> {
+pub fn first(records: &[Record], plan: &Plan) -> Vec<Batch> {
     let mut out = Vec::new();
     for r in records {
         let me = Ref::of(r);
@@ -334,29 +376,63 @@ pub fn first(records: &[Record]) -> Vec<Item> {
         out.push(item(Stage::Vectors, me.key(), Data::Keys(me.clone(), keys)));
         out.push(item(Stage::Stories, String::new(), Data::Article(me)));
     }
-    out
+    pack(out, plan)
 }
 
-/// Runs one stage over the items of one key. `articles` is the number of
-/// records in the whole corpus (the sum over the workers).
-pub fn step(stage: Stage, key: &str, items: Vec<Payload>, articles: usize) -> Vec<Item> {
-    let data: Vec<Data> = items.into_iter().map(|p| p.0).collect();
+/// What every step is told about the whole run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    /// How many records the corpus has (the sum over the workers).
+    pub articles: usize,
+    /// How many groups each stage's items are spread over (a shuffle's
+    /// partitions; each article's weights travel once to each group that
+    /// holds articles it is compared with); any number gives the same
+    /// result.
+    pub groups: usize,
+}
+
+/// Runs one stage over the batches of one group (of that stage): the
+/// batches of later stages.
+pub fn step<B: AsRef<[u8]>>(
+    stage: Stage,
+    batches: &[B],
+    plan: &Plan,
+) -> Result<Vec<Batch>, crate::Error> {
+    let mut out = Vec::new();
+    if stage == Stage::Postings {
+        // One item per article of the group's keys, its asks merged.
+        let mut per: BTreeMap<String, Posted> = BTreeMap::new();
+        for (key, data) in unpack(batches)? {
+            postings(&key, data, &mut per);
+        }
+        for (article, (dfs, asks)) in per {
+            let asks = asks.into_iter().collect();
+            out.push(item(Stage::Vectors, article, Data::Posted { dfs, asks }));
+        }
+        return Ok(pack(out, plan));
+    }
+    for data in unpack(batches)?.into_values() {
+        out.extend(step_key(stage, data, plan));
+    }
+    Ok(pack(out, plan))
+}
+
+/// Runs one stage over the items of one key.
+fn step_key(stage: Stage, data: Vec<Data>, plan: &Plan) -> Vec<Item> {
     match stage {
-        Stage::Postings => postings(key, data),
-        Stage::Vectors => vectors(data, articles),
+        Stage::Vectors => vectors(data, plan),
         Stage::Pairs => pairs(data),
         Stage::Edges => edges(data),
         Stage::Homes => homes(data),
         Stage::Entities => entities(data),
-        Stage::Articles => told(data),
         Stage::Build => build(data),
-        Stage::Stories | Stage::Done => Vec::new(),
+        Stage::Postings | Stage::Stories | Stage::Done => Vec::new(),
     }
 }
 
 /// `Postings`: the articles of one key in time order, each compared with
-/// its neighbours.
-fn postings(key: &str, data: Vec<Data>) -> Vec<Item> {
+/// its neighbours: adds to each article's key counts and asks.
+fn postings(key: &str, data: Vec<Data>, per: &mut BTreeMap<String, Posted>) {
     let mut list: Vec<(Option<NaiveDate>, Ref)> = data
         .into_iter()
         .filter_map(|d| match d {
@@ -365,35 +441,28 @@ fn postings(key: &str, data: Vec<Data>) -> Vec<Item> {
         })
         .collect();
     list.sort();
-    let mut out = Vec::new();
-    for (_, r) in &list {
-        out.push(item(
-            Stage::Vectors,
-            r.key(),
-            Data::Df(key.to_string(), list.len()),
-        ));
-    }
-    if list.len() < 2 {
-        return out;
-    }
     for (p, (_, r)) in list.iter().enumerate() {
+        let (dfs, asks) = per.entry(r.key()).or_default();
+        dfs.push((key.to_string(), list.len()));
+        if list.len() < 2 {
+            continue;
+        }
         let lo = p.saturating_sub(stories::WINDOW);
         let hi = (p + stories::WINDOW + 1).min(list.len());
-        for (_, other) in &list[lo..hi] {
-            if other > r {
-                out.push(item(Stage::Vectors, r.key(), Data::Ask(other.clone())));
-            }
-        }
+        asks.extend(
+            (list[lo..hi].iter())
+                .filter(|(_, other)| other > r)
+                .map(|(_, other)| other.handle()),
+        );
     }
-    out
 }
 
-/// `Vectors`: an article's weighted keys, for itself and for each article
-/// it is compared with.
-fn vectors(data: Vec<Data>, articles: usize) -> Vec<Item> {
+/// `Vectors`: an article's weighted keys, for itself and for each group
+/// of articles it is compared with.
+fn vectors(data: Vec<Data>, plan: &Plan) -> Vec<Item> {
     let mut raw: Vec<(String, Bits)> = Vec::new();
     let mut df: BTreeMap<String, usize> = BTreeMap::new();
-    let mut asks: Vec<Ref> = Vec::new();
+    let mut asks: Vec<u64> = Vec::new();
     let mut me: Option<Ref> = None;
     for d in data {
         match d {
@@ -401,10 +470,10 @@ fn vectors(data: Vec<Data>, articles: usize) -> Vec<Item> {
                 me = Some(r);
                 raw = k;
             }
-            Data::Df(k, n) => {
-                df.insert(k, n);
+            Data::Posted { dfs, asks: more } => {
+                df.extend(dfs);
+                asks.extend(more);
             }
-            Data::Ask(r) => asks.push(r),
             _ => {}
         }
     }
@@ -414,23 +483,40 @@ fn vectors(data: Vec<Data>, articles: usize) -> Vec<Item> {
         .into_iter()
         .map(|(k, w)| {
             let n = df.get(&k).copied().unwrap_or(1);
-            (k, Bits(stories::idf(w.0, articles, n)))
+            (k, Bits(stories::idf(w.0, plan.articles, n)))
         })
         .collect();
     let norm = keys.iter().map(|(_, w)| w.0 * w.0).sum::<f64>().sqrt();
     asks.sort();
     asks.dedup();
-    let vector = |own: bool| Data::Vector {
+    let mut groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for other in asks {
+        groups
+            .entry(pair_group(other, plan))
+            .or_default()
+            .push(other);
+    }
+    let vector = |partners: Vec<u64>, own: bool| Data::Vector {
         article: me.clone(),
         keys: keys.clone(),
         norm: Bits(norm),
+        partners,
         own,
     };
-    let mut out = vec![item(Stage::Pairs, me.key(), vector(true))];
-    for other in asks {
-        out.push(item(Stage::Pairs, other.key(), vector(false)));
+    let mut out = vec![item(
+        Stage::Pairs,
+        pair_group(me.handle(), plan),
+        vector(Vec::new(), true),
+    )];
+    for (group, partners) in groups {
+        out.push(item(Stage::Pairs, group, vector(partners, false)));
     }
     out
+}
+
+/// The group of an article (by its handle) in `Pairs`.
+fn pair_group(handle: u64, plan: &Plan) -> String {
+    (handle % plan.groups.max(1) as u64).to_string()
 }
 
 /// The dot product of two vectors in key order.
@@ -448,45 +534,48 @@ fn dot(a: &[(String, Bits)], b: &[(String, Bits)]) -> f64 {
         .sum()
 }
 
-/// `Pairs`: an article compared with those that asked.
+/// `Pairs`: the articles of a group compared with those that asked.
 fn pairs(data: Vec<Data>) -> Vec<Item> {
-    let mut own = None;
+    let mut own: BTreeMap<u64, (Ref, Weights, Bits)> = BTreeMap::new();
     let mut others = Vec::new();
     for d in data {
         if let Data::Vector {
             article,
             keys,
             norm,
+            partners,
             own: mine,
         } = d
         {
             if mine {
-                own = Some((article, keys, norm));
+                own.insert(article.handle(), (article, keys, norm));
             } else {
-                others.push((article, keys, norm));
+                others.push((article, keys, norm, partners));
             }
         }
     }
-    let Some((me, mine, norm)) = own else {
-        return Vec::new();
-    };
     others.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
-    for (other, keys, other_norm) in others {
-        if stories::apart(me.date, other.date) {
-            continue;
-        }
-        let d = dot(&keys, &mine);
-        let denom = other_norm.0 * norm.0;
-        if denom > 0.0 && d / denom >= stories::THRESHOLD {
-            let cos = Bits(d / denom);
-            let there = Data::Edge(cos, other.clone(), me.clone());
-            out.push(item(Stage::Edges, other.key(), there));
-            out.push(item(
-                Stage::Edges,
-                me.key(),
-                Data::Edge(cos, me.clone(), other),
-            ));
+    for (other, keys, other_norm, partners) in others {
+        for handle in partners {
+            let Some((me, mine, norm)) = own.get(&handle) else {
+                continue;
+            };
+            if stories::apart(me.date, other.date) {
+                continue;
+            }
+            let d = dot(&keys, mine);
+            let denom = other_norm.0 * norm.0;
+            if denom > 0.0 && d / denom >= stories::THRESHOLD {
+                let cos = Bits(d / denom);
+                let there = Data::Edge(cos, other.clone(), me.clone());
+                out.push(item(Stage::Edges, other.key(), there));
+                out.push(item(
+                    Stage::Edges,
+                    me.key(),
+                    Data::Edge(cos, me.clone(), other.clone()),
+                ));
+            }
         }
     }
     out
@@ -512,11 +601,11 @@ fn edges(data: Vec<Data>) -> Vec<Item> {
 
 /// The stories, from every article and every join (the items of
 /// `Stories`): the step that runs in one process.
-pub fn stories(items: Vec<Payload>) -> StoryMap {
+pub fn stories<B: AsRef<[u8]>>(batches: &[B]) -> Result<StoryMap, crate::Error> {
     let mut refs: BTreeSet<Ref> = BTreeSet::new();
     let mut joins = Vec::new();
-    for p in items {
-        match p.0 {
+    for data in unpack(batches)?.into_values().flatten() {
+        match data {
             Data::Article(r) => {
                 refs.insert(r);
             }
@@ -532,17 +621,17 @@ pub fn stories(items: Vec<Payload>) -> StoryMap {
             sets.union(a, b);
         }
     }
-    StoryMap(
+    Ok(StoryMap(
         (0..refs.len())
             .map(|i| (refs[i].key(), refs[sets.find(i)].clone()))
             .collect(),
-    )
+    ))
 }
 
 /// The second map, over each worker's records once their stories are
-/// known: the items of `Homes`, `Articles`, `Build` and `Done`. A record
+/// known: the batches of `Homes`, `Articles`, `Build` and `Done`. A record
 /// the map does not place is a story of its own.
-pub fn second(records: &[Record], stories: &StoryMap) -> Vec<Item> {
+pub fn second(records: &[Record], stories: &StoryMap, plan: &Plan) -> Vec<Batch> {
     let mut out = Vec::new();
     for r in records {
         let me = Ref::of(r);
@@ -560,6 +649,7 @@ pub fn second(records: &[Record], stories: &StoryMap) -> Vec<Item> {
                 story: story.clone(),
                 entity: e.clone(),
                 around: if full { around.clone() } else { Vec::new() },
+                told: !r.events.is_empty(),
             };
             out.push(item(
                 Stage::Homes,
@@ -570,10 +660,9 @@ pub fn second(records: &[Record], stories: &StoryMap) -> Vec<Item> {
         if !r.events.is_empty() {
             let events = Data::Events {
                 article: me.clone(),
-                story: story.clone(),
                 events: r.events.clone(),
             };
-            out.push(item(Stage::Articles, me.key(), events));
+            out.push(item(Stage::Build, story.key(), events));
         }
         out.push(item(Stage::Build, story.key(), Data::Stub(me.clone())));
         out.push(item(
@@ -582,7 +671,7 @@ pub fn second(records: &[Record], stories: &StoryMap) -> Vec<Item> {
             Data::Offsets(r.id.clone(), r.offsets.clone()),
         ));
     }
-    out
+    pack(out, plan)
 }
 
 /// `Homes`: each entity of a story sent to its home.
@@ -644,15 +733,15 @@ fn entities(data: Vec<Data>) -> Vec<Item> {
         let mut per: BTreeMap<usize, usize> = BTreeMap::new();
         for &m in &members {
             let n = &nodes[m];
-            out.push(item(
-                Stage::Articles,
-                n.article.key(),
-                Data::Link {
+            if n.told {
+                let link = Data::Link {
+                    article: n.article.clone(),
                     at: n.at,
                     id: entity.id.clone(),
                     name: entity.name.clone(),
-                },
-            ));
+                };
+                out.push(item(Stage::Build, n.story.key(), link));
+            }
             *per.entry(views[m].story).or_insert(0) += n.entity.mentions.len();
         }
         for (s, n) in per {
@@ -676,66 +765,45 @@ fn entities(data: Vec<Data>) -> Vec<Item> {
     out
 }
 
-/// `Articles`: an article's events with the corpus entities they name.
-fn told(data: Vec<Data>) -> Vec<Item> {
-    let mut links: Vec<(usize, String, String)> = Vec::new();
-    let mut told = None;
-    for d in data {
-        match d {
-            Data::Link { at, id, name } => links.push((at, id, name)),
-            Data::Events {
-                article,
-                story,
-                events,
-            } => told = Some((article, story, events)),
-            _ => {}
-        }
-    }
-    let Some((article, story, events)) = told else {
-        return Vec::new();
-    };
-    links.sort();
-    let entities = links.into_iter().map(|(_, id, name)| (id, name)).collect();
-    vec![item(
-        Stage::Build,
-        story.key(),
-        Data::Told(Told {
-            article,
-            events,
-            entities,
-        }),
-    )]
-}
-
 /// `Build`: a story's corpus events, then the story.
 fn build(data: Vec<Data>) -> Vec<Item> {
     let mut stubs: Vec<Ref> = Vec::new();
     let mut counts: Vec<(usize, String, EntityKind, String)> = Vec::new();
-    let mut told: Vec<Told> = Vec::new();
+    // Each article's events, and the corpus entity of each of its entities.
+    type Told = (Vec<REvent>, Vec<(usize, String, String)>);
+    let mut told: BTreeMap<Ref, Told> = BTreeMap::new();
     for d in data {
         match d {
             Data::Stub(r) => stubs.push(r),
             Data::Count { n, id, kind, name } => counts.push((n, id, kind, name)),
-            Data::Told(t) => told.push(t),
+            Data::Events { article, events } => told.entry(article).or_default().0 = events,
+            Data::Link {
+                article,
+                at,
+                id,
+                name,
+            } => told.entry(article).or_default().1.push((at, id, name)),
             _ => {}
         }
+    }
+    for (_, links) in told.values_mut() {
+        links.sort();
     }
     stubs.sort();
     let Some(first) = stubs.first() else {
         return Vec::new();
     };
     let id = super::stories::story_id(&first.id);
-    told.sort_by(|a, b| a.article.cmp(&b.article));
     let articles: Vec<Article<'_>> = told
         .iter()
-        .map(|t| Article {
-            id: &t.article.id,
-            date: t.article.date,
-            events: &t.events,
-            entities: t
-                .entities
+        .filter(|(_, (events, _))| !events.is_empty())
+        .map(|(r, (events, links))| Article {
+            id: &r.id,
+            date: r.date,
+            events,
+            entities: links
                 .iter()
-                .map(|(id, name)| (id.as_str(), name.as_str()))
+                .map(|(_, id, name)| (id.as_str(), name.as_str()))
                 .collect(),
         })
         .collect();
@@ -761,13 +829,15 @@ fn build(data: Vec<Data>) -> Vec<Item> {
 
 /// The output, from the items of `Done`: what linking found, and each
 /// article's offsets.
-pub fn finish(items: Vec<Payload>) -> Output {
+pub fn finish<B: AsRef<[u8]>>(batches: &[B]) -> Result<Output, crate::Error> {
     let mut linked = Linked::default();
     let mut offsets = HashMap::new();
-    for p in items {
-        match p.0 {
+    let mut articles = 0;
+    for data in unpack(batches)?.into_values().flatten() {
+        match data {
             Data::Offsets(id, map) => {
                 offsets.insert(id, map);
+                articles += 1;
             }
             Data::CorpusEntity(e) => linked.entities.push(*e),
             Data::CorpusEvent(e) => linked.events.push(*e),
@@ -778,57 +848,52 @@ pub fn finish(items: Vec<Payload>) -> Output {
     linked.stories.sort_by(|a, b| a.id.cmp(&b.id));
     linked.entities.sort_by(|a, b| a.id.cmp(&b.id));
     linked.events.sort_by(|a, b| a.id.cmp(&b.id));
-    Output { linked, offsets }
+    Ok(Output {
+        linked,
+        offsets,
+        articles,
+    })
 }
 
 /// The whole chain in one process, the records split into `shards` as
-/// workers would hold them, every item shipped as bytes and each stage's
-/// items given in the reverse of the order they came in: what a cluster
-/// computes, for tests and as the reference for a new engine.
-pub fn run(records: Vec<Record>, shards: usize) -> Output {
+/// workers would hold them and each stage's items into as many groups,
+/// every batch shipped as bytes and each group's batches given in the
+/// reverse of the order they came in: what a cluster computes, for tests
+/// and as the reference for a new engine.
+pub fn run(records: Vec<Record>, shards: usize) -> Result<Output, crate::Error> {
+    type Pending = BTreeMap<Stage, BTreeMap<usize, Vec<Vec<u8>>>>;
     let shards = shards.max(1);
     let size = records.len().div_ceil(shards).max(1);
     let parts: Vec<&[Record]> = records.chunks(size).collect();
-    let n = records.len();
-    let ship = |items: Vec<Item>, pending: &mut BTreeMap<Stage, BTreeMap<String, Vec<Vec<u8>>>>| {
-        for it in items {
-            (pending.entry(it.stage).or_default())
-                .entry(it.key)
-                .or_default()
-                .push(it.payload.to_bytes());
+    let plan = Plan {
+        articles: records.len(),
+        groups: shards,
+    };
+    let ship = |batches: Vec<Batch>, pending: &mut Pending| {
+        for b in batches {
+            let groups = pending.entry(b.stage).or_default();
+            groups.entry(b.group).or_default().insert(0, b.bytes);
         }
     };
-    let take = |pending: &mut BTreeMap<Stage, BTreeMap<String, Vec<Vec<u8>>>>, stage: Stage| {
-        pending.remove(&stage).unwrap_or_default()
+    let all = |pending: &mut Pending, stage: Stage| -> Vec<Vec<u8>> {
+        let groups = pending.remove(&stage).unwrap_or_default();
+        groups.into_values().flatten().collect()
     };
-    let read = |bytes: Vec<Vec<u8>>| -> Vec<Payload> {
-        bytes
-            .iter()
-            .rev()
-            .filter_map(|b| Payload::from_bytes(b).ok())
-            .collect()
-    };
-    let mut pending = BTreeMap::new();
+    let mut pending = Pending::new();
     for part in &parts {
-        ship(first(part), &mut pending);
+        ship(first(part, &plan), &mut pending);
     }
     for stage in Stage::STEPS {
         if stage == Stage::Homes {
-            let gathered = take(&mut pending, Stage::Stories).into_values().flatten();
-            let map = stories(read(gathered.collect()));
-            let map = StoryMap::from_bytes(&map.to_bytes()).unwrap_or_default();
+            let map = stories(&all(&mut pending, Stage::Stories))?;
+            let map = StoryMap::from_bytes(&map.to_bytes())?;
             for part in &parts {
-                ship(second(part, &map), &mut pending);
+                ship(second(part, &map, &plan), &mut pending);
             }
         }
-        for (key, items) in take(&mut pending, stage) {
-            ship(step(stage, &key, read(items), n), &mut pending);
+        for batches in pending.remove(&stage).unwrap_or_default().into_values() {
+            ship(step(stage, &batches, &plan)?, &mut pending);
         }
     }
-    finish(read(
-        take(&mut pending, Stage::Done)
-            .into_values()
-            .flatten()
-            .collect(),
-    ))
+    finish(&all(&mut pending, Stage::Done))
 }

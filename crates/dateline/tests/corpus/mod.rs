@@ -156,7 +156,7 @@ fn linking_split_over_workers_equals_linking_in_one_process() {
     assert!(c.events().iter().any(|e| e.articles.len() > 1));
     let offsets = c.offsets().len();
     for shards in [1, 3, 8] {
-        let out = shard::run(records.clone(), shards);
+        let out = shard::run(records.clone(), shards).unwrap();
         assert_eq!(out.offsets.len(), offsets);
         let got = serde_json::to_string(&out.linked).unwrap();
         if got != want {
