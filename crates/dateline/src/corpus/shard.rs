@@ -3,24 +3,27 @@
 //! (Dask, Spark) runs where the records are, so that no process holds
 //! every record.
 //!
-//! Linking a corpus is a chain of [`Stage`]s. Each stage gets
-//! [`Item`]s grouped by their key (a story key, an article, a story, an
-//! entity's home) and gives the items of later stages, each with its key:
-//! a map-reduce that any engine with a shuffle runs. Two steps are maps
-//! over the records ([`first`], then [`second`] once every article's story
-//! is known) and two gather in one process what is small: the joins
-//! between articles ([`stories`], two per article at most) and the output
-//! ([`finish`]).
+//! Linking a corpus is a chain of [`Stage`]s. Each stage reads items
+//! under a key (a story key, an article, a group of articles, a story, an
+//! entity's home) and gives the items of later stages, each under its key:
+//! a map-reduce that any engine with a shuffle runs. Items travel in
+//! [`Batch`]es: the items of one stage whose keys fall in one of
+//! [`Plan::groups`] groups, as bytes, so that a shuffle moves a few large
+//! values, not millions of small ones; [`step`] runs a stage over the
+//! batches of one group. Two steps are maps over the records ([`first`],
+//! then [`second`] once every article's story is known) and two gather in
+//! one process what is small: the joins between articles ([`stories`], at
+//! most two per article) and the output ([`finish`]).
 //!
 //! 1. [`first`] (each record): its story keys (`Postings`, keyed by key),
 //!    their weights (`Vectors`, keyed by article), the article
 //!    (`Stories`).
 //! 2. `Postings` (each key): how many articles have it, and the pairs of
 //!    articles near in time it brings together (`Vectors`).
-//! 3. `Vectors` (each article): its key weights, sent to each article it
-//!    is to be compared with (`Pairs`).
-//! 4. `Pairs` (each article): the cosines, kept above the threshold
-//!    (`Edges`, to both articles).
+//! 3. `Vectors` (each article): its key weights, sent once to each group
+//!    of articles it is to be compared with (`Pairs`).
+//! 4. `Pairs` (each group of articles): the cosines, kept above the
+//!    threshold (`Edges`, to both articles).
 //! 5. `Edges` (each article): its best matches (`Stories`).
 //! 6. [`stories`] (one process): the joins as stories: a [`StoryMap`] from
 //!    article to story, which [`second`] reads.
@@ -35,11 +38,13 @@
 //! 11. [`finish`] (one process): the [`Linked`] output.
 //!
 //! Every step sorts what it gets before it reads it, so the result does not
-//! depend on how the records were split or the order items arrive in;
-//! [`run`] is the whole chain in one process, and equals [`Corpus::linked`](super::Corpus::linked)
-//! on the same records (tested). Items travel as bytes
-//! ([`Batch`]: many items of one stage and group); numbers that decide
-//! stories travel as their exact bits.
+//! depend on how the records were split, on the number of groups or on the
+//! order batches arrive in; [`run`] is the whole chain in one process, and
+//! equals [`Corpus::linked`](super::Corpus::linked) on the same records
+//! (tested). Numbers that decide stories travel as their exact bits.
+//! Articles are told apart by id, date and content; in `Vectors` and
+//! `Pairs` by a 64-bit hash of those (a corpus of ten million articles has
+//! two that share one with a chance of about one in a million).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
