@@ -12,22 +12,25 @@ over 1, the peak resident memory of each worker, and the cost of a partition
 (the same small input in 1 and in 16 partitions). The corpus is repeated
 with new ids (`<id>#<copy>`) into a temporary folder, deleted at the end.
 
-    python scripts/bench_dask.py --link
+    python scripts/bench_dask.py --link [--mb 25]
 
-links the source as it is with `dateline.dask.link` on LocalClusters of 1
-and 2 workers and with `dateline.link` in this process: the wall times, the
-client's memory, and whether the outputs are equal.
+links the source (as it is, or repeated to --mb) with `dateline.dask.link`
+on LocalClusters of 1 and 2 workers of one thread, then with
+`dateline.link` in this process: the wall times, the client's peak memory,
+and whether the outputs are equal.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pathlib
 import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import warnings
 
@@ -56,6 +59,11 @@ def repeat(source: pathlib.Path, mb: float, out: pathlib.Path) -> int:
     return n
 
 
+def rss() -> int:
+    """This process's resident memory now, in bytes."""
+    return int(open("/proc/self/statm").read().split()[1]) * 4096
+
+
 def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
@@ -80,35 +88,59 @@ def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: path
     return {"start_up": start_up, "wall": wall, "rss_kb": rss, "partitions": articles.npartitions, "rows": rows}
 
 
-def link(source: pathlib.Path, part_mb: float) -> None:
-    """`dateline.dask.link` on 1 and 2 workers against `dateline.link` in
-    this process: wall time, the client's memory, and equal output."""
+def link(source: pathlib.Path, mb: float, part_mb: float) -> None:
+    """`dateline.dask.link` on 1 and 2 workers, then `dateline.link` in
+    this process: wall time, the client's peak memory, and equal output."""
     import dateline
 
-    articles = list(dateline.read_jsonl(source))
-    text = sum(len(a.text.encode()) for a in articles)
-    t = time.perf_counter()
-    here = dateline.link(dateline.Extractor().extract_many(articles))
-    local = time.perf_counter() - t
-    want = here.to_json()
-    print(f"{len(articles)} articles, {text / 1e6:.1f} MB: dateline.link (extract and link, one process, "
-          f"all cores) {local:.1f} s; {len(here.to_dict()['stories'])} stories")
-    for workers in (1, 2):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", memory_limit=0)
-            with Client(cluster):
-                rss0 = int(open("/proc/self/statm").read().split()[1]) * 4096
-                t = time.perf_counter()
-                bag = ddl.read_articles([str(source)], part_bytes=int(part_mb * 1e6))
-                linked = ddl.link(bag)
-                wall = time.perf_counter() - t
-                rss1 = int(open("/proc/self/statm").read().split()[1]) * 4096
-                same = linked.to_json() == want
-            cluster.close()
-        print(f"dateline.dask.link, {workers} worker(s), {bag.npartitions} partitions: {wall:.1f} s; "
-              f"client memory +{(rss1 - rss0) / 1e6:.0f} MB (the output); equal to dateline.link: {same}")
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="dateline-bench-link-"))
+    try:
+        if mb:
+            path = scratch / "corpus.jsonl"
+            repeat(source, mb, path)
+        else:
+            path = source
+        text = path.stat().st_size
+        outputs = []
+        for workers in (1, 2):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", memory_limit=0)
+                with Client(cluster):
+                    rss0 = rss()
+                    peak = [rss0]
+                    done = threading.Event()
+
+                    def sample() -> None:
+                        while not done.wait(0.05):
+                            peak[0] = max(peak[0], rss())
+
+                    sampler = threading.Thread(target=sample)
+                    sampler.start()
+                    t = time.perf_counter()
+                    bag = ddl.read_articles([str(path)], part_bytes=int(part_mb * 1e6))
+                    linked = ddl.link(bag)
+                    wall = time.perf_counter() - t
+                    done.set()
+                    sampler.join()
+                    peak = peak[0]
+                cluster.close()
+            outputs.append(hashlib.sha256(linked.to_json().encode()).hexdigest())
+            print(f"dateline.dask.link, {workers} worker(s) of 1 thread, {bag.npartitions} partitions: "
+                  f"{wall:.1f} s, {text / 1e6 / wall:.2f} MB/s; {len(linked)} articles; client peak "
+                  f"+{(peak - rss0) / 1e6:.0f} MB ({(peak - rss0) / len(linked) / 1e3:.0f} KB per article, "
+                  f"the output included)", flush=True)
+            del linked
+        articles = list(dateline.read_jsonl(path))
+        t = time.perf_counter()
+        here = dateline.link(dateline.Extractor().extract_many(articles))
+        local = time.perf_counter() - t
+        want = hashlib.sha256(here.to_json().encode()).hexdigest()
+        print(f"dateline.link, one process, all cores: {local:.1f} s; "
+              f"{len(here.to_dict()['stories'])} stories; outputs equal: {all(o == want for o in outputs)}")
+    finally:
+        shutil.rmtree(scratch)
 
 
 def main() -> int:
@@ -124,7 +156,7 @@ def main() -> int:
         print(f"no {source}: give --source", file=sys.stderr)
         return 2
     if args.link:
-        link(source, args.part_mb)
+        link(source, args.mb if "--mb" in sys.argv else 0, args.part_mb)
         return 0
     tables = args.tables.split(",")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="dateline-bench-dask-"))

@@ -3,9 +3,9 @@
 Extraction is a `mapInArrow` over a DataFrame of articles: each task makes one
 `dateline.Extractor` and turns its Arrow batches of articles into Arrow batches
 of one of dateline's tables, with the output schema given up front (the
-core's own Arrow schema, labels as strings and times in microseconds). Linking is a `mapInArrow` that
-turns each partition into its compact records (a pickled `dateline.Corpus`),
-collected and linked on the driver.
+core's own Arrow schema, labels as strings and times in microseconds). Linking
+keeps each partition's compact records (a pickled `dateline.Corpus`) on the
+executors and runs the stages of `dateline.shard`, each a `groupByKey`.
 
     python examples/python/spark.py ARTICLES.jsonl OUT [TABLE ...]
 
@@ -25,6 +25,7 @@ from typing import Any, Dict, Iterator, List
 import pyarrow as pa
 
 import dateline
+import dateline.shard as shard
 from dateline._dateline import _arrow_table
 
 #: Tables written when none are named.
@@ -94,13 +95,38 @@ def extract(articles, table: str):
     return articles.mapInArrow(extract_table(table), spark_schema(table))
 
 
-def link(articles) -> dateline.Linked:
-    """Links `articles`: each partition's records on its executor, merged and
-    linked on the driver (what `dateline link` gives on the same input)."""
-    corpus = dateline.Corpus()
-    for row in articles.mapInArrow(corpus_of, "corpus binary").toLocalIterator():
-        corpus.merge(pickle.loads(row["corpus"]))
-    return corpus.link()
+def link(articles, groups: int = 0) -> dateline.Linked:
+    """Links `articles` with the records kept on the executors (what
+    `dateline link` gives on the same input): each partition's records (a
+    `dateline.Corpus`, cached), then each stage of `dateline.shard` as a
+    `groupByKey` on the batches' group, the step run where the group lands.
+    The driver gathers only the joins between articles, between the two
+    halves, and the output. `groups`: how many groups each shuffle makes
+    (the partitions of the input by default)."""
+    corpora = articles.mapInArrow(corpus_of, "corpus binary").rdd.map(lambda row: pickle.loads(row["corpus"]))
+    corpora = corpora.cache()
+    sc = corpora.context
+    n = corpora.map(len).sum()
+    errors = corpora.flatMap(lambda c: c.errors).collect()
+    groups = groups or corpora.getNumPartitions()
+
+    def run(outputs: list, stages) -> list:
+        for stage in stages:
+            mine = sc.union(outputs).filter(lambda b, s=stage: b[0] == s).map(lambda b: (b[1], b[2]))
+            step = mine.groupByKey(groups).flatMap(lambda g, s=stage: shard.step(s, list(g[1]), n, groups))
+            outputs.append(step.cache())
+        return outputs
+
+    def gather(outputs: list, stage: str) -> List[bytes]:
+        return sc.union(outputs).filter(lambda b: b[0] == stage).map(lambda b: b[2]).collect()
+
+    first = run([corpora.flatMap(lambda c: shard.first(c, n, groups))], shard.FIRST_STAGES)
+    placed = sc.broadcast(shard.stories(gather(first, "stories")))
+    second = run([corpora.flatMap(lambda c: shard.second(c, placed.value, n, groups))], shard.SECOND_STAGES)
+    linked = shard.finish(gather(second, "done"), errors)
+    for rdd in [corpora, *first[1:], *second[1:]]:
+        rdd.unpersist()
+    return linked
 
 
 def main(argv: List[str]) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 try:
     import dask
@@ -39,7 +39,8 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from . import TABLES, Corpus, Extractor, Linked
-from ._dateline import _arrow_table, _read_part, _shard_finish, _shard_step, _shard_stories, _split
+from . import shard
+from ._dateline import _arrow_table, _read_part, _split
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
@@ -342,29 +343,12 @@ def _corpus_partition(
     return Corpus(_extractor(layers, threads, max_article_bytes).extract_many(records))
 
 
-#: Batches of sharded linking: (stage, group, bytes).
-_Batch = Tuple[str, int, bytes]
-
-#: The stages run over groups of batches, in order (see ``dateline::corpus::shard``):
-#: the stories are gathered in the client between ``edges`` and ``homes``.
-_FIRST_STAGES = ("postings", "vectors", "pairs", "edges")
-_SECOND_STAGES = ("homes", "entities", "build")
-
-
-def _shard_first(corpus: Corpus, articles: int, groups: int) -> List[_Batch]:
-    return corpus._shard_first(articles, groups)
-
-
-def _shard_second(corpus: Corpus, stories: bytes, articles: int, groups: int) -> List[_Batch]:
-    return corpus._shard_second(stories, articles, groups)
-
-
 def _errors(corpus: Corpus) -> List[Any]:
     return corpus.errors
 
 
-def _group_step(stage: str, articles: int, groups: int, group: Tuple[int, List[_Batch]]) -> List[_Batch]:
-    return _shard_step(stage, [b for _, _, b in group[1]], articles, groups)
+def _group_step(stage: str, articles: int, groups: int, group: Tuple[int, List[shard.Batch]]) -> List[shard.Batch]:
+    return shard.step(stage, [b for _, _, b in group[1]], articles, groups)
 
 
 def _stage(outputs: List["db.Bag"], stage: str) -> "db.Bag":
@@ -387,6 +371,13 @@ def _gather(outputs: List["db.Bag"], stage: str) -> List[bytes]:
     return list(batches)
 
 
+def _fetch(bag: "db.Bag") -> Iterator[bytes]:
+    """The items of a persisted bag, one partition at a time."""
+    for part in bag.to_delayed():
+        (items,) = dask.compute(part)
+        yield from items
+
+
 def link(
     articles: Union["dd.DataFrame", "db.Bag"],
     *,
@@ -401,8 +392,8 @@ def link(
     """Links ``articles`` across the cluster, the records staying on the
     workers: each partition is extracted where it lives and kept there (a
     ``dateline.Corpus``, persisted), and linking runs as keyed steps
-    (``dateline::corpus::shard``), each a shuffle of small items and a step
-    per group on the workers: story keys and their articles, the pairs of
+    (``dateline.shard``), each a shuffle of batches and a step per group on
+    the workers: story keys and their articles, the pairs of
     articles to compare, their cosines, each article's best matches; then
     each entity's home, the corpus entities, each story's events. Two
     gathers run in this process: the joins between articles (at most two
@@ -424,12 +415,15 @@ def link(
     n = sum(counts)
     errs = [e for part in errors for e in part]
     groups = partitions or max(1, len(corpora))
-    first = db.from_delayed([dask.delayed(_shard_first)(c, n, groups) for c in corpora]) if corpora else db.from_sequence([])
+    first = db.from_delayed([dask.delayed(shard.first)(c, n, groups) for c in corpora]) if corpora else db.from_sequence([])
     outputs: List["db.Bag"] = [first]
-    _steps(outputs, _FIRST_STAGES, n, groups)
-    stories = dask.delayed(_shard_stories(_gather(outputs, "stories")), pure=True)
+    _steps(outputs, shard.FIRST_STAGES, n, groups)
+    placed = dask.delayed(shard.stories(_gather(outputs, "stories")), pure=True)
     # The second half starts again from the records.
-    second = [dask.delayed(_shard_second)(c, stories, n, groups) for c in corpora]
+    second = [dask.delayed(shard.second)(c, placed, n, groups) for c in corpora]
     outputs = [db.from_delayed(second) if corpora else db.from_sequence([])]
-    _steps(outputs, _SECOND_STAGES, n, groups)
-    return _shard_finish(_gather(outputs, "done"), errs)
+    _steps(outputs, shard.SECOND_STAGES, n, groups)
+    # The output, fetched a partition at a time: the client never holds
+    # every batch and the output at once.
+    done = _stage(outputs, "done").map(lambda it: it[2]).persist()
+    return shard.finish(_fetch(done), errs)

@@ -103,8 +103,10 @@ def test_the_recipe_gives_the_commands_tables_and_links(spark, feed, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         linked = recipe.link(articles)
+        regrouped = recipe.link(articles, groups=5)
         here = dateline.link(dateline.Extractor().extract_many(dateline.read_jsonl(feed)))
     assert linked.to_json() == here.to_json()
+    assert regrouped.to_json() == here.to_json()
     assert len(linked.stories) < len(json.loads(linked.to_json())["entities"])
 
 

@@ -1257,7 +1257,7 @@ hand_written!(
     _shard_finish,
     "_shard_finish",
     r#"
-def _shard_finish(batches: List[bytes], errors: List[ErrorRecord]) -> Linked: ...
+def _shard_finish(batches: Iterable[bytes], errors: List[ErrorRecord]) -> Linked: ...
 "#
 );
 

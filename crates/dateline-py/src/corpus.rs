@@ -535,13 +535,19 @@ pub(crate) fn _shard_stories<'py>(
 }
 
 /// Sharded linking: what linking found, from the batches of stage `done`
-/// (`errors`: the error records of the input).
+/// (an iterable of bytes, read one at a time; `errors`: the error records
+/// of the input).
 #[pyfunction]
 pub(crate) fn _shard_finish(
     py: Python<'_>,
-    batches: Vec<Vec<u8>>,
+    batches: &Bound<'_, PyAny>,
     errors: Vec<PyErrorRecord>,
 ) -> PyResult<PyLinked> {
-    let output = shard_call(py, || shard::finish(&batches))?;
+    let mut finish = shard::Finish::default();
+    for b in batches.try_iter()? {
+        let bytes: Vec<u8> = b?.extract()?;
+        shard_call(py, || finish.add(&bytes))?;
+    }
+    let output = shard_call(py, || Ok(finish.output()))?;
     Ok(PyLinked { output, errors })
 }

@@ -35,7 +35,7 @@
 //!    story the corpus entity of each of its article entities and how many
 //!    mentions each has in it (`Build`).
 //! 10. `Build` (each story): its corpus events and the story (`Done`).
-//! 11. [`finish`] (one process): the [`Linked`] output.
+//! 11. [`finish`] (one process): the [`Linked`](super::Linked) output.
 //!
 //! Every step sorts what it gets before it reads it, so the result does not
 //! depend on how the records were split, on the number of groups or on the
@@ -46,7 +46,7 @@
 //! `Pairs` by a 64-bit hash of those (a corpus of ten million articles has
 //! two that share one with a chance of about one in a million).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -58,7 +58,7 @@ use super::entities::{self, FullNames, Node};
 use super::events::{self, Article};
 use super::record::{REntity, REvent, Record};
 use super::stories::{self, Sets};
-use super::{CorpusEntity, CorpusEvent, Linked, Output, Story};
+use super::{CorpusEntity, CorpusEvent, Output, Story};
 
 /// A step of sharded linking (see the [module](self) documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -832,32 +832,50 @@ fn build(data: Vec<Data>) -> Vec<Item> {
     out
 }
 
-/// The output, from the items of `Done`: what linking found, and each
+/// The output, from the batches of `Done`: what linking found, and each
 /// article's offsets.
 pub fn finish<B: AsRef<[u8]>>(batches: &[B]) -> Result<Output, crate::Error> {
-    let mut linked = Linked::default();
-    let mut offsets = HashMap::new();
-    let mut articles = 0;
-    for data in unpack(batches)?.into_values().flatten() {
-        match data {
-            Data::Offsets(id, map) => {
-                offsets.insert(id, map);
-                articles += 1;
-            }
-            Data::CorpusEntity(e) => linked.entities.push(*e),
-            Data::CorpusEvent(e) => linked.events.push(*e),
-            Data::Story(s) => linked.stories.push(*s),
-            _ => {}
-        }
+    let mut f = Finish::default();
+    for b in batches {
+        f.add(b.as_ref())?;
     }
-    linked.stories.sort_by(|a, b| a.id.cmp(&b.id));
-    linked.entities.sort_by(|a, b| a.id.cmp(&b.id));
-    linked.events.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Output {
-        linked,
-        offsets,
-        articles,
-    })
+    Ok(f.output())
+}
+
+/// The output built one batch of `Done` at a time, so that the batches
+/// need not all be held at once.
+#[derive(Debug, Default)]
+pub struct Finish {
+    output: Output,
+}
+
+impl Finish {
+    /// Adds a batch of `Done`.
+    pub fn add(&mut self, batch: &[u8]) -> Result<(), crate::Error> {
+        let o = &mut self.output;
+        for data in unpack(&[batch])?.into_values().flatten() {
+            match data {
+                Data::Offsets(id, map) => {
+                    o.offsets.insert(id, map);
+                    o.articles += 1;
+                }
+                Data::CorpusEntity(e) => o.linked.entities.push(*e),
+                Data::CorpusEvent(e) => o.linked.events.push(*e),
+                Data::Story(s) => o.linked.stories.push(*s),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// What linking found, in the order of ids.
+    pub fn output(self) -> Output {
+        let mut o = self.output;
+        o.linked.stories.sort_by(|a, b| a.id.cmp(&b.id));
+        o.linked.entities.sort_by(|a, b| a.id.cmp(&b.id));
+        o.linked.events.sort_by(|a, b| a.id.cmp(&b.id));
+        o
+    }
 }
 
 /// The whole chain in one process, the records split into `shards` as
