@@ -68,7 +68,8 @@ pub enum Stage {
     Postings,
     /// Each article's key weights.
     Vectors,
-    /// The articles to compare each article with.
+    /// Each group's articles, and the weights of those they are compared
+    /// with.
     Pairs,
     /// Each article's matches.
     Edges,
