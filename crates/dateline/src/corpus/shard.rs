@@ -297,7 +297,7 @@ pub struct Batch {
     /// The group of its items' keys (below [`Plan::groups`]): the key a
     /// shuffle groups batches by.
     pub group: usize,
-    /// Its items (JSON), for this version of dateline only.
+    /// Its items (MessagePack), for this version of dateline only.
     pub bytes: Vec<u8>,
 }
 
@@ -319,7 +319,7 @@ fn pack(items: Vec<Item>, plan: &Plan) -> Vec<Batch> {
         .map(|((stage, group), items)| Batch {
             stage,
             group,
-            bytes: serde_json::to_vec(&items).unwrap_or_default(),
+            bytes: rmp_serde::to_vec_named(&items).unwrap_or_default(),
         })
         .collect()
 }
@@ -328,7 +328,7 @@ fn pack(items: Vec<Item>, plan: &Plan) -> Vec<Batch> {
 fn unpack<B: AsRef<[u8]>>(batches: &[B]) -> Result<BTreeMap<String, Vec<Data>>, crate::Error> {
     let mut out: BTreeMap<String, Vec<Data>> = BTreeMap::new();
     for b in batches {
-        let items: Vec<(String, Data)> = serde_json::from_slice(b.as_ref()).map_err(|e| {
+        let items: Vec<(String, Data)> = rmp_serde::from_slice(b.as_ref()).map_err(|e| {
             crate::Error::Config(format!(
                 "not a batch of sharded linking of this version of dateline: {e}"
             ))
@@ -346,14 +346,14 @@ fn unpack<B: AsRef<[u8]>>(batches: &[B]) -> Result<BTreeMap<String, Vec<Data>>, 
 pub struct StoryMap(BTreeMap<String, Ref>);
 
 impl StoryMap {
-    /// Its bytes (JSON), to ship.
+    /// Its bytes (MessagePack), to ship.
     pub fn to_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
+        rmp_serde::to_vec_named(self).unwrap_or_default()
     }
 
     /// Reads bytes made by [`StoryMap::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<StoryMap, crate::Error> {
-        serde_json::from_slice(bytes)
+        rmp_serde::from_slice(bytes)
             .map_err(|e| crate::Error::Config(format!("not a story map of dateline: {e}")))
     }
 
