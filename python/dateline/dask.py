@@ -1,4 +1,4 @@
-"""dateline on Dask: extraction as a map over partitions, linking as a merge.
+"""dateline on Dask: extraction as a map over partitions, linking as keyed steps on the workers.
 
     import dateline.dask
     articles = dateline.dask.read_articles(["feeds/"])      # a Dask Bag of Articles
