@@ -16,8 +16,10 @@ with new ids (`<id>#<copy>`) into a temporary folder, deleted at the end.
 
 links the source (as it is, or repeated to --mb) with `dateline.dask.link`
 on LocalClusters of 1 and 2 workers of one thread, then with
-`dateline.link` in this process: the wall times, the client's peak memory,
-and whether the outputs are equal.
+`dateline.link` in a fresh process: the wall times, the client's peak
+memory, the records' and linking's memory in one process, the time and
+bytes of each step of `dateline.shard` run in one process, and whether the
+outputs are equal.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ import json
 import pathlib
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import warnings
+from typing import Dict, List
 
 from distributed import Client, LocalCluster
 
@@ -134,15 +138,87 @@ def link(source: pathlib.Path, mb: float, part_mb: float) -> None:
             print(f"dateline.dask.link, {workers} worker(s) of 1 thread, {bag.npartitions} partitions: "
                   f"{wall:.1f} s, {text / 1e6 / wall:.2f} MB/s; {len(linked)} articles; {memory}", flush=True)
             del linked
-        articles = list(dateline.read_jsonl(path))
-        t = time.perf_counter()
-        here = dateline.link(dateline.Extractor().extract_many(articles))
-        local = time.perf_counter() - t
-        want = hashlib.sha256(here.to_json().encode()).hexdigest()
-        print(f"dateline.link, one process, all cores: {local:.1f} s; "
-              f"{len(here.to_dict()['stories'])} stories; outputs equal: {all(o == want for o in outputs)}")
+        # In a fresh process, so that its memory is its own.
+        done = subprocess.run([sys.executable, __file__, "--link-local", str(path)], check=True,
+                              capture_output=True, text=True)
+        *lines, want = done.stdout.splitlines()
+        print("\n".join(lines))
+        print(f"outputs equal: {all(o == want for o in outputs)}")
     finally:
         shutil.rmtree(scratch)
+
+
+def link_local(path: pathlib.Path) -> None:
+    """`dateline.link` in this process (extraction, then the records' and
+    linking's peak memory), then the steps of `dateline.shard` on the same
+    records in this process (the time and bytes of each stage, 2 groups);
+    the last line printed is the output's hash."""
+    import collections
+
+    import dateline
+    import dateline.shard as shard
+
+    articles = list(dateline.read_jsonl(path))
+    ex = dateline.Extractor()
+    r0 = rss()
+    t = time.perf_counter()
+    corpus = dateline.Corpus()
+    for i in range(0, len(articles), 256):
+        corpus.extend(ex.extract_many(articles[i : i + 256]))
+    extract = time.perf_counter() - t
+    n = len(corpus)
+    peak = [rss()]
+    records = peak[0] - r0
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.02):
+            peak[0] = max(peak[0], rss())
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    t = time.perf_counter()
+    here = corpus.link()
+    local = time.perf_counter() - t
+    stop.set()
+    sampler.join()
+    print(f"dateline.link, one process, all cores: extraction {extract:.1f} s, linking {local:.1f} s; "
+          f"{len(here.to_dict()['stories'])} stories; records {records / n / 1e3:.0f} KB per article, "
+          f"peak while linking {(peak[0] - r0) / n / 1e3:.0f} KB per article")
+    # The steps, with a dict as the shuffle.
+    groups = 2
+    pending: Dict[str, Dict[int, List[bytes]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+
+    def ship(batches) -> None:
+        for stage, group, data in batches:
+            pending[stage][group].append(data)
+
+    def run(stage: str) -> None:
+        batches = pending.pop(stage, {})
+        size = sum(len(b) for bs in batches.values() for b in bs)
+        t = time.perf_counter()
+        for bs in batches.values():
+            ship(shard.step(stage, bs, n, groups))
+        print(f"  shard step {stage}: {size / 1e6:.1f} MB in, {time.perf_counter() - t:.2f} s")
+
+    def gather(stage: str) -> List[bytes]:
+        return [b for bs in pending.pop(stage, {}).values() for b in bs]
+
+    ship(shard.first(corpus, n, groups))
+    for stage in shard.FIRST_STAGES:
+        run(stage)
+    placed = shard.stories(gather("stories"))
+    ship(shard.second(corpus, placed, n, groups))
+    for stage in shard.SECOND_STAGES:
+        run(stage)
+    done = gather("done")
+    t = time.perf_counter()
+    linked = shard.finish(done)
+    print(f"  shard finish: {sum(map(len, done)) / 1e6:.1f} MB in, {time.perf_counter() - t:.2f} s")
+    want = hashlib.sha256(here.to_json().encode()).hexdigest()
+    if hashlib.sha256(linked.to_json().encode()).hexdigest() != want:
+        print("  the steps' output differs from dateline.link's")
+    print(want)
 
 
 def main() -> int:
@@ -152,7 +228,11 @@ def main() -> int:
     ap.add_argument("--part-mb", type=float, default=4.0, help="partition size (default 4)")
     ap.add_argument("--tables", default="articles,entities,quotes,figures,events,errors")
     ap.add_argument("--link", action="store_true", help="measure dask.link (on the source as it is) instead")
+    ap.add_argument("--link-local", metavar="JSONL", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.link_local:
+        link_local(pathlib.Path(args.link_local))
+        return 0
     source = pathlib.Path(args.source)
     if not source.is_file():
         print(f"no {source}: give --source", file=sys.stderr)

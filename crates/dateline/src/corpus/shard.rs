@@ -115,19 +115,9 @@ impl Stage {
 
     /// The stage of a name; `None` for an unknown name.
     pub fn from_name(name: &str) -> Option<Stage> {
-        [
-            Stage::Postings,
-            Stage::Vectors,
-            Stage::Pairs,
-            Stage::Edges,
-            Stage::Stories,
-            Stage::Homes,
-            Stage::Entities,
-            Stage::Build,
-            Stage::Done,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == name)
+        (Stage::STEPS.into_iter())
+            .chain([Stage::Stories, Stage::Done])
+            .find(|s| s.as_str() == name)
     }
 }
 
