@@ -124,7 +124,16 @@ impl Prefixes {
         let p = two(hay);
         let (mut lo, mut hi) = (self.first_two[p] as usize, self.first_two[p + 1] as usize);
         for k in 2..=hay.len() {
-            if lo == hi {
+            // Few names left (all starting with `hay[..k]`): check each
+            // whole. In sorted order, those that `hay` starts with come
+            // shortest first.
+            if hi - lo <= LINEAR {
+                for i in lo..hi {
+                    let name = self.name(i);
+                    if hay.starts_with(name) {
+                        out.push((self.names[i].2, name.len()));
+                    }
+                }
                 return;
             }
             if self.name(lo).len() == k {
@@ -141,6 +150,10 @@ impl Prefixes {
     }
 }
 
+/// Below this many names left, [`Prefixes::starting`] compares each with
+/// the text instead of narrowing by two binary searches per byte.
+const LINEAR: usize = 8;
+
 /// The first two bytes of `name` as one number.
 fn two(name: &[u8]) -> usize {
     (name[0] as usize) << 8 | name[1] as usize
@@ -149,6 +162,48 @@ fn two(name: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_finds_what_comparing_every_name_finds() {
+        // Many names sharing prefixes, so that the walk both narrows long
+        // ranges and checks short ones whole.
+        let mut names = Vec::new();
+        for a in ["new", "new york", "newport", "north", "n", "no", "nor"] {
+            names.push(a.to_string());
+            for b in ["", " city", " county", " times", " state", "s", "ark"] {
+                for c in ["", " hall", " police", " -x"] {
+                    names.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        let p = Prefixes::new(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.as_bytes(), i as u32)),
+        );
+        let mut out = Vec::new();
+        for hay in names.iter().flat_map(|n| {
+            [
+                n.clone(),
+                format!("{n} police said"),
+                format!("{n}s hall"),
+                n[..n.len() / 2].to_string(),
+            ]
+        }) {
+            p.starting(hay.as_bytes(), &mut out);
+            let mut want: Vec<(u32, usize)> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| hay.starts_with(n.as_str()))
+                .map(|(i, n)| (i as u32, n.len()))
+                .collect();
+            want.sort_by_key(|&(_, len)| len);
+            assert_eq!(out, want, "{hay:?}");
+        }
+    }
 
     #[test]
     fn every_name_that_starts_the_text_shortest_first() {
