@@ -599,7 +599,7 @@ impl Tables {
         }
         w.u32s(&self.index.kind_ends);
         w.u32s(&self.index.slots);
-        let (bytes, names, first_two, short) = self.index.prefixes.parts();
+        let (bytes, names, walk, short) = self.index.prefixes.parts();
         w.len(bytes.len());
         w.0.extend_from_slice(bytes);
         w.len(names.len());
@@ -608,7 +608,7 @@ impl Tables {
             w.u32(e);
             w.u32(id);
         }
-        w.u32s(first_two);
+        w.u32s(walk);
         w.len(short.len());
         for (n, id) in short {
             w.len(n.len());
@@ -711,13 +711,13 @@ impl Tables {
         for _ in 0..n {
             names.push((r.u32()?, r.u32()?, r.u32()?));
         }
-        let first_two = r.u32s()?;
+        let walk = r.u32s()?;
         let mut short = Vec::new();
         for _ in 0..r.len()? {
             let n = r.len()?;
             short.push((r.take(n)?.to_vec(), r.u32()?));
         }
-        t.index.prefixes = Prefixes::from_parts(bytes, names, first_two, short)?;
+        t.index.prefixes = Prefixes::from_parts(bytes, names, walk, short)?;
         // Every index the tables hold points inside them.
         let ok = r.at == b.len()
             && t.index.kind_ends.len() == t.index.names.len()

@@ -6,8 +6,10 @@
 //! generated ones are rebuilt by `scripts/data/build_gazetteer.py`.
 //!
 //! All names are matched at once, ASCII case-insensitively, the longest
-//! at each word start (`prefixes.rs`: the names sorted and walked as a
-//! trie), and a match counts only on token boundaries (a hyphen is a boundary, so `Iran-backed` holds `Iran`).
+//! at each word start (`prefixes.rs`: a hash table of the names and of
+//! their parts that end a word, walked one word end at a time), and a
+//! match counts only on token boundaries (a hyphen is a boundary, so
+//! `Iran-backed` holds `Iran`).
 //!
 //! ```
 //! use dateline::lexicon::{lexicon, EntryKind};
@@ -177,9 +179,7 @@ impl Lexicon {
             if i < skip_to || !c.is_uppercase() || !at_start {
                 continue;
             }
-            self.names
-                .prefixes
-                .starting(&hay.as_bytes()[i..], &mut candidates);
+            self.names.prefixes.starting(&hay[i..], &mut candidates);
             // The longest name that ends on a word boundary (and matches
             // case exactly when short).
             for &(name_at, len) in candidates.iter().rev() {

@@ -1,27 +1,37 @@
-//! Finding which names of a list start a text: the names sorted once, then
-//! walked as a trie (each byte of the text narrows the range of names
-//! that share the prefix read so far, by two binary searches).
+//! Finding which names of a list start a text, ending where a word may
+//! end: a hash table of every name and of every part of a name that ends
+//! where a word may end (`new`, `new york` and `new york city` for `new
+//! york city`), walked one word-end of the text at a time. The walk stops
+//! at the first end that starts no name, so it costs one table lookup per
+//! word end it passes, usually one or two.
 //!
 //! It answers what an anchored, leftmost-longest Aho-Corasick search
-//! answers, and every shorter name too, with no automaton to build: made
-//! in a few milliseconds where building the automata of the lexicon and
-//! the actor dictionary took half a second of every extractor's start.
+//! answers, for names that end on a word boundary, with no automaton to
+//! build. The table is made by the build script for the shipped lexicon
+//! and actor dictionary, and in a few milliseconds for a user's
+//! dictionary.
 
-/// A list of names, each with an id, sorted for prefix search.
+/// A list of names, each with an id, for prefix search.
 #[derive(Clone, Default, PartialEq)]
 pub(crate) struct Prefixes {
     /// Every name of two bytes or more, in sorted order, one after the
-    /// other (so that names sharing a prefix are close in memory).
+    /// other.
     bytes: Vec<u8>,
     /// For each of those names in sorted order: its start in `bytes`, its
     /// end, its id.
     names: Vec<(u32, u32, u32)>,
-    /// For each first two bytes `b0 << 8 | b1`, where the names that start
-    /// with them begin in `names` (and end at the next entry).
-    first_two: Vec<u32>,
+    /// The walk's hash table, two `u32` per slot (open addressing, linear
+    /// probing, a power of two of slots, at most half full): a fingerprint
+    /// of a text that starts a name and ends where a word may end (0: an
+    /// empty slot), and the index in `names` of the name it is ([`NONE`]
+    /// when it only starts names).
+    walk: Vec<u32>,
     /// Names of fewer than two bytes, with their ids.
     short: Vec<(Vec<u8>, u32)>,
 }
+
+/// No name, in a slot of the walk's table.
+const NONE: u32 = u32::MAX;
 
 impl std::fmt::Debug for Prefixes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -29,6 +39,37 @@ impl std::fmt::Debug for Prefixes {
             .field("names", &(self.names.len() + self.short.len()))
             .finish()
     }
+}
+
+/// FNV-1a, byte by byte, so that the walk hashes a text as it reads it.
+#[derive(Clone, Copy)]
+struct Hash(u64);
+
+impl Hash {
+    fn new() -> Hash {
+        Hash(0xcbf2_9ce4_8422_2325)
+    }
+    fn bytes(mut self, b: &[u8]) -> Hash {
+        for &x in b {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self
+    }
+    /// The first slot to probe (of `mask + 1`) and the fingerprint (never
+    /// 0).
+    fn place(self, mask: usize) -> (usize, u32) {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        ((h >> 32) as usize & mask, (h as u32) | 1)
+    }
+}
+
+/// Whether a word may end before the text `rest` (which is not empty):
+/// its first character is neither a letter nor a digit.
+fn word_may_end_before(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| !c.is_alphanumeric())
 }
 
 impl Prefixes {
@@ -50,28 +91,73 @@ impl Prefixes {
         long.dedup_by(|b, a| a.0 == b.0);
         let mut bytes = Vec::with_capacity(long.iter().map(|(n, _)| n.len()).sum());
         let mut spans = Vec::with_capacity(long.len());
-        let mut first_two = vec![0u32; (1 << 16) + 1];
         for &(name, id) in &long {
             let start = bytes.len() as u32;
             bytes.extend_from_slice(name);
             spans.push((start, bytes.len() as u32, id));
-            first_two[two(name) + 1] += 1;
         }
-        for i in 1..first_two.len() {
-            first_two[i] += first_two[i - 1];
-        }
-        Prefixes {
+        let mut p = Prefixes {
             bytes,
             names: spans,
-            first_two,
+            walk: Vec::new(),
             short,
-        }
+        };
+        p.walk = p.make_walk();
+        p
     }
 
-    /// The list's parts, for the lexicon's compiled tables.
+    /// The walk's table for the names: every name, and every text that
+    /// starts one and ends where a word may end.
+    fn make_walk(&self) -> Vec<u32> {
+        // (hash, name index or NONE), names last so that a text that is
+        // both a name and the start of longer ones is found as the name.
+        let mut entries: Vec<(Hash, u32)> = Vec::new();
+        for i in 0..self.names.len() {
+            // A name that is not text cannot start a text.
+            let Ok(name) = std::str::from_utf8(self.name(i)) else {
+                continue;
+            };
+            for (p, _) in name.char_indices().skip(1) {
+                if word_may_end_before(&name[p..]) {
+                    entries.push((Hash::new().bytes(&name.as_bytes()[..p]), NONE));
+                }
+            }
+            entries.push((Hash::new().bytes(name.as_bytes()), i as u32));
+        }
+        let slots = (entries.len() * 2).max(2).next_power_of_two();
+        let mask = slots - 1;
+        let mut walk = vec![0u32; slots * 2];
+        for (h, name) in entries {
+            let (mut at, fp) = h.place(mask);
+            loop {
+                let (f, n) = (walk[2 * at], walk[2 * at + 1]);
+                if f == 0 {
+                    walk[2 * at] = fp;
+                    walk[2 * at + 1] = name;
+                    break;
+                }
+                if f == fp {
+                    // The same text, or one with the same fingerprint: a
+                    // start of names is there already; a name takes a
+                    // slot that holds none, else one of its own.
+                    if name == NONE {
+                        break;
+                    }
+                    if n == NONE {
+                        walk[2 * at + 1] = name;
+                        break;
+                    }
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        walk
+    }
+
+    /// The list's parts, for the compiled tables.
     #[allow(clippy::type_complexity)]
     pub fn parts(&self) -> (&[u8], &[(u32, u32, u32)], &[u32], &[(Vec<u8>, u32)]) {
-        (&self.bytes, &self.names, &self.first_two, &self.short)
+        (&self.bytes, &self.names, &self.walk, &self.short)
     }
 
     /// A list from the parts [`Prefixes::parts`] gave; `None` when they do
@@ -79,12 +165,16 @@ impl Prefixes {
     pub fn from_parts(
         bytes: Vec<u8>,
         names: Vec<(u32, u32, u32)>,
-        first_two: Vec<u32>,
+        walk: Vec<u32>,
         short: Vec<(Vec<u8>, u32)>,
     ) -> Option<Prefixes> {
-        let ok = first_two.len() == (1 << 16) + 1
-            && first_two.windows(2).all(|w| w[0] <= w[1])
-            && first_two.last().is_some_and(|&e| e as usize == names.len())
+        let ok = (walk.len() / 2).is_power_of_two()
+            && walk.len() % 2 == 0
+            // An empty slot ends every probe.
+            && walk.chunks_exact(2).any(|s| s[0] == 0)
+            && walk
+                .chunks_exact(2)
+                .all(|s| s[1] == NONE || (s[1] as usize) < names.len())
             && names.iter().all(|&(s, e, _)| {
                 s.checked_add(2).is_some_and(|x| x <= e) && e as usize <= bytes.len()
             })
@@ -92,7 +182,7 @@ impl Prefixes {
         ok.then_some(Prefixes {
             bytes,
             names,
-            first_two,
+            walk,
             short,
         })
     }
@@ -102,61 +192,65 @@ impl Prefixes {
         &self.bytes[s as usize..e as usize]
     }
 
-    /// Every name that `hay` starts with, shortest first, as (id, length
-    /// in bytes) into `out` (cleared first).
-    pub fn starting(&self, hay: &[u8], out: &mut Vec<(u32, usize)>) {
+    /// Looks `text` (hashed as `h`) up: whether it may start a name, and
+    /// the index of the name it is.
+    fn lookup(&self, h: Hash, text: &[u8]) -> (bool, Option<usize>) {
+        let mask = self.walk.len() / 2 - 1;
+        let (mut at, fp) = h.place(mask);
+        let mut starts = false;
+        loop {
+            let (f, n) = (self.walk[2 * at], self.walk[2 * at + 1]);
+            if f == 0 {
+                return (starts, None);
+            }
+            if f == fp {
+                starts = true;
+                if n != NONE && self.name(n as usize) == text {
+                    return (true, Some(n as usize));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Every name that `hay` starts with and that ends where a word may
+    /// (at the end of `hay`, or before a character that is neither a
+    /// letter nor a digit), and every name of fewer than two bytes that
+    /// `hay` starts with, shortest first, as (id, length in bytes) into
+    /// `out` (cleared first).
+    pub fn starting(&self, hay: &str, out: &mut Vec<(u32, usize)>) {
         out.clear();
         // A name of no byte or of one byte, when listed.
         for len in 0..2 {
             let found = self
                 .short
                 .iter()
-                .find(|(n, _)| n.len() == len && hay.starts_with(n));
+                .find(|(n, _)| n.len() == len && hay.as_bytes().starts_with(n));
             if let Some((_, id)) = found {
                 out.push((*id, len));
             }
         }
-        if hay.len() < 2 {
+        if self.walk.is_empty() {
             return;
         }
-        // Names in `lo..hi` all start with `hay[..k]`; sorted, those of
-        // length `k` come first, then the others by their byte at `k`.
-        let p = two(hay);
-        let (mut lo, mut hi) = (self.first_two[p] as usize, self.first_two[p + 1] as usize);
-        for k in 2..=hay.len() {
-            // Few names left (all starting with `hay[..k]`): check each
-            // whole. In sorted order, those that `hay` starts with come
-            // shortest first.
-            if hi - lo <= LINEAR {
-                for i in lo..hi {
-                    let name = self.name(i);
-                    if hay.starts_with(name) {
-                        out.push((self.names[i].2, name.len()));
-                    }
-                }
+        let bytes = hay.as_bytes();
+        let mut h = Hash::new();
+        let mut hashed = 0;
+        for (e, _) in hay.char_indices().skip(1).chain([(hay.len(), ' ')]) {
+            if e < hay.len() && !word_may_end_before(&hay[e..]) {
+                continue;
+            }
+            h = h.bytes(&bytes[hashed..e]);
+            hashed = e;
+            let (starts, name) = self.lookup(h, &bytes[..e]);
+            if let Some(i) = name {
+                out.push((self.names[i].2, e));
+            }
+            if !starts {
                 return;
             }
-            if self.name(lo).len() == k {
-                out.push((self.names[lo].2, k));
-                lo += 1;
-            }
-            let Some(&b) = hay.get(k) else { return };
-            let range = &self.names[lo..hi];
-            let key = |n: &(u32, u32, u32)| self.bytes[(n.0 as usize) + k];
-            let a = range.partition_point(|n| key(n) < b);
-            let z = a + range[a..].partition_point(|n| key(n) == b);
-            (lo, hi) = (lo + a, lo + z);
         }
     }
-}
-
-/// Below this many names left, [`Prefixes::starting`] compares each with
-/// the text instead of narrowing by two binary searches per byte.
-const LINEAR: usize = 8;
-
-/// The first two bytes of `name` as one number.
-fn two(name: &[u8]) -> usize {
-    (name[0] as usize) << 8 | name[1] as usize
 }
 
 #[cfg(test)]
@@ -193,11 +287,18 @@ mod tests {
                 n[..n.len() / 2].to_string(),
             ]
         }) {
-            p.starting(hay.as_bytes(), &mut out);
+            p.starting(&hay, &mut out);
             let mut want: Vec<(u32, usize)> = names
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| hay.starts_with(n.as_str()))
+                .filter(|(_, n)| {
+                    hay.starts_with(n.as_str())
+                        && (n.len() < 2
+                            || hay[n.len()..]
+                                .chars()
+                                .next()
+                                .map_or(true, |c| !c.is_alphanumeric()))
+                })
                 .map(|(i, n)| (i as u32, n.len()))
                 .collect();
             want.sort_by_key(|&(_, len)| len);
@@ -215,27 +316,43 @@ mod tests {
                 .map(|(i, n)| (n.as_bytes(), i as u32)),
         );
         let mut out = Vec::new();
-        p.starting(b"new york city hall", &mut out);
+        p.starting("new york city hall", &mut out);
         assert_eq!(out, [(5, 1), (0, 3), (1, 8), (2, 13)]);
-        p.starting(b"newark", &mut out);
-        assert_eq!(out, [(5, 1), (0, 3), (3, 6)]);
-        p.starting(b"ne", &mut out);
+        // `new` does not end a word of `newark`.
+        p.starting("newark", &mut out);
+        assert_eq!(out, [(5, 1), (3, 6)]);
+        p.starting("new-york", &mut out);
+        assert_eq!(out, [(5, 1), (0, 3)]);
+        p.starting("ne", &mut out);
         assert_eq!(out, [(5, 1)]);
-        p.starting(b"ok", &mut out);
+        p.starting("ok", &mut out);
         assert!(out.is_empty());
-        p.starting(b"n", &mut out);
+        p.starting("n", &mut out);
         assert_eq!(out, [(5, 1)]);
-        p.starting(b"", &mut out);
+        p.starting("", &mut out);
         assert!(out.is_empty());
-        p.starting(b"yorkshire", &mut out);
-        assert_eq!(out, [(4, 4)]);
+        p.starting("yorkshire", &mut out);
+        assert!(out.is_empty());
         // A name of multibyte letters ends where its last letter does.
         let q = Prefixes::new([("são paulo".as_bytes(), 7), ("são".as_bytes(), 8)]);
-        q.starting("são paulo fc".as_bytes(), &mut out);
+        q.starting("são paulo fc", &mut out);
         assert_eq!(out, [(8, 4), (7, 10)]);
+        q.starting("sãopaulo", &mut out);
+        assert!(out.is_empty());
+        // A name that ends in a full stop (`u.s.`), before a space or a
+        // hyphen.
+        let u = Prefixes::new([(&b"u.s."[..], 1), (&b"u.s. army"[..], 2)]);
+        u.starting("u.s. army said", &mut out);
+        assert_eq!(out, [(1, 4), (2, 9)]);
+        u.starting("u.s.-led", &mut out);
+        assert_eq!(out, [(1, 4)]);
         // Of equal names, the lowest id.
         let r = Prefixes::new([(&b"gaza"[..], 3), (&b"gaza"[..], 1)]);
-        r.starting(b"gaza strip", &mut out);
+        r.starting("gaza strip", &mut out);
         assert_eq!(out, [(1, 4)]);
+        // The parts make the same list again.
+        let (b, n, w, s) = p.parts();
+        let again = Prefixes::from_parts(b.to_vec(), n.to_vec(), w.to_vec(), s.to_vec());
+        assert!(again.is_some_and(|a| a == p));
     }
 }

@@ -296,7 +296,7 @@ impl Table {
             str(&mut out, code);
             out.push(pos);
         }
-        let (bytes, names, first_two, short) = self.prefixes.parts();
+        let (bytes, names, walk, short) = self.prefixes.parts();
         u32(&mut out, bytes.len() as u32);
         out.extend_from_slice(bytes);
         u32(&mut out, names.len() as u32);
@@ -305,8 +305,8 @@ impl Table {
                 u32(&mut out, v);
             }
         }
-        u32(&mut out, first_two.len() as u32);
-        for &v in first_two {
+        u32(&mut out, walk.len() as u32);
+        for &v in walk {
             u32(&mut out, v);
         }
         u32(&mut out, short.len() as u32);
@@ -362,9 +362,9 @@ impl Table {
             names.push((r.u32()?, r.u32()?, r.u32()?));
         }
         let n = r.len()?;
-        let mut first_two = Vec::with_capacity(n.min(b.len()));
+        let mut walk = Vec::with_capacity(n.min(b.len()));
         for _ in 0..n {
-            first_two.push(r.u32()?);
+            walk.push(r.u32()?);
         }
         let mut short = Vec::new();
         for _ in 0..r.len()? {
@@ -372,7 +372,7 @@ impl Table {
             let name = r.take(n)?.to_vec();
             short.push((name, r.u32()?));
         }
-        t.prefixes = Prefixes::from_parts(bytes, names, first_two, short)?;
+        t.prefixes = Prefixes::from_parts(bytes, names, walk, short)?;
         let (_, names, _, short) = t.prefixes.parts();
         let ids_ok = names
             .iter()

@@ -153,9 +153,7 @@ impl ActorCoder {
     /// The longest phrase starting at `i` that ends on a word boundary.
     fn longest_at(&self, hay: &str, i: usize) -> Option<(usize, usize)> {
         let mut candidates = Vec::new();
-        self.t
-            .prefixes
-            .starting(&hay.as_bytes()[i..], &mut candidates);
+        self.t.prefixes.starting(&hay[i..], &mut candidates);
         candidates.iter().rev().find_map(|&(k, len)| {
             let e = i + len;
             let boundary = hay[e..]
