@@ -84,8 +84,10 @@ def read_articles(
 ) -> "db.Bag":
     """The articles of files and folders as a Dask Bag of ``dateline.Article``,
     read as ``dateline extract`` reads them (``.txt``, ``.json``, ``.jsonl``,
-    folders walked in name order), with an ``ErrorRecord`` in place of each
-    record that cannot be read (never dropped).
+    ``.parquet``, folders walked in name order), with an ``ErrorRecord`` in
+    place of each record that cannot be read (never dropped). A Parquet file
+    is one partition, read whole by one worker: for a large Parquet dataset,
+    ``dd.read_parquet`` and :func:`extract` spread its row groups instead.
 
     The input is split on the client into partitions of about ``part_bytes``:
     small files are grouped, and a JSONL file larger than that is cut at line

@@ -95,6 +95,37 @@ def test_read_folder_reads_as_the_command(tmp_path):
         dateline.read_file(tmp_path)
 
 
+def test_read_file_and_read_folder_read_parquet_as_pandas_and_polars_write_it(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    frame = pd.DataFrame(
+        {
+            "id": ["basra", "ankara", "blank"],
+            "date": pd.to_datetime(["2024-02-19", "2024-03-12", None]),
+            "text": [BASRA, ANKARA, None],
+            "section": pd.Categorical(["world", "world", "uk"]),
+        }
+    )
+    # pandas writes Snappy, polars Zstd by default: both are read.
+    frame.to_parquet(tmp_path / "pandas.parquet")
+    pl.from_pandas(frame).write_parquet(tmp_path / "polars.parquet")
+    for name in ["pandas.parquet", "polars.parquet"]:
+        records = list(dateline.read_file(tmp_path / name))
+        assert [r.id for r in records] == ["basra", "ankara", "blank"], name
+        basra, ankara, blank = records
+        assert isinstance(blank, dateline.ErrorRecord)
+        assert (blank.kind, blank.record) == ("missing_field", 3)
+        assert blank.file == str(tmp_path / name)
+        # pandas' datetime64 is a timestamp with no zone, read as written.
+        assert (basra.date.isoformat(), ankara.date.isoformat()) == ("2024-02-19", "2024-03-12")
+        assert basra.metadata == {"section": "world"}
+        x = dateline.Extractor(layers="figures").extract(basra)
+        assert {f.value for f in x.figures} == {12.0}
+    results = list(dateline.Extractor(tokens=False).extract_many(dateline.read_folder(tmp_path)))
+    assert [r.ok for r in results] == [True, True, False] * 2
+
+
 def test_read_jsonl_names_the_missing_file():
     with pytest.raises(FileNotFoundError) as e:
         dateline.read_jsonl("nope.jsonl")

@@ -92,8 +92,9 @@ struct PipelineArgs {
     /// 2 x this + 64 KiB long (room for JSON escapes and other fields).
     #[arg(long, default_value_t = Config::DEFAULT_MAX_ARTICLE_BYTES)]
     max_article_bytes: usize,
-    /// Input format: by extension for files and by content for standard input
-    /// (`[` or `{` opening JSON, otherwise text: `[Updated 14:00] ...` is text), unless given.
+    /// Input format: by extension for files (`.json`, `.jsonl`, `.parquet`,
+    /// anything else text) and by content for standard input (`[` or `{`
+    /// opening JSON, otherwise text: `[Updated 14:00] ...` is text), unless given.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
     /// An actor dictionary of yours for the event layer's CAMEO actor codes,
@@ -123,6 +124,7 @@ enum InputFormatArg {
     Text,
     Json,
     Jsonl,
+    Parquet,
 }
 
 impl PipelineArgs {
@@ -163,6 +165,7 @@ impl PipelineArgs {
                 InputFormatArg::Text => Some(InputFormat::Text),
                 InputFormatArg::Json => Some(InputFormat::Json),
                 InputFormatArg::Jsonl => Some(InputFormat::Jsonl),
+                InputFormatArg::Parquet => Some(InputFormat::Parquet),
             },
             max_article_bytes: self.max_article_bytes as u64,
         }

@@ -1420,3 +1420,120 @@ fn table_formats_refuse_bad_requests_before_reading() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("it is a file"), "{}", stderr(&out));
 }
+
+#[test]
+fn parquet_rows_are_read_as_jsonl_records_are() {
+    use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray};
+    use parquet::arrow::ArrowWriter;
+    use parquet::basic::{Compression, ZstdLevel};
+    use parquet::file::properties::WriterProperties;
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let ids = ["blinken-baghdad", "sudani-talks", "no-text"];
+    let texts = [
+        Some("BAGHDAD (AP) — U.S. Secretary of State Antony Blinken met Iraqi Prime Minister Mohammed Shia al-Sudani on Sunday."),
+        Some("Iraqi officials said the talks in Baghdad covered attacks on U.S. forces by Iran-backed militias."),
+        None,
+    ];
+    let batch = RecordBatch::try_from_iter([
+        ("id", Arc::new(StringArray::from(ids.to_vec())) as ArrayRef),
+        ("text", Arc::new(StringArray::from(texts.to_vec()))),
+        // 2023-11-05 and 2023-11-06, as days since 1970-01-01.
+        (
+            "date",
+            Arc::new(Date32Array::from(vec![Some(19_666), Some(19_667), None])),
+        ),
+        (
+            "section",
+            Arc::new(StringArray::from(vec!["world", "world", "uk"])),
+        ),
+    ])
+    .unwrap();
+    let path = dir.path().join("news.parquet");
+    // Zstd, as polars writes by default, and two row groups.
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_max_row_group_size(2)
+        .build();
+    let mut w = ArrowWriter::try_new(
+        std::fs::File::create(&path).unwrap(),
+        batch.schema(),
+        Some(props),
+    )
+    .unwrap();
+    w.write(&batch).unwrap();
+    w.close().unwrap();
+    let mut jsonl = String::new();
+    for ((id, text), date) in ids.iter().zip(texts).zip(["2023-11-05", "2023-11-06", ""]) {
+        let mut rec = serde_json::json!({"id": id, "text": text, "section": "world"});
+        if !date.is_empty() {
+            rec["date"] = date.into();
+        }
+        if text.is_none() {
+            rec["section"] = "uk".into();
+        }
+        jsonl.push_str(&format!("{rec}\n"));
+    }
+    let jsonl_path = write(dir.path(), "news.jsonl", jsonl.as_bytes());
+
+    let from_parquet = run(&["extract", "--layers", "entities", path.to_str().unwrap()]);
+    assert_eq!(
+        from_parquet.status.code(),
+        Some(1),
+        "{}",
+        stderr(&from_parquet)
+    );
+    let from_jsonl = run(&["extract", "--layers", "entities", &jsonl_path]);
+    let (mut p, mut j) = (records(&from_parquet), records(&from_jsonl));
+    assert_eq!(p.len(), 3);
+    let rows: Vec<&Value> = p.iter().map(|r| &r["origin"]["record"]).collect();
+    assert_eq!(rows, [1, 2, 3]);
+    assert_eq!(p[2]["error"]["kind"], "missing_field");
+    assert!(stderr(&from_parquet).contains("news.parquet, record 3 (id no-text)"));
+    // Apart from where each came from, the same records.
+    for r in p.iter_mut().chain(j.iter_mut()) {
+        r.as_object_mut().unwrap().remove("origin");
+    }
+    assert_eq!(p, j);
+    assert_eq!(p[0]["article"]["date"], "2023-11-05");
+    assert_eq!(p[0]["article"]["metadata"]["section"], "world");
+
+    // Folders hold Parquet files too.
+    let folder = run(&[
+        "extract",
+        "--layers",
+        "article",
+        dir.path().to_str().unwrap(),
+    ]);
+    let files: Vec<String> = records(&folder)
+        .iter()
+        .map(|r| {
+            r["origin"]["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        ["news.jsonl"; 3]
+            .into_iter()
+            .chain(["news.parquet"; 3])
+            .collect::<Vec<_>>()
+    );
+
+    // Parquet is read from files only: on standard input it is one error.
+    let bytes = std::fs::read(&path).unwrap();
+    let out = run_stdin(&["extract", "-"], &bytes);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["error"]["kind"], "io");
+    assert!(recs[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Parquet is read from files"));
+}

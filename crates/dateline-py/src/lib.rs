@@ -1276,8 +1276,9 @@ fn read_path(
 }
 
 /// Streams the articles of a folder as `dateline extract` reads it: every
-/// `.txt` file (one article, its id the file name) and the records of every
-/// `.json` and `.jsonl` file, in name order, subfolders included; a path
+/// `.txt` file (one article, its id the file name), the records of every
+/// `.json` and `.jsonl` file and the rows of every `.parquet` file, in name
+/// order, subfolders included; a path
 /// to one file reads that file. Files that cannot be read are `ErrorRecord`s.
 #[pyfunction]
 #[pyo3(signature = (path, *, max_article_bytes=10485760))]
@@ -1287,7 +1288,7 @@ fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<P
 
 /// Streams the articles of one file as `dateline extract` reads it, by its
 /// extension: a `.txt` file is one article (its id the file name), a
-/// `.json` or `.jsonl` file its records.
+/// `.json` or `.jsonl` file its records, a `.parquet` file its rows.
 #[pyfunction]
 #[pyo3(signature = (path, *, max_article_bytes=10485760))]
 fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {

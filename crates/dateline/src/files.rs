@@ -19,7 +19,7 @@ use crate::samples::SAMPLES;
 use serde::{Deserialize, Serialize};
 
 /// Extensions read from folders.
-pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson"];
+pub const FOLDER_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson", "parquet"];
 
 /// Largest JSON document (a whole `.json` file) read into memory.
 const MAX_JSON_DOCUMENT: u64 = 1 << 30;
@@ -415,6 +415,9 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record> + Send
                 Ok(f) => f,
                 Err(e) => return one(Err(RecordError::new(Origin::file(name), e.into()))),
             };
+            if format == InputFormat::Parquet {
+                return read_parquet_file(file, name);
+            }
             let size = file.metadata().map(|m| m.len()).unwrap_or(0);
             read_stream(
                 Box::new(BufReader::with_capacity(1 << 16, file)),
@@ -457,6 +460,23 @@ fn open(unit: Unit, opts: ReadOptions) -> Box<dyn Iterator<Item = Record> + Send
     }
 }
 
+/// The records of a Parquet file.
+#[cfg(feature = "parquet")]
+fn read_parquet_file(file: File, name: String) -> Box<dyn Iterator<Item = Record> + Send> {
+    crate::article::parquet::read_parquet(file, name)
+}
+
+/// Without the `parquet` feature: an error record saying so.
+#[cfg(not(feature = "parquet"))]
+fn read_parquet_file(_file: File, name: String) -> Box<dyn Iterator<Item = Record> + Send> {
+    one(Err(RecordError::new(
+        Origin::file(name),
+        Error::Io {
+            message: "this build reads no Parquet (the dateline crate's `parquet` feature)".into(),
+        },
+    )))
+}
+
 /// Reads the start of a stream for [`InputFormat::detect`]: up to the end of
 /// the first line with two non-space bytes in what was read (an opening
 /// bracket on a line of its own is followed by the next line), at most
@@ -491,6 +511,14 @@ fn read_stream(
 ) -> Box<dyn Iterator<Item = Record> + Send> {
     let origin = Origin::file(name.clone());
     match format {
+        // A Parquet file is read from its end: not from a stream.
+        InputFormat::Parquet => one(Err(RecordError::new(
+            origin,
+            Error::Io {
+                message: "Parquet is read from files, not from a stream: give the file's path"
+                    .into(),
+            },
+        ))),
         InputFormat::Jsonl => {
             // JSON escapes can make a record longer than its text: the line
             // limit leaves room and names the article limit it comes from.

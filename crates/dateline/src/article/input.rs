@@ -27,14 +27,19 @@ pub enum InputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// A Parquet file, one article per row (read from files only, by
+    /// builds with the `parquet` feature: [`crate::article::parquet`]).
+    Parquet,
 }
 
 impl InputFormat {
     /// The format for a file name by its extension: `.json` is JSON,
-    /// `.jsonl`/`.ndjson` JSONL, anything else text.
+    /// `.jsonl`/`.ndjson` JSONL, `.parquet` Parquet, anything else text.
     pub fn from_path(path: &str) -> InputFormat {
         let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        if lower.ends_with(".parquet") {
+            InputFormat::Parquet
+        } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
             InputFormat::Jsonl
         } else if lower.ends_with(".json") {
             InputFormat::Json
@@ -54,6 +59,9 @@ impl InputFormat {
     /// bracket are skipped; when `head` ends before the next significant byte
     /// the bracket decides. [`InputFormat::detect`] also checks the first line.
     pub fn sniff(head: &[u8]) -> InputFormat {
+        if head.starts_with(PARQUET_MAGIC) {
+            return InputFormat::Parquet;
+        }
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let Some(open) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
             return InputFormat::Text;
@@ -98,7 +106,7 @@ impl InputFormat {
     /// ```
     pub fn detect(head: &[u8]) -> InputFormat {
         let sniffed = InputFormat::sniff(head);
-        if sniffed == InputFormat::Text {
+        if matches!(sniffed, InputFormat::Text | InputFormat::Parquet) {
             return sniffed;
         }
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
@@ -123,6 +131,9 @@ impl InputFormat {
         }
     }
 }
+
+/// The four bytes a Parquet file opens with.
+const PARQUET_MAGIC: &[u8] = b"PAR1";
 
 /// True when `bytes` start with something that can start a JSON value.
 fn starts_json_value(bytes: &[u8]) -> bool {
@@ -826,5 +837,9 @@ mod tests {
             InputFormat::Text
         );
         assert_eq!(InputFormat::from_path("a/B.JSONL"), InputFormat::Jsonl);
+        assert_eq!(InputFormat::from_path("lake/day=1/part-0.PARQUET"), InputFormat::Parquet);
+        // A Parquet file's magic, whatever follows.
+        assert_eq!(InputFormat::detect(b"PAR1\x15\x04\x15"), InputFormat::Parquet);
+        assert_eq!(InputFormat::detect(b"PARIS (AP) \xe2\x80\x94 "), InputFormat::Text);
     }
 }

@@ -11,6 +11,8 @@ mod header;
 pub mod host;
 pub mod input;
 mod layer;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod segment;
 mod uax29;
 
