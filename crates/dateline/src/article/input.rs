@@ -837,9 +837,18 @@ mod tests {
             InputFormat::Text
         );
         assert_eq!(InputFormat::from_path("a/B.JSONL"), InputFormat::Jsonl);
-        assert_eq!(InputFormat::from_path("lake/day=1/part-0.PARQUET"), InputFormat::Parquet);
+        assert_eq!(
+            InputFormat::from_path("lake/day=1/part-0.PARQUET"),
+            InputFormat::Parquet
+        );
         // A Parquet file's magic, whatever follows.
-        assert_eq!(InputFormat::detect(b"PAR1\x15\x04\x15"), InputFormat::Parquet);
-        assert_eq!(InputFormat::detect(b"PARIS (AP) \xe2\x80\x94 "), InputFormat::Text);
+        assert_eq!(
+            InputFormat::detect(b"PAR1\x15\x04\x15"),
+            InputFormat::Parquet
+        );
+        assert_eq!(
+            InputFormat::detect(b"PARIS (AP) \xe2\x80\x94 "),
+            InputFormat::Text
+        );
     }
 }
