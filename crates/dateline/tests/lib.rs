@@ -2961,6 +2961,31 @@ fn eval_phrases_keep_to_the_phrase() {
 }
 
 #[test]
+fn companies_the_tagger_took_for_people_are_companies() {
+    // Names of companies that are also surnames or places (Walter
+    // Chrysler, the Saab region): the lexicon's companies, so that `he`
+    // finds no company to stand for.
+    let x = extract_text(
+        "autos",
+        "Chrysler said it would cut 789 dealers. Fannie Mae and Rosneft \
+         reported losses, and Saab was sold. President Obama said he would \
+         not run the company.",
+    );
+    let entities = x.entities.as_ref().unwrap();
+    let kind_of = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+            .unwrap_or_else(|| panic!("no entity {name}: {entities:?}"))
+    };
+    for company in ["Chrysler", "Fannie Mae", "Rosneft", "Saab"] {
+        assert_eq!(kind_of(company), EntityKind::Organisation, "{company}");
+    }
+    assert_eq!(kind_of("Obama"), EntityKind::Person);
+}
+
+#[test]
 fn companies_named_general_and_titles_before_the_mention() {
     // `General Electric` is a company, not a general named Electric; a
     // general is still a general.

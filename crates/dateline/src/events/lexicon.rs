@@ -14,6 +14,9 @@ pub(crate) struct Lexicon {
     pub verbs: HashMap<&'static str, EventClass>,
     /// Event noun lemma → class.
     pub nouns: HashMap<&'static str, EventClass>,
+    /// Noun lemma → class, for nouns that name an event only when
+    /// someone's (`Ford's sales`, `his plan`).
+    pub owned: HashMap<&'static str, EventClass>,
     /// Adjective lemma → class, when predicated.
     pub adjectives: HashMap<&'static str, EventClass>,
     /// Verb lemmas that state no event.
@@ -69,11 +72,12 @@ fn parse(text: &'static str) -> Lexicon {
         };
         let words = words.split(' ').filter(|w| !w.is_empty());
         match section {
-            "verb" | "noun" | "adj" => {
+            "verb" | "noun" | "owned" | "adj" => {
                 let Some(c) = class(value) else { continue };
                 let map = match section {
                     "verb" => &mut lex.verbs,
                     "noun" => &mut lex.nouns,
+                    "owned" => &mut lex.owned,
                     _ => &mut lex.adjectives,
                 };
                 // A later line wins: the lexicon lists the general class first.

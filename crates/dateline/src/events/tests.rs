@@ -97,6 +97,29 @@ fn nominal_event_with_of_and_by() {
 }
 
 #[test]
+fn sales_and_plans_are_events_when_someones() {
+    // `Ford's sales`, `his plan`: events of their owner; `sales rose` alone
+    // is an amount, as TimeML and most news analysts take it.
+    let x = extract(
+        "Ford's sales dropped 42% last month. Obama presented his plan for General Motors.",
+    );
+    let e = event(&x, "sales");
+    assert_eq!(e.pos, EventPos::Noun);
+    assert_eq!(texts(&e.source), ["Ford"]);
+    let e = event(&x, "plan");
+    assert_eq!(e.pos, EventPos::Noun);
+    assert_eq!(texts(&e.source), ["his"]);
+    let x = extract("Sales rose 5% in March, and the plan of the site was published.");
+    let events = x.events.as_ref().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| !matches!(e.text.as_str(), "Sales" | "plan")),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn place_and_date_from_the_sentence() {
     let x = extract(
         " date 2023-11-06 The prime minister met Mr Blinken in Baghdad on Sunday evening, his office said.",

@@ -1,7 +1,9 @@
 //! Event triggers: the words that state an event. Verbs (but auxiliaries,
 //! participles used as adjectives and the verbs the lexicon lists as no
-//! event), event nouns of the lexicon (`attack`, `meeting`, `visit`) and
-//! listed adjectives when predicated (`was dead`, `is likely`).
+//! event), event nouns of the lexicon (`attack`, `meeting`, `visit`), nouns
+//! it lists as events of their owner when they have one (`Ford's sales`,
+//! `his plan`) and listed adjectives when predicated (`was dead`, `is
+//! likely`).
 
 use super::lexicon::Lexicon;
 use super::tree::Tree;
@@ -118,7 +120,17 @@ fn noun_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
     if tree.words[i].dep == "compound" {
         return None;
     }
-    lex.nouns.get(tree.lemma(i)).copied()
+    let lemma = tree.lemma(i);
+    if let Some(&c) = lex.nouns.get(lemma) {
+        return Some(c);
+    }
+    // `Ford's sales`, `his plan`, `Ford Motor Company sales`: an event of
+    // whoever owns it; `sales rose 5%` alone is an amount.
+    let owner = tree.children(i).iter().any(|&c| {
+        let w = &tree.words[c];
+        w.dep == "nmod:poss" || (w.dep == "compound" && w.upos == "PROPN")
+    });
+    lex.owned.get(lemma).copied().filter(|_| owner)
 }
 
 fn adjective_class(tree: &Tree<'_>, lex: &Lexicon, i: usize) -> Option<EventClass> {
