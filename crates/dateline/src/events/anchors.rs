@@ -72,7 +72,22 @@ impl<'a> Anchors<'a> {
         let named = |e: &usize| self.entities[*e].kind != EntityKind::Group;
         // A possessor is another entity (`his Turkish counterpart`).
         let own = |w: &usize| tree.words[*w].dep != "nmod:poss";
-        at(h).filter(named).or_else(|| {
+        // A description with the name beside it is who the name is (`the US
+        // automobile manufacturer, Ford`, `the firm's chief executive,
+        // Alan Mulally`), not a place or owner inside the description.
+        let apposed = || {
+            tree.children(h)
+                .iter()
+                .filter(|&&c| tree.words[c].dep == "appos")
+                .filter_map(|&c| at(c))
+                .find(|e| {
+                    matches!(
+                        self.entities[*e].kind,
+                        EntityKind::Person | EntityKind::Organisation
+                    )
+                })
+        };
+        at(h).filter(named).or_else(apposed).or_else(|| {
             (lo..=hi)
                 .rev()
                 .filter(own)

@@ -120,6 +120,32 @@ fn sales_and_plans_are_events_when_someones() {
 }
 
 #[test]
+fn a_description_with_a_name_beside_it_is_the_named_one() {
+    // Not the country or the owner inside the description.
+    let x = extract(
+        "\"Our results show progress,\" said the firm's chief executive officer, Alan Mulally. \
+         The US automobile manufacturer, Ford, has said that it posted a profit.",
+    );
+    let name = |e: &Event| {
+        let entity = e
+            .source
+            .first()
+            .and_then(|a| a.entity)
+            .expect("a source entity");
+        x.entities.as_ref().unwrap()[entity].name.clone()
+    };
+    let said: Vec<String> = x
+        .events
+        .as_ref()
+        .unwrap()
+        .iter()
+        .filter(|e| e.text == "said")
+        .map(name)
+        .collect();
+    assert_eq!(said, ["Alan Mulally", "Ford"]);
+}
+
+#[test]
 fn place_and_date_from_the_sentence() {
     let x = extract(
         " date 2023-11-06 The prime minister met Mr Blinken in Baghdad on Sunday evening, his office said.",
