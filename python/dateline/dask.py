@@ -85,14 +85,14 @@ def read_articles(
     """The articles of files and folders as a Dask Bag of ``dateline.Article``,
     read as ``dateline extract`` reads them (``.txt``, ``.json``, ``.jsonl``,
     ``.parquet``, folders walked in name order), with an ``ErrorRecord`` in
-    place of each record that cannot be read (never dropped). A Parquet file
-    is one partition, read whole by one worker: for a large Parquet dataset,
-    ``dd.read_parquet`` and :func:`extract` spread its row groups instead.
+    place of each record that cannot be read (never dropped).
 
     The input is split on the client into partitions of about ``part_bytes``:
-    small files are grouped, and a JSONL file larger than that is cut at line
+    small files are grouped, a JSONL file larger than that is cut at line
     starts (one quick read of it counts its lines, so that each record keeps
-    the line, record number, byte and id it has in a whole read). The workers
+    the line, record number, byte and id it has in a whole read), and a
+    Parquet file larger than that into runs of its row groups (rows keep
+    their numbers). The workers
     read their partitions themselves, so they must see the same paths (a
     shared file system).
     """

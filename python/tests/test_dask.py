@@ -110,6 +110,24 @@ def test_parts_keep_every_record_with_its_line_and_id(corpus):
     assert broken[0].line == at + 1 and broken[0].record == at  # the blank line before it is no record
 
 
+def test_a_parquet_file_is_split_by_row_groups(tmp_path):
+    def show(r):
+        return repr(r.to_dict() if isinstance(r, dateline.ErrorRecord) else r.__reduce__()[1])
+
+    texts = [f"Officials in Basra said {i} people were hurt in floods." for i in range(40)]
+    texts[17] = None
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(40)], "text": texts})
+    path = tmp_path / "feed.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=6)
+    whole = [show(r) for r in dateline.read_file(path)]
+    assert len(whole) == 40
+    bag = ddl.read_articles(path, part_bytes=1)
+    assert bag.npartitions == 7  # one per row group
+    assert [show(r) for r in bag.compute(scheduler="sync")] == whole
+    [missing] = [r for r in bag.compute(scheduler="sync") if isinstance(r, dateline.ErrorRecord)]
+    assert (missing.id, missing.record, missing.kind) == ("a17", 18, "missing_field")
+
+
 def test_tables_equal_the_commands_row_for_row_on_two_workers(client, corpus, command_tables):
     articles = ddl.read_articles(corpus, part_bytes=40_000)
     assert articles.npartitions >= 4

@@ -669,8 +669,8 @@ pub fn names_a_file(text: &str) -> bool {
 }
 
 /// A share of the inputs that one worker reads on its own (`dateline.dask`
-/// spreads them over a cluster): whole files, or a range of lines of one
-/// JSONL file. The records of a plan's parts, read one after another, are
+/// spreads them over a cluster): whole files, a range of lines of one
+/// JSONL file, or a range of row groups of one Parquet file. The records of a plan's parts, read one after another, are
 /// the records of the plan, with the same origins (file, line, record,
 /// byte) and ids, in the same order. Parts serialize (serde), to travel to
 /// the workers; they name files by path, so the workers must see the same
@@ -696,6 +696,17 @@ pub enum Part {
         line: u64,
         /// Records (lines with something on them) before `start`.
         record: u64,
+    },
+    /// Row groups `first..end` of a Parquet file.
+    RowGroups {
+        /// The file.
+        path: PathBuf,
+        /// The first row group.
+        first: usize,
+        /// One past the last.
+        end: usize,
+        /// Rows of the file before the first.
+        rows: u64,
     },
 }
 
@@ -749,7 +760,14 @@ pub fn split(plan: Plan, part_bytes: u64, options: ReadOptions) -> Vec<Part> {
                 let format = options
                     .format
                     .unwrap_or_else(|| InputFormat::from_path(&display(&path)));
-                if format == InputFormat::Jsonl && size > part_bytes {
+                if format == InputFormat::Parquet && size > part_bytes {
+                    if let Some(groups) = row_group_parts(&path, part_bytes) {
+                        flush(&mut units, &mut held, &mut parts);
+                        parts.extend(groups);
+                        continue;
+                    }
+                    (PartUnit::File { path }, size)
+                } else if format == InputFormat::Jsonl && size > part_bytes {
                     match line_ranges(&path, part_bytes, options) {
                         Ok(ranges) => {
                             flush(&mut units, &mut held, &mut parts);
@@ -914,8 +932,82 @@ impl Records {
                     options,
                 }
             }
+            Part::RowGroups {
+                path,
+                first,
+                end,
+                rows,
+            } => {
+                let name = display(&path);
+                let current = match File::open(&path) {
+                    Ok(file) => read_parquet_groups(file, name, first..end, rows),
+                    Err(e) => one(Err(RecordError::new(Origin::file(name), e.into()))),
+                };
+                Records {
+                    units: Vec::new().into_iter(),
+                    current: Some(current),
+                    options,
+                }
+            }
         }
     }
+}
+
+/// The row groups of a Parquet file in parts of about `part_bytes`
+/// (compressed), each at least one group; `None` when the file's footer
+/// cannot be read (it is then read whole, where its error record says why)
+/// or it has a single group.
+#[cfg(feature = "parquet")]
+fn row_group_parts(path: &Path, part_bytes: u64) -> Option<Vec<Part>> {
+    let sizes = crate::article::parquet::row_groups(File::open(path).ok()?)?;
+    if sizes.len() < 2 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let (mut first, mut held, mut rows, mut rows_before) = (0, 0u64, 0u64, 0u64);
+    for (g, &(bytes, n)) in sizes.iter().enumerate() {
+        held += bytes;
+        rows += n;
+        if held >= part_bytes || g + 1 == sizes.len() {
+            parts.push(Part::RowGroups {
+                path: path.to_path_buf(),
+                first,
+                end: g + 1,
+                rows: rows_before,
+            });
+            (first, held, rows_before) = (g + 1, 0, rows);
+        }
+    }
+    Some(parts)
+}
+
+/// Without the `parquet` feature a Parquet file is one part, whose error
+/// record says why it is not read.
+#[cfg(not(feature = "parquet"))]
+fn row_group_parts(_path: &Path, _part_bytes: u64) -> Option<Vec<Part>> {
+    None
+}
+
+/// Row groups `groups` of a Parquet file, their rows numbered on from `rows`.
+#[cfg(feature = "parquet")]
+fn read_parquet_groups(
+    file: File,
+    name: String,
+    groups: std::ops::Range<usize>,
+    rows: u64,
+) -> Box<dyn Iterator<Item = Record> + Send> {
+    crate::article::parquet::read_parquet_groups(file, name, groups, rows)
+}
+
+/// Without the `parquet` feature: an error record saying so.
+#[cfg(not(feature = "parquet"))]
+fn read_parquet_groups(
+    file: File,
+    name: String,
+    _groups: std::ops::Range<usize>,
+    _rows: u64,
+) -> Box<dyn Iterator<Item = Record> + Send> {
+    read_parquet_file(file, name)
 }
 
 #[cfg(test)]
@@ -1015,5 +1107,56 @@ mod tests {
         }
         assert_eq!(whole.len(), 36 + 1 + 1 + 1, "{whole:#?}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(feature = "parquet")]
+    #[test]
+    fn parquet_files_split_by_row_groups_read_as_a_whole() {
+        use arrow_array::{ArrayRef, RecordBatch, StringArray};
+        use parquet::arrow::ArrowWriter;
+        use parquet::file::properties::WriterProperties;
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().unwrap();
+        let texts: Vec<Option<String>> = (0..23)
+            .map(|i| (i != 9).then(|| format!("Officials in Basra said {i} people were hurt.")))
+            .collect();
+        let batch =
+            RecordBatch::try_from_iter([("text", Arc::new(StringArray::from(texts)) as ArrayRef)])
+                .unwrap();
+        let path = dir.path().join("feed.parquet");
+        let props = WriterProperties::builder()
+            .set_max_row_group_size(4)
+            .build();
+        let mut w = ArrowWriter::try_new(File::create(&path).unwrap(), batch.schema(), Some(props))
+            .unwrap();
+        w.write(&batch).unwrap();
+        w.close().unwrap();
+        let inputs = [path.display().to_string()];
+        let options = ReadOptions {
+            format: None,
+            max_article_bytes: 1 << 20,
+        };
+        let show = |r: Record| match r {
+            Ok(a) => format!("{:?} {:?} {:?}", a.id, a.origin, a.text),
+            Err(e) => format!("{:?} {:?} {}", e.id, e.origin, e.error),
+        };
+        let whole: Vec<String> = Records::new(plan(&inputs), options).map(show).collect();
+        assert_eq!(whole.len(), 23);
+        assert!(whole[9].contains("no \"text\""), "{}", whole[9]);
+        for part_bytes in [1, 300, 1 << 20] {
+            let parts = split(plan(&inputs), part_bytes, options);
+            if part_bytes == 1 {
+                // Six row groups of four rows (the last of three), one part each.
+                assert_eq!(parts.len(), 6, "{parts:?}");
+            }
+            let read: Vec<String> = parts
+                .into_iter()
+                .map(|p| serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap())
+                .flat_map(|p| Records::of_part(p, options))
+                .map(show)
+                .collect();
+            assert_eq!(read, whole, "parts of {part_bytes} bytes");
+        }
     }
 }

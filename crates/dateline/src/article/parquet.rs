@@ -59,6 +59,8 @@ pub struct ParquetRecords {
     meta: ArrowReaderMetadata,
     /// The next row group to open.
     group: usize,
+    /// One past the last row group to read.
+    end: usize,
     /// The row group being read.
     reader: Option<ParquetRecordBatchReader>,
     /// Rows before the next one to decode (so the next is `row + 1`).
@@ -75,18 +77,51 @@ pub fn read_parquet(
     file: File,
     name: String,
 ) -> Box<dyn Iterator<Item = Result<Article, RecordError>> + Send> {
+    read_parquet_groups(file, name, 0..usize::MAX, 0)
+}
+
+/// Each row group's compressed size and rows, from the file's footer;
+/// `None` when it cannot be read.
+pub fn row_groups(file: File) -> Option<Vec<(u64, u64)>> {
+    let meta = guarded(|| {
+        ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| e.to_string())
+    })
+    .ok()?;
+    let groups = meta.metadata().row_groups();
+    Some(
+        groups
+            .iter()
+            .map(|g| {
+                (
+                    g.compressed_size().max(0) as u64,
+                    g.num_rows().max(0) as u64,
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The records of row groups `groups` of a Parquet file (a part of it a
+/// worker reads), numbered on from `rows`, the rows of the groups before.
+pub fn read_parquet_groups(
+    file: File,
+    name: String,
+    groups: std::ops::Range<usize>,
+    rows: u64,
+) -> Box<dyn Iterator<Item = Result<Article, RecordError>> + Send> {
     let meta = guarded(|| {
         ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| e.to_string())
     });
     match meta {
         Ok(meta) => Box::new(ParquetRecords {
+            end: groups.end.min(meta.metadata().num_row_groups()),
             file,
             name,
             meta,
-            group: 0,
+            group: groups.start,
             reader: None,
-            row: 0,
-            group_end: 0,
+            row: rows,
+            group_end: rows,
             ready: VecDeque::new(),
         }),
         Err(e) => Box::new(std::iter::once(Err(RecordError::new(
@@ -137,8 +172,7 @@ impl ParquetRecords {
 
     /// Opens the next row group; `false` when there is none.
     fn open_group(&mut self) -> Result<bool, RecordError> {
-        let groups = self.meta.metadata().num_row_groups();
-        if self.group >= groups {
+        if self.group >= self.end {
             return Ok(false);
         }
         let g = self.group;
