@@ -204,7 +204,7 @@ impl ParquetRecords {
     /// Turns a decoded batch into records.
     fn take_batch(&mut self, batch: &RecordBatch) {
         let schema = batch.schema();
-        let columns: Vec<(&str, Vec<Cell>)> = schema
+        let mut columns: Vec<(&str, Vec<Cell>)> = schema
             .fields()
             .iter()
             .zip(batch.columns())
@@ -219,14 +219,19 @@ impl ParquetRecords {
             };
             let mut map = Map::new();
             let mut bad = None;
-            for (name, cells) in &columns {
-                match &cells[i] {
-                    Ok(v) => {
-                        map.insert((*name).to_string(), v.clone());
+            // Each value is taken out of its column, not copied.
+            for (name, cells) in columns.iter_mut() {
+                match cells
+                    .get_mut(i)
+                    .map(|c| std::mem::replace(c, Ok(Value::Null)))
+                {
+                    Some(Ok(v)) => {
+                        map.insert((*name).to_string(), v);
                     }
-                    Err(e) => {
-                        bad.get_or_insert_with(|| e.clone());
+                    Some(Err(e)) => {
+                        bad.get_or_insert(e);
                     }
+                    None => {}
                 }
             }
             let record = match bad {
