@@ -156,14 +156,15 @@ impl ParquetRecords {
     /// are then skipped.
     fn fail_group(&mut self, message: String) -> RecordError {
         let (first, last) = (self.row + 1, self.group_end);
-        let rows = if first == last {
-            format!("row {first}")
-        } else {
-            format!("rows {first} to {last}")
+        let rows = match first.cmp(&last) {
+            std::cmp::Ordering::Equal => format!("row {first}"),
+            std::cmp::Ordering::Less => format!("rows {first} to {last}"),
+            // More rows decoded than the footer gave the group.
+            std::cmp::Ordering::Greater => format!("after row {}", self.row),
         };
         let group = self.group.saturating_sub(1);
         self.reader = None;
-        self.row = self.group_end;
+        self.row = self.row.max(self.group_end);
         RecordError::new(
             Origin::file(self.name.clone()),
             unreadable(format!("row group {group} ({rows}): {message}")),
