@@ -83,10 +83,7 @@ pub fn read_parquet(
 /// Each row group's compressed size and rows, from the file's footer;
 /// `None` when it cannot be read.
 pub fn row_groups(file: File) -> Option<Vec<(u64, u64)>> {
-    let meta = guarded(|| {
-        ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| e.to_string())
-    })
-    .ok()?;
+    let meta = footer(&file).ok()?;
     let groups = meta.metadata().row_groups();
     Some(
         groups
@@ -109,10 +106,7 @@ pub fn read_parquet_groups(
     groups: std::ops::Range<usize>,
     rows: u64,
 ) -> Box<dyn Iterator<Item = Result<Article, RecordError>> + Send> {
-    let meta = guarded(|| {
-        ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| e.to_string())
-    });
-    match meta {
+    match footer(&file) {
         Ok(meta) => Box::new(ParquetRecords {
             end: groups.end.min(meta.metadata().num_row_groups()),
             file,
@@ -129,6 +123,13 @@ pub fn read_parquet_groups(
             unreadable(format!("not a Parquet file this build can read: {e}")),
         )))),
     }
+}
+
+/// The file's footer (its schema and row groups).
+fn footer(file: &File) -> Result<ArrowReaderMetadata, String> {
+    guarded(|| {
+        ArrowReaderMetadata::load(file, ArrowReaderOptions::new()).map_err(|e| e.to_string())
+    })
 }
 
 /// Runs a call into the Parquet decoder, whose panic on a damaged file
