@@ -218,6 +218,16 @@ impl Record {
                             || (title
                                 && x.kind == EntityKind::Person
                                 && x.mentions.iter().any(|m| m.0 >= t.end && m.1 <= a.end))
+                            // The name right after the description, which
+                            // the event layer took the side to be (`The US
+                            // automobile manufacturer Ford`, `the firm's
+                            // chief executive officer, Alan Mulally`).
+                            || x.mentions.iter().any(|m| {
+                                m.0 >= a.end
+                                    && text.get(a.end..m.0).is_some_and(|gap| {
+                                        gap.len() <= 3 && gap.chars().all(|c| c == ',' || c.is_whitespace())
+                                    })
+                            })
                     });
                 let word = text.get(t.start..t.end).unwrap_or_default();
                 if (a.entity.is_some() && named) || is_trigger(t) || !concrete(&lemma, word) {

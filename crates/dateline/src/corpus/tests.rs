@@ -174,3 +174,24 @@ fn an_unnamed_participant_is_one_entity_within_its_story_only() {
     // An event word is no participant.
     assert!(!c.entities().iter().any(|e| e.described && e.key == "fall"));
 }
+
+#[test]
+fn a_description_before_a_name_takes_part_as_the_named_one() {
+    // `The US automobile manufacturer Ford has said`: the statement is
+    // Ford's, not a described `manufacturer`'s, so Ford's timeline has it.
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(
+        &ex,
+        "ford",
+        " date 2009-11-03 The US automobile manufacturer Ford has said that it posted a net profit \
+         of US$ 997 million in the third quarter of this year.",
+    ));
+    let said = c
+        .events()
+        .iter()
+        .find(|e| e.kind == "say")
+        .unwrap_or_else(|| panic!("no statement in {:#?}", c.events()));
+    let names: Vec<&str> = said.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ford"], "{said:#?}");
+}

@@ -211,12 +211,27 @@ fn verb_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
         Some((h, "xcomp")) if matches!(tree.words[h].upos.as_ref(), "VERB" | "ADJ" | "ADV") => {
             verb_source(tree, h)
         }
+        // `He declined to predict when ..., stating that ...`: a gerund
+        // clause with no subject of its own tells of the main clause's.
+        Some((h, "advcl"))
+            if tree.words[i].xpos == "VBG"
+                && tree.words[h].upos == "VERB"
+                && !PREPOSITIONAL_GERUNDS.contains(&tree.lemma(i)) =>
+        {
+            verb_source(tree, h)
+        }
         // `the strike, launched by Israel`: handled by `obl:agent` above;
         // a relative clause without a pronoun (`the group that attacked`).
         Some((h, "acl:relcl")) => Some(h),
         _ => None,
     }
 }
+
+/// Gerunds that act as prepositions (`according to`, `following the
+/// strike`): their clause tells nothing the main clause's subject does.
+const PREPOSITIONAL_GERUNDS: &[&str] = &[
+    "accord", "follow", "include", "regard", "concern", "consider", "exclude", "depend", "pend",
+];
 
 /// The source of an active participle that modifies a noun (`acl`): the
 /// source of the event the noun states, or the noun itself when it states

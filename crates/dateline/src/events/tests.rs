@@ -369,3 +369,45 @@ fn the_speaker_after_a_quotation_is_the_source() {
     let e = event(&x, "told");
     assert_eq!(texts(&e.source), ["the minister"], "{e:#?}");
 }
+
+#[test]
+fn a_gerund_clause_is_done_by_the_main_clause_subject() {
+    let x = extract(
+        "Frederick Henderson declined to predict when the company would return to profit, \
+         stating that the goal was to lower costs. The strike killed three people, \
+         according to local officials.",
+    );
+    assert_eq!(texts(&event(&x, "stating").source), ["Frederick Henderson"]);
+    // A gerund that is a preposition tells nothing the subject does.
+    assert!(event(&x, "according").source.is_empty(), "{x:#?}");
+}
+
+#[test]
+fn he_far_from_the_only_person_named_is_that_person() {
+    // A profile: the chief executive named once, then what he said over
+    // sentences that name no one.
+    let x = extract(
+        " date 2009-06-01 General Motors chief executive Frederick Henderson outlined the plan \
+         on Monday. The company will focus on four core brands. Its dealerships will shrink. \
+         The bankruptcy filings did not cover its ventures in China. Sales there rose sharply \
+         last year. He flew to Detroit on Tuesday.",
+    );
+    let e = event(&x, "flew");
+    let entity = e
+        .source
+        .first()
+        .and_then(|a| a.entity)
+        .expect("a source entity");
+    assert_eq!(
+        x.entities.as_ref().unwrap()[entity].name,
+        "Frederick Henderson"
+    );
+    // Not when that sentence names two people: `he` could be either.
+    let x = extract(
+        " date 2009-06-01 Frederick Henderson met Robert Nardelli on Monday. The company will \
+         focus on four core brands. Its dealerships will shrink. The bankruptcy filings did not \
+         cover its ventures in China. He flew to Detroit on Tuesday.",
+    );
+    let e = event(&x, "flew");
+    assert!(e.source.iter().all(|a| a.entity.is_none()), "{e:#?}");
+}

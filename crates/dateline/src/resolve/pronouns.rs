@@ -3,7 +3,8 @@
 //!
 //! `he`, `his`, `him`, `she`, `her` go to the latest person of the
 //! sentence, else the first person of the nearest sentence before
-//! (honorifics keep `she` off a `Mr`); `its` and `it said` to the latest
+//! (two at most; up to eight when that sentence names one person alone;
+//! honorifics keep `she` off a `Mr`); `its` and `it said` to the latest
 //! organisation of the sentence or the one before; a quote's pronoun or
 //! description source to the speaker the quote layer found.
 
@@ -142,6 +143,19 @@ impl Builder<'_> {
                 return Some(id);
             }
         }
+        // Else, further back (a profile's `he` after a paragraph of what
+        // he said), the person of the nearest sentence that names fitting
+        // people, when it names one alone.
+        for back in 3..=FAR_SENTENCES {
+            let Some(u) = ui.checked_sub(back) else { break };
+            let mut there = self
+                .people_in(u, usize::MAX)
+                .iter()
+                .filter(|(_, id)| fits(*id));
+            if let Some(&(_, id)) = there.next() {
+                return there.all(|&(_, other)| other == id).then_some(id);
+            }
+        }
         None
     }
 
@@ -180,6 +194,10 @@ impl Builder<'_> {
         best.map(|(_, id)| id)
     }
 }
+
+/// How many sentences back `he` or `she` looks for the one person named
+/// there, when the two sentences before name no one.
+const FAR_SENTENCES: usize = 8;
 
 /// The pronouns resolved, with their class: `m` male person, `f` female
 /// person, `o` organisation.
