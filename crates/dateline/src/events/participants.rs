@@ -71,6 +71,20 @@ const LIGHT_VERBS: &[&str] = &[
     "complete",
     "end",
     "call",
+    // `GM reported a loss`, `posted a profit`, `suffered a defeat`.
+    "post",
+    "report",
+    "record",
+    "suffer",
+    // `presented a plan`, `made an offer`, `reached a deal`.
+    "present",
+    "unveil",
+    "outline",
+    "propose",
+    "submit",
+    "sign",
+    "reach",
+    "strike",
 ];
 
 /// Words that stand for the noun a relative clause modifies.
@@ -322,7 +336,32 @@ fn noun_source(tree: &Tree<'_>, i: usize) -> Option<usize> {
         }
         _ => None,
     };
-    light.or_else(|| nationality(tree, i))
+    light
+        .or_else(|| filed_for(tree, i))
+        .or_else(|| nationality(tree, i))
+}
+
+/// Verbs whose `for` phrase is the subject's own event (`Chrysler filed
+/// for bankruptcy and Chapter 11 protection`).
+const FILING_VERBS: &[&str] = &["file", "apply", "petition"];
+
+/// The subject of the filing verb noun `i` (or the noun it is conjoined
+/// to) is the `for` phrase of.
+fn filed_for(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let first = match tree.head(i) {
+        Some((h, "conj")) => h,
+        _ => i,
+    };
+    let (h, "obl") = tree.head(first)? else {
+        return None;
+    };
+    if tree.words[h].upos != "VERB"
+        || !FILING_VERBS.contains(&tree.lemma(h))
+        || !has_case(tree, first, &["for"])
+    {
+        return None;
+    }
+    verb_source(tree, h)
 }
 
 /// The claim of the event of noun `i` (`attacks claimed by the Islamic

@@ -411,3 +411,13 @@ fn he_far_from_the_only_person_named_is_that_person() {
     let e = event(&x, "flew");
     assert!(e.source.iter().all(|a| a.entity.is_none()), "{e:#?}");
 }
+
+#[test]
+fn a_loss_reported_and_a_bankruptcy_filed_for_are_the_subjects() {
+    let x = extract(
+        "In the first quarter of last year, General Motors had reported a loss of $381 million. \
+         The American auto company Chrysler filed for bankruptcy on Thursday.",
+    );
+    assert_eq!(texts(&event(&x, "loss").source), ["General Motors"]);
+    assert_eq!(texts(&event(&x, "bankruptcy").source), ["Chrysler"]);
+}
