@@ -2301,7 +2301,7 @@ fn resolution_survives_random_copy() {
 
 #[test]
 fn descriptions_go_to_the_holder_not_the_last_name() {
-    use dateline::MentionForm::{Acronym, Description, Name};
+    use dateline::MentionForm::{Acronym, Description, Name, Pronoun};
     let x = extract_text(
         "resolve-descriptions",
         " date 2023-11-06 Iraqi Prime Minister Mohammed Shia al-Sudani met Antony Blinken in \
@@ -2319,6 +2319,8 @@ fn descriptions_go_to_the_holder_not_the_last_name() {
             ("Islamic Resistance in Iraq", Name),
             ("IRI", Acronym),
             ("The group", Description),
+            // `The group said it would continue`.
+            ("it", Pronoun),
             ("IRI", Acronym),
         ]
     );

@@ -218,13 +218,13 @@ impl Record {
                             || (title
                                 && x.kind == EntityKind::Person
                                 && x.mentions.iter().any(|m| m.0 >= t.end && m.1 <= a.end))
-                            // The name right after the description, which
-                            // the event layer took the side to be (`The US
+                            // The name right after the description's head,
+                            // which the event layer took the side to be (`The US
                             // automobile manufacturer Ford`, `the firm's
                             // chief executive officer, Alan Mulally`).
                             || x.mentions.iter().any(|m| {
-                                m.0 >= a.end
-                                    && text.get(a.end..m.0).is_some_and(|gap| {
+                                m.0 >= t.end
+                                    && text.get(t.end..m.0).is_some_and(|gap| {
                                         gap.len() <= 3 && gap.chars().all(|c| c == ',' || c.is_whitespace())
                                     })
                             })

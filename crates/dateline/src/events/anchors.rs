@@ -62,6 +62,11 @@ impl<'a> Anchors<'a> {
         }
     }
 
+    /// The kind of entity `e`.
+    pub fn kind(&self, e: usize) -> EntityKind {
+        self.entities[e].kind
+    }
+
     /// The entity an actor's phrase (words `lo..=hi`, head `h`) names: the
     /// rightmost person, organisation or place in it (`Iraqi Prime Minister
     /// Mohammed Shia al-Sudani` is al-Sudani, not `Iraqi`) when the head

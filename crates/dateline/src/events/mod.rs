@@ -908,6 +908,43 @@ fn actor<'t>(
         let Some(k) = sibling(hi + 1) else { break };
         hi = participants::phrase(tree, k, |_| false).1.max(k);
     }
+    // A name the parser left outside a subject it describes, between the
+    // description and the verb (`American automobile manufacturer Chrysler
+    // LLC has said`, `Ford Motor Company CEO Alan Mulally has reported`,
+    // `A third US car manufacturer, Ford Motor Company, has said`): the
+    // phrase runs to the verb and the actor is the name's entity.
+    let mut beside = None;
+    if w[h].dep.starts_with("nsubj") {
+        let kind = |e: usize| anchors.kind(e);
+        let mut k = hi + 1;
+        let mut last = None;
+        while k < w.len() && w[k].sentence == w[h].sentence {
+            let e = entity(k);
+            let named = e.is_some_and(|e| {
+                matches!(
+                    kind(e),
+                    crate::entities::EntityKind::Person | crate::entities::EntityKind::Organisation
+                )
+            });
+            if named && matches!(&*w[k].upos, "PROPN" | "NOUN" | "ADV" | "X") {
+                last = Some(k);
+                beside = e;
+            } else if text.get(w[k].start..w[k].end) != Some(",") || (last.is_none() && k != hi + 1)
+            {
+                break;
+            }
+            k += 1;
+        }
+        let verb_next = k < w.len() && matches!(&*w[k].upos, "AUX" | "VERB");
+        let fits = beside.is_some_and(|b| {
+            kind(b) == crate::entities::EntityKind::Person
+                || entity(h).map_or(true, |e| kind(e) != crate::entities::EntityKind::Person)
+        });
+        match last {
+            Some(l) if verb_next && fits => hi = l,
+            _ => beside = None,
+        }
+    }
     let (start, end) = (tree.words[lo].start, tree.words[hi].end);
     // The same phrase with its places and origins (`Soldiers from Gondor`),
     // which say whose an agent is.
@@ -917,7 +954,7 @@ fn actor<'t>(
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
         end,
-        entity: anchors.actor_entity(tree, lo, hi, h),
+        entity: beside.or_else(|| anchors.actor_entity(tree, lo, hi, h)),
         code: None,
         code_entry: None,
     };

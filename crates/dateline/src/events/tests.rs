@@ -421,3 +421,42 @@ fn a_loss_reported_and_a_bankruptcy_filed_for_are_the_subjects() {
     assert_eq!(texts(&event(&x, "loss").source), ["General Motors"]);
     assert_eq!(texts(&event(&x, "bankruptcy").source), ["Chrysler"]);
 }
+
+#[test]
+fn a_name_after_the_description_of_a_subject_is_the_actor() {
+    // The parser leaves the name outside the subject it describes; the
+    // actor is the named company or person, not the country inside the
+    // description, and `it` in what the company said is the company.
+    let x = extract(
+        "The US car manufacturer General Motors said that it would axe 10,000 jobs. \
+         American automobile manufacturer Chrysler LLC has said that it wants to close 789 dealerships. \
+         Ford Motor Company CEO Alan Mulally has reported that sales rose.",
+    );
+    let entity = |trigger: &str| {
+        let e = event(&x, trigger);
+        let id = e
+            .source
+            .first()
+            .and_then(|a| a.entity)
+            .expect("a source entity");
+        x.entities.as_ref().unwrap()[id].name.clone()
+    };
+    let said: Vec<String> = x
+        .events
+        .as_ref()
+        .unwrap()
+        .iter()
+        .filter(|e| e.text == "said")
+        .map(|e| {
+            let id = e.source[0].entity.expect("a source entity");
+            x.entities.as_ref().unwrap()[id].name.clone()
+        })
+        .collect();
+    assert_eq!(said, ["General Motors", "Chrysler LLC"]);
+    assert_eq!(entity("axe"), "General Motors");
+    assert_eq!(entity("reported"), "Alan Mulally");
+    assert_eq!(
+        texts(&event(&x, "reported").source),
+        ["Ford Motor Company CEO Alan Mulally"]
+    );
+}

@@ -169,7 +169,17 @@ impl Builder<'_> {
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|x| !x.is_empty())
                 .unwrap_or("");
-            if !SPEECH.contains(&next) {
+            // Or `it` that opens what an organisation said of itself:
+            // `GM said (that) it would cut jobs`.
+            let mut before = self.text[..w.start]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|x| !x.is_empty());
+            let reported = match before.next() {
+                Some("that") => before.next(),
+                other => other,
+            }
+            .is_some_and(|b| SPEECH.contains(&b));
+            if !SPEECH.contains(&next) && !reported {
                 return None;
             }
         }
@@ -214,7 +224,8 @@ const PRONOUNS: &[(&str, char)] = &[
     ("its", 'o'),
 ];
 
-/// Verbs after which `it` is an organisation that acts (`it said`).
+/// Verbs after which `it` is an organisation that acts (`it said`), or
+/// before which it is the organisation that said so (`GM said it would`).
 const SPEECH: &[&str] = &[
     "said",
     "says",
