@@ -457,6 +457,15 @@ impl Corpus {
             .map(|r| (r.id.as_str(), &r.offsets))
             .collect()
     }
+
+    /// Where each name mention's phrase starts when a title, article or
+    /// preposition opens it (ECB+'s extent), by article and mention start.
+    pub(crate) fn leads(&self) -> HashMap<(&str, usize), usize> {
+        self.records
+            .iter()
+            .flat_map(|r| r.leads.iter().map(|&(m, l)| ((r.id.as_str(), m), l)))
+            .collect()
+    }
 }
 
 /// Links records: sorted by id first, so that the order they came in does

@@ -32,7 +32,11 @@ fn nominal(dep: &str) -> bool {
 fn noun(tokens: &[Token], i: usize) -> Option<&TokenSyntax> {
     tokens[i].syntax.as_ref().filter(|s| {
         let lower = s.lemma.to_lowercase();
+        // A proper noun in lower case is a common noun the tagger missed
+        // (`the pirates`).
+        let common = s.upos == "PROPN" && s.lemma.starts_with(|c: char| c.is_lowercase());
         (s.upos == "NOUN"
+            || common
             || (s.upos == "PROPN" && roles_lexicon().phrases.contains_key(lower.as_str())))
             && nominal(&s.dep)
             && !TIME_NOUNS.contains(&lower.as_str())

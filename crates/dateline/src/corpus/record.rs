@@ -34,6 +34,12 @@ pub struct Record {
     pub(crate) entities: Vec<REntity>,
     /// Its events, in text order.
     pub(crate) events: Vec<REvent>,
+    /// Where the phrase of a name mention starts when a title, article or
+    /// preposition opens it (`Dr.` of `Dr. Regina Benjamin`, `in the` of
+    /// `in the Gulf of Aden`): (mention start, phrase start), sorted; the
+    /// extent ECB+ marks (see [`leads`]).
+    #[serde(default)]
+    pub(crate) leads: Vec<(usize, usize)>,
 }
 
 /// An article's entity, as linking reads it.
@@ -163,6 +169,7 @@ impl Record {
                 r
             })
             .collect();
+        let leads = leads(text, entities);
         let entities = entities.iter().map(entity).collect();
         Record {
             id,
@@ -170,6 +177,7 @@ impl Record {
             offsets: OffsetMap::new(text),
             entities,
             events,
+            leads,
         }
     }
 
@@ -178,6 +186,74 @@ impl Record {
         &self.id
     }
 }
+
+/// The name mentions whose phrase opens before the name, as ECB+ marks
+/// entities: a person with a doctor's title (`Dr. Regina Benjamin`), a
+/// place with its article (`the Gulf of Aden`) or else with the preposition
+/// that places something there (`in Queens`, `at Pittsburgh`, `in the
+/// Philippines`), an organisation with such a preposition (`at Sam's
+/// Club`). (mention start, phrase start), sorted.
+pub(crate) fn leads(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
+    let lower = |w: &str| w.to_ascii_lowercase();
+    // The word before byte `at` when one space parts them: (word, start).
+    let word_before = |at: usize| -> Option<(&str, usize)> {
+        let head = text.get(..at)?.strip_suffix(' ')?;
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[start..];
+        (!word.is_empty()).then_some((word, start))
+    };
+    let mut out = Vec::new();
+    for e in entities {
+        for m in e.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+            if !text
+                .get(m.start..)
+                .is_some_and(|t| t.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            let lead = match e.kind {
+                // `Dr. Benjamin`, and `Dr . Benjamin` in tokenised text.
+                EntityKind::Person => word_before(m.start)
+                    .and_then(|(w, s)| {
+                        if w == "." {
+                            word_before(s)
+                        } else {
+                            Some((w, s))
+                        }
+                    })
+                    .filter(|(w, _)| matches!(lower(w).as_str(), "dr" | "dr."))
+                    .map(|(_, s)| s),
+                EntityKind::Place | EntityKind::Organisation => {
+                    let the = word_before(m.start).filter(|(w, _)| lower(w) == "the");
+                    let preposition = |at: usize| {
+                        word_before(at)
+                            .filter(|(w, _)| PLACING.contains(&lower(w).as_str()))
+                            .map(|(_, s)| s)
+                    };
+                    match (e.kind, the) {
+                        (EntityKind::Place, Some((_, s))) => Some(s),
+                        (_, Some((_, s))) => preposition(s),
+                        (_, None) => preposition(m.start),
+                    }
+                }
+                _ => None,
+            };
+            if let Some(lead) = lead {
+                out.push((m.start, lead));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|l| l.0);
+    out
+}
+
+/// Prepositions that place an event (`in Queens`).
+const PLACING: &[&str] = &["in", "at", "on", "from", "near"];
 
 fn entity(e: &Entity) -> REntity {
     let mut roles: Vec<String> = e.roles.iter().map(|r| r.title.clone()).collect();

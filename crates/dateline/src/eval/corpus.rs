@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::corpus::{names_key, Corpus, CorpusEvent, Evidence};
 use crate::entities::EntityKind;
+use crate::lexicon::roles::roles_lexicon;
 use crate::resolve::MentionForm;
 
 /// `his`, `her`, `its`, `their` (`her` is taken as possessive: ECB+
@@ -48,9 +49,15 @@ fn task_day(value: &str) -> Option<String> {
 /// `event`), then every corpus entity that takes part in events (`kind`
 /// `entity`: people, organisations, places and described participants;
 /// possessive pronouns left out), singletons included, mentions as
-/// `{"doc", "start", "end"}` in code points.
+/// `{"doc", "start", "end"}` in code points. Entity mentions have the
+/// extent ECB+ marks: a name with the doctor's title, article or placing
+/// preposition that opens its phrase (`Dr. Regina Benjamin`, `the Gulf of
+/// Aden`, `in Queens`), a described participant its head noun alone
+/// (`vessel` of `merchant vessel`) unless the words make one role
+/// (`surgeon general`).
 pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
     let offsets = corpus.offsets();
+    let leads = corpus.leads();
     let mention = |article: &str, start: usize, end: usize| {
         let (s, e) = offsets
             .get(article)
@@ -77,7 +84,21 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
             .mentions
             .iter()
             .filter(|m| !(m.form == MentionForm::Pronoun && possessive(&m.text)))
-            .map(|m| mention(&m.article, m.start, m.end))
+            .map(|m| {
+                let mut start = leads
+                    .get(&(m.article.as_str(), m.start))
+                    .copied()
+                    .unwrap_or(m.start);
+                if e.described && m.form == MentionForm::Description {
+                    let role = roles_lexicon()
+                        .phrases
+                        .contains_key(m.text.to_lowercase().as_str());
+                    if let (false, Some(space)) = (role, m.text.rfind(' ')) {
+                        start = m.start + space + 1;
+                    }
+                }
+                mention(&m.article, start, m.end)
+            })
             .collect();
         if !mentions.is_empty() {
             out.push(json!({"cluster_id": e.id, "kind": "entity", "mentions": mentions}));

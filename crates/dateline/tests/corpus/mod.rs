@@ -182,3 +182,43 @@ fn linking_split_over_workers_equals_linking_in_one_process() {
         }
     }
 }
+
+#[test]
+fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
+    // A doctor's title, a place's article or the preposition placing an
+    // event there open the mention; a described participant is its noun.
+    let text = " date 2009-01-08 Dr. Regina Benjamin arrived in Queens on Monday. \
+                The pirates hijacked an Indian merchant vessel on Tuesday. \
+                The navy said the ship was attacked in the Gulf of Aden.";
+    let ex = dateline::Extractor::new(dateline::Config::default()).unwrap();
+    let mut c = Corpus::new();
+    c.add(Record::from(&ex.extract_text(text).unwrap()).with_id("a"));
+    let rows = dateline::eval::xdoc_rows(&c);
+    let chars: Vec<char> = text.chars().collect();
+    let mut found: Vec<String> = rows
+        .iter()
+        .filter(|r| r["kind"] == "entity")
+        .flat_map(|r| r["mentions"].as_array().unwrap().clone())
+        .map(|m| {
+            let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            chars[s as usize..e as usize].iter().collect()
+        })
+        .collect();
+    found.sort();
+    for want in [
+        "Dr. Regina Benjamin",
+        "in Queens",
+        "the Gulf of Aden",
+        "pirates",
+        "vessel",
+    ] {
+        assert!(found.iter().any(|f| f == want), "{want:?} not in {found:?}");
+    }
+    // The corpus entities keep the names as written.
+    let names: Vec<&str> = c
+        .entities()
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert!(names.contains(&"Queens"), "{names:?}");
+}
