@@ -45,6 +45,7 @@
 
 mod entities;
 mod events;
+mod extents;
 mod names;
 mod participants;
 mod record;
@@ -455,6 +456,19 @@ impl Corpus {
         self.records
             .iter()
             .map(|r| (r.id.as_str(), &r.offsets))
+            .collect()
+    }
+
+    /// The ECB+ extent of each event mention that has one, by article and
+    /// mention start.
+    pub(crate) fn event_extents(&self) -> HashMap<(&str, usize), (usize, usize)> {
+        self.records
+            .iter()
+            .flat_map(|r| {
+                r.event_extents
+                    .iter()
+                    .map(|&(m, s, e)| ((r.id.as_str(), m), (s, e)))
+            })
             .collect()
     }
 

@@ -171,11 +171,13 @@ fn mention_start(tokens: &[Token], i: usize) -> usize {
 
 impl Record {
     /// The record with the described participants of its events (`the
-    /// climber`, `the pirates`), read from its article's parsed tokens
+    /// climber`, `the pirates`) and the extents ECB+ marks its event
+    /// mentions with (`pulled over`), read from its article's parsed tokens
     /// (`text` is the article's text); `Record::from(&extraction)` adds
     /// them itself.
     pub fn with_participants(mut self, text: &str, article: &crate::ArticleLayer) -> Record {
         self.add_participants(text, &article.tokens, &article.units());
+        self.add_event_extents(text, &article.tokens);
         self
     }
 

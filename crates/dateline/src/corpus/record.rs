@@ -40,6 +40,11 @@ pub struct Record {
     /// extent ECB+ marks (see [`leads`]).
     #[serde(default)]
     pub(crate) leads: Vec<(usize, usize)>,
+    /// The extent ECB+ marks an event mention with where it is more than
+    /// the trigger (`pulled over`, `according to`): (mention start, start,
+    /// end), sorted.
+    #[serde(default)]
+    pub(crate) event_extents: Vec<(usize, usize, usize)>,
 }
 
 /// An article's entity, as linking reads it.
@@ -178,6 +183,7 @@ impl Record {
             entities,
             events,
             leads,
+            event_extents: Vec::new(),
         }
     }
 

@@ -49,7 +49,9 @@ fn task_day(value: &str) -> Option<String> {
 /// `event`), then every corpus entity that takes part in events (`kind`
 /// `entity`: people, organisations, places and described participants;
 /// possessive pronouns left out), singletons included, mentions as
-/// `{"doc", "start", "end"}` in code points. Entity mentions have the
+/// `{"doc", "start", "end"}` in code points. Event mentions have the
+/// extent ECB+ marks (`pulled over`, `according to`, `drunk driving`,
+/// `opened fire`); entity mentions have the
 /// extent ECB+ marks: a name with the doctor's title, article or placing
 /// preposition that opens its phrase (`Dr. Regina Benjamin`, `the Gulf of
 /// Aden`, `in Queens`), a described participant its head noun alone
@@ -58,6 +60,7 @@ fn task_day(value: &str) -> Option<String> {
 pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
     let offsets = corpus.offsets();
     let leads = corpus.leads();
+    let extents = corpus.event_extents();
     let mention = |article: &str, start: usize, end: usize| {
         let (s, e) = offsets
             .get(article)
@@ -69,7 +72,13 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
         let mentions: Vec<Value> = e
             .mentions
             .iter()
-            .map(|m| mention(&m.article, m.start, m.end))
+            .map(|m| {
+                let (s, t) = extents
+                    .get(&(m.article.as_str(), m.start))
+                    .copied()
+                    .unwrap_or((m.start, m.end));
+                mention(&m.article, s, t)
+            })
             .collect();
         out.push(json!({"cluster_id": e.id, "kind": "event", "mentions": mentions}));
     }

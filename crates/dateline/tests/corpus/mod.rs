@@ -222,3 +222,42 @@ fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
         .collect();
     assert!(names.contains(&"Queens"), "{names:?}");
 }
+
+#[test]
+fn ecb_plus_rows_give_events_the_extent_ecb_plus_marks() {
+    // A phrasal verb with its particle, `opened fire`, `according to`,
+    // `drunk driving`.
+    let text = " date 2009-01-08 The gunman opened fire and was gunned down by police on \
+                Friday, according to a statement. His brother was arrested on suspicion of \
+                drunk driving.";
+    let ex = dateline::Extractor::new(dateline::Config::default()).unwrap();
+    let mut c = Corpus::new();
+    c.add(Record::from(&ex.extract_text(text).unwrap()).with_id("a"));
+    let rows = dateline::eval::xdoc_rows(&c);
+    let chars: Vec<char> = text.chars().collect();
+    let found: Vec<String> = rows
+        .iter()
+        .filter(|r| r["kind"] == "event")
+        .flat_map(|r| r["mentions"].as_array().unwrap().clone())
+        .map(|m| {
+            let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            chars[s as usize..e as usize].iter().collect()
+        })
+        .collect();
+    for want in [
+        "opened fire",
+        "gunned down",
+        "according to",
+        "drunk driving",
+        "arrested",
+    ] {
+        assert!(found.iter().any(|f| f == want), "{want:?} not in {found:?}");
+    }
+    // The corpus events keep the trigger words.
+    let triggers: Vec<&str> = c
+        .events()
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert!(triggers.contains(&"gunned"), "{triggers:?}");
+}
