@@ -16,6 +16,25 @@ fn event<'a>(x: &'a Extraction, trigger: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no event {trigger:?} in {events:#?}"))
 }
 
+/// The name of the entity of the first source of each event whose
+/// trigger is `trigger`, in text order.
+fn source_entities(x: &Extraction, trigger: &str) -> Vec<String> {
+    x.events
+        .as_ref()
+        .unwrap()
+        .iter()
+        .filter(|e| e.text == trigger)
+        .map(|e| {
+            let id = e
+                .source
+                .first()
+                .and_then(|a| a.entity)
+                .unwrap_or_else(|| panic!("no source entity in {e:#?}"));
+            x.entities.as_ref().unwrap()[id].name.clone()
+        })
+        .collect()
+}
+
 fn texts(actors: &[crate::events::Actor]) -> Vec<&str> {
     actors.iter().map(|a| a.text.as_str()).collect()
 }
@@ -126,23 +145,7 @@ fn a_description_with_a_name_beside_it_is_the_named_one() {
         "\"Our results show progress,\" said the firm's chief executive officer, Alan Mulally. \
          The US automobile manufacturer, Ford, has said that it posted a profit.",
     );
-    let name = |e: &Event| {
-        let entity = e
-            .source
-            .first()
-            .and_then(|a| a.entity)
-            .expect("a source entity");
-        x.entities.as_ref().unwrap()[entity].name.clone()
-    };
-    let said: Vec<String> = x
-        .events
-        .as_ref()
-        .unwrap()
-        .iter()
-        .filter(|e| e.text == "said")
-        .map(name)
-        .collect();
-    assert_eq!(said, ["Alan Mulally", "Ford"]);
+    assert_eq!(source_entities(&x, "said"), ["Alan Mulally", "Ford"]);
 }
 
 #[test]
@@ -392,16 +395,7 @@ fn he_far_from_the_only_person_named_is_that_person() {
          The bankruptcy filings did not cover its ventures in China. Sales there rose sharply \
          last year. He flew to Detroit on Tuesday.",
     );
-    let e = event(&x, "flew");
-    let entity = e
-        .source
-        .first()
-        .and_then(|a| a.entity)
-        .expect("a source entity");
-    assert_eq!(
-        x.entities.as_ref().unwrap()[entity].name,
-        "Frederick Henderson"
-    );
+    assert_eq!(source_entities(&x, "flew"), ["Frederick Henderson"]);
     // Not when that sentence names two people: `he` could be either.
     let x = extract(
         " date 2009-06-01 Frederick Henderson met Robert Nardelli on Monday. The company will \
@@ -432,29 +426,12 @@ fn a_name_after_the_description_of_a_subject_is_the_actor() {
          American automobile manufacturer Chrysler LLC has said that it wants to close 789 dealerships. \
          Ford Motor Company CEO Alan Mulally has reported that sales rose.",
     );
-    let entity = |trigger: &str| {
-        let e = event(&x, trigger);
-        let id = e
-            .source
-            .first()
-            .and_then(|a| a.entity)
-            .expect("a source entity");
-        x.entities.as_ref().unwrap()[id].name.clone()
-    };
-    let said: Vec<String> = x
-        .events
-        .as_ref()
-        .unwrap()
-        .iter()
-        .filter(|e| e.text == "said")
-        .map(|e| {
-            let id = e.source[0].entity.expect("a source entity");
-            x.entities.as_ref().unwrap()[id].name.clone()
-        })
-        .collect();
-    assert_eq!(said, ["General Motors", "Chrysler LLC"]);
-    assert_eq!(entity("axe"), "General Motors");
-    assert_eq!(entity("reported"), "Alan Mulally");
+    assert_eq!(
+        source_entities(&x, "said"),
+        ["General Motors", "Chrysler LLC"]
+    );
+    assert_eq!(source_entities(&x, "axe"), ["General Motors"]);
+    assert_eq!(source_entities(&x, "reported"), ["Alan Mulally"]);
     assert_eq!(
         texts(&event(&x, "reported").source),
         ["Ford Motor Company CEO Alan Mulally"]

@@ -183,21 +183,16 @@ fn linking_split_over_workers_equals_linking_in_one_process() {
     }
 }
 
-#[test]
-fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
-    // A doctor's title, a place's article or the preposition placing an
-    // event there open the mention; a described participant is its noun.
-    let text = " date 2009-01-08 Dr. Regina Benjamin arrived in Queens on Monday. \
-                The pirates hijacked an Indian merchant vessel on Tuesday. \
-                The navy said the ship was attacked in the Gulf of Aden.";
+/// The corpus of one article, and the words of the mentions of `kind`
+/// (`entity`, `event`) its evaluation rows give, sorted.
+fn xdoc_words(text: &str, kind: &str) -> (Corpus, Vec<String>) {
     let ex = dateline::Extractor::new(dateline::Config::default()).unwrap();
     let mut c = Corpus::new();
     c.add(Record::from(&ex.extract_text(text).unwrap()).with_id("a"));
-    let rows = dateline::eval::xdoc_rows(&c);
     let chars: Vec<char> = text.chars().collect();
-    let mut found: Vec<String> = rows
+    let mut found: Vec<String> = dateline::eval::xdoc_rows(&c)
         .iter()
-        .filter(|r| r["kind"] == "entity")
+        .filter(|r| r["kind"] == kind)
         .flat_map(|r| r["mentions"].as_array().unwrap().clone())
         .map(|m| {
             let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
@@ -205,6 +200,17 @@ fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
         })
         .collect();
     found.sort();
+    (c, found)
+}
+
+#[test]
+fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
+    // A doctor's title, a place's article or the preposition placing an
+    // event there open the mention; a described participant is its noun.
+    let text = " date 2009-01-08 Dr. Regina Benjamin arrived in Queens on Monday. \
+                The pirates hijacked an Indian merchant vessel on Tuesday. \
+                The navy said the ship was attacked in the Gulf of Aden.";
+    let (c, found) = xdoc_words(text, "entity");
     for want in [
         "Dr. Regina Benjamin",
         "in Queens",
@@ -230,20 +236,7 @@ fn ecb_plus_rows_give_events_the_extent_ecb_plus_marks() {
     let text = " date 2009-01-08 The gunman opened fire and was gunned down by police on \
                 Friday, according to a statement. His brother was arrested on suspicion of \
                 drunk driving.";
-    let ex = dateline::Extractor::new(dateline::Config::default()).unwrap();
-    let mut c = Corpus::new();
-    c.add(Record::from(&ex.extract_text(text).unwrap()).with_id("a"));
-    let rows = dateline::eval::xdoc_rows(&c);
-    let chars: Vec<char> = text.chars().collect();
-    let found: Vec<String> = rows
-        .iter()
-        .filter(|r| r["kind"] == "event")
-        .flat_map(|r| r["mentions"].as_array().unwrap().clone())
-        .map(|m| {
-            let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
-            chars[s as usize..e as usize].iter().collect()
-        })
-        .collect();
+    let (c, found) = xdoc_words(text, "event");
     for want in [
         "opened fire",
         "gunned down",
