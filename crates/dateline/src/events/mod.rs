@@ -918,7 +918,8 @@ fn actor<'t>(
         let kind = |e: usize| anchors.kind(e);
         let mut k = hi + 1;
         let mut last = None;
-        while k < w.len() && w[k].sentence == w[h].sentence {
+        // A name of a few words at most: the look is bounded per actor.
+        while k < w.len() && k <= hi + 12 && w[k].sentence == w[h].sentence {
             let e = entity(k);
             let named = e.is_some_and(|e| {
                 matches!(
