@@ -1053,6 +1053,26 @@ mod tests {
         }
     }
 
+    /// A record as the part tests compare them: id, origin, text and date,
+    /// or the error.
+    fn show(r: Record) -> String {
+        match r {
+            Ok(a) => format!("{:?} {:?} {:?} {:?}", a.id, a.origin, a.text, a.published),
+            Err(e) => format!("{:?} {:?} {}", e.id, e.origin, e.error),
+        }
+    }
+
+    /// The records of `parts`, each part sent through JSON as to a worker
+    /// and read there, one after another.
+    fn read_in_parts(parts: Vec<Part>, options: ReadOptions) -> Vec<String> {
+        parts
+            .into_iter()
+            .map(|p| serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap())
+            .flat_map(|p| Records::of_part(p, options))
+            .map(show)
+            .collect()
+    }
+
     /// The records of the parts, read one after another, are the records of
     /// the whole input: the same articles and errors, origins and ids.
     #[test]
@@ -1083,10 +1103,6 @@ mod tests {
             format: None,
             max_article_bytes: 1 << 20,
         };
-        let show = |r: Record| match r {
-            Ok(a) => format!("{:?} {:?} {:?} {:?}", a.id, a.origin, a.text, a.published),
-            Err(e) => format!("{:?} {:?} {}", e.id, e.origin, e.error),
-        };
         let whole: Vec<String> = Records::new(plan(&inputs), options).map(show).collect();
         for part_bytes in [1, 200, 1000, 1 << 20] {
             let parts = split(plan(&inputs), part_bytes, options);
@@ -1097,12 +1113,7 @@ mod tests {
                     .count();
                 assert!(ranges > 3, "{parts:?}");
             }
-            let read: Vec<String> = parts
-                .into_iter()
-                .map(|p| serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap())
-                .flat_map(|p| Records::of_part(p, options))
-                .map(show)
-                .collect();
+            let read = read_in_parts(parts, options);
             assert_eq!(read, whole, "parts of {part_bytes} bytes");
         }
         assert_eq!(whole.len(), 36 + 1 + 1 + 1, "{whole:#?}");
@@ -1137,10 +1148,6 @@ mod tests {
             format: None,
             max_article_bytes: 1 << 20,
         };
-        let show = |r: Record| match r {
-            Ok(a) => format!("{:?} {:?} {:?}", a.id, a.origin, a.text),
-            Err(e) => format!("{:?} {:?} {}", e.id, e.origin, e.error),
-        };
         let whole: Vec<String> = Records::new(plan(&inputs), options).map(show).collect();
         assert_eq!(whole.len(), 23);
         assert!(whole[9].contains("no \"text\""), "{}", whole[9]);
@@ -1150,12 +1157,7 @@ mod tests {
                 // Six row groups of four rows (the last of three), one part each.
                 assert_eq!(parts.len(), 6, "{parts:?}");
             }
-            let read: Vec<String> = parts
-                .into_iter()
-                .map(|p| serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap())
-                .flat_map(|p| Records::of_part(p, options))
-                .map(show)
-                .collect();
+            let read = read_in_parts(parts, options);
             assert_eq!(read, whole, "parts of {part_bytes} bytes");
         }
     }
