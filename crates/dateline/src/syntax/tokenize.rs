@@ -34,13 +34,47 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "nos", "vol", "fig", "approx", "dept", "est", "mt", "ft", "ave", "blvd", "rd", "e.g",
     "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "mass", "calif", "fla", "wash", "al", "cf", "ca",
-    "messrs", "univ", "assn", "bros", "ph.d", "pp", "op",
+    "messrs", "univ", "assn", "bros", "ph.d", "pp", "op", "ext", "pvt", "sts", "drs",
+];
+
+/// Contractions written without their apostrophe, as web text writes them
+/// (`dont` = do + nt, `im` = i + m), with the byte length of the first word.
+/// Words that are also plain words (`ill`, `id`, `lets`, `its`) are left out.
+const BARE_CONTRACTIONS: &[(&str, usize)] = &[
+    ("dont", 2),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("cant", 2),
+    ("wont", 2),
+    ("isnt", 2),
+    ("wasnt", 3),
+    ("arent", 3),
+    ("werent", 4),
+    ("havent", 4),
+    ("hasnt", 3),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
+    ("im", 1),
+    ("ive", 1),
+    ("thats", 4),
+    ("whats", 4),
+    ("youre", 3),
+    ("alot", 1),
+    ("outta", 3),
+];
+
+/// Emoticons, each one token (`:-)`, `;)`).
+const EMOTICONS: &[&str] = &[
+    ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ":-P", ":P", ":p", ":-/", ":/", ":'(",
+    "=)", ":o)", ":-*", "^_^", "<3",
 ];
 
 /// Hyphenated prefixes that stay attached (`e-mail`, `non-avian`).
 const HYPHEN_PREFIXES: &[&str] = &[
     "e", "non", "mis", "counter", "co", "re", "pre", "anti", "cross", "multi", "semi", "ex",
     "inter", "sub", "post", "pro", "un", "mid", "over", "under", "bi", "de", "x", "mr", "t",
+    "vice",
 ];
 
 fn is_apos(c: char) -> bool {
@@ -157,6 +191,13 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
         if is_url_like(rest) && !rest.starts_with(['(', '"', '“', '<', '[']) {
             break;
         }
+        if let Some(e) = EMOTICONS.iter().find(|e| {
+            rest.starts_with(**e) && !rest[e.len()..].starts_with(|d: char| d.is_alphanumeric())
+        }) {
+            push(out, base, a, a + e.len());
+            a += e.len();
+            continue;
+        }
         let c = rest.chars().next().unwrap_or(' ');
         // `'s`, `'re`, `n't` standing alone (after a space): one word.
         if is_apos(c) && clitic_len(rest).is_some_and(|l| l == rest.len()) {
@@ -173,6 +214,10 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
             // '90s
             break;
         }
+        // `#audiobooks`: a hashtag is one word.
+        if c == '#' && rest[1..].starts_with(|d: char| d.is_alphabetic()) {
+            break;
+        }
         if is_open_punct(c) {
             let e = if c == '`' && rest.starts_with("``") {
                 a + 2
@@ -186,8 +231,10 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
         if c.is_alphanumeric() || c == '$' || c == '@' || c == '%' || c == '&' || c == '/' {
             // `$`, `%` and similar stand alone when followed by a word.
             if matches!(c, '$' | '%' | '&' | '/' | '@') && rest.len() > 1 {
-                push(out, base, a, a + 1);
-                a += 1;
+                // A run of one symbol (`$$$`) is one token.
+                let e = run_end(s, a, c).min(b);
+                push(out, base, a, e);
+                a = e;
                 continue;
             }
             break;
@@ -197,7 +244,12 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
         // modifiers and joiners) when something follows.
         let g = rest.graphemes(true).next().unwrap_or(rest);
         if g.len() < rest.len() && !c.is_alphanumeric() {
-            let e = a + g.len();
+            // A run of one ASCII symbol (`____`, `^^^`) is one token.
+            let e = if c.is_ascii() {
+                run_end(s, a, c).min(b)
+            } else {
+                a + g.len()
+            };
             push(out, base, a, e);
             a = e;
             continue;
@@ -211,6 +263,26 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
         }
         let rest = &s[a..b];
         let c = rest.chars().next_back().unwrap_or(' ');
+        if let Some(e) = EMOTICONS
+            .iter()
+            .find(|e| rest.len() > e.len() && rest.ends_with(**e))
+        {
+            tail.push((b - e.len(), b));
+            b -= e.len();
+            continue;
+        }
+        // A run of mixed final marks (`?!`, `!.`, `.?`) is one token.
+        let marks = rest
+            .bytes()
+            .rev()
+            .take_while(|m| matches!(m, b'.' | b'!' | b'?'))
+            .count();
+        if marks > 1 && marks < rest.len() && rest[rest.len() - marks..].bytes().any(|m| m != b'.')
+        {
+            tail.push((b - marks, b));
+            b -= marks;
+            continue;
+        }
         if c == '.' {
             // A run of full stops (`...`) is one token.
             let mut st = b - 1;
@@ -252,7 +324,10 @@ fn chunk(s: &str, mut a: usize, mut b: usize, base: usize, out: &mut Vec<RawWord
             while st > a && s[..st].ends_with(c) {
                 st -= c.len_utf8();
             }
-            if st == a && rest.chars().count() > 1 && !matches!(c, '-' | '=' | '*' | '~') {
+            if st == a
+                && rest.chars().count() > 1
+                && !matches!(c, '-' | '=' | '*' | '~' | '>' | '!' | '?')
+            {
                 st = b - c.len_utf8();
             }
             tail.push((st, b));
@@ -341,13 +416,22 @@ fn core(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<RawWord>) {
                 let left = &s[start..pos];
                 let run = run_end(s, pos, c).min(b);
                 let after = &s[run..b];
-                let left_digits = !left.is_empty() && left.chars().all(|d| d.is_ascii_digit());
+                // The last group before the hyphen: `303-832-8160` stays whole.
+                let group = left.rsplit(['-', '–', '—']).next().unwrap_or(left);
+                let left_digits = !group.is_empty() && group.chars().all(|d| d.is_ascii_digit());
                 let right_digits = after.starts_with(|d: char| d.is_ascii_digit());
                 let prefix = HYPHEN_PREFIXES.contains(&left.to_lowercase().as_str());
                 !left.is_empty()
                     && !after.is_empty()
                     && (!left_digits || !right_digits)
                     && (!prefix || run != pos + c.len_utf8())
+            }
+            '/' => {
+                // `and/or`, `East/West`: a slash between two words of letters.
+                let left = &s[start..pos];
+                let after = &s[pos + 1..b];
+                let word = |x: &str| x.chars().count() > 1 && x.chars().all(char::is_alphabetic);
+                word(left) && after.split('/').next().is_some_and(word)
             }
             ',' | ';' | '!' | '?' | '"' | '“' | '”' | '(' | ')' => {
                 // `1,400` stays whole.
@@ -407,11 +491,15 @@ fn clitics(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<RawWord>) {
             }
         } else if matches!(l, "cannot" | "gonna" | "wanna" | "gotta") {
             cuts.push(3);
+        } else if let Some(&(_, cut)) = BARE_CONTRACTIONS.iter().find(|(c, _)| *c == l) {
+            cuts.push(cut);
         } else {
             // `'s`, `'re`, `'ve`, `'ll`, `'d`, `'m`, and `s'`.
             for (k, c) in l.char_indices().rev() {
                 if is_apos(c) {
-                    let clitic = k > 0 && clitic_len(&l[k..]) == Some(n - k);
+                    // `the 80's`, `under 12's`: a number's plural stays whole.
+                    let number = l[..k].bytes().all(|d| d.is_ascii_digit());
+                    let clitic = k > 0 && !number && clitic_len(&l[k..]) == Some(n - k);
                     let plural_possessive = k + c.len_utf8() == n && k > 1 && l[..k].ends_with('s');
                     if clitic || plural_possessive {
                         cuts.push(k);
@@ -509,6 +597,93 @@ mod tests {
                 "http://x.org/a",
                 "."
             ]
+        );
+    }
+
+    #[test]
+    fn web_text_keeps_its_emoticons_numbers_and_runs_whole() {
+        assert_eq!(
+            words("Call 303-832-8160 :-) or e-mail us :) It's all about the $$$. Really?! Yes!."),
+            [
+                "Call",
+                "303-832-8160",
+                ":-)",
+                "or",
+                "e-mail",
+                "us",
+                ":)",
+                "It",
+                "'s",
+                "all",
+                "about",
+                "the",
+                "$$$",
+                ".",
+                "Really",
+                "?!",
+                "Yes",
+                "!."
+            ]
+        );
+        assert_eq!(
+            words("Regards, ____ >> Join #audiobooks in the 80's and/or the 90's, East/West."),
+            [
+                "Regards",
+                ",",
+                "____",
+                ">>",
+                "Join",
+                "#audiobooks",
+                "in",
+                "the",
+                "80's",
+                "and",
+                "/",
+                "or",
+                "the",
+                "90's",
+                ",",
+                "East",
+                "/",
+                "West",
+                "."
+            ]
+        );
+        // `:D` opens no word that merely starts with it; paths keep their slashes.
+        assert_eq!(
+            words("(:Democrats) see docs/file.txt and 1/2"),
+            [
+                "(",
+                ":",
+                "Democrats",
+                ")",
+                "see",
+                "docs/file.txt",
+                "and",
+                "1/2"
+            ]
+        );
+    }
+
+    #[test]
+    fn contractions_without_apostrophes_split_as_with_them() {
+        let s = "i dont know, im sure thats alot and I cant wait";
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|w| &s[w.span.start..w.span.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "i", "do", "nt", "know", ",", "i", "m", "sure", "that", "s", "a", "lot", "and",
+                "I", "ca", "nt", "wait"
+            ]
+        );
+        assert_eq!(out[1].mwt, Some((1, 2)));
+        assert_eq!(out[8].mwt, Some((8, 9)));
+        // Plain words that look like contractions stay whole.
+        assert_eq!(
+            words("He lets its owner id the ill dog"),
+            ["He", "lets", "its", "owner", "id", "the", "ill", "dog"]
         );
     }
 }
