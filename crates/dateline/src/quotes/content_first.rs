@@ -79,7 +79,8 @@ pub(super) fn content_first(
 }
 
 /// The break before the source: a comma, a closing quotation or `?`/`!`
-/// inside it, at most six words before the cue at token `c`.
+/// inside it, at most twelve tokens before the cue at token `c` (`"...,"
+/// panel Chairman Rep. Jason Chaffetz (R-Utah) said`).
 fn break_before(p: &Para<'_>, sa: usize, c: usize) -> Option<usize> {
     let mut k = c;
     // `“...?” Trump said.`: the sentence may open right after the quotation.
@@ -88,7 +89,7 @@ fn break_before(p: &Para<'_>, sa: usize, c: usize) -> Option<usize> {
     } else {
         sa
     };
-    while k > low && c - k <= 7 {
+    while k > low && c - k <= 12 {
         let t = &p.toks[k - 1];
         if t.kind == Tk::Close || is_punct(t, &[',', '—', '–']) {
             return Some(k - 1);

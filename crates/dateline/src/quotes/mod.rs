@@ -215,6 +215,8 @@ pub(crate) fn extract(
         found.retain(|f| !parse::is_narration(&parse, f));
         parse::inverted_from_parse(&parse, text, &mut found);
         parse::sources_from_parse(&parse, &mut found);
+        parse::contents_end_before_the_cue_clause(&parse, text, &mut found);
+        parse::missed_from_parse(&parse, text, &mut found);
     }
     tidy::tidy(text, paragraphs, &mut found);
     output::quotes(text, mentions, found)

@@ -310,6 +310,16 @@ pub(super) fn inverted_from_parse(parse: &Parse<'_>, text: &str, found: &mut [Fo
         let Some(v) = parse.cue_verb(cue) else {
             continue;
         };
+        if let Some(source) = clause_for_source(parse, text, f.content, src) {
+            // `Aparna Mathur, who studies tax policy, said Ivanka Trump's
+            // statement didn't clarify the matter`: what the window took for
+            // a source after the cue is a clause with a verb of its own.
+            f.content = src;
+            f.source = Some(source);
+            f.speaker_at = None;
+            f.frame = Frame::SourceFirst;
+            continue;
+        }
         let Some(s) = parse.child(v, &["nsubj"]) else {
             continue;
         };
@@ -332,6 +342,260 @@ pub(super) fn inverted_from_parse(parse: &Parse<'_>, text: &str, found: &mut [Fo
         f.speaker_at = None;
         f.frame = Frame::SourceFirst;
     }
+}
+
+/// Words that open a clause of the cue verb's own after its content
+/// (`agreed that ..., but he said`, `says ... and plans to`, `said ...,
+/// though she noted`, `while 73 percent said`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "though", "although", "whereas", "yet", "even",
+];
+
+/// Ends the content of each source-first attribution before a clause that
+/// the parse hangs on the cue verb itself rather than on its content: a
+/// coordinated verb, an adverbial clause or a parenthetical opened by a
+/// conjunction or a comma (`X agreed that the rules should change, but he
+/// said the talk should wait`: the first content is `the rules should
+/// change`; the second attribution is found on its own). Quotations keep
+/// their marks' bounds.
+pub(super) fn contents_end_before_the_cue_clause(
+    parse: &Parse<'_>,
+    text: &str,
+    found: &mut [Found],
+) {
+    for f in found.iter_mut() {
+        if f.frame != Frame::SourceFirst {
+            continue;
+        }
+        let quoted = text[f.content.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
+        let (Some(cue), false) = (f.cue, quoted) else {
+            continue;
+        };
+        let (Some(v), Some(a)) = (parse.cue_verb(cue), parse.word_at(f.content.start)) else {
+            continue;
+        };
+        let cut = parse.syntax.children(v).find_map(|c| {
+            let w = parse.word(c);
+            if c <= a
+                || w.start >= f.content.end
+                || !matches!(w.dep.as_ref(), "conj" | "advcl" | "parataxis")
+                || !matches!(w.upos.as_ref(), "VERB" | "AUX")
+            {
+                return None;
+            }
+            let first = parse
+                .syntax
+                .subtree(c)
+                .into_iter()
+                .find(|&i| parse.word(i).upos != "PUNCT")?;
+            let opener = CLAUSE_OPENERS.contains(&parse.form(first).to_lowercase().as_str());
+            let comma = first > 0 && parse.form(first - 1) == ",";
+            // Never inside a quotation the content holds (`said the region
+            // was "at a crossroads... and we must act together"`).
+            if first <= a
+                || !(opener || comma)
+                || inside_marks(text, f.content.start, parse.word(first).start)
+            {
+                return None;
+            }
+            let mut e = first;
+            while e > a && parse.word(e - 1).upos == "PUNCT" {
+                e -= 1;
+            }
+            (e > a).then(|| parse.word(e - 1).end)
+        });
+        if let Some(end) = cut {
+            f.content.end = f.content.end.min(end);
+        }
+    }
+}
+
+/// Whether byte `at` lies inside quotation marks opened in its sentence
+/// `[sa, at)`: more opening than closing curly marks, or an odd number of
+/// straight ones.
+fn inside_marks(text: &str, sa: usize, at: usize) -> bool {
+    let before = &text[sa..at];
+    let open = before.matches('“').count() + before.matches("``").count();
+    let close = before.matches('”').count() + before.matches("''").count();
+    open > close || before.matches('"').count() % 2 == 1
+}
+
+/// Attributions the frames missed, read from the parse alone: a verb of
+/// saying (or of addressing) that is no cue of any attribution found, with
+/// a subject that can speak and a clausal complement (`ccomp`) of at least
+/// three words, not inside a quotation. The source is the subject's noun
+/// phrase and the content the complement's words: `Experts on North Korea
+/// and nuclear nonproliferation said the latest test could change that`,
+/// `"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz
+/// (R-Utah) said`, `Kall -- co-editor of ... -- said the candidate ...`.
+pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<Found>) {
+    let words = &parse.syntax.words;
+    let mut group = found.iter().map(|f| f.group + 1).max().unwrap_or(0);
+    for v in 0..words.len() {
+        let w = &words[v];
+        if w.upos != "VERB" {
+            continue;
+        }
+        let form = parse.form(v).to_lowercase();
+        let speech = super::cues::cues()
+            .by_word
+            .get(form.as_str())
+            .is_some_and(|es| {
+                es.iter().any(|e| {
+                    e.particle.is_none()
+                        && matches!(
+                            e.class,
+                            super::cues::CueClass::Speech | super::cues::CueClass::Address
+                        )
+                })
+            });
+        if !speech {
+            continue;
+        }
+        let cue = w.span();
+        let taken = found.iter().any(|f| {
+            f.cue
+                .is_some_and(|c| c.start < cue.end && cue.start < c.end)
+                || (f.content.start <= cue.start
+                    && cue.end <= f.content.end
+                    && text[f.content.start..].starts_with(['"', '“', '”', '\'', '‘', '`']))
+        });
+        let mut first_word = v;
+        while first_word > 0 && words[first_word - 1].sentence == w.sentence {
+            first_word -= 1;
+        }
+        let sa = words[first_word].start;
+        if taken || inside_marks(text, sa, cue.start) {
+            continue;
+        }
+        let Some(s) = parse.child(v, &["nsubj"]) else {
+            continue;
+        };
+        if !parse.can_speak(s) || parse.is_relative(s) {
+            continue;
+        }
+        // A complement opened by `after`, `because`, `when` is an adverbial
+        // clause the parse took for one (`said after Pagliano failed`).
+        let Some(c) = parse.child(v, &["ccomp"]).filter(|&c| {
+            !parse.syntax.children(c).any(|m| {
+                parse.word(m).dep == "mark"
+                    && !matches!(
+                        parse.form(m).to_lowercase().as_str(),
+                        "that" | "whether" | "if"
+                    )
+            })
+        }) else {
+            continue;
+        };
+        let sub = parse.syntax.subtree(c);
+        let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else {
+            continue;
+        };
+        let content_words = sub.iter().filter(|&&i| words[i].upos != "PUNCT").count();
+        let source = parse.phrase(s);
+        // The complement lies wholly on one side of the cue, and apart from
+        // the source.
+        let one_side = (first > v) || (last < v);
+        if content_words < 3 || !one_side || words[s].upos == "PRON" && last < v {
+            continue;
+        }
+        let mut a = first;
+        while a < last && words[a].upos == "PUNCT" {
+            a += 1;
+        }
+        let mut b = last;
+        while b > a && words[b].upos == "PUNCT" {
+            b -= 1;
+        }
+        let content = Span::new(words[a].start, words[b].end);
+        if content.start < source.end && source.start < content.end {
+            continue;
+        }
+        let frame = if first > v {
+            Frame::SourceFirst
+        } else {
+            Frame::ContentFirst
+        };
+        found.push(Found {
+            content,
+            cue: Some(cue),
+            source: Some(source),
+            speaker_at: None,
+            frame,
+            group,
+        });
+        group += 1;
+    }
+}
+
+/// Adverbial openers of a sentence that are no part of a speaker's phrase
+/// (`In a statement, one of the family's attorneys, ... said`).
+const OPENING_ADJUNCTS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "since",
+    "earlier",
+    "later",
+    "however",
+    "but",
+    "and",
+    "also",
+    "still",
+    "yet",
+    "meanwhile",
+];
+
+/// For an unquoted `CONTENT, said SOURCE` reading whose source is a clause
+/// (three words or more, one a finite verb by the parse) that runs to the
+/// sentence's end: the speaker's phrase in what was read as the content,
+/// without a leading adjunct up to its comma and without a relative clause
+/// (`, who ...`). `None` when the reading stands.
+fn clause_for_source(parse: &Parse<'_>, text: &str, content: Span, src: Span) -> Option<Span> {
+    let (a, b) = (
+        parse.word_at(src.start)?,
+        parse.word_at(src.end.saturating_sub(1))?,
+    );
+    let words = (a..=b).filter(|&i| parse.word(i).upos != "PUNCT").count();
+    let finite = (a..=b).any(|i| {
+        let w = parse.word(i);
+        (w.upos == "VERB" || w.upos == "AUX")
+            && matches!(w.xpos.as_ref(), "VBD" | "VBZ" | "VBP" | "MD")
+    });
+    let rest = text.get(src.end..)?;
+    let to_end = rest.trim_start().starts_with(['.', '!', '?']) || rest.trim().is_empty();
+    if words < 3 || !finite || !to_end {
+        return None;
+    }
+    let phrase = text.get(content.start..content.end)?;
+    let mut start = 0;
+    let first = phrase.split(|c: char| !c.is_alphanumeric()).next()?;
+    if OPENING_ADJUNCTS.contains(&first.to_lowercase().as_str()) {
+        start = phrase.find(',')? + 1;
+    }
+    let body = &phrase[start..];
+    let lead = body.len() - body.trim_start().len();
+    let mut end = body.len();
+    for rel in [", who ", ", which ", ", whose ", " who ", ", a ", ", the "] {
+        if let Some(k) = body.find(rel) {
+            end = end.min(k);
+        }
+    }
+    let body = body[lead..end].trim_end_matches([',', ' ']);
+    if body.is_empty() {
+        return None;
+    }
+    let s = content.start + start + lead;
+    Some(Span::new(s, s + body.len()))
 }
 
 /// Cue verbs that, with a noun for content, report a deed rather than a
@@ -493,5 +757,69 @@ pub(super) mod tests {
                 .is_some_and(|s| s.ends_with("United States")),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_clause_read_as_a_source_after_the_cue_is_the_content() {
+        let q = quotes(
+            "Conservative economist Aparna Mathur, who studies tax policy at the American \
+             Enterprise Institute, said Ivanka Trump's statement didn't clarify the matter.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].text,
+            "Ivanka Trump's statement didn't clarify the matter"
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Aparna Mathur"), "{q:?}");
+        let q = quotes(
+            "In a statement, one of the family's attorneys, Justin Bamberg, said the videos \
+             show Scott calmly leaving his car.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.starts_with("the videos show"), "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Justin Bamberg"), "{q:?}");
+    }
+
+    #[test]
+    fn a_content_ends_before_a_clause_of_the_cue_verb() {
+        let q = quotes(
+            "He agreed that the party's vacancy rules should be modernized, but he said that \
+             discussion should wait until after the election.",
+        );
+        let agreed = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("agreed"))
+            .unwrap();
+        assert_eq!(
+            agreed.text, "the party's vacancy rules should be modernized",
+            "{q:?}"
+        );
+        let said = q.iter().find(|q| q.cue.as_deref() == Some("said")).unwrap();
+        assert!(said.text.starts_with("discussion should wait"), "{q:?}");
+    }
+
+    #[test]
+    fn the_parse_finds_a_statement_the_frames_missed() {
+        let q = quotes(
+            "Experts on North Korea and nuclear nonproliferation said the latest nuclear \
+             test could change that.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "the latest nuclear test could change that");
+        assert!(
+            q[0].source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Experts")),
+            "{q:?}"
+        );
+        // An adverbial clause the parse took for a complement is none, and a
+        // long source with its party and state still closes the quotation.
+        let q = quotes(
+            "\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah) \
+             said after Pagliano failed to appear.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.contains("Subpoenas are not optional"), "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jason Chaffetz"), "{q:?}");
     }
 }
