@@ -163,7 +163,36 @@ def read_verbs(path):
                 verb, before, after = split_form(f)
                 rows.append(("V", block, verb, before, after, code, base))
                 stats["verbs"] += 1
+    restore_commented_verbs(rows, stats)
     return synsets, order, rows, stats
+
+
+# A verb whose patterns stay in a block after the verb itself was dropped
+# from the block's list: CAMEO.2.0.txt's DEMAND block keeps 22 patterns
+# commented `# URGE` (`urge * cooperation` [022], `urge * investigate`
+# [0214]) but lists no URGE, so `urged X to` codes nothing. A word that
+# comments this many patterns of one block and is no verb anywhere in the
+# dictionary is restored as a verb of that block.
+RESTORE_MIN_PATTERNS = 5
+
+
+def restore_commented_verbs(rows, stats):
+    verbs = {r[2] for r in rows if r[0] == "V"}
+    named = {}
+    for r in rows:
+        if r[0] != "Praw" or "#" not in r[3]:
+            continue
+        c = r[3].split("#", 1)[1].split()
+        if c and re.fullmatch(r"[A-Z]+", c[0]) and c[0].lower() not in verbs:
+            key = (r[1], c[0].lower())
+            named[key] = named.get(key, 0) + 1
+    for (block, verb), n in sorted(named.items()):
+        if n < RESTORE_MIN_PATTERNS:
+            continue
+        at = next(i for i, r in enumerate(rows) if r[0] == "B" and r[1] == block) + 1
+        rows.insert(at, ("V", block, verb, "", "", "", verb))
+        stats["verbs"] += 1
+        stats["restored"] = stats.get("restored", 0) + 1
 
 
 def expand_synset(label, phrases):

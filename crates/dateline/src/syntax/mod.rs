@@ -527,6 +527,159 @@ pub fn parse_with(m: &'static Model, text: &str, sentences: &[Span]) -> Syntax {
     parse_counted(m, text, sentences).0
 }
 
+/// A capitalised word the tagger never saw in training (no ambiguity
+/// class) that it tagged as a verb is a name: `Pyongyang on Thursday fired`
+/// (`Pyongyang` a gerund by its `-ng`), `Gondor renewed ties`. Words in
+/// `-ing` or `-ed` keep their verb tag (`Reiterating his stance, ...`).
+fn unknown_names(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    info: &[WordInfo],
+    tags: &mut [u16],
+) {
+    let Some(nnp) = m.xpos.strings.iter().position(|t| t == "NNP") else {
+        return;
+    };
+    for ((w, info), tag) in raw.iter().zip(info).zip(tags.iter_mut()) {
+        let verb = m
+            .xpos
+            .strings
+            .get(*tag as usize)
+            .is_some_and(|t| t.starts_with("VB"));
+        if !verb || info.amb != 0 || info.flags & 1 == 0 {
+            continue;
+        }
+        let form = text[w.span.start..w.span.end].to_lowercase();
+        if form.ends_with("ing") || form.ends_with("ed") || !form.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        *tag = nnp as u16;
+    }
+}
+
+/// Nouns that take a `to`-infinitive of their own (`efforts to deal with`,
+/// `a bid to end`, `the right to vote`).
+const INFINITIVE_NOUNS: &[&str] = &[
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "bid",
+    "bids",
+    "plan",
+    "plans",
+    "decision",
+    "decisions",
+    "move",
+    "push",
+    "drive",
+    "campaign",
+    "offer",
+    "offers",
+    "pledge",
+    "promise",
+    "threat",
+    "threats",
+    "order",
+    "orders",
+    "request",
+    "readiness",
+    "willingness",
+    "refusal",
+    "failure",
+    "right",
+    "rights",
+    "ability",
+    "agreement",
+    "opportunity",
+    "chance",
+    "need",
+    "step",
+    "steps",
+    "initiative",
+    "proposal",
+    "proposals",
+    "mandate",
+    "permission",
+    "authority",
+    "intention",
+    "commitment",
+    "determination",
+    "resolve",
+    "pressure",
+    "calls",
+    "appeal",
+    "appeals",
+    "demand",
+    "demands",
+    "mission",
+];
+
+/// Re-hangs a `to`-infinitive that the parser made the `xcomp` of a verb
+/// on the noun it follows when that noun takes an infinitive of its own:
+/// in `Romendacil clashed over the efforts of Eriadori to deal with an orc
+/// infestation`, `deal` is what the efforts are for (`acl` of `efforts`),
+/// not something Romendacil does. The noun must be the verb's object or
+/// oblique (or inside one), and the infinitive must follow the noun's
+/// phrase directly.
+fn infinitives_of_nouns(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| m.deprels.strings.iter().position(|s| s == l);
+    let (Some(xcomp), Some(acl)) = (id("xcomp"), id("acl")) else {
+        return;
+    };
+    let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
+    for v in 1..heads.len() {
+        let h = heads[v];
+        if labels[v] as usize != xcomp || h == u32::MAX || (h as usize) >= v || form(v - 1) != "to"
+        {
+            continue;
+        }
+        // From the word before `to`, up through its heads to the verb: the
+        // nearest noun that takes an infinitive.
+        let mut x = v.saturating_sub(2);
+        let mut noun = None;
+        for _ in 0..8 {
+            let hx = heads[x];
+            if x == h as usize || hx == u32::MAX || x >= v {
+                break;
+            }
+            if INFINITIVE_NOUNS.contains(&form(x).as_str()) {
+                noun = Some(x);
+                break;
+            }
+            x = hx as usize;
+        }
+        let Some(n) = noun else {
+            continue;
+        };
+        // The noun's chain reaches the verb, so the phrase before `to` is
+        // one of the verb's own.
+        let mut y = n;
+        let mut reaches = false;
+        for _ in 0..8 {
+            match heads[y] {
+                u32::MAX => break,
+                hy if hy == h => {
+                    reaches = true;
+                    break;
+                }
+                hy => y = hy as usize,
+            }
+        }
+        if reaches {
+            heads[v] = n as u32;
+            labels[v] = acl as u16;
+        }
+    }
+}
+
 /// As [`parse_with`], also returning the number of parser moves made (two
 /// per word: the linear-time guard of the tests).
 fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, usize) {
@@ -567,6 +720,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             &mut sc.feats,
             &mut sc.scores,
         );
+        unknown_names(m, text, &sc.raw, &sc.info, &mut sc.tags);
         // Parse each run-on segment apart (a sentence end the article
         // layer kept inside the sentence, or a line break); later segments
         // hang on the first one's root as `parataxis`, as UD does for
@@ -625,6 +779,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
         if let (Some(d), Some(r)) = (dateline_root, first_root) {
             sc.heads[d] = r as u32;
         }
+        infinitives_of_nouns(m, text, &sc.raw, &mut sc.heads, &mut sc.labels);
         for i in 0..n {
             let raw = sc.raw[i];
             let info = &sc.info[i];

@@ -452,3 +452,40 @@ fn syntax_speed() {
         words as f64 / secs
     );
 }
+
+#[test]
+fn an_unknown_capitalised_word_is_a_name_not_a_verb() {
+    let text = "Pyongyang on Thursday fired two artillery shells at Seoul.";
+    let s = one(text);
+    let p = find(&s, text, "Pyongyang");
+    assert_eq!(s.words[p].upos, "PROPN", "{}", dump(&s, text));
+    let fired = find(&s, text, "fired");
+    assert_eq!(
+        deps(&s, text, fired, "nsubj"),
+        ["Pyongyang"],
+        "{}",
+        dump(&s, text)
+    );
+    // A known verb keeps its tag, and so does an unknown one in `-ing`.
+    let text = "Reiterating his stance, Hamas said talks would resume.";
+    let s = one(text);
+    let r = find(&s, text, "Reiterating");
+    assert_eq!(s.words[r].upos, "VERB", "{}", dump(&s, text));
+}
+
+#[test]
+fn an_infinitive_after_a_noun_that_takes_one_modifies_the_noun() {
+    let text = "Bree Prime Minister Romendacil clashed over the efforts of Eriadori to deal \
+                with an orc infestation.";
+    let s = one(text);
+    let deal = find(&s, text, "deal");
+    let efforts = find(&s, text, "efforts");
+    assert_eq!(s.words[deal].head, Some(efforts), "{}", dump(&s, text));
+    assert_eq!(s.words[deal].dep, "acl", "{}", dump(&s, text));
+    // An object that takes no infinitive leaves the verb's `xcomp` alone.
+    let text = "The minister urged the rebels to lay down their arms.";
+    let s = one(text);
+    let lay = find(&s, text, "lay");
+    let urged = find(&s, text, "urged");
+    assert_eq!(s.words[lay].head, Some(urged), "{}", dump(&s, text));
+}

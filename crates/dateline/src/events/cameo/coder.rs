@@ -410,6 +410,14 @@ impl<'a> Matcher<'a> {
         if w.dep != "case" {
             return true;
         }
+        // `urged Bree on Monday`: a preposition of a date is no word of
+        // the verb's phrase (`PRESS ON` [190]).
+        let noun = w.head.map(|n| &words[n]);
+        if noun
+            .is_some_and(|n| crate::lexicon::TIME_NOUNS.contains(&n.lemma.to_lowercase().as_str()))
+        {
+            return false;
+        }
         let attach = w.head.and_then(|n| words[n].head);
         let to_last = last.is_some_and(|l| attach == Some(l) || attach == words[l].head);
         to_last || ((phrase || last.is_none()) && attach == Some(self.anchor))
