@@ -30,7 +30,16 @@ const PHRASE_STOP: &[&str] = &[
 ];
 
 /// Left dependents that do not open the actor's phrase (`by` of an agent).
-const LEFT_SKIP: &[&str] = &["case", "mark", "cc", "advmod", "punct", "obl:tmod", "obl"];
+const LEFT_SKIP: &[&str] = &[
+    "case",
+    "mark",
+    "cc",
+    "advmod",
+    "punct",
+    "obl:tmod",
+    "obl:unmarked",
+    "obl",
+];
 
 /// What the parse says of one figure.
 pub(super) struct ParseActor {
@@ -121,7 +130,9 @@ fn phrase(syntax: &Syntax, h: usize) -> Span {
         }
     }
     for c in syntax.children(h).filter(|&c| c > h) {
-        if PHRASE_STOP.contains(&words[c].dep.as_ref()) || words[c].dep.ends_with(":tmod") {
+        if PHRASE_STOP.contains(&words[c].dep.as_ref())
+            || (words[c].dep.ends_with(":tmod") || words[c].dep.ends_with(":unmarked"))
+        {
             break;
         }
         hi = hi.max(*syntax.subtree(c).last().unwrap_or(&c));

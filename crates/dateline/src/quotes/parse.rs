@@ -69,6 +69,8 @@ const LEFT_SKIP: &[&str] = &[
     "advmod",
     "obl:tmod",
     "nmod:tmod",
+    "obl:unmarked",
+    "nmod:unmarked",
     "obl",
 ];
 
@@ -214,6 +216,7 @@ impl<'a> Parse<'a> {
             let w = self.word(c);
             if PHRASE_STOP.contains(&w.dep.as_ref())
                 || w.dep.ends_with(":tmod")
+                || w.dep.ends_with(":unmarked")
                 || is_time_word(&w.lemma.to_lowercase())
             {
                 break;

@@ -680,6 +680,102 @@ fn infinitives_of_nouns(
     }
 }
 
+/// Mends a verb the parser gave two subjects (`nsubj`), which UD never
+/// does, in the three ways wire copy shows them: a date read as a subject
+/// (`Bank Negara Tuesday imposed`) becomes `obl:unmarked`; two subjects joined
+/// by `and` or `or` (`The Philippines and France agree`) become a
+/// conjunction, the second a `conj` of the first; a name after a
+/// description before the same verb is that description's name: after a
+/// comma an `appos` (`US representative to the UN, Ambassador William
+/// Richardson acknowledged`), else the description is a `compound` of the
+/// name (`House of Representatives Speaker Newt Gingrich met`), so that the
+/// name heads the subject.
+fn double_subjects(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| {
+        m.deprels
+            .strings
+            .iter()
+            .position(|s| s == l)
+            .map(|i| i as u16)
+    };
+    let (Some(nsubj), Some(conj), Some(cc), Some(tmod), Some(appos), Some(compound)) = (
+        id("nsubj"),
+        id("conj"),
+        id("cc"),
+        id("obl:unmarked").or_else(|| id("obl:tmod")),
+        id("appos"),
+        id("compound"),
+    ) else {
+        return;
+    };
+    let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
+    let xpos = |i: usize| {
+        m.xpos
+            .strings
+            .get(tags[i] as usize)
+            .map_or("", |s| s.as_str())
+    };
+    let nominal = |i: usize| matches!(xpos(i), "NN" | "NNS" | "NNP" | "NNPS");
+    let time = |i: usize| crate::lexicon::TIME_NOUNS.contains(&form(i).as_str());
+    let n = heads.len();
+    let mut subjects: Vec<usize> = Vec::new();
+    for h in 0..n {
+        subjects.clear();
+        subjects.extend((0..n).filter(|&k| heads[k] == h as u32 && labels[k] == nsubj));
+        let [a, b] = subjects[..] else {
+            continue;
+        };
+        if time(a) || time(b) {
+            labels[if time(a) { a } else { b }] = tmod;
+            continue;
+        }
+        if !(nominal(a) && nominal(b) && b < h) {
+            continue;
+        }
+        if let Some(c) =
+            (a + 1..b).find(|&k| labels[k] == cc && matches!(form(k).as_str(), "and" | "or"))
+        {
+            heads[b] = a as u32;
+            labels[b] = conj;
+            heads[c] = b as u32;
+            continue;
+        }
+        // Every word between the two belongs to one of them (not `of` taken
+        // for a mark of the verb in `Secretary of State Antony Blinken made`,
+        // which the event layer reads as it is).
+        let reaches = |mut k: usize| {
+            for _ in 0..8 {
+                if k == a || k == b {
+                    return true;
+                }
+                match heads[k] {
+                    u32::MAX => return false,
+                    x => k = x as usize,
+                }
+            }
+            false
+        };
+        let apart = (a + 1..b).all(|k| reaches(k) || form(k) == ",");
+        if !matches!(xpos(b), "NNP" | "NNPS") || !apart {
+            continue;
+        }
+        if (a + 1..b).any(|k| form(k) == ",") {
+            heads[b] = a as u32;
+            labels[b] = appos;
+        } else {
+            heads[a] = b as u32;
+            labels[a] = compound;
+        }
+    }
+}
+
 /// As [`parse_with`], also returning the number of parser moves made (two
 /// per word: the linear-time guard of the tests).
 fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, usize) {
@@ -780,6 +876,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             sc.heads[d] = r as u32;
         }
         infinitives_of_nouns(m, text, &sc.raw, &mut sc.heads, &mut sc.labels);
+        double_subjects(m, text, &sc.raw, &sc.tags, &mut sc.heads, &mut sc.labels);
         for i in 0..n {
             let raw = sc.raw[i];
             let info = &sc.info[i];

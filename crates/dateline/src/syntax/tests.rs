@@ -489,3 +489,34 @@ fn an_infinitive_after_a_noun_that_takes_one_modifies_the_noun() {
     let urged = find(&s, text, "urged");
     assert_eq!(s.words[lay].head, Some(urged), "{}", dump(&s, text));
 }
+
+#[test]
+fn a_verb_never_keeps_two_subjects() {
+    let subjects = |s: &Syntax| {
+        let mut per_head = std::collections::HashMap::new();
+        for w in s.words.iter().filter(|w| w.dep == "nsubj") {
+            *per_head.entry(w.head).or_insert(0) += 1;
+        }
+        per_head.into_values().max().unwrap_or(0)
+    };
+    // Two subjects joined by `and` are a conjunction.
+    let text = "The Philippines and France agree that disputes should be resolved.";
+    let s = one(text);
+    let france = find(&s, text, "France");
+    let philippines = find(&s, text, "Philippines");
+    assert_eq!(
+        s.words[france].head,
+        Some(philippines),
+        "{}",
+        dump(&s, text)
+    );
+    assert_eq!(s.words[france].dep, "conj", "{}", dump(&s, text));
+    assert_eq!(subjects(&s), 1, "{}", dump(&s, text));
+    // A description before a name: the name heads the subject.
+    let text = "House of Representatives Speaker Newt Gingrich met Lee.";
+    let s = one(text);
+    let met = find(&s, text, "met");
+    let subject = deps(&s, text, met, "nsubj");
+    assert_eq!(subject.len(), 1, "{}", dump(&s, text));
+    assert_ne!(subject[0], "House", "{}", dump(&s, text));
+}
