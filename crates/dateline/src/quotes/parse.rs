@@ -437,8 +437,28 @@ fn inside_marks(text: &str, sa: usize, at: usize) -> bool {
 pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<Found>) {
     let words = &parse.syntax.words;
     let mut group = found.iter().map(|f| f.group + 1).max().unwrap_or(0);
+    // The cues found, and the quotations' contents with the furthest end
+    // reached by any that starts at or before each, sorted by start: a
+    // verb's look-up is a binary search, not a pass over every quote.
+    let mut cues: Vec<Span> = found.iter().filter_map(|f| f.cue).collect();
+    cues.sort_unstable_by_key(|c| (c.start, c.end));
+    let mut quoted: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| text[f.content.start..].starts_with(['"', '“', '”', '\'', '‘', '`']))
+        .map(|f| (f.content.start, f.content.end))
+        .collect();
+    quoted.sort_unstable();
+    let mut reach = 0;
+    for q in quoted.iter_mut() {
+        reach = reach.max(q.1);
+        q.1 = reach;
+    }
+    let mut sentence_start = (usize::MAX, 0);
     for v in 0..words.len() {
         let w = &words[v];
+        if w.sentence != sentence_start.0 {
+            sentence_start = (w.sentence, w.start);
+        }
         if w.upos != "VERB" {
             continue;
         }
@@ -459,19 +479,11 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
             continue;
         }
         let cue = w.span();
-        let taken = found.iter().any(|f| {
-            f.cue
-                .is_some_and(|c| c.start < cue.end && cue.start < c.end)
-                || (f.content.start <= cue.start
-                    && cue.end <= f.content.end
-                    && text[f.content.start..].starts_with(['"', '“', '”', '\'', '‘', '`']))
-        });
-        let mut first_word = v;
-        while first_word > 0 && words[first_word - 1].sentence == w.sentence {
-            first_word -= 1;
-        }
-        let sa = words[first_word].start;
-        if taken || inside_marks(text, sa, cue.start) {
+        let i = cues.partition_point(|c| c.end <= cue.start);
+        let cue_taken = cues.get(i).is_some_and(|c| c.start < cue.end);
+        let j = quoted.partition_point(|q| q.0 <= cue.start);
+        let in_quotation = j > 0 && quoted[j - 1].1 >= cue.end;
+        if cue_taken || in_quotation || inside_marks(text, sentence_start.1, cue.start) {
             continue;
         }
         let Some(s) = parse.child(v, &["nsubj"]) else {

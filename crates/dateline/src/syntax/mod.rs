@@ -724,14 +724,17 @@ fn double_subjects(
     };
     let nominal = |i: usize| matches!(xpos(i), "NN" | "NNS" | "NNP" | "NNPS");
     let time = |i: usize| crate::lexicon::TIME_NOUNS.contains(&form(i).as_str());
-    let n = heads.len();
-    let mut subjects: Vec<usize> = Vec::new();
-    for h in 0..n {
-        subjects.clear();
-        subjects.extend((0..n).filter(|&k| heads[k] == h as u32 && labels[k] == nsubj));
-        let [a, b] = subjects[..] else {
+    // The subjects by head, in one pass: (head, word), sorted.
+    let mut subjects: Vec<(u32, usize)> = (0..heads.len())
+        .filter(|&k| labels[k] == nsubj && heads[k] != u32::MAX)
+        .map(|k| (heads[k], k))
+        .collect();
+    subjects.sort_unstable();
+    for pair in subjects.chunk_by(|x, y| x.0 == y.0) {
+        let [(h, a), (_, b)] = pair[..] else {
             continue;
         };
+        let h = h as usize;
         if time(a) || time(b) {
             labels[if time(a) { a } else { b }] = tmod;
             continue;
