@@ -689,7 +689,9 @@ fn infinitives_of_nouns(
 /// comma an `appos` (`US representative to the UN, Ambassador William
 /// Richardson acknowledged`), else the description is a `compound` of the
 /// name (`House of Representatives Speaker Newt Gingrich met`), so that the
-/// name heads the subject.
+/// name heads the subject. A clause the parser hung on the first subject
+/// before an attribution (`Protesters clashed ..., witnesses said`) becomes
+/// the sentence's main clause, with the attribution its `parataxis`.
 fn double_subjects(
     m: &Model,
     text: &str,
@@ -705,13 +707,14 @@ fn double_subjects(
             .position(|s| s == l)
             .map(|i| i as u16)
     };
-    let (Some(nsubj), Some(conj), Some(cc), Some(tmod), Some(appos), Some(compound)) = (
+    let (Some(nsubj), Some(conj), Some(cc), Some(tmod), Some(appos), Some(compound), Some(acl)) = (
         id("nsubj"),
         id("conj"),
         id("cc"),
         id("obl:unmarked").or_else(|| id("obl:tmod")),
         id("appos"),
         id("compound"),
+        id("acl"),
     ) else {
         return;
     };
@@ -737,6 +740,24 @@ fn double_subjects(
         let h = h as usize;
         if time(a) || time(b) {
             labels[if time(a) { a } else { b }] = tmod;
+            continue;
+        }
+        // `Protesters clashed with police ..., witnesses said`: the parser
+        // took the first clause's verb for a clause on its subject (`acl`)
+        // and gave `said` both subjects. The first clause is the sentence's
+        // own and the attribution after the comma its `parataxis`.
+        let clause = (a + 1..b).find(|&k| {
+            heads[k] == a as u32
+                && labels[k] == acl
+                && matches!(xpos(k), "VBD" | "VBN" | "VBZ" | "VBP")
+                && (k + 1..b).any(|j| form(j) == ",")
+        });
+        if let (Some(c), true) = (clause, b < h) {
+            heads[c] = heads[h];
+            labels[c] = labels[h];
+            heads[h] = c as u32;
+            labels[h] = m.parataxis_label;
+            heads[a] = c as u32;
             continue;
         }
         if !(nominal(a) && nominal(b) && b < h) {

@@ -520,3 +520,25 @@ fn a_verb_never_keeps_two_subjects() {
     assert_eq!(subject.len(), 1, "{}", dump(&s, text));
     assert_ne!(subject[0], "House", "{}", dump(&s, text));
 }
+
+#[test]
+fn a_clause_before_its_attribution_is_the_main_clause() {
+    let text = "Protesters clashed with police in central Baghdad on Friday, witnesses said.";
+    let s = one(text);
+    let clashed = find(&s, text, "clashed");
+    let said = find(&s, text, "said");
+    assert_eq!(
+        deps(&s, text, clashed, "nsubj"),
+        ["Protesters"],
+        "{}",
+        dump(&s, text)
+    );
+    assert_eq!(s.words[said].head, Some(clashed), "{}", dump(&s, text));
+    assert_eq!(s.words[said].dep, "parataxis", "{}", dump(&s, text));
+    assert_eq!(
+        deps(&s, text, said, "nsubj"),
+        ["witnesses"],
+        "{}",
+        dump(&s, text)
+    );
+}
