@@ -707,7 +707,17 @@ fn double_subjects(
             .position(|s| s == l)
             .map(|i| i as u16)
     };
-    let (Some(nsubj), Some(conj), Some(cc), Some(tmod), Some(appos), Some(compound), Some(acl)) = (
+    let (
+        Some(nsubj),
+        Some(conj),
+        Some(cc),
+        Some(tmod),
+        Some(appos),
+        Some(compound),
+        Some(acl),
+        Some(case),
+        Some(nmod),
+    ) = (
         id("nsubj"),
         id("conj"),
         id("cc"),
@@ -715,7 +725,10 @@ fn double_subjects(
         id("appos"),
         id("compound"),
         id("acl"),
-    ) else {
+        id("case"),
+        id("nmod"),
+    )
+    else {
         return;
     };
     let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
@@ -760,7 +773,8 @@ fn double_subjects(
             heads[a] = c as u32;
             continue;
         }
-        if !(nominal(a) && nominal(b) && b < h) {
+        let pronoun = |i: usize| xpos(i) == "PRP";
+        if !((nominal(a) || pronoun(a)) && (nominal(b) || pronoun(b)) && b < h) {
             continue;
         }
         if let Some(c) =
@@ -786,11 +800,41 @@ fn double_subjects(
             }
             false
         };
-        let apart = (a + 1..b).all(|k| reaches(k) || form(k) == ",");
-        if !matches!(xpos(b), "NNP" | "NNPS") || !apart {
+        if pronoun(a) || pronoun(b) {
             continue;
         }
-        if (a + 1..b).any(|k| form(k) == ",") {
+        // `Bob Dickey at RBC Dain Rauscher said`: a preposition the parser
+        // took for a mark of the verb opens a phrase that modifies the
+        // subject before it (not `of`, which the event layer reads in
+        // `Secretary of State Antony Blinken made`).
+        let prep = (a + 1..b).find(|&k| {
+            heads[k] == h as u32
+                && matches!(form(k).as_str(), "at" | "from" | "with" | "for" | "in")
+                && (k + 1..b).all(&reaches)
+        });
+        if let Some(p) = prep {
+            heads[p] = b as u32;
+            labels[p] = case;
+            heads[b] = a as u32;
+            labels[b] = nmod;
+            continue;
+        }
+        let apart = (a + 1..b).all(|k| reaches(k) || form(k) == ",");
+        let comma = (a + 1..b).any(|k| form(k) == ",");
+        if !apart {
+            continue;
+        }
+        // `Nabih Berri, the parliament speaker, said`: a description after
+        // a name between commas is its apposition.
+        if comma && matches!(xpos(a), "NNP" | "NNPS") {
+            heads[b] = a as u32;
+            labels[b] = appos;
+            continue;
+        }
+        if !matches!(xpos(b), "NNP" | "NNPS") {
+            continue;
+        }
+        if comma {
             heads[b] = a as u32;
             labels[b] = appos;
         } else {

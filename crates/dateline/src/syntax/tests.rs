@@ -519,6 +519,29 @@ fn a_verb_never_keeps_two_subjects() {
     let subject = deps(&s, text, met, "nsubj");
     assert_eq!(subject.len(), 1, "{}", dump(&s, text));
     assert_ne!(subject[0], "House", "{}", dump(&s, text));
+    // A name's description between commas, a pronoun and a noun joined by
+    // `and`, and a prepositional phrase after the name.
+    for (text, verb, subject) in [
+        (
+            "Nabih Berri, the parliament speaker, said talks would resume.",
+            "said",
+            "Nabih",
+        ),
+        (
+            "He and his brother would likely appear in court.",
+            "appear",
+            "He",
+        ),
+        (
+            "Bob Dickey at RBC Dain Rauscher said the market fell.",
+            "said",
+            "Bob",
+        ),
+    ] {
+        let s = one(text);
+        let v = find(&s, text, verb);
+        assert_eq!(deps(&s, text, v, "nsubj"), [subject], "{}", dump(&s, text));
+    }
 }
 
 #[test]
