@@ -717,6 +717,10 @@ fn double_subjects(
         Some(acl),
         Some(case),
         Some(nmod),
+        Some(relcl),
+        Some(advcl),
+        Some(parataxis),
+        Some(ccomp),
     ) = (
         id("nsubj"),
         id("conj"),
@@ -727,6 +731,10 @@ fn double_subjects(
         id("acl"),
         id("case"),
         id("nmod"),
+        id("acl:relcl"),
+        id("advcl"),
+        id("parataxis"),
+        id("ccomp"),
     )
     else {
         return;
@@ -771,6 +779,32 @@ fn double_subjects(
             heads[h] = c as u32;
             labels[h] = m.parataxis_label;
             heads[a] = c as u32;
+            continue;
+        }
+        // `Fino, who later returned to Tirana, said ...`: the parser made
+        // the relative clause the sentence's head, with the name and `who`
+        // both its subjects, and hung the main verb on it. The main verb
+        // takes the clause's place and the name as its subject; the clause
+        // becomes the name's `acl:relcl`.
+        if matches!(xpos(b), "WP" | "WDT") && b < h && (a + 1..b).any(|k| form(k) == ",") {
+            let main = (h + 1..heads.len()).find(|&k| {
+                heads[k] == h as u32
+                    && [advcl, parataxis, conj, ccomp].contains(&labels[k])
+                    && xpos(k).starts_with("VB")
+                    && (h + 1..k).any(|j| matches!(form(j).as_str(), "," | "--" | "—"))
+            });
+            if let Some(c) = main {
+                heads[c] = heads[h];
+                labels[c] = labels[h];
+                for x in heads.iter_mut().skip(c + 1) {
+                    if *x == h as u32 {
+                        *x = c as u32;
+                    }
+                }
+                heads[h] = a as u32;
+                labels[h] = relcl;
+                heads[a] = c as u32;
+            }
             continue;
         }
         let pronoun = |i: usize| xpos(i) == "PRP";

@@ -565,3 +565,27 @@ fn a_clause_before_its_attribution_is_the_main_clause() {
         dump(&s, text)
     );
 }
+
+#[test]
+fn a_relative_clause_after_the_subject_leaves_the_main_verb_its_subject() {
+    for (text, verb, clause) in [
+        (
+            "Fino, who later returned to Tirana, said after the talks that the force would stay.",
+            "said",
+            "returned",
+        ),
+        (
+            "Jose Luis Yulo, who runs a state trading firm, has been elected president of the exchange.",
+            "elected",
+            "runs",
+        ),
+    ] {
+        let s = one(text);
+        let v = find(&s, text, verb);
+        let c = find(&s, text, clause);
+        assert_eq!(s.words[v].dep, "root", "{}", dump(&s, text));
+        assert_eq!(s.words[c].dep, "acl:relcl", "{}", dump(&s, text));
+        assert_eq!(s.words[c].head, Some(0), "{}", dump(&s, text));
+        assert_eq!(s.words[0].head, Some(v), "{}", dump(&s, text));
+    }
+}
