@@ -1,0 +1,359 @@
+//! Repairs on the parse for constructions of wire copy that the greedy
+//! parser gets wrong in ways the later layers cannot read around: names the
+//! tagger took for verbs, infinitives of nouns hung on the main verb, and
+//! verbs given two subjects. They run after the parser, at run time only:
+//! the weights stay what `dateline train syntax` gives.
+
+use super::tagger::WordInfo;
+use super::{tokenize, Model};
+
+/// A capitalised word the tagger never saw in training (no ambiguity
+/// class) that it tagged as a verb is a name: `Pyongyang on Thursday fired`
+/// (`Pyongyang` a gerund by its `-ng`), `Gondor renewed ties`. Words in
+/// `-ing` or `-ed` keep their verb tag (`Reiterating his stance, ...`).
+pub(super) fn unknown_names(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    info: &[WordInfo],
+    tags: &mut [u16],
+) {
+    let Some(nnp) = m.xpos.strings.iter().position(|t| t == "NNP") else {
+        return;
+    };
+    for ((w, info), tag) in raw.iter().zip(info).zip(tags.iter_mut()) {
+        let verb = m
+            .xpos
+            .strings
+            .get(*tag as usize)
+            .is_some_and(|t| t.starts_with("VB"));
+        if !verb || info.amb != 0 || info.flags & 1 == 0 {
+            continue;
+        }
+        let form = text[w.span.start..w.span.end].to_lowercase();
+        if form.ends_with("ing") || form.ends_with("ed") || !form.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        *tag = nnp as u16;
+    }
+}
+
+/// Nouns that take a `to`-infinitive of their own (`efforts to deal with`,
+/// `a bid to end`, `the right to vote`).
+const INFINITIVE_NOUNS: &[&str] = &[
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "bid",
+    "bids",
+    "plan",
+    "plans",
+    "decision",
+    "decisions",
+    "move",
+    "push",
+    "drive",
+    "campaign",
+    "offer",
+    "offers",
+    "pledge",
+    "promise",
+    "threat",
+    "threats",
+    "order",
+    "orders",
+    "request",
+    "readiness",
+    "willingness",
+    "refusal",
+    "failure",
+    "right",
+    "rights",
+    "ability",
+    "agreement",
+    "opportunity",
+    "chance",
+    "need",
+    "step",
+    "steps",
+    "initiative",
+    "proposal",
+    "proposals",
+    "mandate",
+    "permission",
+    "authority",
+    "intention",
+    "commitment",
+    "determination",
+    "resolve",
+    "pressure",
+    "calls",
+    "appeal",
+    "appeals",
+    "demand",
+    "demands",
+    "mission",
+];
+
+/// Re-hangs a `to`-infinitive that the parser made the `xcomp` of a verb
+/// on the noun it follows when that noun takes an infinitive of its own:
+/// in `Romendacil clashed over the efforts of Eriadori to deal with an orc
+/// infestation`, `deal` is what the efforts are for (`acl` of `efforts`),
+/// not something Romendacil does. The noun must be the verb's object or
+/// oblique (or inside one), and the infinitive must follow the noun's
+/// phrase directly.
+pub(super) fn infinitives_of_nouns(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| m.deprels.strings.iter().position(|s| s == l);
+    let (Some(xcomp), Some(acl)) = (id("xcomp"), id("acl")) else {
+        return;
+    };
+    let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
+    for v in 1..heads.len() {
+        let h = heads[v];
+        if labels[v] as usize != xcomp || h == u32::MAX || (h as usize) >= v || form(v - 1) != "to"
+        {
+            continue;
+        }
+        // From the word before `to`, up through its heads to the verb: the
+        // nearest noun that takes an infinitive.
+        let mut x = v.saturating_sub(2);
+        let mut noun = None;
+        for _ in 0..8 {
+            let hx = heads[x];
+            if x == h as usize || hx == u32::MAX || x >= v {
+                break;
+            }
+            if INFINITIVE_NOUNS.contains(&form(x).as_str()) {
+                noun = Some(x);
+                break;
+            }
+            x = hx as usize;
+        }
+        let Some(n) = noun else {
+            continue;
+        };
+        // The noun's chain reaches the verb, so the phrase before `to` is
+        // one of the verb's own.
+        let mut y = n;
+        let mut reaches = false;
+        for _ in 0..8 {
+            match heads[y] {
+                u32::MAX => break,
+                hy if hy == h => {
+                    reaches = true;
+                    break;
+                }
+                hy => y = hy as usize,
+            }
+        }
+        if reaches {
+            heads[v] = n as u32;
+            labels[v] = acl as u16;
+        }
+    }
+}
+
+/// Mends a verb the parser gave two subjects (`nsubj`), which UD never
+/// does, in the three ways wire copy shows them: a date read as a subject
+/// (`Bank Negara Tuesday imposed`) becomes `obl:unmarked`; two subjects joined
+/// by `and` or `or` (`The Philippines and France agree`) become a
+/// conjunction, the second a `conj` of the first; a name after a
+/// description before the same verb is that description's name: after a
+/// comma an `appos` (`US representative to the UN, Ambassador William
+/// Richardson acknowledged`), else the description is a `compound` of the
+/// name (`House of Representatives Speaker Newt Gingrich met`), so that the
+/// name heads the subject. A clause the parser hung on the first subject
+/// before an attribution (`Protesters clashed ..., witnesses said`) becomes
+/// the sentence's main clause, with the attribution its `parataxis`.
+pub(super) fn double_subjects(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| {
+        m.deprels
+            .strings
+            .iter()
+            .position(|s| s == l)
+            .map(|i| i as u16)
+    };
+    let (
+        Some(nsubj),
+        Some(conj),
+        Some(cc),
+        Some(tmod),
+        Some(appos),
+        Some(compound),
+        Some(acl),
+        Some(case),
+        Some(nmod),
+        Some(relcl),
+        Some(advcl),
+        Some(parataxis),
+        Some(ccomp),
+    ) = (
+        id("nsubj"),
+        id("conj"),
+        id("cc"),
+        id("obl:unmarked").or_else(|| id("obl:tmod")),
+        id("appos"),
+        id("compound"),
+        id("acl"),
+        id("case"),
+        id("nmod"),
+        id("acl:relcl"),
+        id("advcl"),
+        id("parataxis"),
+        id("ccomp"),
+    )
+    else {
+        return;
+    };
+    let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
+    let xpos = |i: usize| {
+        m.xpos
+            .strings
+            .get(tags[i] as usize)
+            .map_or("", |s| s.as_str())
+    };
+    let nominal = |i: usize| matches!(xpos(i), "NN" | "NNS" | "NNP" | "NNPS");
+    let time = |i: usize| crate::lexicon::TIME_NOUNS.contains(&form(i).as_str());
+    // The subjects by head, in one pass: (head, word), sorted.
+    let mut subjects: Vec<(u32, usize)> = (0..heads.len())
+        .filter(|&k| labels[k] == nsubj && heads[k] != u32::MAX)
+        .map(|k| (heads[k], k))
+        .collect();
+    subjects.sort_unstable();
+    for pair in subjects.chunk_by(|x, y| x.0 == y.0) {
+        let [(h, a), (_, b)] = pair[..] else {
+            continue;
+        };
+        let h = h as usize;
+        if time(a) || time(b) {
+            labels[if time(a) { a } else { b }] = tmod;
+            continue;
+        }
+        // `Protesters clashed with police ..., witnesses said`: the parser
+        // took the first clause's verb for a clause on its subject (`acl`)
+        // and gave `said` both subjects. The first clause is the sentence's
+        // own and the attribution after the comma its `parataxis`.
+        let clause = (a + 1..b).find(|&k| {
+            heads[k] == a as u32
+                && labels[k] == acl
+                && matches!(xpos(k), "VBD" | "VBN" | "VBZ" | "VBP")
+                && (k + 1..b).any(|j| form(j) == ",")
+        });
+        if let (Some(c), true) = (clause, b < h) {
+            heads[c] = heads[h];
+            labels[c] = labels[h];
+            heads[h] = c as u32;
+            labels[h] = m.parataxis_label;
+            heads[a] = c as u32;
+            continue;
+        }
+        // `Fino, who later returned to Tirana, said ...`: the parser made
+        // the relative clause the sentence's head, with the name and `who`
+        // both its subjects, and hung the main verb on it. The main verb
+        // takes the clause's place and the name as its subject; the clause
+        // becomes the name's `acl:relcl`.
+        if matches!(xpos(b), "WP" | "WDT") && b < h && (a + 1..b).any(|k| form(k) == ",") {
+            let main = (h + 1..heads.len()).find(|&k| {
+                heads[k] == h as u32
+                    && [advcl, parataxis, conj, ccomp].contains(&labels[k])
+                    && xpos(k).starts_with("VB")
+                    && (h + 1..k).any(|j| matches!(form(j).as_str(), "," | "--" | "—"))
+            });
+            if let Some(c) = main {
+                heads[c] = heads[h];
+                labels[c] = labels[h];
+                for x in heads.iter_mut().skip(c + 1) {
+                    if *x == h as u32 {
+                        *x = c as u32;
+                    }
+                }
+                heads[h] = a as u32;
+                labels[h] = relcl;
+                heads[a] = c as u32;
+            }
+            continue;
+        }
+        let pronoun = |i: usize| xpos(i) == "PRP";
+        if !((nominal(a) || pronoun(a)) && (nominal(b) || pronoun(b)) && b < h) {
+            continue;
+        }
+        if let Some(c) =
+            (a + 1..b).find(|&k| labels[k] == cc && matches!(form(k).as_str(), "and" | "or"))
+        {
+            heads[b] = a as u32;
+            labels[b] = conj;
+            heads[c] = b as u32;
+            continue;
+        }
+        // Every word between the two belongs to one of them (not `of` taken
+        // for a mark of the verb in `Secretary of State Antony Blinken made`,
+        // which the event layer reads as it is).
+        let reaches = |mut k: usize| {
+            for _ in 0..8 {
+                if k == a || k == b {
+                    return true;
+                }
+                match heads[k] {
+                    u32::MAX => return false,
+                    x => k = x as usize,
+                }
+            }
+            false
+        };
+        if pronoun(a) || pronoun(b) {
+            continue;
+        }
+        // `Bob Dickey at RBC Dain Rauscher said`: a preposition the parser
+        // took for a mark of the verb opens a phrase that modifies the
+        // subject before it (not `of`, which the event layer reads in
+        // `Secretary of State Antony Blinken made`).
+        let prep = (a + 1..b).find(|&k| {
+            heads[k] == h as u32
+                && matches!(form(k).as_str(), "at" | "from" | "with" | "for" | "in")
+                && (k + 1..b).all(&reaches)
+        });
+        if let Some(p) = prep {
+            heads[p] = b as u32;
+            labels[p] = case;
+            heads[b] = a as u32;
+            labels[b] = nmod;
+            continue;
+        }
+        let apart = (a + 1..b).all(|k| reaches(k) || form(k) == ",");
+        let comma = (a + 1..b).any(|k| form(k) == ",");
+        if !apart {
+            continue;
+        }
+        // `Nabih Berri, the parliament speaker, said`: a description after
+        // a name between commas is its apposition.
+        if comma && matches!(xpos(a), "NNP" | "NNPS") {
+            heads[b] = a as u32;
+            labels[b] = appos;
+            continue;
+        }
+        if !matches!(xpos(b), "NNP" | "NNPS") {
+            continue;
+        }
+        if comma {
+            heads[b] = a as u32;
+            labels[b] = appos;
+        } else {
+            heads[a] = b as u32;
+            labels[a] = compound;
+        }
+    }
+}
