@@ -9,6 +9,7 @@
 //! phrase does not run into the content.
 
 use super::found::{Found, Frame};
+use super::words::OPENING_ADJUNCTS;
 use crate::lexicon::TIME_NOUNS;
 use crate::span::Span;
 use crate::syntax::{Syntax, Word};
@@ -545,30 +546,6 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         group += 1;
     }
 }
-
-/// Adverbial openers of a sentence that are no part of a speaker's phrase
-/// (`In a statement, one of the family's attorneys, ... said`).
-const OPENING_ADJUNCTS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "when",
-    "while",
-    "as",
-    "since",
-    "earlier",
-    "later",
-    "however",
-    "but",
-    "and",
-    "also",
-    "still",
-    "yet",
-    "meanwhile",
-];
 
 /// For an unquoted `CONTENT, said SOURCE` reading whose source is a clause
 /// (three words or more, one a finite verb by the parse) that runs to the

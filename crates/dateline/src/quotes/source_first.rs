@@ -9,7 +9,7 @@ use super::found::{push, Found, Frame};
 use super::para::{clause_floor, trim_content, CueAt, Para};
 use super::source::{source_left, source_right_full};
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{AUX, DETERMINERS, PRONOUNS};
+use super::words::{AUX, DETERMINERS, OPENING_ADJUNCTS, PRONOUNS};
 use crate::span::Span;
 
 /// Reads the cue `at` with its source before it and its content after it
@@ -182,12 +182,8 @@ fn attributed_in(p: &Para<'_>, sa: usize, out: &[Found]) -> bool {
 /// of capitalised words, determiners and `of`/`for` (`A spokeswoman for
 /// Janney`), after a leading adjunct up to its comma.
 fn opening_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)> {
-    const ADJUNCT: &[&str] = &[
-        "on", "in", "at", "after", "before", "during", "when", "while", "as", "since", "last",
-        "earlier", "later", "however", "but", "and", "then", "also", "still", "yet",
-    ];
     let mut s = sa;
-    if p.is(s, ADJUNCT) {
+    if p.is(s, OPENING_ADJUNCTS) {
         s = (s..c).find(|&k| is_punct(&p.toks[k], &[',']))? + 1;
     }
     if s >= c {

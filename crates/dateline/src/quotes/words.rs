@@ -187,6 +187,14 @@ pub(super) const DETERMINERS: &[&str] = &[
     "some", "any", "no", "every", "each", "another",
 ];
 
+/// Adverbial openers of a sentence, up to their comma no part of a
+/// speaker's phrase (`In a statement, one of the family's attorneys, ...
+/// said`, `Before the convention, Clinton ...`).
+pub(super) const OPENING_ADJUNCTS: &[&str] = &[
+    "on", "in", "at", "after", "before", "during", "when", "while", "as", "since", "last",
+    "earlier", "later", "however", "but", "and", "then", "also", "still", "yet",
+];
+
 /// Words that open an adjunct after a cue (`said on Monday in a statement`).
 pub(super) const ADJUNCT_START: &[&str] = &[
     "in",

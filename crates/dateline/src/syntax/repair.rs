@@ -7,6 +7,30 @@
 use super::tagger::WordInfo;
 use super::{tokenize, Model};
 
+/// The index of relation `l` in the model's relations.
+fn label(m: &Model, l: &str) -> Option<u16> {
+    m.deprels
+        .strings
+        .iter()
+        .position(|s| s == l)
+        .map(|i| i as u16)
+}
+
+/// Whether word `k`'s chain of heads reaches one of `to` within a few
+/// steps (itself included).
+fn reaches(heads: &[u32], mut k: usize, to: &[usize]) -> bool {
+    for _ in 0..8 {
+        if to.contains(&k) {
+            return true;
+        }
+        match heads[k] {
+            u32::MAX => return false,
+            h => k = h as usize,
+        }
+    }
+    false
+}
+
 /// A capitalised word the tagger never saw in training (no ambiguity
 /// class) that it tagged as a verb is a name: `Pyongyang on Thursday fired`
 /// (`Pyongyang` a gerund by its `-ng`), `Gondor renewed ties`. Words in
@@ -110,15 +134,13 @@ pub(super) fn infinitives_of_nouns(
     heads: &mut [u32],
     labels: &mut [u16],
 ) {
-    let id = |l: &str| m.deprels.strings.iter().position(|s| s == l);
-    let (Some(xcomp), Some(acl)) = (id("xcomp"), id("acl")) else {
+    let (Some(xcomp), Some(acl)) = (label(m, "xcomp"), label(m, "acl")) else {
         return;
     };
     let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
     for v in 1..heads.len() {
         let h = heads[v];
-        if labels[v] as usize != xcomp || h == u32::MAX || (h as usize) >= v || form(v - 1) != "to"
-        {
+        if labels[v] != xcomp || h == u32::MAX || (h as usize) >= v || form(v - 1) != "to" {
             continue;
         }
         // From the word before `to`, up through its heads to the verb: the
@@ -141,27 +163,15 @@ pub(super) fn infinitives_of_nouns(
         };
         // The noun's chain reaches the verb, so the phrase before `to` is
         // one of the verb's own.
-        let mut y = n;
-        let mut reaches = false;
-        for _ in 0..8 {
-            match heads[y] {
-                u32::MAX => break,
-                hy if hy == h => {
-                    reaches = true;
-                    break;
-                }
-                hy => y = hy as usize,
-            }
-        }
-        if reaches {
+        if reaches(heads, n, &[h as usize]) {
             heads[v] = n as u32;
-            labels[v] = acl as u16;
+            labels[v] = acl;
         }
     }
 }
 
 /// Mends a verb the parser gave two subjects (`nsubj`), which UD never
-/// does, in the three ways wire copy shows them: a date read as a subject
+/// does, in the ways wire copy shows them: a date read as a subject
 /// (`Bank Negara Tuesday imposed`) becomes `obl:unmarked`; two subjects joined
 /// by `and` or `or` (`The Philippines and France agree`) become a
 /// conjunction, the second a `conj` of the first; a name after a
@@ -180,13 +190,7 @@ pub(super) fn double_subjects(
     heads: &mut [u32],
     labels: &mut [u16],
 ) {
-    let id = |l: &str| {
-        m.deprels
-            .strings
-            .iter()
-            .position(|s| s == l)
-            .map(|i| i as u16)
-    };
+    let id = |l: &str| label(m, l);
     let (
         Some(nsubj),
         Some(conj),
@@ -219,7 +223,8 @@ pub(super) fn double_subjects(
     else {
         return;
     };
-    let form = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
+    let word = |i: usize| &text[raw[i].span.start..raw[i].span.end];
+    let form = |i: usize| word(i).to_lowercase();
     let xpos = |i: usize| {
         m.xpos
             .strings
@@ -251,7 +256,7 @@ pub(super) fn double_subjects(
             heads[k] == a as u32
                 && labels[k] == acl
                 && matches!(xpos(k), "VBD" | "VBN" | "VBZ" | "VBP")
-                && (k + 1..b).any(|j| form(j) == ",")
+                && (k + 1..b).any(|j| word(j) == ",")
         });
         if let (Some(c), true) = (clause, b < h) {
             heads[c] = heads[h];
@@ -266,12 +271,12 @@ pub(super) fn double_subjects(
         // both its subjects, and hung the main verb on it. The main verb
         // takes the clause's place and the name as its subject; the clause
         // becomes the name's `acl:relcl`.
-        if matches!(xpos(b), "WP" | "WDT") && b < h && (a + 1..b).any(|k| form(k) == ",") {
+        if matches!(xpos(b), "WP" | "WDT") && b < h && (a + 1..b).any(|k| word(k) == ",") {
             let main = (h + 1..heads.len()).find(|&k| {
                 heads[k] == h as u32
                     && [advcl, parataxis, conj, ccomp].contains(&labels[k])
                     && xpos(k).starts_with("VB")
-                    && (h + 1..k).any(|j| matches!(form(j).as_str(), "," | "--" | "—"))
+                    && (h + 1..k).any(|j| matches!(word(j), "," | "--" | "—"))
             });
             if let Some(c) = main {
                 heads[c] = heads[h];
@@ -299,24 +304,13 @@ pub(super) fn double_subjects(
             heads[c] = b as u32;
             continue;
         }
-        // Every word between the two belongs to one of them (not `of` taken
-        // for a mark of the verb in `Secretary of State Antony Blinken made`,
-        // which the event layer reads as it is).
-        let reaches = |mut k: usize| {
-            for _ in 0..8 {
-                if k == a || k == b {
-                    return true;
-                }
-                match heads[k] {
-                    u32::MAX => return false,
-                    x => k = x as usize,
-                }
-            }
-            false
-        };
         if pronoun(a) || pronoun(b) {
             continue;
         }
+        // Every word between the two belongs to one of them (not `of` taken
+        // for a mark of the verb in `Secretary of State Antony Blinken made`,
+        // which the event layer reads as it is).
+        let belongs = |k: usize| reaches(heads, k, &[a, b]);
         // `Bob Dickey at RBC Dain Rauscher said`: a preposition the parser
         // took for a mark of the verb opens a phrase that modifies the
         // subject before it (not `of`, which the event layer reads in
@@ -324,7 +318,7 @@ pub(super) fn double_subjects(
         let prep = (a + 1..b).find(|&k| {
             heads[k] == h as u32
                 && matches!(form(k).as_str(), "at" | "from" | "with" | "for" | "in")
-                && (k + 1..b).all(&reaches)
+                && (k + 1..b).all(belongs)
         });
         if let Some(p) = prep {
             heads[p] = b as u32;
@@ -333,8 +327,8 @@ pub(super) fn double_subjects(
             labels[b] = nmod;
             continue;
         }
-        let apart = (a + 1..b).all(|k| reaches(k) || form(k) == ",");
-        let comma = (a + 1..b).any(|k| form(k) == ",");
+        let apart = (a + 1..b).all(|k| belongs(k) || word(k) == ",");
+        let comma = (a + 1..b).any(|k| word(k) == ",");
         if !apart {
             continue;
         }
