@@ -25,7 +25,8 @@ pub(crate) struct Anchors<'a> {
     entities: &'a [Entity],
     focus: &'a [FocusCountry],
     timex: &'a [Timex],
-    published: Option<NaiveDate>,
+    /// The publication date as `2023-11-09`, written once.
+    published_value: Option<String>,
     /// The entity whose mention covers each word.
     pub word_entity: Vec<Option<usize>>,
     /// The timex covering each word.
@@ -56,7 +57,7 @@ impl<'a> Anchors<'a> {
             entities,
             focus,
             timex,
-            published,
+            published_value: published.map(|d| d.format("%Y-%m-%d").to_string()),
             word_entity: cover(tree, &spans),
             word_timex: cover(tree, &times),
         }
@@ -133,10 +134,11 @@ impl<'a> Anchors<'a> {
         // Else the places of the trigger's own clause, then of the rest of
         // its sentence, nearest the trigger first; a place that only
         // modifies a noun (`US forces`, `Iraqi sovereignty`) sets nothing.
-        let clause = clause_words(tree, i);
-        let contrast = contrast_words(tree, i);
+        // Only the words of a place count, so the clauses are worked out
+        // for the sentences that name one.
+        let is_place = |w: usize| entity(w).is_some_and(|e| self.kind(e) == EntityKind::Place);
         let mut near: Vec<usize> = sentence_words(tree, i)
-            .filter(|w| contrast.binary_search(w).is_err())
+            .filter(|&w| is_place(w))
             .filter(|&w| {
                 !matches!(
                     tree.words[w].dep.as_ref(),
@@ -144,7 +146,12 @@ impl<'a> Anchors<'a> {
                 )
             })
             .collect();
-        near.sort_by_key(|&w| (clause.binary_search(&w).is_err(), w.abs_diff(i), w));
+        if !near.is_empty() {
+            let contrast = contrast_words(tree, i);
+            near.retain(|w| contrast.binary_search(w).is_err());
+            let clause = clause_words(tree, i);
+            near.sort_by_cached_key(|&w| (clause.binary_search(&w).is_err(), w.abs_diff(i), w));
+        }
         targets
             .chain(governed)
             .chain(near)
@@ -216,8 +223,8 @@ impl<'a> Anchors<'a> {
                 }
             })
             .or_else(|| {
-                self.published.map(|d| EventDate {
-                    value: d.format("%Y-%m-%d").to_string(),
+                self.published_value.clone().map(|value| EventDate {
+                    value,
                     text: None,
                     start: None,
                     end: None,

@@ -421,6 +421,21 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
         }
     }
     let mut last_place: Option<(usize, EventPlace)> = None;
+    // Whether each word has an actor code (asked of the same words for
+    // many triggers): unknown until asked.
+    let coded_word: Vec<std::cell::Cell<Option<bool>>> =
+        vec![std::cell::Cell::new(None); tree.words.len()];
+    let has_code = |w: usize| {
+        coded_word[w].get().unwrap_or_else(|| {
+            let known = coder.knows(
+                text.get(syntax.words[w].start..syntax.words[w].end)
+                    .unwrap_or_default(),
+                inputs.published,
+            );
+            coded_word[w].set(Some(known));
+            known
+        })
+    };
     let events = found
         .into_iter()
         .map(|t| {
@@ -471,13 +486,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 let is_actor = |w: usize| {
                     anchors.word_entity.get(w).is_some_and(Option::is_some)
                         || (tree.words[w].upos == "PRON" && tree.words[w].dep != "expl")
-                        || coder
-                            .code(
-                                text.get(syntax.words[w].start..syntax.words[w].end)
-                                    .unwrap_or_default(),
-                                inputs.published,
-                            )
-                            .is_some()
+                        || has_code(w)
                 };
                 // Where one travels to is the side of a visit (`arrived in
                 // Tehran`), of nothing else (`studied in Britain`).

@@ -100,6 +100,18 @@ impl ActorCoder {
         }
     }
 
+    /// Whether `phrase` has an actor code for `date`: the same as
+    /// `self.code(phrase, date).is_some()`, without making the code.
+    pub(crate) fn knows(&self, phrase: &str, date: Option<NaiveDate>) -> bool {
+        let day: Option<Day> = date.map(|d| d.num_days_from_ce());
+        self.find(phrase).iter().any(|&(s, e, i)| {
+            let row = &self.t.phrases[i];
+            row.agent.is_some()
+                || (row.code(day).is_some()
+                    && !(e - s <= 3 && !phrase[s..e].chars().any(char::is_uppercase)))
+        })
+    }
+
     fn combine(
         &self,
         (s, e, i, code): (usize, usize, usize, &str),

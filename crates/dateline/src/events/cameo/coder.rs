@@ -3,12 +3,13 @@
 //! block's patterns against the words of the verb's clause, and fall back
 //! on the verb's own code, then the block's default.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::syntax::{Syntax, Word};
 
-use super::verbs::{dict, Atom, Unit, VerbDict, VerbForm};
+use super::verbs::{dict, Atom, Signature, Unit, VerbDict, VerbForm};
 
 const NOUNS: &str = include_str!("../../../data/event_nouns.tsv");
 
@@ -88,14 +89,23 @@ fn noun_row(line: &'static str) -> Option<(&'static str, EventNoun)> {
     Some((f[0], noun))
 }
 
-/// A word as patterns see it.
-struct Tok {
+/// A word as patterns see it (lower case).
+struct Tok<'a> {
     idx: usize,
-    form: String,
-    lemma: String,
+    form: Cow<'a, str>,
+    lemma: Cow<'a, str>,
 }
 
-impl Tok {
+/// `s` in lower case, borrowed when it is already.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+impl Tok<'_> {
     fn is(&self, w: &str) -> bool {
         self.form == w || self.lemma == w
     }
@@ -258,15 +268,27 @@ fn code_form(
     vf: &VerbForm,
     syntax: &Syntax,
     anchor: usize,
-    (pre, post): (&[Tok], &[Tok]),
+    (pre, post): (&[Tok<'_>], &[Tok<'_>]),
 ) -> Option<VerbCode> {
     let block = &d.blocks[vf.block];
     let mut best: Option<(&str, &str, Marks)> = None;
-    // A side matches only when its clause has every word it needs.
+    // A side matches only when its clause has every word it needs; a
+    // block may hold 170 patterns, most passed over by their signatures.
     let has_all =
-        |toks: &[Tok], words: &[String]| words.iter().all(|w| toks.iter().any(|t| t.is(w)));
+        |toks: &[Tok<'_>], words: &[String]| words.iter().all(|w| toks.iter().any(|t| t.is(w)));
+    let sig = |toks: &[Tok<'_>]| {
+        Signature::of(
+            toks.iter()
+                .flat_map(|t| [t.form.as_ref(), t.lemma.as_ref()]),
+        )
+    };
+    let (pre_sig, post_sig) = (sig(pre), sig(post));
     for p in &block.patterns {
-        if !has_all(pre, &p.pre_words) || !has_all(post, &p.post_words) {
+        if !pre_sig.covers(&p.pre_sig)
+            || !post_sig.covers(&p.post_sig)
+            || !has_all(pre, &p.pre_words)
+            || !has_all(post, &p.post_words)
+        {
             continue;
         }
         let Some(a) = Matcher::new(d, syntax, pre, anchor).side(&p.pre) else {
@@ -335,13 +357,13 @@ struct Marks {
 struct Matcher<'a> {
     d: &'a VerbDict,
     syntax: &'a Syntax,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     anchor: usize,
     marks: Marks,
 }
 
 impl<'a> Matcher<'a> {
-    fn new(d: &'a VerbDict, syntax: &'a Syntax, toks: &'a [Tok], anchor: usize) -> Self {
+    fn new(d: &'a VerbDict, syntax: &'a Syntax, toks: &'a [Tok<'a>], anchor: usize) -> Self {
         let marks = Marks::default();
         Matcher {
             d,
@@ -413,9 +435,7 @@ impl<'a> Matcher<'a> {
         // `urged Bree on Monday`: a preposition of a date is no word of
         // the verb's phrase (`PRESS ON` [190]).
         let noun = w.head.map(|n| &words[n]);
-        if noun
-            .is_some_and(|n| crate::lexicon::TIME_NOUNS.contains(&n.lemma.to_lowercase().as_str()))
-        {
+        if noun.is_some_and(|n| crate::lexicon::TIME_NOUNS.contains(&lower(&n.lemma).as_ref())) {
             return false;
         }
         let attach = w.head.and_then(|n| words[n].head);
@@ -425,7 +445,7 @@ impl<'a> Matcher<'a> {
 }
 
 /// Matches consecutive units at `p`; the position after them.
-fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok], p: usize) -> Option<usize> {
+fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok<'_>], p: usize) -> Option<usize> {
     let Some((first, rest)) = units.split_first() else {
         return Some(p);
     };
@@ -439,7 +459,7 @@ fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok], p: usize) -> Option<usi
             // A phrase of the set starts with the word at `p` or none does.
             let t = toks.get(p)?;
             let firsts = &d.set_firsts[*i];
-            if !firsts.contains(t.form.as_str()) && !firsts.contains(t.lemma.as_str()) {
+            if !firsts.contains(t.form.as_ref()) && !firsts.contains(t.lemma.as_ref()) {
                 return None;
             }
             d.synsets[*i].iter().find_map(|phrase| {
@@ -455,7 +475,7 @@ fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok], p: usize) -> Option<usi
 }
 
 /// The head of the first nominal word at or after `pos`.
-fn next_nominal(syntax: &Syntax, toks: &[Tok], pos: usize) -> Option<usize> {
+fn next_nominal(syntax: &Syntax, toks: &[Tok<'_>], pos: usize) -> Option<usize> {
     toks.get(pos..)?
         .iter()
         .find(|t| is_nominal(&syntax.words[t.idx]))
@@ -485,7 +505,7 @@ pub(crate) fn nominal_head(words: &[Word], mut i: usize) -> usize {
 
 /// The words of the clause of `head` (its subtree without other clauses
 /// and punctuation), split into those before it and those after it.
-fn clause(text: &str, syntax: &Syntax, head: usize) -> (Vec<Tok>, Vec<Tok>) {
+fn clause<'a>(text: &'a str, syntax: &'a Syntax, head: usize) -> (Vec<Tok<'a>>, Vec<Tok<'a>>) {
     let words = &syntax.words;
     let sentence = words[head].sentence;
     let lo = (0..head)
@@ -502,8 +522,8 @@ fn clause(text: &str, syntax: &Syntax, head: usize) -> (Vec<Tok>, Vec<Tok>) {
         let w = &words[j];
         let tok = Tok {
             idx: j,
-            form: text.get(w.start..w.end).unwrap_or("").to_lowercase(),
-            lemma: w.lemma.to_lowercase(),
+            form: lower(text.get(w.start..w.end).unwrap_or("")),
+            lemma: lower(&w.lemma),
         };
         if j < head {
             pre.push(tok)

@@ -47,6 +47,42 @@ pub(super) struct Pattern {
     pub(super) pre_words: Vec<String>,
     /// The words `post` cannot match without.
     pub(super) post_words: Vec<String>,
+    /// The signature of `pre_words`.
+    pub(super) pre_sig: Signature,
+    /// The signature of `post_words`.
+    pub(super) post_sig: Signature,
+}
+
+/// A set of words as 256 bits, one per word (by hash): a clause whose
+/// signature lacks a bit of a pattern's lacks one of its words, so most
+/// patterns of a block are passed over without comparing a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Signature([u64; 4]);
+
+impl Signature {
+    /// Adds word `w`.
+    pub(super) fn add(&mut self, w: &str) {
+        let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        let bit = (h >> 56) as usize;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// The signature of `words`.
+    pub(super) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Signature {
+        let mut s = Signature::default();
+        for w in words {
+            s.add(w);
+        }
+        s
+    }
+
+    /// Whether every bit of `other` is set here (every word of `other`
+    /// may be here; none of them is when this is false).
+    pub(super) fn covers(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| b & !a == 0)
+    }
 }
 
 /// Every word of the word sequences of `atoms`, at any depth.
@@ -163,6 +199,8 @@ impl VerbDict {
                         pre,
                         post,
                         line: text,
+                        pre_sig: Signature::of(pre_words.iter().map(String::as_str)),
+                        post_sig: Signature::of(post_words.iter().map(String::as_str)),
                         pre_words,
                         post_words,
                     };
