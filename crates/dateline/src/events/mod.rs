@@ -745,7 +745,7 @@ fn agents_of(
         text.get(tree.words[w].start..tree.words[w].end)
             .unwrap_or_default()
     };
-    if !coder.code(word(h), date).is_some_and(|c| c.agent_only) {
+    if !coder.agent_only(word(h), date) {
         return Vec::new();
     }
     let whose = tree.children(h).iter().copied().find(|&c| {

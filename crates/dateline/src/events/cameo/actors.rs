@@ -112,6 +112,22 @@ impl ActorCoder {
         })
     }
 
+    /// Whether `phrase` has only an agent's code for `date` (`soldiers`):
+    /// the same as `self.code(phrase, date).is_some_and(|c|
+    /// c.agent_only)`, without making the code.
+    pub(crate) fn agent_only(&self, phrase: &str, date: Option<NaiveDate>) -> bool {
+        let day: Option<Day> = date.map(|d| d.num_days_from_ce());
+        let found = self.find(phrase);
+        let actor = found.iter().any(|&(s, e, i)| {
+            self.t.phrases[i].code(day).is_some()
+                && !(e - s <= 3 && !phrase[s..e].chars().any(char::is_uppercase))
+        });
+        !actor
+            && found
+                .iter()
+                .any(|&(_, _, i)| self.t.phrases[i].agent.is_some())
+    }
+
     fn combine(
         &self,
         (s, e, i, code): (usize, usize, usize, &str),

@@ -387,9 +387,9 @@ impl<'a> Matcher<'a> {
             match atom {
                 Atom::Seq(units) => {
                     let (start, end) = (pos..self.toks.len()).find_map(|p| {
-                        let fits = self.attached(p, last, false);
-                        let end = fits.then(|| match_seq(self.d, units, self.toks, p))??;
-                        Some((p, end))
+                        // The words first: they rule out most places.
+                        let end = match_seq(self.d, units, self.toks, p)?;
+                        self.attached(p, last, false).then_some((p, end))
                     })?;
                     self.marks.score += 2 * (end - start);
                     if end > start {

@@ -137,7 +137,7 @@ pub(super) struct VerbDict {
     /// Verb blocks.
     pub(super) blocks: Vec<Block>,
     /// Verb forms by verb word (base and irregular forms, lower case).
-    pub(super) forms: HashMap<&'static str, Vec<VerbForm>>,
+    pub(super) forms: HashMap<&'static str, Vec<VerbForm>, foldhash::fast::FixedState>,
 }
 
 /// The shipped dictionary, parsed on first use.
