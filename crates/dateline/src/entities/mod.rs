@@ -300,6 +300,33 @@ mod tests {
     }
 
     #[test]
+    fn a_team_keeps_its_number_word_and_is_one_entity_with_it() {
+        let text = "On Monday the Philadelphia 76ers hired Maurice Cheeks as coach. \
+                    The San Francisco 49ers lost. The 76ers said Cheeks would start in June.";
+        let found = names(text);
+        for team in ["Philadelphia 76ers", "San Francisco 49ers", "76ers"] {
+            assert!(
+                found.contains(&(team.into(), EntityKind::Organisation)),
+                "{team}: {found:?}"
+            );
+        }
+        // `Philadelphia` is no place of its own here.
+        assert!(!found.iter().any(|(t, _)| t == "Philadelphia"), "{found:?}");
+        // Nor is a number of things (`the 1990s`, `40ers` is no word).
+        assert!(names("Prices fell in the 1990s and the 2000s.").is_empty());
+        // Resolved, the number word is the team.
+        let ex = crate::Extractor::new(crate::Config::default()).unwrap();
+        let entities = ex.extract_text(text).unwrap().entities.unwrap_or_default();
+        let team = entities
+            .iter()
+            .find(|e| e.name == "Philadelphia 76ers")
+            .unwrap_or_else(|| panic!("{entities:?}"));
+        let said: Vec<&str> = team.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(said, ["Philadelphia 76ers", "76ers"]);
+        assert!(!entities.iter().any(|e| e.name == "76ers"), "{entities:?}");
+    }
+
+    #[test]
     fn an_unknown_name_opening_a_sentence_is_a_person() {
         let found = names("Blinken visited Baghdad on Sunday.");
         assert!(

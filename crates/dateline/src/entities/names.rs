@@ -4,6 +4,7 @@
 
 use super::tagger::{label_type, Unit};
 use super::{mention, EntityKind, Mention};
+use crate::lexicon::team_number;
 use crate::span::Span;
 
 /// The mentions the tagger's `labels` (with their probabilities `probs`)
@@ -20,6 +21,18 @@ pub(super) fn tagged(
     let mut i = 0;
     while i < labels.len() {
         let Some(ty) = label_type(labels[i]) else {
+            // `the 76ers` on its own: a team, whatever the tagger made of
+            // a word it never saw.
+            if team_number(u.words[i].span.slice(text)) {
+                let span = u.words[i].span;
+                out.push(mention(
+                    text,
+                    span,
+                    EntityKind::Organisation,
+                    TEAM_CONFIDENCE,
+                    ui,
+                ));
+            }
             i += 1;
             continue;
         };
@@ -39,6 +52,20 @@ pub(super) fn tagged(
             stop = j;
             kind = EntityKind::Organisation;
             conf = conf.min(probs[j - 1]);
+        }
+        // `Philadelphia 76ers`, `San Francisco 49ers`: a team's number
+        // word after its city is part of the team's name.
+        if j == stop
+            && kind != EntityKind::Group
+            && u.words.get(j).is_some_and(|w| {
+                team_number(w.span.slice(text))
+                    && text[u.words[j - 1].span.end..w.span.start] == *" "
+                    && label_type(labels[j]).is_none()
+            })
+        {
+            j += 1;
+            stop = j;
+            kind = EntityKind::Organisation;
         }
         let span = Span::new(u.words[i].span.start, u.words[j - 1].span.end);
         out.push(mention(text, span, kind, conf, ui));
@@ -85,6 +112,10 @@ fn takes_legal_form(text: &str, u: &Unit, labels: &[usize], j: usize, kind: Enti
         && LEGAL_FORMS.contains(&form)
         && text[u.words[j - 1].span.end..w.span.start] == *" "
 }
+
+/// The confidence of a team named by its number word alone (`the
+/// 76ers`), where the tagger found no name.
+const TEAM_CONFIDENCE: f32 = 0.8;
 
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[

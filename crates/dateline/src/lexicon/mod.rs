@@ -56,6 +56,13 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
     "time",
 ];
 
+/// A sports team's number word (`76ers`, `49ers`): two digits and `ers`,
+/// the last word of the team's name and the team alone (`the 76ers`).
+pub(crate) fn team_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 5 && b[..2].iter().all(u8::is_ascii_digit) && b[2..].eq_ignore_ascii_case(b"ers")
+}
+
 use std::sync::OnceLock;
 
 pub(crate) use compile::CLASSES;

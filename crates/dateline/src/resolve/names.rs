@@ -15,7 +15,7 @@ use super::name_words::{
 use super::{Anchor, MentionForm, RECENT_ENTITIES};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::{EntryKind, Lexicon};
+use crate::lexicon::{team_number, EntryKind, Lexicon};
 
 /// Time zones the entity layer marks as names (as CoNLL-2003 does).
 const TIME_ZONES: &[&str] = &[
@@ -304,6 +304,11 @@ impl<'a> Builder<'a> {
             && q.key.len() >= 2
             && k.len() >= 2
             && (ends_with(k, q.key) || ends_with(q.key, k)))
+            // A team and its number word (`Philadelphia 76ers`, `the 76ers`).
+            || (same_kind
+                && e.kind == EntityKind::Organisation
+                && (q.key.len() == 1 || k.len() == 1)
+                && q.key.last().zip(k.last()).is_some_and(|(a, b)| a == b && team_number(a)))
             || (e.kind == EntityKind::Organisation
                 && q.m.kind != EntityKind::Person
                 && !matches!(q.anchor, Some(Anchor::Country(_) | Anchor::Place(_)))
