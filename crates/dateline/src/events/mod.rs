@@ -405,8 +405,9 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let coder = inputs
         .actors
         .unwrap_or_else(|| cameo::ActorCoder::shipped());
+    let codes = cameo::ArticleCodes::new(coder, inputs.published);
     let code_actor = |a: &mut Actor, wide: &str, per_country: bool| {
-        code_actor(a, wide, per_country, inputs, coder)
+        code_actor(a, wide, per_country, inputs, &codes)
     };
     let found = triggers::find(&tree, lex);
     let mut is_event = vec![false; tree.words.len()];
@@ -421,21 +422,6 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
         }
     }
     let mut last_place: Option<(usize, EventPlace)> = None;
-    // Whether each word has an actor code (asked of the same words for
-    // many triggers): unknown until asked.
-    let coded_word: Vec<std::cell::Cell<Option<bool>>> =
-        vec![std::cell::Cell::new(None); tree.words.len()];
-    let has_code = |w: usize| {
-        coded_word[w].get().unwrap_or_else(|| {
-            let known = coder.knows(
-                text.get(syntax.words[w].start..syntax.words[w].end)
-                    .unwrap_or_default(),
-                inputs.published,
-            );
-            coded_word[w].set(Some(known));
-            known
-        })
-    };
     let events = found
         .into_iter()
         .map(|t| {
@@ -486,7 +472,10 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 let is_actor = |w: usize| {
                     anchors.word_entity.get(w).is_some_and(Option::is_some)
                         || (tree.words[w].upos == "PRON" && tree.words[w].dep != "expl")
-                        || has_code(w)
+                        || codes.knows(
+                            text.get(syntax.words[w].start..syntax.words[w].end)
+                                .unwrap_or_default(),
+                        )
                 };
                 // Where one travels to is the side of a visit (`arrived in
                 // Tehran`), of nothing else (`studied in Britain`).
@@ -528,7 +517,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .flat_map(|&h| {
                         let (a, wide) = actor(text, &tree, &anchors, h);
                         let whose = if verb_code.is_some() {
-                            agents_of(text, &tree, coder, inputs.published, h)
+                            agents_of(text, &tree, &codes, h)
                         } else {
                             Vec::new()
                         };
@@ -683,23 +672,22 @@ fn code_actor(
     wider: &str,
     per_country: bool,
     inputs: &Inputs<'_>,
-    coder: &cameo::ActorCoder,
+    codes: &cameo::ArticleCodes<'_>,
 ) {
-    let date = inputs.published;
     let mut found = if per_country {
-        coder.code(wider, date)
+        codes.code(wider)
     } else {
-        coder.code(&a.text, date)
+        codes.code(&a.text)
     };
     if found.as_ref().is_some_and(|c| c.agent_only) && wider.len() > a.text.len() {
-        if let Some(c) = coder.code(wider, date).filter(|c| !c.agent_only) {
+        if let Some(c) = codes.code(wider).filter(|c| !c.agent_only) {
             found = Some(c);
         }
     }
     let mut found = found.map(|c| (c.code, c.entry));
     if let Some(e) = a.entity.and_then(|e| inputs.entities.get(e)) {
         if found.is_none() {
-            found = coder.code(&e.name, date).map(|c| (c.code, c.entry));
+            found = codes.code(&e.name).map(|c| (c.code, c.entry));
         }
         // The phrase's own code (`Turkish`: TUR) stands unless a role
         // refines it (TUR → TURGOV).
@@ -710,7 +698,7 @@ fn code_actor(
             }
             let body = role.of.as_deref().unwrap_or_default();
             let phrase = format!("{body} {}", role.title);
-            if let Some(c) = coder.code(&phrase, date) {
+            if let Some(c) = codes.code(&phrase) {
                 let refines = own
                     .as_ref()
                     .map_or(true, |o| c.code.starts_with(o.as_str()));
@@ -737,15 +725,14 @@ fn code_actor(
 fn agents_of(
     text: &str,
     tree: &Tree<'_>,
-    coder: &cameo::ActorCoder,
-    date: Option<NaiveDate>,
+    codes: &cameo::ArticleCodes<'_>,
     h: usize,
 ) -> Vec<String> {
     let word = |w: usize| {
         text.get(tree.words[w].start..tree.words[w].end)
             .unwrap_or_default()
     };
-    if !coder.agent_only(word(h), date) {
+    if !codes.agent_only(word(h)) {
         return Vec::new();
     }
     let whose = tree.children(h).iter().copied().find(|&c| {

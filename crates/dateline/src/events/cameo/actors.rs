@@ -4,6 +4,8 @@
 //! inside a phrase and combined as PETRARCH does (`Iraqi prime minister`
 //! → `IRQ` + `GOV`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::actor_table::{dated, AgentPos, Builder, Dated, Day, Table, UserRow};
@@ -27,6 +29,46 @@ pub(crate) struct ActorCode {
     pub(crate) end: usize,
     /// Only an agent matched (`soldiers`: `MIL`), no actor to say whose.
     pub(crate) agent_only: bool,
+}
+
+/// The actor codes of one article's phrases, each phrase coded once: the
+/// same actors come back event after event (`Blinken`, `the Secretary of
+/// State`). Lives as long as the article's extraction.
+pub(crate) struct ArticleCodes<'c> {
+    coder: &'c ActorCoder,
+    date: Option<NaiveDate>,
+    memo: RefCell<HashMap<String, Option<ActorCode>, foldhash::fast::FixedState>>,
+}
+
+impl<'c> ArticleCodes<'c> {
+    /// Codes for an article published on `date` (dated dictionary rows).
+    pub(crate) fn new(coder: &'c ActorCoder, date: Option<NaiveDate>) -> Self {
+        ArticleCodes {
+            coder,
+            date,
+            memo: RefCell::default(),
+        }
+    }
+
+    /// [`ActorCoder::code`] of `phrase` at the article's date.
+    pub(crate) fn code(&self, phrase: &str) -> Option<ActorCode> {
+        if let Some(c) = self.memo.borrow().get(phrase) {
+            return c.clone();
+        }
+        let c = self.coder.code(phrase, self.date);
+        self.memo.borrow_mut().insert(phrase.to_string(), c.clone());
+        c
+    }
+
+    /// Whether `phrase` has a code.
+    pub(crate) fn knows(&self, phrase: &str) -> bool {
+        self.code(phrase).is_some()
+    }
+
+    /// Whether `phrase` names only an agent (`soldiers`: `MIL`).
+    pub(crate) fn agent_only(&self, phrase: &str) -> bool {
+        self.code(phrase).is_some_and(|c| c.agent_only)
+    }
 }
 
 /// Actor and agent phrases, matched all at once.
@@ -98,34 +140,6 @@ impl ActorCoder {
             }),
             (None, None) => None,
         }
-    }
-
-    /// Whether `phrase` has an actor code for `date`: the same as
-    /// `self.code(phrase, date).is_some()`, without making the code.
-    pub(crate) fn knows(&self, phrase: &str, date: Option<NaiveDate>) -> bool {
-        let day: Option<Day> = date.map(|d| d.num_days_from_ce());
-        self.find(phrase).iter().any(|&(s, e, i)| {
-            let row = &self.t.phrases[i];
-            row.agent.is_some()
-                || (row.code(day).is_some()
-                    && !(e - s <= 3 && !phrase[s..e].chars().any(char::is_uppercase)))
-        })
-    }
-
-    /// Whether `phrase` has only an agent's code for `date` (`soldiers`):
-    /// the same as `self.code(phrase, date).is_some_and(|c|
-    /// c.agent_only)`, without making the code.
-    pub(crate) fn agent_only(&self, phrase: &str, date: Option<NaiveDate>) -> bool {
-        let day: Option<Day> = date.map(|d| d.num_days_from_ce());
-        let found = self.find(phrase);
-        let actor = found.iter().any(|&(s, e, i)| {
-            self.t.phrases[i].code(day).is_some()
-                && !(e - s <= 3 && !phrase[s..e].chars().any(char::is_uppercase))
-        });
-        !actor
-            && found
-                .iter()
-                .any(|&(_, _, i)| self.t.phrases[i].agent.is_some())
     }
 
     fn combine(

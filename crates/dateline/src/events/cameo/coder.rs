@@ -286,6 +286,8 @@ fn code_form(
     for p in &block.patterns {
         if !pre_sig.covers(&p.pre_sig)
             || !post_sig.covers(&p.post_sig)
+            || !p.pre_any.iter().all(|s| pre_sig.meets(s))
+            || !p.post_any.iter().all(|s| post_sig.meets(s))
             || !has_all(pre, &p.pre_words)
             || !has_all(post, &p.post_words)
         {

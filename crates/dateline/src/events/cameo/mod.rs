@@ -28,7 +28,7 @@ mod verbs;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use self::actors::ActorCoder;
+pub(crate) use self::actors::{ActorCoder, ArticleCodes};
 // What `actor_table.rs` calls `super::prefixes`, here as in the build script.
 pub(crate) use self::coder::{code_noun, code_verb, event_noun};
 pub(crate) use self::codes::{describe, plover, root};

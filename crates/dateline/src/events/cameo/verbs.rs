@@ -51,6 +51,11 @@ pub(super) struct Pattern {
     pub(super) pre_sig: Signature,
     /// The signature of `post_words`.
     pub(super) post_sig: Signature,
+    /// For each preposition and synonym set of `pre`, the signature of the
+    /// words that may open it: a clause must share a bit with each.
+    pub(super) pre_any: Vec<Signature>,
+    /// The same for `post`.
+    pub(super) post_any: Vec<Signature>,
 }
 
 /// A set of words as 256 bits, one per word (by hash): a clause whose
@@ -78,6 +83,12 @@ impl Signature {
         s
     }
 
+    /// Whether a bit of `other` is set here (one of its words may be
+    /// here; none is when this is false).
+    pub(super) fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
     /// Whether every bit of `other` is set here (every word of `other`
     /// may be here; none of them is when this is false).
     pub(super) fn covers(&self, other: &Signature) -> bool {
@@ -98,6 +109,28 @@ fn needed_words(atoms: &[Atom], out: &mut Vec<String>) {
         }
     }
 }
+
+/// For each preposition and each synonym set of `atoms`, at any depth,
+/// the signature of the words one of which must be in a clause that
+/// matches: the prepositions, or the first words of the set's phrases.
+fn needed_any(atoms: &[Atom], set_firsts: &[SetFirsts], out: &mut Vec<Signature>) {
+    for a in atoms {
+        match a {
+            Atom::Seq(units) => out.extend(units.iter().filter_map(|u| match u {
+                Unit::Word(_) => None,
+                Unit::Set(i) => Some(Signature::of(set_firsts.get(*i)?.iter().copied())),
+            })),
+            Atom::Prep(preps, body) => {
+                out.push(Signature::of(preps.iter().map(String::as_str)));
+                needed_any(body, set_firsts, out);
+            }
+            Atom::Target | Atom::Source => {}
+        }
+    }
+}
+
+/// The first words of a synonym set's phrases.
+type SetFirsts = HashSet<&'static str, foldhash::fast::FixedState>;
 
 /// A verb block: its name and default code.
 #[derive(Debug, Clone)]
@@ -133,7 +166,7 @@ pub(super) struct VerbDict {
     pub(super) synsets: Vec<Vec<Vec<&'static str>>>,
     /// For each synonym set, the first words of its phrases (a word that
     /// is none of them starts no phrase of the set).
-    pub(super) set_firsts: Vec<HashSet<&'static str, foldhash::fast::FixedState>>,
+    pub(super) set_firsts: Vec<SetFirsts>,
     /// Verb blocks.
     pub(super) blocks: Vec<Block>,
     /// Verb forms by verb word (base and irregular forms, lower case).
@@ -194,6 +227,9 @@ impl VerbDict {
                     let (mut pre_words, mut post_words) = (Vec::new(), Vec::new());
                     needed_words(&pre, &mut pre_words);
                     needed_words(&post, &mut post_words);
+                    let (mut pre_any, mut post_any) = (Vec::new(), Vec::new());
+                    needed_any(&pre, &d.set_firsts, &mut pre_any);
+                    needed_any(&post, &d.set_firsts, &mut post_any);
                     let pattern = Pattern {
                         code,
                         pre,
@@ -203,6 +239,8 @@ impl VerbDict {
                         post_sig: Signature::of(post_words.iter().map(String::as_str)),
                         pre_words,
                         post_words,
+                        pre_any,
+                        post_any,
                     };
                     d.blocks[b].patterns.push(pattern);
                 }
