@@ -411,7 +411,28 @@ pub(super) fn contents_end_before_the_cue_clause(
             }
             (e > a).then(|| parse.word(e - 1).end)
         });
-        if let Some(end) = cut {
+        // A cue in a subordinate clause before its main clause (`While
+        // al-Sudani has publicly condemned attacks on US forces, he also
+        // reiterated ...`): the content ends with that clause.
+        let fronted = parse.word(v).dep == "advcl"
+            && parse.word(v).head.is_some_and(|h| h > v)
+            && parse
+                .syntax
+                .children(v)
+                .any(|c| parse.word(c).dep == "mark" && c < a);
+        let own = fronted
+            .then(|| {
+                // Its closing marks stay (`"... candy."`), not the comma
+                // that ends it.
+                let mut last = parse.syntax.subtree(v).into_iter().max()?;
+                while last > a && matches!(parse.form(last), "," | ";" | ":" | "-" | "–" | "—")
+                {
+                    last -= 1;
+                }
+                (last >= a).then(|| parse.word(last).end)
+            })
+            .flatten();
+        for end in [cut, own].into_iter().flatten() {
             f.content.end = f.content.end.min(end);
         }
     }
@@ -788,6 +809,19 @@ pub(super) mod tests {
         );
         let said = q.iter().find(|q| q.cue.as_deref() == Some("said")).unwrap();
         assert!(said.text.starts_with("discussion should wait"), "{q:?}");
+    }
+
+    #[test]
+    fn a_content_ends_with_the_subordinate_clause_of_its_cue() {
+        let q = quotes(
+            "While the minister has publicly condemned the strikes on the convoy, he also \
+             stressed the need to contain the crisis.",
+        );
+        let condemned = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("condemned"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert_eq!(condemned.text, "the strikes on the convoy", "{q:?}");
     }
 
     #[test]
