@@ -3045,6 +3045,17 @@ fn companies_named_general_and_titles_before_the_mention() {
         clarke.roles[0].function.as_deref(),
         Some("interior minister")
     );
+    // Offices named otherwise than minister or secretary are titles too.
+    let z = extract_text(
+        "benjamin",
+        "Surgeon General Regina Benjamin said on Monday that Chief Justice John Roberts \
+         would attend.",
+    );
+    assert_eq!(
+        entity(&z, "Regina Benjamin").roles[0].title,
+        "Surgeon General"
+    );
+    assert_eq!(entity(&z, "John Roberts").roles[0].title, "Chief Justice");
     // `New York Attorney` is no organisation: the place before the title.
     let mentions = y.mentions.as_ref().unwrap();
     assert!(
