@@ -712,10 +712,61 @@ fn code_actor(
             }
         }
     }
+    // An organisation whose name places it (`the Islamic Resistance in
+    // Iraq`) is of that country, whatever country a shorter dictionary name
+    // inside it gives (`the islamic resistance`: Hezbollah, LBNREB).
+    if let (Some(e), Some((code, entry))) =
+        (a.entity.and_then(|e| inputs.entities.get(e)), &mut found)
+    {
+        if let Some(own) = named_country(e, codes) {
+            if code.len() > 3
+                && code
+                    .get(..3)
+                    .is_some_and(|c| c != own && country_codes().contains(c))
+            {
+                *code = format!("{own}{}", &code[3..]);
+                *entry = format!("{entry}; country from the name: {own}");
+            }
+        }
+    }
     if let Some((code, entry)) = found {
         a.code = Some(code);
         a.code_entry = Some(entry);
     }
+}
+
+/// The CAMEO code of the country an organisation's name ends with (`...
+/// in Iraq`: `IRQ`), when it is the organisation's country.
+fn named_country(e: &Entity, codes: &cameo::ArticleCodes<'_>) -> Option<String> {
+    if e.kind != crate::entities::EntityKind::Organisation {
+        return None;
+    }
+    let country = crate::lexicon::lexicon().country(e.country.as_deref()?)?;
+    let suffix = format!(" in {}", country.name);
+    if !e.name.ends_with(&suffix) {
+        return None;
+    }
+    codes
+        .code(&country.name)
+        .map(|c| c.code)
+        .filter(|c| c.len() == 3)
+}
+
+/// The CAMEO codes of the countries (`IRQ`, `LBN`): each country of the
+/// lexicon coded by its name with the shipped dictionaries, once.
+fn country_codes() -> &'static std::collections::HashSet<String> {
+    static CODES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let coder = cameo::ActorCoder::shipped();
+        crate::lexicon::lexicon()
+            .countries
+            .iter()
+            .filter_map(|c| coder.code(&c.name, None))
+            .map(|c| c.code)
+            .filter(|c| c.len() == 3)
+            .collect()
+    })
 }
 
 /// An agent named for several countries at once (`The ambassadors of

@@ -437,3 +437,25 @@ fn a_name_after_the_description_of_a_subject_is_the_actor() {
         ["Ford Motor Company CEO Alan Mulally"]
     );
 }
+
+#[test]
+fn a_group_named_for_its_country_is_of_that_country() {
+    // The dictionary's `the islamic resistance` is Hezbollah (LBNREB); the
+    // group of this name in Iraq is Iraqi.
+    let x = extract(
+        "Dozens of drone and missile attacks have been claimed by the Islamic Resistance \
+         in Iraq, a network of militias.",
+    );
+    let e = event(&x, "attacks");
+    let group = e
+        .source
+        .iter()
+        .find(|a| a.text.contains("Islamic Resistance"))
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(group.code.as_deref(), Some("IRQREB"), "{group:#?}");
+    // Hezbollah itself keeps Lebanon.
+    let x = extract("Hezbollah fighters attacked an Israeli army post on Sunday.");
+    let e = event(&x, "attacked");
+    let code = e.source[0].code.as_deref().unwrap_or_default();
+    assert!(code.starts_with("LBN"), "{e:#?}");
+}
