@@ -413,14 +413,22 @@ pub(super) fn contents_end_before_the_cue_clause(
         });
         // A cue in a subordinate clause before its main clause (`While
         // al-Sudani has publicly condemned attacks on US forces, he also
-        // reiterated ...`): the content ends with that clause.
+        // reiterated ...`) or in a relative clause (`The minister, who said
+        // the army would withdraw, resigned`): the content ends with that
+        // clause.
         let fronted = parse.word(v).dep == "advcl"
             && parse.word(v).head.is_some_and(|h| h > v)
             && parse
                 .syntax
                 .children(v)
                 .any(|c| parse.word(c).dep == "mark" && c < a);
-        let own = fronted
+        let relative = parse.word(v).dep == "acl:relcl"
+            && parse.syntax.children(v).any(|c| {
+                c < v
+                    && parse.word(c).dep.starts_with("nsubj")
+                    && matches!(parse.form(c).to_lowercase().as_str(), "who" | "which")
+            });
+        let own = (fronted || relative)
             .then(|| {
                 // Its closing marks stay (`"... candy."`), not the comma
                 // that ends it.
@@ -428,6 +436,19 @@ pub(super) fn contents_end_before_the_cue_clause(
                 while last > a && matches!(parse.form(last), "," | ";" | ":" | "-" | "–" | "—")
                 {
                     last -= 1;
+                }
+                // Marks that close a quotation the clause ends with, though
+                // the parser hung them elsewhere (`... and others."`).
+                let marks = (last + 1..parse.syntax.words.len())
+                    .take_while(|&i| {
+                        parse.word(i).upos == "PUNCT"
+                            && matches!(parse.form(i), "." | "," | "!" | "?" | "”" | "\"" | "’")
+                    })
+                    .filter(|&i| matches!(parse.form(i), "”" | "\"" | "’"))
+                    .last();
+                let open = |at: usize| inside_marks(text, f.content.start, at);
+                if let Some(m) = marks.filter(|_| open(parse.word(last).end)) {
+                    last = m;
                 }
                 (last >= a).then(|| parse.word(last).end)
             })
@@ -822,6 +843,12 @@ pub(super) mod tests {
             .find(|q| q.cue.as_deref() == Some("condemned"))
             .unwrap_or_else(|| panic!("{q:?}"));
         assert_eq!(condemned.text, "the strikes on the convoy", "{q:?}");
+        // A relative clause's statement ends with the clause, and the
+        // sentence's main verb is no part of it.
+        let q =
+            quotes("The minister, who said the army would withdraw by June, resigned on Friday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "the army would withdraw by June", "{q:?}");
     }
 
     #[test]

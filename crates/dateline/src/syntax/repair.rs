@@ -272,11 +272,16 @@ pub(super) fn double_subjects(
         // takes the clause's place and the name as its subject; the clause
         // becomes the name's `acl:relcl`.
         if matches!(xpos(b), "WP" | "WDT") && b < h && (a + 1..b).any(|k| word(k) == ",") {
+            let dash = |j: usize| matches!(word(j), "," | "--" | "—");
+            // The main verb hangs on the clause, or lower down right after
+            // the comma that closes it (`The minister, who said the army
+            // would withdraw by June, resigned`: `resigned` a conjunct of
+            // `withdraw`).
             let main = (h + 1..heads.len()).find(|&k| {
-                heads[k] == h as u32
-                    && [advcl, parataxis, conj, ccomp].contains(&labels[k])
+                [advcl, parataxis, conj, ccomp].contains(&labels[k])
                     && xpos(k).starts_with("VB")
-                    && (h + 1..k).any(|j| matches!(word(j), "," | "--" | "—"))
+                    && ((heads[k] == h as u32 && (h + 1..k).any(dash))
+                        || (dash(k - 1) && reaches(heads, k, &[h])))
             });
             if let Some(c) = main {
                 heads[c] = heads[h];

@@ -567,6 +567,21 @@ fn a_clause_before_its_attribution_is_the_main_clause() {
 }
 
 #[test]
+fn a_main_verb_the_parser_hung_inside_a_relative_clause_is_the_main_verb() {
+    // `resigned` was a conjunct of `withdraw`, and `said` the sentence's
+    // head with two subjects.
+    let text = "The minister, who said the army would withdraw by June, resigned on Friday.";
+    let s = one(text);
+    let resigned = find(&s, text, "resigned");
+    let said = find(&s, text, "said");
+    let minister = find(&s, text, "minister");
+    assert_eq!(s.words[resigned].dep, "root", "{}", dump(&s, text));
+    assert_eq!(s.words[said].dep, "acl:relcl", "{}", dump(&s, text));
+    assert_eq!(s.words[said].head, Some(minister), "{}", dump(&s, text));
+    assert_eq!(s.words[minister].head, Some(resigned), "{}", dump(&s, text));
+}
+
+#[test]
 fn a_relative_clause_after_the_subject_leaves_the_main_verb_its_subject() {
     for (text, verb, clause) in [
         (
