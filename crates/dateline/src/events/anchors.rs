@@ -22,6 +22,8 @@ use super::{EventDate, EventPlace};
 
 /// What the anchors read, indexed once per article.
 pub(crate) struct Anchors<'a> {
+    /// The article's text.
+    text: &'a str,
     entities: &'a [Entity],
     focus: &'a [FocusCountry],
     timex: &'a [Timex],
@@ -36,6 +38,7 @@ pub(crate) struct Anchors<'a> {
 impl<'a> Anchors<'a> {
     /// Indexes the entities and times over the words of `tree`.
     pub fn new(
+        text: &'a str,
         tree: &Tree<'_>,
         entities: &'a [Entity],
         focus: &'a [FocusCountry],
@@ -54,6 +57,7 @@ impl<'a> Anchors<'a> {
             .map(|(i, t)| (t.start, t.end, i))
             .collect();
         Anchors {
+            text,
             entities,
             focus,
             timex,
@@ -159,6 +163,9 @@ impl<'a> Anchors<'a> {
     }
 
     fn place_at(&self, tree: &Tree<'_>, w: usize) -> Option<EventPlace> {
+        if let Some(border) = self.border_at(tree, w) {
+            return Some(border);
+        }
         let e = self.word_entity.get(w).copied().flatten()?;
         let ent = &self.entities[e];
         if ent.kind != EntityKind::Place {
@@ -177,6 +184,79 @@ impl<'a> Anchors<'a> {
             lon: loc.and_then(|l| l.lon),
             focus_country: false,
         })
+    }
+
+    /// The border that the place at word `w` names with its neighbour
+    /// (`along the Lebanon-Israel border`): the event is on the border, not
+    /// in either country. Its name is the words (`Lebanon-Israel border`),
+    /// its country the one its places share (none for two countries), and
+    /// it has no point on the map.
+    fn border_at(&self, tree: &Tree<'_>, w: usize) -> Option<EventPlace> {
+        let mut h = w;
+        for _ in 0..4 {
+            match tree.head(h) {
+                Some((up, "compound" | "flat" | "amod")) => h = up,
+                _ => break,
+            }
+        }
+        let noun = tree.lemma(h).to_ascii_lowercase();
+        if !matches!(noun.as_str(), "border" | "frontier" | "boundary") {
+            return None;
+        }
+        // The words of the border's name: those right before the noun that
+        // hang from it (`Lebanon`, `-`, `Israel`).
+        let mut lo = h;
+        while lo > 0
+            && matches!(
+                tree.words[lo - 1].dep.as_ref(),
+                "compound" | "flat" | "amod" | "punct"
+            )
+            && self.reaches(tree, lo - 1, h)
+        {
+            lo -= 1;
+        }
+        let places: Vec<usize> = (lo..h)
+            .filter_map(|k| self.word_entity.get(k).copied().flatten())
+            .filter(|&e| self.entities[e].kind == EntityKind::Place)
+            .collect();
+        if places.is_empty() {
+            // `the border` of no named place: no place of its own.
+            return None;
+        }
+        let mut countries: Vec<&str> = places
+            .iter()
+            .filter_map(|&e| self.entities[e].country.as_deref())
+            .collect();
+        countries.dedup();
+        let (start, end) = (tree.words[lo].start, tree.words[h].end);
+        let name = self.text.get(start..end)?.to_string();
+        Some(EventPlace {
+            name,
+            start: Some(start),
+            end: Some(end),
+            entity: None,
+            country: match countries.as_slice() {
+                [one] => Some(one.to_string()),
+                _ => None,
+            },
+            lat: None,
+            lon: None,
+            focus_country: false,
+        })
+    }
+
+    /// Whether word `k`'s chain of heads reaches `h` within a few steps.
+    fn reaches(&self, tree: &Tree<'_>, mut k: usize, h: usize) -> bool {
+        for _ in 0..4 {
+            if k == h {
+                return true;
+            }
+            match tree.head(k) {
+                Some((up, _)) => k = up,
+                None => return false,
+            }
+        }
+        k == h
     }
 
     /// The article's first focus country, flagged as such: the place of an

@@ -396,6 +396,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let mut reports = Reports::new(inputs.quotes);
     let figures = FigureIndex::new(inputs.figures);
     let anchors = anchors::Anchors::new(
+        text,
         &tree,
         inputs.entities,
         inputs.focus,

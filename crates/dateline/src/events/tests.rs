@@ -459,3 +459,17 @@ fn a_group_named_for_its_country_is_of_that_country() {
     let code = e.source[0].code.as_deref().unwrap_or_default();
     assert!(code.starts_with("LBN"), "{e:#?}");
 }
+
+#[test]
+fn an_event_on_a_border_is_placed_on_the_border() {
+    let x = extract(
+        "An Israeli air raid killed four civilians along the Lebanon-Israel border on Sunday.",
+    );
+    let place = event(&x, "killed").place.clone().unwrap();
+    assert_eq!(place.name, "Lebanon-Israel border", "{place:#?}");
+    // Two countries: neither is the event's, and a border has no point.
+    assert_eq!((place.country, place.lat, place.lon), (None, None, None));
+    // A place of its own stays itself.
+    let x = extract("An Israeli air raid killed four civilians in southern Lebanon on Sunday.");
+    assert_eq!(event(&x, "killed").place.as_ref().unwrap().name, "Lebanon");
+}
