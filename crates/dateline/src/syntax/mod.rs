@@ -630,6 +630,14 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
         }
         repair::infinitives_of_nouns(m, text, &sc.raw, &mut sc.heads, &mut sc.labels);
         repair::double_subjects(m, text, &sc.raw, &sc.tags, &mut sc.heads, &mut sc.labels);
+        repair::appositions_taken_for_conjuncts(
+            m,
+            text,
+            &sc.raw,
+            &sc.tags,
+            &mut sc.heads,
+            &mut sc.labels,
+        );
         for i in 0..n {
             let raw = sc.raw[i];
             let info = &sc.info[i];

@@ -356,3 +356,62 @@ pub(super) fn double_subjects(
         }
     }
 }
+
+/// A name the parser made a conjunct of the verb, right after a noun of
+/// that verb and a comma, with no conjunction (`He will meet with his
+/// Turkish counterpart, Hakan Fidan, while ...`: `Fidan` a `conj` of
+/// `meet`), is the noun's apposition.
+pub(super) fn appositions_taken_for_conjuncts(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| label(m, l);
+    let (Some(conj), Some(appos), Some(cc), Some(obj), Some(obl), Some(nsubj)) = (
+        id("conj"),
+        id("appos"),
+        id("cc"),
+        id("obj"),
+        id("obl"),
+        id("nsubj"),
+    ) else {
+        return;
+    };
+    let word = |i: usize| &text[raw[i].span.start..raw[i].span.end];
+    let xpos = |i: usize| {
+        m.xpos
+            .strings
+            .get(tags[i] as usize)
+            .map_or("", |s| s.as_str())
+    };
+    for k in 1..heads.len() {
+        let v = heads[k];
+        if labels[k] != conj || v == u32::MAX || !matches!(xpos(k), "NNP" | "NNPS") {
+            continue;
+        }
+        let v = v as usize;
+        if !xpos(v).starts_with("VB") || v > k {
+            continue;
+        }
+        // The name's first word, and the comma before it.
+        let mut first = k;
+        while first > 0 && heads[first - 1] == k as u32 && word(first - 1) != "," {
+            first -= 1;
+        }
+        if first < 2 || word(first - 1) != "," {
+            continue;
+        }
+        let n = first - 2;
+        let noun = matches!(xpos(n), "NN" | "NNS" | "NNP" | "NNPS");
+        let of_verb = heads[n] == v as u32 && [obj, obl, nsubj].contains(&labels[n]);
+        // A conjunction hangs on its conjunct before it (`, and Hakan Fidan`).
+        let coordinated = (n + 1..k).any(|j| heads[j] == k as u32 && labels[j] == cc);
+        if noun && of_verb && !coordinated {
+            heads[k] = n as u32;
+            labels[k] = appos;
+        }
+    }
+}

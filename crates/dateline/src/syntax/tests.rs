@@ -567,6 +567,17 @@ fn a_clause_before_its_attribution_is_the_main_clause() {
 }
 
 #[test]
+fn a_name_after_a_noun_and_a_comma_is_its_apposition_not_a_conjunct_of_the_verb() {
+    let text = "He will meet with his Turkish counterpart, Hakan Fidan, while Iran and the \
+                Gulf states are also on the agenda.";
+    let s = one(text);
+    let fidan = find(&s, text, "Fidan");
+    let counterpart = find(&s, text, "counterpart");
+    assert_eq!(s.words[fidan].dep, "appos", "{}", dump(&s, text));
+    assert_eq!(s.words[fidan].head, Some(counterpart), "{}", dump(&s, text));
+}
+
+#[test]
 fn a_main_verb_the_parser_hung_inside_a_relative_clause_is_the_main_verb() {
     // `resigned` was a conjunct of `withdraw`, and `said` the sentence's
     // head with two subjects.
