@@ -211,7 +211,7 @@ impl<'a> Anchors<'a> {
                 tree.words[lo - 1].dep.as_ref(),
                 "compound" | "flat" | "amod" | "punct"
             )
-            && self.reaches(tree, lo - 1, h)
+            && tree.reaches(lo - 1, h)
         {
             lo -= 1;
         }
@@ -243,20 +243,6 @@ impl<'a> Anchors<'a> {
             lon: None,
             focus_country: false,
         })
-    }
-
-    /// Whether word `k`'s chain of heads reaches `h` within a few steps.
-    fn reaches(&self, tree: &Tree<'_>, mut k: usize, h: usize) -> bool {
-        for _ in 0..4 {
-            if k == h {
-                return true;
-            }
-            match tree.head(k) {
-                Some((up, _)) => k = up,
-                None => return false,
-            }
-        }
-        k == h
     }
 
     /// The article's first focus country, flagged as such: the place of an

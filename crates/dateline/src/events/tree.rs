@@ -95,6 +95,21 @@ impl<'a> Tree<'a> {
         let w = &self.words[i];
         w.head.map(|h| (h, w.dep.as_ref()))
     }
+
+    /// Whether word `k`'s chain of heads reaches `h` within four steps
+    /// (`k` itself included).
+    pub fn reaches(&self, mut k: usize, h: usize) -> bool {
+        for _ in 0..4 {
+            if k == h {
+                return true;
+            }
+            match self.head(k) {
+                Some((up, _)) => k = up,
+                None => return false,
+            }
+        }
+        k == h
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,19 @@ fn label(m: &Model, l: &str) -> Option<u16> {
         .map(|i| i as u16)
 }
 
+/// The text of word `i`.
+fn word_at<'t>(text: &'t str, raw: &[tokenize::RawWord], i: usize) -> &'t str {
+    &text[raw[i].span.start..raw[i].span.end]
+}
+
+/// The Penn tag of word `i` (`""` for an unknown tag).
+fn xpos_at<'m>(m: &'m Model, tags: &[u16], i: usize) -> &'m str {
+    m.xpos
+        .strings
+        .get(tags[i] as usize)
+        .map_or("", |s| s.as_str())
+}
+
 /// Whether word `k`'s chain of heads reaches one of `to` within a few
 /// steps (itself included).
 fn reaches(heads: &[u32], mut k: usize, to: &[usize]) -> bool {
@@ -223,14 +236,9 @@ pub(super) fn double_subjects(
     else {
         return;
     };
-    let word = |i: usize| &text[raw[i].span.start..raw[i].span.end];
+    let word = |i: usize| word_at(text, raw, i);
     let form = |i: usize| word(i).to_lowercase();
-    let xpos = |i: usize| {
-        m.xpos
-            .strings
-            .get(tags[i] as usize)
-            .map_or("", |s| s.as_str())
-    };
+    let xpos = |i: usize| xpos_at(m, tags, i);
     let nominal = |i: usize| matches!(xpos(i), "NN" | "NNS" | "NNP" | "NNPS");
     let time = |i: usize| crate::lexicon::TIME_NOUNS.contains(&form(i).as_str());
     // The subjects by head, in one pass: (head, word), sorted.
@@ -380,13 +388,8 @@ pub(super) fn appositions_taken_for_conjuncts(
     ) else {
         return;
     };
-    let word = |i: usize| &text[raw[i].span.start..raw[i].span.end];
-    let xpos = |i: usize| {
-        m.xpos
-            .strings
-            .get(tags[i] as usize)
-            .map_or("", |s| s.as_str())
-    };
+    let word = |i: usize| word_at(text, raw, i);
+    let xpos = |i: usize| xpos_at(m, tags, i);
     for k in 1..heads.len() {
         let v = heads[k];
         if labels[k] != conj || v == u32::MAX || !matches!(xpos(k), "NNP" | "NNPS") {
