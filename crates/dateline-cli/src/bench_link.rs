@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
+use dateline::corpus::bounded::{DirStore, LinkedItem, Linker};
 use dateline::corpus::Corpus;
 use dateline::input::InputFormat;
 use dateline::samples::corpus::Generator;
@@ -18,6 +19,7 @@ use dateline::Extraction;
 use serde::Serialize;
 
 use crate::bench::proc_status_mb;
+use crate::link::LinkedWriter;
 use crate::sources::{self, Plan, Records, Unit};
 use crate::PipelineArgs;
 
@@ -47,6 +49,16 @@ pub struct LinkArgs {
     /// size is left out, with a note, rather than run out of memory).
     #[arg(long)]
     no_memory_check: bool,
+    /// Link as `dateline link` does: in bounded steps, the records made one
+    /// at a time and kept with the steps' items in working files (in
+    /// `--work-dir`, else the system's temporary folder), the output
+    /// written (hashed) item by item; the time counts all of it but making
+    /// the records.
+    #[arg(long)]
+    bounded: bool,
+    /// With `--bounded`: the folder for the working files.
+    #[arg(long, value_name = "DIR")]
+    work_dir: Option<std::path::PathBuf>,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -214,40 +226,13 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             }
         }
         peak_per_size &= reset_peak();
-        let t = Instant::now();
-        let records = bases.records(n, args.seed);
-        let build_seconds = t.elapsed().as_secs_f64();
-        let records_rss_mb = proc_status_mb("VmRSS:");
-        let t = Instant::now();
-        let mut corpus = Corpus::new();
-        for r in records {
-            corpus.add(r);
-        }
-        let stories = corpus.stories();
-        let (entities, events) = (corpus.entities().len(), corpus.events().len());
-        let seconds = t.elapsed().as_secs_f64();
-        let peak_rss_mb = proc_status_mb("VmHWM:");
-        let digest = if args.digest {
-            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-            serde_json::to_writer(&mut h, corpus.linked())?;
-            Some(format!("{:016x}", h.0))
+        let row = if args.bounded {
+            bounded_row(&bases, n, &args)?
         } else {
-            None
+            memory_row(&bases, n, &args)?
         };
-        rows.push(Row {
-            articles: n,
-            build_seconds,
-            seconds,
-            us_per_article: seconds * 1e6 / n.max(1) as f64,
-            records_rss_mb,
-            peak_rss_mb,
-            stories: stories.len(),
-            largest_story: stories.iter().map(|s| s.articles.len()).max().unwrap_or(0),
-            multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
-            entities,
-            events,
-            digest,
-        });
+        let seconds = row.seconds;
+        rows.push(row);
         if !args.json {
             eprintln!("dateline: {n} articles linked in {seconds:.1} s");
         }
@@ -274,6 +259,105 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         print_report(&mut out, &report)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One size linked by a `Corpus` in memory, every record made first.
+fn memory_row(bases: &Generator, n: usize, args: &LinkArgs) -> io::Result<Row> {
+    let t = Instant::now();
+    let records = bases.records(n, args.seed);
+    let build_seconds = t.elapsed().as_secs_f64();
+    let records_rss_mb = proc_status_mb("VmRSS:");
+    let t = Instant::now();
+    let mut corpus = Corpus::new();
+    for r in records {
+        corpus.add(r);
+    }
+    let stories = corpus.stories();
+    let (entities, events) = (corpus.entities().len(), corpus.events().len());
+    let seconds = t.elapsed().as_secs_f64();
+    let peak_rss_mb = proc_status_mb("VmHWM:");
+    let digest = if args.digest {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        serde_json::to_writer(&mut h, corpus.linked())?;
+        Some(format!("{:016x}", h.0))
+    } else {
+        None
+    };
+    Ok(Row {
+        articles: n,
+        build_seconds,
+        seconds,
+        us_per_article: seconds * 1e6 / n.max(1) as f64,
+        records_rss_mb,
+        peak_rss_mb,
+        stories: stories.len(),
+        largest_story: stories.iter().map(|s| s.articles.len()).max().unwrap_or(0),
+        multi_article_stories: stories.iter().filter(|s| s.articles.len() > 1).count(),
+        entities,
+        events,
+        digest,
+    })
+}
+
+/// One size linked in bounded steps, as `dateline link` does: the records
+/// made one at a time, the output hashed item by item (always, as `dateline
+/// link` writes it; the digest is shown with `--digest`).
+fn bounded_row(bases: &Generator, n: usize, args: &LinkArgs) -> io::Result<Row> {
+    let dir = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let work = tempfile::Builder::new()
+        .prefix(".dateline-bench-")
+        .tempdir_in(&dir)?;
+    let t = Instant::now();
+    let mut linker = Linker::new(DirStore::new(work.path()), n);
+    let mut adding = std::time::Duration::ZERO;
+    let mut failed = None;
+    bases.each_record(n, args.seed, |r| {
+        let at = Instant::now();
+        if let Err(e) = linker.add(r) {
+            failed.get_or_insert(e);
+        }
+        adding += at.elapsed();
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let build_seconds = t.elapsed().saturating_sub(adding).as_secs_f64();
+    let t = Instant::now();
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let (mut stories, mut largest, mut multi, mut entities, mut events) = (0, 0, 0, 0, 0);
+    {
+        let mut out = LinkedWriter::new(&mut h, false);
+        linker.finish(|item| {
+            match &item {
+                LinkedItem::Story(s) => {
+                    stories += 1;
+                    largest = s.articles.len().max(largest);
+                    multi += usize::from(s.articles.len() > 1);
+                }
+                LinkedItem::Entity(_) => entities += 1,
+                LinkedItem::Event(_) => events += 1,
+            }
+            out.item(&item)
+        })?;
+        out.end()?;
+    }
+    let seconds = (t.elapsed() + adding).as_secs_f64();
+    let peak_rss_mb = proc_status_mb("VmHWM:");
+    work.close()?;
+    Ok(Row {
+        articles: n,
+        build_seconds,
+        seconds,
+        us_per_article: seconds * 1e6 / n.max(1) as f64,
+        records_rss_mb: None,
+        peak_rss_mb,
+        stories,
+        largest_story: largest,
+        multi_article_stories: multi,
+        entities,
+        events,
+        digest: args.digest.then(|| format!("{:016x}", h.0)),
+    })
 }
 
 /// A writer that hashes what it is given (FNV-1a, 64 bits).

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use dateline::corpus::bounded::{DirStore, LinkedItem, Linker};
 use dateline::corpus::{Corpus, Record};
 use dateline::input::InputFormat;
 use dateline::{Extraction, RecordError};
@@ -45,6 +46,12 @@ pub struct LinkArgs {
     /// timelines go to `timelines.jsonl`.
     #[arg(long, value_name = "FILE")]
     timeline_targets: Option<PathBuf>,
+    /// With `--format json`: the folder linking keeps its working files in
+    /// (the corpus's records and steps, removed at the end; about as much
+    /// as the output): by default the output file's folder, else the
+    /// system's temporary folder. `--format eval` links in memory.
+    #[arg(long, value_name = "DIR")]
+    work_dir: Option<PathBuf>,
     /// Worker threads for extracting (default or 0: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -124,7 +131,30 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
         }
     }
     let pool = thread_pool(thread_count(args.threads, args.quiet))?;
-    let mut corpus = Corpus::new();
+    let mut corpus = match args.format {
+        LinkFormat::Eval => Linking::Memory(Corpus::new()),
+        LinkFormat::Json => {
+            let dir = match (&args.work_dir, &args.output) {
+                (Some(d), _) => d.clone(),
+                (None, Some(out)) => match out.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                },
+                (None, None) => std::env::temp_dir(),
+            };
+            let work = tempfile::Builder::new()
+                .prefix(".dateline-link-")
+                .tempdir_in(&dir)
+                .map_err(|e| {
+                    io::Error::new(
+                        e.kind(),
+                        format!("cannot make a working folder in {}: {e}", dir.display()),
+                    )
+                })?;
+            let expected = (input_bytes(&plan) / 4096).max(1) as usize;
+            Linking::Bounded(Linker::new(DirStore::new(work.path()), expected), work)
+        }
+    };
     let (mut ok, mut failed) = (0u64, 0u64);
     let options = args.pipeline.read_options();
     for unit in plan.units {
@@ -143,7 +173,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
                     let line = line.trim_start_matches('\u{feff}');
                     match serde_json::from_str::<Extraction>(line) {
                         Ok(x) => {
-                            corpus.add(Record::from(&x));
+                            corpus.add(Record::from(&x))?;
                             ok += 1;
                         }
                         Err(e) => {
@@ -173,7 +203,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
                 match r {
                     Ok(x) => {
                         ok += 1;
-                        corpus.add(Record::from(&x));
+                        corpus.add(Record::from(&x))?;
                     }
                     Err(e) => {
                         failed += 1;
@@ -183,15 +213,18 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             }
         }
     }
-    match args.format {
-        LinkFormat::Json => {
+    match corpus {
+        Linking::Bounded(linker, work) => {
             let output = open_output(args.output.as_deref())?;
             write_to(output, |w| {
-                serde_json::to_writer_pretty(&mut *w, corpus.linked())?;
+                let mut out = LinkedWriter::new(&mut *w, true);
+                linker.finish(|item| out.item(&item))?;
+                out.end()?;
                 w.write_all(b"\n")
             })?;
+            work.close()?;
         }
-        LinkFormat::Eval => {
+        Linking::Memory(corpus) => {
             if let Some(dir) = &args.output {
                 std::fs::create_dir_all(dir).map_err(|e| {
                     io::Error::new(e.kind(), format!("cannot make {}: {e}", dir.display()))
@@ -226,6 +259,128 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where the records go: a corpus in memory (the evaluation files read it
+/// whole), or a linker in bounded steps keeping its working files in a
+/// temporary folder (JSON: a corpus of any size in bounded memory).
+enum Linking {
+    Memory(Corpus),
+    Bounded(Linker<DirStore>, tempfile::TempDir),
+}
+
+impl Linking {
+    fn add(&mut self, record: Record) -> io::Result<()> {
+        match self {
+            Linking::Memory(c) => {
+                c.add(record);
+                Ok(())
+            }
+            Linking::Bounded(l, _) => l.add(record),
+        }
+    }
+}
+
+/// How many bytes the input files hold (to guess how many articles).
+fn input_bytes(plan: &sources::Plan) -> u64 {
+    (plan.units.iter())
+        .map(|u| match u {
+            Unit::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Writes linked items as one JSON document (`stories`, `entities`,
+/// `events`), item by item in the order `Linker::finish` gives them: the
+/// bytes `serde_json` writes for the whole `Linked`, pretty or compact.
+pub(crate) struct LinkedWriter<W: Write> {
+    w: W,
+    pretty: bool,
+    /// The part being written (0 stories, 1 entities, 2 events), and
+    /// whether it has an item yet; `None` before the first.
+    part: Option<(usize, bool)>,
+}
+
+impl<W: Write> LinkedWriter<W> {
+    pub(crate) fn new(w: W, pretty: bool) -> LinkedWriter<W> {
+        LinkedWriter {
+            w,
+            pretty,
+            part: None,
+        }
+    }
+
+    /// Opens the parts up to `part`, closing those before it.
+    fn open(&mut self, part: usize) -> io::Result<()> {
+        const NAMES: [&str; 3] = ["stories", "entities", "events"];
+        loop {
+            let next = match self.part {
+                Some((p, _)) if p >= part => return Ok(()),
+                Some((p, items)) => {
+                    self.close(items)?;
+                    self.w.write_all(b",")?;
+                    p + 1
+                }
+                None => {
+                    self.w.write_all(b"{")?;
+                    0
+                }
+            };
+            let gap = if self.pretty { "\n  " } else { "" };
+            let colon = if self.pretty { ": " } else { ":" };
+            write!(self.w, "{gap}\"{}\"{colon}[", NAMES[next])?;
+            self.part = Some((next, false));
+        }
+    }
+
+    fn close(&mut self, items: bool) -> io::Result<()> {
+        if items && self.pretty {
+            self.w.write_all(b"\n  ")?;
+        }
+        self.w.write_all(b"]")
+    }
+
+    /// Writes one item.
+    pub(crate) fn item(&mut self, item: &LinkedItem) -> io::Result<()> {
+        let (part, json) = match item {
+            LinkedItem::Story(s) => (0, self.json(s)?),
+            LinkedItem::Entity(e) => (1, self.json(e)?),
+            LinkedItem::Event(e) => (2, self.json(e)?),
+        };
+        self.open(part)?;
+        if let Some((_, items)) = &mut self.part {
+            if *items {
+                self.w.write_all(b",")?;
+            }
+            *items = true;
+        }
+        if self.pretty {
+            // Strings escape their line breaks: each break is the layout's.
+            self.w.write_all(b"\n    ")?;
+            self.w.write_all(&json.replace('\n', "\n    ").into_bytes())
+        } else {
+            self.w.write_all(json.as_bytes())
+        }
+    }
+
+    fn json<T: serde::Serialize>(&self, value: &T) -> io::Result<String> {
+        let json = if self.pretty {
+            serde_json::to_string_pretty(value)
+        } else {
+            serde_json::to_string(value)
+        };
+        json.map_err(io::Error::other)
+    }
+
+    /// Closes the document (every part, those with no item as `[]`).
+    pub(crate) fn end(mut self) -> io::Result<()> {
+        self.open(2)?;
+        if let Some((_, items)) = self.part {
+            self.close(items)?;
+        }
+        self.w.write_all(if self.pretty { b"\n}" } else { b"}" })
+    }
+}
+
 /// Writes through `body` to an output, renaming a temporary file onto its
 /// target at the end.
 fn write_to(output: Output, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -249,4 +404,68 @@ fn write_to(output: Output, body: impl FnOnce(&mut dyn Write) -> io::Result<()>)
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline::{Config, Extractor};
+
+    /// The bytes the writer gives for a corpus's items, pretty or compact.
+    fn written(corpus: &Corpus, pretty: bool) -> String {
+        let linked = corpus.linked();
+        let mut bytes = Vec::new();
+        let mut w = LinkedWriter::new(&mut bytes, pretty);
+        let items = (linked.stories.iter().cloned().map(LinkedItem::Story))
+            .chain(linked.entities.iter().cloned().map(LinkedItem::Entity))
+            .chain(linked.events.iter().cloned().map(LinkedItem::Event));
+        for item in items {
+            w.item(&item).unwrap();
+        }
+        w.end().unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn items_written_one_at_a_time_are_the_bytes_of_the_whole_document() {
+        let ex = Extractor::new(Config::default()).unwrap();
+        let mut corpus = Corpus::new();
+        // Nothing: every part empty.
+        assert_eq!(
+            written(&corpus, true),
+            serde_json::to_string_pretty(corpus.linked()).unwrap()
+        );
+        let text = " date 2024-03-12 Turkish Foreign Minister Selim Aydin met his Iraqi \
+                    counterpart Karim Al Hashimi in Ankara on Monday.\n\nMr Aydin said \
+                    \"Turkey will host\nthe next round\" in May.";
+        corpus.add(Record::from(&ex.extract_text(text).unwrap()).with_id("a"));
+        let linked = corpus.linked();
+        assert!(!linked.stories.is_empty() && !linked.entities.is_empty());
+        assert!(!linked.events.is_empty());
+        assert_eq!(
+            written(&corpus, true),
+            serde_json::to_string_pretty(linked).unwrap()
+        );
+        assert_eq!(
+            written(&corpus, false),
+            serde_json::to_string(linked).unwrap()
+        );
+        // Stories and events, no entities: the empty part in the middle.
+        let mut no_entities = Vec::new();
+        let mut w = LinkedWriter::new(&mut no_entities, true);
+        w.item(&LinkedItem::Story(linked.stories[0].clone()))
+            .unwrap();
+        w.item(&LinkedItem::Event(linked.events[0].clone()))
+            .unwrap();
+        w.end().unwrap();
+        let whole = dateline::corpus::Linked {
+            stories: vec![linked.stories[0].clone()],
+            entities: Vec::new(),
+            events: vec![linked.events[0].clone()],
+        };
+        assert_eq!(
+            String::from_utf8(no_entities).unwrap(),
+            serde_json::to_string_pretty(&whole).unwrap()
+        );
+    }
 }

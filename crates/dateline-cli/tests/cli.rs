@@ -1074,6 +1074,25 @@ fn link_reads_articles_or_extractions_and_writes_json_or_eval_files() {
     assert_eq!(meet.len(), 1);
     assert_eq!(meet[0]["date"], "2024-03-11");
 
+    // Linking keeps its working files in the folder asked, and removes them.
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let out = run(&["link", &a, &b, "--work-dir", work.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        linked
+    );
+    assert_eq!(std::fs::read_dir(&work).unwrap().count(), 0);
+    let out = run(&[
+        "link",
+        &a,
+        "--work-dir",
+        dir.path().join("none").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("working folder"), "{}", stderr(&out));
+
     // What `extract` wrote is read as it is, and links the same (in another order).
     let x = dir.path().join("x.jsonl");
     let out = run(&["extract", &b, &a, "-o", x.to_str().unwrap()]);
@@ -1179,6 +1198,33 @@ fn bench_link_reports_a_corpus_of_the_size_asked() {
     for field in ["stories", "entities", "events", "largest_story"] {
         assert_eq!(w["rows"][0][field], row[field], "{field}");
     }
+}
+
+#[test]
+fn bench_link_in_bounded_steps_links_the_same_corpus_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let digest = |extra: &[&str]| -> Value {
+        let mut args = vec!["bench", "link", "--articles", "600", "--digest", "--json"];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["rows"][0].clone()
+    };
+    let memory = digest(&[]);
+    let bounded = digest(&["--bounded", "--work-dir", dir.path().to_str().unwrap()]);
+    assert!(memory["digest"].is_string(), "{memory}");
+    for field in [
+        "digest",
+        "stories",
+        "multi_article_stories",
+        "entities",
+        "events",
+    ] {
+        assert_eq!(bounded[field], memory[field], "{field}");
+    }
+    // The working files are gone.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 /// The last line of standard error: every run ends with a summary.

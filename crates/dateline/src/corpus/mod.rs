@@ -43,6 +43,7 @@
 //! assert_eq!(sudani, 1);
 //! ```
 
+pub mod bounded;
 mod entities;
 mod events;
 mod extents;

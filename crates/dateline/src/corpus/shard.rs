@@ -210,8 +210,8 @@ enum Data {
     /// How many articles have each of some keys of an article, and the
     /// handles of the articles (after it) to compare it with.
     Posted {
-        dfs: Vec<(String, usize)>,
-        asks: Vec<u64>,
+        dfs: Vec<(u64, usize)>,
+        asks: Vec<(u64, u64)>,
     },
     /// An article's weighted keys (in key order) and their norm, and the
     /// articles of the group it is sent to that it is compared with (none
@@ -261,7 +261,7 @@ enum Data {
 }
 
 /// Key counts and asks of an article, from `Postings`.
-type Posted = (Vec<(String, usize)>, BTreeSet<u64>);
+type Posted = (Vec<(u64, usize)>, BTreeSet<(u64, u64)>);
 
 /// An article's weighted keys, in key order.
 type Weights = Vec<(String, Bits)>;
@@ -284,8 +284,8 @@ fn item(stage: Stage, key: String, data: Data) -> Item {
 pub struct Batch {
     /// The stage that reads it.
     pub stage: Stage,
-    /// The group of its items' keys (below [`Plan::groups`]): the key a
-    /// shuffle groups batches by.
+    /// The group of its items' keys (below [`Plan::groups`]; for `Done`,
+    /// see [`Plan::buckets`]): the key a shuffle groups batches by.
     pub group: usize,
     /// Its items (MessagePack), for this version of dateline only.
     pub bytes: Vec<u8>,
@@ -296,11 +296,70 @@ fn group_of(key: &str, plan: &Plan) -> usize {
     (super::fnv(key.as_bytes()) % plan.groups.max(1) as u64) as usize
 }
 
+/// The group of an output item (stage `Done`): stories, then entities,
+/// then events, each kind in [`Plan::buckets`] groups by ranges of their
+/// ids, so that the groups read in order, each sorted, give the output in
+/// its order; the articles' offsets last.
+fn done_group(data: &Data, plan: &Plan) -> usize {
+    let n = plan.buckets();
+    match data {
+        Data::Story(s) => bucket(&s.id, "story-", n),
+        Data::CorpusEntity(e) => n + bucket(&e.id, "entity-", n),
+        Data::CorpusEvent(e) => 2 * n + bucket(&e.id, "event-", n),
+        _ => 3 * n,
+    }
+}
+
+/// How many articles' worth one group of output is for (see
+/// [`Plan::buckets`]).
+pub(super) const BUCKET_ARTICLES: usize = 4096;
+
+/// The bucket, of `n` (a power of 16), of an id that opens with `prefix`
+/// then hex digits (ids made otherwise go first or last, by how they sort
+/// against the prefix): it never decreases as ids increase.
+fn bucket(id: &str, prefix: &str, n: usize) -> usize {
+    let Some(rest) = id.strip_prefix(prefix) else {
+        return if id < prefix { 0 } else { n - 1 };
+    };
+    let digits = n.trailing_zeros() as usize / 4;
+    let bytes = rest.as_bytes();
+    // After a byte that is not a hex digit, every id that continues this
+    // way sorts after (or before) all those that continue with digits.
+    let mut fill = None;
+    (0..digits).fold(0, |b, i| {
+        let digit = fill.unwrap_or_else(|| {
+            let (digit, then) = hex_rank(bytes.get(i).copied());
+            fill = then;
+            digit
+        });
+        b * 16 + usize::from(digit)
+    })
+}
+
+/// A byte's rank among hex digits, never decreasing with the byte (a
+/// missing byte first), and what the digits after it are to be: `0` to
+/// `9` and `a` to `f` their value, the digits after still to read; a byte
+/// between two digits that of the lower, all digits after it 15; one
+/// below `0`, or none, 0 and 0 after.
+fn hex_rank(b: Option<u8>) -> (u8, Option<u8>) {
+    match b {
+        Some(b @ b'0'..=b'9') => (b - b'0', None),
+        Some(b @ b'a'..=b'f') => (b - b'a' + 10, None),
+        Some(b':'..=b'`') => (9, Some(15)),
+        Some(b'g'..=u8::MAX) => (15, Some(15)),
+        _ => (0, Some(0)),
+    }
+}
+
 /// Items as batches, one per stage and group.
 fn pack(items: Vec<Item>, plan: &Plan) -> Vec<Batch> {
     let mut by: BTreeMap<(Stage, usize), Vec<(String, Data)>> = BTreeMap::new();
     for it in items {
-        let group = group_of(&it.key, plan);
+        let group = if it.stage == Stage::Done {
+            done_group(&it.data, plan)
+        } else {
+            group_of(&it.key, plan)
+        };
         by.entry((it.stage, group))
             .or_default()
             .push((it.key, it.data));
@@ -309,7 +368,15 @@ fn pack(items: Vec<Item>, plan: &Plan) -> Vec<Batch> {
         .map(|((stage, group), items)| Batch {
             stage,
             group,
-            bytes: rmp_serde::to_vec_named(&items).unwrap_or_default(),
+            // Items between steps as arrays (no field names: half the
+            // bytes); the output's as maps, as its types leave out empty
+            // fields. Both read back the same way.
+            bytes: if stage == Stage::Done {
+                rmp_serde::to_vec_named(&items)
+            } else {
+                rmp_serde::to_vec(&items)
+            }
+            .unwrap_or_default(),
         })
         .collect()
 }
@@ -387,6 +454,23 @@ pub struct Plan {
     pub groups: usize,
 }
 
+impl Plan {
+    /// How many groups of output each kind (stories, entities, events) is
+    /// spread over, by ranges of ids: 16 to the power of 0 to 3, about one
+    /// for every [`BUCKET_ARTICLES`] articles (or groups' worth of
+    /// articles, whichever is more). A group of `Done` is one kind's
+    /// bucket: its kind times this plus its bucket, the articles' offsets
+    /// in the group after the last kind's.
+    pub fn buckets(&self) -> usize {
+        let articles = self.articles.max(self.groups * BUCKET_ARTICLES);
+        let mut n = 1;
+        while n < 4096 && articles > BUCKET_ARTICLES * n {
+            n *= 16;
+        }
+        n
+    }
+}
+
 /// Runs one stage over the batches of one group (of that stage): the
 /// batches of later stages.
 pub fn step<B: AsRef<[u8]>>(
@@ -399,7 +483,7 @@ pub fn step<B: AsRef<[u8]>>(
         // One item per article of the group's keys, its asks merged.
         let mut per: BTreeMap<String, Posted> = BTreeMap::new();
         for (key, data) in unpack(batches)? {
-            postings(&key, data, &mut per);
+            postings(&key, data, &mut per, plan);
         }
         for (article, (dfs, asks)) in per {
             let asks = asks.into_iter().collect();
@@ -428,7 +512,7 @@ fn step_key(stage: Stage, data: Vec<Data>, plan: &Plan) -> Vec<Item> {
 
 /// `Postings`: the articles of one key in time order, each compared with
 /// its neighbours: adds to each article's key counts and asks.
-fn postings(key: &str, data: Vec<Data>, per: &mut BTreeMap<String, Posted>) {
+fn postings(key: &str, data: Vec<Data>, per: &mut BTreeMap<String, Posted>, plan: &Plan) {
     let mut list: Vec<(Option<NaiveDate>, Ref)> = data
         .into_iter()
         .filter_map(|d| match d {
@@ -437,18 +521,22 @@ fn postings(key: &str, data: Vec<Data>, per: &mut BTreeMap<String, Posted>) {
         })
         .collect();
     list.sort();
+    // Each article's key and handle, made once.
+    let keys: Vec<String> = list.iter().map(|(_, r)| r.key()).collect();
+    let handles: Vec<u64> = keys.iter().map(|k| super::fnv(k.as_bytes())).collect();
     for (p, (_, r)) in list.iter().enumerate() {
-        let (dfs, asks) = per.entry(r.key()).or_default();
-        dfs.push((key.to_string(), list.len()));
+        let (dfs, asks) = per.entry(keys[p].clone()).or_default();
+        dfs.push((super::fnv(key.as_bytes()), list.len()));
         if list.len() < 2 {
             continue;
         }
         let lo = p.saturating_sub(stories::WINDOW);
         let hi = (p + stories::WINDOW + 1).min(list.len());
+        // Those too far apart in time are never compared: not asked.
         asks.extend(
-            (list[lo..hi].iter())
-                .filter(|(_, other)| other > r)
-                .map(|(_, other)| other.handle()),
+            (lo..hi)
+                .filter(|&o| list[o].1 > *r && !stories::apart(r.date, list[o].0))
+                .map(|o| (handles[o], pair_group(handles[o], list[o].0, plan))),
         );
     }
 }
@@ -457,8 +545,8 @@ fn postings(key: &str, data: Vec<Data>, per: &mut BTreeMap<String, Posted>) {
 /// of articles it is compared with.
 fn vectors(data: Vec<Data>, plan: &Plan) -> Vec<Item> {
     let mut raw: Vec<(String, Bits)> = Vec::new();
-    let mut df: BTreeMap<String, usize> = BTreeMap::new();
-    let mut asks: Vec<u64> = Vec::new();
+    let mut df: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut asks: Vec<(u64, u64)> = Vec::new();
     let mut me: Option<Ref> = None;
     for d in data {
         match d {
@@ -478,19 +566,16 @@ fn vectors(data: Vec<Data>, plan: &Plan) -> Vec<Item> {
     let keys: Vec<(String, Bits)> = raw
         .into_iter()
         .map(|(k, w)| {
-            let n = df.get(&k).copied().unwrap_or(1);
+            let n = df.get(&super::fnv(k.as_bytes())).copied().unwrap_or(1);
             (k, Bits(stories::idf(w.0, plan.articles, n)))
         })
         .collect();
     let norm = keys.iter().map(|(_, w)| w.0 * w.0).sum::<f64>().sqrt();
     asks.sort();
     asks.dedup();
-    let mut groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    for other in asks {
-        groups
-            .entry(pair_group(other, plan))
-            .or_default()
-            .push(other);
+    let mut groups: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
+    for (other, group) in asks {
+        groups.entry(group).or_default().push(other);
     }
     let vector = |partners: Vec<u64>, own: bool| Data::Vector {
         article: me.clone(),
@@ -501,18 +586,30 @@ fn vectors(data: Vec<Data>, plan: &Plan) -> Vec<Item> {
     };
     let mut out = vec![item(
         Stage::Pairs,
-        pair_group(me.handle(), plan),
+        pair_group(me.handle(), me.date, plan).to_string(),
         vector(Vec::new(), true),
     )];
     for (group, partners) in groups {
-        out.push(item(Stage::Pairs, group, vector(partners, false)));
+        out.push(item(
+            Stage::Pairs,
+            group.to_string(),
+            vector(partners, false),
+        ));
     }
     out
 }
 
-/// The group of an article (by its handle) in `Pairs`.
-fn pair_group(handle: u64, plan: &Plan) -> String {
-    (handle % plan.groups.max(1) as u64).to_string()
+/// The group of an article in `Pairs`: by its date, eight days a group,
+/// so that the articles an article is compared with (at most a week
+/// apart) are in its group or the next, and its weights travel to one or
+/// two groups, not to every group; by its handle when it has no date.
+fn pair_group(handle: u64, date: Option<NaiveDate>, plan: &Plan) -> u64 {
+    use chrono::Datelike;
+    let slot = match date {
+        Some(d) => (i64::from(d.num_days_from_ce()) / (stories::MAX_DAYS + 1)) as u64,
+        None => handle,
+    };
+    slot % plan.groups.max(1) as u64
 }
 
 /// The dot product of two vectors in key order.
@@ -823,6 +920,34 @@ fn build(data: Vec<Data>) -> Vec<Item> {
     out
 }
 
+/// One item of the output, as a batch of `Done` carries it.
+#[derive(Debug)]
+pub(super) enum Done {
+    /// An article was linked (its id).
+    Article,
+    /// A corpus entity.
+    Entity(Box<CorpusEntity>),
+    /// A corpus event.
+    Event(Box<CorpusEvent>),
+    /// A story.
+    Story(Box<Story>),
+}
+
+/// The items of a batch of `Done`, in its order.
+pub(super) fn done_items(batch: &[u8]) -> Result<Vec<Done>, crate::Error> {
+    Ok(unpack(&[batch])?
+        .into_values()
+        .flatten()
+        .filter_map(|data| match data {
+            Data::Offsets(..) => Some(Done::Article),
+            Data::CorpusEntity(e) => Some(Done::Entity(e)),
+            Data::CorpusEvent(e) => Some(Done::Event(e)),
+            Data::Story(s) => Some(Done::Story(s)),
+            _ => None,
+        })
+        .collect())
+}
+
 /// The output, from the batches of `Done`: what linking found, and each
 /// article's offsets.
 pub fn finish<B: AsRef<[u8]>>(batches: &[B]) -> Result<Output, crate::Error> {
@@ -910,4 +1035,40 @@ pub fn run(records: Vec<Record>, shards: usize) -> Result<Output, crate::Error> 
         }
     }
     finish(&all(&mut pending, Stage::Done))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_buckets_never_decrease_as_ids_increase() {
+        let plan = Plan {
+            articles: BUCKET_ARTICLES * 16 * 16,
+            groups: 1,
+        };
+        let n = plan.buckets();
+        assert_eq!(n, 256);
+        let mut ids: Vec<String> = (0..4000u64)
+            .map(|i| format!("event-{:012x}", super::super::fnv(&i.to_le_bytes())))
+            .collect();
+        ids.extend(
+            [
+                "a", "event-", "event-g", "event-/", "zz", "event-0", "event-ff",
+            ]
+            .map(String::from),
+        );
+        ids.sort();
+        let buckets: Vec<usize> = ids.iter().map(|id| bucket(id, "event-", n)).collect();
+        assert!(buckets.windows(2).all(|w| w[0] <= w[1]));
+        assert!(buckets.iter().all(|&b| b < n));
+        assert!(buckets.iter().filter(|&&b| b == 255).count() > 4);
+        assert!(buckets.iter().filter(|&&b| b == 0).count() > 3);
+        let one = Plan {
+            articles: 10,
+            groups: 1,
+        };
+        assert_eq!(one.buckets(), 1);
+        assert_eq!(bucket("event-ff", "event-", 1), 0);
+    }
 }

@@ -91,7 +91,15 @@ impl Generator {
     /// The records of a corpus of `n` articles made with generator seed
     /// `seed` (none when there is no base article).
     pub fn records(&self, n: usize, seed: u64) -> Vec<Record> {
-        corpus_records(&self.bases, n, seed)
+        let mut out = Vec::with_capacity(n);
+        corpus_records(&self.bases, n, seed, |r| out.push(r));
+        out
+    }
+
+    /// The records of [`Generator::records`], one at a time to `each`, none
+    /// kept: a corpus larger than memory.
+    pub fn each_record(&self, n: usize, seed: u64, each: impl FnMut(Record)) {
+        corpus_records(&self.bases, n, seed, each);
     }
 }
 
@@ -320,14 +328,14 @@ fn start_day() -> NaiveDate {
 }
 
 /// The records of a corpus of `n` articles made from `bases`.
-fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
+fn corpus_records(bases: &[Base], n: usize, seed: u64, mut each: impl FnMut(Record)) {
     if bases.is_empty() {
-        return Vec::new();
+        return;
     }
     let mut rng = Rng(seed);
-    let mut out: Vec<Record> = Vec::with_capacity(n);
+    let mut made = 0;
     let start = start_day();
-    while out.len() < n {
+    while made < n {
         let base = &bases[rng.below(bases.len() as u64) as usize];
         // Stories of 1 to 8 articles, each size 0.55 times as frequent as the last.
         let mut size = 1;
@@ -348,7 +356,7 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
         let shift = base.date.map_or(0, |d| (story_day - d).num_days());
         let (entities, events, figures) = base.story(&slots, shift);
         for copy in 0..size {
-            if out.len() >= n {
+            if made >= n {
                 break;
             }
             let date = if copy == 0 {
@@ -365,8 +373,9 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
                     .cloned()
                     .collect()
             };
-            let id = format!("b{:016x}", mix(seed ^ mix(out.len() as u64)));
-            out.push(
+            let id = format!("b{:016x}", mix(seed ^ mix(made as u64)));
+            made += 1;
+            each(
                 Record::new(
                     Some(&id),
                     Some(date),
@@ -379,7 +388,6 @@ fn corpus_records(bases: &[Base], n: usize, seed: u64) -> Vec<Record> {
             );
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -183,6 +183,90 @@ fn linking_split_over_workers_equals_linking_in_one_process() {
     }
 }
 
+type Items = (
+    Vec<dateline::corpus::Story>,
+    Vec<dateline::corpus::CorpusEntity>,
+    Vec<dateline::corpus::CorpusEvent>,
+);
+
+/// The output of linking `records` (last first) in bounded steps.
+fn link_bounded<S: dateline::corpus::bounded::Store>(
+    store: S,
+    expected: usize,
+    records: &[Record],
+) -> Items {
+    use dateline::corpus::bounded::{LinkedItem, Linker};
+    let mut linker = Linker::new(store, expected);
+    for r in records.iter().rev() {
+        linker.add(r.clone()).unwrap();
+    }
+    let mut out: Items = (Vec::new(), Vec::new(), Vec::new());
+    let articles = linker
+        .finish(|item| {
+            match item {
+                LinkedItem::Story(s) => out.0.push(s),
+                LinkedItem::Entity(e) => out.1.push(e),
+                LinkedItem::Event(e) => out.2.push(e),
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(articles, records.len());
+    out
+}
+
+#[test]
+fn linking_in_bounded_steps_gives_the_items_of_linking_in_memory_in_their_order() {
+    use dateline::corpus::bounded::{DirStore, MemoryStore};
+    let records = many_records();
+    let mut c = Corpus::new();
+    for r in &records {
+        c.add(r.clone());
+    }
+    let linked = c.linked();
+    assert!(c.stories().len() < records.len() * 3 / 4);
+    // One group and bucket, and (as for a million articles) 245 groups and
+    // 256 buckets of a few items each: the same items in the same order.
+    for expected in [records.len(), 1_000_000] {
+        let dir = tempfile::tempdir().unwrap();
+        for (store, got) in [
+            (
+                "memory",
+                link_bounded(MemoryStore::default(), expected, &records),
+            ),
+            (
+                "files",
+                link_bounded(DirStore::new(dir.path()), expected, &records),
+            ),
+        ] {
+            let what = format!("in {store}, expecting {expected}");
+            assert_eq!(got.0, linked.stories, "stories {what}");
+            assert_eq!(got.1, linked.entities, "entities {what}");
+            assert_eq!(got.2, linked.events, "events {what}");
+        }
+        // Everything kept was taken back: nothing is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
+
+#[test]
+fn a_sink_that_fails_stops_bounded_linking_with_its_error() {
+    use dateline::corpus::bounded::{Linker, MemoryStore};
+    let mut linker = Linker::new(MemoryStore::default(), 10);
+    for r in many_records() {
+        linker.add(r).unwrap();
+    }
+    let mut seen = 0;
+    let err = linker
+        .finish(|_| {
+            seen += 1;
+            Err(std::io::Error::other("disk full"))
+        })
+        .unwrap_err();
+    assert_eq!(seen, 1);
+    assert!(err.to_string().contains("disk full"), "{err}");
+}
+
 /// The corpus of one article, and the words of the mentions of `kind`
 /// (`entity`, `event`) its evaluation rows give, sorted.
 fn xdoc_words(text: &str, kind: &str) -> (Corpus, Vec<String>) {
