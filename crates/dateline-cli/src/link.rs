@@ -151,7 +151,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
                         format!("cannot make a working folder in {}: {e}", dir.display()),
                     )
                 })?;
-            let expected = (input_bytes(&plan) / 4096).max(1) as usize;
+            let expected = expected_articles(&plan);
             Linking::Bounded(Linker::new(DirStore::new(work.path()), expected), work)
         }
     };
@@ -279,14 +279,29 @@ impl Linking {
     }
 }
 
-/// How many bytes the input files hold (to guess how many articles).
-fn input_bytes(plan: &sources::Plan) -> u64 {
-    (plan.units.iter())
+/// About how many articles the input files hold, from their sizes (a few
+/// KB an article of text; an extraction `dateline extract` wrote, with
+/// its tokens and parse, some tens of KB): the linker's groups follow it.
+fn expected_articles(plan: &sources::Plan) -> usize {
+    let articles: u64 = (plan.units.iter())
         .map(|u| match u {
-            Unit::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Unit::File(p) => {
+                let bytes = std::fs::metadata(p).map_or(0, |m| m.len());
+                let json = matches!(
+                    InputFormat::from_path(&p.display().to_string()),
+                    InputFormat::Jsonl | InputFormat::Json
+                );
+                bytes
+                    / if json && holds_extractions(p) {
+                        65_536
+                    } else {
+                        4_096
+                    }
+            }
             _ => 0,
         })
-        .sum()
+        .sum();
+    articles.max(1) as usize
 }
 
 /// Writes linked items as one JSON document (`stories`, `entities`,

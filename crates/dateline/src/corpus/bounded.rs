@@ -21,8 +21,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{de::DeserializeOwned, Serialize};
 
+use chrono::NaiveDate;
+
 use super::record::Record;
 use super::shard::{self, Batch, Done, Plan, Stage};
+use super::stories::KeyRows;
 use super::{CorpusEntity, CorpusEvent, Story};
 
 /// Where a [`Linker`] keeps what a later step reads: blobs under names,
@@ -156,6 +159,10 @@ pub struct Linker<S: Store> {
     chunk: Vec<Record>,
     chunks: usize,
     articles: usize,
+    /// Each article's story keys, compactly, for the stories.
+    keys: KeyRows,
+    /// Each article's id, date and fingerprint, as added.
+    refs: Vec<(String, Option<NaiveDate>, u64)>,
 }
 
 impl<S: Store> Linker<S> {
@@ -172,6 +179,8 @@ impl<S: Store> Linker<S> {
             chunk: Vec::new(),
             chunks: 0,
             articles: 0,
+            keys: KeyRows::default(),
+            refs: Vec::new(),
         }
     }
 
@@ -182,6 +191,9 @@ impl<S: Store> Linker<S> {
 
     /// Adds one article's record.
     pub fn add(&mut self, record: Record) -> io::Result<()> {
+        self.keys.push(&record);
+        let print = record.fingerprint();
+        self.refs.push((record.id.clone(), record.date, print));
         self.chunk.push(record);
         self.articles += 1;
         if self.chunk.len() >= CHUNK {
@@ -190,17 +202,12 @@ impl<S: Store> Linker<S> {
         Ok(())
     }
 
-    /// Puts the chunk of records in the store, with the first step's
-    /// batches.
+    /// Puts the chunk of records in the store.
     fn flush(&mut self) -> io::Result<()> {
         if self.chunk.is_empty() {
             return Ok(());
         }
         let chunk = std::mem::take(&mut self.chunk);
-        let plan = self.plan();
-        for b in shard::first(&chunk, &plan) {
-            self.store.put(&batch_name(b.stage, b.group), &b.bytes)?;
-        }
         self.store.put(
             &format!("records-{}", self.chunks),
             &to_array_bytes(&chunk)?,
@@ -227,16 +234,18 @@ impl<S: Store> Linker<S> {
     ) -> io::Result<usize> {
         self.flush()?;
         let plan = self.plan();
-        self.steps(
-            &[Stage::Postings, Stage::Vectors, Stage::Pairs, Stage::Edges],
-            &plan,
-        )?;
-        let mut joins = Vec::new();
-        for group in 0..plan.groups {
-            joins.extend(self.store.take(&batch_name(Stage::Stories, group))?);
-        }
-        let map = shard::stories(&joins).map_err(step_error)?;
-        drop(joins);
+        // The stories, in memory from the articles' keys (what the steps
+        // `Postings` to `Edges` and `stories` compute, without their
+        // traffic): a few hundred bytes an article.
+        let mut sorted: Vec<u32> = (0..self.refs.len() as u32).collect();
+        sorted.sort_by(|&a, &b| self.refs[a as usize].cmp(&self.refs[b as usize]));
+        let story_of = std::mem::take(&mut self.keys).cluster(&sorted);
+        let refs = std::mem::take(&mut self.refs);
+        let articles: Vec<(String, Option<NaiveDate>, u64)> =
+            sorted.iter().map(|&i| refs[i as usize].clone()).collect();
+        drop(refs);
+        let map = shard::story_map(&articles, &story_of);
+        drop((articles, story_of, sorted));
         for i in 0..self.chunks {
             let mut records: Vec<Record> = Vec::new();
             for blob in self.store.take(&format!("records-{i}"))? {

@@ -425,6 +425,38 @@ impl StoryMap {
     }
 }
 
+/// The story map of articles in linking's order (id, date, fingerprint,
+/// sorted) from their stories as [`stories::cluster`] numbers them (in
+/// the order of their first article): what [`stories`] makes from the
+/// steps before it, made in one process by a linker that clustered the
+/// articles itself.
+pub(super) fn story_map(
+    articles: &[(String, Option<NaiveDate>, u64)],
+    story_of: &[usize],
+) -> StoryMap {
+    let mut first: Vec<usize> = Vec::new();
+    let mut map = BTreeMap::new();
+    for (i, (id, date, print)) in articles.iter().enumerate() {
+        let story = story_of[i];
+        if story == first.len() {
+            first.push(i);
+        }
+        let (fid, fdate, fprint) = &articles[first[story]];
+        let me = Ref {
+            id: id.clone(),
+            date: *date,
+            print: *print,
+        };
+        let of = Ref {
+            id: fid.clone(),
+            date: *fdate,
+            print: *fprint,
+        };
+        map.insert(me.key(), of);
+    }
+    StoryMap(map)
+}
+
 /// The first map, over each worker's records: the batches of `Postings`,
 /// `Vectors` and `Stories`.
 pub fn first(records: &[Record], plan: &Plan) -> Vec<Batch> {

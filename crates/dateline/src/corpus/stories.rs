@@ -117,51 +117,115 @@ struct Entry {
 /// The story of each record (records sorted by id): story numbers in the
 /// order of their first record.
 pub(crate) fn cluster(records: &[&Record]) -> Vec<usize> {
-    let n = records.len();
-    // Rows: the records in date order (undated first), then by id, the
-    // order in which they meet; vectors are kept in that order, so that
-    // articles near in time are near in memory.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by_key(|&i| (records[i as usize].date, i));
-    let dates: Vec<_> = order.iter().map(|&i| records[i as usize].date).collect();
-    // Each row's keys, numbered: first as met, then renumbered in the
-    // order of their text, so that a vector in key order is in number order
-    // and sums run in the same order as over the keys' text.
-    let mut numbers: HashMap<String, u32> = HashMap::new();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
-    for &i in &order {
+    let mut rows = KeyRows::default();
+    for r in records {
+        rows.push(r);
+    }
+    let identity: Vec<u32> = (0..records.len() as u32).collect();
+    rows.cluster(&identity)
+}
+
+/// The weighted keys and date of each of a corpus's articles, compactly
+/// (keys as numbers; about 20 bytes a key): what [`cluster`] reads, kept
+/// by a linker that does not keep the records.
+#[derive(Debug, Default)]
+pub(crate) struct KeyRows {
+    numbers: HashMap<String, u32>,
+    entries: Vec<Entry>,
+    starts: Vec<usize>,
+    dates: Vec<Option<NaiveDate>>,
+}
+
+impl KeyRows {
+    /// Adds an article's row.
+    pub(crate) fn push(&mut self, r: &Record) {
+        self.starts.push(self.entries.len());
+        self.dates.push(r.date);
+        for (k, weight) in keys(r) {
+            let next = self.numbers.len() as u32;
+            let key = *self.numbers.entry(k).or_insert(next);
+            self.entries.push(Entry { key, weight });
+        }
+    }
+
+    /// The story of each article in the order of ids (`sorted[i]`: the row
+    /// of the i-th article in that order; rows as pushed), numbered in the
+    /// order of their first article: [`cluster`].
+    pub(crate) fn cluster(self, sorted: &[u32]) -> Vec<usize> {
+        let KeyRows {
+            numbers,
+            entries: kept,
+            mut starts,
+            dates: kept_dates,
+        } = self;
+        starts.push(kept.len());
+        let n = sorted.len();
+        let kept_row = |i: u32| {
+            let at = sorted[i as usize] as usize;
+            &kept[starts[at]..starts[at + 1]]
+        };
+        // Rows: the articles in date order (undated first), then by id, the
+        // order in which they meet; vectors are kept in that order, so that
+        // articles near in time are near in memory.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&i| (kept_dates[sorted[i as usize] as usize], i));
+        let dates: Vec<_> = (order.iter())
+            .map(|&i| kept_dates[sorted[i as usize] as usize])
+            .collect();
+        drop(kept_dates);
+        // Keys renumbered in the order of their text, so that a vector in
+        // key order is in number order and sums run in the same order as
+        // over the keys' text.
+        let mut texts: Vec<(String, u32)> = numbers.into_iter().collect();
+        texts.sort_unstable();
+        let mut rank = vec![0u32; texts.len()];
+        for (r, (_, k)) in texts.iter().enumerate() {
+            rank[*k as usize] = r as u32;
+        }
+        drop(texts);
+        let mut entries: Vec<Entry> = Vec::with_capacity(kept.len());
+        let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
+        for &i in &order {
+            starts.push(entries.len());
+            entries.extend(kept_row(i).iter().map(|e| Entry {
+                key: rank[e.key as usize],
+                weight: e.weight,
+            }));
+        }
         starts.push(entries.len());
-        for (k, weight) in keys(records[i as usize]) {
-            let next = numbers.len() as u32;
-            let key = *numbers.entry(k).or_insert(next);
-            entries.push(Entry { key, weight });
+        drop(kept);
+        // Postings: each key's rows, in row order (date, then id).
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); rank.len()];
+        drop(rank);
+        // Each entry's position in its key's postings.
+        let mut positions: Vec<u32> = Vec::with_capacity(entries.len());
+        for row in 0..n {
+            for e in &entries[starts[row]..starts[row + 1]] {
+                let list = &mut postings[e.key as usize];
+                positions.push(list.len() as u32);
+                list.push(row as u32);
+            }
         }
-    }
-    starts.push(entries.len());
-    let mut texts: Vec<(String, u32)> = numbers.into_iter().collect();
-    texts.sort_unstable();
-    let mut rank = vec![0u32; texts.len()];
-    for (r, (_, k)) in texts.iter().enumerate() {
-        rank[*k as usize] = r as u32;
-    }
-    drop(texts);
-    // Postings: each key's rows, in row order (date, then id).
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); rank.len()];
-    // Each entry's position in its key's postings.
-    let mut positions: Vec<u32> = Vec::with_capacity(entries.len());
-    for row in 0..n {
-        for e in &mut entries[starts[row]..starts[row + 1]] {
-            e.key = rank[e.key as usize];
-            let list = &mut postings[e.key as usize];
-            positions.push(list.len() as u32);
-            list.push(row as u32);
+        for e in entries.iter_mut() {
+            e.weight = idf(e.weight, n, postings[e.key as usize].len());
         }
+        links(&order, &dates, &entries, &starts, &postings, &positions)
     }
-    drop(rank);
-    for e in entries.iter_mut() {
-        e.weight = idf(e.weight, n, postings[e.key as usize].len());
-    }
+}
+
+/// The stories of rows (articles in date order; `order[row]`: the
+/// article's place in the order of ids) from their vectors and each key's
+/// postings: each row compared with its neighbours in each of its keys'
+/// postings, joined to its best matches.
+fn links(
+    order: &[u32],
+    dates: &[Option<NaiveDate>],
+    entries: &[Entry],
+    starts: &[usize],
+    postings: &[Vec<u32>],
+    positions: &[u32],
+) -> Vec<usize> {
+    let n = order.len();
     let vector = |row: usize| &entries[starts[row]..starts[row + 1]];
     let norms: Vec<f64> = (0..n)
         .map(|row| {

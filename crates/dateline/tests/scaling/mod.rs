@@ -209,3 +209,59 @@ fn linking_grows_as_n_log_n() {
         );
     }
 }
+
+#[test]
+fn bounded_linking_grows_as_n_log_n() {
+    use dateline::corpus::bounded::{Linker, MemoryStore};
+    let ex = Extractor::new(Config::default()).expect("default extractor");
+    let bases = SAMPLES
+        .iter()
+        .map(|s| ex.extract(s.article()).expect("a sample extracts"));
+    let generator = Generator::new(bases);
+    // Expecting 16 times the articles: several groups and buckets, as a
+    // large corpus has.
+    let link = |n: usize| -> (Option<u64>, usize) {
+        let records = generator.records(n, 7);
+        let before = thread_cpu_ns();
+        let mut linker = Linker::new(MemoryStore::default(), 16 * n);
+        for r in records {
+            linker.add(r).expect("kept in memory");
+        }
+        let mut items = 0;
+        linker
+            .finish(|_| {
+                items += 1;
+                Ok(())
+            })
+            .expect("linked");
+        let after = thread_cpu_ns();
+        let ns = before
+            .zip(after)
+            .map(|(a, b)| b.saturating_sub(a))
+            .filter(|&n| n > 0);
+        (ns, items)
+    };
+    let best = |n: usize| {
+        let (a, items) = link(n);
+        let (b, _) = link(n);
+        (a.zip(b).map(|(a, b)| a.min(b)), items)
+    };
+    let large_n = 8 * CORPUS_SMALL;
+    let (ts, small) = best(CORPUS_SMALL);
+    let (tl, large) = best(large_n);
+    assert!(
+        small > CORPUS_SMALL && large > large_n,
+        "{small} and {large} items"
+    );
+    if let (Some(ts), Some(tl)) = (ts, tl) {
+        let growth = (tl as f64 / large_n as f64) / (ts as f64 / CORPUS_SMALL as f64);
+        eprintln!(
+            "bounded linking: CPU time per article grew {growth:.2} times from {CORPUS_SMALL} to {large_n} articles"
+        );
+        assert!(
+            growth <= MAX_LINK_GROWTH,
+            "bounded linking: CPU time per article grew {growth:.2} times from {CORPUS_SMALL} to \
+             {large_n} articles ({ts} ns, {tl} ns)"
+        );
+    }
+}
