@@ -1,19 +1,17 @@
-//! Linking a corpus larger than memory, in one process: the keyed steps of
-//! [`shard`](super::shard) run one group at a time, what waits for a later
-//! step is kept in a [`Store`] (the caller's: files on disk, or
-//! [`MemoryStore`]), and the output is handed over item by item, in the
-//! order of ids, never held whole.
-//!
-//! A [`Linker`] takes records as they come ([`Linker::add`] keeps them in
-//! the store a chunk at a time, with the first step's batches), then
-//! [`Linker::finish`] runs the steps and gives every story, then every
-//! corpus entity, then every corpus event, each kind sorted by id: the
-//! items of [`Corpus::linked`](super::Corpus::linked), in its order (tested
-//! equal). What it holds at once is one chunk of records, one group of one
-//! step, which article is in which story (a few hundred bytes an article),
-//! and one bucket of the output (its items' ids fall in one range); the
-//! number of groups and buckets grows with the corpus (see
-//! [`Linker::new`]).
+//! Linking a corpus larger than memory, in one process. A [`Linker`]
+//! keeps each article's story keys as numbers (a few hundred bytes an
+//! article) and puts the records, a chunk at a time, in a [`Store`] (the
+//! caller's: files on disk, or [`MemoryStore`]); [`Linker::finish`] finds
+//! the stories in memory from the keys, then runs the keyed steps of
+//! [`shard`](super::shard) from `Homes` on, one group at a time, what waits
+//! for a later step kept in the store, and hands the output over item by
+//! item: every story, then every corpus entity, then every corpus event,
+//! each kind sorted by id, never held whole. The items and their order are
+//! those of [`Corpus::linked`](super::Corpus::linked) (tested). What it
+//! holds at once is one chunk of records, the keys and story of every
+//! article, one group of one step and one bucket of the output (its items'
+//! ids fall in one range); the number of groups and buckets grows with the
+//! corpus (see [`Linker::new`]).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -251,9 +249,9 @@ impl<S: Store> Linker<S> {
             for blob in self.store.take(&format!("records-{i}"))? {
                 records.extend(from_bytes::<Vec<Record>>(&blob)?);
             }
-            let next = shard::second(&records, &map, &plan);
+            let next = shard::second_with(&records, &map, &plan, false);
             drop(records);
-            self.ship(next, &plan)?;
+            self.ship(next)?;
         }
         drop(map);
         self.steps(&[Stage::Homes, Stage::Entities, Stage::Build], &plan)?;
@@ -285,21 +283,17 @@ impl<S: Store> Linker<S> {
                 let batches = self.store.take(&batch_name(stage, group))?;
                 if !batches.is_empty() {
                     let next = shard::step(stage, &batches, plan).map_err(step_error)?;
-                    self.ship(next, plan)?;
+                    self.ship(next)?;
                 }
             }
         }
         Ok(())
     }
 
-    /// Keeps a step's batches for the steps that read them (the articles'
-    /// offsets, which the output does not give, are let go).
-    fn ship(&mut self, batches: Vec<Batch>, plan: &Plan) -> io::Result<()> {
-        let offsets = 3 * plan.buckets();
+    /// Keeps a step's batches for the steps that read them.
+    fn ship(&mut self, batches: Vec<Batch>) -> io::Result<()> {
         for b in batches {
-            if b.stage != Stage::Done || b.group < offsets {
-                self.store.put(&batch_name(b.stage, b.group), &b.bytes)?;
-            }
+            self.store.put(&batch_name(b.stage, b.group), &b.bytes)?;
         }
         Ok(())
     }

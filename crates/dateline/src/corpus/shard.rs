@@ -757,6 +757,17 @@ pub fn stories<B: AsRef<[u8]>>(batches: &[B]) -> Result<StoryMap, crate::Error> 
 /// known: the batches of `Homes`, `Articles`, `Build` and `Done`. A record
 /// the map does not place is a story of its own.
 pub fn second(records: &[Record], stories: &StoryMap, plan: &Plan) -> Vec<Batch> {
+    second_with(records, stories, plan, true)
+}
+
+/// [`second`], with the articles' offsets for the output or without
+/// (a caller that writes only the linked output).
+pub(super) fn second_with(
+    records: &[Record],
+    stories: &StoryMap,
+    plan: &Plan,
+    offsets: bool,
+) -> Vec<Batch> {
     let mut out = Vec::new();
     for r in records {
         let me = Ref::of(r);
@@ -790,11 +801,13 @@ pub fn second(records: &[Record], stories: &StoryMap, plan: &Plan) -> Vec<Batch>
             out.push(item(Stage::Build, story.key(), events));
         }
         out.push(item(Stage::Build, story.key(), Data::Stub(me.clone())));
-        out.push(item(
-            Stage::Done,
-            String::new(),
-            Data::Offsets(r.id.clone(), r.offsets.clone()),
-        ));
+        if offsets {
+            out.push(item(
+                Stage::Done,
+                String::new(),
+                Data::Offsets(r.id.clone(), r.offsets.clone()),
+            ));
+        }
     }
     pack(out, plan)
 }
