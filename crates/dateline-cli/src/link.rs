@@ -47,9 +47,9 @@ pub struct LinkArgs {
     #[arg(long, value_name = "FILE")]
     timeline_targets: Option<PathBuf>,
     /// With `--format json`: the folder linking keeps its working files in
-    /// (the corpus's records and steps, removed at the end; about as much
-    /// as the output): by default the output file's folder, else the
-    /// system's temporary folder. `--format eval` links in memory.
+    /// (the corpus's records and steps, compressed, removed at the end): by
+    /// default the output file's folder, else the system's temporary
+    /// folder. `--format eval` links in memory.
     #[arg(long, value_name = "DIR")]
     work_dir: Option<PathBuf>,
     /// Worker threads for extracting (default or 0: all cores).
@@ -134,13 +134,16 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
     let mut corpus = match args.format {
         LinkFormat::Eval => Linking::Memory(Corpus::new()),
         LinkFormat::Json => {
+            // Beside a file written (same disk); a device or FIFO written
+            // to (`/dev/null`) has no folder of its own to use.
+            let regular = |out: &Path| std::fs::metadata(out).map_or(true, |m| m.is_file());
             let dir = match (&args.work_dir, &args.output) {
                 (Some(d), _) => d.clone(),
-                (None, Some(out)) => match out.parent() {
+                (None, Some(out)) if regular(out) => match out.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                     _ => PathBuf::from("."),
                 },
-                (None, None) => std::env::temp_dir(),
+                (None, _) => std::env::temp_dir(),
             };
             let work = tempfile::Builder::new()
                 .prefix(".dateline-link-")

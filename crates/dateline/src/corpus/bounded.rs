@@ -3,7 +3,7 @@
 //! article) and puts the records, a chunk at a time, in a [`Store`] (the
 //! caller's: files on disk, or [`MemoryStore`]); [`Linker::finish`] finds
 //! the stories in memory from the keys, then runs the keyed steps of
-//! [`shard`](super::shard) from `Homes` on, one group at a time, what waits
+//! [`shard`] from `Homes` on, one group at a time, what waits
 //! for a later step kept in the store, and hands the output over item by
 //! item: every story, then every corpus entity, then every corpus event,
 //! each kind sorted by id, never held whole. The items and their order are

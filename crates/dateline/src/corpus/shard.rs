@@ -311,7 +311,7 @@ fn done_group(data: &Data, plan: &Plan) -> usize {
 }
 
 /// How many articles' worth one group of output is for (see
-/// [`Plan::buckets`]).
+/// [`Plan::buckets`]), and one group of a step of a bounded linker.
 pub(super) const BUCKET_ARTICLES: usize = 4096;
 
 /// The bucket, of `n` (a power of 16), of an id that opens with `prefix`
@@ -489,10 +489,10 @@ pub struct Plan {
 impl Plan {
     /// How many groups of output each kind (stories, entities, events) is
     /// spread over, by ranges of ids: 16 to the power of 0 to 3, about one
-    /// for every [`BUCKET_ARTICLES`] articles (or groups' worth of
-    /// articles, whichever is more). A group of `Done` is one kind's
-    /// bucket: its kind times this plus its bucket, the articles' offsets
-    /// in the group after the last kind's.
+    /// for every 4,096 articles (or groups' worth of articles, whichever
+    /// is more). A group of `Done` is one kind's bucket: its kind times
+    /// this plus its bucket, the articles' offsets in the group after the
+    /// last kind's.
     pub fn buckets(&self) -> usize {
         let articles = self.articles.max(self.groups * BUCKET_ARTICLES);
         let mut n = 1;

@@ -141,6 +141,15 @@ fn stress_shapes_are_real_text_of_the_size_asked() {
 /// times as many.
 const CORPUS_SMALL: usize = 250;
 
+/// The corpus generator of `dateline bench link`, on the bundled samples.
+fn sample_generator() -> Generator {
+    let ex = Extractor::new(Config::default()).expect("default extractor");
+    let bases = SAMPLES
+        .iter()
+        .map(|s| ex.extract(s.article()).expect("a sample extracts"));
+    Generator::new(bases)
+}
+
 /// Linking a corpus grows as n log n, not n^2 (blocking keys and time
 /// windows, no comparison of all pairs), and what it finds stays a bounded
 /// amount per article: corpora made by `samples::corpus::Generator` from
@@ -150,11 +159,7 @@ const CORPUS_SMALL: usize = 250;
 /// here; n^2 gives 8.
 #[test]
 fn linking_grows_as_n_log_n() {
-    let ex = Extractor::new(Config::default()).expect("default extractor");
-    let bases = SAMPLES
-        .iter()
-        .map(|s| ex.extract(s.article()).expect("a sample extracts"));
-    let generator = Generator::new(bases);
+    let generator = sample_generator();
     let link = |n: usize| -> (Option<u64>, usize, usize) {
         let records = generator.records(n, 7);
         let before = thread_cpu_ns();
@@ -210,14 +215,13 @@ fn linking_grows_as_n_log_n() {
     }
 }
 
+/// Linking in bounded steps (`corpus::bounded`, as `dateline link` does)
+/// grows as n log n too, with several groups and output buckets at both
+/// sizes; the records are made before the clock starts.
 #[test]
 fn bounded_linking_grows_as_n_log_n() {
     use dateline::corpus::bounded::{Linker, MemoryStore};
-    let ex = Extractor::new(Config::default()).expect("default extractor");
-    let bases = SAMPLES
-        .iter()
-        .map(|s| ex.extract(s.article()).expect("a sample extracts"));
-    let generator = Generator::new(bases);
+    let generator = sample_generator();
     // Expecting 16 times the articles: several groups and buckets, as a
     // large corpus has.
     let link = |n: usize| -> (Option<u64>, usize) {
