@@ -95,7 +95,7 @@ impl Store for DirStore {
             .append(true)
             .open(&path)
             .map_err(|e| io_error(&path, e))?;
-        // LZ4: a third of the bytes to write and read back, which on most
+        // LZ4: a quarter of the bytes to write and read back, which on most
         // disks is what takes the time.
         let packed = lz4_flex::compress_prepend_size(blob);
         let mut framed = Vec::with_capacity(packed.len() + 8);
