@@ -264,7 +264,6 @@ impl<S: Store> Linker<S> {
                         Done::Story(s) => (s.id.clone(), LinkedItem::Story(*s)),
                         Done::Entity(e) => (e.id.clone(), LinkedItem::Entity(*e)),
                         Done::Event(e) => (e.id.clone(), LinkedItem::Event(*e)),
-                        Done::Article => continue,
                     });
                 }
             }

@@ -968,8 +968,6 @@ fn build(data: Vec<Data>) -> Vec<Item> {
 /// One item of the output, as a batch of `Done` carries it.
 #[derive(Debug)]
 pub(super) enum Done {
-    /// An article was linked (its id).
-    Article,
     /// A corpus entity.
     Entity(Box<CorpusEntity>),
     /// A corpus event.
@@ -978,13 +976,12 @@ pub(super) enum Done {
     Story(Box<Story>),
 }
 
-/// The items of a batch of `Done`, in its order.
+/// The stories, entities and events of a batch of `Done`, in its order.
 pub(super) fn done_items(batch: &[u8]) -> Result<Vec<Done>, crate::Error> {
     Ok(unpack(&[batch])?
         .into_values()
         .flatten()
         .filter_map(|data| match data {
-            Data::Offsets(..) => Some(Done::Article),
             Data::CorpusEntity(e) => Some(Done::Entity(e)),
             Data::CorpusEvent(e) => Some(Done::Event(e)),
             Data::Story(s) => Some(Done::Story(s)),
