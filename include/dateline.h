@@ -118,7 +118,7 @@ typedef struct DatelineResult DatelineResult;
 typedef struct DatelineOptions {
   // List tokens in the article layer: 1 (the default) or 0. Any non-zero value means yes.
   uint8_t tokens;
-  // Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
+  // Refuse articles longer than this many bytes (default 512 KiB; must be > 0).
   size_t max_article_bytes;
 } DatelineOptions;
 
@@ -447,7 +447,7 @@ typedef struct DatelineEvent {
 extern "C" {
 #endif // __cplusplus
 
-// The default options: tokens on, articles up to 10 MiB.
+// The default options: tokens on, articles up to 512 KiB.
 struct DatelineOptions dateline_options_default(void);
 
 // Creates an extractor with `options` (NULL: the defaults) and writes it to `*out`.

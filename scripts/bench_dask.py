@@ -78,7 +78,7 @@ def run(path: pathlib.Path, workers: int, part_bytes: int, tables, scratch: path
         warnings.simplefilter("ignore")
         cluster = LocalCluster(n_workers=workers, threads_per_worker=threads, processes=True, dashboard_address=":0")
     client = Client(cluster)
-    client.run(lambda: ddl._extractor(None, 1, 10485760) and None)  # each worker's extractor, made before timing
+    client.run(lambda: ddl._extractor(None, 1, 524288) and None)  # each worker's extractor, made before timing
     start_up = time.perf_counter() - t0
     out = pathlib.Path(tempfile.mkdtemp(dir=scratch)) / "tables"
     articles = ddl.read_articles(path, part_bytes=part_bytes)

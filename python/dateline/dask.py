@@ -80,7 +80,7 @@ def read_articles(
     paths: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],
     *,
     part_bytes: int = PART_BYTES,
-    max_article_bytes: int = 10485760,
+    max_article_bytes: int = 524288,
 ) -> "db.Bag":
     """The articles of files and folders as a Dask Bag of ``dateline.Article``,
     read as ``dateline extract`` reads them (``.txt``, ``.json``, ``.jsonl``,
@@ -216,7 +216,7 @@ def extract(
     tables: Optional[Sequence[str]] = None,
     layers: Optional[Sequence[str]] = None,
     threads: int = 1,
-    max_article_bytes: int = 10485760,
+    max_article_bytes: int = 524288,
 ) -> Dict[str, "dd.DataFrame"]:
     """The tables of ``articles`` (docs/tables.md) as Dask DataFrames, by name.
 
@@ -295,7 +295,7 @@ def to_parquet(
     tables: Optional[Sequence[str]] = None,
     layers: Optional[Sequence[str]] = None,
     threads: int = 1,
-    max_article_bytes: int = 10485760,
+    max_article_bytes: int = 524288,
 ) -> Dict[str, int]:
     """Extracts ``articles`` and writes the tables as Parquet datasets, each
     worker writing its own partitions: ``path/<table>/published=<day>/
@@ -388,7 +388,7 @@ def link(
     date: Optional[str] = "date",
     title: Optional[str] = "title",
     threads: int = 1,
-    max_article_bytes: int = 10485760,
+    max_article_bytes: int = 524288,
     partitions: Optional[int] = None,
 ) -> Linked:
     """Links ``articles`` across the cluster, the records staying on the

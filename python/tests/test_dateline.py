@@ -219,7 +219,7 @@ def test_reprs():
     x = dateline.extract("Mr Al Sudani met Blinken.", id="r1")
     assert repr(x).startswith("Extraction(id='r1', date=None")
     assert repr(x.sentences[0]) == "Sentence(start=0, end=25, paragraph=0, text='Mr Al Sudani met Blinken.')"
-    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=10485760, layers=['article', 'syntax', 'time', 'entities', 'quotes', 'resolve', 'figures', 'events'])"
+    assert repr(dateline.Extractor()) == "Extractor(tokens=True, max_article_bytes=524288, layers=['article', 'syntax', 'time', 'entities', 'quotes', 'resolve', 'figures', 'events'])"
 
 
 def test_seed_article_matches_the_command(shared):

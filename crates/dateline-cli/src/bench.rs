@@ -237,7 +237,7 @@ fn print_report(out: &mut impl Write, r: &Report) -> io::Result<()> {
 /// Arguments of `dateline bench scaling`.
 #[derive(Args, Debug)]
 pub struct ScalingArgs {
-    /// Article sizes in bytes.
+    /// Article sizes in bytes (the article limit is raised to the largest).
     #[arg(long, value_delimiter = ',', default_values_t = [100_000usize, 1_000_000, 4_000_000])]
     sizes: Vec<usize>,
     /// Shapes to run (default: all): said, straight-quotes, curly-quotes,
@@ -262,7 +262,11 @@ fn thread_cpu() -> Option<Duration> {
 /// article each, on this thread.
 pub fn scaling(args: ScalingArgs) -> io::Result<ExitCode> {
     use dateline::samples::stress::Shape;
-    let extractor = match args.pipeline.extractor_or_usage_error() {
+    // The sizes asked for are the point: the article limit makes room.
+    let mut pipeline = args.pipeline.clone();
+    let largest = args.sizes.iter().copied().max().unwrap_or(0);
+    pipeline.max_article_bytes = pipeline.max_article_bytes.max(largest);
+    let extractor = match pipeline.extractor_or_usage_error() {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };

@@ -219,7 +219,7 @@ fn bad_inputs_give_error_records_and_the_batch_goes_on() {
         format!(
             "article is {} bytes, over the limit of {} bytes",
             100 << 20,
-            10 << 20
+            512 << 10
         )
     );
 

@@ -60,7 +60,7 @@ pub struct DatelineStr {
 pub struct DatelineOptions {
     /// List tokens in the article layer: 1 (the default) or 0. Any non-zero value means yes.
     pub tokens: u8,
-    /// Refuse articles longer than this many bytes (default 10 MiB; must be > 0).
+    /// Refuse articles longer than this many bytes (default 512 KiB; must be > 0).
     pub max_article_bytes: usize,
 }
 
@@ -378,7 +378,7 @@ unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Option<&'a [u8]> {
     Some(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// The default options: tokens on, articles up to 10 MiB.
+/// The default options: tokens on, articles up to 512 KiB.
 #[no_mangle]
 pub extern "C" fn dateline_options_default() -> DatelineOptions {
     let c = Config::default();

@@ -784,7 +784,7 @@ class_getters! {
         cls,
         *,
         tokens: bool = True,
-        max_article_bytes: int = 10485760,
+        max_article_bytes: int = 524288,
         layers: Union[str, Iterable[str], None] = None,
         threads: Optional[int] = None,
         actor_dictionary: Optional[str] = None,
@@ -856,7 +856,7 @@ hand_written!(
     read_folder,
     "read_folder",
     r#"
-def read_folder(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 10485760) -> Files: ...
+def read_folder(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 524288) -> Files: ...
 "#
 );
 
@@ -864,7 +864,7 @@ hand_written!(
     read_file,
     "read_file",
     r#"
-def read_file(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 10485760) -> Files: ...
+def read_file(path: Union[str, "PathLike[str]"], *, max_article_bytes: int = 524288) -> Files: ...
 "#
 );
 
@@ -911,7 +911,7 @@ hand_written!(
     _split,
     "_split",
     r#"
-def _split(paths: List[str], part_bytes: int, *, max_article_bytes: int = 10485760) -> List[str]: ...
+def _split(paths: List[str], part_bytes: int, *, max_article_bytes: int = 524288) -> List[str]: ...
 "#
 );
 
@@ -919,7 +919,7 @@ hand_written!(
     _read_part,
     "_read_part",
     r#"
-def _read_part(part: str, *, max_article_bytes: int = 10485760) -> Files: ...
+def _read_part(part: str, *, max_article_bytes: int = 524288) -> Files: ...
 "#
 );
 

@@ -715,7 +715,7 @@ fn layers_option(py: Python<'_>, layers: &Bound<'_, PyAny>) -> PyResult<Vec<Laye
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, tokens=true, max_article_bytes=10485760, layers=None, threads=None, actor_dictionary=None))]
+    #[pyo3(signature = (*, tokens=true, max_article_bytes=524288, layers=None, threads=None, actor_dictionary=None))]
     fn new(
         py: Python<'_>,
         tokens: bool,
@@ -1281,7 +1281,7 @@ fn read_path(
 /// order, subfolders included; a path
 /// to one file reads that file. Files that cannot be read are `ErrorRecord`s.
 #[pyfunction]
-#[pyo3(signature = (path, *, max_article_bytes=10485760))]
+#[pyo3(signature = (path, *, max_article_bytes=524288))]
 fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
     read_path(path, max_article_bytes, true)
 }
@@ -1290,7 +1290,7 @@ fn read_folder(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<P
 /// extension: a `.txt` file is one article (its id the file name), a
 /// `.json` or `.jsonl` file its records, a `.parquet` file its rows.
 #[pyfunction]
-#[pyo3(signature = (path, *, max_article_bytes=10485760))]
+#[pyo3(signature = (path, *, max_article_bytes=524288))]
 fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyFiles> {
     read_path(path, max_article_bytes, false)
 }
@@ -1300,7 +1300,7 @@ fn read_file(path: std::path::PathBuf, max_article_bytes: usize) -> PyResult<PyF
 /// workers (`dateline.dask.read_articles`), each part as JSON for
 /// `_read_part`. Large JSONL files are cut at line starts.
 #[pyfunction]
-#[pyo3(signature = (paths, part_bytes, *, max_article_bytes=10485760))]
+#[pyo3(signature = (paths, part_bytes, *, max_article_bytes=524288))]
 fn _split(
     py: Python<'_>,
     paths: Vec<String>,
@@ -1322,7 +1322,7 @@ fn _split(
 /// The records of one part of `_split` (its JSON), with the origins and ids
 /// they have when the whole input is read.
 #[pyfunction]
-#[pyo3(signature = (part, *, max_article_bytes=10485760))]
+#[pyo3(signature = (part, *, max_article_bytes=524288))]
 fn _read_part(part: &str, max_article_bytes: u64) -> PyResult<PyFiles> {
     use dateline::files::{Part, ReadOptions, Records};
     let part: Part = serde_json::from_str(part)

@@ -22,49 +22,55 @@ use super::{Event, EventClass, Modality, Polarity};
 pub const MAX_CANDIDATES: usize = 8;
 
 /// Folds the mentions of one happening into one event; `family` gives an
-/// event's family key (a verb lemma).
-pub(crate) fn merge(events: Vec<Event>, family: impl Fn(&Event) -> String) -> Vec<Event> {
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+/// event's family key (a verb lemma). Works in place: the events kept
+/// move to the front of `events`, in their order, and the folded ones
+/// (emptied into the event they join) are cut off the end.
+pub(crate) fn merge(mut events: Vec<Event>, family: impl Fn(&Event) -> String) -> Vec<Event> {
+    let mut kept = 0;
     let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_root: HashMap<String, Vec<usize>> = HashMap::new();
-    for e in events {
-        if e.class == EventClass::Reporting || entities(&e).is_empty() {
-            kept.push(e);
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.class == EventClass::Reporting || entities(e).is_empty() {
+            events.swap(kept, i);
+            kept += 1;
             continue;
         }
-        let key = family(&e);
+        let key = family(e);
         let root = e.code.as_ref().map(|c| c.root.clone());
         let family_of = by_family.get(&key).into_iter().map(|v| (v, true));
         let root_of = root
             .as_ref()
             .and_then(|r| by_root.get(r))
             .map(|v| (v, false));
-        let candidates = family_of.chain(root_of).flat_map(|(v, family)| {
-            v.iter()
-                .rev()
-                .take(MAX_CANDIDATES)
-                .map(move |&k| (k, family))
-        });
-        let mut target = None;
-        for (k, family) in candidates {
-            if same_happening(&kept[k], &e, family) {
-                target = Some(k);
-                break;
-            }
-        }
+        let target = family_of
+            .chain(root_of)
+            .flat_map(|(v, family)| {
+                v.iter()
+                    .rev()
+                    .take(MAX_CANDIDATES)
+                    .map(move |&k| (k, family))
+            })
+            .find(|&(k, family)| same_happening(&events[k], e, family))
+            .map(|(k, _)| k);
         match target {
-            Some(k) => fold(&mut kept[k], e),
+            Some(k) => {
+                // k < kept <= i: the earlier event takes this one's parts.
+                let (front, back) = events.split_at_mut(i);
+                fold(&mut front[k], &mut back[0]);
+            }
             None => {
-                let k = kept.len();
-                by_family.entry(key).or_default().push(k);
+                by_family.entry(key).or_default().push(kept);
                 if let Some(r) = root {
-                    by_root.entry(r).or_default().push(k);
+                    by_root.entry(r).or_default().push(kept);
                 }
-                kept.push(e);
+                events.swap(kept, i);
+                kept += 1;
             }
         }
     }
-    kept
+    events.truncate(kept);
+    events
 }
 
 /// The entities of an event's participants.
@@ -115,29 +121,30 @@ fn same_happening(a: &Event, b: &Event, family: bool) -> bool {
     }
 }
 
-/// Adds `b`'s mentions to `a` and fills what `a` lacks from `b`.
-fn fold(a: &mut Event, b: Event) {
-    a.mentions.extend(b.mentions);
+/// Adds `b`'s mentions to `a` and fills what `a` lacks from `b` (which is
+/// left emptied of what moved).
+fn fold(a: &mut Event, b: &mut Event) {
+    a.mentions.append(&mut b.mentions);
     if a.source.is_empty() {
-        a.source = b.source;
+        a.source = std::mem::take(&mut b.source);
     }
     if a.target.is_empty() {
-        a.target = b.target;
+        a.target = std::mem::take(&mut b.target);
     }
     if a.place.as_ref().map_or(true, |p| p.focus_country)
         && b.place.as_ref().is_some_and(|p| !p.focus_country)
     {
-        a.place = b.place;
+        a.place = b.place.take();
     }
     if a.date.as_ref().map_or(true, |d| d.published)
         && b.date.as_ref().is_some_and(|d| !d.published)
     {
-        a.date = b.date;
+        a.date = b.date.take();
     }
     if a.code.is_none() {
-        a.code = b.code;
+        a.code = b.code.take();
     }
-    for f in b.figures {
+    for &f in &b.figures {
         if !a.figures.contains(&f) {
             a.figures.push(f);
         }

@@ -513,7 +513,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             // Each actor with the text to code it by, and whether that text
             // names one of several countries of one agent.
             let actors = |heads: &[usize]| -> (Vec<Actor>, Vec<(String, bool)>) {
-                heads
+                let (mut actors, wide): (Vec<Actor>, Vec<(String, bool)>) = heads
                     .iter()
                     .flat_map(|&h| {
                         let (a, wide) = actor(text, &tree, &anchors, h);
@@ -528,7 +528,10 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                             whose.into_iter().map(|w| (a.clone(), (w, true))).collect()
                         }
                     })
-                    .unzip()
+                    .unzip();
+                // Built one by one: without this, room for four each.
+                actors.shrink_to_fit();
+                (actors, wide)
             };
             let (mut source, source_wide) = actors(&sides.source);
             let (mut target, target_wide) = actors(&sides.target);

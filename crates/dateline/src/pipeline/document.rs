@@ -94,13 +94,14 @@ impl Document {
     /// The serialisable view of the document; with `tokens`, the syntax
     /// layer's words (when it ran) are the article's tokens.
     pub(crate) fn into_extraction(mut self, tokens: bool) -> Extraction {
-        let noun_chunks = self.syntax.map(|syntax| {
+        let noun_chunks = self.syntax.map(|mut syntax| {
+            let chunks = std::mem::take(&mut syntax.noun_chunks);
             if tokens {
                 let a = &mut self.article;
                 let (headlines, sentences) = (&mut a.headlines, &mut a.sentences);
-                a.tokens = crate::syntax::tokens(&self.text, &syntax, headlines, sentences);
+                a.tokens = crate::syntax::tokens(&self.text, syntax, headlines, sentences);
             }
-            syntax.noun_chunks
+            chunks
         });
         Extraction {
             schema_version: SCHEMA_VERSION.to_string(),

@@ -8,31 +8,14 @@ use super::Syntax;
 /// The words of `syntax` (parsed over `text`, its units being the
 /// `headlines` then the `sentences`) as tokens carrying their syntax; each
 /// headline and sentence gets its range of them and its root. Word indices
-/// (heads, multiword tokens) stay token indices.
+/// (heads, multiword tokens) stay token indices. The words are moved into
+/// the tokens, not copied: a long article's words are its largest part.
 pub fn tokens(
     text: &str,
-    syntax: &Syntax,
+    syntax: Syntax,
     headlines: &mut [Headline],
     sentences: &mut [Sentence],
 ) -> Vec<Token> {
-    let tokens: Vec<Token> = syntax
-        .words
-        .iter()
-        .map(|w| Token {
-            start: w.start,
-            end: w.end,
-            kind: token_kind(&text[w.start..w.end]),
-            syntax: Some(TokenSyntax {
-                upos: w.upos.clone(),
-                xpos: w.xpos.clone(),
-                lemma: w.lemma.clone(),
-                feats: w.feats.clone(),
-                head: w.head,
-                dep: w.dep.clone(),
-                mwt: w.mwt,
-            }),
-        })
-        .collect();
     // Words come in unit order: each unit's words are one run.
     let mut next = 0;
     let mut run = |unit: usize| {
@@ -50,7 +33,24 @@ pub fn tokens(
     for (si, s) in sentences.iter_mut().enumerate() {
         (s.tokens, s.root) = run(headlines.len() + si);
     }
-    tokens
+    syntax
+        .words
+        .into_iter()
+        .map(|w| Token {
+            start: w.start,
+            end: w.end,
+            kind: token_kind(&text[w.start..w.end]),
+            syntax: Some(TokenSyntax {
+                upos: w.upos,
+                xpos: w.xpos,
+                lemma: w.lemma,
+                feats: w.feats,
+                head: w.head,
+                dep: w.dep,
+                mwt: w.mwt,
+            }),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -74,7 +74,7 @@ mod tests {
                 root: None,
             })
             .collect();
-        let toks = tokens(text, &syntax, &mut [], &mut sentences);
+        let toks = tokens(text, syntax, &mut [], &mut sentences);
         let forms: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             forms,

@@ -691,6 +691,8 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             });
         }
     }
+    // A long article's words are its largest part: no spare room.
+    out.words.shrink_to_fit();
     out.noun_chunks = noun_chunks(&out.words);
     (out, sc.state.moves)
 }

@@ -232,7 +232,17 @@ impl Tagger {
         // so long that keeping them would cost more memory than computing
         // them again: about 300 bytes a word.
         let words: usize = units.iter().map(|u| u.words.len()).sum();
-        let keep = words <= KEEP_FEATURES_WORDS;
+        self.tag_keeping(units, doc, words <= KEEP_FEATURES_WORDS)
+    }
+
+    /// As [`Tagger::tag`], keeping each word's features between the passes
+    /// or computing them again in the second (the same labels either way).
+    fn tag_keeping(
+        &self,
+        units: &mut [Unit],
+        doc: &DocInfo,
+        keep: bool,
+    ) -> Vec<(Vec<usize>, Vec<f32>)> {
         let mut scratch = Vec::new();
         let mut unit_features = |u: &Unit| {
             let mut keys: Vec<u64> = Vec::new();
@@ -604,6 +614,37 @@ mod tests {
         huge.extend_from_slice(&bytes[8..]);
         assert!(Tagger::from_bytes(&huge).is_err());
         assert!(Model::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn features_kept_or_computed_again_give_the_same_labels() {
+        // Long articles compute each word's features again in the second
+        // pass instead of keeping them: the labels and probabilities must
+        // not change with the article's length.
+        let text = "Secretary of State Antony Blinken met Iraqi Prime Minister \
+            Mohammed Shia al-Sudani in Baghdad on Sunday. Blinken said the \
+            United States would keep working with Iraq. Al-Sudani told Reuters \
+            that attacks by the Islamic Resistance in Iraq must stop. \
+            Hezbollah fighters fired rockets near Kiryat Shmona, the Israeli \
+            army said.";
+        use crate::span::Span;
+        let spans: Vec<Span> = text
+            .split_inclusive(". ")
+            .scan(0, |at, s| {
+                let span = Span::new(*at, *at + s.trim_end().len());
+                *at += s.len();
+                Some(span)
+            })
+            .collect();
+        let lex = crate::lexicon::lexicon();
+        let (mut units, doc) = prepare(text, &spans, lex);
+        let kept = tagger().tag_keeping(&mut units, &doc, true);
+        let again = tagger().tag_keeping(&mut units, &doc, false);
+        assert_eq!(kept.len(), spans.len());
+        assert!(kept
+            .iter()
+            .any(|(labels, _)| labels.iter().any(|&l| l != 0)));
+        assert_eq!(kept, again);
     }
 
     #[test]
