@@ -85,7 +85,6 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
             .iter()
             .map(|(layer, d)| row(&format!("  load {layer}"), *d, 0, 0)),
     );
-    let pool = crate::thread_pool(Some(args.threads))?;
     let mut profile = Profile::default();
     let (mut articles, mut errors, mut bytes) = (0u64, 0u64, 0u64);
     let (mut t_read, mut t_serialize) = (Duration::ZERO, Duration::ZERO);
@@ -93,60 +92,66 @@ pub fn speed(args: SpeedArgs) -> io::Result<ExitCode> {
     let mut next_sample = 1000;
     let mut sink = io::sink();
     let started = Instant::now();
+    // Each result as the command writes it: serialised, then counted.
+    let mut take = |r: &Result<dateline::Extraction, dateline::RecordError>| -> io::Result<()> {
+        let t = Instant::now();
+        match r {
+            Ok(x) => {
+                articles += 1;
+                bytes += x.text.len() as u64;
+                serde_json::to_writer(&mut sink, x)?;
+            }
+            Err(e) => {
+                errors += 1;
+                serde_json::to_writer(&mut sink, e)?;
+            }
+        }
+        sink.write_all(b"\n")?;
+        t_serialize += t.elapsed();
+        if articles >= next_sample {
+            if let Some(mb) = proc_status_mb("VmRSS:") {
+                rss.push((articles, mb));
+            }
+            next_sample = articles * 2;
+        }
+        Ok(())
+    };
     for _ in 0..args.repeat.max(1) {
         let mut records = Records::new(sources::plan(&args.inputs), args.pipeline.read_options());
+        if args.threads > 1 {
+            // As `dateline extract` runs: workers take records one at a
+            // time, this thread serialises the results in order.
+            extractor.extract_ordered(records, args.threads, |r| match r {
+                Some(r) => take(&r),
+                None => Ok(()),
+            })?;
+            continue;
+        }
         loop {
             let t = Instant::now();
-            let batch: Vec<_> = records
-                .by_ref()
-                .take(if args.threads == 1 { 1 } else { 256 })
-                .collect();
+            let record = records.next();
             t_read += t.elapsed();
-            if batch.is_empty() {
+            let Some(record) = record else {
                 break;
-            }
-            let results = if args.threads == 1 {
-                batch
-                    .into_iter()
-                    .map(|r| match r {
-                        Ok(a) => extractor
-                            .extract_profiled(a, &mut profile)
-                            .map_err(|e| dateline::RecordError::new(Default::default(), e)),
-                        Err(e) => Err(e),
-                    })
-                    .collect::<Vec<_>>()
-            } else {
-                pool.install(|| extractor.extract_batch(batch))
             };
-            let t = Instant::now();
-            for r in &results {
-                match r {
-                    Ok(x) => {
-                        articles += 1;
-                        bytes += x.text.len() as u64;
-                        serde_json::to_writer(&mut sink, x)?;
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        serde_json::to_writer(&mut sink, e)?;
-                    }
-                }
-                sink.write_all(b"\n")?;
-            }
-            t_serialize += t.elapsed();
-            if articles >= next_sample {
-                if let Some(mb) = proc_status_mb("VmRSS:") {
-                    rss.push((articles, mb));
-                }
-                next_sample = articles * 2;
-            }
+            let result = match record {
+                Ok(a) => extractor
+                    .extract_profiled(a, &mut profile)
+                    .map_err(|e| dateline::RecordError::new(Default::default(), e)),
+                Err(e) => Err(e),
+            };
+            take(&result)?;
         }
     }
     let total = started.elapsed();
     if let Some(mb) = proc_status_mb("VmRSS:") {
         rss.push((articles, mb));
     }
-    let mut rows = vec![row("read+parse input", t_read, articles, bytes)];
+    // With several threads, workers read as they go: no time of its own.
+    let mut rows = Vec::new();
+    if args.threads == 1 {
+        rows.push(row("read+parse input", t_read, articles, bytes));
+    }
     if args.threads == 1 {
         // The article layer's stages, its total, then each further layer.
         let article_stages = ["paragraphs", "sentences", "tokens"];

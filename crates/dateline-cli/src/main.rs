@@ -528,41 +528,39 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
     };
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, extent)
         .coded_events(args.coded_events);
-    let mut records = Records::new(plan, args.pipeline.read_options());
+    let records = Records::new(plan, args.pipeline.read_options());
     let mut tally = Tally::new();
-    loop {
-        // A batch ends before an input that may wait (standard input, a
-        // pipe), so the records before it are written out first.
-        let batch = records.next_batch(BATCH_RECORDS, BATCH_BYTES, false);
-        if batch.is_empty() {
-            break;
-        }
-        let results = pool.install(|| extractor.extract_batch(batch));
-        for r in &results {
-            match r {
-                Ok(x) => {
-                    tally.ok += 1;
-                    tally.bytes += x.text.len() as u64;
-                    pb.inc(if stdin_progress {
-                        1
-                    } else {
-                        x.text.len() as u64
-                    });
-                }
-                Err(e) => {
-                    tally.failed += 1;
-                    report(e, tally.failed, args.quiet, &pb);
-                }
+    // Workers take records one at a time; this thread writes each result
+    // in input order as soon as it is ready, and flushes whenever none is
+    // (so what is extracted is out before a later input is waited for).
+    let workers = pool.current_num_threads();
+    drop(pool);
+    let written = extractor.extract_ordered(records, workers, |r| {
+        let Some(r) = r else {
+            pb.set_message(tally.progress_message());
+            return writer.flush();
+        };
+        match &r {
+            Ok(x) => {
+                tally.ok += 1;
+                tally.bytes += x.text.len() as u64;
+                pb.inc(if stdin_progress {
+                    1
+                } else {
+                    x.text.len() as u64
+                });
             }
-            match &mut table_files {
-                Some(files) => files.write(r)?,
-                None => writer.write(r)?,
+            Err(e) => {
+                tally.failed += 1;
+                report(e, tally.failed, args.quiet, &pb);
             }
         }
-        pb.set_message(tally.progress_message());
-        // What is extracted is out before a later input is waited for.
-        writer.flush()?;
-    }
+        match &mut table_files {
+            Some(files) => files.write(&r),
+            None => writer.write(&r),
+        }
+    });
+    written?;
     writer.finish()?;
     if let Some(files) = table_files {
         files.finish()?;

@@ -11,11 +11,13 @@ mod extraction;
 mod extractor;
 mod layer;
 pub(crate) mod steps;
+mod stream;
 
 pub use config::Config;
 pub use extraction::Extraction;
 pub use extractor::{Extractor, Profile};
 pub use layer::Layer;
+pub use stream::{BYTES_IN_FLIGHT_PER_WORKER, RECORDS_IN_FLIGHT_PER_WORKER};
 
 #[cfg(test)]
 mod tests {
