@@ -10,11 +10,11 @@ use clap::Args;
 use dateline::corpus::bounded::{DirStore, LinkedItem, Linker};
 use dateline::corpus::{Corpus, Record};
 use dateline::input::InputFormat;
-use dateline::{Extraction, RecordError};
+use dateline::Extraction;
 
 use super::sources::{self, Plan, Records, Unit};
+use super::PipelineArgs;
 use super::{check_output, open_output, report, thread_count, thread_pool, Output};
-use super::{PipelineArgs, BATCH_BYTES, BATCH_RECORDS};
 
 /// Output formats of `dateline link`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,7 +130,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let pool = thread_pool(thread_count(args.threads, args.quiet))?;
+    let workers = thread_pool(thread_count(args.threads, args.quiet))?.current_num_threads();
     let mut corpus = match args.format {
         LinkFormat::Eval => Linking::Memory(Corpus::new()),
         LinkFormat::Json => {
@@ -194,27 +194,21 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
                 continue;
             }
         }
-        let mut records = Records::new(Plan::of(unit), options);
-        loop {
-            let batch = records.next_batch(BATCH_RECORDS, BATCH_BYTES, true);
-            if batch.is_empty() {
-                break;
-            }
-            let results: Vec<Result<Extraction, RecordError>> =
-                pool.install(|| extractor.extract_batch(batch));
-            for r in results {
-                match r {
-                    Ok(x) => {
-                        ok += 1;
-                        corpus.add(Record::from(&x))?;
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        report(&e, failed, args.quiet, &indicatif::ProgressBar::hidden());
-                    }
+        let records = Records::new(Plan::of(unit), options);
+        extractor.extract_ordered(records, workers, |r| {
+            match r {
+                Some(Ok(x)) => {
+                    ok += 1;
+                    corpus.add(Record::from(&x))?;
                 }
+                Some(Err(e)) => {
+                    failed += 1;
+                    report(&e, failed, args.quiet, &indicatif::ProgressBar::hidden());
+                }
+                None => {}
             }
-        }
+            Ok::<(), io::Error>(())
+        })?;
     }
     match corpus {
         Linking::Bounded(linker, work) => {

@@ -228,10 +228,6 @@ struct ExtractArgs {
     pipeline: PipelineArgs,
 }
 
-/// Records per parallel batch: bounds memory while keeping both cores busy.
-const BATCH_RECORDS: usize = 256;
-/// Bytes of text per parallel batch.
-const BATCH_BYTES: usize = 8 << 20;
 /// Error messages printed to standard error before only counting them.
 const MAX_ERROR_MESSAGES: u64 = 20;
 

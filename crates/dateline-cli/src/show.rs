@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Args;
 use dateline::files::{read_output_line, OutputRecord};
 use dateline::input::InputFormat;
-use dateline::{render, Extraction, Origin, RecordError};
+use dateline::{render, Extraction, Origin};
 
 use super::link::holds_extractions;
 use super::sources::{self, Plan, Records, Unit};
@@ -116,7 +116,7 @@ pub fn show(args: ShowArgs) -> io::Result<ExitCode> {
                 && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
         }
     };
-    let pool = thread_pool(None)?;
+    let workers = thread_pool(None)?.current_num_threads();
     let output = open_output(args.output.as_deref())?;
     let out: Box<dyn Write + '_> = match &output {
         Output::Stdout => Box::new(io::stdout().lock()),
@@ -179,22 +179,13 @@ pub fn show(args: ShowArgs) -> io::Result<ExitCode> {
                 continue;
             }
         }
-        let mut records = Records::new(Plan::of(unit), options);
-        loop {
-            // Small batches: each article is shown soon after it is read.
-            let batch = records.next_batch(pool.current_num_threads(), usize::MAX, false);
-            if batch.is_empty() {
-                break;
-            }
-            let results: Vec<Result<Extraction, RecordError>> =
-                pool.install(|| extractor.extract_batch(batch));
-            for r in results {
-                match r {
-                    Ok(x) => sink.show(&x)?,
-                    Err(e) => sink.fail(&e.to_string())?,
-                }
-            }
-        }
+        // Each article is shown as soon as it and those before it are done.
+        let records = Records::new(Plan::of(unit), options);
+        extractor.extract_ordered(records, workers, |r| match r {
+            Some(Ok(x)) => sink.show(&x),
+            Some(Err(e)) => sink.fail(&e.to_string()),
+            None => sink.out.flush(),
+        })?;
     }
     if sink.html {
         sink.out.write_all(render::HTML_PAGE_END.as_bytes())?;
