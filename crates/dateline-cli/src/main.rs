@@ -419,6 +419,8 @@ struct Tally {
     ok: u64,
     /// Records that failed.
     failed: u64,
+    /// Of those, articles over the article limit.
+    too_large: u64,
     /// Bytes of article text read.
     bytes: u64,
 }
@@ -429,6 +431,7 @@ impl Tally {
             started: std::time::Instant::now(),
             ok: 0,
             failed: 0,
+            too_large: 0,
             bytes: 0,
         }
     }
@@ -548,6 +551,16 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
             }
             Err(e) => {
                 tally.failed += 1;
+                if matches!(
+                    e.error,
+                    dateline::Error::TooLarge { .. }
+                        | dateline::Error::LineTooLarge {
+                            article_limit: Some(_),
+                            ..
+                        }
+                ) {
+                    tally.too_large += 1;
+                }
                 report(e, tally.failed, args.quiet, &pb);
             }
         }
@@ -578,6 +591,14 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
             tally.failed,
             tally.ok + tally.failed
         );
+        if tally.too_large > 0 {
+            eprintln!(
+                "dateline: {} article(s) over --max-article-bytes ({} bytes); raise it to extract them \
+                 (memory grows about 105 bytes a byte of text: docs/limits.md)",
+                tally.too_large,
+                extractor.config().max_article_bytes
+            );
+        }
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -235,6 +235,11 @@ fn bad_inputs_give_error_records_and_the_batch_goes_on() {
         "{err}"
     );
     assert!(err.contains("8 of 11 record(s) failed"), "{err}");
+    // The huge file's article: how to get it extracted.
+    assert!(
+        err.contains("1 article(s) over --max-article-bytes (524288 bytes); raise it"),
+        "{err}"
+    );
 }
 
 #[test]
