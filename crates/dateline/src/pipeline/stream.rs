@@ -136,14 +136,26 @@ impl Extractor {
         let input = Arc::new(Mutex::new(Input { records, taken: 0 }));
         let shared: Arc<Shared> = Arc::new((Mutex::new(Flight::default()), Condvar::new()));
         let (tx, rx) = mpsc::channel();
+        // A thread the system refuses is one worker fewer; with none, the
+        // calling thread extracts each record itself, in order.
         let handles: Vec<_> = (0..workers)
-            .map(|_| {
+            .filter_map(|i| {
                 let (ex, input, shared, tx) =
                     (ex.clone(), input.clone(), shared.clone(), tx.clone());
-                thread::spawn(move || work(&ex, &input, &shared, &tx, limits))
+                thread::Builder::new()
+                    .name(format!("dateline-worker-{i}"))
+                    .spawn(move || work(&ex, &input, &shared, &tx, limits))
+                    .ok()
             })
             .collect();
         drop(tx);
+        if handles.is_empty() {
+            let mut input = lock(&input);
+            for record in input.records.by_ref() {
+                sink(Some(self.extract_record(record)))?;
+            }
+            return Ok(());
+        }
         let mut ready: BTreeMap<usize, Result<Extraction, RecordError>> = BTreeMap::new();
         let mut next = 0;
         loop {
