@@ -81,11 +81,21 @@ fn work<I>(
             if lock(&shared.0).done {
                 return;
             }
-            let Some(record) = input.records.next() else {
-                stop(shared);
-                return;
-            };
             let index = input.taken;
+            // A reader that panics ends the stream with its panic, which
+            // travels as a result does (no record goes missing unsaid).
+            let record = match catch_unwind(AssertUnwindSafe(|| input.records.next())) {
+                Ok(Some(record)) => record,
+                Ok(None) => {
+                    stop(shared);
+                    return;
+                }
+                Err(payload) => {
+                    stop(shared);
+                    let _ = tx.send((index, Err(payload)));
+                    return;
+                }
+            };
             input.taken += 1;
             let bytes = record.as_ref().map_or(0, |a| a.text.len());
             let mut f = lock(&shared.0);
@@ -288,6 +298,29 @@ mod tests {
             taken <= 5 + 2 * RECORDS_IN_FLIGHT_PER_WORKER + 2 * 2,
             "{taken} taken"
         );
+    }
+
+    #[test]
+    fn a_panic_while_reading_reaches_the_caller() {
+        let ex = Extractor::new(Config::default()).unwrap();
+        let mut n = 0;
+        let failing = records(30).into_iter().enumerate().map(|(i, r)| {
+            assert!(i < 20, "the reader broke at record {i}");
+            r
+        });
+        let caught = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            ex.extract_ordered(failing, 3, |r| {
+                n += usize::from(r.is_some());
+                Ok::<(), ()>(())
+            })
+        }));
+        let message = caught.expect_err("the panic is raised again");
+        let text = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(text.contains("the reader broke at record 20"), "{text}");
+        assert!(n <= 20);
     }
 
     #[test]
