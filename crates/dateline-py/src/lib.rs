@@ -821,7 +821,9 @@ impl PyExtractor {
     /// Series), in parallel, yielding results in input order as they come.
     /// A bad record yields an `ErrorRecord` in its place, or raises with
     /// `errors="raise"`. `progress=True` shows a tqdm progress bar of the
-    /// articles and errors (when tqdm is installed).
+    /// articles and errors (when tqdm is installed). Records are extracted
+    /// `batch_size` at a time, or fewer when they hold over 1 MiB of text
+    /// (long articles come in smaller batches, so memory stays bounded).
     ///
     /// Returns a generator: it yields each result once. To go over the
     /// results twice (several tables of `to_pandas`), keep them in a list:
@@ -890,6 +892,11 @@ impl PyExtractor {
 /// The most records a batch makes room for before it reads them (a huge
 /// `batch_size` grows as records come, rather than reserving memory up front).
 const RESERVE: usize = 256;
+
+/// Text a batch holds at most (it always holds one record): extractions take
+/// about 105 bytes a byte of text, so long articles come in smaller batches;
+/// 256 news articles are far less.
+const BATCH_TEXT_BYTES: usize = 1 << 20;
 
 /// The outcome of extracting one record: the core's result, or the error
 /// record of a panic caught before it reached Python.
@@ -963,7 +970,8 @@ impl PyExtractMany {
         let mut records = Vec::with_capacity(self.batch_size.min(RESERVE));
         let mut order: Vec<Option<Py<PyAny>>> = Vec::with_capacity(self.batch_size.min(RESERVE));
         let mut source = self.source.bind(py).clone();
-        while order.len() < self.batch_size {
+        let mut bytes = 0;
+        while order.len() < self.batch_size && bytes < BATCH_TEXT_BYTES {
             let item = match source.next() {
                 None => {
                     self.done = true;
@@ -983,6 +991,7 @@ impl PyExtractMany {
             }
             match record_from_py(&item, self.seen) {
                 Ok(r) => {
+                    bytes += r.as_ref().map_or(0, |a| a.text.len());
                     records.push(r);
                     order.push(None);
                 }
