@@ -14,7 +14,7 @@ use dateline::Extraction;
 
 use super::sources::{self, Plan, Records, Unit};
 use super::PipelineArgs;
-use super::{check_output, open_output, report, thread_count, thread_pool, Output};
+use super::{check_output, open_output, report, thread_count, workers, Output};
 
 /// Output formats of `dateline link`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,7 +130,7 @@ pub fn link(args: LinkArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let workers = thread_pool(thread_count(args.threads, args.quiet))?.current_num_threads();
+    let workers = workers(thread_count(args.threads, args.quiet));
     let mut corpus = match args.format {
         LinkFormat::Eval => Linking::Memory(Corpus::new()),
         LinkFormat::Json => {

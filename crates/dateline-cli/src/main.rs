@@ -256,8 +256,8 @@ fn main() -> ExitCode {
 /// Most worker threads per core: more only adds memory and switching.
 const THREADS_PER_CORE: usize = 4;
 
-/// The worker threads for `-j`: `None` (or 0) is rayon's default, all
-/// cores; more than [`THREADS_PER_CORE`] x the cores is capped, with a warning.
+/// The worker threads for `-j`: `None` (or 0) is the default, one a core;
+/// more than [`THREADS_PER_CORE`] x the cores is capped, with a warning.
 fn thread_count(requested: Option<usize>, quiet: bool) -> Option<usize> {
     let n = requested.filter(|&n| n > 0)?;
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
@@ -273,15 +273,9 @@ fn thread_count(requested: Option<usize>, quiet: bool) -> Option<usize> {
     Some(n)
 }
 
-fn thread_pool(threads: Option<usize>) -> io::Result<rayon::ThreadPool> {
-    let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        b = b.num_threads(n);
-    }
-    b.build().map_err(|e| {
-        let n = threads.map_or_else(|| "the".to_string(), |n| n.to_string());
-        io::Error::other(format!("cannot start {n} worker threads: {e}"))
-    })
+/// Worker threads for extraction: the number asked for, else one a core.
+fn workers(threads: Option<usize>) -> usize {
+    threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |c| c.get()))
 }
 
 /// Where the records go.
@@ -483,7 +477,7 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };
-    let pool = thread_pool(thread_count(args.threads, args.quiet))?;
+    let workers = workers(thread_count(args.threads, args.quiet));
     let plan = sources::plan(&args.inputs);
     if let Err(message) = check_output(args.output.as_deref(), &plan) {
         eprintln!("dateline: error: {message}");
@@ -532,8 +526,6 @@ fn extract(mut args: ExtractArgs) -> io::Result<ExitCode> {
     // Workers take records one at a time; this thread writes each result
     // in input order as soon as it is ready, and flushes whenever none is
     // (so what is extracted is out before a later input is waited for).
-    let workers = pool.current_num_threads();
-    drop(pool);
     let written = extractor.extract_ordered(records, workers, |r| {
         let Some(r) = r else {
             pb.set_message(tally.progress_message());

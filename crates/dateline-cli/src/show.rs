@@ -13,7 +13,7 @@ use dateline::{render, Extraction, Origin};
 
 use super::link::holds_extractions;
 use super::sources::{self, Plan, Records, Unit};
-use super::{check_output, open_output, thread_pool, Output, PipelineArgs};
+use super::{check_output, open_output, workers, Output, PipelineArgs};
 
 /// When the terminal view has colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -116,7 +116,7 @@ pub fn show(args: ShowArgs) -> io::Result<ExitCode> {
                 && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
         }
     };
-    let workers = thread_pool(None)?.current_num_threads();
+    let workers = workers(None);
     let output = open_output(args.output.as_deref())?;
     let out: Box<dyn Write + '_> = match &output {
         Output::Stdout => Box::new(io::stdout().lock()),

@@ -52,6 +52,15 @@ fn stop(shared: &Shared) {
     shared.1.notify_all();
 }
 
+/// Stops the stream when dropped.
+struct StopOnDrop<'a>(&'a Shared);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        stop(self.0);
+    }
+}
+
 /// One worker: takes a record when there is room, extracts it, sends the
 /// result (a panic too) with its index.
 fn work<I>(
@@ -126,8 +135,10 @@ impl Extractor {
     /// An error from `sink` stops the stream and is returned at once: no
     /// further record is taken, and the workers finish and drop what they
     /// hold in the background (a worker waiting for input, on a pipe, waits
-    /// until it comes or ends). A panic of a worker stops the stream the
-    /// same way and is raised again on the calling thread.
+    /// until it comes or ends); so does a panic of `sink`. A panic while a
+    /// record is read or extracted stops the stream the same way when its
+    /// turn comes (every result before it is handed over first) and is
+    /// raised again on the calling thread.
     pub fn extract_ordered<I, E>(
         &self,
         records: I,
@@ -159,23 +170,30 @@ impl Extractor {
             })
             .collect();
         drop(tx);
+        // However this returns (an error, a panic of the sink or a
+        // worker's raised again), the workers stop taking records.
+        let _stop = StopOnDrop(&shared);
         if handles.is_empty() {
             let mut input = lock(&input);
-            for record in input.records.by_ref() {
+            loop {
+                sink(None)?;
+                let Some(record) = input.records.next() else {
+                    return Ok(());
+                };
                 sink(Some(self.extract_record(record)))?;
             }
-            return Ok(());
         }
-        let mut ready: BTreeMap<usize, Result<Extraction, RecordError>> = BTreeMap::new();
+        // Results by index until those before them are handed over; a
+        // panic waits its turn too, so what is handed over before it does
+        // not depend on timing.
+        let mut ready: BTreeMap<usize, thread::Result<Result<Extraction, RecordError>>> =
+            BTreeMap::new();
         let mut next = 0;
         loop {
             let (index, result) = match rx.try_recv() {
                 Ok(item) => item,
                 Err(mpsc::TryRecvError::Empty) => {
-                    if let Err(e) = sink(None) {
-                        stop(&shared);
-                        return Err(e);
-                    }
+                    sink(None)?;
                     match rx.recv() {
                         Ok(item) => item,
                         Err(_) => break,
@@ -183,15 +201,12 @@ impl Extractor {
                 }
                 Err(mpsc::TryRecvError::Disconnected) => break,
             };
-            let result = match result {
-                Ok(r) => r,
-                Err(payload) => {
-                    stop(&shared);
-                    resume_unwind(payload);
-                }
-            };
             ready.insert(index, result);
             while let Some(result) = ready.remove(&next) {
+                let result = result.unwrap_or_else(|payload| {
+                    stop(&shared);
+                    resume_unwind(payload)
+                });
                 {
                     let mut f = lock(&shared.0);
                     if let Some(bytes) = f.bytes.remove(&next) {
@@ -200,12 +215,10 @@ impl Extractor {
                 }
                 shared.1.notify_all();
                 next += 1;
-                if let Err(e) = sink(Some(result)) {
-                    stop(&shared);
-                    return Err(e);
-                }
+                sink(Some(result))?;
             }
         }
+        debug_assert!(ready.is_empty(), "every result is handed over");
         // Every worker has sent all it will: they are ending.
         for h in handles {
             let _ = h.join();
@@ -320,7 +333,8 @@ mod tests {
             .cloned()
             .unwrap_or_default();
         assert!(text.contains("the reader broke at record 20"), "{text}");
-        assert!(n <= 20);
+        // The panic took its turn: every record before it was handed over.
+        assert_eq!(n, 20);
     }
 
     #[test]
