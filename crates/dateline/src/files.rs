@@ -293,84 +293,21 @@ impl Records {
     }
 }
 
-/// What [`Records::next_record`] found.
-// As large as the record it holds, as `Option<Record>` would be: one per
-// record, moved at once.
-#[allow(clippy::large_enum_variant)]
-pub enum Next {
-    /// A record.
-    Record(Record),
-    /// The next input may make the reader wait (standard input, a pipe
-    /// named on the command line): it is not opened yet.
-    MayWait,
-    /// No more records.
-    End,
-}
-
-impl Records {
-    /// The next record. With `may_wait` false, stops with [`Next::MayWait`]
-    /// before opening an input that may block (standard input or a pipe), so
-    /// that the records read so far can be written out first.
-    pub fn next_record(&mut self, may_wait: bool) -> Next {
-        loop {
-            if let Some(it) = &mut self.current {
-                if let Some(r) = it.next() {
-                    return Next::Record(r);
-                }
-                self.current = None;
-            }
-            let Some(unit) = self.units.as_slice().first() else {
-                return Next::End;
-            };
-            if !may_wait && may_block(unit) {
-                return Next::MayWait;
-            }
-            let unit = self.units.next().expect("a unit");
-            self.current = Some(open(unit, self.options));
-        }
-    }
-
-    /// The next batch of records: up to `max_records`, or fewer once they
-    /// hold `max_bytes` of article text. Its first record may wait for its
-    /// input; later ones stop before an input that may block, so that the
-    /// records read so far are handed on first (with `always_wait`, any
-    /// record may wait). Empty at the end of the inputs.
-    pub fn next_batch(
-        &mut self,
-        max_records: usize,
-        max_bytes: usize,
-        always_wait: bool,
-    ) -> Vec<Record> {
-        let mut batch = Vec::with_capacity(max_records.min(1024));
-        let mut bytes = 0;
-        while let Next::Record(r) = self.next_record(always_wait || batch.is_empty()) {
-            bytes += r.as_ref().map_or(0, |a| a.text.len());
-            batch.push(r);
-            if batch.len() >= max_records || bytes >= max_bytes {
-                break;
-            }
-        }
-        batch
-    }
-}
-
-/// True when reading `unit` may wait for another process: standard input,
-/// or a file named on the command line that is not a regular file.
-fn may_block(unit: &Unit) -> bool {
-    match unit {
-        Unit::Stdin => true,
-        Unit::File(path) => std::fs::metadata(path).is_ok_and(|m| !m.is_file()),
-        _ => false,
-    }
-}
-
 impl Iterator for Records {
     type Item = Record;
 
+    /// The next record, opening the next input (which may wait: standard
+    /// input, a pipe) when the current one ends.
     fn next(&mut self) -> Option<Record> {
-        match self.next_record(true) {
-            Next::Record(r) => Some(r),
-            Next::MayWait | Next::End => None,
+        loop {
+            if let Some(it) = &mut self.current {
+                if let Some(r) = it.next() {
+                    return Some(r);
+                }
+                self.current = None;
+            }
+            let unit = self.units.next()?;
+            self.current = Some(open(unit, self.options));
         }
     }
 }

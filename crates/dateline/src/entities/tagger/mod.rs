@@ -230,7 +230,7 @@ impl Tagger {
         // The words' own features, computed once for both passes (a list of
         // keys per unit and each word's range in it), unless the article is
         // so long that keeping them would cost more memory than computing
-        // them again: about 300 bytes a word.
+        // them again: about 220 bytes a word.
         let words: usize = units.iter().map(|u| u.words.len()).sum();
         self.tag_keeping(units, doc, words <= KEEP_FEATURES_WORDS)
     }
