@@ -372,7 +372,7 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
                 match *e {
                     EntryKind::Country(i) => {
                         m.subtype.get_or_insert_with(|| "country".into());
-                        m.country = Some(lex.countries[i as usize].iso.clone());
+                        m.country = Some(lex.countries[i as usize].iso.to_string());
                     }
                     EntryKind::Place(i) => {
                         let p = &lex.places[i as usize];
@@ -381,7 +381,7 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
                             PlaceKind::Region => "region".into(),
                             k => k.as_str().into(),
                         });
-                        m.country = Some(p.country.clone()).filter(|c| !c.is_empty());
+                        m.country = Some(p.country.to_string()).filter(|c| !c.is_empty());
                     }
                     _ => continue,
                 }
@@ -392,9 +392,9 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
         EntityKind::Organisation => {
             if let Some(EntryKind::Organisation(i)) = entries.first() {
                 let o = &lex.organisations[*i as usize];
-                m.subtype = Some(o.kind.clone());
+                m.subtype = Some(o.kind.to_string());
                 if !o.country.is_empty() {
-                    m.country = Some(o.country.clone());
+                    m.country = Some(o.country.to_string());
                 }
             }
         }
@@ -430,9 +430,9 @@ fn set_group(lex: &Lexicon, m: &mut Mention, e: EntryKind) {
     match e {
         EntryKind::Demonym(i) => {
             m.subtype = Some("nationality".into());
-            m.country = Some(lex.countries[i as usize].iso.clone());
+            m.country = Some(lex.countries[i as usize].iso.to_string());
         }
-        EntryKind::Group(i) => m.subtype = Some(lex.groups[i as usize].kind.clone()),
+        EntryKind::Group(i) => m.subtype = Some(lex.groups[i as usize].kind.to_string()),
         _ => {}
     }
 }

@@ -4,20 +4,25 @@
 //! (`build.rs` includes this file and `prefixes.rs`; the crate includes the
 //! bytes it writes). Self-contained on purpose: it uses only `std`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::prefixes::Prefixes;
+use super::prefixes::{Ints, Prefixes};
+
+/// A string of the tables: read in place from the compiled bytes, or
+/// built from the data files.
+pub type Text = Cow<'static, str>;
 
 /// A first-level division of a country (GeoNames admin1: a state,
 /// province or governorate).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Admin1 {
     /// ISO 3166-1 alpha-2 code of its country.
-    pub country: String,
+    pub country: Text,
     /// GeoNames admin1 code within the country (`11`).
-    pub code: String,
+    pub code: Text,
     /// GeoNames name (`Arbil`).
-    pub name: String,
+    pub name: Text,
     /// Latitude of the centroid of its GeoNames places, degrees.
     pub lat: f64,
     /// Longitude of that centroid, degrees.
@@ -28,9 +33,9 @@ pub struct Admin1 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code (`IQ`).
-    pub iso: String,
+    pub iso: Text,
     /// English short name (`Iraq`).
-    pub name: String,
+    pub name: Text,
     /// GeoNames id.
     pub geonameid: u32,
     /// Latitude of the country's centre, degrees.
@@ -38,7 +43,7 @@ pub struct Country {
     /// Longitude of the country's centre, degrees.
     pub lon: Option<f64>,
     /// Capital city's name.
-    pub capital: String,
+    pub capital: Text,
 }
 
 /// What kind of place a [`Place`] is.
@@ -87,13 +92,13 @@ pub struct Place {
     /// GeoNames id (0 for regions taken from countryinfo, which has none).
     pub geonameid: u32,
     /// Name as GeoNames writes it (`Erbil`).
-    pub name: String,
+    pub name: Text,
     /// City, region, continent, area, water or territory.
     pub kind: PlaceKind,
     /// ISO country code.
-    pub country: String,
+    pub country: Text,
     /// GeoNames first-level division code (may be empty).
-    pub admin1: String,
+    pub admin1: Text,
     /// Latitude, degrees (absent for regions countryinfo names that
     /// GeoNames' divisions do not).
     pub lat: Option<f64>,
@@ -107,29 +112,29 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Organisation {
     /// Canonical name (`Islamic Resistance in Iraq`).
-    pub name: String,
+    pub name: Text,
     /// `international`, `armed`, `agency`, `government`, `party`, `company`.
-    pub kind: String,
+    pub kind: Text,
     /// ISO country code, empty for international bodies.
-    pub country: String,
+    pub country: Text,
 }
 
 /// A religious, ethnic or political group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// Canonical name (`Shiite`).
-    pub name: String,
+    pub name: Text,
     /// `religious`, `ethnic` or `political`.
-    pub kind: String,
+    pub kind: Text,
 }
 
 /// A title or honorific.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Title {
     /// Canonical form (`Secretary of State`).
-    pub name: String,
+    pub name: Text,
     /// `honorific`, `office`, `military` or `religious`.
-    pub kind: String,
+    pub kind: Text,
 }
 
 /// What a lexicon name stands for; the number indexes the matching list of
@@ -241,12 +246,12 @@ fn read_countries(names: &mut Names, text: &str) -> Vec<Country> {
     for r in rows(text) {
         let i = countries.len() as u16;
         countries.push(Country {
-            iso: field(&r, 0).to_string(),
-            name: field(&r, 1).to_string(),
+            iso: field(&r, 0).to_string().into(),
+            name: field(&r, 1).to_string().into(),
             geonameid: field(&r, 2).parse().unwrap_or(0),
             lat: field(&r, 3).parse().ok(),
             lon: field(&r, 4).parse().ok(),
-            capital: field(&r, 5).to_string(),
+            capital: field(&r, 5).to_string().into(),
         });
         names.add_row(&r, 1, 7, EntryKind::Country(i));
         for d in variants(&r, 6) {
@@ -265,7 +270,7 @@ fn read_places(names: &mut Names, text: &str) -> Vec<Place> {
         .iter()
         .map(|r| Place {
             geonameid: field(r, 0).parse().unwrap_or(0),
-            name: field(r, 1).to_string(),
+            name: field(r, 1).to_string().into(),
             kind: match field(r, 2) {
                 "region" => PlaceKind::Region,
                 "continent" => PlaceKind::Continent,
@@ -274,8 +279,8 @@ fn read_places(names: &mut Names, text: &str) -> Vec<Place> {
                 "territory" => PlaceKind::Territory,
                 _ => PlaceKind::City,
             },
-            country: field(r, 3).to_string(),
-            admin1: field(r, 4).to_string(),
+            country: field(r, 3).to_string().into(),
+            admin1: field(r, 4).to_string().into(),
             lat: field(r, 5).parse().ok(),
             lon: field(r, 6).parse().ok(),
             population: field(r, 7).parse().unwrap_or(0),
@@ -306,9 +311,9 @@ fn read_organisations(names: &mut Names, text: &str) -> Vec<Organisation> {
     for r in rows(text) {
         let i = organisations.len() as u16;
         organisations.push(Organisation {
-            name: field(&r, 0).to_string(),
-            kind: field(&r, 1).to_string(),
-            country: field(&r, 2).to_string(),
+            name: field(&r, 0).to_string().into(),
+            kind: field(&r, 1).to_string().into(),
+            country: field(&r, 2).to_string().into(),
         });
         names.add_row(&r, 0, 3, EntryKind::Organisation(i));
     }
@@ -321,8 +326,8 @@ fn read_groups(names: &mut Names, text: &str) -> Vec<Group> {
     for r in rows(text) {
         let i = groups.len() as u16;
         groups.push(Group {
-            name: field(&r, 0).to_string(),
-            kind: field(&r, 1).to_string(),
+            name: field(&r, 0).to_string().into(),
+            kind: field(&r, 1).to_string().into(),
         });
         names.add_row(&r, 0, 2, EntryKind::Group(i));
     }
@@ -335,8 +340,8 @@ fn read_titles(names: &mut Names, text: &str) -> Vec<Title> {
     for r in rows(text) {
         let i = titles.len() as u16;
         titles.push(Title {
-            name: field(&r, 0).to_string(),
-            kind: field(&r, 1).to_string(),
+            name: field(&r, 0).to_string().into(),
+            kind: field(&r, 1).to_string().into(),
         });
         names.add_row(&r, 0, 2, EntryKind::Title(i));
     }
@@ -347,9 +352,9 @@ fn read_titles(names: &mut Names, text: &str) -> Vec<Title> {
 fn read_admin1(text: &str) -> Vec<Admin1> {
     let mut a: Vec<Admin1> = rows(text)
         .map(|r| Admin1 {
-            country: field(&r, 0).to_string(),
-            code: field(&r, 1).to_string(),
-            name: field(&r, 2).to_string(),
+            country: field(&r, 0).to_string().into(),
+            code: field(&r, 1).to_string().into(),
+            name: field(&r, 2).to_string().into(),
             lat: field(&r, 3).parse().unwrap_or(0.0),
             lon: field(&r, 4).parse().unwrap_or(0.0),
         })
@@ -377,20 +382,26 @@ pub(crate) struct Sources<'a> {
 /// Strings stored one after the other, each found by its end.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Strs {
-    text: String,
-    ends: Vec<u32>,
+    text: Text,
+    ends: Ints,
 }
 
 impl Strs {
     fn push(&mut self, s: &str) {
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
+        let text = self.text.to_mut();
+        text.push_str(s);
+        let end = text.len() as u32;
+        self.ends.to_mut().push(end);
     }
 
     /// String `i`.
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1) as usize
+        };
+        &self.text[start..self.ends.get(i) as usize]
     }
 
     /// Number of strings.
@@ -409,10 +420,10 @@ pub(crate) struct NameIndex {
     /// What each name stands for, most salient first.
     kinds: Vec<EntryKind>,
     /// Where each name's kinds end in `kinds`.
-    kind_ends: Vec<u32>,
+    kind_ends: Ints,
     /// An open-addressing table over `keys` (FNV-1a, linear probing):
     /// name index + 1, or 0 for an empty slot; its length is a power of two.
-    slots: Vec<u32>,
+    slots: Ints,
     /// The names in ASCII lower case, sorted for prefix search.
     pub prefixes: Prefixes,
 }
@@ -477,14 +488,15 @@ impl Tables {
         }
         let mut index = NameIndex {
             keys,
-            slots,
+            slots: slots.into(),
             prefixes,
             ..NameIndex::default()
         };
         for (n, list) in names.names.iter().zip(&names.entries) {
             index.names.push(n);
             index.kinds.extend_from_slice(list);
-            index.kind_ends.push(index.kinds.len() as u32);
+            let end = index.kinds.len() as u32;
+            index.kind_ends.to_mut().push(end);
         }
         Tables {
             countries,
@@ -504,7 +516,7 @@ impl NameIndex {
         let mask = self.slots.len().checked_sub(1)?;
         let mut at = key_hash(key) as usize & mask;
         loop {
-            let i = *self.slots.get(at)?;
+            let i = self.slots.get(at);
             if i == 0 {
                 return None;
             }
@@ -520,9 +532,9 @@ impl NameIndex {
         let start = if i == 0 {
             0
         } else {
-            self.kind_ends[i - 1] as usize
+            self.kind_ends.get(i - 1) as usize
         };
-        &self.kinds[start..self.kind_ends[i] as usize]
+        &self.kinds[start..self.kind_ends.get(i) as usize]
     }
 }
 
@@ -602,11 +614,9 @@ impl Tables {
         let (bytes, names, walk, short) = self.index.prefixes.parts();
         w.len(bytes.len());
         w.0.extend_from_slice(bytes);
-        w.len(names.len());
-        for &(s, e, id) in names {
-            w.u32(s);
-            w.u32(e);
-            w.u32(id);
+        w.len(names.len() / 3);
+        for v in names.iter() {
+            w.u32(v);
         }
         w.u32s(walk);
         w.len(short.len());
@@ -618,8 +628,9 @@ impl Tables {
         w.0
     }
 
-    /// Reads what [`Tables::to_bytes`] wrote; `None` if the bytes are not that.
-    pub fn from_bytes(b: &[u8]) -> Option<Tables> {
+    /// Reads what [`Tables::to_bytes`] wrote; `None` if the bytes are not
+    /// that. The strings and number lists are read in place, not copied.
+    pub fn from_bytes(b: &'static [u8]) -> Option<Tables> {
         let mut r = Reader { b, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return None;
@@ -705,12 +716,9 @@ impl Tables {
         t.index.kind_ends = r.u32s()?;
         t.index.slots = r.u32s()?;
         let n = r.len()?;
-        let bytes = r.take(n)?.to_vec();
+        let bytes = Cow::Borrowed(r.take(n)?);
         let n = r.len()?;
-        let mut names = Vec::with_capacity(n.min(r.b.len()));
-        for _ in 0..n {
-            names.push((r.u32()?, r.u32()?, r.u32()?));
-        }
+        let names = Ints::from_bytes(r.take(n.checked_mul(12)?)?)?;
         let walk = r.u32s()?;
         let mut short = Vec::new();
         for _ in 0..r.len()? {
@@ -722,16 +730,17 @@ impl Tables {
         let ok = r.at == b.len()
             && t.index.kind_ends.len() == t.index.names.len()
             && t.index.keys.len() == t.index.names.len()
-            && t.index.kind_ends.windows(2).all(|w| w[0] <= w[1])
+            && (1..t.index.kind_ends.len())
+                .all(|i| t.index.kind_ends.get(i - 1) <= t.index.kind_ends.get(i))
             && t.index
                 .kind_ends
                 .last()
-                .map_or(true, |&e| e as usize == t.index.kinds.len())
+                .map_or(true, |e| e as usize == t.index.kinds.len())
             && t.index.slots.len().is_power_of_two()
             && t.index
                 .slots
                 .iter()
-                .all(|&s| s as usize <= t.index.names.len())
+                .all(|s| s as usize <= t.index.names.len())
             && t.index.names.valid()
             && t.index.keys.valid()
             && t.index.kinds.iter().all(|k| match *k {
@@ -748,15 +757,15 @@ impl Tables {
 impl Strs {
     /// Every end within the text, in order, on a character boundary.
     fn valid(&self) -> bool {
-        self.ends.windows(2).all(|w| w[0] <= w[1])
+        (1..self.ends.len()).all(|i| self.ends.get(i - 1) <= self.ends.get(i))
             && self
                 .ends
                 .last()
-                .map_or(true, |&e| e as usize == self.text.len())
+                .map_or(true, |e| e as usize == self.text.len())
             && self
                 .ends
                 .iter()
-                .all(|&e| self.text.is_char_boundary(e as usize))
+                .all(|e| self.text.is_char_boundary(e as usize))
     }
 }
 
@@ -790,9 +799,9 @@ impl Writer {
             None => self.u8(0),
         }
     }
-    fn u32s(&mut self, v: &[u32]) {
+    fn u32s(&mut self, v: &Ints) {
         self.len(v.len());
-        for &x in v {
+        for x in v.iter() {
             self.u32(x);
         }
     }
@@ -802,13 +811,13 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
+struct Reader {
+    b: &'static [u8],
     at: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+impl Reader {
+    fn take(&mut self, n: usize) -> Option<&'static [u8]> {
         let s = self.b.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(s)
@@ -825,9 +834,9 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> Option<usize> {
         Some(self.u32()? as usize)
     }
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<Text> {
         let n = self.len()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
+        std::str::from_utf8(self.take(n)?).ok().map(Cow::Borrowed)
     }
     fn opt(&mut self) -> Option<Option<f64>> {
         match self.u8()? {
@@ -836,15 +845,9 @@ impl<'a> Reader<'a> {
             _ => None,
         }
     }
-    fn u32s(&mut self) -> Option<Vec<u32>> {
+    fn u32s(&mut self) -> Option<Ints> {
         let n = self.len()?;
-        let bytes = self.take(n.checked_mul(4)?)?;
-        Some(
-            bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
+        Ints::from_bytes(self.take(n.checked_mul(4)?)?)
     }
     fn strs(&mut self) -> Option<Strs> {
         Some(Strs {

@@ -148,7 +148,7 @@ impl Lexicon {
     /// The first-level division `code` of `country` (`IQ`, `11` → Arbil).
     pub fn admin1(&self, country: &str, code: &str) -> Option<&Admin1> {
         self.admin1
-            .binary_search_by(|a| (a.country.as_str(), a.code.as_str()).cmp(&(country, code)))
+            .binary_search_by(|a| (a.country.as_ref(), a.code.as_ref()).cmp(&(country, code)))
             .ok()
             .map(|i| &self.admin1[i])
     }
@@ -156,7 +156,7 @@ impl Lexicon {
     /// The country with ISO code `iso`.
     pub fn country(&self, iso: &str) -> Option<&Country> {
         // countries.tsv is sorted by code.
-        match self.countries.binary_search_by(|c| c.iso.as_str().cmp(iso)) {
+        match self.countries.binary_search_by(|c| c.iso.as_ref().cmp(iso)) {
             Ok(i) => Some(&self.countries[i]),
             Err(_) => self.countries.iter().find(|c| c.iso == iso),
         }

@@ -11,21 +11,111 @@
 //! and actor dictionary, and in a few milliseconds for a user's
 //! dictionary.
 
+use std::borrow::Cow;
+
+/// A list of `u32`: built (`Owned`), or read in place from tables compiled
+/// into the binary, four little-endian bytes each (`Bytes`), so that
+/// loading them copies nothing.
+#[derive(Clone)]
+pub(crate) enum Ints {
+    /// Built in memory.
+    Owned(Vec<u32>),
+    /// Compiled bytes, read where they are.
+    Bytes(&'static [u8]),
+}
+
+impl Default for Ints {
+    fn default() -> Ints {
+        Ints::Owned(Vec::new())
+    }
+}
+
+impl PartialEq for Ints {
+    fn eq(&self, other: &Ints) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for Ints {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl From<Vec<u32>> for Ints {
+    fn from(v: Vec<u32>) -> Ints {
+        Ints::Owned(v)
+    }
+}
+
+impl Ints {
+    /// Little-endian bytes as a list (`None` unless whole `u32`s).
+    pub fn from_bytes(b: &'static [u8]) -> Option<Ints> {
+        (b.len() % 4 == 0).then_some(Ints::Bytes(b))
+    }
+
+    /// How many numbers.
+    pub fn len(&self) -> usize {
+        match self {
+            Ints::Owned(v) => v.len(),
+            Ints::Bytes(b) => b.len() / 4,
+        }
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number `i` (panics past the end, as a slice does).
+    #[inline]
+    pub fn get(&self, i: usize) -> u32 {
+        match self {
+            Ints::Owned(v) => v[i],
+            Ints::Bytes(b) => {
+                let c = &b[4 * i..4 * i + 4];
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]])
+            }
+        }
+    }
+
+    /// The last number.
+    pub fn last(&self) -> Option<u32> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    /// The numbers in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The list to add to (read-in-place numbers are copied first).
+    pub fn to_mut(&mut self) -> &mut Vec<u32> {
+        if let Ints::Bytes(_) = self {
+            *self = Ints::Owned(self.iter().collect());
+        }
+        match self {
+            Ints::Owned(v) => v,
+            Ints::Bytes(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
 /// A list of names, each with an id, for prefix search.
 #[derive(Clone, Default, PartialEq)]
 pub(crate) struct Prefixes {
     /// Every name of two bytes or more, in sorted order, one after the
     /// other.
-    bytes: Vec<u8>,
-    /// For each of those names in sorted order: its start in `bytes`, its
-    /// end, its id.
-    names: Vec<(u32, u32, u32)>,
+    bytes: Cow<'static, [u8]>,
+    /// For each of those names in sorted order, three numbers: its start
+    /// in `bytes`, its end, its id.
+    names: Ints,
     /// The walk's hash table, two `u32` per slot (open addressing, linear
     /// probing, a power of two of slots, at most half full): a fingerprint
     /// of a text that starts a name and ends where a word may end (0: an
     /// empty slot), and the index in `names` of the name it is ([`NONE`]
     /// when it only starts names).
-    walk: Vec<u32>,
+    walk: Ints,
     /// Names of fewer than two bytes, with their ids.
     short: Vec<(Vec<u8>, u32)>,
 }
@@ -36,7 +126,7 @@ const NONE: u32 = u32::MAX;
 impl std::fmt::Debug for Prefixes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Prefixes")
-            .field("names", &(self.names.len() + self.short.len()))
+            .field("names", &(self.names.len() / 3 + self.short.len()))
             .finish()
     }
 }
@@ -90,19 +180,19 @@ impl Prefixes {
         // Equal names: keep the first only (the lowest id, sorted first).
         long.dedup_by(|b, a| a.0 == b.0);
         let mut bytes = Vec::with_capacity(long.iter().map(|(n, _)| n.len()).sum());
-        let mut spans = Vec::with_capacity(long.len());
+        let mut spans = Vec::with_capacity(3 * long.len());
         for &(name, id) in &long {
             let start = bytes.len() as u32;
             bytes.extend_from_slice(name);
-            spans.push((start, bytes.len() as u32, id));
+            spans.extend([start, bytes.len() as u32, id]);
         }
         let mut p = Prefixes {
-            bytes,
-            names: spans,
-            walk: Vec::new(),
+            bytes: Cow::Owned(bytes),
+            names: Ints::Owned(spans),
+            walk: Ints::default(),
             short,
         };
-        p.walk = p.make_walk();
+        p.walk = Ints::Owned(p.make_walk());
         p
     }
 
@@ -112,7 +202,7 @@ impl Prefixes {
         // (hash, name index or NONE), names last so that a text that is
         // both a name and the start of longer ones is found as the name.
         let mut entries: Vec<(Hash, u32)> = Vec::new();
-        for i in 0..self.names.len() {
+        for i in 0..self.names.len() / 3 {
             // A name that is not text cannot start a text.
             let Ok(name) = std::str::from_utf8(self.name(i)) else {
                 continue;
@@ -154,28 +244,41 @@ impl Prefixes {
         walk
     }
 
-    /// The list's parts, for the compiled tables.
+    /// The list's parts, for the compiled tables: the names' bytes, three
+    /// numbers a name (start, end, id), the walk's table, the short names.
     #[allow(clippy::type_complexity)]
-    pub fn parts(&self) -> (&[u8], &[(u32, u32, u32)], &[u32], &[(Vec<u8>, u32)]) {
+    pub fn parts(&self) -> (&[u8], &Ints, &Ints, &[(Vec<u8>, u32)]) {
         (&self.bytes, &self.names, &self.walk, &self.short)
+    }
+
+    /// The ids of the names.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.names.len() / 3)
+            .map(|i| self.names.get(3 * i + 2))
+            .chain(self.short.iter().map(|s| s.1))
     }
 
     /// A list from the parts [`Prefixes::parts`] gave; `None` when they do
     /// not fit together.
     pub fn from_parts(
-        bytes: Vec<u8>,
-        names: Vec<(u32, u32, u32)>,
-        walk: Vec<u32>,
+        bytes: Cow<'static, [u8]>,
+        names: Ints,
+        walk: Ints,
         short: Vec<(Vec<u8>, u32)>,
     ) -> Option<Prefixes> {
-        let ok = (walk.len() / 2).is_power_of_two()
+        let slots = walk.len() / 2;
+        let count = names.len() / 3;
+        let ok = slots.is_power_of_two()
             && walk.len() % 2 == 0
+            && names.len() % 3 == 0
             // An empty slot ends every probe.
-            && walk.chunks_exact(2).any(|s| s[0] == 0)
-            && walk
-                .chunks_exact(2)
-                .all(|s| s[1] == NONE || (s[1] as usize) < names.len())
-            && names.iter().all(|&(s, e, _)| {
+            && (0..slots).any(|i| walk.get(2 * i) == 0)
+            && (0..slots).all(|i| {
+                let n = walk.get(2 * i + 1);
+                n == NONE || (n as usize) < count
+            })
+            && (0..count).all(|i| {
+                let (s, e) = (names.get(3 * i), names.get(3 * i + 1));
                 s.checked_add(2).is_some_and(|x| x <= e) && e as usize <= bytes.len()
             })
             && short.iter().all(|(n, _)| n.len() < 2);
@@ -188,7 +291,7 @@ impl Prefixes {
     }
 
     fn name(&self, i: usize) -> &[u8] {
-        let (s, e, _) = self.names[i];
+        let (s, e) = (self.names.get(3 * i), self.names.get(3 * i + 1));
         &self.bytes[s as usize..e as usize]
     }
 
@@ -199,7 +302,7 @@ impl Prefixes {
         let (mut at, fp) = h.place(mask);
         let mut starts = false;
         loop {
-            let (f, n) = (self.walk[2 * at], self.walk[2 * at + 1]);
+            let (f, n) = (self.walk.get(2 * at), self.walk.get(2 * at + 1));
             if f == 0 {
                 return (starts, None);
             }
@@ -244,7 +347,7 @@ impl Prefixes {
             hashed = e;
             let (starts, name) = self.lookup(h, &bytes[..e]);
             if let Some(i) = name {
-                out.push((self.names[i].2, e));
+                out.push((self.names.get(3 * i + 2), e));
             }
             if !starts {
                 return;
@@ -352,7 +455,7 @@ mod tests {
         assert_eq!(out, [(1, 4)]);
         // The parts make the same list again.
         let (b, n, w, s) = p.parts();
-        let again = Prefixes::from_parts(b.to_vec(), n.to_vec(), w.to_vec(), s.to_vec());
+        let again = Prefixes::from_parts(b.to_vec().into(), n.clone(), w.clone(), s.to_vec());
         assert!(again.is_some_and(|a| a == p));
     }
 }

@@ -35,7 +35,10 @@ pub(super) fn focus_countries(
         .into_iter()
         .filter(|(_, (s, _))| *s > 0.0)
         .map(|(c, (s, n))| FocusCountry {
-            name: lex.country(&c).map(|x| x.name.clone()).unwrap_or_default(),
+            name: lex
+                .country(&c)
+                .map(|x| x.name.to_string())
+                .unwrap_or_default(),
             country: c,
             score: ((s / total) * 1000.0).round() / 1000.0,
             mentions: n,

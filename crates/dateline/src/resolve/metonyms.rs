@@ -49,7 +49,7 @@ impl Builder<'_> {
                 continue;
             };
             if self.acts(id) {
-                let iso = country.iso.clone();
+                let iso = country.iso.to_string();
                 let e = &mut self.entities[id];
                 e.kind = EntityKind::Organisation;
                 e.subtype = Some("government".into());

@@ -24,7 +24,8 @@ impl Builder<'_> {
             let e = &self.entities[id];
             if e.kind == EntityKind::Group && e.country.is_none() {
                 if let Some(Anchor::Country(i)) = self.anchors[id] {
-                    self.entities[id].country = Some(self.lex.countries[i as usize].iso.clone());
+                    self.entities[id].country =
+                        Some(self.lex.countries[i as usize].iso.to_string());
                 }
             }
         }
@@ -40,7 +41,7 @@ impl Builder<'_> {
             let o = &self.lex.organisations[i as usize];
             kind = kind.or_else(|| Some(org_kind(&o.kind).to_string()));
             if country.is_none() && !o.country.is_empty() {
-                country = Some(o.country.clone());
+                country = Some(o.country.to_string());
             }
         }
         if kind.is_none() {
@@ -67,7 +68,7 @@ impl Builder<'_> {
             }
             for entry in entries {
                 if let EntryKind::Country(i) | EntryKind::Demonym(i) = entry {
-                    return Some(self.lex.countries[*i as usize].iso.clone());
+                    return Some(self.lex.countries[*i as usize].iso.to_string());
                 }
             }
         }

@@ -832,10 +832,10 @@ impl<'a> Builder<'a> {
                 match *entry {
                     EntryKind::Place(i) if lex.places[i as usize].kind == PlaceKind::Region => {
                         let p = &lex.places[i as usize];
-                        qualifiers.push((p.country.clone(), p.admin1.clone()));
+                        qualifiers.push((p.country.to_string(), p.admin1.to_string()));
                     }
                     EntryKind::Country(i) => {
-                        qualifiers.push((lex.countries[i as usize].iso.clone(), String::new()));
+                        qualifiers.push((lex.countries[i as usize].iso.to_string(), String::new()));
                     }
                     _ => {}
                 }
@@ -990,8 +990,8 @@ fn town_location(lex: &Lexicon, t: &Town) -> Location {
     let country = lex.country(t.country);
     let admin = lex.admin1(t.country, t.admin1);
     let mut chain = vec![t.name.to_string()];
-    chain.extend(admin.map(|a| a.name.clone()));
-    chain.extend(country.map(|c| c.name.clone()));
+    chain.extend(admin.map(|a| a.name.to_string()));
+    chain.extend(country.map(|c| c.name.to_string()));
     Location {
         geonameid: t.geonameid,
         name: t.name.to_string(),
@@ -1001,9 +1001,9 @@ fn town_location(lex: &Lexicon, t: &Town) -> Location {
             TownKind::County => Precision::Admin,
         },
         country: Some(t.country.to_string()),
-        country_name: country.map(|c| c.name.clone()),
+        country_name: country.map(|c| c.name.to_string()),
         admin1: Some(t.admin1.to_string()).filter(|a| !a.is_empty()),
-        admin1_name: admin.map(|a| a.name.clone()),
+        admin1_name: admin.map(|a| a.name.to_string()),
         lat: Some(t.lat),
         lon: Some(t.lon),
         chain,
@@ -1016,16 +1016,16 @@ fn country_location(lex: &Lexicon, i: usize) -> Location {
     let c = &lex.countries[i];
     Location {
         geonameid: Some(c.geonameid).filter(|g| *g != 0),
-        name: c.name.clone(),
+        name: c.name.to_string(),
         feature: "country".into(),
         precision: Precision::Country,
-        country: Some(c.iso.clone()),
-        country_name: Some(c.name.clone()),
+        country: Some(c.iso.to_string()),
+        country_name: Some(c.name.to_string()),
         admin1: None,
         admin1_name: None,
         lat: c.lat,
         lon: c.lon,
-        chain: vec![c.name.clone()],
+        chain: vec![c.name.to_string()],
         within: None,
     }
 }
@@ -1037,26 +1037,26 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
     let country = lex.country(&p.country);
     let admin = lex.admin1(&p.country, &p.admin1);
     let region = p.kind != PlaceKind::City;
-    let mut chain = vec![p.name.clone()];
+    let mut chain = vec![p.name.to_string()];
     if let Some(a) = admin.filter(|a| !region && a.name != p.name) {
-        chain.push(a.name.clone());
+        chain.push(a.name.to_string());
     }
     if let Some(c) = country {
-        chain.push(c.name.clone());
+        chain.push(c.name.to_string());
     }
     Location {
         geonameid: Some(p.geonameid).filter(|g| *g != 0),
-        name: p.name.clone(),
+        name: p.name.to_string(),
         feature: p.kind.as_str().into(),
         precision: if region {
             Precision::Admin
         } else {
             Precision::City
         },
-        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
-        country_name: country.map(|c| c.name.clone()),
-        admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
-        admin1_name: admin.map(|a| a.name.clone()),
+        country: Some(p.country.to_string()).filter(|c| !c.is_empty()),
+        country_name: country.map(|c| c.name.to_string()),
+        admin1: Some(p.admin1.to_string()).filter(|a| !a.is_empty()),
+        admin1_name: admin.map(|a| a.name.to_string()),
         lat: p.lat.or(admin.map(|a| a.lat)),
         lon: p.lon.or(admin.map(|a| a.lon)),
         chain,

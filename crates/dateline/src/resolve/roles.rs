@@ -303,7 +303,7 @@ impl Builder<'_> {
         role.via_entity = Some(owner);
         if let Some(c) = nationality {
             role.of_country = Some(c.to_string());
-            role.of = self.lex.country(c).map(|c| c.name.clone());
+            role.of = self.lex.country(c).map(|c| c.name.to_string());
         }
         true
     }
@@ -399,7 +399,7 @@ impl Builder<'_> {
                     .clone()
                     .or_else(|| e.and_then(|e| e.country.clone()));
                 role.of = match &role.of_country {
-                    Some(c) => self.lex.country(c).map(|c| c.name.clone()),
+                    Some(c) => self.lex.country(c).map(|c| c.name.to_string()),
                     None => e.map(|e| e.name.clone()),
                 };
                 if b.kind == EntityKind::Place && b.subtype.as_deref() != Some("country") {

@@ -5,9 +5,14 @@
 //! Self-contained on purpose: it uses only `std` (`build.rs` includes it
 //! with `lexicon/prefixes.rs`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::prefixes::Prefixes;
+use super::prefixes::{Ints, Prefixes};
+
+/// A string of the table: read in place from the compiled bytes, or built
+/// from a dictionary's rows.
+pub(crate) type Text = Cow<'static, str>;
 
 /// A date as a day number: days from the start of the common era, as
 /// chrono's `NaiveDate::num_days_from_ce` counts them (0001-01-01 is 1).
@@ -49,7 +54,7 @@ pub(crate) enum AgentPos {
 /// A code, valid between two days (inclusive) when they are given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Dated {
-    pub code: Box<str>,
+    pub code: Text,
     pub from: Option<Day>,
     pub to: Option<Day>,
 }
@@ -68,8 +73,8 @@ impl Dated {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Phrase {
     pub codes: Vec<Dated>,
-    pub entry: Option<Box<str>>,
-    pub agent: Option<(Box<str>, AgentPos)>,
+    pub entry: Option<Text>,
+    pub agent: Option<(Text, AgentPos)>,
 }
 
 impl Phrase {
@@ -95,7 +100,7 @@ impl Phrase {
 /// The phrases and the index that finds them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Table {
-    pub names: Vec<Box<str>>,
+    pub names: Vec<Text>,
     pub phrases: Vec<Phrase>,
     pub prefixes: Prefixes,
 }
@@ -111,7 +116,7 @@ pub(crate) struct UserRow {
 #[derive(Default)]
 pub(crate) struct Builder {
     index: HashMap<String, usize>,
-    names: Vec<Box<str>>,
+    names: Vec<Text>,
     phrases: Vec<Phrase>,
 }
 
@@ -135,7 +140,7 @@ impl Builder {
         let n = self.names.len();
         let i = *self.index.entry(name.to_string()).or_insert(n);
         if i == n {
-            self.names.push(name.into());
+            self.names.push(name.to_string().into());
             self.phrases.push(Phrase::default());
         }
         &mut self.phrases[i]
@@ -170,7 +175,7 @@ impl Builder {
                     let p = self.slot(name);
                     p.codes.push(d);
                     if !entry.is_empty() {
-                        p.entry = Some((*entry).into());
+                        p.entry = Some(entry.to_string().into());
                     }
                 }
                 ["G", name, code, pos] => {
@@ -179,7 +184,7 @@ impl Builder {
                     } else {
                         AgentPos::Suffix
                     };
-                    self.slot(name).agent = Some(((*code).into(), pos));
+                    self.slot(name).agent = Some((code.to_string().into(), pos));
                 }
                 _ => {}
             }
@@ -255,7 +260,7 @@ pub(crate) fn dated(code: &str, dates: &str) -> Result<Dated, String> {
         return Err(format!("bad date restriction {dates:?}"));
     };
     Ok(Dated {
-        code: code.into(),
+        code: code.to_string().into(),
         from,
         to,
     })
@@ -299,14 +304,12 @@ impl Table {
         let (bytes, names, walk, short) = self.prefixes.parts();
         u32(&mut out, bytes.len() as u32);
         out.extend_from_slice(bytes);
-        u32(&mut out, names.len() as u32);
-        for &(s, e, id) in names {
-            for v in [s, e, id] {
-                u32(&mut out, v);
-            }
+        u32(&mut out, names.len() as u32 / 3);
+        for v in names.iter() {
+            u32(&mut out, v);
         }
         u32(&mut out, walk.len() as u32);
-        for &v in walk {
+        for v in walk.iter() {
             u32(&mut out, v);
         }
         u32(&mut out, short.len() as u32);
@@ -318,8 +321,9 @@ impl Table {
         out
     }
 
-    /// Reads what [`Table::to_bytes`] wrote; `None` if the bytes are not that.
-    pub fn from_bytes(b: &[u8]) -> Option<Table> {
+    /// Reads what [`Table::to_bytes`] wrote; `None` if the bytes are not
+    /// that. The strings and the index are read in place, not copied.
+    pub fn from_bytes(b: &'static [u8]) -> Option<Table> {
         let mut r = Reader { b, at: 0 };
         if r.take(8)? != MAGIC {
             return None;
@@ -331,41 +335,35 @@ impl Table {
             prefixes: Prefixes::default(),
         };
         for _ in 0..n {
-            t.names.push(r.str()?.into());
+            t.names.push(Cow::Borrowed(r.str()?));
             let codes = r.len()?;
             let mut p = Phrase {
                 codes: Vec::with_capacity(codes.min(b.len())),
                 ..Phrase::default()
             };
             for _ in 0..codes {
-                let code = r.str()?.into();
+                let code = Cow::Borrowed(r.str()?);
                 let from = r.day()?;
                 let to = r.day()?;
                 p.codes.push(Dated { code, from, to });
             }
             let entry = r.str()?;
-            p.entry = (!entry.is_empty()).then(|| entry.into());
+            p.entry = (!entry.is_empty()).then_some(Cow::Borrowed(entry));
             let code = r.str()?;
             p.agent = match r.take(1)?[0] {
                 0 => None,
-                1 => Some((code.into(), AgentPos::Prefix)),
-                2 => Some((code.into(), AgentPos::Suffix)),
+                1 => Some((Cow::Borrowed(code), AgentPos::Prefix)),
+                2 => Some((Cow::Borrowed(code), AgentPos::Suffix)),
                 _ => return None,
             };
             t.phrases.push(p);
         }
         let n = r.len()?;
-        let bytes = r.take(n)?.to_vec();
+        let bytes = Cow::Borrowed(r.take(n)?);
         let n = r.len()?;
-        let mut names = Vec::with_capacity(n.min(b.len()));
-        for _ in 0..n {
-            names.push((r.u32()?, r.u32()?, r.u32()?));
-        }
+        let names = Ints::from_bytes(r.take(n.checked_mul(12)?)?)?;
         let n = r.len()?;
-        let mut walk = Vec::with_capacity(n.min(b.len()));
-        for _ in 0..n {
-            walk.push(r.u32()?);
-        }
+        let walk = Ints::from_bytes(r.take(n.checked_mul(4)?)?)?;
         let mut short = Vec::new();
         for _ in 0..r.len()? {
             let n = r.len()?;
@@ -373,23 +371,18 @@ impl Table {
             short.push((name, r.u32()?));
         }
         t.prefixes = Prefixes::from_parts(bytes, names, walk, short)?;
-        let (_, names, _, short) = t.prefixes.parts();
-        let ids_ok = names
-            .iter()
-            .map(|n| n.2)
-            .chain(short.iter().map(|s| s.1))
-            .all(|id| (id as usize) < t.names.len());
+        let ids_ok = t.prefixes.ids().all(|id| (id as usize) < t.names.len());
         (r.at == b.len() && ids_ok).then_some(t)
     }
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
+struct Reader {
+    b: &'static [u8],
     at: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+impl Reader {
+    fn take(&mut self, n: usize) -> Option<&'static [u8]> {
         let s = self.b.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(s)
@@ -400,7 +393,7 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> Option<usize> {
         Some(self.u32()? as usize)
     }
-    fn str(&mut self) -> Option<&'a str> {
+    fn str(&mut self) -> Option<&'static str> {
         let n = self.len()?;
         std::str::from_utf8(self.take(n)?).ok()
     }

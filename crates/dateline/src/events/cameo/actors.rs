@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::actor_table::{dated, AgentPos, Builder, Dated, Day, Table, UserRow};
+use super::actor_table::{dated, AgentPos, Builder, Dated, Day, Table, Text, UserRow};
 use chrono::{Datelike, NaiveDate};
 
 /// The shipped rows (`data/cameo_actors.tsv`) as `build.rs` compiled them
@@ -145,7 +145,7 @@ impl ActorCoder {
     fn combine(
         &self,
         (s, e, i, code): (usize, usize, usize, &str),
-        (gs, ge, gi, (agent, pos)): (usize, usize, usize, &(Box<str>, AgentPos)),
+        (gs, ge, gi, (agent, pos)): (usize, usize, usize, &(Text, AgentPos)),
     ) -> ActorCode {
         let agent: &str = agent;
         let code = match pos {
