@@ -11,7 +11,7 @@ use super::{EntityKind, Mention};
 
 /// Last words of an institution's name that are nobody's surname (not
 /// `Church`, `Court`, `Union`: `Charlotte Church`, `Margaret Court`).
-const INSTITUTION_HEADS: &[&str] = &[
+pub(super) const INSTITUTION_HEADS: &[&str] = &[
     "Foundation",
     "Institute",
     "University",

@@ -46,6 +46,7 @@
 pub mod tagger;
 
 mod article_names;
+mod given_names;
 mod lexicon_match;
 mod names;
 mod titles;
@@ -230,7 +231,7 @@ fn unknown_first_names(
 /// Whether a capitalised word is a word of English rather than a name:
 /// the syntax model knows it in lower case, or it is the plural of a word
 /// it knows or of a noun of people (`Traders`, `Analysts`, `Eyewitnesses`).
-fn english(word: &str) -> bool {
+pub(super) fn english(word: &str) -> bool {
     let model = crate::syntax::model();
     let lower = word.to_lowercase();
     if model.knows(&lower) {
@@ -276,6 +277,7 @@ pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
     for m in &mut out {
         article_names::institution(m);
     }
+    given_names::people(text, lex, &mut out);
     article_names::surnames(&mut out);
     article_names::companies(text, &mut out);
     article_names::recurring(text, &mut out);
@@ -351,5 +353,58 @@ mod tests {
         // Nor is an unknown word not followed by a verb of what people do.
         let found = names("Floodwaters covered the valley.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_given_name_and_an_unseen_surname_are_a_person() {
+        // The tagger, which never saw these surnames, took them for
+        // organisations.
+        let text = "Pro-Beijing DAB's Elizabeth Quat won a seat, and New People Party's \
+                    Regina Ip was re-elected. Ben Cohen and Stuart Stanton-Davies spoke.";
+        let found = names(text);
+        for person in ["Elizabeth Quat", "Regina Ip", "Stuart Stanton-Davies"] {
+            assert!(
+                found.contains(&(person.into(), EntityKind::Person)),
+                "{person}: {found:?}"
+            );
+        }
+        // A given name alone, after a noun of kin, is the person throughout.
+        let found = names(
+            "They are on trial for the death of their nine-month-old child, Gloria. \
+             Gloria developed severe eczema at four months.",
+        );
+        let gloria: Vec<_> = found.iter().filter(|(t, _)| t == "Gloria").collect();
+        assert_eq!(gloria.len(), 2, "{found:?}");
+        assert!(
+            gloria.iter().all(|(_, k)| *k == EntityKind::Person),
+            "{found:?}"
+        );
+        // Names that a given name opens but whose last word is English, a
+        // plural, an institution or a lexicon name are what the tagger said.
+        let found = names(
+            "The Marshall Plan rebuilt Europe. Crowds gathered in Victoria Park and \
+             George Street. Eli Lilly and Mercedes Benz reported profits, as did \
+             Morgan Stanley and Crystal Cruises. Janet Jackson-style outfits sold out.",
+        );
+        for other in [
+            "Marshall Plan",
+            "Victoria Park",
+            "George Street",
+            "Eli Lilly",
+            "Mercedes Benz",
+            "Morgan Stanley",
+            "Crystal Cruises",
+        ] {
+            assert!(
+                !found.contains(&(other.into(), EntityKind::Person)),
+                "{other}: {found:?}"
+            );
+        }
+        assert!(
+            found
+                .iter()
+                .all(|(t, k)| !t.contains("style") || *k != EntityKind::Person),
+            "{found:?}"
+        );
     }
 }

@@ -26,6 +26,7 @@
 // crate's tests compile them again to check what it wrote).
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod compile;
+pub mod given_names;
 pub(crate) mod prefixes;
 pub(crate) mod roles;
 pub mod towns;

@@ -1,0 +1,173 @@
+//! People the tagger took for organisations or places because it had
+//! never seen their surname (`Elizabeth Quat`, `Regina Ip`, tagged as
+//! organisations by a tagger trained on 1996 Reuters copy), or their given
+//! name alone (`their nine-month-old child, Gloria`), read with the census
+//! list of given names (`lexicon::given_names`).
+
+use std::collections::HashSet;
+
+use super::article_names::INSTITUTION_HEADS;
+use super::{english, EntityKind, Mention};
+use crate::lexicon::{given_names, Lexicon};
+
+/// Above this confidence the tagger's kind stands (`Morgan Stanley`).
+const UNSURE: f32 = 0.9;
+
+/// The least share of the population (percent) of a given name that opens
+/// a person's name: `Morgan` (0.04) and `Jordan` (0.07) count, `Paris`
+/// (0.007), `India` and `China` do not.
+const MIN_SHARE: f32 = 0.01;
+
+/// The least share of a given name that is a person on its own, with a
+/// noun of kin or of people before it in the article.
+const MIN_SHARE_ALONE: f32 = 0.05;
+
+/// Nouns of kin and of people that a given name may stand after, as an
+/// apposition (`their child, Gloria`) or a title (`his daughter Gloria`).
+const KIN: &[&str] = &[
+    "child",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "baby",
+    "girl",
+    "boy",
+    "girlfriend",
+    "boyfriend",
+    "fiancée",
+    "fiancee",
+    "fiancé",
+    "widow",
+    "niece",
+    "nephew",
+    "cousin",
+    "aunt",
+    "uncle",
+    "granddaughter",
+    "grandson",
+    "grandmother",
+    "grandfather",
+    "stepdaughter",
+    "stepson",
+    "twin",
+    "mum",
+    "mom",
+    "dad",
+];
+
+/// Endings of English nouns that few surnames outside the census list have
+/// (`Division`, `Fellowship`, `Harmony`, `Parade`).
+const ENGLISH_ENDINGS: &[&str] = &[
+    "ion", "ship", "ment", "ness", "ity", "ism", "ance", "ence", "ure", "ade", "ony", "ery", "ory",
+    "ary", "ics", "ing",
+];
+
+/// Whether `w` reads as a surname: a capitalised word of letters (an
+/// apostrophe inside allowed: `O'Keeffe`; each part of a hyphenated one
+/// capitalised: `Kilroy-Silk`, not `Jackson-style`), no lexicon name and
+/// no institution's noun, no word of English the syntax model knows in
+/// lower case (`Plan`, `Street`, though census surnames), and either a
+/// surname of the census list or neither a plural (`Cruises`) nor ending
+/// as English nouns do (`Division`).
+fn surname_like(w: &str, lex: &Lexicon) -> bool {
+    let part_ok = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && p.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            && p.chars().skip(1).any(char::is_lowercase)
+            && !p.ends_with(['\'', '’'])
+    };
+    if w.chars().count() < 2
+        || !w.split('-').all(part_ok)
+        || !lex.lookup(w).is_empty()
+        || INSTITUTION_HEADS.contains(&w)
+    {
+        return false;
+    }
+    if english(w) {
+        return false;
+    }
+    if w.contains('-') || given_names::is_surname(w) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    !lower.ends_with('s') && !ENGLISH_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Makes people of the names that a given name opens (rule one) or is
+/// (rule two), where the tagger was unsure of another kind.
+pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
+    let unsure = |m: &Mention| {
+        matches!(
+            m.kind,
+            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+        ) && m.confidence < UNSURE
+            && m.start == m.name_start
+            && m.end == m.name_end
+    };
+    // One: `Elizabeth Quat`, `Regina Ip`: a given name (or two) and a
+    // surname, the whole no lexicon name.
+    for m in out.iter_mut().filter(|m| unsure(m)) {
+        let words: Vec<&str> = m.text.split(' ').collect();
+        let given = |w: &str| given_names::share(w).is_some_and(|s| s >= MIN_SHARE);
+        // Three words when the second is a given name too (`Mary Ann
+        // Smith`; not `Lola Ford Cosworth`, a racing car).
+        let middle_ok = words.len() == 2 || words.get(1).is_some_and(|w| given(w));
+        if !(2..=3).contains(&words.len())
+            || !given(words[0])
+            || !middle_ok
+            || !words[words.len() - 1..]
+                .iter()
+                .all(|w| surname_like(w, lex))
+            || !lex.lookup(&m.text).is_empty()
+        {
+            continue;
+        }
+        m.kind = EntityKind::Person;
+        m.subtype = None;
+    }
+    // Two: `Gloria` alone, as an organisation or another name (not a place:
+    // `Virginia`), where the article puts it after a noun of kin (`their
+    // child, Gloria`, `his daughter Gloria`) and the lexicon knows it as no
+    // organisation, country or group.
+    let mut alone: HashSet<String> = HashSet::new();
+    for m in out
+        .iter()
+        .filter(|m| unsure(m) && m.kind != EntityKind::Place)
+    {
+        let name = m.text.as_str();
+        if alone.contains(name)
+            || name.contains(' ')
+            || !given_names::share(name).is_some_and(|s| s >= MIN_SHARE_ALONE)
+            || lex
+                .lookup(name)
+                .iter()
+                .any(|e| !matches!(e, crate::lexicon::EntryKind::Place(_)))
+        {
+            continue;
+        }
+        let kin_before = text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ').trim_end_matches(',');
+            let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+            before.len() < at && KIN.contains(&word.to_lowercase().as_str())
+        });
+        if kin_before {
+            alone.insert(name.to_string());
+        }
+    }
+    if alone.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if unsure(m) && m.kind != EntityKind::Place && alone.contains(m.text.as_str()) {
+            m.kind = EntityKind::Person;
+            m.subtype = None;
+        }
+    }
+}
