@@ -136,6 +136,8 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
     // `Virginia`), where the article puts it after a noun of kin (`their
     // child, Gloria`, `his daughter Gloria`) and the lexicon knows it as no
     // organisation, country or group.
+    // Read at the mentions themselves (not by searching the text for the
+    // name), so the step stays linear in the article.
     let mut alone: HashSet<String> = HashSet::new();
     for m in out
         .iter()
@@ -152,12 +154,13 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
         {
             continue;
         }
-        let kin_before = text.match_indices(name).any(|(at, _)| {
-            let before = text[..at].trim_end_matches(' ').trim_end_matches(',');
-            let word = before.rsplit([' ', '\n']).next().unwrap_or("");
-            before.len() < at && KIN.contains(&word.to_lowercase().as_str())
-        });
-        if kin_before {
+        let before = text[..m.start].trim_end_matches(' ');
+        let before = before
+            .strip_suffix(',')
+            .unwrap_or(before)
+            .trim_end_matches(' ');
+        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if KIN.contains(&word.to_lowercase().as_str()) {
             alone.insert(name.to_string());
         }
     }
