@@ -154,12 +154,21 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
         {
             continue;
         }
-        let before = text[..m.start].trim_end_matches(' ');
+        // The word before the name, a comma and spaces between allowed;
+        // at most 40 bytes back, so each mention costs a bounded look.
+        let mut from = m.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..m.start].trim_end_matches(' ');
         let before = before
             .strip_suffix(',')
             .unwrap_or(before)
             .trim_end_matches(' ');
-        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         if KIN.contains(&word.to_lowercase().as_str()) {
             alone.insert(name.to_string());
         }

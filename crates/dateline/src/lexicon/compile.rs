@@ -647,7 +647,7 @@ impl Tables {
             });
         }
         let n = r.len()?;
-        t.places.reserve(n);
+        t.places.reserve(n.min(b.len()));
         for _ in 0..n {
             t.places.push(Place {
                 geonameid: r.u32()?,
@@ -699,7 +699,7 @@ impl Tables {
         t.index.names = r.strs()?;
         t.index.keys = r.strs()?;
         let n = r.len()?;
-        t.index.kinds.reserve(n);
+        t.index.kinds.reserve(n.min(b.len()));
         for _ in 0..n {
             let (tag, i) = (r.u8()?, r.u32()?);
             let small = || u16::try_from(i).ok();
@@ -737,6 +737,12 @@ impl Tables {
                 .last()
                 .map_or(true, |e| e as usize == t.index.kinds.len())
             && t.index.slots.len().is_power_of_two()
+            // An empty slot ends every probe of `NameIndex::find`.
+            && t.index.slots.iter().any(|s| s == 0)
+            && t.index
+                .prefixes
+                .ids()
+                .all(|id| (id as usize) < t.index.names.len())
             && t.index
                 .slots
                 .iter()

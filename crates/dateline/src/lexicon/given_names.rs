@@ -7,7 +7,7 @@
 //! Quat`, `Regina Ip`) from an organisation or a town of the same name.
 //!
 //! ```
-//! use dateline::lexicon::given_names::share;
+//! use dateline::lexicon::given_names::{is_surname, share};
 //!
 //! assert!(share("Elizabeth").unwrap() > 0.5);
 //! assert!(share("Baghdad").is_none());
@@ -46,10 +46,27 @@ pub fn share(name: &str) -> Option<f32> {
         .map(|i| names[i].1)
 }
 
-/// Whether `name`, written as news writes it (`Phillips`), is a surname of
-/// the census list: a binary search over the sorted lines of the file,
-/// with no index built.
+/// Whether `name`, written as news writes it (`Phillips`, `McDonald`,
+/// `O'Brien`), is a surname of the census list: a binary search over the
+/// sorted lines of the file, with no index built.
 pub fn is_surname(name: &str) -> bool {
+    // The list writes each name with one capital and no apostrophe
+    // (`Mcdonald`, `Obrien`): `McDonald` and `O'Brien` are looked up so.
+    let mut key = String::with_capacity(name.len());
+    for (i, c) in name
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’'))
+        .enumerate()
+    {
+        if i == 0 {
+            key.extend(c.to_uppercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    if key.is_empty() || !name.starts_with(char::is_uppercase) {
+        return false;
+    }
     let data = SURNAMES.as_bytes();
     let (mut lo, mut hi) = (0, data.len());
     while lo < hi {
@@ -63,7 +80,7 @@ pub fn is_surname(name: &str) -> bool {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(data.len(), |p| mid + p);
-        match data[start..end].cmp(name.as_bytes()) {
+        match data[start..end].cmp(key.as_bytes()) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = end + 1,
             std::cmp::Ordering::Greater => hi = start,
@@ -88,16 +105,12 @@ mod tests {
         {
             assert!(is_surname(n), "{n}");
         }
-        for n in [
-            "",
-            "A",
-            "Aaaa",
-            "Zzzzzz",
-            "Fellowship",
-            "phillips",
-            "PHILLIPS",
-        ] {
+        for n in ["", "A", "Aaaa", "Zzzzzz", "Fellowship", "phillips"] {
             assert!(!is_surname(n), "{n}");
+        }
+        // As news writes them, headlines' capitals too.
+        for n in ["McDonald", "O'Brien", "O’Brien", "PHILLIPS"] {
+            assert!(is_surname(n), "{n}");
         }
     }
 
