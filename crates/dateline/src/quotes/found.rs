@@ -36,6 +36,8 @@ pub(super) enum Frame {
     Colon,
     /// A quotation continuing the speaker quoted last.
     Continued,
+    /// `SOURCE's claim that CONTENT`: a noun of saying after its possessor.
+    Nominal,
 }
 
 /// Adds an attribution of its own number (`next_group`, then moved on).

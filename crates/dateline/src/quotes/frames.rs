@@ -7,6 +7,7 @@ use super::colon_dash::{colon_frame, dash_frame};
 use super::content_first::content_first;
 use super::cues::CueClass;
 use super::found::Found;
+use super::nominal::nominal;
 use super::para::{CueAt, Para};
 use super::passive::passive;
 use super::source_first::source_first;
@@ -41,6 +42,8 @@ pub(super) fn paragraph_quotes(
                 i += 1;
             }
         }
+        // `Trump's claim that ...`
+        nominal(p, si, next_group, out);
         // `according to`
         let mut k = sa;
         while k + 1 < sb {

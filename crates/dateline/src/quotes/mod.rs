@@ -16,7 +16,8 @@
 //!    sentences and the `cues` outside quotation marks. `frames` reads each
 //!    cue in its frame (`passive`, `content_first`, `source_first` with
 //!    `content_after`), then `according` and `colon_dash`, taking sources
-//!    from `source` and word lists from `words`; each finds a `found`
+//!    from `source` and word lists from `words`, then `nominal`; each
+//!    finds a `found`
 //!    attribution. `continued` gives quotations without a cue to the
 //!    speaker quoted last.
 //! 2. `tidy`: long quotes cut, duplicates and over-deep nesting dropped.
@@ -35,6 +36,7 @@
 //! - content first: `"CONTENT," Mr Blinken said` or `CONTENT, said Mr Blinken`,
 //!   with a second part after the cue (`"...," he said, "..."`);
 //! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`;
+//! - `SOURCE's claim that CONTENT` (`nominal`);
 //! - `SOURCE: "CONTENT"` in a headline or a sentence;
 //! - a paragraph that is only a quotation continues the last speaker.
 //!
@@ -69,6 +71,7 @@ mod continued;
 mod cues;
 mod found;
 mod frames;
+mod nominal;
 mod output;
 mod para;
 mod paragraphs;
@@ -212,7 +215,7 @@ pub(crate) fn extract(
     let mut found = paragraphs::attributions(text, paragraphs);
     if let Some(syntax) = syntax {
         let parse = parse::Parse::new(text, syntax);
-        found.retain(|f| !parse::is_narration(&parse, f));
+        found.retain(|f| !parse::is_narration(&parse, f) && !parse::cue_is_a_noun(&parse, f));
         parse::inverted_from_parse(&parse, text, &mut found);
         parse::sources_from_parse(&parse, &mut found);
         parse::contents_end_before_the_cue_clause(&parse, text, &mut found);

@@ -637,6 +637,39 @@ fn clause_for_source(parse: &Parse<'_>, text: &str, content: Span, src: Span) ->
 /// claimed by X`.
 const DEED_WITH_NOUN: &[&str] = &["claim"];
 
+/// Whether the cue of attribution `f`, a verb of saying in the lexicon, is
+/// a noun here as the parse reads it (`a $280bn claim against the
+/// industry`, `its third profits warning in nine months`): no verb, so no
+/// statement, unless the nominal frame read it with its possessor
+/// (`Trump's claim that ...`).
+pub(super) fn cue_is_a_noun(parse: &Parse<'_>, f: &Found) -> bool {
+    let Some(cue) = f.cue else {
+        return false;
+    };
+    if f.frame == Frame::Nominal || parse.text[cue.start..cue.end].contains(' ') {
+        return false;
+    }
+    let Some(i) = parse.word_at(cue.start) else {
+        return false;
+    };
+    let w = parse.word(i);
+    // Only the nouns whose sense is mostly no saying (a legal or insurance
+    // `claim`, a `profits warning`), and only inside a noun phrase: a
+    // determiner, number, adjective or noun before them (`a $280bn claim`,
+    // `its third profits warning`); the parser takes verbs in `-s` for
+    // nouns too often (`she plans to`, `a poll shows that`) to read more.
+    w.upos == "NOUN"
+        && w.end == cue.end
+        && matches!(w.lemma.as_ref(), "claim" | "warning")
+        && parse.syntax.children(i).any(|c| {
+            c < i
+                && matches!(
+                    parse.word(c).dep.as_ref(),
+                    "det" | "nummod" | "amod" | "compound" | "nmod:poss"
+                )
+        })
+}
+
 /// Whether attribution `f` is narration rather than a statement, as the
 /// parse reads it: its cue is a verb of [`DEED_WITH_NOUN`] with no clausal
 /// complement, and its whole content is the verb's object (or passive
