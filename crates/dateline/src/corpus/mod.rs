@@ -481,6 +481,15 @@ impl Corpus {
             .flat_map(|r| r.leads.iter().map(|&(m, l)| ((r.id.as_str(), m), l)))
             .collect()
     }
+
+    /// Where the phrase of each name mention ends when a possessive ending
+    /// closes it (`Hollywood's`), by (article, mention start).
+    pub(crate) fn tails(&self) -> HashMap<(&str, usize), usize> {
+        self.records
+            .iter()
+            .flat_map(|r| r.tails.iter().map(|&(m, t)| ((r.id.as_str(), m), t)))
+            .collect()
+    }
 }
 
 /// Links records: sorted by id first, so that the order they came in does

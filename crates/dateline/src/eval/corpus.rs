@@ -54,12 +54,14 @@ fn task_day(value: &str) -> Option<String> {
 /// `opened fire`); entity mentions have the
 /// extent ECB+ marks: a name with the doctor's title, article or placing
 /// preposition that opens its phrase (`Dr. Regina Benjamin`, `the Gulf of
-/// Aden`, `in Queens`), a described participant its head noun alone
+/// Aden`, `in Queens`) and the possessive ending that closes it
+/// (`Hollywood's`), a described participant its head noun alone
 /// (`vessel` of `merchant vessel`) unless the words make one role
 /// (`surgeon general`).
 pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
     let offsets = corpus.offsets();
     let leads = corpus.leads();
+    let tails = corpus.tails();
     let extents = corpus.event_extents();
     let mention = |article: &str, start: usize, end: usize| {
         let (s, e) = offsets
@@ -106,7 +108,12 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
                         start = m.start + space + 1;
                     }
                 }
-                mention(&m.article, start, m.end)
+                let end = tails
+                    .get(&(m.article.as_str(), m.start))
+                    .copied()
+                    .filter(|_| m.form == MentionForm::Name)
+                    .unwrap_or(m.end);
+                mention(&m.article, start, end)
             })
             .collect();
         if !mentions.is_empty() {

@@ -311,6 +311,13 @@ fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
         .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
         .collect();
     assert!(names.contains(&"Queens"), "{names:?}");
+    // A possessive ending closes the name's phrase.
+    let text = " date 2009-01-08 Pirates seized Somalia's biggest ship. The navy of India \
+                attacked the pirates, and Chargers' tackle Jamal Williams was arrested.";
+    let (_, found) = xdoc_words(text, "entity");
+    for want in ["Somalia's", "Chargers'"] {
+        assert!(found.iter().any(|f| f == want), "{want:?} not in {found:?}");
+    }
 }
 
 #[test]
