@@ -106,6 +106,15 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
                         .contains_key(m.text.to_lowercase().as_str());
                     if let (false, Some(space)) = (role, m.text.rfind(' ')) {
                         start = m.start + space + 1;
+                        // A hyphenated noun in tokenised text is one head
+                        // (`co - workers`), as ECB+ marks it.
+                        let before = &m.text[..space];
+                        if let Some(rest) = before.strip_suffix(" -") {
+                            let w = rest.rfind(' ').map_or(0, |i| i + 1);
+                            if rest[w..].chars().all(|c| c.is_lowercase()) && w < rest.len() {
+                                start = m.start + w;
+                            }
+                        }
                     }
                 }
                 let end = tails
