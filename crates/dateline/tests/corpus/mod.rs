@@ -322,9 +322,10 @@ fn ecb_plus_rows_give_entities_the_extent_ecb_plus_marks() {
     let text = " date 2009-01-08 The Bush administration sanctioned Iran on Monday, \
                 and Iran condemned George W. Bush.";
     let (_, found) = xdoc_words(text, "entity");
-    for want in ["Bush administration"] {
-        assert!(found.iter().any(|f| f == want), "{want:?} not in {found:?}");
-    }
+    assert!(
+        found.iter().any(|f| f == "Bush administration"),
+        "{found:?}"
+    );
 }
 
 #[test]
