@@ -111,7 +111,7 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
                         let before = &m.text[..space];
                         if let Some(rest) = before.strip_suffix(" -") {
                             let w = rest.rfind(' ').map_or(0, |i| i + 1);
-                            if rest[w..].chars().all(|c| c.is_lowercase()) && w < rest.len() {
+                            if w < rest.len() && rest[w..].chars().all(|c| c.is_lowercase()) {
                                 start = m.start + w;
                             }
                         }

@@ -23,6 +23,7 @@ pub(super) fn paragraph_quotes(
     from: usize,
 ) {
     for (si, &(sa, sb)) in p.sentences.iter().enumerate() {
+        let sentence_found = out.len();
         let mut i = sa;
         while i < sb {
             let Some((cue, cue_last)) = p.cue_at(i) else {
@@ -43,7 +44,7 @@ pub(super) fn paragraph_quotes(
             }
         }
         // `Trump's claim that ...`
-        nominal(p, si, next_group, out);
+        nominal(p, si, sentence_found, next_group, out);
         // `according to`
         let mut k = sa;
         while k + 1 < sb {

@@ -45,8 +45,16 @@ fn possessor(p: &Para<'_>, i: usize) -> bool {
             || w.ends_with("s’"))
 }
 
-/// Reads the nominal frame in sentence `si`.
-pub(super) fn nominal(p: &Para<'_>, si: usize, next_group: &mut usize, out: &mut Vec<Found>) {
+/// Reads the nominal frame in sentence `si`, where the cue frames found
+/// `out[sentence_found..]` (a statement they read already is left to them:
+/// `repeated its prediction that ...`).
+pub(super) fn nominal(
+    p: &Para<'_>,
+    si: usize,
+    sentence_found: usize,
+    next_group: &mut usize,
+    out: &mut Vec<Found>,
+) {
     let (sa, sb) = p.sentences[si];
     for k in sa + 1..sb.saturating_sub(2) {
         if p.inside[k].is_some() || !p.is(k, NOUNS) || !p.is(k + 1, &["that"]) {
@@ -93,7 +101,9 @@ pub(super) fn nominal(p: &Para<'_>, si: usize, next_group: &mut usize, out: &mut
             continue;
         }
         let content = p.span(ca, cb);
-        if out
+        // Only this sentence's attributions: the look stays bounded by the
+        // sentence, not the article.
+        if out[sentence_found..]
             .iter()
             .any(|f| f.content.start < content.end && content.start < f.content.end)
         {
