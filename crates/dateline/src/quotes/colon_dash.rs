@@ -17,12 +17,28 @@ pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fo
     } else {
         first
     };
-    let Some(colon) = (sa..sb.min(sa + 5)).find(|&k| is_punct(&p.toks[k], &[':'])) else {
+    // A headline's source may be longer (`McCain Challenger Kelli Ward:`)
+    // and say whom or what it spoke to or about (`Clinton to Planned
+    // Parenthood:`, `Gillibrand on Hillary Releasing Her Speeches:`): the
+    // source is then the words before `to`, `on` or `at`.
+    let headline = p.sentences.len() == 1;
+    let reach = if headline { 12 } else { 5 };
+    let Some(colon) = (sa..sb.min(sa + reach)).find(|&k| is_punct(&p.toks[k], &[':'])) else {
         return;
     };
+    let connector = headline
+        .then(|| (sa + 1..colon).find(|&k| p.is(k, &["to", "on", "at"])))
+        .flatten();
+    let name_end = connector.unwrap_or(colon);
+    let in_name = |k: usize| {
+        is_capitalised(p.text, &p.toks[k])
+            || is_punct(&p.toks[k], &['.', '\'', '’'])
+            || (k > sa && p.is(k, &["of"]))
+    };
     if colon == sa
-        || !(sa..colon)
-            .all(|k| is_capitalised(p.text, &p.toks[k]) || is_punct(&p.toks[k], &['.', '\'']))
+        || name_end - sa > 5
+        || !(sa..name_end).all(in_name)
+        || !(name_end..colon).all(|k| k == name_end || in_name(k))
     {
         return;
     }
@@ -36,7 +52,9 @@ pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fo
     // after a name that is not a label (`Live updates:`, `Analysis:`), or
     // the rest of the paragraph after a transcript's speaker in capitals
     // (`PENCE: Well, look, ...`).
-    let labelled = !(sa..colon).any(|k| p.is(k, LABELS));
+    // A label's word anywhere (`Live updates:`, `Delegate Update:`); `Watch`
+    // only first (`Watch: ...`, but `Judicial Watch:`).
+    let labelled = !(sa..colon).any(|k| p.is(k, LABELS)) && !p.is(sa, &["watch"]);
     let transcript = labelled
         && colon - sa <= 3
         && (sa..colon).any(|k| p.toks[k].kind == Tk::Word)
@@ -53,7 +71,7 @@ pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fo
             return;
         };
         p.quote_bounds(qi).1 + 1
-    } else if p.sentences.len() == 1 && colon - sa <= 3 && labelled {
+    } else if headline && labelled {
         sb
     } else {
         return;
@@ -64,7 +82,7 @@ pub(super) fn colon_frame(p: &Para<'_>, next_group: &mut usize, out: &mut Vec<Fo
             next_group,
             p.span(a, b),
             Some(p.span(colon, colon + 1)),
-            Some(p.span(sa, colon)),
+            Some(p.span(sa, name_end)),
             Frame::Colon,
         );
     }
@@ -76,7 +94,6 @@ const LABELS: &[&str] = &[
     "update",
     "updates",
     "breaking",
-    "watch",
     "video",
     "analysis",
     "opinion",
@@ -86,7 +103,6 @@ const LABELS: &[&str] = &[
     "editorial",
     "comment",
     "review",
-    "poll",
     "factbox",
     "explainer",
     "note",
@@ -197,6 +213,51 @@ mod tests {
         assert!(!signed[0].1.contains("ignorant"), "{q:?}");
         assert_eq!(signed[1].0, "Pamela Padilla");
         assert_eq!(signed[2].0, "Jacklyn Ashley");
+    }
+
+    #[test]
+    fn headline_sources_with_whom_they_spoke_to() {
+        for (headline, source, content) in [
+            (
+                "Judicial Watch: State Department Hid Key Clinton Benghazi Email For Years",
+                "Judicial Watch",
+                "State Department Hid",
+            ),
+            (
+                "McCain Challenger Kelli Ward: Impeach AG Lynch",
+                "McCain Challenger Kelli Ward",
+                "Impeach AG Lynch",
+            ),
+            (
+                "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade",
+                "Clinton",
+                "Trump will reverse",
+            ),
+            (
+                "Poll: Trump and Clinton hold narrow leads in Pennsylvania",
+                "Poll",
+                "narrow leads",
+            ),
+        ] {
+            let q = quotes(&format!(
+                "{headline}\n\nThe candidates spent the week in the state before the vote.\n"
+            ));
+            let by = by_source(&q);
+            assert_eq!(by.len(), 1, "{headline}: {q:?}");
+            assert_eq!(by[0].0, source, "{headline}");
+            assert!(by[0].1.contains(content), "{headline}: {q:?}");
+        }
+        // Labels are no sources.
+        for headline in [
+            "Live updates: Trump and Clinton meet in the first debate",
+            "Delegate Update: The latest count in the Democratic race",
+            "Watch: Trump and Clinton meet in the first debate",
+        ] {
+            let q = quotes(&format!(
+                "{headline}\n\nThe candidates spent the week in the state before the vote.\n"
+            ));
+            assert!(q.is_empty(), "{headline}: {q:?}");
+        }
     }
 
     #[test]

@@ -39,10 +39,11 @@ pub(super) fn content_first(
     let brk = break_before(p, sa, c)?;
     let (brk, appositive) = appositive(p, sa, brk, c);
     let (content_start, content_end) = content_before(p, sa, brk)?;
+    let quoted = p.toks[content_end - 1].kind == Tk::Close;
     // The source: between the break and the cue, else after the cue.
     let (ss, se) = match appositive {
         Some(a) => a,
-        None => source_of(p, brk, c, cl, sb)?,
+        None => source_of(p, brk, c, cl, sb, quoted)?,
     };
     // What follows: the sentence end (after short adjuncts), or a second part;
     // an addressee first when the source came before the cue (`..., a
@@ -57,7 +58,6 @@ pub(super) fn content_first(
     } else {
         None
     };
-    let quoted = p.toks[content_end - 1].kind == Tk::Close;
     if !quoted && !unquoted_stands(p, after, sb, second, tail) {
         return None;
     }
@@ -67,6 +67,17 @@ pub(super) fn content_first(
     // clause of its own follows.
     if quoted && content_end <= sa && second.is_none() && clause_follows(p, after, sb) {
         return None;
+    }
+    // `In an interview on CBS's "Face the Nation," House Speaker Paul Ryan
+    // said the recent spate ...`: a quotation that a word runs into is a
+    // name or a phrase of the sentence, and the cue's content follows it.
+    if quoted && second.is_none() && tail.is_none() && embedded(p, sa, content_end - 1) {
+        let rest = (after..sb).find(|&k| p.toks[k].kind == Tk::Word);
+        if rest.is_some_and(|k| k == after && !p.is(k, ADJUNCT_START))
+            && clause_follows(p, after, sb)
+        {
+            return None;
+        }
     }
     let content = content_trimmed(p, content_start, content_end, tail, quoted)?;
     let parts = Parts {
@@ -176,9 +187,29 @@ fn content_before(p: &Para<'_>, sa: usize, brk: usize) -> Option<(usize, usize)>
     Some((content_start, content_end))
 }
 
+/// Whether the quotation closing at token `close` opens right after a word
+/// of its sentence (`on CBS's "Face the Nation,"`, `called it "a
+/// disgrace,"`), not at the sentence's or a clause's start.
+fn embedded(p: &Para<'_>, sa: usize, close: usize) -> bool {
+    let Some(qi) = p.inside[close] else {
+        return false;
+    };
+    let (o, _) = p.quote_bounds(qi);
+    o > sa && p.toks[o - 1].kind == Tk::Word
+}
+
 /// The source between the break and the cue (`"...," Mr Blinken said`),
-/// else after the cue (`"...," said Mr Blinken`).
-fn source_of(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option<(usize, usize)> {
+/// else after the cue (`"...," said Mr Blinken`; after a quotation also
+/// `"...," said 9/11 widow Terry Strada`: lower-case words before a name
+/// that ends the sentence).
+fn source_of(
+    p: &Para<'_>,
+    brk: usize,
+    c: usize,
+    cl: usize,
+    sb: usize,
+    quoted: bool,
+) -> Option<(usize, usize)> {
     if brk + 1 < c {
         let s = (brk + 1..c).find(|&i| !is_punct(&p.toks[i], &[',']))?;
         let (s2, e2) = source_left(p, s, c)?;
@@ -202,7 +233,13 @@ fn source_of(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
                     ],
                 ));
         if !first_ok {
-            return None;
+            // After a quotation, a described name to the sentence's end.
+            let (s, e) = source_right(p, cl + 1, sb).filter(|_| quoted && cl + 1 < sb)?;
+            let ends = (e..sb).all(|k| is_punct(&p.toks[k], &['.', '!', '?']));
+            let named = (s + 1..e).any(|k| is_capitalised(p.text, &p.toks[k]))
+                && is_capitalised(p.text, &p.toks[e - 1]);
+            let lower_first = p.toks[s].kind == Tk::Word && !p.is(s, TIME_WORDS);
+            return (ends && named && lower_first && e - s <= 6).then_some((s, e));
         }
         source_right(p, cl + 1, sb)
     }

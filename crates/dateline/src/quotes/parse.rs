@@ -184,7 +184,16 @@ impl<'a> Parse<'a> {
     /// object.
     pub(super) fn can_speak(&self, s: usize) -> bool {
         let w = self.word(s);
-        matches!(w.upos.as_ref(), "NOUN" | "PROPN" | "PRON")
+        // `One of the family's attorneys ... said`: a number heading an
+        // `of` phrase speaks for it.
+        let one_of = w.upos == "NUM"
+            && self.syntax.children(s).any(|c| {
+                self.word(c).dep == "nmod"
+                    && self.syntax.children(c).any(|m| {
+                        self.word(m).dep == "case" && self.form(m).eq_ignore_ascii_case("of")
+                    })
+            });
+        (matches!(w.upos.as_ref(), "NOUN" | "PROPN" | "PRON") || one_of)
             && !is_time_word(&w.lemma.to_lowercase())
             && !self.syntax.children(s).any(|c| self.word(c).dep == "case")
     }
@@ -337,11 +346,24 @@ pub(super) fn inverted_from_parse(parse: &Parse<'_>, text: &str, found: &mut [Fo
             || clause.start < cue.end
             || clause.end > src.end
             || subj.sentence != parse.word(v).sentence
+            || clause.sentence != subj.sentence
         {
             continue;
         }
+        // The content is the clause, also where it runs on past what the
+        // window took for a source (`One of the family's attorneys, Justin
+        // Bamberg, said the videos show Scott calmly leaving his car when
+        // asked to`).
+        let Some(c) = parse.child(v, &["ccomp"]) else {
+            continue;
+        };
+        let mut last = parse.syntax.subtree(c).last().copied().unwrap_or(c);
+        while last > c && parse.word(last).upos == "PUNCT" {
+            last -= 1;
+        }
+        let content = Span::new(src.start, parse.word(last).end.max(src.end));
         let phrase = parse.phrase(s);
-        f.content = src;
+        f.content = content;
         f.source = Some(phrase);
         f.speaker_at = None;
         f.frame = Frame::SourceFirst;
@@ -765,6 +787,51 @@ pub(super) mod tests {
             .unwrap_or_else(|| panic!("{q:?}"));
         assert_eq!(q.source.as_deref(), Some("David Axelrod"), "{q:?}");
         assert_eq!(q.speaker.as_deref(), Some("David Axelrod"));
+    }
+
+    #[test]
+    fn one_of_a_group_named_in_apposition_says() {
+        let q = quotes(
+            "One of the family's attorneys, Justin Bamberg, said the videos show Scott \
+             calmly leaving his car when asked to do so by police.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Justin Bamberg"), "{q:?}");
+        assert!(q[0].text.starts_with("the videos show Scott"), "{q:?}");
+        assert!(q[0].text.ends_with("by police"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quoted_title_before_the_source_is_no_content() {
+        let q = quotes(
+            "In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan \
+             (R-Wis.) said the recent spate of police shootings demands that all Americans \
+             engage in more listening.",
+        );
+        let q = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("said"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert!(q.text.starts_with("the recent spate"), "{q:?}");
+        assert_eq!(q.speaker.as_deref(), Some("Paul D. Ryan"));
+        // A quotation opening its sentence stays the content.
+        let q = quotes(
+            "\"Let everyone know that Europe must be able to defend itself,\" French \
+             President François Hollande said as he entered the talks in Brussels.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.contains("Let everyone know"), "{q:?}");
+    }
+
+    #[test]
+    fn said_a_described_name_after_a_quotation() {
+        let q = quotes(
+            "\u{201c}The president\u{2019}s rationales to veto JASTA don\u{2019}t hold \
+             weight,\u{201d} said 9/11 widow Terry Strada.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Terry Strada"), "{q:?}");
+        assert_eq!(q[0].source.as_deref(), Some("9/11 widow Terry Strada"));
     }
 
     #[test]

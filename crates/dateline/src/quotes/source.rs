@@ -155,6 +155,12 @@ pub(super) fn source_right(p: &Para<'_>, start: usize, limit: usize) -> Option<(
                     || c == '’'
                     || c == '&'
                     || (c == '.' && e + 1 < limit && p.toks[e + 1].kind == Tk::Word)
+                    // `9/11 widow Terry Strada`
+                    || (c == '/'
+                        && e > start
+                        && e + 1 < limit
+                        && p.w(e - 1).bytes().all(|b| b.is_ascii_digit())
+                        && p.w(e + 1).bytes().all(|b| b.is_ascii_digit()))
             }
             _ => false,
         };
