@@ -35,6 +35,13 @@ impl<'a> Para<'a> {
             ranges.push((first, toks.len()));
         }
         let quotes = pair_quotes(text, &toks);
+        // A straight mark read as opening that closes a quotation
+        // (`'outreach,' " he said`: spaces on both sides) is a closing one.
+        for &(_, c) in &quotes {
+            if let Some(c) = c.filter(|&c| toks[c].kind == Tk::Open) {
+                toks[c].kind = Tk::Close;
+            }
+        }
         let mut inside = vec![None; toks.len()];
         // Quotations are sorted by their opening mark, so the tokens already
         // taken from an opening on are exactly those before `filled`: each

@@ -65,7 +65,7 @@ pub(super) fn source_first(
 }
 
 /// `Democrat Hillary Clinton has taken a swipe at Trump, saying that ...`:
-/// a participle of saying after a comma, with no attribution before it in
+/// a participle of saying after a comma (or `by`), with no attribution before it in
 /// the sentence, reports what the sentence's subject said. The source is
 /// the noun phrase opening the sentence (after a leading adjunct such as
 /// `Before the convention,`); the parse corrects it where it knows better.
@@ -80,7 +80,11 @@ fn participle_of_subject(
     if !(at.cue.participle
         && matches!(at.cue.class, CueClass::Speech | CueClass::Address)
         && c > sa + 2
-        && is_punct(&p.toks[c - 1], &[','])
+        // `..., saying that`, `responded ... by saying his refusal was`.
+        && (is_punct(&p.toks[c - 1], &[','])
+            // ... unless a relative clause's verb is nearer (`Paul Ryan, who
+            // surprised Trump by declaring`).
+            || p.is(c - 1, &["by"]) && !(sa..c).any(|k| p.is(k, &["who", "which", "that"])))
         && (sa..c).all(|k| p.inside[k].is_none())
         && !attributed_in(p, sa, out))
     {
@@ -271,8 +275,14 @@ fn continue_attribution(
 fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> {
     let c = at.c;
     let floor = clause_floor(p, sa, c);
-    let conjoined =
-        c > sa + 1 && p.is(c - 1, &["and", "but"]) && (sa..c).all(|k| p.inside[k].is_none());
+    // A quotation may stand between the subject and the cue (`Cruz
+    // exhorted Republicans to "vote your conscience" and said ...`), not
+    // open the sentence.
+    let conjoined = c > sa + 1
+        && p.is(c - 1, &["and", "but"])
+        && p.toks[sa].kind == Tk::Word
+        && p.inside[sa].is_none()
+        && p.inside[c - 1].is_none();
     if conjoined {
         // `In his speech, Obama positioned Clinton as ... and said ...`.
         conjoined_subject(p, sa, c).or_else(|| opening_subject(p, sa, c - 1))
@@ -300,7 +310,10 @@ fn conjoined_subject(p: &Para<'_>, sa: usize, c: usize) -> Option<(usize, usize)
     {
         e += 1;
     }
+    // `The minister visited ... and said`: a determiner before a common
+    // noun is the opening subject's to read.
     if e == sa
+        || p.is(e - 1, DETERMINERS)
         || p.is(
             sa,
             &[
@@ -455,5 +468,71 @@ fn weak_cue_fits(p: &Para<'_>, at: &CueAt, a: usize) -> bool {
                 || (a > 0 && p.is(a - 1, &["that"]))
                 || (a == cl + 1 && p.is(a, &["he", "she", "they", "it", "we", "i", "there"]))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::parse::tests::quotes;
+
+    #[test]
+    fn a_second_verb_of_saying_has_the_sentence_subject() {
+        let q = quotes(
+            "The minister visited the camp on Monday and said the government would \
+             rebuild the school before winter.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].source.as_deref(), Some("The minister"));
+        assert_eq!(
+            q[0].text,
+            "the government would rebuild the school before winter"
+        );
+        // A quotation between the subject and the cue.
+        let q = quotes(
+            "Ted Cruz exhorted Republicans to \"vote your conscience\" and said he was \
+             standing on truth and principle.",
+        );
+        let q = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("said"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert_eq!(q.source.as_deref(), Some("Ted Cruz"));
+        assert!(q.text.starts_with("he was standing"), "{q:?}");
+    }
+
+    #[test]
+    fn by_saying_reports_the_subject() {
+        let q = quotes(
+            "President Barack Obama responded to a Gold Star mother on Wednesday night by \
+             saying his refusal to use the words was a manufactured issue.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Barack Obama"));
+        assert!(q[0].text.starts_with("his refusal"), "{q:?}");
+        // Not through a relative clause: the relative pronoun's verb is the
+        // participle's.
+        let q = quotes(
+            "Trump sat face to face with House Speaker Paul Ryan, who surprised him a \
+             week ago by declaring he could not yet support his candidacy.",
+        );
+        assert!(
+            q.iter().all(|q| q.source.as_deref() != Some("Trump")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_nested_quotation_closes() {
+        let q = quotes(
+            "\"I've always been insulted with the term 'African American outreach,' \" he \
+             told the group, adding that the phrase was offensive.",
+        );
+        let q = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("told"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert!(q.text.starts_with("\"I've always"), "{q:?}");
+        assert!(q.text.ends_with("outreach,' \""), "{q:?}");
+        assert_eq!(q.source.as_deref(), Some("he"));
     }
 }
