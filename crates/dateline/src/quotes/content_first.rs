@@ -269,6 +269,8 @@ fn tail_part(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
         && is_punct(&p.toks[cl + 1], &[','])
         && p.cue_at(cl + 2).is_none()
         && !p.is(cl + 2, NOT_A_STATEMENT)
+        // `..., the group said, compared with $2,700 for ...`
+        && !p.is(cl + 2, &["compared", "including", "excluding", "unlike"])
         && !narrating_participle(p, cl + 2, sb)
     {
         Some(cl + 2)
@@ -294,10 +296,15 @@ fn narrating_participle(p: &Para<'_>, k: usize, sb: usize) -> bool {
     let Some(t) = p.toks.get(k).filter(|_| k < sb) else {
         return false;
     };
+    // A relative clause's verbs are not the participle's clause (`he said,
+    // cutting off a reporter who asked about finances`).
+    let clause_end = (k..sb)
+        .find(|&j| p.is(j, &["who", "which", "whom"]))
+        .unwrap_or(sb);
     t.kind == Tk::Word
         && p.w(k).ends_with("ing")
         && !is_capitalised(p.text, t)
-        && !(k..sb).any(|j| p.is(j, FINITE) || p.cue_at(j).is_some())
+        && !(k..clause_end).any(|j| p.is(j, FINITE) || p.cue_at(j).is_some())
 }
 
 /// Whether unquoted content before the cue stands: only when nothing that

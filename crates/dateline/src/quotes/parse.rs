@@ -824,6 +824,29 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn what_follows_the_attribution_is_narration() {
+        let q = quotes(
+            "\"I've raised all I needed to get 70 percent of the vote,\" he said, cutting \
+             off a reporter who asked about his finances.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("vote,\""), "{q:?}");
+        let q = quotes(
+            "The top 1 percent would see an average tax cut of $275,000, the group said, \
+             compared with $2,700 for those in the middle of the income spectrum.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.ends_with("$275,000"), "{q:?}");
+        // A participle with a clause of its own is the speaker's.
+        let q =
+            quotes("The plan is sound, he said, adding that the money was already in the bank.");
+        assert!(
+            q.iter().any(|q| q.text.contains("already in the bank")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn said_a_described_name_after_a_quotation() {
         let q = quotes(
             "\u{201c}The president\u{2019}s rationales to veto JASTA don\u{2019}t hold \

@@ -290,7 +290,21 @@ fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> 
         // `Mr X, a spokesman for Y, said ...` (or `Mr X — ... — said`): the
         // source runs from the clause start to the comma or dash.
         let s = floor;
-        if s + 1 >= c || c - 1 - s > 30 || (s..c).any(|k| p.inside[k].is_some()) {
+        // Longer only for a name with a relative clause (`Dr. Connie
+        // Mariano, who as a Navy captain was the White House physician ...,
+        // said`).
+        let named_relative = || {
+            (s + 1..c.min(s + 6))
+                .find(|&k| is_punct(&p.toks[k], &[',']))
+                .is_some_and(|k| {
+                    p.is(k + 1, &["who"])
+                        && (s..k).all(|j| {
+                            is_capitalised(p.text, &p.toks[j]) || is_punct(&p.toks[j], &['.'])
+                        })
+                })
+        };
+        let limit = if named_relative() { 45 } else { 30 };
+        if s + 1 >= c || c - 1 - s > limit || (s..c).any(|k| p.inside[k].is_some()) {
             return None;
         }
         Some((s, c - 1))
@@ -498,6 +512,19 @@ mod tests {
             .unwrap_or_else(|| panic!("{q:?}"));
         assert_eq!(q.source.as_deref(), Some("Ted Cruz"));
         assert!(q.text.starts_with("he was standing"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_long_relative_clause_says() {
+        let q = quotes(
+            "Dr. Connie Mariano, who as a Navy captain was the White House physician in \
+             the administration of former President Bill Clinton and later retired from \
+             the service as a rear admiral, said that in 1998, Clinton allowed her staff \
+             to think that her leg was injured.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Connie Mariano"), "{q:?}");
+        assert!(q[0].text.starts_with("in 1998, Clinton allowed"), "{q:?}");
     }
 
     #[test]
