@@ -115,11 +115,19 @@ impl<'a> Parse<'a> {
     }
 
     /// The subject of cue verb `v`: its `nsubj`, else the `obl:agent` of
-    /// a passive (`claimed by X`), else for a participle with none of its
+    /// a passive (`claimed by X`), else for a verb conjoined to an earlier
+    /// one that one's subject, else for a participle with none of its
     /// own (`..., saying that ...`) the subject of the verb it hangs on.
     pub(super) fn subject(&self, v: usize) -> Option<usize> {
         self.child(v, &["nsubj"])
             .or_else(|| self.child(v, &["obl:agent"]))
+            .or_else(|| {
+                // `The home secretary described ... but said`: a second verb
+                // shares the first one's subject.
+                let w = self.word(v);
+                let h = w.head.filter(|&h| h < v && w.dep == "conj")?;
+                self.child(h, &["nsubj"])
+            })
             .or_else(|| {
                 // Up through participles, infinitives and coordinated verbs
                 // (`began by talking about X, saying ...`), a few steps.

@@ -285,7 +285,17 @@ fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> 
         && p.inside[c - 1].is_none();
     if conjoined {
         // `In his speech, Obama positioned Clinton as ... and said ...`.
-        conjoined_subject(p, sa, c).or_else(|| opening_subject(p, sa, c - 1))
+        // A common noun's second verb says something only when a clause
+        // follows it (`The minister visited ... and said the government
+        // would`, not `The upgrade ... and added features that`).
+        conjoined_subject(p, sa, c).or_else(|| {
+            opening_subject(p, sa, c - 1).filter(|&(s, e)| {
+                let named = (s..e).any(|k| is_capitalised(p.text, &p.toks[k]) && k > sa)
+                    || p.is(s, PRONOUNS)
+                    || is_capitalised(p.text, &p.toks[s]) && !p.is(s, DETERMINERS);
+                named || clause_follows_cue(p, at)
+            })
+        })
     } else if c > sa && is_punct(&p.toks[c - 1], &[',', '—', '–']) && !at.cue.participle {
         // `Mr X, a spokesman for Y, said ...` (or `Mr X — ... — said`): the
         // source runs from the clause start to the comma or dash.
@@ -311,6 +321,23 @@ fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> 
     } else {
         source_left(p, floor, c)
     }
+}
+
+/// Whether a clause opens right after cue `at`: `that`, a quotation, a
+/// subject pronoun, a determiner or a name.
+fn clause_follows_cue(p: &Para<'_>, at: &CueAt) -> bool {
+    let n = at.cl + 1;
+    n < p.toks.len()
+        && (p.toks[n].kind == Tk::Open
+            || is_punct(&p.toks[n], &[':', ','])
+            || p.is(
+                n,
+                &[
+                    "that", "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his",
+                    "its", "their", "this", "these",
+                ],
+            )
+            || is_capitalised(p.text, &p.toks[n]))
 }
 
 /// `Authorities announced ... and said ...`: the subject opens the sentence.
@@ -512,6 +539,25 @@ mod tests {
             .unwrap_or_else(|| panic!("{q:?}"));
         assert_eq!(q.source.as_deref(), Some("Ted Cruz"));
         assert!(q.text.starts_with("he was standing"), "{q:?}");
+    }
+
+    #[test]
+    fn a_second_verb_with_an_object_says_nothing() {
+        let q = quotes(
+            "The upgrade closed security loopholes in XP and added features that made it \
+             easier to keep machines safe from viruses.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        // The parse gives the shared subject in full.
+        let q = quotes(
+            "The home secretary described how the affair had hurt his friends, but said he \
+             was a great believer in personal responsibility.",
+        );
+        let q = q
+            .iter()
+            .find(|q| q.cue.as_deref() == Some("said"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert_eq!(q.source.as_deref(), Some("The home secretary"), "{q:?}");
     }
 
     #[test]
