@@ -5,7 +5,7 @@ use super::found::{push, Found, Frame};
 use super::para::{clause_start, trim_content, Para};
 use super::source::source_right_full;
 use super::tokens::{is_punct, Tk};
-use super::words::FINITE;
+use super::words::{FINITE, PLACE_TIME_START};
 
 /// `according to` at token `k` of sentence `si`: `According to SOURCE,
 /// CONTENT` opening the sentence, or `CONTENT, according to SOURCE`.
@@ -44,7 +44,12 @@ pub(super) fn according(
         let Some((ss, se)) = source_right_full(p, k + 2, sb) else {
             return;
         };
-        let before = trim_content(p, clause_start(p, sa, k - 1), k - 1);
+        // Not a time adjunct opening the sentence (`Since last November,
+        // according to Human Rights Watch, security forces have ...`).
+        let before = trim_content(p, clause_start(p, sa, k - 1), k - 1).filter(|&(a, b)| {
+            let words = (a..b).filter(|&i| p.toks[i].kind == Tk::Word).count();
+            !(words <= 4 && (p.is(a, PLACE_TIME_START) || p.is(a, &["since"])))
+        });
         // `One of the decisions, according to a person close to it, is to
         // turn ...`: the sentence goes on after the source; that is said
         // too, as a second part of the same attribution.

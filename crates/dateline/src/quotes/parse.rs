@@ -526,6 +526,19 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         reach = reach.max(q.1);
         q.1 = reach;
     }
+    // Every content found, the same way: a weak cue inside one is a word
+    // of that statement (`according to Human Rights Watch, state security
+    // forces have killed ...`), not an attribution of its own.
+    let mut contents: Vec<(usize, usize)> = found
+        .iter()
+        .map(|f| (f.content.start, f.content.end))
+        .collect();
+    contents.sort_unstable();
+    let mut reach = 0;
+    for q in contents.iter_mut() {
+        reach = reach.max(q.1);
+        q.1 = reach;
+    }
     let mut sentence_start = (usize::MAX, 0);
     for v in 0..words.len() {
         let w = &words[v];
@@ -536,19 +549,24 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
             continue;
         }
         let form = parse.form(v).to_lowercase();
-        let speech = super::cues::cues()
-            .by_word
-            .get(form.as_str())
-            .is_some_and(|es| {
-                es.iter().any(|e| {
-                    e.particle.is_none()
-                        && matches!(
-                            e.class,
-                            super::cues::CueClass::Speech | super::cues::CueClass::Address
-                        )
+        let class = |classes: &[super::cues::CueClass]| {
+            super::cues::cues()
+                .by_word
+                .get(form.as_str())
+                .is_some_and(|es| {
+                    es.iter()
+                        .any(|e| e.particle.is_none() && classes.contains(&e.class))
                 })
-            });
-        if !speech {
+        };
+        let speech = class(&[
+            super::cues::CueClass::Speech,
+            super::cues::CueClass::Address,
+        ]);
+        // A weak cue (`found`, `noted`, `announced`) reports a statement
+        // only with a finite clause of its own (`An arbitration panel found
+        // the United States was in breach`, not `found the body`).
+        let weak = !speech && class(&[super::cues::CueClass::Weak]);
+        if !speech && !weak {
             continue;
         }
         let cue = w.span();
@@ -556,7 +574,13 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         let cue_taken = cues.get(i).is_some_and(|c| c.start < cue.end);
         let j = quoted.partition_point(|q| q.0 <= cue.start);
         let in_quotation = j > 0 && quoted[j - 1].1 >= cue.end;
-        if cue_taken || in_quotation || inside_marks(text, sentence_start.1, cue.start) {
+        let j = contents.partition_point(|q| q.0 <= cue.start);
+        let in_content = j > 0 && contents[j - 1].1 >= cue.end;
+        if cue_taken
+            || in_quotation
+            || (weak && in_content)
+            || inside_marks(text, sentence_start.1, cue.start)
+        {
             continue;
         }
         let Some(s) = parse.child(v, &["nsubj"]) else {
@@ -578,6 +602,9 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         }) else {
             continue;
         };
+        if weak && !finite_clause(parse, c) {
+            continue;
+        }
         let sub = parse.syntax.subtree(c);
         let (Some(&first), Some(&last)) = (sub.first(), sub.last()) else {
             continue;
@@ -617,6 +644,16 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         });
         group += 1;
     }
+}
+
+/// Whether word `c` heads a finite clause with a subject of its own.
+fn finite_clause(parse: &Parse<'_>, c: usize) -> bool {
+    let finite = |i: usize| matches!(parse.word(i).xpos.as_ref(), "VBD" | "VBZ" | "VBP" | "MD");
+    parse.child(c, &["nsubj", "nsubj:pass"]).is_some()
+        && (finite(c)
+            || parse.syntax.children(c).any(|a| {
+                matches!(parse.word(a).dep.as_ref(), "aux" | "aux:pass" | "cop") && finite(a)
+            }))
 }
 
 /// For an unquoted `CONTENT, said SOURCE` reading whose source is a clause
@@ -829,6 +866,26 @@ pub(super) mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.contains("Let everyone know"), "{q:?}");
+    }
+
+    #[test]
+    fn a_weak_cue_with_a_clause_of_its_own() {
+        let q =
+            quotes("Investigators found the pilot had not slept for two days before the crash.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].source.as_deref(), Some("Investigators"));
+        assert!(q[0].text.starts_with("the pilot had not slept"), "{q:?}");
+        let q = quotes("The police found the body of a man in the river on Tuesday.");
+        assert!(q.is_empty(), "{q:?}");
+        // Not a weak cue inside a statement already found, and not a time
+        // adjunct for the content of `according to`.
+        let q = quotes(
+            "Since last November, according to Human Rights Watch, state security forces \
+             have killed more than 400 protesters in the Oromia region.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].source.as_deref(), Some("Human Rights Watch"));
+        assert!(q[0].text.starts_with("state security forces"), "{q:?}");
     }
 
     #[test]
