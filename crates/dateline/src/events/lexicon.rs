@@ -7,38 +7,44 @@ use std::sync::OnceLock;
 
 use super::EventClass;
 
+/// A map keyed by word, hashed with a fixed seed (lookups only: nothing
+/// iterates these, so the order never reaches an output).
+type Map<V> = HashMap<&'static str, V, foldhash::fast::FixedState>;
+/// A set of words, the same way.
+pub(crate) type Set = HashSet<&'static str, foldhash::fast::FixedState>;
+
 /// The lexicon, built once.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Verb lemma → class (every verb not listed is an occurrence).
-    pub verbs: HashMap<&'static str, EventClass>,
+    pub verbs: Map<EventClass>,
     /// Event noun lemma → class.
-    pub nouns: HashMap<&'static str, EventClass>,
+    pub nouns: Map<EventClass>,
     /// Noun lemma → class, for nouns that name an event only when
     /// someone's (`Ford's sales`, `his plan`).
-    pub owned: HashMap<&'static str, EventClass>,
+    pub owned: Map<EventClass>,
     /// Adjective lemma → class, when predicated.
-    pub adjectives: HashMap<&'static str, EventClass>,
+    pub adjectives: Map<EventClass>,
     /// Verb lemmas that state no event.
-    pub not_events: HashSet<&'static str>,
+    pub not_events: Set,
     /// Verbs of intending that are of their class with a plain object too
     /// (`sought asylum`, `prevented the attack`).
-    pub intending: HashSet<&'static str>,
+    pub intending: Set,
     /// Verbs of believing that are of their class only with a complement
     /// (`appears to be`, but `appeared in court`).
-    pub believing_with_complement: HashSet<&'static str>,
+    pub believing_with_complement: Set,
     /// Verbs of the aspectual line that are occurrences with a plain
     /// object (`kept the money`, but `kept rising`); the others stay
     /// aspectual with any object (`stopped the shipments`, `resumed work`).
-    pub holding: HashSet<&'static str>,
+    pub holding: Set,
     /// Auxiliaries of the future (`will`).
-    pub future: HashSet<&'static str>,
+    pub future: Set,
     /// Verbs whose complement is planned (`plan to`).
-    pub planned: HashSet<&'static str>,
+    pub planned: Set,
     /// Auxiliaries of possibility or obligation (`could`).
-    pub modal: HashSet<&'static str>,
+    pub modal: Set,
     /// Words of negation (`not`, `never`).
-    pub negation: HashSet<&'static str>,
+    pub negation: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {

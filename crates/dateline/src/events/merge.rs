@@ -27,8 +27,8 @@ pub const MAX_CANDIDATES: usize = 8;
 /// (emptied into the event they join) are cut off the end.
 pub(crate) fn merge(mut events: Vec<Event>, family: impl Fn(&Event) -> String) -> Vec<Event> {
     let mut kept = 0;
-    let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_root: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_family: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
+    let mut by_root: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
     for i in 0..events.len() {
         let e = &events[i];
         if e.class == EventClass::Reporting || entities(e).is_empty() {

@@ -758,9 +758,10 @@ fn named_country(e: &Entity, codes: &cameo::ArticleCodes<'_>) -> Option<String> 
 
 /// The CAMEO codes of the countries (`IRQ`, `LBN`): each country of the
 /// lexicon coded by its name with the shipped dictionaries, once.
-fn country_codes() -> &'static std::collections::HashSet<String> {
-    static CODES: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
+fn country_codes() -> &'static std::collections::HashSet<String, foldhash::fast::FixedState> {
+    static CODES: std::sync::OnceLock<
+        std::collections::HashSet<String, foldhash::fast::FixedState>,
+    > = std::sync::OnceLock::new();
     CODES.get_or_init(|| {
         let coder = cameo::ActorCoder::shipped();
         crate::lexicon::lexicon()

@@ -35,7 +35,7 @@ pub(crate) fn mood(tree: &Tree<'_>, lex: &Lexicon, i: usize, pos: EventPos) -> M
         .filter(|&c| matches!(tree.words[c].dep.as_ref(), "aux" | "aux:pass" | "cop"))
         .collect();
     let lemmas: Vec<&str> = auxes.iter().map(|&a| tree.lemma(a)).collect();
-    let has = |set: &std::collections::HashSet<&str>| lemmas.iter().any(|l| set.contains(l));
+    let has = |set: &super::lexicon::Set| lemmas.iter().any(|l| set.contains(l));
     let future = has(&lex.future) || going_to_future(tree, clause);
     let tense = if future {
         Tense::Future

@@ -70,7 +70,8 @@ pub(crate) struct EventNoun {
 
 /// The event noun `word` (lower case), if listed.
 pub(crate) fn event_noun(word: &str) -> Option<&'static EventNoun> {
-    static N: OnceLock<HashMap<&'static str, EventNoun>> = OnceLock::new();
+    static N: OnceLock<HashMap<&'static str, EventNoun, foldhash::fast::FixedState>> =
+        OnceLock::new();
     let table = N.get_or_init(|| NOUNS.lines().filter_map(noun_row).collect());
     table.get(word)
 }

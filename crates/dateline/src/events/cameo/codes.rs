@@ -22,13 +22,15 @@ pub(crate) struct Plover {
     pub(crate) mode: Option<&'static str>,
 }
 
-fn descriptions() -> &'static HashMap<&'static str, &'static str> {
-    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+type Map<V> = HashMap<&'static str, V, foldhash::fast::FixedState>;
+
+fn descriptions() -> &'static Map<&'static str> {
+    static D: OnceLock<Map<&'static str>> = OnceLock::new();
     D.get_or_init(|| rows(CODES).map(|r| (r[0], r[1])).collect())
 }
 
-fn plover_rows() -> &'static HashMap<&'static str, Option<Plover>> {
-    static P: OnceLock<HashMap<&'static str, Option<Plover>>> = OnceLock::new();
+fn plover_rows() -> &'static Map<Option<Plover>> {
+    static P: OnceLock<Map<Option<Plover>>> = OnceLock::new();
     P.get_or_init(|| {
         rows(PLOVER)
             .map(|r| {
