@@ -6,6 +6,13 @@ use super::cues::{cues, CueClass, CueEntry};
 use super::tokens::{is_capitalised, is_punct, pair_quotes, tokenize, word_is, Tk, Tok};
 use crate::span::Span;
 
+/// The words after which `state` is a verb (`they state that`, `to state`):
+/// elsewhere it is mostly a noun (`state party chairs`).
+pub(super) const STATE_VERB_AFTER: &[&str] = &[
+    "to", "i", "we", "you", "they", "will", "would", "can", "could", "should", "must", "may",
+    "might", "also", "not",
+];
+
 /// One paragraph, tokenised, with its sentences and quotations.
 pub(super) struct Para<'a> {
     /// The article's text.
@@ -135,6 +142,11 @@ impl<'a> Para<'a> {
         };
         let entries = cues().by_word.get(w)?;
         if capitalised && !self.capitalised_cue_may_be(i) {
+            return None;
+        }
+        // `state` is mostly a noun (`state party chairs`, `industrial state
+        // voters`): a verb only after a subject pronoun, a modal or `to`.
+        if w == "state" && !(i > 0 && self.is(i - 1, STATE_VERB_AFTER)) {
             return None;
         }
         for e in entries {

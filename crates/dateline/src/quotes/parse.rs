@@ -566,6 +566,13 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         // only with a finite clause of its own (`An arbitration panel found
         // the United States was in breach`, not `found the body`).
         let weak = !speech && class(&[super::cues::CueClass::Weak]);
+        let state_noun = form == "state"
+            && !(v > 0
+                && super::para::STATE_VERB_AFTER
+                    .contains(&parse.form(v - 1).to_lowercase().as_str()));
+        if state_noun {
+            continue;
+        }
         if !speech && !weak {
             continue;
         }
@@ -886,6 +893,22 @@ pub(super) mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].source.as_deref(), Some("Human Rights Watch"));
         assert!(q[0].text.starts_with("state security forces"), "{q:?}");
+    }
+
+    #[test]
+    fn state_the_noun_is_no_cue() {
+        for text in [
+            "The 714 superdelegates \u{2014} members of Congress, governors, state party chairs \
+             and other Democratic elites \u{2014} are meant to give Democrats a steadying hand.",
+            "It is the kind of working class, industrial state voters that Donald Trump is \
+             targeting.",
+        ] {
+            let q = quotes(text);
+            assert!(q.is_empty(), "{text}: {q:?}");
+        }
+        let q = quotes("The officials will state that the vote was fair.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "the vote was fair");
     }
 
     #[test]
