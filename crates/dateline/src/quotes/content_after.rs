@@ -19,6 +19,11 @@ pub(super) fn content_after(
 ) -> Option<(usize, usize)> {
     let (_, sb) = p.sentences[si];
     if cue.class == CueClass::Stance {
+        // `backed by the senator`, `signed up for`, `backed that up`: an
+        // agent or a particle, not what was said (`called on X to` is).
+        if p.is(from, &["by", "up"]) || (from + 1 < sb && p.is(from + 1, &["up"])) {
+            return None;
+        }
         let (a, b) = trim_content(p, from, sb.min(p.toks.len()))?;
         return Some((a, b));
     }

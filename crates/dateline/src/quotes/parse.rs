@@ -896,6 +896,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_stance_verb_with_an_agent_or_particle_says_nothing() {
+        for text in [
+            "Kingson faces Colleen Deacon, a veteran staffer backed by both the senator and \
+             the party's campaign committee.",
+            "Some people signed up for a real estate class and overpaid for it.",
+        ] {
+            let q = quotes(text);
+            assert!(q.is_empty(), "{text}: {q:?}");
+        }
+        // `called on` keeps its content.
+        let q = quotes("Sanders called on Michigan's governor to resign over the crisis.");
+        assert_eq!(q.len(), 1, "{q:?}");
+    }
+
+    #[test]
     fn state_the_noun_is_no_cue() {
         for text in [
             "The 714 superdelegates \u{2014} members of Congress, governors, state party chairs \
