@@ -21,7 +21,11 @@ pub(super) fn content_after(
     if cue.class == CueClass::Stance {
         // `backed by the senator`, `signed up for`, `backed that up`: an
         // agent or a particle, not what was said (`called on X to` is).
-        if p.is(from, &["by", "up"]) || (from + 1 < sb && p.is(from + 1, &["up"])) {
+        if p.is(from, &["by", "up"])
+            || (from + 1 < sb
+                && p.is(from, &["that", "it", "them", "this"])
+                && p.is(from + 1, &["up"]))
+        {
             return None;
         }
         let (a, b) = trim_content(p, from, sb.min(p.toks.len()))?;

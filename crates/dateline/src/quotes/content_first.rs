@@ -8,7 +8,9 @@ use super::found::{Found, Frame};
 use super::para::{clause_start, trim_content, CueAt, Para};
 use super::source::{source_left, source_right};
 use super::tokens::{is_capitalised, is_punct, Tk};
-use super::words::{ADJUNCT_START, DETERMINERS, FINITE, LEFT_STOP, NOT_A_STATEMENT, TIME_WORDS};
+use super::words::{
+    ADJUNCT_START, DETERMINERS, FINITE, LEFT_STOP, NOT_A_STATEMENT, PLACE_TIME_START, TIME_WORDS,
+};
 
 /// The token spans of a content-first attribution.
 struct Parts {
@@ -72,10 +74,8 @@ pub(super) fn content_first(
     // said the recent spate ...`: a quotation that a word runs into is a
     // name or a phrase of the sentence, and the cue's content follows it.
     if quoted && second.is_none() && tail.is_none() && embedded(p, sa, content_end - 1) {
-        let rest = (after..sb).find(|&k| p.toks[k].kind == Tk::Word);
-        if rest.is_some_and(|k| k == after && !p.is(k, ADJUNCT_START))
-            && clause_follows(p, after, sb)
-        {
+        let word_next = after < sb && p.toks[after].kind == Tk::Word;
+        if word_next && !p.is(after, ADJUNCT_START) && clause_follows(p, after, sb) {
             return None;
         }
     }
@@ -238,7 +238,8 @@ fn source_of(
             let ends = (e..sb).all(|k| is_punct(&p.toks[k], &['.', '!', '?']));
             let named = (s + 1..e).any(|k| is_capitalised(p.text, &p.toks[k]))
                 && is_capitalised(p.text, &p.toks[e - 1]);
-            let lower_first = p.toks[s].kind == Tk::Word && !p.is(s, TIME_WORDS);
+            let lower_first =
+                p.toks[s].kind == Tk::Word && !p.is(s, TIME_WORDS) && !p.is(s, PLACE_TIME_START);
             return (ends && named && lower_first && e - s <= 6).then_some((s, e));
         }
         source_right(p, cl + 1, sb)

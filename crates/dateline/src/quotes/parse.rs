@@ -515,30 +515,16 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
     // verb's look-up is a binary search, not a pass over every quote.
     let mut cues: Vec<Span> = found.iter().filter_map(|f| f.cue).collect();
     cues.sort_unstable_by_key(|c| (c.start, c.end));
-    let mut quoted: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|f| text[f.content.start..].starts_with(['"', '“', '”', '\'', '‘', '`']))
-        .map(|f| (f.content.start, f.content.end))
-        .collect();
-    quoted.sort_unstable();
-    let mut reach = 0;
-    for q in quoted.iter_mut() {
-        reach = reach.max(q.1);
-        q.1 = reach;
-    }
+    let quoted = Reach::new(
+        found
+            .iter()
+            .filter(|f| text[f.content.start..].starts_with(['"', '“', '”', '\'', '‘', '`']))
+            .map(|f| f.content),
+    );
     // Every content found, the same way: a weak cue inside one is a word
     // of that statement (`according to Human Rights Watch, state security
     // forces have killed ...`), not an attribution of its own.
-    let mut contents: Vec<(usize, usize)> = found
-        .iter()
-        .map(|f| (f.content.start, f.content.end))
-        .collect();
-    contents.sort_unstable();
-    let mut reach = 0;
-    for q in contents.iter_mut() {
-        reach = reach.max(q.1);
-        q.1 = reach;
-    }
+    let contents = Reach::new(found.iter().map(|f| f.content));
     let mut sentence_start = (usize::MAX, 0);
     for v in 0..words.len() {
         let w = &words[v];
@@ -579,10 +565,8 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         let cue = w.span();
         let i = cues.partition_point(|c| c.end <= cue.start);
         let cue_taken = cues.get(i).is_some_and(|c| c.start < cue.end);
-        let j = quoted.partition_point(|q| q.0 <= cue.start);
-        let in_quotation = j > 0 && quoted[j - 1].1 >= cue.end;
-        let j = contents.partition_point(|q| q.0 <= cue.start);
-        let in_content = j > 0 && contents[j - 1].1 >= cue.end;
+        let in_quotation = quoted.covers(cue);
+        let in_content = contents.covers(cue);
         if cue_taken
             || in_quotation
             || (weak && in_content)
@@ -650,6 +634,30 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
             group,
         });
         group += 1;
+    }
+}
+
+/// Spans sorted by start, each with the furthest end reached by any span
+/// that starts at or before it: whether one covers a span is a binary
+/// search, not a pass over every span.
+struct Reach(Vec<(usize, usize)>);
+
+impl Reach {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        v.sort_unstable();
+        let mut reach = 0;
+        for q in v.iter_mut() {
+            reach = reach.max(q.1);
+            q.1 = reach;
+        }
+        Reach(v)
+    }
+
+    /// Whether some span starting at or before `s` reaches its end.
+    fn covers(&self, s: Span) -> bool {
+        let j = self.0.partition_point(|q| q.0 <= s.start);
+        j > 0 && self.0[j - 1].1 >= s.end
     }
 }
 

@@ -84,7 +84,7 @@ fn participle_of_subject(
         && (is_punct(&p.toks[c - 1], &[','])
             // ... unless a relative clause's verb is nearer (`Paul Ryan, who
             // surprised Trump by declaring`).
-            || p.is(c - 1, &["by"]) && !(sa..c).any(|k| p.is(k, &["who", "which", "that"])))
+            || p.is(c - 1, &["by"]) && !relative_before(p, sa, c))
         && (sa..c).all(|k| p.inside[k].is_none())
         && !attributed_in(p, sa, out))
     {
@@ -103,6 +103,16 @@ fn participle_of_subject(
         return None;
     }
     push_source_first(p, at, (ss, se), (a, b), next_group, out)
+}
+
+/// Whether a relative pronoun opens the clause the token `c` is in (from
+/// the last comma before it): `Paul Ryan, who surprised Trump by declaring`.
+fn relative_before(p: &Para<'_>, sa: usize, c: usize) -> bool {
+    let lo = (sa..c)
+        .rev()
+        .find(|&k| is_punct(&p.toks[k], &[',']))
+        .unwrap_or(sa);
+    (lo..c).any(|k| p.is(k, &["who", "which", "whom"]))
 }
 
 /// Whether what follows the participle `at` opens a statement: `that`, a
@@ -290,9 +300,9 @@ fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> 
         // would`, not `The upgrade ... and added features that`).
         conjoined_subject(p, sa, c).or_else(|| {
             opening_subject(p, sa, c - 1).filter(|&(s, e)| {
-                let named = (s..e).any(|k| is_capitalised(p.text, &p.toks[k]) && k > sa)
-                    || p.is(s, PRONOUNS)
-                    || is_capitalised(p.text, &p.toks[s]) && !p.is(s, DETERMINERS);
+                // A capital at the sentence's start says nothing.
+                let named = (s..e).any(|k| k > sa && is_capitalised(p.text, &p.toks[k]))
+                    || p.is(s, PRONOUNS);
                 named || clause_follows_cue(p, at)
             })
         })
@@ -326,8 +336,9 @@ fn source_before(p: &Para<'_>, sa: usize, at: &CueAt) -> Option<(usize, usize)> 
 /// Whether a clause opens right after cue `at`: `that`, a quotation, a
 /// subject pronoun, a determiner or a name.
 fn clause_follows_cue(p: &Para<'_>, at: &CueAt) -> bool {
+    let (_, sb) = p.sentences[at.si];
     let n = at.cl + 1;
-    n < p.toks.len()
+    n < sb
         && (p.toks[n].kind == Tk::Open
             || is_punct(&p.toks[n], &[':', ','])
             || p.is(
