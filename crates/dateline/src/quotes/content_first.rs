@@ -268,7 +268,12 @@ fn tail_part(p: &Para<'_>, brk: usize, c: usize, cl: usize, sb: usize) -> Option
     if brk + 1 < c
         && cl + 1 < sb
         && is_punct(&p.toks[cl + 1], &[','])
-        && p.cue_at(cl + 2).is_none()
+        // A verb of wanting or planning goes on with the statement (`His
+        // wife, he says, plans to leave the party`); a verb of saying
+        // starts one of its own.
+        && p.cue_at(cl + 2).map_or(true, |(cue, _)| {
+            !cue.participle && matches!(cue.class, CueClass::Stance | CueClass::Belief)
+        })
         && !p.is(cl + 2, NOT_A_STATEMENT)
         // `..., the group said, compared with $2,700 for ...`
         && !p.is(cl + 2, &["compared", "including", "excluding", "unlike"])

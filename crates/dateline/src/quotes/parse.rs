@@ -919,6 +919,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_verb_of_planning_goes_on_with_the_statement() {
+        let q = quotes(
+            "His wife, he says, plans to leave the Democratic Party because of the way it \
+             treated him.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].text, "His wife");
+        assert!(q[1].text.starts_with("plans to leave"), "{q:?}");
+        assert!(q.iter().all(|q| q.source.as_deref() == Some("he")), "{q:?}");
+    }
+
+    #[test]
     fn state_the_noun_is_no_cue() {
         for text in [
             "The 714 superdelegates \u{2014} members of Congress, governors, state party chairs \
