@@ -6,12 +6,18 @@ use super::cues::{cues, CueClass, CueEntry};
 use super::tokens::{is_capitalised, is_punct, pair_quotes, tokenize, word_is, Tk, Tok};
 use crate::span::Span;
 
-/// The words after which `state` is a verb (`they state that`, `to state`):
-/// elsewhere it is mostly a noun (`state party chairs`).
-pub(super) const STATE_VERB_AFTER: &[&str] = &[
-    "to", "i", "we", "you", "they", "will", "would", "can", "could", "should", "must", "may",
-    "might", "also", "not",
-];
+/// Whether `word`, a cue word, is the noun `state` here: a verb only after
+/// a subject pronoun, a modal or `to` (`they state that`, `to state`),
+/// elsewhere mostly a noun (`state party chairs`, `industrial state
+/// voters`). `before` is the word before it.
+pub(super) fn state_is_a_noun(word: &str, before: Option<&str>) -> bool {
+    const VERB_AFTER: &[&str] = &[
+        "to", "i", "we", "you", "they", "will", "would", "can", "could", "should", "must", "may",
+        "might", "also", "not",
+    ];
+    word.eq_ignore_ascii_case("state")
+        && !before.is_some_and(|b| VERB_AFTER.iter().any(|v| v.eq_ignore_ascii_case(b)))
+}
 
 /// One paragraph, tokenised, with its sentences and quotations.
 pub(super) struct Para<'a> {
@@ -144,9 +150,8 @@ impl<'a> Para<'a> {
         if capitalised && !self.capitalised_cue_may_be(i) {
             return None;
         }
-        // `state` is mostly a noun (`state party chairs`, `industrial state
-        // voters`): a verb only after a subject pronoun, a modal or `to`.
-        if w == "state" && !(i > 0 && self.is(i - 1, STATE_VERB_AFTER)) {
+        let before = (i > 0 && self.toks[i - 1].kind == Tk::Word).then(|| self.w(i - 1));
+        if state_is_a_noun(w, before) {
             return None;
         }
         for e in entries {

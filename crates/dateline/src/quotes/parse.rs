@@ -552,11 +552,7 @@ pub(super) fn missed_from_parse(parse: &Parse<'_>, text: &str, found: &mut Vec<F
         // only with a finite clause of its own (`An arbitration panel found
         // the United States was in breach`, not `found the body`).
         let weak = !speech && class(&[super::cues::CueClass::Weak]);
-        let state_noun = form == "state"
-            && !(v > 0
-                && super::para::STATE_VERB_AFTER
-                    .contains(&parse.form(v - 1).to_lowercase().as_str()));
-        if state_noun {
+        if super::para::state_is_a_noun(&form, v.checked_sub(1).map(|b| parse.form(b))) {
             continue;
         }
         if !speech && !weak {
