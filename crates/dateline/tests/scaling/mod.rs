@@ -30,8 +30,10 @@ const LARGE: usize = 8 * SMALL;
 const MAX_OUTPUT_RATIO: usize = 110;
 
 /// CPU time per byte at the large size may be at most this many times that
-/// at the small size (linear: about 1; quadratic: about 8).
-const MAX_GROWTH: f64 = 2.0;
+/// at the small size (linear: about 1; quadratic: about 8). Not 2: under
+/// load (a build on the other core) the 2 ms small run read 2.26 on the
+/// `titles` shape, a flake; 3 still fails any quadratic layer.
+const MAX_GROWTH: f64 = 3.0;
 
 /// Largest growth of linking's CPU time per article from 250 to 2,000
 /// articles. n log n gives about 1.4 and n^2 gives 8; the small corpus fits
@@ -72,10 +74,15 @@ fn run(ex: &Extractor, text: &str) -> (Option<u64>, usize) {
     (ns, bytes)
 }
 
+/// The least CPU time of five runs (a loaded machine only adds time) and
+/// the output's size.
 fn best(ex: &Extractor, text: &str) -> (Option<u64>, usize) {
-    let (a, bytes) = run(ex, text);
-    let (b, _) = run(ex, text);
-    (a.zip(b).map(|(a, b)| a.min(b)), bytes)
+    let (mut least, bytes) = run(ex, text);
+    for _ in 1..5 {
+        let (t, _) = run(ex, text);
+        least = least.zip(t).map(|(a, b)| a.min(b));
+    }
+    (least, bytes)
 }
 
 #[test]
