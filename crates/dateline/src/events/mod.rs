@@ -410,6 +410,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
     let code_actor = |a: &mut Actor, wide: &str, per_country: bool| {
         code_actor(a, wide, per_country, inputs, &codes)
     };
+    let mut verbs = cameo::Coder::new(text, syntax, &tree);
     let found = triggers::find(&tree, lex);
     let mut is_event = vec![false; tree.words.len()];
     for t in &found {
@@ -445,8 +446,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let claims_event = claiming[t.word];
             let verb_code = match t.pos {
                 EventPos::Verb if claims_event => None,
-                EventPos::Verb => cameo::code_verb(text, syntax, t.word),
-                EventPos::Noun => cameo::code_noun(text, syntax, t.word),
+                EventPos::Verb => verbs.code_verb(t.word),
+                EventPos::Noun => verbs.code_noun(t.word),
                 EventPos::Adjective => None,
             };
             if let Some(vc) = &verb_code {

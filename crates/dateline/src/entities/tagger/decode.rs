@@ -18,14 +18,24 @@ pub(super) fn viterbi(em: &[[f32; N]], trans: &[[f32; N]; N + 1]) -> Vec<usize> 
             score[0][l] = trans[N][l] + em[0][l];
         }
     }
+    // The transitions by label with those not allowed at minus infinity: a
+    // sum with one is minus infinity, never better than the best so far,
+    // as a label not reached is (the same choices as skipping them, with
+    // no test in the loop).
+    let mut into = [[f32::NEG_INFINITY; N]; N];
+    for (l, row) in into.iter_mut().enumerate() {
+        for (p, t) in row.iter_mut().enumerate() {
+            if allowed(p, l) {
+                *t = trans[p][l];
+            }
+        }
+    }
     for i in 1..n {
+        let prev = score[i - 1];
         for l in 0..N {
             let mut best = (f32::NEG_INFINITY, 0);
-            for p in 0..N {
-                if !allowed(p, l) || score[i - 1][p] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][l];
+            for (p, (&s, &t)) in prev.iter().zip(&into[l]).enumerate() {
+                let s = s + t;
                 if s > best.0 {
                     best = (s, p);
                 }

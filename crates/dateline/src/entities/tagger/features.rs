@@ -28,8 +28,9 @@ pub(crate) struct Word {
     pub(super) extra: Vec<u64>,
 }
 
-fn shape_of(w: &str) -> String {
-    let mut out = String::new();
+/// The shape of `w` (see [`Word::shape`]) into `out`, cleared first.
+fn shape_into(w: &str, out: &mut String) {
+    out.clear();
     let mut last = None;
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -48,18 +49,17 @@ fn shape_of(w: &str) -> String {
         }
         last = Some(k);
     }
-    out
 }
 
-fn lower_of(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '0'..='9' => '0',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
+/// `w` in lower case with digits folded (see [`Word::lower`]) into `out`,
+/// cleared first.
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    out.extend(w.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '0'..='9' => '0',
+        '’' => '\'',
+        c => c,
+    }));
 }
 
 /// Articles of more words than this compute each word's features in both
@@ -91,7 +91,7 @@ pub(crate) struct DocInfo {
 
 /// The shared copy of `s` (whose hash is `key`) in `table`, made there
 /// when missing; a string whose hash another holds gets its own copy.
-fn intern(table: &mut KeyMap<Arc<str>>, key: u64, s: String) -> Arc<str> {
+fn intern(table: &mut KeyMap<Arc<str>>, key: u64, s: &str) -> Arc<str> {
     match table.get(&key) {
         Some(a) if **a == *s => a.clone(),
         Some(_) => Arc::from(s),
@@ -111,6 +111,8 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
     let mut scratch = Vec::new();
     let mut found = Vec::new();
     let mut interned: KeyMap<Arc<str>> = KeyMap::default();
+    // Each word's lower case and shape are written here, then shared.
+    let (mut lower, mut shape) = (String::new(), String::new());
     for &span in spans {
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
@@ -129,15 +131,15 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                 .filter(|t| !t.span().slice(text).trim().is_empty())
                 .map(|t| {
                     let s = t.span().slice(text);
-                    let lower = lower_of(s);
+                    lower_into(s, &mut lower);
                     let key = Fnv::new(99).str(&lower).finish();
-                    let shape = shape_of(s);
+                    shape_into(s, &mut shape);
                     let shape_key = Fnv::new(98).str(&shape).finish();
                     Word {
                         span: t.span(),
                         key,
-                        lower: intern(&mut interned, key, lower),
-                        shape: intern(&mut interned, shape_key, shape),
+                        lower: intern(&mut interned, key, &lower),
+                        shape: intern(&mut interned, shape_key, &shape),
                         cap: s.chars().next().is_some_and(char::is_uppercase),
                         gaz: Vec::new(),
                         extra: Vec::new(),

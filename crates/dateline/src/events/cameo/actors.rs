@@ -52,22 +52,28 @@ impl<'c> ArticleCodes<'c> {
 
     /// [`ActorCoder::code`] of `phrase` at the article's date.
     pub(crate) fn code(&self, phrase: &str) -> Option<ActorCode> {
+        self.with(phrase, |c| c.cloned())
+    }
+
+    /// What `f` makes of the code of `phrase` (coded on first use).
+    fn with<R>(&self, phrase: &str, f: impl FnOnce(Option<&ActorCode>) -> R) -> R {
         if let Some(c) = self.memo.borrow().get(phrase) {
-            return c.clone();
+            return f(c.as_ref());
         }
         let c = self.coder.code(phrase, self.date);
-        self.memo.borrow_mut().insert(phrase.to_string(), c.clone());
-        c
+        let r = f(c.as_ref());
+        self.memo.borrow_mut().insert(phrase.to_string(), c);
+        r
     }
 
     /// Whether `phrase` has a code.
     pub(crate) fn knows(&self, phrase: &str) -> bool {
-        self.code(phrase).is_some()
+        self.with(phrase, |c| c.is_some())
     }
 
     /// Whether `phrase` names only an agent (`soldiers`: `MIL`).
     pub(crate) fn agent_only(&self, phrase: &str) -> bool {
-        self.code(phrase).is_some_and(|c| c.agent_only)
+        self.with(phrase, |c| c.is_some_and(|c| c.agent_only))
     }
 }
 

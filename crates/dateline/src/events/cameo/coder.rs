@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::events::tree::Tree;
 use crate::syntax::{Syntax, Word};
 
 use super::verbs::{dict, Atom, Signature, Unit, VerbDict, VerbForm};
@@ -90,11 +91,14 @@ fn noun_row(line: &'static str) -> Option<(&'static str, EventNoun)> {
     Some((f[0], noun))
 }
 
-/// A word as patterns see it (lower case).
+/// A word as patterns see it (lower case), with the signature bits of its
+/// form and lemma.
+#[derive(Clone, Copy)]
 struct Tok<'a> {
     idx: usize,
-    form: Cow<'a, str>,
-    lemma: Cow<'a, str>,
+    form: &'a str,
+    lemma: &'a str,
+    bits: [u8; 2],
 }
 
 /// `s` in lower case, borrowed when it is already.
@@ -112,51 +116,223 @@ impl Tok<'_> {
     }
 }
 
-/// Codes verb `verb` of the parse: the best pattern of its block that the
-/// words of its clause match (the most matched words wins, a preposition
-/// counting half a word; then dictionary order), else the verb's own code, else its block's default. `None` when
-/// the verb is not in the dictionary, when the winning pattern or the
-/// default is the null code `---`, or when `verb` is out of range.
-pub(crate) fn code_verb(text: &str, syntax: &Syntax, verb: usize) -> Option<VerbCode> {
-    let d = dict();
-    let w = syntax.words.get(verb)?;
-    let form = text.get(w.start..w.end)?.to_lowercase();
-    let lemma = w.lemma.to_lowercase();
-    let (vf, used) = pick_form(d, &syntax.words, text, verb, &[&lemma, &form])?;
-    let (mut pre, mut post) = clause(text, syntax, verb);
-    pre.retain(|t| !used.contains(&t.idx));
-    post.retain(|t| !used.contains(&t.idx));
-    let mut out = code_form(d, vf, syntax, verb, (&pre, &post))?;
-    if out.target.is_none() {
-        out.target = used.last().and_then(|&p| prep_object(&syntax.words, p));
-    }
-    Some(out)
+/// The coder of one article's verbs and event nouns. The words of the
+/// sentence being coded are put in lower case, with their signature bits,
+/// once for the sentence (its events are coded one after another), not
+/// once for each event; a clause is gathered from the verb down through
+/// the parse's children, not by climbing from every word of the sentence.
+pub(crate) struct Coder<'a> {
+    text: &'a str,
+    syntax: &'a Syntax,
+    tree: &'a Tree<'a>,
+    /// The first word of the sentence loaded.
+    first: Option<usize>,
+    /// Its words from there on as patterns see them, each put in lower
+    /// case when a clause first holds it.
+    words: Vec<Option<Lowered<'a>>>,
 }
 
-/// Codes the event noun `noun` of the parse (`bombardment`, `talks`)
-/// through its verb: that verb's patterns matched against the noun's
-/// dependents, else the verb's code, else the noun's own code. The target
-/// is the pattern's `+`, else the object of one of the noun's target
-/// prepositions (`of Gaza`).
-pub(crate) fn code_noun(text: &str, syntax: &Syntax, noun: usize) -> Option<VerbCode> {
-    let w = syntax.words.get(noun)?;
-    let form = text.get(w.start..w.end)?.to_lowercase();
-    let entry = event_noun(&w.lemma.to_lowercase()).or_else(|| event_noun(&form))?;
-    let d = dict();
-    let (pre, post) = clause(text, syntax, noun);
-    let coded = entry
-        .verb
-        .and_then(|v| single_form(d, v))
-        .and_then(|vf| code_form(d, vf, syntax, noun, (&pre, &post)));
-    let mut out = match (coded, entry.code) {
-        (Some(c), _) => c,
-        (None, Some(code)) => noun_default(entry, &form, code)?,
-        (None, None) => return None,
-    };
-    if out.target.is_none() {
-        out.target = noun_target(text, syntax, noun, &entry.preps);
+/// A word's form and lemma in lower case and their signature bits.
+struct Lowered<'a> {
+    form: Cow<'a, str>,
+    lemma: Cow<'a, str>,
+    bits: [u8; 2],
+}
+
+impl<'a> Coder<'a> {
+    /// The coder of the article whose parse is `syntax` (`tree` its tree).
+    pub(crate) fn new(text: &'a str, syntax: &'a Syntax, tree: &'a Tree<'a>) -> Coder<'a> {
+        Coder {
+            text,
+            syntax,
+            tree,
+            first: None,
+            words: Vec::new(),
+        }
     }
-    Some(out)
+
+    /// Loads the sentence of word `i` unless it is loaded, then the words
+    /// `i` and `more` of it.
+    fn load(&mut self, i: usize, more: &[usize]) {
+        let first = self.tree.sentence_first(i);
+        let words = &self.syntax.words;
+        if self.first != Some(first) {
+            let sentence = words[first].sentence;
+            let len = words[first..]
+                .iter()
+                .take_while(|w| w.sentence == sentence)
+                .count();
+            self.words.clear();
+            self.words.resize_with(len, || None);
+            self.first = Some(first);
+        }
+        let text = self.text;
+        for &j in std::iter::once(&i).chain(more) {
+            let slot = &mut self.words[j - first];
+            if slot.is_none() {
+                let w = &words[j];
+                let form = lower(text.get(w.start..w.end).unwrap_or(""));
+                let lemma = lower(&w.lemma);
+                let bits = [Signature::bit(&form), Signature::bit(&lemma)];
+                *slot = Some(Lowered { form, lemma, bits });
+            }
+        }
+    }
+
+    /// Word `j` of the loaded sentence as patterns see it (loaded).
+    fn tok(&self, j: usize) -> Tok<'_> {
+        let k = j - self.first.unwrap_or(0);
+        match &self.words[k] {
+            Some(l) => Tok {
+                idx: j,
+                form: &l.form,
+                lemma: &l.lemma,
+                bits: l.bits,
+            },
+            None => Tok {
+                idx: j,
+                form: "",
+                lemma: "",
+                bits: [0; 2],
+            },
+        }
+    }
+
+    /// Codes verb `verb` of the parse: the best pattern of its block that
+    /// the words of its clause match (the most matched words wins, a
+    /// preposition counting half a word; then dictionary order), else the
+    /// verb's own code, else its block's default. `None` when the verb is
+    /// not in the dictionary, when the winning pattern or the default is
+    /// the null code `---`, or when `verb` is out of range.
+    pub(crate) fn code_verb(&mut self, verb: usize) -> Option<VerbCode> {
+        let w = self.syntax.words.get(verb)?;
+        let (d, syntax) = (dict(), self.syntax);
+        let form = lower(self.text.get(w.start..w.end)?);
+        let lemma = self.tree.lemma(verb);
+        let (vf, used) = pick_form(d, &syntax.words, self.text, verb, &[lemma, &form])?;
+        let inside = self.clause(verb);
+        self.load(verb, &inside);
+        self.code_loaded_verb(verb, vf, used, &inside)
+    }
+
+    fn code_loaded_verb(
+        &self,
+        verb: usize,
+        vf: &VerbForm,
+        used: Vec<usize>,
+        inside: &[usize],
+    ) -> Option<VerbCode> {
+        let (d, syntax) = (dict(), self.syntax);
+        let (mut pre, mut post) = self.toks(verb, inside);
+        pre.retain(|t| !used.contains(&t.idx));
+        post.retain(|t| !used.contains(&t.idx));
+        let mut out = code_form(d, vf, self, verb, (&pre, &post))?;
+        if out.target.is_none() {
+            out.target = used.last().and_then(|&p| prep_object(&syntax.words, p));
+        }
+        Some(out)
+    }
+
+    /// Codes the event noun `noun` of the parse (`bombardment`, `talks`)
+    /// through its verb: that verb's patterns matched against the noun's
+    /// dependents, else the verb's code, else the noun's own code. The
+    /// target is the pattern's `+`, else the object of one of the noun's
+    /// target prepositions (`of Gaza`).
+    pub(crate) fn code_noun(&mut self, noun: usize) -> Option<VerbCode> {
+        let w = self.syntax.words.get(noun)?;
+        let form = lower(self.text.get(w.start..w.end)?);
+        let entry = event_noun(self.tree.lemma(noun)).or_else(|| event_noun(&form))?;
+        let inside = self.clause(noun);
+        self.load(noun, &inside);
+        self.code_loaded_noun(noun, entry, &form, &inside)
+    }
+
+    fn code_loaded_noun(
+        &self,
+        noun: usize,
+        entry: &EventNoun,
+        form: &str,
+        inside: &[usize],
+    ) -> Option<VerbCode> {
+        let d = dict();
+        let (pre, post) = self.toks(noun, inside);
+        let coded = entry
+            .verb
+            .and_then(|v| single_form(d, v))
+            .and_then(|vf| code_form(d, vf, self, noun, (&pre, &post)));
+        let mut out = match (coded, entry.code) {
+            (Some(c), _) => c,
+            (None, Some(code)) => noun_default(entry, form, code)?,
+            (None, None) => return None,
+        };
+        if out.target.is_none() {
+            out.target = self.noun_target(noun, &entry.preps);
+        }
+        Some(out)
+    }
+
+    /// The target of an event noun: the object of one of its prepositions.
+    fn noun_target(&self, noun: usize, preps: &[&str]) -> Option<usize> {
+        let words = &self.syntax.words;
+        self.tree.children(noun).iter().find_map(|&c| {
+            let case = self.tree.child(c, &["case"])?;
+            let w = &words[case];
+            let form = lower(self.text.get(w.start..w.end)?);
+            preps
+                .contains(&form.as_ref())
+                .then(|| nominal_head(words, c))
+        })
+    }
+
+    /// The words of the clause of `head` (its subtree without other
+    /// clauses and punctuation), in text order.
+    fn clause(&self, head: usize) -> Vec<usize> {
+        let words = &self.syntax.words;
+        let first = self.tree.sentence_first(head);
+        let sentence = words[head].sentence;
+        let mut inside = Vec::new();
+        let mut stack = self.tree.children(head).to_vec();
+        while let Some(j) = stack.pop() {
+            // A parse whose heads go round would be walked for ever.
+            if inside.len() >= words.len() {
+                break;
+            }
+            let w = &words[j];
+            if j == head
+                || j < first
+                || w.sentence != sentence
+                || OTHER_CLAUSE.contains(&w.dep.as_ref())
+            {
+                continue;
+            }
+            inside.push(j);
+            stack.extend_from_slice(self.tree.children(j));
+        }
+        inside.sort_unstable();
+        inside
+    }
+
+    /// The loaded words `inside` of the clause of `head`, split into those
+    /// before it and those after it.
+    fn toks(&self, head: usize, inside: &[usize]) -> (Vec<Tok<'_>>, Vec<Tok<'_>>) {
+        let cut = inside.partition_point(|&j| j < head);
+        let toks = |js: &[usize]| js.iter().map(|&j| self.tok(j)).collect();
+        (toks(&inside[..cut]), toks(&inside[cut..]))
+    }
+}
+
+/// Codes verb `verb` of `syntax` alone (see [`Coder::code_verb`]).
+#[cfg(test)]
+pub(crate) fn code_verb(text: &str, syntax: &Syntax, verb: usize) -> Option<VerbCode> {
+    let tree = Tree::new(&syntax.words);
+    Coder::new(text, syntax, &tree).code_verb(verb)
+}
+
+/// Codes event noun `noun` of `syntax` alone (see [`Coder::code_noun`]).
+#[cfg(test)]
+pub(crate) fn code_noun(text: &str, syntax: &Syntax, noun: usize) -> Option<VerbCode> {
+    let tree = Tree::new(&syntax.words);
+    Coder::new(text, syntax, &tree).code_noun(noun)
 }
 
 fn noun_default(entry: &EventNoun, form: &str, code: &str) -> Option<VerbCode> {
@@ -248,26 +424,12 @@ fn prep_object(words: &[Word], p: usize) -> Option<usize> {
     w.head.map(|h| nominal_head(words, h))
 }
 
-/// The target of an event noun: the object of one of its prepositions.
-fn noun_target(text: &str, syntax: &Syntax, noun: usize, preps: &[&str]) -> Option<usize> {
-    syntax.children(noun).find_map(|c| {
-        let case = syntax
-            .children(c)
-            .find(|&k| syntax.words[k].dep == "case")?;
-        let w = &syntax.words[case];
-        let form = text.get(w.start..w.end)?.to_lowercase();
-        preps
-            .contains(&form.as_str())
-            .then(|| nominal_head(&syntax.words, c))
-    })
-}
-
 /// Codes a verb form: best pattern, else own code, else the block's.
 /// `anchor` is the verb or noun being coded.
 fn code_form(
     d: &VerbDict,
     vf: &VerbForm,
-    syntax: &Syntax,
+    c: &Coder<'_>,
     anchor: usize,
     (pre, post): (&[Tok<'_>], &[Tok<'_>]),
 ) -> Option<VerbCode> {
@@ -278,10 +440,12 @@ fn code_form(
     let has_all =
         |toks: &[Tok<'_>], words: &[String]| words.iter().all(|w| toks.iter().any(|t| t.is(w)));
     let sig = |toks: &[Tok<'_>]| {
-        Signature::of(
-            toks.iter()
-                .flat_map(|t| [t.form.as_ref(), t.lemma.as_ref()]),
-        )
+        let mut s = Signature::default();
+        for t in toks {
+            s.set(t.bits[0]);
+            s.set(t.bits[1]);
+        }
+        s
     };
     let (pre_sig, post_sig) = (sig(pre), sig(post));
     for p in &block.patterns {
@@ -294,10 +458,10 @@ fn code_form(
         {
             continue;
         }
-        let Some(a) = Matcher::new(d, syntax, pre, anchor).side(&p.pre) else {
+        let Some(a) = Matcher::new(d, c, pre, anchor).side(&p.pre) else {
             continue;
         };
-        let Some(b) = Matcher::new(d, syntax, post, anchor).side(&p.post) else {
+        let Some(b) = Matcher::new(d, c, post, anchor).side(&p.post) else {
             continue;
         };
         let score = a.score + b.score;
@@ -359,18 +523,18 @@ struct Marks {
 /// word matched just before it (`ATTACK ON +`: `on` hangs from `attack`).
 struct Matcher<'a> {
     d: &'a VerbDict,
-    syntax: &'a Syntax,
+    c: &'a Coder<'a>,
     toks: &'a [Tok<'a>],
     anchor: usize,
     marks: Marks,
 }
 
 impl<'a> Matcher<'a> {
-    fn new(d: &'a VerbDict, syntax: &'a Syntax, toks: &'a [Tok<'a>], anchor: usize) -> Self {
+    fn new(d: &'a VerbDict, c: &'a Coder<'a>, toks: &'a [Tok<'a>], anchor: usize) -> Self {
         let marks = Marks::default();
         Matcher {
             d,
-            syntax,
+            c,
             toks,
             anchor,
             marks,
@@ -414,11 +578,11 @@ impl<'a> Matcher<'a> {
                     })?;
                 }
                 Atom::Target => {
-                    let t = next_nominal(self.syntax, self.toks, pos);
+                    let t = next_nominal(self.c.syntax, self.toks, pos);
                     self.marks.target = self.marks.target.or(t);
                 }
                 Atom::Source => {
-                    let t = next_nominal(self.syntax, self.toks, pos);
+                    let t = next_nominal(self.c.syntax, self.toks, pos);
                     self.marks.source = self.marks.source.or(t);
                 }
             }
@@ -430,15 +594,16 @@ impl<'a> Matcher<'a> {
     /// its noun) from the word matched before it, or, for a
     /// prepositional phrase or a first atom, from the coded word.
     fn attached(&self, p: usize, last: Option<usize>, phrase: bool) -> bool {
-        let words = &self.syntax.words;
+        let words = &self.c.syntax.words;
         let w = &words[self.toks[p].idx];
         if w.dep != "case" {
             return true;
         }
         // `urged Bree on Monday`: a preposition of a date is no word of
         // the verb's phrase (`PRESS ON` [190]).
-        let noun = w.head.map(|n| &words[n]);
-        if noun.is_some_and(|n| crate::lexicon::TIME_NOUNS.contains(&lower(&n.lemma).as_ref())) {
+        if w.head
+            .is_some_and(|n| crate::lexicon::TIME_NOUNS.contains(&self.c.tree.lemma(n)))
+        {
             return false;
         }
         let attach = w.head.and_then(|n| words[n].head);
@@ -462,7 +627,7 @@ fn match_seq(d: &VerbDict, units: &[Unit], toks: &[Tok<'_>], p: usize) -> Option
             // A phrase of the set starts with the word at `p` or none does.
             let t = toks.get(p)?;
             let firsts = &d.set_firsts[*i];
-            if !firsts.contains(t.form.as_ref()) && !firsts.contains(t.lemma.as_ref()) {
+            if !firsts.contains(t.form) && !firsts.contains(t.lemma) {
                 return None;
             }
             d.synsets[*i].iter().find_map(|phrase| {
@@ -504,51 +669,4 @@ pub(crate) fn nominal_head(words: &[Word], mut i: usize) -> usize {
         }
     }
     i
-}
-
-/// The words of the clause of `head` (its subtree without other clauses
-/// and punctuation), split into those before it and those after it.
-fn clause<'a>(text: &'a str, syntax: &'a Syntax, head: usize) -> (Vec<Tok<'a>>, Vec<Tok<'a>>) {
-    let words = &syntax.words;
-    let sentence = words[head].sentence;
-    let lo = (0..head)
-        .rev()
-        .take_while(|&i| words[i].sentence == sentence)
-        .last();
-    let lo = lo.unwrap_or(head);
-    let hi = (head..words.len())
-        .take_while(|&i| words[i].sentence == sentence)
-        .last();
-    let hi = hi.unwrap_or(head);
-    let (mut pre, mut post) = (Vec::new(), Vec::new());
-    for j in (lo..=hi).filter(|&j| j != head && in_clause(words, head, j)) {
-        let w = &words[j];
-        let tok = Tok {
-            idx: j,
-            form: lower(text.get(w.start..w.end).unwrap_or("")),
-            lemma: lower(&w.lemma),
-        };
-        if j < head {
-            pre.push(tok)
-        } else {
-            post.push(tok)
-        }
-    }
-    (pre, post)
-}
-
-/// Whether word `j`'s chain of heads reaches `head` without crossing into
-/// another clause.
-fn in_clause(words: &[Word], head: usize, mut j: usize) -> bool {
-    for _ in 0..words.len() {
-        if OTHER_CLAUSE.contains(&words[j].dep.as_ref()) {
-            return false;
-        }
-        match words[j].head {
-            Some(h) if h == head => return true,
-            Some(h) => j = h,
-            None => return false,
-        }
-    }
-    false
 }

@@ -30,7 +30,9 @@ mod tests;
 
 pub(crate) use self::actors::{ActorCoder, ArticleCodes};
 // What `actor_table.rs` calls `super::prefixes`, here as in the build script.
-pub(crate) use self::coder::{code_noun, code_verb, event_noun};
+#[cfg(test)]
+pub(crate) use self::coder::{code_noun, code_verb};
+pub(crate) use self::coder::{event_noun, Coder};
 pub(crate) use self::codes::{describe, plover, root};
 #[cfg(test)]
 pub(crate) use self::{

@@ -67,10 +67,20 @@ pub(super) struct Signature([u64; 4]);
 impl Signature {
     /// Adds word `w`.
     pub(super) fn add(&mut self, w: &str) {
+        self.set(Signature::bit(w));
+    }
+
+    /// The bit of word `w`.
+    pub(super) fn bit(w: &str) -> u8 {
         let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
         });
-        let bit = (h >> 56) as usize;
+        (h >> 56) as u8
+    }
+
+    /// Sets bit `bit` (a word's, from [`Signature::bit`]).
+    pub(super) fn set(&mut self, bit: u8) {
+        let bit = bit as usize;
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
