@@ -180,8 +180,13 @@ impl ActorCoder {
     /// Dictionary phrases in `phrase` on whole words, longest first at each
     /// word start, not overlapping: (start, end, phrase index).
     fn find(&self, phrase: &str) -> Vec<(usize, usize, usize)> {
-        let hay = phrase.to_ascii_lowercase();
+        let hay: std::borrow::Cow<'_, str> = if phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+            phrase.to_ascii_lowercase().into()
+        } else {
+            phrase.into()
+        };
         let mut out = Vec::new();
+        let mut candidates = Vec::new();
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
         for (i, c) in hay.char_indices() {
@@ -190,7 +195,7 @@ impl ActorCoder {
             if i < skip_to || !at_start || !c.is_alphanumeric() {
                 continue;
             }
-            if let Some((e, k)) = self.longest_at(&hay, i) {
+            if let Some((e, k)) = self.longest_at(&hay, i, &mut candidates) {
                 out.push((i, e, k));
                 skip_to = e;
             }
@@ -199,9 +204,13 @@ impl ActorCoder {
     }
 
     /// The longest phrase starting at `i` that ends on a word boundary.
-    fn longest_at(&self, hay: &str, i: usize) -> Option<(usize, usize)> {
-        let mut candidates = Vec::new();
-        self.t.prefixes.starting(&hay[i..], &mut candidates);
+    fn longest_at(
+        &self,
+        hay: &str,
+        i: usize,
+        candidates: &mut Vec<(u32, usize)>,
+    ) -> Option<(usize, usize)> {
+        self.t.prefixes.starting(&hay[i..], candidates);
         candidates.iter().rev().find_map(|&(k, len)| {
             let e = i + len;
             let boundary = hay[e..]

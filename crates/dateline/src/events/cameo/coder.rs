@@ -448,7 +448,9 @@ fn code_form(
         s
     };
     let (pre_sig, post_sig) = (sig(pre), sig(post));
-    for p in &block.patterns {
+    let mut tried = Vec::new();
+    block.candidates(&pre_sig, &post_sig, &mut tried);
+    for p in tried.iter().map(|&i| &block.patterns[i as usize]) {
         if !pre_sig.covers(&p.pre_sig)
             || !post_sig.covers(&p.post_sig)
             || !p.pre_any.iter().all(|s| pre_sig.meets(s))

@@ -99,6 +99,20 @@ impl Signature {
         self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
     }
 
+    /// The numbers of the bits set, lowest first.
+    pub(super) fn ones(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                (w != 0).then(|| {
+                    let b = w.trailing_zeros();
+                    w &= w - 1;
+                    (k * 64) as u8 + b as u8
+                })
+            })
+        })
+    }
+
     /// Whether every bit of `other` is set here (every word of `other`
     /// may be here; none of them is when this is false).
     pub(super) fn covers(&self, other: &Signature) -> bool {
@@ -151,6 +165,46 @@ pub(super) struct Block {
     pub(super) code: &'static str,
     /// The block's patterns, in dictionary order.
     pub(super) patterns: Vec<Pattern>,
+    /// The patterns that need no word, by index: tried on every clause.
+    pub(super) always: Vec<u32>,
+    /// Every other pattern by one bit of a word it needs (the bit's
+    /// number, plus 256 for a word after the verb) and its index, sorted:
+    /// a clause whose signatures lack that bit is not tried on it.
+    pub(super) keyed: Vec<(u16, u32)>,
+}
+
+impl Block {
+    /// The indices of the patterns a clause with signatures `pre` and
+    /// `post` may match, in dictionary order, into `out`: every pattern
+    /// whose key bit the clause has (the others lack a word they need).
+    pub(super) fn candidates(&self, pre: &Signature, post: &Signature, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        for (side, sig) in [(0u16, pre), (256, post)] {
+            for bit in sig.ones() {
+                let key = side + u16::from(bit);
+                let at = self.keyed.partition_point(|&(k, _)| k < key);
+                let same = self.keyed[at..].iter().take_while(|&&(k, _)| k == key);
+                out.extend(same.map(|&(_, i)| i));
+            }
+        }
+        out.sort_unstable();
+    }
+
+    /// Files pattern `i` under its key (see [`Block::keyed`]); the
+    /// patterns are sorted by key once all are in.
+    fn key(&mut self, i: usize) {
+        let p = &self.patterns[i];
+        let key = match (p.pre_sig.ones().next(), p.post_sig.ones().next()) {
+            (Some(bit), _) => u16::from(bit),
+            (None, Some(bit)) => 256 + u16::from(bit),
+            (None, None) => {
+                self.always.push(i as u32);
+                return;
+            }
+        };
+        self.keyed.push((key, i as u32));
+    }
 }
 
 /// A verb form of a block.
@@ -215,6 +269,8 @@ impl VerbDict {
                         name,
                         code,
                         patterns: Vec::new(),
+                        always: Vec::new(),
+                        keyed: Vec::new(),
                     });
                 }
                 ["V", block, verb, before, after, code, base] => {
@@ -253,9 +309,14 @@ impl VerbDict {
                         post_any,
                     };
                     d.blocks[b].patterns.push(pattern);
+                    let last = d.blocks[b].patterns.len() - 1;
+                    d.blocks[b].key(last);
                 }
                 _ => {}
             }
+        }
+        for b in &mut d.blocks {
+            b.keyed.sort_unstable();
         }
         d
     }
