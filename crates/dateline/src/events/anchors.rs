@@ -31,6 +31,8 @@ pub(crate) struct Anchors<'a> {
     published_value: Option<String>,
     /// The entity whose mention covers each word.
     pub word_entity: Vec<Option<usize>>,
+    /// The span of that mention (the shortest covering the word).
+    pub word_mention: Vec<Option<(usize, usize)>>,
     /// The timex covering each word.
     pub word_timex: Vec<Option<usize>>,
 }
@@ -56,14 +58,16 @@ impl<'a> Anchors<'a> {
             .enumerate()
             .map(|(i, t)| (t.start, t.end, i))
             .collect();
+        let mentions = cover(tree, &spans);
         Anchors {
             text,
             entities,
             focus,
             timex,
             published_value: published.map(|d| d.format("%Y-%m-%d").to_string()),
-            word_entity: cover(tree, &spans),
-            word_timex: cover(tree, &times),
+            word_entity: mentions.iter().map(|m| m.map(|s| s.2)).collect(),
+            word_mention: mentions.iter().map(|m| m.map(|s| (s.0, s.1))).collect(),
+            word_timex: cover(tree, &times).iter().map(|m| m.map(|s| s.2)).collect(),
         }
     }
 
@@ -377,7 +381,7 @@ fn sentence_words<'t>(tree: &'t Tree<'_>, i: usize) -> impl Iterator<Item = usiz
 
 /// For each word, the last span (sorted by start) that covers its first
 /// byte: one sweep over words and spans.
-fn cover(tree: &Tree<'_>, spans: &[(usize, usize, usize)]) -> Vec<Option<usize>> {
+fn cover(tree: &Tree<'_>, spans: &[(usize, usize, usize)]) -> Vec<Option<(usize, usize, usize)>> {
     let mut out = Vec::with_capacity(tree.words.len());
     let mut next = 0;
     let mut open: Vec<(usize, usize, usize)> = Vec::new();
@@ -391,7 +395,7 @@ fn cover(tree: &Tree<'_>, spans: &[(usize, usize, usize)]) -> Vec<Option<usize>>
         }
         open.retain(|s| s.1 > w.start);
         // The shortest covering span: the most specific mention.
-        out.push(open.iter().min_by_key(|s| (s.1 - s.0, s.2)).map(|s| s.2));
+        out.push(open.iter().min_by_key(|s| (s.1 - s.0, s.2)).copied());
     }
     out
 }

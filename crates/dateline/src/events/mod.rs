@@ -999,11 +999,42 @@ fn actor<'t>(
             _ => beside = None,
         }
     }
-    let (start, end) = (tree.words[lo].start, tree.words[hi].end);
+    let (mut start, mut end) = (tree.words[lo].start, tree.words[hi].end);
+    // A name the head word is part of is whole, whatever the parser hung
+    // its other words on (`Human Rights Watch`, `Downing Street` and
+    // `Prince Philip`, not `Watch`, `Street` and `Prince`).
+    // Not when the words it adds make a clause of their own (`The prime
+    // minister ridiculed the Tory`, `Do They Know It`): a name the entity
+    // layer ran on too far.
+    if let Some((ms, me)) = anchors.word_mention.get(h).copied().flatten() {
+        let (mut a, mut b) = (lo, hi);
+        while a > 0 && w[a - 1].start >= ms && w[a - 1].sentence == w[h].sentence {
+            a -= 1;
+        }
+        while b + 1 < w.len() && w[b + 1].end <= me && w[b + 1].sentence == w[h].sentence {
+            b += 1;
+        }
+        // A capitalised verb is a word of the name (`Downing Street`).
+        let capital = |k: usize| {
+            text.get(w[k].start..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        let clause_word = |k: usize| match &*w[k].upos {
+            "SCONJ" | "PRON" => true,
+            "VERB" | "AUX" => !capital(k),
+            _ => false,
+        };
+        if !(a..lo).chain(hi + 1..=b).any(clause_word) {
+            start = start.min(w[a].start);
+            end = end.max(w[b].end);
+        }
+    }
     // The same phrase with its places and origins (`Soldiers from Gondor`),
     // which say whose an agent is.
     let (wlo, whi) = participants::phrase(tree, h, time);
-    let (wstart, wend) = (tree.words[wlo.min(lo)].start, tree.words[whi.max(hi)].end);
+    let wstart = tree.words[wlo.min(lo)].start.min(start);
+    let wend = tree.words[whi.max(hi)].end.max(end);
     let actor = Actor {
         text: text.get(start..end).unwrap_or_default().to_string(),
         start,
