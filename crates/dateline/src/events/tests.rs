@@ -490,3 +490,21 @@ fn an_actor_is_the_whole_name_its_head_word_is_part_of() {
     let stressed = event(&x, "stressed");
     assert_eq!(texts(&stressed.source), ["Downing Street"], "{stressed:#?}");
 }
+
+#[test]
+fn a_reported_clause_has_its_own_subject_not_the_reporters_target() {
+    // BBC business copy: `his organisation` is who lobbies, and no target
+    // of `said` (the parse had it as the object of `said`).
+    let x = extract(
+        "Mr Jamieson said his organisation was lobbying music service providers to promote \
+         independent releases.",
+    );
+    let lobbying = event(&x, "lobbying");
+    assert_eq!(
+        texts(&lobbying.source),
+        ["his organisation"],
+        "{lobbying:#?}"
+    );
+    let said = event(&x, "said");
+    assert!(said.target.is_empty(), "{said:#?}");
+}

@@ -418,3 +418,217 @@ pub(super) fn appositions_taken_for_conjuncts(
         }
     }
 }
+
+/// Verbs of saying and believing whose clause may open with its subject
+/// and no `that` (`said states had to work`, `believes the plan will fail`).
+const CLAUSE_VERBS: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "saying",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "believe",
+    "believes",
+    "believed",
+    "believing",
+    "think",
+    "thinks",
+    "thought",
+    "thinking",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "stress",
+    "stresses",
+    "stressed",
+    "stressing",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "acknowledging",
+    "fear",
+    "fears",
+    "feared",
+    "fearing",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "reckon",
+    "reckons",
+    "reckoned",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "predict",
+    "predicts",
+    "predicted",
+    "predicting",
+    "maintain",
+    "maintains",
+    "maintained",
+];
+
+/// A clause after a verb of saying with no `that` whose subject the parser
+/// took for the verb's object (`Mr Blair said states had to work with the
+/// US`, `Macrovision says its new technology will thwart most programs`,
+/// `Mr Clarke said it would be a way`): the object, followed at once by a
+/// finite verb (or a predicate with a finite auxiliary or copula) that has
+/// no subject, becomes that verb's `nsubj`, and the verb the saying verb's
+/// `ccomp`, as UD annotates it.
+pub(super) fn subjects_taken_for_objects(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let id = |l: &str| label(m, l);
+    let (
+        Some(obj),
+        Some(nsubj),
+        Some(ccomp),
+        Some(acl),
+        Some(relcl),
+        Some(parataxis),
+        Some(advcl),
+        Some(aux),
+        Some(cop),
+        Some(nsubj_pass),
+    ) = (
+        id("obj"),
+        id("nsubj"),
+        id("ccomp"),
+        id("acl"),
+        id("acl:relcl"),
+        id("parataxis"),
+        id("advcl"),
+        id("aux"),
+        id("cop"),
+        id("nsubj:pass"),
+    )
+    else {
+        return;
+    };
+    let labels_of = Labels {
+        nsubj,
+        nsubj_pass,
+        ccomp,
+        acl,
+        relcl,
+        parataxis,
+        advcl,
+        aux,
+        cop,
+    };
+    let form = |i: usize| word_at(text, raw, i).to_lowercase();
+    let xpos = |i: usize| xpos_at(m, tags, i);
+    for o in 0..heads.len() {
+        let v = heads[o];
+        if labels[o] != obj || v == u32::MAX || (v as usize) >= o {
+            continue;
+        }
+        let v = v as usize;
+        if !xpos(v).starts_with("VB") || !CLAUSE_VERBS.contains(&form(v).as_str()) {
+            continue;
+        }
+        if !matches!(xpos(o), "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "CD" | "DT") {
+            continue;
+        }
+        if let Some(c) = clause_after_object(&labels_of, &xpos, heads, labels, v, o) {
+            heads[o] = c as u32;
+            labels[o] = nsubj;
+            heads[c] = v as u32;
+            labels[c] = ccomp;
+        }
+    }
+}
+
+/// The relations [`subjects_taken_for_objects`] reads.
+struct Labels {
+    nsubj: u16,
+    nsubj_pass: u16,
+    ccomp: u16,
+    acl: u16,
+    relcl: u16,
+    parataxis: u16,
+    advcl: u16,
+    aux: u16,
+    cop: u16,
+}
+
+/// The verb of the clause whose subject is the object `o` of verb `v`: a
+/// child of `o` or of `v` after `o`, with no subject of its own, finite
+/// (or with a finite auxiliary or copula), whose words start right after
+/// the object's phrase.
+fn clause_after_object<'m>(
+    l: &Labels,
+    xpos: &impl Fn(usize) -> &'m str,
+    heads: &[u32],
+    labels: &[u16],
+    v: usize,
+    o: usize,
+) -> Option<usize> {
+    let n = heads.len();
+    let finite = |t: &str| matches!(t, "VBD" | "VBZ" | "VBP" | "MD");
+    // Whether word `k` hangs on the object (not through `c`).
+    let on_object = |k: usize, c: usize| {
+        let mut x = k;
+        for _ in 0..8 {
+            if x == o {
+                return true;
+            }
+            if x == c || heads[x] == u32::MAX {
+                return false;
+            }
+            x = heads[x] as usize;
+        }
+        false
+    };
+    (o + 1..n).find(|&c| {
+        let h = heads[c];
+        let attached = (h == o as u32 && [l.acl, l.relcl].contains(&labels[c]))
+            || (h == v as u32 && [l.ccomp, l.parataxis, l.advcl].contains(&labels[c]));
+        if !attached {
+            return false;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| heads[k] == c as u32).collect();
+        if kids
+            .iter()
+            .any(|&k| labels[k] == l.nsubj || labels[k] == l.nsubj_pass)
+        {
+            return false;
+        }
+        let auxes: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&k| k < c && (labels[k] == l.aux || labels[k] == l.cop))
+            .collect();
+        if !finite(xpos(c)) && !auxes.iter().any(|&k| finite(xpos(k))) {
+            return false;
+        }
+        // Nothing between the object's phrase and the clause but the
+        // clause's own auxiliaries and adverbs: no comma, no `who`.
+        let start = auxes.first().copied().unwrap_or(c);
+        (o + 1..start).all(|k| on_object(k, c))
+            && (start..c).all(|k| heads[k] == c as u32 && !matches!(xpos(k), "WDT" | "WP" | "IN"))
+    })
+}

@@ -615,3 +615,42 @@ fn a_relative_clause_after_the_subject_leaves_the_main_verb_its_subject() {
         assert_eq!(s.words[0].head, Some(v), "{}", dump(&s, text));
     }
 }
+
+#[test]
+fn a_clause_after_a_verb_of_saying_keeps_its_subject() {
+    // BBC copy: with no `that`, the greedy parser takes the clause's
+    // subject for the verb's object (`said states`, `says ... technology`);
+    // the repair gives it back to the clause, which the verb governs.
+    for (text, subject, verb, saying) in [
+        (
+            "Mr Blair said states had to work with the US to fight global terrorism.",
+            "states",
+            "had",
+            "said",
+        ),
+        (
+            "Macrovision says its new RipGuard technology will thwart most of the current DVD \
+             ripping programs.",
+            "technology",
+            "thwart",
+            "says",
+        ),
+    ] {
+        let s = one(text);
+        let v = find(&s, text, verb);
+        assert_eq!(deps(&s, text, v, "nsubj"), [subject], "{}", dump(&s, text));
+        let say = find(&s, text, saying);
+        assert_eq!(deps(&s, text, say, "ccomp"), [verb], "{}", dump(&s, text));
+        assert!(deps(&s, text, say, "obj").is_empty(), "{}", dump(&s, text));
+    }
+    // A real object stays one: `told the BBC`, `said nothing`.
+    let text = "He said nothing. She told the BBC that the plan would fail.";
+    let s = one(text);
+    let said = find(&s, text, "said");
+    assert_eq!(
+        deps(&s, text, said, "obj"),
+        ["nothing"],
+        "{}",
+        dump(&s, text)
+    );
+}
