@@ -508,3 +508,29 @@ fn a_reported_clause_has_its_own_subject_not_the_reporters_target() {
     let said = event(&x, "said");
     assert!(said.target.is_empty(), "{said:#?}");
 }
+
+#[test]
+fn verbs_whose_block_default_misleads_code_only_through_patterns() {
+    // PETRARCH2 files `take` under APPREHEND (seize, 171) and `overtake`,
+    // `die` under blocks of force (190); in news copy they are mostly
+    // nothing of the kind (scripts/data/build_cameo.py, NO_DEFAULT).
+    let x = extract(
+        "The FSA took over regulation of the general insurance sector in January. China \
+         overtook the US to become Japan's biggest trading partner. Conductor Marcello Viotti \
+         has died in Germany. Iran will take part in the talks with Iraq.",
+    );
+    let events = x.events.as_ref().unwrap();
+    for e in events
+        .iter()
+        .filter(|e| matches!(e.text.as_str(), "took" | "overtook" | "died"))
+    {
+        assert!(e.code.is_none(), "{e:#?}");
+    }
+    // A pattern of the verb still codes: `take * part` [030].
+    let take = event(&x, "take");
+    assert_eq!(
+        take.code.as_ref().map(|c| c.cameo.as_str()),
+        Some("030"),
+        "{take:#?}"
+    );
+}
