@@ -45,6 +45,14 @@ pub(crate) struct Lexicon {
     pub modal: Set,
     /// Words of negation (`not`, `never`).
     pub negation: Set,
+    /// Words of sports copy, one map for the three lines: a `sport` word
+    /// counts one towards a sports article and marks its sentence as one
+    /// about sport; a `sportcue` word counts a half and marks its
+    /// sentence (`match`, `coach`); a `sporthint` word counts a half
+    /// (`season`).
+    pub sport: Map<SportWord>,
+    /// Verbs and nouns of a contest in sports copy (`beat`, `signed`).
+    pub contest: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -58,6 +66,17 @@ fn class(name: &str) -> Option<EventClass> {
         "STATE" => EventClass::State,
         _ => return None,
     })
+}
+
+/// What a word of sports copy says (see [`Lexicon::sport`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SportWord {
+    /// One point, and the sentence is about sport.
+    Strong,
+    /// Half a point, and the sentence is about sport.
+    Cue,
+    /// Half a point.
+    Hint,
 }
 
 /// The lexicon of `data/events.tsv`.
@@ -97,6 +116,10 @@ fn parse(text: &'static str) -> Lexicon {
             "planned" => lex.planned.extend(words),
             "modal" => lex.modal.extend(words),
             "negation" => lex.negation.extend(words),
+            "sport" => lex.sport.extend(words.map(|w| (w, SportWord::Strong))),
+            "sportcue" => lex.sport.extend(words.map(|w| (w, SportWord::Cue))),
+            "sporthint" => lex.sport.extend(words.map(|w| (w, SportWord::Hint))),
+            "contest" => lex.contest.extend(words),
             _ => {}
         }
     }
@@ -122,5 +145,9 @@ mod tests {
         assert!(lex.planned.contains("plan"));
         assert!(lex.modal.contains("could"));
         assert!(lex.negation.contains("n't"));
+        assert_eq!(lex.sport.get("wicket"), Some(&SportWord::Strong));
+        assert_eq!(lex.sport.get("coach"), Some(&SportWord::Cue));
+        assert_eq!(lex.sport.get("season"), Some(&SportWord::Hint));
+        assert!(lex.contest.contains("beat") && !lex.contest.contains("attack"));
     }
 }

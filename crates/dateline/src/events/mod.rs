@@ -34,6 +34,7 @@ mod lexicon;
 mod merge;
 mod modality;
 mod participants;
+mod sport;
 mod tree;
 mod triggers;
 
@@ -411,6 +412,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
         code_actor(a, wide, per_country, inputs, &codes)
     };
     let mut verbs = cameo::Coder::new(text, syntax, &tree);
+    // A contest in a sentence about sport is no event between actors.
+    let sporting = sport::sport_sentences(text, &tree, lex);
     let found = triggers::find(&tree, lex);
     let mut is_event = vec![false; tree.words.len()];
     for t in &found {
@@ -444,6 +447,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             // The claim of an event is no act of its own: the event it
             // claims carries the claimant as its source.
             let claims_event = claiming[t.word];
+            let contest = sporting.get(w.sentence).copied().unwrap_or(false)
+                && lex.contest.contains(tree.lemma(t.word));
             let verb_code = match t.pos {
                 EventPos::Verb if claims_event => None,
                 EventPos::Verb => verbs.code_verb(t.word),
@@ -544,7 +549,13 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .chain(target.iter_mut().zip(target_wide))
                     .for_each(|(a, (wide, per_country))| code_actor(a, &wide, per_country));
             }
+            // A contest in a sentence about sport is no event between
+            // actors (`Chelsea beat Barcelona`), unless a side is a
+            // government, an army or another political actor (`the first
+            // minister met supporters' representatives`).
+            let political = |a: &Actor| a.code.as_deref().is_some_and(political_code);
             let code = code
+                .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));
             let has_side = !source.is_empty() || !target.is_empty();
@@ -608,6 +619,20 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
         })
         .collect();
     merge::merge(events, family)
+}
+
+/// Whether a CAMEO actor code names a political actor: a government, an
+/// army, police, a party, rebels, an international or non-governmental
+/// organisation (`GBRGOV`, `ISRMIL`, `IGOUNO`), not a country alone, a
+/// business or people (`ESP`, `BUS`, `CVL`).
+fn political_code(code: &str) -> bool {
+    const SECTORS: &[&str] = &[
+        "GOV", "MIL", "LEG", "JUD", "ELI", "OPP", "PTY", "COP", "REB", "SPY", "INS", "UAF", "IGO",
+        "NGO",
+    ];
+    code.as_bytes()
+        .chunks(3)
+        .any(|c| SECTORS.iter().any(|s| s.as_bytes() == c))
 }
 
 /// The verb an event is of: a verb's lemma, or the verb a noun names

@@ -534,3 +534,31 @@ fn verbs_whose_block_default_misleads_code_only_through_patterns() {
         "{take:#?}"
     );
 }
+
+#[test]
+fn a_contest_in_sports_copy_is_no_event_between_actors() {
+    // te3silver and BBC sport: countries and clubs beat, face and defeat
+    // each other; CAMEO's force (190) and consultation (040) are not what
+    // happened.
+    let x = extract(
+        "Spain's Rafael Nadal beat Andy Roddick of the USA 6-7 6-2 7-6 6-2 in the Davis Cup \
+         final in Seville. South Korea beat Mongolia 2-0 to win bronze at the tennis \
+         tournament, and Japan will face Australia in their opening match. The coach praised \
+         his players after the championship.",
+    );
+    let events = x.events.as_ref().unwrap();
+    for e in events
+        .iter()
+        .filter(|e| matches!(e.lemma.as_str(), "beat" | "face"))
+    {
+        assert!(e.code.is_none(), "{e:#?}");
+    }
+    // The same verb between actors in news copy is coded.
+    let x = extract("Police beat protesters in the capital on Sunday, witnesses said.");
+    let beat = event(&x, "beat");
+    assert_eq!(
+        beat.code.as_ref().map(|c| c.cameo.as_str()),
+        Some("190"),
+        "{beat:#?}"
+    );
+}
