@@ -53,6 +53,9 @@ pub(crate) struct Lexicon {
     pub sport: Map<SportWord>,
     /// Verbs and nouns of a contest in sports copy (`beat`, `signed`).
     pub contest: Set,
+    /// Nouns that, as all the targets of an act of force, make it a
+    /// figure of speech (`hit a five-year high`, `fight poverty`).
+    pub figurative: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -120,6 +123,7 @@ fn parse(text: &'static str) -> Lexicon {
             "sportcue" => lex.sport.extend(words.map(|w| (w, SportWord::Cue))),
             "sporthint" => lex.sport.extend(words.map(|w| (w, SportWord::Hint))),
             "contest" => lex.contest.extend(words),
+            "figurative" => lex.figurative.extend(words),
             _ => {}
         }
     }
@@ -149,5 +153,6 @@ mod tests {
         assert_eq!(lex.sport.get("coach"), Some(&SportWord::Cue));
         assert_eq!(lex.sport.get("season"), Some(&SportWord::Hint));
         assert!(lex.contest.contains("beat") && !lex.contest.contains("attack"));
+        assert!(lex.figurative.contains("high") && !lex.figurative.contains("target"));
     }
 }

@@ -554,7 +554,15 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             // government, an army or another political actor (`the first
             // minister met supporters' representatives`).
             let political = |a: &Actor| a.code.as_deref().is_some_and(political_code);
+            // Force done to a record or a forecast is a figure of speech
+            // (`the rupee has hit a five-year high`, `beat profit forecasts`).
+            let figurative = !sides.target.is_empty()
+                && sides
+                    .target
+                    .iter()
+                    .all(|&h| lex.figurative.contains(tree.lemma(h)));
             let code = code
+                .filter(|vc| !(figurative && Quad::of(&vc.code) == Some(Quad::MaterialConflict)))
                 .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));

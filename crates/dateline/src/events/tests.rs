@@ -562,3 +562,28 @@ fn a_contest_in_sports_copy_is_no_event_between_actors() {
         "{beat:#?}"
     );
 }
+
+#[test]
+fn force_done_to_a_record_or_a_forecast_is_a_figure_of_speech() {
+    // Wire business copy: `hit` is CAMEO force (190) only when done to
+    // someone or something that can be hit.
+    let x = extract(
+        "India's rupee has hit a five-year high against the dollar. The Athens Stock \
+         Exchange hit new five-year highs on Tuesday. Israeli jets hit a weapons depot in \
+         Gaza on Monday.",
+    );
+    let events = x.events.as_ref().unwrap();
+    let at = |words: &str| {
+        let start = x.text.find(words).unwrap();
+        events
+            .iter()
+            .find(|e| e.start == start)
+            .unwrap_or_else(|| panic!("no event at {words:?}: {events:#?}"))
+    };
+    for figure in ["hit a five-year", "hit new five-year"] {
+        assert!(at(figure).code.is_none(), "{:#?}", at(figure));
+    }
+    let depot = at("hit a weapons");
+    let code = depot.code.as_ref().map(|c| c.root.as_str());
+    assert_eq!(code, Some("19"), "{depot:#?}");
+}
