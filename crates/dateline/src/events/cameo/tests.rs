@@ -356,7 +356,7 @@ fn generated_data_files_have_the_recorded_checksums() {
 
 /// Checksums of the files `scripts/data/build_cameo.py` writes (verbs,
 /// actors, codes).
-const GENERATED: [&str; 3] = ["650c17e246aeb542", "2c107f1c9830c4fc", "042bd4e5f8364647"];
+const GENERATED: [&str; 3] = ["a5ccc91154bc3ef5", "2c107f1c9830c4fc", "042bd4e5f8364647"];
 
 /// A rough end-to-end check on `../shared/eval/cameo/dev.jsonl`: each
 /// sentence's root verb coded with [`code_verb`] (when it gives nothing,
