@@ -179,9 +179,14 @@ impl<'a> Coder<'a> {
         }
     }
 
-    /// Word `j` of the loaded sentence as patterns see it (loaded).
+    /// Word `j` of the loaded sentence as patterns see it (loaded: see
+    /// [`Coder::load`]; an unloaded word reads as no word).
     fn tok(&self, j: usize) -> Tok<'_> {
         let k = j - self.first.unwrap_or(0);
+        debug_assert!(
+            self.words.get(k).is_some_and(Option::is_some),
+            "word {j} was not loaded"
+        );
         match &self.words[k] {
             Some(l) => Tok {
                 idx: j,
