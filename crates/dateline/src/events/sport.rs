@@ -9,8 +9,8 @@ use super::tree::Tree;
 
 /// Points of sports words an article needs to be sports copy: a word of
 /// the `sport` line counts one, of the `sportcue` and `sporthint` lines a
-/// half (distinct lemmas). Measured on the 2,225 BBC articles: 460 of 511
-/// sports articles reach it, 9 of 510 business, 3 of 417 politics.
+/// half (distinct lemmas). Measured on the 2,225 BBC articles: 446 of 511
+/// sports articles reach it, 8 of 510 business, 2 of 417 politics.
 const ARTICLE_POINTS: f32 = 3.0;
 
 /// For each sentence of the article, whether it is about sport in sports

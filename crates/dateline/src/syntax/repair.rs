@@ -501,49 +501,14 @@ pub(super) fn subjects_taken_for_objects(
     heads: &mut [u32],
     labels: &mut [u16],
 ) {
-    let id = |l: &str| label(m, l);
-    let (
-        Some(obj),
-        Some(nsubj),
-        Some(ccomp),
-        Some(acl),
-        Some(relcl),
-        Some(parataxis),
-        Some(advcl),
-        Some(aux),
-        Some(cop),
-        Some(nsubj_pass),
-    ) = (
-        id("obj"),
-        id("nsubj"),
-        id("ccomp"),
-        id("acl"),
-        id("acl:relcl"),
-        id("parataxis"),
-        id("advcl"),
-        id("aux"),
-        id("cop"),
-        id("nsubj:pass"),
-    )
-    else {
+    let Some(l) = Labels::of(m) else {
         return;
-    };
-    let labels_of = Labels {
-        nsubj,
-        nsubj_pass,
-        ccomp,
-        acl,
-        relcl,
-        parataxis,
-        advcl,
-        aux,
-        cop,
     };
     let form = |i: usize| word_at(text, raw, i).to_lowercase();
     let xpos = |i: usize| xpos_at(m, tags, i);
     for o in 0..heads.len() {
         let v = heads[o];
-        if labels[o] != obj || v == u32::MAX || (v as usize) >= o {
+        if labels[o] != l.obj || v == u32::MAX || (v as usize) >= o {
             continue;
         }
         let v = v as usize;
@@ -553,17 +518,18 @@ pub(super) fn subjects_taken_for_objects(
         if !matches!(xpos(o), "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "CD" | "DT") {
             continue;
         }
-        if let Some(c) = clause_after_object(&labels_of, &xpos, heads, labels, v, o) {
+        if let Some(c) = clause_after_object(&l, &xpos, heads, labels, v, o) {
             heads[o] = c as u32;
-            labels[o] = nsubj;
+            labels[o] = l.nsubj;
             heads[c] = v as u32;
-            labels[c] = ccomp;
+            labels[c] = l.ccomp;
         }
     }
 }
 
 /// The relations [`subjects_taken_for_objects`] reads.
 struct Labels {
+    obj: u16,
     nsubj: u16,
     nsubj_pass: u16,
     ccomp: u16,
@@ -573,6 +539,25 @@ struct Labels {
     advcl: u16,
     aux: u16,
     cop: u16,
+}
+
+impl Labels {
+    /// The model's ids of the relations, `None` when one is missing.
+    fn of(m: &Model) -> Option<Labels> {
+        let id = |l: &str| label(m, l);
+        Some(Labels {
+            obj: id("obj")?,
+            nsubj: id("nsubj")?,
+            nsubj_pass: id("nsubj:pass")?,
+            ccomp: id("ccomp")?,
+            acl: id("acl")?,
+            relcl: id("acl:relcl")?,
+            parataxis: id("parataxis")?,
+            advcl: id("advcl")?,
+            aux: id("aux")?,
+            cop: id("cop")?,
+        })
+    }
 }
 
 /// The verb of the clause whose subject is the object `o` of verb `v`: a
