@@ -638,6 +638,14 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             &mut sc.heads,
             &mut sc.labels,
         );
+        repair::lists_taken_for_appositions(
+            m,
+            text,
+            &sc.raw,
+            &sc.tags,
+            &mut sc.heads,
+            &mut sc.labels,
+        );
         repair::subjects_taken_for_objects(
             m,
             text,

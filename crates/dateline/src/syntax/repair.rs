@@ -527,7 +527,73 @@ pub(super) fn subjects_taken_for_objects(
     }
 }
 
-/// The relations [`subjects_taken_for_objects`] reads.
+/// A list of names the parser read as a name and its apposition (`The
+/// United States, Britain and France launched`: `Britain` an `appos` of
+/// `States` and `France` a `conj` of `Britain`; `Mordor, the Shire, Fornost
+/// and Bree`) or as a name and an unmarked modifier (`Arnor, Calenardhon
+/// and Gondor`): a name after a comma, hung on a name before it, is a
+/// conjunct of that name when the list goes on to a name after `and` or
+/// `or`. Every conjunct of the list then hangs on the first, as UD
+/// attaches them. A description between commas (`Nabih Berri, the
+/// parliament speaker, said`) is no name and stays an apposition.
+pub(super) fn lists_taken_for_appositions(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let Some(l) = Labels::of(m) else {
+        return;
+    };
+    let word = |i: usize| word_at(text, raw, i);
+    let name = |i: usize| matches!(xpos_at(m, tags, i), "NNP" | "NNPS");
+    let n = heads.len();
+    for b in 0..n {
+        let a = heads[b];
+        let hung = labels[b] == l.appos || Some(labels[b]) == l.nmod_unmarked;
+        if a == u32::MAX || (a as usize) >= b || !hung || !name(b) || !name(a as usize) {
+            continue;
+        }
+        let a = a as usize;
+        if !(a + 1..b).any(|k| word(k) == ",") {
+            continue;
+        }
+        // The rest of the list: conjuncts hung on `b` (and on them), or on
+        // `a` after `b`.
+        let mut rest: Vec<usize> = (b + 1..n)
+            .filter(|&c| labels[c] == l.conj && heads[c] == a as u32)
+            .collect();
+        let mut i = 0;
+        let mut from = vec![b];
+        while i < from.len() && from.len() < 64 {
+            let w = from[i] as u32;
+            from.extend((b + 1..n).filter(|&c| labels[c] == l.conj && heads[c] == w));
+            i += 1;
+        }
+        rest.extend_from_slice(&from[1..]);
+        let closed = rest.iter().any(|&c| {
+            name(c)
+                && (b + 1..c).any(|k| {
+                    heads[k] == c as u32
+                        && labels[k] == l.cc
+                        && matches!(word(k).to_lowercase().as_str(), "and" | "or")
+                })
+        });
+        if !closed {
+            continue;
+        }
+        heads[b] = a as u32;
+        labels[b] = l.conj;
+        for c in rest {
+            heads[c] = a as u32;
+        }
+    }
+}
+
+/// The relations [`subjects_taken_for_objects`] and
+/// [`lists_taken_for_appositions`] read.
 struct Labels {
     obj: u16,
     nsubj: u16,
@@ -539,6 +605,10 @@ struct Labels {
     advcl: u16,
     aux: u16,
     cop: u16,
+    appos: u16,
+    conj: u16,
+    cc: u16,
+    nmod_unmarked: Option<u16>,
 }
 
 impl Labels {
@@ -556,6 +626,10 @@ impl Labels {
             advcl: id("advcl")?,
             aux: id("aux")?,
             cop: id("cop")?,
+            appos: id("appos")?,
+            conj: id("conj")?,
+            cc: id("cc")?,
+            nmod_unmarked: id("nmod:unmarked"),
         })
     }
 }

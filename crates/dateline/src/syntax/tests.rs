@@ -654,3 +654,42 @@ fn a_clause_after_a_verb_of_saying_keeps_its_subject() {
         dump(&s, text)
     );
 }
+
+#[test]
+fn a_list_of_names_is_conjuncts_of_the_first_not_an_apposition() {
+    // The parser read `Britain` as the apposition of `States` (and
+    // `Calenardhon` as an unmarked modifier of `Arnor`), so the event layer
+    // coded only the first actor of the list.
+    for (text, first, rest) in [
+        (
+            "The United States, Britain and France launched air strikes against Syria.",
+            "States",
+            &["Britain", "France"][..],
+        ),
+        (
+            "Mordor, the Shire, Fornost and Bree welcomed a resumption of ties.",
+            "Mordor",
+            &["Shire", "Fornost", "Bree"][..],
+        ),
+        (
+            "Arnor, Calenardhon and Gondor welcomed a resumption of ties.",
+            "Arnor",
+            &["Calenardhon", "Gondor"][..],
+        ),
+    ] {
+        let s = one(text);
+        let f = find(&s, text, first);
+        assert_eq!(deps(&s, text, f, "conj"), rest, "{}", dump(&s, text));
+        assert!(deps(&s, text, f, "appos").is_empty(), "{}", dump(&s, text));
+    }
+    // A description between commas stays the name's apposition.
+    let text = "Nabih Berri, the parliament speaker and a Hezbollah ally, said the talks failed.";
+    let s = one(text);
+    let nabih = find(&s, text, "Nabih");
+    assert_eq!(
+        deps(&s, text, nabih, "appos"),
+        ["speaker"],
+        "{}",
+        dump(&s, text)
+    );
+}
