@@ -412,8 +412,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
         code_actor(a, wide, per_country, inputs, &codes)
     };
     let mut verbs = cameo::Coder::new(text, syntax, &tree);
-    // A contest in a sentence about sport is no event between actors.
-    let sporting = sport::sport_sentences(text, &tree, lex);
+    // A contest in sports copy is no event between actors.
+    let sporting = sport::sports_copy(&tree, lex);
     let found = triggers::find(&tree, lex);
     let mut is_event = vec![false; tree.words.len()];
     for t in &found {
@@ -447,8 +447,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             // The claim of an event is no act of its own: the event it
             // claims carries the claimant as its source.
             let claims_event = claiming[t.word];
-            let contest = sporting.get(w.sentence).copied().unwrap_or(false)
-                && lex.contest.contains(tree.lemma(t.word));
+            let contest = sporting && lex.contest.contains(tree.lemma(t.word));
             let verb_code = match t.pos {
                 EventPos::Verb if claims_event => None,
                 EventPos::Verb => verbs.code_verb(t.word),
@@ -549,8 +548,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .chain(target.iter_mut().zip(target_wide))
                     .for_each(|(a, (wide, per_country))| code_actor(a, &wide, per_country));
             }
-            // A contest in a sentence about sport is no event between
-            // actors (`Chelsea beat Barcelona`), unless a side is a
+            // A contest in sports copy is no event between actors (`Chelsea beat Barcelona`), unless a side is a
             // government, an army or another political actor (`the first
             // minister met supporters' representatives`).
             let political = |a: &Actor| a.code.as_deref().is_some_and(political_code);

@@ -544,9 +544,19 @@ fn a_contest_in_sports_copy_is_no_event_between_actors() {
         "Spain's Rafael Nadal beat Andy Roddick of the USA 6-7 6-2 7-6 6-2 in the Davis Cup \
          final in Seville. South Korea beat Mongolia 2-0 to win bronze at the tennis \
          tournament, and Japan will face Australia in their opening match. The coach praised \
-         his players after the championship.",
+         his players after the championship. But given that Ireland have beaten Wales in \
+         four of their last five meetings, the visitors are wary.",
     );
     let events = x.events.as_ref().unwrap();
+    // Every contest, also in a sentence with no sports word (`beaten`).
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e.lemma.as_str(), "beat" | "face"))
+            .count(),
+        4,
+        "{events:#?}"
+    );
     for e in events
         .iter()
         .filter(|e| matches!(e.lemma.as_str(), "beat" | "face"))
@@ -586,4 +596,36 @@ fn force_done_to_a_record_or_a_forecast_is_a_figure_of_speech() {
     let depot = at("hit a weapons");
     let code = depot.code.as_ref().map(|c| c.root.as_str());
     assert_eq!(code, Some("19"), "{depot:#?}");
+}
+
+#[test]
+fn conflict_verbs_the_suffix_rules_cut_wrong_are_coded() {
+    // GUM has no `bombed` or `raided`: its suffix rules gave `bombe` and
+    // `raide`, which the CAMEO dictionary does not know.
+    for (text, verb, root) in [
+        ("Israel bombed Gaza on Sunday.", "bombed", "19"),
+        ("Israeli troops raided Jenin on Monday.", "raided", "19"),
+        (
+            "Chinese police have detained three executives of the dairy firm.",
+            "detained",
+            "17",
+        ),
+    ] {
+        let x = extract(text);
+        let e = event(&x, verb);
+        let root_of = e.code.as_ref().map(|c| c.root.as_str());
+        assert_eq!(root_of, Some(root), "{text}: {e:#?}");
+    }
+}
+
+#[test]
+fn every_country_of_a_list_is_a_side() {
+    // The parser read `France` as the apposition of `Britain`; the layer
+    // then gave the event one source.
+    let x = extract("Britain, France and Germany condemned the missile strikes on Israel.");
+    let e = event(&x, "condemned");
+    let sources: Vec<&str> = e.source.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(sources, ["Britain", "France", "Germany"], "{e:#?}");
+    let codes: Vec<&str> = e.source.iter().filter_map(|a| a.code.as_deref()).collect();
+    assert_eq!(codes, ["GBR", "FRA", "DEU"], "{e:#?}");
 }

@@ -6,6 +6,8 @@
 //! case.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::feats::{Backoff, Pool};
 use super::model::{key, Reader};
@@ -141,6 +143,114 @@ impl Lemmatizer {
     }
 }
 
+/// Lemmas and verb forms the rules' verb lemmas are checked against
+/// (`data/lemmas.tsv`, built by `scripts/data/build_lemmas.py` from GUM's
+/// lemmas and the CAMEO verb dictionary).
+struct Known {
+    lemmas: HashSet<&'static str>,
+    forms: HashMap<&'static str, &'static str>,
+}
+
+fn known() -> &'static Known {
+    static K: OnceLock<Known> = OnceLock::new();
+    K.get_or_init(|| {
+        let mut k = Known {
+            lemmas: HashSet::new(),
+            forms: HashMap::new(),
+        };
+        for line in include_str!("../../data/lemmas.tsv").lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            match line.split_once('\t') {
+                Some((form, lemma)) => {
+                    k.forms.insert(form, lemma);
+                }
+                None => {
+                    k.lemmas.insert(line);
+                }
+            }
+        }
+        k
+    })
+}
+
+/// The regular stems a verb form may come from, most likely first:
+/// `bombed` → `bomb`, `bombe`; `stabbing` → `stabb`, `stabbe`, `stab`;
+/// `carried` → `carri`, `carrie`, `carry`; `pushes` → `pushe`, `push`.
+fn stems(f: &str, xpos: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let cut = |suffix: &str| f.strip_suffix(suffix).filter(|s| s.len() >= 2);
+    match xpos {
+        "VBD" | "VBN" | "VBG" => {
+            let Some(s) = cut(if xpos == "VBG" { "ing" } else { "ed" }) else {
+                return out;
+            };
+            out.push(s.to_string());
+            out.push(format!("{s}e"));
+            let b = s.as_bytes();
+            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(s[..s.len() - 1].to_string());
+            }
+            if let Some(r) = s.strip_suffix('i') {
+                out.push(format!("{r}y"));
+            }
+        }
+        "VBZ" => {
+            if let Some(s) = cut("s") {
+                out.push(s.to_string());
+            }
+            if let Some(s) = cut("es") {
+                out.push(s.to_string());
+            }
+            if let Some(s) = cut("ies") {
+                out.push(format!("{s}y"));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The lemma of verb form `form` tagged `xpos` (`VBD`, `VBN`, `VBG`,
+/// `VBZ`) when the suffix rules' `lemma` is no word the lists know: a
+/// listed form's lemma (`withdrew` → `withdraw`; also where the rules
+/// left the form whole: `shot` → `shoot`), else the regular stem
+/// that is a known word (`bombed` → `bomb`, `ruled` → `rule`, `stabbed`
+/// → `stab`), the one closest to the rules' lemma where several are.
+/// `None` keeps the rules' lemma (a known word, or no better one found).
+pub(crate) fn checked_verb(form: &str, xpos: &str, lemma: &str) -> Option<String> {
+    if !matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") || !form.is_ascii() {
+        return None;
+    }
+    let k = known();
+    if lemma.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let f = form.to_ascii_lowercase();
+    let word = k.lemmas.contains(lemma);
+    // A listed form whose lemma the rules did not find: cut to no word, or
+    // left whole (`shot`, a noun too).
+    if let Some(&l) = k.forms.get(f.as_str()) {
+        return (l != lemma && (!word || lemma == f)).then(|| l.to_string());
+    }
+    if word {
+        return None;
+    }
+    let common = |s: &str| {
+        s.bytes()
+            .zip(lemma.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    stems(&f, xpos)
+        .into_iter()
+        .filter(|s| k.lemmas.contains(s.as_str()))
+        .enumerate()
+        .max_by_key(|(i, s)| (common(s), std::cmp::Reverse(*i)))
+        .map(|(_, s)| s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +262,33 @@ mod tests {
         assert_eq!(rule_of("went", "go"), "4|go");
         assert_eq!(apply("Studies", 3, "y"), "Study");
         assert_eq!(apply("went", 4, "go"), "go");
+    }
+
+    #[test]
+    fn verb_lemmas_the_rules_cut_wrong_are_words_again() {
+        // What the GUM rules gave for forms GUM does not have.
+        for (form, xpos, rules, want) in [
+            ("bombed", "VBD", "bombe", "bomb"),
+            ("raided", "VBD", "raide", "raid"),
+            ("looted", "VBN", "loote", "loot"),
+            ("stabbed", "VBD", "stabbe", "stab"),
+            ("ruled", "VBD", "rul", "rule"),
+            ("detained", "VBN", "detaine", "detain"),
+            ("trading", "VBG", "trad", "trade"),
+            ("controlled", "VBD", "controll", "control"),
+            ("withdrew", "VBD", "withdrow", "withdraw"),
+            ("Shot", "VBD", "shot", "shoot"),
+        ] {
+            assert_eq!(
+                checked_verb(form, xpos, rules).as_deref(),
+                Some(want),
+                "{form}"
+            );
+        }
+        // A known lemma, another tag, a name's case: left as they are.
+        assert_eq!(checked_verb("attacked", "VBD", "attack"), None);
+        assert_eq!(checked_verb("bombed", "JJ", "bombe"), None);
+        assert_eq!(checked_verb("Qxzed", "VBD", "Qxze"), None);
+        assert_eq!(checked_verb("qxzed", "VBD", "qxze"), None);
     }
 }
