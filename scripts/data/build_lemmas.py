@@ -17,7 +17,9 @@ This list tells a real lemma from a cut-off one:
   often its own lemma there: `set`).
 
 Writes crates/dateline/data/lemmas.tsv: `lemma` lines (one word) and
-`form<TAB>lemma` lines, lower case, sorted. Same sources in, same bytes out.
+`form<TAB>lemma` lines, lower case, sorted. Same sources in, same bytes out;
+a test records the file's checksum (crates/dateline/src/syntax/lemma.rs,
+GENERATED): update it with the file.
 
 usage: scripts/data/build_lemmas.py [--gum DIR]
 """

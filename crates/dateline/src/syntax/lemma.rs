@@ -291,4 +291,25 @@ mod tests {
         assert_eq!(checked_verb("Qxzed", "VBD", "Qxze"), None);
         assert_eq!(checked_verb("qxzed", "VBD", "qxze"), None);
     }
+
+    /// FNV-1a 64 of `data/lemmas.tsv`, to catch the list edited by hand
+    /// instead of rebuilt by `scripts/data/build_lemmas.py`.
+    const GENERATED: &str = "3720f3b9aee1c289";
+
+    #[test]
+    fn word_list_is_what_the_build_script_writes() {
+        use super::super::model::{fnv_byte, FNV0};
+        let data = include_str!("../../data/lemmas.tsv");
+        let sum = format!("{:016x}", data.bytes().fold(FNV0, fnv_byte));
+        assert_eq!(
+            sum, GENERATED,
+            "rebuild with scripts/data/build_lemmas.py, record the sum"
+        );
+        let k = known();
+        assert!(k.lemmas.len() > 7_000 && k.forms.len() > 2_000);
+        // Every form's lemma is a listed lemma, and no form is its own.
+        for (f, l) in &k.forms {
+            assert!(k.lemmas.contains(l) && f != l, "{f} -> {l}");
+        }
+    }
 }
