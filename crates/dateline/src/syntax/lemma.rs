@@ -177,7 +177,8 @@ fn known() -> &'static Known {
 
 /// The regular stems a verb form may come from, most likely first:
 /// `bombed` → `bomb`, `bombe`; `stabbing` → `stabb`, `stabbe`, `stab`;
-/// `carried` → `carri`, `carrie`, `carry`; `pushes` → `pushe`, `push`.
+/// `carried` → `carri`, `carrie`, `carry`; `pushes` → `pushe`, `push`;
+/// `taxes` (NNS) → `taxe`, `tax`.
 fn stems(f: &str, xpos: &str) -> Vec<String> {
     let mut out = Vec::new();
     let cut = |suffix: &str| f.strip_suffix(suffix).filter(|s| s.len() >= 2);
@@ -196,11 +197,12 @@ fn stems(f: &str, xpos: &str) -> Vec<String> {
                 out.push(format!("{r}y"));
             }
         }
-        "VBZ" => {
+        "VBZ" | "NNS" => {
             if let Some(s) = cut("s") {
                 out.push(s.to_string());
             }
-            if let Some(s) = cut("es") {
+            // `-es` after a hiss only (`taxes`, `pushes`; not `aides`).
+            if let Some(s) = cut("es").filter(|s| s.ends_with(['s', 'x', 'z', 'h'])) {
                 out.push(s.to_string());
             }
             if let Some(s) = cut("ies") {
@@ -213,14 +215,15 @@ fn stems(f: &str, xpos: &str) -> Vec<String> {
 }
 
 /// The lemma of verb form `form` tagged `xpos` (`VBD`, `VBN`, `VBG`,
-/// `VBZ`) when the suffix rules' `lemma` is no word the lists know: a
-/// listed form's lemma (`withdrew` → `withdraw`; also where the rules
+/// `VBZ`; also a plural noun, `NNS`) when the suffix rules' `lemma` is no
+/// word the lists know: a
+/// listed verb form's lemma (`withdrew` → `withdraw`; also where the rules
 /// left the form whole: `shot` → `shoot`), else the regular stem
 /// that is a known word (`bombed` → `bomb`, `ruled` → `rule`, `stabbed`
 /// → `stab`), the one closest to the rules' lemma where several are.
 /// `None` keeps the rules' lemma (a known word, or no better one found).
-pub(crate) fn checked_verb(form: &str, xpos: &str, lemma: &str) -> Option<String> {
-    if !matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") || !form.is_ascii() {
+pub(crate) fn checked_lemma(form: &str, xpos: &str, lemma: &str) -> Option<String> {
+    if !matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ" | "NNS") || !form.is_ascii() {
         return None;
     }
     let k = known();
@@ -231,7 +234,8 @@ pub(crate) fn checked_verb(form: &str, xpos: &str, lemma: &str) -> Option<String
     let word = k.lemmas.contains(lemma);
     // A listed form whose lemma the rules did not find: cut to no word, or
     // left whole (`shot`, a noun too).
-    if let Some(&l) = k.forms.get(f.as_str()) {
+    let verb = xpos != "NNS";
+    if let Some(&l) = k.forms.get(f.as_str()).filter(|_| verb) {
         return (l != lemma && (!word || lemma == f)).then(|| l.to_string());
     }
     if word {
@@ -265,7 +269,7 @@ mod tests {
     }
 
     #[test]
-    fn verb_lemmas_the_rules_cut_wrong_are_words_again() {
+    fn lemmas_the_rules_cut_wrong_are_words_again() {
         // What the GUM rules gave for forms GUM does not have.
         for (form, xpos, rules, want) in [
             ("bombed", "VBD", "bombe", "bomb"),
@@ -278,18 +282,22 @@ mod tests {
             ("controlled", "VBD", "controll", "control"),
             ("withdrew", "VBD", "withdrow", "withdraw"),
             ("Shot", "VBD", "shot", "shoot"),
+            ("taxes", "NNS", "taxe", "tax"),
+            ("viruses", "NNS", "viruse", "virus"),
         ] {
             assert_eq!(
-                checked_verb(form, xpos, rules).as_deref(),
+                checked_lemma(form, xpos, rules).as_deref(),
                 Some(want),
                 "{form}"
             );
         }
         // A known lemma, another tag, a name's case: left as they are.
-        assert_eq!(checked_verb("attacked", "VBD", "attack"), None);
-        assert_eq!(checked_verb("bombed", "JJ", "bombe"), None);
-        assert_eq!(checked_verb("Qxzed", "VBD", "Qxze"), None);
-        assert_eq!(checked_verb("qxzed", "VBD", "qxze"), None);
+        assert_eq!(checked_lemma("attacked", "VBD", "attack"), None);
+        assert_eq!(checked_lemma("bombed", "JJ", "bombe"), None);
+        // `-es` is cut after a hiss only: `aides` stays `aide`.
+        assert_eq!(checked_lemma("aides", "NNS", "aide"), None);
+        assert_eq!(checked_lemma("Qxzed", "VBD", "Qxze"), None);
+        assert_eq!(checked_lemma("qxzed", "VBD", "qxze"), None);
     }
 
     /// FNV-1a 64 of `data/lemmas.tsv`, to catch the list edited by hand

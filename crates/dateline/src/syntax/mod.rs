@@ -687,7 +687,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                 Cow::Owned(form.to_string())
             };
             let mut xpos_s = m.xpos.strings[xpos as usize].as_str();
-            if let Some(l) = lemma::checked_verb(form, xpos_s, &lemma) {
+            if let Some(l) = lemma::checked_lemma(form, xpos_s, &lemma) {
                 lemma = Cow::Owned(l);
             }
             let (mut upos, mut feats) = (upos, feats);
