@@ -454,6 +454,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 EventPos::Noun => verbs.code_noun(t.word),
                 EventPos::Adjective => None,
             };
+            // The object as parsed, before a pattern names the target.
+            let parsed_target = sides.target.clone();
             if let Some(vc) = &verb_code {
                 // The dictionary's pattern names its sides where it has them.
                 if let Some(tw) = vc.target {
@@ -488,10 +490,43 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 let travel = verb_code
                     .as_ref()
                     .is_some_and(|vc| vc.code.starts_with("04"));
+                // An act that is someone's (`condemned Israel's attack on
+                // Gaza`, `the Iranian missile strikes on Israel`) is done
+                // to whose act it is, also where a pattern named a word
+                // inside the act (`- * ATTACK ON +`): a country, a group or
+                // a person, not an agent word (`artillery shells`) nor a
+                // side against or for (`anti-French protests`).
+                let owner = |h: usize| {
+                    let named = |w: usize| {
+                        let word = text
+                            .get(syntax.words[w].start..syntax.words[w].end)
+                            .unwrap_or_default();
+                        let lower = word.to_ascii_lowercase();
+                        is_actor(w)
+                            && !codes.agent_only(word)
+                            && !["anti", "pro-", "non-"]
+                                .iter()
+                                .any(|p| lower.starts_with(p))
+                    };
+                    is_event[h].then(|| whose(&tree, &named, h)).flatten()
+                };
+                if let ([o], [tw]) = (&parsed_target[..], &sides.target[..]) {
+                    if tw != o && tree.reaches(*tw, *o) {
+                        if let Some(w) = owner(*o) {
+                            sides.target = vec![w];
+                        }
+                    }
+                }
                 let promoted: Vec<usize> = sides
                     .target
                     .iter()
-                    .map(|&h| promote(&tree, &is_actor, t.word, h))
+                    .map(|&h| {
+                        if is_actor(h) {
+                            h
+                        } else {
+                            owner(h).unwrap_or_else(|| promote(&tree, &is_actor, t.word, h))
+                        }
+                    })
                     .collect();
                 if promoted != sides.target {
                     // A promoted actor brings its conjuncts (`ties with
@@ -869,6 +904,36 @@ fn promote(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, verb: usize, h: u
     in_subtree(tree, is_actor, h)
         .or_else(|| verb_phrases(tree, is_actor, verb, h, true))
         .unwrap_or(h)
+}
+
+/// Whose act noun `h` is: the first actor in word order among its
+/// possessors and nationalities and those of its modifiers (`condemned
+/// Israel's attack on Gaza`, `the Iranian missile strikes on Israel`:
+/// `Iranian` hangs on `missile`). What is done to an act is done to whose
+/// act it is, as PETRARCH reads the first actor of the phrase. Never a
+/// pronoun, nor a name compounded with the act (`the Iraq war`).
+fn whose(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> Option<usize> {
+    let mut left = vec![h];
+    let mut found: Option<usize> = None;
+    while let Some(w) = left.pop() {
+        for &c in tree.children(w) {
+            let modifier = matches!(
+                tree.words[c].dep.as_ref(),
+                "nmod:poss" | "amod" | "compound"
+            );
+            if c > h || !modifier || tree.words[c].upos == "PRON" {
+                continue;
+            }
+            // A name compounded with the act says where as often as whose
+            // (`the Iraq war`, `the London conference`): not an owner.
+            if is_actor(c) && tree.words[c].dep != "compound" {
+                found = Some(found.map_or(c, |x| x.min(c)));
+            } else if !is_actor(c) {
+                left.push(c);
+            }
+        }
+    }
+    found
 }
 
 /// The first actor below word `h`, breadth first in word order, but for

@@ -629,3 +629,46 @@ fn every_country_of_a_list_is_a_side() {
     let codes: Vec<&str> = e.source.iter().filter_map(|a| a.code.as_deref()).collect();
     assert_eq!(codes, ["GBR", "FRA", "DEU"], "{e:#?}");
 }
+
+#[test]
+fn what_is_done_to_an_act_is_done_to_whose_act_it_is() {
+    // Conflict wire: condemning an attack is condemning its author, not its
+    // victim (the dictionary's `- * ATTACK ON +` names the victim's slot).
+    for (text, verb, target) in [
+        (
+            "Egypt condemned Israel's attack on Gaza.",
+            "condemned",
+            "Israel",
+        ),
+        (
+            "Britain condemned the Iranian missile strikes on Israel.",
+            "condemned",
+            "Iranian",
+        ),
+        (
+            "Britain supports Macedonia's bid to join the European Union.",
+            "supports",
+            "Macedonia",
+        ),
+    ] {
+        let x = extract(text);
+        let e = event(&x, verb);
+        let targets: Vec<&str> = e.target.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(targets, [target], "{text}: {e:#?}");
+    }
+    // With no author named, the act's object stays the target; an agent
+    // word is no author (`artillery shells`).
+    for (text, verb, target) in [
+        ("Egypt condemned the attack on Gaza.", "condemned", "Gaza"),
+        (
+            "Pyongyang fired two artillery shells at Seoul.",
+            "fired",
+            "Seoul",
+        ),
+    ] {
+        let x = extract(text);
+        let e = event(&x, verb);
+        let targets: Vec<&str> = e.target.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(targets, [target], "{text}: {e:#?}");
+    }
+}
