@@ -147,16 +147,16 @@ impl Lemmatizer {
 /// (`data/lemmas.tsv`, built by `scripts/data/build_lemmas.py` from GUM's
 /// lemmas and the CAMEO verb dictionary).
 struct Known {
-    lemmas: HashSet<&'static str>,
-    forms: HashMap<&'static str, &'static str>,
+    lemmas: HashSet<&'static str, foldhash::fast::FixedState>,
+    forms: HashMap<&'static str, &'static str, foldhash::fast::FixedState>,
 }
 
 fn known() -> &'static Known {
     static K: OnceLock<Known> = OnceLock::new();
     K.get_or_init(|| {
         let mut k = Known {
-            lemmas: HashSet::new(),
-            forms: HashMap::new(),
+            lemmas: HashSet::default(),
+            forms: HashMap::default(),
         };
         for line in include_str!("../../data/lemmas.tsv").lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -230,8 +230,12 @@ pub(crate) fn checked_lemma(form: &str, xpos: &str, lemma: &str) -> Option<Strin
     if lemma.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let f = form.to_ascii_lowercase();
     let word = k.lemmas.contains(lemma);
+    // Most words: a known lemma the rules cut from the form.
+    if word && !lemma.eq_ignore_ascii_case(form) {
+        return None;
+    }
+    let f = form.to_ascii_lowercase();
     // A listed form whose lemma the rules did not find: cut to no word, or
     // left whole (`shot`, a noun too).
     let verb = xpos != "NNS";
