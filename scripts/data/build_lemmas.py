@@ -16,6 +16,11 @@ This list tells a real lemma from a cut-off one:
   `withdraw`; GUM wins where both have a form, also where the form is most
   often its own lemma there: `set`).
 
+Also writes crates/dateline/data/abstract_nouns.txt: head nouns of GUM's
+mentions typed abstract or time in three of four mentions or more (seen
+twice or more), which the event layer does not take for the target of an
+act of force (`attacked the legislation`).
+
 Writes crates/dateline/data/lemmas.tsv: `lemma` lines (one word) and
 `form<TAB>lemma` lines, lower case, sorted. Same sources in, same bytes out;
 a test records the file's checksum (crates/dateline/src/syntax/lemma.rs,
@@ -24,6 +29,7 @@ GENERATED): update it with the file.
 usage: scripts/data/build_lemmas.py [--gum DIR]
 """
 import argparse
+import bisect
 import collections
 import glob
 import json
@@ -32,6 +38,7 @@ import os
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "crates", "dateline", "data", "lemmas.tsv")
 CAMEO = os.path.join(ROOT, "crates", "dateline", "data", "cameo_verbs.tsv")
+ABSTRACT = os.path.join(ROOT, "crates", "dateline", "data", "abstract_nouns.txt")
 # GUM genres whose texts are for non-commercial use only: left out, as
 # the syntax model leaves them out (crates/dateline/src/syntax/train.rs).
 NONCOMMERCIAL = {"essay", "fiction", "letter", "podcast", "whow"}
@@ -39,6 +46,27 @@ NONCOMMERCIAL = {"essay", "fiction", "letter", "podcast", "whow"}
 
 def word(s):
     return bool(s) and all(c.isalpha() or c in "-'" for c in s) and s[0].isalpha()
+
+
+def mention_kinds(doc, kinds):
+    """Counts GUM's type of each mention (abstract, person, place, ...) by
+    the lemma of its head noun: the one word of the span whose head is
+    outside it."""
+    tokens = doc["tokens"]
+    starts = [t["start"] for t in tokens]
+    for e in doc["entities"]:
+        first = bisect.bisect_left(starts, e["start"])
+        inside = set()
+        for k in range(first, len(tokens)):
+            if tokens[k]["end"] > e["end"]:
+                break
+            inside.add(k)
+        heads = [k for k in inside if tokens[k]["head"] not in inside]
+        if len(heads) != 1 or tokens[heads[0]]["upos"] != "NOUN":
+            continue
+        lemma = (tokens[heads[0]].get("lemma") or "").lower()
+        if word(lemma):
+            kinds[lemma][e["label"]] += 1
 
 
 def main():
@@ -50,13 +78,16 @@ def main():
         raise SystemExit("no GUM files in %s" % args.gum)
     lemmas = set()
     seen = collections.defaultdict(collections.Counter)
+    kinds = collections.defaultdict(collections.Counter)
     for path in files:
         genre = os.path.basename(path)[: -len(".jsonl")]
         if genre in NONCOMMERCIAL:
             continue
         with open(path, encoding="utf-8") as f:
             for line in f:
-                for t in json.loads(line)["tokens"]:
+                doc = json.loads(line)
+                mention_kinds(doc, kinds)
+                for t in doc["tokens"]:
                     lemma = (t.get("lemma") or "").lower()
                     if not word(lemma):
                         continue
@@ -86,6 +117,18 @@ def main():
         for r in sorted(set(rows)):
             f.write(r + "\n")
     print("%d lemmas, %d forms -> %s" % (len(lemmas), sum(f != l for f, l in forms.items()), OUT))
+    # Nouns whose mentions are abstract or times three times in four or
+    # more, seen twice or more.
+    abstract = sorted(
+        w for w, c in kinds.items()
+        if sum(c.values()) >= 2 and 4 * (c["abstract"] + c["time"]) >= 3 * sum(c.values())
+    )
+    with open(ABSTRACT, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Nouns GUM types abstract or time in three of four mentions or more (seen twice or\n")
+        f.write("# more; the nine genres of docs/syntax.md). Built by scripts/data/build_lemmas.py.\n")
+        for w in abstract:
+            f.write(w + "\n")
+    print("%d abstract nouns -> %s" % (len(abstract), ABSTRACT))
 
 
 if __name__ == "__main__":

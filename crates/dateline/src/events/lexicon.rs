@@ -46,16 +46,19 @@ pub(crate) struct Lexicon {
     /// Words of negation (`not`, `never`).
     pub negation: Set,
     /// Words of sports copy, one map for the three lines: a `sport` word
-    /// counts one towards a sports article and marks its sentence as one
-    /// about sport; a `sportcue` word counts a half and marks its
-    /// sentence (`match`, `coach`); a `sporthint` word counts a half
-    /// (`season`).
+    /// counts one towards a sports article; a `sportcue` (`match`,
+    /// `coach`) or `sporthint` (`season`) word counts a half.
     pub sport: Map<SportWord>,
     /// Verbs and nouns of a contest in sports copy (`beat`, `signed`).
     pub contest: Set,
     /// Nouns that, as all the targets of an act of force, make it a
     /// figure of speech (`hit a five-year high`, `fight poverty`).
     pub figurative: Set,
+    /// Nouns that name no one and nothing that can be struck (`law`,
+    /// `burden`, `statement`, `power`): the heads of GUM's mentions typed
+    /// abstract or time three times in four or more
+    /// (`data/abstract_nouns.txt`, built by `scripts/data/build_lemmas.py`).
+    pub abstract_nouns: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -74,9 +77,9 @@ fn class(name: &str) -> Option<EventClass> {
 /// What a word of sports copy says (see [`Lexicon::sport`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SportWord {
-    /// One point, and the sentence is about sport.
+    /// One point.
     Strong,
-    /// Half a point, and the sentence is about sport.
+    /// Half a point (a word that once marked a sentence as about sport).
     Cue,
     /// Half a point.
     Hint,
@@ -85,7 +88,15 @@ pub(crate) enum SportWord {
 /// The lexicon of `data/events.tsv`.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| parse(include_str!("../../data/events.tsv")))
+    LEX.get_or_init(|| {
+        let mut lex = parse(include_str!("../../data/events.tsv"));
+        lex.abstract_nouns.extend(
+            include_str!("../../data/abstract_nouns.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty()),
+        );
+        lex
+    })
 }
 
 fn parse(text: &'static str) -> Lexicon {

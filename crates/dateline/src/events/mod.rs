@@ -594,8 +594,22 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .target
                     .iter()
                     .all(|&h| lex.figurative.contains(tree.lemma(h)));
+            // Force done to a law, a burden or a statement is no act
+            // between actors (`Airlines have attacked the legislation`,
+            // `the SEC was imposing an unfair burden`): targets all
+            // abstract nouns, none of them an actor.
+            let abstract_target = !sides.target.is_empty()
+                && !target
+                    .iter()
+                    .any(|a| a.code.is_some() || a.entity.is_some())
+                && sides.target.iter().all(|&h| {
+                    tree.words[h].upos == "NOUN" && lex.abstract_nouns.contains(tree.lemma(h))
+                });
             let code = code
-                .filter(|vc| !(figurative && Quad::of(&vc.code) == Some(Quad::MaterialConflict)))
+                .filter(|vc| {
+                    let force = Quad::of(&vc.code) == Some(Quad::MaterialConflict);
+                    !((figurative || abstract_target) && force)
+                })
                 .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));

@@ -672,3 +672,20 @@ fn what_is_done_to_an_act_is_done_to_whose_act_it_is() {
         assert_eq!(targets, [target], "{text}: {e:#?}");
     }
 }
+
+#[test]
+fn force_done_to_an_abstract_thing_is_no_act_between_actors() {
+    // BBC business and politics copy: `attacked the legislation` is
+    // criticism, not CAMEO force (190); a building can be stormed.
+    let x = extract(
+        "Airlines have attacked the legislation. The SEC was imposing an unfair burden. \
+         Troops stormed the building on Tuesday.",
+    );
+    for verb in ["attacked", "imposing"] {
+        let e = event(&x, verb);
+        assert!(e.code.is_none(), "{e:#?}");
+    }
+    let stormed = event(&x, "stormed");
+    let root = stormed.code.as_ref().map(|c| c.root.as_str());
+    assert_eq!(root, Some("19"), "{stormed:#?}");
+}
