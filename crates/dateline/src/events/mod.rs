@@ -504,7 +504,7 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                         let lower = word.to_ascii_lowercase();
                         is_actor(w)
                             && !codes.agent_only(word)
-                            && !["anti", "pro-", "non-"]
+                            && !["anti-", "pro-", "non-"]
                                 .iter()
                                 .any(|p| lower.starts_with(p))
                     };
@@ -583,9 +583,10 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     .chain(target.iter_mut().zip(target_wide))
                     .for_each(|(a, (wide, per_country))| code_actor(a, &wide, per_country));
             }
-            // A contest in sports copy is no event between actors (`Chelsea beat Barcelona`), unless a side is a
-            // government, an army or another political actor (`the first
-            // minister met supporters' representatives`).
+            // A contest in sports copy is no event between actors
+            // (`Chelsea beat Barcelona`), unless a side is a government,
+            // an army or another political actor (`the first minister met
+            // supporters' representatives`).
             let political = |a: &Actor| a.code.as_deref().is_some_and(political_code);
             // Force done to a record or a forecast is a figure of speech
             // (`the rupee has hit a five-year high`, `beat profit forecasts`).
@@ -608,7 +609,10 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let code = code
                 .filter(|vc| {
                     let force = Quad::of(&vc.code) == Some(Quad::MaterialConflict);
-                    !((figurative || abstract_target) && force)
+                    // A pattern may code by the abstract noun itself
+                    // (`- * CONTROL [192]`, `extended their control`).
+                    let pattern = vc.pattern.starts_with("- ");
+                    !((figurative || (abstract_target && !pattern)) && force)
                 })
                 .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
@@ -925,7 +929,8 @@ fn promote(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, verb: usize, h: u
 /// Israel's attack on Gaza`, `the Iranian missile strikes on Israel`:
 /// `Iranian` hangs on `missile`). What is done to an act is done to whose
 /// act it is, as PETRARCH reads the first actor of the phrase. Never a
-/// pronoun, nor a name compounded with the act (`the Iraq war`).
+/// pronoun, nor a name compounded with the act or its modifiers (`the Iraq
+/// war`).
 fn whose(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> Option<usize> {
     let mut left = vec![h];
     let mut found: Option<usize> = None;

@@ -657,9 +657,14 @@ fn what_is_done_to_an_act_is_done_to_whose_act_it_is() {
         assert_eq!(targets, [target], "{text}: {e:#?}");
     }
     // With no author named, the act's object stays the target; an agent
-    // word is no author (`artillery shells`).
+    // word is no author (`the army's attack`).
     for (text, verb, target) in [
         ("Egypt condemned the attack on Gaza.", "condemned", "Gaza"),
+        (
+            "Egypt condemned the army's attack on Gaza.",
+            "condemned",
+            "Gaza",
+        ),
         (
             "Pyongyang fired two artillery shells at Seoul.",
             "fired",
@@ -678,8 +683,8 @@ fn force_done_to_an_abstract_thing_is_no_act_between_actors() {
     // BBC business and politics copy: `attacked the legislation` is
     // criticism, not CAMEO force (190); a building can be stormed.
     let x = extract(
-        "Airlines have attacked the legislation. The SEC was imposing an unfair burden. \
-         Troops stormed the building on Tuesday.",
+        "Airlines have attacked the legislation. The government was imposing an unfair \
+         burden. Troops stormed the building on Tuesday.",
     );
     for verb in ["attacked", "imposing"] {
         let e = event(&x, verb);

@@ -535,7 +535,8 @@ pub(super) fn subjects_taken_for_objects(
 /// conjunct of that name when the list goes on to a name after `and` or
 /// `or`. Every conjunct of the list then hangs on the first, as UD
 /// attaches them. A description between commas (`Nabih Berri, the
-/// parliament speaker, said`) is no name and stays an apposition.
+/// parliament speaker, said`) stays an apposition, and a title is left as
+/// the parser hung it.
 pub(super) fn lists_taken_for_appositions(
     m: &Model,
     text: &str,
@@ -557,7 +558,8 @@ pub(super) fn lists_taken_for_appositions(
             continue;
         }
         let a = a as usize;
-        if !(a + 1..b).any(|k| word(k) == ",") {
+        // A title between commas describes the name before it.
+        if !(a + 1..b).any(|k| word(k) == ",") || crate::lexicon::roles::may_end_title(word(b)) {
             continue;
         }
         // The rest of the list: conjuncts hung on `b` (and on them), or on
