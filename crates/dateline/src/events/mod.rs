@@ -590,29 +590,29 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             let political = |a: &Actor| a.code.as_deref().is_some_and(political_code);
             // Force done to a record or a forecast is a figure of speech
             // (`the rupee has hit a five-year high`, `beat profit forecasts`).
-            let figurative = !sides.target.is_empty()
-                && sides
-                    .target
-                    .iter()
-                    .all(|&h| lex.figurative.contains(tree.lemma(h)));
             // Force done to a law, a burden or a statement is no act
             // between actors (`Airlines have attacked the legislation`,
             // `the SEC was imposing an unfair burden`): targets all
-            // abstract nouns, none of them an actor.
-            let abstract_target = !sides.target.is_empty()
-                && !target
+            // abstract nouns, none of them an actor; but a pattern may code
+            // by the abstract noun itself (`- * CONTROL [192]`, `extended
+            // their control`). Read only for a code of force.
+            let all_targets = |f: &dyn Fn(usize) -> bool| {
+                !sides.target.is_empty() && sides.target.iter().all(|&h| f(h))
+            };
+            let figurative = || all_targets(&|h| lex.figurative.contains(tree.lemma(h)));
+            let abstract_target = || {
+                !target
                     .iter()
                     .any(|a| a.code.is_some() || a.entity.is_some())
-                && sides.target.iter().all(|&h| {
-                    tree.words[h].upos == "NOUN" && lex.abstract_nouns.contains(tree.lemma(h))
-                });
+                    && all_targets(&|h| {
+                        tree.words[h].upos == "NOUN" && lex.abstract_nouns.contains(tree.lemma(h))
+                    })
+            };
             let code = code
                 .filter(|vc| {
                     let force = Quad::of(&vc.code) == Some(Quad::MaterialConflict);
-                    // A pattern may code by the abstract noun itself
-                    // (`- * CONTROL [192]`, `extended their control`).
                     let pattern = vc.pattern.starts_with("- ");
-                    !((figurative || (abstract_target && !pattern)) && force)
+                    !(force && (figurative() || (!pattern && abstract_target())))
                 })
                 .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
@@ -945,10 +945,10 @@ fn whose(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> Option
             }
             // A name compounded with the act says where as often as whose
             // (`the Iraq war`, `the London conference`): not an owner.
-            if is_actor(c) && tree.words[c].dep != "compound" {
-                found = Some(found.map_or(c, |x| x.min(c)));
-            } else if !is_actor(c) {
+            if !is_actor(c) {
                 left.push(c);
+            } else if tree.words[c].dep != "compound" {
+                found = Some(found.map_or(c, |x| x.min(c)));
             }
         }
     }

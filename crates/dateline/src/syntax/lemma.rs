@@ -226,10 +226,10 @@ pub(crate) fn checked_lemma(form: &str, xpos: &str, lemma: &str) -> Option<Strin
     if !matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ" | "NNS") || !form.is_ascii() {
         return None;
     }
-    let k = known();
     if lemma.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
+    let k = known();
     let word = k.lemmas.contains(lemma);
     // Most words: a known lemma the rules cut from the form.
     if word && !lemma.eq_ignore_ascii_case(form) {
