@@ -4,6 +4,7 @@ threads, pickling and pandas. The depth of extraction is tested in Rust."""
 import datetime
 import itertools
 import json
+import pathlib
 import pickle
 import threading
 
@@ -624,6 +625,19 @@ def pd_isna(value):
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+def test_entity_model_of_the_user_replaces_the_shipped_one():
+    shipped = pathlib.Path(__file__).resolve().parents[2] / "crates/dateline/data/ner.model"
+    text = "Prime Minister Mohammed Shia al-Sudani met Antony Blinken in Baghdad."
+    default = dateline.Extractor(layers="entities").extract(text).mentions
+    same = dateline.Extractor(layers="entities", entity_model=shipped.read_bytes())
+    assert [(m.text, m.kind) for m in same.extract(text).mentions] == [
+        (m.text, m.kind) for m in default
+    ]
+    assert ("Baghdad", "LOC") in [(m.text, m.kind) for m in default]
+    with pytest.raises(dateline.ConfigError, match="entity model"):
+        dateline.Extractor(entity_model=b"not a model")
 
 
 def test_actor_dictionary_of_the_user_codes_its_actors():

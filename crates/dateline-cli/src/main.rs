@@ -102,6 +102,10 @@ struct PipelineArgs {
     /// `name<TAB>code<TAB>dates<TAB>entry`, or a PETRARCH actor file.
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// An entity tagger of yours (a model file `dateline train ner` wrote)
+    /// in place of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    entity_model: Option<PathBuf>,
 }
 
 /// The help of `--layers`, from the core's list of layers and its defaults.
@@ -145,6 +149,12 @@ impl PipelineArgs {
                 dateline::Error::Config(format!("cannot read {}: {e}", path.display()))
             })?;
             config = config.actor_dictionary(text);
+        }
+        if let Some(path) = &self.entity_model {
+            let bytes = std::fs::read(path).map_err(|e| {
+                dateline::Error::Config(format!("cannot read {}: {e}", path.display()))
+            })?;
+            config = config.entity_model(bytes);
         }
         Extractor::new(config)
     }

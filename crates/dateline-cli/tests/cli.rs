@@ -1588,3 +1588,91 @@ fn parquet_rows_are_read_as_jsonl_records_are() {
         .unwrap()
         .contains("Parquet is read from files"));
 }
+
+/// Gold records for `dateline train ner` in which `Kellerman`, a surname
+/// the shipped tagger reads as a person, is always a place.
+fn kellerman_gold() -> String {
+    let verbs = ["said", "reported", "announced", "confirmed", "warned"];
+    let whats = [
+        "profits rose",
+        "talks failed",
+        "the border opened",
+        "rain fell",
+    ];
+    let mut lines = String::new();
+    for (i, v) in verbs.iter().enumerate() {
+        for (j, w) in whats.iter().enumerate() {
+            let text = format!("Kellerman {v} on Monday that {w}. Officials in Lisbon agreed.");
+            let lisbon = text.find("Lisbon").unwrap();
+            let record = serde_json::json!({
+                "id": format!("k{i}{j}"),
+                "text": text,
+                "entities": [
+                    {"start": 0, "end": 9, "coarse": "LOC"},
+                    {"start": lisbon, "end": lisbon + 6, "coarse": "LOC"},
+                ],
+            });
+            lines.push_str(&format!("{record}\n"));
+        }
+    }
+    lines
+}
+
+#[test]
+fn a_trained_entity_model_is_used_in_place_of_the_shipped_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = write(dir.path(), "gold.jsonl", kellerman_gold().as_bytes());
+    let model = dir.path().join("k.model");
+    let model = model.to_str().unwrap();
+    let train = |out: &str| {
+        let o = run(&[
+            "train",
+            "ner",
+            &gold,
+            "-o",
+            out,
+            "--ensemble",
+            "2",
+            "--epochs",
+            "3",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read(out).unwrap()
+    };
+    // The same data trains the same model, the orders averaged.
+    let again = dir.path().join("again.model");
+    assert_eq!(train(model), train(again.to_str().unwrap()));
+    let text = "Kellerman said on Monday that exports fell.";
+    let kind = |args: &[&str]| {
+        let mut all = vec!["extract", "--layers", "entities"];
+        all.extend_from_slice(args);
+        all.push("-");
+        let out = run_stdin(&all, text.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let x = &records(&out)[0];
+        let m = x["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["text"] == "Kellerman");
+        m.map(|m| m["kind"].as_str().unwrap().to_string())
+    };
+    assert_eq!(kind(&[]).as_deref(), Some("PER"));
+    assert_eq!(kind(&["--entity-model", model]).as_deref(), Some("LOC"));
+    // A file that is no model, or none at all: a usage error naming it.
+    let bad = write(dir.path(), "bad.model", b"not a model");
+    let out = run_stdin(&["extract", "--entity-model", &bad, "-"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the entity model"),
+        "{}",
+        stderr(&out)
+    );
+    let missing = dir.path().join("missing.model");
+    let out = run_stdin(
+        &["extract", "--entity-model", missing.to_str().unwrap(), "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("missing.model"), "{}", stderr(&out));
+}

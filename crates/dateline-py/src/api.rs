@@ -788,6 +788,7 @@ class_getters! {
         layers: Union[str, Iterable[str], None] = None,
         threads: Optional[int] = None,
         actor_dictionary: Optional[str] = None,
+        entity_model: Optional[bytes] = None,
     ) -> "Extractor": ...
     def extract(
         self,

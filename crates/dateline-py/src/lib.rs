@@ -715,7 +715,8 @@ fn layers_option(py: Python<'_>, layers: &Bound<'_, PyAny>) -> PyResult<Vec<Laye
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, tokens=true, max_article_bytes=524288, layers=None, threads=None, actor_dictionary=None))]
+    #[pyo3(signature = (*, tokens=true, max_article_bytes=524288, layers=None, threads=None, actor_dictionary=None, entity_model=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         tokens: bool,
@@ -723,12 +724,16 @@ impl PyExtractor {
         layers: Option<&Bound<'_, PyAny>>,
         threads: Option<usize>,
         actor_dictionary: Option<String>,
+        entity_model: Option<Vec<u8>>,
     ) -> PyResult<Self> {
         let mut config = Config::default()
             .tokens(tokens)
             .max_article_bytes(max_article_bytes);
         if let Some(text) = actor_dictionary {
             config = config.actor_dictionary(text);
+        }
+        if let Some(bytes) = entity_model {
+            config = config.entity_model(bytes);
         }
         if let Some(layers) = layers.filter(|l| !l.is_none()) {
             config = config.layers(layers_option(py, layers)?);

@@ -249,11 +249,12 @@ pub(super) fn english(word: &str) -> bool {
     people(stem) || stem.strip_suffix('e').is_some_and(people)
 }
 
-/// Finds the entity mentions of the spans (headlines and sentences).
-pub(crate) fn extract(text: &str, spans: &[Span]) -> Vec<Mention> {
+/// Finds the entity mentions of the spans (headlines and sentences) with
+/// `model` (the shipped [`tagger::tagger`] or the user's).
+pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec<Mention> {
     let lex = lexicon();
     let (mut units, doc) = tagger::prepare(text, spans, lex);
-    let tagged = tagger::tagger().tag(&mut units, &doc);
+    let tagged = model.tag(&mut units, &doc);
     let mut out = Vec::new();
     // Each unit's names: the tagger's, then the lexicons'.
     for (ui, (u, (labels, probs))) in units.iter().zip(tagged).enumerate() {
@@ -295,7 +296,7 @@ mod tests {
     use crate::span::Span;
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
-        extract(text, &[Span::new(0, text.len())])
+        extract(text, &[Span::new(0, text.len())], super::tagger::tagger())
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect()

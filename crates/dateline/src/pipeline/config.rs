@@ -21,6 +21,11 @@ pub struct Config {
     /// file with the header `name<TAB>code<TAB>dates<TAB>entry`, or of a
     /// PETRARCH actor file.
     pub actor_dictionary: Option<String>,
+    /// An entity tagger of the user's in place of the shipped one: the
+    /// bytes of a model file that `dateline train ner` wrote. Not
+    /// serialised (it is megabytes).
+    #[serde(skip)]
+    pub entity_model: Option<Vec<u8>>,
 }
 
 impl Default for Config {
@@ -30,6 +35,7 @@ impl Default for Config {
             tokens: true,
             max_article_bytes: Config::DEFAULT_MAX_ARTICLE_BYTES,
             actor_dictionary: None,
+            entity_model: None,
         }
     }
 }
@@ -68,6 +74,13 @@ impl Config {
     /// actor file), read over the shipped ones by the event layer.
     pub fn actor_dictionary(mut self, text: impl Into<String>) -> Self {
         self.actor_dictionary = Some(text.into());
+        self
+    }
+
+    /// Sets the entity tagger's model: the bytes of a file that `dateline
+    /// train ner` wrote, used in place of the shipped model.
+    pub fn entity_model(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.entity_model = Some(bytes.into());
         self
     }
 

@@ -47,6 +47,8 @@ pub(crate) struct Document {
     pub events: Option<Vec<Event>>,
     /// The user's actor dictionary for the event layer, when given.
     pub actors: Option<std::sync::Arc<crate::events::cameo::ActorCoder>>,
+    /// The user's entity tagger for the entity layer, when given.
+    pub tagger: Option<std::sync::Arc<crate::entities::tagger::Tagger>>,
 }
 
 impl Document {
@@ -68,6 +70,7 @@ impl Document {
             figures: None,
             events: None,
             actors: None,
+            tagger: None,
         }
     }
 

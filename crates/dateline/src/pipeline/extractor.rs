@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::entities::tagger::Tagger;
 use crate::events::cameo::ActorCoder;
 use std::time::{Duration, Instant};
 
@@ -68,6 +69,8 @@ pub struct Extractor {
     layers: Vec<Layer>,
     /// The user's actor dictionary over the shipped ones, when given.
     actors: Option<Arc<ActorCoder>>,
+    /// The user's entity tagger in place of the shipped one, when given.
+    tagger: Option<Arc<Tagger>>,
     /// Time each layer took to load its data when this extractor was made.
     startup: Vec<(&'static str, Duration)>,
 }
@@ -120,10 +123,23 @@ impl Extractor {
         if actors.is_some() {
             startup.push(("actor dictionary", t.elapsed()));
         }
+        let t = Instant::now();
+        let tagger = match &config.entity_model {
+            Some(bytes) => {
+                Some(Arc::new(Tagger::from_bytes(bytes).map_err(|e| {
+                    Error::Config(format!("the entity model: {e}"))
+                })?))
+            }
+            None => None,
+        };
+        if tagger.is_some() {
+            startup.push(("entity model", t.elapsed()));
+        }
         Ok(Extractor {
             config,
             layers,
             actors,
+            tagger,
             startup,
         })
     }
@@ -222,6 +238,7 @@ impl Extractor {
         let layer = ArticleLayer::build(&mut article, self.config.tokens && !syntax, &mut lap);
         let mut doc = Document::new(article, layer);
         doc.actors = self.actors.clone();
+        doc.tagger = self.tagger.clone();
         for step in STEPS.iter().filter(|s| self.layers.contains(&s.layer)) {
             (step.run)(&mut doc);
             lap(step.layer.name());

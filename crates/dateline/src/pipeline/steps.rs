@@ -50,7 +50,13 @@ pub(crate) const STEPS: &[Step] = &[
             crate::lexicon::lexicon();
             crate::entities::tagger::tagger();
         },
-        run: |doc| doc.mentions = Some(crate::entities::extract(doc.text(), &doc.units)),
+        run: |doc| {
+            let tagger = doc
+                .tagger
+                .as_deref()
+                .unwrap_or(crate::entities::tagger::tagger());
+            doc.mentions = Some(crate::entities::extract(doc.text(), &doc.units, tagger));
+        },
     },
     Step {
         layer: Layer::Quotes,

@@ -73,6 +73,12 @@ impl Builder<'_> {
     /// Gives person `id` a role, unless it holds it already (keeping the
     /// fuller statement of one title).
     fn add_role(&mut self, id: usize, role: Role) {
+        // No one holds an office of themselves: the person and the body
+        // were taken for one entity (`Texas Prime Minister Texas`, the
+        // second `Texas` tagged a person and joined to the state).
+        if role.of_entity == Some(id) {
+            return;
+        }
         let roles = &mut self.entities[id].roles;
         let same = |r: &Role| r.title.eq_ignore_ascii_case(&role.title);
         if let Some(old) = roles.iter_mut().find(|r| same(r)) {

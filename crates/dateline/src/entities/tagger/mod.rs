@@ -29,7 +29,7 @@ use decode::{marginals, viterbi};
 use features::{features, DocInfo, Word, KEEP_FEATURES_WORDS};
 pub(crate) use features::{prepare, Unit};
 pub use mentions::{names_of_mentions, GoldMention, GoldWord, MentionNames};
-pub use train::{train, train_tagger, TrainDoc};
+pub use train::{train, train_ensemble, train_tagger, TrainDoc};
 
 /// The tagger's labels, in model order.
 pub const LABELS: [&str; 9] = [
@@ -214,6 +214,17 @@ impl Tagger {
         let first = Model::read(r.take(n)?, Some(a))?;
         let second = Model::read(&MODEL[r.at..], Some(b))?;
         Ok(Tagger { first, second })
+    }
+
+    /// The average of several taggers' weights, pass by pass (a feature
+    /// one of them lacks weighs zero there).
+    pub fn average(taggers: &[Tagger]) -> Tagger {
+        let firsts: Vec<&Model> = taggers.iter().map(|t| &t.first).collect();
+        let seconds: Vec<&Model> = taggers.iter().map(|t| &t.second).collect();
+        Tagger {
+            first: Model::average(&firsts),
+            second: Model::average(&seconds),
+        }
     }
 
     /// Serialises both passes.
@@ -407,6 +418,35 @@ impl Model {
     /// True when the model has no weights.
     pub fn is_empty(&self) -> bool {
         self.weights.len() == 0
+    }
+
+    /// The average of `models`' weights and transitions.
+    fn average(models: &[&Model]) -> Model {
+        let mut out = Model::empty();
+        if models.is_empty() {
+            return out;
+        }
+        let n = models.len() as f32;
+        let mut sums: KeyMap<[f32; N]> = KeyMap::default();
+        for m in models {
+            for (k, row) in m.weights.iter() {
+                let sum = sums.entry(k).or_insert([0.0; N]);
+                for (s, v) in sum.iter_mut().zip(row) {
+                    *s += v;
+                }
+            }
+            for (to, from) in out.trans.iter_mut().zip(&m.trans) {
+                for (t, f) in to.iter_mut().zip(from) {
+                    *t += f / n;
+                }
+            }
+        }
+        out.weights = Weights::Map(
+            sums.into_iter()
+                .map(|(k, row)| (k, row.map(|v| v / n)))
+                .collect(),
+        );
+        out
     }
 
     /// Sets the weights of feature `key` (training).

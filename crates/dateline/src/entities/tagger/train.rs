@@ -81,19 +81,32 @@ impl TrainDoc {
 /// Trains both passes of the tagger. The second pass learns from first-pass
 /// labels that are as good as on unseen text: each training document gets
 /// them from a first-pass model trained on the other `folds - 1` parts.
+///
+/// `seed` picks the order the documents are visited in (0 is the order
+/// the shipped models were trained with before ensembles).
 pub fn train_tagger(
     docs: &mut [TrainDoc],
     epochs: usize,
     folds: usize,
+    seed: u64,
     mut progress: impl FnMut(&str, usize, f64),
 ) -> Tagger {
     let folds = folds.max(2);
-    let first = train(docs, epochs, |e, err| progress("first pass", e, err));
+    // The first pass sees no document features (a run before this one
+    // left its own).
+    for d in docs.iter_mut() {
+        for w in d.units.iter_mut().flat_map(|u| u.words.iter_mut()) {
+            w.extra.clear();
+        }
+    }
+    let refs: Vec<&TrainDoc> = docs.iter().collect();
+    let first = train_refs(&refs, epochs, seed, |e, err| progress("first pass", e, err));
+    drop(refs);
     let mut held_out: Vec<Option<Vec<Vec<usize>>>> = (0..docs.len()).map(|_| None).collect();
     for k in 0..folds {
         let (rest, keep): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|i| i % folds != k);
         let part: Vec<&TrainDoc> = rest.iter().map(|&i| &docs[i]).collect();
-        let model = train_refs(&part, epochs, |_, _| {});
+        let model = train_refs(&part, epochs, seed, |_, _| {});
         let mut scratch = Vec::new();
         for i in keep {
             let d = &docs[i];
@@ -109,8 +122,33 @@ pub fn train_tagger(
     for (d, labels) in docs.iter_mut().zip(held_out) {
         add_doc_features(&mut d.units, &labels.unwrap_or_default());
     }
-    let second = train(docs, epochs, |e, err| progress("second pass", e, err));
+    let refs: Vec<&TrainDoc> = docs.iter().collect();
+    let second = train_refs(&refs, epochs, seed, |e, err| {
+        progress("second pass", e, err)
+    });
     Tagger { first, second }
+}
+
+/// Trains the tagger `ensemble` times, each visiting the documents in
+/// another order (seeds `seed`, `seed + 1`, ...), and averages the runs'
+/// weights. One perceptron's weights depend on the order it saw the data
+/// in, enough to move a dev score by a point; the average of several does
+/// not, so the same data gives a model as good each time it is retrained.
+pub fn train_ensemble(
+    docs: &mut [TrainDoc],
+    epochs: usize,
+    folds: usize,
+    seed: u64,
+    ensemble: usize,
+    mut progress: impl FnMut(&str, usize, f64),
+) -> Tagger {
+    let runs: Vec<Tagger> = (0..ensemble.max(1) as u64)
+        .map(|k| {
+            progress("order", k as usize + 1, 0.0);
+            train_tagger(docs, epochs, folds, seed + k, &mut progress)
+        })
+        .collect();
+    Tagger::average(&runs)
 }
 
 /// Trains a model by the averaged structured perceptron: `epochs` passes
@@ -119,10 +157,15 @@ pub fn train_tagger(
 /// with the epoch number and the share of words tagged wrong.
 pub fn train(docs: &[TrainDoc], epochs: usize, progress: impl FnMut(usize, f64)) -> Model {
     let refs: Vec<&TrainDoc> = docs.iter().collect();
-    train_refs(&refs, epochs, progress)
+    train_refs(&refs, epochs, 0, progress)
 }
 
-fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Model {
+fn train_refs(
+    docs: &[&TrainDoc],
+    epochs: usize,
+    seed: u64,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
     // Feature rows, indexed once.
     let mut index: KeyMap<u32> = KeyMap::default();
     let mut feats: Vec<Vec<Vec<u32>>> = Vec::new(); // [unit][word][feature]
@@ -150,7 +193,13 @@ fn train_refs(docs: &[&TrainDoc], epochs: usize, mut progress: impl FnMut(usize,
     let mut tw = [[0f32; N]; N + 1];
     let mut tacc = [[0f64; N]; N + 1];
     let mut order: Vec<usize> = (0..feats.len()).collect();
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    // Seed 0 is the sequence the first models were trained with; another
+    // seed is mixed so that near seeds give unrelated orders (never 0,
+    // which xorshift cannot leave).
+    let mut seed = match seed {
+        0 => 0x9e37_79b9_7f4a_7c15u64,
+        s => (s.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ 0x9e37_79b9_7f4a_7c15).max(1),
+    };
     let mut c: f64 = 1.0;
     for epoch in 1..=epochs {
         // Fisher-Yates with a fixed xorshift sequence.
