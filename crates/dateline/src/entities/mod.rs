@@ -257,10 +257,13 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
     let tagged = model.tag(&mut units, &doc);
     let mut out = Vec::new();
     // Each unit's names: the tagger's, then the lexicons'.
-    for (ui, (u, (labels, probs))) in units.iter().zip(tagged).enumerate() {
+    for (ui, (u, (mut labels, probs))) in units.iter().zip(tagged).enumerate() {
         if u.words.is_empty() || !tagger::has_letters(u) {
             continue;
         }
+        tagger::cut_title_names(u, &doc, &mut labels, |l| {
+            tagger::LABELS[l].starts_with("B-")
+        });
         let first = out.len();
         names::tagged(text, u, &labels, &probs, ui, &mut out);
         lexicon_match::lexicon_organisations(text, u, lex, ui, first, &mut out);
@@ -300,6 +303,75 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect()
+    }
+
+    /// The names of a text whose lines are its units (a headline, then
+    /// sentences).
+    fn names_by_line(text: &str) -> Vec<(String, EntityKind)> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            spans.push(Span::new(start, start + line.trim_end().len()));
+            start += line.len();
+        }
+        extract(text, &spans, super::tagger::tagger())
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_in_title_case_is_no_name_of_its_capitals() {
+        // The tagger read the headline as one organisation, and then the
+        // article's Donald Trump as an organisation too.
+        let found = names_by_line(
+            "Black Lawmakers Rip Donald Trump As A Disgusting Fraud\n\
+             WASHINGTON - Donald Trump's obsession with Barack Obama's birth is an \
+             insult, top black lawmakers said Friday. \"Donald Trump is a disgusting \
+             fraud,\" said Rep. G.K. Butterfield.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| !t.contains("Rip") && !t.contains("Fraud")),
+            "{found:?}"
+        );
+        let trump: Vec<_> = found.iter().filter(|(t, _)| t == "Donald Trump").collect();
+        assert!(trump.len() >= 3, "{found:?}");
+        assert!(
+            trump.iter().all(|(_, k)| *k == EntityKind::Person),
+            "{found:?}"
+        );
+        let found = names_by_line(
+            "Woman Killed In Queens Hit And Run, Driver Charged\n\
+             A woman was killed by a driver who fled the scene in Queens, and the \
+             driver was charged with manslaughter on Saturday.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| !t.contains("Killed") && !t.contains("Charged")),
+            "{found:?}"
+        );
+        // A line wrapped in a sentence, and a line of names, keep theirs.
+        let found = names_by_line(
+            "The National Bank of Poland\nrefrained from a repo operation on Friday, \
+             the bank said.",
+        );
+        assert!(
+            found.contains(&("National Bank of Poland".into(), EntityKind::Organisation)),
+            "{found:?}"
+        );
+        let found = names_by_line(
+            "Barack Obama, Joe Biden And Hillary Clinton\n\
+             Barack Obama, Joe Biden and Hillary Clinton spoke in Chicago.",
+        );
+        for person in ["Barack Obama", "Joe Biden", "Hillary Clinton"] {
+            assert!(
+                found.contains(&(person.into(), EntityKind::Person)),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]

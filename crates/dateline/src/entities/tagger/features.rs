@@ -74,6 +74,8 @@ pub(crate) struct Unit {
     pub words: Vec<Word>,
     /// No lower-case letter anywhere: a headline in capitals.
     pub(super) caps: bool,
+    /// A line in title case (see [`title_case`]).
+    pub(super) title: bool,
     /// Lexicon names found in the unit.
     pub lex: Vec<lexicon::LexMatch>,
 }
@@ -113,6 +115,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
     let mut interned: KeyMap<Arc<str>> = KeyMap::default();
     // Each word's lower case and shape are written here, then shared.
     let (mut lower, mut shape) = (String::new(), String::new());
+    let mut titles = Vec::new();
     for &span in spans {
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
@@ -146,16 +149,29 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                     }
                 }),
         );
-        for (i, w) in words.iter().enumerate() {
-            if !caps && i > 0 && w.cap && &*w.shape != "X" {
-                let prev = &words[i - 1].lower;
-                if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
-                    doc.cap_mid.insert(w.key);
-                }
-            }
-            if !caps && !address && w.shape.starts_with('x') {
-                doc.lower_seen.insert(w.key);
-            }
+        // A line in title case (`Academy Picked Ellen DeGeneres As Oscar
+        // Host`) says nothing by its capitals: its words are no evidence
+        // of how the article writes them, and whether it is in title case
+        // is decided once the article is read.
+        // A headline in title case (`Academy Picked Ellen DeGeneres As
+        // Oscar Host`) says nothing by its capitals: whether a line near
+        // the top is one is decided once the rest of the article is read,
+        // and until then its words are no evidence of how the article
+        // writes them.
+        let may_be_title = !caps
+            && units.len() < TITLE_UNITS
+            && title_like(&words)
+            && !span.slice(text).trim_end().ends_with(['.', '!', '?'])
+            // A line the text goes on from in lower case is a sentence
+            // wrapped, not a headline (`The National Bank of Poland` /
+            // `refrained from ...`).
+            && !text[span.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase());
+        if may_be_title {
+            titles.push(units.len());
+        } else {
+            note_casing(&words, caps, address, &mut doc);
         }
         found.clear();
         lex.find(text, span.start, span.end, &mut found);
@@ -198,10 +214,123 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         units.push(Unit {
             words,
             caps,
+            title: false,
             lex: found.clone(),
         });
     }
+    for i in titles {
+        if title_case(&units[i].words, &doc) {
+            units[i].title = true;
+            // Its capitals are no evidence: a word it alone capitalises
+            // may be a verb (`Rip`) as well as a name.
+        } else {
+            note_casing(&units[i].words, false, false, &mut doc);
+        }
+    }
     (units, doc)
+}
+
+/// The first units of an article where a headline in title case is looked
+/// for (the title and the lines around it).
+const TITLE_UNITS: usize = 5;
+
+/// Notes which words a unit capitalises mid-sentence and which it writes
+/// in lower case: neither for a unit in capitals (`caps`), no lower case
+/// for a unit holding a web address (`address`: an address is lower case
+/// whatever it names).
+fn note_casing(words: &[Word], caps: bool, address: bool, doc: &mut DocInfo) {
+    if caps {
+        return;
+    }
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && w.cap && &*w.shape != "X" {
+            let prev = &words[i - 1].lower;
+            if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
+                doc.cap_mid.insert(w.key);
+            }
+        }
+        if !address && w.shape.starts_with('x') {
+            doc.lower_seen.insert(w.key);
+        }
+    }
+}
+
+/// Short words that title case may leave in lower case (AP style and most
+/// outlets' headlines: `Charged In Fatal Queens Hit`, `Arrested for DUI`).
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "onto", "or", "over", "the", "to", "up", "via", "vs", "with", "yet",
+];
+
+/// Whether `words` may be a line in title case: three words with letters
+/// or more, each capitalised but for [`MINOR_WORDS`].
+fn title_like(words: &[Word]) -> bool {
+    let mut n = 0;
+    for w in words.iter().filter(|w| w.shape.contains(['X', 'x'])) {
+        if !w.cap && !MINOR_WORDS.contains(&&*w.lower) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// Whether a [`title_like`] line is in title case rather than a run of
+/// names (`Barack Obama, Joe Biden, Hillary Clinton`): after its first
+/// word, a capitalised minor word (`As`, `In`) or two words the article
+/// writes in lower case elsewhere and never capitalises mid-sentence
+/// (`Announces`, `Nominee`).
+fn title_case(words: &[Word], doc: &DocInfo) -> bool {
+    // One capitalised minor word, or two common words (`Obama Announces
+    // Nominee`; one alone may be a name's: `National Bank of Poland`).
+    let (mut minor, mut common) = (false, 0);
+    for w in words.iter().skip(1).filter(|w| w.cap) {
+        minor |= MINOR_WORDS.contains(&&*w.lower);
+        common += usize::from(common_in_title(w, doc));
+    }
+    minor || common >= 2
+}
+
+/// Whether a word of a title-case line is a common word there rather than
+/// part of a name: a minor word, or one the article writes in lower case
+/// and never capitalises mid-sentence.
+pub(super) fn common_in_title(w: &Word, doc: &DocInfo) -> bool {
+    MINOR_WORDS.contains(&&*w.lower)
+        || (doc.lower_seen.contains(&w.key) && !doc.cap_mid.contains(&w.key))
+}
+
+/// The labels of a title-case unit with its common words (see
+/// [`common_in_title`]) taken out of the tagger's names, each name cut
+/// there: `Academy Picked Ellen DeGeneres As Oscar Host`, one name to the
+/// tagger, is `Academy`, `Ellen DeGeneres` and `Oscar`. Other units'
+/// labels are left as they are. `begins(l)` is whether label `l` opens a
+/// name (`B-`), and a name's inside label is its opening one's plus one.
+pub(crate) fn cut_title_names(
+    u: &Unit,
+    doc: &DocInfo,
+    labels: &mut [usize],
+    begins: impl Fn(usize) -> bool,
+) {
+    if !u.title {
+        return;
+    }
+    let mut cut = false;
+    for (w, l) in u.words.iter().zip(labels.iter_mut()) {
+        if *l == 0 {
+            cut = false;
+            continue;
+        }
+        if common_in_title(w, doc) {
+            *l = 0;
+            cut = true;
+        } else if cut && !begins(*l) {
+            // The rest of a cut name opens a name of its own.
+            *l -= 1;
+            cut = false;
+        } else {
+            cut = false;
+        }
+    }
 }
 
 const BOS: &str = "<s>";

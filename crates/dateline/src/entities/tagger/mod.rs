@@ -26,8 +26,8 @@ mod mentions;
 mod train;
 
 use decode::{marginals, viterbi};
+pub(crate) use features::{cut_title_names, prepare, Unit};
 use features::{features, DocInfo, Word, KEEP_FEATURES_WORDS};
-pub(crate) use features::{prepare, Unit};
 pub use mentions::{names_of_mentions, GoldMention, GoldWord, MentionNames};
 pub use train::{train, train_ensemble, train_tagger, TrainDoc};
 
