@@ -239,7 +239,8 @@ pub(crate) fn leads(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
                         }
                     })
                     .filter(|(w, _)| matches!(lower(w).as_str(), "dr" | "dr."))
-                    .map(|(_, s)| s),
+                    .map(|(_, s)| s)
+                    .or_else(|| after_titles(text, m.start, m.end)),
                 EntityKind::Place | EntityKind::Organisation => {
                     let the = word_before(m.start).filter(|(w, _)| lower(w) == "the");
                     let preposition = |at: usize| {
@@ -263,6 +264,21 @@ pub(crate) fn leads(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup_by_key(|l| l.0);
     out
+}
+
+/// Where the name starts in a person's mention that opens with titles
+/// other than honorifics (`Manager Ed Stefanski`, `Coach Maurice Cheeks`:
+/// ECB+ leaves out `President` 33 times of 35 in its dev and train topics,
+/// but keeps `Dr.`, `Ms` and `Mr` 23 times of 26).
+fn after_titles(text: &str, start: usize, end: usize) -> Option<usize> {
+    use crate::lexicon::roles::{fold, titles_before, words};
+    let ws = words(text, crate::span::Span::new(start, end));
+    // The last word that the titles before it reach from the start.
+    let k = (1..ws.len())
+        .rev()
+        .find(|&k| titles_before(text, start, ws[k].start) == start)?;
+    let first = fold(text[ws[0].start..ws[0].end].trim_end_matches('.'));
+    (!matches!(first.as_str(), "mr" | "mrs" | "ms" | "dr") && k > 0).then(|| ws[k].start)
 }
 
 /// The name mentions whose phrase ends after the name, as ECB+ marks
