@@ -36,8 +36,9 @@ pub struct Record {
     pub(crate) events: Vec<REvent>,
     /// Where the phrase of a name mention starts when a title, article or
     /// preposition opens it (`Dr.` of `Dr. Regina Benjamin`, `in the` of
-    /// `in the Gulf of Aden`): (mention start, phrase start), sorted; the
-    /// extent ECB+ marks (see [`leads`]).
+    /// `in the Gulf of Aden`), or within the mention after titles ECB+
+    /// leaves out (`Ed Stefanski` of `Manager Ed Stefanski`): (mention
+    /// start, phrase start), sorted; the extent ECB+ marks (see [`leads`]).
     #[serde(default)]
     pub(crate) leads: Vec<(usize, usize)>,
     /// Where the phrase of a name mention ends when a possessive ending
@@ -205,7 +206,9 @@ impl Record {
 /// place with its article (`the Gulf of Aden`) or else with the preposition
 /// that places something there (`in Queens`, `at Pittsburgh`, `in the
 /// Philippines`), an organisation with such a preposition (`at Sam's
-/// Club`). (mention start, phrase start), sorted.
+/// Club`); a person's mention opening with titles other than honorifics
+/// from its name (see `after_titles`). (mention start, phrase start),
+/// sorted.
 pub(crate) fn leads(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
     let lower = |w: &str| w.to_ascii_lowercase();
     // The word before byte `at` when one space parts them: (word, start).
@@ -266,19 +269,31 @@ pub(crate) fn leads(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where the name starts in a person's mention that opens with titles
-/// other than honorifics (`Manager Ed Stefanski`, `Coach Maurice Cheeks`:
-/// ECB+ leaves out `President` 33 times of 35 in its dev and train topics,
-/// but keeps `Dr.`, `Ms` and `Mr` 23 times of 26).
+/// Where the phrase ECB+ marks starts in a person's mention that opens
+/// with titles other than honorifics (`Manager Ed Stefanski`, `Coach
+/// Maurice Cheeks`: ECB+ leaves out `President` 33 times of 35 in its dev
+/// and train topics, but keeps `Dr.`, `Ms` and `Mr` 23 times of 26): at
+/// the name, or at an honorific after the titles (`Surgeon General Dr.
+/// Regina Benjamin` from `Dr.`).
 fn after_titles(text: &str, start: usize, end: usize) -> Option<usize> {
-    use crate::lexicon::roles::{fold, titles_before, words};
+    use crate::lexicon::roles::{fold, titles_before, words, HONORIFICS};
     let ws = words(text, crate::span::Span::new(start, end));
+    let honorific = |k: usize| {
+        HONORIFICS.contains(&fold(text[ws[k].start..ws[k].end].trim_end_matches('.')).as_str())
+    };
+    if ws.is_empty() || honorific(0) {
+        return None;
+    }
     // The last word that the titles before it reach from the start.
     let k = (1..ws.len())
         .rev()
         .find(|&k| titles_before(text, start, ws[k].start) == start)?;
-    let first = fold(text[ws[0].start..ws[0].end].trim_end_matches('.'));
-    (!matches!(first.as_str(), "mr" | "mrs" | "ms" | "dr") && k > 0).then(|| ws[k].start)
+    // An honorific among the titles opens the phrase.
+    Some(
+        (1..k)
+            .find(|&h| honorific(h))
+            .map_or(ws[k].start, |h| ws[h].start),
+    )
 }
 
 /// The name mentions whose phrase ends after the name, as ECB+ marks

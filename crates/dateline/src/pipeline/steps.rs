@@ -54,7 +54,7 @@ pub(crate) const STEPS: &[Step] = &[
             let tagger = doc
                 .tagger
                 .as_deref()
-                .unwrap_or(crate::entities::tagger::tagger());
+                .unwrap_or_else(|| crate::entities::tagger::tagger());
             doc.mentions = Some(crate::entities::extract(doc.text(), &doc.units, tagger));
         },
     },

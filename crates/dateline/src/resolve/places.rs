@@ -723,7 +723,8 @@ impl<'a> Builder<'a> {
     /// a city's name goes to a town only where another town or county of
     /// the article may be in the town's division (`Paris` with `Henry
     /// County`), two other places may (unless the city is famous:
-    /// [`FAMOUS`]), or another place is and the city is of another country
+    /// [`FAMOUS`]; for a city [`TOWN_TO_CITY`] times the town's size, one
+    /// of them a town or county), or another place is and the city is of another country
     /// the article does not name (`Paris` with `Tennessee`), never on the
     /// town's size; a name that is also a country's, a state's
     /// or a region's never (in a list of states, `Washington, West

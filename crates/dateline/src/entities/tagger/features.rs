@@ -149,10 +149,6 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                     }
                 }),
         );
-        // A line in title case (`Academy Picked Ellen DeGeneres As Oscar
-        // Host`) says nothing by its capitals: its words are no evidence
-        // of how the article writes them, and whether it is in title case
-        // is decided once the article is read.
         // A headline in title case (`Academy Picked Ellen DeGeneres As
         // Oscar Host`) says nothing by its capitals: whether a line near
         // the top is one is decided once the rest of the article is read,
@@ -169,7 +165,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                 .trim_start()
                 .starts_with(|c: char| c.is_lowercase());
         if may_be_title {
-            titles.push(units.len());
+            titles.push((units.len(), address));
         } else {
             note_casing(&words, caps, address, &mut doc);
         }
@@ -218,13 +214,13 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
             lex: found.clone(),
         });
     }
-    for i in titles {
+    for (i, address) in titles {
         if title_case(&units[i].words, &doc) {
             units[i].title = true;
             // Its capitals are no evidence: a word it alone capitalises
             // may be a verb (`Rip`) as well as a name.
         } else {
-            note_casing(&units[i].words, false, false, &mut doc);
+            note_casing(&units[i].words, false, address, &mut doc);
         }
     }
     (units, doc)
@@ -320,7 +316,9 @@ pub(crate) fn cut_title_names(
             cut = false;
             continue;
         }
-        if common_in_title(w, doc) {
+        // Only a capitalised word: a name may hold a minor word in lower
+        // case (`Bank of America`).
+        if w.cap && common_in_title(w, doc) {
             *l = 0;
             cut = true;
         } else if cut && !begins(*l) {
@@ -420,5 +418,47 @@ pub(super) fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     if let Some((a, b)) = w.lower.split_once('-') {
         push(out, Fnv::new(30).str(a));
         push(out, Fnv::new(31).str(b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut_title_names, prepare};
+    use crate::lexicon::lexicon;
+    use crate::span::Span;
+
+    /// The units of a text whose lines are its units.
+    fn units(text: &str) -> (Vec<super::Unit>, super::DocInfo) {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            spans.push(Span::new(start, start + line.trim_end().len()));
+            start += line.len();
+        }
+        prepare(text, &spans, lexicon())
+    }
+
+    #[test]
+    fn title_case_is_told_from_wrapped_lines_and_keeps_lower_case_minor_words() {
+        // Two words the article writes in lower case: a headline, unless
+        // the text goes on from it in lower case (a wrapped sentence).
+        let headline = "Central Bank Governor Adam Glapinski\n\
+                        The bank and its governor would hold rates, he said.";
+        assert!(units(headline).0[0].title);
+        let wrapped = "Central Bank Governor Adam Glapinski\n\
+                       said the bank and its governor would hold rates.";
+        assert!(!units(wrapped).0[0].title);
+        // In a headline, `As` goes, the lower-case `of` of a name stays.
+        let (us, doc) = units(
+            "Bank of America Shares Fall As Rates Rise\n\
+             Shares of Bank of America fell as rates rose, the bank said.",
+        );
+        assert!(us[0].title);
+        // Bank of America (B-ORG I-ORG I-ORG), then a name over `As Rates
+        // Rise`: `As` and `Rates` (the article's `rates`) go, `Rise` opens
+        // a name of its own.
+        let mut labels = vec![3, 4, 4, 0, 0, 7, 8, 8];
+        cut_title_names(&us[0], &doc, &mut labels, |l| l % 2 == 1);
+        assert_eq!(labels, [3, 4, 4, 0, 0, 0, 0, 7]);
     }
 }

@@ -278,7 +278,11 @@ impl Tagger {
                 if keep {
                     kept.push((keys, r));
                 }
-                viterbi(&em, &self.first.trans)
+                let mut labels = viterbi(&em, &self.first.trans);
+                // A headline in title case tells the rest of the article
+                // only of the names it holds once cut.
+                cut_title_names(u, doc, &mut labels, |l| LABELS[l].starts_with("B-"));
+                labels
             })
             .collect();
         // The document features of each word, from the first pass's
@@ -495,7 +499,9 @@ impl Model {
             return Ok(m);
         }
         let mut weights = KeyMap::default();
-        weights.reserve(count);
+        // A count read from a user's file is checked against its length
+        // (10 bytes an entry at least) before room is made for it.
+        weights.reserve(count.min(b.len().saturating_sub(r.at) / 10));
         for _ in 0..count {
             let key = r.u64()?;
             let mask = r.u16()?;

@@ -145,7 +145,7 @@ pub fn train_ensemble(
     let runs: Vec<Tagger> = (0..ensemble.max(1) as u64)
         .map(|k| {
             progress("order", k as usize + 1, 0.0);
-            train_tagger(docs, epochs, folds, seed + k, &mut progress)
+            train_tagger(docs, epochs, folds, seed.wrapping_add(k), &mut progress)
         })
         .collect();
     Tagger::average(&runs)
