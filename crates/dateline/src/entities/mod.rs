@@ -261,9 +261,7 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
         if u.words.is_empty() || !tagger::has_letters(u) {
             continue;
         }
-        tagger::cut_title_names(u, &doc, &mut labels, |l| {
-            tagger::LABELS[l].starts_with("B-")
-        });
+        tagger::cut_title_names(u, &doc, &mut labels);
         let first = out.len();
         names::tagged(text, u, &labels, &probs, ui, &mut out);
         lexicon_match::lexicon_organisations(text, u, lex, ui, first, &mut out);

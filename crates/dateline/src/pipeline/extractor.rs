@@ -75,6 +75,23 @@ pub struct Extractor {
     startup: Vec<(&'static str, Duration)>,
 }
 
+/// Data of the user's (`what`, read by `read`) when given, its load time
+/// added to `startup`; a read error is a configuration error naming it.
+fn load_users<I: ?Sized, T, E: std::fmt::Display>(
+    input: Option<&I>,
+    what: &'static str,
+    startup: &mut Vec<(&'static str, Duration)>,
+    read: impl FnOnce(&I) -> std::result::Result<T, E>,
+) -> Result<Option<Arc<T>>> {
+    let Some(input) = input else {
+        return Ok(None);
+    };
+    let t = Instant::now();
+    let data = read(input).map_err(|e| Error::Config(format!("the {what}: {e}")))?;
+    startup.push((what, t.elapsed()));
+    Ok(Some(Arc::new(data)))
+}
+
 impl Extractor {
     /// An extractor with the given options.
     pub fn new(config: Config) -> Result<Self> {
@@ -111,30 +128,18 @@ impl Extractor {
                 })
                 .collect::<Vec<_>>()
         });
-        let t = Instant::now();
-        let actors = match &config.actor_dictionary {
-            Some(text) => {
-                Some(Arc::new(ActorCoder::with_extra(text).map_err(|e| {
-                    Error::Config(format!("the actor dictionary: {e}"))
-                })?))
-            }
-            None => None,
-        };
-        if actors.is_some() {
-            startup.push(("actor dictionary", t.elapsed()));
-        }
-        let t = Instant::now();
-        let tagger = match &config.entity_model {
-            Some(bytes) => {
-                Some(Arc::new(Tagger::from_bytes(bytes).map_err(|e| {
-                    Error::Config(format!("the entity model: {e}"))
-                })?))
-            }
-            None => None,
-        };
-        if tagger.is_some() {
-            startup.push(("entity model", t.elapsed()));
-        }
+        let actors = load_users(
+            config.actor_dictionary.as_deref(),
+            "actor dictionary",
+            &mut startup,
+            ActorCoder::with_extra,
+        )?;
+        let tagger = load_users(
+            config.entity_model.as_deref(),
+            "entity model",
+            &mut startup,
+            Tagger::from_bytes,
+        )?;
         Ok(Extractor {
             config,
             layers,

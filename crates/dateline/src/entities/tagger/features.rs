@@ -299,14 +299,10 @@ pub(super) fn common_in_title(w: &Word, doc: &DocInfo) -> bool {
 /// [`common_in_title`]) taken out of the tagger's names, each name cut
 /// there: `Academy Picked Ellen DeGeneres As Oscar Host`, one name to the
 /// tagger, is `Academy`, `Ellen DeGeneres` and `Oscar`. Other units'
-/// labels are left as they are. `begins(l)` is whether label `l` opens a
-/// name (`B-`), and a name's inside label is its opening one's plus one.
-pub(crate) fn cut_title_names(
-    u: &Unit,
-    doc: &DocInfo,
-    labels: &mut [usize],
-    begins: impl Fn(usize) -> bool,
-) {
+/// labels are left as they are. A name's inside label (`I-`, see
+/// [`super::LABELS`]) is its opening one's (`B-`) plus one.
+pub(crate) fn cut_title_names(u: &Unit, doc: &DocInfo, labels: &mut [usize]) {
+    let begins = |l: usize| super::LABELS[l].starts_with("B-");
     if !u.title {
         return;
     }
@@ -458,7 +454,7 @@ mod tests {
         // Rise`: `As` and `Rates` (the article's `rates`) go, `Rise` opens
         // a name of its own.
         let mut labels = vec![3, 4, 4, 0, 0, 7, 8, 8];
-        cut_title_names(&us[0], &doc, &mut labels, |l| l % 2 == 1);
+        cut_title_names(&us[0], &doc, &mut labels);
         assert_eq!(labels, [3, 4, 4, 0, 0, 0, 0, 7]);
     }
 }

@@ -281,7 +281,7 @@ impl Tagger {
                 let mut labels = viterbi(&em, &self.first.trans);
                 // A headline in title case tells the rest of the article
                 // only of the names it holds once cut.
-                cut_title_names(u, doc, &mut labels, |l| LABELS[l].starts_with("B-"));
+                cut_title_names(u, doc, &mut labels);
                 labels
             })
             .collect();
