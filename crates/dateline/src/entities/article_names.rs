@@ -56,8 +56,26 @@ pub(super) const INSTITUTION_HEADS: &[&str] = &[
 /// `Andy Warhol Foundation`, `Tang Teaching Museum`: a person's name of
 /// several words ending in an institution's noun is an organisation,
 /// whatever the tagger read in its first words (before [`surnames`] reads
-/// people's last words).
+/// people's last words); and an institution's name of several words loses
+/// the `The` the tagger put before it.
 pub(super) fn institution(m: &mut Mention) {
+    // `The Salvador Allende Foundation`: the article before an
+    // institution's name is no part of it (as in CoNLL-2003, which writes
+    // `the Natural Law Party` and `the Walt Disney Co` without it but for
+    // one of each), unlike a title's (`The Times`, `The Hague`).
+    if m.start == m.name_start
+        && m.text.split(' ').count() >= 3
+        && m.text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| INSTITUTION_HEADS.contains(&w.trim_end_matches('.')))
+    {
+        if let Some(rest) = m.text.strip_prefix("The ") {
+            m.text = rest.to_string();
+            m.start += 4;
+            m.name_start += 4;
+        }
+    }
     if m.kind == EntityKind::Person
         && m.text.contains(' ')
         && m.text

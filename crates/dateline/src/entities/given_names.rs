@@ -132,20 +132,19 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
         m.kind = EntityKind::Person;
         m.subtype = None;
     }
-    // Two: `Gloria` alone, as an organisation or another name (not a place:
-    // `Virginia`), where the article puts it after a noun of kin (`their
-    // child, Gloria`, `his daughter Gloria`) and the lexicon knows it as no
-    // organisation, country or group.
+    // Two: `Gloria` alone, as an organisation, a place or another name,
+    // where the article puts it after a noun of kin (`their child,
+    // Gloria`, `his daughter Gloria`) and the lexicon knows it as no
+    // organisation, country or group: that mention is the person, and so
+    // are the name's other mentions but those read as places (`Virginia`
+    // the state, elsewhere in the article of `his daughter Virginia`).
     // Read at the mentions themselves (not by searching the text for the
     // name), so the step stays linear in the article.
     let mut alone: HashSet<String> = HashSet::new();
-    for m in out
-        .iter()
-        .filter(|m| unsure(m) && m.kind != EntityKind::Place)
-    {
+    let mut after_kin: Vec<usize> = Vec::new();
+    for (i, m) in out.iter().enumerate().filter(|(_, m)| unsure(m)) {
         let name = m.text.as_str();
-        if alone.contains(name)
-            || name.contains(' ')
+        if name.contains(' ')
             || !given_names::share(name).is_some_and(|s| s >= MIN_SHARE_ALONE)
             || lex
                 .lookup(name)
@@ -171,13 +170,15 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
             .unwrap_or("");
         if KIN.contains(&word.to_lowercase().as_str()) {
             alone.insert(name.to_string());
+            after_kin.push(i);
         }
     }
     if alone.is_empty() {
         return;
     }
-    for m in out.iter_mut() {
-        if unsure(m) && m.kind != EntityKind::Place && alone.contains(m.text.as_str()) {
+    for (i, m) in out.iter_mut().enumerate() {
+        let named = m.kind != EntityKind::Place && alone.contains(m.text.as_str());
+        if unsure(m) && (named || after_kin.binary_search(&i).is_ok()) {
             m.kind = EntityKind::Person;
             m.subtype = None;
         }

@@ -265,7 +265,10 @@ const FACILITY_WORDS: &[&str] = &[
 ];
 
 /// `Anbar province`, `Harir airbase`, `Baghdad's international airport`:
-/// a place (or an unlabelled capitalised name) followed by a descriptor.
+/// a place (or an unlabelled capitalised name) followed by a descriptor;
+/// an organisation or other name the lexicon does not know followed by a
+/// facility's or a division's noun (`Ain Al Asad base`, `the Hayyaniya
+/// district`).
 pub(super) fn extend_descriptors(
     text: &str,
     u: &Unit,
@@ -311,7 +314,14 @@ pub(super) fn extend_descriptors(
             continue;
         };
         // "the state" after a possessive is not one place: only facilities.
-        if possessive && !facility || other && (!facility || possessive) {
+        // A name of no known kind before a division's noun is a place
+        // (`the Hayyaniya district`), not before `area` or `region`, which
+        // may follow an organisation's name as well.
+        // A word's name, not a code (`the grade K-8 district`).
+        let division = !facility
+            && !matches!(word(next), Some("area" | "region"))
+            && m.text.chars().any(char::is_lowercase);
+        if possessive && !facility || other && (!(facility || division) || possessive) {
             continue;
         }
         m.kind = EntityKind::Place;

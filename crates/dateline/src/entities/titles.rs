@@ -4,7 +4,7 @@
 
 use super::tagger::Unit;
 use super::{mention, EntityKind, Mention};
-use crate::lexicon::{EntryKind, Lexicon};
+use crate::lexicon::{EntryKind, Lexicon, PlaceKind};
 use crate::span::Span;
 
 /// `CEO Steve Jobs`, `Apple Computer CEO Steve Jobs` tagged as one person:
@@ -139,7 +139,10 @@ fn lexicon_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
 /// ends (`New York Attorney` of `New York Attorney General Eliot Spitzer`,
 /// tagged as an organisation and a person): the name ends before the
 /// title (`New York`, a place when the lexicon says so), or is none when
-/// the title is all of it; the title is then the person's descriptor.
+/// the title is all of it; the title is then the person's descriptor. A
+/// name standing just before the title that the tagger read as an
+/// organisation is a place when the lexicon knows it as a country or a
+/// first-level division.
 pub(super) fn cut_bodies_at_titles(
     text: &str,
     u: &Unit,
@@ -149,6 +152,7 @@ pub(super) fn cut_bodies_at_titles(
 ) {
     let unit_start = u.words.first().map_or(0, |w| w.span.start);
     let mut cuts = Vec::new();
+    let mut places = Vec::new();
     for m in &out[first..] {
         if m.kind != EntityKind::Person {
             continue;
@@ -163,6 +167,31 @@ pub(super) fn cut_bodies_at_titles(
             .position(|o| o.start < title && title < o.end && o.end <= m.start);
         if let Some(j) = body {
             cuts.push((first + j, title));
+        }
+        // The name just before the title, tagged as an organisation, that
+        // the lexicon knows as a country or a state (`Texas` of `Texas
+        // Governor Greg Abbott`): the place whose office it is.
+        let before = out[first..].iter().position(|o| {
+            o.kind == EntityKind::Organisation
+                && o.end <= title
+                && text[o.end..title].trim().is_empty()
+        });
+        if let Some(j) = before {
+            places.push(first + j);
+        }
+    }
+    for j in places {
+        let o = &mut out[j];
+        // A country or a first-level division only: a city's name is a
+        // body's as often (`Police Chief`: Police is a town in Poland).
+        let division = match lex.lookup(&o.text).first() {
+            Some(EntryKind::Country(_)) => true,
+            Some(EntryKind::Place(i)) => lex.places[*i as usize].kind == PlaceKind::Region,
+            _ => false,
+        };
+        if division {
+            o.kind = EntityKind::Place;
+            o.subtype = None;
         }
     }
     let mut dropped = Vec::new();
