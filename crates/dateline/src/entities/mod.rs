@@ -46,6 +46,7 @@
 pub mod tagger;
 
 mod article_names;
+mod datelines;
 mod given_names;
 mod lexicon_match;
 mod names;
@@ -273,6 +274,7 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
         unknown_first_names(text, u, lex, ui, first, &mut out);
         titles::cut_bodies_at_titles(text, u, lex, first, &mut out);
         titles::split_titles(text, u, lex, ui, first, &mut out);
+        datelines::dateline_place(text, u, lex, ui, first, &mut out);
         out[first..].sort_by_key(|m| (m.start, m.end));
     }
     // What the whole article says of each name.
