@@ -114,7 +114,8 @@ pub(super) fn dateline_place(
     let tagged = out[first..]
         .iter()
         .any(|m| m.start < span.end && span.start < m.end);
-    if !known && !(tagged && !name.split(' ').all(english)) {
+    let name_of_its_own = tagged && !name.split(' ').all(english);
+    if !(known || name_of_its_own) {
         return;
     }
     // Names inside or across the place's words go: it is one place.
