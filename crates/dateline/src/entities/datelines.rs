@@ -13,12 +13,17 @@ use crate::span::Span;
 /// JANEIRO`, `ISLE OF PALMS`).
 const MOST_WORDS: usize = 4;
 
+/// A dateline opens the story: it is looked for in the article's first
+/// units only (headline, byline and first sentences), not in a sentence
+/// further down that opens with a name in capitals and a dash.
+const FIRST_UNITS: usize = 5;
+
 /// The confidence of a dateline's place that no mention covered whole.
 const CONFIDENCE: f32 = 0.9;
 
 /// The span of the place of the wire dateline that opens unit `u`, if one
 /// does: one to [`MOST_WORDS`] words in capitals (`ST. PAUL`), then at
-/// most a comma and a region (`, Iraq`, `, N.L.`), an agency in brackets
+/// most a comma and a region (`, Iraq`, `, Calif.`), an agency in brackets
 /// (`(AP)`), and a dash spaced as a dateline's is (`—`, `--`, `-`, `_`, or
 /// the C1 character that an em dash of Windows-1252 becomes when read as
 /// Latin-1), before the story in lower case. A headline in capitals
@@ -88,10 +93,11 @@ fn place(text: &str, u: &Unit) -> Option<Span> {
     (spaced && story).then(|| Span::new(words[0].span.start, words[k - 1].span.end))
 }
 
-/// Makes the dateline's place of unit `u` (index `ui`) a place, when the
-/// lexicon knows it as one or the tagger found a name there that is no
-/// word of English: the mention over it (among `out[first..]`) if the
-/// tagger or a lexicon found one, else a new one.
+/// Makes the dateline's place of unit `u` (index `ui`, one of the
+/// article's [`FIRST_UNITS`]) a place, when the lexicon knows it as one or
+/// a name was found there that is no person's, no name the lexicon knows
+/// otherwise and no word of English: the mention over it (among
+/// `out[first..]`) if the tagger or a lexicon found one, else a new one.
 pub(super) fn dateline_place(
     text: &str,
     u: &Unit,
@@ -100,21 +106,32 @@ pub(super) fn dateline_place(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
+    if ui >= FIRST_UNITS {
+        return;
+    }
     let Some(span) = place(text, u) else {
         return;
     };
-    // A place the lexicon knows, or a name the tagger found there that is
-    // no word of English (`HARWINTON`, a town, read as an organisation):
-    // not `UPDATE —` nor `EDITOR'S NOTE —`.
+    // A place the lexicon knows, or a name found there (by the tagger or
+    // the lexicons) that is no person's, no organisation or group the
+    // lexicon knows and no word of English (`HARWINTON`, a town read as an
+    // organisation): not `UPDATE —`, `NATO — the alliance of 32 —` nor
+    // `LEBRON JAMES — The Lakers star`.
     let name = span.slice(text);
-    let known = lex
-        .lookup(name)
+    let readings = lex.lookup(name);
+    let known = readings
         .iter()
         .any(|e| matches!(e, EntryKind::Country(_) | EntryKind::Place(_)));
-    let tagged = out[first..]
+    let mut found_there = out[first..]
         .iter()
-        .any(|m| m.start < span.end && span.start < m.end);
-    let name_of_its_own = tagged && !name.split(' ').all(english);
+        .filter(|m| m.start < span.end && span.start < m.end)
+        .peekable();
+    let name_of_its_own = found_there.peek().is_some()
+        && found_there.all(|m| m.kind != EntityKind::Person)
+        && readings.is_empty()
+        && !name
+            .split(' ')
+            .all(|w| english(w) || crate::syntax::lemma::listed(&w.to_lowercase()));
     if !(known || name_of_its_own) {
         return;
     }
@@ -140,8 +157,9 @@ pub(super) fn dateline_place(
 
 #[cfg(test)]
 mod tests {
-    use super::place;
+    use super::{dateline_place, place};
     use crate::entities::tagger::prepare;
+    use crate::entities::{mention, EntityKind};
     use crate::lexicon::lexicon;
     use crate::span::Span;
 
@@ -183,39 +201,80 @@ mod tests {
         }
     }
 
+    /// The mentions of `text` after the dateline rule, given what was
+    /// found before it (`found`: a name and its kind) in unit `ui`.
+    fn after_rule(
+        text: &str,
+        found: &[(&str, EntityKind)],
+        ui: usize,
+    ) -> Vec<(String, EntityKind)> {
+        let (units, _) = prepare(text, &[Span::new(0, text.len())], lexicon());
+        let mut out: Vec<_> = found
+            .iter()
+            .map(|&(name, kind)| {
+                let start = text.find(name).unwrap();
+                mention(text, Span::new(start, start + name.len()), kind, 0.6, ui)
+            })
+            .collect();
+        dateline_place(text, &units[0], lexicon(), ui, 0, &mut out);
+        out.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
     #[test]
-    fn a_datelines_place_is_a_place_whatever_the_tagger_read() {
-        let kinds = |text: &str| -> Vec<(String, crate::entities::EntityKind)> {
-            crate::entities::extract(
-                text,
-                &[Span::new(0, text.len())],
-                crate::entities::tagger::tagger(),
-            )
-            .into_iter()
-            .map(|m| (m.text, m.kind))
-            .collect()
-        };
-        use crate::entities::EntityKind::Place;
-        // The shipped tagger reads both as organisations.
-        for (text, place) in [
+    fn a_datelines_place_is_a_place_whatever_was_read_there() {
+        use EntityKind::{Organisation, Person, Place};
+        let place = |s: &str| vec![(s.to_string(), Place)];
+        // Read as an organisation, or not at all: a place all the same.
+        let text = "HARWINTON — The town's selectmen met on Monday.";
+        assert_eq!(
+            after_rule(text, &[("HARWINTON", Organisation)], 0),
+            place("HARWINTON")
+        );
+        let text = "CINCINNATI (AP) — Police and the FBI say two men were arrested.";
+        assert_eq!(after_rule(text, &[], 1), place("CINCINNATI"));
+        // Two names over one place are the one place.
+        let text = "ST. PAUL -- Lawmakers met on Monday.";
+        let got = after_rule(text, &[("ST", Organisation), ("PAUL", Organisation)], 0);
+        assert_eq!(got, place("ST. PAUL"));
+        // Not a word of English, a person, an organisation the lexicon
+        // knows, nor a name further down the article.
+        for (text, found, ui) in [
             (
-                "HARTFORD — Connecticut legislators are considering an apology.",
-                "HARTFORD",
+                "UPDATE — The council met again on Monday.",
+                ("UPDATE", Organisation),
+                0,
             ),
             (
-                "CINCINNATI (AP) — Police and the FBI say two men were arrested.",
-                "CINCINNATI",
+                "LEBRON JAMES — The Lakers star scored 40.",
+                ("LEBRON JAMES", Person),
+                0,
+            ),
+            (
+                "NATO — the alliance of 32 countries — said it would act.",
+                ("NATO", Organisation),
+                0,
             ),
             (
                 "HARWINTON — The town's selectmen met on Monday.",
-                "HARWINTON",
+                ("HARWINTON", Organisation),
+                7,
             ),
         ] {
-            let found = kinds(text);
-            assert!(found.contains(&(place.into(), Place)), "{place}: {found:?}");
+            let got = after_rule(text, &[found], ui);
+            assert_eq!(got, vec![(found.0.to_string(), found.1)], "{text}");
         }
-        // A word of English is no dateline's place.
-        let found = kinds("UPDATE — The council met again on Monday.");
-        assert!(found.iter().all(|(t, _)| t != "UPDATE"), "{found:?}");
+        // The shipped tagger reads this one as an organisation.
+        let text = "HARTFORD — Connecticut legislators are considering an apology.";
+        let found = crate::entities::extract(
+            text,
+            &[Span::new(0, text.len())],
+            crate::entities::tagger::tagger(),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.text == "HARTFORD" && m.kind == Place),
+            "{found:?}"
+        );
     }
 }

@@ -135,7 +135,8 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
     // Two: `Gloria` alone, as an organisation, a place or another name,
     // where the article puts it after a noun of kin (`their child,
     // Gloria`, `his daughter Gloria`) and the lexicon knows it as no
-    // organisation, country or group: that mention is the person, and so
+    // organisation, country or group: that mention is the person (one read
+    // as a place only before punctuation: `their child, Gloria.`), and so
     // are the name's other mentions but those read as places (`Virginia`
     // the state, elsewhere in the article of `his daughter Virginia`).
     // Read at the mentions themselves (not by searching the text for the
@@ -168,7 +169,14 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if KIN.contains(&word.to_lowercase().as_str()) {
+        // A name read as a place that a lower-case word follows may be the
+        // place after all (`The boy's mother, Austin police said`).
+        let next_lower = text[m.end..]
+            .trim_start_matches(' ')
+            .starts_with(char::is_lowercase);
+        if KIN.contains(&word.to_lowercase().as_str())
+            && !(m.kind == EntityKind::Place && next_lower)
+        {
             alone.insert(name.to_string());
             after_kin.push(i);
         }

@@ -317,10 +317,18 @@ pub(super) fn extend_descriptors(
         // A name of no known kind before a division's noun is a place
         // (`the Hayyaniya district`), not before `area` or `region`, which
         // may follow an organisation's name as well.
-        // A word's name, not a code (`the grade K-8 district`).
+        // A name of its own, each part capitalised and no word of English:
+        // not a code (`the grade K-8 district`), an adjective (`the
+        // Republican-held district`) nor a body (`the Chicago Police
+        // district`).
+        let own_name = |w: &str| {
+            w.split('-')
+                .all(|p| p.starts_with(char::is_uppercase) && p.chars().any(char::is_lowercase))
+                && !super::english(w)
+        };
         let division = !facility
             && !matches!(word(next), Some("area" | "region"))
-            && m.text.chars().any(char::is_lowercase);
+            && m.text.split(' ').all(own_name);
         if possessive && !facility || other && (!(facility || division) || possessive) {
             continue;
         }

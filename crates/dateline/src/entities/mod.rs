@@ -501,31 +501,38 @@ mod tests {
         assert_eq!(times.text, "The Times");
         // A given name after a noun of kin is the person, read as a place
         // or not; the name's other places stay places.
-        let text = "They mourn their child, Gloria. Gloria had eczema. His daughter Virginia \
-                    moved to Virginia.";
+        let text = "They mourn their child, Gloria. Gloria had eczema. His daughter, Virginia, \
+                    moved to Virginia. The boy's mother, Austin police said, fled.";
         let mut out = vec![
             tagged(text, "Gloria", 0, Place),
             tagged(text, "Gloria", 30, Organisation),
             tagged(text, "Virginia", 0, Place),
             tagged(text, "Virginia", 80, Place),
+            tagged(text, "Austin", 0, Place),
         ];
         super::given_names::people(text, lex, &mut out);
         let kinds: Vec<_> = out.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [Person, Person, Person, Place], "{out:?}");
-        // Before an office, a state read as an organisation is the place
-        // (not a city's name: `Police` is a town in Poland); before a
-        // division's noun, a name of no known kind is the place, a code
-        // is not.
-        let text = "Texas Governor Greg Abbott met Police Chief Anthony Salvatore. Umm Ali fled \
-                    the Hayyaniya district, not the grade K-8 district.";
+        assert_eq!(kinds, [Person, Person, Person, Place, Place], "{out:?}");
+        // Before a state's office, a state read as an organisation is the
+        // place (not a city's name: `Police` is a town in Poland; not
+        // before a coach: `Alabama Coach Nick Saban` is the team's); before
+        // a division's noun, a name of no known kind is the place, a code,
+        // an adjective or a body is not.
+        let text = "Texas Governor Greg Abbott met Police Chief Anthony Salvatore and Alabama \
+                    Coach Nick Saban. Umm Ali fled the Hayyaniya district, not the grade K-8 \
+                    district, the Republican-held district or the Chicago Police district.";
         let (units, _) = super::tagger::prepare(text, &[Span::new(0, text.len())], lex);
         let mut out = vec![
             tagged(text, "Texas", 0, Organisation),
             tagged(text, "Greg Abbott", 0, Person),
             tagged(text, "Police", 0, Organisation),
             tagged(text, "Anthony Salvatore", 0, Person),
+            tagged(text, "Alabama", 0, Organisation),
+            tagged(text, "Nick Saban", 0, Person),
             tagged(text, "Hayyaniya", 0, Organisation),
             tagged(text, "K-8", 0, Organisation),
+            tagged(text, "Republican-held", 0, EntityKind::Misc),
+            tagged(text, "Chicago Police", 0, Organisation),
         ];
         super::titles::cut_bodies_at_titles(text, &units[0], lex, 0, &mut out);
         super::lexicon_match::extend_descriptors(text, &units[0], lex, 0, &mut out);
@@ -533,8 +540,11 @@ mod tests {
         for want in [
             ("Texas", Place),
             ("Police", Organisation),
+            ("Alabama", Organisation),
             ("Hayyaniya district", Place),
             ("K-8", Organisation),
+            ("Republican-held", EntityKind::Misc),
+            ("Chicago Police", Organisation),
         ] {
             assert!(got.contains(&want), "{want:?}: {got:?}");
         }

@@ -124,6 +124,37 @@ pub(super) fn split_titles(
     out.extend(bodies);
 }
 
+/// The first words of the offices of a state or province, lower case:
+/// a division's name before them is the place (`Texas Governor`,
+/// `Ontario Premier`, `Ohio Attorney General`, `Florida Sen.`).
+const STATE_OFFICES: &[&str] = &[
+    "governor",
+    "gov",
+    "lieutenant",
+    "lt",
+    "premier",
+    "senator",
+    "sen",
+    "attorney",
+    "secretary",
+    "treasurer",
+    "comptroller",
+    "auditor",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "lawmaker",
+    "legislator",
+    "commissioner",
+    "minister",
+    "chief",
+    "justice",
+    "judge",
+];
+
 /// The kind the lexicon's first reading of `name` gives a mention: a
 /// place, a group or an organisation; none for another entry or none.
 fn lexicon_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
@@ -140,9 +171,9 @@ fn lexicon_kind(lex: &Lexicon, name: &str) -> Option<EntityKind> {
 /// tagged as an organisation and a person): the name ends before the
 /// title (`New York`, a place when the lexicon says so), or is none when
 /// the title is all of it; the title is then the person's descriptor. A
-/// name standing just before the title that the tagger read as an
-/// organisation is a place when the lexicon knows it as a country or a
-/// first-level division.
+/// name standing just before the office of a state (see
+/// [`STATE_OFFICES`]) that the tagger read as an organisation is a place
+/// when the lexicon knows it as a first-level division.
 pub(super) fn cut_bodies_at_titles(
     text: &str,
     u: &Unit,
@@ -168,11 +199,20 @@ pub(super) fn cut_bodies_at_titles(
         if let Some(j) = body {
             cuts.push((first + j, title));
         }
-        // The name just before the title, tagged as an organisation, that
-        // the lexicon knows as a country or a state (`Texas` of `Texas
-        // Governor Greg Abbott`): the place whose office it is.
+        // The name just before a state's office, tagged as an
+        // organisation, that the lexicon knows as a state or province
+        // (`Texas` of `Texas Governor Greg Abbott`): the place whose office
+        // it is (not before a coach's: `Alabama Coach Nick Saban` is the
+        // team's).
+        let office = text[title..m.name_start]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                STATE_OFFICES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+            });
         let before = out[first..].iter().position(|o| {
-            o.kind == EntityKind::Organisation
+            office
+                && o.kind == EntityKind::Organisation
                 && o.end <= title
                 && text[o.end..title].trim().is_empty()
         });
@@ -182,13 +222,13 @@ pub(super) fn cut_bodies_at_titles(
     }
     for j in places {
         let o = &mut out[j];
-        // A country or a first-level division only: a city's name is a
-        // body's as often (`Police Chief`: Police is a town in Poland).
-        let division = match lex.lookup(&o.text).first() {
-            Some(EntryKind::Country(_)) => true,
-            Some(EntryKind::Place(i)) => lex.places[*i as usize].kind == PlaceKind::Region,
-            _ => false,
-        };
+        // A first-level division only: a city's name is a body's as often
+        // (`Police Chief`: Police is a town in Poland); a country read as
+        // an organisation is a place already (`lexicon_match::refine`).
+        let division = matches!(
+            lex.lookup(&o.text).first(),
+            Some(EntryKind::Place(i)) if lex.places[*i as usize].kind == PlaceKind::Region
+        );
         if division {
             o.kind = EntityKind::Place;
             o.subtype = None;

@@ -175,6 +175,14 @@ fn known() -> &'static Known {
     })
 }
 
+/// Whether `lower`, a word in lower case, is a lemma or a verb form of the
+/// lemma list (`update`, `updated`): a word of English, for layers that
+/// tell names from words.
+pub(crate) fn listed(lower: &str) -> bool {
+    let k = known();
+    k.lemmas.contains(lower) || k.forms.contains_key(lower)
+}
+
 /// The regular stems a verb form may come from, most likely first:
 /// `bombed` → `bomb`, `bombe`; `stabbing` → `stabb`, `stabbe`, `stab`;
 /// `carried` → `carri`, `carrie`, `carry`; `pushes` → `pushe`, `push`;

@@ -36,7 +36,7 @@
 
 mod annotate;
 mod feats;
-mod lemma;
+pub(crate) mod lemma;
 mod model;
 mod parser;
 mod repair;
