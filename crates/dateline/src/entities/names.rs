@@ -42,7 +42,21 @@ pub(super) fn tagged(
         }
         let mut stop = j;
         let mut j = without_function_word(text, u, i, j);
-        let mut conf = probs[i..j].iter().copied().fold(1f32, f32::min);
+        // A word capitalised only because it opens the sentence is no part
+        // of a name (`However`, `Though YouTube`, `Allegedly`); a pronoun
+        // alone is no name (`It`).
+        let opening = i == 0
+            || matches!(
+                u.words[i - 1].span.slice(text),
+                "\"" | "“" | "'" | "‘" | "("
+            );
+        let first_word = u.words[i].span.slice(text);
+        let start = i + usize::from(opening && OPENING_WORDS.contains(&first_word));
+        if start == j || (opening && j == i + 1 && PRONOUNS.contains(&first_word)) {
+            i = stop;
+            continue;
+        }
+        let mut conf = probs[start..j].iter().copied().fold(1f32, f32::min);
         let mut kind = EntityKind::from_type(ty);
         // `Fiat Group SpA`, `Chrysler LLC`: a legal form right after a
         // name belongs to it, and makes it a company, whatever the
@@ -67,7 +81,7 @@ pub(super) fn tagged(
             stop = j;
             kind = EntityKind::Organisation;
         }
-        let span = Span::new(u.words[i].span.start, u.words[j - 1].span.end);
+        let span = Span::new(u.words[start].span.start, u.words[j - 1].span.end);
         out.push(mention(text, span, kind, conf, ui));
         i = stop;
     }
@@ -117,6 +131,60 @@ fn takes_legal_form(text: &str, u: &Unit, labels: &[usize], j: usize, kind: Enti
 /// 76ers`), where the tagger found no name.
 const TEAM_CONFIDENCE: f32 = 0.8;
 
+/// Words that a sentence opens with, capitalised there only: adverbs and
+/// conjunctions that open no name (`However`, `Though YouTube is`,
+/// `Allegedly,`, `As Brown said`).
+const OPENING_WORDS: &[&str] = &[
+    "However",
+    "Although",
+    "Though",
+    "While",
+    "Whilst",
+    "When",
+    "Whenever",
+    "Before",
+    "After",
+    "As",
+    "Like",
+    "Unlike",
+    "So",
+    "Hence",
+    "Thus",
+    "If",
+    "Unless",
+    "Because",
+    "Since",
+    "Meanwhile",
+    "Allegedly",
+    "Reportedly",
+    "Apparently",
+    "Perhaps",
+    "Maybe",
+    "Also",
+    "Still",
+    "Yet",
+    "Instead",
+    "Indeed",
+    "Besides",
+    "Nonetheless",
+    "Nevertheless",
+    "Moreover",
+    "Furthermore",
+    "Until",
+    "Once",
+    "Whether",
+    "Then",
+    "Now",
+    "But",
+    "And",
+    "Or",
+    "Nor",
+];
+
+/// Pronouns that, opening a sentence, the tagger may read as a name of
+/// one word (`It`, `You`).
+const PRONOUNS: &[&str] = &["It", "You", "We", "They", "He", "She", "I", "Its", "Their"];
+
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
     "In", "On", "At", "The", "Of", "For", "And", "From", "With", "By", "As", "IN", "THE", "OF",
@@ -136,4 +204,49 @@ const AMBIGUOUS_FORMS: &[&str] = &["AG", "SA", "NV", "LP", "Co."];
 fn is_continuation(cur: usize, next: usize) -> bool {
     let inside = if cur % 2 == 1 { cur + 1 } else { cur };
     cur > 0 && next == inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tagged;
+    use crate::entities::tagger::prepare;
+    use crate::lexicon::lexicon;
+    use crate::span::Span;
+
+    /// The mentions of `text`, one unit, read with `labels` (indexes of
+    /// `tagger::LABELS`, one per word).
+    fn read(text: &str, labels: &[usize]) -> Vec<String> {
+        let (units, _) = prepare(text, &[Span::new(0, text.len())], lexicon());
+        assert_eq!(units[0].words.len(), labels.len(), "{text}");
+        let mut out = Vec::new();
+        tagged(
+            text,
+            &units[0],
+            labels,
+            &vec![0.9; labels.len()],
+            0,
+            &mut out,
+        );
+        out.into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_word_that_opens_the_sentence_opens_no_name() {
+        // Readings of the shipped tagger on GUM news: `Though YouTube` a
+        // person, `Allegedly` a person.
+        let (o, bp, ip) = (0, 1, 2);
+        assert_eq!(
+            read("Though YouTube is complying .", &[bp, ip, o, o, o]),
+            ["YouTube"]
+        );
+        assert!(read("Allegedly , his sister pleaded .", &[bp, o, o, o, o, o]).is_empty());
+        assert!(read("It was a good day .", &[bp, o, o, o, o, o]).is_empty());
+        // Only where the sentence opens: mid-sentence `As Brown` keeps its
+        // word; after an opening quote the word goes.
+        assert_eq!(read("He met As Brown .", &[o, o, bp, ip, o]), ["As Brown"]);
+        assert_eq!(
+            read("\" However Smith said .", &[o, bp, ip, o, o]),
+            ["Smith"]
+        );
+    }
 }
