@@ -42,22 +42,31 @@ pub(super) fn tagged(
         }
         let mut stop = j;
         let mut j = without_function_word(text, u, i, j);
-        // A word capitalised only because it opens the sentence is no part
-        // of a name (`However`, `Though YouTube`, `Allegedly`); a pronoun
+        let mut kind = EntityKind::from_type(ty);
+        // A word capitalised only because it opens the sentence (or a
+        // quotation that opens it) is no part of a name (`However`, `Though
+        // YouTube`, `Allegedly`), unless the name is a title (`As I Lay
+        // Dying`), what follows it is in lower case (`Because of
+        // Winn-Dixie`) or a legal form follows (`Indeed Inc.`); a pronoun
         // alone is no name (`It`).
         let opening = i == 0
-            || matches!(
-                u.words[i - 1].span.slice(text),
-                "\"" | "“" | "'" | "‘" | "("
-            );
+            || (i == 1 && matches!(u.words[0].span.slice(text), "\"" | "“" | "'" | "‘" | "("));
         let first_word = u.words[i].span.slice(text);
-        let start = i + usize::from(opening && OPENING_WORDS.contains(&first_word));
+        let rest_capitalised = u.words[i + 1..j].first().map_or(true, |w| {
+            let w = w.span.slice(text);
+            w.starts_with(char::is_uppercase) && !LEGAL_FORMS.contains(&w)
+        });
+        let cut = opening
+            && kind != EntityKind::Misc
+            && OPENING_WORDS.contains(&first_word)
+            && rest_capitalised
+            && !(j == i + 1 && j == stop && takes_legal_form(text, u, labels, j, kind));
+        let start = i + usize::from(cut);
         if start == j || (opening && j == i + 1 && PRONOUNS.contains(&first_word)) {
             i = stop;
             continue;
         }
         let mut conf = probs[start..j].iter().copied().fold(1f32, f32::min);
-        let mut kind = EntityKind::from_type(ty);
         // `Fiat Group SpA`, `Chrysler LLC`: a legal form right after a
         // name belongs to it, and makes it a company, whatever the
         // tagger made of the form alone.
@@ -241,12 +250,33 @@ mod tests {
         );
         assert!(read("Allegedly , his sister pleaded .", &[bp, o, o, o, o, o]).is_empty());
         assert!(read("It was a good day .", &[bp, o, o, o, o, o]).is_empty());
-        // Only where the sentence opens: mid-sentence `As Brown` keeps its
-        // word; after an opening quote the word goes.
+        // Only where the sentence opens: mid-sentence `As Brown` and a
+        // quoted title keep the word; after a quote opening the sentence
+        // the word goes.
         assert_eq!(read("He met As Brown .", &[o, o, bp, ip, o]), ["As Brown"]);
+        assert_eq!(
+            read(
+                "She starred in \" While You Were Sleeping \" .",
+                &[o, o, o, o, bp, ip, ip, ip, o, o]
+            ),
+            ["While You Were Sleeping"]
+        );
         assert_eq!(
             read("\" However Smith said .", &[o, bp, ip, o, o]),
             ["Smith"]
         );
+        // Not a title, a name going on in lower case, nor a company with
+        // its legal form.
+        let (bm, im, bo, io) = (7, 8, 3, 4);
+        assert_eq!(
+            read("As I Lay Dying sold well .", &[bm, im, im, im, o, o, o]),
+            ["As I Lay Dying"]
+        );
+        assert_eq!(
+            read("Because of Winn-Dixie won .", &[bp, ip, ip, o, o]),
+            ["Because of Winn-Dixie"]
+        );
+        assert_eq!(read("Indeed Inc. said .", &[bo, io, o, o]), ["Indeed Inc."]);
+        assert_eq!(read("Indeed Inc. said .", &[bo, o, o, o]), ["Indeed Inc."]);
     }
 }
