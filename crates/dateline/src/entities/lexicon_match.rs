@@ -315,12 +315,11 @@ pub(super) fn extend_descriptors(
         };
         // "the state" after a possessive is not one place: only facilities.
         // A name of no known kind before a division's noun is a place
-        // (`the Hayyaniya district`), not before `area` or `region`, which
-        // may follow an organisation's name as well.
-        // A name of its own, each part capitalised and no word of English:
-        // not a code (`the grade K-8 district`), an adjective (`the
-        // Republican-held district`) nor a body (`the Chicago Police
-        // district`).
+        // (`the Hayyaniya district`; not before `area` or `region`, which
+        // may follow an organisation's name as well) when it is a name of
+        // its own, each part capitalised and no word of English: not a code
+        // (`the grade K-8 district`), an adjective (`the Republican-held
+        // district`) nor a body (`the Chicago Police district`).
         let own_name = |w: &str| {
             w.split('-')
                 .all(|p| p.starts_with(char::is_uppercase) && p.chars().any(char::is_lowercase))

@@ -210,12 +210,15 @@ pub(super) fn cut_bodies_at_titles(
             .is_some_and(|w| {
                 STATE_OFFICES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
             });
-        let before = out[first..].iter().position(|o| {
-            office
-                && o.kind == EntityKind::Organisation
-                && o.end <= title
-                && text[o.end..title].trim().is_empty()
-        });
+        let before = office
+            .then(|| {
+                out[first..].iter().position(|o| {
+                    o.kind == EntityKind::Organisation
+                        && o.end <= title
+                        && text[o.end..title].trim().is_empty()
+                })
+            })
+            .flatten();
         if let Some(j) = before {
             places.push(first + j);
         }
