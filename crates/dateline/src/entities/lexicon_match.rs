@@ -281,7 +281,11 @@ pub(super) fn extend_descriptors(
         // place too (`Ain Al Asad base`), unless the lexicon knows it.
         let other = matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
             && lex.lookup(&m.text).is_empty();
-        if m.kind != EntityKind::Place && !other {
+        // So is a person's name (`Harir airbase`, `Kennedy airport`,
+        // `Walter Reed hospital`), but for a word that may name a
+        // following: `the Clinton camp`, `the Trump base`.
+        let person = m.kind == EntityKind::Person;
+        if m.kind != EntityKind::Place && !other && !person {
             continue;
         }
         let Some(k) = u.words.iter().position(|w| w.span.end == m.end) else {
@@ -329,6 +333,10 @@ pub(super) fn extend_descriptors(
             && !matches!(word(next), Some("area" | "region"))
             && m.text.split(' ').all(own_name);
         if possessive && !facility || other && (!(facility || division) || possessive) {
+            continue;
+        }
+        let following = matches!(word(next), Some("base" | "camp" | "port"));
+        if person && (possessive || !facility || following) {
             continue;
         }
         m.kind = EntityKind::Place;

@@ -282,7 +282,7 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
         article_names::institution(m);
     }
     given_names::people(text, lex, &mut out);
-    article_names::surnames(&mut out);
+    article_names::surnames(text, &mut out);
     article_names::companies(text, &mut out);
     article_names::recurring(text, &mut out);
     for m in &mut out {
@@ -548,5 +548,28 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want:?}: {got:?}");
         }
+        // A name read as a person's before a facility's noun is the
+        // facility; not a candidate's camp or base, nor what he owns.
+        let text = "Drones hit Harir airbase and Kennedy airport. The Clinton camp and the                     Trump base cheered, and Smith's hospital closed.";
+        let (units, _) = super::tagger::prepare(text, &[Span::new(0, text.len())], lex);
+        let mut out = vec![
+            tagged(text, "Harir", 0, Person),
+            tagged(text, "Kennedy", 0, Person),
+            tagged(text, "Clinton", 0, Person),
+            tagged(text, "Trump", 0, Person),
+            tagged(text, "Smith", 0, Person),
+        ];
+        super::lexicon_match::extend_descriptors(text, &units[0], lex, 0, &mut out);
+        let got: Vec<_> = out.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Harir airbase", Place),
+                ("Kennedy airport", Place),
+                ("Clinton", Person),
+                ("Trump", Person),
+                ("Smith", Person)
+            ]
+        );
     }
 }

@@ -206,6 +206,10 @@ struct Divisions {
     /// The divisions any reading of a place's names, a city or a town of
     /// any size, lies in.
     readings: ByDivision,
+    /// Where the readings of places of few readings lie (entity, latitude,
+    /// longitude), to find a reading's near neighbours
+    /// ([`Context::near`]).
+    points: Vec<(usize, f64, f64)>,
 }
 
 impl Divisions {
@@ -297,6 +301,47 @@ impl Context<'_> {
     fn local_division(&self, c: &str, a: &str) -> bool {
         self.others(&self.divisions.by, c, a, true) > 0
     }
+
+    /// What another place of few readings, each a town or county of the
+    /// second gazetteer, one of them within [`NEAR_KM`] of a reading at
+    /// (`lat`, `lon`), adds to its score (4): places an
+    /// article names together lie together (`Huntsville` with `Walker
+    /// County` is Texas's, in that county, not Alabama's, whose Walker
+    /// County lies 150 km away).
+    fn near(&self, lat: f64, lon: f64) -> f64 {
+        let near = self
+            .divisions
+            .points
+            .iter()
+            .any(|&(id, a, b)| id != self.id && km(lat, lon, a, b) <= NEAR_KM);
+        if near {
+            4.0
+        } else {
+            0.0
+        }
+    }
+}
+
+/// How close two places' readings must lie to count as named together
+/// ([`Context::near`]): a county's centre and its towns.
+const NEAR_KM: f64 = 40.0;
+
+/// Readings a place may have and still tell where its neighbours lie
+/// ([`Context::near`]): a name of many towns (`Washington`, `Springfield`)
+/// lies near anything.
+const NEAR_READINGS: usize = 6;
+
+/// The distance in kilometres between two points (equirectangular: exact
+/// enough at the distances [`NEAR_KM`] asks about).
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let mid = ((lat1 + lat2) / 2.0).to_radians();
+    let mut dlon = (lon2 - lon1).abs();
+    if dlon > 180.0 {
+        dlon = 360.0 - dlon;
+    }
+    let x = dlon.to_radians() * mid.cos();
+    let y = (lat2 - lat1).to_radians();
+    6371.0 * (x * x + y * y).sqrt()
 }
 
 impl<'a> Builder<'a> {
@@ -457,6 +502,21 @@ impl<'a> Builder<'a> {
             let Some(names) = self.place_names(id) else {
                 continue;
             };
+            // Only names the second gazetteer alone has (`Walker County`,
+            // `Chiefland`): a city's name has namesakes of its own
+            // (England's `Richmond`, `Stoke` and `Wakefield` lie together
+            // again around Nelson, New Zealand).
+            let mut points: Vec<(usize, f64, f64)> = Vec::new();
+            for name in &names {
+                if self.lex.lookup(name).iter().any(is_place) {
+                    points.clear();
+                    break;
+                }
+                points.extend(towns().lookup(name).map(|t| (id, t.lat, t.lon)));
+            }
+            if points.len() <= NEAR_READINGS {
+                out.points.extend(points);
+            }
             for name in names {
                 let entries = self.lex.lookup(name);
                 if !entries.iter().any(is_place) {
@@ -489,6 +549,26 @@ impl<'a> Builder<'a> {
                         _ => continue,
                     }
                     out.add(&p.country, &p.admin1, id, false);
+                }
+            }
+        }
+        // A local body named after its county (`Rapides Parish Fire
+        // District`, `the Henry County Sheriff's Office`): the county
+        // lies in the article's part of the world, as if named alone.
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Organisation {
+                continue;
+            }
+            for mi in e.names().filter_map(|m| m.mention) {
+                let m = &self.mentions[mi];
+                let Some(county) = county_opening(&self.text[m.name_start..m.name_end]) else {
+                    continue;
+                };
+                for t in towns().lookup(county) {
+                    if t.kind == TownKind::County {
+                        out.add(t.country, t.admin1, id, true);
+                        out.add_reading(t.country, t.admin1, id, true);
+                    }
                 }
             }
         }
@@ -783,6 +863,7 @@ impl<'a> Builder<'a> {
         score += 1.5 * context.country(t.country).min(2) as f64;
         score += context.division_support(t.country, t.admin1);
         score += context.neighbours(t.country, t.admin1, matches!(main, Main::City(_, true, _)));
+        score += context.near(t.lat, t.lon);
         if qualified {
             score += 30.0;
         }
@@ -922,6 +1003,9 @@ impl<'a> Builder<'a> {
                     if p.kind == PlaceKind::City && !area {
                         let local = famous.is_some_and(|f| f != i);
                         score += context.neighbours(&p.country, &p.admin1, local);
+                        if let (Some(a), Some(b)) = (p.lat, p.lon) {
+                            score += context.near(a, b);
+                        }
                     }
                 }
                 if qualifiers
@@ -1077,6 +1161,28 @@ fn place_location(lex: &Lexicon, i: usize) -> Location {
         chain,
         within: None,
     }
+}
+
+/// The county an organisation's name opens with, named for it (`Rapides
+/// Parish` of `Rapides Parish Fire District`, `Henry County` of `the Henry
+/// County Sheriff's Office`): one to three capitalised words and `County`,
+/// `Parish` or `Borough`, with more of the name after it. None for a name
+/// that is the county alone (the tagger's reading of a county as its
+/// government is the resolve layer's to mend elsewhere).
+fn county_opening(name: &str) -> Option<&str> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let mut end = 0;
+    for (k, word) in name.split(' ').enumerate().take(4) {
+        end += word.len();
+        if k > 0 && matches!(word, "County" | "Parish" | "Borough") {
+            return (name.len() > end + 1).then(|| &name[..end]);
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        end += 1;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ pub(crate) struct Unit {
     pub(super) caps: bool,
     /// A line in title case (see [`title_case`]).
     pub(super) title: bool,
+    /// A line of a table of results (see [`table_line`]).
+    pub(super) table: bool,
     /// Lexicon names found in the unit.
     pub lex: Vec<lexicon::LexMatch>,
 }
@@ -207,9 +209,11 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
                 }
             }
         }
+        let table = !caps && table_line(&words);
         units.push(Unit {
             words,
             caps,
+            table,
             title: false,
             lex: found.clone(),
         });
@@ -224,6 +228,28 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         }
     }
     (units, doc)
+}
+
+/// Whether a unit is a line of a table (`ATLANTA 4 Cincinnati 3`,
+/// `Trucks: 12`): a number, a word with letters, and no word in lower
+/// case but for one short one (`Cincinnati 3 ATLANTA 2 ( in 13 )`).
+///
+/// The tagger weighs a word's own features apart there: result tables
+/// name a city for its club (`Cincinnati 5 Pittsburgh 3`), and learnt
+/// together, a city's name in prose (`in Cincinnati`, `CINCINNATI (AP)
+/// —`) read as a club as often.
+fn table_line(words: &[Word]) -> bool {
+    let (mut number, mut letters, mut lower) = (false, false, 0);
+    for w in words {
+        match w.shape.as_bytes().first() {
+            Some(b'd') => number = true,
+            Some(b'X') => letters = true,
+            Some(b'x') if w.lower.len() > 2 => return false,
+            Some(b'x') => lower += 1,
+            _ => {}
+        }
+    }
+    number && letters && lower <= 1
 }
 
 /// The first units of an article where a headline in title case is looked
@@ -344,9 +370,12 @@ pub(super) fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     let lw = |j: isize| near(j).map_or(edge(j), |w| &*w.lower);
     let sh = |j: isize| near(j).map_or(edge(j), |w| &*w.shape);
     let caps = if u.caps { "C" } else { "c" };
+    // The word's own features in a table line are kept apart from prose
+    // (see [`table_line`]).
+    let own = if u.table { 100 } else { 0 };
     let push = |out: &mut Vec<u64>, f: Fnv| out.push(f.finish());
     push(out, Fnv::new(0));
-    push(out, Fnv::new(1).str(&w.lower));
+    push(out, Fnv::new(1 + own).str(&w.lower));
     push(out, Fnv::new(2).str(&w.shape).str(caps));
     let mut starts = [0usize; 5];
     let mut count = 0;
@@ -370,8 +399,8 @@ pub(super) fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
     push(out, Fnv::new(14).str(lw(1)));
     push(out, Fnv::new(15).str(lw(-2)));
     push(out, Fnv::new(16).str(lw(2)));
-    push(out, Fnv::new(17).str(lw(-1)).str(&w.lower));
-    push(out, Fnv::new(18).str(&w.lower).str(lw(1)));
+    push(out, Fnv::new(17 + own).str(lw(-1)).str(&w.lower));
+    push(out, Fnv::new(18 + own).str(&w.lower).str(lw(1)));
     push(out, Fnv::new(19).str(sh(-1)).str(&w.shape).str(caps));
     push(out, Fnv::new(20).str(&w.shape).str(sh(1)).str(caps));
     push(
@@ -392,7 +421,7 @@ pub(super) fn features(u: &Unit, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
             (false, false) => "-",
         };
         push(out, Fnv::new(23).str(d).str(caps));
-        push(out, Fnv::new(24).str(d).str(&w.lower));
+        push(out, Fnv::new(24 + own).str(d).str(&w.lower));
     }
     for &g in &w.gaz {
         let mut f = Fnv::new(25);
