@@ -167,17 +167,20 @@ fn join_cut_names(text: &str, out: &mut Vec<Mention>) {
     if people.is_empty() {
         return;
     }
+    // Its end after a space is a person named (not the whole: `Trump`
+    // and `Hillary Clinton` are two): one set look-up per word.
     let ends_in_person = |t: &str| {
         let t = t.to_lowercase();
-        people.iter().any(|p| {
-            t.strip_suffix(p.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        })
+        t.match_indices(' ')
+            .any(|(k, _)| people.contains(&t[k + 1..]))
     };
+    let mut joined = vec![false; out.len()];
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
+        // A first name: one word.
         let join = a.kind == EntityKind::Person
+            && !a.text.contains(' ')
             && b.kind != EntityKind::Person
             && a.unit == b.unit
             && a.end == a.name_end
@@ -186,17 +189,25 @@ fn join_cut_names(text: &str, out: &mut Vec<Mention>) {
             && text.get(a.end..b.start) == Some(" ")
             && ends_in_person(&b.text);
         if join {
-            let b = out.remove(i + 1);
+            let (end, confidence) = (b.end, b.confidence);
             let a = &mut out[i];
-            a.end = b.end;
-            a.name_end = b.end;
-            a.text = text[a.start..b.end].to_string();
-            a.confidence = a.confidence.min(b.confidence);
+            a.end = end;
+            a.name_end = end;
+            a.text = text[a.start..end].to_string();
+            a.confidence = a.confidence.min(confidence);
             a.subtype = None;
             a.country = None;
+            joined[i + 1] = true;
+            i += 2;
+        } else {
+            i += 1;
         }
-        i += 1;
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// `Chrysler` where the article also names `Chrysler LLC` or `Chrysler
@@ -393,18 +404,18 @@ mod tests {
         // organisation); the article names `Al Sudani` alone.
         let text = "Prime Minister Mohammed Shia Al Sudani met Blinken. Al Sudani spoke. \
                     Ali Hassan Bank of Baghdad lent.";
-        let at = |name: &str, kind: EntityKind| {
-            let mut m = person(text, name, 0, 0.6);
+        let at = |name: &str, nth: usize, kind: EntityKind| {
+            let mut m = person(text, name, nth, 0.6);
             m.kind = kind;
             m
         };
         let mut out = vec![
-            at("Mohammed", EntityKind::Person),
-            at("Shia Al Sudani", EntityKind::Organisation),
-            at("Blinken", EntityKind::Person),
-            at("Al Sudani", EntityKind::Person),
-            at("Ali Hassan", EntityKind::Person),
-            at("Bank of Baghdad", EntityKind::Organisation),
+            at("Mohammed", 0, EntityKind::Person),
+            at("Shia Al Sudani", 0, EntityKind::Organisation),
+            at("Blinken", 0, EntityKind::Person),
+            at("Al Sudani", 1, EntityKind::Person),
+            at("Ali Hassan", 0, EntityKind::Person),
+            at("Bank of Baghdad", 0, EntityKind::Organisation),
         ];
         super::surnames(text, &mut out);
         let got: Vec<_> = out.iter().map(|m| (m.text.as_str(), m.kind)).collect();

@@ -281,9 +281,10 @@ pub(super) fn extend_descriptors(
         // place too (`Ain Al Asad base`), unless the lexicon knows it.
         let other = matches!(m.kind, EntityKind::Organisation | EntityKind::Misc)
             && lex.lookup(&m.text).is_empty();
-        // So is a person's name (`Harir airbase`, `Kennedy airport`,
-        // `Walter Reed hospital`), but for a word that may name a
-        // following: `the Clinton camp`, `the Trump base`.
+        // So is a person's name before an airfield's or a refinery's
+        // noun (`Harir airbase`, `Kennedy airport`); not before a word that
+        // may name a following or modify what comes after (`the Clinton
+        // camp`, `the Trump base`, `the Navalny prison sentence`).
         let person = m.kind == EntityKind::Person;
         if m.kind != EntityKind::Place && !other && !person {
             continue;
@@ -335,8 +336,11 @@ pub(super) fn extend_descriptors(
         if possessive && !facility || other && (!(facility || division) || possessive) {
             continue;
         }
-        let following = matches!(word(next), Some("base" | "camp" | "port"));
-        if person && (possessive || !facility || following) {
+        let airfield = matches!(
+            word(next),
+            Some("airbase" | "airport" | "air" | "international" | "military" | "refinery")
+        );
+        if person && (possessive || !facility || !airfield) {
             continue;
         }
         m.kind = EntityKind::Place;

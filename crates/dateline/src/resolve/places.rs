@@ -326,6 +326,11 @@ impl Context<'_> {
 /// ([`Context::near`]): a county's centre and its towns.
 const NEAR_KM: f64 = 40.0;
 
+/// Readings of the article's places kept to find neighbours by (the first
+/// places' in article order): each reading's look-up scans them, so an
+/// article of many small places costs at most this much per reading.
+const NEAR_POINTS: usize = 64;
+
 /// Readings a place may have and still tell where its neighbours lie
 /// ([`Context::near`]): a name of many towns (`Washington`, `Springfield`)
 /// lies near anything.
@@ -491,11 +496,17 @@ impl<'a> Builder<'a> {
 
     /// The first-level divisions the article's places name or lie in, each
     /// with the entity: a division named (`Texas`), or the division of a
-    /// place's likeliest reading (`Austin` lies in Texas); and the places
-    /// that may be a division.
+    /// place's likeliest reading (`Austin` lies in Texas), or a county a
+    /// local body is named after (`Rapides Parish Fire District`); the
+    /// places that may be a division; and where the readings of names only
+    /// the second gazetteer has lie ([`Context::near`]).
     fn divisions_named(&self) -> Divisions {
         let mut out = Divisions::default();
         for (id, e) in self.entities.iter().enumerate() {
+            if e.kind == EntityKind::Organisation {
+                self.county_of_body(id, &mut out);
+                continue;
+            }
             if e.kind != EntityKind::Place {
                 continue;
             }
@@ -514,7 +525,7 @@ impl<'a> Builder<'a> {
                 }
                 points.extend(towns().lookup(name).map(|t| (id, t.lat, t.lon)));
             }
-            if points.len() <= NEAR_READINGS {
+            if points.len() <= NEAR_READINGS && out.points.len() + points.len() <= NEAR_POINTS {
                 out.points.extend(points);
             }
             for name in names {
@@ -552,27 +563,32 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // A local body named after its county (`Rapides Parish Fire
-        // District`, `the Henry County Sheriff's Office`): the county
-        // lies in the article's part of the world, as if named alone.
-        for (id, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Organisation {
+        out
+    }
+
+    /// A local body named after its county (`Rapides Parish Fire District`,
+    /// `the Henry County Sheriff's Office`), organisation `id`: the county
+    /// lies in the article's part of the world, as if named alone. Only a
+    /// county of few namesakes ([`NEAR_READINGS`]): a `Jefferson County`
+    /// lies in 25 states and tells none.
+    fn county_of_body(&self, id: usize, out: &mut Divisions) {
+        for mi in self.entities[id].names().filter_map(|m| m.mention) {
+            let m = &self.mentions[mi];
+            let Some(county) = county_opening(&self.text[m.name_start..m.name_end]) else {
+                continue;
+            };
+            let counties: Vec<Town> = towns()
+                .lookup(county)
+                .filter(|t| t.kind == TownKind::County)
+                .collect();
+            if counties.len() > NEAR_READINGS {
                 continue;
             }
-            for mi in e.names().filter_map(|m| m.mention) {
-                let m = &self.mentions[mi];
-                let Some(county) = county_opening(&self.text[m.name_start..m.name_end]) else {
-                    continue;
-                };
-                for t in towns().lookup(county) {
-                    if t.kind == TownKind::County {
-                        out.add(t.country, t.admin1, id, true);
-                        out.add_reading(t.country, t.admin1, id, true);
-                    }
-                }
+            for t in counties {
+                out.add(t.country, t.admin1, id, true);
+                out.add_reading(t.country, t.admin1, id, true);
             }
         }
-        out
     }
 
     /// Countries the article names, to choose between places of one name:
@@ -797,7 +813,8 @@ impl<'a> Builder<'a> {
     /// than its towns), the article's mentions of its country, another
     /// place in its division (6), other places that may lie in it (2
     /// each, up to 6; only towns and counties where the city of its name
-    /// is famous) and a qualifier (30). Against `main`, what
+    /// is famous), a reading near a town or county of the article (4:
+    /// [`Context::near`]) and a qualifier (30). Against `main`, what
     /// the main gazetteer has of the name: with nothing, a town where the
     /// article names its state (a US town) or its country (elsewhere);
     /// a city's name goes to a town only where another town or county of
@@ -948,8 +965,10 @@ impl<'a> Builder<'a> {
     /// place in or naming its division (6), and for a city whose name is no
     /// area's (`area`), other places one of whose readings lies in its
     /// division (2 each, up to 6; only their towns and counties where
-    /// `famous`, another city of the name, is a capital or a metropolis);
-    /// a qualifier right after the name (`Paris, Texas`) decides (30).
+    /// `famous`, another city of the name, is a capital or a metropolis),
+    /// and a reading near a town or county of the article (4:
+    /// [`Context::near`]); a qualifier right after the name (`Paris,
+    /// Texas`) decides (30).
     /// None for an entry that is no place.
     fn entry_score(
         &self,

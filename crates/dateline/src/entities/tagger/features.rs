@@ -244,7 +244,7 @@ fn table_line(words: &[Word]) -> bool {
         match w.shape.as_bytes().first() {
             Some(b'd') => number = true,
             Some(b'X') => letters = true,
-            Some(b'x') if w.lower.len() > 2 => return false,
+            Some(b'x') if w.lower.chars().count() > 2 => return false,
             Some(b'x') => lower += 1,
             _ => {}
         }
