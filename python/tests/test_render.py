@@ -80,17 +80,17 @@ def test_repr_html_is_render_and_shows_quotes_speakers_and_figures() -> None:
 
 
 def test_text_escaped_and_text_view() -> None:
-    x = dateline.extract(' date 2023-11-06 <b>Smith & "Co"</b> met Antony Blinken in Baghdad.', id="<x>")
+    x = dateline.extract(' date 2023-11-06 <b>Smith & "Co" Ltd</b> met Antony Blinken in Baghdad.', id="<x>")
     html = dateline.render(x)
     assert "<b>" not in html
-    assert "&lt;b&gt;" in html and "&quot;&lt;/b&gt;" in html
+    assert "&lt;b&gt;" in html and "&quot; Ltd&lt;/b&gt;" in html
     assert 'data-name="Smith &amp; &quot;Co"' in html
     tree = parse(html)
     article = next(a for tag, a, _ in tree.elements if tag == "article")
     assert article["data-id"] == "<x>"
     text = "".join(next(t for tag, a, t in tree.elements if a.get("class") == "dl-text"))
     # The article's text, the marks' labels (`ORG`, `040`) between its words.
-    assert text.startswith('<b>Smith & "CoORG"</b> met040 Antony Blinken'), text
+    assert text.startswith('<b>Smith & "CoORG" Ltd</b> met040 Antony Blinken'), text
 
     view = dateline.render(x, "text")
     assert "\x1b" not in view
