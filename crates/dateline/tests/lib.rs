@@ -2059,6 +2059,48 @@ fn seed_entities_are_resolved() {
 }
 
 #[test]
+fn brackets_after_a_person_or_a_place_are_no_acronym_of_it() {
+    // Results copy: the country in brackets is no name of the player, and
+    // `U.S.` later in the story is the country.
+    let x = extract_text(
+        "brackets",
+        " date 1996-08-30 Women's singles, third round: Monica Seles (U.S.) beat Dally \
+         Randriantefy (Madagascar) 6-0 6-2. Seles said the U.S. Open would be hard.\n\n\
+         Officials of the Economic Commission for Latin America and the Caribbean (ECLAC) \
+         said trade grew. Microsoft's Internet Explorer (IE) lost users, and IE will change.",
+    );
+    use dateline::MentionForm::{Acronym, Name};
+    let seles = entity(&x, "Monica Seles");
+    assert!(
+        said(seles).iter().all(|m| m.0 != "U.S."),
+        "{:?}",
+        said(seles)
+    );
+    let names = |e: &dateline::Entity| said(e).iter().map(|m| m.0.to_string()).collect::<Vec<_>>();
+    // No place takes the body named after it.
+    for e in x.entities.as_deref().unwrap() {
+        if e.kind == EntityKind::Place {
+            assert!(
+                !names(e).contains(&"ECLAC".to_string()),
+                "{}: {:?}",
+                e.name,
+                names(e)
+            );
+        }
+    }
+    // An acronym that spells the name's initials still joins it.
+    let ie = x
+        .entities
+        .as_deref()
+        .unwrap()
+        .iter()
+        .find(|e| e.name.ends_with("Internet Explorer"))
+        .unwrap_or_else(|| panic!("{:?}", x.entities));
+    assert_eq!(said(ie)[0].1, Name);
+    assert!(said(ie).contains(&("IE", Acronym)), "{:?}", said(ie));
+}
+
+#[test]
 fn resolution_on_real_shapes() {
     let x = extract_text(
         "resolve-shapes",

@@ -15,7 +15,11 @@ use super::name_words::{
 use super::{Anchor, MentionForm, RECENT_ENTITIES};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::{team_number, EntryKind, Lexicon};
+use crate::lexicon::{team_number, EntryKind, Lexicon, PlaceKind};
+
+/// The population from which a city's name tagged as a place does not join
+/// a person of that surname.
+const KNOWN_CITY_POPULATION: u64 = 100_000;
 
 /// Time zones the entity layer marks as names (as CoNLL-2003 does).
 const TIME_ZONES: &[&str] = &[
@@ -164,7 +168,22 @@ impl<'a> Builder<'a> {
         if let Some(rest) = after.strip_prefix(" (") {
             if let Some(close) = rest.find(')') {
                 if let Some(a) = acronym(rest[..close].trim()) {
-                    if !self.acronyms[id].contains(&a) {
+                    // Brackets after a person's name give a country, a
+                    // party or a state (`Monica Seles (U.S.)`), after a
+                    // place's a body named after it (`Interim Force in
+                    // Lebanon (UNIFIL)`): for those two, the acronym must
+                    // spell the name's initials, at its start or end (`United
+                    // Arab Emirates (UAE)`; a body the tagger cut or took for
+                    // a person: `Internet Explorer (IE)`, `Hindustan
+                    // Aeronautics (HAL)`, `Office of Fair Trading (OFT)`).
+                    let ini = initials(&text[m.name_start..m.name_end]);
+                    let fits = match m.kind {
+                        EntityKind::Person | EntityKind::Place => {
+                            ini.len() >= 2 && (a.starts_with(&ini) || a.ends_with(&ini))
+                        }
+                        _ => true,
+                    };
+                    if fits && !self.acronyms[id].contains(&a) {
                         self.acronyms[id].push(a);
                     }
                 }
@@ -269,10 +288,17 @@ impl<'a> Builder<'a> {
         // that surname (`Blinken` tagged ORG once).
         // A town's name that is a person's surname is the person
         // (`Montalvo` after `Daniel Montalvo`), a country's is not.
+        // Nor is a region's or a city's of 100,000 people (`Chechnya`
+        // after a headline's `Lebed Chechnya`).
+        let known_place = match q.anchor {
+            Some(Anchor::Country(_)) => true,
+            Some(Anchor::Place(i)) => self.lex.places.get(i as usize).is_some_and(|p| {
+                p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION
+            }),
+            _ => false,
+        };
         let may_join_person = q.m.kind == EntityKind::Person
-            || (q.key.len() <= 2
-                && (q.m.kind != EntityKind::Place
-                    || !matches!(q.anchor, Some(Anchor::Country(_)))));
+            || (q.key.len() <= 2 && (q.m.kind != EntityKind::Place || !known_place));
         for (ki, k) in self.keys[id].iter().enumerate() {
             if k.as_slice() == q.key {
                 // The same name is the same entity whatever the tagger
