@@ -2059,6 +2059,31 @@ fn seed_entities_are_resolved() {
 }
 
 #[test]
+fn a_known_place_named_as_one_is_no_surname() {
+    let x = extract_text(
+        "houston",
+        " date 2024-03-12 Whitney Houston sang at a benefit concert in Houston on Friday. \
+         Fans flew to Houston from across Texas.\n\n\
+         Director Neil Jordan defended the film. Liam Neeson plays the lead in Jordan's film.",
+    );
+    let houston = entity(&x, "Houston");
+    assert_eq!(houston.kind, EntityKind::Place, "{houston:?}");
+    let p = houston.place.as_ref().expect("Houston on the map");
+    assert_eq!(
+        (p.country.as_deref(), p.admin1.as_deref()),
+        (Some("US"), Some("TX"))
+    );
+    assert_eq!(said(entity(&x, "Whitney Houston")).len(), 1);
+    // A possessive after the preposition is the person's.
+    let jordan = entity(&x, "Neil Jordan");
+    assert!(
+        said(jordan).iter().any(|m| m.0 == "Jordan"),
+        "{:?}",
+        said(jordan)
+    );
+}
+
+#[test]
 fn brackets_after_a_person_or_a_place_are_no_acronym_of_it() {
     // Results copy: the country in brackets is no name of the player, and
     // `U.S.` later in the story is the country.

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::names::LEGAL_FORMS;
 use super::{EntityKind, Mention};
+use crate::lexicon::{lexicon, EntryKind, PlaceKind};
 
 /// Last words of an institution's name that are nobody's surname (not
 /// `Church`, `Court`, `Union`: `Charlotte Church`, `Margaret Court`).
@@ -149,10 +150,62 @@ pub(super) fn surnames(text: &str, out: &mut Vec<Mention>) {
         ) && m.start == m.name_start
             && m.end == m.name_end
             && ends.contains(&m.text.to_lowercase())
+            && !known_place_named_as_one(text, m)
         {
             m.kind = EntityKind::Person;
         }
     }
+}
+
+/// Words before a place that name it as one: `in Houston`, `flew to
+/// Houston` after `Whitney Houston`.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "from",
+    "into",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "around",
+];
+
+/// The population from which a city is a known place (see
+/// [`known_place_named_as_one`]).
+const KNOWN_CITY_POPULATION: u64 = 100_000;
+
+/// Whether a mention read as a place is a country, a region or a city of
+/// 100,000 people that a preposition of place names as one (`in Houston`,
+/// `to Chechnya`; not `in Jordan's film`): no person's surname, even where
+/// a person of that name is in the article (`Whitney Houston`, a
+/// headline's `Lebed Chechnya`).
+pub(crate) fn known_place_named_as_one(text: &str, m: &Mention) -> bool {
+    // Not a possessive: `in Jordan's film` is the director's.
+    let possessive = ["'s", "’s", " 's"]
+        .iter()
+        .any(|p| text[m.end..].starts_with(p));
+    if m.kind != EntityKind::Place || possessive {
+        return false;
+    }
+    let before = text[..m.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !PLACE_PREPOSITIONS.contains(&word) {
+        return false;
+    }
+    let lex = lexicon();
+    lex.lookup(&m.text).iter().any(|e| match *e {
+        EntryKind::Country(_) => true,
+        EntryKind::Place(i) => lex
+            .places
+            .get(i as usize)
+            .is_some_and(|p| p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION),
+        _ => false,
+    })
 }
 
 /// Joins a person's name and the name right after it, a space apart, when

@@ -57,6 +57,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::lexicon;
 use crate::span::Span;
 
+pub(crate) use article_names::known_place_named_as_one;
 pub(crate) use names::LEGAL_FORMS;
 
 /// What a mention names.

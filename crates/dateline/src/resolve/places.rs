@@ -380,7 +380,9 @@ impl<'a> Builder<'a> {
 
     /// A place whose name is a person's is that person, not a place: a
     /// title right before it (`President Bush`, `Mr Bush`), or the last
-    /// word of a person the article names (`Bush` after `George W. Bush`).
+    /// word of a person the article names (`Bush` after `George W. Bush`),
+    /// unless a preposition of place names it as a known place (`in
+    /// Houston`).
     fn unplace_people(&mut self) {
         let surnames: Vec<String> = self
             .entities
@@ -401,7 +403,13 @@ impl<'a> Builder<'a> {
             let person = e.names().filter_map(|m| m.mention).any(|mi| {
                 let m = &self.mentions[mi];
                 (!country && self.titled(m)) || self.first_name(m)
-            }) || (!country && !name.contains(' ') && surnames.contains(&name));
+            }) || (!country
+                && !name.contains(' ')
+                && surnames.contains(&name)
+                // `in Houston` after `Whitney Houston` is the city.
+                && !e.names().filter_map(|m| m.mention).any(|mi| {
+                    crate::entities::known_place_named_as_one(self.text, &self.mentions[mi])
+                }));
             if person {
                 let e = &mut self.entities[id];
                 e.kind = EntityKind::Person;
