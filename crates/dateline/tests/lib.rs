@@ -2059,6 +2059,22 @@ fn seed_entities_are_resolved() {
 }
 
 #[test]
+fn an_acronym_the_article_defines_names_its_body() {
+    // The article also writes `who`, so the tagger reads `WHO` as the word.
+    let x = extract_text(
+        "who",
+        " date 2024-03-12 Doctors who treat goitre say the problem is easily fixed. The World \
+         Health Organisation (WHO) recommends that every country should iodise salt. Those who \
+         live inland are most at risk. WHO say iodine deficiency is the world's most common \
+         cause of brain damage.",
+    );
+    let who = entity(&x, "World Health Organisation");
+    assert_eq!(who.kind, EntityKind::Organisation);
+    let acronyms = said(who).iter().filter(|m| m.0 == "WHO").count();
+    assert_eq!(acronyms, 2, "{:?}", said(who));
+}
+
+#[test]
 fn a_known_place_named_as_one_is_no_surname() {
     let x = extract_text(
         "houston",

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use super::names::LEGAL_FORMS;
 use super::{EntityKind, Mention};
 use crate::lexicon::{lexicon, EntryKind, PlaceKind};
+use crate::span::Span;
 
 /// Last words of an institution's name that are nobody's surname (not
 /// `Church`, `Court`, `Union`: `Charlotte Church`, `Margaret Court`).
@@ -206,6 +207,65 @@ pub(crate) fn known_place_named_as_one(text: &str, m: &Mention) -> bool {
             .is_some_and(|p| p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION),
         _ => false,
     })
+}
+
+/// An acronym the article gives in brackets after a name of several words
+/// whose initials it spells at its start or end (`The World Health
+/// Organisation (WHO)`), and every later time it is written in capitals
+/// (`WHO say`), names what that name names, whatever the tagger read there
+/// (it reads `WHO` as the word `who`, which the article also writes). Not
+/// after a person's name, where brackets give a country or a party
+/// (`Monica Seles (U.S.)`). `spans` are the article's units.
+pub(super) fn defined_acronyms(text: &str, spans: &[Span], out: &mut Vec<Mention>) {
+    let mut defined: Vec<(String, &Mention)> = Vec::new();
+    for m in out.iter() {
+        if m.kind == EntityKind::Person || m.kind == EntityKind::Group {
+            continue;
+        }
+        let name = &text[m.name_start..m.name_end];
+        let Some(rest) = text[m.name_end..].strip_prefix(" (") else {
+            continue;
+        };
+        let Some(acr) = rest.split_once(')').map(|(a, _)| a.trim()) else {
+            continue;
+        };
+        let initials: String = name
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let spelled = initials.chars().count() >= 2
+            && (acr.starts_with(&initials) || acr.ends_with(&initials));
+        if (2..=6).contains(&acr.len())
+            && acr.bytes().all(|b| b.is_ascii_uppercase())
+            && spelled
+            && !defined.iter().any(|(a, _)| a == acr)
+        {
+            defined.push((acr.to_string(), m));
+        }
+    }
+    let mut added = Vec::new();
+    for (acr, m) in &defined {
+        for (a, _) in text.match_indices(acr.as_str()) {
+            let b = a + acr.len();
+            let bounded = !text[..a].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                && !text[b..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            let taken = out.iter().any(|o| o.start < b && a < o.end);
+            let Some(unit) = spans.iter().position(|s| s.start <= a && b <= s.end) else {
+                continue;
+            };
+            if bounded && !taken {
+                let mut new = super::mention(text, Span::new(a, b), m.kind, m.confidence, unit);
+                new.subtype = m.subtype.clone();
+                new.country = m.country.clone();
+                added.push(new);
+            }
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.unit, m.start, m.end));
+    }
 }
 
 /// Joins a person's name and the name right after it, a space apart, when
@@ -420,7 +480,6 @@ pub(super) fn recurring(text: &str, out: &mut [Mention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     fn person(text: &str, name: &str, nth: usize, confidence: f32) -> Mention {
         let start = text.match_indices(name).nth(nth).unwrap().0;
