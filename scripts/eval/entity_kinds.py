@@ -25,11 +25,14 @@ for line in open(sys.argv[2]):
         continue
     spans = {(e['start'], e['end']): e['coarse'] for e in g['entities']
              if e.get('coarse') in KINDS}
-    raw = d['text'].encode()
-
-    def char(offset):
-        # dateline's JSON offsets are bytes; the gold's are code points.
-        return len(raw[:offset].decode(errors='ignore'))
+    # dateline's JSON offsets are bytes; the gold's are code points.
+    char_at = {}
+    byte = 0
+    for i, c in enumerate(d['text']):
+        char_at[byte] = i
+        byte += len(c.encode())
+    char_at[byte] = len(d['text'])
+    char = char_at.get
 
     for e in d.get('entities') or []:
         for m in e['mentions']:

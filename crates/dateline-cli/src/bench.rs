@@ -246,7 +246,7 @@ pub struct ScalingArgs {
     #[arg(long, value_delimiter = ',', default_values_t = [100_000usize, 1_000_000, 4_000_000])]
     sizes: Vec<usize>,
     /// Shapes to run (default: all): said, straight-quotes, curly-quotes,
-    /// honorifics, titles, capitals, numbers, news.
+    /// honorifics, titles, capitals, numbers, acronyms, news.
     #[arg(long, value_delimiter = ',')]
     shapes: Option<Vec<String>>,
     /// Runs of each article; the least CPU time is reported.

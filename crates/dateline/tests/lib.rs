@@ -2079,7 +2079,7 @@ fn a_known_place_named_as_one_is_no_surname() {
     let x = extract_text(
         "houston",
         " date 2024-03-12 Whitney Houston sang at a benefit concert in Houston on Friday. \
-         Fans flew to Houston from across Texas.\n\n\
+         Fans packed hotels in Houston from across Texas.\n\n\
          Director Neil Jordan defended the film. Liam Neeson plays the lead in Jordan's film.",
     );
     let houston = entity(&x, "Houston");

@@ -4,11 +4,11 @@
 //! name written again with confidence (`Al Sudani` after `Mohammed Shia Al
 //! Sudani`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::names::LEGAL_FORMS;
 use super::{EntityKind, Mention};
-use crate::lexicon::{lexicon, EntryKind, PlaceKind};
+use crate::lexicon::{bracketed, lexicon, spells_initials};
 use crate::span::Span;
 
 /// Last words of an institution's name that are nobody's surname (not
@@ -158,13 +158,12 @@ pub(super) fn surnames(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-/// Words before a place that name it as one: `in Houston`, `flew to
-/// Houston` after `Whitney Houston`.
+/// Words before a place that name it as one: `in Houston` after `Whitney
+/// Houston`. Not `to` or `from`, which take people too (`passed to
+/// Jordan`, `lost to Hamilton`).
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
-    "to",
-    "from",
     "into",
     "near",
     "across",
@@ -173,13 +172,10 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
 ];
 
-/// The population from which a city is a known place (see
-/// [`known_place_named_as_one`]).
-const KNOWN_CITY_POPULATION: u64 = 100_000;
-
-/// Whether a mention read as a place is a country, a region or a city of
-/// 100,000 people that a preposition of place names as one (`in Houston`,
-/// `to Chechnya`; not `in Jordan's film`): no person's surname, even where
+/// Whether a mention read as a place is a known place
+/// ([`crate::lexicon::Lexicon::is_known_place`]) that a preposition of
+/// place names as one (`in Houston`,
+/// `In Chechnya`; not `in Jordan's film`): no person's surname, even where
 /// a person of that name is in the article (`Whitney Houston`, a
 /// headline's `Lebed Chechnya`).
 pub(crate) fn known_place_named_as_one(text: &str, m: &Mention) -> bool {
@@ -195,72 +191,98 @@ pub(crate) fn known_place_named_as_one(text: &str, m: &Mention) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if !PLACE_PREPOSITIONS.contains(&word) {
+    if !PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+    {
         return false;
     }
     let lex = lexicon();
-    lex.lookup(&m.text).iter().any(|e| match *e {
-        EntryKind::Country(_) => true,
-        EntryKind::Place(i) => lex
-            .places
-            .get(i as usize)
-            .is_some_and(|p| p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION),
-        _ => false,
-    })
+    lex.lookup(&text[m.name_start..m.name_end])
+        .iter()
+        .any(|e| lex.is_known_place(e))
 }
 
-/// An acronym the article gives in brackets after a name of several words
-/// whose initials it spells at its start or end (`The World Health
-/// Organisation (WHO)`), and every later time it is written in capitals
-/// (`WHO say`), names what that name names, whatever the tagger read there
-/// (it reads `WHO` as the word `who`, which the article also writes). Not
-/// after a person's name, where brackets give a country or a party
-/// (`Monica Seles (U.S.)`). `spans` are the article's units.
+/// An acronym the article gives in brackets after a name whose initials it
+/// spells at its start or end (`The World Health Organisation (WHO)`),
+/// there and every later time it is written in capitals (`WHO say`), names
+/// what that name names, whatever the tagger read (it reads `WHO` as the
+/// word `who`, which the article also writes). Not after a person's or a
+/// group's name, where brackets give a country or a party (`Monica Seles
+/// (U.S.)`), and not in a unit written all in capitals (`DOCTORS WHO
+/// TREAT`). `spans` are the article's units; `out` is in unit order.
+///
+/// Linear: one pass over the mentions for the definitions, one over the
+/// text's words for the uses, each checked against the mentions and units
+/// by binary search.
 pub(super) fn defined_acronyms(text: &str, spans: &[Span], out: &mut Vec<Mention>) {
-    let mut defined: Vec<(String, &Mention)> = Vec::new();
-    for m in out.iter() {
-        if m.kind == EntityKind::Person || m.kind == EntityKind::Group {
+    // Each acronym's first definition: where it is, and its mention.
+    let mut defined: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, m) in out.iter().enumerate() {
+        if matches!(m.kind, EntityKind::Person | EntityKind::Group) {
             continue;
         }
-        let name = &text[m.name_start..m.name_end];
-        let Some(rest) = text[m.name_end..].strip_prefix(" (") else {
+        let Some(acr) = bracketed(&text[m.name_end..]) else {
             continue;
         };
-        let Some(acr) = rest.split_once(')').map(|(a, _)| a.trim()) else {
-            continue;
-        };
-        let initials: String = name
-            .split([' ', '-'])
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        let spelled = initials.chars().count() >= 2
-            && (acr.starts_with(&initials) || acr.ends_with(&initials));
         if (2..=6).contains(&acr.len())
             && acr.bytes().all(|b| b.is_ascii_uppercase())
-            && spelled
-            && !defined.iter().any(|(a, _)| a == acr)
+            && spells_initials(acr, &text[m.name_start..m.name_end])
         {
-            defined.push((acr.to_string(), m));
+            defined.entry(acr).or_insert((m.name_end, i));
         }
     }
+    if defined.is_empty() {
+        return;
+    }
+    // Mentions by start, with the furthest end so far: a word overlaps a
+    // mention when one starting before its end ends after its start.
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    taken.sort_unstable();
+    let mut reach = Vec::with_capacity(taken.len());
+    let mut far = 0;
+    for &(_, e) in &taken {
+        far = far.max(e);
+        reach.push(far);
+    }
+    let overlaps = |a: usize, b: usize| {
+        let k = taken.partition_point(|&(s, _)| s < b);
+        k > 0 && reach[k - 1] > a
+    };
+    // Units by start, with their index; those all in capitals left out.
+    let mut units: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.slice(text).chars().any(char::is_lowercase))
+        .map(|(u, s)| (s.start, s.end, u))
+        .collect();
+    units.sort_unstable();
+    let unit_of = |a: usize, b: usize| {
+        let k = units.partition_point(|&(s, _, _)| s <= a);
+        let (_, end, u) = *units.get(k.checked_sub(1)?)?;
+        (b <= end).then_some(u)
+    };
     let mut added = Vec::new();
-    for (acr, m) in &defined {
-        for (a, _) in text.match_indices(acr.as_str()) {
-            let b = a + acr.len();
-            let bounded = !text[..a].ends_with(|c: char| c.is_alphanumeric() || c == '-')
-                && !text[b..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
-            let taken = out.iter().any(|o| o.start < b && a < o.end);
-            let Some(unit) = spans.iter().position(|s| s.start <= a && b <= s.end) else {
-                continue;
-            };
-            if bounded && !taken {
-                let mut new = super::mention(text, Span::new(a, b), m.kind, m.confidence, unit);
-                new.subtype = m.subtype.clone();
-                new.country = m.country.clone();
-                added.push(new);
-            }
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut at = 0;
+    for piece in text.split(|c: char| !word(c)) {
+        let (a, b) = (at, at + piece.len());
+        // The separator is one character after the piece.
+        at = b + text[b..].chars().next().map_or(0, char::len_utf8);
+        let Some(&(from, i)) = defined.get(piece) else {
+            continue;
+        };
+        if a < from || overlaps(a, b) {
+            continue;
         }
+        let Some(unit) = unit_of(a, b) else {
+            continue;
+        };
+        let m = &out[i];
+        let mut new = super::mention(text, Span::new(a, b), m.kind, m.confidence, unit);
+        new.subtype = m.subtype.clone();
+        new.country = m.country.clone();
+        added.push(new);
     }
     if !added.is_empty() {
         out.extend(added);
@@ -508,6 +530,53 @@ mod tests {
         // The full name ends in a sure name: 0.7; the same sure name: 0.8;
         // Blinken has no sure mention and keeps its own.
         assert_eq!(conf, [0.7, 0.6, 0.92, 0.3, 0.8]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets_name_their_body_later_on() {
+        let head = "DOCTORS WHO TREAT GOITRE";
+        let text = "DOCTORS WHO TREAT GOITRE\nSome WHO staff came. The World Health Organisation \
+                    (WHO) acts. WHO say so; WHO-backed plans. Dally Randriantefy (DR) won. DR \
+                    fans cheered. The Office of Fair Trading (NATO) said no.";
+        let spans = [
+            Span::new(0, head.len()),
+            Span::new(head.len() + 1, text.len()),
+        ];
+        let body = |name: &str, kind: EntityKind| {
+            let mut m = person(text, name, 0, 0.9);
+            m.kind = kind;
+            m.unit = 1;
+            m
+        };
+        let mut out = vec![
+            body("World Health Organisation", EntityKind::Organisation),
+            body("Dally Randriantefy", EntityKind::Person),
+            body("Fair Trading", EntityKind::Organisation),
+        ];
+        defined_acronyms(text, &spans, &mut out);
+        let found: Vec<(&str, usize, EntityKind)> = out
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.start, m.kind))
+            .collect();
+        let who: Vec<usize> = text.match_indices("WHO").map(|(i, _)| i).collect();
+        // Not the capitals headline's, not before the definition, not
+        // inside `WHO-backed`; a person's brackets and an acronym that does
+        // not spell the name give nothing.
+        assert_eq!(
+            found,
+            [
+                (
+                    "World Health Organisation",
+                    found[0].1,
+                    EntityKind::Organisation
+                ),
+                ("WHO", who[2], EntityKind::Organisation),
+                ("WHO", who[3], EntityKind::Organisation),
+                ("Dally Randriantefy", found[3].1, EntityKind::Person),
+                ("Fair Trading", found[4].1, EntityKind::Organisation),
+            ]
+        );
+        assert!(out.iter().all(|m| m.unit == 1));
     }
 
     #[test]

@@ -283,9 +283,9 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
         article_names::institution(m);
     }
     given_names::people(text, lex, &mut out);
-    article_names::defined_acronyms(text, spans, &mut out);
     article_names::surnames(text, &mut out);
     article_names::companies(text, &mut out);
+    article_names::defined_acronyms(text, spans, &mut out);
     article_names::recurring(text, &mut out);
     for m in &mut out {
         lexicon_match::refine(text, lex, m);

@@ -118,6 +118,37 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// The population from which a city is a known place
+/// ([`Lexicon::is_known_place`]).
+pub(crate) const KNOWN_CITY_POPULATION: u64 = 100_000;
+
+/// Initials of a name's capitalised words (`General Motors` → `GM`;
+/// `Islamic Resistance in Iraq` → `IRI`).
+pub(crate) fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether an acronym in brackets after a name spells the name's initials
+/// (two or more) at its start or its end: `United Arab Emirates (UAE)`,
+/// `Hindustan Aeronautics (HAL)`, `Fair Trading (OFT)`; not `Monica Seles
+/// (U.S.)` nor `Interim Force in Lebanon (UNIFIL)` read from `Lebanon`.
+pub(crate) fn spells_initials(acronym: &str, name: &str) -> bool {
+    let ini = initials(name);
+    ini.chars().count() >= 2 && (acronym.starts_with(&ini) || acronym.ends_with(&ini))
+}
+
+/// The text inside the brackets that open `after` (` (WHO) recommends` →
+/// `WHO`), looked for within a few bytes (an acronym is short), trimmed.
+pub(crate) fn bracketed(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(" (")?;
+    // `)` is ASCII, so its position is a character boundary.
+    let close = rest.bytes().take(16).position(|b| b == b')')?;
+    Some(rest[..close].trim())
+}
+
 impl Lexicon {
     fn from_tables(t: Tables) -> Lexicon {
         Lexicon {
@@ -143,6 +174,20 @@ impl Lexicon {
         match self.names.find(&name.to_lowercase()) {
             Some(i) => self.names.kinds_of(i),
             None => &[],
+        }
+    }
+
+    /// Whether an entry is a place every reader knows as one: a country, a
+    /// region, an area, a sea or a continent, or a city of
+    /// [`KNOWN_CITY_POPULATION`] people or more (`Houston`, `Chechnya`; not
+    /// a small town that shares a surname, `Montalvo`).
+    pub(crate) fn is_known_place(&self, entry: &EntryKind) -> bool {
+        match *entry {
+            EntryKind::Country(_) => true,
+            EntryKind::Place(i) => self.places.get(i as usize).is_some_and(|p| {
+                p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION
+            }),
+            _ => false,
         }
     }
 

@@ -43,14 +43,7 @@ pub(super) fn owned(words: Vec<&str>) -> Vec<String> {
     words.into_iter().map(str::to_string).collect()
 }
 
-/// Initials of a name's capitalised words (`General Motors` → `GM`;
-/// `Islamic Resistance in Iraq` → `IRI`).
-pub(super) fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
+pub(super) use crate::lexicon::initials;
 
 /// An acronym as written: two to six capitals, dots allowed (`U.A.W.`).
 pub(super) fn acronym(text: &str) -> Option<String> {

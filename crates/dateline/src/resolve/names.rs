@@ -15,11 +15,7 @@ use super::name_words::{
 use super::{Anchor, MentionForm, RECENT_ENTITIES};
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::roles::strip_possessive;
-use crate::lexicon::{team_number, EntryKind, Lexicon, PlaceKind};
-
-/// The population from which a city's name tagged as a place does not join
-/// a person of that surname.
-const KNOWN_CITY_POPULATION: u64 = 100_000;
+use crate::lexicon::{bracketed, spells_initials, team_number, EntryKind, Lexicon};
 
 /// Time zones the entity layer marks as names (as CoNLL-2003 does).
 const TIME_ZONES: &[&str] = &[
@@ -164,30 +160,23 @@ impl<'a> Builder<'a> {
         let text: &'a str = self.text;
         let m = &self.mentions[mi];
         let id = self.of_mention[mi].unwrap_or(0);
-        let after = &text[m.name_end..];
-        if let Some(rest) = after.strip_prefix(" (") {
-            if let Some(close) = rest.find(')') {
-                if let Some(a) = acronym(rest[..close].trim()) {
-                    // Brackets after a person's name give a country, a
-                    // party or a state (`Monica Seles (U.S.)`), after a
-                    // place's a body named after it (`Interim Force in
-                    // Lebanon (UNIFIL)`): for those two, the acronym must
-                    // spell the name's initials, at its start or end (`United
-                    // Arab Emirates (UAE)`; a body the tagger cut or took for
-                    // a person: `Internet Explorer (IE)`, `Hindustan
-                    // Aeronautics (HAL)`, `Office of Fair Trading (OFT)`).
-                    let ini = initials(&text[m.name_start..m.name_end]);
-                    let fits = match m.kind {
-                        EntityKind::Person | EntityKind::Place => {
-                            ini.len() >= 2 && (a.starts_with(&ini) || a.ends_with(&ini))
-                        }
-                        _ => true,
-                    };
-                    if fits && !self.acronyms[id].contains(&a) {
-                        self.acronyms[id].push(a);
-                    }
-                }
+        let Some(a) = bracketed(&text[m.name_end..]).and_then(acronym) else {
+            return;
+        };
+        // Brackets after a person's name give a country, a party or a
+        // state (`Monica Seles (U.S.)`), after a place's a body named
+        // after it (`Interim Force in Lebanon (UNIFIL)`): for those two,
+        // the acronym must spell the name's initials (`United Arab
+        // Emirates (UAE)`; a body the tagger cut or took for a person:
+        // `Internet Explorer (IE)`, `Fair Trading (OFT)`).
+        let fits = match m.kind {
+            EntityKind::Person | EntityKind::Place => {
+                spells_initials(&a, &text[m.name_start..m.name_end])
             }
+            _ => true,
+        };
+        if fits && !self.acronyms[id].contains(&a) {
+            self.acronyms[id].push(a);
         }
     }
 
@@ -292,9 +281,7 @@ impl<'a> Builder<'a> {
         // after a headline's `Lebed Chechnya`).
         let known_place = match q.anchor {
             Some(Anchor::Country(_)) => true,
-            Some(Anchor::Place(i)) => self.lex.places.get(i as usize).is_some_and(|p| {
-                p.kind != PlaceKind::City || p.population >= KNOWN_CITY_POPULATION
-            }),
+            Some(Anchor::Place(i)) => self.lex.is_known_place(&EntryKind::Place(i)),
             _ => false,
         };
         let may_join_person = q.m.kind == EntityKind::Person

@@ -68,6 +68,10 @@ pub mod stress {
         Capitals,
         /// `0, 1, 2, 3, ...`: a list of numbers with no end.
         Numbers,
+        /// `The Kakaka Rokaka Council (KRC) said KRC and KRC ...`: thousands
+        /// of bodies each giving an acronym in brackets, and acronyms used
+        /// again and again.
+        Acronyms,
         /// Ordinary news: the bundled samples and generated reports naming
         /// thousands of different people, organisations and places.
         News,
@@ -83,6 +87,7 @@ pub mod stress {
             Shape::Titles,
             Shape::Capitals,
             Shape::Numbers,
+            Shape::Acronyms,
             Shape::News,
         ];
 
@@ -96,6 +101,7 @@ pub mod stress {
                 Shape::Titles => "titles",
                 Shape::Capitals => "capitals",
                 Shape::Numbers => "numbers",
+                Shape::Acronyms => "acronyms",
                 Shape::News => "news",
             }
         }
@@ -123,6 +129,15 @@ pub mod stress {
                     Shape::Numbers => {
                         out.push_str(&i.to_string());
                         out.push_str(", ");
+                    }
+                    Shape::Acronyms => {
+                        let (mut a, mut b) = (String::new(), String::new());
+                        name(i * 2, &mut a);
+                        name(i * 2 + 1, &mut b);
+                        let acr = format!("{}{}C", &a[..1], &b[..1]);
+                        out.push_str(&format!(
+                            "The {a} {b} Council ({acr}) said {acr} and KRC would act. "
+                        ));
                     }
                     Shape::News => {
                         if i % 8 == 0 {
