@@ -552,7 +552,8 @@ mod tests {
         }
         // A name read as a person's before a facility's noun is the
         // facility; not a candidate's camp or base, nor what he owns.
-        let text = "Drones hit Harir airbase and Kennedy airport. The Clinton camp and the                     Trump base cheered, and Smith's hospital closed.";
+        let text = "Drones hit Harir airbase and Kennedy airport. The Clinton camp and the \
+                    Trump base cheered, and Smith's hospital closed.";
         let (units, _) = super::tagger::prepare(text, &[Span::new(0, text.len())], lex);
         let mut out = vec![
             tagged(text, "Harir", 0, Person),
