@@ -3017,6 +3017,19 @@ fn eval_phrases_keep_to_the_phrase() {
         got.contains(&("LOC".into(), "the United States".into())),
         "{got:?}"
     );
+    // A side is a side in the report's other sentences too, where it is
+    // no place of play.
+    let got = gum(
+        "The World Cup final was a penalty shoot-out and the striker scored. \
+                   Sweden defeated South Korea 1 – 0. This was Sweden's first victory \
+                   since 1958. Fans in Sweden cheered.",
+    );
+    let sweden: Vec<&str> = got
+        .iter()
+        .filter(|(_, t)| t.starts_with("Sweden"))
+        .map(|(l, _)| l.as_str())
+        .collect();
+    assert_eq!(sweden, ["ORG", "ORG", "LOC"], "{got:?}");
     // A title is read across an abbreviation's full stop, not a sentence's;
     // a quoted name keeps its closing quote outside.
     let got = texts(&gum(

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::article_names::INSTITUTION_HEADS;
 use super::{english, EntityKind, Mention};
-use crate::lexicon::{given_names, Lexicon};
+use crate::lexicon::{given_names, EntryKind, Lexicon};
 
 /// Above this confidence the tagger's kind stands (`Morgan Stanley`).
 const UNSURE: f32 = 0.9;
@@ -100,6 +100,106 @@ fn surname_like(w: &str, lex: &Lexicon) -> bool {
     !lower.ends_with('s') && !ENGLISH_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
+/// Whether `name` (two or three words) reads as a person's: a given name
+/// of the census list (and a second one in the middle of three words), a
+/// surname last, the whole no lexicon name.
+pub(super) fn person_like(name: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let given = |w: &str| given_names::share(w).is_some_and(|s| s >= MIN_SHARE);
+    // Three words when the second is a given name too (`Mary Ann
+    // Smith`; not `Lola Ford Cosworth`, a racing car).
+    let middle_ok = words.len() == 2 || words.get(1).is_some_and(|w| given(w));
+    (2..=3).contains(&words.len())
+        && given(words[0])
+        && middle_ok
+        && surname_like(words[words.len() - 1], lex)
+        && lex.lookup(name).is_empty()
+}
+
+/// Splits a name the tagger read as one that is a person and the body or
+/// place the person is of (`Eunice Yung of New People's Party`, `Matthew
+/// Ingram of The Globe and Mail`, `Elizabeth Quat of DAB`): the words
+/// before `of`, two or more, are a name the article gives elsewhere as a
+/// person's, or a given name that is no English word (`My Summer of Love`
+/// is a film) and a surname ([`person_like`]); the words after it (a
+/// lower-case `the` left out) open with a capital. The person keeps the
+/// mention's unit and confidence; the rest is a place where the lexicon
+/// knows it as one, else an organisation. `out` stays in text order.
+pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let split_at = |m: &Mention| -> Option<(usize, usize)> {
+        if m.start != m.name_start || m.end != m.name_end || m.kind == EntityKind::Group {
+            return None;
+        }
+        let of = m.text.find(" of ")?;
+        let body = if m.text[of + 4..].starts_with("the ") {
+            of + 8
+        } else {
+            of + 4
+        };
+        m.text[body..]
+            .starts_with(char::is_uppercase)
+            .then_some((of, body))
+    };
+    if !out.iter().any(|m| split_at(m).is_some()) {
+        return;
+    }
+    let people: HashSet<&str> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &text[m.name_start..m.name_end])
+        .collect();
+    let mut splits: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, m) in out.iter().enumerate() {
+        let Some((of, body)) = split_at(m) else {
+            continue;
+        };
+        let person = &m.text[..of];
+        let first = person.split(' ').next().unwrap_or(person);
+        if person.contains(' ')
+            && (people.contains(person) || (person_like(person, lex) && !english(first)))
+        {
+            splits.push((i, of, body));
+        }
+    }
+    if splits.is_empty() {
+        return;
+    }
+    let old = std::mem::take(out);
+    out.reserve(old.len() + splits.len());
+    let mut next = splits.iter().peekable();
+    for (i, m) in old.into_iter().enumerate() {
+        let Some(&(_, of, body)) = next.next_if(|s| s.0 == i) else {
+            out.push(m);
+            continue;
+        };
+        let body_text = &m.text[body..];
+        let place = lex
+            .lookup(body_text)
+            .iter()
+            .any(|e| matches!(e, EntryKind::Country(_) | EntryKind::Place(_)));
+        let rest = super::mention(
+            text,
+            crate::span::Span::new(m.start + body, m.end),
+            if place {
+                EntityKind::Place
+            } else {
+                EntityKind::Organisation
+            },
+            m.confidence,
+            m.unit,
+        );
+        let person = super::mention(
+            text,
+            crate::span::Span::new(m.start, m.start + of),
+            EntityKind::Person,
+            m.confidence,
+            m.unit,
+        );
+        out.push(person);
+        out.push(rest);
+    }
+}
+
 /// Makes people of the names that a given name opens (rule one) or is
 /// (rule two), where the tagger was unsure of another kind.
 pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
@@ -114,19 +214,7 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
     // One: `Elizabeth Quat`, `Regina Ip`: a given name (or two) and a
     // surname, the whole no lexicon name.
     for m in out.iter_mut().filter(|m| unsure(m)) {
-        let words: Vec<&str> = m.text.split(' ').collect();
-        let given = |w: &str| given_names::share(w).is_some_and(|s| s >= MIN_SHARE);
-        // Three words when the second is a given name too (`Mary Ann
-        // Smith`; not `Lola Ford Cosworth`, a racing car).
-        let middle_ok = words.len() == 2 || words.get(1).is_some_and(|w| given(w));
-        if !(2..=3).contains(&words.len())
-            || !given(words[0])
-            || !middle_ok
-            || !words[words.len() - 1..]
-                .iter()
-                .all(|w| surname_like(w, lex))
-            || !lex.lookup(&m.text).is_empty()
-        {
+        if !person_like(&m.text, lex) {
             continue;
         }
         m.kind = EntityKind::Person;

@@ -283,10 +283,12 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
         article_names::institution(m);
     }
     given_names::people(text, lex, &mut out);
+    given_names::people_of_bodies(text, lex, &mut out);
     article_names::surnames(text, &mut out);
     article_names::companies(text, &mut out);
     article_names::defined_acronyms(text, spans, &mut out);
     article_names::recurring(text, &mut out);
+    article_names::person_names(text, lex, &mut out);
     for m in &mut out {
         lexicon_match::refine(text, lex, m);
         // Three decimals: more would be noise.
@@ -515,6 +517,39 @@ mod tests {
         super::given_names::people(text, lex, &mut out);
         let kinds: Vec<_> = out.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Person, Person, Person, Place, Place], "{out:?}");
+        // A person of a body read as one name is the person and the body.
+        let text = "Eunice Yung of New People's Party won. Gary Chan of the Neo Democrats \
+                    lost. Lord Callaghan of Cardiff spoke; Lord Callaghan left. My Summer \
+                    of Love won. The Bank of America lent. Tom Smith of the party spoke.";
+        let mut out = vec![
+            tagged(text, "Eunice Yung of New People's Party", 0, Organisation),
+            tagged(text, "Gary Chan of the Neo Democrats", 0, Person),
+            tagged(text, "Lord Callaghan of Cardiff", 0, Organisation),
+            tagged(text, "Lord Callaghan", text.find("spoke;").unwrap(), Person),
+            tagged(text, "My Summer of Love", 0, Person),
+            tagged(text, "Bank of America", 0, Organisation),
+            tagged(text, "Tom Smith of the party", 0, Person),
+        ];
+        super::given_names::people_of_bodies(text, lex, &mut out);
+        let got: Vec<_> = out.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Eunice Yung", Person),
+                ("New People's Party", Organisation),
+                ("Gary Chan", Person),
+                ("Neo Democrats", Organisation),
+                ("Lord Callaghan", Person),
+                ("Cardiff", Place),
+                ("Lord Callaghan", Person),
+                ("My Summer of Love", Person),
+                ("Bank of America", Organisation),
+                ("Tom Smith of the party", Person),
+            ]
+        );
+        assert!(out
+            .iter()
+            .all(|m| text[m.start..m.end] == m.text && m.name_start == m.start));
         // Before a state's office, a state read as an organisation is the
         // place (not a city's name: `Police` is a town in Poland; not
         // before a coach: `Alabama Coach Nick Saban` is the team's); before

@@ -125,13 +125,26 @@ pub(super) fn phrase_items(
         }
     }
     let sports = sports_article(text);
+    // The countries a match report names as sides where it reports play:
+    // their other mentions, outside places of play, are the sides too
+    // (`Sweden's first victory`, `a third goal for Belgium`).
+    let mut sides: Vec<NameKey<'_>> = Vec::new();
+    if sports {
+        for m in mentions {
+            let side = phrase_kind(text, m, sports, &[]).1.as_deref() == Some(TEAM);
+            let key = name_key(&text[m.name_start..m.name_end], EntityKind::Place);
+            if side && !sides.contains(&key) {
+                sides.push(key);
+            }
+        }
+    }
     let mut out: Vec<PhraseItem> = Vec::new();
     let mut found = Vec::new();
     for m in mentions {
         if in_hyphenated_word(text, m) {
             continue;
         }
-        let (kind, subtype) = phrase_kind(text, m, sports);
+        let (kind, subtype) = phrase_kind(text, m, sports, &sides);
         let (s, e) = phrase_extent(text, mentions, kind, subtype.as_deref(), m.start, m.end);
         out.push(PhraseItem {
             start: s,
@@ -182,8 +195,14 @@ fn in_hyphenated_word(text: &str, m: &Mention) -> bool {
 }
 
 /// The kind and subtype of a mention's phrase: a group named in the plural
-/// is people; a country in a match report is its national side.
-fn phrase_kind(text: &str, m: &Mention, sports: bool) -> (EntityKind, Option<String>) {
+/// is people; a country in a match report is its national side where the
+/// sentence reports play or the country is one of the report's `sides`.
+fn phrase_kind(
+    text: &str,
+    m: &Mention,
+    sports: bool,
+    sides: &[NameKey<'_>],
+) -> (EntityKind, Option<String>) {
     match m.kind {
         EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
             (EntityKind::Person, Some(PEOPLE.to_string()))
@@ -194,7 +213,11 @@ fn phrase_kind(text: &str, m: &Mention, sports: bool) -> (EntityKind, Option<Str
             if sports
                 && m.subtype.as_deref() == Some("country")
                 && !locative(text, m.start)
-                && match_sentence(text, m.start, m.end) =>
+                && (match_sentence(text, m.start, m.end)
+                    || sides.contains(&name_key(
+                        &text[m.name_start..m.name_end],
+                        EntityKind::Place,
+                    ))) =>
         {
             (EntityKind::Organisation, Some(TEAM.to_string()))
         }
