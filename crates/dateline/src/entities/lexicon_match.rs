@@ -351,6 +351,19 @@ pub(super) fn extend_descriptors(
     }
 }
 
+/// Nouns of land that make a known place's name the name of a place
+/// (`Hong Kong Island`).
+const LAND_NOUNS: &[&str] = &[
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Valley",
+    "Mountains",
+    "Desert",
+    "Strait",
+    "Basin",
+];
+
 /// Subtypes and countries from the lexicons.
 pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
     abbreviation_stop(text, lex, m);
@@ -369,6 +382,22 @@ pub(super) fn refine(text: &str, lex: &Lexicon, m: &mut Mention) {
         && crate::lexicon::towns::towns()
             .lookup(name)
             .any(|t| t.kind == crate::lexicon::towns::TownKind::County)
+    {
+        m.kind = EntityKind::Place;
+    }
+    // A known place's name and a noun of land tagged as an organisation
+    // is the land (`Hong Kong Island`, `Sinai Peninsula`, `Bekaa Valley`).
+    if m.kind == EntityKind::Organisation
+        && m.start == m.name_start
+        && m.end == m.name_end
+        && !text[m.end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+        && LAND_NOUNS.iter().any(|w| {
+            name.strip_suffix(w)
+                .and_then(|n| n.strip_suffix(' '))
+                .is_some_and(|n| lex.lookup(n).iter().any(|e| lex.is_known_place(e)))
+        })
     {
         m.kind = EntityKind::Place;
     }

@@ -517,6 +517,21 @@ mod tests {
         super::given_names::people(text, lex, &mut out);
         let kinds: Vec<_> = out.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Person, Person, Person, Place, Place], "{out:?}");
+        // A known place and a noun of land read as an organisation is the
+        // land; not a club before its score, nor an unknown place's island.
+        let text = "Voters on Hong Kong Island chose her. Hainan Island 2 Kerry Island 1. \
+                    Treasure Island sold well.";
+        let mut got = Vec::new();
+        for (name, from) in [
+            ("Hong Kong Island", 0),
+            ("Hainan Island", 0),
+            ("Treasure Island", 0),
+        ] {
+            let mut m = tagged(text, name, from, Organisation);
+            super::lexicon_match::refine(text, lex, &mut m);
+            got.push(m.kind);
+        }
+        assert_eq!(got, [Place, Organisation, Organisation]);
         // A person of a body read as one name is the person and the body.
         let text = "Eunice Yung of New People's Party won. Gary Chan of the Neo Democrats \
                     lost. Lord Callaghan of Cardiff spoke; Lord Callaghan left. My Summer \
