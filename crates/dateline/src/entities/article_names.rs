@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::names::LEGAL_FORMS;
 use super::{EntityKind, Mention};
-use crate::lexicon::{bracketed, lexicon, spells_initials, Lexicon};
+use crate::lexicon::{bracketed, lexicon, spells_initials};
 use crate::span::Span;
 
 /// Last words of an institution's name that are nobody's surname (not
@@ -499,70 +499,6 @@ pub(super) fn recurring(text: &str, out: &mut [Mention]) {
     }
 }
 
-/// Below this confidence a mention's kind yields to what the article's
-/// other mentions of the name say.
-const DOUBTFUL: f32 = 0.5;
-
-/// A name that opens with a given name ([`opens_with_given_name`]) that the tagger read as a person at some
-/// mentions and as something else at others (`Andy Warhol` a person seven
-/// times and an organisation twice, in `the Andy Warhol exhibit`) is a
-/// person at a doubtful mention (under [`DOUBTFUL`]) where its mentions
-/// read as a person weigh more (the sum of their confidences) than those
-/// read as another kind. A possessive `'s` is no part of the name for this
-/// (`Andy Warhol's`). Only such names: the tagger's people of one word are
-/// too often clubs, bands and products (`Chelsea`, `Muse`, `Linux`), of two
-/// words bodies (`Carnegie Mellon`, `Deutsche Boerse`).
-pub(super) fn person_names(text: &str, lex: &Lexicon, out: &mut [Mention]) {
-    let name = |m: &Mention| {
-        let n = &text[m.name_start..m.name_end];
-        n.strip_suffix("'s")
-            .or_else(|| n.strip_suffix("’s"))
-            .unwrap_or(n)
-    };
-    // Per name: the weight read as a person, the weight read otherwise.
-    let mut weight: HashMap<&str, (f32, f32)> = HashMap::new();
-    for m in out.iter() {
-        if matches!(
-            m.kind,
-            EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
-        ) {
-            let w = weight.entry(name(m)).or_default();
-            if m.kind == EntityKind::Person {
-                w.0 += m.confidence;
-            } else {
-                w.1 += m.confidence;
-            }
-        }
-    }
-    for m in out.iter_mut() {
-        let doubtful = m.confidence < DOUBTFUL
-            && matches!(
-                m.kind,
-                EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
-            );
-        let n = name(m);
-        if doubtful && weight.get(n).is_some_and(|&(p, o)| p > o) && opens_with_given_name(n, lex) {
-            m.kind = EntityKind::Person;
-            m.subtype = None;
-            m.country = None;
-        }
-    }
-}
-
-/// Whether `name` is two or three words, the first a given name of the
-/// census list that is no English word (`Andy`, not `Will`), the last a
-/// surname of the census list (not `Olive Tree`, an Italian coalition), and
-/// no lexicon name.
-fn opens_with_given_name(name: &str, lex: &Lexicon) -> bool {
-    let first = name.split(' ').next().unwrap_or(name);
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    (2..=3).contains(&name.split(' ').count())
-        && crate::lexicon::given_names::share(first).is_some_and(|s| s >= 0.01)
-        && !super::english(first)
-        && crate::lexicon::given_names::is_surname(last)
-        && lex.lookup(name).is_empty()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,39 +530,6 @@ mod tests {
         // The full name ends in a sure name: 0.7; the same sure name: 0.8;
         // Blinken has no sure mention and keeps its own.
         assert_eq!(conf, [0.7, 0.6, 0.92, 0.3, 0.8]);
-    }
-
-    #[test]
-    fn a_doubtful_mention_of_a_person_named_elsewhere_is_the_person() {
-        let text = "Andy Warhol shot Polaroids. The Andy Warhol exhibit opened. \
-                    Andy Warhol died in 1987. The Olive Tree won. Olive Tree rallies \
-                    drew crowds; Olive Tree said so.";
-        let at = |name: &str, nth: usize, kind: EntityKind, confidence: f32| {
-            let mut m = person(text, name, nth, confidence);
-            m.kind = kind;
-            m
-        };
-        let mut out = vec![
-            at("Andy Warhol", 0, EntityKind::Person, 0.4),
-            at("Andy Warhol", 1, EntityKind::Organisation, 0.37),
-            at("Andy Warhol", 2, EntityKind::Person, 0.3),
-            // `Tree` is no surname: the coalition stays what it was.
-            at("Olive Tree", 0, EntityKind::Misc, 0.3),
-            at("Olive Tree", 1, EntityKind::Person, 0.6),
-            at("Olive Tree", 2, EntityKind::Misc, 0.2),
-        ];
-        person_names(text, lexicon(), &mut out);
-        let kinds: Vec<EntityKind> = out.iter().map(|m| m.kind).collect();
-        use EntityKind::{Misc, Person};
-        assert_eq!(kinds, [Person, Person, Person, Misc, Person, Misc]);
-        // A sure mention keeps its kind, and so does one where the other
-        // kind weighs more.
-        let mut out = vec![
-            at("Andy Warhol", 0, EntityKind::Person, 0.4),
-            at("Andy Warhol", 1, EntityKind::Organisation, 0.9),
-        ];
-        person_names(text, lexicon(), &mut out);
-        assert_eq!(out[1].kind, EntityKind::Organisation);
     }
 
     #[test]

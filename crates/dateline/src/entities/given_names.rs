@@ -4,11 +4,11 @@
 //! name alone (`their nine-month-old child, Gloria`), read with the census
 //! list of given names (`lexicon::given_names`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::article_names::INSTITUTION_HEADS;
 use super::{english, EntityKind, Mention};
-use crate::lexicon::{given_names, EntryKind, Lexicon};
+use crate::lexicon::{given_names, Lexicon};
 
 /// Above this confidence the tagger's kind stands (`Morgan Stanley`).
 const UNSURE: f32 = 0.9;
@@ -16,7 +16,7 @@ const UNSURE: f32 = 0.9;
 /// The least share of the population (percent) of a given name that opens
 /// a person's name: `Morgan` (0.04) and `Jordan` (0.07) count, `Paris`
 /// (0.007), `India` and `China` do not.
-const MIN_SHARE: f32 = 0.01;
+pub(super) const MIN_SHARE: f32 = 0.01;
 
 /// The least share of a given name that is a person on its own, with a
 /// noun of kin or of people before it in the article.
@@ -122,9 +122,12 @@ pub(super) fn person_like(name: &str, lex: &Lexicon) -> bool {
 /// before `of`, two or more, are a name the article gives elsewhere as a
 /// person's, or a given name that is no English word (`My Summer of Love`
 /// is a film) and a surname ([`person_like`]); the words after it (a
-/// lower-case `the` left out) open with a capital. The person keeps the
-/// mention's unit and confidence; the rest is a place where the lexicon
-/// knows it as one, else an organisation. `out` stays in text order.
+/// lower-case `the` left out) open with a capital. However sure the
+/// tagger was of the whole (0.901 for `Eunice Yung of New People's
+/// Party`). Both parts keep the mention's unit and confidence; the rest is
+/// a place where the lexicon knows it as a place every reader knows
+/// ([`Lexicon::is_known_place`]), else an organisation. `out` stays in
+/// text order.
 pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>) {
     let split_at = |m: &Mention| -> Option<(usize, usize)> {
         if m.start != m.name_start || m.end != m.name_end || m.kind == EntityKind::Group {
@@ -173,10 +176,7 @@ pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>
             continue;
         };
         let body_text = &m.text[body..];
-        let place = lex
-            .lookup(body_text)
-            .iter()
-            .any(|e| matches!(e, EntryKind::Country(_) | EntryKind::Place(_)));
+        let place = lex.lookup(body_text).iter().any(|e| lex.is_known_place(e));
         let rest = super::mention(
             text,
             crate::span::Span::new(m.start + body, m.end),
@@ -278,5 +278,130 @@ pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
             m.kind = EntityKind::Person;
             m.subtype = None;
         }
+    }
+}
+
+/// Below this confidence a mention's kind yields to what the article's
+/// other mentions of the name say.
+const DOUBTFUL: f32 = 0.5;
+
+/// A name that opens with a given name ([`opens_with_given_name`]) that the tagger read as a person at some
+/// mentions and as something else at others (`Andy Warhol` a person seven
+/// times and an organisation twice, in `the Andy Warhol exhibit`) is a
+/// person at a doubtful mention (under [`DOUBTFUL`], no descriptor) where its mentions
+/// read as a person weigh more (the sum of their confidences) than those
+/// read as another kind. A possessive `'s` is no part of the name for this
+/// (`Andy Warhol's`). Only such names: the tagger's people of one word are
+/// too often clubs, bands and products (`Chelsea`, `Muse`, `Linux`), of two
+/// words bodies (`Carnegie Mellon`, `Deutsche Boerse`).
+pub(super) fn person_names(text: &str, lex: &Lexicon, out: &mut [Mention]) {
+    let name = |m: &Mention| {
+        let n = &text[m.name_start..m.name_end];
+        n.strip_suffix("'s")
+            .or_else(|| n.strip_suffix("’s"))
+            .unwrap_or(n)
+    };
+    // Per name: the weight read as a person, the weight read otherwise.
+    let mut weight: HashMap<&str, (f32, f32)> = HashMap::new();
+    for m in out.iter() {
+        if matches!(
+            m.kind,
+            EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+        ) {
+            let w = weight.entry(name(m)).or_default();
+            if m.kind == EntityKind::Person {
+                w.0 += m.confidence;
+            } else {
+                w.1 += m.confidence;
+            }
+        }
+    }
+    for m in out.iter_mut() {
+        let doubtful = m.confidence < DOUBTFUL
+            && m.start == m.name_start
+            && m.end == m.name_end
+            && matches!(
+                m.kind,
+                EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+            );
+        let n = name(m);
+        if doubtful && weight.get(n).is_some_and(|&(p, o)| p > o) && opens_with_given_name(n, lex) {
+            m.kind = EntityKind::Person;
+            m.subtype = None;
+            m.country = None;
+        }
+    }
+}
+
+/// Whether `name` is two or three words, the first a given name of the
+/// census list that is no English word (`Andy`, not `Will`), the last a
+/// surname of the census list (not `Olive Tree`, an Italian coalition), and
+/// no lexicon name.
+fn opens_with_given_name(name: &str, lex: &Lexicon) -> bool {
+    let first = name.split(' ').next().unwrap_or(name);
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    (2..=3).contains(&name.split(' ').count())
+        && given_names::share(first).is_some_and(|s| s >= MIN_SHARE)
+        && !english(first)
+        && given_names::is_surname(last)
+        && lex.lookup(name).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+    use crate::span::Span;
+
+    fn person(text: &str, name: &str, nth: usize, confidence: f32) -> Mention {
+        let start = text.match_indices(name).nth(nth).unwrap().0;
+        super::super::mention(
+            text,
+            Span::new(start, start + name.len()),
+            EntityKind::Person,
+            confidence,
+            0,
+        )
+    }
+
+    #[test]
+    fn a_doubtful_mention_of_a_person_named_elsewhere_is_the_person() {
+        let text = "Andy Warhol shot Polaroids. The Andy Warhol exhibit opened. \
+                    Andy Warhol died in 1987. The Olive Tree won. Olive Tree rallies \
+                    drew crowds; Olive Tree said so.";
+        let at = |name: &str, nth: usize, kind: EntityKind, confidence: f32| {
+            let mut m = person(text, name, nth, confidence);
+            m.kind = kind;
+            m
+        };
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.4),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.37),
+            at("Andy Warhol", 2, EntityKind::Person, 0.3),
+            // `Tree` is no surname: the coalition stays what it was.
+            at("Olive Tree", 0, EntityKind::Misc, 0.3),
+            at("Olive Tree", 1, EntityKind::Person, 0.6),
+            at("Olive Tree", 2, EntityKind::Misc, 0.2),
+        ];
+        person_names(text, lexicon(), &mut out);
+        let kinds: Vec<EntityKind> = out.iter().map(|m| m.kind).collect();
+        use EntityKind::{Misc, Person};
+        assert_eq!(kinds, [Person, Person, Person, Misc, Person, Misc]);
+        // A sure mention keeps its kind, and so do doubtful ones where the
+        // other kind weighs more.
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.4),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.9),
+        ];
+        person_names(text, lexicon(), &mut out);
+        assert_eq!(out[1].kind, EntityKind::Organisation);
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.3),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.45),
+            at("Andy Warhol", 2, EntityKind::Organisation, 0.4),
+        ];
+        person_names(text, lexicon(), &mut out);
+        assert_eq!(out[1].kind, EntityKind::Organisation);
+        assert_eq!(out[2].kind, EntityKind::Organisation);
     }
 }

@@ -288,7 +288,7 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
     article_names::companies(text, &mut out);
     article_names::defined_acronyms(text, spans, &mut out);
     article_names::recurring(text, &mut out);
-    article_names::person_names(text, lex, &mut out);
+    given_names::person_names(text, lex, &mut out);
     for m in &mut out {
         lexicon_match::refine(text, lex, m);
         // Three decimals: more would be noise.
@@ -535,7 +535,8 @@ mod tests {
         // A person of a body read as one name is the person and the body.
         let text = "Eunice Yung of New People's Party won. Gary Chan of the Neo Democrats \
                     lost. Lord Callaghan of Cardiff spoke; Lord Callaghan left. My Summer \
-                    of Love won. The Bank of America lent. Tom Smith of the party spoke.";
+                    of Love won. The Bank of America lent. Tom Smith of the party spoke. \
+                    Grace Kelly of Monaco wed.";
         let mut out = vec![
             tagged(text, "Eunice Yung of New People's Party", 0, Organisation),
             tagged(text, "Gary Chan of the Neo Democrats", 0, Person),
@@ -544,6 +545,7 @@ mod tests {
             tagged(text, "My Summer of Love", 0, Person),
             tagged(text, "Bank of America", 0, Organisation),
             tagged(text, "Tom Smith of the party", 0, Person),
+            tagged(text, "Grace Kelly of Monaco", 0, Person),
         ];
         super::given_names::people_of_bodies(text, lex, &mut out);
         let got: Vec<_> = out.iter().map(|m| (m.text.as_str(), m.kind)).collect();
@@ -560,11 +562,14 @@ mod tests {
                 ("My Summer of Love", Person),
                 ("Bank of America", Organisation),
                 ("Tom Smith of the party", Person),
+                // `Grace` is an English word: no given name alone.
+                ("Grace Kelly of Monaco", Person),
             ]
         );
-        assert!(out
-            .iter()
-            .all(|m| text[m.start..m.end] == m.text && m.name_start == m.start));
+        assert!(out.iter().all(|m| text[m.start..m.end] == m.text
+            && (m.name_start, m.name_end) == (m.start, m.end)
+            && m.unit == 0
+            && m.confidence == 0.6));
         // Before a state's office, a state read as an organisation is the
         // place (not a city's name: `Police` is a town in Poland; not
         // before a coach: `Alabama Coach Nick Saban` is the team's); before

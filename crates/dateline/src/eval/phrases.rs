@@ -3,7 +3,7 @@
 //! Trump's`), names nested in longer names, and people named as a plural
 //! group (`Afghans`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::entities::{EntityKind, Mention};
 use crate::lexicon::{lexicon, EntryKind, LexMatch, PlaceKind};
@@ -13,7 +13,7 @@ use super::noun_phrase::phrase_extent;
 
 /// What makes two names one: for places, the country the lexicon reads
 /// them as (`US`, `U.S.`, `United States`); else the name itself.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub(super) enum NameKey<'a> {
     Country(u16),
     Text(&'a str),
@@ -125,26 +125,37 @@ pub(super) fn phrase_items(
         }
     }
     let sports = sports_article(text);
-    // The countries a match report names as sides where it reports play:
-    // their other mentions, outside places of play, are the sides too
-    // (`Sweden's first victory`, `a third goal for Belgium`).
-    let mut sides: Vec<NameKey<'_>> = Vec::new();
-    if sports {
-        for m in mentions {
-            let side = phrase_kind(text, m, sports, &[]).1.as_deref() == Some(TEAM);
-            let key = name_key(&text[m.name_start..m.name_end], EntityKind::Place);
-            if side && !sides.contains(&key) {
-                sides.push(key);
-            }
-        }
-    }
+    // A country in a match report is a national side where its sentence
+    // reports play (`Sweden defeated South Korea 1 – 0`), not where a
+    // thing happens (`in Russia`); and so are the other mentions of those
+    // sides outside places of play (`Sweden's first victory`, `a third
+    // goal for Belgium`).
+    let country = |m: &Mention| {
+        sports
+            && m.kind == EntityKind::Place
+            && m.subtype.as_deref() == Some("country")
+            && !in_hyphenated_word(text, m)
+            && !locative(text, m.start)
+    };
+    let key = |m: &Mention| name_key(&text[m.name_start..m.name_end], EntityKind::Place);
+    let plays: Vec<bool> = mentions
+        .iter()
+        .map(|m| country(m) && match_sentence(text, m.start, m.end))
+        .collect();
+    let sides: HashSet<NameKey<'_>> = mentions
+        .iter()
+        .zip(&plays)
+        .filter(|(_, &p)| p)
+        .map(|(m, _)| key(m))
+        .collect();
     let mut out: Vec<PhraseItem> = Vec::new();
     let mut found = Vec::new();
-    for m in mentions {
+    for (m, &plays) in mentions.iter().zip(&plays) {
         if in_hyphenated_word(text, m) {
             continue;
         }
-        let (kind, subtype) = phrase_kind(text, m, sports, &sides);
+        let side = plays || (country(m) && sides.contains(&key(m)));
+        let (kind, subtype) = phrase_kind(text, m, side);
         let (s, e) = phrase_extent(text, mentions, kind, subtype.as_deref(), m.start, m.end);
         out.push(PhraseItem {
             start: s,
@@ -195,32 +206,13 @@ fn in_hyphenated_word(text: &str, m: &Mention) -> bool {
 }
 
 /// The kind and subtype of a mention's phrase: a group named in the plural
-/// is people; a country in a match report is its national side where the
-/// sentence reports play or the country is one of the report's `sides`.
-fn phrase_kind(
-    text: &str,
-    m: &Mention,
-    sports: bool,
-    sides: &[NameKey<'_>],
-) -> (EntityKind, Option<String>) {
+/// is people; a country that is a national `side` is the side.
+fn phrase_kind(text: &str, m: &Mention, side: bool) -> (EntityKind, Option<String>) {
     match m.kind {
         EntityKind::Group if plural_group(&text[m.name_start..m.name_end]) => {
             (EntityKind::Person, Some(PEOPLE.to_string()))
         }
-        // A national side in a match report (`Sweden defeated South
-        // Korea 1 – 0`), not where a thing happens (`in Russia`).
-        EntityKind::Place
-            if sports
-                && m.subtype.as_deref() == Some("country")
-                && !locative(text, m.start)
-                && (match_sentence(text, m.start, m.end)
-                    || sides.contains(&name_key(
-                        &text[m.name_start..m.name_end],
-                        EntityKind::Place,
-                    ))) =>
-        {
-            (EntityKind::Organisation, Some(TEAM.to_string()))
-        }
+        EntityKind::Place if side => (EntityKind::Organisation, Some(TEAM.to_string())),
         k => (k, m.subtype.clone()),
     }
 }
