@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::article_names::INSTITUTION_HEADS;
 use super::{english, EntityKind, Mention};
-use crate::lexicon::{given_names, Lexicon};
+use crate::lexicon::{given_names, EntryKind, Lexicon};
 
 /// Above this confidence the tagger's kind stands (`Morgan Stanley`).
 const UNSURE: f32 = 0.9;
@@ -347,61 +347,79 @@ fn opens_with_given_name(name: &str, lex: &Lexicon) -> bool {
         && lex.lookup(name).is_empty()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lexicon::lexicon;
-    use crate::span::Span;
+/// Titles of the roles lexicon that in lower case are as often other
+/// words: a verb (`to head Soviet Kazakhstan`), an adjective (`the official
+/// Agencia Brasil news agency`).
+const NOT_TITLES: &[&str] = &["head", "official"];
 
-    fn person(text: &str, name: &str, nth: usize, confidence: f32) -> Mention {
-        let start = text.match_indices(name).nth(nth).unwrap().0;
-        super::super::mention(
-            text,
-            Span::new(start, start + name.len()),
-            EntityKind::Person,
-            confidence,
-            0,
-        )
-    }
-
-    #[test]
-    fn a_doubtful_mention_of_a_person_named_elsewhere_is_the_person() {
-        let text = "Andy Warhol shot Polaroids. The Andy Warhol exhibit opened. \
-                    Andy Warhol died in 1987. The Olive Tree won. Olive Tree rallies \
-                    drew crowds; Olive Tree said so.";
-        let at = |name: &str, nth: usize, kind: EntityKind, confidence: f32| {
-            let mut m = person(text, name, nth, confidence);
-            m.kind = kind;
-            m
+/// A name of two words or more that a person's title in lower case stands
+/// right before (`democracy leader Aung San Suu Kyi`, `opposition leader
+/// Morgan Tsvangirai`), that the tagger read as an organisation, a place or
+/// another name with less than [`UNSURE`] confidence and that the lexicon
+/// does not know, is a person; and so are the article's other doubtful
+/// mentions of it or of its last words (`Suu Kyi`), but those read as
+/// places. A title in lower case before a name is an apposition (a
+/// capitalised one is read with the name by the tagger and `titles`).
+pub(super) fn people_after_titles(text: &str, lex: &Lexicon, out: &mut [Mention]) {
+    let roles = crate::lexicon::roles::roles_lexicon();
+    let doubtful = |m: &Mention| {
+        matches!(
+            m.kind,
+            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+        ) && m.confidence < UNSURE
+            && m.start == m.name_start
+            && m.end == m.name_end
+    };
+    let mut named: HashSet<&str> = HashSet::new();
+    for m in out.iter().filter(|m| doubtful(m)) {
+        let name = &text[m.start..m.end];
+        let Some(head) = text[..m.start].strip_suffix(' ') else {
+            continue;
         };
-        let mut out = vec![
-            at("Andy Warhol", 0, EntityKind::Person, 0.4),
-            at("Andy Warhol", 1, EntityKind::Organisation, 0.37),
-            at("Andy Warhol", 2, EntityKind::Person, 0.3),
-            // `Tree` is no surname: the coalition stays what it was.
-            at("Olive Tree", 0, EntityKind::Misc, 0.3),
-            at("Olive Tree", 1, EntityKind::Person, 0.6),
-            at("Olive Tree", 2, EntityKind::Misc, 0.2),
-        ];
-        person_names(text, lexicon(), &mut out);
-        let kinds: Vec<EntityKind> = out.iter().map(|m| m.kind).collect();
-        use EntityKind::{Misc, Person};
-        assert_eq!(kinds, [Person, Person, Person, Misc, Person, Misc]);
-        // A sure mention keeps its kind, and so do doubtful ones where the
-        // other kind weighs more.
-        let mut out = vec![
-            at("Andy Warhol", 0, EntityKind::Person, 0.4),
-            at("Andy Warhol", 1, EntityKind::Organisation, 0.9),
-        ];
-        person_names(text, lexicon(), &mut out);
-        assert_eq!(out[1].kind, EntityKind::Organisation);
-        let mut out = vec![
-            at("Andy Warhol", 0, EntityKind::Person, 0.3),
-            at("Andy Warhol", 1, EntityKind::Organisation, 0.45),
-            at("Andy Warhol", 2, EntityKind::Organisation, 0.4),
-        ];
-        person_names(text, lexicon(), &mut out);
-        assert_eq!(out[1].kind, EntityKind::Organisation);
-        assert_eq!(out[2].kind, EntityKind::Organisation);
+        let title = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let capitalised = name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        // A country's name or demonym opening the name makes it a body
+        // (`the official Jordanian TV channel`).
+        let national = name.split(' ').next().is_some_and(|w| {
+            lex.lookup(w)
+                .iter()
+                .any(|e| matches!(e, EntryKind::Country(_) | EntryKind::Demonym(_)))
+        });
+        if title.starts_with(char::is_lowercase)
+            && roles.phrases.contains_key(title)
+            && !NOT_TITLES.contains(&title)
+            && !national
+            && name.contains(' ')
+            && capitalised
+            && lex.lookup(name).is_empty()
+        {
+            named.insert(name);
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    // The names' last words, two or more (`Suu Kyi`; a surname alone is
+    // left to `surnames`).
+    let mut ends: HashSet<&str> = HashSet::new();
+    for n in &named {
+        for (i, _) in n.match_indices(' ') {
+            let end = &n[i + 1..];
+            if end.contains(' ') {
+                ends.insert(end);
+            }
+        }
+    }
+    for m in out.iter_mut() {
+        let name = &text[m.start..m.end];
+        let person = named.contains(name) || (m.kind != EntityKind::Place && ends.contains(name));
+        if doubtful(m) && person {
+            m.kind = EntityKind::Person;
+            m.subtype = None;
+            m.country = None;
+        }
     }
 }

@@ -289,6 +289,7 @@ pub(crate) fn extract(text: &str, spans: &[Span], model: &tagger::Tagger) -> Vec
     article_names::defined_acronyms(text, spans, &mut out);
     article_names::recurring(text, &mut out);
     given_names::person_names(text, lex, &mut out);
+    given_names::people_after_titles(text, lex, &mut out);
     for m in &mut out {
         lexicon_match::refine(text, lex, m);
         // Three decimals: more would be noise.
@@ -482,6 +483,91 @@ mod tests {
     fn tagged(text: &str, needle: &str, from: usize, kind: EntityKind) -> super::Mention {
         let start = from + text[from..].find(needle).unwrap();
         super::mention(text, Span::new(start, start + needle.len()), kind, 0.6, 0)
+    }
+
+    #[test]
+    fn a_doubtful_mention_of_a_person_named_elsewhere_is_the_person() {
+        let text = "Andy Warhol shot Polaroids. The Andy Warhol exhibit opened. \
+                    Andy Warhol died in 1987. The Olive Tree won. Olive Tree rallies \
+                    drew crowds; Olive Tree said so.";
+        let at = |name: &str, nth: usize, kind: EntityKind, confidence: f32| {
+            let from = text.match_indices(name).nth(nth).unwrap().0;
+            let mut m = tagged(text, name, from, kind);
+            m.confidence = confidence;
+            m
+        };
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.4),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.37),
+            at("Andy Warhol", 2, EntityKind::Person, 0.3),
+            // `Tree` is no surname: the coalition stays what it was.
+            at("Olive Tree", 0, EntityKind::Misc, 0.3),
+            at("Olive Tree", 1, EntityKind::Person, 0.6),
+            at("Olive Tree", 2, EntityKind::Misc, 0.2),
+        ];
+        super::given_names::person_names(text, crate::lexicon::lexicon(), &mut out);
+        let kinds: Vec<EntityKind> = out.iter().map(|m| m.kind).collect();
+        use EntityKind::{Misc, Person};
+        assert_eq!(kinds, [Person, Person, Person, Misc, Person, Misc]);
+        // A sure mention keeps its kind, and so do doubtful ones where the
+        // other kind weighs more.
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.4),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.9),
+        ];
+        super::given_names::person_names(text, crate::lexicon::lexicon(), &mut out);
+        assert_eq!(out[1].kind, EntityKind::Organisation);
+        let mut out = vec![
+            at("Andy Warhol", 0, EntityKind::Person, 0.3),
+            at("Andy Warhol", 1, EntityKind::Organisation, 0.45),
+            at("Andy Warhol", 2, EntityKind::Organisation, 0.4),
+        ];
+        super::given_names::person_names(text, crate::lexicon::lexicon(), &mut out);
+        assert_eq!(out[1].kind, EntityKind::Organisation);
+        assert_eq!(out[2].kind, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn a_name_after_a_persons_title_in_lower_case_is_the_person() {
+        use EntityKind::{Organisation, Person, Place};
+        let text = "Burma's democracy leader Aung San Suu Kyi spoke. Suu Kyi said so at \
+                    her home. Market leader Nokia rose. Party leader Ali Khan spoke; Ali \
+                    Khan left. Ali Khan is a town. The official Jordanian TV channel and the \
+                    official Agencia Brasil reported; he rose to head Soviet Kazakhstan.";
+        let at = |name: &str, nth: usize, kind: EntityKind, confidence: f32| {
+            let from = text.match_indices(name).nth(nth).unwrap().0;
+            let mut m = tagged(text, name, from, kind);
+            m.confidence = confidence;
+            m
+        };
+        let mut out = vec![
+            at("Aung San Suu Kyi", 0, Organisation, 0.7),
+            at("Suu Kyi", 1, Organisation, 0.8),
+            at("Nokia", 0, Organisation, 0.6),
+            // Sure of itself: the tagger's kind stands.
+            at("Ali Khan", 0, Organisation, 0.95),
+            at("Ali Khan", 1, Organisation, 0.6),
+            at("Ali Khan", 2, Place, 0.6),
+            at("Jordanian TV", 0, Organisation, 0.6),
+            at("Agencia Brasil", 0, Organisation, 0.6),
+            at("Soviet Kazakhstan", 0, Place, 0.6),
+        ];
+        super::given_names::people_after_titles(text, crate::lexicon::lexicon(), &mut out);
+        let kinds: Vec<EntityKind> = out.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Person,
+                Person,
+                Organisation,
+                Organisation,
+                Organisation,
+                Place,
+                Organisation,
+                Organisation,
+                Place
+            ]
+        );
     }
 
     #[test]
