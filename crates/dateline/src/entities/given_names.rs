@@ -143,7 +143,12 @@ pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>
             .starts_with(char::is_uppercase)
             .then_some((of, body))
     };
-    if !out.iter().any(|m| split_at(m).is_some()) {
+    let mut splits: Vec<(usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| split_at(m).map(|(of, body)| (i, of, body)))
+        .collect();
+    if splits.is_empty() {
         return;
     }
     let people: HashSet<&str> = out
@@ -151,19 +156,12 @@ pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>
         .filter(|m| m.kind == EntityKind::Person)
         .map(|m| &text[m.name_start..m.name_end])
         .collect();
-    let mut splits: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, m) in out.iter().enumerate() {
-        let Some((of, body)) = split_at(m) else {
-            continue;
-        };
-        let person = &m.text[..of];
+    splits.retain(|&(i, of, _)| {
+        let person = &out[i].text[..of];
         let first = person.split(' ').next().unwrap_or(person);
-        if person.contains(' ')
+        person.contains(' ')
             && (people.contains(person) || (person_like(person, lex) && !english(first)))
-        {
-            splits.push((i, of, body));
-        }
-    }
+    });
     if splits.is_empty() {
         return;
     }
@@ -200,17 +198,22 @@ pub(super) fn people_of_bodies(text: &str, lex: &Lexicon, out: &mut Vec<Mention>
     }
 }
 
+/// Whether the tagger read `m` as an organisation, a place or another
+/// name with less than `below` confidence, and without a descriptor: a
+/// reading the article's other evidence may overrule.
+fn doubtful(m: &Mention, below: f32) -> bool {
+    matches!(
+        m.kind,
+        EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
+    ) && m.confidence < below
+        && m.start == m.name_start
+        && m.end == m.name_end
+}
+
 /// Makes people of the names that a given name opens (rule one) or is
 /// (rule two), where the tagger was unsure of another kind.
 pub(super) fn people(text: &str, lex: &Lexicon, out: &mut [Mention]) {
-    let unsure = |m: &Mention| {
-        matches!(
-            m.kind,
-            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
-        ) && m.confidence < UNSURE
-            && m.start == m.name_start
-            && m.end == m.name_end
-    };
+    let unsure = |m: &Mention| doubtful(m, UNSURE);
     // One: `Elizabeth Quat`, `Regina Ip`: a given name (or two) and a
     // surname, the whole no lexicon name.
     for m in out.iter_mut().filter(|m| unsure(m)) {
@@ -317,15 +320,11 @@ pub(super) fn person_names(text: &str, lex: &Lexicon, out: &mut [Mention]) {
         }
     }
     for m in out.iter_mut() {
-        let doubtful = m.confidence < DOUBTFUL
-            && m.start == m.name_start
-            && m.end == m.name_end
-            && matches!(
-                m.kind,
-                EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
-            );
         let n = name(m);
-        if doubtful && weight.get(n).is_some_and(|&(p, o)| p > o) && opens_with_given_name(n, lex) {
+        if doubtful(m, DOUBTFUL)
+            && weight.get(n).is_some_and(|&(p, o)| p > o)
+            && opens_with_given_name(n, lex)
+        {
             m.kind = EntityKind::Person;
             m.subtype = None;
             m.country = None;
@@ -362,16 +361,8 @@ const NOT_TITLES: &[&str] = &["head", "official"];
 /// capitalised one is read with the name by the tagger and `titles`).
 pub(super) fn people_after_titles(text: &str, lex: &Lexicon, out: &mut [Mention]) {
     let roles = crate::lexicon::roles::roles_lexicon();
-    let doubtful = |m: &Mention| {
-        matches!(
-            m.kind,
-            EntityKind::Organisation | EntityKind::Place | EntityKind::Misc
-        ) && m.confidence < UNSURE
-            && m.start == m.name_start
-            && m.end == m.name_end
-    };
     let mut named: HashSet<&str> = HashSet::new();
-    for m in out.iter().filter(|m| doubtful(m)) {
+    for m in out.iter().filter(|m| doubtful(m, UNSURE)) {
         let name = &text[m.start..m.end];
         let Some(head) = text[..m.start].strip_suffix(' ') else {
             continue;
@@ -416,7 +407,7 @@ pub(super) fn people_after_titles(text: &str, lex: &Lexicon, out: &mut [Mention]
     for m in out.iter_mut() {
         let name = &text[m.start..m.end];
         let person = named.contains(name) || (m.kind != EntityKind::Place && ends.contains(name));
-        if doubtful(m) && person {
+        if doubtful(m, UNSURE) && person {
             m.kind = EntityKind::Person;
             m.subtype = None;
             m.country = None;
