@@ -298,7 +298,7 @@ static void test_accessors(const DatelineExtractor *ex) {
     size_t json_len = 0;
     CHECK(dateline_result_to_json(r, &json, &json_len) == DATELINE_STATUS_OK);
     CHECK(json != NULL && strlen(json) == json_len);
-    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.8\"") != NULL);
+    CHECK(json != NULL && strstr(json, "\"schema_version\":\"1.9\"") != NULL);
     CHECK(json != NULL && strstr(json, "\"date\":\"2023-11-06\"") != NULL);
     dateline_string_free(json);
     dateline_result_free(r);

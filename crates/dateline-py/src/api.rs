@@ -402,7 +402,8 @@ value_class! {
     /// `future`, `planned`, `hypothetical`, `conditional`, `reported`), the
     /// unit (headline line, then sentence) holding it, the index in
     /// `Extraction.quotes` of the statement reporting it, every mention, its
-    /// sources and targets, place, date, the indices in `Extraction.figures`
+    /// sources and targets (`reciprocal`: the sources act on each other, and
+    /// the targets are the sources again), place, date, the indices in `Extraction.figures`
     /// of the figures counting its outcome, and its CAMEO/PLOVER code.
     /// Offsets are string indices.
     class "Event" = PyEvent, pickle args, from dateline::events::Event as |e, at, map| {
@@ -422,6 +423,7 @@ value_class! {
             => FromCore::from_core(&e.mentions, map),
         source: Vec<PyActor> as "List[Actor]" [None or NO_ACTORS] => FromCore::from_core(&e.source, map),
         target: Vec<PyActor> as "List[Actor]" [None or NO_ACTORS] => FromCore::from_core(&e.target, map),
+        reciprocal: bool as "bool" [false],
         place: Option<PyEventPlace> as "Optional[EventPlace]" [None] => FromCore::from_core(&e.place, map),
         date: Option<PyEventDate> as "Optional[EventDate]" [None] => FromCore::from_core(&e.date, map),
         figures: Vec<usize> as "List[int]" [None or NO_INDICES],

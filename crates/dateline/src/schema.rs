@@ -2,7 +2,7 @@
 
 /// Version of the JSON output shape (`docs/schema.md`). The minor number
 /// grows when fields are added, the major number when a field changes or goes.
-pub const SCHEMA_VERSION: &str = "1.8";
+pub const SCHEMA_VERSION: &str = "1.9";
 
 /// A score kept as `f32` (a confidence, a share), as the output gives it:
 /// the nearest `f64` to its value rounded to three decimals, so that `0.352`

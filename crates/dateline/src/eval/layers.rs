@@ -185,6 +185,9 @@ fn coded(e: &Event, code: &EventCode, map: &OffsetMap) -> Map<String, Value> {
     if let Some(paired) = &code.paired {
         out.insert("paired".into(), json!(paired));
     }
+    if e.reciprocal {
+        out.insert("reciprocal".into(), json!(true));
+    }
     for (side, actors) in [("source", &e.source), ("target", &e.target)] {
         let all: Vec<Value> = actors
             .iter()
@@ -242,6 +245,7 @@ fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
         _ => vec![None],
     };
     let paired = item.get("paired").and_then(Value::as_str);
+    let reciprocal = item.get("reciprocal").and_then(Value::as_bool) == Some(true);
     let mut out = Vec::new();
     for s in side("sources") {
         for t in side("targets") {
@@ -249,7 +253,9 @@ fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
             // GDELT write them): a side without an actor code leaves it out.
             let coded =
                 |a: Option<&Value>| a.is_some_and(|a| a.get("code").is_some_and(Value::is_string));
-            if !coded(s) || !coded(t) {
+            // An actor of a reciprocal event is no target of itself.
+            let start = |a: Option<&Value>| a.and_then(|a| a.get("start")).cloned();
+            if !coded(s) || !coded(t) || (reciprocal && start(s) == start(t)) {
                 continue;
             }
             let mut one = item.clone();
@@ -262,7 +268,7 @@ fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
                 );
             }
             let reverse = match (paired, s, t) {
-                (Some(code), Some(s), Some(t)) => {
+                (Some(code), Some(s), Some(t)) if !reciprocal => {
                     let mut r = one.clone();
                     let plover = crate::events::cameo::plover(code);
                     r.insert("cameo".into(), json!(code));

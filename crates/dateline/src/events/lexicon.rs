@@ -59,6 +59,12 @@ pub(crate) struct Lexicon {
     /// abstract or time three times in four or more
     /// (`data/abstract_nouns.txt`, built by `scripts/data/build_lemmas.py`).
     pub abstract_nouns: Set,
+    /// Verbs of an act two sides do to each other (`met`, `clashed`,
+    /// `exchanged`).
+    pub reciprocal: Set,
+    /// Nouns of a bond or dealing between two sides (`ties`, `talks`,
+    /// `truce`).
+    pub mutual: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -135,6 +141,8 @@ fn parse(text: &'static str) -> Lexicon {
             "sporthint" => lex.sport.extend(words.map(|w| (w, SportWord::Hint))),
             "contest" => lex.contest.extend(words),
             "figurative" => lex.figurative.extend(words),
+            "reciprocal" => lex.reciprocal.extend(words),
+            "mutual" => lex.mutual.extend(words),
             _ => {}
         }
     }
@@ -165,5 +173,7 @@ mod tests {
         assert_eq!(lex.sport.get("season"), Some(&SportWord::Hint));
         assert!(lex.contest.contains("beat") && !lex.contest.contains("attack"));
         assert!(lex.figurative.contains("high") && !lex.figurative.contains("target"));
+        assert!(lex.reciprocal.contains("clash") && !lex.reciprocal.contains("attack"));
+        assert!(lex.mutual.contains("tie") && !lex.mutual.contains("embassy"));
     }
 }

@@ -130,6 +130,7 @@ fn fold(a: &mut Event, b: &mut Event) {
     }
     if a.target.is_empty() {
         a.target = std::mem::take(&mut b.target);
+        a.reciprocal = b.reciprocal;
     }
     if a.place.as_ref().map_or(true, |p| p.focus_country)
         && b.place.as_ref().is_some_and(|p| !p.focus_country)

@@ -354,6 +354,11 @@ pub struct Event {
     /// `with`, `on`, `against`, `to` (a noun's `of`) phrase.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target: Vec<Actor>,
+    /// Whether the sources act on each other (`Iran and Saudi Arabia
+    /// restored diplomatic ties`, `Russia and Ukraine clashed`): `target`
+    /// then holds the sources again, each one's first target the next.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reciprocal: bool,
     /// Where it happened (for events with a side).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<EventPlace>,
@@ -490,6 +495,13 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 let travel = verb_code
                     .as_ref()
                     .is_some_and(|vc| vc.code.starts_with("04"));
+                // Whom one meets is who is met, not where (`met Israeli
+                // officials in Cairo`); what one visits is where it is
+                // (`visited slums in Nairobi`).
+                let meeting = travel
+                    && verb_code.as_ref().is_some_and(|vc| {
+                        !["042", "043", "044"].iter().any(|c| vc.code.starts_with(c))
+                    });
                 // An act that is someone's (`condemned Israel's attack on
                 // Gaza`, `the Iranian missile strikes on Israel`) is done
                 // to whose act it is, also where a pattern named a word
@@ -524,7 +536,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                         if is_actor(h) {
                             h
                         } else {
-                            owner(h).unwrap_or_else(|| promote(&tree, &is_actor, t.word, h))
+                            owner(h)
+                                .unwrap_or_else(|| promote(&tree, &is_actor, t.word, h, meeting))
                         }
                     })
                     .collect();
@@ -617,6 +630,12 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 .filter(|_| !contest || source.iter().chain(&target).any(political))
                 .filter(|vc| interaction(&vc.code, &source, &target))
                 .map(|vc| event_code(vc.code, vc.pattern, vc.paired));
+            // Two actors acting on each other (`Iran and Saudi Arabia
+            // restored diplomatic ties`, `Russia and Ukraine clashed`):
+            // each one's target is the other.
+            let reciprocal = code
+                .as_ref()
+                .is_some_and(|c| mutual_act(lex, &tree, c, t.word, &sides, &source, &target));
             let has_side = !source.is_empty() || !target.is_empty();
             // A sentence that places an event nowhere goes on where the
             // one before it was (`Blinken's visit to Turkey ... He will
@@ -637,6 +656,27 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                 })
                 .flatten();
             let date = has_side.then(|| anchors.date(&tree, t.word)).flatten();
+            let counted = {
+                let mut f = figures.of(w.start, &target);
+                if object != sides.target {
+                    let object: Vec<Actor> = object
+                        .iter()
+                        .map(|&h| actor(text, &tree, &anchors, h).0)
+                        .collect();
+                    f.extend(figures.of(w.start, &object));
+                    f.sort_unstable();
+                    f.dedup();
+                }
+                f
+            };
+            // Each actor's target is the others, the next one first.
+            let target = if reciprocal {
+                let mut others = source.clone();
+                others.rotate_left(1);
+                others
+            } else {
+                target
+            };
             Event {
                 start: w.start,
                 end: w.end,
@@ -656,19 +696,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
                     text: trigger,
                     unit: w.sentence,
                 }],
-                figures: {
-                    let mut f = figures.of(w.start, &target);
-                    if object != sides.target {
-                        let object: Vec<Actor> = object
-                            .iter()
-                            .map(|&h| actor(text, &tree, &anchors, h).0)
-                            .collect();
-                        f.extend(figures.of(w.start, &object));
-                        f.sort_unstable();
-                        f.dedup();
-                    }
-                    f
-                },
+                figures: counted,
+                reciprocal,
                 source,
                 target,
                 place,
@@ -730,6 +759,90 @@ fn interaction(cameo: &str, source: &[Actor], target: &[Actor]) -> bool {
     let together = source.iter().filter(|a| known(a)).count() >= 2;
     source.iter().any(known)
         && (target.iter().any(known) || together || (alone && source.iter().any(coded)))
+}
+
+/// Whether a coded act is one two actors do to each other: two different
+/// actors as its sources, none as its target, and an act between sides by
+/// its verb (`met`, `clashed`, `exchanged`), its noun (`talks`) or what it
+/// is done to (`restored diplomatic ties`, `agreed a truce`, `each other`).
+/// Not a statement or an appeal (`Iran and Iraq said`, `called for calm`)
+/// and not a visit (`Blinken and Austin visited`), made to others.
+fn mutual_act(
+    lex: &lexicon::Lexicon,
+    tree: &Tree<'_>,
+    code: &EventCode,
+    trigger: usize,
+    heads: &participants::Sides,
+    source: &[Actor],
+    target: &[Actor],
+) -> bool {
+    let known = |a: &Actor| a.code.is_some() || a.entity.is_some();
+    if matches!(code.root.as_str(), "01" | "02")
+        || ["042", "043"].iter().any(|c| code.cameo.starts_with(c))
+        || target.iter().any(known)
+    {
+        return false;
+    }
+    let mut sides: Vec<(Option<usize>, Option<&str>)> = source
+        .iter()
+        .filter(|a| known(a))
+        .map(|a| {
+            (
+                a.entity,
+                a.entity.is_none().then_some(a.code.as_deref()).flatten(),
+            )
+        })
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    if sides.len() < 2 {
+        return false;
+    }
+    // The actors are one subject's conjuncts (`Iran and Saudi Arabia`), of
+    // the verb or of the verb whose object the noun is (`reached a deal`):
+    // not two clauses' subjects, nor the names in a subject (`talks between
+    // Arafat and Peres came close`).
+    let Some(&first) = heads.source.first() else {
+        return false;
+    };
+    let conjoined = participants::conjuncts(tree, first);
+    let verb = match tree.head(trigger) {
+        Some((h, "obj")) if tree.words[trigger].upos == "NOUN" => h,
+        _ if tree.words[trigger].upos == "NOUN" => return false,
+        _ => trigger,
+    };
+    if tree.head(first) != Some((verb, "nsubj"))
+        || !heads.source.iter().all(|h| conjoined.contains(h))
+    {
+        return false;
+    }
+    let lemma = tree.lemma(trigger);
+    // Done with no one else (`held talks`, not `held talks with the
+    // London market`), by a verb that is one (not `would be the fifth
+    // telecoms deal`, parsed as a verb).
+    let with_other = |h: usize| {
+        tree.children(h).iter().any(|&c| {
+            let dep = tree.words[c].dep.as_ref();
+            dep == "cop"
+                || ((dep.starts_with("nmod") || dep.starts_with("obl"))
+                    && participants::has_case(tree, c, &["with"]))
+        })
+    };
+    if with_other(verb) || with_other(trigger) {
+        return false;
+    }
+    let mutual = |h: usize| lex.mutual.contains(tree.lemma(h)) && !with_other(h);
+    // `each other`, `one another`.
+    let each_other = |h: usize| matches!(tree.lemma(h), "other" | "another");
+    // What it is done to is a bond between them (`restored ties`), each
+    // other, or, for an act between sides, its object (`exchanged
+    // prisoners`); not someone it is done with (`held talks with the
+    // London market`).
+    let reciprocal_verb = lex.reciprocal.contains(lemma);
+    let objects_fit = heads.target.iter().all(|&h| {
+        mutual(h) || each_other(h) || (reciprocal_verb && tree.head(h) == Some((trigger, "obj")))
+    });
+    objects_fit && (reciprocal_verb || mutual(trigger) || heads.target.iter().any(|&h| mutual(h)))
 }
 
 /// The code of an interaction from the dictionary's code and pattern.
@@ -914,13 +1027,42 @@ fn agents_of(
 /// leading into Mordor`), the actor the phrase is about: the first word
 /// in its subtree (breadth first, in word order) that is an actor, else
 /// the first of the verb's other prepositional phrases that is one. Keeps
-/// `h` when there is none (`promised aid`).
-fn promote(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, verb: usize, h: usize) -> usize {
+/// `h` when there is none (`promised aid`), and keeps a meeting's object
+/// (`meeting`): who was met is the side, not where (`met Israeli officials
+/// in Cairo`, `will meet French and German leaders during a visit to
+/// Paris`).
+fn promote(
+    tree: &Tree<'_>,
+    is_actor: &impl Fn(usize) -> bool,
+    verb: usize,
+    h: usize,
+    meeting: bool,
+) -> usize {
     if is_actor(h) {
         return h;
     }
+    let object = meeting && tree.head(h) == Some((verb, "obj"));
+    // Of a met object, not where it is (`officials in Cairo`).
+    let placed = |r: usize| {
+        let mut w = r;
+        while w != h {
+            if participants::has_case(tree, w, WHERE_CASES) {
+                return true;
+            }
+            match tree.head(w) {
+                Some((up, _)) => w = up,
+                None => return false,
+            }
+        }
+        false
+    };
     in_subtree(tree, is_actor, h)
-        .or_else(|| verb_phrases(tree, is_actor, verb, h, true))
+        .filter(|&r| !(object && placed(r)))
+        .or_else(|| {
+            (!object)
+                .then(|| verb_phrases(tree, is_actor, verb, h, true))
+                .flatten()
+        })
         .unwrap_or(h)
 }
 

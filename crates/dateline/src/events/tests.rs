@@ -687,3 +687,45 @@ fn force_done_to_an_abstract_thing_is_no_act_between_actors() {
     let root = stormed.code.as_ref().map(|c| c.root.as_str());
     assert_eq!(root, Some("19"), "{stormed:#?}");
 }
+
+#[test]
+fn two_actors_acting_on_each_other_are_each_others_target() {
+    let x = extract(
+        "Iran and Saudi Arabia restored diplomatic ties on Friday after a seven-year rift.\n\n\
+         Russia and Ukraine exchanged 90 prisoners on Saturday.\n\n\
+         Labour and the Tories have clashed over tax and spending plans.",
+    );
+    let e = event(&x, "restored");
+    assert!(e.reciprocal, "{e:#?}");
+    assert_eq!(codes(&e.source), [Some("IRN"), Some("SAU")]);
+    // Each one's first target is the next one.
+    assert_eq!(codes(&e.target), [Some("SAU"), Some("IRN")]);
+    let e = event(&x, "exchanged");
+    assert!(e.reciprocal);
+    assert_eq!(texts(&e.target), ["Ukraine", "Russia"]);
+    // The prisoners are still the figure the exchange counts.
+    let figures = x.figures.as_ref().unwrap();
+    assert!(
+        e.figures.iter().any(|&f| figures[f].text.contains("90")),
+        "{e:#?}"
+    );
+    let e = event(&x, "clashed");
+    assert!(e.reciprocal);
+    assert_eq!(texts(&e.target), ["the Tories", "Labour"]);
+}
+
+#[test]
+fn acts_on_others_and_statements_of_two_actors_are_not_reciprocal() {
+    let x = extract(
+        "Iran and Iraq condemned the decision on Monday.\n\n\
+         France and Germany said the talks would resume.\n\n\
+         Egypt and Jordan met Israeli officials in Cairo.\n\n\
+         Deutsche Boerse and Euronext held talks with the London Stock Exchange last week.\n\n\
+         Police arrested the suspect and the judge agreed to extend his detention.",
+    );
+    for trigger in ["condemned", "said", "met", "held", "agreed"] {
+        let e = event(&x, trigger);
+        assert!(!e.reciprocal, "{trigger}: {e:#?}");
+    }
+    assert_eq!(texts(&event(&x, "met").target), ["Israeli officials"]);
+}
