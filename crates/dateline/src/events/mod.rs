@@ -973,7 +973,8 @@ fn country_codes() -> &'static std::collections::HashSet<String, foldhash::fast:
 }
 
 /// An agent named for several countries at once (`The ambassadors of
-/// Arnor, Osgiliath and Gondor`, `Lawmakers in Fornost and Gondor`): one
+/// Arnor, Osgiliath and Gondor`, `Lawmakers in Fornost and Gondor`), or
+/// anyone named with two nationalities (`French and German leaders`): one
 /// text to code per country (`Arnor ambassadors`, ...), each of which
 /// codes the actor headed by `h` for one of them. Empty otherwise.
 fn agents_of(
@@ -986,6 +987,34 @@ fn agents_of(
         text.get(tree.words[w].start..tree.words[w].end)
             .unwrap_or_default()
     };
+    // `French and German leaders`, `Eriadori and Calenardhon leaders`:
+    // one per conjoined capitalised modifier that codes as an actor of its
+    // own (not `Russian President Vladimir Putin`: two modifiers, no
+    // conjunction).
+    let capital = |w: usize| word(w).starts_with(|c: char| c.is_uppercase());
+    let nationality = |w: usize| capital(w) && codes.code(word(w)).is_some_and(|c| !c.agent_only);
+    let conjoined = tree
+        .children(h)
+        .iter()
+        .copied()
+        .filter(|&c| c < h && matches!(tree.words[c].dep.as_ref(), "amod" | "compound"))
+        .map(|a| {
+            std::iter::once(a)
+                .chain(
+                    tree.children(a)
+                        .iter()
+                        .copied()
+                        .filter(|&k| k < h && tree.words[k].dep == "conj"),
+                )
+                .collect::<Vec<usize>>()
+        })
+        .find(|group| group.len() >= 2 && group.iter().all(|&w| nationality(w)));
+    if let Some(group) = conjoined {
+        return group
+            .into_iter()
+            .map(|w| format!("{} {}", word(w), word(h)))
+            .collect();
+    }
     if !codes.agent_only(word(h)) {
         return Vec::new();
     }

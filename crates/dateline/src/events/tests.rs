@@ -729,3 +729,23 @@ fn acts_on_others_and_statements_of_two_actors_are_not_reciprocal() {
     }
     assert_eq!(texts(&event(&x, "met").target), ["Israeli officials"]);
 }
+
+#[test]
+fn whom_one_meets_is_the_target_and_two_nationalities_two_actors() {
+    // Who was met, not where: the leaders, one actor per nationality.
+    let x = extract(
+        "Prime Minister Rishi Sunak will meet French and German leaders during a visit to \
+         Paris on Sunday.",
+    );
+    let e = event(&x, "meet");
+    assert_eq!(codes(&e.target), [Some("FRA"), Some("DEU")], "{e:#?}");
+    let x = extract("Egypt and Jordan met Israeli officials in Cairo.");
+    assert_eq!(texts(&event(&x, "met").target), ["Israeli officials"]);
+    // What one visits is where it is.
+    let x = extract("On Wednesday, Mr Brown visited slums in the Kenyan capital Nairobi.");
+    assert_eq!(texts(&event(&x, "visited").target), ["Nairobi"]);
+    // Two modifiers without a conjunction are one actor.
+    let x = extract("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow.");
+    let e = event(&x, "met");
+    assert_eq!(e.source.len(), 1, "{e:#?}");
+}
