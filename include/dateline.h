@@ -418,6 +418,10 @@ typedef struct DatelineEvent {
   size_t target_entity;
   // Its CAMEO actor code.
   struct DatelineStr target_code;
+  // 1 when the sources act on each other ("Iran and Saudi Arabia
+  // restored diplomatic ties"): the targets are the sources again,
+  // each one's first target the next; else 0.
+  uint8_t reciprocal;
   // 1 when a place is given, else 0 (and the place fields below are
   // empty).
   uint8_t has_place;

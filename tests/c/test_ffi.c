@@ -353,6 +353,7 @@ static void test_events(const DatelineExtractor *ex) {
         CHECK(dateline_result_item(r, DATELINE_LAYER_QUOTES, ev.reported_by, &item) == DATELINE_STATUS_OK);
         CHECK(str_eq(item.source, "the army"));
         CHECK(ev.sources == 1 && str_eq(ev.source, "Israeli troops") && ev.targets == 1);
+        CHECK(ev.reciprocal == 0); /* one side acting on another */
         CHECK(str_eq(ev.target, "the refugee camp") && ev.target_entity == SIZE_MAX);
         CHECK(ev.has_date == 1 && str_eq(ev.date, "2023-11-07") && ev.date_is_publication == 0);
         CHECK(ev.has_place == 1 && ev.place_is_focus_country == 1 && ev.place_entity == SIZE_MAX);

@@ -858,6 +858,10 @@ output! {
         target_entity: usize = target.and_then(|a| a.entity).unwrap_or(NONE),
         /// Its CAMEO actor code.
         target_code: DatelineStr = opt(target.and_then(|a| a.code.as_deref())),
+        /// 1 when the sources act on each other ("Iran and Saudi Arabia
+        /// restored diplomatic ties"): the targets are the sources again,
+        /// each one's first target the next; else 0.
+        reciprocal: u8 = u8::from(e.reciprocal),
         /// 1 when a place is given, else 0 (and the place fields below are
         /// empty).
         has_place: u8 = u8::from(place.is_some()),

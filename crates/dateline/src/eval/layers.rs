@@ -220,7 +220,8 @@ fn set_side(out: &mut Map<String, Value>, side: &str, actor: Option<&Value>) {
 /// per pair of a coded source and a coded target actor (`Israel and Egypt
 /// met Jordan`: two; an event with a side that has no actor code, none),
 /// and for a paired code the reverse event too (`[042:043]`: the visited
-/// side hosts the visitor).
+/// side hosts the visitor); a reciprocal event gives one per ordered pair
+/// of its actors of different codes, and no reverse (each way is there).
 pub fn keep_coded_events(record: &mut Value) {
     let Some(Value::Array(events)) = record.get_mut("events") else {
         return;
@@ -253,9 +254,11 @@ fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
             // GDELT write them): a side without an actor code leaves it out.
             let coded =
                 |a: Option<&Value>| a.is_some_and(|a| a.get("code").is_some_and(Value::is_string));
-            // An actor of a reciprocal event is no target of itself.
-            let start = |a: Option<&Value>| a.and_then(|a| a.get("start")).cloned();
-            if !coded(s) || !coded(t) || (reciprocal && start(s) == start(t)) {
+            // An actor of a reciprocal event is no target of itself, nor of
+            // another actor of its code (`French and German leaders`: one
+            // phrase, two codes, FRA and DEU each way).
+            let code = |a: Option<&Value>| a.and_then(|a| a.get("code")).cloned();
+            if !coded(s) || !coded(t) || (reciprocal && code(s) == code(t)) {
                 continue;
             }
             let mut one = item.clone();

@@ -65,6 +65,9 @@ pub(crate) struct Lexicon {
     /// Nouns of a bond or dealing between two sides (`ties`, `talks`,
     /// `truce`).
     pub mutual: Set,
+    /// Verbs whose object is what two sides give each other (`exchanged
+    /// prisoners`).
+    pub exchange: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -143,6 +146,7 @@ fn parse(text: &'static str) -> Lexicon {
             "figurative" => lex.figurative.extend(words),
             "reciprocal" => lex.reciprocal.extend(words),
             "mutual" => lex.mutual.extend(words),
+            "exchange" => lex.exchange.extend(words),
             _ => {}
         }
     }
@@ -175,5 +179,6 @@ mod tests {
         assert!(lex.figurative.contains("high") && !lex.figurative.contains("target"));
         assert!(lex.reciprocal.contains("clash") && !lex.reciprocal.contains("attack"));
         assert!(lex.mutual.contains("tie") && !lex.mutual.contains("embassy"));
+        assert!(lex.exchange.contains("swap") && !lex.exchange.contains("fight"));
     }
 }

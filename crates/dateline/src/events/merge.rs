@@ -125,12 +125,19 @@ fn same_happening(a: &Event, b: &Event, family: bool) -> bool {
 /// left emptied of what moved).
 fn fold(a: &mut Event, b: &mut Event) {
     a.mentions.append(&mut b.mentions);
+    if a.target.is_empty() && b.reciprocal {
+        // Sides that act on each other come as a pair (`EDS signed a deal
+        // ... EDS and CargoNet agreed`): both sides, the sources again as
+        // the targets.
+        a.source = std::mem::take(&mut b.source);
+        a.target = std::mem::take(&mut b.target);
+        a.reciprocal = true;
+    }
     if a.source.is_empty() {
         a.source = std::mem::take(&mut b.source);
     }
     if a.target.is_empty() {
         a.target = std::mem::take(&mut b.target);
-        a.reciprocal = b.reciprocal;
     }
     if a.place.as_ref().map_or(true, |p| p.focus_country)
         && b.place.as_ref().is_some_and(|p| !p.focus_country)

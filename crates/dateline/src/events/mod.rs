@@ -835,12 +835,13 @@ fn mutual_act(
     // `each other`, `one another`.
     let each_other = |h: usize| matches!(tree.lemma(h), "other" | "another");
     // What it is done to is a bond between them (`restored ties`), each
-    // other, or, for an act between sides, its object (`exchanged
-    // prisoners`); not someone it is done with (`held talks with the
-    // London market`).
+    // other, or, for an exchange, its object (`exchanged prisoners`); not
+    // anything else (`fight terrorism`), nor someone it is done with (`held
+    // talks with the London market`).
     let reciprocal_verb = lex.reciprocal.contains(lemma);
+    let exchange = lex.exchange.contains(lemma);
     let objects_fit = heads.target.iter().all(|&h| {
-        mutual(h) || each_other(h) || (reciprocal_verb && tree.head(h) == Some((trigger, "obj")))
+        mutual(h) || each_other(h) || (exchange && tree.head(h) == Some((trigger, "obj")))
     });
     objects_fit && (reciprocal_verb || mutual(trigger) || heads.target.iter().any(|&h| mutual(h)))
 }
@@ -974,7 +975,8 @@ fn country_codes() -> &'static std::collections::HashSet<String, foldhash::fast:
 
 /// An agent named for several countries at once (`The ambassadors of
 /// Arnor, Osgiliath and Gondor`, `Lawmakers in Fornost and Gondor`), or
-/// anyone named with two nationalities (`French and German leaders`): one
+/// anyone named with two nationalities or more (`French and German
+/// leaders`): one
 /// text to code per country (`Arnor ambassadors`, ...), each of which
 /// codes the actor headed by `h` for one of them. Empty otherwise.
 fn agents_of(

@@ -749,3 +749,23 @@ fn whom_one_meets_is_the_target_and_two_nationalities_two_actors() {
     let e = event(&x, "met");
     assert_eq!(e.source.len(), 1, "{e:#?}");
 }
+
+#[test]
+fn an_act_folded_with_a_reciprocal_mention_takes_both_sides() {
+    // One deal, mentioned as one side's act and then as both sides'
+    // agreement: the event keeps the pair, each the other's target.
+    let x = extract(
+        "Egypt signed a gas deal on Thursday.\n\n\
+         Egypt and Israel agreed the terms of the deal in Cairo last month, officials said.",
+    );
+    for e in x.events.as_ref().unwrap().iter().filter(|e| e.reciprocal) {
+        assert_eq!(e.source.len(), e.target.len(), "{e:#?}");
+        for a in &e.source {
+            assert!(
+                e.target.iter().any(|t| t.text == a.text),
+                "{} is no target of {e:#?}",
+                a.text
+            );
+        }
+    }
+}
