@@ -131,11 +131,11 @@ CASES = [
         {
             "aspect": "none", "code": None, "date": None, "end": 46, "event_class": "OCCURRENCE", "figures": [],
             "lemma": "attack", "mentions": [], "modality": "asserted", "place": None, "polarity": "negative",
-            "pos": "verb", "reported_by": None, "source": [], "start": 40, "target": [], "tense": "past",
-            "text": "attack", "unit": 0,
+            "pos": "verb", "reciprocal": False, "reported_by": None, "source": [], "start": 40, "target": [],
+            "tense": "past", "text": "attack", "unit": 0,
         },
         (40, 46, "attack", "attack", "verb", "OCCURRENCE", "past", "none", "negative", "asserted", 0, None, [], [], [],
-         None, None, [], None),
+         False, None, None, [], None),
     ),
     (
         dateline.ErrorRecord("json", "bad", "7", "f.jsonl", 3, 4, 5),
