@@ -252,14 +252,15 @@ fn dyads(item: &Map<String, Value>) -> Vec<Map<String, Value>> {
         for t in side("targets") {
             // A coded event is a dyad of two coded actors (as PETRARCH and
             // GDELT write them): a side without an actor code leaves it out.
-            let coded =
-                |a: Option<&Value>| a.is_some_and(|a| a.get("code").is_some_and(Value::is_string));
             // An actor of a reciprocal event is no target of itself, nor of
             // another actor of its code (`French and German leaders`: one
             // phrase, two codes, FRA and DEU each way).
-            let code = |a: Option<&Value>| a.and_then(|a| a.get("code")).cloned();
-            if !coded(s) || !coded(t) || (reciprocal && code(s) == code(t)) {
-                continue;
+            fn code(a: Option<&Value>) -> Option<&Value> {
+                a.and_then(|a| a.get("code")).filter(|c| c.is_string())
+            }
+            match (code(s), code(t)) {
+                (Some(cs), Some(ct)) if !(reciprocal && cs == ct) => {}
+                _ => continue,
             }
             let mut one = item.clone();
             one.remove("paired");

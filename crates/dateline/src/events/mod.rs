@@ -741,6 +741,11 @@ pub(crate) fn family(e: &Event) -> String {
     e.lemma.clone()
 }
 
+/// Whether an actor is one: coded, or an entity.
+fn known(a: &Actor) -> bool {
+    a.code.is_some() || a.entity.is_some()
+}
+
 /// Whether a coded verb's sides make an interaction between actors: a
 /// source that is an actor (coded or an entity), and a target unless the
 /// source alone is coded and the act is one of conflict or a statement
@@ -748,7 +753,6 @@ pub(crate) fn family(e: &Event) -> String {
 /// someone, a target or another source (`Jordan's king studied in Britain`
 /// investigates no one).
 fn interaction(cameo: &str, source: &[Actor], target: &[Actor]) -> bool {
-    let known = |a: &Actor| a.code.is_some() || a.entity.is_some();
     let coded = |a: &Actor| a.code.is_some();
     let alone = match Quad::of(cameo) {
         Some(Quad::VerbalCooperation) => cameo::root(cameo) == "01",
@@ -776,7 +780,6 @@ fn mutual_act(
     source: &[Actor],
     target: &[Actor],
 ) -> bool {
-    let known = |a: &Actor| a.code.is_some() || a.entity.is_some();
     if matches!(code.root.as_str(), "01" | "02")
         || ["042", "043"].iter().any(|c| code.cameo.starts_with(c))
         || target.iter().any(known)
