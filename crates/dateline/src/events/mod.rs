@@ -1139,21 +1139,23 @@ fn in_subtree(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> O
         if w != h && is_actor(w) && tree.words[w].upos != "PRON" {
             return Some(w);
         }
-        // Not into a relative clause, a clause of its own or a modifier
-        // of the noun (`artillery shells`: no actor).
+        // Not into a relative clause, a clause of its own, a modifier of
+        // the noun (`artillery shells`: no actor) or a phrase of when (`the
+        // island after a coup in Gondor`).
         queue.extend(tree.children(w).iter().copied().filter(|&c| {
-            !matches!(
-                tree.words[c].dep.as_ref(),
-                "acl:relcl"
-                    | "ccomp"
-                    | "parataxis"
-                    | "appos"
-                    | "nmod:poss"
-                    | "compound"
-                    | "amod"
-                    | "nummod"
-                    | "det"
-            )
+            !participants::has_case(tree, c, WHEN_CASES)
+                && !matches!(
+                    tree.words[c].dep.as_ref(),
+                    "acl:relcl"
+                        | "ccomp"
+                        | "parataxis"
+                        | "appos"
+                        | "nmod:poss"
+                        | "compound"
+                        | "amod"
+                        | "nummod"
+                        | "det"
+                )
         }));
     }
     None
@@ -1175,13 +1177,43 @@ const WHERE_CASES: &[&str] = &[
     "around",
 ];
 
+/// Prepositions of a phrase that says when an event happened, against
+/// something else that happened: whoever takes part in that is no side of
+/// this one (`restored ties after talks in Beijing`, `fled before the
+/// attack by Umbar`).
+const WHEN_CASES: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "till",
+    "following",
+    "amid",
+    "ahead",
+];
+
+/// Whether phrase `c` of `verb` says before or after whom rather than when:
+/// `went after the companies`, `will go before the House of Commons`,
+/// `speaking before the commission`.
+fn in_front(tree: &Tree<'_>, verb: usize, c: usize) -> bool {
+    let lemma = tree.lemma(verb);
+    let after = ["go", "come", "run", "chase"];
+    let before = ["go", "come", "appear", "speak", "testify", "stand", "bring"];
+    (after.contains(&lemma) && participants::has_case(tree, c, &["after"]))
+        || (before.contains(&lemma) && participants::has_case(tree, c, &["before"]))
+}
+
 /// Conjunctions a parser may take for a phrase's preposition.
 const CLAUSE_CASES: &[&str] = &[
     "while", "whereas", "although", "though", "because", "if", "unless",
 ];
 
-/// The first actor in a prepositional phrase of `verb` other than `not`;
-/// with `places` false, not in a phrase of where it happened.
+/// The first actor in a prepositional phrase of `verb` other than `not`
+/// (`departed from Libya`, `fired shells at Seoul`; an active verb's `by`
+/// phrase the parser took for an agent: `condemned an attack by Osgiliath
+/// soldiers`), never in a phrase of when it happened; with `places` false,
+/// not in a phrase of where it happened either.
 fn verb_phrases(
     tree: &Tree<'_>,
     is_actor: &impl Fn(usize) -> bool,
@@ -1199,6 +1231,7 @@ fn verb_phrases(
         // Where it happened is no side (`studied in Britain`, `fighting
         // across Syria`).
         .filter(|&c| places || !participants::has_case(tree, c, WHERE_CASES))
+        .filter(|&c| !participants::has_case(tree, c, WHEN_CASES) || in_front(tree, verb, c))
         // A subject the parser hung on the verb with its clause's
         // conjunction as a preposition (`meet X, while Iran ... are on the
         // agenda`) opens another clause.
@@ -1222,10 +1255,12 @@ fn actor<'t>(
 ) -> (Actor, &'t str) {
     let entity = |w: usize| anchors.word_entity.get(w).copied().flatten();
     let time = |w: usize| anchors.word_timex.get(w).is_some_and(Option::is_some);
-    // The phrase ends at a date (`the camp on Tuesday`) and at a place that
-    // is not part of the name (`Mr Blinken in Baghdad`).
+    // The phrase ends at a date (`the camp on Tuesday`), at a phrase of
+    // when (`the island after a coup`) and at a place that is not part of
+    // the name (`Mr Blinken in Baghdad`).
     let stop = |c: usize| {
         time(c)
+            || participants::has_case(tree, c, WHEN_CASES)
             || (participants::has_case(tree, c, participants::PLACE_CASES)
                 && (entity(c).is_none() || entity(c) != entity(h)))
     };

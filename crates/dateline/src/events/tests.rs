@@ -218,12 +218,21 @@ fn an_object_that_is_no_actor_gives_way_to_the_actor_it_is_about() {
     let x = extract("North Korea fired two artillery shells at South Korea on Thursday.");
     let e = event(&x, "fired");
     assert_eq!(texts(&e.target), ["South Korea"]);
-    // Nothing to promote to: the object stays.
+    // Nothing to promote to: the object stays, up to when.
     let x = extract("The Iraqi government has promised more aid after the floods.");
-    assert_eq!(
-        texts(&event(&x, "promised").target),
-        ["more aid after the floods"]
-    );
+    assert_eq!(texts(&event(&x, "promised").target), ["more aid"]);
+    // Who takes part in what happened before or after is no side of it.
+    let x = extract("Mordor invaded the northern third of the island after a coup in Gondor.");
+    let e = event(&x, "invaded");
+    assert_eq!(codes(&e.target), [None]);
+    assert!(texts(&e.target)[0].starts_with("the northern third of the island"));
+    let x = extract("Malaysia has hanged 214 drug traffickers since the introduction of the law.");
+    assert_eq!(texts(&event(&x, "hanged").target), ["214 drug traffickers"]);
+    let x = extract("Yadav refused to step down after the CBI implicated him.");
+    assert!(event(&x, "step").target.is_empty());
+    // ... but whom one goes after or appears before is.
+    let x = extract("Prosecutors went after the companies using new laws.");
+    assert_eq!(texts(&event(&x, "went").target), ["the companies"]);
 }
 
 #[test]

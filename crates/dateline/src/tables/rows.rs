@@ -509,6 +509,11 @@ const EVENTS: &[Column] = &[
         "the first target's entity (`entities.entity`)",
     ),
     col("target_code", Text, "the first target's CAMEO actor code"),
+    col(
+        "reciprocal",
+        Flag,
+        "true when the sources act on each other (`target` lists them again)",
+    ),
     col("place", Text, "where, as named"),
     col(
         "place_entity",
@@ -1045,6 +1050,7 @@ pub(super) fn extraction_rows(table: Table, x: &Extraction, out: &mut Rows<'_>) 
                     target,
                     target_entity,
                     target_code,
+                    Cell::Flag(Some(e.reciprocal)),
                     os(place.map(|p| p.name.as_str())),
                     oint(place.and_then(|p| p.entity)),
                     Cell::Float(place.and_then(|p| p.lat)),

@@ -375,3 +375,48 @@ fn closed_labels_have_the_same_dictionary_in_every_batch() {
         }
     }
 }
+
+/// A coded event between two sides that act on each other is one row with
+/// `reciprocal` true, each side the other's target; a one-sided event's
+/// row has it false.
+#[test]
+fn events_table_marks_two_sides_acting_on_each_other() {
+    let ex = extractor();
+    let x = ex
+        .extract_text(
+            " date 2024-03-10 Iran and Saudi Arabia restored diplomatic ties on Friday after \
+             talks in Beijing.\n\nIsraeli forces attacked a refugee camp in Gaza on Saturday.",
+        )
+        .unwrap();
+    let events = batch(&x, Table::Events);
+    let row = |trigger: &str| {
+        (0..events.num_rows())
+            .find(|&r| text(&events, "trigger", r).as_deref() == Some(trigger))
+            .unwrap_or_else(|| panic!("no coded event {trigger}"))
+    };
+    let restored = row("restored");
+    let flag = events
+        .column_by_name("reciprocal")
+        .unwrap()
+        .as_boolean()
+        .clone();
+    assert!(flag.value(restored) && !flag.is_null(restored));
+    assert_eq!(
+        text(&events, "source", restored).as_deref(),
+        Some("Iran; Saudi Arabia")
+    );
+    assert_eq!(
+        text(&events, "target", restored).as_deref(),
+        Some("Saudi Arabia; Iran")
+    );
+    assert_eq!(
+        text(&events, "source_code", restored).as_deref(),
+        Some("IRN")
+    );
+    assert_eq!(
+        text(&events, "target_code", restored).as_deref(),
+        Some("SAU")
+    );
+    let attacked = row("attacked");
+    assert!(!flag.value(attacked) && !flag.is_null(attacked));
+}
