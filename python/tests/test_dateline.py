@@ -611,6 +611,7 @@ def test_events_table_row_of_a_coded_event():
     assert (row["source"], row["source_entity"]) == (meet.source[0].text, meet.source[0].entity)
     assert (row["target"], row["target_entity"]) == (meet.target[0].text, meet.target[0].entity)
     assert row["target_code"] == meet.target[0].code or pd_isna(row["target_code"])
+    assert row["reciprocal"] == meet.reciprocal == False  # noqa: E712 (numpy's bool)
     assert (row["place"], row["place_entity"], row["place_is_focus_country"]) == ("Ankara", meet.place.entity, False)
     assert (row["lat"], row["lon"]) == (meet.place.lat, meet.place.lon)
     assert (row["date"], row["date_is_publication"], row["figures"]) == ("2023-11-09", True, 0)
