@@ -68,6 +68,9 @@ pub(crate) struct Lexicon {
     /// Verbs whose object is what two sides give each other (`exchanged
     /// prisoners`).
     pub exchange: Set,
+    /// Verbs that say only that the event their object names takes place
+    /// (`made a visit`, `held talks`, `launched an attack`).
+    pub support: Set,
 }
 
 fn class(name: &str) -> Option<EventClass> {
@@ -147,6 +150,7 @@ fn parse(text: &'static str) -> Lexicon {
             "reciprocal" => lex.reciprocal.extend(words),
             "mutual" => lex.mutual.extend(words),
             "exchange" => lex.exchange.extend(words),
+            "support" => lex.support.extend(words),
             _ => {}
         }
     }

@@ -706,7 +706,106 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
             }
         })
         .collect();
+    let events = fold_support_verbs(events, &tree, lex);
     merge::merge(events, family)
+}
+
+/// A coded verb that says only that its object takes place (the `support`
+/// line of `data/events.tsv`) and the coded event noun it takes as its
+/// object, named by the verb's pattern (`made an unexpected visit`: `- * VISIT`, `held
+/// talks`, `issued a warning`, `launched an attack`), are one event, not
+/// two rows: the noun's, which other mentions of the happening fold into
+/// (`the visit`, `his tour`), with the verb's mention, its tense, modality
+/// and source. The code is the verb's pattern's, but for `make`, which
+/// says nothing of its own (PETRARCH's MAKE block has no code): `made a
+/// visit` is the visit's 042, not the 036 the pattern gives.
+fn fold_support_verbs(events: Vec<Event>, tree: &Tree<'_>, lex: &lexicon::Lexicon) -> Vec<Event> {
+    let words = tree.words;
+    let word_at = |start: usize| words.binary_search_by_key(&start, |w| w.start).ok();
+    let coded_at: std::collections::HashMap<usize, usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.code.is_some())
+        .map(|(i, e)| (e.start, i))
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (n, e) in events.iter().enumerate() {
+        if e.pos != EventPos::Noun || e.code.is_none() {
+            continue;
+        }
+        let Some((h, "obj")) = word_at(e.start).and_then(|w| tree.head(w)) else {
+            continue;
+        };
+        let Some(&v) = coded_at.get(&words[h].start) else {
+            continue;
+        };
+        let verb = &events[v];
+        let named = |p: &str| {
+            p.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|x| x.eq_ignore_ascii_case(&e.text) || x.eq_ignore_ascii_case(&e.lemma))
+        };
+        if verb.pos == EventPos::Verb
+            && lex.support.contains(verb.lemma.as_str())
+            && verb.polarity == e.polarity
+            && verb.code.as_ref().is_some_and(|c| named(&c.pattern))
+            && !pairs.iter().any(|&(_, w)| w == v)
+        {
+            pairs.push((n, v));
+        }
+    }
+    if pairs.is_empty() {
+        return events;
+    }
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    for (n, v) in pairs {
+        let Some(verb) = slots[v].take() else {
+            continue;
+        };
+        let Some(noun) = slots[n].as_mut() else {
+            continue;
+        };
+        noun.mentions.extend(verb.mentions);
+        noun.mentions.sort_by_key(|m| m.start);
+        (noun.tense, noun.aspect, noun.modality) = (verb.tense, verb.aspect, verb.modality);
+        noun.reported_by = noun.reported_by.or(verb.reported_by);
+        if verb.lemma != "make" {
+            noun.code = verb.code;
+        }
+        if !verb.source.is_empty() {
+            noun.source = verb.source;
+        }
+        // The verb's object is the noun's own phrase (`issued a warning`,
+        // `its third profits warning`): no side.
+        let noun_word = word_at(noun.start);
+        let target: Vec<Actor> = verb
+            .target
+            .into_iter()
+            .filter(|a| {
+                let inside = word_at(a.start)
+                    .zip(noun_word)
+                    .is_some_and(|(k, h)| tree.reaches(k, h));
+                !(inside || (a.start <= noun.start && noun.start < a.end))
+            })
+            .collect();
+        if !target.is_empty() && (noun.target.is_empty() || (verb.reciprocal && !noun.reciprocal)) {
+            noun.target = target;
+            noun.reciprocal = verb.reciprocal;
+        }
+        // A place or date from the text over the focus country or the
+        // publication date that stand in for them.
+        let stand_in = |p: &Option<EventPlace>| p.as_ref().map_or(true, |p| p.focus_country);
+        if stand_in(&noun.place) && !stand_in(&verb.place) || noun.place.is_none() {
+            noun.place = verb.place.or(noun.place.take());
+        }
+        let published = |d: &Option<EventDate>| d.as_ref().map_or(true, |d| d.published);
+        if published(&noun.date) && !published(&verb.date) || noun.date.is_none() {
+            noun.date = verb.date.or(noun.date.take());
+        }
+        if noun.figures.is_empty() {
+            noun.figures = verb.figures;
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Whether a CAMEO actor code names a political actor: a government, an

@@ -732,7 +732,8 @@ fn acts_on_others_and_statements_of_two_actors_are_not_reciprocal() {
          Deutsche Boerse and Euronext held talks with the London Stock Exchange last week.\n\n\
          Police arrested the suspect and the judge agreed to extend his detention.",
     );
-    for trigger in ["condemned", "said", "met", "held", "agreed"] {
+    // `held talks` is one event, the talks (`support` verbs).
+    for trigger in ["condemned", "said", "met", "talks", "agreed"] {
         let e = event(&x, trigger);
         assert!(!e.reciprocal, "{trigger}: {e:#?}");
     }
@@ -783,4 +784,35 @@ fn an_act_folded_with_a_reciprocal_mention_takes_both_sides() {
             );
         }
     }
+}
+
+#[test]
+fn a_verb_and_the_event_it_takes_as_object_are_one_event() {
+    let coded = |x: &Extraction| -> Vec<(String, String)> {
+        x.events
+            .as_ref()
+            .unwrap()
+            .iter()
+            .filter_map(|e| Some((e.text.clone(), e.code.as_ref()?.cameo.clone())))
+            .collect()
+    };
+    // `made` says nothing of its own: the visit's code, one row.
+    let x = extract("US Secretary of State Antony Blinken made an unexpected visit to Iraq.");
+    assert_eq!(coded(&x), [("visit".to_string(), "042".to_string())]);
+    let e = event(&x, "visit");
+    let words: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(words, ["made", "visit"]);
+    assert_eq!(e.tense, Tense::Past);
+    assert_eq!(codes(&e.source), [Some("USAGOV")]);
+    assert_eq!(texts(&e.target), ["Iraq"]);
+    // Another verb's pattern gives the code; the object is no side.
+    let x = extract("Pakistan's president held talks with Tony Blair on Monday.");
+    assert_eq!(coded(&x), [("talks".to_string(), "046".to_string())]);
+    assert_eq!(texts(&event(&x, "talks").target), ["Tony Blair"]);
+    let x = extract("Iran issued a warning to Israel on Friday.");
+    assert_eq!(coded(&x).len(), 1, "{:?}", coded(&x));
+    assert!(event(&x, "warning")
+        .target
+        .iter()
+        .all(|a| a.text != "a warning"));
 }
