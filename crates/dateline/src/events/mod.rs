@@ -716,7 +716,8 @@ pub(crate) fn extract(text: &str, syntax: &Syntax, inputs: &Inputs<'_>) -> Vec<E
 /// talks`, `issued a warning`, `launched an attack`), are one event, not
 /// two rows: the noun's, which other mentions of the happening fold into
 /// (`the visit`, `his tour`), with the verb's mention, its tense, modality
-/// and source. The code is the verb's pattern's, but for `make`, which
+/// and source (an aspectual verb's class is not kept: `began a visit` is
+/// the visit). The code is the verb's pattern's, but for `make`, which
 /// says nothing of its own (PETRARCH's MAKE block has no code): `made a
 /// visit` is the visit's 042, not the 036 the pattern gives.
 fn fold_support_verbs(events: Vec<Event>, tree: &Tree<'_>, lex: &lexicon::Lexicon) -> Vec<Event> {
@@ -764,8 +765,8 @@ fn fold_support_verbs(events: Vec<Event>, tree: &Tree<'_>, lex: &lexicon::Lexico
         let Some(noun) = slots[n].as_mut() else {
             continue;
         };
+        // The noun's own mention stays first: the event's trigger.
         noun.mentions.extend(verb.mentions);
-        noun.mentions.sort_by_key(|m| m.start);
         (noun.tense, noun.aspect, noun.modality) = (verb.tense, verb.aspect, verb.modality);
         noun.reported_by = noun.reported_by.or(verb.reported_by);
         if verb.lemma != "make" {
@@ -1260,10 +1261,6 @@ fn in_subtree(tree: &Tree<'_>, is_actor: &impl Fn(usize) -> bool, h: usize) -> O
     None
 }
 
-/// The first of a verb's prepositional phrases other than `not` that is an
-/// actor or holds one (`departed from Libya`, `fired shells at Seoul`; an
-/// active verb's `by` phrase the parser took for an agent: `condemned an
-/// attack by Osgiliath soldiers`).
 /// Prepositions of a phrase that says only where an event happened.
 const WHERE_CASES: &[&str] = &[
     "in",
@@ -1288,6 +1285,8 @@ const WHEN_CASES: &[&str] = &[
     "until",
     "till",
     "following",
+    // `following` as a preposition, lemmatised.
+    "follow",
     "amid",
     "ahead",
 ];
