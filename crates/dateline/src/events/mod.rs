@@ -730,6 +730,7 @@ fn fold_support_verbs(events: Vec<Event>, tree: &Tree<'_>, lex: &lexicon::Lexico
         .map(|(i, e)| (e.start, i))
         .collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut paired = vec![false; events.len()];
     for (n, e) in events.iter().enumerate() {
         if e.pos != EventPos::Noun || e.code.is_none() {
             continue;
@@ -749,8 +750,9 @@ fn fold_support_verbs(events: Vec<Event>, tree: &Tree<'_>, lex: &lexicon::Lexico
             && lex.support.contains(verb.lemma.as_str())
             && verb.polarity == e.polarity
             && verb.code.as_ref().is_some_and(|c| named(&c.pattern))
-            && !pairs.iter().any(|&(_, w)| w == v)
+            && !paired[v]
         {
+            paired[v] = true;
             pairs.push((n, v));
         }
     }
