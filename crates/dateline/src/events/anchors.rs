@@ -273,6 +273,7 @@ impl<'a> Anchors<'a> {
         });
         governed
             .chain(sentence_words(tree, i))
+            .filter(|&w| !in_relative_clause(tree, w, i))
             .filter_map(|w| self.word_timex.get(w).copied().flatten())
             .find(|&t| {
                 matches!(self.timex[t].kind, TimexKind::Date | TimexKind::Time)
@@ -372,6 +373,46 @@ fn contrast_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether word `w` lies in a clause of time relative to another event
+/// that does not hold word `i`: in `Days after Hamas fighters killed 1,400
+/// people on October 7, militias resumed attacks`, October 7 is the
+/// killing's date, and the attacks came after it, not on it.
+fn in_relative_clause(tree: &Tree<'_>, w: usize, i: usize) -> bool {
+    let mut k = w;
+    for _ in 0..16 {
+        if k == i {
+            return false;
+        }
+        let Some((h, dep)) = tree.head(k) else {
+            return false;
+        };
+        if dep == "advcl"
+            && tree.children(k).iter().any(|&c| {
+                tree.words[c].dep == "mark"
+                    && matches!(
+                        tree.lemma(c),
+                        "after" | "before" | "since" | "until" | "till"
+                    )
+            })
+        {
+            // The clause holds `i` when `i` climbs to `k`.
+            let mut j = i;
+            for _ in 0..16 {
+                if j == k {
+                    return false;
+                }
+                match tree.head(j) {
+                    Some((up, _)) => j = up,
+                    None => break,
+                }
+            }
+            return true;
+        }
+        k = h;
+    }
+    false
 }
 
 fn sentence_words<'t>(tree: &'t Tree<'_>, i: usize) -> impl Iterator<Item = usize> + 't {

@@ -1122,7 +1122,12 @@ fn agents_of(
             .map(|w| format!("{} {}", word(w), word(h)))
             .collect();
     }
-    if !codes.agent_only(word(h)) {
+    // `US troops in Iraq and Syria` are the US's: a country before the
+    // agent word names whose they are, not the places after it.
+    let own_country = tree.children(h).iter().any(|&c| {
+        c < h && matches!(tree.words[c].dep.as_ref(), "amod" | "compound") && nationality(c)
+    });
+    if own_country || !codes.agent_only(word(h)) {
         return Vec::new();
     }
     let whose = tree.children(h).iter().copied().find(|&c| {

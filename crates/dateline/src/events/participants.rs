@@ -471,7 +471,19 @@ fn coordinated(tree: &Tree<'_>, c: usize) -> bool {
 /// clause, an apposition, punctuation or a right dependent `c` for which
 /// `stop(c)` holds.
 pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) -> (usize, usize) {
-    const LEFT_SKIP: &[&str] = &["case", "mark", "cc", "punct", "advmod"];
+    // Clauses to the left are no part of a phrase, wherever the parse hung
+    // them (`As part of its pitch ..., the LSE`).
+    const LEFT_SKIP: &[&str] = &[
+        "case",
+        "mark",
+        "cc",
+        "punct",
+        "advmod",
+        "advcl",
+        "parataxis",
+        "ccomp",
+        "csubj",
+    ];
     const RIGHT_STOP: &[&str] = &[
         "acl",
         "acl:relcl",

@@ -824,3 +824,33 @@ fn a_verb_and_the_event_it_takes_as_object_are_one_event() {
         .iter()
         .all(|a| a.text != "a warning"));
 }
+
+/// The seed's `Days after Hamas fighters killed more than 1,400 people in
+/// Israel on October 7, Iraqi Shiite militias resumed attacks against US
+/// troops in Iraq and Syria`: the killing is the fighters' on October 7;
+/// the attacks are the militias', on US troops (not Iraq's and Syria's
+/// troops: the country before the agent word says whose they are), and
+/// came after October 7, not on it.
+#[test]
+fn seed_opening_clause_of_time_keeps_both_events_apart() {
+    let x = extract(
+        " date 2023-11-06 Days after Hamas fighters killed more than 1,400 people in Israel on \
+         October 7, Iraqi Shiite militias resumed attacks against US troops in Iraq and Syria.",
+    );
+    let killed = event(&x, "killed");
+    assert_eq!(texts(&killed.source), ["Hamas fighters"]);
+    assert_eq!(texts(&killed.target), ["more than 1,400 people"]);
+    let code = killed.code.as_ref().expect("killing coded");
+    assert!(
+        code.cameo.starts_with("19") || code.cameo.starts_with("18"),
+        "{code:?}"
+    );
+    assert_eq!(killed.date.as_ref().unwrap().value, "2023-10-07");
+    let attacks = event(&x, "attacks");
+    assert_eq!(texts(&attacks.source), ["Iraqi Shiite militias"]);
+    let targets: Vec<Option<&str>> = attacks.target.iter().map(|a| a.code.as_deref()).collect();
+    assert_eq!(targets, [Some("USAMIL")], "{attacks:#?}");
+    let date = attacks.date.as_ref().unwrap();
+    assert_ne!(date.value, "2023-10-07", "{date:?}");
+    assert!(date.published, "{date:?}");
+}

@@ -36,6 +36,7 @@
 
 mod annotate;
 mod feats;
+mod fronted;
 pub(crate) mod lemma;
 mod model;
 mod parser;
@@ -577,7 +578,9 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
         // hangs on the next one's root.
         let n = sc.raw.len();
         sc.heads.clear();
+        sc.heads.resize(n, u32::MAX);
         sc.labels.clear();
+        sc.labels.resize(n, m.root_label);
         let dateline = dateline_words(text, &sc.raw);
         let mut first_root = None;
         let mut dateline_root = None;
@@ -587,41 +590,68 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             while b < n && b != dateline && !segment_break(text, &sc.raw[b - 1], &sc.raw[b]) {
                 b += 1;
             }
-            parser::parse(
-                &m.moves,
-                &m.labels,
-                m.root_label,
-                &sc.info[a..b],
-                &sc.tags[a..b],
+            // The sentence's opening clause of time or condition (`Days
+            // after Hamas fighters killed 1,400 people, militias resumed
+            // attacks`) is parsed apart from the main clause after its
+            // comma, and hung on it: read whole, the main clause's subject
+            // became a modifier of the opening one's object.
+            let fronted = (a == dateline && b != dateline)
+                .then(|| fronted::find(m, text, &sc.raw, &sc.tags, a, b))
+                .flatten();
+            let (main, opening) = match fronted {
+                Some(f) => ((f.comma + 1, b), Some(f)),
+                None => ((a, b), None),
+            };
+            let roots = parse_segment(
+                m,
+                &sc.info,
+                &sc.tags,
+                main,
                 &mut sc.state,
                 &mut sc.feats,
                 &mut sc.lfeats,
                 &mut sc.scores,
+                &mut sc.heads,
+                &mut sc.labels,
             );
-            for i in 0..b - a {
-                let h = sc.state.heads[i];
-                if h as usize >= b - a && b == dateline {
+            for r in roots {
+                if b == dateline {
                     // The dateline's root hangs on the next segment's
                     // root (set below).
-                    sc.heads.push(dateline_root.map_or(u32::MAX, |r| r as u32));
-                    sc.labels.push(m.parataxis_label);
-                    dateline_root.get_or_insert(a + i);
-                } else if h as usize >= b - a {
-                    match first_root {
-                        None => {
-                            first_root = Some(a + i);
-                            sc.heads.push(u32::MAX);
-                            sc.labels.push(m.root_label);
-                        }
-                        Some(r) => {
-                            sc.heads.push(r as u32);
-                            sc.labels.push(m.parataxis_label);
-                        }
-                    }
+                    sc.heads[r] = dateline_root.map_or(u32::MAX, |d| d as u32);
+                    sc.labels[r] = m.parataxis_label;
+                    dateline_root.get_or_insert(r);
+                } else if let Some(f) = first_root {
+                    sc.heads[r] = f as u32;
+                    sc.labels[r] = m.parataxis_label;
                 } else {
-                    sc.heads.push((a as u32) + h);
-                    sc.labels.push(sc.state.labels[i]);
+                    first_root = Some(r);
+                    sc.heads[r] = u32::MAX;
+                    sc.labels[r] = m.root_label;
                 }
+            }
+            if let (Some(f), Some(main_root)) = (opening, first_root) {
+                let roots = parse_segment(
+                    m,
+                    &sc.info,
+                    &sc.tags,
+                    (f.clause, f.comma),
+                    &mut sc.state,
+                    &mut sc.feats,
+                    &mut sc.lfeats,
+                    &mut sc.scores,
+                    &mut sc.heads,
+                    &mut sc.labels,
+                );
+                fronted::hang(
+                    m,
+                    &sc.tags,
+                    &f,
+                    &roots,
+                    main_root,
+                    &mut sc.heads,
+                    &mut sc.labels,
+                );
             }
             a = b;
         }
@@ -714,6 +744,46 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
     out.words.shrink_to_fit();
     out.noun_chunks = noun_chunks(&out.words);
     (out, sc.state.moves)
+}
+
+/// Parses words `a..b` of a sentence as a sentence of their own, writing
+/// the heads and relations of all but their roots into `heads` and
+/// `labels` (indices of the whole sentence); the roots, in order.
+#[allow(clippy::too_many_arguments)]
+fn parse_segment(
+    m: &Model,
+    info: &[WordInfo],
+    tags: &[u16],
+    (a, b): (usize, usize),
+    state: &mut State,
+    feats: &mut Vec<u64>,
+    lfeats: &mut Vec<u64>,
+    scores: &mut [f32],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) -> Vec<usize> {
+    parser::parse(
+        &m.moves,
+        &m.labels,
+        m.root_label,
+        &info[a..b],
+        &tags[a..b],
+        state,
+        feats,
+        lfeats,
+        scores,
+    );
+    let mut roots = Vec::new();
+    for i in 0..b - a {
+        let h = state.heads[i];
+        if h as usize >= b - a {
+            roots.push(a + i);
+        } else {
+            heads[a + i] = (a as u32) + h;
+            labels[a + i] = state.labels[i];
+        }
+    }
+    roots
 }
 
 /// Relations of the words a base noun phrase reaches to its left.

@@ -8,7 +8,7 @@ use super::tagger::WordInfo;
 use super::{tokenize, Model};
 
 /// The index of relation `l` in the model's relations.
-fn label(m: &Model, l: &str) -> Option<u16> {
+pub(super) fn label(m: &Model, l: &str) -> Option<u16> {
     m.deprels
         .strings
         .iter()
