@@ -854,3 +854,26 @@ fn seed_opening_clause_of_time_keeps_both_events_apart() {
     assert_ne!(date.value, "2023-10-07", "{date:?}");
     assert!(date.published, "{date:?}");
 }
+
+/// The seed's `he urged Mr Al Sudani to "hold accountable those responsible
+/// for continuing attacks on US personnel"`: a demand or an appeal, not the
+/// threat of force that PRESS's `- * ATTACK` pattern gives when `attacks`,
+/// four steps down the clause, counts as the verb's word.
+#[test]
+fn a_word_deep_in_the_clause_is_no_word_of_the_pattern() {
+    let x = extract(
+        " date 2023-11-06 The State Department said Blinken urged Mr Al Sudani to hold \
+         accountable those responsible for continuing attacks on US personnel in Iraq.",
+    );
+    let urged = event(&x, "urged");
+    let code = urged.code.as_ref().expect("urged coded");
+    assert!(
+        code.cameo.starts_with("10") || code.cameo.starts_with("02"),
+        "{code:?}"
+    );
+    // A pattern's words one phrase down still count.
+    let x =
+        extract("US troops pulled out of the Subic Bay and Clark airfield military bases in 1993.");
+    let code = event(&x, "pulled").code.as_ref().expect("pulled coded");
+    assert!(code.cameo.starts_with("087"), "{code:?}");
+}

@@ -16,6 +16,31 @@ const NOUNS: &str = include_str!("../../../data/event_nouns.tsv");
 
 /// Relations whose subtree is another clause (or punctuation): their
 /// words are not matched against the verb's patterns.
+/// How many steps below the coded word's dependents a pattern may read
+/// words, a step into a name, a preposition, a determiner or another
+/// word of the same phrase not counted (`pulled out of the Subic Bay and
+/// Clark airfield military bases`: `of` hangs on `out` of `Bay` of
+/// `bases`, one step).
+const MAX_DEPTH: usize = 2;
+
+/// Relations whose step stays in the phrase.
+const FREE_STEP: &[&str] = &[
+    "case",
+    "fixed",
+    "flat",
+    "compound",
+    "det",
+    "nummod",
+    "punct",
+    "cc",
+    "mark",
+    "aux",
+    "aux:pass",
+    "cop",
+    "compound:prt",
+    "goeswith",
+];
+
 const OTHER_CLAUSE: &[&str] = &[
     "conj",
     "parataxis",
@@ -296,8 +321,9 @@ impl<'a> Coder<'a> {
         let first = self.tree.sentence_first(head);
         let sentence = words[head].sentence;
         let mut inside = Vec::new();
-        let mut stack = self.tree.children(head).to_vec();
-        while let Some(j) = stack.pop() {
+        let mut stack: Vec<(usize, usize)> =
+            self.tree.children(head).iter().map(|&c| (c, 0)).collect();
+        while let Some((j, depth)) = stack.pop() {
             // A parse whose heads go round would be walked for ever.
             if inside.len() >= words.len() {
                 break;
@@ -311,7 +337,17 @@ impl<'a> Coder<'a> {
                 continue;
             }
             inside.push(j);
-            stack.extend_from_slice(self.tree.children(j));
+            // Words deep in the clause are no words of the verb's phrase
+            // (`urged Mr Al Sudani to hold accountable those responsible
+            // for continuing attacks`: `attacks` is four steps down).
+            let step = |c: usize| usize::from(!FREE_STEP.contains(&words[c].dep.as_ref()));
+            stack.extend(
+                self.tree
+                    .children(j)
+                    .iter()
+                    .map(|&c| (c, depth + step(c)))
+                    .filter(|&(_, d)| d <= MAX_DEPTH),
+            );
         }
         inside.sort_unstable();
         inside
