@@ -57,6 +57,22 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
     "time",
 ];
 
+/// The months' names in lower case.
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A sports team's number word (`76ers`, `49ers`): two digits and `ers`,
 /// the last word of the team's name and the team alone (`the 76ers`).
 pub(crate) fn team_number(word: &str) -> bool {

@@ -571,6 +571,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             &mut sc.scores,
         );
         repair::unknown_names(m, text, &sc.raw, &sc.info, &mut sc.tags);
+        repair::participles_without_a_finite_verb(m, text, &sc.raw, &mut sc.tags);
         // Parse each run-on segment apart (a sentence end the article
         // layer kept inside the sentence, or a line break); later segments
         // hang on the first one's root as `parataxis`, as UD does for

@@ -203,6 +203,44 @@ fn opening_words_without_a_closing_comma_are_parsed_whole() {
     assert_ne!(s.words[jamelia].dep, "nsubj", "{}", dump(&s, text));
 }
 
+/// A sentence the tagger left with no finite verb, its `-ed` word taken
+/// for a participle modifying the object, has that word as its verb; a
+/// headline with no full stop and a passive before a day keep theirs.
+#[test]
+fn a_sentence_without_a_finite_verb_gets_its_past_tense_verb() {
+    for (text, verb, subject, object) in [
+        ("The EU imposed sanctions.", "imposed", "EU", "sanctions"),
+        (
+            "Throngs of police fired tear gas at the demonstrators.",
+            "fired",
+            "Throngs",
+            "gas",
+        ),
+        (
+            "More than 17,000 foreign troops disarmed tens of thousands of rebels.",
+            "disarmed",
+            "troops",
+            "tens",
+        ),
+    ] {
+        let s = one(text);
+        let d = dump(&s, text);
+        let v = find(&s, text, verb);
+        assert_eq!(s.words[v].xpos, "VBD", "{d}");
+        assert_eq!(s.roots[0], Some(v), "{d}");
+        assert_eq!(deps(&s, text, v, "nsubj"), [subject], "{d}");
+        assert_eq!(deps(&s, text, v, "obj"), [object], "{d}");
+    }
+    let text = "Five people killed Monday.";
+    let s = one(text);
+    assert_eq!(
+        s.words[find(&s, text, "killed")].xpos,
+        "VBN",
+        "{}",
+        dump(&s, text)
+    );
+}
+
 #[test]
 fn seed_claimed_has_resistance_as_agent() {
     let text = "Dozens of drone and missile attacks have been claimed by the Islamic Resistance \
