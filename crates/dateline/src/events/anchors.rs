@@ -273,8 +273,9 @@ impl<'a> Anchors<'a> {
         });
         governed
             .chain(sentence_words(tree, i))
-            .filter(|&w| !in_relative_clause(tree, w, i))
-            .filter_map(|w| self.word_timex.get(w).copied().flatten())
+            .filter_map(|w| Some((w, self.word_timex.get(w).copied().flatten()?)))
+            .filter(|&(w, _)| !in_clause_of_time(tree, w, i))
+            .map(|(_, t)| t)
             .find(|&t| {
                 matches!(self.timex[t].kind, TimexKind::Date | TimexKind::Time)
                     && self.timex[t]
@@ -379,7 +380,7 @@ fn contrast_words(tree: &Tree<'_>, i: usize) -> Vec<usize> {
 /// that does not hold word `i`: in `Days after Hamas fighters killed 1,400
 /// people on October 7, militias resumed attacks`, October 7 is the
 /// killing's date, and the attacks came after it, not on it.
-fn in_relative_clause(tree: &Tree<'_>, w: usize, i: usize) -> bool {
+fn in_clause_of_time(tree: &Tree<'_>, w: usize, i: usize) -> bool {
     let mut k = w;
     for _ in 0..16 {
         if k == i {

@@ -467,7 +467,7 @@ fn coordinated(tree: &Tree<'_>, c: usize) -> bool {
 }
 
 /// The noun phrase headed by word `h`, as word indices `first..=last`: its
-/// left dependents but prepositions and punctuation, its right ones up to a
+/// left dependents but prepositions, punctuation and clauses, its right ones up to a
 /// clause, an apposition, punctuation or a right dependent `c` for which
 /// `stop(c)` holds.
 pub(crate) fn phrase(tree: &Tree<'_>, h: usize, stop: impl Fn(usize) -> bool) -> (usize, usize) {

@@ -30,35 +30,18 @@ const PHRASE_STOP: &[&str] = &[
     "mark",
 ];
 
-/// Months, which with [`TIME_NOUNS`] are the words of time the parser may
-/// take for a subject (`Wednesday, he called`, `Last week, Republicans
+/// Abbreviated months, which with [`TIME_NOUNS`] and
+/// [`crate::lexicon::MONTHS`] are the words of time the parser may take
+/// for a subject (`Wednesday, he called`, `Last week, Republicans
 /// approved`).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "oct.",
-    "nov.",
-    "dec.",
-    "sept.",
-    "aug.",
-    "jan.",
-    "feb.",
-];
+const MONTH_ABBREVIATIONS: &[&str] = &["oct.", "nov.", "dec.", "sept.", "aug.", "jan.", "feb."];
 
 /// Whether a lower-case lemma is a word of time: a day, a part of one, a
 /// month.
 fn is_time_word(lemma: &str) -> bool {
-    TIME_NOUNS.contains(&lemma) || MONTHS.contains(&lemma)
+    TIME_NOUNS.contains(&lemma)
+        || crate::lexicon::MONTHS.contains(&lemma)
+        || MONTH_ABBREVIATIONS.contains(&lemma)
 }
 
 /// Left dependents that do not open a speaker's phrase (`after` of

@@ -91,33 +91,10 @@ const OF_PLACE: &[&str] = &[
 /// `Bush-era`).
 const LEADER_WORDS: &[&str] = &["administration", "presidency", "era", "doctrine"];
 
-/// Month names, which follow a place in datelines and times (`in Erbil
-/// March 3`).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Abbreviated month names (with [`crate::lexicon::MONTHS`]), which follow
+/// a place in datelines and times (`in Erbil March 3`).
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// The countries of the article's place and group mentions, counted.
@@ -466,7 +443,8 @@ impl<'a> Builder<'a> {
                 self.lex.lookup(word).is_empty()
                     && !PLACE_WORDS.contains(&lower.as_str())
                     && !TIME_NOUNS.contains(&lower.as_str())
-                    && !MONTHS.contains(&lower.as_str())
+                    && !crate::lexicon::MONTHS.contains(&lower.as_str())
+                    && !MONTH_ABBREVIATIONS.contains(&lower.as_str())
             }
         }
     }

@@ -8,8 +8,9 @@
 //! main event lost its actor and the opening one took the time words as
 //! its subject (`Days ... killed`). The two clauses are parsed apart and
 //! the opening one hung on the main one as UD does: its verb an `advcl`
-//! (a phrase with no verb an `obl`), the subordinator its `mark` (`case`),
-//! the time words before it (`Two days`) an `obl:unmarked`.
+//! (a phrase with no verb an `obl`), the subordinator its `mark` (`case`;
+//! `when` and `whenever` an `advmod`), the time words before it (`Two
+//! days`) an `obl:unmarked`.
 
 use super::tokenize::RawWord;
 use super::Model;
@@ -48,8 +49,6 @@ const ADVERBS: &[&str] = &[
     "barely",
     "almost",
     "nearly",
-    "minutes",
-    "hours",
 ];
 
 /// Words that count a unit (`a few days`, `several weeks`).
@@ -143,8 +142,10 @@ pub(super) fn find(
     let end = (comma + 1..b)
         .find(|&i| &text[raw[i].span.start..raw[i].span.end] == ",")
         .unwrap_or(b);
-    let finite = |i: usize| matches!(tag(i), "VBD" | "VBZ" | "VBP" | "VBN" | "MD");
-    if !(comma + 2..end).any(finite) {
+    // A finite verb, or a past form the tagger may have taken for a
+    // participle (`the EU imposed sanctions`).
+    let main_verb = |i: usize| matches!(tag(i), "VBD" | "VBZ" | "VBP" | "VBN" | "MD");
+    if !(comma + 2..end).any(main_verb) {
         return None;
     }
     let marks = ['"', '“', '”', '(', ')', '[', ']', ';', ':'];
@@ -256,11 +257,13 @@ pub(super) fn hang(
                 Some(l) => l,
                 None => label("obl:npmod"),
             };
-        } else if let Some(u) = unit.filter(|&u| i < u && !tag(i).starts_with("RB")) {
+        } else if let Some(u) = unit.filter(|&u| i < u) {
+            // `Just two days`: the adverb and the count modify the unit.
             heads[i] = u as u32;
             labels[i] = label(match tag(i) {
                 "CD" => "nummod",
                 "DT" => "det",
+                t if t.starts_with("RB") => "advmod",
                 _ => "amod",
             });
         } else {

@@ -596,25 +596,15 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             // attacks`) is parsed apart from the main clause after its
             // comma, and hung on it: read whole, the main clause's subject
             // became a modifier of the opening one's object.
-            let fronted = (a == dateline && b != dateline)
+            let fronted = (a == dateline)
                 .then(|| fronted::find(m, text, &sc.raw, &sc.tags, a, b))
                 .flatten();
             let (main, opening) = match fronted {
                 Some(f) => ((f.comma + 1, b), Some(f)),
                 None => ((a, b), None),
             };
-            let roots = parse_segment(
-                m,
-                &sc.info,
-                &sc.tags,
-                main,
-                &mut sc.state,
-                &mut sc.feats,
-                &mut sc.lfeats,
-                &mut sc.scores,
-                &mut sc.heads,
-                &mut sc.labels,
-            );
+            let roots = parse_segment(m, &mut sc, main);
+            let main_root = roots.first().copied();
             for r in roots {
                 if b == dateline {
                     // The dateline's root hangs on the next segment's
@@ -631,19 +621,8 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
                     sc.labels[r] = m.root_label;
                 }
             }
-            if let (Some(f), Some(main_root)) = (opening, first_root) {
-                let roots = parse_segment(
-                    m,
-                    &sc.info,
-                    &sc.tags,
-                    (f.clause, f.comma),
-                    &mut sc.state,
-                    &mut sc.feats,
-                    &mut sc.lfeats,
-                    &mut sc.scores,
-                    &mut sc.heads,
-                    &mut sc.labels,
-                );
+            if let (Some(f), Some(main_root)) = (opening, main_root) {
+                let roots = parse_segment(m, &mut sc, (f.clause, f.comma));
                 fronted::hang(
                     m,
                     &sc.tags,
@@ -747,41 +726,29 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
     (out, sc.state.moves)
 }
 
-/// Parses words `a..b` of a sentence as a sentence of their own, writing
-/// the heads and relations of all but their roots into `heads` and
-/// `labels` (indices of the whole sentence); the roots, in order.
-#[allow(clippy::too_many_arguments)]
-fn parse_segment(
-    m: &Model,
-    info: &[WordInfo],
-    tags: &[u16],
-    (a, b): (usize, usize),
-    state: &mut State,
-    feats: &mut Vec<u64>,
-    lfeats: &mut Vec<u64>,
-    scores: &mut [f32],
-    heads: &mut [u32],
-    labels: &mut [u16],
-) -> Vec<usize> {
+/// Parses words `a..b` of the sentence in `sc` as a sentence of their own,
+/// writing the heads and relations of all but their roots into `sc.heads`
+/// and `sc.labels` (indices of the whole sentence); the roots, in order.
+fn parse_segment(m: &Model, sc: &mut Scratch, (a, b): (usize, usize)) -> Vec<usize> {
     parser::parse(
         &m.moves,
         &m.labels,
         m.root_label,
-        &info[a..b],
-        &tags[a..b],
-        state,
-        feats,
-        lfeats,
-        scores,
+        &sc.info[a..b],
+        &sc.tags[a..b],
+        &mut sc.state,
+        &mut sc.feats,
+        &mut sc.lfeats,
+        &mut sc.scores,
     );
     let mut roots = Vec::new();
     for i in 0..b - a {
-        let h = state.heads[i];
+        let h = sc.state.heads[i];
         if h as usize >= b - a {
             roots.push(a + i);
         } else {
-            heads[a + i] = (a as u32) + h;
-            labels[a + i] = state.labels[i];
+            sc.heads[a + i] = (a as u32) + h;
+            sc.labels[a + i] = sc.state.labels[i];
         }
     }
     roots

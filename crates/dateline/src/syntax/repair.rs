@@ -99,27 +99,30 @@ pub(super) fn participles_without_a_finite_verb(
     if n < 4 || word_at(text, raw, n - 1) != "." {
         return;
     }
-    let tag = |tags: &[u16], i: usize| xpos_at(m, tags, i).to_string();
-    if (0..n).any(|i| matches!(tag(tags, i).as_str(), "VBD" | "VBZ" | "VBP" | "MD")) {
+    if (0..n).any(|i| matches!(xpos_at(m, tags, i), "VBD" | "VBZ" | "VBP" | "MD")) {
         return;
     }
     for i in 1..n - 2 {
-        let (before, this, after) = (tag(tags, i - 1), tag(tags, i), tag(tags, i + 1));
-        let subject = match before.as_str() {
+        let (before, this, after) = (
+            xpos_at(m, tags, i - 1),
+            xpos_at(m, tags, i),
+            xpos_at(m, tags, i + 1),
+        );
+        let subject = match before {
             "NNP" | "NNPS" | "PRP" => true,
             "NN" | "NNS" => i - 1 > 0,
             _ => false,
         };
         let object = matches!(
-            after.as_str(),
+            after,
             "DT" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD" | "PRP$" | "PRP"
         );
-        let next = word_at(text, raw, i + 1).to_lowercase();
-        let when = crate::lexicon::TIME_NOUNS.contains(&next.as_str())
-            || crate::lexicon::MONTHS.contains(&next.as_str());
         if this != "VBN" {
             continue;
         }
+        let next = word_at(text, raw, i + 1).to_lowercase();
+        let when = crate::lexicon::TIME_NOUNS.contains(&next.as_str())
+            || crate::lexicon::MONTHS.contains(&next.as_str());
         // Only the sentence's first participle (`Mr Blunkett quit in
         // December after a probe linked him`: `quit` is the verb).
         if subject && object && !when && word_at(text, raw, i).ends_with("ed") {

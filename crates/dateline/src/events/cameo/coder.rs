@@ -14,8 +14,6 @@ use super::verbs::{dict, Atom, Signature, Unit, VerbDict, VerbForm};
 
 const NOUNS: &str = include_str!("../../../data/event_nouns.tsv");
 
-/// Relations whose subtree is another clause (or punctuation): their
-/// words are not matched against the verb's patterns.
 /// How many steps below the coded word's dependents a pattern may read
 /// words, a step into a name, a preposition, a determiner or another
 /// word of the same phrase not counted (`pulled out of the Subic Bay and
@@ -41,6 +39,8 @@ const FREE_STEP: &[&str] = &[
     "goeswith",
 ];
 
+/// Relations whose subtree is another clause (or punctuation): their
+/// words are not matched against the verb's patterns.
 const OTHER_CLAUSE: &[&str] = &[
     "conj",
     "parataxis",
@@ -315,7 +315,8 @@ impl<'a> Coder<'a> {
     }
 
     /// The words of the clause of `head` (its subtree without other
-    /// clauses and punctuation), in text order.
+    /// clauses and punctuation, no more than [`MAX_DEPTH`] counted steps
+    /// below `head`'s dependents), in text order.
     fn clause(&self, head: usize) -> Vec<usize> {
         let words = &self.syntax.words;
         let first = self.tree.sentence_first(head);
