@@ -12,6 +12,7 @@
 //! `when` and `whenever` an `advmod`), the time words before it (`Two
 //! days`) an `obl:unmarked`.
 
+use super::repair::{word_at, xpos_at};
 use super::tokenize::RawWord;
 use super::Model;
 
@@ -86,13 +87,9 @@ pub(super) fn find(
     a: usize,
     b: usize,
 ) -> Option<Fronted> {
-    let lower = |i: usize| text[raw[i].span.start..raw[i].span.end].to_lowercase();
-    let tag = |i: usize| {
-        m.xpos
-            .strings
-            .get(tags[i] as usize)
-            .map_or("", |s| s.as_str())
-    };
+    let word = |i: usize| word_at(text, raw, i);
+    let lower = |i: usize| word(i).to_lowercase();
+    let tag = |i: usize| xpos_at(m, tags, i);
     let verb = |i: usize| tag(i).starts_with("VB") || tag(i) == "MD";
     // The words before the subordinator: adverbs, then counted units.
     let mut sub = None;
@@ -110,8 +107,8 @@ pub(super) fn find(
         unit = UNITS.contains(&w.as_str());
         if counted
             && i + 1 < b
+            && !matches!(lower(i + 1).as_str(), "few")
             && !UNITS.contains(&lower(i + 1).as_str())
-            && !counted_next(&lower(i + 1))
         {
             return None;
         }
@@ -121,8 +118,7 @@ pub(super) fn find(
         return None;
     }
     let s = lower(sub);
-    // `As well as`, `Because of`, `Once again`, `Even if` read as words of
-    // their own.
+    // `As well as`, `Because of`, `Once again` read as words of their own.
     let next = lower(sub + 1);
     if matches!(
         (s.as_str(), next.as_str()),
@@ -138,10 +134,8 @@ pub(super) fn find(
     // an apposition (`..., a third in as many months, the Australian said`)
     // or a subject's apposition (`Britain's Attorney General, Lord
     // Goldsmith, warned`), the sentence is parsed whole.
-    let comma = (sub + 1..b).find(|&i| &text[raw[i].span.start..raw[i].span.end] == ",")?;
-    let end = (comma + 1..b)
-        .find(|&i| &text[raw[i].span.start..raw[i].span.end] == ",")
-        .unwrap_or(b);
+    let comma = (sub + 1..b).find(|&i| word(i) == ",")?;
+    let end = (comma + 1..b).find(|&i| word(i) == ",").unwrap_or(b);
     // A finite verb, or a past form the tagger may have taken for a
     // participle (`the EU imposed sanctions`).
     let main_verb = |i: usize| matches!(tag(i), "VBD" | "VBZ" | "VBP" | "VBN" | "MD");
@@ -149,7 +143,7 @@ pub(super) fn find(
         return None;
     }
     let marks = ['"', '“', '”', '(', ')', '[', ']', ';', ':'];
-    if (sub + 1..comma).any(|i| text[raw[i].span.start..raw[i].span.end].contains(marks)) {
+    if (sub + 1..comma).any(|i| word(i).contains(marks)) {
         return None;
     }
     let clause = sub + 1;
@@ -182,12 +176,6 @@ pub(super) fn find(
     })
 }
 
-/// Whether a counting word may be followed by `w` before a unit (`a few
-/// days`, `two more weeks`).
-fn counted_next(w: &str) -> bool {
-    matches!(w, "few" | "couple" | "more" | "other")
-}
-
 /// Hangs the opening clause `f`, whose own parse gave the roots `roots`, on
 /// the main clause's root `main`.
 pub(super) fn hang(
@@ -200,12 +188,7 @@ pub(super) fn hang(
     labels: &mut [u16],
 ) {
     let label = |l: &str| super::repair::label(m, l).unwrap_or(m.parataxis_label);
-    let tag = |i: usize| {
-        m.xpos
-            .strings
-            .get(tags[i] as usize)
-            .map_or("", |s| s.as_str())
-    };
+    let tag = |i: usize| xpos_at(m, tags, i);
     let Some((&first_root, rest)) = roots.split_first() else {
         return;
     };

@@ -17,12 +17,12 @@ pub(super) fn label(m: &Model, l: &str) -> Option<u16> {
 }
 
 /// The text of word `i`.
-fn word_at<'t>(text: &'t str, raw: &[tokenize::RawWord], i: usize) -> &'t str {
+pub(super) fn word_at<'t>(text: &'t str, raw: &[tokenize::RawWord], i: usize) -> &'t str {
     &text[raw[i].span.start..raw[i].span.end]
 }
 
 /// The Penn tag of word `i` (`""` for an unknown tag).
-fn xpos_at<'m>(m: &'m Model, tags: &[u16], i: usize) -> &'m str {
+pub(super) fn xpos_at<'m>(m: &'m Model, tags: &[u16], i: usize) -> &'m str {
     m.xpos
         .strings
         .get(tags[i] as usize)
