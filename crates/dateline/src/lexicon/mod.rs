@@ -193,6 +193,15 @@ impl Lexicon {
         }
     }
 
+    /// What a name already in lower case stands for (as [`Lexicon::lookup`],
+    /// without lower-casing it again).
+    pub(crate) fn lookup_lower(&self, lower: &str) -> &[EntryKind] {
+        match self.names.find(lower) {
+            Some(i) => self.names.kinds_of(i),
+            None => &[],
+        }
+    }
+
     /// Whether an entry is a place every reader knows as one: a country, a
     /// region, an area, a sea or a continent, or a city of
     /// [`KNOWN_CITY_POPULATION`] people or more (`Houston`, `Chechnya`; not

@@ -223,6 +223,9 @@ pub struct Model {
     feats: Pool,
     tagdict: KeyMap<u16>,
     lexicon: KeyMap<u64>,
+    /// The tag of a nationality before its noun (none for a model without
+    /// the tags).
+    nationalities: Option<tagger::Nationalities>,
     tagger: Table,
     moves: Table,
     labels: Table,
@@ -279,6 +282,7 @@ impl Model {
             feats: Pool::default(),
             tagdict: KeyMap::default(),
             lexicon: KeyMap::default(),
+            nationalities: None,
             tagger: Table::zeros(0, 1),
             moves: Table::zeros(0, parser::MOVES),
             labels: Table::zeros(0, 2),
@@ -362,6 +366,7 @@ impl Model {
             .unwrap_or(root_label as usize) as u16;
         Ok(Model {
             about,
+            nationalities: tagger::Nationalities::of(&xpos.strings),
             xpos,
             deprels,
             upos,
@@ -565,6 +570,7 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
         tagger::tag(
             &m.tagger,
             &m.tagdict,
+            m.nationalities.as_ref(),
             &sc.info,
             &mut sc.tags,
             &mut sc.feats,

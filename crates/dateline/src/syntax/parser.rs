@@ -513,6 +513,7 @@ mod tests {
         tagger::tag(
             &m.tagger,
             &m.tagdict,
+            m.nationalities.as_ref(),
             &words,
             &mut tags,
             &mut feats,

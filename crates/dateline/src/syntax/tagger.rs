@@ -33,6 +33,129 @@ pub(crate) struct WordInfo {
     /// 1: first character upper case; 2: has a digit; 4: has a hyphen;
     /// 8: all upper case.
     pub flags: u8,
+    /// A capitalised word the shared lexicons give as a nationality or an
+    /// ethnic or religious group, in the singular (`Israeli`, `Sunni`,
+    /// `Kurdish`; not `Israelis`, not a party).
+    pub nationality: bool,
+    /// The first character is a letter.
+    pub letter: bool,
+}
+
+/// Nationalities that name a person and are no adjective (`the Briton
+/// managed`, `Pole vaulter Yelena Isinbayeva`); so is any in `-er`
+/// (`Icelander`).
+const PERSON_NATIONALITIES: [&str; 12] = [
+    "brit", "briton", "croat", "dane", "finn", "kurd", "pole", "scot", "serb", "spaniard", "swede",
+    "turk",
+];
+
+/// Whether a capitalised word, given in lower case, is a nationality or an
+/// ethnic or religious group in the singular that can be an adjective
+/// ([`WordInfo::nationality`]).
+fn nationality(lower: &str) -> bool {
+    use crate::lexicon::{lexicon, EntryKind};
+    if (lower.ends_with('s') && !lower.ends_with("ss"))
+        || lower.ends_with("er")
+        || PERSON_NATIONALITIES.contains(&lower)
+    {
+        return false;
+    }
+    let lex = lexicon();
+    lex.lookup_lower(lower).iter().any(|e| match *e {
+        EntryKind::Demonym(_) => true,
+        EntryKind::Group(g) => lex
+            .groups
+            .get(g as usize)
+            .is_some_and(|g| g.kind != "political"),
+        _ => false,
+    })
+}
+
+/// The adjective tag that a nationality takes before a common noun, and
+/// the tags (as ambiguity-class bits) that make a word such a noun.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Nationalities {
+    /// Tag index of `JJ`.
+    pub jj: u16,
+    /// Bit of `NN` (as in an ambiguity class) and its tag index.
+    pub nn: (u64, u16),
+    /// Bit of `NNS` and its tag index.
+    pub nns: (u64, u16),
+}
+
+impl Nationalities {
+    /// The tags of a model's tag list (`None` without `JJ`, `NN` or `NNS`).
+    pub fn of(tags: &[String]) -> Option<Nationalities> {
+        let at = |t: &str| tags.iter().position(|x| x == t);
+        let tag = |t: &str| at(t).map(|i| (1u64 << (i % 64), i as u16));
+        Some(Nationalities {
+            jj: at("JJ")? as u16,
+            nn: tag("NN")?,
+            nns: tag("NNS")?,
+        })
+    }
+
+    /// Whether word `i` is a lower-case word that the training text uses
+    /// as a noun.
+    fn nominal(&self, words: &[WordInfo], i: usize) -> bool {
+        words
+            .get(i)
+            .is_some_and(|w| w.flags & 1 == 0 && w.letter && w.amb & (self.nn.0 | self.nns.0) != 0)
+    }
+
+    /// `JJ` for word `i` when it is a nationality ([`WordInfo::nationality`])
+    /// right before a lower-case word that the training text uses as a
+    /// noun, or, opening the sentence, one it never used: `Sunni militants`,
+    /// `Palestinian gunmen`, `Israeli jets struck`. The training text names
+    /// few of the world's nationalities, and one opening a sentence was read
+    /// as a name and its noun as a verb (`Israeli/NNP jets/VBZ`). Before a
+    /// capitalised word (`Israeli Prime Minister`, `Arab League`), a word
+    /// that is only a verb or an adjective (`the 27-year-old Austrian
+    /// said`, `The Swiss sounded`) or a new word after the sentence's start
+    /// (`the Spaniard ousted`) the model decides.
+    #[inline]
+    pub fn adjective(&self, words: &[WordInfo], i: usize) -> Option<u16> {
+        let w = &words[i];
+        let new_noun = i == 0
+            && words
+                .get(1)
+                .is_some_and(|x| x.flags & 1 == 0 && x.letter && x.amb == 0);
+        (w.nationality && (self.nominal(words, i + 1) || new_noun)).then_some(self.jj)
+    }
+
+    /// Re-tags the word before a nationality that
+    /// [`Nationalities::adjective`] tagged (`tag`, word `i - 1`) as an
+    /// adjective when the tagger made it a singular noun that the training
+    /// text also uses as an adjective, or never used: `a senior/NN Afghan
+    /// officer` read `senior` as the noun the phrase hangs on.
+    pub fn adjective_before(&self, words: &[WordInfo], i: usize, tag: &mut u16) {
+        let Some(w) = i.checked_sub(1).and_then(|j| words.get(j)) else {
+            return;
+        };
+        let adjective = w.amb == 0 || w.amb & (1u64 << (self.jj % 64)) != 0;
+        if *tag == self.nn.1 && w.flags & 1 == 0 && w.letter && adjective {
+            *tag = self.jj;
+        }
+    }
+
+    /// The noun tag of word `i` right after a nationality that
+    /// [`Nationalities::adjective`] tagged, when the word can only be the
+    /// phrase's head: the training text uses it as a singular noun or as a
+    /// plural one, not both, and no noun follows it. After an adjective the
+    /// tagger read `official` and `military` as adjectives too (`A senior
+    /// Kuwaiti official said`).
+    #[inline]
+    pub fn head_noun(&self, words: &[WordInfo], i: usize) -> Option<u16> {
+        let amb = words.get(i)?.amb;
+        if self.nominal(words, i + 1) {
+            return None;
+        }
+        match (amb & self.nn.0 != 0, amb & self.nns.0 != 0) {
+            (true, false) => Some(self.nn.1),
+            (false, true) => Some(self.nns.1),
+            _ => None,
+        }
+    }
 }
 
 /// Normalises one character for the lower-case form.
@@ -135,6 +258,7 @@ pub(crate) fn word_info(s: &str, buf: &mut String) -> WordInfo {
             None => 0,
         };
     }
+    let letter = s.chars().next().is_some_and(char::is_alphabetic);
     WordInfo {
         lw,
         lraw,
@@ -145,6 +269,10 @@ pub(crate) fn word_info(s: &str, buf: &mut String) -> WordInfo {
         shape,
         flags,
         amb: 0,
+        nationality: flags & 9 == 1
+            && s.chars().all(|c| c.is_alphabetic() || c == '-')
+            && nationality(buf),
+        letter,
     }
 }
 
@@ -216,10 +344,13 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut
     }
 }
 
-/// Tags one sentence: `tags[i]` gets the tag index of `words[i]`.
+/// Tags one sentence: `tags[i]` gets the tag index of `words[i]`. Words
+/// of the tag dictionary, and with `nationalities` a nationality before its
+/// noun, take their tag without scoring.
 pub(crate) fn tag<S: Scorer>(
     table: &S,
     tagdict: &KeyMap<u16>,
+    nationalities: Option<&Nationalities>,
     words: &[WordInfo],
     tags: &mut Vec<u16>,
     feats: &mut Vec<u64>,
@@ -227,8 +358,27 @@ pub(crate) fn tag<S: Scorer>(
 ) {
     tags.clear();
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+    // Whether the previous word is a nationality tagged as an adjective.
+    let mut after_nationality = false;
     for i in 0..words.len() {
-        let t = match dict_tag(tagdict, words, i) {
+        let mut fixed = dict_tag(tagdict, words, i);
+        let mut nationality = false;
+        if let (None, Some(n)) = (fixed, nationalities) {
+            fixed = if after_nationality {
+                n.head_noun(words, i)
+            } else {
+                n.adjective(words, i)
+            };
+            nationality = !after_nationality && fixed.is_some();
+        }
+        if nationality {
+            // The adjective before it (`a senior Afghan officer`) is one too.
+            if let (Some(n), Some(prev)) = (nationalities, tags.last_mut()) {
+                n.adjective_before(words, i, prev);
+            }
+        }
+        after_nationality = nationality;
+        let t = match fixed {
             Some(t) => t,
             None => {
                 features(words, i, p1, p2, feats);

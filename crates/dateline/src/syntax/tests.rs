@@ -305,6 +305,73 @@ fn seed_met_links_al_sudani_and_blinken() {
 }
 
 #[test]
+fn nationalities_before_their_nouns_are_adjectives() {
+    // Each read with the nationality as a name and its noun as a verb or
+    // an adjective (`Israeli/NNP jets/VBZ`, `compatriots/VBZ`,
+    // `senior/NN Kuwaiti/NNP official/JJ`) before the rule.
+    for (text, noun, verb) in [
+        (
+            "Israeli jets struck targets in Gaza on Monday.",
+            "jets",
+            "struck",
+        ),
+        (
+            "Hungarian compatriots Annus and Fazelas both refused to give urine samples.",
+            "compatriots",
+            "refused",
+        ),
+        (
+            "A senior Kuwaiti official said on Tuesday his country was ready.",
+            "official",
+            "said",
+        ),
+        (
+            "Palestinian gunmen fired rockets into Israel.",
+            "gunmen",
+            "fired",
+        ),
+    ] {
+        let s = one(text);
+        let n = find(&s, text, noun);
+        let adjective = s.words[n - 1].clone();
+        assert_eq!(
+            (&*adjective.xpos, &*adjective.dep, adjective.head),
+            ("JJ", "amod", Some(n)),
+            "{}",
+            dump(&s, text)
+        );
+        assert!(s.words[n].xpos.starts_with("NN"), "{}", dump(&s, text));
+        let v = find(&s, text, verb);
+        assert_eq!(s.words[n].head, Some(v), "{}", dump(&s, text));
+        assert!(s.words[n].dep.starts_with("nsubj"), "{}", dump(&s, text));
+    }
+    // A nationality naming a person, a country's short name and a
+    // nationality before a verb are left to the model.
+    for (text, word) in [
+        (
+            "Pole vaulter Yelena Isinbayeva broke her own record.",
+            "Pole",
+        ),
+        (
+            "The U.S. military said on Monday the raid had ended.",
+            "U.S.",
+        ),
+        (
+            "The 27-year-old Austrian said in a statement that he had acted correctly.",
+            "Austrian",
+        ),
+    ] {
+        let s = one(text);
+        assert_ne!(
+            s.words[find(&s, text, word)].xpos,
+            "JJ",
+            "{}",
+            dump(&s, text)
+        );
+    }
+}
+
+#[test]
 fn clitics_and_possessives_carry_offsets_and_multiword_tokens() {
     let text = "They don't think the company's chief cannot go.";
     let s = one(text);

@@ -493,6 +493,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     genres.dedup();
     let m = Model {
         about: format!("UD English GUM, genres: {}", genres.join(", ")),
+        nationalities: super::tagger::Nationalities::of(&xpos.strings),
         xpos,
         deprels,
         upos,
@@ -605,7 +606,15 @@ fn tag_all(sents: &mut [Sent], which: &[usize], table: &Table, tagdict: &KeyMap<
     for &i in which {
         let s = &mut sents[i];
         let mut tags = Vec::new();
-        tagger::tag(table, tagdict, &s.info, &mut tags, &mut feats, &mut scores);
+        tagger::tag(
+            table,
+            tagdict,
+            None,
+            &s.info,
+            &mut tags,
+            &mut feats,
+            &mut scores,
+        );
         s.tags = tags;
     }
 }
