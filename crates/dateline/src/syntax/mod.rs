@@ -708,8 +708,9 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             }
             let (mut upos, mut feats) = (upos, feats);
             if tokenize::is_url_like(form) {
-                // Addresses: UD's ADD / X, as EWT tags them.
-                (xpos_s, upos, feats) = ("ADD", "X", None);
+                // Addresses: Penn's ADD, and names as UD English EWT tags
+                // them (PROPN, no features).
+                (xpos_s, upos, feats) = ("ADD", "PROPN", None);
                 lemma = Cow::Owned(form.to_string());
             }
             out.words.push(Word {

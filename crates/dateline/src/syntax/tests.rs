@@ -372,6 +372,22 @@ fn nationalities_before_their_nouns_are_adjectives() {
 }
 
 #[test]
+fn addresses_are_names_tagged_add() {
+    let text = "Write to jane.smith@example.com or see http://www.example.com/news for details.";
+    let s = one(text);
+    for form in ["jane.smith@example.com", "http://www.example.com/news"] {
+        let w = &s.words[find(&s, text, form)];
+        assert_eq!(
+            (&*w.xpos, &*w.upos, &*w.lemma),
+            ("ADD", "PROPN", form),
+            "{}",
+            dump(&s, text)
+        );
+        assert!(w.feats.is_none());
+    }
+}
+
+#[test]
 fn clitics_and_possessives_carry_offsets_and_multiword_tokens() {
     let text = "They don't think the company's chief cannot go.";
     let s = one(text);
