@@ -223,8 +223,9 @@ pub struct Model {
     feats: Pool,
     tagdict: KeyMap<u16>,
     lexicon: KeyMap<u64>,
-    /// The tag of a nationality before its noun (none for a model without
-    /// the tags).
+    /// The tags the nationality rule gives (`JJ`, `NN`, `NNS`), found in
+    /// the tag list when the model is read, not stored in the model file
+    /// (none for a model without them).
     nationalities: Option<tagger::Nationalities>,
     tagger: Table,
     moves: Table,

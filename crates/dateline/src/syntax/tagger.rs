@@ -26,7 +26,7 @@ pub(crate) struct WordInfo {
     pub pre: [u64; 2],
     /// Collapsed shape (`Xx`, `d,d`, `x'x`).
     pub shape: u64,
-    /// The word's ambiguity class: the set of tags (bit `t` for tag `t`)
+    /// The word's ambiguity class: the set of tags (bit `t % 64` for tag `t`)
     /// it carries in the training data, 0 for a rare or unseen word
     /// (filled by [`fill_classes`]).
     pub amb: u64,
@@ -35,7 +35,10 @@ pub(crate) struct WordInfo {
     pub flags: u8,
     /// A capitalised word the shared lexicons give as a nationality or an
     /// ethnic or religious group, in the singular (`Israeli`, `Sunni`,
-    /// `Kurdish`; not `Israelis`, not a party).
+    /// `Kurdish`; not `Israelis`, no political group such as `Islamist`,
+    /// not `U.S.`, not one that names a person: `PERSON_NATIONALITIES`,
+    /// `Icelander`). Read only at run time ([`Nationalities`]), never a
+    /// feature.
     pub nationality: bool,
     /// The first character is a letter.
     pub letter: bool,
@@ -115,7 +118,7 @@ impl Nationalities {
     /// (`the Spaniard ousted`) the model decides.
     #[inline]
     pub fn adjective(&self, words: &[WordInfo], i: usize) -> Option<u16> {
-        let w = &words[i];
+        let w = words.get(i)?;
         let new_noun = i == 0
             && words
                 .get(1)
@@ -345,8 +348,10 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut
 }
 
 /// Tags one sentence: `tags[i]` gets the tag index of `words[i]`. Words
-/// of the tag dictionary, and with `nationalities` a nationality before its
-/// noun, take their tag without scoring.
+/// of the tag dictionary take their tag without scoring; so, with
+/// `nationalities`, do a nationality before its noun and that noun when it
+/// can be only one kind of noun, and the word before the nationality may
+/// become an adjective ([`Nationalities`]).
 pub(crate) fn tag<S: Scorer>(
     table: &S,
     tagdict: &KeyMap<u16>,
@@ -371,10 +376,11 @@ pub(crate) fn tag<S: Scorer>(
             };
             nationality = !after_nationality && fixed.is_some();
         }
-        if nationality {
+        if nationality && i > 0 && dict_tag(tagdict, words, i - 1).is_none() {
             // The adjective before it (`a senior Afghan officer`) is one too.
             if let (Some(n), Some(prev)) = (nationalities, tags.last_mut()) {
                 n.adjective_before(words, i, prev);
+                p1 = *prev;
             }
         }
         after_nationality = nationality;

@@ -341,6 +341,10 @@ fn nationalities_before_their_nouns_are_adjectives() {
             dump(&s, text)
         );
         assert!(s.words[n].xpos.starts_with("NN"), "{}", dump(&s, text));
+        if let Some(at) = text.find("senior") {
+            let senior = s.words.iter().position(|w| w.start == at).unwrap();
+            assert_eq!(&*s.words[senior].xpos, "JJ", "{}", dump(&s, text));
+        }
         let v = find(&s, text, verb);
         assert_eq!(s.words[n].head, Some(v), "{}", dump(&s, text));
         assert!(s.words[n].dep.starts_with("nsubj"), "{}", dump(&s, text));
