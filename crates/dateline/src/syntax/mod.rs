@@ -671,6 +671,14 @@ fn parse_counted(m: &'static Model, text: &str, sentences: &[Span]) -> (Syntax, 
             &mut sc.heads,
             &mut sc.labels,
         );
+        repair::clauses_taken_for_phrases(
+            m,
+            text,
+            &sc.raw,
+            &sc.tags,
+            &mut sc.heads,
+            &mut sc.labels,
+        );
         for i in 0..n {
             let raw = sc.raw[i];
             let info = &sc.info[i];

@@ -651,8 +651,117 @@ pub(super) fn lists_taken_for_appositions(
     }
 }
 
-/// The relations [`subjects_taken_for_objects`] and
-/// [`lists_taken_for_appositions`] read.
+/// A clause opened by a subordinator that is also a preposition, whose
+/// subject is a name after a common noun, read as a prepositional phrase
+/// and a clause of its own: `a day after Palestinian president Mahmud
+/// Abbas said that ...` with `after president` a modifier of `came` and
+/// `said` its `parataxis`; `as Olympic gold medallists Australia opened`,
+/// `while orthodox spinner Nicky Boje was left out`. The verb becomes an
+/// `advcl` of the word it hangs on, the subordinator its `mark`,
+/// the noun a `compound` of the name, and the name the verb's subject
+/// (also where the parser hung it on the noun, as an apposition, and left
+/// the verb with no subject). Only when the subordinator opens the noun's
+/// phrase, the noun has no dependent after it but the name, the name
+/// follows the noun at once, the verb is finite (or has a finite
+/// auxiliary) and hangs on the same word as the noun (or on the head of
+/// that word), and no comma comes
+/// between them; not after a number (`after seven years Labour had`), nor
+/// with a day or a month for the name (`as news reports Friday said`).
+pub(super) fn clauses_taken_for_phrases(
+    m: &Model,
+    text: &str,
+    raw: &[tokenize::RawWord],
+    tags: &[u16],
+    heads: &mut [u32],
+    labels: &mut [u16],
+) {
+    let Some(l) = Labels::of(m) else {
+        return;
+    };
+    let xpos = |i: usize| xpos_at(m, tags, i);
+    let finite = |t: &str| matches!(t, "VBD" | "VBZ" | "VBP" | "MD");
+    let n = heads.len();
+    for i in 0..n {
+        let h = heads[i];
+        if labels[i] != l.case || h == u32::MAX || h as usize <= i {
+            continue;
+        }
+        if !matches!(
+            word_at(text, raw, i).to_lowercase().as_str(),
+            "after" | "before" | "since" | "until" | "as"
+        ) {
+            continue;
+        }
+        let noun = h as usize;
+        let name = noun + 1;
+        if !matches!(xpos(noun), "NN" | "NNS") || name >= n || !xpos(name).starts_with("NNP") {
+            continue;
+        }
+        // A day or a month is no subject (`as news reports Friday said`).
+        let name_word = word_at(text, raw, name).to_lowercase();
+        if crate::lexicon::TIME_NOUNS.contains(&name_word.as_str())
+            || crate::lexicon::MONTHS.contains(&name_word.as_str())
+        {
+            continue;
+        }
+        let outer = heads[noun];
+        // The subordinator opens the noun's phrase, which ends at the noun
+        // or, when the parser hung the name on the noun, at the name.
+        let name_on_noun = heads[name] == noun as u32;
+        // A counted noun is a span of time (`said after seven years Labour
+        // had ...`).
+        if outer == u32::MAX
+            || !(i + 1..noun).all(|k| heads[k] == noun as u32 && xpos(k) != "CD")
+            || (noun + 1..n).any(|k| heads[k] == noun as u32 && (k != name || !name_on_noun))
+        {
+            continue;
+        }
+        // The clause's verb: the name's own (`Abbas said`), or, with the
+        // name hung on the noun, the word right after the name's words,
+        // with no subject of its own.
+        let verb = if name_on_noun {
+            let Some(v) = (name + 1..n).find(|&k| !xpos(k).starts_with("NNP")) else {
+                continue;
+            };
+            if !(name + 1..v).all(|k| heads[k] == name as u32)
+                || (0..n)
+                    .any(|k| heads[k] == v as u32 && [l.nsubj, l.nsubj_pass].contains(&labels[k]))
+            {
+                continue;
+            }
+            v
+        } else if [l.nsubj, l.nsubj_pass].contains(&labels[name]) && heads[name] != u32::MAX {
+            heads[name] as usize
+        } else {
+            continue;
+        };
+        // The verb hangs where the phrase did, or on the verb whose object
+        // the phrase was hung on (`scored the only goal as hosts`).
+        let beside = heads[verb] != u32::MAX
+            && (heads[verb] == outer || heads[outer as usize] == heads[verb]);
+        if verb <= name || !beside || (noun..verb).any(|k| word_at(text, raw, k) == ",") {
+            continue;
+        }
+        let auxes = (name + 1..verb).filter(|&k| heads[k] == verb as u32 && labels[k] == l.aux);
+        if !finite(xpos(verb)) && !auxes.into_iter().any(|k| finite(xpos(k))) {
+            continue;
+        }
+        // No cycle: the verb keeps its head, and neither the name nor the
+        // verb is under the noun or the subordinator.
+        labels[verb] = l.advcl;
+        heads[i] = verb as u32;
+        labels[i] = l.mark;
+        heads[noun] = name as u32;
+        labels[noun] = l.compound;
+        if name_on_noun {
+            heads[name] = verb as u32;
+            labels[name] = l.nsubj;
+        }
+    }
+}
+
+/// The relations [`subjects_taken_for_objects`],
+/// [`lists_taken_for_appositions`] and [`clauses_taken_for_phrases`] read.
 struct Labels {
     obj: u16,
     nsubj: u16,
@@ -667,6 +776,9 @@ struct Labels {
     appos: u16,
     conj: u16,
     cc: u16,
+    case: u16,
+    mark: u16,
+    compound: u16,
     nmod_unmarked: Option<u16>,
 }
 
@@ -688,6 +800,9 @@ impl Labels {
             appos: id("appos")?,
             conj: id("conj")?,
             cc: id("cc")?,
+            case: id("case")?,
+            mark: id("mark")?,
+            compound: id("compound")?,
             nmod_unmarked: id("nmod:unmarked"),
         })
     }

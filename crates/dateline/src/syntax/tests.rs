@@ -376,6 +376,49 @@ fn nationalities_before_their_nouns_are_adjectives() {
 }
 
 #[test]
+fn a_clause_after_a_subordinator_is_no_prepositional_phrase() {
+    // Each was read as `after president` / `as hosts` modifying the main
+    // verb, with the clause's verb a `parataxis` of it.
+    for (text, main, sub, verb, noun, name) in [
+        (
+            "His remarks came a day after Palestinian president Mahmud Abbas said that talks were over.",
+            "came",
+            "after",
+            "said",
+            "president",
+            "Mahmud",
+        ),
+        (
+            "Mark Hudson scored the only goal as hosts Crystal Palace ended Sunderland's run.",
+            "scored",
+            "as",
+            "ended",
+            "hosts",
+            "Crystal",
+        ),
+    ] {
+        let s = one(text);
+        let at = |f: &str| find(&s, text, f);
+        let (v, n) = (at(verb), at(name));
+        let got = |i: usize| (s.words[i].head, &*s.words[i].dep);
+        assert_eq!(got(v), (Some(at(main)), "advcl"), "{}", dump(&s, text));
+        assert_eq!(got(at(sub)), (Some(v), "mark"), "{}", dump(&s, text));
+        assert_eq!(s.words[at(noun)].head, Some(n), "{}", dump(&s, text));
+        assert_eq!(got(n), (Some(v), "nsubj"), "{}", dump(&s, text));
+    }
+    // A preposition before a noun that no name follows stays one.
+    let text =
+        "The sanctions are to be lifted after verification that Iraq has destroyed its weapons.";
+    let s = one(text);
+    assert_eq!(
+        &*s.words[find(&s, text, "after")].dep,
+        "case",
+        "{}",
+        dump(&s, text)
+    );
+}
+
+#[test]
 fn addresses_are_names_tagged_add() {
     let text = "Write to jane.smith@example.com or see http://www.example.com/news for details.";
     let s = one(text);
