@@ -59,20 +59,83 @@ impl Home {
     }
 }
 
-/// The full names of people of one story, by family name.
-pub(crate) type FullNames<'a> = BTreeMap<&'a str, BTreeSet<&'a str>>;
+/// What the entities of one story tell of its people: the full names by
+/// family name, and for each noun of a described person (`woman`) the
+/// keys of the named people its articles make it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FullNames<'a> {
+    full: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    described: BTreeMap<&'a str, Vec<&'a str>>,
+}
 
-/// Adds an entity of a story to its story's full names.
-pub(crate) fn add_full_name<'a>(names_of: &mut FullNames<'a>, e: &'a REntity) {
-    if e.kind == EntityKind::Person && !e.described && full(&e.key) {
-        if let Some(s) = names::surname(&e.key) {
-            names_of.entry(s).or_default().insert(e.key.as_str());
+impl<'a> FullNames<'a> {
+    /// Adds an entity of the story.
+    pub(crate) fn add(&mut self, e: &'a REntity) {
+        if e.kind == EntityKind::Person && !e.described && full(&e.key) {
+            if let Some(s) = names::surname(&e.key) {
+                self.full.entry(s).or_default().insert(e.key.as_str());
+            }
+        }
+        if let (true, Some(p)) = (e.described, &e.person) {
+            self.described
+                .entry(e.key.as_str())
+                .or_default()
+                .push(p.as_str());
         }
     }
+
+    /// The one full name of the story that a person's key shortens
+    /// (`jackman` of `hugh jackman`).
+    fn full_of(&self, key: &str) -> Option<&'a str> {
+        let fulls = names::surname(key).and_then(|s| self.full.get(s))?;
+        let mut fitting = fulls.iter().filter(|f| names::shortens(key, f));
+        match (fitting.next(), fitting.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// The named person the story's articles make a described person's
+    /// noun most often (`woman`: `raj chohan`), if one is more often than
+    /// any other; its home's key.
+    fn described_person(&self, noun: &str) -> Option<String> {
+        let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+        for p in self.described.get(noun)? {
+            *tally.entry(self.person_key(p)).or_default() += 1;
+        }
+        let mut best: Option<(String, usize)> = None;
+        let mut tied = false;
+        for (key, n) in tally {
+            match &best {
+                Some((_, m)) if n < *m => {}
+                Some((_, m)) if n == *m => tied = true,
+                _ => {
+                    best = Some((key, n));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|_| !tied).map(|(key, _)| key)
+    }
+
+    /// The key of a person's home: its full name if it is a shortened one.
+    fn person_key(&self, key: &str) -> String {
+        if full(key) {
+            return key.to_string();
+        }
+        self.full_of(key).unwrap_or(key).to_string()
+    }
+}
+
+/// Adds an entity of a story to its story's names.
+pub(crate) fn add_full_name<'a>(names_of: &mut FullNames<'a>, e: &'a REntity) {
+    names_of.add(e);
 }
 
 /// The home of an entity of a story with these full names; `story` and
 /// `article` name its story and article (any text that tells them apart).
+/// A described person whom the story's articles make one named person
+/// (`a woman` that is Raj Chohan) is at that person's home.
 pub(crate) fn home(
     e: &REntity,
     names_of: &FullNames<'_>,
@@ -80,22 +143,18 @@ pub(crate) fn home(
     article: &str,
     j: usize,
 ) -> Home {
+    let person = EntityKind::Person.as_str().to_string();
     if e.described {
+        if let Some(key) = names_of.described_person(&e.key) {
+            return Home::Named(person, key);
+        }
         return Home::Described(story.to_string(), e.key.clone());
     }
     if e.key.is_empty() {
         return Home::Alone(article.to_string(), j);
     }
-    if e.kind == EntityKind::Person && !full(&e.key) {
-        if let Some(fulls) = names::surname(&e.key).and_then(|s| names_of.get(s)) {
-            let fitting: Vec<&&str> = fulls
-                .iter()
-                .filter(|f| names::shortens(&e.key, f))
-                .collect();
-            if let [only] = fitting.as_slice() {
-                return Home::Named(e.kind.as_str().to_string(), only.to_string());
-            }
-        }
+    if e.kind == EntityKind::Person {
+        return Home::Named(person, names_of.person_key(&e.key));
     }
     Home::Named(e.kind.as_str().to_string(), e.key.clone())
 }
@@ -156,7 +215,7 @@ pub(crate) fn link(
         }));
     }
     let count = story_ids.len();
-    let mut names_of: Vec<FullNames<'_>> = vec![FullNames::new(); count];
+    let mut names_of: Vec<FullNames<'_>> = vec![FullNames::default(); count];
     for n in &nodes {
         add_full_name(&mut names_of[n.story], n.entity);
     }
@@ -276,6 +335,17 @@ pub(crate) fn link_home(nodes: &[Node<'_>]) -> Vec<(CorpusEntity, Vec<usize>)> {
             }
         }
     }
+    // A described person joins the named person of its story its article
+    // makes it (when the story's articles make it one; else it is at a
+    // home of its own).
+    for n in 0..nodes.len() {
+        let e = ent(n);
+        if let (true, Some(p)) = (e.described, &e.person) {
+            if let Some(&m) = first_of.get(&(story_of(n), p.as_str())) {
+                sets.union(m, n);
+            }
+        }
+    }
     // Shortened names join the one full name of their story they shorten.
     for n in 0..nodes.len() {
         let e = ent(n);
@@ -327,6 +397,7 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
     let first = ent(list[0]);
+    let described = list.iter().all(|&n| ent(n).described);
     let mut names_given: BTreeSet<String> = BTreeSet::new();
     let mut roles: BTreeSet<String> = BTreeSet::new();
     let mut articles: BTreeSet<String> = BTreeSet::new();
@@ -335,7 +406,10 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
     let mut country = None;
     for &n in list {
         let e = ent(n);
-        names_given.insert(e.name.clone());
+        // A described person joined to a named one gives no name.
+        if !e.described || described {
+            names_given.insert(e.name.clone());
+        }
         roles.extend(e.roles.iter().cloned());
         articles.insert(nodes[n].article.to_string());
         stories.insert(nodes[n].story_id.to_string());
@@ -348,6 +422,16 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
                 crate::resolve::MentionForm::Name | crate::resolve::MentionForm::Acronym
             ) {
                 names_given.insert(m.2.clone());
+            }
+            // A described person's noun that a named person's own
+            // mention covers (`the host` of Hugh Jackman) is that mention.
+            let article = nodes[n].article;
+            if e.described
+                && mentions
+                    .iter()
+                    .any(|x| x.article == article && x.start < m.1 && m.0 < x.end)
+            {
+                continue;
             }
             mentions.push(CorpusMention {
                 article: nodes[n].article.to_string(),
@@ -380,6 +464,6 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
         articles: articles.into_iter().collect(),
         stories: stories.into_iter().collect(),
         mentions,
-        described: first.described,
+        described,
     }
 }

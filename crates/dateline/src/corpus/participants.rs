@@ -134,6 +134,38 @@ const DOERS: &[&str] = &[
     "actor",
 ];
 
+/// Nouns of a person that neither the roles nor the figure layer's
+/// nouns give.
+const PEOPLE: &[&str] = &[
+    "person",
+    "child",
+    "host",
+    "coach",
+    "suspect",
+    "victim",
+    "star",
+    "actor",
+    "driver",
+    "motorist",
+    "climber",
+    "mountaineer",
+    "gunman",
+    "shooter",
+    "assailant",
+    "attacker",
+    "employee",
+    "worker",
+    "resident",
+    "passenger",
+    "pedestrian",
+    "player",
+    "student",
+    "patient",
+    "witness",
+    "doctor",
+    "physician",
+];
+
 /// Time nouns the time layer's list leaves out.
 const OTHER_TIMES: &[&str] = &[
     "season", "night", "day", "time", "period", "moment", "hour", "minute", "era",
@@ -246,6 +278,27 @@ impl Record {
                 sides.push((ei, ai, lemma));
             }
         }
+        // A noun of a role or a doer that the parse makes a named person
+        // (`Jackman was announced as the host`) is a described participant
+        // too, though no event's side: the person's mentions by that noun.
+        let children = children_of(tokens);
+        for i in 0..tokens.len() {
+            let Some(s) = noun(tokens, i) else {
+                continue;
+            };
+            let lemma = s.lemma.to_lowercase();
+            let word = text.get(tokens[i].start..tokens[i].end).unwrap_or_default();
+            if lemmas.contains_key(&lemma)
+                || !person_noun(&lemma)
+                || !concrete(&lemma, word)
+                || is_trigger(&tokens[i])
+                || self.linked_people(tokens, &children, i).is_empty()
+            {
+                continue;
+            }
+            lemmas.insert(lemma.clone(), order.len());
+            order.push(lemma);
+        }
         if order.is_empty() {
             return;
         }
@@ -253,24 +306,20 @@ impl Record {
         let mut found: Vec<REntity> = order
             .iter()
             .map(|lemma| REntity {
-                kind: if roles_lexicon().phrases.contains_key(lemma.as_str())
-                    || crate::figures::lexicon()
-                        .nouns
-                        .get(lemma.as_str())
-                        .is_some_and(|n| n.0 == "person")
-                {
+                kind: if person_noun(lemma) {
                     EntityKind::Person
                 } else {
                     EntityKind::Misc
                 },
                 name: lemma.clone(),
-                key: lemma.clone(),
+                key: kind_of(lemma).to_string(),
                 roles: Vec::new(),
                 nationality: None,
                 country: None,
                 mentions: Vec::new(),
                 named: 0,
                 described: true,
+                person: None,
             })
             .collect();
         // Every mention of each participant's noun in the article.
@@ -295,9 +344,298 @@ impl Record {
                 unit,
             ));
         }
+        // A described person who is a named person of the article (`Hugh
+        // Jackman will be the host`, `A woman has died ... Raj Chohan was
+        // hit`) is known as that person: linking joins them.
+        for f in found.iter_mut() {
+            if f.kind == EntityKind::Person && !COLLECTIVE.contains(&f.key.as_str()) {
+                f.person = self
+                    .person_described(f)
+                    .or_else(|| self.person_by_syntax(tokens, &children, f))
+                    .or_else(|| self.person_by_gender(f))
+                    .map(|q| self.entities[q].key.clone());
+            }
+        }
         for (ei, ai, lemma) in sides {
             self.events[ei].actors[ai].entity = Some(base + lemmas[&lemma]);
         }
         self.entities.extend(found);
     }
+
+    /// The named person whose own mentions (resolved descriptions: `the
+    /// officer`) cover the described person's noun, if one person's do.
+    fn person_described(&self, f: &REntity) -> Option<usize> {
+        let mut found = None;
+        for (q, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person || e.described || e.named == 0 {
+                continue;
+            }
+            if f.mentions.iter().any(|m| {
+                e.mentions
+                    .iter()
+                    .any(|n| n.3 == MentionForm::Description && n.0 < m.1 && m.0 < n.1)
+            }) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(q);
+            }
+        }
+        found
+    }
+
+    /// The named person of the article that the parse makes a described
+    /// person (`f`) one with at most of its mentions
+    /// ([`Self::linked_people`]); `None` when none is, or two are as often.
+    fn person_by_syntax(
+        &self,
+        tokens: &[Token],
+        children: &[Vec<usize>],
+        f: &REntity,
+    ) -> Option<usize> {
+        let mut tally: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &f.mentions {
+            // The mention's head is its last token.
+            let hi = tokens.partition_point(|t| t.start < m.1);
+            let Some(i) = hi.checked_sub(1).filter(|&i| tokens[i].start >= m.0) else {
+                continue;
+            };
+            for q in self.linked_people(tokens, children, i) {
+                *tally.entry(q).or_default() += 1;
+            }
+        }
+        let most = tally.values().copied().max()?;
+        let mut best = tally.iter().filter(|(_, &n)| n == most).map(|(&q, _)| q);
+        match (best.next(), best.next()) {
+            (Some(q), None) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// The named people the parse makes the noun at token `i` one with:
+    /// the subject of the noun used as a predicate (`Jackman will be the
+    /// host`), its apposition (`Hugh Jackman, the host`, `the host, Hugh
+    /// Jackman`), or the object or passive subject of the verb it is
+    /// attached to by `as` (`named Jackman as the host`, `Jackman was
+    /// announced as the host`).
+    fn linked_people(&self, tokens: &[Token], children: &[Vec<usize>], i: usize) -> Vec<usize> {
+        let person_at = |t: usize| -> Option<usize> {
+            let tok = &tokens[t];
+            self.entities.iter().position(|e| {
+                e.kind == EntityKind::Person
+                    && !e.described
+                    && e.named > 0
+                    && e.mentions
+                        .iter()
+                        .any(|m| m.3 == MentionForm::Name && m.0 <= tok.start && tok.end <= m.1)
+            })
+        };
+        let dep = |t: usize| tokens[t].syntax.as_ref().map_or("", |s| &*s.dep);
+        let mut out = Vec::new();
+        let Some(s) = tokens[i].syntax.as_ref() else {
+            return out;
+        };
+        let kids = &children[i];
+        let copula = kids.iter().any(|&k| dep(k) == "cop");
+        for &k in kids {
+            let d = dep(k);
+            if (copula && (d == "nsubj" || d == "nsubj:pass")) || d == "appos" {
+                out.extend(person_at(k));
+            }
+        }
+        if let Some(h) = s.head {
+            if s.dep == "appos" {
+                out.extend(person_at(h));
+            }
+            let as_marked = kids
+                .iter()
+                .any(|&k| matches!(dep(k), "case" | "mark") && token_is(tokens, k, "as"));
+            if as_marked && matches!(s.dep.split(':').next(), Some("obl" | "xcomp" | "advcl")) {
+                for &k in &children[h] {
+                    if matches!(dep(k), "obj" | "nsubj:pass") {
+                        out.extend(person_at(k));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The one named person of the article of the sex a described person's
+    /// noun tells (`woman`, `grandmother`; `man`), as the pronouns resolved
+    /// to the people tell theirs: a person with `she` or `her` and no `he`,
+    /// `him` or `his` is a woman. A pronoun after the noun in its sentence
+    /// is left out: it may be the described person's, resolved to the
+    /// wrong one (`A woman was killed when a car struck her`). `None` for a
+    /// noun of no sex, or when no person or more than one is of that sex.
+    fn person_by_gender(&self, f: &REntity) -> Option<usize> {
+        let noun = f.key.as_str();
+        let female = if FEMALE.contains(&noun) {
+            true
+        } else if MALE.contains(&noun) {
+            false
+        } else {
+            return None;
+        };
+        let mut found = None;
+        for (q, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person || e.described || e.named == 0 {
+                continue;
+            }
+            let (mut she, mut he) = (false, false);
+            let after_noun = |m: &(usize, usize, String, MentionForm, usize)| {
+                f.mentions.iter().any(|n| n.4 == m.4 && n.1 <= m.0)
+            };
+            for m in e
+                .mentions
+                .iter()
+                .filter(|m| m.3 == MentionForm::Pronoun && !after_noun(m))
+            {
+                match m.2.to_lowercase().as_str() {
+                    "she" | "her" | "hers" | "herself" => she = true,
+                    "he" | "him" | "his" | "himself" => he = true,
+                    _ => {}
+                }
+            }
+            if ((female && she && !he) || (!female && he && !she)) && person_name(&e.name, &e.key) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(q);
+            }
+        }
+        found
+    }
 }
+
+/// Whether an entity's name reads as a person's full name, not a phrase
+/// the tagger took for one (`Pedestrian Accidents`, `Mt Cook`): two words
+/// or more, each capitalised, the first a given name of the census list
+/// or a word of three letters or more that is no English word (`Raj`).
+fn person_name(name: &str, key: &str) -> bool {
+    let Some(first) = name.split_whitespace().next() else {
+        return false;
+    };
+    crate::corpus::entities::full(key)
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && (crate::lexicon::given_names::share(first).is_some()
+            || (first.chars().count() >= 3
+                && first.chars().all(char::is_alphabetic)
+                && !crate::entities::english(first)))
+}
+
+/// Whether a participant's noun names a person (a role: `host`; a noun
+/// the figure layer counts as people: `woman`, `civilian`).
+fn person_noun(lemma: &str) -> bool {
+    PEOPLE.contains(&lemma)
+        || FEMALE.contains(&lemma)
+        || MALE.contains(&lemma)
+        || roles_lexicon().phrases.contains_key(lemma)
+        || crate::figures::lexicon()
+            .nouns
+            .get(lemma)
+            .is_some_and(|n| n.0 == "person")
+}
+
+/// Whether token `k` is the word `w` (any case).
+fn token_is(tokens: &[Token], k: usize, w: &str) -> bool {
+    tokens[k]
+        .syntax
+        .as_ref()
+        .is_some_and(|s| s.lemma.eq_ignore_ascii_case(w))
+}
+
+/// The dependents of each token, in text order.
+fn children_of(tokens: &[Token]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(h) = t.syntax.as_ref().and_then(|s| s.head) {
+            if let Some(list) = out.get_mut(h) {
+                list.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Nouns that news uses in turn for one participant of a story (`the
+/// pirates` ... `the brigands`, `the vessel` ... `the ship`): a described
+/// participant is known by the first noun of its group, so that linking
+/// joins them within a story.
+const SAME_KIND: &[&[&str]] = &[
+    &[
+        "pirate",
+        "brigand",
+        "bandit",
+        "raider",
+        "hijacker",
+        "buccaneer",
+    ],
+    &["vessel", "ship", "boat", "freighter", "tanker"],
+    &["car", "vehicle", "automobile", "sedan"],
+    &["gunman", "shooter", "assailant", "attacker"],
+    &["driver", "motorist"],
+    &["physician", "doctor"],
+    &["climber", "mountaineer"],
+];
+
+/// The noun a described participant of this noun is known by.
+fn kind_of(lemma: &str) -> &str {
+    SAME_KIND
+        .iter()
+        .find(|group| group.contains(&lemma))
+        .map_or(lemma, |group| group[0])
+}
+
+/// Nouns of people that name several (`police`, `the team`), never one
+/// named person.
+const COLLECTIVE: &[&str] = &[
+    "police",
+    "people",
+    "family",
+    "crew",
+    "team",
+    "staff",
+    "couple",
+    "public",
+    "government",
+    "military",
+    "army",
+    "navy",
+    "force",
+    "troops",
+    "authorities",
+    "officials",
+];
+
+/// Nouns of a woman.
+const FEMALE: &[&str] = &[
+    "woman",
+    "girl",
+    "mother",
+    "grandmother",
+    "granny",
+    "wife",
+    "daughter",
+    "sister",
+    "widow",
+    "lady",
+    "actress",
+    "girlfriend",
+];
+
+/// Nouns of a man.
+const MALE: &[&str] = &[
+    "man",
+    "boy",
+    "father",
+    "grandfather",
+    "husband",
+    "son",
+    "brother",
+    "widower",
+    "gentleman",
+    "boyfriend",
+];

@@ -70,6 +70,11 @@ pub(crate) struct REntity {
     pub named: usize,
     /// A described participant (`the climber`), not a resolved entity.
     pub described: bool,
+    /// For a described person, the key of the named person of its article
+    /// it is (`raj chohan` for `a woman` of an article that tells who she
+    /// is).
+    #[serde(default)]
+    pub person: Option<String>,
 }
 
 /// A date the text gives an event: (TIMEX3 value, words, start, end).
@@ -377,6 +382,7 @@ fn entity(e: &Entity) -> REntity {
             .collect(),
         named: e.names().count(),
         described: false,
+        person: None,
     }
 }
 

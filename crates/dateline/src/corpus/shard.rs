@@ -821,7 +821,7 @@ fn homes(data: Vec<Data>) -> Vec<Item> {
             _ => None,
         })
         .collect();
-    let mut names: FullNames<'_> = FullNames::new();
+    let mut names: FullNames<'_> = FullNames::default();
     for n in &nodes {
         entities::add_full_name(&mut names, &n.entity);
     }

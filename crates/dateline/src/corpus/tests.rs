@@ -195,3 +195,83 @@ fn a_description_before_a_name_takes_part_as_the_named_one() {
     let names: Vec<&str> = said.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Ford"], "{said:#?}");
 }
+
+const QUEENS_A: &str = " date 2013-09-14 A woman has died after being hit by a car in Queens on Friday night, police said.\n\nRaj Chohan, 59, was walking to her car on 117th Street when she was struck by a gray Toyota Camry.\n\nThe driver, Vishwanand Subryan, was arrested a few blocks away. He was charged with manslaughter.";
+const QUEENS_B: &str = " date 2013-09-15 A woman was killed when a Toyota Camry struck her on 117th Street in Queens on Friday night.\n\nPolice arrested the driver, Vishwanand Subryan, a few blocks away.\n\nThe woman had just parked her car.";
+const TWO_WOMEN: &str = " date 2013-09-16 A woman was injured when a bus hit a car in Albany on Monday.\n\nMary Smith said she saw the bus run a red light. Police officer Susan Brown said she had closed the road.\n\nThe woman was taken to hospital.";
+
+#[test]
+fn a_described_person_is_the_named_one_her_article_makes_her() {
+    // `A woman has died ... Raj Chohan ... she was struck`: the woman is
+    // Raj Chohan, the one woman the article names; so is the woman of
+    // another report of the story that never names her.
+    let ex = extractor();
+    let records = [
+        record(&ex, "queens-a", QUEENS_A),
+        record(&ex, "queens-b", QUEENS_B),
+        record(&ex, "albany", TWO_WOMEN),
+    ];
+    let mut c = Corpus::new();
+    for r in &records {
+        c.add(r.clone());
+    }
+    let chohan: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.key == "raj chohan")
+        .collect();
+    assert_eq!(chohan.len(), 1, "{chohan:#?}");
+    let e = chohan[0];
+    assert!(!e.described);
+    assert_eq!(e.name, "Raj Chohan");
+    assert_eq!(e.articles, ["queens-a", "queens-b"], "{e:#?}");
+    let woman = |article: &str| {
+        e.mentions
+            .iter()
+            .any(|m| m.article == article && m.text.eq_ignore_ascii_case("woman"))
+    };
+    assert!(woman("queens-a") && woman("queens-b"), "{e:#?}");
+    // An article naming two women leaves its woman a described one.
+    let albany: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.articles == ["albany"] && e.mentions.iter().any(|m| m.text == "woman"))
+        .collect();
+    assert_eq!(albany.len(), 1, "{albany:#?}");
+    assert!(
+        albany[0].described && albany[0].key == "woman",
+        "{albany:#?}"
+    );
+    // Linked on several workers: the same.
+    let want = serde_json::to_string(c.linked()).unwrap();
+    for shards in [1, 3] {
+        let out = shard::run(records.to_vec(), shards).unwrap();
+        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
+    }
+}
+
+#[test]
+fn a_role_the_parse_gives_a_named_person_is_that_person() {
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(
+        &ex,
+        "oscars",
+        " date 2008-12-12 The academy named Hugh Jackman as the host of the 81st Academy Awards \
+         on Friday.\n\nThe Australian actor said he was thrilled. The host will open the show on \
+         February 22.",
+    ));
+    let jackman = c
+        .entities()
+        .iter()
+        .find(|e| e.key == "hugh jackman")
+        .unwrap_or_else(|| panic!("{:#?}", c.entities()));
+    let hosts: Vec<&str> = jackman
+        .mentions
+        .iter()
+        .filter(|m| m.text == "host")
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(hosts.len(), 2, "{jackman:#?}");
+    assert!(!c.entities().iter().any(|e| e.described && e.key == "host"));
+}

@@ -233,7 +233,7 @@ fn unknown_first_names(
 /// Whether a capitalised word is a word of English rather than a name:
 /// the syntax model knows it in lower case, or it is the plural of a word
 /// it knows or of a noun of people (`Traders`, `Analysts`, `Eyewitnesses`).
-pub(super) fn english(word: &str) -> bool {
+pub(crate) fn english(word: &str) -> bool {
     let model = crate::syntax::model();
     let lower = word.to_lowercase();
     if model.knows(&lower) {

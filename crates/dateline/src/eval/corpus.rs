@@ -100,7 +100,7 @@ pub fn xdoc_rows(corpus: &Corpus) -> Vec<Value> {
                     .get(&(m.article.as_str(), m.start))
                     .copied()
                     .unwrap_or(m.start);
-                if e.described && m.form == MentionForm::Description {
+                if m.form == MentionForm::Description {
                     let role = roles_lexicon()
                         .phrases
                         .contains_key(m.text.to_lowercase().as_str());
