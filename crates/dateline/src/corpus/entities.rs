@@ -145,7 +145,10 @@ pub(crate) fn home(
 ) -> Home {
     let person = EntityKind::Person.as_str().to_string();
     if e.described {
-        if let Some(key) = names_of.described_person(&e.key) {
+        if let Some(key) = names_of
+            .described_person(&e.key)
+            .filter(|_| e.kind == EntityKind::Person)
+        {
             return Home::Named(person, key);
         }
         return Home::Described(story.to_string(), e.key.clone());
@@ -385,8 +388,13 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
     let ent = |n: usize| nodes[n].entity;
     // The name: the fullest key, the most often given, then the first.
     let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let all_described = list.iter().all(|&n| ent(n).described);
     for &n in list {
         let e = ent(n);
+        // A described person joined to a named one gives no name.
+        if e.described && !all_described {
+            continue;
+        }
         let words = e.key.split(' ').count();
         let t = tally.entry(e.name.as_str()).or_insert((words, 0));
         t.1 += 1;
@@ -403,6 +411,8 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
     let mut articles: BTreeSet<String> = BTreeSet::new();
     let mut stories: BTreeSet<String> = BTreeSet::new();
     let mut mentions: Vec<CorpusMention> = Vec::new();
+    // The spans taken, by article and start: the furthest end of each.
+    let mut taken: BTreeMap<(&str, usize), usize> = BTreeMap::new();
     let mut country = None;
     for &n in list {
         let e = ent(n);
@@ -427,12 +437,16 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
             // mention covers (`the host` of Hugh Jackman) is that mention.
             let article = nodes[n].article;
             if e.described
-                && mentions
-                    .iter()
-                    .any(|x| x.article == article && x.start < m.1 && m.0 < x.end)
+                && taken
+                    .range((article, 0)..(article, m.1))
+                    .rev()
+                    .take(8)
+                    .any(|(_, &end)| end > m.0)
             {
                 continue;
             }
+            let end = taken.entry((article, m.0)).or_insert(m.1);
+            *end = (*end).max(m.1);
             mentions.push(CorpusMention {
                 article: nodes[n].article.to_string(),
                 start: m.0,

@@ -282,6 +282,7 @@ impl Record {
         // (`Jackman was announced as the host`) is a described participant
         // too, though no event's side: the person's mentions by that noun.
         let children = children_of(tokens);
+        let people = People::new(&self.entities);
         for i in 0..tokens.len() {
             let Some(s) = noun(tokens, i) else {
                 continue;
@@ -289,10 +290,11 @@ impl Record {
             let lemma = s.lemma.to_lowercase();
             let word = text.get(tokens[i].start..tokens[i].end).unwrap_or_default();
             if lemmas.contains_key(&lemma)
+                || COLLECTIVE.contains(&lemma.as_str())
                 || !person_noun(&lemma)
                 || !concrete(&lemma, word)
                 || is_trigger(&tokens[i])
-                || self.linked_people(tokens, &children, i).is_empty()
+                || Self::linked_people(tokens, &children, &people, i).is_empty()
             {
                 continue;
             }
@@ -348,10 +350,20 @@ impl Record {
         // Jackman will be the host`, `A woman has died ... Raj Chohan was
         // hit`) is known as that person: linking joins them.
         for f in found.iter_mut() {
-            if f.kind == EntityKind::Person && !COLLECTIVE.contains(&f.key.as_str()) {
-                f.person = self
-                    .person_described(f)
-                    .or_else(|| self.person_by_syntax(tokens, &children, f))
+            // Many (`two women`) are no one person.
+            let plural = f.mentions.iter().any(|m| {
+                let hi = tokens.partition_point(|t| t.start < m.1);
+                hi.checked_sub(1).is_some_and(|i| {
+                    tokens[i].syntax.as_ref().is_some_and(|s| {
+                        s.feats
+                            .as_deref()
+                            .is_some_and(|x| x.contains("Number=Plur"))
+                    })
+                })
+            });
+            if f.kind == EntityKind::Person && !plural && !COLLECTIVE.contains(&f.key.as_str()) {
+                f.person = Self::person_described(&people, f)
+                    .or_else(|| Self::person_by_syntax(tokens, &children, &people, f))
                     .or_else(|| self.person_by_gender(f))
                     .map(|q| self.entities[q].key.clone());
             }
@@ -364,21 +376,14 @@ impl Record {
 
     /// The named person whose own mentions (resolved descriptions: `the
     /// officer`) cover the described person's noun, if one person's do.
-    fn person_described(&self, f: &REntity) -> Option<usize> {
+    fn person_described(people: &People, f: &REntity) -> Option<usize> {
         let mut found = None;
-        for (q, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person || e.described || e.named == 0 {
-                continue;
-            }
-            if f.mentions.iter().any(|m| {
-                e.mentions
-                    .iter()
-                    .any(|n| n.3 == MentionForm::Description && n.0 < m.1 && m.0 < n.1)
-            }) {
-                if found.is_some() {
-                    return None;
+        for m in &f.mentions {
+            for q in people.described_over(m.0, m.1) {
+                match found {
+                    Some(r) if r != q => return None,
+                    _ => found = Some(q),
                 }
-                found = Some(q);
             }
         }
         found
@@ -388,9 +393,9 @@ impl Record {
     /// person (`f`) one with at most of its mentions
     /// ([`Self::linked_people`]); `None` when none is, or two are as often.
     fn person_by_syntax(
-        &self,
         tokens: &[Token],
         children: &[Vec<usize>],
+        people: &People,
         f: &REntity,
     ) -> Option<usize> {
         let mut tally: BTreeMap<usize, usize> = BTreeMap::new();
@@ -400,7 +405,7 @@ impl Record {
             let Some(i) = hi.checked_sub(1).filter(|&i| tokens[i].start >= m.0) else {
                 continue;
             };
-            for q in self.linked_people(tokens, children, i) {
+            for q in Self::linked_people(tokens, children, people, i) {
                 *tally.entry(q).or_default() += 1;
             }
         }
@@ -418,18 +423,13 @@ impl Record {
     /// Jackman`), or the object or passive subject of the verb it is
     /// attached to by `as` (`named Jackman as the host`, `Jackman was
     /// announced as the host`).
-    fn linked_people(&self, tokens: &[Token], children: &[Vec<usize>], i: usize) -> Vec<usize> {
-        let person_at = |t: usize| -> Option<usize> {
-            let tok = &tokens[t];
-            self.entities.iter().position(|e| {
-                e.kind == EntityKind::Person
-                    && !e.described
-                    && e.named > 0
-                    && e.mentions
-                        .iter()
-                        .any(|m| m.3 == MentionForm::Name && m.0 <= tok.start && tok.end <= m.1)
-            })
-        };
+    fn linked_people(
+        tokens: &[Token],
+        children: &[Vec<usize>],
+        people: &People,
+        i: usize,
+    ) -> Vec<usize> {
+        let person_at = |t: usize| people.named_at(tokens[t].start, tokens[t].end);
         let dep = |t: usize| tokens[t].syntax.as_ref().map_or("", |s| &*s.dep);
         let mut out = Vec::new();
         let Some(s) = tokens[i].syntax.as_ref() else {
@@ -443,7 +443,7 @@ impl Record {
                 out.extend(person_at(k));
             }
         }
-        if let Some(h) = s.head {
+        if let Some(h) = s.head.filter(|&h| h < tokens.len() && h < children.len()) {
             if s.dep == "appos" {
                 out.extend(person_at(h));
             }
@@ -470,6 +470,12 @@ impl Record {
     /// noun of no sex, or when no person or more than one is of that sex.
     fn person_by_gender(&self, f: &REntity) -> Option<usize> {
         let noun = f.key.as_str();
+        // Where the noun is first done with in each unit.
+        let mut first_end: BTreeMap<usize, usize> = BTreeMap::new();
+        for n in &f.mentions {
+            let end = first_end.entry(n.4).or_insert(n.1);
+            *end = (*end).min(n.1);
+        }
         let female = if FEMALE.contains(&noun) {
             true
         } else if MALE.contains(&noun) {
@@ -479,12 +485,12 @@ impl Record {
         };
         let mut found = None;
         for (q, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person || e.described || e.named == 0 {
+            if e.kind != EntityKind::Person || e.described || e.named == 0 || e.key.is_empty() {
                 continue;
             }
             let (mut she, mut he) = (false, false);
             let after_noun = |m: &(usize, usize, String, MentionForm, usize)| {
-                f.mentions.iter().any(|n| n.4 == m.4 && n.1 <= m.0)
+                first_end.get(&m.4).is_some_and(|&end| end <= m.0)
             };
             for m in e
                 .mentions
@@ -524,6 +530,61 @@ fn person_name(name: &str, key: &str) -> bool {
             || (first.chars().count() >= 3
                 && first.chars().all(char::is_alphabetic)
                 && !crate::entities::english(first)))
+}
+
+/// The mentions of an article's named people, by start: names and
+/// resolved descriptions (`the officer`), each with its person's index.
+struct People {
+    names: Vec<(usize, usize, usize)>,
+    descriptions: Vec<(usize, usize, usize)>,
+}
+
+impl People {
+    fn new(entities: &[REntity]) -> People {
+        let mut names = Vec::new();
+        let mut descriptions = Vec::new();
+        for (q, e) in entities.iter().enumerate() {
+            if e.kind != EntityKind::Person || e.described || e.named == 0 || e.key.is_empty() {
+                continue;
+            }
+            for m in &e.mentions {
+                match m.3 {
+                    MentionForm::Name => names.push((m.0, m.1, q)),
+                    MentionForm::Description => descriptions.push((m.0, m.1, q)),
+                    _ => {}
+                }
+            }
+        }
+        names.sort_unstable();
+        descriptions.sort_unstable();
+        People {
+            names,
+            descriptions,
+        }
+    }
+
+    /// The person a name covering `start..end` is of (the nearest names
+    /// opening before it read: names do not nest deeper).
+    fn named_at(&self, start: usize, end: usize) -> Option<usize> {
+        let k = self.names.partition_point(|n| n.0 <= start);
+        self.names[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|n| end <= n.1)
+            .map(|n| n.2)
+    }
+
+    /// The people with a resolved description overlapping `start..end`.
+    fn described_over(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let k = self.descriptions.partition_point(|n| n.0 < end);
+        self.descriptions[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .filter(move |n| n.1 > start)
+            .map(|n| n.2)
+    }
 }
 
 /// Whether a participant's noun names a person (a role: `host`; a noun
