@@ -127,11 +127,6 @@ impl<'a> FullNames<'a> {
     }
 }
 
-/// Adds an entity of a story to its story's names.
-pub(crate) fn add_full_name<'a>(names_of: &mut FullNames<'a>, e: &'a REntity) {
-    names_of.add(e);
-}
-
 /// The home of an entity of a story with these full names; `story` and
 /// `article` name its story and article (any text that tells them apart).
 /// A described person whom the story's articles make one named person
@@ -220,7 +215,7 @@ pub(crate) fn link(
     let count = story_ids.len();
     let mut names_of: Vec<FullNames<'_>> = vec![FullNames::default(); count];
     for n in &nodes {
-        add_full_name(&mut names_of[n.story], n.entity);
+        names_of[n.story].add(n.entity);
     }
     let mut homes: BTreeMap<Home, Vec<usize>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
@@ -411,8 +406,6 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
     let mut articles: BTreeSet<String> = BTreeSet::new();
     let mut stories: BTreeSet<String> = BTreeSet::new();
     let mut mentions: Vec<CorpusMention> = Vec::new();
-    // The spans taken, by article and start: the furthest end of each.
-    let mut taken: BTreeMap<(&str, usize), usize> = BTreeMap::new();
     let mut country = None;
     for &n in list {
         let e = ent(n);
@@ -433,20 +426,6 @@ fn build(nodes: &[Node<'_>], list: &[usize]) -> CorpusEntity {
             ) {
                 names_given.insert(m.2.clone());
             }
-            // A described person's noun that a named person's own
-            // mention covers (`the host` of Hugh Jackman) is that mention.
-            let article = nodes[n].article;
-            if e.described
-                && taken
-                    .range((article, 0)..(article, m.1))
-                    .rev()
-                    .take(8)
-                    .any(|(_, &end)| end > m.0)
-            {
-                continue;
-            }
-            let end = taken.entry((article, m.0)).or_insert(m.1);
-            *end = (*end).max(m.1);
             mentions.push(CorpusMention {
                 article: nodes[n].article.to_string(),
                 start: m.0,

@@ -365,7 +365,21 @@ impl Record {
                 f.person = Self::person_described(&people, f)
                     .or_else(|| Self::person_by_syntax(tokens, &children, &people, f))
                     .or_else(|| self.person_by_gender(f))
-                    .map(|q| self.entities[q].key.clone());
+                    .map(|q| {
+                        // A mention the person's own covers (`the host` of
+                        // `Jackman, the host` resolved) is the person's already.
+                        let mut own: Vec<(usize, usize)> = self.entities[q]
+                            .mentions
+                            .iter()
+                            .map(|m| (m.0, m.1))
+                            .collect();
+                        own.sort_unstable();
+                        f.mentions.retain(|m| {
+                            let k = own.partition_point(|o| o.0 < m.1);
+                            !own[..k].iter().rev().take(8).any(|o| o.1 > m.0)
+                        });
+                        self.entities[q].key.clone()
+                    });
             }
         }
         for (ei, ai, lemma) in sides {

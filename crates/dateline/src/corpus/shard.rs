@@ -823,7 +823,7 @@ fn homes(data: Vec<Data>) -> Vec<Item> {
         .collect();
     let mut names: FullNames<'_> = FullNames::default();
     for n in &nodes {
-        entities::add_full_name(&mut names, &n.entity);
+        names.add(&n.entity);
     }
     let homes: Vec<String> = nodes
         .iter()

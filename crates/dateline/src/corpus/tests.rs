@@ -254,24 +254,24 @@ fn a_described_person_is_the_named_one_her_article_makes_her() {
 fn a_role_the_parse_gives_a_named_person_is_that_person() {
     let ex = extractor();
     let mut c = Corpus::new();
-    c.add(record(
+    let oscars = record(
         &ex,
         "oscars",
         " date 2008-12-12 The academy named Hugh Jackman as the host of the 81st Academy Awards \
          on Friday.\n\nThe Australian actor said he was thrilled. The host will open the show on \
          February 22.",
-    ));
+    );
+    c.add(oscars.clone());
     let jackman = c
         .entities()
         .iter()
         .find(|e| e.key == "hugh jackman")
         .unwrap_or_else(|| panic!("{:#?}", c.entities()));
-    let hosts: Vec<&str> = jackman
-        .mentions
-        .iter()
-        .filter(|m| m.text == "host")
-        .map(|m| m.text.as_str())
-        .collect();
-    assert_eq!(hosts.len(), 2, "{jackman:#?}");
+    let hosts = jackman.mentions.iter().filter(|m| m.text == "host").count();
+    assert_eq!(hosts, 2, "{jackman:#?}");
     assert!(!c.entities().iter().any(|e| e.described && e.key == "host"));
+    // Linked on several workers: the same.
+    let want = serde_json::to_string(c.linked()).unwrap();
+    let out = shard::run(vec![oscars], 2).unwrap();
+    assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
 }
