@@ -62,7 +62,10 @@ pub(super) fn tagged(
             && rest_capitalised
             && !(j == i + 1 && j == stop && takes_legal_form(text, u, labels, j, kind));
         let start = i + usize::from(cut);
-        if start == j || (opening && j == i + 1 && PRONOUNS.contains(&first_word)) {
+        if start == j
+            || (opening && j == i + 1 && PRONOUNS.contains(&first_word))
+            || (j == start + 1 && no_name_alone(text, u, start, out))
+        {
             i = stop;
             continue;
         }
@@ -193,6 +196,44 @@ const OPENING_WORDS: &[&str] = &[
 /// Pronouns that, opening a sentence, the tagger may read as a name of
 /// one word (`It`, `You`).
 const PRONOUNS: &[&str] = &["It", "You", "We", "They", "He", "She", "I", "Its", "Their"];
+
+/// Whether word `k` of `u`, read as a name of one word, is none: a
+/// single letter (`U` of `U . S .`, `M` of `Regina M . Benjamin` in
+/// tokenised copy), an abbreviation of a thing ([`THINGS`]), or a degree
+/// after a person's name and a comma (`Regina Benjamin, MD`; not `Baltimore,
+/// MD`).
+fn no_name_alone(text: &str, u: &Unit, k: usize, out: &[Mention]) -> bool {
+    let word = u.words[k].span.slice(text);
+    let mut chars = word.chars();
+    // `X` names a company since 2023.
+    if chars
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() && c != 'X')
+        && chars.next().is_none()
+    {
+        return true;
+    }
+    if THINGS.contains(&word) {
+        return true;
+    }
+    DEGREES.contains(&word)
+        && k >= 1
+        && u.words[k - 1].span.slice(text) == ","
+        && out
+            .last()
+            .is_some_and(|m| m.kind == EntityKind::Person && m.end == u.words[k - 1].span.start)
+}
+
+/// Degrees written after a name (`Regina Benjamin, MD`).
+const DEGREES: &[&str] = &["MD", "PhD", "RN", "DDS", "MPH", "JD", "Esq", "MBA"];
+
+/// Abbreviations of things, offences and posts that the tagger may read as
+/// a name of one word (`arrested on suspicion of DUI`, `the CEO said`,
+/// `GDP grew`): none names an entity.
+const THINGS: &[&str] = &[
+    "DUI", "DWI", "DWAI", "OUI", "OWI", "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO",
+    "ATM", "SUV", "TV", "DVD", "PhD", "VIP", "IQ", "FAQ", "UFO", "AWOL", "IED",
+];
 
 /// Capitalised function words that end no name.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[

@@ -118,7 +118,13 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
     // Each word's lower case and shape are written here, then shared.
     let (mut lower, mut shape) = (String::new(), String::new());
     let mut titles = Vec::new();
+    // Line breaks before the unit (counted up to `TITLE_LINES`).
+    let (mut lines, mut counted) = (0, 0);
     for &span in spans {
+        if lines < TITLE_LINES && span.start >= counted {
+            lines += text[counted..span.start].matches('\n').count();
+            counted = span.start;
+        }
         toks.clear();
         segment::tokens(text, span, &mut toks, &mut scratch);
         let caps = !span.slice(text).chars().any(char::is_lowercase);
@@ -157,7 +163,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         // and until then its words are no evidence of how the article
         // writes them.
         let may_be_title = !caps
-            && units.len() < TITLE_UNITS
+            && (units.len() < TITLE_UNITS || lines < TITLE_LINES)
             && title_like(&words)
             && !span.slice(text).trim_end().ends_with(['.', '!', '?'])
             // A line the text goes on from in lower case is a sentence
@@ -256,6 +262,11 @@ fn table_line(words: &[Word]) -> bool {
 /// for (the title and the lines around it).
 const TITLE_UNITS: usize = 5;
 
+/// The first lines of an article where a headline in title case is looked
+/// for, however many units they hold (a web address the article layer cut
+/// at its full stops, a dateline, then the headline).
+const TITLE_LINES: usize = 3;
+
 /// Notes which words a unit capitalises mid-sentence and which it writes
 /// in lower case: neither for a unit in capitals (`caps`), no lower case
 /// for a unit holding a web address (`address`: an address is lower case
@@ -284,11 +295,12 @@ const MINOR_WORDS: &[&str] = &[
     "onto", "or", "over", "the", "to", "up", "via", "vs", "with", "yet",
 ];
 
-/// Whether `words` may be a line in title case: three words with letters
-/// or more, each capitalised but for [`MINOR_WORDS`].
+/// Whether `words` may be a line in title case: three words that open
+/// with a letter or more, each capitalised but for [`MINOR_WORDS`] (a
+/// word that opens with a digit is neither: `76ers`).
 fn title_like(words: &[Word]) -> bool {
     let mut n = 0;
-    for w in words.iter().filter(|w| w.shape.contains(['X', 'x'])) {
+    for w in words.iter().filter(|w| w.shape.starts_with(['X', 'x'])) {
         if !w.cap && !MINOR_WORDS.contains(&&*w.lower) {
             return false;
         }
@@ -314,11 +326,46 @@ fn title_case(words: &[Word], doc: &DocInfo) -> bool {
 }
 
 /// Whether a word of a title-case line is a common word there rather than
-/// part of a name: a minor word, or one the article writes in lower case
-/// and never capitalises mid-sentence.
+/// part of a name: a minor word, or one the article never capitalises
+/// mid-sentence and either writes in lower case or that is a word of
+/// English in title case (`Returns`, `Hire`, `Weighs`: headlines use verbs
+/// their article does not; not `INS`) and no given name (`Mark`, `Will`).
 pub(super) fn common_in_title(w: &Word, doc: &DocInfo) -> bool {
-    MINOR_WORDS.contains(&&*w.lower)
-        || (doc.lower_seen.contains(&w.key) && !doc.cap_mid.contains(&w.key))
+    if MINOR_WORDS.contains(&&*w.lower) {
+        return true;
+    }
+    if doc.cap_mid.contains(&w.key) {
+        return false;
+    }
+    // The English word test is for a word in title case only, not an
+    // acronym (`INS Sukanya`: `ins` is a word).
+    doc.lower_seen.contains(&w.key)
+        || (&*w.shape == "Xx" && english_word(&w.lower) && !given_name(&w.lower))
+}
+
+/// Whether a word in lower case is a word of English: the syntax model
+/// knows it, or it is a lemma of the lemma list or a regular form of one
+/// (`weighs`, `filing`, `nominated`).
+fn english_word(lower: &str) -> bool {
+    use crate::syntax::lemma::listed;
+    if crate::entities::english(lower) || listed(lower) {
+        return true;
+    }
+    let stem = |suffix: &str| lower.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
+        stem(suffix).is_some_and(|s| listed(s) || (suffix.len() == 3 && listed(&format!("{s}e"))))
+    })
+}
+
+/// Whether a word, given in lower case, is a given name of the census
+/// list (written as news writes it: `Mark`).
+fn given_name(lower: &str) -> bool {
+    let mut chars = lower.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let name: String = first.to_uppercase().chain(chars).collect();
+    crate::lexicon::given_names::share(&name).is_some()
 }
 
 /// The labels of a title-case unit with its common words (see
@@ -475,15 +522,15 @@ mod tests {
         assert!(!units(wrapped).0[0].title);
         // In a headline, `As` goes, the lower-case `of` of a name stays.
         let (us, doc) = units(
-            "Bank of America Shares Fall As Rates Rise\n\
-             Shares of Bank of America fell as rates rose, the bank said.",
+            "Bank of America Shares Fall As Moynihan Quits\n\
+             Shares of Bank of America fell as Brian Moynihan quit, the bank said.",
         );
         assert!(us[0].title);
-        // Bank of America (B-ORG I-ORG I-ORG), then a name over `As Rates
-        // Rise`: `As` and `Rates` (the article's `rates`) go, `Rise` opens
-        // a name of its own.
+        // Bank of America (B-ORG I-ORG I-ORG), then a name over `As
+        // Moynihan Quits`: `As` goes, `Moynihan` opens a name of its own,
+        // `Quits` (a form of English `quit`) goes.
         let mut labels = vec![3, 4, 4, 0, 0, 7, 8, 8];
         cut_title_names(&us[0], &doc, &mut labels);
-        assert_eq!(labels, [3, 4, 4, 0, 0, 0, 0, 7]);
+        assert_eq!(labels, [3, 4, 4, 0, 0, 0, 7, 0]);
     }
 }
