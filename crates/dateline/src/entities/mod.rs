@@ -378,6 +378,18 @@ mod tests {
             let n = found.iter().filter(|(t, _)| t == person).count();
             assert_eq!(n, 2, "{person}: {found:?}");
         }
+        // A date or a byline after a headline is no sentence going on.
+        let found = names_by_line(
+            "Woman Killed in Queens Hit - And - Run , Police Arrest Allegedly Drunk Driver\n\
+             on September 14 , 2013 11 : 41am\n\
+             An allegedly intoxicated driver who struck a woman in Queens was arrested.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| !t.contains("Killed") && !t.contains("Driver")),
+            "{found:?}"
+        );
         // A web address cut into units at its full stops comes before the
         // headline: it is still the article's third line.
         let text = "http : / / www . philly . com / sports / cheeks . html\n\

@@ -168,10 +168,9 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
             && !span.slice(text).trim_end().ends_with(['.', '!', '?'])
             // A line the text goes on from in lower case is a sentence
             // wrapped, not a headline (`The National Bank of Poland` /
-            // `refrained from ...`).
-            && !text[span.end..]
-                .trim_start()
-                .starts_with(|c: char| c.is_lowercase());
+            // `refrained from ...`), unless a byline or a date follows
+            // (`on September 14 , 2013`, `by Jane Doe`, `updated ...`).
+            && !wrapped(&text[span.end..]);
         if may_be_title {
             titles.push((units.len(), address));
         } else {
@@ -257,6 +256,35 @@ fn table_line(words: &[Word]) -> bool {
     }
     number && letters && lower <= 1
 }
+
+/// Whether the text after a line goes on from it in lower case, as a
+/// sentence wrapped there does; a byline or a date does not
+/// (`on September 14, 2013`, `by Jane Doe`, `posted ...`, `updated ...`).
+fn wrapped(after: &str) -> bool {
+    let rest = after.trim_start();
+    if !rest.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let dated = || {
+        second.starts_with(|c: char| c.is_ascii_digit())
+            || MONTHS.iter().any(|m| second.starts_with(m))
+    };
+    let byline = match first {
+        "posted" | "updated" | "published" => true,
+        "on" => dated(),
+        "by" => second.starts_with(char::is_uppercase),
+        _ => false,
+    };
+    !byline
+}
+
+/// Month names as a date after a headline opens them (`Sept.` too).
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// The first units of an article where a headline in title case is looked
 /// for (the title and the lines around it).
