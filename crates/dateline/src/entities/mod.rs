@@ -460,7 +460,8 @@ mod tests {
     fn an_abbreviation_of_a_thing_is_no_name() {
         let found = names(
             "San Diego Chargers defensive tackle Jamal Williams was arrested on suspicion of \
-             DUI early Sunday. The CEO said the DWI charge and GDP figures would wait.",
+             DUI early Sunday. The CEO said the DWI charge and GDP figures would wait. \
+             A gunman opened fire at an office Christmas party in Vancouver.",
         );
         assert!(
             found.contains(&("Jamal Williams".into(), EntityKind::Person)),
@@ -469,6 +470,13 @@ mod tests {
         for thing in ["DUI", "CEO", "DWI", "GDP"] {
             assert!(found.iter().all(|(t, _)| t != thing), "{thing}: {found:?}");
         }
+        // A holiday is no person.
+        assert!(
+            found
+                .iter()
+                .all(|(t, k)| t != "Christmas" || *k == EntityKind::Misc),
+            "{found:?}"
+        );
         // Nor a degree after a person's name, nor a letter of tokenised copy.
         let text = "Obama named Regina Benjamin, MD, a family physician in Bayou La Batre, \
                     as U . S . Surgeon General.";

@@ -93,6 +93,9 @@ pub(super) fn tagged(
             stop = j;
             kind = EntityKind::Organisation;
         }
+        if j == start + 1 && HOLIDAYS.contains(&u.words[start].span.slice(text)) {
+            kind = EntityKind::Misc;
+        }
         let span = Span::new(u.words[start].span.start, u.words[j - 1].span.end);
         out.push(mention(text, span, kind, conf, ui));
         i = stop;
@@ -233,6 +236,20 @@ const DEGREES: &[&str] = &["MD", "PhD", "RN", "DDS", "MPH", "JD", "Esq", "MBA"];
 const THINGS: &[&str] = &[
     "DUI", "DWI", "DWAI", "OUI", "OWI", "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO",
     "ATM", "SUV", "TV", "DVD", "PhD", "VIP", "IQ", "FAQ", "UFO", "AWOL", "IED",
+];
+
+/// Holidays, which the tagger may read as a person or a place of one word
+/// (`an office Christmas party`): miscellaneous names (CoNLL-2003 leaves
+/// them out; the time layer has them as dates).
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Halloween",
+    "Ramadan",
+    "Hanukkah",
+    "Passover",
+    "Diwali",
 ];
 
 /// Capitalised function words that end no name.

@@ -91,6 +91,9 @@ pub(crate) struct DocInfo {
     pub(super) cap_mid: KeySet,
     /// Words seen in lower case.
     pub(super) lower_seen: KeySet,
+    /// Words seen capitalised mid-sentence outside every line that may be a
+    /// headline (no feature of the tagger: see [`common_in_title`]).
+    pub(super) cap_body: KeySet,
 }
 
 /// The shared copy of `s` (whose hash is `key`) in `table`, made there
@@ -118,6 +121,7 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
     // Each word's lower case and shape are written here, then shared.
     let (mut lower, mut shape) = (String::new(), String::new());
     let mut titles = Vec::new();
+    let mut late = Vec::new();
     // Line breaks before the unit (counted up to `TITLE_LINES`).
     let (mut lines, mut counted) = (0, 0);
     for &span in spans {
@@ -162,19 +166,35 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         // the top is one is decided once the rest of the article is read,
         // and until then its words are no evidence of how the article
         // writes them.
+        // Two readings: the one the shipped model was trained with, which
+        // decides whose capitals are evidence (`strict`), and a looser one
+        // that only cuts the tagger's names at run time (`loose`): the
+        // first three lines however many units they make, a date or a
+        // byline after the line, digits-first words neutral.
+        let ended = span.slice(text).trim_end().ends_with(['.', '!', '?']);
+        let after = &text[span.end..];
         let may_be_title = !caps
-            && (units.len() < TITLE_UNITS || lines < TITLE_LINES)
-            && title_like(&words)
-            && !span.slice(text).trim_end().ends_with(['.', '!', '?'])
+            && units.len() < TITLE_UNITS
+            && title_like(&words, false)
+            && !ended
             // A line the text goes on from in lower case is a sentence
             // wrapped, not a headline (`The National Bank of Poland` /
-            // `refrained from ...`), unless a byline or a date follows
-            // (`on September 14 , 2013`, `by Jane Doe`, `updated ...`).
-            && !wrapped(&text[span.end..]);
+            // `refrained from ...`).
+            && !after.trim_start().starts_with(|c: char| c.is_lowercase());
+        let loose = !caps
+            && (units.len() < TITLE_UNITS || lines < TITLE_LINES)
+            && title_like(&words, true)
+            && !ended
+            && !wrapped(after);
         if may_be_title {
             titles.push((units.len(), address));
         } else {
             note_casing(&words, caps, address, &mut doc);
+            if loose {
+                late.push(units.len());
+            } else if !caps {
+                note_body_capitals(&words, &mut doc);
+            }
         }
         found.clear();
         lex.find(text, span.start, span.end, &mut found);
@@ -224,12 +244,20 @@ pub(crate) fn prepare(text: &str, spans: &[Span], lex: &Lexicon) -> (Vec<Unit>, 
         });
     }
     for (i, address) in titles {
-        if title_case(&units[i].words, &doc) {
+        if title_case(&units[i].words, &doc, false) {
             units[i].title = true;
             // Its capitals are no evidence: a word it alone capitalises
             // may be a verb (`Rip`) as well as a name.
         } else {
             note_casing(&units[i].words, false, address, &mut doc);
+            late.push(i);
+        }
+    }
+    // The looser reading, its capitals evidence as before: only the
+    // tagger's names are cut there.
+    for i in late {
+        if title_case(&units[i].words, &doc, true) {
+            units[i].title = true;
         }
     }
     (units, doc)
@@ -295,6 +323,19 @@ const TITLE_UNITS: usize = 5;
 /// at its full stops, a dateline, then the headline).
 const TITLE_LINES: usize = 3;
 
+/// Notes the words a unit that is no headline capitalises mid-sentence
+/// ([`DocInfo::cap_body`]).
+fn note_body_capitals(words: &[Word], doc: &mut DocInfo) {
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && w.cap && &*w.shape != "X" {
+            let prev = &words[i - 1].lower;
+            if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
+                doc.cap_body.insert(w.key);
+            }
+        }
+    }
+}
+
 /// Notes which words a unit capitalises mid-sentence and which it writes
 /// in lower case: neither for a unit in capitals (`caps`), no lower case
 /// for a unit holding a web address (`address`: an address is lower case
@@ -323,12 +364,19 @@ const MINOR_WORDS: &[&str] = &[
     "onto", "or", "over", "the", "to", "up", "via", "vs", "with", "yet",
 ];
 
-/// Whether `words` may be a line in title case: three words that open
-/// with a letter or more, each capitalised but for [`MINOR_WORDS`] (a
-/// word that opens with a digit is neither: `76ers`).
-fn title_like(words: &[Word]) -> bool {
+/// Whether `words` may be a line in title case: three words with letters
+/// or more, each capitalised but for [`MINOR_WORDS`]; `loose`, only the
+/// words that open with a letter count (`76ers` is neither).
+fn title_like(words: &[Word], loose: bool) -> bool {
     let mut n = 0;
-    for w in words.iter().filter(|w| w.shape.starts_with(['X', 'x'])) {
+    let counts = |w: &&Word| {
+        if loose {
+            w.shape.starts_with(['X', 'x'])
+        } else {
+            w.shape.contains(['X', 'x'])
+        }
+    };
+    for w in words.iter().filter(counts) {
         if !w.cap && !MINOR_WORDS.contains(&&*w.lower) {
             return false;
         }
@@ -342,13 +390,21 @@ fn title_like(words: &[Word]) -> bool {
 /// word, a capitalised minor word (`As`, `In`) or two words the article
 /// writes in lower case elsewhere and never capitalises mid-sentence
 /// (`Announces`, `Nominee`).
-fn title_case(words: &[Word], doc: &DocInfo) -> bool {
+/// `loose`: common words as [`common_in_title`] has them, words of
+/// English included; else only as the shipped model was trained.
+fn title_case(words: &[Word], doc: &DocInfo, loose: bool) -> bool {
     // One capitalised minor word, or two common words (`Obama Announces
     // Nominee`; one alone may be a name's: `National Bank of Poland`).
     let (mut minor, mut common) = (false, 0);
     for w in words.iter().skip(1).filter(|w| w.cap) {
         minor |= MINOR_WORDS.contains(&&*w.lower);
-        common += usize::from(common_in_title(w, doc));
+        let c = if loose {
+            common_in_title(w, doc)
+        } else {
+            MINOR_WORDS.contains(&&*w.lower)
+                || (doc.lower_seen.contains(&w.key) && !doc.cap_mid.contains(&w.key))
+        };
+        common += usize::from(c);
     }
     minor || common >= 2
 }
@@ -362,7 +418,7 @@ pub(super) fn common_in_title(w: &Word, doc: &DocInfo) -> bool {
     if MINOR_WORDS.contains(&&*w.lower) {
         return true;
     }
-    if doc.cap_mid.contains(&w.key) {
+    if doc.cap_body.contains(&w.key) {
         return false;
     }
     // The English word test is for a word in title case only, not an
