@@ -326,14 +326,19 @@ const TITLE_LINES: usize = 3;
 /// Notes the words a unit that is no headline capitalises mid-sentence
 /// ([`DocInfo::cap_body`]).
 fn note_body_capitals(words: &[Word], doc: &mut DocInfo) {
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 && w.cap && &*w.shape != "X" {
-            let prev = &words[i - 1].lower;
-            if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
-                doc.cap_body.insert(w.key);
-            }
-        }
-    }
+    doc.cap_body.extend(capitalised_mid_sentence(words));
+}
+
+/// The keys of the words a unit capitalises mid-sentence (not after an
+/// opening quote, colon, bracket or dash; no single capital).
+fn capitalised_mid_sentence(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
+    words.windows(2).filter_map(|pair| {
+        let (prev, w) = (&pair[0].lower, &pair[1]);
+        (w.cap
+            && &*w.shape != "X"
+            && !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—"))
+        .then_some(w.key)
+    })
 }
 
 /// Notes which words a unit capitalises mid-sentence and which it writes
@@ -344,16 +349,14 @@ fn note_casing(words: &[Word], caps: bool, address: bool, doc: &mut DocInfo) {
     if caps {
         return;
     }
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 && w.cap && &*w.shape != "X" {
-            let prev = &words[i - 1].lower;
-            if !matches!(&**prev, "\"" | "“" | "'" | "‘" | ":" | "(" | "-" | "—") {
-                doc.cap_mid.insert(w.key);
-            }
-        }
-        if !address && w.shape.starts_with('x') {
-            doc.lower_seen.insert(w.key);
-        }
+    doc.cap_mid.extend(capitalised_mid_sentence(words));
+    if !address {
+        doc.lower_seen.extend(
+            words
+                .iter()
+                .filter(|w| w.shape.starts_with('x'))
+                .map(|w| w.key),
+        );
     }
 }
 
