@@ -48,6 +48,7 @@ mod entities;
 mod events;
 mod extents;
 mod names;
+mod offices;
 mod participants;
 mod record;
 pub mod shard;

@@ -208,29 +208,41 @@ impl Record {
     /// (`text` is the article's text); `Record::from(&extraction)` adds
     /// them itself.
     pub fn with_participants(mut self, text: &str, article: &crate::ArticleLayer) -> Record {
-        self.add_participants(text, &article.tokens, &article.units());
+        let units = article.units();
+        let offices = self.add_offices(text, &article.tokens, &units);
+        self.add_participants(text, &article.tokens, &units, &offices);
         self.add_event_extents(text, &article.tokens);
         self
     }
 
     /// Adds the described participants of the record's events, read from
     /// the article's parsed tokens (none when the syntax layer did not
-    /// run). `units` are the spans of the article's units, in text order.
-    fn add_participants(&mut self, text: &str, tokens: &[Token], units: &[Span]) {
+    /// run). `units` are the spans of the article's units, in text order;
+    /// the words of `offices` (sorted spans) are no participant's.
+    fn add_participants(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        units: &[Span],
+        offices: &[(usize, usize)],
+    ) {
         // The lemma of each event side that no entity gives, by first use.
         let mut lemmas: BTreeMap<String, usize> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut sides: Vec<(usize, usize, String)> = Vec::new();
-        // Event words are not participants (`the attack killed ...`).
+        // Event words are not participants (`the attack killed ...`), nor
+        // the words of an office.
         let mut triggers: Vec<(usize, usize)> = self
             .events
             .iter()
             .flat_map(|e| e.mentions.iter().map(|m| (m.0, m.1)))
             .collect();
         triggers.sort_unstable();
-        let is_trigger = |t: &Token| {
+        let taken = |t: &Token| {
             let k = triggers.partition_point(|m| m.0 < t.end);
-            k > 0 && triggers[..k].iter().rev().take(4).any(|m| m.1 > t.start)
+            let office = offices.partition_point(|m| m.0 < t.end);
+            (k > 0 && triggers[..k].iter().rev().take(4).any(|m| m.1 > t.start))
+                || offices[..office].last().is_some_and(|m| m.1 > t.start)
         };
         for (ei, e) in self.events.iter().enumerate() {
             for (ai, a) in e.actors.iter().enumerate() {
@@ -268,7 +280,7 @@ impl Record {
                             })
                     });
                 let word = text.get(t.start..t.end).unwrap_or_default();
-                if (a.entity.is_some() && named) || is_trigger(t) || !concrete(&lemma, word) {
+                if (a.entity.is_some() && named) || taken(t) || !concrete(&lemma, word) {
                     continue;
                 }
                 if !lemmas.contains_key(&lemma) {
@@ -293,7 +305,7 @@ impl Record {
                 || COLLECTIVE.contains(&lemma.as_str())
                 || !person_noun(&lemma)
                 || !concrete(&lemma, word)
-                || is_trigger(&tokens[i])
+                || taken(&tokens[i])
                 || Self::linked_people(tokens, &children, &people, i).is_empty()
             {
                 continue;
@@ -332,7 +344,7 @@ impl Record {
             let Some(&p) = lemmas.get(s.lemma.to_lowercase().as_str()) else {
                 continue;
             };
-            if is_trigger(&tokens[i]) {
+            if taken(&tokens[i]) {
                 continue;
             }
             let start = mention_start(tokens, i);

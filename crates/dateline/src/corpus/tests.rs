@@ -275,3 +275,75 @@ fn a_role_the_parse_gives_a_named_person_is_that_person() {
     let out = shard::run(vec![oscars], 2).unwrap();
     assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
 }
+
+const NOMINEE_A: &str = " date 2009-07-13 President Obama Names Family Doctor as Surgeon General\n\nPresident Barack Obama on Monday nominated Dr. Anna Ruiz, an Alabama family physician, as U.S. Surgeon General.\n\nRuiz would replace acting Surgeon General Steven Hale, who has held the post since 2007.\n\n\"She will be a great Surgeon General,\" Obama said.";
+const NOMINEE_B: &str = " date 2009-07-14 Alabama doctor is Obama's pick for surgeon general\n\nDr. Anna Ruiz, the Surgeon General nominee, runs a rural clinic in Bayou La Batre, Alabama.\n\nThe White House said Obama nominated Ruiz on Monday for the post of Surgeon General of the United States.";
+
+#[test]
+fn an_office_named_for_itself_is_one_entity_of_the_story_and_a_title_before_a_name_is_none() {
+    let ex = extractor();
+    let records = [
+        record(&ex, "nominee-a", NOMINEE_A),
+        record(&ex, "nominee-b", NOMINEE_B),
+    ];
+    let mut c = Corpus::new();
+    for r in &records {
+        c.add(r.clone());
+    }
+    assert_eq!(c.stories().len(), 1, "{:#?}", c.stories());
+    let offices: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.described && e.name == "Surgeon General")
+        .collect();
+    assert_eq!(offices.len(), 1, "{offices:#?}");
+    let o = offices[0];
+    assert_eq!(o.name, "Surgeon General");
+    assert_eq!(o.articles, ["nominee-a", "nominee-b"], "{o:#?}");
+    let texts: Vec<(&str, &str)> = o
+        .mentions
+        .iter()
+        .map(|m| (m.article.as_str(), m.text.as_str()))
+        .collect();
+    for want in [
+        ("nominee-a", "Surgeon General"),
+        ("nominee-a", "U.S. Surgeon General"),
+        ("nominee-b", "surgeon general"),
+        ("nominee-b", "Surgeon General of the United States"),
+    ] {
+        assert!(texts.contains(&want), "{want:?} not in {texts:?}");
+    }
+    // The headline's, `as U.S. Surgeon General`, `be a great Surgeon
+    // General`; `pick for surgeon general`, `Surgeon General nominee`, `the
+    // post of Surgeon General of the United States`: not `acting Surgeon
+    // General Steven Hale`, a title of his.
+    assert_eq!(texts.len(), 6, "{texts:?}");
+    let hale = &NOMINEE_A[NOMINEE_A.find("Surgeon General Steven").unwrap()..];
+    let hale_at = NOMINEE_A.len() - hale.len();
+    assert!(
+        !o.mentions
+            .iter()
+            .any(|m| m.article == "nominee-a" && m.start == hale_at),
+        "{o:#?}"
+    );
+    // The nominee is a person of her own, without the office's words.
+    let ruiz: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.key == "anna ruiz")
+        .collect();
+    assert_eq!(ruiz.len(), 1, "{ruiz:#?}");
+    assert!(
+        ruiz[0]
+            .mentions
+            .iter()
+            .all(|m| !m.text.contains("Surgeon") && !m.text.contains("surgeon")),
+        "{ruiz:#?}"
+    );
+    // Linked on several workers: the same.
+    let want = serde_json::to_string(c.linked()).unwrap();
+    for shards in [1, 2] {
+        let out = shard::run(records.to_vec(), shards).unwrap();
+        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
+    }
+}

@@ -204,6 +204,12 @@ struct Sent {
 
 /// Trains a model on `docs`; `progress` receives one line per stage.
 pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&str)) -> Model {
+    train_model(docs, opts, &mut progress)
+}
+
+/// [`train`], not generic, so that it is compiled (and optimised) in this
+/// crate whoever calls it.
+fn train_model(docs: &[TrainDoc], opts: &TrainOptions, progress: &mut dyn FnMut(&str)) -> Model {
     // Label lists, sorted for stable ids.
     let mut xs: Vec<&str> = Vec::new();
     let mut ds: Vec<&str> = vec!["root"];
@@ -363,7 +369,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
             // The fold's own lexicon, so that held-out words are as rare
             // as unseen words are at run time.
             build_lexicon(&mut sents, &seen, opts.lexicon_min);
-            let t = train_tagger(&sents, &seen, &tagdict, nt, opts, opts.seed, &mut progress);
+            let t = train_tagger(&sents, &seen, &tagdict, nt, opts, opts.seed, progress);
             let t = Table::quantise(opts.tagger_bits, nt, &t, opts.prune);
             tag_all(&mut sents, &held, &t, &tagdict);
             progress(&format!("fold {f}: tagged {} sentences", held.len()));
@@ -374,7 +380,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     let mut sum: Vec<f32> = Vec::new();
     for e in 0..k {
         let seed = opts.seed.wrapping_add(e as u64);
-        let w = train_tagger(&sents, &all, &tagdict, nt, opts, seed, &mut progress);
+        let w = train_tagger(&sents, &all, &tagdict, nt, opts, seed, progress);
         add_into(&mut sum, &w, k);
     }
     let tagger_table = Table::quantise(opts.tagger_bits, nt, &sum, opts.prune);
@@ -394,14 +400,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, mut progress: impl FnMut(&s
     let (mut msum, mut lsum) = (Vec::new(), Vec::new());
     for e in 0..k {
         let seed = opts.seed.wrapping_add(e as u64);
-        let (m, l) = train_parser(
-            &sents[..originals],
-            nl,
-            root_label,
-            opts,
-            seed,
-            &mut progress,
-        );
+        let (m, l) = train_parser(&sents[..originals], nl, root_label, opts, seed, progress);
         add_into(&mut msum, &m, k);
         add_into(&mut lsum, &l, k);
     }
@@ -556,7 +555,7 @@ fn train_tagger(
     nt: usize,
     opts: &TrainOptions,
     seed: u64,
-    progress: &mut impl FnMut(&str),
+    progress: &mut dyn FnMut(&str),
 ) -> Vec<f32> {
     let mut t = TrainTable::new(opts.tagger_bits, nt);
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9) | 1);
@@ -625,7 +624,7 @@ fn train_parser(
     root_label: u16,
     opts: &TrainOptions,
     seed: u64,
-    progress: &mut impl FnMut(&str),
+    progress: &mut dyn FnMut(&str),
 ) -> (Vec<f32>, Vec<f32>) {
     let mut moves = TrainTable::new(opts.move_bits, MOVES);
     let mut labels = TrainTable::new(opts.label_bits, nl);
