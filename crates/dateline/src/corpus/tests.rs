@@ -347,3 +347,52 @@ fn an_office_named_for_itself_is_one_entity_of_the_story_and_a_title_before_a_na
         assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
     }
 }
+
+const COACH_A: &str = " date 2005-05-24 The Philadelphia 76ers hired Maurice Cheeks as their head coach on Monday.\n\nMaurice Cheeks, who played for the team for 11 seasons, signed a four-year contract, general manager Billy King said.\n\nCheeks replaces Jim O'Brien, who was fired after one season.";
+const COACH_B: &str = " date 2005-05-24 Mo Cheeks is back in Philadelphia: the 76ers named Mo Cheeks coach on Monday.\n\nCheeks was fired by the Portland Trail Blazers in 2005.\n\nThe 76ers fired Jim O'Brien last week.";
+
+#[test]
+fn a_familiar_form_of_a_given_name_is_the_same_person_in_a_story() {
+    let ex = extractor();
+    let records = [
+        record(&ex, "coach-a", COACH_A),
+        record(&ex, "coach-b", COACH_B),
+    ];
+    let mut c = Corpus::new();
+    for r in &records {
+        c.add(r.clone());
+    }
+    assert_eq!(c.stories().len(), 1, "{:#?}", c.stories());
+    let cheeks: Vec<&CorpusEntity> = c
+        .entities()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.key.ends_with("cheeks"))
+        .collect();
+    assert_eq!(cheeks.len(), 1, "{cheeks:#?}");
+    let e = cheeks[0];
+    assert_eq!(e.name, "Maurice Cheeks", "{e:#?}");
+    assert_eq!(e.articles, ["coach-a", "coach-b"], "{e:#?}");
+    for (article, words) in [
+        ("coach-a", "Maurice Cheeks"),
+        ("coach-a", "Cheeks"),
+        ("coach-b", "Mo Cheeks"),
+        ("coach-b", "Cheeks"),
+    ] {
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.article == article && m.text == words),
+            "{article}: {words} not in {e:#?}"
+        );
+    }
+    // Jim O'Brien is no form of anyone's name here: his own.
+    assert!(c
+        .entities()
+        .iter()
+        .any(|e| e.key.ends_with("brien") && e.articles.len() == 2));
+    let want = serde_json::to_string(c.linked()).unwrap();
+    for shards in [1, 2] {
+        let out = shard::run(records.to_vec(), shards).unwrap();
+        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
+    }
+}
