@@ -88,7 +88,11 @@ impl<'a> FullNames<'a> {
     /// (`jackman` of `hugh jackman`).
     fn full_of(&self, key: &str) -> Option<&'a str> {
         let fulls = names::surname(key).and_then(|s| self.full.get(s))?;
-        shortened(key, fulls)
+        let mut fitting = fulls.iter().filter(|f| names::shortens(key, f));
+        match (fitting.next(), fitting.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     /// The named person the story's articles make a described person's
@@ -117,27 +121,10 @@ impl<'a> FullNames<'a> {
     /// The key of a person's home: its full name if it is a shortened one.
     fn person_key(&self, key: &str) -> String {
         if full(key) {
-            return match names::surname(key).and_then(|s| self.full.get(s)) {
-                Some(fulls) => names::canonical(key, fulls).to_string(),
-                None => key.to_string(),
-            };
+            return key.to_string();
         }
         self.full_of(key).unwrap_or(key).to_string()
     }
-}
-
-/// The one person of a story's full names `fulls` (of one family name)
-/// that a shortened name `key` names (`jackman` of `hugh jackman`): the
-/// full names it shortens, if they are all one person by
-/// [`names::canonical`] (`cheeks` of `maurice cheeks` and `mo cheeks`);
-/// that person's key.
-fn shortened<'a>(key: &str, fulls: &BTreeSet<&'a str>) -> Option<&'a str> {
-    let mut fitting = fulls
-        .iter()
-        .filter(|f| names::shortens(key, f))
-        .map(|f| names::canonical(f, fulls));
-    let first = fitting.next()?;
-    fitting.all(|f| f == first).then_some(first)
 }
 
 /// The home of an entity of a story with these full names; `story` and
@@ -346,18 +333,6 @@ pub(crate) fn link_home(nodes: &[Node<'_>]) -> Vec<(CorpusEntity, Vec<usize>)> {
             }
         }
     }
-    // Full names of a story that differ only in a familiar form of the
-    // given name are one person (`Mo Cheeks`, `Maurice Cheeks`).
-    for (&(story, _), fulls) in &full_names {
-        for &k in fulls {
-            let c = names::canonical(k, fulls);
-            if let (true, Some(&a), Some(&b)) =
-                (c != k, first_of.get(&(story, k)), first_of.get(&(story, c)))
-            {
-                sets.union(a, b);
-            }
-        }
-    }
     // A described person joins the named person of its story its article
     // makes it (when the story's articles make it one; else it is at a
     // home of its own).
@@ -379,12 +354,15 @@ pub(crate) fn link_home(nodes: &[Node<'_>]) -> Vec<(CorpusEntity, Vec<usize>)> {
         let Some(s) = names::surname(&e.key) else {
             continue;
         };
-        if let Some(only) = full_names
-            .get(&(story, s))
-            .and_then(|f| shortened(&e.key, f))
-        {
-            if let Some(&m) = first_of.get(&(story, only)) {
-                sets.union(m, n);
+        if let Some(fulls) = full_names.get(&(story, s)) {
+            let fitting: Vec<&&str> = fulls
+                .iter()
+                .filter(|f| names::shortens(&e.key, f))
+                .collect();
+            if let [only] = fitting.as_slice() {
+                if let Some(&m) = first_of.get(&(story, **only)) {
+                    sets.union(m, n);
+                }
             }
         }
     }

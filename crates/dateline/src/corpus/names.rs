@@ -2,8 +2,6 @@
 //! (`Mohammed Shia al-Sudani`, `Mohammed Shia Al Sudani`, `Prime Minister
 //! al-Sudani` all give `mohammed shia al sudani` or its tail `sudani`).
 
-use std::collections::BTreeSet;
-
 /// Titles and honorifics dropped from the front of a name.
 const TITLES: &[&str] = &[
     "mr",
@@ -139,56 +137,6 @@ pub(crate) fn shortens(short: &str, full: &str) -> bool {
     !s.is_empty() && s.len() < f.len() && f.ends_with(&s)
 }
 
-/// Whether two person keys differ only in a given name that is a familiar
-/// form of the other or of the same name (`mo cheeks`, `maurice cheeks`;
-/// `bill smith`, `will smith`).
-pub(crate) fn variants(a: &str, b: &str) -> bool {
-    let (Some((ga, ra)), Some((gb, rb))) = (a.split_once(' '), b.split_once(' ')) else {
-        return false;
-    };
-    ga != gb && ra == rb && common_given_name(&[ga, gb]).is_some()
-}
-
-/// The least given name that every word of `given` may be (see
-/// [`crate::lexicon::given_names::given_names_of`]).
-fn common_given_name(given: &[&str]) -> Option<String> {
-    let mut common = crate::lexicon::given_names::given_names_of(given.first()?);
-    for g in &given[1..] {
-        let of = crate::lexicon::given_names::given_names_of(g);
-        common.retain(|n| of.contains(n));
-    }
-    common.into_iter().next()
-}
-
-/// The key a person's full name is known by in a story whose full names of
-/// its family name are `fulls`: where the story gives it in other forms of
-/// its given name (`mo cheeks`, `maurice cheeks`), the one whose given name
-/// is the name they are all forms of, or else the least of them; `key`
-/// itself where there are none, or where no one name fits them all (`pat
-/// x` of a story with `patrick x` and `patricia x`). Every key of such a
-/// group gets the same answer.
-pub(crate) fn canonical<'a>(key: &'a str, fulls: &BTreeSet<&'a str>) -> &'a str {
-    let group: Vec<&'a str> = std::iter::once(key)
-        .chain(fulls.iter().copied().filter(|f| variants(key, f)))
-        .collect();
-    if group.len() < 2 {
-        return key;
-    }
-    let given: Vec<&str> = group
-        .iter()
-        .map(|k| k.split(' ').next().unwrap_or_default())
-        .collect();
-    let Some(name) = common_given_name(&given) else {
-        return key;
-    };
-    group
-        .iter()
-        .copied()
-        .find(|k| k.split(' ').next() == Some(name.as_str()))
-        .or_else(|| group.iter().copied().min())
-        .unwrap_or(key)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,26 +152,5 @@ mod tests {
         assert!(!shortens("antony", "antony blinken"));
         assert_eq!(surname("mohammed shia al sudani"), Some("sudani"));
         assert_eq!(key("José Martí"), "jose marti");
-    }
-
-    #[test]
-    fn familiar_forms_of_a_given_name_are_one_person_where_one_name_fits() {
-        assert!(variants("mo cheeks", "maurice cheeks"));
-        assert!(variants("bill smith", "will smith"));
-        assert!(!variants("mo cheeks", "maurice smith"));
-        assert!(!variants("jim obrien", "john obrien"));
-        let fulls: BTreeSet<&str> = ["maurice cheeks", "mo cheeks"].into_iter().collect();
-        assert_eq!(canonical("mo cheeks", &fulls), "maurice cheeks");
-        assert_eq!(canonical("maurice cheeks", &fulls), "maurice cheeks");
-        let fulls: BTreeSet<&str> = ["will smith", "bill smith"].into_iter().collect();
-        assert_eq!(canonical("will smith", &fulls), "bill smith");
-        assert_eq!(canonical("bill smith", &fulls), "bill smith");
-        // `Pat` may be Patrick or Patricia: with both in the story, neither.
-        let fulls: BTreeSet<&str> = ["pat kelly", "patrick kelly", "patricia kelly"]
-            .into_iter()
-            .collect();
-        assert_eq!(canonical("pat kelly", &fulls), "pat kelly");
-        assert_eq!(canonical("patrick kelly", &fulls), "patrick kelly");
-        assert_eq!(canonical("patricia kelly", &fulls), "patricia kelly");
     }
 }

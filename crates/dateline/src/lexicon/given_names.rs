@@ -18,7 +18,6 @@ use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/first_names.tsv");
 const SURNAMES: &str = include_str!("../../data/surnames.txt");
-const VARIANTS: &str = include_str!("../../data/given_name_variants.tsv");
 
 fn names() -> &'static [(&'static str, f32)] {
     static NAMES: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
@@ -45,34 +44,6 @@ pub fn share(name: &str) -> Option<f32> {
         .binary_search_by(|(n, _)| (*n).cmp(name))
         .ok()
         .map(|i| names[i].1)
-}
-
-/// The given names a word of a name may be, in lower case and sorted: the
-/// word itself and, for a familiar form, the names it is a form of (`mo`:
-/// `maurice`, `mo`; `pat`: `pat`, `patricia`, `patrick`), from
-/// `data/given_name_variants.tsv`.
-pub(crate) fn given_names_of(word: &str) -> Vec<String> {
-    static FORMS: OnceLock<std::collections::HashMap<String, Vec<String>>> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        let mut m: std::collections::HashMap<String, Vec<String>> =
-            std::collections::HashMap::new();
-        for line in VARIANTS.lines().filter(|l| !l.starts_with('#')) {
-            let Some((name, forms)) = line.split_once('\t') else {
-                continue;
-            };
-            for f in forms.split('|').filter(|f| !f.is_empty()) {
-                m.entry(f.to_lowercase())
-                    .or_default()
-                    .push(name.to_lowercase());
-            }
-        }
-        m
-    });
-    let mut out = forms.get(word).cloned().unwrap_or_default();
-    out.push(word.to_string());
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Whether `name`, written as news writes it (`Phillips`, `McDonald`,
