@@ -215,7 +215,11 @@ impl Record {
                 continue;
             };
             let title = lex.entries[entry].title;
-            let written = &text[tokens[i].start..tokens[j - 1].end];
+            // Offsets come from the caller (`dateline link` reads records'
+            // tokens): out of range or inside a character, no office.
+            let written = text
+                .get(tokens[i].start..tokens[j - 1].end)
+                .unwrap_or_default();
             let office = title.starts_with(|c: char| c.is_uppercase())
                 && (written.contains([' ', '-'])
                     || written.starts_with(|c: char| c.is_uppercase()));
@@ -267,7 +271,10 @@ fn office(title: &str, mentions: Vec<(usize, usize, String, MentionForm, usize)>
         roles: Vec::new(),
         nationality: None,
         country: None,
-        named: mentions.len(),
+        // As for other described participants: no name of the article, so
+        // no key of its story (`stories::keys`); two stories' `Attorney
+        // General` tell nothing of one story.
+        named: 0,
         mentions,
         described: true,
         person: None,
