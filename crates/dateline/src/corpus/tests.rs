@@ -14,6 +14,16 @@ fn record(ex: &Extractor, id: &str, text: &str) -> Record {
     Record::from(&ex.extract(a).unwrap())
 }
 
+/// Asserts that linking `records` on each number of workers (shards) gives
+/// what `c`, the same records linked in one process, gives.
+fn same_on_workers(c: &Corpus, records: &[Record], workers: &[usize]) {
+    let want = serde_json::to_string(c.linked()).unwrap();
+    for &shards in workers {
+        let out = shard::run(records.to_vec(), shards).unwrap();
+        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
+    }
+}
+
 const TALKS_A: &str = " date 2024-03-12 Turkish Foreign Minister Selim Aydin met his Iraqi counterpart Karim Al Hashimi in Ankara on Monday.\n\nThe two ministers agreed to set up a joint committee on border security, officials said.\n\nMr Aydin said Turkey would host a second round of talks in May.";
 const TALKS_B: &str = " date 2024-03-14 Iraq's foreign minister Karim al-Hashimi has returned to Baghdad after talks with Turkey's Selim Aydin.\n\nDuring his meeting with Aydin, al-Hashimi raised the drone strikes on the Kurdistan region, his office said.\n\nThe ministers agreed to meet again in May.";
 const FLOODS: &str = " date 2023-01-20 Heavy rain flooded large parts of Basra on Thursday, forcing hundreds of families from their homes.\n\nAli Hassan, a fisherman in the Hayyaniya district, said the water rose within an hour.\n\nThe provincial governor said 40 pumps had been sent to the worst-hit districts.";
@@ -243,11 +253,7 @@ fn a_described_person_is_the_named_one_her_article_makes_her() {
         "{albany:#?}"
     );
     // Linked on several workers: the same.
-    let want = serde_json::to_string(c.linked()).unwrap();
-    for shards in [1, 3] {
-        let out = shard::run(records.to_vec(), shards).unwrap();
-        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
-    }
+    same_on_workers(&c, &records, &[1, 3]);
 }
 
 #[test]
@@ -271,9 +277,7 @@ fn a_role_the_parse_gives_a_named_person_is_that_person() {
     assert_eq!(hosts, 2, "{jackman:#?}");
     assert!(!c.entities().iter().any(|e| e.described && e.key == "host"));
     // Linked on several workers: the same.
-    let want = serde_json::to_string(c.linked()).unwrap();
-    let out = shard::run(vec![oscars], 2).unwrap();
-    assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
+    same_on_workers(&c, &[oscars], &[2]);
 }
 
 const NOMINEE_A: &str = " date 2009-07-13 President Obama Names Family Doctor as Surgeon General\n\nPresident Barack Obama on Monday nominated Dr. Anna Ruiz, an Alabama family physician, as U.S. Surgeon General.\n\nRuiz would replace acting Surgeon General Steven Hale, who has held the post since 2007.\n\n\"She will be a great Surgeon General,\" Obama said.";
@@ -341,9 +345,5 @@ fn an_office_named_for_itself_is_one_entity_of_the_story_and_a_title_before_a_na
         "{ruiz:#?}"
     );
     // Linked on several workers: the same.
-    let want = serde_json::to_string(c.linked()).unwrap();
-    for shards in [1, 2] {
-        let out = shard::run(records.to_vec(), shards).unwrap();
-        assert_eq!(serde_json::to_string(&out.linked).unwrap(), want);
-    }
+    same_on_workers(&c, &records, &[1, 2]);
 }
