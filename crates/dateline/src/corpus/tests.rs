@@ -347,3 +347,40 @@ fn an_office_named_for_itself_is_one_entity_of_the_story_and_a_title_before_a_na
     // Linked on several workers: the same.
     same_on_workers(&c, &records, &[1, 2]);
 }
+
+#[test]
+fn a_title_right_before_a_name_is_no_mention_of_its_own() {
+    // `the CNN medical correspondent Dr Sanjay Gupta`, `head coach Jim
+    // O'Brien`: the title is part of the name's phrase, not a second
+    // mention (of the person or of a described `correspondent`); the
+    // correspondent of a later sentence with no name after it is one.
+    let ex = extractor();
+    let mut c = Corpus::new();
+    c.add(record(
+        &ex,
+        "gupta",
+        " date 2009-01-06 President-elect Barack Obama has asked the CNN medical correspondent \
+         Dr Sanjay Gupta to serve as surgeon general.\n\nThe correspondent said he was honoured.",
+    ));
+    let titles: Vec<(usize, &str)> = c
+        .entities()
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .filter(|m| m.text.to_lowercase().contains("correspondent"))
+        .map(|m| (m.start, m.text.as_str()))
+        .collect();
+    assert!(
+        titles.iter().all(|(start, _)| *start > 120),
+        "a title before a name kept as a mention: {titles:?} in {:#?}",
+        c.entities()
+    );
+    let gupta = c
+        .entities()
+        .iter()
+        .find(|e| e.name.contains("Gupta"))
+        .unwrap_or_else(|| panic!("no Gupta in {:#?}", c.entities()));
+    assert!(
+        gupta.mentions.iter().any(|m| m.text.contains("Gupta")),
+        "{gupta:#?}"
+    );
+}
